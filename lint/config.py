@@ -1,0 +1,259 @@
+"""The configuration file: `.ecs-lint.yaml`, `.ecs-lint.yml` or `[tool.ecs-lint]`.
+
+Found in the working directory or the nearest parent up to the repository root
+(the folder holding `.git`); `--config FILE` overrides. Its shape is checked
+with jsonschema (imported only when there is a config to check) and every
+error names the offending key and its line. Paths in it are relative to it.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .loader import LoadError, decode, load_yaml
+
+CONFIG_NAMES = (".ecs-lint.yaml", ".ecs-lint.yml")
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+
+SEVERITY_VALUES = ["error", "warning", "info", "off"]
+
+SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "rules": {
+            "type": "object",
+            "additionalProperties": {
+                "anyOf": [
+                    {"enum": SEVERITY_VALUES},
+                    {"type": "boolean"},
+                    {"type": "object",
+                     "properties": {"severity": {"enum": SEVERITY_VALUES}}},
+                ]
+            },
+        },
+        "exclude": {"type": "array", "items": {"type": "string"}},
+        "ignore": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["path"],
+                "properties": {
+                    "path": {"type": "string"},
+                    "rules": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+        },
+        "github": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "repository": {"type": "string", "pattern": r"^[^/\s]+/[^/\s]+$"},
+                "owners": {"type": "array", "items": {"type": "string"}},
+                "vars": {"type": "object", "additionalProperties": {"type": ["string", "number"]}},
+                "secrets": {"type": "object", "additionalProperties": {"type": ["string", "number"]}},
+                "subject": {"enum": ["legacy", "immutable"]},
+                "owner-id": {"type": ["integer", "string"]},
+                "repository-id": {"type": ["integer", "string"]},
+                "default-branch": {"type": "string"},
+                "audience": {"type": "string"},
+            },
+        },
+        "roles": {
+            "type": "object",
+            "additionalProperties": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "trust": {"type": "string"},
+                    "permissions": {
+                        "anyOf": [{"type": "string"},
+                                  {"type": "array", "items": {"type": "string"}}]},
+                    "production": {"type": "boolean"},
+                },
+            },
+        },
+        "max-file-size": {"type": ["integer", "string"]},
+        "production-roles": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Config:
+    path: Optional[str] = None
+    root: str = "."
+    rules: dict = field(default_factory=dict)  # id -> severity | "off" | {severity, opts}
+    exclude: list = field(default_factory=list)
+    ignore: list = field(default_factory=list)
+    github: dict = field(default_factory=dict)
+    roles: dict = field(default_factory=dict)
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    raw: dict = field(default_factory=dict)
+
+    def rule_setting(self, rule_id):
+        return self.rules.get(rule_id)
+
+    def resolve_path(self, p: str) -> str:
+        return os.path.normpath(os.path.join(self.root, p))
+
+
+def find_config(start: str = ".") -> Optional[str]:
+    here = os.path.abspath(start)
+    while True:
+        for name in CONFIG_NAMES:
+            cand = os.path.join(here, name)
+            if os.path.isfile(cand):
+                return cand
+        pp = os.path.join(here, "pyproject.toml")
+        if os.path.isfile(pp) and _pyproject_section(pp) is not None:
+            return pp
+        if os.path.exists(os.path.join(here, ".git")):
+            return None
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
+def _pyproject_section(path):
+    import tomllib
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    return (data.get("tool") or {}).get("ecs-lint")
+
+
+def load_config(path: Optional[str]) -> Config:
+    if path is None:
+        return Config()
+    if not os.path.isfile(path):
+        raise ConfigError(f"{path}: config file not found")
+    locate = None
+    if os.path.basename(path) == "pyproject.toml":
+        import tomllib
+        try:
+            with open(path, "rb") as f:
+                data = ((tomllib.load(f).get("tool") or {}).get("ecs-lint"))
+        except tomllib.TOMLDecodeError as e:
+            raise ConfigError(f"{path}: invalid TOML: {e}") from None
+        if data is None:
+            raise ConfigError(f"{path}: no [tool.ecs-lint] section")
+    else:
+        try:
+            with open(path, "rb") as f:
+                raw = f.read()
+            loaded = load_yaml(decode(raw))
+        except LoadError as e:
+            raise ConfigError(f"{path}:{e.line}:{e.column}: {e.message}") from None
+        except OSError as e:
+            raise ConfigError(f"{path}: {e.strerror}") from None
+        if not loaded or loaded[0].data is None:
+            data = {}
+        else:
+            data, locate = loaded[0].data, loaded[0].locate
+    _validate(path, data, locate)
+    return _build(path, data, locate)
+
+
+def _where(path, locate, at):
+    if locate is None:
+        return f"{path}"
+    span = locate(tuple(at))
+    return f"{path}:{span.line}:{span.column}"
+
+
+def _validate(path, data, locate):
+    import jsonschema  # only when there is a config to check
+
+    validator = jsonschema.Draft7Validator(SCHEMA)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        e = errors[0]
+        at = list(e.absolute_path)
+        key = ".".join(map(str, at)) or "(top level)"
+        if e.validator == "additionalProperties":
+            extra = [k for k in (e.instance or {}) if k not in (e.schema.get("properties") or {})]
+            if extra:
+                at = at + [extra[0]]
+                key = ".".join(map(str, at))
+                raise ConfigError(f"{_where(path, locate, at)}: unknown key '{key}'")
+        msg = e.message
+        if e.validator == "anyOf" and at and at[0] == "rules":
+            msg = (f"{e.instance!r} is not a severity ({', '.join(SEVERITY_VALUES)}) "
+                   f"or a map of severity and options")
+        raise ConfigError(f"{_where(path, locate, at)}: '{key}': {msg}")
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.I)
+
+
+def parse_size(v) -> int:
+    if isinstance(v, int):
+        return v
+    m = _SIZE.match(str(v))
+    if not m:
+        raise ValueError(v)
+    n = float(m.group(1))
+    unit = (m.group(2) or "").lower().rstrip("b").rstrip("i")
+    return int(n * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[unit])
+
+
+def _build(path, data, locate) -> Config:
+    from .registry import RULES, load_rules
+
+    load_rules()
+    cfg = Config(path=path, root=os.path.dirname(os.path.abspath(path)), raw=data)
+    for rid, setting in (data.get("rules") or {}).items():
+        if rid not in RULES:
+            raise ConfigError(f"{_where(path, locate, ['rules', rid])}: unknown rule id "
+                              f"'{rid}' (see ecs-lint --list-rules)")
+        if setting is False:
+            setting = "off"
+        elif setting is True:
+            setting = RULES[rid].severity
+        if isinstance(setting, dict):
+            opts = {k: v for k, v in setting.items() if k != "severity"}
+            known = RULES[rid].options
+            for k, v in opts.items():
+                if k not in known:
+                    raise ConfigError(
+                        f"{_where(path, locate, ['rules', rid, k])}: rule '{rid}' has no "
+                        f"option '{k}'" + (f" (options: {', '.join(known)})" if known
+                                           else " (it takes no options)"))
+                default = known[k]
+                if isinstance(default, bool) != isinstance(v, bool) or \
+                        (isinstance(default, (int, float)) and not isinstance(v, (int, float))) or \
+                        (isinstance(default, str) and not isinstance(v, str)) or \
+                        (isinstance(default, list) and not isinstance(v, list)):
+                    raise ConfigError(
+                        f"{_where(path, locate, ['rules', rid, k])}: option '{k}' of "
+                        f"'{rid}' must be {type(default).__name__}, not {v!r}")
+            setting = {"severity": setting.get("severity", RULES[rid].severity), **opts}
+        cfg.rules[rid] = setting
+    cfg.exclude = list(data.get("exclude") or [])
+    cfg.ignore = list(data.get("ignore") or [])
+    for i, ig in enumerate(cfg.ignore):
+        for rid in ig.get("rules") or []:
+            from .registry import resolve_selector
+            if not resolve_selector(rid):
+                raise ConfigError(f"{_where(path, locate, ['ignore', i, 'rules'])}: unknown "
+                                  f"rule id '{rid}'")
+    cfg.github = dict(data.get("github") or {})
+    cfg.roles = dict(data.get("roles") or {})
+    if "max-file-size" in data:
+        try:
+            cfg.max_file_size = parse_size(data["max-file-size"])
+        except (ValueError, KeyError):
+            raise ConfigError(f"{_where(path, locate, ['max-file-size'])}: max-file-size "
+                              f"must be a number of bytes or like '10MB'") from None
+    return cfg

@@ -1,0 +1,188 @@
+"""Tell what a file is, from its content, and cut it into documents.
+
+One file can hold several documents: a CloudFormation template holds roles,
+policies and services; `describe-services` output holds several services. Each
+document gets the data in the common model and a locate function back to the
+file. See RULES.md "Inputs and how they are recognised".
+"""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from . import cloudformation
+from .model import Document
+from .views import Origins, view_locator
+
+DOCUMENT_KINDS = (
+    "trust-policy",
+    "permissions-policy",
+    "workflow",
+    "task-definition",
+    "service",
+    "oidc-provider",
+    "codedeploy-deployment-group",
+    "codedeploy-deployment-config",
+    "ecr-repository",
+)
+CONTAINER_KINDS = ("cloudformation", "terraform", "terraform-plan")
+ALL_KINDS = DOCUMENT_KINDS + CONTAINER_KINDS
+
+_SERVICE_KEYS = ("deploymentConfiguration", "loadBalancers", "deploymentController",
+                 "healthCheckGracePeriodSeconds")
+
+
+def _is_dict(x):
+    return isinstance(x, dict)
+
+
+def _statements(policy):
+    st = policy.get("Statement")
+    if isinstance(st, dict):
+        return [st]
+    if isinstance(st, list):
+        return [s for s in st if isinstance(s, dict)]
+    return []
+
+
+def _assume_actions(stmt):
+    acts = stmt.get("Action")
+    acts = [acts] if isinstance(acts, str) else (acts if isinstance(acts, list) else [])
+    return any(isinstance(a, str) and (a.lower().startswith("sts:assumerole") or a in ("*", "sts:*"))
+               for a in acts)
+
+
+def policy_kind(policy) -> Optional[str]:
+    """trust-policy, permissions-policy, or None (a resource policy, say)."""
+    if not _is_dict(policy) or "Statement" not in policy:
+        return None
+    stmts = _statements(policy)
+    with_principal = [s for s in stmts if "Principal" in s or "NotPrincipal" in s]
+    if with_principal:
+        if any(_assume_actions(s) for s in with_principal):
+            return "trust-policy"
+        return None
+    return "permissions-policy"
+
+
+def _policy_location(data):
+    """(path to the policy document, forced kind or None) for wrapped shapes."""
+    if "Statement" in data:
+        return (), None
+    if _is_dict(data.get("AssumeRolePolicyDocument")):
+        return ("AssumeRolePolicyDocument",), "trust-policy"
+    role = data.get("Role")
+    if _is_dict(role) and _is_dict(role.get("AssumeRolePolicyDocument")):
+        return ("Role", "AssumeRolePolicyDocument"), "trust-policy"
+    if _is_dict(data.get("PolicyDocument")):
+        return ("PolicyDocument",), None
+    pv = data.get("PolicyVersion")
+    if _is_dict(pv) and _is_dict(pv.get("Document")):
+        return ("PolicyVersion", "Document"), None
+    return None, None
+
+
+def _looks_like_service(d):
+    if not _is_dict(d):
+        return False
+    if any(k in d for k in _SERVICE_KEYS):
+        return True
+    return "serviceName" in d and ("taskDefinition" in d or "cluster" in d)
+
+
+def _looks_like_containers(data):
+    return (isinstance(data, list) and data
+            and all(_is_dict(c) and "name" in c and ("image" in c or "essential" in c)
+                    for c in data))
+
+
+def detect(data) -> List[tuple]:
+    """[(kind, path)] of the documents found in a loaded value (standalone shapes)."""
+    found = []
+    if _looks_like_containers(data):
+        return [("container-definitions", ())]
+    if not _is_dict(data):
+        return found
+    if cloudformation.is_template(data):
+        return [("cloudformation", ())]
+    if "format_version" in data and any(k in data for k in
+                                        ("planned_values", "resource_changes", "values")):
+        return [("terraform-plan", ())]
+    if "jobs" in data and ("on" in data or True in data):
+        return [("workflow", ())]
+    path, forced = _policy_location(data)
+    if path is not None:
+        policy = data
+        for p in path:
+            policy = policy[p]
+        kind = forced or policy_kind(policy)
+        if kind:
+            found.append((kind, path))
+    if "containerDefinitions" in data:
+        found.append(("task-definition", ()))
+    elif _is_dict(data.get("taskDefinition")) and "containerDefinitions" in data["taskDefinition"]:
+        found.append(("task-definition", ("taskDefinition",)))
+    if isinstance(data.get("services"), list) and data["services"] \
+            and all(_looks_like_service(s) or (_is_dict(s) and "serviceArn" in s)
+                    for s in data["services"]):
+        found.extend(("service", ("services", i)) for i in range(len(data["services"])))
+    elif _is_dict(data.get("service")) and (_looks_like_service(data["service"])
+                                            or "serviceArn" in data["service"]):
+        found.append(("service", ("service",)))
+    elif _looks_like_service(data) and "containerDefinitions" not in data:
+        found.append(("service", ()))
+    if "Url" in data and ("ClientIDList" in data or "ThumbprintList" in data):
+        found.append(("oidc-provider", ()))
+    dg = data.get("deploymentGroupInfo") if _is_dict(data.get("deploymentGroupInfo")) else data
+    if "deploymentGroupName" in dg and ("deploymentConfigName" in dg or "ecsServices" in dg):
+        found.append(("codedeploy-deployment-group",
+                      ("deploymentGroupInfo",) if dg is not data else ()))
+    elif "deploymentConfigName" in data and ("computePlatform" in data
+                                             or "trafficRoutingConfig" in data):
+        found.append(("codedeploy-deployment-config", ()))
+    return found
+
+
+def documents(file: str, data, locate, text, forced_kind: Optional[str] = None,
+              syntax: str = "json") -> List[Document]:
+    """The documents in one loaded value (one YAML document or JSON file)."""
+    if forced_kind:
+        hits = _forced(data, forced_kind)
+    else:
+        hits = detect(data)
+    docs = []
+    for kind, path in hits:
+        if kind == "cloudformation":
+            docs.extend(cloudformation.extract(file, data, locate, text))
+        elif kind in ("terraform-plan",):
+            from . import terraform  # python-hcl2 is only needed for .tf files
+            docs.extend(terraform.extract_plan(file, data, locate, text))
+        elif kind == "container-definitions":
+            origins = Origins()
+            view = {"containerDefinitions": data}
+            origins.set(view, "containerDefinitions", ())
+            docs.append(Document("task-definition", view, file,
+                                 view_locator(locate, view, (), origins), text=text,
+                                 context={"shape": "container-definitions"}))
+        else:
+            sub = data
+            for p in path:
+                sub = sub[p]
+            ctx = {"syntax": syntax}
+            if kind == "oidc-provider":
+                ctx["format"] = "api"
+            docs.append(Document(kind, sub, file, view_locator(locate, sub, path),
+                                 name="/".join(map(str, path)), context=ctx, text=text))
+    return docs
+
+
+def _forced(data, kind):
+    if kind in ("cloudformation", "terraform-plan"):
+        return [(kind, ())]
+    hits = [h for h in detect(data) if h[0] == kind
+            or (kind == "task-definition" and h[0] == "container-definitions")]
+    if hits:
+        return hits
+    if kind in ("trust-policy", "permissions-policy"):
+        path, _ = _policy_location(data) if _is_dict(data) else (None, None)
+        return [(kind, path if path is not None else ())]
+    return [(kind, ())]

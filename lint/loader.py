@@ -1,0 +1,416 @@
+"""Read JSON and YAML into plain Python values that can tell their positions.
+
+`load_text(text, syntax)` returns a list of `Loaded` (YAML may hold several
+documents), each with the data and a `locate(path, key=False) -> Span`.
+
+JSON is parsed with the standard library's C parser; a path is located only
+when a finding needs it, by re-scanning the text along that path (the C scanner
+skips the values in between). YAML is composed with libyaml's C parser when
+present; the node tree is kept so a path maps to the node's marks. Mapping keys
+stay strings (`on:` is the key "on", not True). Only the YAML core tags and
+CloudFormation's short-form intrinsics (`!Sub` ...) are accepted; any other
+explicit tag in the `tag:yaml.org,2002:python/...` family is refused.
+"""
+from __future__ import annotations
+
+import bisect
+import codecs
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, List, Optional
+
+import yaml
+
+from .model import Span
+
+try:  # libyaml: an order of magnitude faster; the pure-Python parser otherwise
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - depends on the build of PyYAML
+    from yaml import SafeLoader as _YamlLoader
+
+MAX_DEPTH = 500  # nesting deeper than this is refused (libyaml recurses in C)
+MAX_ALIAS_EXPANSION = 200_000  # values reached through aliases, per file
+
+
+class LoadError(Exception):
+    """Input that cannot be read: message plus a 1-based position."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.line = max(1, int(line or 1))
+        self.column = max(1, int(column or 1))
+
+
+@dataclass
+class Loaded:
+    data: Any
+    locate: Callable[..., Span]
+    text: str
+
+
+# ---------------------------------------------------------------------------
+# bytes -> text
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (BOM optional) or UTF-16/32 with a BOM; anything else is an error."""
+    if raw.startswith(codecs.BOM_UTF32_LE) or raw.startswith(codecs.BOM_UTF32_BE):
+        enc = "utf-32"
+    elif raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
+        enc = "utf-16"
+    elif raw.startswith(codecs.BOM_UTF8):
+        raw, enc = raw[3:], "utf-8"
+    else:
+        enc = "utf-8"
+    try:
+        text = raw.decode(enc)
+    except UnicodeDecodeError as e:
+        line, col = _line_col_of_bytes(raw, e.start)
+        raise LoadError(f"not valid {enc.upper()} text: byte 0x{raw[e.start]:02x} "
+                        f"at offset {e.start}", line, col) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        off = text.index("\x00")
+        line, col = _line_col(text, off)
+        raise LoadError(f"NUL character at offset {off}: binary data, not text", line, col)
+    return text
+
+
+def _line_col_of_bytes(raw: bytes, off: int):
+    head = raw[:off]
+    line = head.count(b"\n") + 1
+    return line, off - (head.rfind(b"\n") + 1) + 1
+
+
+def _line_col(text: str, off: int):
+    line = text.count("\n", 0, off) + 1
+    return line, off - (text.rfind("\n", 0, off) + 1) + 1
+
+
+class LineIndex:
+    """Offset -> (line, column), 1-based, built on first use."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts: Optional[List[int]] = None
+
+    def line_col(self, off: int):
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_right(self._starts, off) - 1
+        return i + 1, off - self._starts[i] + 1
+
+
+# ---------------------------------------------------------------------------
+# JSON
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+_decoder = json.JSONDecoder(parse_constant=_reject_constant)
+_scan_value = _decoder.scan_once
+_scanstring = json.decoder.scanstring
+_ws = re.compile(r"[ \t\n\r]*")
+
+
+def load_json(text: str) -> Loaded:
+    try:
+        data = _decoder.decode(text)
+    except json.JSONDecodeError as e:
+        raise LoadError(f"invalid JSON: {e.msg}", e.lineno, e.colno) from None
+    except RecursionError:
+        raise LoadError(f"invalid JSON: nested too deeply (more than about "
+                        f"{MAX_DEPTH} levels)") from None
+    except ValueError as e:  # NaN / Infinity
+        raise LoadError(f"invalid JSON: {e}") from None
+    return Loaded(data, JsonLocator(text).locate, text)
+
+
+class JsonLocator:
+    """Finds the text span of a path in a JSON text, lazily."""
+
+    def __init__(self, text: str, base: Optional[Callable[[int], tuple]] = None):
+        self.text = text
+        self.lines = LineIndex(text)
+        self._cache = {(): (_ws.match(text, 0).end(), None)}
+        # base maps an offset in `text` to (line, column) in the real file
+        self.base = base
+
+    def _pos(self, off):
+        return self.base(off) if self.base else self.lines.line_col(off)
+
+    def _value_end(self, i):
+        try:
+            return _scan_value(self.text, i)[1]
+        except Exception:
+            return i + 1
+
+    def _child(self, start, step):
+        """(key_start, value_start) of `step` inside the container at `start`."""
+        s = self.text
+        c = s[start] if start < len(s) else ""
+        found = None
+        if c == "{" and isinstance(step, str):
+            i = _ws.match(s, start + 1).end()
+            while i < len(s) and s[i] == '"':
+                kstart = i
+                key, i = _scanstring(s, i + 1)
+                i = _ws.match(s, i).end() + 1  # ':'
+                i = _ws.match(s, i).end()
+                if key == step:
+                    found = (kstart, i)  # the last duplicate wins, as in json.loads
+                i = _ws.match(s, self._value_end(i)).end()
+                if i < len(s) and s[i] == ",":
+                    i = _ws.match(s, i + 1).end()
+        elif c == "[" and isinstance(step, int) and step >= 0:
+            i = _ws.match(s, start + 1).end()
+            n = 0
+            while i < len(s) and s[i] != "]":
+                if n == step:
+                    return (None, i)
+                i = _ws.match(s, self._value_end(i)).end()
+                if i < len(s) and s[i] == ",":
+                    i = _ws.match(s, i + 1).end()
+                n += 1
+        return found
+
+    def locate(self, path=(), key=False) -> Span:
+        path = tuple(path)
+        # longest cached prefix
+        n = len(path)
+        while path[:n] not in self._cache:
+            n -= 1
+        start, kstart = self._cache[path[:n]]
+        for j in range(n, len(path)):
+            hit = self._child(start, path[j])
+            if hit is None:
+                key = False
+                break
+            kstart, start = hit
+            self._cache[path[: j + 1]] = (start, kstart)
+        else:
+            if key and kstart is not None:
+                end = _scanstring(self.text, kstart + 1)[1]
+                return Span(*self._pos(kstart), *self._pos(end))
+        end = self._value_end(start)
+        return Span(*self._pos(start), *self._pos(end))
+
+
+# ---------------------------------------------------------------------------
+# YAML
+
+_CORE = "tag:yaml.org,2002:"
+_safe = yaml.constructor.SafeConstructor()
+
+# CloudFormation short forms -> long forms
+CFN_TAGS = {
+    "!Ref": "Ref",
+    "!Condition": "Condition",
+    **{f"!{n}": f"Fn::{n}" for n in (
+        "Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join",
+        "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or",
+        "Length", "ToJsonString", "ForEach",
+    )},
+}
+
+
+def _depth_guard(text: str):
+    """libyaml composes recursively in C: refuse pathological nesting first."""
+    if text.count("[") + text.count("{") < MAX_DEPTH and text.count("- ") < MAX_DEPTH:
+        return
+    depth = 0
+    try:
+        for ev in yaml.parse(text, Loader=_YamlLoader):
+            if isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    m = ev.start_mark
+                    raise LoadError(f"nested more than {MAX_DEPTH} levels deep",
+                                    m.line + 1, m.column + 1)
+            elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # compose reports the syntax error with its position
+
+
+def load_yaml(text: str) -> List[Loaded]:
+    _depth_guard(text)
+    try:
+        roots = list(yaml.compose_all(text, Loader=_YamlLoader))
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        msg = " ".join(x for x in (e.context, e.problem) if x)
+        raise LoadError(f"invalid YAML: {msg}", (mark.line + 1) if mark else 1,
+                        (mark.column + 1) if mark else 1) from None
+    except yaml.YAMLError as e:
+        raise LoadError(f"invalid YAML: {e}") from None
+    except RecursionError:
+        raise LoadError(f"invalid YAML: nested too deeply") from None
+    out = []
+    for root in roots:
+        builder = _YamlBuilder()
+        try:
+            data = builder.build(root)
+        except RecursionError:
+            raise LoadError("nested too deeply to read") from None
+        out.append(Loaded(data, YamlLocator(root, text).locate, text))
+    return out
+
+
+class _YamlBuilder:
+    def __init__(self):
+        self.done = {}  # id(node) -> value, for aliases
+        self.expanded = 0
+
+    def build(self, node):
+        key = id(node)
+        if key in self.done:
+            value, size = self.done[key]
+            self.expanded += size
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                m = node.start_mark
+                raise LoadError(f"aliases expand to more than {MAX_ALIAS_EXPANSION} "
+                                f"values (an alias bomb?)", m.line + 1, m.column + 1)
+            return value
+        before = self.expanded
+        value = self._build(node)
+        self.done[key] = (value, max(1, self.expanded - before + 1))
+        self.expanded += 1
+        return value
+
+    def _build(self, node):
+        tag = node.tag or ""
+        if tag.startswith("!") and tag in CFN_TAGS:
+            return {CFN_TAGS[tag]: self._build_untagged(node)}
+        if tag.startswith(_CORE + "python") or tag.startswith("!!python"):
+            m = node.start_mark
+            raise LoadError(f"unsafe YAML tag {tag} refused", m.line + 1, m.column + 1)
+        return self._build_untagged(node)
+
+    def _build_untagged(self, node):
+        if isinstance(node, yaml.ScalarNode):
+            return scalar_value(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(n) for n in node.value]
+        out = {}
+        merges = []
+        for knode, vnode in node.value:
+            if knode.tag == _CORE + "merge":
+                merges.append(vnode)
+                continue
+            out[mapping_key(knode)] = self.build(vnode)
+        for vnode in reversed(merges):  # explicit keys win over merged ones
+            sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
+            for src in reversed(sources):
+                merged = self.build(src)
+                if isinstance(merged, dict):
+                    for k, v in merged.items():
+                        out.setdefault(k, v)
+        return out
+
+
+def mapping_key(knode) -> str:
+    if isinstance(knode, yaml.ScalarNode):
+        return knode.value
+    return f"<{type(knode).__name__[:-4].lower()} key>"
+
+
+def scalar_value(node):
+    tag = node.tag
+    try:
+        if tag == _CORE + "str":
+            return node.value
+        if tag == _CORE + "int":
+            return _safe.construct_yaml_int(node)
+        if tag == _CORE + "bool":
+            return _safe.construct_yaml_bool(node)
+        if tag == _CORE + "null":
+            return None
+        if tag == _CORE + "float":
+            return _safe.construct_yaml_float(node)
+    except (ValueError, yaml.YAMLError):
+        pass
+    return node.value  # timestamps, binary, unknown local tags: keep the text
+
+
+class YamlLocator:
+    def __init__(self, root, text):
+        self.root = root
+        self.text = text
+
+    def locate(self, path=(), key=False) -> Span:
+        node, knode = self.root, None
+        for step in path:
+            nxt = _yaml_child(node, step)
+            if nxt is None:
+                key = False
+                break
+            knode, node = nxt
+        target = knode if (key and knode is not None) else node
+        s, e = target.start_mark, target.end_mark
+        return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+def _yaml_child(node, step):
+    tag = node.tag or ""
+    if tag in CFN_TAGS and step == CFN_TAGS[tag]:
+        return (None, _Untagged(node))
+    if isinstance(node, _Untagged):
+        node = node.node
+    if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+        hit = None
+        for knode, vnode in node.value:
+            if knode.tag == _CORE + "merge":
+                continue
+            if mapping_key(knode) == step:
+                hit = (knode, vnode)
+        if hit is None:
+            for knode, vnode in node.value:
+                if knode.tag == _CORE + "merge":
+                    for src in (vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]):
+                        hit = hit or _yaml_child(src, step)
+        return hit
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+        if 0 <= step < len(node.value):
+            return (None, node.value[step])
+    return None
+
+
+class _Untagged:
+    """A tagged node seen through its long form (`!Sub x` as {"Fn::Sub": x})."""
+
+    def __init__(self, node):
+        self.node = node
+        self.tag = ""
+        self.start_mark = node.start_mark
+        self.end_mark = node.end_mark
+
+
+# ---------------------------------------------------------------------------
+
+
+def syntax_for(path: str, text: str) -> str:
+    low = path.lower()
+    if low.endswith(".json"):
+        return "json"
+    if low.endswith((".yaml", ".yml")):
+        return "yaml"
+    if low.endswith(".tf"):
+        return "hcl"
+    if low.endswith(".tf.json"):
+        return "json"
+    head = text.lstrip()[:1]
+    return "json" if head in ("{", "[") else "yaml"
+
+
+def load_text(text: str, syntax: str) -> List[Loaded]:
+    if syntax == "json":
+        return [load_json(text)]
+    if syntax == "yaml":
+        return load_yaml(text)
+    raise LoadError(f"unknown syntax {syntax}")

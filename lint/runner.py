@@ -1,0 +1,387 @@
+"""Find the files, read them, run the checks, and settle the findings.
+
+    files = collect(paths, config)      # walk folders, apply excludes
+    run = lint(files, options)          # -> Run(findings, files_read, notes)
+
+Each file is read once, cut into documents (kinds.py), and every per-document
+check whose rules are enabled runs on each document of its kinds. Then the
+cross-file checks see every document of the run. A check that raises becomes
+an `internal-error` finding; the run goes on.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+import traceback
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from . import kinds as kinds_mod
+from .config import CONFIG_NAMES, Config
+from .loader import LoadError, decode, load_text, syntax_for
+from .model import SEVERITY_RANK, Document, Finding, Problem, Related, Span
+from .registry import CHECKS, RULES, load_rules
+
+WALK_SUFFIXES = (".json", ".yaml", ".yml", ".tf")
+SKIP_DIRS = {".git", "node_modules", ".terraform", ".venv", "venv", "__pycache__",
+             ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".hypothesis", ".ruff_cache",
+             "site-packages"}
+STDIN = "-"
+
+
+@dataclass
+class Options:
+    config: Config = field(default_factory=Config)
+    enabled: Optional[set] = None  # rule ids to report (None: all)
+    forced_kind: Optional[str] = None
+    repo_root: str = "."
+    verbose: bool = False
+
+
+@dataclass
+class Run:
+    findings: List[Finding] = field(default_factory=list)
+    files_read: int = 0
+    notes: List[str] = field(default_factory=list)  # --verbose
+    documents: List[Document] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """What a check may ask about the run besides its document."""
+
+    config: Config
+    repo_root: str
+    notes: List[str]
+    enabled: set
+    all_files: List[str] = field(default_factory=list)
+
+    def options(self, rule_id: str) -> dict:
+        opts = dict(RULES[rule_id].options)
+        setting = self.config.rule_setting(rule_id)
+        if isinstance(setting, dict):
+            opts.update({k: v for k, v in setting.items() if k != "severity"})
+        return opts
+
+    def option(self, rule_id: str, name: str):
+        return self.options(rule_id)[name]
+
+    def note(self, message: str):
+        self.notes.append(message)
+
+    def is_enabled(self, rule_id: str) -> bool:
+        return rule_id in self.enabled
+
+
+# ---------------------------------------------------------------------------
+# finding the files
+
+
+@dataclass
+class SourceFile:
+    path: str  # as walked / named
+    explicit: bool  # named on the command line
+
+
+def collect(paths: List[str], config: Config, notes: List[str]) -> List[SourceFile]:
+    """The files to read, in a stable order. Missing paths raise FileNotFoundError."""
+    out: List[SourceFile] = []
+    excluded = _exclude_matcher(config)
+    for p in paths:
+        if p == STDIN:
+            out.append(SourceFile(STDIN, True))
+            continue
+        if not os.path.lexists(p):
+            raise FileNotFoundError(p)
+        if os.path.isdir(p):
+            out.extend(_walk(p, excluded, notes))
+        else:
+            out.append(SourceFile(p, True))
+    seen, unique = set(), []
+    for f in out:
+        key = f.path if f.path == STDIN else os.path.realpath(f.path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def _exclude_matcher(config: Config):
+    if not config.exclude:
+        return lambda path: False
+    import pathspec
+
+    spec = pathspec.PathSpec.from_lines("gitwildmatch", config.exclude)
+    root = config.root
+
+    def excluded(path):
+        rel = os.path.relpath(os.path.abspath(path), root)
+        if rel.startswith(".."):
+            return False
+        return spec.match_file(rel.replace(os.sep, "/"))
+    return excluded
+
+
+def _walk(top: str, excluded, notes) -> List[SourceFile]:
+    out = []
+    visited = set()
+    for dirpath, dirnames, filenames in os.walk(top, onerror=lambda e: notes.append(
+            f"skipped {e.filename}: {e.strerror}")):
+        try:
+            real = os.path.realpath(dirpath)
+        except OSError:
+            real = dirpath
+        if real in visited:
+            dirnames[:] = []
+            continue
+        visited.add(real)
+        keep = []
+        for d in sorted(dirnames):
+            full = os.path.join(dirpath, d)
+            if d in SKIP_DIRS or os.path.exists(os.path.join(full, "pyvenv.cfg")):
+                notes.append(f"skipped folder {full}")
+            elif excluded(full):
+                notes.append(f"skipped folder {full} (exclude)")
+            else:
+                keep.append(d)
+        dirnames[:] = keep
+        in_workflows = _in_workflows_dir(dirpath)
+        for name in sorted(filenames):
+            full = os.path.join(dirpath, name)
+            if not (name.lower().endswith(WALK_SUFFIXES) or in_workflows):
+                continue
+            if name in CONFIG_NAMES:
+                continue
+            if excluded(full):
+                notes.append(f"skipped {full} (exclude)")
+                continue
+            out.append(SourceFile(full, False))
+    return out
+
+
+def _in_workflows_dir(dirpath: str) -> bool:
+    parts = os.path.normpath(dirpath).replace(os.sep, "/").split("/")
+    return len(parts) >= 2 and parts[-2:] == [".github", "workflows"]
+
+
+# ---------------------------------------------------------------------------
+# reading one file
+
+
+def display_path(path: str) -> str:
+    if path == STDIN:
+        return "<stdin>"
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def read_file(src: SourceFile, opts: Options, notes: List[str]):
+    """(documents, findings) of one file; problems with the file are findings."""
+    shown = display_path(src.path)
+    try:
+        if src.path == STDIN:
+            raw = sys.stdin.buffer.read(opts.config.max_file_size + 1)
+        else:
+            st = os.stat(src.path)
+            if not stat.S_ISREG(st.st_mode):
+                notes.append(f"skipped {shown}: not a regular file")
+                return [], []
+            if st.st_size > opts.config.max_file_size:
+                return [], [_run_error(shown, Span(1, 1),
+                                       f"file is {st.st_size:,} bytes, above the "
+                                       f"{opts.config.max_file_size:,}-byte limit "
+                                       f"(max-file-size in the config); not read")]
+            with open(src.path, "rb") as f:
+                raw = f.read()
+        if len(raw) > opts.config.max_file_size:
+            return [], [_run_error(shown, Span(1, 1), "input above the size limit; not read")]
+    except OSError as e:
+        return [], [_run_error(shown, Span(1, 1), f"cannot read file: {e.strerror or e}")]
+
+    syntax = syntax_for(src.path if src.path != STDIN else "", "")
+    lenient = not src.explicit and not src.path.lower().endswith(WALK_SUFFIXES)
+    try:
+        text = decode(raw)
+        syntax = syntax_for(src.path if src.path != STDIN else "", text)
+        if syntax == "hcl":
+            from . import terraform  # python-hcl2 only when there is Terraform
+            docs = terraform.extract(shown, text)
+            if not docs and src.explicit:
+                return [], [_unknown_kind(shown)]
+            return docs, []
+        loaded = load_text(text, syntax)
+    except LoadError as e:
+        if lenient:
+            notes.append(f"skipped {shown}: not YAML or JSON ({e.message})")
+            return [], []
+        return [], [_run_error(shown, Span(e.line, e.column), e.message)]
+    docs = []
+    for item in loaded:
+        docs.extend(kinds_mod.documents(shown, item.data, item.locate, item.text,
+                                        opts.forced_kind, syntax))
+    if not docs:
+        if src.explicit:
+            return [], [_unknown_kind(shown)]
+        notes.append(f"skipped {shown}: no known kind")
+    return docs, []
+
+
+def _unknown_kind(shown):
+    return _run_error(shown, Span(1, 1),
+                      "not a document of a known kind (" + ", ".join(kinds_mod.ALL_KINDS)
+                      + "); use --kind KIND to say what it is")
+
+
+def _run_error(file, span, message, rule="parse-error", help=""):
+    return Finding(rule, "error", file, span, message, help)
+
+
+# ---------------------------------------------------------------------------
+# running the checks
+
+
+def lint(files: List[SourceFile], opts: Options) -> Run:
+    load_rules()
+    run = Run(notes=[])
+    enabled = opts.enabled if opts.enabled is not None else set(RULES)
+    enabled = {r for r in enabled if _severity_setting(opts.config, r) != "off"}
+    ctx = Context(opts.config, opts.repo_root, run.notes, enabled,
+                  [f.path for f in files])
+    per_doc = [c for c in CHECKS if not c.cross_file and enabled.intersection(c.rules)]
+    cross = [c for c in CHECKS if c.cross_file and enabled.intersection(c.rules)]
+    findings: List[Finding] = []
+    all_docs: List[Document] = []
+    texts: Dict[str, str] = {}
+    for src in files:
+        docs, errors = read_file(src, opts, run.notes)
+        run.files_read += 1
+        findings.extend(errors)
+        for doc in docs:
+            if doc.text is not None:
+                texts[doc.file] = doc.text
+            for chk in per_doc:
+                if doc.kind in chk.kinds:
+                    findings.extend(_run_check(chk, doc, doc, ctx, opts))
+        if cross:
+            all_docs.extend(docs)
+    for chk in cross:
+        findings.extend(_run_check(chk, all_docs, None, ctx, opts))
+    run.documents = all_docs
+    run.findings = settle(findings, opts.config, enabled, texts)
+    return run
+
+
+def _run_check(chk, arg, doc, ctx, opts):
+    out = []
+    try:
+        for prob in chk.func(arg, ctx):
+            if prob.rule not in ctx.enabled:
+                continue
+            out.append(_to_finding(prob, doc, opts.config))
+    except Exception as e:  # a bug in a rule must not stop the run
+        where = doc.file if doc is not None else "(cross-file)"
+        tb = traceback.extract_tb(e.__traceback__)[-1]
+        out.append(Finding(
+            "internal-error", "error", where if doc is not None else "<run>", Span(1, 1),
+            f"check {chk.name} failed on this file: {type(e).__name__}: {e} "
+            f"({os.path.basename(tb.filename)}:{tb.lineno})",
+            "this is a bug in ecs-lint: please report it with the file that triggers it"))
+    return out
+
+
+def _severity_setting(config: Config, rule_id: str):
+    s = config.rule_setting(rule_id)
+    if isinstance(s, dict):
+        return s.get("severity")
+    return s
+
+
+def _to_finding(prob: Problem, doc: Optional[Document], config: Config) -> Finding:
+    d = prob.doc or doc
+    rule = RULES[prob.rule]
+    severity = _severity_setting(config, prob.rule)
+    if severity is None:
+        severity = prob.severity if (prob.severity and rule.severity_by_finding) \
+            else (prob.severity or rule.severity)
+    span = prob.span or d.span(prob.path, prob.key)
+    related = []
+    for item in prob.related:
+        if isinstance(item, Related):
+            related.append(item)
+        else:
+            rdoc, rpath, rmsg = item
+            related.append(Related(rdoc.file, rdoc.span(rpath), rmsg))
+    return Finding(prob.rule, severity, d.file, span, prob.message, prob.help,
+                   dict(prob.extra), related)
+
+
+# ---------------------------------------------------------------------------
+# suppressions, per-path ignores, order
+
+_SUPPRESS = re.compile(r"#\s*ecs-lint:\s*ignore(?:\[([^\]]*)\])?")
+
+
+def settle(findings, config: Config, enabled, texts) -> List[Finding]:
+    out = []
+    ignore = _path_ignores(config)
+    lines_cache = {}
+    for f in findings:
+        if f.rule not in ("parse-error", "internal-error") and f.rule not in enabled:
+            continue
+        if ignore(f.file, f.rule):
+            continue
+        text = texts.get(f.file)
+        if text is not None and "ecs-lint" in text:
+            lines = lines_cache.get(f.file)
+            if lines is None:
+                lines = lines_cache[f.file] = text.splitlines()
+            if _suppressed(lines, f.span.line, f.rule):
+                continue
+        out.append(f)
+    out.sort(key=Finding.sort_key)
+    return out
+
+
+def _suppressed(lines, line, rule):
+    for n in (line, line - 1):
+        if 1 <= n <= len(lines):
+            m = _SUPPRESS.search(lines[n - 1])
+            if m:
+                if m.group(1) is None:
+                    return True
+                ids = [x.strip() for x in m.group(1).split(",")]
+                if any(rule == i or (i.endswith("-") and rule.startswith(i)) for i in ids):
+                    return True
+    return False
+
+
+def _path_ignores(config: Config):
+    if not config.ignore:
+        return lambda file, rule: False
+    import pathspec
+
+    entries = []
+    for ig in config.ignore:
+        spec = pathspec.PathSpec.from_lines("gitwildmatch", [ig["path"]])
+        entries.append((spec, ig.get("rules")))
+
+    def ignored(file, rule):
+        rel = os.path.relpath(os.path.abspath(file), config.root).replace(os.sep, "/")
+        for spec, rules in entries:
+            if spec.match_file(rel) and (not rules or any(
+                    rule == r or (r.endswith("-") and rule.startswith(r)) for r in rules)):
+                return True
+        return False
+    return ignored
+
+
+def exit_code(findings: List[Finding], fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    floor = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK.get(f.severity, 3) >= floor for f in findings) else 0

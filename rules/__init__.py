@@ -1,0 +1,12 @@
+"""The rules of ecs-lint: one module per document kind or rule family.
+
+Every module here registers its rules and checks when imported; importing this
+package imports them all. Heavy libraries (parliament, python-hcl2) are
+imported inside the checks that need them, never at module level.
+"""
+import importlib
+import pkgutil
+
+for _m in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+    if not _m.startswith("_"):
+        importlib.import_module(f"{__name__}.{_m}")

@@ -1,0 +1,175 @@
+"""The IAM OIDC identity provider for GitHub Actions.
+
+Document model (the IAM API shape): `Url`, `ClientIDList`, `ThumbprintList`.
+`get-open-id-connect-provider` output omits the scheme of `Url`; create input,
+CloudFormation (`ClientIdList` is mapped onto `ClientIDList`) and Terraform
+(`url`, `client_id_list`, `thumbprint_list`) carry `https://`.
+"""
+import re
+
+from ecs_lint.model import Problem
+from ecs_lint.registry import check, rule
+
+GITHUB_HOST = "token.actions.githubusercontent.com"
+STS_AUDIENCE = "sts.amazonaws.com"
+
+AUDIENCE_MISSING = rule(
+    "oidc-provider-audience-missing", "error",
+    "The provider's client id list lacks `sts.amazonaws.com` (or the audience in use).",
+    docs="""
+    ## What it does
+    Checks that the GitHub OIDC provider's client id list (`ClientIDList`,
+    `ClientIdList` in CloudFormation, `client_id_list` in Terraform) contains
+    the audience the workflows ask for: `sts.amazonaws.com`, the default of
+    `aws-actions/configure-aws-credentials`, or `github.audience` from the config.
+
+    ## Why is this bad?
+    STS compares the token's `aud` claim with the provider's client ids. If the
+    audience is missing, every `AssumeRoleWithWebIdentity` call fails with
+    "Incorrect token audience" and no workflow can deploy. The old
+    `https://github.com/OWNER` audience was dropped by the action long ago.
+
+    ## Example
+    ```json
+    {"Url": "https://token.actions.githubusercontent.com",
+     "ClientIDList": ["https://github.com/myorg"]}
+    ```
+
+    Use instead:
+    ```json
+    {"Url": "https://token.actions.githubusercontent.com",
+     "ClientIDList": ["sts.amazonaws.com"]}
+    ```
+    """)
+
+URL_WRONG = rule(
+    "oidc-provider-url-wrong", "error",
+    "The provider URL does not name exactly the host `token.actions.githubusercontent.com`.",
+    docs="""
+    ## What it does
+    Checks the provider's URL: its host must be exactly
+    `token.actions.githubusercontent.com` (a path, as GitHub Enterprise's
+    `/<enterprise>` issuer uses, is allowed). Create input, CloudFormation and
+    Terraform must give the `https://` scheme; `get-open-id-connect-provider`
+    output omits it, so a scheme-less URL is accepted there.
+
+    ## Why is this bad?
+    The URL must equal the token's issuer. A typo, the retired
+    `vstoken.actions.githubusercontent.com` host or an `http://` URL gives a
+    provider no GitHub token ever matches: every deploy fails with
+    "No OpenIDConnect provider found".
+
+    ## Example
+    ```yaml
+    Type: AWS::IAM::OIDCProvider
+    Properties:
+      Url: https://vstoken.actions.githubusercontent.com
+    ```
+
+    Use instead:
+    ```yaml
+    Type: AWS::IAM::OIDCProvider
+    Properties:
+      Url: https://token.actions.githubusercontent.com
+    ```
+    """)
+
+THUMBPRINT_MALFORMED = rule(
+    "oidc-provider-thumbprint-malformed", "info",
+    "A thumbprint that is not 40 hexadecimal characters.",
+    docs="""
+    ## What it does
+    Checks that every entry of the thumbprint list is a SHA-1 fingerprint
+    written as 40 hexadecimal characters, with no colons or spaces.
+
+    ## Why is this bad?
+    IAM rejects malformed thumbprints when the provider is created or updated.
+    (For GitHub's provider AWS no longer relies on the thumbprint, but the API
+    still validates its shape.)
+
+    ## Example
+    ```json
+    {"ThumbprintList": ["69:38:fd:4d:98:ba:b0:3f:aa:db:97:b3:43:96:83:1e:37:80:ae:a1"]}
+    ```
+
+    Use instead:
+    ```json
+    {"ThumbprintList": ["6938fd4d98bab03faadb97b34396831e3780aea1"]}
+    ```
+    """)
+
+_URL = re.compile(r"^(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?(?P<host>[^/?#]*)(?P<rest>.*)$")
+_HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
+
+
+def _list(value):
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        return [value]
+    return None
+
+
+@check(kinds=("oidc-provider",), rules=(URL_WRONG.id,))
+def provider_url(doc, ctx):
+    data = doc.data if isinstance(doc.data, dict) else {}
+    url = data.get("Url")
+    if url is None:
+        if doc.context.get("format") == "create":
+            yield Problem(URL_WRONG.id, (), "the OIDC provider has no URL; it must be "
+                          f"https://{GITHUB_HOST}")
+        return
+    if not isinstance(url, str):
+        return  # unresolved template value: nothing certain to say
+    m = _URL.match(url.strip())
+    scheme, host = (m.group("scheme") or ""), m.group("host")
+    needs_scheme = doc.context.get("format") == "create"
+    fix = f"https://{GITHUB_HOST}" if (needs_scheme or scheme) else GITHUB_HOST
+    if host.lower() != GITHUB_HOST or url != url.strip():
+        yield Problem(URL_WRONG.id, ("Url",),
+                      f"provider URL '{url}' does not name the host {GITHUB_HOST}: "
+                      "no GitHub token matches it, so every role behind it refuses the deploy",
+                      help=f"use `{fix}`")
+    elif scheme and scheme.lower() != "https":
+        yield Problem(URL_WRONG.id, ("Url",),
+                      f"provider URL '{url}' uses {scheme}://; IAM requires https://",
+                      help=f"use `{fix}`")
+    elif needs_scheme and not scheme:
+        yield Problem(URL_WRONG.id, ("Url",),
+                      f"provider URL '{url}' has no https:// scheme; creating the provider "
+                      "requires it", help=f"use `{fix}`")
+
+
+@check(kinds=("oidc-provider",), rules=(AUDIENCE_MISSING.id,))
+def provider_audience(doc, ctx):
+    data = doc.data if isinstance(doc.data, dict) else {}
+    wanted = str(ctx.config.github.get("audience") or STS_AUDIENCE)
+    if "ClientIDList" not in data:
+        yield Problem(AUDIENCE_MISSING.id, (),
+                      f"the OIDC provider has no client id list, so the audience '{wanted}' "
+                      "is not accepted: every AssumeRoleWithWebIdentity call fails",
+                      help=f"add ClientIDList: [\"{wanted}\"]")
+        return
+    ids = _list(data["ClientIDList"])
+    if ids is None:
+        return
+    if any(not isinstance(x, str) for x in ids):
+        return  # an unresolved value might be the audience
+    if wanted not in ids:
+        shown = ", ".join(f"'{x}'" for x in ids) or "nothing"
+        yield Problem(AUDIENCE_MISSING.id, ("ClientIDList",),
+                      f"client id list holds {shown} but not '{wanted}', the audience "
+                      "configure-aws-credentials asks for: STS refuses the token "
+                      "(incorrect token audience)",
+                      help=f"add \"{wanted}\" to the client id list")
+
+
+@check(kinds=("oidc-provider",), rules=(THUMBPRINT_MALFORMED.id,))
+def provider_thumbprints(doc, ctx):
+    data = doc.data if isinstance(doc.data, dict) else {}
+    prints = _list(data.get("ThumbprintList"))
+    for i, tp in enumerate(prints or []):
+        if isinstance(tp, str) and not _HEX40.match(tp):
+            yield Problem(THUMBPRINT_MALFORMED.id, ("ThumbprintList", i),
+                          f"thumbprint '{tp}' is not 40 hexadecimal characters",
+                          help="write the SHA-1 fingerprint as 40 hex digits, no colons")

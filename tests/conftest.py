@@ -1,0 +1,59 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+def run_cli(*args, cwd=None, input=None, env=None):
+    """Run `python -m ecs_lint` as a user would; returns CompletedProcess."""
+    e = dict(os.environ)
+    e.pop("NO_COLOR", None)
+    if env:
+        e.update(env)
+    return subprocess.run([sys.executable, "-m", "ecs_lint", *args], cwd=cwd,
+                          capture_output=True, text=True, input=input, env=e, timeout=300)
+
+
+def lint_folder(folder, *extra, config=None):
+    """Lint a folder in-process with its own config; returns the findings."""
+    from ecs_lint.config import find_config, load_config
+    from ecs_lint.runner import Options, collect, lint
+
+    old = os.getcwd()
+    os.chdir(folder)
+    try:
+        cfg = load_config(config or find_config("."))
+        files = collect(["."] if not extra else list(extra), cfg, [])
+        run = lint(files, Options(config=cfg, repo_root=str(folder)))
+        return run.findings
+    finally:
+        os.chdir(old)
+
+
+def read_expect(folder):
+    """expect.tsv in the practice-case grammar: rule<TAB>path<TAB>line; `~` = tolerated."""
+    required, tolerated = [], []
+    f = Path(folder) / "expect.tsv"
+    for raw in f.read_text().splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        rule = parts[0].strip()
+        path = parts[1].strip() if len(parts) > 1 else "-"
+        line = parts[2].strip() if len(parts) > 2 else "-"
+        item = (rule.lstrip("~"), path, None if line in ("-", "") else int(line))
+        (tolerated if rule.startswith("~") else required).append(item)
+    return required, tolerated
+
+
+@pytest.fixture
+def shared():
+    if not SHARED.exists():
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
