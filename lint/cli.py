@@ -104,23 +104,23 @@ def cli(paths, fmt, output, config_path, select, ignore, fail_on, forced_kind, l
     if forced_kind and forced_kind not in ALL_KINDS:
         raise UsageProblem(f"--kind: unknown kind '{forced_kind}' (kinds: {', '.join(ALL_KINDS)})")
 
-    from .config import ConfigError, find_config, load_config
+    from .config import ConfigError, load_config
     from .runner import Options, collect, exit_code, lint
 
     enabled = _selection(_split(select), _split(ignore))
+    paths = list(paths) or ["."]
     try:
-        cfg = load_config(config_path or find_config("."))
+        cfg = load_config(config_path or _discover_config(paths))
     except ConfigError as e:
         raise UsageProblem(f"config: {e}") from None
     notes = []
-    paths = list(paths) or ["."]
     try:
         files = collect(paths, cfg, notes)
     except FileNotFoundError as e:
         raise UsageProblem(f"no such file or folder: {e.args[0]}") from None
     if "-" in paths and not forced_kind:
         notes.append("standard input is recognised from its content; --kind forces a kind")
-    repo_root = cfg.root if cfg.path else _repo_root(".")
+    repo_root = cfg.root if cfg.path else _repo_root(_start_folder(paths))
     run = lint(files, Options(config=cfg, enabled=enabled, forced_kind=forced_kind,
                               repo_root=repo_root, verbose=verbose))
     if verbose:
@@ -135,6 +135,21 @@ def cli(paths, fmt, output, config_path, select, ignore, fail_on, forced_kind, l
         report = reporters.FORMATS[fmt](run.findings, run.files_read)
     _emit(output, report)
     return exit_code(run.findings, fail_on)
+
+
+def _start_folder(paths):
+    first = paths[0] if paths else "."
+    if first == "-" or not os.path.exists(first):
+        return "."
+    return first if os.path.isdir(first) else (os.path.dirname(first) or ".")
+
+
+def _discover_config(paths):
+    """The config nearest the first path (up to its repository root), else the
+    one nearest the working directory."""
+    from .config import find_config
+
+    return find_config(_start_folder(paths)) or find_config(".")
 
 
 def _emit(output, text):

@@ -339,9 +339,14 @@ def scalar_value(node):
 
 
 class YamlLocator:
+    """Path -> span from the composed node tree. Marks' character indexes are
+    turned into lines with `\n` only (libyaml also breaks lines at NEL, U+2028
+    and U+2029, which editors and GitHub do not)."""
+
     def __init__(self, root, text):
         self.root = root
         self.text = text
+        self.lines = LineIndex(text)
 
     def locate(self, path=(), key=False) -> Span:
         node, knode = self.root, None
@@ -352,8 +357,8 @@ class YamlLocator:
                 break
             knode, node = nxt
         target = knode if (key and knode is not None) else node
-        s, e = target.start_mark, target.end_mark
-        return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+        return Span(*self.lines.line_col(target.start_mark.index),
+                    *self.lines.line_col(target.end_mark.index))
 
 
 def _yaml_child(node, step):

@@ -1,0 +1,540 @@
+"""The `sub` claims a job will send, as a language of sub patterns.
+
+GitHub builds the `sub` of a job's OIDC token from its context, in this order
+of precedence (RULES.md, "Sub-pattern analysis"):
+
+1. the job has an `environment`  -> `...:environment:NAME`
+2. the run is for a pull request -> `...:pull_request`
+3. otherwise                      -> `...:ref:refs/heads/BRANCH` / `...:ref:refs/tags/TAG`
+
+The prefix is `repo:OWNER/REPO` (legacy) or `repo:OWNER@ID/REPO@ID`
+(immutable subjects, config `github.subject: immutable`). A `:` inside a value
+is sent as `%3A`.
+
+Which refs a job runs on comes from the workflow's triggers:
+
+- `push` with `branches`/`branches-ignore`/`tags`/`tags-ignore` filters; a push
+  trigger that filters only branches never runs for tags, and the reverse;
+- `pull_request` -> the `pull_request` context;
+- `schedule`, `workflow_run`, `repository_dispatch` and other events -> the default
+  branch (`github.default-branch` in config, else `main`);
+- `workflow_dispatch` -> the default branch is what *must* work; any branch or tag
+  *may* be dispatched, so those count as used but are not required;
+- `release` -> any tag; `workflow_call` -> the refs of the callers found in the
+  same run.
+
+A job-level `if:` narrows the refs: `github.ref == 'refs/heads/main'`,
+`github.ref == format('refs/heads/{0}', matrix.branch)`, `github.ref_name == 'x'`,
+`startsWith(github.ref, 'refs/tags/')`, `github.event_name == 'push'`. A
+condition we cannot read turns every sub of the job from *must* into *may*:
+we cannot say the job really runs there, so we do not predict a 401 for it.
+
+Languages here are a tiny algebra over `filters.Piece` sequences (`Seq`,
+`Alt`, `Minus`), converted to `lint/subjects.py` objects by `to_subjects`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .filters import INF, Filter, Pattern, Piece, compile_filter, literal_piece, make_filter
+
+# ---------------------------------------------------------------------------
+# the language algebra
+
+
+@dataclass(frozen=True)
+class Seq:
+    pieces: Pattern
+
+
+@dataclass(frozen=True)
+class Alt:
+    parts: tuple  # of languages
+
+
+@dataclass(frozen=True)
+class Minus:
+    a: object
+    b: object
+
+
+EMPTY = Alt(())
+
+
+def lit(text: str) -> Seq:
+    return Seq(tuple(literal_piece(c) for c in text))
+
+
+def any_name() -> Seq:
+    """Every non-empty ref name (git forbids `:`, so none here either)."""
+    return Seq((Piece(frozenset(":"), True, 1, INF),))
+
+
+def concat(prefix: Pattern, lang):
+    if isinstance(lang, Seq):
+        return Seq(tuple(prefix) + lang.pieces)
+    if isinstance(lang, Alt):
+        return Alt(tuple(concat(prefix, p) for p in lang.parts))
+    return Minus(concat(prefix, lang.a), concat(prefix, lang.b))
+
+
+def alt(parts) -> object:
+    flat = []
+    for p in parts:
+        if isinstance(p, Alt):
+            flat.extend(p.parts)
+        else:
+            flat.append(p)
+    uniq = list(dict.fromkeys(flat))
+    return uniq[0] if len(uniq) == 1 else Alt(tuple(uniq))
+
+
+def is_empty_syntactically(lang) -> bool:
+    return isinstance(lang, Alt) and not lang.parts
+
+
+def to_regex(lang) -> str:
+    """A Python regex for the language (Minus via a lookahead)."""
+    from .filters import to_regex as pieces_regex
+    if isinstance(lang, Seq):
+        return pieces_regex(lang.pieces)
+    if isinstance(lang, Alt):
+        if not lang.parts:
+            return "(?!)"
+        return "(?:" + "|".join(to_regex(p) for p in lang.parts) + ")"
+    return f"(?!(?:{to_regex(lang.b)})$)(?:{to_regex(lang.a)})"
+
+
+def contains(lang, text: str) -> bool:
+    return re.fullmatch(to_regex(lang), text, re.S) is not None
+
+
+def samples(lang, limit: int = 8) -> List[str]:
+    """A few concrete members of the language (shortest forms first)."""
+    out: List[str] = []
+
+    def fill(pieces: Pattern, variant: int) -> str:
+        s = []
+        for p in pieces:
+            count = p.min if variant == 0 else max(p.min, 1 if p.max is None or p.max >= 1 else 0)
+            if not p.negated:
+                ch = sorted(p.chars)[0] if p.chars else ""
+            else:
+                ch = next((c for c in "xa0-_" if c not in p.chars), "")
+            if variant == 2 and not p.negated and len(p.chars) > 1:
+                ch = sorted(p.chars)[-1]
+            s.append(ch * count)
+        return "".join(s)
+
+    def walk(l):
+        if isinstance(l, Seq):
+            for v in range(3):
+                yield fill(l.pieces, v)
+            if any(p.negated and p.max is None for p in l.pieces):
+                yield fill(tuple(Piece(p.chars, p.negated, p.min, p.max) if not p.negated
+                                 else p for p in l.pieces), 1).replace("x", "feature", 1)
+        elif isinstance(l, Alt):
+            for p in l.parts:
+                yield from walk(p)
+        else:
+            yield from walk(l.a)
+
+    for s in walk(lang):
+        if s not in out and contains(lang, s):
+            out.append(s)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def to_subjects(lang):
+    """The language as `lint/subjects.py` objects (Pattern/Union/Inter/Not)."""
+    from .. import subjects as S
+    if isinstance(lang, Seq):
+        return tuple(_tok(S, p) for p in lang.pieces)
+    if isinstance(lang, Alt):
+        return S.Union([to_subjects(p) for p in lang.parts])
+    return S.Inter([to_subjects(lang.a), S.Not(to_subjects(lang.b))])
+
+
+def _tok(S, piece: Piece):
+    chars = S.CharSet.none_of(piece.chars) if piece.negated else S.CharSet.of(piece.chars)
+    return S.Tok(chars, piece.min, piece.max)
+
+
+def render_glob(lang) -> List[str]:
+    """IAM `StringLike` values that cover the language (for a suggested fix)."""
+    out = []
+
+    def one(pieces: Pattern) -> str:
+        s = []
+        for p in pieces:
+            if (p.min, p.max) == (1, 1) and not p.negated and len(p.chars) == 1:
+                c = next(iter(p.chars))
+                s.append({"*": "${*}", "?": "${?}", "$": "${$}"}.get(c, c))
+            elif p.max == 1 and p.min == 1:
+                s.append("?")
+            elif s and s[-1] == "*":
+                continue
+            else:
+                s.append("*")
+        return "".join(s)
+
+    def walk(l):
+        if isinstance(l, Seq):
+            out.append(one(l.pieces))
+        elif isinstance(l, Alt):
+            for p in l.parts:
+                walk(p)
+        else:
+            walk(l.a)
+    walk(lang)
+    return list(dict.fromkeys(out))
+
+
+# ---------------------------------------------------------------------------
+# refs from triggers
+
+
+@dataclass
+class Refs:
+    """Which refs (and pull requests) runs of a workflow happen on."""
+
+    must: object = EMPTY  # language of `refs/heads/x` / `refs/tags/x` strings
+    may: object = EMPTY
+    pull_request_must: bool = False
+    pull_request_may: bool = False
+    events: Tuple[str, ...] = ()
+    unknown: List[str] = field(default_factory=list)  # what could not be read
+
+
+def _filter_lang(f: Optional[Filter]):
+    """Names admitted by a filter (None: every name)."""
+    if f is None:
+        return any_name()
+    if f.ignore:
+        if not f.patterns:
+            return any_name()
+        return Minus(any_name(), alt(Seq(p) for _, p, _ in f.patterns))
+    parts = []
+    pats = list(f.patterns)
+    for i, (include, pieces, _) in enumerate(pats):
+        if not include:
+            continue
+        later = [Seq(p) for _, p, _ in pats[i + 1:]]
+        parts.append(Minus(Seq(pieces), alt(later)) if later else Seq(pieces))
+    return alt(parts)
+
+
+HEADS = tuple(literal_piece(c) for c in "refs/heads/")
+TAGS = tuple(literal_piece(c) for c in "refs/tags/")
+
+
+def push_refs(spec) -> object:
+    """The refs a `push` trigger runs on."""
+    if not isinstance(spec, dict):
+        return alt([concat(HEADS, any_name()), concat(TAGS, any_name())])
+    b_keys = [k for k in ("branches", "branches-ignore") if k in spec]
+    t_keys = [k for k in ("tags", "tags-ignore") if k in spec]
+    parts = []
+    if b_keys or not t_keys:
+        if b_keys:
+            k = b_keys[0]
+            f = make_filter(spec.get(k) if isinstance(spec.get(k), list) else [spec.get(k)],
+                            ignore=k.endswith("-ignore"))
+            parts.append(concat(HEADS, _filter_lang(f)))
+        else:
+            parts.append(concat(HEADS, any_name()))
+    if t_keys or not b_keys:
+        if t_keys:
+            k = t_keys[0]
+            f = make_filter(spec.get(k) if isinstance(spec.get(k), list) else [spec.get(k)],
+                            ignore=k.endswith("-ignore"))
+            parts.append(concat(TAGS, _filter_lang(f)))
+        else:
+            parts.append(concat(TAGS, any_name()))
+    return alt(parts)
+
+
+def triggers_of(data) -> Dict[str, object]:
+    """`on:` as {event: spec} (string, list or mapping forms)."""
+    if not isinstance(data, dict):
+        return {}
+    on = data.get("on", data.get(True))
+    if isinstance(on, str):
+        return {on: None}
+    if isinstance(on, list):
+        return {e: None for e in on if isinstance(e, str)}
+    if isinstance(on, dict):
+        return {str(k): v for k, v in on.items()}
+    return {}
+
+
+def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
+    default = concat(HEADS, lit(default_branch))
+    must, may = [], []
+    refs = Refs(events=tuple(triggers))
+    for event, spec in triggers.items():
+        if event == "push":
+            must.append(push_refs(spec))
+        elif event in ("pull_request",):
+            refs.pull_request_must = True
+        elif event == "pull_request_target":
+            # runs in the base branch's context; GitHub's sub for it is not
+            # documented as stably as pull_request's: count both as possible
+            refs.pull_request_may = True
+            may.append(concat(HEADS, any_name()))
+        elif event == "workflow_dispatch":
+            must.append(default)
+            may.append(alt([concat(HEADS, any_name()), concat(TAGS, any_name())]))
+        elif event == "release":
+            must.append(concat(TAGS, any_name()))
+        elif event == "workflow_call":
+            refs.unknown.append("workflow_call")
+        elif event == "merge_group":
+            may.append(concat(HEADS, concat(tuple(literal_piece(c) for c in "gh-readonly-queue/"),
+                                            any_name())))
+        else:  # schedule, workflow_run, repository_dispatch, issues, ...
+            must.append(default)
+    refs.must = alt(must) if must else EMPTY
+    refs.may = alt(must + may) if (must or may) else EMPTY
+    refs.pull_request_may = refs.pull_request_may or refs.pull_request_must
+    return refs
+
+
+# ---------------------------------------------------------------------------
+# job `if:` narrowing
+
+_STR = r"'((?:[^']|'')*)'"
+_REF_EQ = re.compile(rf"^github\.ref\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.ref$")
+_REF_FMT = re.compile(
+    rf"^github\.ref\s*==\s*format\(\s*{_STR}\s*,\s*matrix\.([\w-]+)\s*\)$")
+_REFNAME_EQ = re.compile(rf"^github\.ref_name\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.ref_name$")
+_STARTS = re.compile(rf"^startsWith\(\s*github\.ref\s*,\s*{_STR}\s*\)$")
+_EVENT_EQ = re.compile(rf"^github\.event_name\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.event_name$")
+_EVENT_NE = re.compile(rf"^github\.event_name\s*!=\s*{_STR}$")
+_NEUTRAL = re.compile(r"^!?\s*(success|always|failure|cancelled)\(\)$|^needs\.|^vars\.|^env\.|"
+                      r"^contains\(\s*needs|^!\s*cancelled\(\)$")
+
+
+@dataclass
+class Narrowing:
+    refs: Optional[object] = None  # None: no narrowing of refs
+    events: Optional[set] = None  # only these events
+    not_events: set = field(default_factory=set)
+    understood: bool = True
+
+
+def _conjuncts(expr: str) -> Optional[List[str]]:
+    """Split on top-level `&&`; None when a top-level `||` makes it a disjunction."""
+    depth, out, cur, i = 0, [], [], 0
+    in_str = False
+    while i < len(expr):
+        c = expr[i]
+        if c == "'":
+            in_str = not in_str
+        elif not in_str:
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            elif depth == 0 and expr.startswith("&&", i):
+                out.append("".join(cur).strip())
+                cur = []
+                i += 2
+                continue
+            elif depth == 0 and expr.startswith("||", i):
+                return None
+        cur.append(c)
+        i += 1
+    out.append("".join(cur).strip())
+    return [c for c in out if c]
+
+
+def _strip_parens(s: str) -> str:
+    s = s.strip()
+    while s.startswith("(") and s.endswith(")") and _conjuncts(s[1:-1]) is not None \
+            and s.count("(") == s.count(")"):
+        inner = s[1:-1].strip()
+        depth = 0
+        ok = True
+        for ch in inner:
+            depth += ch == "("
+            depth -= ch == ")"
+            if depth < 0:
+                ok = False
+                break
+        if not ok:
+            break
+        s = inner
+    return s
+
+
+def narrowing(condition, row: Optional[dict]) -> Narrowing:
+    """What a job's `if:` says about the refs/events it runs on, for one matrix row."""
+    n = Narrowing()
+    if condition is None or isinstance(condition, bool):
+        if condition is False:
+            n.refs = EMPTY
+        return n
+    if not isinstance(condition, str):
+        n.understood = False
+        return n
+    expr = condition.strip()
+    m = re.fullmatch(r"\$\{\{(.*)\}\}", expr, re.S)
+    if m:
+        expr = m.group(1).strip()
+    parts = _conjuncts(_strip_parens(expr))
+    if parts is None:
+        n.understood = False
+        return n
+    for part in parts:
+        part = _strip_parens(part)
+        if m := _REF_EQ.match(part):
+            value = (m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'")
+            n.refs = _and_refs(n.refs, lit(value))
+        elif m := _REF_FMT.match(part):
+            key = m.group(2)
+            if row is None or key not in row or isinstance(row[key], (dict, list)):
+                n.understood = False
+                continue
+            value = m.group(1).replace("''", "'").replace("{0}", _scalar(row[key]))
+            n.refs = _and_refs(n.refs, lit(value))
+        elif m := _REFNAME_EQ.match(part):
+            value = (m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'")
+            n.refs = _and_refs(n.refs, alt([concat(HEADS, lit(value)), concat(TAGS, lit(value))]))
+        elif m := _STARTS.match(part):
+            prefix = m.group(1).replace("''", "'")
+            n.refs = _and_refs(n.refs, Seq(tuple(literal_piece(c) for c in prefix)
+                                            + (Piece(frozenset(), True, 0, INF),)))
+        elif m := _EVENT_EQ.match(part):
+            value = m.group(1) if m.group(1) is not None else m.group(2)
+            n.events = {value} if n.events is None else n.events & {value}
+        elif m := _EVENT_NE.match(part):
+            n.not_events.add(m.group(1))
+        elif _NEUTRAL.match(part):
+            continue
+        else:
+            n.understood = False
+    return n
+
+
+def _scalar(v) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def _and_refs(current, new):
+    return new if current is None else Minus(new, Minus(new, current))
+
+
+def intersect(a, b):
+    """a ∩ b, written with Minus (a ∖ (a ∖ b))."""
+    return Minus(a, Minus(a, b))
+
+
+# ---------------------------------------------------------------------------
+# subs of one job run context
+
+
+@dataclass
+class Produced:
+    """The subs one job (one matrix row) sends."""
+
+    must: object  # language of full subs that runs will send
+    may: object  # language of full subs that runs may send (superset of must)
+    describe: List[str]  # human readable, e.g. "environment:production"
+
+
+def encode(value: str) -> str:
+    return value.replace(":", "%3A")
+
+
+def subject_prefix(github: dict) -> Optional[str]:
+    """`repo:OWNER/REPO:` in the format GitHub sends, or None if unknown."""
+    repo = github.get("repository")
+    if not isinstance(repo, str) or "/" not in repo:
+        return None
+    owner, name = repo.split("/", 1)
+    if github.get("subject") == "immutable":
+        oid, rid = github.get("owner-id"), github.get("repository-id")
+        if oid is None or rid is None:
+            return None
+        return f"repo:{owner}@{oid}/{name}@{rid}:"
+    return f"repo:{owner}/{name}:"
+
+
+def events_filter(refs: Refs, n: Narrowing, triggers: Dict[str, object]):
+    """Drop the events a job's `if` excludes (recomputing refs)."""
+    if n.events is None and not n.not_events:
+        return refs
+    kept = {e: s for e, s in triggers.items()
+            if (n.events is None or e in n.events) and e not in n.not_events}
+    return kept
+
+
+def produce(prefix: str, refs: Refs, environment: Optional[str],
+            n: Narrowing) -> Produced:
+    """The subs of one job context. `environment` is the job's (expanded) environment."""
+    pfx = tuple(literal_piece(c) for c in prefix)
+    must_refs, may_refs = refs.must, refs.may
+    if n.refs is not None:
+        must_refs = intersect(must_refs, n.refs)
+        may_refs = intersect(may_refs, n.refs)
+    if environment is not None:
+        ctx = lit("environment:" + encode(environment))
+        # the job runs (with this environment) on any of its refs or PRs
+        runs_must = not _surely_empty(must_refs) or refs.pull_request_must
+        runs_may = not _surely_empty(may_refs) or refs.pull_request_may
+        if n.refs is not None and _surely_empty_refs(n.refs, refs):
+            runs_must = runs_may = False
+        full = concat(pfx, ctx)
+        must = full if (runs_must and n.understood) else EMPTY
+        may = full if runs_may else EMPTY
+        return Produced(must, may, [f"environment:{environment}"])
+    must_parts, may_parts, describe = [], [], []
+    ref_ctx = tuple(literal_piece(c) for c in "ref:")
+    if not _surely_empty(must_refs):
+        must_parts.append(concat(pfx + ref_ctx, must_refs))
+    if not _surely_empty(may_refs):
+        may_parts.append(concat(pfx + ref_ctx, may_refs))
+    if refs.pull_request_may and n.refs is None:
+        pr = concat(pfx, lit("pull_request"))
+        may_parts.append(pr)
+        if refs.pull_request_must:
+            must_parts.append(pr)
+    must = alt(must_parts) if (must_parts and n.understood) else EMPTY
+    may = alt(may_parts) if may_parts else EMPTY
+    return Produced(must, may, describe)
+
+
+def _surely_empty(lang) -> bool:
+    return isinstance(lang, Alt) and not lang.parts
+
+
+def _surely_empty_refs(narrow, refs: Refs) -> bool:
+    """A literal `if` ref that none of the triggers runs on (article section 6)."""
+    texts = _literals(narrow)
+    if texts is None:
+        return False
+    return not any(contains(refs.may, t) for t in texts)
+
+
+def _literals(lang) -> Optional[List[str]]:
+    if isinstance(lang, Seq):
+        if all(not p.negated and len(p.chars) == 1 and (p.min, p.max) == (1, 1)
+               for p in lang.pieces):
+            return ["".join(next(iter(p.chars)) for p in lang.pieces)]
+        return None
+    if isinstance(lang, Alt):
+        out = []
+        for p in lang.parts:
+            sub = _literals(p)
+            if sub is None:
+                return None
+            out.extend(sub)
+        return out
+    return None

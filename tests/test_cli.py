@@ -1,0 +1,180 @@
+"""The command line as a user meets it: exit codes, formats, options, errors."""
+import json
+
+import pytest
+
+from conftest import FIXTURES, run_cli
+
+PROVIDERS = FIXTURES / "oidc-provider"
+BAD = str(PROVIDERS / "bad-audience.json")
+GOOD = str(PROVIDERS / "good-get-output.json")
+
+
+def test_clean_file_exits_0():
+    r = run_cli(GOOD)
+    assert r.returncode == 0, r.stderr
+    assert "no findings in 1 file read" in r.stdout
+
+
+def test_finding_exits_1_with_path_line_column():
+    r = run_cli(BAD)
+    assert r.returncode == 1
+    first = r.stdout.splitlines()[0]
+    assert first.startswith(f"{BAD}:3:") or ":3:" in first
+    assert " error oidc-provider-audience-missing " in first
+    assert "1 error, 0 warnings, 0 info in 1 file read" in r.stdout
+
+
+@pytest.mark.parametrize("fail_on,code", [("error", 1), ("never", 0), ("info", 1)])
+def test_fail_on(fail_on, code):
+    assert run_cli(BAD, "--fail-on", fail_on).returncode == code
+
+
+def test_info_findings_do_not_fail_the_default_gate():
+    r = run_cli(str(PROVIDERS / "bad-http-and-thumbprint.json"), "--select",
+                "oidc-provider-thumbprint-malformed")
+    assert r.returncode == 0 and "oidc-provider-thumbprint-malformed" in r.stdout
+    assert run_cli(str(PROVIDERS / "bad-http-and-thumbprint.json"), "--select",
+                   "oidc-provider-thumbprint-malformed", "--fail-on", "info").returncode == 1
+
+
+def test_select_and_ignore_take_prefixes():
+    r = run_cli(BAD, "--ignore", "oidc-provider-")
+    assert r.returncode == 0
+    r = run_cli(BAD, "--select", "parse-,oidc-provider-audience-missing")
+    assert r.returncode == 1
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--select", "nope-rule"], "unknown rule id"),
+    (["--ignore", "nope"], "unknown rule id"),
+    (["--explain", "nope"], "unknown rule id"),
+    (["--no-such-option"], "no such option"),
+    (["--format", "xml"], "xml"),
+    (["--kind", "banana"], "unknown kind"),
+    (["does/not/exist.json"], "no such file"),
+])
+def test_usage_errors_exit_2_with_one_line(args, needle):
+    r = run_cli(*args, *([] if "exist" in args[0] else [GOOD]))
+    assert r.returncode == 2
+    assert needle in r.stderr.lower()
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in r.stderr
+
+
+def test_invalid_config_exits_2_naming_key_and_line(tmp_path):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("rules:\n  oidc-provider-url-wrong: loud\n")
+    r = run_cli("--config", str(cfg), GOOD)
+    assert r.returncode == 2
+    assert ":2:" in r.stderr and "oidc-provider-url-wrong" in r.stderr
+
+
+def test_stdin_with_kind():
+    text = (PROVIDERS / "bad-audience.json").read_text()
+    r = run_cli("-", "--kind", "oidc-provider", input=text)
+    assert r.returncode == 1
+    assert r.stdout.startswith("<stdin>:3:")
+
+
+def test_unknown_kind_named_on_command_line_is_a_parse_error(tmp_path):
+    f = tmp_path / "other.json"
+    f.write_text('{"hello": "world"}')
+    r = run_cli(str(f))
+    assert r.returncode == 1
+    assert "parse-error" in r.stdout and "--kind" in r.stdout
+
+
+def test_folder_walk_skips_unknown_kinds_quietly(tmp_path):
+    (tmp_path / "package.json").write_text('{"name": "x"}')
+    (tmp_path / "notes.txt").write_text("not read")
+    r = run_cli(str(tmp_path), "--verbose")
+    assert r.returncode == 0
+    assert "no findings in 1 file read" in r.stdout
+    assert "no known kind" in r.stderr
+
+
+def test_walk_skips_vendor_folders_and_config_excludes(tmp_path):
+    for d in ("node_modules", ".terraform", "vendor"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "p.json").write_text((PROVIDERS / "bad-audience.json").read_text())
+    (tmp_path / ".ecs-lint.yaml").write_text('exclude: ["vendor/**"]\n')
+    r = run_cli(".", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout
+
+
+def test_json_format_shape():
+    r = run_cli(BAD, "--format", "json")
+    doc = json.loads(r.stdout)
+    assert doc["version"] == 1 and doc["tool"]["name"] == "ecs-lint"
+    (f,) = doc["findings"]
+    assert f["rule"] == "oidc-provider-audience-missing" and f["line"] == 3
+    assert set(f) >= {"severity", "path", "column", "endLine", "endColumn", "message", "help"}
+    assert doc["summary"] == {"error": 1, "warning": 0, "info": 0, "files": 1}
+
+
+def test_github_format():
+    r = run_cli(BAD, "--format", "github")
+    line = r.stdout.strip()
+    assert line.startswith("::error file=") and ",line=3," in line
+    assert "title=oidc-provider-audience-missing::" in line
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "r.sarif"
+    r = run_cli(BAD, "--format", "sarif", "--output", str(out))
+    assert r.returncode == 1 and r.stdout == ""
+    assert json.loads(out.read_text())["version"] == "2.1.0"
+
+
+def test_list_rules_and_explain():
+    r = run_cli("--list-rules")
+    assert r.returncode == 0 and "oidc-provider-url-wrong" in r.stdout and "parse-error" in r.stdout
+    rules = json.loads(run_cli("--list-rules", "--format", "json").stdout)
+    ids = {x["id"] for x in rules}
+    assert {"oidc-provider-url-wrong", "parse-error"} <= ids
+    r = run_cli("--explain", "oidc-provider-url-wrong")
+    assert r.returncode == 0 and "## What it does" in r.stdout and "Use instead" in r.stdout
+
+
+def test_version():
+    r = run_cli("--version")
+    assert r.returncode == 0 and "ecs-lint" in r.stdout
+
+
+def test_inline_suppression_in_yaml(tmp_path):
+    f = tmp_path / "template.yaml"
+    f.write_text(
+        "Resources:\n"
+        "  P:\n"
+        "    Type: AWS::IAM::OIDCProvider\n"
+        "    Properties:\n"
+        "      # ecs-lint: ignore[oidc-provider-url-wrong]\n"
+        "      Url: https://example.com\n"
+        "      ClientIdList: [sts.amazonaws.com]\n")
+    assert run_cli(str(f)).returncode == 0
+    f.write_text(f.read_text().replace("ignore[oidc-provider-url-wrong]", "ignore[trust-sub-missing]"))
+    assert run_cli(str(f)).returncode == 1
+
+
+def test_per_path_ignores(tmp_path):
+    (tmp_path / "legacy").mkdir()
+    (tmp_path / "legacy" / "p.json").write_text((PROVIDERS / "bad-audience.json").read_text())
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        "ignore:\n  - {path: 'legacy/**', rules: [oidc-provider-audience-missing]}\n")
+    assert run_cli(".", cwd=tmp_path).returncode == 0
+
+
+def test_rule_severity_and_off_from_config(tmp_path):
+    (tmp_path / "p.json").write_text((PROVIDERS / "bad-audience.json").read_text())
+    (tmp_path / ".ecs-lint.yaml").write_text("rules:\n  oidc-provider-audience-missing: info\n")
+    r = run_cli(".", cwd=tmp_path)
+    assert r.returncode == 0 and " info oidc-provider-audience-missing" in r.stdout
+    (tmp_path / ".ecs-lint.yaml").write_text("rules:\n  oidc-provider-audience-missing: off\n")
+    r = run_cli(".", cwd=tmp_path)
+    assert "oidc-provider-audience-missing" not in r.stdout
+
+
+def test_python_dash_m_works():
+    r = run_cli("--version")
+    assert r.returncode == 0

@@ -1,0 +1,155 @@
+"""Loaders: values and positions of generated JSON and YAML documents."""
+import json
+
+import pytest
+import yaml
+from hypothesis import given, settings, strategies as st
+
+from ecs_lint.loader import LoadError, decode, load_json, load_yaml
+
+# printable text; YAML's extra line breaks (NEL, U+2028/9) are left out: PyYAML's
+# dumper, the oracle here, writes them in ways its own marks do not round-trip
+_chars = st.characters(min_codepoint=32, max_codepoint=0x7FF, blacklist_categories=("Cc", "Cs"))
+keys = st.text(alphabet=_chars, min_size=1, max_size=8)
+scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
+                    st.text(alphabet=_chars, max_size=12))
+documents = st.recursive(scalars, lambda children: st.one_of(
+    st.lists(children, max_size=4), st.dictionaries(keys, children, max_size=4)),
+    max_leaves=25)
+
+
+def paths(value, prefix=()):
+    yield prefix, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from paths(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from paths(v, prefix + (i,))
+
+
+def offset_of(text, line, col):
+    lines = text.split("\n")
+    return sum(len(x) + 1 for x in lines[: line - 1]) + col - 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents, st.sampled_from([None, 2]), st.booleans())
+def test_json_positions_point_at_the_value(doc, indent, crlf):
+    text = json.dumps(doc, indent=indent, ensure_ascii=False)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    loaded = load_json(text)
+    assert loaded.data == doc
+    for path, value in paths(doc):
+        span = loaded.locate(path)
+        start = offset_of(text, span.line, span.column)
+        end = offset_of(text, span.end_line, span.end_column)
+        assert json.loads(text[start:end]) == value
+        if path and isinstance(path[-1], str):
+            kspan = loaded.locate(path, key=True)
+            k0 = offset_of(text, kspan.line, kspan.column)
+            k1 = offset_of(text, kspan.end_line, kspan.end_column)
+            assert json.loads(text[k0:k1]) == path[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents, st.booleans())
+def test_yaml_positions_point_at_the_value(doc, flow):
+    text = yaml.safe_dump(doc, default_flow_style=flow, allow_unicode=True, sort_keys=False)
+    (loaded,) = load_yaml(text)
+    for path, value in paths(doc):
+        span = loaded.locate(path)
+        start = offset_of(text, span.line, span.column)
+        end = offset_of(text, span.end_line, span.end_column)
+        fragment = text[start:end]
+        if isinstance(value, (dict, list)) and value:
+            continue  # block collections span their children; checked through them
+        if isinstance(value, str) and "\n" in fragment:
+            continue  # folded multi-line scalars
+        assert yaml.safe_load(fragment) == value or fragment.strip() in ("", "''") and value in ("", None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_bytes_never_crash_the_loaders(raw):
+    try:
+        text = decode(raw)
+    except LoadError as e:
+        assert e.line >= 1 and e.column >= 1
+        return
+    for load in (load_json, load_yaml):
+        try:
+            load(text)
+        except LoadError as e:
+            assert e.line >= 1 and e.column >= 1
+
+
+def test_on_key_stays_a_string():
+    (loaded,) = load_yaml("on:\n  push: {}\njobs: {}\n")
+    assert "on" in loaded.data and True not in loaded.data
+
+
+def test_yaml_values_keep_yaml_types():
+    (loaded,) = load_yaml("a: 1\nb: true\nc: null\nd: 2010-09-09\ne: '1'\n")
+    assert loaded.data == {"a": 1, "b": True, "c": None, "d": "2010-09-09", "e": "1"}
+
+
+def test_cloudformation_short_tags_become_long_forms_with_positions():
+    text = "A: !Sub 'repo:${Org}/x:*'\nB: !GetAtt Role.Arn\nC: !Ref P\n"
+    (loaded,) = load_yaml(text)
+    assert loaded.data == {"A": {"Fn::Sub": "repo:${Org}/x:*"},
+                           "B": {"Fn::GetAtt": "Role.Arn"}, "C": {"Ref": "P"}}
+    assert loaded.locate(("A", "Fn::Sub")).line == 1
+    assert loaded.locate(("C", "Ref")).line == 3
+
+
+def test_python_tags_are_refused():
+    with pytest.raises(LoadError) as e:
+        load_yaml("a: !!python/object/apply:os.system ['echo hi']\n")
+    assert "unsafe" in e.value.message and e.value.line == 1
+
+
+def test_alias_bomb_is_refused_quickly():
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 10) + "]")
+    with pytest.raises(LoadError) as e:
+        load_yaml("\n".join(lines) + "\n")
+    assert "alias" in e.value.message
+
+
+def test_deep_nesting_is_an_error_not_a_crash():
+    for text, load in (("[" * 100_000 + "]" * 100_000, load_yaml),
+                       ("[" * 100_000 + "]" * 100_000, load_json)):
+        with pytest.raises(LoadError) as e:
+            load(text)
+        assert "nest" in e.value.message
+
+
+def test_json_errors_carry_the_parser_position():
+    with pytest.raises(LoadError) as e:
+        load_json('{\n  "a": 1,\n}\n')
+    assert (e.value.line, e.value.column) == (3, 1)
+
+
+def test_duplicate_json_keys_locate_the_last_one_like_the_value():
+    loaded = load_json('{"a": 1,\n "a": 2}')
+    assert loaded.data == {"a": 2}
+    assert loaded.locate(("a",)).line == 2
+
+
+@pytest.mark.parametrize("raw,expect", [
+    (b"\xef\xbb\xbf{}", "{}"),
+    ("{}".encode("utf-16"), "{}"),
+])
+def test_decode_boms(raw, expect):
+    assert decode(raw) == expect
+
+
+def test_decode_reports_bad_bytes_with_offset():
+    with pytest.raises(LoadError) as e:
+        decode(b'{"a":\n "\xff"}')
+    assert "offset 8" in e.value.message and e.value.line == 2
