@@ -153,6 +153,8 @@ def _discover_config(paths):
 
 
 def _emit(output, text):
+    # values from the input may hold lone surrogates: never fail on printing them
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if output:
         with open(output, "w", encoding="utf-8") as f:
             f.write(text)

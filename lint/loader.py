@@ -303,7 +303,11 @@ class _YamlBuilder:
             if knode.tag == _CORE + "merge":
                 merges.append(vnode)
                 continue
-            out[mapping_key(knode)] = self.build(vnode)
+            key = mapping_key(knode)
+            if key in out:  # GitHub and CloudFormation refuse these; so do we
+                m = knode.start_mark
+                raise LoadError(f"duplicate key '{key}' in a mapping", m.line + 1, m.column + 1)
+            out[key] = self.build(vnode)
         for vnode in reversed(merges):  # explicit keys win over merged ones
             sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
             for src in reversed(sources):
