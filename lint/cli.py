@@ -73,12 +73,14 @@ def _repo_root(start="."):
               help="Lowest severity that makes the exit code 1.")
 @click.option("--kind", "forced_kind", default=None,
               help="Read every file as this kind (needed for standard input).")
+@click.option("--skip-unknown", is_flag=True,
+              help="Skip files of no known kind quietly, even when named (pre-commit passes every JSON/YAML file).")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="RULE", help="Show a rule's documentation and exit.")
 @click.option("--verbose", "-v", is_flag=True, help="Also say what was skipped and linked, and why.")
 @click.version_option(__version__, "--version", prog_name="ecs-lint")
-def cli(paths, fmt, output, config_path, select, ignore, fail_on, forced_kind, list_rules,
-        explain, verbose):
+def cli(paths, fmt, output, config_path, select, ignore, fail_on, forced_kind, skip_unknown,
+        list_rules, explain, verbose):
     """Lint GitHub OIDC trust and permission policies, Actions workflows, ECS task
     definitions and services, and the same in CloudFormation and Terraform.
 
@@ -122,7 +124,8 @@ def cli(paths, fmt, output, config_path, select, ignore, fail_on, forced_kind, l
         notes.append("standard input is recognised from its content; --kind forces a kind")
     repo_root = cfg.root if cfg.path else _repo_root(_start_folder(paths))
     run = lint(files, Options(config=cfg, enabled=enabled, forced_kind=forced_kind,
-                              repo_root=repo_root, verbose=verbose))
+                              repo_root=repo_root, verbose=verbose,
+                              skip_unknown=skip_unknown))
     if verbose:
         if cfg.path:
             notes.insert(0, f"config: {cfg.path}")

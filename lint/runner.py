@@ -38,6 +38,7 @@ class Options:
     forced_kind: Optional[str] = None
     repo_root: str = "."
     verbose: bool = False
+    skip_unknown: bool = False  # named files of no known kind: skip, not parse-error
 
 
 @dataclass
@@ -211,7 +212,7 @@ def read_file(src: SourceFile, opts: Options, notes: List[str]):
         if syntax == "hcl":
             from . import terraform  # python-hcl2 only when there is Terraform
             docs = terraform.extract(shown, text)
-            if not docs and src.explicit:
+            if not docs and src.explicit and not opts.skip_unknown:
                 return [], [_unknown_kind(shown)]
             return docs, []
         loaded = load_text(text, syntax)
@@ -225,7 +226,7 @@ def read_file(src: SourceFile, opts: Options, notes: List[str]):
         docs.extend(kinds_mod.documents(shown, item.data, item.locate, item.text,
                                         opts.forced_kind, syntax))
     if not docs:
-        if src.explicit:
+        if src.explicit and not opts.skip_unknown:
             return [], [_unknown_kind(shown)]
         notes.append(f"skipped {shown}: no known kind")
     return docs, []

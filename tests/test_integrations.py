@@ -1,0 +1,80 @@
+"""Where users run ecs-lint: the pre-commit hook (end to end, with the real
+pre-commit package) and the composite GitHub Action's script."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+BAD_PROVIDER = (FIXTURES / "oidc-provider" / "bad-audience.json").read_text()
+GOOD_PROVIDER = (FIXTURES / "oidc-provider" / "good-create-input.json").read_text()
+
+
+def git(*args, cwd):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"})
+
+
+@pytest.mark.network
+@pytest.mark.skipif(os.environ.get("ECS_LINT_OFFLINE") == "1", reason="offline")
+def test_pre_commit_hook_fails_on_a_finding_and_passes_once_fixed(tmp_path):
+    pytest.importorskip("pre_commit")
+    repo = tmp_path / "infra"
+    repo.mkdir()
+    git("init", "-q", cwd=repo)
+    (repo / "iam").mkdir()
+    (repo / "iam" / "oidc-provider.json").write_text(BAD_PROVIDER)
+    (repo / "package.json").write_text('{"name": "not-ours"}')  # other JSON: skipped quietly
+    git("add", "-A", cwd=repo)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    cmd = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "ecs-lint", "--all-files"]
+    r = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=900)
+    out = r.stdout + r.stderr
+    assert r.returncode == 1, out
+    assert "oidc-provider-audience-missing" in out and "iam/oidc-provider.json:3:" in out
+    assert "package.json" not in out.split("ecs-lint", 1)[-1].split("Failed")[0] or "parse-error" not in out
+    (repo / "iam" / "oidc-provider.json").write_text(GOOD_PROVIDER)
+    git("add", "-A", cwd=repo)
+    r = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=900)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def _action(tmp_path, **env):
+    out = tmp_path / "gh-output"
+    e = {**os.environ, "ECS_LINT_SKIP_INSTALL": "true", "GITHUB_OUTPUT": str(out),
+         "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"], **env}
+    r = subprocess.run(["bash", str(ROOT / "scripts" / "action-run.sh")], cwd=tmp_path,
+                       capture_output=True, text=True, env=e, timeout=300)
+    outputs = dict(line.split("=", 1) for line in out.read_text().splitlines()) if out.exists() else {}
+    return r, outputs
+
+
+@pytest.mark.skipif(shutil.which("ecs-lint") is None, reason="ecs-lint is not on PATH")
+def test_action_script_writes_sarif_annotations_and_gates(tmp_path):
+    (tmp_path / "p.json").write_text(BAD_PROVIDER)
+    r, outputs = _action(tmp_path)
+    assert r.returncode == 1
+    assert r.stdout.startswith("::error file=p.json,line=3,")
+    sarif = json.loads((tmp_path / "ecs-lint.sarif").read_text())
+    assert sarif["runs"][0]["results"][0]["ruleId"] == "oidc-provider-audience-missing"
+    assert outputs == {"report": "ecs-lint.sarif", "exit-code": "1"}
+
+
+@pytest.mark.skipif(shutil.which("ecs-lint") is None, reason="ecs-lint is not on PATH")
+def test_action_script_inputs(tmp_path):
+    (tmp_path / "good").mkdir()
+    (tmp_path / "good" / "p.json").write_text(GOOD_PROVIDER)
+    (tmp_path / "p.json").write_text(BAD_PROVIDER)
+    r, outputs = _action(tmp_path, ECS_LINT_PATHS="good", ECS_LINT_FORMAT="json",
+                         ECS_LINT_OUTPUT="r.json", ECS_LINT_ANNOTATIONS="false")
+    assert r.returncode == 0 and r.stdout == ""
+    assert json.loads((tmp_path / "r.json").read_text())["findings"] == []
+    r, outputs = _action(tmp_path, ECS_LINT_FAIL_ON="never")
+    assert r.returncode == 0 and outputs["exit-code"] == "0"
+    r, _ = _action(tmp_path, ECS_LINT_CONFIG="missing.yaml")
+    assert r.returncode == 2
