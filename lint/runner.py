@@ -246,35 +246,125 @@ def _run_error(file, span, message, rule="parse-error", help=""):
 # running the checks
 
 
+PARALLEL_MIN_FILES = 48  # below this, worker processes cost more than they save
+
+
+@dataclass
+class _Plan:
+    """What every file's work needs; workers inherit it when they fork."""
+
+    opts: Options
+    enabled: set
+    per_doc: list
+    cross_kinds: set
+    all_files: list
+    detach: bool = False
+
+
+_PLAN: Optional[_Plan] = None
+
+
 def lint(files: List[SourceFile], opts: Options) -> Run:
+    """Read every file, run the per-document checks on each document, then the
+    cross-file checks on the documents they read. Large runs use one worker
+    process per core; documents kept for the cross-file checks come back
+    without their source (positions are found again only if a finding needs one)."""
+    global _PLAN
     load_rules()
     run = Run(notes=[])
     enabled = opts.enabled if opts.enabled is not None else set(RULES)
     enabled = {r for r in enabled if _severity_setting(opts.config, r) != "off"}
-    ctx = Context(opts.config, opts.repo_root, run.notes, enabled,
-                  [f.path for f in files])
     per_doc = [c for c in CHECKS if not c.cross_file and enabled.intersection(c.rules)]
     cross = [c for c in CHECKS if c.cross_file and enabled.intersection(c.rules)]
+    cross_kinds = {k for c in cross for k in c.kinds}
+    all_files = [f.path for f in files]
+    workers = _workers(files)
+    _PLAN = _Plan(opts, enabled, per_doc, cross_kinds, all_files, detach=workers > 1)
     findings: List[Finding] = []
-    all_docs: List[Document] = []
-    texts: Dict[str, str] = {}
-    for src in files:
-        docs, errors = read_file(src, opts, run.notes)
-        run.files_read += 1
-        findings.extend(errors)
-        for doc in docs:
-            if doc.text is not None:
-                texts[doc.file] = doc.text
-            for chk in per_doc:
-                if doc.kind in chk.kinds:
-                    findings.extend(_run_check(chk, doc, doc, ctx, opts))
-        if cross:
-            all_docs.extend(docs)
+    kept: List[Document] = []
+    try:
+        if workers > 1:
+            import multiprocessing
+
+            pool = multiprocessing.get_context("fork").Pool(workers)
+            try:
+                results = pool.imap(_lint_file, files, chunksize=max(1, min(32, len(files) // (workers * 8))))
+                for file_findings, docs, notes in results:
+                    findings.extend(file_findings)
+                    kept.extend(docs)
+                    run.notes.extend(notes)
+            finally:
+                pool.close()
+                pool.join()
+        else:
+            for src in files:
+                file_findings, docs, notes = _lint_file(src)
+                findings.extend(file_findings)
+                kept.extend(docs)
+                run.notes.extend(notes)
+    finally:
+        _PLAN = None
+    run.files_read = len(files)
+    ctx = Context(opts.config, opts.repo_root, run.notes, enabled, all_files)
+    cross_findings = []
     for chk in cross:
-        findings.extend(_run_check(chk, all_docs, None, ctx, opts))
-    run.documents = all_docs
-    run.findings = settle(findings, opts.config, enabled, texts)
+        cross_findings.extend(_run_check(chk, kept, None, ctx, opts))
+    run.documents = kept
+    findings.extend(settle(cross_findings, opts.config, enabled, {}))
+    findings.sort(key=Finding.sort_key)
+    run.findings = findings
     return run
+
+
+def _workers(files) -> int:
+    if len(files) < PARALLEL_MIN_FILES or any(f.path == STDIN for f in files):
+        return 1
+    env = os.environ.get("ECS_LINT_JOBS")
+    if env and env.isdigit():
+        return max(1, int(env))
+    return min(os.cpu_count() or 1, 8)
+
+
+def _lint_file(src: SourceFile):
+    """(findings, documents kept for cross-file checks, notes) of one file."""
+    plan = _PLAN
+    notes: List[str] = []
+    docs, findings = read_file(src, plan.opts, notes)
+    ctx = Context(plan.opts.config, plan.opts.repo_root, notes, plan.enabled, plan.all_files)
+    texts = {}
+    for doc in docs:
+        if doc.text is not None:
+            texts[doc.file] = doc.text
+        for chk in plan.per_doc:
+            if doc.kind in chk.kinds:
+                findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
+    findings = settle(findings, plan.opts.config, plan.enabled, texts)
+    kept = []
+    for i, doc in enumerate(docs):
+        if doc.kind in plan.cross_kinds:
+            if plan.detach:
+                doc = Document(doc.kind, doc.data, doc.file,
+                               ReloadLocator(src.path, src.explicit, i, plan.opts), doc.name,
+                               doc.context, None)
+            kept.append(doc)
+    return findings, kept, notes
+
+
+class ReloadLocator:
+    """Locates in a document whose source was dropped: reads the file again
+    (only when a finding needs a position) and takes the same document."""
+
+    def __init__(self, path, explicit, index, opts):
+        self.path, self.explicit, self.index = path, explicit, index
+        self.opts = Options(config=opts.config, forced_kind=opts.forced_kind,
+                            repo_root=opts.repo_root, skip_unknown=opts.skip_unknown)
+        self._locate = None
+
+    def __call__(self, path=(), key=False):
+        if self._locate is None:
+            docs, _ = read_file(SourceFile(self.path, self.explicit), self.opts, [])
+            self._locate = docs[self.index].locate
+        return self._locate(path, key)
 
 
 def _run_check(chk, arg, doc, ctx, opts):
@@ -337,6 +427,8 @@ def settle(findings, config: Config, enabled, texts) -> List[Finding]:
         if ignore(f.file, f.rule):
             continue
         text = texts.get(f.file)
+        if text is None and f.file not in texts:
+            text = texts[f.file] = _read_text(f.file)
         if text is not None and "ecs-lint" in text:
             lines = lines_cache.get(f.file)
             if lines is None:
@@ -344,8 +436,15 @@ def settle(findings, config: Config, enabled, texts) -> List[Finding]:
             if _suppressed(lines, f.span.line, f.rule):
                 continue
         out.append(f)
-    out.sort(key=Finding.sort_key)
     return out
+
+
+def _read_text(shown_path):
+    try:
+        with open(shown_path, "rb") as fh:
+            return decode(fh.read(1 << 24))
+    except (OSError, LoadError):
+        return None
 
 
 def _suppressed(lines, line, rule):

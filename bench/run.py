@@ -1,0 +1,123 @@
+"""ecs-lint benchmark: every figure is a ratio against a baseline measured in the
+same run, as the median of several runs with the spread (min-max).
+
+    python3 bench/run.py [--runs 5] [--services 1000] [--scale 200,1000,4000] [--quick]
+
+1. scan  : ecs-lint over a synthetic repository (5 files a service) vs a script
+           that only reads and parses the same files (json + PyYAML's C loader);
+           with our own rules (--ignore policy-iam-lint) and with parliament too.
+2. start : ecs-lint on one small policy vs `python -c "import yaml, click"`.
+3. peers : zizmor on the workflows, parliament --directory on the permission
+           policies, checkov on the repository, each vs ecs-lint on the same files
+           (skipped when the tool is not installed).
+4. scale : time and peak memory of ecs-lint for several repository sizes.
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from generate import generate  # noqa: E402
+
+
+def measure(cmd, cwd=None, runs=5):
+    """[(seconds, peak_rss_mb)] for `runs` runs of cmd (a list)."""
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        out.append((time.perf_counter() - t, usage.ru_maxrss / 1024))
+    return out
+
+
+def med(samples):
+    secs = [s for s, _ in samples]
+    return statistics.median(secs), min(secs), max(secs), max(m for _, m in samples)
+
+
+def fmt(samples):
+    m, lo, hi, _ = med(samples)
+    return f"{m:.3f}s ({lo:.3f}-{hi:.3f})"
+
+
+def ratio(a, b):
+    return med(a)[0] / med(b)[0]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--services", type=int, default=1000)
+    ap.add_argument("--scale", default="200,1000,4000")
+    ap.add_argument("--quick", action="store_true", help="small smoke run (CI)")
+    a = ap.parse_args()
+    if a.quick:
+        a.runs, a.services, a.scale = 2, 40, "20,40"
+    ecs = [sys.executable, "-m", "ecs_lint"]
+    if shutil.which("ecs-lint"):
+        ecs = [shutil.which("ecs-lint")]
+    py = sys.executable
+    rows = []
+    tmp = tempfile.mkdtemp(prefix="ecs-lint-bench-")
+    repo = os.path.join(tmp, "repo")
+    n = generate(repo, a.services)
+    print(f"# ecs-lint benchmark\n\nmachine: {platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, {platform.system()} {platform.release()}\n"
+          f"repository: {n} files ({a.services} services), {a.runs} runs each, median (min-max)\n")
+
+    base = measure([py, os.path.join(HERE, "baseline_parse.py"), "."], repo, a.runs)
+    ours = measure(ecs + [".", "--ignore", "policy-iam-lint", "--fail-on", "never"], repo, a.runs)
+    full = measure(ecs + [".", "--fail-on", "never"], repo, max(1, a.runs // 2))
+    rows.append(("scan: parse only (baseline)", fmt(base), "1.00x"))
+    rows.append(("scan: ecs-lint --ignore policy-iam-lint", fmt(ours), f"{ratio(ours, base):.2f}x"))
+    rows.append(("scan: ecs-lint (with parliament)", fmt(full), f"{ratio(full, base):.2f}x"))
+
+    one = os.path.join(repo, "iam", "svc-00000-trust.json")
+    start_base = measure([py, "-c", "import yaml, click"], None, a.runs * 2)
+    start = measure(ecs + [one, "--fail-on", "never"], repo, a.runs * 2)
+    rows.append(("start: python -c 'import yaml, click' (baseline)", fmt(start_base), "1.00x"))
+    rows.append(("start: ecs-lint one trust policy", fmt(start), f"{ratio(start, start_base):.2f}x"))
+
+    wf = os.path.join(repo, ".github", "workflows")
+    peers = [
+        ("zizmor", ["zizmor", "--offline", wf], ecs + [wf, "--fail-on", "never"]),
+        ("parliament", ["parliament", "--directory", os.path.join(repo, "iam"), "--include_policy_extension", "json"],
+         ecs + [os.path.join(repo, "iam"), "--fail-on", "never"]),
+        ("checkov", ["checkov", "-d", repo, "--quiet", "--compact"], ecs + [repo, "--fail-on", "never"]),
+    ]
+    for name, cmd, mine in peers:
+        if shutil.which(cmd[0]) is None:
+            rows.append((f"peers: {name}", "not installed: skipped", ""))
+            continue
+        theirs = measure(cmd, repo, max(1, a.runs // 2))
+        ours_same = measure(mine, repo, max(1, a.runs // 2))
+        rows.append((f"peers: {name} (baseline)", fmt(theirs), "1.00x"))
+        rows.append((f"peers: ecs-lint on the same files", fmt(ours_same),
+                     f"{ratio(ours_same, theirs):.2f}x"))
+
+    for services in [int(x) for x in a.scale.split(",") if x]:
+        r = os.path.join(tmp, f"scale-{services}")
+        files = generate(r, services)
+        s = measure(ecs + [".", "--ignore", "policy-iam-lint", "--fail-on", "never"], r, max(1, a.runs // 2))
+        m, lo, hi, mem = med(s)
+        rows.append((f"scale: {files} files", f"{m:.3f}s ({lo:.3f}-{hi:.3f})",
+                     f"{m / files * 1000:.3f} ms/file, peak {mem:.0f} MB"))
+
+    w = max(len(r[0]) for r in rows)
+    print(f"| {'measurement'.ljust(w)} | time | ratio / note |")
+    print(f"|{'-' * (w + 2)}|------|--------------|")
+    for r in rows:
+        print(f"| {r[0].ljust(w)} | {r[1]} | {r[2]} |")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
