@@ -54,7 +54,7 @@ def bench(label, pol, runs=30):
     analyse(pol)  # warm up imports and caches
     times = []
     for _ in range(runs):
-        sj._LEAF_CACHE.clear()  # cold: as on a file never seen before
+        sj.clear_caches()  # cold: as on a file never seen before
         t = time.process_time()
         result = analyse(pol)
         times.append((time.process_time() - t) * 1000)
@@ -63,7 +63,17 @@ def bench(label, pol, runs=30):
     return statistics.median(times)
 
 
+def calibration():
+    """CPU time of a fixed pure-Python loop, to compare runs across machines and load."""
+    t = time.process_time()
+    total = 0
+    for i in range(1_000_000):
+        total += i & 7
+    return (time.process_time() - t) * 1000
+
+
 if __name__ == "__main__":
+    print(f"calibration loop (1M iterations): {calibration():.1f} ms CPU")
     medians = [
         bench("50 pinned patterns (StringLike)", policy(pinned())),
         bench("50 exact subs (StringEquals)",

@@ -9,7 +9,9 @@ Positions go back to the template's own lines through the view's origins.
 """
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field
 from typing import List
 
 from .model import Document
@@ -17,6 +19,7 @@ from .values import Template, Unknown, make_template
 from .views import Origins, camelize, view_locator
 
 PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
+NO_VALUE = object()  # `!Ref AWS::NoValue`: the property is left out
 
 
 def is_template(data) -> bool:
@@ -37,32 +40,75 @@ def parameters(data) -> dict:
             if isinstance(spec, dict) and "Default" in spec:
                 d = spec["Default"]
                 if isinstance(d, (str, int, float)) and not isinstance(d, bool):
-                    out[name] = str(d)
+                    out[name] = _number(d) if spec.get("Type") == "Number" else str(d)
     return out
+
+
+def _number(value):
+    """A Number parameter's default as int/float (properties like DesiredCount)."""
+    try:
+        f = float(value)
+        return int(f) if f.is_integer() else f
+    except (TypeError, ValueError, OverflowError):
+        return str(value)
+
+
+@dataclass
+class Scope:
+    """What intrinsics can see: parameter defaults, conditions, mappings, resources."""
+
+    params: dict = field(default_factory=dict)
+    conditions: dict = field(default_factory=dict)  # name -> raw condition
+    mappings: dict = field(default_factory=dict)
+    resources: dict = field(default_factory=dict)  # logical id -> raw resource
+    busy: set = field(default_factory=set)
+
+    @classmethod
+    def of(cls, data) -> "Scope":
+        def section(name):
+            v = data.get(name)
+            return v if isinstance(v, dict) else {}
+        return cls(parameters(data), section("Conditions"), section("Mappings"),
+                   section("Resources"))
 
 
 _SUB_VAR = re.compile(r"\$\{([^}]*)\}")
 
 
-def resolve(value, params, resources=()):
-    """Resolve intrinsics in a scalar position: str, Template, or the value."""
+def _scope(scope) -> Scope:
+    if isinstance(scope, Scope):
+        return scope
+    return Scope(params=dict(scope) if isinstance(scope, dict) else {})
+
+
+def _parts(v):
+    """A resolved scalar as template parts (None when it is not a scalar)."""
+    if isinstance(v, Template):
+        return list(v.parts)
+    if isinstance(v, (str, int, float)) and not isinstance(v, bool):
+        return [str(v)]
+    return None
+
+
+def resolve(value, scope=None, resources=()):
+    """Resolve intrinsics in a scalar position: str, Template, or the value.
+
+    `scope` is a `Scope` (or a dict of parameter values). Unresolvable
+    references become `Template`s with `Unknown` parts."""
+    scope = _scope(scope)
     if not (isinstance(value, dict) and len(value) == 1):
         return value
     (fn, arg), = value.items()
+    if not isinstance(fn, str):
+        return value
     if fn == "Ref":
-        if isinstance(arg, str):
-            if arg in params:
-                return params[arg]
-            if arg in PSEUDO:
-                return PSEUDO[arg]
-            return Template((Unknown(arg),))
-        return Template((Unknown("Ref"),))
+        return _ref(arg, scope)
     if fn == "Fn::Sub":
         text, local = arg, {}
         if isinstance(arg, list) and arg:
             text = arg[0]
             if len(arg) > 1 and isinstance(arg[1], dict):
-                local = {k: resolve(v, params, resources) for k, v in arg[1].items()}
+                local = {k: resolve(v, scope) for k, v in arg[1].items()}
         if not isinstance(text, str):
             return Template((Unknown("Fn::Sub"),))
         parts, pos = [], 0
@@ -72,51 +118,212 @@ def resolve(value, params, resources=()):
             if name.startswith("!"):  # ${!Literal}
                 parts.append("${" + name[1:] + "}")
             elif name in local:
-                v = local[name]
-                parts.extend(v.parts if isinstance(v, Template) else [str(v)])
-            elif name in params:
-                parts.append(params[name])
-            elif name in PSEUDO:
-                parts.append(PSEUDO[name])
+                parts.extend(_parts(local[name]) or [Unknown(name)])
+            elif "." in name:
+                parts.extend(_parts(_get_att(name.split(".", 1), scope)) or [Unknown(name)])
             else:
-                parts.append(Unknown(name))
+                parts.extend(_parts(_ref(name, scope)) or [Unknown(name)])
             pos = m.end()
         parts.append(text[pos:])
         return make_template(parts)
     if fn == "Fn::Join":
-        if isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str) \
-                and isinstance(arg[1], list):
-            parts = []
-            for i, item in enumerate(arg[1]):
-                if i:
-                    parts.append(arg[0])
-                v = resolve(item, params, resources)
-                if isinstance(v, Template):
-                    parts.extend(v.parts)
-                elif isinstance(v, (str, int, float)) and not isinstance(v, bool):
-                    parts.append(str(v))
-                else:
-                    parts.append(Unknown("Fn::Join"))
-            return make_template(parts)
+        if isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str):
+            items = resolve(arg[1], scope)
+            if isinstance(items, list):
+                parts = []
+                for i, item in enumerate(items):
+                    if i:
+                        parts.append(arg[0])
+                    parts.extend(_parts(resolve(item, scope)) or [Unknown("Fn::Join")])
+                return make_template(parts)
         return Template((Unknown("Fn::Join"),))
     if fn == "Fn::GetAtt":
-        name = ".".join(arg) if isinstance(arg, list) else str(arg)
+        target = arg.split(".", 1) if isinstance(arg, str) else arg
+        got = _get_att(target, scope) if isinstance(target, list) and len(target) == 2 else None
+        if got is not None:
+            return got
+        name = ".".join(map(str, arg)) if isinstance(arg, list) else str(arg)
         return Template((Unknown(name),))
+    if fn == "Fn::If":
+        if isinstance(arg, list) and len(arg) == 3:
+            cond = condition_value(arg[0], scope)
+            if cond is not None:
+                return resolve(arg[1] if cond else arg[2], scope)
+        return Template((Unknown("Fn::If"),))
+    if fn == "Fn::FindInMap":
+        if isinstance(arg, list) and len(arg) >= 3:
+            keys = [resolve(k, scope) for k in arg[:3]]
+            if all(isinstance(k, str) for k in keys):
+                hit = scope.mappings.get(keys[0])
+                hit = hit.get(keys[1]) if isinstance(hit, dict) else None
+                if isinstance(hit, dict) and keys[2] in hit:
+                    return resolve(hit[keys[2]], scope)
+        return Template((Unknown("Fn::FindInMap"),))
+    if fn == "Fn::Select":
+        if isinstance(arg, list) and len(arg) == 2:
+            idx, items = resolve(arg[0], scope), resolve(arg[1], scope)
+            try:
+                idx = int(idx)
+            except (TypeError, ValueError):
+                idx = None
+            if isinstance(items, list) and idx is not None and 0 <= idx < len(items):
+                return resolve(items[idx], scope)
+        return Template((Unknown("Fn::Select"),))
+    if fn == "Fn::Split":
+        if isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str) and arg[0]:
+            text = resolve(arg[1], scope)
+            if isinstance(text, str):
+                return text.split(arg[0])
+        return Template((Unknown("Fn::Split"),))
     if fn.startswith("Fn::") or fn == "Condition":
         return Template((Unknown(fn),))
     return value
 
 
-def resolve_tree(value, params):
-    """A copy of `value` with every intrinsic in it resolved (same shape/paths)."""
+def _ref(name, scope: Scope):
+    if not isinstance(name, str):
+        return Template((Unknown("Ref"),))
+    if name == "AWS::NoValue":
+        return NO_VALUE
+    if name in scope.params:
+        return scope.params[name]
+    if name in PSEUDO:
+        return PSEUDO[name]
+    res = scope.resources.get(name)
+    if isinstance(res, dict):
+        rtype = res.get("Type")
+        if rtype == "AWS::IAM::Role":
+            role = _property(res, "RoleName", scope, ("ref", name))
+            if isinstance(role, (str, Template)):
+                return role
+        elif rtype == "AWS::IAM::OIDCProvider":
+            return _get_att([name, "Arn"], scope) or Template((Unknown(name),))
+        elif rtype in _REF_IS_NAME:
+            value = _property(res, _REF_IS_NAME[rtype], scope, ("ref", name))
+            if isinstance(value, (str, Template)):
+                return value
+    return Template((Unknown(name),))
+
+
+# resources whose Ref is the name given in one of their properties
+_REF_IS_NAME = {
+    "AWS::CodeDeploy::DeploymentConfig": "DeploymentConfigName",
+    "AWS::CodeDeploy::Application": "ApplicationName",
+    "AWS::CodeDeploy::DeploymentGroup": "DeploymentGroupName",
+    "AWS::ECR::Repository": "RepositoryName",
+    "AWS::ECS::Cluster": "ClusterName",
+}
+
+
+def _get_att(target, scope: Scope):
+    """What `!GetAtt Resource.Attr` is known to be before deploy (or None)."""
+    name, attr = (target + [None, None])[:2] if isinstance(target, list) else (None, None)
+    res = scope.resources.get(name) if isinstance(name, str) else None
+    if not isinstance(res, dict):
+        return None
+    rtype = res.get("Type")
+    account = Unknown("AWS::AccountId")
+    if rtype == "AWS::IAM::Role" and attr == "Arn":
+        role = _parts(_property(res, "RoleName", scope, ("att", name)))
+        path = _property(res, "Path", scope, ("path", name))
+        if role:
+            return make_template(["arn:aws:iam::", account,
+                                  ":role" + (path if isinstance(path, str) else "/"), *role])
+    if rtype == "AWS::IAM::OIDCProvider" and attr == "Arn":
+        url = _property(res, "Url", scope, ("att", name))
+        if isinstance(url, str):
+            return make_template(["arn:aws:iam::", account, ":oidc-provider/",
+                                  re.sub(r"^[a-zA-Z]+://", "", url)])
+    return None
+
+
+def _property(res, prop, scope: Scope, key):
+    props = res.get("Properties")
+    if not isinstance(props, dict) or prop not in props or key in scope.busy:
+        return None
+    scope.busy.add(key)
+    try:
+        return resolve(props[prop], scope)
+    finally:
+        scope.busy.discard(key)
+
+
+def condition_value(cond, scope: Scope):
+    """True/False for a condition (a name or Fn::Equals...), None when unknown."""
+    if isinstance(cond, str):
+        if cond in scope.busy or cond not in scope.conditions:
+            return None
+        scope.busy.add(cond)
+        try:
+            return condition_value(scope.conditions[cond], scope)
+        finally:
+            scope.busy.discard(cond)
+    if not (isinstance(cond, dict) and len(cond) == 1):
+        return cond if isinstance(cond, bool) else None
+    (fn, arg), = cond.items()
+    if fn == "Condition":
+        return condition_value(arg, scope)
+    if not isinstance(arg, list):
+        return None
+    if fn == "Fn::Equals" and len(arg) == 2:
+        a, b = (resolve(x, scope) for x in arg)
+        if isinstance(a, (str, int, float)) and isinstance(b, (str, int, float)):
+            return str(a) == str(b)
+        return None
+    values = [condition_value(x, scope) for x in arg]
+    if fn == "Fn::Not" and len(values) == 1:
+        return None if values[0] is None else not values[0]
+    if fn == "Fn::And":
+        return False if False in values else (None if None in values else True)
+    if fn == "Fn::Or":
+        return True if True in values else (None if None in values else False)
+    return None
+
+
+def resolve_tree(value, scope, origins: Origins = None, path=(), moved=False):
+    """A copy of `value` with every intrinsic in it resolved.
+
+    `Ref AWS::NoValue` leaves its key or list item out, and `Fn::If` with a
+    decidable condition is replaced by its branch. Where that moves values
+    away from their source path, `origins` (if given) records, for the copies,
+    the absolute source path of each key, so positions still point at the
+    template's own lines (`path` is the source path of `value`)."""
+    scope = _scope(scope)
+    path = tuple(path)
     if isinstance(value, dict):
         if len(value) == 1:
             (k,) = value
-            if k == "Ref" or k.startswith("Fn::"):
-                return resolve(value, params)
-        return {k: resolve_tree(v, params) for k, v in value.items()}
+            if k == "Ref" or (isinstance(k, str) and k.startswith("Fn::")):
+                arg = value[k]
+                if k == "Fn::If" and isinstance(arg, list) and len(arg) == 3:
+                    cond = condition_value(arg[0], scope)
+                    if cond is not None:
+                        branch = 1 if cond else 2
+                        return resolve_tree(arg[branch], scope, origins, path + (k, branch), True)
+                v = resolve(value, scope)
+                if v is not value and isinstance(v, (dict, list)):
+                    return resolve_tree(v, scope, origins, path, moved)
+                return v
+        out = {}
+        for k, v in value.items():
+            r = resolve_tree(v, scope, origins, path + (k,), moved)
+            if r is NO_VALUE:
+                continue
+            out[k] = r
+            if moved and origins is not None:
+                origins.set(out, k, path + (k,))
+        return out
     if isinstance(value, list):
-        return [resolve_tree(v, params) for v in value]
+        out, shifted = [], moved
+        for i, v in enumerate(value):
+            r = resolve_tree(v, scope, origins, path + (i,), moved)
+            if r is NO_VALUE:
+                shifted = True
+                continue
+            if shifted and origins is not None:
+                origins.set(out, len(out), path + (i,))
+            out.append(r)
+        return out
     return value
 
 
@@ -131,49 +338,68 @@ _ECS_LIKE = {
 
 
 def extract(file: str, data, locate, text) -> List[Document]:
-    params = parameters(data)
+    """Documents of a template's resources, in the API model.
+
+    Context: `resource` (logical id) and `template` on every document; roles
+    add `role_name` (RoleName: str, Template or None) and `role_ref` (logical
+    id); permission policies add `roles`: the roles they attach to, each a
+    logical id (from `!Ref Role`) or a role name, the same shape Terraform
+    gives with addresses. Inline `Policies`, `AWS::IAM::Policy` `Roles`,
+    `AWS::IAM::ManagedPolicy` `Roles` and a role's `ManagedPolicyArns:
+    [!Ref Policy]` all link."""
+    scope = Scope.of(data)
+    params = scope.params
     docs: List[Document] = []
-    resources = data.get("Resources") or {}
+    resources = scope.resources
     template_ctx = {"format": "cloudformation", "parameters": params,
                     "resources": {k: v.get("Type") for k, v in resources.items()
                                   if isinstance(v, dict)}}
+    managed_by_role = _managed_policy_links(resources)
 
     def add(kind, value, prefix, name, origins=None, **ctx):
-        docs.append(Document(kind, value, file, view_locator(locate, value, prefix, origins),
+        if isinstance(value, str):  # a policy given as JSON text: positions go to the property
+            value = _json_policy(value)
+            if value is None:
+                return
+            where = tuple(prefix)
+            loc = lambda path=(), key=False: locate(where, key)  # noqa: E731
+        else:
+            loc = view_locator(locate, value, prefix, origins)
+        docs.append(Document(kind, value, file, loc,
                              name=name, context={"template": template_ctx, **ctx}, text=text))
 
     for logical_id, res in resources.items():
         if not isinstance(res, dict):
             continue
         rtype = res.get("Type")
-        props = res.get("Properties")
-        if not isinstance(props, dict) or not isinstance(rtype, str):
+        raw = res.get("Properties")
+        if not isinstance(raw, dict) or not isinstance(rtype, str):
             continue
         base = ("Resources", logical_id, "Properties")
-        props = resolve_tree(props, params)
+        origins = Origins()
+        props = resolve_tree(raw, scope, origins, base)
         if rtype == "AWS::IAM::Role":
             role_name = props.get("RoleName")
-            ctx = {"resource": logical_id, "role_name": role_name,
-                   "role_ref": logical_id}
+            ctx = {"resource": logical_id, "role_name": role_name, "role_ref": logical_id}
             trust = props.get("AssumeRolePolicyDocument")
-            if isinstance(trust, dict):
-                add("trust-policy", trust, base + ("AssumeRolePolicyDocument",),
-                    logical_id, **ctx)
-            for i, pol in enumerate(props.get("Policies") or []):
-                if isinstance(pol, dict) and isinstance(pol.get("PolicyDocument"), dict):
+            if isinstance(trust, (dict, str)):
+                path = base + ("AssumeRolePolicyDocument",)
+                add("trust-policy", trust, path, logical_id, origins, **ctx)
+            policies = props.get("Policies")
+            for i, pol in enumerate(policies if isinstance(policies, list) else []):
+                if isinstance(pol, dict) and isinstance(pol.get("PolicyDocument"), (dict, str)):
                     add("permissions-policy", pol["PolicyDocument"],
                         base + ("Policies", i, "PolicyDocument"),
-                        f"{logical_id}.{pol.get('PolicyName', i)}", **ctx)
+                        f"{logical_id}.{pol.get('PolicyName', i)}", origins,
+                        roles=[logical_id], **ctx)
         elif rtype in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
             doc = props.get("PolicyDocument")
-            if isinstance(doc, dict):
-                roles = [r.parts[0].name if isinstance(r, Template) and len(r.parts) == 1
-                         and isinstance(r.parts[0], Unknown) else r
-                         for r in (props.get("Roles") or []) if r is not None]
+            if isinstance(doc, (dict, str)):
+                roles = _role_refs(raw.get("Roles"), props.get("Roles"), resources)
+                roles += [r for r in managed_by_role.get(logical_id, []) if r not in roles]
                 add("permissions-policy", doc, base + ("PolicyDocument",), logical_id,
-                    resource=logical_id, roles=roles)
+                    origins, resource=logical_id, roles=roles)
         elif rtype == "AWS::IAM::OIDCProvider":
-            origins = Origins()
             view = {}
             for src, dst in (("Url", "Url"), ("ClientIdList", "ClientIDList"),
                              ("ThumbprintList", "ThumbprintList")):
@@ -183,7 +409,45 @@ def extract(file: str, data, locate, text) -> List[Document]:
             add("oidc-provider", view, ("Resources", logical_id), logical_id, origins,
                 resource=logical_id, format="create")
         elif rtype in _ECS_LIKE:
-            origins = Origins()
             view = camelize(props, base, origins)
             add(_ECS_LIKE[rtype], view, base, logical_id, origins, resource=logical_id)
     return docs
+
+
+def _json_policy(text: str):
+    """A policy document written as a JSON string (CloudFormation accepts both)."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _role_refs(raw, resolved, resources) -> list:
+    """Roles a policy names: logical ids for `!Ref Role` of this template, else names."""
+    raw = raw if isinstance(raw, list) else []
+    resolved = resolved if isinstance(resolved, list) else []
+    out = []
+    for i, r in enumerate(resolved):
+        src = raw[i] if i < len(raw) else None
+        if isinstance(src, dict) and isinstance(src.get("Ref"), str) and src["Ref"] in resources:
+            out.append(src["Ref"])
+        elif isinstance(r, Template) and len(r.parts) == 1 and isinstance(r.parts[0], Unknown):
+            out.append(r.parts[0].name)
+        elif r is not None:
+            out.append(r)
+    return out
+
+
+def _managed_policy_links(resources) -> dict:
+    """policy logical id -> roles whose ManagedPolicyArns `!Ref` it."""
+    out: dict = {}
+    for role_id, res in resources.items():
+        if not isinstance(res, dict) or res.get("Type") != "AWS::IAM::Role":
+            continue
+        props = res.get("Properties")
+        arns = props.get("ManagedPolicyArns") if isinstance(props, dict) else None
+        for a in arns if isinstance(arns, list) else []:
+            if isinstance(a, dict) and isinstance(a.get("Ref"), str) and a["Ref"] in resources:
+                out.setdefault(a["Ref"], []).append(role_id)
+    return out

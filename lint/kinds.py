@@ -89,6 +89,19 @@ def _looks_like_service(d):
     return "serviceName" in d and ("taskDefinition" in d or "cluster" in d)
 
 
+_DEPLOYMENT_CONFIGURATION_KEYS = {"deploymentCircuitBreaker", "maximumPercent",
+                                  "minimumHealthyPercent", "alarms", "strategy",
+                                  "bakeTimeInMinutes", "lifecycleHooks", "linearConfiguration",
+                                  "canaryConfiguration"}
+
+
+def _looks_like_deployment_configuration(data):
+    """The `--deployment-configuration` file of create/update-service."""
+    return (_is_dict(data) and data and set(data) <= _DEPLOYMENT_CONFIGURATION_KEYS
+            and any(k in data for k in ("deploymentCircuitBreaker", "maximumPercent",
+                                        "minimumHealthyPercent")))
+
+
 def _looks_like_containers(data):
     return (isinstance(data, list) and data
             and all(_is_dict(c) and "name" in c and ("image" in c or "essential" in c)
@@ -102,6 +115,8 @@ def detect(data) -> List[tuple]:
         return [("container-definitions", ())]
     if not _is_dict(data):
         return found
+    if _looks_like_deployment_configuration(data):
+        return [("deployment-configuration", ())]
     if cloudformation.is_template(data):
         return [("cloudformation", ())]
     if "format_version" in data and any(k in data for k in
@@ -163,6 +178,13 @@ def documents(file: str, data, locate, text, forced_kind: Optional[str] = None,
             docs.append(Document("task-definition", view, file,
                                  view_locator(locate, view, (), origins), text=text,
                                  context={"shape": "container-definitions"}))
+        elif kind == "deployment-configuration":
+            origins = Origins()
+            view = {"deploymentConfiguration": data}
+            origins.set(view, "deploymentConfiguration", ())
+            docs.append(Document("service", view, file,
+                                 view_locator(locate, view, (), origins), text=text,
+                                 context={"shape": "deployment-configuration"}))
         else:
             sub = data
             for p in path:
@@ -179,7 +201,8 @@ def _forced(data, kind):
     if kind in ("cloudformation", "terraform-plan"):
         return [(kind, ())]
     hits = [h for h in detect(data) if h[0] == kind
-            or (kind == "task-definition" and h[0] == "container-definitions")]
+            or (kind == "task-definition" and h[0] == "container-definitions")
+            or (kind == "service" and h[0] == "deployment-configuration")]
     if hits:
         return hits
     if kind in ("trust-policy", "permissions-policy"):

@@ -138,6 +138,7 @@ class JsonLocator:
         self.text = text
         self.lines = LineIndex(text)
         self._cache = {(): (_ws.match(text, 0).end(), None)}
+        self._children = {}  # container start -> its children (see _scan_children)
         # base maps an offset in `text` to (line, column) in the real file
         self.base = base
 
@@ -152,32 +153,45 @@ class JsonLocator:
 
     def _child(self, start, step):
         """(key_start, value_start) of `step` inside the container at `start`."""
+        kids = self._children.get(start)
+        if kids is None:
+            kids = self._children[start] = self._scan_children(start)
+        if isinstance(kids, dict) and isinstance(step, str):
+            return kids.get(step)
+        if isinstance(kids, list) and isinstance(step, int) and 0 <= step < len(kids):
+            return (None, kids[step])
+        return None
+
+    def _scan_children(self, start):
+        """Every child of the container at `start`, in one pass (so locating the
+        findings of a long list stays linear): {key: (key_start, value_start)}
+        for an object (the last duplicate wins, as in json.loads), [value_start]
+        for an array, None otherwise."""
         s = self.text
         c = s[start] if start < len(s) else ""
-        found = None
-        if c == "{" and isinstance(step, str):
+        if c == "{":
+            found = {}
             i = _ws.match(s, start + 1).end()
             while i < len(s) and s[i] == '"':
                 kstart = i
                 key, i = _scanstring(s, i + 1)
                 i = _ws.match(s, i).end() + 1  # ':'
                 i = _ws.match(s, i).end()
-                if key == step:
-                    found = (kstart, i)  # the last duplicate wins, as in json.loads
+                found[key] = (kstart, i)
                 i = _ws.match(s, self._value_end(i)).end()
                 if i < len(s) and s[i] == ",":
                     i = _ws.match(s, i + 1).end()
-        elif c == "[" and isinstance(step, int) and step >= 0:
+            return found
+        if c == "[":
+            found = []
             i = _ws.match(s, start + 1).end()
-            n = 0
             while i < len(s) and s[i] != "]":
-                if n == step:
-                    return (None, i)
+                found.append(i)
                 i = _ws.match(s, self._value_end(i)).end()
                 if i < len(s) and s[i] == ",":
                     i = _ws.match(s, i + 1).end()
-                n += 1
-        return found
+            return found
+        return None
 
     def locate(self, path=(), key=False) -> Span:
         path = tuple(path)

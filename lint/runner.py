@@ -114,7 +114,7 @@ def _exclude_matcher(config: Config):
         return lambda path: False
     import pathspec
 
-    spec = pathspec.PathSpec.from_lines("gitwildmatch", config.exclude)
+    spec = pathspec.GitIgnoreSpec.from_lines(config.exclude)
     root = config.root
 
     def excluded(path):
@@ -429,11 +429,11 @@ def settle(findings, config: Config, enabled, texts) -> List[Finding]:
         text = texts.get(f.file)
         if text is None and f.file not in texts:
             text = texts[f.file] = _read_text(f.file)
-        if text is not None and "ecs-lint" in text:
+        if text is not None:
             lines = lines_cache.get(f.file)
-            if lines is None:
-                lines = lines_cache[f.file] = text.splitlines()
-            if _suppressed(lines, f.span.line, f.rule):
+            if lines is None:  # [] when the file has no suppression comment at all
+                lines = lines_cache[f.file] = text.splitlines() if "ecs-lint" in text else []
+            if lines and _suppressed(lines, f.span.line, f.rule):
                 continue
         out.append(f)
     return out
@@ -467,7 +467,7 @@ def _path_ignores(config: Config):
 
     entries = []
     for ig in config.ignore:
-        spec = pathspec.PathSpec.from_lines("gitwildmatch", [ig["path"]])
+        spec = pathspec.GitIgnoreSpec.from_lines([ig["path"]])
         entries.append((spec, ig.get("rules")))
 
     def ignored(file, rule):

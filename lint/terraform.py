@@ -1,15 +1,1526 @@
 """Terraform: `.tf` files (python-hcl2) and `terraform show -json` plans.
 
-(placeholder: filled in by the Terraform work)
-"""
-from typing import List
+Both end in the same place: every resource becomes a `Resource` (its raw
+provider values in snake_case, nested blocks as lists of dicts, and a locate
+function back to the file), and `documents()` maps the resources we understand
+onto the common document model (the AWS API shapes) with `views.Origins`, so
+a finding on `deploymentConfiguration.maximumPercent` lands on the line of
+`deployment_maximum_percent`.
 
-from .model import Document
+`.tf` files: a Terraform module is a folder, so the `.tf` files beside the one
+being read are parsed too (once per folder and run) for `variable` defaults,
+`terraform.tfvars`/`*.auto.tfvars` values, `locals`, and the
+`aws_iam_policy_document` data sources and roles that refer to each other.
+A document is emitted for the file where its policy text is written: a role
+whose `assume_role_policy` is `data.aws_iam_policy_document.X.json` gives a
+trust-policy document in the file of `X`, with the role's name in its context.
+Anything that cannot be resolved (a variable without default, a resource
+attribute known only after apply, a `for` expression...) becomes a `Template`
+with `Unknown` parts; nothing in the input is executed.
+
+Policies written as JSON text (heredoc, quoted string, `templatefile()`,
+plan values) are parsed with their interpolations as holes, and positions
+inside the text map back to the file through `JsonLocator`'s `base` function.
+`file()`/`templatefile()` of a `.json`/`.yaml` file is left unknown: the
+folder walk lints that file on its own, and reading it here too would report
+its findings twice. Other files (`containers.json.tpl`) are read, relative to
+the .tf file's folder (`path.module`); their findings point at the attribute.
+
+Context every document carries: `resource` (the address), `template` (a dict
+for the file: format, module folder, resource types); roles add `role_name`
+(str, Template or None) and `role_ref` (the address); policies add `roles`: a
+list of role addresses (`aws_iam_role.deploy`) or role names, the same shape
+CloudFormation gives with logical ids.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional
+
+from .loader import JsonLocator, LineIndex, LoadError
+from .model import UNKNOWN_SPAN, Document, Span
+from .values import Template, Unknown, make_template
+from .views import Origins, view_locator
+
+MAX_READ = 1_000_000  # bytes read through file()/templatefile()
+LINTED_ON_THEIR_OWN = (".json", ".yaml", ".yml")  # file()s the folder walk reads anyway
+PARTITION = {"partition": "aws", "dns_suffix": "amazonaws.com"}
+
+
+def unknown(name: str) -> Template:
+    return Template((Unknown(name),))
+
+
+# ---------------------------------------------------------------------------
+# positions of a block's values
+
+
+class Positions:
+    """path (into a block's raw values) -> value span, key span, inner locator."""
+
+    def __init__(self, root: Span):
+        self.root = root
+        self.spans: Dict[tuple, Span] = {}
+        self.keys: Dict[tuple, Span] = {}
+        self.inner: Dict[tuple, Callable] = {}  # JSON text of an attribute
+        self.nodes: Dict[tuple, Any] = {}  # attribute path -> expression node
+
+    def locate(self, path=(), key=False) -> Span:
+        path = tuple(path)
+        for n in range(len(path), -1, -1):
+            p = path[:n]
+            if n < len(path) and p in self.inner:
+                return self.inner[p](path[n:], key)
+            if n == len(path) and key and p in self.keys:
+                return self.keys[p]
+            if p in self.spans:
+                return self.spans[p]
+        return self.root
+
+
+@dataclass
+class Resource:
+    """One resource or data source, from a .tf file or a plan."""
+
+    type: str
+    name: str
+    address: str
+    values: dict
+    locate: Callable[..., Span]
+    # policy JSON at a path: (data, locate) or None; data may be a Template
+    policy_at: Callable[[tuple], Optional[tuple]]
+    mode: str = "managed"
+    file: str = ""
+    # "type.name" of the resource an attribute refers to directly, or None
+    ref_at: Callable[[tuple], Optional[str]] = lambda path: None
+
+    def role_at(self, path):
+        """A role reference written at `path`: the role's address, else its name."""
+        ref = self.ref_at(path)
+        if ref and ref.startswith("aws_iam_role."):
+            return ref
+        return _get(self.values, path)
+
+
+# ---------------------------------------------------------------------------
+# HCL: parsing and the lark tree
+
+
+def parse_hcl(text: str):
+    """The lark tree of a .tf text, or LoadError with the parser's position."""
+    import hcl2.api  # about 0.1 s with hcl2's cached grammar: only when there is HCL
+    from lark.exceptions import LarkError, UnexpectedInput
+
+    try:
+        return hcl2.api.parses_to_tree(text)
+    except UnexpectedInput as e:
+        line, col = getattr(e, "line", 1), getattr(e, "column", 1)
+        if not isinstance(line, int) or line < 1:  # unexpected end of input
+            line, col = text.count("\n") + 1, 1
+        token = getattr(e, "token", None)
+        if token is not None and str(token).strip():
+            shown = str(token).strip().splitlines()[0][:30]
+            what = f"unexpected '{shown}'"
+            start = getattr(token, "start_pos", None)
+            if isinstance(start, int):  # point at the text, not the newline before it
+                line, col = LineIndex(text).line_col(
+                    start + len(str(token)) - len(str(token).lstrip()))
+        elif getattr(e, "char", None):
+            what = f"unexpected character {e.char!r}"
+        else:
+            what = "unexpected end of file"
+        raise LoadError(f"invalid HCL: {what}", line, col) from None
+    except (LarkError, RecursionError, ValueError) as e:
+        raise LoadError(f"invalid HCL: {type(e).__name__}: {e}"[:300]) from None
+
+
+def _is_tree(x) -> bool:
+    return hasattr(x, "data") and hasattr(x, "children")
+
+
+def _kids(node) -> list:
+    """Children that are trees, without newlines and comments."""
+    return [c for c in node.children if _is_tree(c) and c.data != "new_line_or_comment"]
+
+
+def _span(node) -> Optional[Span]:
+    if not _is_tree(node):
+        line = getattr(node, "line", None)
+        if line is None:
+            return None
+        return Span(line, node.column, node.end_line, node.end_column)
+    m = node.meta
+    if getattr(m, "empty", True):
+        return None
+    return Span(m.line, m.column, m.end_line, m.end_column)
+
+
+def _name(node) -> str:
+    """The text of an identifier, keyword, literal or plain string node."""
+    if node.data == "string":
+        return "".join(str(p.children[0]) for p in node.children
+                       if _is_tree(p) and p.children and not _is_tree(p.children[0]))
+    return str(node.children[0]) if node.children else ""
+
+
+def _block_parts(block):
+    """(type, labels, body) of a block node."""
+    names = [c for c in block.children if _is_tree(c) and c.data in
+             ("identifier", "keyword", "literal_value", "string")]
+    body = next((c for c in block.children if _is_tree(c) and c.data == "body"), None)
+    return _name(names[0]), [_name(n) for n in names[1:]], body
+
+
+def _unwrap(node):
+    """The expression inside expr_term and parentheses."""
+    while _is_tree(node) and node.data == "expr_term":
+        kids = _kids(node)
+        if len(kids) != 1:
+            break
+        node = kids[0]
+    return node
+
+
+def _ref_steps(node) -> Optional[list]:
+    """`a.b[0].c` as ["a", "b", <index node>, "c"], or None for other expressions."""
+    node = _unwrap(node)
+    if not _is_tree(node):
+        return None
+    if node.data == "identifier":
+        return [_name(node)]
+    if node.data == "get_attr_expr_term":
+        base = _ref_steps(node.children[0])
+        attr = [c for c in node.children[1].children if _is_tree(c)]
+        if base is None or not attr:
+            return None
+        return base + [_name(attr[0])]
+    if node.data == "index_expr_term":
+        base = _ref_steps(node.children[0])
+        if base is None:
+            return None
+        idx = node.children[1]
+        if idx.data == "short_index":
+            return base + [int(str(idx.children[-1]).lstrip("."))]
+        inner = _kids(idx)
+        return base + [inner[0] if inner else None]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# text with holes: heredocs, quoted strings, template files -> values and JSON
+
+_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+
+
+def _unescape_chars(raw: str, start: Optional[int]):
+    """HCL string escapes -> (text, offsets of each char in the file)."""
+    out, offs = [], []
+    i = 0
+    while i < len(raw):
+        ch = raw[i]
+        at = None if start is None else start + i
+        if ch == "\\" and i + 1 < len(raw):
+            nxt = raw[i + 1]
+            if nxt in _UNESCAPE:
+                out.append(_UNESCAPE[nxt])
+                i += 2
+            elif nxt in "uU":
+                width = 4 if nxt == "u" else 8
+                try:
+                    out.append(chr(int(raw[i + 2:i + 2 + width], 16)))
+                    i += 2 + width
+                except ValueError:
+                    out.append(ch)
+                    i += 1
+            else:
+                out.append(ch)
+                i += 1
+        else:
+            out.append(ch)
+            i += 1
+        offs.append(at)
+    return "".join(out), offs
+
+
+def _heredoc_body(tok):
+    """(body text, file offsets) of a heredoc token, `<<-` indentation removed."""
+    raw = str(tok)
+    trim = raw.startswith("<<-")
+    first_nl = raw.index("\n") + 1
+    body = raw[first_nl:]
+    body = body[:body.rstrip("\r\n").rfind("\n") + 1]  # drop the closing marker line
+    base = getattr(tok, "start_pos", None)
+    lines = body.splitlines(keepends=True)
+    cut = 0
+    if trim:
+        widths = [len(ln) - len(ln.lstrip(" \t")) for ln in lines if ln.strip()]
+        cut = min(widths) if widths else 0
+    text, offs, pos = [], [], first_nl
+    for ln in lines:
+        drop = min(cut, len(ln) - len(ln.lstrip(" \t")))
+        for j in range(drop, len(ln)):
+            text.append(ln[j])
+            offs.append(None if base is None else base + pos + j)
+        pos += len(ln)
+    return "".join(text), offs
+
+
+def _split_template(text: str, offs: list):
+    """Template text -> segments: ("lit", text, offsets) and ("expr", source, offset).
+
+    `$${` and `%%{` are the escapes for a literal `${` and `%{`; `%{...}`
+    directives give ("directive", source, offset)."""
+    segs = []
+    lit, lit_offs = [], []
+    i, n = 0, len(text)
+
+    def flush():
+        if lit:
+            segs.append(("lit", "".join(lit), list(lit_offs)))
+            lit.clear()
+            lit_offs.clear()
+
+    while i < n:
+        if text.startswith("$${", i) or text.startswith("%%{", i):
+            lit.extend(text[i + 1:i + 3])
+            lit_offs.extend(offs[i + 1:i + 3])
+            i += 3
+            continue
+        if text.startswith("${", i) or text.startswith("%{", i):
+            depth, j, quote = 1, i + 2, False
+            while j < n and depth:
+                c = text[j]
+                if quote:
+                    if c == "\\":
+                        j += 1
+                    elif c == '"':
+                        quote = False
+                elif c == '"':
+                    quote = True
+                elif c == "{":
+                    depth += 1
+                elif c == "}":
+                    depth -= 1
+                j += 1
+            if depth:  # unterminated: keep as text
+                lit.append(text[i])
+                lit_offs.append(offs[i])
+                i += 1
+                continue
+            flush()
+            kind = "expr" if text[i] == "$" else "directive"
+            segs.append((kind, text[i + 2:j - 1].strip("~ \t\n"), offs[i]))
+            i = j
+            continue
+        lit.append(text[i])
+        lit_offs.append(offs[i])
+        i += 1
+    flush()
+    return segs
+
+
+_PH = "\ue000"  # a hole in JSON text: _PH + chr(_PH_BASE + hole number)
+_PH_BASE = 0xE100
+_PH_RE = re.compile("\ue000([\ue100-\uf8ff])")
+
+
+def json_with_holes(segments):
+    """Parse JSON written with holes: segments are ("lit", text, offsets) and
+    ("hole", value, offset). Known scalar holes are spliced in as text; others
+    become `Template`s in the result. Returns (data, text, offsets) or None."""
+    chars, offs, holes = [], [], []
+    in_str, esc = False, False
+
+    def put(s, at_list):
+        nonlocal in_str, esc
+        for ch, at in zip(s, at_list):
+            chars.append(ch)
+            offs.append(at)
+            if in_str:
+                if esc:
+                    esc = False
+                elif ch == "\\":
+                    esc = True
+                elif ch == '"':
+                    in_str = False
+            elif ch == '"':
+                in_str = True
+
+    for seg in segments:
+        if seg[0] == "lit":
+            put(seg[1], seg[2])
+            continue
+        value, at = seg[1], seg[2]
+        if isinstance(value, str) or (isinstance(value, (int, float)) and not in_str):
+            s = value if isinstance(value, str) else json.dumps(value)
+            put(s, [at] * len(s))
+        elif not in_str and _plain(value) and value is not None:
+            s = json.dumps(value)
+            put(s, [at] * len(s))
+        else:
+            if len(holes) >= 0x17FF:
+                return None
+            ph = _PH + chr(_PH_BASE + len(holes))
+            holes.append(value)
+            put(ph if in_str else f'"{ph}"', [at] * (len(ph) + (0 if in_str else 2)))
+    text = "".join(chars)
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if holes:
+        data = _fill_holes(data, holes)
+    return data, text, offs
+
+
+def _plain(value) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _fill_holes(value, holes):
+    if isinstance(value, str):
+        if _PH not in value:
+            return value
+        parts, pos = [], 0
+        for m in _PH_RE.finditer(value):
+            parts.append(value[pos:m.start()])
+            hole = holes[ord(m.group(1)) - _PH_BASE]
+            if isinstance(hole, Template):
+                parts.extend(hole.parts)
+            elif isinstance(hole, (int, float)) and not isinstance(hole, bool):
+                parts.append(str(hole))
+            else:
+                parts.append(Unknown("expression"))
+            pos = m.end()
+        parts.append(value[pos:])
+        return make_template(parts)
+    if isinstance(value, list):
+        return [_fill_holes(v, holes) for v in value]
+    if isinstance(value, dict):
+        return {(str(_fill_holes(k, holes))): _fill_holes(v, holes) for k, v in value.items()}
+    return value
+
+
+def json_locator(text: str, offs: list, index: LineIndex, fallback: Span):
+    """locate(path, key) inside JSON text whose chars sit at `offs` in the file."""
+    known = [o for o in offs if o is not None]
+    if not known or len(known) != len(offs):
+        return lambda path=(), key=False: fallback
+
+    def base(off):
+        at = offs[off] if off < len(offs) else offs[-1] + 1
+        return index.line_col(at)
+    return JsonLocator(text, base=base).locate
+
+
+# ---------------------------------------------------------------------------
+# a Terraform module: the .tf files of one folder
+
+
+@dataclass
+class TfFile:
+    path: str  # filesystem path
+    text: str
+    tree: Any
+    index: LineIndex = None
+
+
+@dataclass
+class Module:
+    folder: str
+    files: List[TfFile] = field(default_factory=list)
+    variables: Dict[str, Any] = field(default_factory=dict)  # name -> (node, TfFile)
+    tfvars: Dict[str, Any] = field(default_factory=dict)  # name -> value
+    local_nodes: Dict[str, Any] = field(default_factory=dict)  # name -> (node, TfFile)
+    blocks: Dict[str, Any] = field(default_factory=dict)  # address -> (type, name, body, TfFile, node)
+    local_values: Dict[str, Any] = field(default_factory=dict)
+    busy: set = field(default_factory=set)
+    resources: Dict[str, Resource] = field(default_factory=dict)
+
+
+_MODULES: Dict[tuple, Module] = {}
+
+
+def _module_key(folder, names):
+    stats = []
+    for n in names:
+        try:
+            st = os.stat(os.path.join(folder, n))
+            stats.append((n, st.st_mtime_ns, st.st_size))
+        except OSError:
+            pass
+    return (os.path.realpath(folder), tuple(stats))
+
+
+def _read(path) -> Optional[str]:
+    try:
+        if os.path.getsize(path) > 10_000_000:
+            return None
+        with open(path, "rb") as f:
+            return f.read().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def load_module(path: str, text: str) -> tuple:
+    """(module, this file) for the .tf file at `path` with `text`.
+
+    Parsed modules are kept per folder for the run (keyed by the files' sizes
+    and times), so a folder of n files is parsed once, not n times."""
+    folder = os.path.dirname(path) or "."
+    names = []
+    if os.path.isfile(path):  # standard input has no folder around it
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith(".tf")
+                           or n == "terraform.tfvars" or n.endswith(".auto.tfvars"))
+        except OSError:
+            pass
+    real_this = os.path.realpath(path)
+    key = _module_key(folder, names) if names else None
+    mod = _MODULES.get(key) if key is not None else None
+    if mod is not None:
+        this = next((f for f in mod.files if os.path.realpath(f.path) == real_this), None)
+        if this is not None and this.text == text:
+            return mod, this
+    this = TfFile(path, text, parse_hcl(text), LineIndex(text))  # a parse-error here is ours
+    mod = Module(folder)
+    for n in names:
+        full = os.path.join(folder, n)
+        if os.path.realpath(full) == real_this:
+            continue
+        other = _read(full)
+        if other is None:
+            continue
+        try:
+            tree = parse_hcl(other)
+        except LoadError:
+            continue  # reported when that file is read itself
+        if n.endswith(".tf"):
+            mod.files.append(TfFile(full, other, tree, LineIndex(other)))
+        else:
+            ev = Evaluator(mod, TfFile(full, other, tree))
+            for attr in _kids(_kids(tree)[0]) if _kids(tree) else []:
+                if attr.data == "attribute":
+                    mod.tfvars[_name(attr.children[0])] = ev.value(attr.children[-1])
+    mod.files.append(this)
+    for f in mod.files:
+        _index_file(mod, f)
+    if key is not None:
+        if len(_MODULES) > 64:
+            _MODULES.clear()
+        _MODULES[key] = mod
+    return mod, this
+
+
+def _index_file(mod: Module, f: TfFile):
+    body = next((c for c in f.tree.children if _is_tree(c) and c.data == "body"), None)
+    if body is None:
+        return
+    for item in _kids(body):
+        if item.data != "block":
+            continue
+        btype, labels, inner = _block_parts(item)
+        if inner is None:
+            continue
+        if btype == "variable" and labels:
+            for attr in _kids(inner):
+                if attr.data == "attribute" and _name(attr.children[0]) == "default":
+                    mod.variables[labels[0]] = (attr.children[-1], f)
+        elif btype == "locals":
+            for attr in _kids(inner):
+                if attr.data == "attribute":
+                    mod.local_nodes[_name(attr.children[0])] = (attr.children[-1], f)
+        elif btype == "module" and labels:
+            mod.blocks[f"module.{labels[0]}"] = ("module", labels[0], inner, f, item, "module")
+        elif btype in ("resource", "data") and len(labels) >= 2:
+            address = f"{labels[0]}.{labels[1]}"
+            if btype == "data":
+                address = "data." + address
+            mod.blocks[address] = (labels[0], labels[1], inner, f, item, btype)
+
+
+# ---------------------------------------------------------------------------
+# evaluating expressions
+
+
+_FUNCS_IDENTITY = ("tolist", "toset", "tomap", "tostring", "tonumber", "tobool",
+                   "sensitive", "nonsensitive")
+
+
+class Evaluator:
+    """Values of expressions in one file of a module."""
+
+    def __init__(self, mod: Module, f: TfFile):
+        self.mod = mod
+        self.f = f
+
+    def source(self, node) -> str:
+        m = getattr(node, "meta", None)
+        if m is not None and not getattr(m, "empty", True):
+            return self.f.text[m.start_pos:m.end_pos].strip()[:80]
+        return "expression"
+
+    # -- bodies and blocks -------------------------------------------------
+
+    def body(self, body, path, rec: Positions) -> dict:
+        out: Dict[str, Any] = {}
+        for item in _kids(body):
+            if item.data == "attribute":
+                name = _name(item.children[0])
+                expr = item.children[-1]
+                p = path + (name,)
+                rec.keys[p] = _span(item.children[0])
+                rec.spans[p] = _span(expr)
+                rec.nodes[p] = expr
+                out[name] = self.value(expr, p, rec)
+            elif item.data == "block":
+                btype, labels, inner = _block_parts(item)
+                if btype == "dynamic" and labels:
+                    btype = labels[0]
+                    content = None
+                else:
+                    content = inner
+                items = out.setdefault(btype, [])
+                if not isinstance(items, list):
+                    continue
+                p = path + (btype, len(items))
+                rec.spans[p] = _span(item)
+                rec.spans.setdefault(path + (btype,), _span(item))
+                rec.keys.setdefault(path + (btype,), _span(item.children[0]))
+                if content is None:
+                    items.append(unknown(f"dynamic {btype}"))
+                else:
+                    items.append(self.body(content, p, rec))
+        return out
+
+    # -- expressions -------------------------------------------------------
+
+    def value(self, node, path=(), rec: Optional[Positions] = None):
+        if rec is not None:
+            sp = _span(node)
+            if sp is not None:
+                rec.spans.setdefault(path, sp)
+        try:
+            return self._value(node, path, rec)
+        except RecursionError:
+            return unknown("expression")
+
+    def _value(self, node, path, rec):
+        if not _is_tree(node):
+            return unknown(str(node))
+        d = node.data
+        if d == "expr_term":
+            kids = _kids(node)
+            return self.value(kids[0], path, rec) if kids else None
+        if d == "int_lit":
+            return int(str(node.children[0]))
+        if d == "float_lit":
+            return float(str(node.children[0]))
+        if d == "literal_value":
+            return {"true": True, "false": False}.get(str(node.children[0]))
+        if d in ("string", "heredoc_template", "heredoc_template_trim"):
+            return self._text_value(node)
+        if d == "tuple":
+            return [self.value(c, path + (i,), rec) for i, c in enumerate(_kids(node))]
+        if d == "object":
+            out = {}
+            for elem in _kids(node):
+                if elem.data != "object_elem":
+                    continue
+                kn, vn = elem.children[0], elem.children[-1]
+                key = self._key(kn)
+                if rec is not None:
+                    rec.keys[path + (key,)] = _span(kn)
+                out[key] = self.value(vn, path + (key,), rec)
+            return out
+        if d == "function_call":
+            return self._call(node, path, rec)
+        if d in ("identifier", "get_attr_expr_term", "index_expr_term"):
+            return self.reference(node)
+        if d == "conditional":
+            kids = _kids(node)
+            cond = self.value(kids[0])
+            if cond is True and len(kids) > 1:
+                return self.value(kids[1], path, rec)
+            if cond is False and len(kids) > 2:
+                return self.value(kids[2], path, rec)
+            return unknown(self.source(node))
+        if d == "unary_op":
+            op, arg = str(node.children[0]), self.value(node.children[-1])
+            if op == "-" and isinstance(arg, (int, float)) and not isinstance(arg, bool):
+                return -arg
+            if op == "!" and isinstance(arg, bool):
+                return not arg
+        return unknown(self.source(node))
+
+    def _key(self, kn):
+        inner = kn.children[0] if kn.children else kn
+        un = _unwrap(inner)
+        if _is_tree(un) and un.data in ("keyword", "identifier"):
+            return _name(un)  # `Version = ...`: a bare name is the key itself
+        v = self.value(inner)
+        return v if isinstance(v, str) else str(v)
+
+    def _text_value(self, node):
+        segs = self.segments(node)
+        if segs is None:
+            return unknown(self.source(node))
+        if len(segs) == 1 and segs[0][0] == "hole":
+            return segs[0][1]  # "${x}" is x itself, of any type
+        return _segments_value(segs)
+
+    def segments(self, node):
+        """A string or heredoc as ("lit", text, offsets) / ("hole", value, offset)."""
+        node = _unwrap(node)
+        if node.data == "string":
+            segs = []
+            for part in node.children:
+                if not _is_tree(part) or part.data != "string_part" or not part.children:
+                    continue
+                c = part.children[0]
+                if not _is_tree(c):
+                    start = getattr(c, "start_pos", None)
+                    if c.type in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
+                        s = str(c)[1:]
+                        segs.append(("lit", s, [None if start is None else start + 1 + i
+                                                for i in range(len(s))]))
+                    else:
+                        s, offs = _unescape_chars(str(c), start)
+                        segs.append(("lit", s, offs))
+                elif c.data == "interpolation":
+                    inner = _kids(c)
+                    v = self.value(inner[0]) if inner else None
+                    segs.append(("hole", v, getattr(c.meta, "start_pos", None)))
+                else:
+                    return None  # %{ } directives: the text is not known
+            return segs
+        if node.data in ("heredoc_template", "heredoc_template_trim"):
+            text, offs = _heredoc_body(node.children[0])
+            return self.template_segments(text, offs)
+        return None
+
+    def template_segments(self, text, offs, variables=None):
+        segs = []
+        for s in _split_template(text, offs):
+            if s[0] == "lit":
+                segs.append(s)
+            elif s[0] == "directive":
+                return None
+            else:
+                segs.append(("hole", self.expression_text(s[1], variables), s[2]))
+        return segs
+
+    def expression_text(self, source: str, variables=None):
+        """The value of an interpolation's source text (inside a heredoc or file)."""
+        if variables is not None and re.fullmatch(r"[A-Za-z_][\w-]*", source):
+            if source in variables:
+                return variables[source]
+            return unknown(source)
+        if variables is not None:
+            return unknown(source)
+        try:
+            tree = parse_hcl(f"x = {source}\n")
+            attr = _kids(_kids(tree)[0])[0]
+            return Evaluator(self.mod, TfFile(self.f.path, f"x = {source}\n", tree)).value(
+                attr.children[-1])
+        except (LoadError, IndexError, AttributeError):
+            return unknown(source)
+
+    # -- references --------------------------------------------------------
+
+    def reference(self, node):
+        steps = _ref_steps(node)
+        if not steps:
+            return unknown(self.source(node))
+        steps = [self.value(s) if _is_tree(s) else s for s in steps]
+        label = ".".join(str(s) for s in steps)
+        root = steps[0]
+        v, rest = None, []
+        if root == "var" and len(steps) >= 2:
+            v, rest = self.variable(steps[1]), steps[2:]
+        elif root == "local" and len(steps) >= 2:
+            v, rest = self.local(steps[1]), steps[2:]
+        elif root == "path" and len(steps) >= 2 and steps[1] in ("module", "root", "cwd"):
+            v, rest = os.path.abspath(self.mod.folder), steps[2:]
+        elif root == "data" and len(steps) >= 4:
+            v, rest = self.attribute(f"data.{steps[1]}.{steps[2]}", steps[3]), steps[4:]
+        elif isinstance(root, str) and "_" in root and len(steps) >= 3 and root not in (
+                "each", "count", "self", "module", "terraform"):
+            v, rest = self.attribute(f"{root}.{steps[1]}", steps[2]), steps[3:]
+        else:
+            return unknown(label)
+        if v is None:
+            return unknown(label)
+        for s in rest:
+            if isinstance(v, dict) and isinstance(s, str) and s in v:
+                v = v[s]
+            elif isinstance(v, list) and isinstance(s, int) and 0 <= s < len(v):
+                v = v[s]
+            else:
+                return unknown(label)
+        return v
+
+    def variable(self, name):
+        if name in self.mod.tfvars:
+            return self.mod.tfvars[name]
+        hit = self.mod.variables.get(name)
+        if hit is None:
+            return None
+        node, f = hit
+        return Evaluator(self.mod, f).value(node)
+
+    def local(self, name):
+        mod = self.mod
+        if name in mod.local_values:
+            return mod.local_values[name]
+        hit = mod.local_nodes.get(name)
+        key = ("local", name)
+        if hit is None or key in mod.busy:
+            return None
+        mod.busy.add(key)
+        try:
+            v = Evaluator(mod, hit[1]).value(hit[0])
+        finally:
+            mod.busy.discard(key)
+        mod.local_values[name] = v
+        return v
+
+    def attribute(self, address, attr):
+        """A resource/data attribute: what can be known before apply."""
+        hit = self.mod.blocks.get(address)
+        rtype = address.split(".")[-2]
+        if rtype == "aws_partition" and attr in PARTITION:
+            return PARTITION[attr]
+        if hit is None:
+            return None
+        if rtype == "aws_iam_policy_document" and attr in ("json", "minified_json"):
+            return unknown(f"{address}.json")
+        key = ("attr", address, attr)
+        if key in self.mod.busy:
+            return None
+        self.mod.busy.add(key)
+        try:
+            return self._attribute(hit, rtype, attr)
+        finally:
+            self.mod.busy.discard(key)
+
+    def _attribute(self, hit, rtype, attr):
+        body, f = hit[2], hit[3]
+        ev = Evaluator(self.mod, f)
+
+        def arg(name):
+            for a in _kids(body):
+                if a.data == "attribute" and _name(a.children[0]) == name:
+                    return ev.value(a.children[-1])
+            return None
+
+        name = arg("name")
+        account = Unknown("aws_account_id")
+        if rtype == "aws_iam_role":
+            if attr in ("name", "id"):
+                return name
+            if attr == "arn" and name is not None:
+                path = arg("path") if isinstance(arg("path"), str) else "/"
+                return make_template(["arn:aws:iam::", account, ":role" + path,
+                                      *(name.parts if isinstance(name, Template) else [str(name)])])
+            return None
+        if rtype == "aws_iam_policy" and attr == "arn" and name is not None:
+            path = arg("path") if isinstance(arg("path"), str) else "/"
+            return make_template(["arn:aws:iam::", account, ":policy" + path,
+                                  *(name.parts if isinstance(name, Template) else [str(name)])])
+        if rtype == "aws_iam_openid_connect_provider" and attr in ("arn", "id", "url"):
+            url = arg("url")
+            if isinstance(url, str):
+                if attr == "url":
+                    return url
+                host = re.sub(r"^[a-zA-Z]+://", "", url)
+                return make_template(["arn:aws:iam::", account, ":oidc-provider/", host])
+            return None
+        if attr in ("id", "arn"):
+            return None
+        return arg(attr)
+
+    # -- functions ---------------------------------------------------------
+
+    def _call(self, node, path, rec):
+        fname = _name(node.children[0])
+        args_node = next((c for c in node.children if _is_tree(c) and c.data == "arguments"), None)
+        arg_nodes = _kids(args_node) if args_node is not None else []
+        if fname == "jsonencode" and len(arg_nodes) == 1:
+            return self.value(arg_nodes[0], path, rec)  # the value; policy readers take dicts
+        args = [self.value(a) for a in arg_nodes]
+        if fname in _FUNCS_IDENTITY and len(args) == 1:
+            return args[0]
+        if fname == "jsondecode" and len(args) == 1 and isinstance(args[0], str):
+            try:
+                return json.loads(args[0])
+            except ValueError:
+                pass
+        if fname == "concat" and all(isinstance(a, list) for a in args):
+            return [x for a in args for x in a]
+        if fname == "merge" and all(isinstance(a, dict) for a in args):
+            out = {}
+            for a in args:
+                out.update(a)
+            return out
+        if fname == "join" and len(args) == 2 and isinstance(args[0], str) \
+                and isinstance(args[1], list):
+            parts = []
+            for i, x in enumerate(args[1]):
+                if i:
+                    parts.append(args[0])
+                parts.extend(x.parts if isinstance(x, Template) else [str(x)])
+            return make_template(parts)
+        if fname in ("file", "templatefile") and args and isinstance(args[0], str):
+            if args[0].lower().endswith(LINTED_ON_THEIR_OWN):
+                # a folder walk lints that file itself: reading it here too would
+                # report each of its findings twice
+                return unknown(f"{fname}({os.path.basename(args[0])})")
+            text = self.read_file(args[0])
+            if text is None:
+                return unknown(f"{fname}({args[0]})")
+            if fname == "file":
+                return text
+            variables = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
+            segs = self.template_segments(text, [None] * len(text), variables)
+            if segs is None:
+                return unknown(f"templatefile({args[0]})")
+            return _segments_value(segs)
+        return unknown(self.source(node))
+
+    def read_file(self, name: str) -> Optional[str]:
+        full = name if os.path.isabs(name) else os.path.join(self.mod.folder, name)
+        try:
+            if not os.path.isfile(full) or os.path.getsize(full) > MAX_READ:
+                return None
+        except OSError:
+            return None
+        return _read(full)
+
+
+def _segments_value(segs):
+    """The string (or Template) a template's segments make."""
+    parts = []
+    for s in segs:
+        v = s[1]
+        if s[0] == "lit":
+            parts.append(v)
+        elif isinstance(v, Template):
+            parts.extend(v.parts)
+        elif isinstance(v, bool):
+            parts.append("true" if v else "false")
+        elif isinstance(v, (str, int, float)):
+            parts.append(str(v))
+        else:
+            parts.append(Unknown("expression"))
+    return make_template(parts)
+
+
+# ---------------------------------------------------------------------------
+# .tf files -> resources
+
+
+def tf_resource(mod: Module, address: str) -> Optional[Resource]:
+    if address in mod.resources:
+        return mod.resources[address]
+    hit = mod.blocks.get(address)
+    if hit is None:
+        return None
+    rtype, name, body, f, node, mode = hit
+    ev = Evaluator(mod, f)
+    rec = Positions(_span(node) or UNKNOWN_SPAN)
+    if _span(node.children[0]) is not None:
+        rec.keys[()] = _span(node.children[0])
+    values = ev.body(body, (), rec)
+
+    def policy_at(path):
+        return _tf_policy(ev, rec, values, path, f)
+
+    def ref_at(path):
+        expr = rec.nodes.get(tuple(path))
+        steps = _ref_steps(expr) if expr is not None else None
+        if steps and len(steps) >= 3 and isinstance(steps[0], str) and isinstance(steps[1], str) \
+                and steps[0] not in ("var", "local", "data", "module", "path", "each", "count"):
+            return f"{steps[0]}.{steps[1]}"
+        return None
+
+    res = Resource(rtype, name, address, values, rec.locate, policy_at, mode, f.path, ref_at)
+    mod.resources[address] = res
+    return res
+
+
+def _get(values, path):
+    v = values
+    for p in path:
+        try:
+            v = v[p]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return v
+
+
+def _tf_policy(ev: Evaluator, rec: Positions, values, path, f: TfFile):
+    """(data, locate) of the policy at `path`, ("ref", data source) or None."""
+    path = tuple(path)
+    value = _get(values, path)
+    attr_span = rec.locate(path)
+    if isinstance(value, (dict, list)):
+        return value, (lambda p=(), key=False: rec.locate(path + tuple(p), key))
+    if isinstance(value, Template) and len(value.parts) == 1 \
+            and isinstance(value.parts[0], Unknown):
+        m = re.fullmatch(r"data\.aws_iam_policy_document\.([\w-]+)\.json", value.parts[0].name)
+        if m:
+            return ("ref", f"data.aws_iam_policy_document.{m.group(1)}")
+    node = rec.nodes.get(path)
+    un = _unwrap(node) if node is not None else None
+    segs = None
+    if _is_tree(un) and un.data in ("string", "heredoc_template", "heredoc_template_trim"):
+        segs = ev.segments(un)
+    elif isinstance(value, str):
+        segs = [("lit", value, [None] * len(value))]
+    elif isinstance(value, Template):
+        segs = [("lit", p, [None] * len(p)) if isinstance(p, str) else ("hole", unknown(p.name), None)
+                for p in value.parts]
+    if not segs:
+        return None
+    parsed = json_with_holes(segs)
+    if parsed is None:
+        return None
+    data, text, offs = parsed
+    locate = json_locator(text, offs, f.index or LineIndex(f.text), attr_span)
+    rec.inner[path] = locate
+    return data, locate
 
 
 def extract(file: str, text: str) -> List[Document]:
-    return []
+    """Documents of one .tf file (its module's other files give the context)."""
+    mod, this = load_module(file, text)
+    resources = []
+    for address, hit in mod.blocks.items():
+        if hit[3] is this:
+            r = tf_resource(mod, address)
+            if r is not None:
+                resources.append(r)
+    module_resources = [tf_resource(mod, a) for a in mod.blocks]
+    template_ctx = {"format": "terraform", "module": mod.folder,
+                    "resources": {a: h[0] for a, h in mod.blocks.items()}}
+    return documents(resources, [r for r in module_resources if r is not None],
+                     file, text, template_ctx)
+
+
+# ---------------------------------------------------------------------------
+# plan JSON -> resources
+
+
+def _json_string_at(text: str, start: int):
+    """The decoded JSON string literal at `start` and each char's offset."""
+    if start >= len(text) or text[start] != '"':
+        return None
+    out, offs = [], []
+    i = start + 1
+    esc = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "/": "/", "\\": "\\", '"': '"'}
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            return "".join(out), offs
+        if c == "\\" and i + 1 < len(text):
+            n = text[i + 1]
+            if n in esc:
+                out.append(esc[n])
+                offs.append(i)
+                i += 2
+                continue
+            if n == "u":
+                try:
+                    cp = int(text[i + 2:i + 6], 16)
+                except ValueError:
+                    return None
+                width = 6
+                if 0xD800 <= cp < 0xDC00 and text[i + 6:i + 8] == "\\u":
+                    try:
+                        low = int(text[i + 8:i + 12], 16)
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00)
+                        width = 12
+                    except ValueError:
+                        pass
+                out.append(chr(cp))
+                offs.append(i)
+                i += width
+                continue
+        out.append(c)
+        offs.append(i)
+        i += 1
+    return None
+
+
+def _plan_resources(data, locate, text) -> List[Resource]:
+    index = LineIndex(text)
+    starts = None
+
+    def offset_of(span: Span):
+        nonlocal starts
+        if starts is None:
+            starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        if span.line - 1 >= len(starts):
+            return None
+        return starts[span.line - 1] + span.column - 1
+
+    out: List[Resource] = []
+
+    def add(res, vpath):
+        if not isinstance(res, dict) or not isinstance(res.get("values"), dict):
+            return
+        rtype, name = res.get("type"), res.get("name")
+        if not isinstance(rtype, str) or not isinstance(name, str):
+            return
+        values = res["values"]
+        address = res.get("address") if isinstance(res.get("address"), str) else f"{rtype}.{name}"
+        vpath = tuple(vpath)
+
+        def vlocate(p=(), key=False, _v=vpath):
+            return locate(_v + tuple(p), key)
+
+        def policy_at(p, _v=vpath, _values=values):
+            value = _get(_values, p)
+            if isinstance(value, (dict, list)):
+                return value, (lambda q=(), key=False: locate(_v + tuple(p) + tuple(q), key))
+            if not isinstance(value, str):
+                return None
+            try:
+                parsed = json.loads(value)
+            except (ValueError, RecursionError):
+                return None
+            span = locate(_v + tuple(p))
+            start = offset_of(span)
+            lit = _json_string_at(text, start) if start is not None else None
+            if lit is None or lit[0] != value:
+                return parsed, (lambda q=(), key=False: span)
+            return parsed, json_locator(lit[0], lit[1], index, span)
+
+        out.append(Resource(rtype, name, address, values, vlocate, policy_at,
+                            res.get("mode") if isinstance(res.get("mode"), str) else "managed"))
+
+    def walk(module, mpath):
+        if not isinstance(module, dict):
+            return
+        for i, res in enumerate(module.get("resources") or [] if isinstance(
+                module.get("resources"), list) else []):
+            add(res, mpath + ("resources", i, "values"))
+        kids = module.get("child_modules")
+        if isinstance(kids, list):
+            for i, child in enumerate(kids):
+                walk(child, mpath + ("child_modules", i))
+
+    pv = data.get("planned_values")
+    if isinstance(pv, dict) and isinstance(pv.get("root_module"), dict):
+        walk(pv["root_module"], ("planned_values", "root_module"))
+    elif isinstance(data.get("values"), dict) and isinstance(data["values"].get("root_module"), dict):
+        walk(data["values"]["root_module"], ("values", "root_module"))
+    elif isinstance(data.get("resource_changes"), list):
+        for i, rc in enumerate(data["resource_changes"]):
+            if isinstance(rc, dict) and isinstance(rc.get("change"), dict) \
+                    and isinstance(rc["change"].get("after"), dict):
+                add({**rc, "values": rc["change"]["after"]},
+                    ("resource_changes", i, "change", "after"))
+    return [r for r in out if r.mode != "data"]
 
 
 def extract_plan(file, data, locate, text) -> List[Document]:
-    return []
+    resources = _plan_resources(data, locate, text)
+    template_ctx = {"format": "terraform-plan",
+                    "resources": {r.address: r.type for r in resources}}
+    return documents(resources, resources, file, text, template_ctx)
+
+
+# ---------------------------------------------------------------------------
+# resources -> documents of the common model
+
+
+def documents(resources: List[Resource], everything: List[Resource], file, text,
+              template_ctx) -> List[Document]:
+    """Documents for `resources`; `everything` (the whole module) links them."""
+    docs: List[Document] = []
+    roles_of_policy: Dict[str, list] = {}  # policy address -> role refs
+    users_of_doc: Dict[str, list] = {}  # data source address -> [(role, kind)]
+    for r in everything:
+        v = r.values
+        if r.type == "aws_iam_role_policy_attachment":
+            pol = _policy_address(r, ("policy_arn",), everything)
+            if pol:
+                roles_of_policy.setdefault(pol, []).append(r.role_at(("role",)))
+        elif r.type == "aws_iam_policy_attachment" and isinstance(v.get("roles"), list):
+            pol = _policy_address(r, ("policy_arn",), everything)
+            if pol:
+                roles_of_policy.setdefault(pol, []).extend(
+                    r.role_at(("roles", i)) for i in range(len(v["roles"])))
+        elif r.type == "aws_iam_role":
+            hit = r.policy_at(("assume_role_policy",))
+            if isinstance(hit, tuple) and hit and hit[0] == "ref":
+                users_of_doc.setdefault(hit[1], []).append((r, "trust-policy"))
+            for i, _ in enumerate(_blocks(v.get("inline_policy"))):
+                hit = r.policy_at(("inline_policy", i, "policy"))
+                if isinstance(hit, tuple) and hit and hit[0] == "ref":
+                    users_of_doc.setdefault(hit[1], []).append((r, "permissions-policy"))
+        elif r.type in ("aws_iam_role_policy", "aws_iam_policy"):
+            hit = r.policy_at(("policy",))
+            if isinstance(hit, tuple) and hit and hit[0] == "ref":
+                roles = [r.role_at(("role",))] if r.type == "aws_iam_role_policy" else None
+                users_of_doc.setdefault(hit[1], []).append((r, "permissions-policy", roles))
+
+    def add(kind, data, locate, r: Resource, origins=None, **ctx):
+        loc = view_locator(locate, data, (), origins) if origins is not None else locate
+        docs.append(Document(kind, data, file, loc, name=r.address, text=text,
+                             context={"template": template_ctx, "resource": r.address, **ctx}))
+
+    def policy_doc(kind, r, path, **ctx):
+        hit = r.policy_at(path)
+        if not hit or hit[0] == "ref":
+            return
+        data, locate = hit
+        add(kind, data, locate, r, **ctx)
+
+    for r in resources:
+        v = r.values
+        t = r.type
+        if t == "aws_iam_role":
+            ctx = {"role_name": _role_name(v), "role_ref": r.address}
+            policy_doc("trust-policy", r, ("assume_role_policy",), **ctx)
+            for i, _ in enumerate(_blocks(v.get("inline_policy"))):
+                policy_doc("permissions-policy", r, ("inline_policy", i, "policy"),
+                           roles=[r.address], **ctx)
+        elif t == "aws_iam_role_policy":
+            policy_doc("permissions-policy", r, ("policy",), roles=[r.role_at(("role",))])
+        elif t == "aws_iam_policy":
+            policy_doc("permissions-policy", r, ("policy",),
+                       roles=roles_of_policy.get(r.address, []))
+        elif t == "aws_iam_policy_document" and r.mode == "data":
+            data, origins = policy_document_view(v)
+            users = users_of_doc.get(r.address, [])
+            trust_users = [u for u in users if u[1] == "trust-policy"]
+            if trust_users:
+                role = trust_users[0][0]
+                add("trust-policy", data, r.locate, r, origins,
+                    role_name=_role_name(role.values), role_ref=role.address,
+                    role_names=[_role_name(u[0].values) for u in trust_users])
+            else:
+                roles = []
+                for u in users:
+                    if u[0].type == "aws_iam_role":
+                        roles.append(u[0].address)
+                    elif len(u) > 2 and u[2]:
+                        roles.extend(u[2])
+                    elif u[0].type == "aws_iam_policy":
+                        roles.extend(roles_of_policy.get(u[0].address, []))
+                kind = "permissions-policy"
+                if not users:
+                    from .kinds import policy_kind
+                    kind = policy_kind(data) or "permissions-policy"
+                add(kind, data, r.locate, r, origins, roles=roles)
+        elif t == "module" and _is_github_oidc_role_module(v):
+            data, origins = github_oidc_role_module_view(v)
+            add("trust-policy", data, r.locate, r, origins, role_name=_role_name(v),
+                role_ref=r.address, module=v.get("source"))
+        elif t in ("aws_iam_openid_connect_provider",):
+            origins = Origins()
+            view = {}
+            for src, dst in (("url", "Url"), ("client_id_list", "ClientIDList"),
+                             ("thumbprint_list", "ThumbprintList")):
+                if src in v and v[src] is not None:
+                    view[dst] = v[src]
+                    origins.set(view, dst, (src,))
+            add("oidc-provider", view, r.locate, r, origins, format="create")
+        elif t in _API_VIEWS:
+            kind, make = _API_VIEWS[t]
+            origins = Origins()
+            view = make(r, origins)
+            add(kind, view, r.locate, r, origins)
+    return docs
+
+
+def _blocks(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _role_name(values):
+    name = values.get("name")
+    if name is None and values.get("name_prefix") is not None:
+        prefix = values["name_prefix"]
+        return make_template([*(prefix.parts if isinstance(prefix, Template) else [str(prefix)]),
+                              Unknown("name_prefix")])
+    return name
+
+
+def _policy_address(r: Resource, path, everything) -> Optional[str]:
+    """The aws_iam_policy a policy_arn refers to (by reference or by ARN/name)."""
+    ref = r.values.get(path[0])
+    target = r.ref_at(path)
+    if target and target.startswith("aws_iam_policy."):
+        return target
+    for p in everything:
+        if p.type != "aws_iam_policy":
+            continue
+        if isinstance(ref, str) and (p.values.get("arn") == ref or (
+                isinstance(p.values.get("name"), str)
+                and ref.endswith("/" + p.values["name"]))):
+            return p.address
+        if isinstance(ref, Template) and str(ref) == str(p.values.get("arn")):
+            return p.address
+    return None
+
+
+# -- aws_iam_policy_document -> IAM JSON ---------------------------------------
+
+def policy_document_view(v: dict):
+    """The IAM JSON of an `aws_iam_policy_document`, with origins to its blocks."""
+    origins = Origins()
+    view: Dict[str, Any] = {"Version": v.get("version") or "2012-10-17"}
+    origins.set(view, "Version", ("version",) if "version" in v else ())
+    if v.get("policy_id") is not None:
+        view["Id"] = v["policy_id"]
+        origins.set(view, "Id", ("policy_id",))
+    statements: List[Any] = []
+    for src in ("source_policy_documents", "source_json", "override_policy_documents",
+                "override_json"):
+        if v.get(src) is not None:
+            statements.append(unknown(src))
+    for i, st in enumerate(_blocks(v.get("statement"))):
+        if not isinstance(st, dict):
+            statements.append(st)
+            continue
+        sp = ("statement", i)
+        out: Dict[str, Any] = {}
+        for src, dst in (("sid", "Sid"), ("effect", "Effect"), ("actions", "Action"),
+                         ("not_actions", "NotAction"), ("resources", "Resource"),
+                         ("not_resources", "NotResource")):
+            if st.get(src) is not None:
+                out[dst] = st[src]
+                origins.set(out, dst, sp + (src,))
+        if "Effect" not in out:
+            out["Effect"] = "Allow"
+            origins.set(out, "Effect", sp)
+        for src, dst in (("principals", "Principal"), ("not_principals", "NotPrincipal")):
+            blocks = _blocks(st.get(src))
+            if not blocks:
+                continue
+            principal: Any = {}
+            origins.set(out, dst, sp + (src, 0))
+            for j, b in enumerate(blocks):
+                if not isinstance(b, dict) or not isinstance(b.get("type"), str):
+                    principal = unknown(f"dynamic {src}")
+                    break
+                ids = b.get("identifiers")
+                if b["type"] == "*" and isinstance(ids, list) and ids == ["*"]:
+                    principal = "*"
+                    break
+                cur = principal.setdefault(b["type"], [])
+                if isinstance(ids, list) and isinstance(cur, list):
+                    cur.extend(ids)
+                else:
+                    principal[b["type"]] = ids
+                origins.set(principal, b["type"], sp + (src, j, "identifiers"))
+            out[dst] = principal
+        conds = _blocks(st.get("condition"))
+        if conds:
+            condition: Any = {}
+            origins.set(out, "Condition", sp + ("condition", 0))
+            for j, c in enumerate(conds):
+                if not isinstance(c, dict):
+                    condition = unknown("dynamic condition")
+                    break
+                test, var = c.get("test"), c.get("variable")
+                test_key = test if isinstance(test, str) else str(test)
+                var_key = var if isinstance(var, str) else str(var)
+                block = condition.setdefault(test_key, {})
+                origins.set(condition, test_key, sp + ("condition", j, "test"))
+                values = c.get("values")
+                if var_key in block and isinstance(block[var_key], list) \
+                        and isinstance(values, list):
+                    block[var_key] = block[var_key] + values
+                else:
+                    block[var_key] = values
+                    origins.set(block, var_key, sp + ("condition", j, "values"))
+            out["Condition"] = condition
+        statements.append(out)
+    view["Statement"] = statements
+    origins.set(view, "Statement", ("statement",) if "statement" in v else ())
+    return view, origins
+
+
+# -- a common module: terraform-aws-modules/iam's iam-github-oidc-role ----------
+
+def _is_github_oidc_role_module(v: dict) -> bool:
+    src = v.get("source")
+    return isinstance(src, str) and "iam-github-oidc-role" in src and v.get("create") is not False
+
+
+def github_oidc_role_module_view(v: dict):
+    """The trust policy the module builds from its inputs: `subjects` (each
+    prefixed with `repo:` unless it has it), `audience` (default
+    sts.amazonaws.com) and `provider_url`. The module checks `aud` (and `iss`)
+    with ForAllValues:StringEquals; that is its own business and cannot be
+    fixed from here, so the view shows the effective StringEquals on `aud`."""
+    origins = Origins()
+    host = v.get("provider_url", "token.actions.githubusercontent.com")
+    if isinstance(host, str):
+        host = re.sub(r"^https://", "", host)
+    host_text = host if isinstance(host, str) else "token.actions.githubusercontent.com"
+    subjects = v.get("subjects", [])
+    subs: Any
+    if isinstance(subjects, list):
+        subs = []
+        for subject in subjects:
+            if isinstance(subject, str):
+                subs.append("repo:" + subject[5:] if subject.startswith("repo:") else
+                            "repo:" + subject)
+            elif isinstance(subject, Template):
+                subs.append(make_template(["repo:", *subject.parts]))
+            else:
+                subs.append(unknown("subject"))
+    else:
+        subs = unknown("subjects")
+    audience = v.get("audience", "sts.amazonaws.com")
+    sub_cond = {f"{host_text}:sub": subs}
+    aud_cond = {f"{host_text}:aud": [audience]}
+    origins.set(sub_cond, f"{host_text}:sub", ("subjects",))
+    origins.set(aud_cond, f"{host_text}:aud", ("audience",) if "audience" in v else ())
+    statement = {
+        "Sid": "GithubOidcAuth", "Effect": "Allow",
+        "Action": ["sts:TagSession", "sts:AssumeRoleWithWebIdentity"],
+        "Principal": {"Federated": make_template(
+            ["arn:aws:iam::", Unknown("aws_account_id"), ":oidc-provider/", host_text])},
+        "Condition": {"StringEquals": aud_cond, "StringLike": sub_cond},
+    }
+    view = {"Version": "2012-10-17", "Statement": [statement]}
+    return view, origins
+
+
+# -- ECS, ECR, CodeDeploy: provider arguments -> API shapes --------------------
+
+# block types that hold at most one block (a dict in the API), the others are lists
+_SINGLE = {
+    "deployment_circuit_breaker", "deployment_controller", "network_configuration",
+    "runtime_platform", "ephemeral_storage", "proxy_configuration", "deployment_style",
+    "blue_green_deployment_config", "auto_rollback_configuration", "traffic_routing_config",
+    "time_based_canary", "time_based_linear", "minimum_healthy_hosts",
+    "image_scanning_configuration", "encryption_configuration", "efs_volume_configuration",
+    "authorization_config", "docker_volume_configuration", "load_balancer_info",
+    "target_group_pair_info", "prod_traffic_route", "test_traffic_route",
+    "terminate_blue_instances_on_deployment_success", "deployment_ready_option",
+    "green_fleet_provisioning_option", "alarm_configuration", "service_connect_configuration",
+    "alarms", "fsx_windows_file_server_volume_configuration", "zonal_config",
+}
+_META_ARGUMENTS = {"lifecycle", "provider", "depends_on", "count", "for_each",
+                   "provisioner", "connection", "timeouts"}
+_RENAME = {
+    "load_balancer": "loadBalancers", "capacity_provider_strategy": "capacityProviderStrategy",
+    "ordered_placement_strategy": "placementStrategy",
+    "placement_constraints": "placementConstraints", "service_registries": "serviceRegistries",
+    "volume": "volumes", "ecs_service": "ecsServices", "target_group": "targetGroups",
+    "elb_name": "loadBalancerName", "size_in_gib": "sizeInGiB", "app_name": "applicationName",
+    "inference_accelerator": "inferenceAccelerators", "assign_public_ip": "assignPublicIp",
+    "security_groups": "securityGroups",
+}
+_RENAME_IN = {
+    "time_based_canary": {"interval": "canaryInterval", "percentage": "canaryPercentage"},
+    "time_based_linear": {"interval": "linearInterval", "percentage": "linearPercentage"},
+}
+
+
+def _camel_snake(key: str) -> str:
+    head, *rest = key.split("_")
+    return head + "".join(w[:1].upper() + w[1:] for w in rest)
+
+
+def api_shape(values: dict, src: tuple, origins: Origins, renames=None) -> dict:
+    """Provider arguments (snake_case, blocks as lists) in the API's camelCase."""
+    out: Dict[str, Any] = {}
+    renames = renames or {}
+    for k, v in values.items():
+        if not isinstance(k, str) or (not src and k in _META_ARGUMENTS):
+            continue
+        nk = renames.get(k) or _RENAME.get(k) or _camel_snake(k)
+        p = src + (k,)
+        if isinstance(v, list) and v and all(isinstance(x, (dict, Template)) for x in v) \
+                and any(isinstance(x, dict) for x in v):
+            inner = _RENAME_IN.get(k)
+            items = [api_shape(x, p + (i,), origins, inner) if isinstance(x, dict) else x
+                     for i, x in enumerate(v)]
+            if k in _SINGLE:
+                out[nk] = items[0]
+                origins.set(out, nk, p + (0,))
+                continue
+            out[nk] = items
+        elif isinstance(v, list) and not v and k in _SINGLE:
+            continue  # an absent block in plan JSON
+        else:
+            out[nk] = v
+        origins.set(out, nk, p)
+    return out
+
+
+_DEPLOYMENT_CONFIGURATION = {
+    "deployment_minimum_healthy_percent": "minimumHealthyPercent",
+    "deployment_maximum_percent": "maximumPercent",
+    "deployment_circuit_breaker": "deploymentCircuitBreaker",
+    "alarms": "alarms",
+}
+
+
+def _service_view(r: Resource, origins: Origins) -> dict:
+    """aws_ecs_service -> create-service input: the deployment_* arguments go
+    under deploymentConfiguration, network_configuration under awsvpcConfiguration."""
+    v = r.values
+    rest = {k: x for k, x in v.items()
+            if k not in _DEPLOYMENT_CONFIGURATION and k != "network_configuration"}
+    view = api_shape(rest, (), origins, {"name": "serviceName"})
+    moved = {k: x for k, x in v.items() if k in _DEPLOYMENT_CONFIGURATION}
+    dc = api_shape(moved, (), origins, _DEPLOYMENT_CONFIGURATION)
+    if dc:
+        view["deploymentConfiguration"] = dc
+        origins.set(view, "deploymentConfiguration", (next(iter(moved)),))
+    net = api_shape({k: x for k, x in v.items() if k == "network_configuration"}, (), origins)
+    awsvpc = net.get("networkConfiguration")
+    if isinstance(awsvpc, dict):
+        ip = awsvpc.get("assignPublicIp")
+        if isinstance(ip, bool):
+            awsvpc["assignPublicIp"] = "ENABLED" if ip else "DISABLED"
+        elif isinstance(ip, str) and ip.lower() in ("true", "false"):
+            awsvpc["assignPublicIp"] = "ENABLED" if ip.lower() == "true" else "DISABLED"
+        wrapper = {"awsvpcConfiguration": awsvpc}
+        origins.set(wrapper, "awsvpcConfiguration", ("network_configuration", 0))
+        view["networkConfiguration"] = wrapper
+        origins.set(view, "networkConfiguration", ("network_configuration", 0))
+    return view
+
+
+def _task_definition_view(r: Resource, origins: Origins) -> dict:
+    values = {k: x for k, x in r.values.items() if k != "container_definitions"}
+    view = api_shape(values, (), origins)
+    if "container_definitions" in r.values:
+        hit = r.policy_at(("container_definitions",))  # JSON text or jsonencode value
+        if hit and hit[0] != "ref":
+            view["containerDefinitions"] = hit[0]
+        else:
+            view["containerDefinitions"] = unknown("container_definitions")
+        origins.set(view, "containerDefinitions", ("container_definitions",))
+    return view
+
+
+def _simple(renames=None):
+    return lambda r, origins: api_shape(r.values, (), origins, renames)
+
+
+_API_VIEWS = {
+    "aws_ecs_service": ("service", _service_view),
+    "aws_ecs_task_definition": ("task-definition", _task_definition_view),
+    "aws_ecr_repository": ("ecr-repository", _simple({"name": "repositoryName"})),
+    "aws_codedeploy_deployment_group": ("codedeploy-deployment-group", _simple()),
+    "aws_codedeploy_deployment_config": ("codedeploy-deployment-config", _simple()),
+}

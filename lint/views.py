@@ -73,17 +73,27 @@ def is_intrinsic_key(key: str) -> bool:
 
 
 def camelize(value, source_path, origins: Origins):
-    """Copy `value` with PascalCase keys in camelCase (intrinsics kept)."""
+    """Copy `value` with PascalCase keys in camelCase (intrinsics kept).
+
+    Where `origins` already knows the source of a key of `value` (a value
+    moved by resolving `Fn::If` or dropping `AWS::NoValue`), the copy keeps it."""
     if isinstance(value, dict):
         if len(value) == 1 and is_intrinsic_key(next(iter(value))):
             return value
+        moved = origins.table.get(id(value), {})
         out = {}
         for k, v in value.items():
             nk = camel(k) if isinstance(k, str) else k
-            out[nk] = camelize(v, tuple(source_path) + (k,), origins)
-            if nk != k:
-                origins.set(out, nk, tuple(source_path) + (k,))
+            src = moved.get(k, tuple(source_path) + (k,))
+            out[nk] = camelize(v, src, origins)
+            if nk != k or k in moved:
+                origins.set(out, nk, src)
         return out
     if isinstance(value, list):
-        return [camelize(v, tuple(source_path) + (i,), origins) for i, v in enumerate(value)]
+        moved = origins.table.get(id(value), {})
+        out = [camelize(v, moved.get(i, tuple(source_path) + (i,)), origins)
+               for i, v in enumerate(value)]
+        for i in moved:
+            origins.set(out, i, moved[i])
+        return out
     return value

@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
-from .filters import INF, Filter, Pattern, Piece, compile_filter, literal_piece, make_filter
+from .filters import INF, Filter, Pattern, Piece, literal_piece, make_filter
 
 # ---------------------------------------------------------------------------
 # the language algebra
@@ -67,9 +67,34 @@ def lit(text: str) -> Seq:
     return Seq(tuple(literal_piece(c) for c in text))
 
 
-def any_name() -> Seq:
-    """Every non-empty ref name (git forbids `:`, so none here either)."""
-    return Seq((Piece(frozenset(":"), True, 1, INF),))
+_GIT_FORBIDDEN = frozenset(": ~^?*[\\\x7f")
+_ANY_RUN = Piece(frozenset(), True, 0, INF)
+
+
+def _lit_pieces(text: str) -> Pattern:
+    return tuple(literal_piece(c) for c in text)
+
+
+def any_name():
+    """Every branch or tag name git accepts (check-ref-format, in the main): no
+    `: ~^?*[\\`, no leading, trailing or double `/`, no `..`, no trailing `.`."""
+    word = Seq((Piece(_GIT_FORBIDDEN, True, 1, INF),))
+    bad = Alt((
+        Seq((literal_piece("/"), _ANY_RUN)),
+        Seq((_ANY_RUN, literal_piece("/"))),
+        Seq((_ANY_RUN,) + _lit_pieces("//") + (_ANY_RUN,)),
+        Seq((_ANY_RUN,) + _lit_pieces("..") + (_ANY_RUN,)),
+        Seq((_ANY_RUN, literal_piece("."))),
+    ))
+    return Minus(word, bad)
+
+
+def never_sent():
+    """Ref subs GitHub never sends (a branch or tag name git refuses): a trust
+    policy admitting them admits nothing real."""
+    rest = Minus(Seq((_ANY_RUN,)), any_name())
+    return alt([concat((_ANY_RUN,) + _lit_pieces(f":ref:refs/{kind}/"), rest)
+                for kind in ("heads", "tags")])
 
 
 def concat(prefix: Pattern, lang):
@@ -111,57 +136,35 @@ def contains(lang, text: str) -> bool:
     return re.fullmatch(to_regex(lang), text, re.S) is not None
 
 
-def samples(lang, limit: int = 8) -> List[str]:
-    """A few concrete members of the language (shortest forms first)."""
-    out: List[str] = []
-
-    def fill(pieces: Pattern, variant: int) -> str:
-        s = []
-        for p in pieces:
-            count = p.min if variant == 0 else max(p.min, 1 if p.max is None or p.max >= 1 else 0)
-            if not p.negated:
-                ch = sorted(p.chars)[0] if p.chars else ""
-            else:
-                ch = next((c for c in "xa0-_" if c not in p.chars), "")
-            if variant == 2 and not p.negated and len(p.chars) > 1:
-                ch = sorted(p.chars)[-1]
-            s.append(ch * count)
-        return "".join(s)
-
-    def walk(l):
-        if isinstance(l, Seq):
-            for v in range(3):
-                yield fill(l.pieces, v)
-            if any(p.negated and p.max is None for p in l.pieces):
-                yield fill(tuple(Piece(p.chars, p.negated, p.min, p.max) if not p.negated
-                                 else p for p in l.pieces), 1).replace("x", "feature", 1)
-        elif isinstance(l, Alt):
-            for p in l.parts:
-                yield from walk(p)
-        else:
-            yield from walk(l.a)
-
-    for s in walk(lang):
-        if s not in out and contains(lang, s):
-            out.append(s)
-        if len(out) >= limit:
-            break
-    return out
+def parts(lang) -> list:
+    """The top-level alternatives of a language."""
+    if isinstance(lang, Alt):
+        out = []
+        for p in lang.parts:
+            out.extend(parts(p))
+        return out
+    return [lang]
 
 
-def to_subjects(lang):
-    """The language as `lint/subjects.py` objects (Pattern/Union/Inter/Not)."""
+def to_subjects(lang, widen: bool = False):
+    """The language as `lint/subjects.py` objects (Pattern/Union/Inter/Not).
+
+    `widen` reads a filter's `*` (any run without `/`) as any run: for "which
+    subs are in use" a tag `v1/x` that `v*` does not trigger on is not worth a
+    warning about a trust policy that says `v*` too."""
     from .. import subjects as S
     if isinstance(lang, Seq):
-        return tuple(_tok(S, p) for p in lang.pieces)
+        return tuple(_tok(S, p, widen) for p in lang.pieces)
     if isinstance(lang, Alt):
-        return S.Union([to_subjects(p) for p in lang.parts])
-    return S.Inter([to_subjects(lang.a), S.Not(to_subjects(lang.b))])
+        return S.Union([to_subjects(p, widen) for p in lang.parts])
+    return S.Inter([to_subjects(lang.a, widen), S.Not(to_subjects(lang.b, widen))])
 
 
-def _tok(S, piece: Piece):
-    chars = S.CharSet.none_of(piece.chars) if piece.negated else S.CharSet.of(piece.chars)
-    return S.Tok(chars, piece.min, piece.max)
+def _tok(S, piece: Piece, widen: bool = False):
+    chars = piece.chars
+    if widen and piece.negated and chars == frozenset("/"):
+        chars = frozenset()
+    return S.Tok(S.CharSet(frozenset(chars), piece.negated), piece.min, piece.max)
 
 
 def render_glob(lang) -> List[str]:
@@ -225,7 +228,7 @@ def _filter_lang(f: Optional[Filter]):
             continue
         later = [Seq(p) for _, p, _ in pats[i + 1:]]
         parts.append(Minus(Seq(pieces), alt(later)) if later else Seq(pieces))
-    return alt(parts)
+    return intersect(alt(parts), any_name()) if parts else EMPTY
 
 
 HEADS = tuple(literal_piece(c) for c in "refs/heads/")
@@ -256,20 +259,6 @@ def push_refs(spec) -> object:
         else:
             parts.append(concat(TAGS, any_name()))
     return alt(parts)
-
-
-def triggers_of(data) -> Dict[str, object]:
-    """`on:` as {event: spec} (string, list or mapping forms)."""
-    if not isinstance(data, dict):
-        return {}
-    on = data.get("on", data.get(True))
-    if isinstance(on, str):
-        return {on: None}
-    if isinstance(on, list):
-        return {e: None for e in on if isinstance(e, str)}
-    if isinstance(on, dict):
-        return {str(k): v for k, v in on.items()}
-    return {}
 
 
 def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
@@ -446,11 +435,28 @@ class Produced:
 
     must: object  # language of full subs that runs will send
     may: object  # language of full subs that runs may send (superset of must)
-    describe: List[str]  # human readable, e.g. "environment:production"
 
 
 def encode(value: str) -> str:
     return value.replace(":", "%3A")
+
+
+NAME = Piece(frozenset("/:"), True, 1, INF)  # an owner or repository name
+
+
+def prefix_pattern(prefix: Optional[str]) -> Pattern:
+    """The pieces of a known prefix, or `repo:NAME/NAME:` (any repository) when unknown."""
+    if prefix is not None:
+        return tuple(literal_piece(c) for c in prefix)
+    return (tuple(literal_piece(c) for c in "repo:") + (NAME, literal_piece("/"), NAME,
+                                                       literal_piece(":")))
+
+
+_SHOWN_REPO = re.compile(r"^repo:[^/:]+/[^/:]+:")
+
+
+def show_sub(sub: str, repo_known: bool = True) -> str:
+    return sub if repo_known else _SHOWN_REPO.sub("repo:OWNER/REPO:", sub)
 
 
 def subject_prefix(github: dict) -> Optional[str]:
@@ -467,19 +473,10 @@ def subject_prefix(github: dict) -> Optional[str]:
     return f"repo:{owner}/{name}:"
 
 
-def events_filter(refs: Refs, n: Narrowing, triggers: Dict[str, object]):
-    """Drop the events a job's `if` excludes (recomputing refs)."""
-    if n.events is None and not n.not_events:
-        return refs
-    kept = {e: s for e, s in triggers.items()
-            if (n.events is None or e in n.events) and e not in n.not_events}
-    return kept
-
-
-def produce(prefix: str, refs: Refs, environment: Optional[str],
+def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
             n: Narrowing) -> Produced:
-    """The subs of one job context. `environment` is the job's (expanded) environment."""
-    pfx = tuple(literal_piece(c) for c in prefix)
+    """The subs of one job context (`pfx`: `prefix_pattern`). `environment` is the
+    job's expanded environment name, None without one."""
     must_refs, may_refs = refs.must, refs.may
     if n.refs is not None:
         must_refs = intersect(must_refs, n.refs)
@@ -494,8 +491,8 @@ def produce(prefix: str, refs: Refs, environment: Optional[str],
         full = concat(pfx, ctx)
         must = full if (runs_must and n.understood) else EMPTY
         may = full if runs_may else EMPTY
-        return Produced(must, may, [f"environment:{environment}"])
-    must_parts, may_parts, describe = [], [], []
+        return Produced(must, may)
+    must_parts, may_parts = [], []
     ref_ctx = tuple(literal_piece(c) for c in "ref:")
     if not _surely_empty(must_refs):
         must_parts.append(concat(pfx + ref_ctx, must_refs))
@@ -508,7 +505,7 @@ def produce(prefix: str, refs: Refs, environment: Optional[str],
             must_parts.append(pr)
     must = alt(must_parts) if (must_parts and n.understood) else EMPTY
     may = alt(may_parts) if may_parts else EMPTY
-    return Produced(must, may, describe)
+    return Produced(must, may)
 
 
 def _surely_empty(lang) -> bool:

@@ -1,0 +1,352 @@
+"""IAM permission-policy evaluation, shared by the policy rules and the cross-file rules.
+
+    statements(policy)                    -> [Statement], tolerant of every wrong shape
+    action_matches("ecs:Describe*", "ecs:DescribeServices")  # IAM wildcards, any case
+    resource_matches("arn:aws:iam::1:role/*", arn)           # `*`/`?`, case-sensitive
+    evaluate(policies, "iam:PassRole", arn, {"iam:PassedToService": "ecs-tasks.amazonaws.com"})
+
+`evaluate` answers "can this request be allowed?": an explicit Deny wins over
+any Allow, and nothing is allowed unless some Allow matches. What cannot be
+known is read in the deploy's favour, so that rules saying "X is not allowed"
+do not fire on a guess: an unknown resource (`None`) is any resource an Allow
+admits; a condition on a key not given in `context` is assumed true for an
+Allow and, for a Deny, assumed not to hold (it might not deny); an unresolved
+template part (`Template` hole) in an Allow matches anything and in a Deny
+matches nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, List, Optional, Tuple
+
+from .values import Template, Unknown
+
+
+@dataclass
+class Statement:
+    effect: str  # "Allow", "Deny", or whatever the policy says ("" when missing)
+    actions: Optional[list]  # values of Action (str or Template), None when absent
+    not_actions: Optional[list]
+    resources: Optional[list]
+    not_resources: Optional[list]
+    conditions: dict  # operator -> {key: [values]} (only well-formed blocks)
+    index: int  # position in the Statement list (0 when Statement is one mapping)
+    path: tuple  # path of the statement inside its policy document
+    policy: int = 0  # index of the policy in the list given to evaluate()
+    sid: Any = None
+    raw: Any = field(default=None, repr=False)
+
+    @property
+    def allow(self) -> bool:
+        return self.effect == "Allow"
+
+    @property
+    def deny(self) -> bool:
+        return self.effect == "Deny"
+
+
+@dataclass
+class Decision:
+    allowed: bool
+    statement: Optional[Statement]  # the deciding statement (None: implicit deny)
+    reason: str
+
+
+def _as_list(value) -> Optional[list]:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return value
+    return [value]
+
+
+def statements(policy, policy_index: int = 0) -> List[Statement]:
+    """The statements of a policy document, normalised; never raises."""
+    if not isinstance(policy, dict):
+        return []
+    raw = policy.get("Statement")
+    if isinstance(raw, dict):
+        items = [(("Statement",), 0, raw)]
+    elif isinstance(raw, list):
+        items = [(("Statement", i), i, s) for i, s in enumerate(raw)]
+    else:
+        return []
+    out = []
+    for path, index, stmt in items:
+        if not isinstance(stmt, dict):
+            continue
+        effect = stmt.get("Effect")
+        out.append(Statement(
+            effect=effect if isinstance(effect, str) else "",
+            actions=_as_list(stmt.get("Action")) if "Action" in stmt else None,
+            not_actions=_as_list(stmt.get("NotAction")) if "NotAction" in stmt else None,
+            resources=_as_list(stmt.get("Resource")) if "Resource" in stmt else None,
+            not_resources=_as_list(stmt.get("NotResource")) if "NotResource" in stmt else None,
+            conditions=_conditions(stmt.get("Condition")),
+            index=index, path=path, policy=policy_index, sid=stmt.get("Sid"), raw=stmt))
+    return out
+
+
+def _conditions(block) -> dict:
+    if not isinstance(block, dict):
+        return {}
+    out = {}
+    for op, keys in block.items():
+        if isinstance(op, str) and isinstance(keys, dict):
+            out[op] = {k: (_as_list(v) or []) for k, v in keys.items() if isinstance(k, str)}
+    return out
+
+
+# ---------------------------------------------------------------------------
+# wildcard matching
+
+
+def pattern_text(value, hole: str = "*") -> Optional[str]:
+    """A string pattern for a policy value; template holes become `hole`."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Template):
+        return "".join(p if isinstance(p, str) else hole for p in value.parts)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _glob(pattern: str, variables: bool, flags: int):
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if variables and pattern.startswith("${", i):
+            end = pattern.find("}", i)
+            if end != -1:
+                name = pattern[i + 2:end]
+                if name in ("*", "?", "$"):
+                    out.append(re.escape(name))  # ${*} is a literal *
+                else:
+                    out.append(".*")  # ${aws:username}: some value
+                i = end + 1
+                continue
+        if c == "*":
+            out.append(".*")
+        elif c == "?":
+            out.append(".")
+        else:
+            out.append(re.escape(c))
+        i += 1
+    return re.compile("".join(out), flags | re.DOTALL)
+
+
+def action_matches(pattern, action) -> bool:
+    """IAM action matching: `*` and `?` wildcards, case-insensitive."""
+    if not isinstance(pattern, str) or not isinstance(action, str):
+        return False
+    pattern, action = pattern.strip(), action.strip()
+    if "*" not in pattern and "?" not in pattern:
+        return pattern.lower() == action.lower()
+    return _glob(pattern, False, re.IGNORECASE).fullmatch(action) is not None
+
+
+def resource_matches(pattern, arn) -> bool:
+    """IAM resource matching: `*`/`?` wildcards, policy variables, case-sensitive."""
+    if not isinstance(pattern, str) or not isinstance(arn, str):
+        return False
+    if "*" not in pattern and "?" not in pattern and "$" not in pattern:
+        return pattern == arn
+    return _glob(pattern, True, 0).fullmatch(arn) is not None
+
+
+def _value_matches(value, subject, matcher, optimistic: bool) -> bool:
+    if isinstance(value, Template):
+        if not optimistic:
+            return False
+        value = pattern_text(value, "*")
+    return matcher(value, subject)
+
+
+# ---------------------------------------------------------------------------
+# one statement against one request
+
+
+def statement_actions_match(stmt: Statement, action: str, optimistic: bool = True) -> bool:
+    """Does the statement's Action/NotAction cover `action`?"""
+    if stmt.actions is not None:
+        return any(_value_matches(a, action, action_matches, optimistic) for a in stmt.actions)
+    if stmt.not_actions is not None:
+        return not any(_value_matches(a, action, action_matches, not optimistic)
+                       for a in stmt.not_actions)
+    return False
+
+
+def statement_resources_match(stmt: Statement, resource: Optional[str],
+                              optimistic: bool = True) -> bool:
+    if stmt.resources is not None:
+        if resource is None:
+            if optimistic:
+                return bool(stmt.resources)
+            return any(pattern_text(r, "") == "*" for r in stmt.resources)
+        return any(_value_matches(r, resource, resource_matches, optimistic)
+                   for r in stmt.resources)
+    if stmt.not_resources is not None:
+        if resource is None:
+            if optimistic:
+                return not any(pattern_text(r, "") == "*" for r in stmt.not_resources)
+            return False
+        return not any(_value_matches(r, resource, resource_matches, not optimistic)
+                       for r in stmt.not_resources)
+    return False
+
+
+_STRING_OPS = {
+    "stringequals": ("equals", False), "stringnotequals": ("equals", True),
+    "stringequalsignorecase": ("iequals", False), "stringnotequalsignorecase": ("iequals", True),
+    "stringlike": ("like", False), "stringnotlike": ("like", True),
+    "arnequals": ("like", False), "arnlike": ("like", False),
+    "arnnotequals": ("like", True), "arnnotlike": ("like", True),
+}
+
+
+def condition_holds(op: str, key_values: list, given, present: bool) -> Optional[bool]:
+    """One operator on one key whose value is known (`given`); None: can't tell."""
+    base = op.split(":", 1)[-1] if op.lower().startswith(("forallvalues:", "foranyvalue:")) else op
+    if_exists = base.lower().endswith("ifexists")
+    if if_exists:
+        base = base[: -len("IfExists")]
+    low = base.lower()
+    if low == "null":
+        want_absent = any(str(v).lower() == "true" for v in key_values)
+        return (not present) == want_absent
+    if not present:
+        return True if if_exists else (low in _STRING_OPS and _STRING_OPS[low][1])
+    if low == "bool":
+        return any(str(v).lower() == str(given).lower() for v in key_values)
+    if low not in _STRING_OPS:
+        return None
+    kind, negated = _STRING_OPS[low]
+    values = given if isinstance(given, list) else [given]
+    texts = [v if isinstance(v, str) else pattern_text(v) for v in key_values]
+
+    def one(actual):
+        for t in texts:
+            if t is None:
+                return None
+            if kind == "equals" and t == actual:
+                return True
+            if kind == "iequals" and t.lower() == str(actual).lower():
+                return True
+            if kind == "like" and resource_matches(t, str(actual)):
+                return True
+        return False
+
+    hits = [one(str(v)) for v in values]
+    if any(h is None for h in hits):
+        return None
+    hit = any(hits)
+    return (not hit) if negated else hit
+
+
+def conditions_hold(stmt: Statement, context: Optional[dict], optimistic: bool) -> bool:
+    """All condition blocks hold, evaluating only keys in `context`."""
+    ctx = {k.lower(): v for k, v in (context or {}).items()}
+    for op, keys in stmt.conditions.items():
+        for key, values in keys.items():
+            if key.lower() not in ctx:
+                if not optimistic:
+                    return False
+                continue
+            result = condition_holds(op, values, ctx[key.lower()], True)
+            if result is None:
+                if not optimistic:
+                    return False
+                continue
+            if not result:
+                return False
+    if not optimistic and isinstance(stmt.raw, dict) and stmt.raw.get("Condition") is not None \
+            and not stmt.conditions:
+        return False  # a malformed Condition: don't claim it denies
+    return True
+
+
+def applies(stmt: Statement, action: str, resource: Optional[str],
+            context: Optional[dict]) -> bool:
+    """Does the statement apply to the request (in the deploy's favour, see module doc)?"""
+    optimistic = stmt.allow
+    return (statement_actions_match(stmt, action, optimistic)
+            and statement_resources_match(stmt, resource, optimistic)
+            and conditions_hold(stmt, context, optimistic))
+
+
+def _describe(stmt: Statement) -> str:
+    where = f"statement {stmt.index + 1}"
+    if isinstance(stmt.sid, str) and stmt.sid:
+        where += f" ({stmt.sid})"
+    return where
+
+
+def evaluate(policies: List[dict], action: str, resource: Optional[str] = None,
+             context: Optional[dict] = None) -> Decision:
+    """Is `action` on `resource` allowed by the union of `policies`?"""
+    allows, denies = [], []
+    for i, policy in enumerate(policies or []):
+        for stmt in statements(policy, i):
+            if stmt.allow and applies(stmt, action, resource, context):
+                allows.append(stmt)
+            elif stmt.deny and (applies(stmt, action, resource, context) if resource
+                                else statement_actions_match(stmt, action, False)
+                                and conditions_hold(stmt, context, False)):
+                denies.append(stmt)
+    if resource is None and denies:
+        # an unknown resource: a Deny takes the grant back only where it covers
+        # every resource the Allow admits
+        allows = [a for a in allows if not any(_covers(d, a) for d in denies)]
+        if allows:
+            return Decision(True, allows[0], f"allowed by {_describe(allows[0])}")
+        return Decision(False, denies[0], f"{action} is denied by {_describe(denies[0])}")
+    if denies:
+        return Decision(False, denies[0], f"{action} is denied by {_describe(denies[0])}")
+    if allows:
+        return Decision(True, allows[0], f"allowed by {_describe(allows[0])}")
+    what = f"{action} on {resource}" if resource else action
+    return Decision(False, None, f"no statement allows {what}")
+
+
+def _covers(deny: Statement, allow: Statement) -> bool:
+    if deny.resources is not None:
+        if any(pattern_text(r, "") == "*" for r in deny.resources):
+            return True
+        if allow.resources is None:
+            return False
+        patterns = [pattern_text(r, "*") for r in allow.resources]
+        return bool(patterns) and all(
+            p is not None and any(isinstance(d, str) and resource_matches(d, p)
+                                  for d in deny.resources) for p in patterns)
+    return False
+
+
+def passrole_resources(policies: List[dict]) -> List[Tuple[str, Statement]]:
+    """(resource pattern, statement) for every Allow that grants iam:PassRole.
+
+    Template holes are rendered as `*`; a NotResource statement gives "*" (it
+    passes everything it does not name). Prefer `evaluate("iam:PassRole", arn,
+    {"iam:PassedToService": ...})` to decide about one role: it applies Deny
+    statements and conditions.
+    """
+    out = []
+    for i, policy in enumerate(policies or []):
+        for stmt in statements(policy, i):
+            if not stmt.allow or not statement_actions_match(stmt, "iam:PassRole"):
+                continue
+            if stmt.resources is not None:
+                for r in stmt.resources:
+                    text = pattern_text(r, "*")
+                    if text is not None:
+                        out.append((text, stmt))
+            elif stmt.not_resources is not None:
+                out.append(("*", stmt))
+    return out
+
+
+def hole_names(value) -> List[str]:
+    if isinstance(value, Template):
+        return [p.name for p in value.parts if isinstance(p, Unknown)]
+    return []

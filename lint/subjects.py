@@ -1,0 +1,1580 @@
+"""Exact answers about the `sub` claims a trust policy admits.
+
+Part 1 is a small regular-language toolkit for *linear patterns*. A pattern is
+a tuple of `Tok(chars, min, max)`: a run of min..max characters from a
+`CharSet` (max None: unbounded). IAM's `StringLike` values are linear patterns
+(`glob`), `StringEquals` values too (`literal`). Boolean combinations of them
+(`Union`, `Inter`, `Not`) are regular languages; `witness(lang)` gives a
+member (the shortest, made readable) or None when the language is empty, and
+`difference_witness(a, b)` a member of `a` outside `b`. The engine runs every
+pattern of a union as one bit-parallel NFA (Shift-And), and searches the
+product of those NFAs breadth-first over a partition of the alphabet: every
+character a pattern names is its own class, all others share one
+representative. Answers are exact, not heuristics.
+
+Part 2 is the trust semantics: which statements of a trust policy let the
+GitHub provider assume the role, and which `sub` values each one admits under
+IAM's condition rules (`github_statements`, `admitting_statements`,
+`broader_witness`, `analyse`).
+"""
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
+
+from .values import Template, Unknown
+
+# ---------------------------------------------------------------------------
+# Part 1: linear patterns and their boolean combinations
+
+
+class CharSet(NamedTuple):
+    """A set of characters, or (negated) every character except these."""
+
+    chars: frozenset = frozenset()
+    negated: bool = False
+
+    def has(self, c: str) -> bool:
+        return (c in self.chars) != self.negated
+
+
+ANY = CharSet(frozenset(), True)
+NOT_COLON = CharSet(frozenset(":"), True)
+NAME_CHARS = CharSet(frozenset("/:"), True)  # an owner or repository token
+
+
+@lru_cache(maxsize=4096)
+def chars(s) -> CharSet:
+    return CharSet(frozenset(s))
+
+
+class Tok(NamedTuple):
+    chars: CharSet
+    min: int = 1
+    max: Optional[int] = 1
+
+
+Pattern = Tuple[Tok, ...]
+
+# Unresolved template parts (`${Org}` with no default) are "holes". In `wild`
+# mode a hole is what the brief of IAM says it can be: any run of characters
+# other than `:`. In `opaque` mode each hole becomes a run of one private
+# character standing for "the one value the parameter will have", so an
+# analysis can tell what holds whatever that value is.
+HOLE_BASE = 0xE000
+
+
+def _hole_char(name: str, holes: Dict[str, str]) -> str:
+    if name not in holes:
+        holes[name] = chr(HOLE_BASE + len(holes))
+    return holes[name]
+
+
+def glob(value, holes: Optional[Dict[str, str]] = None) -> Pattern:
+    """An IAM `StringLike` value as a pattern.
+
+    `*` is any run (`:` and `/` included), `?` one character, `${*}`, `${?}`,
+    `${$}` the literal characters. `value` may be a str, a number, or a
+    `Template`: its `Unknown` parts become a run of characters other than `:`
+    (or, when `holes` is a dict, an opaque run of a private character per name,
+    recorded in `holes`).
+    """
+    out: List[Tok] = []
+    for part in _parts(value):
+        if isinstance(part, Unknown):
+            if holes is None:
+                out.append(Tok(NOT_COLON, 0, None))
+            else:
+                h = _hole_char(part.name, holes)
+                out.append(Tok(CharSet(frozenset((h, "/"))), 1, None))
+            continue
+        i, n = 0, len(part)
+        while i < n:
+            c = part[i]
+            if c == "$" and part.startswith(("${*}", "${?}", "${$}"), i):
+                out.append(Tok(chars(part[i + 2])))
+                i += 4
+                continue
+            if c == "*":
+                if not (out and out[-1].chars == ANY and out[-1].max is None):
+                    out.append(Tok(ANY, 0, None))
+            elif c == "?":
+                out.append(Tok(ANY))
+            else:
+                tok = _ONE.get(c)
+                if tok is None:
+                    tok = _ONE[c] = Tok(chars(c))
+                out.append(tok)
+            i += 1
+    return tuple(out)
+
+
+_ONE: Dict[str, Tok] = {}
+
+
+def literal(value, ignore_case: bool = False, holes: Optional[Dict[str, str]] = None) -> Pattern:
+    """A `StringEquals` value as a pattern: every character stands for itself."""
+    out: List[Tok] = []
+    for part in _parts(value):
+        if isinstance(part, Unknown):
+            if holes is None:
+                out.append(Tok(NOT_COLON, 0, None))
+            else:
+                out.append(Tok(CharSet(frozenset((_hole_char(part.name, holes), "/"))), 1, None))
+            continue
+        for c in part:
+            if ignore_case:
+                out.append(Tok(chars(c + c.lower() + c.upper())))
+                continue
+            tok = _ONE.get(c)
+            if tok is None:
+                tok = _ONE[c] = Tok(chars(c))
+            out.append(tok)
+    return tuple(out)
+
+
+def _parts(value):
+    if isinstance(value, Template):
+        return value.parts
+    if isinstance(value, bool):
+        return ("true" if value else "false",)
+    if isinstance(value, (int, float)):
+        return (str(value),)
+    if isinstance(value, str):
+        return (value,)
+    return (Unknown("value"),)
+
+
+def seq(*items) -> Pattern:
+    """Build a pattern from literal strings and Toks."""
+    out: List[Tok] = []
+    for it in items:
+        if isinstance(it, str):
+            out.extend(Tok(chars(c)) for c in it)
+        elif isinstance(it, Tok):
+            out.append(it)
+        else:
+            out.extend(it)
+    return tuple(out)
+
+
+class Lang:
+    """A boolean combination of linear patterns."""
+
+
+@dataclass(frozen=True)
+class Union(Lang):
+    items: Tuple
+
+    def __init__(self, items):
+        object.__setattr__(self, "items", tuple(items))
+
+
+@dataclass(frozen=True)
+class Inter(Lang):
+    items: Tuple
+
+    def __init__(self, items):
+        object.__setattr__(self, "items", tuple(items))
+
+
+@dataclass(frozen=True)
+class Not(Lang):
+    item: object
+
+
+EVERYTHING: Pattern = (Tok(ANY, 0, None),)
+NOTHING = Union([])
+
+
+class _Leaf:
+    """Several patterns run as one bit-parallel NFA (their union).
+
+    State bit i of pattern p means "the first i elements of p are matched".
+    Elements are expanded from Toks: `one` (exactly one char), `opt` (may be
+    skipped), `star` (loops). Patterns sit side by side in one integer; an
+    accept bit has no element, so a shift never crosses into the next pattern.
+    """
+
+    def __init__(self, patterns: Sequence[Pattern]):
+        sets: List[Optional[CharSet]] = []
+        kinds = bytearray()  # o: one, p: optional, s: star, e: end of a pattern
+        begins, ends = [], []
+        for pat in patterns:
+            begins.append(len(sets))
+            for cs, lo, hi in pat:
+                if lo == 1 and hi == 1:
+                    sets.append(cs)
+                    kinds.append(111)  # o
+                    continue
+                lo = lo if lo > 0 else 0
+                sets.extend([cs] * lo)
+                kinds.extend(b"o" * lo)
+                if hi is None:
+                    sets.append(cs)
+                    kinds.extend(b"s")
+                elif hi > lo:
+                    sets.extend([cs] * (hi - lo))
+                    kinds.extend(b"p" * (hi - lo))
+            # the accept position of this pattern: a slot with no element
+            sets.append(None)
+            kinds.extend(b"e")
+            ends.append(len(sets) - 1)
+        accept = _bits(ends)
+        starts = _bits(begins)
+        self.sets = sets
+        self.accept = accept
+        self.skip = _mask(kinds, b"ps")
+        self.star_bits = _mask(kinds, b"s")
+        self.move_bits = _mask(kinds, b"op")
+        # per character: the positions that take it (negated sets: all but theirs)
+        positive: Dict[str, list] = {}
+        excluded: Dict[str, list] = {}
+        negated = []
+        for i, cs in enumerate(sets):
+            if cs is None:
+                continue
+            if cs.negated:
+                negated.append(i)
+            table = excluded if cs.negated else positive
+            for c in cs.chars:
+                table.setdefault(c, []).append(i)
+        self.negated = _bits(negated)
+        self.positive = {c: _bits(v) for c, v in positive.items()}
+        self.excluded = {c: _bits(v) for c, v in excluded.items()}
+        self.explicit = frozenset(self.positive) | frozenset(self.excluded)
+        # a state holding an ANY-star from which the end is reached by skips
+        # accepts every continuation: all such states are one (canonical) state
+        self.universal = 0
+        for i, cs in enumerate(sets):
+            if kinds[i] == 115 and cs.negated and not cs.chars \
+                    and self.closure(1 << i) & accept:
+                self.universal |= 1 << i
+        low = self.universal & -self.universal
+        self.canonical = self.closure(low) if low else 0
+        start = self.closure(starts)
+        self.start = self.canonical if start & self.universal else start
+        self._cache: Dict[str, Tuple[int, int]] = {}
+        self._steps: Dict[tuple, int] = {}
+
+    def closure(self, s: int) -> int:
+        skip = self.skip
+        while True:
+            t = s | ((s & skip) << 1)
+            if t == s:
+                return s
+            s = t
+
+    def masks(self, c: str) -> Tuple[int, int]:
+        m = self._cache.get(c)
+        if m is None:
+            match = self.positive.get(c, 0) | (self.negated & ~self.excluded.get(c, 0))
+            m = (match & self.move_bits, match & self.star_bits)
+            self._cache[c] = m
+        return m
+
+    def step(self, s: int, c: str) -> int:
+        key = (s, c)
+        nxt = self._steps.get(key)
+        if nxt is None:
+            move, star = self.masks(c)
+            t = ((s & move) << 1) | (s & star)
+            nxt = self.closure(t) if t else 0
+            if nxt & self.universal:
+                nxt = self.canonical
+            self._steps[key] = nxt
+        return nxt
+
+    def live(self, s: int) -> Optional[frozenset]:
+        """The characters that keep some state of `s` alive (None: maybe any)."""
+        if s & self.negated:
+            return None
+        out = set()
+        while s:
+            low = s & -s
+            cs = self.sets[low.bit_length() - 1]
+            if cs is not None:
+                out |= cs.chars
+            s ^= low
+        return frozenset(out)
+
+    def explicit_chars(self):
+        return set(self.explicit)
+
+
+_MASK_TABLES: Dict[bytes, bytes] = {}
+
+
+def _mask(kinds: bytearray, which: bytes) -> int:
+    """Bit i set where kinds[i] is one of `which` (at C speed)."""
+    if not kinds:
+        return 0
+    table = _MASK_TABLES.get(which)
+    if table is None:
+        table = _MASK_TABLES[which] = bytes(49 if b in which else 48 for b in range(256))
+    row = kinds.translate(table)
+    row.reverse()
+    return int(row, 2)
+
+
+def _bits(positions) -> int:
+    """An integer with the given bit positions set (fast for thousands of bits)."""
+    positions = list(positions)
+    if not positions:
+        return 0
+    if len(positions) < 64:
+        out = 0
+        for i in positions:
+            out |= 1 << i
+        return out
+    row = bytearray(b"0" * (max(positions) + 1))
+    for i in positions:
+        row[i] = 49  # "1"
+    row.reverse()
+    return int(row, 2)
+
+
+_LEAF_CACHE: Dict[tuple, _Leaf] = {}
+
+
+def _leaf_for(patterns) -> _Leaf:
+    key = tuple(patterns)
+    leaf = _LEAF_CACHE.get(key)
+    if leaf is None:
+        if len(_LEAF_CACHE) > 512:
+            _LEAF_CACHE.clear()
+        leaf = _LEAF_CACHE[key] = _Leaf(patterns)
+    return leaf
+
+
+class _Machine:
+    """A compiled language: leaves (NFAs) and a formula over their acceptance."""
+
+    def __init__(self, lang):
+        self.leaves: List[_Leaf] = []
+        self.formula = self._compile(lang)
+
+    def _compile(self, lang):
+        if isinstance(lang, tuple):
+            return self._leaf([lang])
+        if isinstance(lang, Union):
+            pats = [x for x in lang.items if isinstance(x, tuple)]
+            rest = [self._compile(x) for x in lang.items if not isinstance(x, tuple)]
+            if pats:
+                rest.append(self._leaf(pats))
+            return ("or", rest)
+        if isinstance(lang, Inter):
+            return ("and", [self._compile(x) for x in lang.items])
+        if isinstance(lang, Not):
+            return ("not", self._compile(lang.item))
+        raise TypeError(f"not a language: {lang!r}")
+
+    def _leaf(self, pats):
+        leaf = _leaf_for(pats)
+        for i, known in enumerate(self.leaves):  # the same union twice: one state
+            if known is leaf:
+                return ("leaf", i)
+        self.leaves.append(leaf)
+        return ("leaf", len(self.leaves) - 1)
+
+    def required(self) -> List[int]:
+        """Leaves that must accept for the whole language to accept."""
+        return self.required_of(self.formula)
+
+    @staticmethod
+    def required_of(formula) -> List[int]:
+        def req(f):
+            op, arg = f
+            if op == "leaf":
+                return {arg}
+            if op == "and":
+                return set().union(*(req(x) for x in arg)) if arg else set()
+            if op == "or":
+                sets = [req(x) for x in arg]
+                return set.intersection(*sets) if sets else set()
+            return set()
+        return sorted(req(formula))
+
+    def start(self) -> Tuple[int, ...]:
+        return tuple(leaf.start for leaf in self.leaves)
+
+    def step(self, state, c):
+        return tuple([leaf.step(s, c) for leaf, s in zip(self.leaves, state)])
+
+    def accepts(self, state) -> bool:
+        return _eval(self.formula, state, self.leaves)
+
+    def verdict(self, state) -> Optional[bool]:
+        """True/False if every continuation is accepted/rejected; None if unknown."""
+        return _eval3(self.formula, state, self.leaves)
+
+    def alphabet(self) -> List[str]:
+        explicit = set()
+        for leaf in self.leaves:
+            explicit |= leaf.explicit_chars()
+        other = next((c for c in "xabcdefghijklmnopqrstuvwyz0123456789-_" if c not in explicit),
+                     None)
+        if other is None:
+            other = next(chr(i) for i in range(0x21, 0x10FFFF) if chr(i) not in explicit)
+        # readable characters first: the search keeps the first path it finds
+        return [other] + sorted(explicit, key=_readability)
+
+
+def _readability(c: str):
+    if c.isalpha() and c.isascii():
+        return (0, c.lower() != c, c)
+    if c.isdigit():
+        return (1, False, c)
+    if ord(c) >= HOLE_BASE and ord(c) < HOLE_BASE + 0x1000:
+        return (4, False, c)
+    if c in "-_./":
+        return (2, False, c)
+    return (3, False, c)
+
+
+def _eval(f, state, leaves):
+    op, arg = f
+    if op == "leaf":
+        return bool(state[arg] & leaves[arg].accept)
+    if op == "or":
+        return any(_eval(x, state, leaves) for x in arg)
+    if op == "and":
+        return all(_eval(x, state, leaves) for x in arg)
+    return not _eval(arg, state, leaves)
+
+
+def _eval3(f, state, leaves):
+    op, arg = f
+    if op == "leaf":
+        s = state[arg]
+        if s == 0:
+            return False
+        return True if s & leaves[arg].universal else None
+    if op == "or":
+        vals = [_eval3(x, state, leaves) for x in arg]
+        if any(v is True for v in vals):
+            return True
+        return False if all(v is False for v in vals) else None
+    if op == "and":
+        vals = [_eval3(x, state, leaves) for x in arg]
+        if any(v is False for v in vals):
+            return False
+        return True if all(v is True for v in vals) else None
+    v = _eval3(arg, state, leaves)
+    return None if v is None else (not v)
+
+
+def _source(f, mode: str) -> str:
+    """A formula as a Python boolean expression over the leaf states `s`, with
+    `A[i]`/`U[i]` the accept/universal masks of leaf i: in mode "accept" it
+    holds when the string read so far is in the language, "possible" when some
+    continuation may be, "certain" when every continuation is. Only leaf
+    indices (ints from the compiler) ever appear in the text."""
+    op, arg = f
+    if op == "leaf":
+        i = int(arg)
+        return {"accept": f"(s[{i}] & A[{i}])", "possible": f"s[{i}]",
+                "certain": f"(s[{i}] & U[{i}])"}[mode]
+    if op == "not":
+        inner = {"accept": "accept", "possible": "certain", "certain": "possible"}[mode]
+        return f"(not {_source(arg, inner)})"
+    if not arg:
+        return "False" if op == "or" else "True"
+    joiner = " or " if op == "or" else " and "
+    return "(" + joiner.join(_source(x, mode) for x in arg) + ")"
+
+
+_COMPILED: Dict[str, object] = {}
+
+
+def _compile_goals(goals, mode):
+    code = "lambda s, A, U: (" + ", ".join(
+        "bool(" + _source(g, mode) + ")" for g in goals) + ",)"
+    fn = _COMPILED.get(code)
+    if fn is None:
+        if len(_COMPILED) > 1024:
+            _COMPILED.clear()
+        fn = _COMPILED[code] = eval(compile(code, "<ecs-lint formula>", "eval"),  # noqa: S307
+                                    {"__builtins__": {}, "bool": bool})
+    return fn
+
+
+def _bfs(machine: _Machine, goals: List, start=None, limit: int = 400_000) -> List[Optional[str]]:
+    """Shortest strings accepted by each goal formula (breadth-first, one walk)."""
+    leaves = machine.leaves
+    accepts = _compile_goals(goals, "accept")
+    possible = _compile_goals(goals, "possible")
+    acc_masks = tuple(leaf.accept for leaf in leaves)
+    univ_masks = tuple(leaf.universal for leaf in leaves)
+    required = [(i, leaves[i]) for i in
+                set.intersection(*[set(_Machine.required_of(g)) for g in goals])] if goals else []
+    alphabet = machine.alphabet()
+    rank = {c: i for i, c in enumerate(alphabet)}
+    start = machine.start() if start is None else start
+    seen = {start: None}
+    queue = deque([start])
+    found: List[Optional[str]] = [None] * len(goals)
+    missing = len(goals)
+    step = machine.step
+    while queue and missing:
+        st = queue.popleft()
+        alive = False
+        for g, (acc, pos) in enumerate(zip(accepts(st, acc_masks, univ_masks),
+                                           possible(st, acc_masks, univ_masks))):
+            if found[g] is None:
+                if acc:
+                    found[g] = _path(seen, st)
+                    missing -= 1
+                elif pos:
+                    alive = True
+        if not alive:
+            continue
+        letters = alphabet
+        live = None
+        for i, leaf in required:  # a required leaf that dies kills the state
+            more = leaf.live(st[i])
+            if more is not None:
+                live = more if live is None else live & more
+        if live is not None:
+            letters = sorted(live, key=rank.get) if len(live) > 1 else live
+        for c in letters:
+            nxt = step(st, c)
+            if nxt not in seen:
+                seen[nxt] = (st, c)
+                queue.append(nxt)
+        if len(seen) > limit:
+            raise RuntimeError("language too large to search")
+    return found
+
+
+def _search(machine: _Machine, start=None) -> Optional[str]:
+    """The shortest string accepted from `start`, or None."""
+    return _bfs(machine, [machine.formula], start)[0]
+
+
+def _path(seen, st) -> str:
+    out = []
+    while seen[st] is not None:
+        st, c = seen[st]
+        out.append(c)
+    return "".join(reversed(out))
+
+
+def witnesses(lang, targets: Dict[str, object]) -> Dict[str, str]:
+    """For each named target T, a member of `lang` ∩ T (absent when empty).
+
+    One breadth-first search over the product of all of them, so the states of
+    `lang` are explored once however many targets there are.
+    """
+    if not targets:
+        return {}
+    names = list(targets)
+    m = _Machine(Inter([lang] + [targets[n] for n in names]))
+    f_lang, f_targets = m.formula[1][0], m.formula[1][1:]
+    found = _bfs(m, [("and", [f_lang, f]) for f in f_targets])
+    return {n: w for n, w in zip(names, found) if w is not None}
+
+
+_WITNESSES: Dict[object, Optional[str]] = {}
+
+
+def witness(lang) -> Optional[str]:
+    """A member of `lang` (short and readable), or None iff `lang` is empty."""
+    try:
+        return _WITNESSES[lang]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable language: just search
+        return _search(_Machine(lang))
+    if len(_WITNESSES) > 2048:
+        _WITNESSES.clear()
+    w = _WITNESSES[lang] = _search(_Machine(lang))
+    return w
+
+
+def difference_witness(a, b) -> Optional[str]:
+    """A member of `a` that is not in `b`, or None if `a` is a subset of `b`."""
+    return witness(Inter([a, Not(b)]))
+
+
+def matches(lang, s: str) -> bool:
+    """Whether `s` is in `lang`."""
+    m = _Machine(lang)
+    st = m.start()
+    for c in s:
+        st = m.step(st, c)
+    return m.accepts(st)
+
+
+def exists_split(lang, prefix, suffixes: Sequence) -> Optional[Tuple[str, List[str]]]:
+    """A prefix p in `prefix` and, for every language S in `suffixes`, a string s
+    in S with p+s in `lang`; None if there is no such p. (`repo:o/r:` admitted
+    with a pull request AND a branch AND ... is such a question.)"""
+    m = _Machine(Inter([lang, prefix]))
+    lang_leaves = _Machine(lang)
+    n_lang = len(lang_leaves.leaves)
+    alphabet = m.alphabet()
+    start = m.start()
+    seen = {start: None}
+    queue = deque([start])
+    memo = {}
+    # the prefix leaf is the last compiled one: `Inter([lang, prefix])`
+    prefix_formula = m.formula[1][1]
+    while queue:
+        st = queue.popleft()
+        if _eval(prefix_formula, st, m.leaves):
+            key = st[:n_lang]
+            if key not in memo:
+                memo[key] = _suffix_witnesses(lang, key, suffixes)
+            if memo[key] is not None:
+                return _path(seen, st), memo[key]
+        if _eval3(prefix_formula, st, m.leaves) is False or _eval3(m.formula[1][0], st, m.leaves) is False:
+            continue
+        for c in alphabet:
+            nxt = m.step(st, c)
+            if nxt not in seen:
+                seen[nxt] = (st, c)
+                queue.append(nxt)
+    return None
+
+
+def _suffix_witnesses(lang, lang_state, suffixes):
+    out = []
+    for suf in suffixes:
+        m = _Machine(Inter([lang, suf]))
+        n = len(lang_state)
+        start = tuple(lang_state) + tuple(leaf.start for leaf in m.leaves[n:])
+        w = _search(m, start)
+        if w is None:
+            return None
+        out.append(w)
+    return out
+
+
+def show(s: str, holes: Optional[Dict[str, str]] = None) -> str:
+    """A witness as text: opaque hole characters shown as `${Name}`."""
+    if not holes:
+        return s
+    for name, h in holes.items():
+        s = re.sub(re.escape(h) + "(?:/?" + re.escape(h) + ")*", "${" + name + "}", s)
+    return s
+
+
+# ---------------------------------------------------------------------------
+# Part 2: GitHub subjects and trust statements
+
+GITHUB_HOST = "token.actions.githubusercontent.com"
+STS_AUDIENCE = "sts.amazonaws.com"
+# claims IAM puts in the request context for this provider (2026)
+EVALUATED_CLAIMS = ("aud", "sub", "amr", "actor", "actor_id", "job_workflow_ref",
+                    "repository", "repository_id", "workflow", "ref", "environment",
+                    "enterprise_id")
+# present in every GitHub token; `environment` only in jobs with one, `enterprise_id`
+# only in repositories of an enterprise, `amr` not for GitHub
+ALWAYS_PRESENT = ("aud", "sub", "actor", "actor_id", "job_workflow_ref", "repository",
+                  "repository_id", "workflow", "ref")
+NAME = Tok(NAME_CHARS, 1, None)
+VALUE = Tok(NOT_COLON, 1, None)
+
+
+def _repo_prefix():
+    return seq("repo:", NAME, "/", NAME, ":")
+
+
+REPO_PREFIX = _repo_prefix()
+PULL_REQUEST = seq(REPO_PREFIX, "pull_request")
+BRANCH = seq(REPO_PREFIX, "ref:refs/heads/", VALUE)
+TAG = seq(REPO_PREFIX, "ref:refs/tags/", VALUE)
+ENVIRONMENT = seq(REPO_PREFIX, "environment:", VALUE)
+STANDARD = Union([PULL_REQUEST, BRANCH, TAG, ENVIRONMENT])
+
+
+def parse_standard(sub: str):
+    """(owner, repo, context) of a standard sub, or None."""
+    m = re.match(r"^repo:([^/:]+)/([^/:]+):(.+)$", sub)
+    if not m:
+        return None
+    ctx = m.group(3)
+    if ctx == "pull_request" or re.match(r"^(ref:refs/heads/|ref:refs/tags/|environment:)[^:]+$",
+                                         ctx):
+        return m.group(1), m.group(2), ctx
+    return None
+
+
+# -- condition operators ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Operator:
+    """A condition operator as IAM reads it."""
+
+    name: str  # as written
+    base: str  # stringequals, stringlike, ... (lower case, no prefix/suffix)
+    if_exists: bool = False
+    set_op: str = ""  # "", "forallvalues", "foranyvalue"
+
+    @property
+    def negated(self) -> bool:
+        return self.base.startswith("stringnot") or self.base == "null"
+
+    @property
+    def string(self) -> bool:
+        return self.base in ("stringequals", "stringlike", "stringequalsignorecase",
+                             "stringnotequals", "stringnotlike", "stringnotequalsignorecase")
+
+    def when_missing(self) -> bool:
+        """The operator's result when the key is not in the request."""
+        if self.if_exists or self.set_op == "forallvalues":
+            return True
+        if self.set_op == "foranyvalue":
+            return False
+        return self.base in ("stringnotequals", "stringnotlike", "stringnotequalsignorecase")
+
+    @property
+    def unsafe(self) -> bool:
+        """Passes when the key is missing, or only says what is refused."""
+        return self.if_exists or self.set_op == "forallvalues" or self.base.startswith("stringnot")
+
+
+def parse_operator(name) -> Optional[Operator]:
+    if not isinstance(name, str):
+        return None
+    low = name.strip().lower()
+    set_op = ""
+    for prefix in ("forallvalues:", "foranyvalue:"):
+        if low.startswith(prefix):
+            set_op, low = prefix[:-1], low[len(prefix):]
+    if_exists = low.endswith("ifexists") and low != "ifexists"
+    if if_exists:
+        low = low[: -len("ifexists")]
+    return Operator(name, low, if_exists, set_op)
+
+
+def value_pattern(op: Operator, value, holes=None) -> Pattern:
+    if op.base in ("stringlike", "stringnotlike"):
+        return glob(value, holes)
+    return literal(value, ignore_case=op.base.endswith("ignorecase"), holes=holes)
+
+
+def values_of(raw) -> list:
+    """A condition's value(s) as a list (a single value, a list, intrinsics)."""
+    items = raw if isinstance(raw, list) else [raw]
+    out = []
+    for v in items:
+        if isinstance(v, dict):
+            from .cloudformation import resolve
+            v = resolve(v, {})
+            if isinstance(v, dict):
+                v = Template((Unknown("value"),))
+        if v is None or isinstance(v, (list, dict)):
+            continue
+        out.append(v)
+    return out
+
+
+# -- condition keys ---------------------------------------------------------
+
+
+@dataclass
+class ConditionEntry:
+    op: Operator
+    key: str  # as written
+    claim: str  # lower-case claim name ("sub"), or "" for a key of another kind
+    provider: str  # lower-case key prefix before the last ':' ("" for global keys)
+    values: list
+    path: tuple  # path of the value inside the policy
+
+
+def split_key(key) -> Tuple[str, str]:
+    if not isinstance(key, str) or ":" not in key:
+        return "", str(key).lower()
+    prefix, claim = key.rsplit(":", 1)
+    return prefix.strip().lower(), claim.strip().lower()
+
+
+def is_github_prefix(prefix: str) -> bool:
+    """`token.actions.githubusercontent.com`, optionally with an enterprise path."""
+    return prefix == GITHUB_HOST or prefix.startswith(GITHUB_HOST + "/")
+
+
+def looks_like_github_prefix(prefix: str) -> bool:
+    """The GitHub host, or a misspelling of it."""
+    if is_github_prefix(prefix):
+        return True
+    host = prefix.split("/", 1)[0]
+    if "githubusercontent" in host or host.startswith(("token.action", "tokens.action")):
+        return True
+    return _distance(host, GITHUB_HOST) <= 3
+
+
+def _distance(a: str, b: str) -> int:
+    if abs(len(a) - len(b)) > 3:
+        return 99
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def condition_entries(stmt: dict, base_path: tuple) -> List[ConditionEntry]:
+    cond = stmt.get("Condition")
+    out = []
+    if not isinstance(cond, dict):
+        return out
+    for opname, block in cond.items():
+        op = parse_operator(opname)
+        if op is None or not isinstance(block, dict):
+            continue
+        for key, raw in block.items():
+            prefix, claim = split_key(key)
+            out.append(ConditionEntry(op, key, claim, prefix, values_of(raw),
+                                      base_path + ("Condition", opname, key)))
+    return out
+
+
+# -- principals and actions -------------------------------------------------
+
+
+def _as_list(v):
+    if isinstance(v, list):
+        return v
+    return [] if v is None else [v]
+
+
+def federated_kind(value) -> str:
+    """'github', 'other' (a named provider that is not GitHub's) or 'unknown'."""
+    if isinstance(value, dict):
+        from .cloudformation import resolve
+        value = resolve(value, {})
+    if isinstance(value, Template):
+        last = value.parts[-1]
+        if isinstance(last, str):
+            tail = last.lower().rstrip("/")
+            if re.search(r"(^|[/:])" + re.escape(GITHUB_HOST) + r"(/[^/:]+)?$", tail):
+                return "github"
+            if "oidc-provider/" in tail and not tail.endswith("oidc-provider/"):
+                return "other"
+        return "unknown"
+    if not isinstance(value, str):
+        return "unknown"
+    v = value.strip().lower().rstrip("/")
+    m = re.search(r"oidc-provider/(.+)$", v)
+    host_path = m.group(1) if m else v
+    if is_github_prefix(host_path):
+        return "github"
+    if m or re.match(r"^[a-z0-9-]+(\.[a-z0-9-]+)+(/.*)?$", v) or v.startswith("arn:"):
+        return "other"
+    return "unknown"  # a placeholder such as OIDC_PROVIDER_ARN
+
+
+def principal_kinds(stmt: dict) -> List[Tuple[str, tuple]]:
+    """[(kind, path)] of the statement's principals: github/other/unknown/any."""
+    p = stmt.get("Principal")
+    out = []
+    if p == "*":
+        return [("any", ("Principal",))]
+    if not isinstance(p, dict):
+        return out
+    for key, val in p.items():
+        k = key.lower() if isinstance(key, str) else ""
+        vals = val if isinstance(val, list) else [val]
+        for i, v in enumerate(vals):
+            path = ("Principal", key, i) if isinstance(val, list) else ("Principal", key)
+            if k == "federated":
+                out.append(("any" if v == "*" else federated_kind(v), path))
+            elif v == "*":
+                out.append(("any", path))
+    return out
+
+
+def action_matches(pattern, action: str) -> bool:
+    """Whether an IAM action pattern (`sts:*`, `sts:AssumeRole*`) covers `action`."""
+    if not isinstance(pattern, str):
+        return False
+    return _action_matches(pattern.lower(), action.lower())
+
+
+@lru_cache(maxsize=1024)
+def _action_matches(pattern: str, action: str) -> bool:
+    return matches(glob(pattern), action)
+
+
+def allows_web_identity(stmt: dict) -> bool:
+    """Whether the statement's Action/NotAction covers sts:AssumeRoleWithWebIdentity."""
+    target = "sts:AssumeRoleWithWebIdentity"
+    if "NotAction" in stmt:
+        return not any(action_matches(a, target) for a in _as_list(stmt.get("NotAction")))
+    return any(action_matches(a, target) for a in _as_list(stmt.get("Action")))
+
+
+# -- statements ------------------------------------------------------------
+
+
+def statements(policy) -> List[Tuple[int, dict, tuple]]:
+    """[(index, statement, path)] of a policy's statements (one or a list)."""
+    if not isinstance(policy, dict):
+        return []
+    st = policy.get("Statement")
+    if isinstance(st, dict):
+        return [(0, st, ("Statement",))]
+    if isinstance(st, list):
+        return [(i, s, ("Statement", i)) for i, s in enumerate(st) if isinstance(s, dict)]
+    return []
+
+
+@dataclass
+class GithubStatement:
+    """A statement that lets the GitHub provider assume the role.
+
+    `admits`: whether any GitHub token can satisfy its conditions (False when a
+    positive operator tests a key the token never carries, ...). `sub` is the
+    language of admitted `sub` values (template holes opaque, see `holes`);
+    `sub_wild` the same with holes as runs of non-`:` characters.
+    `sub_paths` are the paths of the sub conditions, `condition_paths` of all
+    its conditions. `why_not` says why it admits nothing.
+    """
+
+    index: int
+    statement: dict
+    path: tuple
+    admits: bool
+    sub: object
+    sub_wild: object
+    sub_paths: List[tuple] = field(default_factory=list)
+    condition_paths: List[tuple] = field(default_factory=list)
+    entries: List[ConditionEntry] = field(default_factory=list)
+    effect: str = "Allow"
+    holes: Dict[str, str] = field(default_factory=dict)
+    why_not: str = ""
+    opaque: bool = False  # an operator on sub we cannot read
+
+
+def _is_github_key(e: ConditionEntry) -> bool:
+    return is_github_prefix(e.provider)
+
+
+def _key_presence(e: ConditionEntry) -> Tuple[bool, bool]:
+    """(may be missing, may be present) of a condition key in a GitHub request."""
+    if _is_github_key(e):
+        if e.claim in ALWAYS_PRESENT:
+            return False, True
+        if e.claim in EVALUATED_CLAIMS:  # environment, amr
+            return True, True
+        return True, False
+    if e.provider and looks_like_github_prefix(e.provider):
+        return True, False  # misspelled host: never in the request
+    if e.provider and "." in e.provider.split("/", 1)[0] and e.provider not in (
+            "aws", "sts", "iam"):
+        return True, False  # another identity provider's claim
+    return True, True  # a global key (aws:SourceIp ...): may or may not be there
+
+
+def _entry_lang(e: ConditionEntry, holes=None):
+    """Values of the key for which this entry holds (when the key is present)."""
+    op = e.op
+    if op.base == "null":
+        return None
+    pats = [value_pattern(op, v, holes) for v in e.values]
+    if op.negated:
+        return Not(Union(pats))
+    return Union(pats)
+
+
+def _null_result(e: ConditionEntry, present: bool) -> bool:
+    want_missing = any(str(v).lower() == "true" for v in e.values)
+    return (not present) if want_missing else present
+
+
+def _key_satisfiable(entries: List[ConditionEntry]) -> bool:
+    """Whether some value (or the absence) of one key satisfies all its entries."""
+    may_miss, may_have = _key_presence(entries[0])
+    if may_miss and all(_null_result(e, False) if e.op.base == "null" else e.op.when_missing()
+                        for e in entries):
+        return True
+    if not may_have:
+        return False
+    langs = []
+    for e in entries:
+        if e.op.base == "null":
+            if not _null_result(e, True):
+                return False
+            continue
+        if not e.op.string:
+            continue  # an operator we do not model: assume it can hold
+        langs.append(_entry_lang(e))
+    return not langs or witness(Inter(langs)) is not None
+
+
+def _group(entries):
+    groups: Dict[tuple, List[ConditionEntry]] = {}
+    for e in entries:
+        groups.setdefault((e.provider, e.claim), []).append(e)
+    return groups
+
+
+def _sub_language(entries: List[ConditionEntry], holes):
+    """(language, opaque) of the sub values admitted by a statement's sub entries."""
+    langs = []
+    opaque = False
+    for e in entries:
+        if e.op.base == "null":
+            if not _null_result(e, True):
+                return NOTHING, False
+            continue
+        if not e.op.string:
+            opaque = True
+            continue
+        # sub is always present: IfExists and ForAnyValue/ForAllValues read as the base
+        langs.append(_entry_lang(e, holes))
+    if not langs:
+        return EVERYTHING, opaque
+    return (langs[0] if len(langs) == 1 else Inter(langs)), opaque
+
+
+def _correlated(entries: List[ConditionEntry], holes):
+    """Constraints on the sub from claims it determines (standard subject shape).
+
+    `environment` is present exactly in jobs with an environment, whose sub is
+    `repo:O/R:environment:NAME`; `repository` is `O/R` of the sub. Only
+    positive operators are translated; the rest stays a free claim.
+    """
+    out = []
+    for (prefix, claim), group in _group(entries).items():
+        if not is_github_prefix(prefix) or claim not in ("environment", "repository"):
+            continue
+        for e in group:
+            if e.op.negated or not e.op.string:
+                continue
+            pats = [value_pattern(e.op, v, holes) for v in e.values]
+            if claim == "environment":
+                envs = [seq("repo:", Tok(NOT_COLON, 0, None), ":environment:", p) for p in pats]
+                if e.op.when_missing():  # IfExists/ForAllValues: no environment also passes
+                    out.append(Union(envs + [Not(ENVIRONMENT)]))
+                else:
+                    out.append(Union(envs))
+            else:
+                out.append(Union([_repository_subs(e.op, v, holes) for v in e.values]))
+    return out
+
+
+def _repository_subs(op: Operator, value, holes):
+    """Subs whose repository claim (`OWNER/REPO`) is `value`: legacy and immutable."""
+    anything = Tok(ANY, 0, None)
+    legacy = seq("repo:", value_pattern(op, value, holes), ":", anything)
+    text = value if isinstance(value, str) else None
+    if text is not None and text.count("/") == 1:
+        owner, repo = text.split("/")
+        ident = Tok(NAME_CHARS, 1, None)
+        immutable = seq("repo:", value_pattern(op, owner, holes), "@", ident, "/",
+                        value_pattern(op, repo, holes), "@", ident, ":", anything)
+        return Union([legacy, immutable])
+    return Union([legacy, Inter([STANDARD, Not(_LEGACY)])])
+
+
+_LEGACY = seq("repo:", Tok(CharSet(frozenset("/:@"), True), 1, None), "/",
+              Tok(CharSet(frozenset("/:@"), True), 1, None), ":", Tok(ANY, 0, None))
+
+
+_STATEMENTS: Dict[tuple, tuple] = {}
+
+
+def clear_caches():
+    """Forget every compiled automaton and answer (for benchmarks and tests)."""
+    for cache in (_LEAF_CACHE, _WITNESSES, _COMPILED, _STATEMENTS, _CLASSES, _ONE):
+        cache.clear()
+    _action_matches.cache_clear()
+    chars.cache_clear()
+
+
+def github_statements(policy, include_deny: bool = False) -> List[GithubStatement]:
+    """The statements that let GitHub's provider assume the role (see
+    `_github_statements`); the answer for the last few policies is kept, as
+    several checks ask about the same document."""
+    key = (id(policy), include_deny)
+    hit = _STATEMENTS.get(key)
+    if hit is not None and hit[0] is policy:
+        return list(hit[1])
+    result = _github_statements(policy, include_deny)
+    if len(_STATEMENTS) > 16:
+        _STATEMENTS.clear()
+    _STATEMENTS[key] = (policy, result)
+    return list(result)
+
+
+def _github_statements(policy, include_deny: bool = False) -> List[GithubStatement]:
+    """The statements that let GitHub's provider assume the role.
+
+    A statement counts when its Federated principal is GitHub's provider (any
+    account, an enterprise path allowed), or is `*`/unknown (a placeholder, an
+    unresolved reference) while its condition keys are GitHub's, and its action
+    covers `sts:AssumeRoleWithWebIdentity`. Deny statements are returned only
+    with `include_deny`.
+    """
+    out = []
+    for index, stmt, path in statements(policy):
+        effect = stmt.get("Effect")
+        effect = effect if isinstance(effect, str) else "Allow"
+        if effect.lower() == "deny" and not include_deny:
+            continue
+        if "NotPrincipal" in stmt and "Principal" not in stmt:
+            continue
+        kinds = [k for k, _ in principal_kinds(stmt)]
+        entries = condition_entries(stmt, path)
+        github_keys = any(_is_github_key(e) for e in entries)
+        if not ("github" in kinds or "any" in kinds or ("unknown" in kinds and github_keys)):
+            continue
+        if not allows_web_identity(stmt):
+            continue
+        holes: Dict[str, str] = {}
+        sub_entries = [e for e in entries if _is_github_key(e) and e.claim == "sub"]
+        sub, opaque = _sub_language(sub_entries, holes)
+        corr = _correlated(entries, holes)
+        if corr:
+            sub = Inter([sub] + corr)
+        sub_wild = sub
+        if holes:  # the same conditions with holes as runs of non-`:` characters
+            sub_wild, _ = _sub_language(sub_entries, None)
+            corr = _correlated(entries, None)
+            if corr:
+                sub_wild = Inter([sub_wild] + corr)
+        admits, why = True, ""
+        for (prefix, claim), group in _group(entries).items():
+            if is_github_prefix(prefix) and claim == "sub":
+                continue
+            if not _key_satisfiable(group):
+                admits = False
+                why = (f"the condition on '{group[0].key}' can never hold for a GitHub "
+                       f"token")
+                break
+        out.append(GithubStatement(
+            index, stmt, path, admits, sub, sub_wild, [e.path for e in sub_entries],
+            [e.path for e in entries], entries, effect, holes, why, opaque))
+    return out
+
+
+def _policy_language(policy, wild: bool = False):
+    """Union(Allow) minus Union(Deny) over the GitHub statements."""
+    stmts = github_statements(policy, include_deny=True)
+    allow = [s.sub_wild if wild else s.sub for s in stmts
+             if s.admits and s.effect.lower() != "deny"]
+    deny = [s.sub_wild if wild else s.sub for s in stmts
+            if s.admits and s.effect.lower() == "deny"]
+    lang = Union(allow)
+    return Inter([lang, Not(Union(deny))]) if deny else lang
+
+
+def admitting_statements(policy, sub: str, claims: Optional[dict] = None) -> List[int]:
+    """Indexes of the Allow statements that admit a GitHub token with this sub.
+
+    Exact IAM semantics on every condition: `claims` (claim name -> value, or a
+    list for multi-valued claims, or None for a claim the token lacks) gives the
+    token's other claims; `aud` defaults to `sts.amazonaws.com`; `repository`,
+    `ref` and `environment` default to what the sub says (no environment unless
+    the sub has the environment form); a claim every token has but `claims`
+    does not give (`actor`, `workflow`...) is assumed to match.
+    Template holes count as matching (the benefit of the doubt). A matching Deny
+    statement empties the answer.
+    """
+    token = {"aud": STS_AUDIENCE}
+    token.update(claims_of_sub(sub))
+    token.update({str(k).lower(): v for k, v in (claims or {}).items()})
+    token["sub"] = sub
+    allowed, denied = [], False
+    for index, stmt, path in statements(policy):
+        effect = stmt.get("Effect")
+        effect = effect.lower() if isinstance(effect, str) else "allow"
+        kinds = [k for k, _ in principal_kinds(stmt)]
+        entries = condition_entries(stmt, path)
+        github_keys = any(_is_github_key(e) for e in entries)
+        if not ("github" in kinds or "any" in kinds or ("unknown" in kinds and github_keys)):
+            continue
+        if not allows_web_identity(stmt):
+            continue
+        if all(_entry_holds(e, token) for e in entries):
+            if effect == "deny":
+                denied = True
+            else:
+                allowed.append(index)
+    return [] if denied else allowed
+
+
+def claims_of_sub(sub: str) -> dict:
+    """The claims a standard sub determines: repository, ref, environment.
+
+    `environment` is None (missing) unless the sub has the environment form.
+    """
+    out = {"environment": None}
+    m = re.match(r"^repo:([^/:@]+)(?:@[^/:]*)?/([^/:@]+)(?:@[^/:]*)?:(.*)$", sub or "")
+    if not m:
+        return {}
+    out["repository"] = f"{m.group(1)}/{m.group(2)}"
+    ctx = m.group(3)
+    if ctx.startswith("ref:"):
+        out["ref"] = ctx[len("ref:"):]
+    elif ctx.startswith("environment:"):
+        out["environment"] = ctx[len("environment:"):]
+    return out
+
+
+_UNKNOWN_CLAIM = object()
+
+
+def _entry_holds(e: ConditionEntry, token: dict) -> bool:
+    if _is_github_key(e):
+        if e.claim not in token and e.claim in ALWAYS_PRESENT:
+            value = _UNKNOWN_CLAIM  # a claim of every token whose value we were not told
+        else:
+            value = token.get(e.claim)
+        if value is _UNKNOWN_CLAIM:
+            return e.op.base != "null" or _null_result(e, True)
+        present = value is not None
+    elif e.provider and (looks_like_github_prefix(e.provider) or "." in e.provider):
+        present, value = False, None
+    else:
+        return True  # a global key: not ours to judge
+    if e.op.base == "null":
+        return _null_result(e, present)
+    if not present:
+        return e.op.when_missing()
+    if not e.op.string:
+        return True
+    vals = value if isinstance(value, list) else [value]
+    vals = [str(v) for v in vals]
+    lang = _entry_lang(e)
+    hits = [matches(lang, v) for v in vals]
+    if e.op.set_op == "forallvalues":
+        return all(hits)
+    return any(hits)
+
+
+def broader_witness(policy, produced) -> Optional[str]:
+    """A sub the policy admits that is not in `produced` (a Lang or pattern), or None.
+
+    Template holes are opaque: a sub that only a hole's value could produce is
+    never a witness (the hole is presumably the repository that is used).
+    """
+    lang = _policy_language(policy)
+    holes = {}
+    for s in github_statements(policy):
+        holes.update(s.holes)
+    if holes:
+        no_hole = Not(seq(Tok(ANY, 0, None), Tok(CharSet(frozenset(holes.values()))),
+                          Tok(ANY, 0, None)))
+        lang = Inter([lang, no_hole])
+    return difference_witness(Inter([lang, STANDARD]), produced)
+
+
+# -- classes of subs ----------------------------------------------------------
+
+CLASS_ORDER = ("missing", "any-owner", "any-repo", "any-context", "pull-request")
+@dataclass
+class Names:
+    """What the policy (and config) names literally: the known world."""
+
+    owners: set = field(default_factory=set)
+    repos: set = field(default_factory=set)  # (owner, repo)
+    branches: set = field(default_factory=set)
+    tags: set = field(default_factory=set)
+    environments: set = field(default_factory=set)
+    holes: str = ""  # opaque hole characters: a hole's value counts as named
+
+
+def literal_prefix(value, holes: Optional[Dict[str, str]] = None) -> str:
+    """The literal text of a pattern up to its first wildcard (then NUL). A hole
+    is its opaque character when `holes` names it, else a wildcard."""
+    out = []
+    for part in _parts(value):
+        if isinstance(part, Unknown):
+            if holes and part.name in holes:
+                out.append(holes[part.name])
+                continue
+            return "".join(out) + "\x00"
+        i = 0
+        while i < len(part):
+            if part.startswith(("${*}", "${?}", "${$}"), i):
+                out.append(part[i + 2])
+                i += 4
+                continue
+            if part[i] in "*?":
+                return "".join(out) + "\x00"
+            out.append(part[i])
+            i += 1
+    return "".join(out)
+
+
+def collect_names(stmts, github_config: Optional[dict],
+                  scope: Optional[GithubStatement] = None) -> Names:
+    """What is named literally: owners across `stmts` (or the config's), and
+    repositories, branches, tags and environments of `scope` (default: all).
+    `stmts` may be the policy's `Names` already collected (for many scopes)."""
+    if scope is not None:
+        names = collect_names([scope], github_config)
+        cfg = github_config or {}
+        if not cfg.get("owners") and not cfg.get("repository"):
+            wide = collect_names(stmts, None) if not isinstance(stmts, Names) else stmts
+            names.owners |= {o for o in wide.owners if not _has_hole(o)}
+        return names
+    names = Names()
+    cfg = github_config or {}
+    cfg_owners = [str(o) for o in (cfg.get("owners") or []) if isinstance(o, (str, int))]
+    repo = cfg.get("repository")
+    if isinstance(repo, str) and "/" in repo:
+        o, r = repo.split("/", 1)
+        cfg_owners.append(o)
+        names.repos.add((o, r))
+    lit_owners = set()
+    for s in stmts:
+        for hc in s.holes.values():
+            names.holes += hc
+        for e in s.entries:
+            if _is_github_key(e) and e.claim == "repository" and e.op.string:
+                for v in e.values:
+                    text = _literal_text(v, s.holes)
+                    if text.count("/") == 1 and "\x00" not in text and not (
+                            "like" in e.op.base and re.search(r"[*?]", text)):
+                        o, r = text.split("/")
+                        lit_owners.add(o)
+                        names.repos.add((o, r))
+                continue
+            if not (_is_github_key(e) and e.claim == "sub" and e.op.string):
+                continue
+            for v in e.values:
+                text = (literal_prefix(v, s.holes) if "like" in e.op.base
+                        else _literal_text(v, s.holes))
+                if not text.startswith("repo:"):
+                    continue
+                body = text[len("repo:"):]
+                full = "\x00" not in body
+                body = body.split("\x00")[0]
+                owner, slash, rest = body.partition("/")
+                owner = owner.split("@", 1)[0]  # immutable form: the name before @ID
+                if owner and (slash or not full or "@" in body) and ":" not in owner:
+                    lit_owners.add(owner)
+                repo_name, colon, ctx = rest.partition(":")
+                repo_name = repo_name.split("@", 1)[0]
+                if slash and colon and repo_name:
+                    names.repos.add((owner, repo_name))
+                if colon and full:
+                    for prefix, bucket in (("ref:refs/heads/", names.branches),
+                                           ("ref:refs/tags/", names.tags),
+                                           ("environment:", names.environments)):
+                        if ctx.startswith(prefix) and len(ctx) > len(prefix):
+                            bucket.add(ctx[len(prefix):])
+    names.owners = set(cfg_owners) if cfg_owners else lit_owners
+    return names
+
+
+def _has_hole(text: str) -> bool:
+    return any(HOLE_BASE <= ord(c) < HOLE_BASE + 0x1000 for c in text)
+
+
+def _literal_text(v, holes: Optional[Dict[str, str]] = None) -> str:
+    out = []
+    for part in _parts(v):
+        if isinstance(part, Unknown) and holes and part.name in holes:
+            out.append(holes[part.name])
+        elif isinstance(part, Unknown):
+            out.append("\x00")
+            break
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def _owner_forms(owner: str, rest, lit) -> list:
+    """`repo:OWNER/...` and the immutable `repo:OWNER@ID/...` forms."""
+    forms = [seq("repo:", lit(owner), "/", rest)]
+    if "@" not in owner:
+        forms.append(seq("repo:", lit(owner), "@", NAME, "/", rest))
+    return forms
+
+
+def class_languages(names: Names) -> Dict[str, object]:
+    """Each risky class as a language of standard subs (given what is named)."""
+    anything = Tok(ANY, 0, None)
+    hole_run = Tok(CharSet(frozenset(names.holes + "/")), 1, None) if names.holes else None
+    hole_split = re.compile("([" + re.escape(names.holes) + "]+)") if names.holes else None
+
+    def lit(text):
+        """A named value as a pattern: a hole's character stands for its whole run."""
+        if not hole_split:
+            return seq(text)
+        return seq(*[hole_run if i % 2 else piece
+                     for i, piece in enumerate(hole_split.split(text)) if piece])
+
+    known_owner = []
+    for o in sorted(names.owners):
+        known_owner += _owner_forms(o, (anything,), lit)
+    if hole_run:
+        known_owner.append(seq("repo:", hole_run, anything))
+    named_repo = []
+    for o, r in sorted(names.repos):  # legacy `o/r` and immutable `o@ID/r@ID` subjects
+        named_repo.append(seq("repo:", lit(o), "/", lit(r), ":", anything))
+        named_repo.append(seq("repo:", lit(o), "@", NAME, "/", lit(r), "@", NAME, ":", anything))
+    if hole_run:
+        named_repo.append(seq("repo:", Tok(NOT_COLON, 0, None), hole_run, ":", anything))
+
+    def named(kind_prefix, values):
+        pats = [seq(REPO_PREFIX, kind_prefix, lit(v)) for v in sorted(values)]
+        if hole_run:
+            pats.append(seq(REPO_PREFIX, kind_prefix, hole_run))
+        return Union(pats)
+
+    return {
+        "any-owner": Inter([STANDARD, Not(Union(known_owner))]),
+        "any-repo": Inter([STANDARD, Union(known_owner), Not(Union(named_repo))]),
+        "pull-request": PULL_REQUEST,
+        "any-branch": Inter([BRANCH, Not(named("ref:refs/heads/", names.branches))]),
+        "any-tag": Inter([TAG, Not(named("ref:refs/tags/", names.tags))]),
+        "any-environment": Inter([ENVIRONMENT,
+                                  Not(named("environment:", names.environments))]),
+    }
+
+
+_CLASSES: Dict[tuple, dict] = {}
+
+
+def _class_cache(names: Names) -> Dict[str, object]:
+    key = (frozenset(names.owners), frozenset(names.repos), frozenset(names.branches),
+           frozenset(names.tags), frozenset(names.environments), names.holes)
+    if key not in _CLASSES:
+        if len(_CLASSES) > 64:
+            _CLASSES.clear()
+        _CLASSES[key] = class_languages(names)
+    return _CLASSES[key]
+
+
+@dataclass
+class Analysis:
+    """What one statement admits: class -> witness sub (shown with `${Hole}`)."""
+
+    statement: GithubStatement
+    witnesses: Dict[str, str] = field(default_factory=dict)
+    unknown_shape: bool = False  # admits only subs outside the standard shapes
+    context_witnesses: List[str] = field(default_factory=list)  # for any-context
+    raw: Dict[str, str] = field(default_factory=dict)  # witnesses with hole characters
+
+    def value_index(self, cls: str, entry: "ConditionEntry") -> Optional[int]:
+        """Which value of a sub condition admits the class's witness (or None)."""
+        w = self.raw.get(cls)
+        if w is None or entry is None or entry.op.negated or len(entry.values) < 2:
+            return None
+        for i, v in enumerate(entry.values):
+            if matches(value_pattern(entry.op, v, dict(self.statement.holes)), w):
+                return i
+        return None
+
+    @property
+    def broadest(self) -> Optional[str]:
+        for c in CLASS_ORDER:
+            if c in self.witnesses:
+                return c
+        return None
+
+
+def _candidates(names: Names) -> Dict[str, List[str]]:
+    """Readable witness candidates per class, tried before the search."""
+    owners = sorted(names.owners)[:3] + list(names.holes)
+    repos = sorted(names.repos)[:3] + [(o, "app") for o in owners[:2]] \
+        + [("evil-org", "app")] + [(h, h) for h in names.holes]
+    ctxs = ["pull_request", "ref:refs/heads/main", "environment:production"]
+    return {
+        "any-owner": [f"repo:{o}-evil/app:{c}" for o in owners for c in ctxs]
+        + [f"repo:evil-org/app:{c}" for c in ctxs],
+        "any-repo": [f"repo:{o}/sandbox:{c}" for o in owners for c in ctxs],
+        "pull-request": [f"repo:{a}/{b}:pull_request" for a, b in repos],
+        "any-branch": [f"repo:{a}/{b}:ref:refs/heads/feature-x" for a, b in repos],
+        "any-tag": [f"repo:{a}/{b}:ref:refs/tags/v0-evil" for a, b in repos],
+        "any-environment": [f"repo:{a}/{b}:environment:dev" for a, b in repos],
+    }
+
+
+def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
+    """Which risky classes of sub one statement admits, with a witness each.
+
+    `minus`: a language to take away (the policy's Deny statements).
+    """
+    result = Analysis(stmt)
+    if not stmt.admits or stmt.opaque:
+        return result
+    lang = stmt.sub if minus is None else Inter([stmt.sub, Not(minus)])
+    classes = _class_cache(names)
+    cands = _candidates(names)
+    m = _Machine(lang)
+
+    def admitted(s):
+        st = m.start()
+        for c in s:
+            st = m.step(st, c)
+            if not any(st):
+                return m.accepts(st)
+        return m.accepts(st)
+
+    def candidate(cls):
+        target = classes[cls]
+        for cand in cands.get(cls, []):
+            if admitted(cand) and matches(target, cand):
+                return cand
+        return None
+
+    order = ("any-owner", "any-repo", "pull-request", "any-branch", "any-tag", "any-environment")
+    found = {cls: candidate(cls) for cls in order}  # readable ones first
+    found.update(witnesses(lang, {cls: classes[cls] for cls in order if found[cls] is None}))
+    for cls in order:
+        if found.get(cls) is not None:
+            result.raw[cls] = found[cls]
+            result.witnesses[cls] = show(found[cls], stmt.holes)
+    if not stmt.sub_paths and "any-owner" in result.witnesses:
+        result.witnesses["missing"] = result.witnesses["any-owner"]
+        result.raw["missing"] = result.raw["any-owner"]
+    # any-context: one repository with a pull request, and a branch, a tag and
+    # an environment not named literally
+    if {"pull-request", "any-branch", "any-tag", "any-environment"} <= set(result.witnesses):
+        split = _any_context(lang, classes, names, admitted)
+        if split is not None:
+            result.context_witnesses = [show(w, stmt.holes) for w in split]
+            result.witnesses["any-context"] = result.context_witnesses[0]
+            result.raw["any-context"] = split[0]
+    if not result.witnesses and witness(Inter([lang, STANDARD])) is None \
+            and witness(lang) is not None:
+        result.unknown_shape = True
+    return result
+
+
+def _any_context(lang, classes, names: Names, admitted) -> Optional[List[str]]:
+    """Four admitted subs of one repository: a pull request, and a branch, a tag
+    and an environment not named literally; None if no repository has all four."""
+    suffix_of = {
+        "pull-request": seq("pull_request"),
+        "any-branch": Inter([seq("ref:refs/heads/", VALUE),
+                             Not(Union([seq("ref:refs/heads/", b) for b in names.branches]))]),
+        "any-tag": Inter([seq("ref:refs/tags/", VALUE),
+                          Not(Union([seq("ref:refs/tags/", t) for t in names.tags]))]),
+        "any-environment": Inter([seq("environment:", VALUE),
+                                  Not(Union([seq("environment:", e)
+                                             for e in names.environments]))]),
+    }
+    readable = ["pull_request", "ref:refs/heads/feature-x", "ref:refs/tags/v0-evil",
+                "environment:dev"]
+    for o, r in sorted(names.repos) + [("evil-org", "app")]:
+        pre = f"repo:{o}/{r}:"
+        if all(admitted(pre + w) and matches(suf, w)
+               for w, suf in zip(readable, suffix_of.values())):
+            return [pre + w for w in readable]
+    if names.holes:
+        hole_run = Tok(CharSet(frozenset(names.holes + "/")), 1, None)
+        # a hole standing for a branch/env name is named: drop those suffixes
+        for key, kp in (("any-branch", "ref:refs/heads/"), ("any-tag", "ref:refs/tags/"),
+                        ("any-environment", "environment:")):
+            suffix_of[key] = Inter([suffix_of[key], Not(seq(kp, hole_run))])
+    found = exists_split(lang, REPO_PREFIX, list(suffix_of.values()))
+    if found is None:
+        return None
+    prefix, suffixes = found
+    return [prefix + w for w in suffixes]

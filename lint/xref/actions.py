@@ -1,0 +1,218 @@
+"""The AWS actions each workflow step needs.
+
+Two sources:
+
+- the deploy-path actions, by what the action's README says it calls:
+  `amazon-ecr-login` -> `ecr:GetAuthorizationToken`; `amazon-ecs-deploy-task-definition`
+  -> `ecs:RegisterTaskDefinition` (unless only `task-definition-arn` is given),
+  `ecs:DescribeServices` whenever `service` is set (it describes the service
+  before deploying, waiting or not), `ecs:UpdateService` for a rolling service,
+  the CodeDeploy actions when `codedeploy-*` inputs are set, `ecs:RunTask` (and
+  `ecs:DescribeTasks` when it waits) for `run-task`; `docker push` / a pushing
+  `docker/build-push-action` to ECR -> the five layer-upload actions; `docker pull`
+  from ECR -> `ecr:BatchGetImage`, `ecr:GetDownloadUrlForLayer`;
+  `amazon-ecs-render-task-definition` and `configure-aws-credentials` -> nothing
+  (the role's trust policy is the other side of the latter);
+- `aws SERVICE COMMAND` in `run:` scripts: the IAM action is the service prefix
+  and the command in PascalCase (`aws ecs describe-tasks` -> `ecs:DescribeTasks`),
+  with the exceptions in `CLI_EXCEPTIONS` (waiters, `logs tail`,
+  `ecr get-login-password`, `sts get-caller-identity`, ...). High-level commands
+  whose actions depend on their arguments (`aws s3 cp`, `aws cloudformation deploy`)
+  are not mapped rather than guessed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Tuple
+
+ECR_PUSH = ("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload",
+            "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage")
+ECR_PULL = ("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")
+CODEDEPLOY = ("codedeploy:GetDeploymentGroup", "codedeploy:CreateDeployment",
+              "codedeploy:GetDeployment", "codedeploy:GetDeploymentConfig",
+              "codedeploy:RegisterApplicationRevision")
+
+# CLI service name -> IAM service prefix, where they differ
+CLI_SERVICE_PREFIX = {
+    "deploy": "codedeploy",
+    "s3api": "s3",
+    "elbv2": "elasticloadbalancing",
+    "elb": "elasticloadbalancing",
+    "logs": "logs",
+    "configservice": "config",
+    "stepfunctions": "states",
+    "servicediscovery": "servicediscovery",
+    "application-autoscaling": "application-autoscaling",
+    "ecr-public": "ecr-public",
+    "cognito-idp": "cognito-idp",
+    "sesv2": "ses",
+    "opensearch": "es",
+}
+
+# (service, command) -> actions; () means the command needs no permission
+CLI_EXCEPTIONS: Dict[Tuple[str, str], Tuple[str, ...]] = {
+    ("sts", "get-caller-identity"): (),
+    ("ecr", "get-login-password"): ("ecr:GetAuthorizationToken",),
+    ("ecr", "get-login"): ("ecr:GetAuthorizationToken",),
+    ("ecr-public", "get-login-password"): ("ecr-public:GetAuthorizationToken",
+                                           "sts:GetServiceBearerToken"),
+    ("logs", "tail"): ("logs:FilterLogEvents", "logs:DescribeLogGroups"),
+    ("lambda", "invoke"): ("lambda:InvokeFunction",),
+    ("ecs", "wait"): (),  # the waiter name decides: see CLI_WAITERS
+    ("ecs", "execute-command"): ("ecs:ExecuteCommand",),
+    ("deploy", "push"): ("codedeploy:RegisterApplicationRevision",),
+}
+
+# (service, waiter) -> actions the waiter polls with
+CLI_WAITERS: Dict[Tuple[str, str], Tuple[str, ...]] = {
+    ("ecs", "services-stable"): ("ecs:DescribeServices",),
+    ("ecs", "services-inactive"): ("ecs:DescribeServices",),
+    ("ecs", "tasks-stopped"): ("ecs:DescribeTasks",),
+    ("ecs", "tasks-running"): ("ecs:DescribeTasks",),
+    ("ecr", "image-scan-complete"): ("ecr:DescribeImageScanFindings",),
+    ("ecr", "lifecycle-policy-preview-complete"): ("ecr:GetLifecyclePolicyPreview",),
+    ("deploy", "deployment-successful"): ("codedeploy:GetDeployment",),
+    ("cloudformation", "stack-create-complete"): ("cloudformation:DescribeStacks",),
+    ("cloudformation", "stack-update-complete"): ("cloudformation:DescribeStacks",),
+    ("cloudformation", "stack-delete-complete"): ("cloudformation:DescribeStacks",),
+    ("elbv2", "target-in-service"): ("elasticloadbalancing:DescribeTargetHealth",),
+}
+
+# CLI-only / argument-dependent commands: no action inferred
+UNMAPPED_SERVICES = {"s3", "configure", "help", "history", "cli-dev", "ddb"}
+UNMAPPED_COMMANDS = {("cloudformation", "deploy"), ("cloudformation", "package"),
+                     ("ecs", "deploy"), ("eks", "update-kubeconfig")}
+
+def pascal(command: str) -> str:
+    return "".join(w[:1].upper() + w[1:] for w in command.split("-") if w)
+
+
+def cli_actions(service: str, command: str, rest=()) -> Optional[Tuple[str, ...]]:
+    """IAM actions of `aws SERVICE COMMAND REST...`; None when we cannot tell.
+
+    `rest` are the words after the command (for waiters, the waiter name)."""
+    if not isinstance(service, str) or not isinstance(command, str):
+        return None
+    svc, cmd = service.lower(), command.lower()
+    if not re.fullmatch(r"[a-z0-9-]+", svc) or not re.fullmatch(r"[a-z0-9-]+", cmd):
+        return None
+    if svc in UNMAPPED_SERVICES or (svc, cmd) in UNMAPPED_COMMANDS:
+        return None
+    if cmd == "wait":
+        waiter = next((a for a in rest if isinstance(a, str) and not a.startswith("-")), None)
+        if waiter is None:
+            return None
+        return CLI_WAITERS.get((svc, waiter.lower()))
+    if (svc, cmd) in CLI_EXCEPTIONS:
+        return CLI_EXCEPTIONS[(svc, cmd)]
+    prefix = CLI_SERVICE_PREFIX.get(svc, svc)
+    return (f"{prefix}:{pascal(cmd)}",)
+
+
+def action_name(uses: Optional[str]) -> str:
+    """`aws-actions/amazon-ecs-deploy-task-definition@v2` -> `aws-actions/amazon-ecs-deploy-task-definition`."""
+    if not isinstance(uses, str):
+        return ""
+    return uses.split("@", 1)[0].strip().lower().rstrip("/")
+
+
+CONFIGURE = "aws-actions/configure-aws-credentials"
+ECR_LOGIN = "aws-actions/amazon-ecr-login"
+RENDER = "aws-actions/amazon-ecs-render-task-definition"
+DEPLOY = "aws-actions/amazon-ecs-deploy-task-definition"
+BUILD_PUSH = "docker/build-push-action"
+
+
+def _truthy(v) -> bool:
+    if isinstance(v, bool):
+        return v
+    return isinstance(v, str) and v.strip().lower() == "true"
+
+
+def _set(v) -> bool:
+    return v is not None and not (isinstance(v, str) and not v.strip())
+
+
+def action_step_needs(uses: str, with_: dict) -> List[Tuple[str, str]]:
+    """[(action, why)] for a `uses:` step of the deploy path."""
+    name = action_name(uses)
+    w = with_ if isinstance(with_, dict) else {}
+    if name == ECR_LOGIN:
+        if str(w.get("registry-type", "")).lower() == "public":
+            return [("ecr-public:GetAuthorizationToken", "amazon-ecr-login (public)"),
+                    ("sts:GetServiceBearerToken", "amazon-ecr-login (public)")]
+        return [("ecr:GetAuthorizationToken", "amazon-ecr-login")]
+    if name == DEPLOY:
+        out = []
+        why = "amazon-ecs-deploy-task-definition"
+        if _set(w.get("task-definition")):
+            out.append(("ecs:RegisterTaskDefinition", why + " registers the task definition"))
+        codedeploy = any(_set(w.get(k)) for k in ("codedeploy-appspec", "codedeploy-application",
+                                                   "codedeploy-deployment-group"))
+        if _set(w.get("service")):
+            out.append(("ecs:DescribeServices", why + " describes the service (always, when "
+                        "`service` is set)"))
+            if codedeploy:
+                out.extend((a, why + " deploys through CodeDeploy") for a in CODEDEPLOY)
+            else:
+                out.append(("ecs:UpdateService", why + " updates the service"))
+        if _truthy(w.get("run-task")):
+            out.append(("ecs:RunTask", why + " runs a task (`run-task: true`)"))
+            if _truthy(w.get("wait-for-task-stopped")):
+                out.append(("ecs:DescribeTasks", why + " waits for the task to stop"))
+        return out
+    if name == BUILD_PUSH and _truthy(w.get("push")):
+        return [(a, "docker/build-push-action pushes the image") for a in ECR_PUSH]
+    return []
+
+
+def docker_needs(argv: List[str]) -> List[Tuple[str, str, Optional[str]]]:
+    """[(action, why, image)] for docker commands that talk to a registry."""
+    if not argv or argv[0].rsplit("/", 1)[-1] != "docker":
+        return []
+    words = [a for a in argv[1:] if not a.startswith("-")]
+    if not words:
+        return []
+    sub = words[0]
+    if sub in ("image", "buildx") and len(words) > 1:
+        sub = sub + " " + words[1]
+    if sub in ("push", "image push"):
+        image = words[-1] if len(words) > (1 if sub == "push" else 2) else None
+        return [(a, "docker push", image) for a in ECR_PUSH]
+    if sub in ("pull", "image pull"):
+        image = words[-1] if len(words) > (1 if sub == "pull" else 2) else None
+        return [(a, "docker pull", image) for a in ECR_PULL]
+    if sub in ("build", "buildx build") and "--push" in argv:
+        return [(a, "docker build --push", None) for a in ECR_PUSH]
+    return []
+
+
+_ECR_URI = re.compile(r"^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/([^:@\s]+)")
+_OTHER_REGISTRY = re.compile(r"^(ghcr\.io|docker\.io|quay\.io|registry\.gitlab\.com|"
+                             r"public\.ecr\.aws|[a-z0-9.-]+\.azurecr\.io|gcr\.io|"
+                             r"[a-z0-9-]+-docker\.pkg\.dev)/")
+
+
+def ecr_repository_arn(image: Optional[str]) -> Optional[str]:
+    """The ECR repository ARN of a literal ECR image URI, else None."""
+    if not isinstance(image, str):
+        return None
+    m = _ECR_URI.match(image.strip().strip("\"'"))
+    if not m:
+        return None
+    account, region, repo = m.groups()
+    return f"arn:aws:ecr:{region}:{account}:repository/{repo}"
+
+
+def is_other_registry(image: Optional[str]) -> bool:
+    """An image that is certainly not in a private ECR registry."""
+    if not isinstance(image, str):
+        return False
+    s = image.strip().strip("\"'")
+    if "$" in s or "{{" in s:
+        return False
+    if _OTHER_REGISTRY.match(s):
+        return True
+    first = s.split("/", 1)[0]
+    # `name`, `name:tag`, `user/name`: Docker Hub
+    return "/" not in s or not ("." in first or ":" in first or first == "localhost")

@@ -1,0 +1,372 @@
+"""Linking: which role a job assumes, which repository it is, which task
+definition a step deploys.
+
+- The repository `OWNER/REPO`: `github.repository` in config, else the `origin`
+  remote in the checkout's `.git/config` (read as text; https, ssh and scp-like
+  forms), else unknown.
+- Roles: from config (`roles:` keyed by ARN, role name, or the name of the
+  `vars`/`secrets`/`env` reference, with `trust:` and `permissions:` files), and
+  from templates (a trust policy or permission policy document whose context
+  names its role: CloudFormation `RoleName`/logical id, Terraform role name or
+  address, `AWS::IAM::Policy` `Roles`).
+- `role-to-assume`: an ARN literal, or a `${{ vars.X }}` / `${{ secrets.X }}` /
+  `${{ env.X }}` reference resolved through the workflow's `env` blocks and then
+  config `github.vars` / `github.secrets`.
+- Task definitions: by file path (relative to the repository root) and by family.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from ..model import Document
+from ..values import Template, Unknown, text_of
+
+# ---------------------------------------------------------------------------
+# the repository
+
+_REMOTE = re.compile(r"""^\s*\[\s*remote\s+"([^"]+)"\s*\]\s*$""")
+_URL = re.compile(r"^\s*url\s*=\s*(.+?)\s*$")
+_GITHUB_URL = re.compile(
+    r"^(?:https?://(?:[^@/]+@)?|ssh://(?:[^@/]+@)?|git://|[^@/:]+@)?"
+    r"(?P<host>[^/:]+)(?::\d+)?[:/](?P<owner>[^/]+)/(?P<repo>[^/]+?)(?:\.git)?/?$")
+
+
+def repository_from_git(repo_root: str) -> Optional[str]:
+    """`OWNER/REPO` of the `origin` remote (GitHub hosts only), or None."""
+    path = os.path.join(repo_root or ".", ".git")
+    if os.path.isfile(path):  # a worktree or submodule: "gitdir: ..."
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                first = f.readline()
+        except OSError:
+            return None
+        if first.startswith("gitdir:"):
+            path = os.path.join(repo_root, first[len("gitdir:"):].strip())
+            common = os.path.join(path, "commondir")
+            if os.path.isfile(common):
+                try:
+                    with open(common, encoding="utf-8") as f:
+                        path = os.path.join(path, f.read().strip())
+                except OSError:
+                    pass
+    try:
+        with open(os.path.join(path, "config"), encoding="utf-8", errors="replace") as f:
+            text = f.read(1_000_000)
+    except OSError:
+        return None
+    return parse_git_config_remote(text)
+
+
+def parse_git_config_remote(text: str, remote: str = "origin") -> Optional[str]:
+    current = None
+    for line in text.splitlines():
+        m = _REMOTE.match(line)
+        if m:
+            current = m.group(1)
+            continue
+        if line.strip().startswith("["):
+            current = None
+            continue
+        if current == remote:
+            u = _URL.match(line)
+            if u:
+                return parse_remote_url(u.group(1))
+    return None
+
+
+def parse_remote_url(url: str) -> Optional[str]:
+    m = _GITHUB_URL.match(url.strip().strip('"'))
+    if not m:
+        return None
+    host = m.group("host").lower()
+    if not (host == "github.com" or host.endswith(".github.com") or host.startswith("github.")
+            or host == "ssh.github.com"):
+        return None
+    return f"{m.group('owner')}/{m.group('repo')}"
+
+
+def repository(ctx) -> Optional[str]:
+    repo = ctx.config.github.get("repository")
+    if isinstance(repo, str) and "/" in repo:
+        return repo
+    found = repository_from_git(ctx.repo_root)
+    if found:
+        ctx.note(f"xref: repository {found} from the git remote 'origin'")
+    return found
+
+
+# ---------------------------------------------------------------------------
+# roles
+
+_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|\*|[^:]*):role/(?:.*/)?([^/]+)$")
+
+
+def role_name_of_arn(arn: str) -> Optional[str]:
+    m = _ARN.match(arn.strip()) if isinstance(arn, str) else None
+    return m.group(2) if m else None
+
+
+def account_of_arn(arn: str) -> Optional[str]:
+    m = _ARN.match(arn.strip()) if isinstance(arn, str) else None
+    return m.group(1) if m and re.fullmatch(r"\d{12}", m.group(1)) else None
+
+
+@dataclass
+class Role:
+    key: str  # how it is known: ARN, name, or template resource
+    arn: Optional[str] = None
+    name: Optional[str] = None
+    trust: List[Document] = field(default_factory=list)
+    permissions: List[Document] = field(default_factory=list)
+    source: str = ""  # where the link came from (for --verbose)
+    production: bool = False
+
+    @property
+    def account(self) -> Optional[str]:
+        return account_of_arn(self.arn) if self.arn else None
+
+    @property
+    def label(self) -> str:
+        return self.arn or self.name or self.key
+
+
+def _same_file(doc: Document, wanted: str) -> bool:
+    try:
+        return os.path.realpath(doc.file) == os.path.realpath(wanted)
+    except (OSError, ValueError):
+        return False
+
+
+def _name_of(value) -> Optional[str]:
+    """A role name from a context value (str, or a one-hole Template)."""
+    s = text_of(value)
+    if s is not None:
+        return role_name_of_arn(s) or s
+    return None
+
+
+def _role_refs(value) -> List[str]:
+    """Names a policy's `roles` context gives (literal names or resource ids)."""
+    out = []
+    for r in value if isinstance(value, list) else [value]:
+        if isinstance(r, str):
+            out.append(role_name_of_arn(r) or r)
+        elif isinstance(r, Template):
+            out.extend(u.name.split(".")[0] for u in r.unknowns)
+        elif isinstance(r, Unknown):
+            out.append(r.name.split(".")[0])
+    return out
+
+
+@dataclass
+class RoleIndex:
+    by_arn: Dict[str, Role] = field(default_factory=dict)
+    by_name: Dict[str, List[Role]] = field(default_factory=dict)
+    by_ref: Dict[str, Role] = field(default_factory=dict)  # config keys that are not ARNs/names
+    roles: List[Role] = field(default_factory=list)
+
+    def add(self, role: Role):
+        self.roles.append(role)
+        if role.arn:
+            self.by_arn[role.arn] = role
+        if role.name:
+            self.by_name.setdefault(role.name, []).append(role)
+
+    def find(self, arn: Optional[str] = None, name: Optional[str] = None,
+             ref: Optional[str] = None) -> Optional[Role]:
+        if ref and ref in self.by_ref:
+            return self.by_ref[ref]
+        if arn and arn in self.by_arn:
+            return self.by_arn[arn]
+        if arn and not name:
+            name = role_name_of_arn(arn)
+        if name and name in self.by_name:
+            cands = self.by_name[name]
+            if arn:
+                acct = account_of_arn(arn)
+                same = [r for r in cands if r.account in (None, acct)]
+                cands = same
+            if len(cands) == 1:
+                return cands[0]
+        return None
+
+
+def build_roles(docs: List[Document], ctx) -> RoleIndex:
+    index = RoleIndex()
+    cfg = ctx.config
+    production_names = set(cfg.raw.get("production-roles") or []) if isinstance(cfg.raw, dict) else set()
+    for key, spec in (cfg.roles or {}).items():
+        spec = spec if isinstance(spec, dict) else {}
+        arn = key if key.startswith("arn:") else None
+        name = role_name_of_arn(key) if arn else (key if re.fullmatch(r"[\w+=,.@-]+", key) else None)
+        role = Role(key, arn, name, source=f"config roles.{key}",
+                    production=bool(spec.get("production")) or key in production_names)
+        trust = spec.get("trust")
+        if isinstance(trust, str):
+            role.trust = [d for d in docs if d.kind == "trust-policy"
+                          and _same_file(d, cfg.resolve_path(trust))]
+            if not role.trust:
+                ctx.note(f"xref: config roles.{key}.trust: no trust policy read from {trust}")
+        perms = spec.get("permissions")
+        for p in [perms] if isinstance(perms, str) else (perms or []):
+            if isinstance(p, str):
+                found = [d for d in docs if d.kind == "permissions-policy"
+                         and _same_file(d, cfg.resolve_path(p))]
+                if not found:
+                    ctx.note(f"xref: config roles.{key}.permissions: no permission policy "
+                             f"read from {p}")
+                role.permissions.extend(found)
+        index.add(role)
+        if not arn:
+            index.by_ref[key] = role
+            for prefix in ("vars.", "secrets.", "env."):
+                if key.startswith(prefix):
+                    index.by_ref[key[len(prefix):]] = role
+    # roles defined in templates: CloudFormation (`role_ref` = logical id) and
+    # Terraform (`role_ref` = resource address); policies name them in `roles`
+    # (or share the role's `role_ref` when inline)
+    by_ref: Dict[tuple, Role] = {}
+    for d in docs:
+        if d.kind != "trust-policy" or not d.context:
+            continue
+        ref = d.context.get("role_ref") or d.context.get("resource")
+        name = _name_of(d.context.get("role_name"))
+        if ref is None and name is None:
+            continue
+        configured = [r for r in index.by_name.get(name, []) if not r.trust] if name else []
+        if configured:  # config names the role: the template gives its trust policy
+            for r in configured:
+                r.trust.append(d)
+                if ref is not None:
+                    by_ref[(d.file, str(ref))] = r
+            continue
+        role = Role(str(ref or name), None, name, source=f"{d.file} {ref or name}")
+        role.trust.append(d)
+        if ref is not None:
+            by_ref[(d.file, str(ref))] = role
+        index.add(role)
+
+    def template_role(d: Document, ref: str) -> List[Role]:
+        if (d.file, ref) in by_ref:
+            return [by_ref[(d.file, ref)]]
+        folder = os.path.dirname(d.file)
+        same_dir = [r for (f, rr), r in by_ref.items()
+                    if rr == ref and os.path.dirname(f) == folder]
+        if same_dir:
+            return same_dir[:1]
+        return list(index.by_name.get(ref, []))
+
+    for d in docs:
+        if d.kind != "permissions-policy" or not d.context:
+            continue
+        targets: List[Role] = []
+        if "roles" in d.context:
+            for ref in _role_refs(d.context.get("roles")):
+                targets.extend(template_role(d, ref))
+        elif d.context.get("role_ref") is not None:
+            targets.extend(template_role(d, str(d.context["role_ref"])))
+        elif d.context.get("role_name") is not None:
+            name = _name_of(d.context.get("role_name"))
+            targets.extend(index.by_name.get(name, []) if name else [])
+        for role in {id(r): r for r in targets}.values():
+            if d not in role.permissions:
+                role.permissions.append(d)
+    return index
+
+
+_REF = re.compile(r"^\$\{\{\s*(vars|secrets|env)\.([\w-]+)\s*\}\}$")
+
+
+def resolve_role_value(raw, expanded, github: dict):
+    """(ARN or name, reference, how) of a role-to-assume value.
+
+    `expanded` is the value after the workflow's own expansion (env, matrix,
+    config vars/secrets); `raw` is as written, for its reference name."""
+    ref = None
+    raw_text = text_of(raw)
+    m = _REF.match(raw_text.strip()) if raw_text else None
+    if m:
+        ref = f"{m.group(1)}.{m.group(2)}"
+    s = text_of(expanded)
+    if s is None:
+        return None, ref, "not a string"
+    s = s.strip()
+    m = _REF.match(s)
+    if m:
+        ref = f"{m.group(1)}.{m.group(2)}"
+        where = "the workflow env" if m.group(1) == "env" else f"config github.{m.group(1)}"
+        return None, ref, f"{ref} is not set in {where}"
+    if "${{" in s:
+        return None, ref, f"'{s}' is an expression ecs-lint cannot resolve"
+    return s, ref, "literal" if ref is None else f"{ref} = {s}"
+
+
+def find_role(index: RoleIndex, resolved: Optional[str], ref: Optional[str]) -> Optional[Role]:
+    if ref:
+        for key in (ref, ref.split(".", 1)[1]):
+            if key in index.by_ref:
+                return index.by_ref[key]
+    if resolved:
+        if resolved.startswith("arn:"):
+            return index.find(arn=resolved)
+        return index.find(name=resolved)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# task definitions
+
+
+@dataclass
+class TaskDefIndex:
+    by_path: Dict[str, List[Document]] = field(default_factory=dict)
+    by_family: Dict[str, List[Document]] = field(default_factory=dict)
+
+    def at(self, repo_root: str, rel: str) -> List[Document]:
+        return self.by_path.get(os.path.realpath(os.path.join(repo_root or ".", rel)), [])
+
+
+def build_taskdefs(docs: List[Document]) -> TaskDefIndex:
+    idx = TaskDefIndex()
+    for d in docs:
+        if d.kind != "task-definition":
+            continue
+        try:
+            idx.by_path.setdefault(os.path.realpath(d.file), []).append(d)
+        except (OSError, ValueError):
+            pass
+        fam = text_of(d.data.get("family")) if isinstance(d.data, dict) else None
+        if fam:
+            idx.by_family.setdefault(fam, []).append(d)
+    return idx
+
+
+def container_names(doc: Document) -> Optional[List[str]]:
+    """The container names of a task definition, None if not all are known."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    cds = data.get("containerDefinitions")
+    if not isinstance(cds, list):
+        return None
+    names = []
+    for c in cds:
+        if not isinstance(c, dict):
+            continue
+        n = text_of(c.get("name"))
+        if n is None:
+            return None
+        names.append(n)
+    return names
+
+
+def task_roles(doc: Document) -> List[tuple]:
+    """[(field, value)] of executionRoleArn / taskRoleArn that are set."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    out = []
+    for f in ("executionRoleArn", "taskRoleArn"):
+        v = data.get(f)
+        if v is not None:
+            out.append((f, v))
+    return out

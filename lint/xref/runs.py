@@ -1,0 +1,113 @@
+"""A workflow's job runs: one per matrix row, with the role each step runs under.
+
+Built on `lint/workflow_model.py` (matrix rows with GitHub's include/exclude
+rules, so the values of one `include` entry stay together: correlated rows,
+not crossed; `${{ matrix.* }}`, `${{ env.* }}`, `${{ vars.* }}` expansion).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from .. import workflow_model as wm
+from ..model import Document
+from ..values import text_of
+from . import actions as A
+
+UNKNOWN_ENVIRONMENT = "\0unknown"
+
+
+def unresolved(value) -> bool:
+    return not isinstance(value, str) or "${{" in value
+
+
+@dataclass
+class RoleLink:
+    use: wm.RoleUse
+    value: object  # role-to-assume as written
+    expanded: object  # after matrix/env/vars expansion
+    resolved: Optional[str]  # ARN or name, when known
+    ref: Optional[str]  # `vars.X` / `secrets.X` / `env.X` it came through
+    role: Optional[object]  # linking.Role or None
+    region: Optional[str]
+    how: str = ""
+
+    @property
+    def step(self) -> wm.Step:
+        return self.use.step
+
+    @property
+    def path(self) -> tuple:
+        return self.use.path
+
+
+@dataclass
+class JobRun:
+    doc: Document
+    workflow: wm.Workflow
+    job: wm.Job
+    row: Optional[dict]
+    environment: Optional[str]  # expanded; UNKNOWN_ENVIRONMENT when not resolvable
+    roles: List[RoleLink] = field(default_factory=list)
+    role_at: dict = field(default_factory=dict)  # step index -> RoleLink in force
+
+    @property
+    def job_id(self) -> str:
+        return self.job.id
+
+    @property
+    def label(self) -> str:
+        if self.row:
+            shown = ", ".join(f"{k}={v}" for k, v in self.row.items()
+                              if not isinstance(v, (dict, list)))
+            return f"job '{self.job.id}' ({shown})"
+        return f"job '{self.job.id}'"
+
+    def expand(self, value, step: Optional[wm.Step] = None, github=None):
+        return wm.expand(value, self.job, step, self.row, github)
+
+    def resolve(self, value, step: Optional[wm.Step] = None, github=None, line=None):
+        return wm.resolve(value, self.job, step, self.row, github, line)
+
+
+def job_runs(doc: Document, github: dict, find_role) -> List[JobRun]:
+    """Every (job, matrix row) of a workflow document, with roles linked.
+
+    `find_role(raw, expanded) -> (resolved, ref, role, how)` links a role-to-assume."""
+    wf = wm.read_workflow(doc.data)
+    out = []
+    for job in wf.jobs.values():
+        if job.disabled:
+            continue
+        for row in job.matrix_rows():
+            environment = None
+            if job.environment is not None:
+                e = wm.expand(job.environment, job, None, row, github)
+                environment = e if isinstance(e, str) and not unresolved(e) \
+                    else UNKNOWN_ENVIRONMENT
+            run = JobRun(doc, wf, job, row, environment)
+            current = None
+            for step in job.steps:
+                for use in wm.role_uses_of(step):
+                    value = wm.expand(use.role_to_assume, job, step, row, github)
+                    resolved, ref, role, how = find_role(use.role_to_assume, value)
+                    region = wm.expand(use.aws_region, job, step, row, github)
+                    current = RoleLink(use, use.role_to_assume, value, resolved, ref, role,
+                                       region.strip() if isinstance(region, str)
+                                       and not unresolved(region) and region.strip() else None,
+                                       how)
+                    run.roles.append(current)
+                run.role_at[step.index] = current
+            out.append(run)
+    return out
+
+
+def step_name(step: wm.Step) -> str:
+    return A.action_name(step.uses) if step.uses else "run"
+
+
+def env_text(step: wm.Step, job: wm.Job, name: str) -> Optional[str]:
+    for scope in (step.env, job.env, job.workflow.env if job.workflow else {}):
+        if isinstance(scope, dict) and name in scope:
+            return text_of(scope[name])
+    return None

@@ -1,0 +1,692 @@
+"""Permission policies attached to the deploy role.
+
+Document model: an IAM policy document (`Version`, `Statement`), standalone,
+unwrapped from `get-policy-version` / `get-role-policy` output, or embedded in
+a CloudFormation/Terraform role. Action names match case-insensitively with
+IAM wildcards; `NotAction`/`NotResource` and Deny statements are evaluated by
+`lint/iam.py`. `policy-iam-lint` runs the parliament library on the same
+policy (imported only then: it is slow to import).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+
+from ecs_lint import iam
+from ecs_lint.model import Problem
+from ecs_lint.registry import check, rule
+from ecs_lint.values import Template
+
+ECS_TASKS = "ecs-tasks.amazonaws.com"
+ECR_PUSH_PULL = ("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
+                 "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload",
+                 "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage")
+
+PASSROLE_MISSING = rule(
+    "policy-passrole-missing", "error",
+    "`ecs:RegisterTaskDefinition` is allowed but `iam:PassRole` is not.",
+    docs="""
+    ## What it does
+    Checks that a role allowed to call `ecs:RegisterTaskDefinition` may also
+    call `iam:PassRole` for ECS tasks (`iam:PassedToService` =
+    `ecs-tasks.amazonaws.com`). Policies of one role are read together: the
+    inline policies of a CloudFormation role, an `AWS::IAM::Policy` attached to
+    it, or the files listed under `roles:` in the config. Deny statements and
+    conditions on `iam:PassedToService` count. Which roles must be passed is
+    checked by `xref-passrole-not-covered` when the task definitions are known.
+
+    ## Why is this bad?
+    Registering a task definition that names an `executionRoleArn` or
+    `taskRoleArn` passes those roles to ECS. Without `iam:PassRole` the deploy
+    fails with AccessDenied at the register step.
+
+    ## Example
+    ```json
+    {"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": ["ecs:RegisterTaskDefinition", "ecs:UpdateService"],
+       "Resource": "*"}]}
+    ```
+
+    Use instead:
+    ```json
+    {"Version": "2012-10-17", "Statement": [
+      {"Effect": "Allow", "Action": ["ecs:RegisterTaskDefinition", "ecs:UpdateService"],
+       "Resource": "*"},
+      {"Effect": "Allow", "Action": "iam:PassRole",
+       "Resource": ["arn:aws:iam::123456789012:role/app-execution",
+                    "arn:aws:iam::123456789012:role/app-task"],
+       "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}}]}
+    ```
+    """)
+
+PASSROLE_WILDCARD = rule(
+    "policy-passrole-wildcard", "warning",
+    "`iam:PassRole` on `*` or on every role of an account.",
+    docs="""
+    ## What it does
+    Finds Allow statements granting `iam:PassRole` (by name or through a
+    wildcard such as `iam:*` or `NotAction`) whose `Resource` admits every role
+    of an account (`*`, `arn:aws:iam::123456789012:role/*`,
+    `arn:aws:iam::*:role/*`) or that use `NotResource`. A Deny statement that
+    takes the grant back silences it. Roles named by a prefix
+    (`role/app-*`) are not reported.
+
+    ## Why is this bad?
+    Whoever can assume the deploy role can hand any role of the account, an
+    administrator role included, to a task they start: a privilege escalation
+    path. An `iam:PassedToService` condition limits the service, not the role.
+
+    ## Example
+    ```json
+    {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}
+    ```
+
+    Use instead:
+    ```json
+    {"Effect": "Allow", "Action": "iam:PassRole",
+     "Resource": ["arn:aws:iam::123456789012:role/app-execution",
+                  "arn:aws:iam::123456789012:role/app-task"],
+     "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}}
+    ```
+    """)
+
+PASSROLE_UNSCOPED = rule(
+    "policy-passrole-unscoped-service", "info",
+    "`iam:PassRole` without an `iam:PassedToService` condition naming `ecs-tasks.amazonaws.com`.",
+    docs="""
+    ## What it does
+    Finds statements that name `iam:PassRole` and whose conditions let the
+    roles be passed to any service: no `iam:PassedToService` condition, a
+    negated one, or a pattern such as `*.amazonaws.com`. Statements granting
+    every IAM action (`*`, `iam:*`) are left to `policy-wildcard-action`.
+
+    ## Why is this bad?
+    The deploy role only needs to pass roles to ECS tasks. Without the
+    condition the same roles can be attached to a Lambda function or an EC2
+    instance the caller controls.
+
+    ## Example
+    ```json
+    {"Effect": "Allow", "Action": "iam:PassRole",
+     "Resource": "arn:aws:iam::123456789012:role/app-task"}
+    ```
+
+    Use instead:
+    ```json
+    {"Effect": "Allow", "Action": "iam:PassRole",
+     "Resource": "arn:aws:iam::123456789012:role/app-task",
+     "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}}
+    ```
+    """)
+
+WILDCARD_ACTION = rule(
+    "policy-wildcard-action", "warning",
+    "`*`, `service:*` (`iam:*`, `ecs:*`, `ecr:*`, `sts:*`), or `NotAction` with `Allow`.",
+    docs="""
+    ## What it does
+    Finds Allow statements whose `Action` is `*` or a whole service
+    (`ecs:*`, `iam:*`...), and Allow statements using `NotAction`, which grant
+    every action of every service except those listed. One finding per
+    statement, listing its wildcards. Partial wildcards such as
+    `ecs:Describe*` are not reported.
+
+    ## Why is this bad?
+    A deploy needs a handful of actions. `ecs:*` also grants
+    `ecs:DeleteService` and `ecs:ExecuteCommand`; `iam:*` makes the role an
+    administrator; and every action AWS adds to the service later is granted
+    too.
+
+    ## Example
+    ```json
+    {"Effect": "Allow", "Action": "ecs:*", "Resource": "*"}
+    ```
+
+    Use instead:
+    ```json
+    {"Effect": "Allow",
+     "Action": ["ecs:RegisterTaskDefinition", "ecs:DescribeServices", "ecs:UpdateService"],
+     "Resource": "*"}
+    ```
+    """)
+
+ECR_RESOURCE_WILDCARD = rule(
+    "policy-ecr-resource-wildcard", "info",
+    "ECR push/pull actions other than `ecr:GetAuthorizationToken` on `Resource: \"*\"`.",
+    docs="""
+    ## What it does
+    Finds Allow statements granting image push or pull actions
+    (`ecr:PutImage`, `ecr:InitiateLayerUpload`, `ecr:BatchGetImage`, ...) on
+    every repository (`*`, or `arn:aws:ecr:REGION:ACCOUNT:repository/*`).
+    `ecr:GetAuthorizationToken` has no resource-level permissions and needs
+    `*`: put it in a statement of its own.
+
+    ## Why is this bad?
+    A workflow of one repository can overwrite the images of every other
+    repository in the account, and read them all.
+
+    ## Example
+    ```json
+    {"Effect": "Allow",
+     "Action": ["ecr:GetAuthorizationToken", "ecr:PutImage", "ecr:UploadLayerPart"],
+     "Resource": "*"}
+    ```
+
+    Use instead:
+    ```json
+    [{"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+     {"Effect": "Allow", "Action": ["ecr:PutImage", "ecr:UploadLayerPart"],
+      "Resource": "arn:aws:ecr:us-east-1:123456789012:repository/my-app"}]
+    ```
+    """)
+
+IAM_LINT = rule(
+    "policy-iam-lint", "warning",
+    "The findings of the parliament IAM linter on the same policy, with its issue names.",
+    severity_by_finding=True,
+    options={"ignore-issues": []},
+    docs="""
+    ## What it does
+    Runs the [parliament](https://github.com/duo-labs/parliament) library on
+    every permission policy (never on trust policies, where it reports false
+    positives for GitHub's OIDC provider) and reports its findings at the
+    line they are about, with parliament's issue name (`DUPLICATE_SID`,
+    `UNKNOWN_ACTION`, `RESOURCE_MISMATCH`, `RESOURCE_STAR`, ...) in the
+    message and in the finding's extra data. Severity follows parliament's:
+    CRITICAL and HIGH are errors (IAM rejects such policies or they do not
+    work as written), MEDIUM a warning, LOW and INFO are info, MUTE is
+    dropped. Findings another `policy-*` rule already reports on the same
+    statement are dropped (`RESOURCE_STAR` next to `policy-wildcard-action`,
+    say). Values parliament cannot know (unresolved template parameters) are
+    given to it as placeholders, and findings about them are dropped. If
+    parliament fails on a policy, that is an info finding.
+
+    Option `ignore-issues`: parliament issue names never to report, e.g.
+    `["RESOURCE_STAR"]`. Turn the rule off with `policy-iam-lint: off`.
+
+    ## Why is this bad?
+    Parliament knows every IAM action and its resource types: a misspelled
+    action is silently never granted, a resource of the wrong type matches
+    nothing, and IAM rejects duplicate statement ids.
+
+    ## Example
+    ```json
+    {"Version": "2012-10-17", "Statement": [
+      {"Sid": "Deploy", "Effect": "Allow", "Action": "ecs:UpdateServices", "Resource": "*"},
+      {"Sid": "Deploy", "Effect": "Allow", "Action": "ecs:DescribeServices", "Resource": "*"}]}
+    ```
+
+    Use instead:
+    ```json
+    {"Version": "2012-10-17", "Statement": [
+      {"Sid": "Deploy", "Effect": "Allow",
+       "Action": ["ecs:UpdateService", "ecs:DescribeServices"], "Resource": "*"}]}
+    ```
+    """)
+
+# IAM accepts at most 10,240 characters of inline policy per role: a policy with
+# more statements than this is not a real policy, and parliament is slow on it
+PARLIAMENT_MAX_STATEMENTS = 500
+# parliament severity -> ours (None: dropped)
+PARLIAMENT_SEVERITY = {"CRITICAL": "error", "HIGH": "error", "MEDIUM": "warning",
+                       "LOW": "info", "INFO": "info", "MUTE": None}
+# our rule -> parliament issues it already says on the same statement
+SUBSUMES = {
+    WILDCARD_ACTION.id: ("RESOURCE_STAR", "RESOURCE_EFFECTIVELY_STAR", "RESOURCE_MISMATCH"),
+    PASSROLE_WILDCARD.id: ("RESOURCE_STAR", "RESOURCE_EFFECTIVELY_STAR"),
+    ECR_RESOURCE_WILDCARD.id: ("RESOURCE_STAR", "RESOURCE_EFFECTIVELY_STAR"),
+}
+RESOURCE_ISSUES = ("RESOURCE_STAR", "RESOURCE_EFFECTIVELY_STAR", "RESOURCE_MISMATCH")
+POLICY_LEVEL_ISSUES = ("DUPLICATE_SID", "NO_VERSION", "OLD_VERSION", "INVALID_VERSION")
+
+
+# ---------------------------------------------------------------------------
+# helpers
+
+
+def _entry_path(stmt: iam.Statement, field: str, k: int) -> tuple:
+    raw = stmt.raw.get(field) if isinstance(stmt.raw, dict) else None
+    return stmt.path + ((field, k) if isinstance(raw, list) else (field,))
+
+
+def _covers_every(value, service: str, resource_prefix: str) -> bool:
+    """Does a Resource value admit every resource of its kind in an account?
+
+    Unresolved template parts stand for one unknown value, not a wildcard.
+    """
+    text = iam.pattern_text(value, "\x00")
+    if text is None:
+        return False
+    if text.strip() == "*":
+        return True
+    fields = text.split(":", 5)
+    if len(fields) == 6:
+        partition, region, account = fields[1], fields[3], fields[4]
+    else:
+        partition, region, account = "aws", "", "123456789012"
+    probe = f"arn:{partition}:{service}:{region}:{account}:{resource_prefix}zq7-probe"
+    return iam.resource_matches(text, probe)
+
+
+def _strict_actions(stmt, action):
+    """The Action entries (index, text) that surely grant `action`."""
+    out = []
+    for k, a in enumerate(stmt.actions or []):
+        if isinstance(a, str) and iam.action_matches(a, action):
+            out.append((k, a))
+    return out
+
+
+def _unconditional_denies(stmts):
+    return [s for s in stmts if s.deny and not s.conditions
+            and not (isinstance(s.raw, dict) and s.raw.get("Condition"))]
+
+
+def _denied(denies, action, resource) -> bool:
+    return any(iam.statement_actions_match(d, action, False)
+               and iam.statement_resources_match(d, resource, False) for d in denies)
+
+
+def _is_service_wildcard(text: str) -> bool:
+    t = text.strip()
+    return t == "*" or re.fullmatch(r"[A-Za-z0-9*-]+:\*+", t) is not None
+
+
+# ---------------------------------------------------------------------------
+# per-policy rules
+
+
+@check(kinds=("permissions-policy",), rules=(WILDCARD_ACTION.id, PASSROLE_WILDCARD.id,
+                                             PASSROLE_UNSCOPED.id, ECR_RESOURCE_WILDCARD.id,
+                                             IAM_LINT.id))
+def policy_rules(doc, ctx):
+    stmts = iam.statements(doc.data)
+    denies = _unconditional_denies(stmts)
+    reported = set()  # (rule, statement index)
+    for stmt in stmts:
+        if not stmt.allow:
+            continue
+        for prob in _statement_problems(stmt, denies):
+            reported.add((prob.rule, stmt.path))
+            yield prob
+    if ctx.is_enabled(IAM_LINT.id):
+        ignored = set(ctx.option(IAM_LINT.id, "ignore-issues") or [])
+        for prob in parliament_problems(doc):
+            issue = prob.extra.get("parliament_issue")
+            if issue in ignored:
+                continue
+            stmt_path = prob.extra.pop("statement_path", None)
+            if stmt_path is not None and any(
+                    (r, stmt_path) in reported and issue in issues
+                    for r, issues in SUBSUMES.items() if ctx.is_enabled(r)):
+                continue
+            yield prob
+
+
+def _statement_problems(stmt: iam.Statement, denies):
+    # policy-wildcard-action
+    if stmt.not_actions is not None:
+        yield Problem(WILDCARD_ACTION.id, stmt.path + ("NotAction",),
+                      "Allow with NotAction grants every action of every AWS service "
+                      "except the ones listed, including all future ones",
+                      help="list the actions the deploy needs under Action instead",
+                      key=True)
+    else:
+        wild = []
+        for k, a in enumerate(stmt.actions or []):
+            text = iam.pattern_text(a, "\x00")
+            if text and _is_service_wildcard(text) and not _denied(denies, text, "*"):
+                wild.append((k, text.strip()))
+        if wild:
+            names = ", ".join(f"`{t}`" for _, t in wild)
+            what = ("every action of every AWS service (administrator access)"
+                    if any(t in ("*", "*:*") for _, t in wild)
+                    else "every action of " + ("the service" if len(wild) == 1 else "these services")
+                    + ", destructive and future ones included")
+            yield Problem(WILDCARD_ACTION.id, _entry_path(stmt, "Action", wild[0][0]),
+                          f"Allow on {names} grants {what}",
+                          help="list only the actions the deploy calls "
+                               "(e.g. ecs:RegisterTaskDefinition, ecs:UpdateService)")
+    # iam:PassRole
+    passes = iam.statement_actions_match(stmt, "iam:PassRole", optimistic=False)
+    if passes:
+        yield from _passrole_wildcard(stmt, denies)
+        explicit = [(k, a) for k, a in _strict_actions(stmt, "iam:PassRole")
+                    if not _is_service_wildcard(a) and a.strip().lower() != "iam:*"]
+        if explicit and iam.conditions_hold(stmt, {"iam:PassedToService": "zq7-probe.amazonaws.com"},
+                                            True):
+            yield Problem(PASSROLE_UNSCOPED.id, _entry_path(stmt, "Action", explicit[0][0]),
+                          "iam:PassRole is not limited to ECS tasks: the roles can be passed to "
+                          "any service (Lambda, EC2...)",
+                          help='add "Condition": {"StringEquals": {"iam:PassedToService": '
+                               f'"{ECS_TASKS}"}}}}')
+    # ECR push/pull on every repository
+    granted = [a for a in ECR_PUSH_PULL if iam.statement_actions_match(stmt, a, optimistic=False)]
+    if granted and stmt.resources is not None:
+        for k, r in enumerate(stmt.resources):
+            if _covers_every(r, "ecr", "repository/") and not _denied(denies, granted[0], "*"):
+                shown = ", ".join(granted[:3]) + (f" and {len(granted) - 3} more"
+                                                  if len(granted) > 3 else "")
+                yield Problem(ECR_RESOURCE_WILDCARD.id, _entry_path(stmt, "Resource", k),
+                              f"{shown} on every ECR repository: this role can push and pull "
+                              "the images of every repository in the account",
+                              help="scope these actions to the repository ARN; keep "
+                                   "ecr:GetAuthorizationToken on \"*\" in its own statement")
+                break
+
+
+def _passrole_wildcard(stmt, denies):
+    if stmt.not_resources is not None:
+        yield Problem(PASSROLE_WILDCARD.id, stmt.path + ("NotResource",),
+                      "iam:PassRole with NotResource can pass every role not listed, an "
+                      "administrator role included (privilege escalation)",
+                      help="list the execution and task role ARNs under Resource", key=True)
+        return
+    for k, r in enumerate(stmt.resources or []):
+        if not _covers_every(r, "iam", "role/"):
+            continue
+        text = iam.pattern_text(r, "\x00") or ""
+        fields = text.split(":")
+        probe = f"arn:aws:iam::{fields[4] if len(fields) > 5 else '123456789012'}:role/zq7-probe"
+        if _denied(denies, "iam:PassRole", probe):
+            continue
+        shown = str(r) if isinstance(r, Template) else text
+        scope = "every role in every account" if text.strip() == "*" or (
+            len(fields) > 5 and fields[4] in ("*", "")) else "every role of the account"
+        yield Problem(PASSROLE_WILDCARD.id, _entry_path(stmt, "Resource", k),
+                      f"iam:PassRole on '{shown}' can pass {scope}, an administrator role "
+                      "included, to a task the caller starts (privilege escalation)",
+                      help="list only the task definition's executionRoleArn and taskRoleArn")
+        return
+
+
+# ---------------------------------------------------------------------------
+# policy-passrole-missing: the policies of one role together
+
+
+@check(kinds=("permissions-policy",), rules=(PASSROLE_MISSING.id,), cross_file=True)
+def passrole_missing(documents, ctx):
+    docs = [d for d in documents if d.kind == "permissions-policy"]
+    if not docs:
+        return
+    groups = {}
+    for d in docs:
+        for key in _role_keys(d, ctx):
+            groups.setdefault(key, []).append(d)
+    fired = set()
+    for key, members in groups.items():
+        policies = [m.data for m in members]
+        reg = iam.evaluate(policies, "ecs:RegisterTaskDefinition")
+        if not reg.allowed or reg.statement is None:
+            continue
+        passing = iam.evaluate(policies, "iam:PassRole", None, {"iam:PassedToService": ECS_TASKS})
+        if passing.allowed:
+            continue
+        where = members[reg.statement.policy]
+        if id(where) in fired:
+            continue
+        fired.add(id(where))
+        stmt = reg.statement
+        hits = _strict_actions(stmt, "ecs:RegisterTaskDefinition")
+        path = (_entry_path(stmt, "Action", hits[0][0]) if hits
+                else stmt.path + (("Action",) if stmt.actions is not None else ("NotAction",)))
+        why = ("no statement allows it" if passing.statement is None
+               else passing.reason.replace("iam:PassRole is ", "it is ", 1))
+        scope = f", read with the other policies of role {key[1]}" if len(members) > 1 else ""
+        yield Problem(PASSROLE_MISSING.id, path,
+                      "ecs:RegisterTaskDefinition is allowed but iam:PassRole to ECS tasks is "
+                      f"not ({why}{scope}): registering a task definition that names an "
+                      "execution or task role fails with AccessDenied",
+                      help="allow iam:PassRole on the execution and task role ARNs with "
+                           f"iam:PassedToService = {ECS_TASKS}",
+                      doc=where)
+
+
+def _role_keys(doc, ctx):
+    """The roles a policy document belongs to (policies of one role are read together):
+    the role of an inline policy, the roles a policy is attached to (logical ids or
+    Terraform addresses within the file, role names anywhere), config `roles:`."""
+    keys = []
+    c = doc.context or {}
+    template = c.get("template") if isinstance(c.get("template"), dict) else {}
+    local = template.get("resources") or {}  # logical ids / addresses of this file
+    scope = template.get("module") or doc.file  # a Terraform module spans its folder
+    refs = [c.get("role_ref")] + list(c.get("roles") or [])
+    for r in refs:
+        if isinstance(r, str) and r:
+            local_ref = r in local or r.startswith(("aws_iam_role.", "module."))
+            keys.append((scope, r) if local_ref else ("role name", r))
+    if isinstance(c.get("role_name"), str) and c.get("role_ref"):
+        keys.append(("role name", c["role_name"]))
+    cfg_roles = getattr(ctx.config, "roles", None) or {}
+    if cfg_roles:
+        here = os.path.realpath(doc.file)
+        for name, spec in cfg_roles.items():
+            perms = spec.get("permissions") if isinstance(spec, dict) else None
+            perms = [perms] if isinstance(perms, str) else (perms or [])
+            if any(os.path.realpath(ctx.config.resolve_path(p)) == here for p in perms
+                   if isinstance(p, str)):
+                keys.append(("config", name))
+    return list(dict.fromkeys(keys)) or [(doc.file, doc.name or f"#{id(doc)}")]
+
+
+# ---------------------------------------------------------------------------
+# parliament
+
+
+def parliament_problems(doc):
+    """parliament's findings on one permission policy, as Problems."""
+    plain, stmt_index, template_paths = _plain_policy(doc.data)
+    if len(stmt_index) > PARLIAMENT_MAX_STATEMENTS:
+        yield Problem(IAM_LINT.id, (), f"a policy of {len(stmt_index):,} statements is far above "
+                      "what IAM accepts (10,240 characters for a role's inline policies); "
+                      "parliament was not run on it", severity="info",
+                      extra={"parliament_issue": "SKIPPED"})
+        return
+    text, line_paths = _dump(plain)
+    try:
+        from parliament import analyze_policy_string, enhance_finding
+    except Exception as e:  # not installed, or pkg_resources missing
+        yield Problem(IAM_LINT.id, (), f"parliament could not be loaded ({type(e).__name__}: "
+                      f"{e}); this policy was not checked by it", severity="info",
+                      help="install parliament with setuptools<82 (it imports pkg_resources)",
+                      extra={"parliament_issue": "EXCEPTION"})
+        return
+    try:
+        result = analyze_policy_string(text, ignore_private_auditors=True)
+        findings = list(result.findings)
+    except Exception as e:
+        yield Problem(IAM_LINT.id, (), f"parliament failed on this policy ({type(e).__name__}: "
+                      f"{e}); it was not checked by it", severity="info",
+                      extra={"parliament_issue": "EXCEPTION"})
+        return
+    merged = {}  # (issue, path) -> Problem: parliament repeats an issue per detail
+    for f in findings:
+        try:
+            enhance_finding(f)
+        except Exception:
+            f.severity, f.title = "INFO", ""
+        prob = _parliament_problem(f, doc.data, plain, line_paths, stmt_index, template_paths)
+        if prob is None:
+            continue
+        key = (prob.extra["parliament_issue"], prob.path)
+        if key in merged:
+            merged[key].extra.setdefault("more", []).append(prob.extra.get("detail", ""))
+            continue
+        merged[key] = prob
+    for prob in merged.values():
+        if prob.extra.get("more"):
+            prob.message += f" (and {len(prob.extra['more'])} more like it)"
+        yield prob
+
+
+def _parliament_problem(f, data, plain, line_paths, stmt_index, template_paths):
+    issue = str(getattr(f, "issue", "") or "UNKNOWN")
+    severity = PARLIAMENT_SEVERITY.get(str(getattr(f, "severity", "") or "").upper(), "info")
+    if issue == "EXCEPTION":
+        severity = "info"
+    if severity is None:
+        return None
+    loc = f.location if isinstance(getattr(f, "location", None), dict) else {}
+    path = line_paths.get(loc.get("line"), ())
+    path = _original_path(path, stmt_index)
+    if issue == "DUPLICATE_SID":
+        path = _second_sid(data, str(f.detail)) or path
+    stmt_path = _statement_path(path)
+    if issue in RESOURCE_ISSUES and stmt_path is not None:
+        node = _get(data, stmt_path)
+        for field in ("Resource", "NotResource"):
+            if isinstance(node, dict) and field in node:
+                path = stmt_path + (field,)
+                break
+    # parliament saw a placeholder for an unresolved template part: not its finding to make
+    target = path
+    if issue in RESOURCE_ISSUES and stmt_path is not None:
+        target = path if path[:len(stmt_path)] == stmt_path and len(path) > len(stmt_path) \
+            else stmt_path
+    if issue not in POLICY_LEVEL_ISSUES and any(
+            tp[:len(target)] == target or target[:len(tp)] == tp for tp in template_paths):
+        return None
+    detail = _detail_text(f.detail)
+    title = str(getattr(f, "title", "") or "").strip().rstrip(".")
+    message = f"parliament {issue} ({str(f.severity).upper()})"
+    if title and not isinstance(f.detail, str):
+        message += f": {title}"
+    if detail:
+        message += f": {detail}"
+    elif title and isinstance(f.detail, str):
+        message += f": {title}"
+    extra = {"parliament_issue": issue, "parliament_severity": str(f.severity).upper(),
+             "statement_path": stmt_path}
+    if detail:
+        extra["detail"] = detail
+    return Problem(IAM_LINT.id, path, message, severity=severity, extra=extra,
+                   help=str(getattr(f, "description", "") or "").strip()
+                   or "see https://github.com/duo-labs/parliament")
+
+
+def _detail_text(detail) -> str:
+    if detail is None or detail == "":
+        return ""
+    if isinstance(detail, list):
+        items = []
+        for d in detail:
+            if isinstance(d, dict) and "action" in d:
+                items.append(f"{d['action']} needs a resource like {d.get('required_format', '*')}")
+            else:
+                items.append(str(d))
+        shown = ", ".join(items[:4])
+        return shown + (f" and {len(items) - 4} more" if len(items) > 4 else "")
+    return str(detail)
+
+
+def _plain_policy(policy):
+    """A JSON-able copy for parliament, the original index of each statement kept,
+    and the paths of values that were unresolved template parts."""
+    template_paths = []
+
+    def plain(v, path):
+        if isinstance(v, Template):
+            template_paths.append(path)
+            return _placeholder(v)
+        if isinstance(v, dict):
+            return {str(k): plain(x, path + (k,)) for k, x in v.items()}
+        if isinstance(v, list):
+            return [plain(x, path + (i,)) for i, x in enumerate(v)]
+        if v is None or isinstance(v, (str, int, float, bool)):
+            return v
+        return str(v)
+
+    if not isinstance(policy, dict):
+        return {}, [], []
+    out, index = {}, []
+    for k, v in policy.items():
+        if k == "Statement" and isinstance(v, list):
+            kept = []
+            for i, s in enumerate(v):
+                if isinstance(s, dict):
+                    s = {sk: sv for sk, sv in s.items()
+                         if not (sk == "Condition" and not isinstance(sv, dict))}
+                    kept.append(plain(s, ("Statement", i)))
+                    index.append(i)
+                else:
+                    template_paths.append(("Statement", i))
+            out[k] = kept
+        else:
+            out[str(k)] = plain(v, (k,))
+    return out, index, template_paths
+
+
+def _placeholder(t: Template) -> str:
+    text = "".join(p if isinstance(p, str) else "\x00" for p in t.parts)
+    if text.startswith("arn:"):
+        fields = text.split(":", 5)
+        for i, fill in ((1, "aws"), (3, "us-east-1"), (4, "123456789012")):
+            if i < len(fields) and "\x00" in fields[i]:
+                fields[i] = fill
+        text = ":".join(fields)
+    return text.replace("\x00", "unresolved")
+
+
+def _dump(value):
+    """JSON text, one value per line, and line -> path of the value starting there."""
+    lines, where = [], {}
+
+    def emit(v, path, indent, prefix, suffix):
+        pad = "  " * indent
+        where.setdefault(len(lines) + 1, path)
+        if isinstance(v, dict) and v:
+            lines.append(pad + prefix + "{")
+            items = list(v.items())
+            for i, (k, x) in enumerate(items):
+                emit(x, path + (k,), indent + 1, json.dumps(k) + ": ",
+                     "," if i < len(items) - 1 else "")
+            lines.append(pad + "}" + suffix)
+        elif isinstance(v, list) and v:
+            lines.append(pad + prefix + "[")
+            for i, x in enumerate(v):
+                emit(x, path + (i,), indent + 1, "", "," if i < len(v) - 1 else "")
+            lines.append(pad + "]" + suffix)
+        else:
+            lines.append(pad + prefix + json.dumps(v) + suffix)
+
+    emit(value, (), 0, "", "")
+    return "\n".join(lines) + "\n", where
+
+
+def _original_path(path, stmt_index):
+    if len(path) >= 2 and path[0] == "Statement" and isinstance(path[1], int) \
+            and path[1] < len(stmt_index):
+        return ("Statement", stmt_index[path[1]]) + tuple(path[2:])
+    return tuple(path)
+
+
+def _statement_path(path):
+    if len(path) >= 2 and path[0] == "Statement" and isinstance(path[1], int):
+        return tuple(path[:2])
+    if len(path) >= 1 and path[0] == "Statement":
+        return ("Statement",)
+    return None
+
+
+def _second_sid(data, detail):
+    m = re.search(r"'(.*)'", detail)
+    if not m:
+        return None
+    seen = 0
+    for stmt in iam.statements(data):
+        if stmt.sid == m.group(1):
+            seen += 1
+            if seen == 2:
+                return stmt.path + ("Sid",)
+    return None
+
+
+def _get(data, path):
+    node = data
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node

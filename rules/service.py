@@ -1,0 +1,423 @@
+"""ECS services and their CodeDeploy deployment groups.
+
+Document model: create-service / update-service input (camelCase), one entry
+of describe-services output, or a CloudFormation `AWS::ECS::Service` (camelCased
+by lint/cloudformation.py). CodeDeploy deployment groups and configs come from
+create/get-deployment-group(-config) input/output and CloudFormation.
+"""
+from __future__ import annotations
+
+import math
+
+from ecs_lint.model import Problem
+from ecs_lint.registry import check, rule
+from ecs_lint.values import Template, Unknown
+
+CODEDEPLOY_ECS_CONFIGS = (
+    "CodeDeployDefault.ECSAllAtOnce",
+    "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+    "CodeDeployDefault.ECSLinear10PercentEvery3Minutes",
+    "CodeDeployDefault.ECSCanary10Percent5Minutes",
+    "CodeDeployDefault.ECSCanary10Percent15Minutes",
+)
+CODEDEPLOY_SERVER_CONFIGS = ("CodeDeployDefault.OneAtATime", "CodeDeployDefault.HalfAtATime",
+                             "CodeDeployDefault.AllAtOnce")
+CODEDEPLOY_LAMBDA_CONFIGS = tuple("CodeDeployDefault.Lambda" + s for s in (
+    "AllAtOnce", "Canary10Percent5Minutes", "Canary10Percent10Minutes",
+    "Canary10Percent15Minutes", "Canary10Percent30Minutes", "Linear10PercentEvery1Minute",
+    "Linear10PercentEvery2Minutes", "Linear10PercentEvery3Minutes",
+    "Linear10PercentEvery10Minutes"))
+
+CIRCUIT_BREAKER_OFF = rule(
+    "service-circuit-breaker-off", "warning",
+    "Rolling deploys without `deploymentCircuitBreaker {enable: true, rollback: true}`.",
+    docs="""
+    ## What it does
+    Checks that a service deployed by ECS rolling updates (deployment
+    controller `ECS`, the default, with no other `strategy` than `ROLLING`)
+    has `deploymentConfiguration.deploymentCircuitBreaker` with both `enable`
+    and `rollback` true. Services deployed by CodeDeploy (`CODE_DEPLOY`) or an
+    external controller (`EXTERNAL`) are not reported: they roll back their
+    own way.
+
+    ## Why is this bad?
+    Without the circuit breaker a revision whose tasks never become healthy
+    is retried for hours; the workflow's stability wait times out and the
+    service is left half-deployed. With `rollback: true` ECS returns to the
+    last working revision by itself.
+
+    ## Example
+    ```json
+    {"serviceName": "api", "deploymentConfiguration":
+      {"maximumPercent": 200, "minimumHealthyPercent": 100}}
+    ```
+
+    Use instead:
+    ```json
+    {"serviceName": "api", "deploymentConfiguration":
+      {"maximumPercent": 200, "minimumHealthyPercent": 100,
+       "deploymentCircuitBreaker": {"enable": true, "rollback": true}}}
+    ```
+    """)
+
+DEPLOYMENT_BLOCKED = rule(
+    "service-deployment-blocked", "error",
+    "`minimumHealthyPercent`/`maximumPercent` leave no room to start a new task, or are out of range.",
+    docs="""
+    ## What it does
+    For rolling deployments, checks that `maximumPercent` leaves room above
+    `minimumHealthyPercent`: ECS rounds the maximum down and the minimum up
+    (on the desired count when it is known), so with 100/100, or one task
+    with 150/100, it may neither start a new task nor stop an old one. Also
+    reports values out of range: `minimumHealthyPercent` outside 0-100,
+    `maximumPercent` below 100, above 100 for a `DAEMON` service, or not a
+    whole number.
+
+    ## Why is this bad?
+    The deployment never makes progress: the new revision is never started
+    (or the API rejects the values), and the deploy job waits until it times
+    out.
+
+    ## Example
+    ```json
+    {"desiredCount": 1, "deploymentConfiguration":
+      {"maximumPercent": 150, "minimumHealthyPercent": 100}}
+    ```
+
+    Use instead:
+    ```json
+    {"desiredCount": 1, "deploymentConfiguration":
+      {"maximumPercent": 200, "minimumHealthyPercent": 100}}
+    ```
+    """)
+
+GRACE_PERIOD_SHORT = rule(
+    "service-grace-period-short", "warning",
+    "A service behind a load balancer with no `healthCheckGracePeriodSeconds` or one below 60.",
+    options={"min-seconds": 60},
+    docs="""
+    ## What it does
+    Checks that a service with `loadBalancers` sets
+    `healthCheckGracePeriodSeconds` to at least `min-seconds` (default 60).
+
+    ## Why is this bad?
+    Load balancer health checks start as soon as the task runs. An app that
+    takes longer to boot than the grace period (Django, Spring: often 60-90 s)
+    is marked unhealthy and replaced in a loop, and the circuit breaker rolls
+    back a deploy that was fine.
+
+    ## Example
+    ```json
+    {"loadBalancers": [{"targetGroupArn": "arn:aws:elasticloadbalancing:...",
+                        "containerName": "api", "containerPort": 8080}],
+     "healthCheckGracePeriodSeconds": 10}
+    ```
+
+    Use instead:
+    ```json
+    {"loadBalancers": [{"targetGroupArn": "arn:aws:elasticloadbalancing:...",
+                        "containerName": "api", "containerPort": 8080}],
+     "healthCheckGracePeriodSeconds": 90}
+    ```
+    """)
+
+PUBLIC_IP = rule(
+    "service-public-ip", "info",
+    "Tasks get a public IP (`assignPublicIp: ENABLED`).",
+    docs="""
+    ## What it does
+    Reports services whose `networkConfiguration.awsvpcConfiguration`
+    has `assignPublicIp: ENABLED`.
+
+    ## Why is this bad?
+    Each task is reachable from the internet on every port its security group
+    opens, bypassing the load balancer. Run tasks in private subnets with a
+    NAT gateway or VPC endpoints for ECR, logs and Secrets Manager.
+
+    ## Example
+    ```json
+    {"networkConfiguration": {"awsvpcConfiguration": {
+      "subnets": ["subnet-0a1b2c"], "assignPublicIp": "ENABLED"}}}
+    ```
+
+    Use instead:
+    ```json
+    {"networkConfiguration": {"awsvpcConfiguration": {
+      "subnets": ["subnet-private-0a1b2c"], "assignPublicIp": "DISABLED"}}}
+    ```
+    """)
+
+CODEDEPLOY_CONFIG_UNKNOWN = rule(
+    "service-codedeploy-config-unknown", "error",
+    "A CodeDeploy deployment config name that is not a predefined ECS config or one defined in the same files.",
+    docs="""
+    ## What it does
+    Checks the `deploymentConfigName` of CodeDeploy deployment groups that
+    deploy ECS services (`ecsServices`, or compute platform `ECS`): it must be
+    one of the predefined ECS configs (`CodeDeployDefault.ECSAllAtOnce`,
+    `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`,
+    `CodeDeployDefault.ECSLinear10PercentEvery3Minutes`,
+    `CodeDeployDefault.ECSCanary10Percent5Minutes`,
+    `CodeDeployDefault.ECSCanary10Percent15Minutes`) or a config defined in
+    the linted files (`AWS::CodeDeploy::DeploymentConfig`, create-deployment-config
+    input). Groups of other platforms are checked against their own
+    predefined configs. A name from an unresolved parameter is not checked.
+
+    ## Why is this bad?
+    `CodeDeployDefault.AllAtOnce` and `OneAtATime` are EC2/on-premises
+    configs: creating the group or the deployment fails, and so does every
+    blue/green deploy that uses it.
+
+    ## Example
+    ```yaml
+    Type: AWS::CodeDeploy::DeploymentGroup
+    Properties:
+      DeploymentConfigName: CodeDeployDefault.AllAtOnce
+      ECSServices: [{ClusterName: prod, ServiceName: api}]
+    ```
+
+    Use instead:
+    ```yaml
+    Type: AWS::CodeDeploy::DeploymentGroup
+    Properties:
+      DeploymentConfigName: CodeDeployDefault.ECSAllAtOnce
+      ECSServices: [{ClusterName: prod, ServiceName: api}]
+    ```
+    """)
+
+
+def _dict(value):
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value):
+    return value if isinstance(value, str) else None
+
+
+def _controller(data):
+    """'ECS', 'CODE_DEPLOY', 'EXTERNAL', or None when not known (a template value)."""
+    ctl = data.get("deploymentController")
+    if ctl is None:
+        return "ECS"
+    if not isinstance(ctl, dict):
+        return None
+    kind = ctl.get("type", "ECS")
+    return kind.upper() if isinstance(kind, str) else None
+
+
+def _rolling(data) -> bool:
+    """Deployed by ECS rolling updates (not CodeDeploy, external, or ECS blue/green)."""
+    if _controller(data) != "ECS":
+        return False
+    strategy = _dict(data.get("deploymentConfiguration")).get("strategy", "ROLLING")
+    return isinstance(strategy, str) and strategy.upper() == "ROLLING"
+
+
+def _is_true(value):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.strip().lower() == "true"
+    return None  # unknown (template) or malformed
+
+
+@check(kinds=("service",), rules=(CIRCUIT_BREAKER_OFF.id,))
+def circuit_breaker(doc, ctx):
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if not _rolling(data):
+        return
+    dc = data.get("deploymentConfiguration")
+    if dc is not None and not isinstance(dc, dict):
+        return  # a template value
+    cb = _dict(dc).get("deploymentCircuitBreaker")
+    if cb is None:
+        path = ("deploymentConfiguration",) if dc is not None else ()
+        yield Problem(CIRCUIT_BREAKER_OFF.id, path,
+                      "rolling deploys without a deployment circuit breaker: a revision that "
+                      "never gets healthy is retried for hours instead of rolled back",
+                      help='add "deploymentCircuitBreaker": {"enable": true, "rollback": true} '
+                           "to deploymentConfiguration", key=dc is not None)
+        return
+    if not isinstance(cb, dict):
+        return
+    enable, rollback = _is_true(cb.get("enable")), _is_true(cb.get("rollback"))
+    if enable is None and "enable" in cb or rollback is None and "rollback" in cb:
+        return  # unresolved
+    base = ("deploymentConfiguration", "deploymentCircuitBreaker")
+    if not enable:
+        yield Problem(CIRCUIT_BREAKER_OFF.id, base + (("enable",) if "enable" in cb else ()),
+                      "the deployment circuit breaker is off: a failing revision is retried "
+                      "for hours instead of rolled back",
+                      help='set "enable": true and "rollback": true')
+    elif not rollback:
+        yield Problem(CIRCUIT_BREAKER_OFF.id, base + (("rollback",) if "rollback" in cb else ()),
+                      "the deployment circuit breaker stops a failing deploy but does not roll "
+                      "back: the service is left on the broken revision",
+                      help='set "rollback": true')
+
+
+def _percent(value):
+    """A number, 'bad' for a malformed literal, or None when unknown."""
+    if isinstance(value, bool):
+        return "bad"
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, str):
+        try:
+            return float(value.strip())
+        except ValueError:
+            return "bad"
+    return None
+
+
+@check(kinds=("service",), rules=(DEPLOYMENT_BLOCKED.id,))
+def deployment_blocked(doc, ctx):
+    data = doc.data if isinstance(doc.data, dict) else {}
+    dc = data.get("deploymentConfiguration")
+    if not isinstance(dc, dict) or not ("minimumHealthyPercent" in dc or "maximumPercent" in dc):
+        return
+    daemon = isinstance(data.get("schedulingStrategy"), str) \
+        and data["schedulingStrategy"].upper() == "DAEMON"
+    lo_raw, hi_raw = dc.get("minimumHealthyPercent"), dc.get("maximumPercent")
+    lo = _percent(lo_raw) if "minimumHealthyPercent" in dc else (0 if daemon else 100)
+    hi = _percent(hi_raw) if "maximumPercent" in dc else (100 if daemon else 200)
+    base = ("deploymentConfiguration",)
+    bad = False
+    for key, value, ok, rng in (
+            ("minimumHealthyPercent", lo, lambda v: 0 <= v <= 100, "0 to 100"),
+            ("maximumPercent", hi, (lambda v: v == 100) if daemon else (lambda v: v >= 100),
+             "100 for a DAEMON service" if daemon else "at least 100")):
+        if key not in dc or value is None:
+            continue
+        if value == "bad" or not float(value).is_integer() or not ok(value):
+            bad = True
+            yield Problem(DEPLOYMENT_BLOCKED.id, base + (key,),
+                          f"{key} {dc[key]!r} is out of range (a whole number, {rng}): "
+                          "ECS rejects it or the deployment cannot proceed",
+                          help=f"set {key} to a whole number, {rng}")
+    if bad or not _rolling(data) or not isinstance(lo, (int, float)) \
+            or not isinstance(hi, (int, float)):
+        return
+    count = data.get("desiredCount")
+    if isinstance(count, int) and not isinstance(count, bool) and count > 0:
+        most, least = math.floor(count * hi / 100), math.ceil(count * lo / 100)
+        if most <= least:
+            yield Problem(DEPLOYMENT_BLOCKED.id, base + ("maximumPercent",),
+                          f"with desiredCount {count}, maximumPercent {_num(hi)} and "
+                          f"minimumHealthyPercent {_num(lo)} ECS may run at most {most} and "
+                          f"must keep {least} healthy: it can neither start a new task nor "
+                          "stop an old one, so the deployment never proceeds",
+                          help="raise maximumPercent (e.g. 200) or lower minimumHealthyPercent")
+    elif hi <= lo:
+        yield Problem(DEPLOYMENT_BLOCKED.id, base + ("maximumPercent",),
+                      f"maximumPercent {_num(hi)} leaves no room above minimumHealthyPercent "
+                      f"{_num(lo)}: ECS can neither start a new task nor stop an old one, so "
+                      "the deployment never proceeds",
+                      help="raise maximumPercent (e.g. 200) or lower minimumHealthyPercent")
+
+
+def _num(v):
+    return int(v) if float(v).is_integer() else v
+
+
+@check(kinds=("service",), rules=(GRACE_PERIOD_SHORT.id,))
+def grace_period(doc, ctx):
+    data = doc.data if isinstance(doc.data, dict) else {}
+    lbs = data.get("loadBalancers")
+    if not (isinstance(lbs, list) and lbs) and not isinstance(lbs, Template):
+        return
+    minimum = ctx.option(GRACE_PERIOD_SHORT.id, "min-seconds")
+    if "healthCheckGracePeriodSeconds" not in data or data["healthCheckGracePeriodSeconds"] is None:
+        yield Problem(GRACE_PERIOD_SHORT.id, ("loadBalancers",),
+                      "a service behind a load balancer with no healthCheckGracePeriodSeconds: "
+                      "tasks are health-checked from their first second and a slow-booting "
+                      "app is killed (and the deploy rolled back) before it is up",
+                      help=f"set healthCheckGracePeriodSeconds to the boot time plus a buffer "
+                           f"(at least {minimum})", key=True)
+        return
+    grace = _percent(data["healthCheckGracePeriodSeconds"])
+    if isinstance(grace, (int, float)) and grace < minimum:
+        yield Problem(GRACE_PERIOD_SHORT.id, ("healthCheckGracePeriodSeconds",),
+                      f"healthCheckGracePeriodSeconds is {_num(grace)}, below {minimum}: a "
+                      "slow-booting app is marked unhealthy and replaced before it is up",
+                      help=f"set it to the boot time plus a buffer (at least {minimum})")
+
+
+@check(kinds=("service",), rules=(PUBLIC_IP.id,))
+def public_ip(doc, ctx):
+    data = doc.data if isinstance(doc.data, dict) else {}
+    vpc = _dict(_dict(data.get("networkConfiguration")).get("awsvpcConfiguration"))
+    value = vpc.get("assignPublicIp")
+    if isinstance(value, str) and value.strip().upper() == "ENABLED":
+        yield Problem(PUBLIC_IP.id, ("networkConfiguration", "awsvpcConfiguration",
+                                     "assignPublicIp"),
+                      "tasks get a public IP: each is reachable from the internet on the ports "
+                      "its security group opens, around the load balancer",
+                      help="run tasks in private subnets with assignPublicIp DISABLED (NAT or "
+                           "VPC endpoints for ECR, logs, Secrets Manager)")
+
+
+# ---------------------------------------------------------------------------
+# CodeDeploy deployment configs
+
+
+def _platform(group) -> str:
+    if group.get("ecsServices"):
+        return "ECS"
+    cp = group.get("computePlatform")
+    return cp.upper() if isinstance(cp, str) else ""
+
+
+def _defined_configs(documents):
+    names, logical_ids = set(), set()
+    for d in documents:
+        if d.kind != "codedeploy-deployment-config" or not isinstance(d.data, dict):
+            continue
+        name = d.data.get("deploymentConfigName")
+        if isinstance(name, str):
+            names.add(name)
+        res = (d.context or {}).get("resource")
+        if res:
+            logical_ids.add((d.file, res))
+    return names, logical_ids
+
+
+@check(kinds=("codedeploy-deployment-group", "codedeploy-deployment-config"),
+       rules=(CODEDEPLOY_CONFIG_UNKNOWN.id,),
+       cross_file=True)
+def codedeploy_config(documents, ctx):
+    names, logical_ids = _defined_configs(documents)
+    for d in documents:
+        if d.kind != "codedeploy-deployment-group" or not isinstance(d.data, dict):
+            continue
+        value = d.data.get("deploymentConfigName")
+        if isinstance(value, Template):
+            holes = [p for p in value.parts if isinstance(p, Unknown)]
+            if len(value.parts) == 1 and holes and (d.file, holes[0].name) in logical_ids:
+                continue  # !Ref of a DeploymentConfig in the same template
+            continue  # an unresolved parameter: can't tell
+        if not isinstance(value, str) or value in names:
+            continue
+        platform = _platform(d.data)
+        known = {"ECS": CODEDEPLOY_ECS_CONFIGS, "SERVER": CODEDEPLOY_SERVER_CONFIGS,
+                 "LAMBDA": CODEDEPLOY_LAMBDA_CONFIGS}.get(
+            platform, CODEDEPLOY_ECS_CONFIGS + CODEDEPLOY_SERVER_CONFIGS + CODEDEPLOY_LAMBDA_CONFIGS)
+        if value in known:
+            continue
+        hint = ""
+        if platform == "ECS":
+            close = [k for k in CODEDEPLOY_ECS_CONFIGS if k.lower() == value.lower()
+                     or k.replace("ECS", "") == value]
+            if value in CODEDEPLOY_SERVER_CONFIGS + CODEDEPLOY_LAMBDA_CONFIGS:
+                kind = "an EC2/on-premises" if value in CODEDEPLOY_SERVER_CONFIGS else "a Lambda"
+                hint = f" ({value} is {kind} config)"
+            suggestion = close[0] if close else "CodeDeployDefault.ECSAllAtOnce"
+            help_text = (f"use {suggestion}, another predefined ECS config, or define "
+                         f"'{value}' (AWS::CodeDeploy::DeploymentConfig with ComputePlatform ECS)")
+        else:
+            help_text = "use a predefined config of the group's platform or define it"
+        what = "an ECS deployment group" if platform == "ECS" else "a deployment group"
+        yield Problem(CODEDEPLOY_CONFIG_UNKNOWN.id, ("deploymentConfigName",),
+                      f"'{value}' is not a predefined config for {what}{hint} nor one defined "
+                      "in the linted files: creating the group or the deployment fails",
+                      help=help_text, doc=d)

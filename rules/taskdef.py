@@ -1,0 +1,539 @@
+"""ECS task definitions.
+
+Document model: the register-task-definition input (`family`,
+`containerDefinitions`, `cpu`, `memory`, `networkMode`, ...). describe output
+is unwrapped from `taskDefinition` and a bare container-definitions list is
+wrapped by lib/kinds.py; CloudFormation properties arrive camelCased. Any
+field may be missing, of the wrong type, or an unresolved template value.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Optional
+
+from ecs_lint.model import Problem
+from ecs_lint.registry import check, rule
+from ecs_lint.values import Template
+
+IMAGE_LATEST = rule(
+    "taskdef-image-latest", "warning",
+    "A container image is `:latest` or untagged (unpinned).",
+    docs="""
+    ## What it does
+    Checks every container's `image`: it must name a tag other than `latest`
+    or a digest (`@sha256:...`). An image without a tag is `:latest`.
+    Placeholders that are not image references (`REPLACE_ME`, `<image>`,
+    `$IMAGE`, an unresolved template parameter) are skipped.
+
+    ## Why is this bad?
+    A moving tag can't tell which code runs: a task started later (scaling,
+    a replaced task) may pull a different image than the one deployed, and a
+    rollback to the previous task definition does not bring the old code back.
+
+    ## Example
+    ```json
+    {"name": "web", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:latest"}
+    ```
+
+    Use instead:
+    ```json
+    {"name": "web", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/web:3f9c2ab"}
+    ```
+    """)
+
+SECRET_IN_ENV = rule(
+    "taskdef-secret-in-environment", "error",
+    "A plain `environment` entry whose name or value looks like a secret.",
+    docs="""
+    ## What it does
+    Reads each container's `environment` entries. It reports an entry whose
+    name ends in a secret word (`PASSWORD`, `SECRET`, `TOKEN`, `API_KEY`,
+    `PRIVATE_KEY`, `CREDENTIALS`...) with a non-empty value, and any entry
+    whose value has the shape of a credential: an AWS access key id, a private
+    key block, a GitHub/Slack/Stripe token, a JWT, a URL with a password, or a
+    long high-entropy string. Names that only mention a secret store or
+    describe one (`SECRETS_MANAGER_REGION`, `DB_PASSWORD_SECRET_ARN`,
+    `TOKEN_URL`, `PASSWORD_MIN_LENGTH`) and values that are booleans,
+    references (ARNs) or paths are not reported.
+
+    ## Why is this bad?
+    Environment values are stored in the task definition in clear text:
+    anyone with `ecs:DescribeTaskDefinition` (and every CI log that prints it)
+    reads the secret, and every revision keeps it forever.
+
+    ## Example
+    ```json
+    "environment": [{"name": "DB_PASSWORD", "value": "hunter2-prod"}]
+    ```
+
+    Use instead:
+    ```json
+    "secrets": [{"name": "DB_PASSWORD",
+                 "valueFrom": "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf"}]
+    ```
+    """)
+
+SECRETS_NO_EXEC_ROLE = rule(
+    "taskdef-secrets-no-execution-role", "error",
+    "`secrets` or `repositoryCredentials` are used without `executionRoleArn`.",
+    docs="""
+    ## What it does
+    Checks that a task definition whose containers use `secrets`,
+    `repositoryCredentials` or log driver `secretOptions` has an
+    `executionRoleArn`.
+
+    ## Why is this bad?
+    ECS fetches those secrets with the task execution role before the
+    container starts. Without one the task fails to start
+    (`ResourceInitializationError`), and the deploy never becomes stable.
+
+    ## Example
+    ```json
+    {"family": "api",
+     "containerDefinitions": [{"name": "api", "image": "api:1.4.2",
+       "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:us-east-1:123456789012:parameter/db"}]}]}
+    ```
+
+    Use instead:
+    ```json
+    {"family": "api",
+     "executionRoleArn": "arn:aws:iam::123456789012:role/api-execution",
+     "containerDefinitions": [{"name": "api", "image": "api:1.4.2",
+       "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:us-east-1:123456789012:parameter/db"}]}]}
+    ```
+    """)
+
+FARGATE_INVALID = rule(
+    "taskdef-fargate-invalid", "error",
+    "A Fargate task with a network mode other than `awsvpc` or a cpu/memory pair Fargate does not offer.",
+    docs="""
+    ## What it does
+    For task definitions with `FARGATE` in `requiresCompatibilities`, checks
+    that `networkMode` is `awsvpc` and that task-level `cpu` and `memory` are
+    given and form a pair Fargate offers (values may be numbers, strings,
+    `"1 vCPU"` or `"2 GB"`):
+
+    | cpu | memory (MiB) |
+    |---|---|
+    | 256 | 512, 1024, 2048 |
+    | 512 | 1024 to 4096, in 1024 steps |
+    | 1024 | 2048 to 8192, in 1024 steps |
+    | 2048 | 4096 to 16384, in 1024 steps |
+    | 4096 | 8192 to 30720, in 1024 steps |
+    | 8192 | 16384 to 61440, in 4096 steps (Linux) |
+    | 16384 | 32768 to 122880, in 8192 steps (Linux) |
+
+    Windows tasks (`runtimePlatform.operatingSystemFamily` `WINDOWS_*`) need
+    at least 1 vCPU and at most 4.
+
+    ## Why is this bad?
+    `RegisterTaskDefinition` rejects the definition ("Invalid 'cpu' setting for
+    task", "No Fargate configuration exists for given values", "Fargate only
+    supports network mode 'awsvpc'"): the deploy breaks at its first step.
+
+    ## Example
+    ```json
+    {"requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+     "cpu": "256", "memory": "4096"}
+    ```
+
+    Use instead:
+    ```json
+    {"requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+     "cpu": "512", "memory": "4096"}
+    ```
+    """)
+
+NO_LOGGING = rule(
+    "taskdef-no-logging", "info",
+    "A container without `logConfiguration`.",
+    docs="""
+    ## What it does
+    Reports containers that have no `logConfiguration`.
+
+    ## Why is this bad?
+    Without a log driver the container's output is lost: when a migration
+    task exits non-zero or a new revision fails its health checks, there is
+    nothing to read. Use `awslogs` (or FireLens).
+
+    ## Example
+    ```json
+    {"name": "migrate", "image": "app:3f9c2ab", "command": ["./manage.py", "migrate"]}
+    ```
+
+    Use instead:
+    ```json
+    {"name": "migrate", "image": "app:3f9c2ab", "command": ["./manage.py", "migrate"],
+     "logConfiguration": {"logDriver": "awslogs", "options": {
+       "awslogs-group": "/ecs/app", "awslogs-region": "us-east-1",
+       "awslogs-stream-prefix": "migrate"}}}
+    ```
+    """)
+
+
+def _containers(data):
+    if not isinstance(data, dict):
+        return []
+    cds = data.get("containerDefinitions")
+    if not isinstance(cds, list):
+        return []
+    return [(i, c) for i, c in enumerate(cds) if isinstance(c, dict)]
+
+
+def _container_label(c, i):
+    name = c.get("name")
+    return f"container '{name}'" if isinstance(name, str) else f"container {i + 1}"
+
+
+# ---------------------------------------------------------------------------
+# images
+
+_DIGEST = re.compile(r"@[A-Za-z0-9_+.-]+:[0-9a-fA-F]{32,}$")
+_REPO_PATH = re.compile(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")
+
+
+def image_tag(image) -> tuple:
+    """(state, tag) of an image reference: state is 'digest', 'tag', 'untagged'
+    or 'unknown' (a placeholder or an unresolved part where the tag would be)."""
+    if isinstance(image, Template):
+        text = "".join(p if isinstance(p, str) else "\x00" for p in image.parts)
+    elif isinstance(image, str):
+        text = image.strip()
+    else:
+        return "unknown", None
+    if not text:
+        return "unknown", None
+    if "@" in text:
+        return ("digest", None) if _DIGEST.search(text) else ("unknown", None)
+    last = text.rsplit("/", 1)[-1]
+    if "\x00" in last:
+        return "unknown", None
+    name, sep, tag = last.partition(":")
+    path = text.rsplit("/", 1)[0] + "/" + name if "/" in text else name
+    # drop the registry host (has a dot or a port, or is localhost)
+    parts = path.split("/")
+    if len(parts) > 1 and ("." in parts[0] or ":" in parts[0] or parts[0] == "localhost"
+                           or "\x00" in parts[0]):
+        parts = parts[1:]
+    repo = "/".join(parts)
+    if not _REPO_PATH.match(repo):
+        return "unknown", None  # REPLACE_ME, <image>, $IMAGE, ${IMAGE}: not a reference
+    if not sep:
+        return "untagged", None
+    return "tag", tag
+
+
+@check(kinds=("task-definition",), rules=(IMAGE_LATEST.id,))
+def image_latest(doc, ctx):
+    for i, c in _containers(doc.data):
+        image = c.get("image")
+        state, tag = image_tag(image)
+        if state == "untagged":
+            yield Problem(IMAGE_LATEST.id, ("containerDefinitions", i, "image"),
+                          f"{_container_label(c, i)} uses image '{image}' with no tag, which "
+                          "means :latest: the running code can't be told from the task "
+                          "definition and changes whenever the tag moves",
+                          help="pin the image to a commit SHA tag or a digest (@sha256:...)")
+        elif state == "tag" and tag == "latest":
+            yield Problem(IMAGE_LATEST.id, ("containerDefinitions", i, "image"),
+                          f"{_container_label(c, i)} uses '{image}': :latest can't tell which "
+                          "code runs, and a rollback does not bring the old code back",
+                          help="pin the image to a commit SHA tag or a digest (@sha256:...)")
+
+
+# ---------------------------------------------------------------------------
+# secrets in the environment
+
+_SECRET_WORDS = {"password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets",
+                 "token", "tokens", "credential", "credentials", "creds", "apikey",
+                 "secretkey", "privatekey", "accesskey", "pat", "dsn"}
+_KEY_PREFIXES = {"api", "access", "secret", "private", "signing", "encryption", "master",
+                 "app", "license", "client", "auth", "session", "jwt", "hmac", "cookie",
+                 "webhook", "aes", "crypt", "encrypt", "decryption", "ssh", "gpg", "pgp"}
+# words after a secret word that make the name describe or locate a secret, not hold one
+_NOT_SECRET_SUFFIX = {"arn", "name", "id", "ids", "region", "url", "uri", "endpoint", "host",
+                      "path", "file", "dir", "directory", "location", "enabled", "enable",
+                      "disabled", "disable", "required", "length", "len", "min", "max", "ttl",
+                      "timeout", "expiry", "expiration", "expires", "lifetime", "age",
+                      "header", "prefix", "suffix", "type", "version", "mode", "count",
+                      "size", "param", "parameter", "store", "manager", "provider", "backend",
+                      "policy", "rotation", "field", "key"}
+_BOOLISH = {"true", "false", "yes", "no", "on", "off", "0", "1", "none", "null", "enabled",
+            "disabled"}
+
+_VALUE_SHAPES = (
+    (re.compile(r"\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b"), "an AWS access key id"),
+    (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"), "a private key"),
+    (re.compile(r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}"),
+     "a GitHub token"),
+    (re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"), "a Slack token"),
+    (re.compile(r"\b[rs]k_live_[A-Za-z0-9]{16,}"), "a Stripe secret key"),
+    (re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"), "a Google API key"),
+    (re.compile(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"), "a SendGrid API key"),
+    (re.compile(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"), "a JWT"),
+    (re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]+:([^/\s@]+)@"), "a URL with a password"),
+)
+_PLACEHOLDER_PASSWORD = re.compile(r"^(?:\$\{?[A-Za-z_]\w*\}?|<[^>]*>|\*+|x+|\.\.\.|password)$",
+                                   re.I)
+
+
+def name_words(name: str):
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    return [w for w in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if w]
+
+
+def secret_name(name) -> bool:
+    """Does an environment variable name say it holds a secret?"""
+    if not isinstance(name, str):
+        return False
+    words = name_words(name)
+    if not words:
+        return False
+    # join common pairs: API_KEY -> apikey, ACCESS_KEY -> accesskey
+    last = words[-1]
+    prev = words[-2] if len(words) > 1 else ""
+    if last in _SECRET_WORDS:
+        return not (last == "pass" and prev in ("by", "bypass", "no"))
+    if last == "key" and prev in _KEY_PREFIXES:
+        return True
+    if last in ("value", "val") and prev in _SECRET_WORDS:
+        return True
+    if last == "base" and prev == "key" and len(words) > 2 and words[-3] in _KEY_PREFIXES:
+        return True  # Rails' SECRET_KEY_BASE
+    return False
+
+
+def _shannon(text: str) -> float:
+    counts = {}
+    for ch in text:
+        counts[ch] = counts.get(ch, 0) + 1
+    n = len(text)
+    return -sum(c / n * math.log2(c / n) for c in counts.values())
+
+
+def secret_value(value) -> Optional[str]:
+    """What credential a value looks like, or None."""
+    if not isinstance(value, str):
+        return None
+    v = value.strip()
+    if len(v) < 8:
+        return None
+    for pattern, what in _VALUE_SHAPES:
+        m = pattern.search(v)
+        if m:
+            if what == "a URL with a password" and _PLACEHOLDER_PASSWORD.match(m.group(1)):
+                return None
+            return what
+    if len(v) >= 24 and re.fullmatch(r"[A-Za-z0-9+/=_\-]+", v) \
+            and not re.fullmatch(r"[0-9a-fA-F\-]+", v) \
+            and re.search(r"[a-z]", v) and re.search(r"[A-Z]", v) and re.search(r"[0-9]", v) \
+            and _shannon(v) >= 4.0:
+        return "a high-entropy string"
+    return None
+
+
+def _harmless_value(value) -> bool:
+    if isinstance(value, bool) or isinstance(value, (int, float)):
+        return True
+    if value is None:
+        return True
+    if isinstance(value, str):
+        v = value.strip()
+        return (not v or v.lower() in _BOOLISH or v.startswith("arn:")
+                or re.fullmatch(r"\d{1,6}", v) is not None)
+    return False
+
+
+@check(kinds=("task-definition",), rules=(SECRET_IN_ENV.id,))
+def secret_in_environment(doc, ctx):
+    for i, c in _containers(doc.data):
+        env = c.get("environment")
+        if not isinstance(env, list):
+            continue
+        for j, entry in enumerate(env):
+            if not isinstance(entry, dict):
+                continue
+            name, value = entry.get("name"), entry.get("value")
+            shown = name if isinstance(name, str) else "?"
+            what = secret_value(value)
+            if what:
+                yield Problem(SECRET_IN_ENV.id,
+                              ("containerDefinitions", i, "environment", j, "value"),
+                              f"environment variable {shown} of {_container_label(c, i)} holds "
+                              f"what looks like {what} in "
+                              "clear text: anyone who can describe the task definition reads it",
+                              help="move it to AWS Secrets Manager or SSM Parameter Store and "
+                                   "reference it under `secrets` (valueFrom)")
+            elif secret_name(name) and not _harmless_value(value) and "value" in entry:
+                yield Problem(SECRET_IN_ENV.id,
+                              ("containerDefinitions", i, "environment", j, "name"),
+                              f"environment variable {shown} of {_container_label(c, i)} looks "
+                              "like a secret passed in clear text: it is stored in every task "
+                              "definition revision and shown to anyone who can describe it",
+                              help="move it to AWS Secrets Manager or SSM Parameter Store and "
+                                   "reference it under `secrets` (valueFrom)")
+
+
+# ---------------------------------------------------------------------------
+# secrets without an execution role
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@check(kinds=("task-definition",), rules=(SECRETS_NO_EXEC_ROLE.id,))
+def secrets_without_execution_role(doc, ctx):
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if not _missing(data.get("executionRoleArn")):
+        return
+    if doc.context.get("shape") == "container-definitions":
+        return  # a bare container list: the task-level fields live elsewhere
+    users, first = [], None
+    for i, c in _containers(data):
+        uses = []
+        if isinstance(c.get("secrets"), list) and c["secrets"]:
+            uses.append(("secrets", ("containerDefinitions", i, "secrets")))
+        if isinstance(c.get("repositoryCredentials"), dict) and c["repositoryCredentials"]:
+            uses.append(("repositoryCredentials", ("containerDefinitions", i, "repositoryCredentials")))
+        log = c.get("logConfiguration")
+        if isinstance(log, dict) and isinstance(log.get("secretOptions"), list) \
+                and log["secretOptions"]:
+            uses.append(("log secretOptions",
+                         ("containerDefinitions", i, "logConfiguration", "secretOptions")))
+        if uses:
+            users.append(f"{_container_label(c, i)} ({', '.join(u for u, _ in uses)})")
+            first = first or uses[0][1]
+    if first:
+        yield Problem(SECRETS_NO_EXEC_ROLE.id, first,
+                      f"{'; '.join(users)} need the task execution role to fetch secrets, but "
+                      "the task definition has no executionRoleArn: the task fails to start "
+                      "(ResourceInitializationError)",
+                      help="set executionRoleArn to a role that may read these secrets",
+                      key=True)
+
+
+# ---------------------------------------------------------------------------
+# Fargate sizes
+
+FARGATE_MEMORY = {
+    256: [512, 1024, 2048],
+    512: list(range(1024, 4096 + 1, 1024)),
+    1024: list(range(2048, 8192 + 1, 1024)),
+    2048: list(range(4096, 16384 + 1, 1024)),
+    4096: list(range(8192, 30720 + 1, 1024)),
+    8192: list(range(16384, 61440 + 1, 4096)),
+    16384: list(range(32768, 122880 + 1, 8192)),
+}
+WINDOWS_CPUS = (1024, 2048, 4096)
+
+_UNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.I)
+
+
+def parse_cpu(value):
+    """CPU units from 256, "256", "0.25 vCPU", "1vcpu"; None when unknown or malformed."""
+    return _parse(value, {"": 1, "vcpu": 1024, "vcpus": 1024, "cpu": 1024})
+
+
+def parse_memory(value):
+    """MiB from 512, "512", "2 GB", "2GB", "0.5 GB"; None when unknown or malformed."""
+    return _parse(value, {"": 1, "mib": 1, "mb": 1, "gb": 1024, "gib": 1024})
+
+
+def _parse(value, units):
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if not isinstance(value, str):
+        return None
+    m = _UNIT.match(value)
+    if not m or m.group(2).lower() not in units:
+        return None
+    n = float(m.group(1)) * units[m.group(2).lower()]
+    return int(n) if n.is_integer() else None
+
+
+def _list(value):
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        return [value]
+    return []
+
+
+def _steps(mems):
+    if len(mems) <= 4:
+        return ", ".join(str(m) for m in mems)
+    return f"{mems[0]} to {mems[-1]} in steps of {mems[1] - mems[0]}"
+
+
+@check(kinds=("task-definition",), rules=(FARGATE_INVALID.id,))
+def fargate_invalid(doc, ctx):
+    data = doc.data if isinstance(doc.data, dict) else {}
+    compat = [c for c in _list(data.get("requiresCompatibilities")) if isinstance(c, str)]
+    if not any(c.upper() == "FARGATE" for c in compat):
+        return
+    compat_path = ("requiresCompatibilities",)
+    mode = data.get("networkMode")
+    if "networkMode" not in data or mode is None:
+        yield Problem(FARGATE_INVALID.id, compat_path,
+                      "a Fargate task definition without networkMode: Fargate only supports "
+                      "'awsvpc', and registering it fails", help='set "networkMode": "awsvpc"',
+                      key=True)
+    elif isinstance(mode, str) and mode != "awsvpc":
+        yield Problem(FARGATE_INVALID.id, ("networkMode",),
+                      f"network mode '{mode}' on a Fargate task definition: Fargate only "
+                      "supports 'awsvpc', and registering it fails",
+                      help='set "networkMode": "awsvpc"')
+    cpu_raw, mem_raw = data.get("cpu"), data.get("memory")
+    missing = [k for k in ("cpu", "memory") if k not in data or data.get(k) is None]
+    if missing:
+        yield Problem(FARGATE_INVALID.id, compat_path,
+                      f"a Fargate task definition without task-level {' and '.join(missing)}: "
+                      "Fargate requires both, and registering it fails",
+                      help='set task-level "cpu" and "memory" to a pair Fargate offers '
+                           '(e.g. "256" and "512")', key=True)
+        return
+    cpu, mem = parse_cpu(cpu_raw), parse_memory(mem_raw)
+    if cpu is None or mem is None:
+        return  # unresolved or malformed: nothing certain to say
+    platform = data.get("runtimePlatform")
+    family = platform.get("operatingSystemFamily") if isinstance(platform, dict) else None
+    windows = isinstance(family, str) and family.upper().startswith("WINDOWS")
+    if cpu not in FARGATE_MEMORY or (windows and cpu not in WINDOWS_CPUS):
+        offered = WINDOWS_CPUS if windows else tuple(FARGATE_MEMORY)
+        yield Problem(FARGATE_INVALID.id, ("cpu",),
+                      f"cpu {cpu_raw!r} is not a size Fargate offers"
+                      f"{' for Windows' if windows else ''} (CPU units: "
+                      f"{', '.join(map(str, offered))}): registering it fails",
+                      help="pick a CPU size from the Fargate table")
+        return
+    if mem not in FARGATE_MEMORY[cpu]:
+        fits = [c for c, mems in FARGATE_MEMORY.items() if mem in mems
+                and (not windows or c in WINDOWS_CPUS)]
+        hint = (f"; {mem} MiB goes with cpu {' or '.join(map(str, fits))}" if fits else "")
+        yield Problem(FARGATE_INVALID.id, ("memory",),
+                      f"memory {mem_raw!r} with cpu {cpu_raw!r} is not a pair Fargate offers: "
+                      f"with {cpu} CPU units memory must be {_steps(FARGATE_MEMORY[cpu])} MiB"
+                      f"{hint}; registering it fails",
+                      help="pick a cpu/memory pair from the Fargate table")
+
+
+# ---------------------------------------------------------------------------
+# logging
+
+
+@check(kinds=("task-definition",), rules=(NO_LOGGING.id,))
+def no_logging(doc, ctx):
+    for i, c in _containers(doc.data):
+        if c.get("logConfiguration") is None:
+            path = ("containerDefinitions", i) + (("name",) if "name" in c else ())
+            yield Problem(NO_LOGGING.id, path,
+                          f"{_container_label(c, i)} has no logConfiguration: its output is "
+                          "lost, so a failed start or migration can't be diagnosed",
+                          help='add "logConfiguration" with the awslogs driver')
+

@@ -1,0 +1,716 @@
+"""Trust policies of roles that GitHub Actions assumes through OIDC.
+
+Document model: an IAM policy (`Version`, `Statement`), standalone or from a
+template. The sub-pattern analysis lives in `lint/subjects.py`; this module
+turns its answers into findings: one per offending statement for the broadest
+class of `sub` it admits, then the checks on audience, operators, keys,
+actions and principals.
+"""
+import os
+import re
+
+from ecs_lint import subjects as sj
+from ecs_lint.model import Problem
+from ecs_lint.registry import check, rule
+from ecs_lint.values import Template, display
+
+_PIN_HELP = ("pin the sub to the repository and the contexts that deploy, e.g. "
+             "`{example_ref}` or `{example_env}` (StringEquals, or a list of them)")
+
+SUB_MISSING = rule(
+    "trust-sub-missing", "error",
+    "A statement trusts GitHub's OIDC provider with no condition on `sub`.",
+    docs="""
+    ## What it does
+    Finds statements that let GitHub's OIDC provider assume the role with no
+    condition on `token.actions.githubusercontent.com:sub`.
+
+    ## Why is this bad?
+    Every GitHub Actions job of every repository on GitHub can request a token
+    from the same provider. Without a `sub` condition, any of them can assume the
+    role (an `aud` condition does not help: the workflow chooses its audience).
+
+    ## Example
+    ```json
+    {"Effect": "Allow",
+     "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+     "Action": "sts:AssumeRoleWithWebIdentity",
+     "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}}
+    ```
+
+    Use instead:
+    ```json
+    "Condition": {"StringEquals": {
+      "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+      "token.actions.githubusercontent.com:sub": "repo:myorg/blog-api:environment:production"}}
+    ```
+    A statement no GitHub token can satisfy (see `trust-condition-key-unknown`)
+    admits nothing and is not reported here.
+    """)
+
+SUB_ANY_OWNER = rule(
+    "trust-sub-any-owner", "error",
+    "The admitted subs include repositories of another owner.",
+    docs="""
+    ## What it does
+    Decides exactly (the patterns are regular languages) whether a statement's
+    `sub` conditions admit a subject of an owner other than the known ones: the
+    `github.owners` and `github.repository` of the config, else the owners the
+    patterns name literally. The message gives a witness: a `sub` the statement
+    admits, e.g. `repo:myorg*` admits `repo:myorg-evil/app:pull_request`.
+    Immutable subjects (`repo:OWNER@ID/REPO@ID:...`) are understood too.
+
+    ## Why is this bad?
+    Anyone can create an owner whose name extends yours, or use `repo:*`: their
+    workflows can then assume the role and deploy to your account.
+
+    ## Example
+    ```json
+    "StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg*"}
+    ```
+
+    Use instead:
+    ```json
+    "StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/blog-api:ref:refs/heads/main"}
+    ```
+    Unresolved template parameters are assumed to hold one name (the finding
+    then shows them as `${Name}`).
+    """)
+
+SUB_ANY_REPO = rule(
+    "trust-sub-any-repo", "warning",
+    "The admitted subs include every repository of the owner.",
+    docs="""
+    ## What it does
+    Finds statements whose `sub` conditions admit a repository of a known owner
+    that no pattern names literally (`repo:myorg/*`, `repo:myorg/blog-*`).
+
+    ## Why is this bad?
+    Every repository of the organisation, including forks of experiments and
+    repositories with weak branch protection, can assume a deploy role.
+
+    ## Example
+    ```json
+    "StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/*"}
+    ```
+
+    Use instead:
+    ```json
+    "StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/blog-api:environment:production"}
+    ```
+    """)
+
+SUB_ANY_CONTEXT = rule(
+    "trust-sub-any-context", "warning",
+    "The admitted subs include every branch, tag, environment and pull request of a repository.",
+    docs="""
+    ## What it does
+    Finds statements that admit, for one repository, pull requests and a
+    branch, a tag and an environment that no pattern names (`repo:myorg/app:*`).
+    `repo:myorg/app:ref:*` (every branch and tag) is a narrower class: it is
+    shown in messages and by `xref-sub-broader-than-used`, not here.
+
+    ## Why is this bad?
+    Any branch, pull request or tag of the repository gets the role, so branch
+    protection and environment reviews no longer guard the deploy.
+
+    ## Example
+    ```json
+    "StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/blog-api:*"}
+    ```
+
+    Use instead:
+    ```json
+    "StringEquals": {"token.actions.githubusercontent.com:sub": "repo:myorg/blog-api:environment:production"}
+    ```
+    """)
+
+SUB_PULL_REQUEST = rule(
+    "trust-sub-pull-request", "warning",
+    "The admitted subs include the `pull_request` context.",
+    docs="""
+    ## What it does
+    Finds statements that admit `repo:OWNER/REPO:pull_request`, written out or
+    through a wildcard.
+
+    ## Why is this bad?
+    Pull-request runs execute code that has not been reviewed (from any
+    contributor's branch). A role they can assume is as exposed as that code.
+
+    ## Example
+    ```json
+    "StringLike": {"token.actions.githubusercontent.com:sub": ["repo:myorg/app:ref:refs/heads/main", "repo:myorg/app:pull_request"]}
+    ```
+
+    Use instead:
+    ```json
+    "StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/main"}
+    ```
+    Give pull requests a separate role with read-only permissions if they need AWS.
+    """)
+
+WILDCARD_IN_EQUALS = rule(
+    "trust-sub-wildcard-in-equals", "error",
+    "A `*` or `?` inside a `StringEquals` value, where it is compared literally.",
+    docs="""
+    ## What it does
+    Finds `*` or `?` in `StringEquals` values of GitHub's condition keys.
+
+    ## Why is this bad?
+    `StringEquals` has no wildcards: `repo:myorg/app:environment:*` matches only
+    a sub ending in a literal `*`, which GitHub never sends. The deploy fails
+    with "Not authorized to perform sts:AssumeRoleWithWebIdentity".
+
+    ## Example
+    ```json
+    "StringEquals": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:environment:*"}
+    ```
+
+    Use instead:
+    ```json
+    "StringEquals": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:environment:production"}
+    ```
+    """)
+
+AUD_MISSING = rule(
+    "trust-aud-missing", "warning",
+    "No condition on the token's audience (`aud`).",
+    docs="""
+    ## What it does
+    Finds statements trusting GitHub's provider without a condition on
+    `token.actions.githubusercontent.com:aud`.
+
+    ## Why is this bad?
+    AWS recommends pinning the audience to `sts.amazonaws.com`, so tokens minted
+    for other services cannot be replayed against STS.
+
+    ## Example
+    ```json
+    "Condition": {"StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/main"}}
+    ```
+
+    Use instead:
+    ```json
+    "Condition": {
+      "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+      "StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/main"}}
+    ```
+    """)
+
+AUD_UNEXPECTED = rule(
+    "trust-aud-unexpected", "error",
+    "The `aud` condition does not admit `sts.amazonaws.com` (or the configured audience).",
+    docs="""
+    ## What it does
+    Checks that the `aud` conditions admit the audience the workflows ask for:
+    `sts.amazonaws.com` (the default of `configure-aws-credentials`) or
+    `github.audience` from the config.
+
+    ## Why is this bad?
+    The old `https://github.com/OWNER` audience is no longer sent: every deploy
+    fails with "Not authorized to perform sts:AssumeRoleWithWebIdentity".
+
+    ## Example
+    ```json
+    "StringEquals": {"token.actions.githubusercontent.com:aud": "https://github.com/myorg"}
+    ```
+
+    Use instead:
+    ```json
+    "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}
+    ```
+    """)
+
+UNSAFE_OPERATOR = rule(
+    "trust-condition-unsafe-operator", "error",
+    "A GitHub claim guarded only by an operator that passes when the key is missing, or negates.",
+    docs="""
+    ## What it does
+    Finds GitHub claims whose only conditions use `...IfExists`,
+    `ForAllValues:...` (true when the key is missing) or `StringNot...` (says
+    only what is refused).
+
+    ## Why is this bad?
+    `environment` is absent from jobs without one, so `StringLikeIfExists` on it
+    lets every such job through. `StringNotLike` on `sub` admits every other
+    repository on GitHub. `IfExists` on `sub` only holds because GitHub always
+    sends the claim: the policy reads as a guard that is not one.
+
+    ## Example
+    ```json
+    "StringNotLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:pull_request"}
+    ```
+
+    Use instead:
+    ```json
+    "StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/main"}
+    ```
+    """)
+
+KEY_UNKNOWN = rule(
+    "trust-condition-key-unknown", "error",
+    "A condition key on GitHub's provider that IAM does not evaluate, or a misspelled host.",
+    docs="""
+    ## What it does
+    Finds condition keys that look like GitHub's provider but are not in the
+    request: claims IAM does not evaluate (it evaluates `aud`, `sub`, `amr`,
+    and since early 2026 `actor`, `actor_id`, `job_workflow_ref`, `repository`,
+    `repository_id`, `workflow`, `ref`, `environment`, `enterprise_id`), a
+    misspelled claim, or a misspelled provider host.
+
+    ## Why is this bad?
+    A key that is never in the request makes `StringEquals`/`StringLike` false:
+    no workflow can assume the role (401). With `...IfExists` or a negated
+    operator it silently drops the restriction instead.
+
+    ## Example
+    ```json
+    "StringEquals": {"token.actions.githubusercontent.com:repository_owner": "myorg"}
+    ```
+
+    Use instead:
+    ```json
+    "StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/main"}
+    ```
+    """)
+
+ACTION_MISMATCH = rule(
+    "trust-action-mismatch", "error",
+    "GitHub's provider is trusted with an action other than `sts:AssumeRoleWithWebIdentity`.",
+    docs="""
+    ## What it does
+    Checks the `Action` of statements whose principal is GitHub's OIDC provider:
+    it must be `sts:AssumeRoleWithWebIdentity` (with `sts:TagSession` if
+    needed), not `sts:AssumeRole`, `sts:*` or `*`.
+
+    ## Why is this bad?
+    With `sts:AssumeRole` the web identity call is not allowed and the deploy
+    fails; wildcards allow more than the federation needs.
+
+    ## Example
+    ```json
+    {"Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+     "Action": "sts:AssumeRole"}
+    ```
+
+    Use instead:
+    ```json
+    {"Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+     "Action": "sts:AssumeRoleWithWebIdentity"}
+    ```
+    """)
+
+PRINCIPAL_NOT_GITHUB = rule(
+    "trust-principal-not-github", "warning",
+    "A web-identity statement whose provider is not GitHub's while its keys are (or the reverse).",
+    docs="""
+    ## What it does
+    Finds `sts:AssumeRoleWithWebIdentity` statements whose `Federated` principal
+    names another provider (or a misspelled host) while the condition keys are
+    `token.actions.githubusercontent.com:...`, and statements trusting GitHub's
+    provider whose keys belong to another provider.
+
+    ## Why is this bad?
+    The keys of one provider are never in the requests of another: either the
+    role cannot be assumed by the workflows it was written for, or the conditions
+    restrict nothing.
+
+    ## Example
+    ```json
+    {"Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/gitlab.com"},
+     "Condition": {"StringEquals": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/main"}}}
+    ```
+
+    Use instead:
+    ```json
+    {"Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},
+     "Condition": {"StringEquals": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/main"}}}
+    ```
+    """)
+
+NO_ENVIRONMENT_GATE = rule(
+    "trust-no-environment-gate", "info",
+    "A production role is not pinned to `environment:NAME` subs.",
+    docs="""
+    ## What it does
+    For a role marked as production (its name contains `prod`/`production`, or
+    the config says `roles: {ARN: {production: true}}` or lists it under
+    `production-roles`), checks that GitHub statements admit only
+    `repo:OWNER/REPO:environment:NAME` subs. Standalone files use their file
+    and folder names as the role name.
+
+    ## Why is this bad?
+    An environment can require reviewers and restrict branches; a branch-based
+    sub bypasses both.
+
+    ## Example
+    ```json
+    "StringEquals": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/main"}
+    ```
+
+    Use instead:
+    ```json
+    "StringEquals": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:environment:production"}
+    ```
+    """)
+
+SUB_RULES = {
+    "missing": SUB_MISSING.id,
+    "any-owner": SUB_ANY_OWNER.id,
+    "any-repo": SUB_ANY_REPO.id,
+    "any-context": SUB_ANY_CONTEXT.id,
+    "pull-request": SUB_PULL_REQUEST.id,
+}
+MAX_STATEMENTS = 100  # a trust policy is at most 4096 characters: far fewer in practice
+CLASS_TEXT = {
+    "missing": "any repository on GitHub (no sub condition)",
+    "any-owner": "repositories of another owner",
+    "any-repo": "every repository of the owner",
+    "any-context": "every branch, tag, environment and pull request of a repository",
+    "pull-request": "pull requests",
+    "any-branch": "any branch",
+    "any-tag": "any tag",
+    "any-environment": "any environment",
+}
+
+
+def _policy(doc):
+    return doc.data if isinstance(doc.data, dict) else {}
+
+
+def _sub_location(stmt: sj.GithubStatement):
+    positive = [e for e in stmt.entries if sj.is_github_prefix(e.provider)
+                and e.claim == "sub" and not e.op.negated]
+    subs = positive or [e for e in stmt.entries if sj.is_github_prefix(e.provider)
+                        and e.claim == "sub"]
+    if subs:
+        return subs[0].path, subs[0]
+    if isinstance(stmt.statement.get("Condition"), dict):
+        return stmt.path + ("Condition",), None
+    return stmt.path, None
+
+
+def _raw_value(stmt, path):
+    node = stmt.statement
+    for p in path[len(stmt.path):]:
+        node = node.get(p) if isinstance(node, dict) else None
+    return node
+
+
+def _example(names: sj.Names, ctx):
+    repo = ctx.config.github.get("repository")
+    if not (isinstance(repo, str) and "/" in repo):
+        full = sorted(f"{o}/{r}" for o, r in names.repos if "\x00" not in o + r)
+        owners = sorted(names.owners)
+        repo = full[0] if full else f"{owners[0] if owners else 'OWNER'}/REPO"
+    return {"example_ref": f"repo:{repo}:ref:refs/heads/main",
+            "example_env": f"repo:{repo}:environment:production"}
+
+
+def _shown_values(entry):
+    if entry is None:
+        return ""
+    vals = [display(v) for v in entry.values]
+    return ", ".join(f"`{v}`" for v in vals) if vals else "`[]`"
+
+
+@check(kinds=("trust-policy",), rules=tuple(SUB_RULES.values()) + (NO_ENVIRONMENT_GATE.id,))
+def trust_subjects(doc, ctx):
+    policy = _policy(doc)
+    stmts = sj.github_statements(policy, include_deny=True)
+    allow = [s for s in stmts if s.effect.lower() != "deny"]
+    deny = [s.sub for s in stmts if s.effect.lower() == "deny" and s.admits]
+    minus = sj.Union(deny) if deny else None
+    names = sj.collect_names(allow, ctx.config.github)
+    example = _example(names, ctx)
+    if len(allow) > MAX_STATEMENTS:
+        ctx.note(f"{doc.file}: {len(allow)} statements trust GitHub (IAM allows a few KB of "
+                 f"trust policy); the sub analysis reads the first {MAX_STATEMENTS}")
+        allow = allow[:MAX_STATEMENTS]
+    production = _is_production(doc, ctx) if ctx.is_enabled(NO_ENVIRONMENT_GATE.id) else False
+    for stmt in allow:
+        if not stmt.admits:
+            ctx.note(f"{doc.file}: statement {stmt.index} admits no GitHub token "
+                     f"({stmt.why_not}); sub rules skip it")
+            continue
+        if stmt.opaque:
+            ctx.note(f"{doc.file}: statement {stmt.index} tests sub with an operator "
+                     "ecs-lint does not model; sub rules skip it")
+            continue
+        result = sj.analyse(stmt, sj.collect_names(names, ctx.config.github, stmt), minus)
+        path, entry = _sub_location(stmt)
+        if result.unknown_shape:
+            ctx.note(f"{doc.file}: statement {stmt.index}: sub patterns {_shown_values(entry)} "
+                     "are not of the standard repo:OWNER/REPO:CONTEXT shape (a customised "
+                     "subject template?): their reach is unknown")
+        cls = result.broadest
+        if cls is not None:
+            index = result.value_index(cls, entry)
+            if index is not None and isinstance(_raw_value(stmt, path), list):
+                path = path + (index,)
+            yield Problem(SUB_RULES[cls], path, _sub_message(cls, result, entry, stmt, index),
+                          help=_PIN_HELP.format(**example),
+                          extra={"witness": result.witnesses[cls],
+                                 "classes": dict(result.witnesses)})
+        if production:
+            w = sj.witness(sj.Inter([stmt.sub if minus is None else
+                                     sj.Inter([stmt.sub, sj.Not(minus)]),
+                                     sj.STANDARD, sj.Not(sj.ENVIRONMENT)]))
+            if w is not None:
+                yield Problem(NO_ENVIRONMENT_GATE.id, path,
+                              f"production role: statement admits `{sj.show(w, stmt.holes)}`, "
+                              "not only environment subs, so no environment review guards "
+                              "the deploy",
+                              help="trust only `repo:OWNER/REPO:environment:production` and "
+                                   "protect that environment with required reviewers")
+
+
+def _sub_message(cls, result, entry, stmt, index=None):
+    w = result.witnesses[cls]
+    shown_values = (f"`{display(entry.values[index])}`" if index is not None
+                    else _shown_values(entry))
+    if cls == "missing":
+        head = (f"no condition on {sj.GITHUB_HOST}:sub: any repository on GitHub can "
+                f"assume this role, e.g. a job whose sub is `{w}`")
+    elif cls == "any-context":
+        head = (f"sub {shown_values} admits {CLASS_TEXT[cls]}: "
+                + ", ".join(f"`{x}`" for x in result.context_witnesses))
+    else:
+        head = f"sub {shown_values} admits {CLASS_TEXT[cls]}, e.g. `{w}`"
+    shown = {"missing": ("any-owner",),
+             "any-context": ("pull-request", "any-branch", "any-tag", "any-environment")}
+    others = [f"{CLASS_TEXT[c]} (`{result.witnesses[c]}`)"
+              for c in ("any-owner", "any-repo", "pull-request", "any-branch", "any-tag",
+                        "any-environment")
+              if c in result.witnesses and c != cls and c not in shown.get(cls, ())]
+    if others:
+        head += "; it also admits " + ", ".join(others)
+    if stmt.holes:
+        head += (" (unresolved " + ", ".join("${" + n + "}" for n in stmt.holes)
+                 + " taken as one fixed value)")
+    return head
+
+
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _is_production_name(name: str) -> bool:
+    return any(w.lower() in ("prod", "production", "prd") for w in _WORD.findall(name or ""))
+
+
+def _is_production(doc, ctx) -> bool:
+    role_name = doc.context.get("role_name")
+    role_name = str(role_name) if isinstance(role_name, (str, Template)) else ""
+    cfg = ctx.config
+    listed = cfg.raw.get("production-roles") if isinstance(cfg.raw, dict) else None
+    for entry in listed or []:
+        if isinstance(entry, str) and role_name and (
+                entry == role_name or entry.rsplit("/", 1)[-1] == role_name):
+            return True
+    here = os.path.abspath(doc.file)
+    for arn, spec in (cfg.roles or {}).items():
+        if not isinstance(spec, dict):
+            continue
+        trust = spec.get("trust")
+        same_file = isinstance(trust, str) and os.path.abspath(cfg.resolve_path(trust)) == here
+        same_name = role_name and str(arn).rsplit("/", 1)[-1] == role_name
+        if same_file or same_name:
+            if "production" in spec:
+                return bool(spec["production"])
+            if isinstance(listed, list) and arn in listed:
+                return True
+            if _is_production_name(str(arn).rsplit("/", 1)[-1]):
+                return True
+    if role_name:
+        return _is_production_name(role_name)
+    parts = os.path.normpath(doc.file).replace(os.sep, "/").split("/")[-2:]
+    return any(_is_production_name(os.path.splitext(p)[0]) for p in parts)
+
+
+# ---------------------------------------------------------------------------
+# conditions: audience, operators, keys, wildcards
+
+
+@check(kinds=("trust-policy",), rules=(WILDCARD_IN_EQUALS.id, AUD_MISSING.id, AUD_UNEXPECTED.id,
+                                       UNSAFE_OPERATOR.id, KEY_UNKNOWN.id))
+def trust_conditions(doc, ctx):
+    policy = _policy(doc)
+    audience = str(ctx.config.github.get("audience") or sj.STS_AUDIENCE)
+    github = {s.index: s for s in sj.github_statements(policy)}
+    for index, stmt, path in sj.statements(policy):
+        entries = sj.condition_entries(stmt, path)
+        yield from _key_problems(entries)
+        yield from _wildcard_problems(entries)
+        gs = github.get(index)
+        if gs is None:
+            continue
+        aud = [e for e in entries if sj.is_github_prefix(e.provider) and e.claim == "aud"]
+        if not aud:
+            where = path + ("Condition",) if isinstance(stmt.get("Condition"), dict) else path
+            yield Problem(AUD_MISSING.id, where,
+                          f"no condition on {sj.GITHUB_HOST}:aud: tokens minted for any "
+                          "audience are accepted",
+                          help=f'add "StringEquals": {{"{sj.GITHUB_HOST}:aud": "{audience}"}}')
+        else:
+            token = {"aud": audience}
+            for e in aud:
+                if not sj._entry_holds(e, token):
+                    yield Problem(AUD_UNEXPECTED.id, e.path,
+                                  f"aud condition {e.op.name} {_shown_values(e)} does not admit "
+                                  f"'{audience}', the audience configure-aws-credentials asks "
+                                  "for: every deploy is refused",
+                                  help=f"use \"{sj.GITHUB_HOST}:aud\": \"{audience}\"")
+                    break
+        yield from _unsafe_problems(entries)
+
+
+def _key_problems(entries):
+    for e in entries:
+        if not e.provider or not sj.looks_like_github_prefix(e.provider):
+            continue
+        host_ok = sj.is_github_prefix(e.provider)
+        if host_ok and e.claim in sj.EVALUATED_CLAIMS:
+            continue
+        if not host_ok:
+            what = (f"'{e.key}' names the host '{e.provider}', not {sj.GITHUB_HOST}")
+            fix = f"write `{sj.GITHUB_HOST}:{_closest_claim(e.claim)}`"
+        else:
+            what = f"'{e.key}' is not a claim IAM evaluates for GitHub's provider"
+            close = _closest_claim(e.claim)
+            fix = (f"did you mean `{sj.GITHUB_HOST}:{close}`? " if close != e.claim
+                   and sj._distance(close, e.claim) <= 2 else "") + \
+                "restrict `sub` (or the evaluated claims: " + ", ".join(sj.EVALUATED_CLAIMS) + ")"
+        if e.op.base == "null" or e.op.when_missing():
+            effect = (f"the key is never in the request, so {e.op.name} on it always passes: "
+                      "the restriction is silently dropped")
+        else:
+            effect = (f"the key is never in the request, so {e.op.name} on it is never true: "
+                      "no workflow can assume the role (401)")
+        yield Problem(KEY_UNKNOWN.id, e.path, f"{what}; {effect}", help=fix, key=True)
+
+
+def _closest_claim(claim):
+    return min(sj.EVALUATED_CLAIMS, key=lambda c: sj._distance(c, claim) if
+               sj._distance(c, claim) < 99 else 50 + abs(len(c) - len(claim)))
+
+
+def _wildcard_problems(entries):
+    for e in entries:
+        if e.op.base not in ("stringequals", "stringequalsignorecase") or \
+                not sj.is_github_prefix(e.provider):
+            continue
+        raw_list = isinstance(_raw(e), list)
+        for i, v in enumerate(e.values):
+            text = "".join(p for p in (v.parts if isinstance(v, Template) else (v,))
+                           if isinstance(p, str))
+            if "*" in text or "?" in text:
+                where = e.path + (i,) if raw_list else e.path
+                yield Problem(WILDCARD_IN_EQUALS.id, where,
+                              f"{e.op.name} compares `{display(v)}` literally: its "
+                              "`*`/`?` match only those characters, so GitHub's real "
+                              f"{e.claim} never matches and the deploy is refused (401)",
+                              help="use StringLike for a pattern, or write the exact value")
+                break
+
+
+def _raw(entry):
+    return entry.values if len(entry.values) != 1 else entry.values[0]
+
+
+def _unsafe_problems(entries):
+    groups = {}
+    for e in entries:
+        if sj.is_github_prefix(e.provider) and e.claim in sj.EVALUATED_CLAIMS:
+            groups.setdefault(e.claim, []).append(e)
+    for claim, group in groups.items():
+        if not all(e.op.base != "null" and e.op.unsafe for e in group):
+            continue
+        e = group[0]
+        if e.op.base.startswith("stringnot"):
+            why = (f"{e.op.name} only says which {claim} values are refused: every other "
+                   "value, from any repository on GitHub, passes")
+        elif claim == "environment":
+            why = (f"{e.op.name} passes when the key is missing, and jobs without an "
+                   "environment have no environment claim: they all pass")
+        elif e.op.set_op == "forallvalues":
+            why = (f"{e.op.name} is true when the key is missing (an empty set) and is meant "
+                   f"for multi-valued keys; {claim} is single-valued")
+        else:
+            why = (f"{e.op.name} passes when the key is missing: the guard on {claim} holds "
+                   "only because GitHub happens to send the claim")
+        yield Problem(UNSAFE_OPERATOR.id, e.path, why,
+                      help=f"use a positive operator (StringEquals/StringLike) on {claim}")
+
+
+# ---------------------------------------------------------------------------
+# principal and action
+
+
+@check(kinds=("trust-policy",), rules=(ACTION_MISMATCH.id, PRINCIPAL_NOT_GITHUB.id))
+def trust_principal_action(doc, ctx):
+    policy = _policy(doc)
+    for index, stmt, path in sj.statements(policy):
+        kinds = sj.principal_kinds(stmt)
+        entries = sj.condition_entries(stmt, path)
+        github_keys = [e for e in entries if sj.looks_like_github_prefix(e.provider)
+                       and e.provider]
+        other_keys = [e for e in entries if e.provider and "." in e.provider
+                      and not sj.looks_like_github_prefix(e.provider)]
+        is_github = any(k == "github" for k, _ in kinds)
+        effect = stmt.get("Effect")
+        if isinstance(effect, str) and effect.lower() == "deny":
+            continue
+        if is_github:
+            yield from _action_problems(stmt, path)
+        if not sj.allows_web_identity(stmt):
+            continue
+        for kind, ppath in kinds:
+            if kind == "other" and github_keys:
+                yield Problem(PRINCIPAL_NOT_GITHUB.id, path + ppath,
+                              f"the federated principal `{display(_at(stmt, ppath))}` is not "
+                              f"GitHub's provider, but the conditions test "
+                              f"`{github_keys[0].key}`: GitHub's tokens are not accepted and "
+                              "the other provider's tokens never carry these keys",
+                              help=f"use arn:aws:iam::ACCOUNT:oidc-provider/{sj.GITHUB_HOST}")
+            elif kind == "github" and other_keys and not github_keys:
+                yield Problem(PRINCIPAL_NOT_GITHUB.id, path + ppath,
+                              f"GitHub's provider is trusted but the conditions test "
+                              f"`{other_keys[0].key}`, another provider's key that GitHub "
+                              "tokens never carry",
+                              help=f"write the conditions on {sj.GITHUB_HOST}:sub and :aud")
+
+
+def _at(stmt, ppath):
+    node = stmt
+    for p in ppath:
+        try:
+            node = node[p]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _action_problems(stmt, path):
+    key = "NotAction" if "NotAction" in stmt and "Action" not in stmt else "Action"
+    raw = stmt.get(key)
+    items = raw if isinstance(raw, list) else [raw]
+    if key == "NotAction":
+        yield Problem(ACTION_MISMATCH.id, path + (key,),
+                      "NotAction with GitHub's provider allows every other STS action",
+                      help='use "Action": "sts:AssumeRoleWithWebIdentity"')
+        return
+    for i, a in enumerate(items):
+        where = path + ((key, i) if isinstance(raw, list) else (key,))
+        if isinstance(a, str) and ("*" in a or "?" in a):
+            yield Problem(ACTION_MISMATCH.id, where,
+                          f"action `{a}` trusts GitHub's provider with more than "
+                          "sts:AssumeRoleWithWebIdentity",
+                          help='use "Action": "sts:AssumeRoleWithWebIdentity"')
+            return
+    if not sj.allows_web_identity(stmt):
+        shown = ", ".join(f"`{a}`" for a in items if isinstance(a, str)) or "no action"
+        yield Problem(ACTION_MISMATCH.id, path + (key,),
+                      f"GitHub's provider is trusted with {shown}, not "
+                      "sts:AssumeRoleWithWebIdentity: the web identity call of the deploy is "
+                      "refused",
+                      help='use "Action": "sts:AssumeRoleWithWebIdentity"')

@@ -1,0 +1,873 @@
+"""Across files: predict the deploy that will fail.
+
+When several files are linted together, the workflows, the roles they assume
+(trust and permission policies), and the task definitions they deploy are
+linked (`lint/xref/linking.py`) and checked against each other:
+
+- the `sub` each job sends (`lint/xref/subjects_produced.py`) against the role's
+  trust policy (`lint/subjects.py`): `xref-sub-not-admitted`,
+  `xref-sub-broader-than-used`;
+- the AWS actions each step needs (`lint/xref/actions.py`) against the role's
+  permission policies (`lint/iam.py`): `xref-permission-missing`,
+  `xref-passrole-not-covered`;
+- the task definitions the workflow names: `xref-container-name-unknown`,
+  `xref-task-definition-missing`.
+
+Every finding points where the fix belongs and names the other file in its
+message and as a related location. Links that cannot be made are silent
+findings-wise and reported with `--verbose`.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from ecs_lint import iam, shell
+from ecs_lint import workflow_model as wm
+from ecs_lint.model import Document, Problem, Related, Span
+from ecs_lint.registry import check, rule
+from ecs_lint.values import text_of
+from ecs_lint.xref import actions as A
+from ecs_lint.xref import linking as L
+from ecs_lint.xref import runs as R
+from ecs_lint.xref import subjects_produced as P
+
+SUB_NOT_ADMITTED = rule(
+    "xref-sub-not-admitted", "error",
+    "A job produces a `sub` that the trust policy of the role it assumes does not admit.",
+    docs="""
+    ## What it does
+    Works out the `sub` claim GitHub sends for every job that assumes a role
+    (environment form for a job with an `environment`, `pull_request` for
+    pull-request runs, otherwise `ref:refs/heads/BRANCH` / `ref:refs/tags/TAG` from
+    the push filters; matrix rows expanded, correlated), in the format the
+    repository uses (`repo:OWNER/REPO:...`, or `repo:OWNER@ID/REPO@ID:...` with
+    `github.subject: immutable`), and checks it against the role's trust policy.
+    The finding is on the trust policy's `sub` condition and names the job.
+
+    `workflow_dispatch` and `schedule` runs are taken to be on the default branch
+    (`github.default-branch`, else `main`); a job `if:` that ecs-lint cannot read
+    makes its subs possible rather than certain, and then no 401 is predicted.
+
+    ## Why is this bad?
+    STS refuses the token: `Not authorized to perform sts:AssumeRoleWithWebIdentity`
+    (the 401 of the article's pitfall 1) and the deploy stops. The classic case is
+    a job that gained `environment: production` while the trust policy still pins
+    `ref:refs/heads/main`: with an environment, GitHub sends
+    `environment:production` instead of the ref.
+
+    ## Example
+    ```json
+    {"StringEquals": {"token.actions.githubusercontent.com:sub":
+      "repo:myorg/app:ref:refs/heads/main"}}
+    ```
+    for a job with `environment: production`.
+
+    Use instead:
+    ```json
+    {"StringEquals": {"token.actions.githubusercontent.com:sub":
+      "repo:myorg/app:environment:production"}}
+    ```
+    """)
+
+SUB_BROADER = rule(
+    "xref-sub-broader-than-used", "warning",
+    "The trust policy admits `sub`s that no workflow which assumes the role produces.",
+    docs="""
+    ## What it does
+    Compares what a role's trust policy admits with the union of the subs every
+    linted job that assumes the role can send, and gives a witness: a `sub` the
+    policy admits that no job produces, plus the narrowest value that would
+    still let every job in. Silent when no job's sub is admitted (then
+    `xref-sub-not-admitted` says all there is to say) and when the repository is
+    unknown.
+
+    ## Why is this bad?
+    Every extra branch, tag, environment or pull request the policy admits is a
+    way into the role that nobody uses, e.g. any branch pushed by anyone with
+    write access can deploy when only `main` should.
+
+    ## Example
+    ```json
+    {"StringLike": {"token.actions.githubusercontent.com:sub":
+      "repo:myorg/app:ref:refs/heads/*"}}
+    ```
+    when only pushes to `main` assume the role.
+
+    Use instead:
+    ```json
+    {"StringEquals": {"token.actions.githubusercontent.com:sub":
+      "repo:myorg/app:ref:refs/heads/main"}}
+    ```
+    """)
+
+PERMISSION_MISSING = rule(
+    "xref-permission-missing", "error",
+    "A step needs AWS actions that the role's permission policies do not allow.",
+    docs="""
+    ## What it does
+    Lists the AWS actions each step of a job needs under the role it assumed:
+    `amazon-ecr-login` (`ecr:GetAuthorizationToken`), `docker push` to ECR (the
+    five layer-upload actions), `amazon-ecs-deploy-task-definition`
+    (`ecs:RegisterTaskDefinition`, `ecs:DescribeServices` whenever `service` is
+    set, `ecs:UpdateService`, the CodeDeploy actions with `codedeploy-*` inputs,
+    `ecs:RunTask`/`ecs:DescribeTasks` for `run-task`), and `aws SERVICE COMMAND`
+    in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
+    tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
+    permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
+    resources where the ARN is known: the service ARN from region, account,
+    cluster and service; the ECR repository from the image).
+
+    ## Why is this bad?
+    The step fails with `AccessDenied` in the middle of a release: a migration
+    that ran but cannot be checked, a service that was never updated.
+
+    ## Example
+    ```json
+    {"Effect": "Allow", "Action": ["ecs:RunTask"], "Resource": "*"}
+    ```
+    with `aws ecs wait tasks-stopped` in the workflow.
+
+    Use instead:
+    ```json
+    {"Effect": "Allow", "Action": ["ecs:RunTask", "ecs:DescribeTasks"], "Resource": "*"}
+    ```
+    """)
+
+PASSROLE_NOT_COVERED = rule(
+    "xref-passrole-not-covered", "error",
+    "The task definition's execution or task role is not covered by the role's `iam:PassRole`.",
+    docs="""
+    ## What it does
+    For each task definition a job registers or runs (rendered by
+    `amazon-ecs-render-task-definition`, deployed by
+    `amazon-ecs-deploy-task-definition`, or named in `aws ecs` commands),
+    checks that the assumed role may pass its `executionRoleArn` and
+    `taskRoleArn` to `ecs-tasks.amazonaws.com` (IAM evaluation with
+    `iam:PassedToService`). A bare role name is completed with the account of
+    the assumed role.
+
+    ## Why is this bad?
+    `RegisterTaskDefinition` fails with `AccessDenied ... iam:PassRole` and the
+    deploy stops before anything runs.
+
+    ## Example
+    ```json
+    {"Effect": "Allow", "Action": "iam:PassRole",
+     "Resource": "arn:aws:iam::123456789012:role/app-task"}
+    ```
+    with `"executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"`.
+
+    Use instead:
+    ```json
+    {"Effect": "Allow", "Action": "iam:PassRole",
+     "Resource": ["arn:aws:iam::123456789012:role/app-task",
+                  "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"],
+     "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}}
+    ```
+    """)
+
+CONTAINER_UNKNOWN = rule(
+    "xref-container-name-unknown", "error",
+    "`amazon-ecs-render-task-definition`'s `container-name` is not a container of the task definition.",
+    docs="""
+    ## What it does
+    Checks that the `container-name` input of each render step names a container
+    of the task definition file it renders (matrix values expanded).
+
+    ## Why is this bad?
+    The action fails with "Invalid task definition: Could not find container
+    definition with matching name" and nothing is deployed.
+
+    ## Example
+    ```yaml
+    - uses: aws-actions/amazon-ecs-render-task-definition@v1
+      with:
+        task-definition: ops/task-definition.json   # container "web"
+        container-name: app
+    ```
+
+    Use instead:
+    ```yaml
+        container-name: web
+    ```
+    """)
+
+TASKDEF_MISSING = rule(
+    "xref-task-definition-missing", "error",
+    "A `task-definition:` path in a workflow points at no file.",
+    docs="""
+    ## What it does
+    Checks that the `task-definition` input of the render and deploy actions,
+    when it is a path (not a step output), names a file of the repository
+    (relative to the repository root, matrix values expanded).
+
+    ## Why is this bad?
+    The action fails with "ENOENT: no such file or directory" after the image was
+    built and pushed.
+
+    ## Example
+    ```yaml
+        task-definition: ops/task-def.json   # the file is ops/task-definition.json
+    ```
+
+    Use instead:
+    ```yaml
+        task-definition: ops/task-definition.json
+    ```
+    """)
+
+ALL = (SUB_NOT_ADMITTED.id, SUB_BROADER.id, PERMISSION_MISSING.id, PASSROLE_NOT_COVERED.id,
+       CONTAINER_UNKNOWN.id, TASKDEF_MISSING.id)
+ECS_TASKS = "ecs-tasks.amazonaws.com"
+
+
+# ---------------------------------------------------------------------------
+# the index of the run
+
+
+@dataclass
+class Index:
+    docs: List[Document]
+    roles: L.RoleIndex
+    taskdefs: L.TaskDefIndex
+    runs: List[R.JobRun] = field(default_factory=list)
+    repo: Optional[str] = None
+    prefix: Optional[str] = None  # `repo:OWNER/REPO:` as GitHub sends it
+
+
+def build(docs: List[Document], ctx) -> Index:
+    github = _github(ctx)
+    idx = Index(docs, L.build_roles(docs, ctx), L.build_taskdefs(docs))
+    idx.repo = L.repository(ctx)
+    if idx.repo:
+        idx.prefix = P.subject_prefix({**github, "repository": idx.repo})
+        if idx.prefix is None:
+            ctx.note("xref: github.subject is immutable but owner-id/repository-id are "
+                     "not both in the config: subs are compared for their context only")
+    else:
+        ctx.note("xref: repository unknown (no github.repository in the config and no "
+                 "GitHub 'origin' remote): subs are compared for their context only")
+
+    def find_role(raw, expanded):
+        resolved, ref, how = L.resolve_role_value(raw, expanded, github)
+        return resolved, ref, L.find_role(idx.roles, resolved, ref), how
+
+    noted = set()
+    for d in docs:
+        if d.kind != "workflow":
+            continue
+        for run in R.job_runs(d, github, find_role):
+            idx.runs.append(run)
+            for link in run.roles:
+                if (id(d), link.path, link.resolved) in noted:
+                    continue
+                noted.add((id(d), link.path, link.resolved))
+                where = f"{d.file}:{d.span(link.path).line}: job '{run.job.id}'"
+                if link.role is None:
+                    ctx.note(f"xref: {where}: role {text_of(link.value) or link.value!r} not "
+                             f"linked ({link.how}; no trust or permission policy for it among "
+                             "the files read: map it in config `roles:`)")
+                else:
+                    ctx.note(f"xref: {where}: assumes {link.role.label} (via "
+                             f"{link.role.source}: {len(link.role.trust)} trust, "
+                             f"{len(link.role.permissions)} permission policies)")
+    return idx
+
+
+def _github(ctx) -> dict:
+    g = ctx.config.github
+    return g if isinstance(g, dict) else {}
+
+
+@check(kinds=("workflow", "trust-policy", "permissions-policy", "task-definition"),
+       rules=ALL, cross_file=True)
+def cross_file(docs, ctx):
+    if not any(d.kind == "workflow" for d in docs):
+        return
+    idx = build(docs, ctx)
+    if ctx.is_enabled(TASKDEF_MISSING.id) or ctx.is_enabled(CONTAINER_UNKNOWN.id):
+        yield from _taskdef_checks(idx, ctx)
+    if ctx.is_enabled(PERMISSION_MISSING.id) or ctx.is_enabled(PASSROLE_NOT_COVERED.id):
+        yield from _permission_checks(idx, ctx)
+    if ctx.is_enabled(SUB_NOT_ADMITTED.id) or ctx.is_enabled(SUB_BROADER.id):
+        yield from _sub_checks(idx, ctx)
+
+
+# ---------------------------------------------------------------------------
+# task definitions named by the workflow
+
+_OUTPUT_TD = re.compile(r"^\$\{\{\s*steps\.([\w-]+)\.outputs\.task-definition\s*\}\}$")
+
+
+def _td_path(run: R.JobRun, step: wm.Step, value, github) -> Optional[str]:
+    """The task-definition file a value names, following render step outputs."""
+    seen = set()
+    while True:
+        s = run.expand(value, step, github)
+        if not isinstance(s, str):
+            return None
+        m = _OUTPUT_TD.match(s.strip())
+        if not m:
+            return None if R.unresolved(s) or not s.strip() else s.strip()
+        sid = m.group(1)
+        if sid in seen:
+            return None
+        seen.add(sid)
+        src = next((st for st in run.job.steps if st.id == sid and st.uses == A.RENDER), None)
+        if src is None:
+            return None
+        step, value = src, src.with_.get("task-definition")
+
+
+def in_checkout(doc: Document, repo_root: str) -> bool:
+    """Is the workflow the `.github/workflows/` file of the linted repository?
+    (Only then are its paths relative to a root we can see.)"""
+    try:
+        here = os.path.realpath(os.path.dirname(os.path.abspath(doc.file)))
+        return here == os.path.realpath(os.path.join(repo_root or ".", ".github", "workflows"))
+    except (OSError, ValueError):
+        return False
+
+
+def _made_earlier(run: R.JobRun, step: wm.Step, path: str) -> bool:
+    """Does an earlier step of the job seem to produce the file (a `> file`
+    redirect, a script naming it, a downloaded artifact)?"""
+    base = os.path.basename(path)
+    for st in run.job.steps:
+        if st.index >= step.index:
+            return False
+        if st.uses and ("download-artifact" in st.uses or "cache" in st.uses):
+            return True
+        if isinstance(st.run, str) and base in st.run:
+            return True
+        if any(isinstance(v, str) and base in v for v in st.with_.values()):
+            return True
+    return False
+
+
+def _taskdef_checks(idx: Index, ctx):
+    github = _github(ctx)
+    seen = set()
+    for run in idx.runs:
+        if not in_checkout(run.doc, ctx.repo_root):
+            if any(st.uses in (A.RENDER, A.DEPLOY) for st in run.job.steps) \
+                    and (run.doc.file, "outside") not in seen:
+                seen.add((run.doc.file, "outside"))
+                ctx.note(f"xref: {run.doc.file} is not in {ctx.repo_root}/.github/workflows: "
+                         "its task-definition paths are not checked")
+            continue
+        for step in run.job.steps:
+            if step.uses not in (A.RENDER, A.DEPLOY) or "task-definition" not in step.with_:
+                continue
+            raw = run.expand(step.with_.get("task-definition"), step, github)
+            if not isinstance(raw, str) or R.unresolved(raw) or not raw.strip():
+                continue
+            path = raw.strip()
+            tpath = step.path + ("with", "task-definition")
+            if not os.path.exists(os.path.join(ctx.repo_root or ".", path)):
+                if _made_earlier(run, step, path):
+                    ctx.note(f"xref: {run.doc.file}: {path} is not in the repository but an "
+                             "earlier step seems to write it")
+                    continue
+                key = (run.doc.file, tpath, path)
+                if key not in seen:
+                    seen.add(key)
+                    yield Problem(
+                        TASKDEF_MISSING.id, tpath,
+                        f"task-definition '{path}' names no file in the repository "
+                        f"({run.label}): the {step.uses.split('/')[-1]} step fails with "
+                        "ENOENT, after the image was built and pushed",
+                        help=_closest_hint(ctx.repo_root, path), doc=run.doc)
+                continue
+            if step.uses != A.RENDER or "container-name" not in step.with_:
+                continue
+            name = run.expand(step.with_.get("container-name"), step, github)
+            if not isinstance(name, str) or R.unresolved(name):
+                continue
+            for td in idx.taskdefs.at(ctx.repo_root, path):
+                names = L.container_names(td)
+                if names is None or name in names:
+                    continue
+                key = (run.doc.file, step.path, name, td.file)
+                if key in seen:
+                    continue
+                seen.add(key)
+                shown = ", ".join(f"'{n}'" for n in names) or "none"
+                line = td.span(("containerDefinitions",)).line
+                yield Problem(
+                    CONTAINER_UNKNOWN.id, step.path + ("with", "container-name"),
+                    f"container-name '{name}' is not a container of {td.file}:{line} "
+                    f"(its containers: {shown}): the render step fails with \"Could not find "
+                    "container definition with matching name\"",
+                    help=f"use {shown if len(names) == 1 else 'one of ' + shown}, or rename "
+                         f"the container in {td.file}",
+                    doc=run.doc,
+                    related=[(td, ("containerDefinitions",), f"the containers of {td.file}")])
+
+
+def _closest_hint(root, path) -> str:
+    default = "fix the path (relative to the repository root) or add the file"
+    folder = os.path.join(root or ".", os.path.dirname(path))
+    try:
+        entries = sorted(e for e in os.listdir(folder)
+                         if e.lower().endswith((".json", ".yaml", ".yml")))
+    except OSError:
+        return default
+    import difflib
+    best = difflib.get_close_matches(os.path.basename(path), entries, n=1, cutoff=0.5)
+    if best:
+        return f"did you mean {os.path.join(os.path.dirname(path), best[0])}?"
+    return default
+
+
+# ---------------------------------------------------------------------------
+# permissions
+
+
+@dataclass
+class Need:
+    action: str
+    why: str
+    step: wm.Step
+    run: R.JobRun
+    link: R.RoleLink
+    resource: Optional[str] = None
+    line: Optional[int] = None  # file line (run scripts)
+
+
+def _registry(link: Optional[R.RoleLink]) -> Optional[str]:
+    """The private registry amazon-ecr-login logs in to (the role's account/region)."""
+    if link is None or link.role is None or not link.region:
+        return None
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    return f"{account}.dkr.ecr.{link.region}.amazonaws.com" if account else None
+
+
+_REGISTRY_OUT = re.compile(r"\$\{\{\s*steps\.[\w-]+\.outputs\.registry\s*\}\}")
+_SHA = re.compile(r"\$\{\{\s*github\.sha\s*\}\}|\$\{?GITHUB_SHA\}?")
+
+
+def _image(run: R.JobRun, step: wm.Step, word: Optional[str], link, github,
+           line: Optional[int]) -> Optional[str]:
+    """A docker image reference with what the workflow tells substituted; None if unknown."""
+    if not isinstance(word, str):
+        return None
+    s = _SHA.sub("0" * 40, word)
+    s = run.resolve(s, step, github, line)
+    if not isinstance(s, str):
+        return None
+    registry = _registry(link)
+    if registry:
+        s = _REGISTRY_OUT.sub(registry, s)
+    s = _SHA.sub("0" * 40, s)
+    return None if "$" in s else s
+
+
+def _service_arn(run: R.JobRun, step: wm.Step, link: Optional[R.RoleLink], github):
+    if link is None or link.role is None or not link.region:
+        return None
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    service = run.expand(step.with_.get("service"), step, github)
+    cluster = run.expand(step.with_.get("cluster", "default"), step, github)
+    if not account or not isinstance(service, str) or not isinstance(cluster, str) \
+            or R.unresolved(service) or R.unresolved(cluster):
+        return None
+    cluster = cluster.rsplit("/", 1)[-1] if cluster.startswith("arn:") else cluster
+    return f"arn:aws:ecs:{link.region}:{account}:service/{cluster}/{service}"
+
+
+def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> List[Need]:
+    out: List[Need] = []
+    ecr_login = any(s.uses == A.ECR_LOGIN for s in run.job.steps)
+    if step.uses:
+        for action, why in A.action_step_needs(step.uses, step.with_):
+            res = None
+            if action in ("ecs:UpdateService", "ecs:DescribeServices"):
+                res = _service_arn(run, step, link, github)
+            out.append(Need(action, why, step, run, link, res))
+        if step.uses == A.BUILD_PUSH and out:
+            tags = run.resolve(step.with_.get("tags"), step, github)
+            tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
+            tags = [t for t in tags if t]
+            if tags and all(A.is_other_registry(t) for t in tags):
+                return []
+            if not ecr_login and not any(A.ecr_repository_arn(t) for t in tags):
+                return []
+        return out
+    if step.run is None:
+        return out
+    for cmd in wm.commands(step):
+        line = wm.script_span(run.doc, step, cmd.line).line
+        service, op, rest = shell.aws_operation(cmd)
+        if service:
+            shown = f"aws {service} {op}" + (f" {rest[0]}" if op == "wait" and rest else "")
+            for a in A.cli_actions(service, op, rest) or ():
+                out.append(Need(a, f"`{shown}`", step, run, link, None, line))
+            continue
+        for action, why, word in A.docker_needs(cmd.argv):
+            image = _image(run, step, word, link, github, cmd.line)
+            if image is not None and A.is_other_registry(image):
+                break
+            arn = A.ecr_repository_arn(image)
+            if arn is None and not ecr_login:
+                break
+            out.append(Need(action, f"`{why}`", step, run, link, arn, line))
+    return out
+
+
+def _policy_docs(role) -> List[Document]:
+    return [d for d in role.permissions if isinstance(d.data, dict)]
+
+
+def _where_to_fix(docs: List[Document], action: str):
+    """(doc, path) where a missing action belongs: a statement of the same service."""
+    service = action.split(":", 1)[0].lower()
+    for d in docs:
+        for st in iam.statements(d.data):
+            if st.allow and st.actions is not None and any(
+                    isinstance(a, str) and a.lower().startswith(service + ":")
+                    for a in st.actions):
+                return d, st.path + ("Action",)
+    return docs[0], ("Statement",)
+
+
+def _permission_checks(idx: Index, ctx):
+    github = _github(ctx)
+    needs_by_key: Dict[tuple, List[Need]] = {}
+    passes: Dict[tuple, tuple] = {}
+    for run in idx.runs:
+        for step in run.job.steps:
+            link = run.role_at.get(step.index)
+            if link is None or link.role is None or not _policy_docs(link.role):
+                continue
+            needs = _step_needs(run, step, link, github)
+            for need in needs:
+                needs_by_key.setdefault((id(link.role), need.action, need.resource),
+                                        []).append(need)
+            if any(n.action in ("ecs:RegisterTaskDefinition", "ecs:RunTask") for n in needs):
+                for td in _step_taskdefs(idx, run, step, github, ctx):
+                    passes.setdefault((id(link.role), id(td)), (link, td, step, run))
+    if ctx.is_enabled(PERMISSION_MISSING.id):
+        yield from _missing(needs_by_key)
+    if ctx.is_enabled(PASSROLE_NOT_COVERED.id):
+        yield from _passrole(passes)
+
+
+def _missing(needs_by_key):
+    reported = set()
+    for (_, action, resource), needs in needs_by_key.items():
+        role = needs[0].link.role
+        docs = _policy_docs(role)
+        decision = iam.evaluate([d.data for d in docs], action, resource)
+        if decision.allowed or (id(role), action) in reported:
+            continue
+        reported.add((id(role), action))
+        first = needs[0]
+        if decision.statement is not None:
+            doc, path = docs[decision.statement.policy], decision.statement.path
+        else:
+            doc, path = _where_to_fix(docs, action)
+        line = first.line or first.run.doc.span(first.step.path).line
+        on = f" on {resource}" if resource else ""
+        yield Problem(
+            PERMISSION_MISSING.id, path,
+            f"role {role.label} is not allowed {action}{on}, which {first.why} in "
+            f"{first.run.label} needs ({first.run.doc.file}:{line}): {decision.reason}; "
+            "the step fails with AccessDenied",
+            help=(f"remove or narrow the Deny for {action}" if decision.statement is not None
+                  else f"allow {action}{on} in this policy"),
+            doc=doc,
+            related=[_related(n, f"{n.why} ({n.run.label}) needs {action}")
+                     for n in needs[:3]])
+
+
+def _related(need: Need, message: str):
+    if need.line is not None:
+        return Related(need.run.doc.file, Span(need.line, 1), message)
+    return (need.run.doc, need.step.path, message)
+
+
+def _step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> List[Document]:
+    """Task definitions a registering or running step uses."""
+    out: List[Document] = []
+    if step.uses == A.DEPLOY:
+        path = _td_path(run, step, step.with_.get("task-definition"), github)
+        return idx.taskdefs.at(ctx.repo_root, path) if path else []
+    if step.run is None:
+        return out
+    for value in step.env.values():  # env values carrying a render output
+        s = text_of(value)
+        if s and _OUTPUT_TD.match(s.strip()):
+            path = _td_path(run, step, s, github)
+            if path:
+                out.extend(idx.taskdefs.at(ctx.repo_root, path))
+    for cmd in wm.commands(step):
+        service, op, _ = shell.aws_operation(cmd)
+        if service != "ecs":
+            continue
+        cli = shell.option(cmd, "--cli-input-json")
+        if cli and cli.startswith("file://") and "$" not in cli:
+            out.extend(idx.taskdefs.at(ctx.repo_root, cli[len("file://"):]))
+        fam = shell.option(cmd, "--task-definition")
+        if fam and "$" not in fam and not fam.startswith("arn:"):
+            out.extend(idx.taskdefs.by_family.get(fam.split(":")[0], []))
+    return list({id(d): d for d in out}.values())
+
+
+def _role_arn(value, account: Optional[str]) -> Optional[str]:
+    s = text_of(value)
+    if s is None or not s.strip():
+        return None
+    s = s.strip()
+    if s.startswith("arn:"):
+        return s
+    if account and re.fullmatch(r"[\w+=,.@/-]+", s):
+        return f"arn:aws:iam::{account}:role/{s}"
+    return None
+
+
+def _passrole(passes):
+    reported = set()
+    for link, td, step, run in passes.values():
+        role = link.role
+        docs = _policy_docs(role)
+        account = L.account_of_arn(link.resolved or "") or role.account
+        for field_name, value in L.task_roles(td):
+            arn = _role_arn(value, account)
+            if arn is None or (id(role), arn) in reported:
+                continue
+            decision = iam.evaluate([d.data for d in docs], "iam:PassRole", arn,
+                                    {"iam:PassedToService": ECS_TASKS})
+            if decision.allowed:
+                continue
+            reported.add((id(role), arn))
+            if decision.statement is not None:
+                doc, path = docs[decision.statement.policy], decision.statement.path
+            else:
+                grants = iam.passrole_resources([d.data for d in docs])
+                if grants:
+                    st = grants[0][1]
+                    doc = docs[st.policy]
+                    path = st.path + (("Resource",) if st.resources is not None else ())
+                else:
+                    doc, path = docs[0], ("Statement",)
+            line = td.span((field_name,)).line
+            yield Problem(
+                PASSROLE_NOT_COVERED.id, path,
+                f"role {role.label} may not pass {arn}, the {field_name} of "
+                f"{td.file}:{line} that {run.label} registers ({run.doc.file}:"
+                f"{run.doc.span(step.path).line}): {decision.reason}; "
+                "RegisterTaskDefinition fails with AccessDenied on iam:PassRole",
+                help=f"add {arn} to the iam:PassRole resources (with iam:PassedToService "
+                     f"{ECS_TASKS}), or point the task definition at a role this policy "
+                     "may pass",
+                doc=doc,
+                related=[(td, (field_name,), f"{field_name} of {td.file}"),
+                         (run.doc, step.path, f"the step that registers it ({run.label})")])
+
+
+# ---------------------------------------------------------------------------
+# subs against trust policies
+
+
+@dataclass
+class Usage:
+    run: R.JobRun
+    link: R.RoleLink
+    produced: P.Produced
+    certain: bool  # every context it may run in is known
+
+
+def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
+                   triggers=None, depth=0) -> P.Refs:
+    if triggers is None:
+        triggers = wm.read_workflow(doc.data).triggers
+    refs = P.refs_of_triggers({e: s for e, s in triggers.items() if e != "workflow_call"},
+                              default_branch)
+    if "workflow_call" not in triggers:
+        return refs
+    callers = _callers(idx, doc) if depth < 4 else []
+    if not callers:
+        refs.unknown.append("workflow_call")
+        ctx.note(f"xref: {doc.file} is a reusable workflow and none of its callers was "
+                 "read: the subs of its jobs depend on the caller")
+        return refs
+    musts, mays = [refs.must], [refs.may]
+    for caller in callers:
+        c = _workflow_refs(idx, caller, default_branch, ctx, None, depth + 1)
+        musts.append(c.must)
+        mays.append(c.may)
+        refs.pull_request_must |= c.pull_request_must
+        refs.pull_request_may |= c.pull_request_may
+        refs.unknown.extend(c.unknown)
+    refs.must, refs.may = P.alt(musts), P.alt(mays)
+    return refs
+
+
+def _callers(idx: Index, doc: Document) -> List[Document]:
+    name = os.path.basename(doc.file)
+    out = []
+    for d in idx.docs:
+        if d.kind != "workflow" or d is doc or not isinstance(d.data, dict):
+            continue
+        jobs = d.data.get("jobs")
+        for job in (jobs.values() if isinstance(jobs, dict) else []):
+            uses = job.get("uses") if isinstance(job, dict) else None
+            if isinstance(uses, str) and uses.startswith("./") \
+                    and os.path.basename(uses.split("@")[0]) == name:
+                out.append(d)
+                break
+    return out
+
+
+def _sub_checks(idx: Index, ctx):
+    from ecs_lint import subjects as S
+
+    github = _github(ctx)
+    default_branch = str(github.get("default-branch") or "main")
+    prefix = idx.prefix if idx.prefix is not None else None
+    pattern_prefix = P.prefix_pattern(prefix)
+    by_role: Dict[int, List[Usage]] = {}
+    roles = {}
+    for run in idx.runs:
+        oidc_links = [l for l in run.roles if l.use.oidc and l.role is not None and l.role.trust]
+        if not oidc_links:
+            continue
+        if run.environment == R.UNKNOWN_ENVIRONMENT:
+            ctx.note(f"xref: {run.doc.file}: {run.label}: environment "
+                     f"'{run.job.environment}' cannot be resolved; its subs are not compared")
+            continue
+        triggers = run.workflow.triggers
+        narrow = P.narrowing(run.job.if_, run.row)
+        if narrow.events is not None or narrow.not_events:
+            triggers = {e: s for e, s in triggers.items()
+                        if (narrow.events is None or e in narrow.events)
+                        and e not in narrow.not_events}
+        refs = _workflow_refs(idx, run.doc, default_branch, ctx, triggers)
+        produced = P.produce(pattern_prefix, refs, run.environment, narrow)
+        for link in oidc_links:
+            # `may` over-approximates what an unreadable `if:` allows, so only
+            # unknown callers make the use uncertain
+            by_role.setdefault(id(link.role), []).append(
+                Usage(run, link, produced, not refs.unknown))
+            roles[id(link.role)] = link.role
+    unlinked = sorted({f"{r.doc.file}:{r.doc.span(l.path).line}" for r in idx.runs
+                       for l in r.roles if l.use.oidc and l.role is None})
+    if unlinked:
+        ctx.note("xref: some role uses could not be linked (" + ", ".join(unlinked[:5])
+                 + "): a role they assume may be used more widely than ecs-lint sees, so "
+                 "xref-sub-broader-than-used is not checked")
+    for rid, usages in by_role.items():
+        yield from _role_subs(S, ctx, roles[rid], usages, prefix is not None, not unlinked)
+
+
+def _admitted_language(S, policy):
+    """(language of admitted subs, GitHub statements) of a trust policy."""
+    stmts = S.github_statements(policy, include_deny=True)
+    allow = [s.sub_wild for s in stmts if s.admits and s.effect.lower() != "deny"]
+    deny = [s.sub_wild for s in stmts if s.admits and s.effect.lower() == "deny"]
+    lang = S.Union(allow)
+    if deny:
+        lang = S.Inter([lang, S.Not(S.Union(deny))])
+    return lang, [s for s in stmts if s.effect.lower() != "deny"]
+
+
+def _sub_location(stmts, doc: Document):
+    """Path of the `sub` condition to fix: the first GitHub statement's (or the statement)."""
+    for st in stmts:
+        if st.sub_paths:
+            return st.sub_paths[0]
+    if stmts:
+        return stmts[0].path
+    return ("Statement",)
+
+
+def _jobs(users: List[str]) -> str:
+    if len(users) == 1:
+        return f"{users[0]} sends"
+    more = f" and {len(users) - 3} more" if len(users) > 3 else ""
+    return f"{', '.join(users[:3])}{more} send"
+
+
+def _role_subs(S, ctx, role, usages: List[Usage], repo_known: bool, all_linked: bool):
+    trust_doc = role.trust[0]
+    policy = trust_doc.data
+    admitted, stmts = _admitted_language(S, policy)
+    if not stmts:
+        return
+    any_admitted = False
+    reported = set()
+    for u in usages:
+        may = P.to_subjects(u.produced.may)
+        if S.witness(S.Inter([may, admitted])) is not None:
+            any_admitted = True
+        if not ctx.is_enabled(SUB_NOT_ADMITTED.id):
+            continue
+        for part in P.parts(u.produced.must):
+            lang = P.to_subjects(part)
+            if repo_known:
+                missed = S.difference_witness(lang, admitted)
+            else:  # compare the context only: is it admitted for some repository?
+                missed = S.witness(lang) if S.witness(S.Inter([lang, admitted])) is None \
+                    else None
+            if missed is None or (id(role), missed) in reported:
+                continue
+            reported.add((id(role), missed))
+            role_path = u.link.path
+            why_env = ""
+            if u.run.environment is not None:
+                why_env = (f" (a job with an environment sends `environment:"
+                           f"{u.run.environment}`, not its branch)")
+            names = ", ".join(f"statement {st.index + 1}" for st in stmts)
+            shown = P.show_sub(missed, repo_known)
+            globs = P.render_glob(part)
+            fix = shown if globs == [missed] or not repo_known else " or ".join(
+                f"'{g}'" for g in globs[:3])
+            yield Problem(
+                SUB_NOT_ADMITTED.id, _sub_location(stmts, trust_doc),
+                f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(role_path).line} "
+                f"assumes {role.label} with sub '{shown}'{why_env}; no statement of this "
+                f"trust policy admits it ({names} missed): the deploy fails with 401 (Not "
+                "authorized to perform sts:AssumeRoleWithWebIdentity)",
+                help=f"admit {fix if fix != shown else repr(shown)} in the sub condition, or "
+                     "change the job so that it sends a sub this policy trusts",
+                doc=trust_doc,
+                related=[(u.run.doc, role_path, f"{u.run.label} assumes the role here")])
+    if not ctx.is_enabled(SUB_BROADER.id) or not any_admitted or not all_linked:
+        return
+    if not repo_known:
+        ctx.note(f"xref: {role.label}: repository unknown, xref-sub-broader-than-used "
+                 "not checked")
+        return
+    if not all(u.certain for u in usages):
+        ctx.note(f"xref: {role.label}: some job using it runs in contexts ecs-lint cannot "
+                 "tell (a reusable workflow whose callers were not read): "
+                 "xref-sub-broader-than-used not checked")
+        return
+    produced = P.alt([u.produced.may for u in usages])
+    produced_lang = P.to_subjects(P.alt([produced, P.never_sent()]), widen=True)
+    musts = [u.produced.must for u in usages if not P.is_empty_syntactically(u.produced.must)]
+    suggestion = P.render_glob(P.alt(musts) if musts else produced)
+    users = sorted({f"{u.run.label} in {u.run.doc.file}" for u in usages})
+    for st in stmts:
+        if not st.admits or not st.sub_paths:
+            continue
+        single = {k: v for k, v in policy.items()}
+        single["Statement"] = [st.statement]
+        witness = S.broader_witness(single, produced_lang)
+        if not witness:
+            continue
+        shown = " or ".join(f"'{g}'" for g in suggestion[:4])
+        exact = all("*" not in g and "?" not in g for g in suggestion)
+        yield Problem(
+            SUB_BROADER.id, st.sub_paths[0],
+            f"statement {st.index + 1} admits '{witness}', a sub that no workflow assuming "
+            f"{role.label} produces: {_jobs(users)} only {shown}",
+            help=f"narrow the sub condition to {'StringEquals' if exact else 'StringLike'} "
+                 f"{shown}",
+            doc=trust_doc,
+            related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")
+                     for u in usages[:3]])

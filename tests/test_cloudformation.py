@@ -1,0 +1,254 @@
+"""CloudFormation extraction: intrinsics resolved from parameter defaults,
+conditions and resources; positions on the template's own lines; context
+that links policies to roles; no crash on odd shapes."""
+import textwrap
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, lint_folder
+from ecs_lint import cloudformation
+from ecs_lint.cloudformation import Scope, resolve, resolve_tree
+from ecs_lint.loader import load_text
+from ecs_lint.values import Template, Unknown
+
+CFN = FIXTURES / "cloudformation"
+SUB = "token.actions.githubusercontent.com:sub"
+
+
+def extract_text(text, syntax="yaml", name="t.yaml"):
+    loaded = load_text(textwrap.dedent(text), syntax)[0]
+    return cloudformation.extract(name, loaded.data, loaded.locate, loaded.text)
+
+
+def extract_file(path):
+    path = Path(path)
+    syntax = "json" if path.suffix == ".json" else "yaml"
+    loaded = load_text(path.read_text(), syntax)[0]
+    return cloudformation.extract(str(path), loaded.data, loaded.locate, loaded.text)
+
+
+def one(docs, kind, name=None):
+    hits = [d for d in docs if d.kind == kind and (name is None or d.name == name)]
+    assert len(hits) == 1, [(d.kind, d.name) for d in docs]
+    return hits[0]
+
+
+def test_sub_if_and_refs_resolve_from_defaults():
+    docs = extract_file(CFN / "roles.yaml")
+    deploy = one(docs, "trust-policy", "DeployRole")
+    st0 = deploy.data["Statement"][0]
+    assert st0["Condition"]["StringLike"][SUB] == "repo:acme/shop:*"
+    # !If [CreateProvider, !Ref GithubOidc, ...]: UseExistingProvider defaults to "no"
+    fed = st0["Principal"]["Federated"]
+    assert isinstance(fed, Template)
+    assert fed.parts == ("arn:aws:iam::", Unknown("AWS::AccountId"),
+                         ":oidc-provider/token.actions.githubusercontent.com")
+    assert deploy.context["role_name"] == "shop-deploy"
+    assert deploy.context["role_ref"] == "DeployRole"
+    assert deploy.span(("Statement", 0, "Condition", "StringLike", SUB)).line == 43
+    assert deploy.span(("Statement", 0, "Principal", "Federated")).line == 34
+    release = one(docs, "trust-policy", "ReleaseRole")
+    assert str(release.data["Statement"][0]["Principal"]["Federated"]).endswith(
+        "oidc-provider/token.actions.githubusercontent.com")  # !GetAtt GithubOidc.Arn
+
+
+def test_policies_link_to_roles():
+    docs = extract_file(CFN / "roles.yaml")
+    policy = one(docs, "permissions-policy", "DeployPolicy")
+    assert policy.context["roles"] == ["DeployRole"]
+    assert policy.span(("Statement", 0, "Action")).line == 55
+    optional = one(docs, "permissions-policy", "OptionalPolicy")
+    assert isinstance(optional.data["Statement"], Template)  # IsPlatform: Team has no default
+    assert optional.context["roles"] == ["ReleaseRole"]
+    json_docs = extract_file(CFN / "roles.json")
+    inline = one(json_docs, "permissions-policy", "CiRole.pass")
+    assert inline.context["roles"] == ["CiRole"] and inline.context["role_name"] == "acme-ci"
+    assert one(json_docs, "permissions-policy", "Statementless").context["roles"] == ["acme-ci"]
+    trust = one(json_docs, "trust-policy")
+    assert trust.data["Statement"][0]["Condition"]["StringLike"][SUB] == "repo:acme/*"  # Fn::Join
+    assert trust.span(("Statement", 0, "Condition", "StringLike", SUB)).line == 30
+
+
+def test_managed_policy_arns_link_and_ref_of_role_is_its_name():
+    docs = extract_text("""\
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              RoleName: app-deploy
+              ManagedPolicyArns: [!Ref Managed]
+              AssumeRolePolicyDocument: {Statement: []}
+          Managed:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Action: iam:PassRole
+                    Resource: !GetAtt Role.Arn
+              Users: [!Ref Role]
+        """)
+    policy = one(docs, "permissions-policy")
+    assert policy.context["roles"] == ["Role"]
+    arn = policy.data["Statement"][0]["Resource"]
+    assert arn.parts == ("arn:aws:iam::", Unknown("AWS::AccountId"), ":role/app-deploy")
+    assert resolve({"Ref": "Role"}, Scope.of({"Resources": {"Role": {
+        "Type": "AWS::IAM::Role", "Properties": {"RoleName": "x"}}}})) == "x"
+
+
+def test_no_value_is_dropped_and_positions_follow_the_source():
+    docs = extract_text("""\
+        Conditions:
+          Never: !Equals [a, b]
+        Resources:
+          Svc:
+            Type: AWS::ECS::Service
+            Properties:
+              LoadBalancers:
+                - !Ref AWS::NoValue
+                - !If [Never, {ContainerName: x}, !Ref AWS::NoValue]
+                - ContainerName: web
+                  ContainerPort: 80
+              HealthCheckGracePeriodSeconds: !If [Never, 30, !Ref AWS::NoValue]
+              DeploymentConfiguration: !If
+                - Never
+                - {MaximumPercent: 100}
+                - MaximumPercent: 200
+                  MinimumHealthyPercent: 50
+        """)
+    svc = one(docs, "service")
+    assert svc.data["loadBalancers"] == [{"containerName": "web", "containerPort": 80}]
+    assert "healthCheckGracePeriodSeconds" not in svc.data
+    assert svc.data["deploymentConfiguration"] == {"maximumPercent": 200,
+                                                   "minimumHealthyPercent": 50}
+    assert svc.span(("loadBalancers", 0, "containerName")).line == 10
+    assert svc.span(("deploymentConfiguration", "minimumHealthyPercent")).line == 17
+
+
+def test_number_parameters_stay_numbers_and_mappings_resolve():
+    scope = Scope.of({
+        "Parameters": {"Count": {"Type": "Number", "Default": "3"},
+                       "Env": {"Type": "String", "Default": "prod"}},
+        "Mappings": {"Subs": {"prod": {"Sub": "repo:a/b:environment:prod"}}},
+        "Resources": {}})
+    assert resolve({"Ref": "Count"}, scope) == 3
+    assert resolve({"Fn::FindInMap": ["Subs", {"Ref": "Env"}, "Sub"]}, scope) == \
+        "repo:a/b:environment:prod"
+    assert resolve({"Fn::Select": [1, {"Fn::Split": [",", "a,b,c"]}]}, scope) == "b"
+    assert resolve({"Fn::Sub": "${Env}-${!Literal}-${AWS::Region}"}, scope).parts == \
+        ("prod-${Literal}-", Unknown("AWS::Region"))
+    assert resolve({"Fn::Sub": ["${X}/${Env}", {"X": {"Ref": "Count"}}]}, scope) == "3/prod"
+    assert isinstance(resolve({"Fn::ImportValue": "x"}, scope), Template)
+    # subjects.py passes a plain dict of parameters
+    assert resolve({"Ref": "P"}, {"P": "v"}) == "v"
+
+
+def test_odd_shapes_do_not_crash_and_give_no_internal_error(tmp_path):
+    (tmp_path / "odd.yaml").write_text(textwrap.dedent("""\
+        Conditions:
+          Loop: !Condition Loop
+        Resources:
+          R1:
+            Type: AWS::IAM::Role
+            Properties:
+              RoleName: !GetAtt R1.Arn
+              AssumeRolePolicyDocument:
+                Statement: !If [Loop, [], []]
+              Policies: not-a-list
+          R2:
+            Type: AWS::IAM::Policy
+            Properties:
+              Roles: !Ref R1
+              PolicyDocument: {Statement: [null, 3, "x", {Effect: !If [Loop, Allow, Deny]}]}
+          R3:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              ContainerDefinitions: !Split [",", !Ref R3]
+          R4: {Type: AWS::ECS::Service, Properties: null}
+          R5: {Type: AWS::IAM::OIDCProvider, Properties: {Url: [1], ClientIdList: {Ref: [x]}}}
+          R6: {Type: AWS::ECR::Repository, Properties: {ImageTagMutability: !Sub [1, 2]}}
+        """))
+    findings = lint_folder(tmp_path)
+    assert not [f for f in findings if f.rule in ("internal-error", "parse-error")], findings
+
+
+_INTRINSIC_NAMES = ["Ref", "Fn::Sub", "Fn::If", "Fn::Join", "Fn::GetAtt", "Fn::Select",
+                    "Fn::Split", "Fn::FindInMap", "Fn::Equals", "Fn::Not", "Condition",
+                    "Fn::ImportValue", "Fn::Base64"]
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-3, 3),
+                     st.sampled_from(["AWS::NoValue", "P", "C", "R", "R.Arn", "${P}", "a,b", ""]))
+_TREES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.sampled_from(_INTRINSIC_NAMES), inner, min_size=1, max_size=1),
+        st.dictionaries(st.sampled_from(["Statement", "Effect", "Roles", "RoleName"]), inner,
+                        max_size=3)),
+    max_leaves=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TREES, _TREES)
+def test_resolve_tree_never_raises(tree, condition):
+    scope = Scope.of({"Parameters": {"P": {"Default": "x"}},
+                      "Conditions": {"C": condition, "D": {"Condition": "D"}},
+                      "Mappings": {"M": {"a": {"b": tree}}},
+                      "Resources": {"R": {"Type": "AWS::IAM::Role",
+                                          "Properties": {"RoleName": tree}}}})
+    resolve_tree(tree, scope)
+    resolve(tree, scope)
+
+
+def test_corpus_templates_lint_without_errors(shared):
+    folder = shared / "corpus" / "cloudformation"
+    findings = lint_folder(folder)
+    bad = [f for f in findings if f.rule in ("internal-error", "parse-error")]
+    assert not bad, bad
+    # every template of the corpus yields documents
+    files = {f.file for f in findings}
+    assert len(files) >= 6
+
+
+def test_template_context_is_shared():
+    docs = extract_file(CFN / "ecs.yaml")
+    ctx = docs[0].context["template"]
+    assert ctx["format"] == "cloudformation"
+    assert ctx["resources"]["Service"] == "AWS::ECS::Service"
+    assert all(d.context["template"] is ctx for d in docs)
+    svc = one(docs, "service")
+    assert svc.data["desiredCount"] == 2
+    assert svc.data["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] == "DISABLED"
+
+
+def test_policy_documents_given_as_json_strings():
+    docs = extract_text("""\
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: >-
+                {"Statement": [{"Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity",
+                "Principal": {"Federated": "x"}}]}
+              Policies:
+                - PolicyName: p
+                  PolicyDocument: '{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}'
+                - PolicyName: broken
+                  PolicyDocument: '{"Statement": '
+        """)
+    trust = one(docs, "trust-policy")
+    assert trust.data["Statement"][0]["Principal"] == {"Federated": "x"}
+    assert trust.span(("Statement", 0, "Action")).line == 5
+    policy = one(docs, "permissions-policy")
+    assert policy.data["Statement"][0]["Action"] == "s3:*"
+    assert policy.span(("Statement", 0)).line == 10
+
+
+def test_ref_of_a_named_resource_is_its_name():
+    scope = Scope.of({"Resources": {
+        "Config": {"Type": "AWS::CodeDeploy::DeploymentConfig",
+                   "Properties": {"DeploymentConfigName": "Canary10"}},
+        "Anonymous": {"Type": "AWS::CodeDeploy::DeploymentConfig", "Properties": {}}}})
+    assert resolve({"Ref": "Config"}, scope) == "Canary10"
+    assert resolve({"Ref": "Anonymous"}, scope) == Template((Unknown("Anonymous"),))

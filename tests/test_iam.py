@@ -1,0 +1,171 @@
+"""lint/iam.py: IAM matching and evaluation, the contract the cross-file rules use."""
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ecs_lint.iam import (action_matches, evaluate, passrole_resources, resource_matches,
+                          statements)
+from ecs_lint.values import Template, Unknown
+
+ECS_TASKS = {"iam:PassedToService": "ecs-tasks.amazonaws.com"}
+
+
+def policy(*stmts):
+    return {"Version": "2012-10-17", "Statement": list(stmts)}
+
+
+@pytest.mark.parametrize("pattern, action, expected", [
+    ("ecs:Describe*", "ecs:DescribeServices", True),
+    ("ECS:describe*", "ecs:DescribeServices", True),  # action names ignore case
+    ("ecs:Describe*", "ecs:UpdateService", False),
+    ("ecs:*", "ecs:RegisterTaskDefinition", True),
+    ("*", "iam:PassRole", True),
+    ("iam:Pass?ole", "iam:PassRole", True),
+    ("iam:Pass?ole", "iam:PassXXRole", False),
+    ("ecs:RegisterTaskDefinition", "ecs:registertaskdefinition", True),
+    ("ecs:Register", "ecs:RegisterTaskDefinition", False),  # no implicit prefix match
+    ("ec2:*", "ecs:RunTask", False),
+])
+def test_action_matches(pattern, action, expected):
+    assert action_matches(pattern, action) is expected
+
+
+@pytest.mark.parametrize("pattern, arn, expected", [
+    ("arn:aws:iam::123456789012:role/*", "arn:aws:iam::123456789012:role/app", True),
+    ("arn:aws:iam::123456789012:role/*", "arn:aws:iam::123456789012:role/path/app", True),
+    ("arn:aws:iam::123456789012:role/App", "arn:aws:iam::123456789012:role/app", False),
+    ("arn:aws:iam::*:role/app-?", "arn:aws:iam::1:role/app-1", True),
+    ("arn:aws:iam::*:role/app-?", "arn:aws:iam::1:role/app-12", False),
+    ("arn:aws:s3:::b/${*}", "arn:aws:s3:::b/*", True),  # ${*} is a literal *
+    ("arn:aws:s3:::b/${*}", "arn:aws:s3:::b/x", False),
+    ("arn:aws:s3:::home/${aws:username}/*", "arn:aws:s3:::home/alice/f", True),
+    ("*", "anything", True),
+])
+def test_resource_matches(pattern, arn, expected):
+    assert resource_matches(pattern, arn) is expected
+
+
+def test_wrong_types_never_match():
+    assert not action_matches(None, "ecs:RunTask")
+    assert not action_matches(["ecs:*"], "ecs:RunTask")
+    assert not resource_matches(3, "arn")
+
+
+def test_statements_normalises_every_shape():
+    single = statements({"Statement": {"Effect": "Allow", "Action": "ecs:RunTask",
+                                       "Resource": "*", "Sid": "One"}})
+    assert len(single) == 1 and single[0].path == ("Statement",) and single[0].actions == [
+        "ecs:RunTask"] and single[0].sid == "One"
+    many = statements({"Statement": [None, "x", {"Effect": "Deny", "NotAction": ["iam:*"],
+                                                  "NotResource": "arn:aws:iam::1:role/a",
+                                                  "Condition": "bad"}]})
+    assert len(many) == 1
+    s = many[0]
+    assert (s.index, s.path, s.deny, s.actions, s.not_actions) == (2, ("Statement", 2), True,
+                                                                   None, ["iam:*"])
+    assert s.not_resources == ["arn:aws:iam::1:role/a"] and s.conditions == {}
+    for junk in (None, "policy", 3, [], {"Statement": "x"}, {"Statement": None}):
+        assert statements(junk) == []
+
+
+def test_explicit_deny_wins_over_allow():
+    p = policy({"Effect": "Allow", "Action": "ecs:*", "Resource": "*"},
+               {"Effect": "Deny", "Action": "ecs:Register*", "Resource": "*"})
+    d = evaluate([p], "ecs:RegisterTaskDefinition")
+    assert not d.allowed and d.statement.index == 1 and "denied" in d.reason
+    assert evaluate([p], "ecs:UpdateService").allowed
+
+
+def test_deny_on_part_of_the_resources_leaves_the_rest():
+    p = policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::1:role/*"},
+               {"Effect": "Deny", "Action": "iam:PassRole", "Resource": "arn:aws:iam::1:role/admin"})
+    assert evaluate([p], "iam:PassRole").allowed  # some role can still be passed
+    assert not evaluate([p], "iam:PassRole", "arn:aws:iam::1:role/admin").allowed
+    assert evaluate([p], "iam:PassRole", "arn:aws:iam::1:role/app").allowed
+
+
+def test_deny_covering_every_allowed_resource_takes_the_grant_back():
+    p = policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::1:role/app-*"},
+               {"Effect": "Deny", "Action": "iam:*", "Resource": "arn:aws:iam::1:role/*"})
+    assert not evaluate([p], "iam:PassRole").allowed
+
+
+def test_policies_are_a_union_and_the_statement_names_its_policy():
+    a = policy({"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition", "Resource": "*"})
+    b = policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::1:role/x"})
+    d = evaluate([a, b], "iam:PassRole", "arn:aws:iam::1:role/x")
+    assert d.allowed and d.statement.policy == 1
+    assert not evaluate([a, b], "iam:PassRole", "arn:aws:iam::1:role/y").allowed
+    assert evaluate([a, b], "ecs:RunTask").reason == "no statement allows ecs:RunTask"
+
+
+def test_not_action_and_not_resource():
+    p = policy({"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"})
+    assert evaluate([p], "ecs:RunTask").allowed
+    assert not evaluate([p], "iam:PassRole").allowed
+    q = policy({"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::secret/*"})
+    assert evaluate([q], "s3:GetObject", "arn:aws:s3:::public/a").allowed
+    assert not evaluate([q], "s3:GetObject", "arn:aws:s3:::secret/a").allowed
+    assert evaluate([q], "s3:GetObject").allowed  # some resource is not excluded
+
+
+def test_passed_to_service_condition_is_evaluated_from_context():
+    p = policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*",
+                "Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}})
+    assert not evaluate([p], "iam:PassRole", None, ECS_TASKS).allowed
+    assert evaluate([p], "iam:PassRole", None, {"IAM:passedtoservice": "lambda.amazonaws.com"}).allowed
+    # a condition on a key not in the context is assumed satisfiable for an Allow
+    assert evaluate([p], "iam:PassRole").allowed
+    like = policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*",
+                   "Condition": {"StringLike": {"iam:PassedToService": "ecs-tasks.*"}}})
+    assert evaluate([like], "iam:PassRole", None, ECS_TASKS).allowed
+    negated = policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*",
+                      "Condition": {"StringNotEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}})
+    assert not evaluate([negated], "iam:PassRole", None, ECS_TASKS).allowed
+
+
+def test_conditional_deny_on_an_unknown_key_does_not_count_as_denying():
+    p = policy({"Effect": "Allow", "Action": "ecs:*", "Resource": "*"},
+               {"Effect": "Deny", "Action": "ecs:*", "Resource": "*",
+                "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}})
+    assert evaluate([p], "ecs:UpdateService").allowed
+    assert not evaluate([p], "ecs:UpdateService", None,
+                        {"aws:MultiFactorAuthPresent": "false"}).allowed
+
+
+def test_template_holes_are_read_in_the_deploys_favour():
+    role = Template(("arn:aws:iam::", Unknown("AWS::AccountId"), ":role/app"))
+    p = policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": role},
+               {"Effect": "Deny", "Action": Template((Unknown("Action"),)), "Resource": "*"})
+    assert evaluate([p], "iam:PassRole", "arn:aws:iam::123456789012:role/app").allowed
+    assert not evaluate([p], "iam:PassRole", "arn:aws:iam::123456789012:role/other").allowed
+
+
+def test_passrole_resources():
+    p = policy({"Effect": "Allow", "Action": ["ecs:*", "iam:PassRole"],
+                "Resource": ["arn:aws:iam::1:role/a", Template(("arn:aws:iam::", Unknown("A"), ":role/b"))]},
+               {"Effect": "Allow", "Action": "iam:*", "NotResource": "arn:aws:iam::1:role/admin"},
+               {"Effect": "Deny", "Action": "iam:PassRole", "Resource": "*"},
+               {"Effect": "Allow", "Action": "ecs:RunTask", "Resource": "*"})
+    got = [(pattern, s.index) for pattern, s in passrole_resources([p])]
+    assert got == [("arn:aws:iam::1:role/a", 0), ("arn:aws:iam::*:role/b", 0), ("*", 1)]
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.sampled_from(["Effect", "Action", "NotAction", "Resource",
+                                                       "NotResource", "Condition", "Statement",
+                                                       "Sid", "StringEquals", "iam:PassedToService",
+                                                       "Allow", "Deny"]), inner, max_size=5),
+                    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON, st.sampled_from([None, "arn:aws:iam::1:role/a"]))
+def test_evaluate_never_raises_on_any_shape(data, resource):
+    d = evaluate([data, {"Statement": data}], "iam:PassRole", resource, ECS_TASKS)
+    assert isinstance(d.allowed, bool)
+    passrole_resources([data])
+    json.dumps([s.path for s in statements({"Statement": data})])

@@ -1,0 +1,464 @@
+"""Terraform extraction: .tf files and plan JSON -> documents of the API model,
+with positions on the template's own lines."""
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, lint_folder, run_cli
+from ecs_lint import terraform
+from ecs_lint.loader import LoadError, load_json
+from ecs_lint.values import Template, Unknown
+
+TF = FIXTURES / "terraform"
+
+
+def docs_of(path):
+    path = str(path)
+    with open(path) as f:
+        return terraform.extract(path, f.read())
+
+
+def one(docs, kind, name=None):
+    hits = [d for d in docs if d.kind == kind and (name is None or d.name == name)]
+    assert len(hits) == 1, [(d.kind, d.name) for d in docs]
+    return hits[0]
+
+
+def write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(textwrap.dedent(text))
+    return p
+
+
+SUB = "token.actions.githubusercontent.com:sub"
+
+
+# -- jsonencode, heredoc, quoted JSON ------------------------------------------
+
+def test_jsonencode_trust_resolves_locals_and_points_at_lines():
+    docs = docs_of(TF / "jsonencode" / "iam.tf")
+    trust = one(docs, "trust-policy", "aws_iam_role.deploy")
+    st0 = trust.data["Statement"][0]
+    assert st0["Condition"]["StringLike"][SUB] == "repo:acme/orders:*"
+    assert trust.context["role_name"] == "orders-deploy"
+    assert trust.context["role_ref"] == "aws_iam_role.deploy"
+    assert trust.context["template"]["format"] == "terraform"
+    assert trust.span(("Statement", 0, "Condition", "StringLike", SUB)).line == 18
+    assert trust.span(("Statement", 0, "Action")).line == 15
+    assert trust.span(("Statement", 0, "Condition", "StringLike", SUB), key=True).line == 18
+    policy = one(docs, "permissions-policy", "aws_iam_role_policy.deploy")
+    assert policy.context["roles"] == ["aws_iam_role.deploy"]
+    assert policy.span(("Statement", 0, "Action", 0)).line == 32
+
+
+def test_heredoc_positions_map_into_the_file():
+    docs = docs_of(TF / "heredoc" / "role.tf")
+    ci = one(docs, "trust-policy", "aws_iam_role.ci")
+    assert ci.data["Statement"][0]["Condition"]["StringLike"][SUB] == "repo:acme/*"  # variable default
+    span = ci.span(("Statement", 0, "Condition", "StringLike", SUB))
+    assert (span.line, span.column) == (18, 71)
+    main = one(docs, "trust-policy", "aws_iam_role.main_only")  # plain <<EOF, unknown variable
+    principal = main.data["Statement"][0]["Principal"]["Federated"]
+    assert isinstance(principal, Template)
+    assert Unknown("var.account_id") in principal.parts
+    assert str(principal).endswith(":oidc-provider/token.actions.githubusercontent.com")
+    assert main.span(("Statement", 0, "Condition", "StringEquals", SUB)).line == 53
+
+
+def test_quoted_json_string_columns_follow_escapes():
+    docs = docs_of(TF / "heredoc" / "role.tf")
+    policy = one(docs, "permissions-policy", "aws_iam_policy.pass")
+    assert policy.data["Statement"][0]["Resource"] == "*"
+    text = (TF / "heredoc" / "role.tf").read_text().splitlines()[27]
+    span = policy.span(("Statement", 0, "Resource"))
+    assert span.line == 28
+    assert text[span.column - 1:].startswith('\\"*\\"')
+    assert policy.context["roles"] == ["aws_iam_role.ci"]  # through the attachment
+
+
+# -- aws_iam_policy_document -----------------------------------------------------
+
+def test_policy_document_becomes_iam_json_in_its_own_file():
+    docs = docs_of(TF / "policy-document" / "trust.tf")
+    trust = one(docs, "trust-policy", "data.aws_iam_policy_document.any_owner")
+    st0 = trust.data["Statement"][0]
+    assert st0["Effect"] == "Allow"
+    assert st0["Action"] == ["sts:AssumeRoleWithWebIdentity"]
+    fed = st0["Principal"]["Federated"]
+    assert len(fed) == 1 and str(fed[0]).endswith(":oidc-provider/token.actions.githubusercontent.com")
+    assert st0["Condition"] == {
+        "StringEquals": {"token.actions.githubusercontent.com:aud": ["sts.amazonaws.com"]},
+        "StringLike": {SUB: ["repo:*"]},
+    }
+    assert trust.span(("Statement", 0, "Condition", "StringLike", SUB)).line == 20
+    assert trust.span(("Statement", 0, "Condition", "StringLike", SUB, 0)).line == 20
+    assert trust.span(("Statement", 0, "Principal", "Federated")).line == 8
+    assert trust.span(("Statement", 0, "Action")).line == 4
+    # the role is in roles.tf: its name reaches the document
+    assert trust.context["role_name"] == "shop-open"
+    assert trust.context["role_ref"] == "aws_iam_role.open"
+    prod = one(docs, "trust-policy", "data.aws_iam_policy_document.production")
+    assert prod.data["Statement"][0]["Condition"]["StringEquals"][SUB] == \
+        ["repo:acme/shop:environment:production"]
+    assert prod.span(("Statement", 0, "Effect")).line == 27  # the default Effect: the statement
+    deploy = one(docs, "permissions-policy", "data.aws_iam_policy_document.deploy")
+    assert deploy.context["roles"] == ["aws_iam_role.production"]
+    # roles.tf itself holds no policy text: only the provider
+    assert [d.kind for d in docs_of(TF / "policy-document" / "roles.tf")] == ["oidc-provider"]
+
+
+def test_dynamic_blocks_are_unknown_not_dropped(tmp_path):
+    p = write(tmp_path, "main.tf", """\
+        data "aws_iam_policy_document" "t" {
+          statement {
+            actions = ["sts:AssumeRoleWithWebIdentity"]
+            principals {
+              type        = "Federated"
+              identifiers = ["arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"]
+            }
+            dynamic "condition" {
+              for_each = var.conditions
+              content {
+                test     = condition.value.test
+                variable = condition.value.variable
+                values   = condition.value.values
+              }
+            }
+          }
+          dynamic "statement" {
+            for_each = var.more
+            content {}
+          }
+        }
+        resource "aws_iam_role" "r" {
+          assume_role_policy = data.aws_iam_policy_document.t.json
+        }
+        """)
+    doc = one(docs_of(p), "trust-policy")
+    assert isinstance(doc.data["Statement"][0]["Condition"], Template)
+    assert isinstance(doc.data["Statement"][1], Template)
+
+
+# -- ECS, ECR, OIDC provider -----------------------------------------------------
+
+def test_service_maps_onto_the_api_model():
+    docs = docs_of(TF / "ecs" / "ecs.tf")
+    svc = one(docs, "service", "aws_ecs_service.blocked")
+    assert svc.data["deploymentConfiguration"] == {
+        "minimumHealthyPercent": 100, "maximumPercent": 100,
+        "deploymentCircuitBreaker": {"enable": True, "rollback": True}}
+    assert svc.data["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] == "DISABLED"
+    assert svc.data["serviceName"] == "api" and svc.data["launchType"] == "FARGATE"
+    assert svc.span(("deploymentConfiguration", "maximumPercent")).line == 9
+    assert svc.span(("deploymentConfiguration", "minimumHealthyPercent")).line == 8
+    assert svc.span(("deploymentConfiguration", "deploymentCircuitBreaker", "rollback")).line == 13
+    assert svc.span(("networkConfiguration", "awsvpcConfiguration", "assignPublicIp")).line == 18
+    assert svc.span(()).line == 1
+    good = one(docs, "service", "aws_ecs_service.good")
+    assert good.data["loadBalancers"] == [{
+        "targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/abc",
+        "containerName": "web", "containerPort": 8080}]
+    assert good.data["healthCheckGracePeriodSeconds"] == 90
+    assert good.span(("loadBalancers", 0, "containerName")).line == 39
+
+
+def test_task_definitions_from_jsonencode_and_templatefile():
+    docs = docs_of(TF / "ecs" / "ecs.tf")
+    api = one(docs, "task-definition", "aws_ecs_task_definition.api")
+    assert api.data["networkMode"] == "awsvpc"
+    assert api.data["requiresCompatibilities"] == ["FARGATE"]
+    assert api.data["executionRoleArn"].endswith("role/api-execution")
+    assert api.data["containerDefinitions"][0]["logConfiguration"]["logDriver"] == "awslogs"
+    assert api.span(("containerDefinitions", 0, "image")).line == 54
+    worker = one(docs, "task-definition", "aws_ecs_task_definition.worker")
+    c = worker.data["containerDefinitions"][0]
+    assert c["image"].endswith("worker:4f2c1e0")  # templatefile() variable substituted
+    assert worker.span(("containerDefinitions", 0, "image")).line == 70  # the attribute
+
+
+def test_ecr_and_oidc_provider():
+    docs = docs_of(TF / "ecs" / "ecs.tf")
+    assert "imageTagMutability" not in one(docs, "ecr-repository", "aws_ecr_repository.mutable").data
+    imm = one(docs, "ecr-repository", "aws_ecr_repository.immutable")
+    assert imm.data == {"repositoryName": "web", "imageTagMutability": "IMMUTABLE"}
+    assert imm.span(("imageTagMutability",)).line == 79
+    prov = one(docs, "oidc-provider")
+    assert prov.data == {"Url": "https://token.actions.githubusercontent.com",
+                         "ClientIDList": ["https://github.com/acme"]}
+    assert prov.context["format"] == "create"
+    assert prov.span(("ClientIDList",)).line == 84
+
+
+def test_codedeploy_resources(tmp_path):
+    p = write(tmp_path, "cd.tf", """\
+        resource "aws_codedeploy_deployment_config" "slow" {
+          deployment_config_name = "Slow10"
+          compute_platform       = "ECS"
+          traffic_routing_config {
+            type = "TimeBasedCanary"
+            time_based_canary {
+              interval   = 10
+              percentage = 10
+            }
+          }
+        }
+        resource "aws_codedeploy_deployment_group" "g" {
+          app_name               = "app"
+          deployment_group_name  = "g"
+          deployment_config_name = aws_codedeploy_deployment_config.slow.deployment_config_name
+          ecs_service {
+            cluster_name = "main"
+            service_name = "api"
+          }
+        }
+        """)
+    docs = docs_of(p)
+    cfg = one(docs, "codedeploy-deployment-config")
+    assert cfg.data["trafficRoutingConfig"]["timeBasedCanary"] == {
+        "canaryInterval": 10, "canaryPercentage": 10}
+    group = one(docs, "codedeploy-deployment-group")
+    assert group.data["deploymentConfigName"] == "Slow10"  # resolved through the reference
+    assert group.data["ecsServices"] == [{"clusterName": "main", "serviceName": "api"}]
+    assert group.data["applicationName"] == "app"
+    assert group.span(("ecsServices", 0, "serviceName")).line == 18
+
+
+# -- values: variables, tfvars, functions, unknowns ------------------------------
+
+def test_tfvars_override_defaults_and_unknowns_stay_unknown(tmp_path):
+    write(tmp_path, "terraform.tfvars", 'repo = "acme/api"\n')
+    p = write(tmp_path, "main.tf", """\
+        variable "repo" { default = "acme/other" }
+        variable "env" {}
+        locals {
+          sub  = "repo:${var.repo}:environment:${var.env}"
+          subs = concat([local.sub], ["repo:${var.repo}:ref:refs/heads/main"])
+          flag = var.env == "prod" ? "a" : "b"
+          list = [for s in var.x : s]
+        }
+        resource "aws_iam_role" "r" {
+          name = join("-", ["acme", "deploy"])
+          assume_role_policy = jsonencode({
+            Statement = [{
+              Effect    = "Allow"
+              Action    = "sts:AssumeRoleWithWebIdentity"
+              Principal = { Federated = "x" }
+              Condition = { StringLike = { "token.actions.githubusercontent.com:sub" = local.subs
+                                           other = local.flag, more = local.list } }
+            }]
+          })
+        }
+        """)
+    doc = one(docs_of(p), "trust-policy")
+    assert doc.context["role_name"] == "acme-deploy"
+    cond = doc.data["Statement"][0]["Condition"]["StringLike"]
+    first, second = cond[SUB]
+    assert isinstance(first, Template)
+    assert first.parts == ("repo:acme/api:environment:", Unknown("var.env"))
+    assert second == "repo:acme/api:ref:refs/heads/main"
+    assert isinstance(cond["other"], Template) and isinstance(cond["more"], Template)
+
+
+def test_standard_input_has_no_module(tmp_path, monkeypatch):
+    (tmp_path / "other.tf").write_text('locals { x = "from-disk" }\n')
+    monkeypatch.chdir(tmp_path)
+    docs = terraform.extract("<stdin>", 'resource "aws_ecr_repository" "r" { name = local.x }\n')
+    assert isinstance(docs[0].data["repositoryName"], Template)
+
+
+# -- plan JSON ---------------------------------------------------------------------
+
+def test_plan_fixture_documents():
+    path = TF / "plan" / "plan.json"
+    text = path.read_text()
+    loaded = load_json(text)
+    docs = terraform.extract_plan(str(path), loaded.data, loaded.locate, text)
+    kinds = sorted((d.kind, d.name) for d in docs)
+    assert kinds == [
+        ("ecr-repository", "module.service.aws_ecr_repository.api"),
+        ("oidc-provider", "aws_iam_openid_connect_provider.github"),
+        ("permissions-policy", "aws_iam_role.production"),
+        ("service", "module.service.aws_ecs_service.api"),
+        ("trust-policy", "aws_iam_role.ci"),
+        ("trust-policy", "aws_iam_role.production"),
+    ]
+    svc = one(docs, "service")
+    assert svc.data["deploymentConfiguration"]["deploymentCircuitBreaker"] == {
+        "enable": True, "rollback": True}
+    assert "loadBalancers" not in svc.data or svc.data["loadBalancers"] == []
+    assert svc.span(("deploymentConfiguration", "maximumPercent")).line == 73
+    inline = one(docs, "permissions-policy")
+    assert inline.context["roles"] == ["aws_iam_role.production"]
+
+
+def test_plan_positions_inside_one_line_escaped_strings():
+    trust = {"Statement": [{"Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity",
+                            "Principal": {"Federated": "é/\u2603"},
+                            "Condition": {"StringLike": {SUB: "repo:a/b:*"}}}]}
+    plan = {"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+        {"address": "aws_iam_role.r", "mode": "managed", "type": "aws_iam_role", "name": "r",
+         "values": {"name": "r", "assume_role_policy": json.dumps(trust)}}]}}}
+    text = json.dumps(plan)  # one line, like `terraform show -json`
+    loaded = load_json(text)
+    doc = one(terraform.extract_plan("plan.json", loaded.data, loaded.locate, text), "trust-policy")
+    span = doc.span(("Statement", 0, "Condition", "StringLike", SUB))
+    assert span.line == 1
+    assert text[span.column - 1:].startswith('\\"repo:a/b:*\\"')
+
+
+# -- errors and robustness -----------------------------------------------------------
+
+def test_invalid_hcl_is_a_load_error_with_position():
+    with pytest.raises(LoadError) as err:
+        terraform.extract("broken.tf", 'resource "a" "b" {\n  x = \n}\n')
+    assert err.value.line == 3 and "invalid HCL" in err.value.message
+
+
+def test_cli_reports_parse_error_line():
+    out = run_cli(str(TF / "broken" / "broken.tf"), "--format", "json")
+    assert out.returncode == 1
+    assert "parse-error" in out.stdout and "Traceback" not in out.stderr
+    assert lint_folder(TF / "broken")[0].line == 5  # the `})` after `Version =`
+
+
+def test_hcl2_is_imported_only_for_terraform():
+    code = ("import sys, ecs_lint.kinds, ecs_lint.runner, ecs_lint.terraform;"
+            "print('hcl2' in sys.modules, 'lark' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+_HCL_VALUES = st.recursive(
+    st.one_of(st.just("null"), st.just("true"), st.integers(-5, 300).map(str),
+              st.sampled_from(['"x"', '"*"', '"${var.v}"', 'var.v', 'local.l', 'aws_iam_role.r.arn',
+                               'data.aws_iam_policy_document.d.json', '"repo:${local.l}:*"',
+                               'file("nope.json")', 'x ? 1 : 2', '[for a in b : a]', '"{}"',
+                               '<<EOF\n{"Statement": ${var.v}}\nEOF\n'])),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3).map(lambda xs: "[" + ", ".join(xs) + "]"),
+        st.dictionaries(st.sampled_from(["Version", "Statement", "Effect", "Action", "Condition",
+                                         "Principal", "name", "image"]), inner, max_size=3).map(
+            lambda d: "{" + ", ".join(f"{k} = {v}" for k, v in d.items()) + "}"),
+        inner.map(lambda v: f"jsonencode({v})")),
+    max_leaves=8)
+_ATTRS = ["assume_role_policy", "policy", "name", "role", "container_definitions", "url",
+          "client_id_list", "deployment_maximum_percent", "image_tag_mutability", "values",
+          "statement", "test", "variable", "identifiers", "type", "deployment_config_name"]
+_TYPES = ["aws_iam_role", "aws_iam_policy", "aws_iam_role_policy", "aws_ecs_service",
+          "aws_ecs_task_definition", "aws_iam_openid_connect_provider", "aws_ecr_repository",
+          "aws_iam_role_policy_attachment", "aws_codedeploy_deployment_group"]
+
+
+@st.composite
+def _tf_files(draw):
+    blocks = []
+    for i in range(draw(st.integers(1, 4))):
+        attrs = draw(st.lists(st.tuples(st.sampled_from(_ATTRS), _HCL_VALUES), max_size=4))
+        body = "\n".join(f"  {k} = {v}" for k, v in dict(attrs).items())
+        nested = draw(st.sampled_from(["", "  statement {\n    actions = [1]\n"
+                                       "    principals { type = 1 }\n    condition {}\n  }",
+                                       "  load_balancer {}\n  network_configuration { assign_public_ip = \"x\" }",
+                                       "  deployment_circuit_breaker { enable = null }"]))
+        if draw(st.booleans()):
+            blocks.append(f'data "aws_iam_policy_document" "d" {{\n{body}\n{nested}\n}}')
+        else:
+            blocks.append(f'resource "{draw(st.sampled_from(_TYPES))}" "r{i}" {{\n{body}\n{nested}\n}}')
+    blocks.append('locals {\n  l = local.l\n}\nvariable "v" { default = { a = [1] } }')
+    return "\n".join(blocks) + "\n"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_tf_files())
+def test_any_shape_of_values_never_crashes(text):
+    try:
+        docs = terraform.extract("<stdin>", text)
+    except LoadError:
+        return
+    for d in docs:
+        d.span(())
+        d.span(("Statement", 0, "Condition"))
+        d.span(("containerDefinitions", 0, "image"), key=True)
+        d.span(("deploymentConfiguration", "maximumPercent"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet='{}[]()"=$<>\n abcEOF-#/*.:,', max_size=80))
+def test_garbage_text_is_a_load_error_or_documents(text):
+    try:
+        terraform.extract("<stdin>", text)
+    except LoadError as e:
+        assert e.line >= 1 and e.column >= 1
+
+
+_JSON = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=5)),
+                     lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                             st.dictionaries(st.text(max_size=3), inner, max_size=3)),
+                     max_leaves=10)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_JSON, st.data())
+def test_json_with_holes_keeps_known_text_and_marks_holes(value, data):
+    text = json.dumps(value)
+    # cut the text after a random prefix of a string literal and put a hole there
+    quotes = [i for i, c in enumerate(text) if c == '"' and (i == 0 or text[i - 1] != "\\")]
+    if len(quotes) < 2:
+        parsed = terraform.json_with_holes([("lit", text, list(range(len(text))))])
+        assert parsed[0] == value
+        return
+    at = data.draw(st.sampled_from(quotes[::2])) + 1
+    segs = [("lit", text[:at], list(range(at))), ("hole", Template((Unknown("h"),)), at),
+            ("lit", text[at:], list(range(at, len(text))))]
+    parsed = terraform.json_with_holes(segs)
+    assert parsed is not None
+    flat = json.dumps(parsed[0], default=str)
+    assert "${h}" in flat
+
+
+def test_file_of_a_linted_file_is_not_read_twice(tmp_path):
+    trust = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity",
+        "Principal": {"Federated": "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"},
+        "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+                      "StringLike": {SUB: "repo:acme/*"}}}]}
+    (tmp_path / "trust.json").write_text(json.dumps(trust, indent=2))
+    write(tmp_path, "main.tf", """\
+        resource "aws_iam_role" "r" {
+          name               = "r"
+          assume_role_policy = file("${path.module}/trust.json")
+        }
+        """)
+    findings = [f for f in lint_folder(tmp_path) if f.rule.startswith("trust-")]
+    assert [(f.rule, f.file) for f in findings] == [("trust-sub-any-repo", "trust.json")]
+
+
+def test_github_oidc_role_module_inputs_become_a_trust_policy(tmp_path):
+    p = write(tmp_path, "main.tf", """\
+        module "deploy_role" {
+          source = "terraform-aws-modules/iam/aws//modules/iam-github-oidc-role"
+          name   = "shop-deploy"
+          subjects = [
+            "acme/shop:*",
+            "repo:acme/site:ref:refs/heads/main",
+            var.extra,
+          ]
+        }
+        module "local" {
+          source   = "./modules/role"
+          subjects = ["acme/*"]
+        }
+        """)
+    doc = one(docs_of(p), "trust-policy")
+    assert doc.context["role_name"] == "shop-deploy"
+    assert doc.context["role_ref"] == "module.deploy_role"
+    subs = doc.data["Statement"][0]["Condition"]["StringLike"][SUB]
+    assert subs[:2] == ["repo:acme/shop:*", "repo:acme/site:ref:refs/heads/main"]
+    assert subs[2] == Template(("repo:", Unknown("var.extra")))
+    assert doc.span(("Statement", 0, "Condition", "StringLike", SUB, 1)).line == 6
+    assert doc.data["Statement"][0]["Condition"]["StringEquals"] == {
+        "token.actions.githubusercontent.com:aud": ["sts.amazonaws.com"]}

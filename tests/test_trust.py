@@ -1,0 +1,205 @@
+"""The trust-* rules: what they report, where, and that no input makes them crash."""
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import lint_folder, run_cli
+
+GH = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"
+H = "token.actions.githubusercontent.com"
+
+
+def policy(condition, principal=None, action="sts:AssumeRoleWithWebIdentity"):
+    stmt = {"Effect": "Allow", "Principal": principal or {"Federated": GH}, "Action": action}
+    if condition is not None:
+        stmt["Condition"] = condition
+    return {"Version": "2012-10-17", "Statement": [stmt]}
+
+
+def lint_policies(tmp_path, files, config=None):
+    for name, data in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(data if isinstance(data, str) else json.dumps(data, indent=2))
+    if config is not None:
+        (tmp_path / ".ecs-lint.yaml").write_text(config)
+    return [f for f in lint_folder(tmp_path) if f.rule.startswith(("trust-", "internal"))]
+
+
+def rules(findings):
+    return sorted(f.rule for f in findings)
+
+
+def test_one_finding_per_statement_for_the_broadest_class(tmp_path):
+    found = lint_policies(tmp_path, {"trust.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+        "StringLike": {f"{H}:sub": "repo:myorg/blog-api:*"}})})
+    assert rules(found) == ["trust-sub-any-context"]
+    msg = found[0].message
+    assert "repo:myorg/blog-api:pull_request" in msg and "refs/heads/" in msg
+    assert "repo:myorg/blog-api:environment:production" in found[0].help
+    assert found[0].line == 15
+
+
+def test_witnesses_of_narrower_classes_are_listed(tmp_path):
+    found = lint_policies(tmp_path, {"trust.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+        "StringLike": {f"{H}:sub": "repo:myorg*"}})})
+    assert rules(found) == ["trust-sub-any-owner"]
+    assert "repo:myorg-evil/app:pull_request" in found[0].message
+    assert "pull requests (`" in found[0].message
+
+
+def test_list_value_points_at_the_offending_pattern(tmp_path):
+    text = json.dumps(policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+                              "StringLike": {f"{H}:sub": [
+                                  "repo:myorg/blog-api:ref:refs/heads/main",
+                                  "repo:myorg/blog-api:pull_request"]}}), indent=2)
+    found = lint_policies(tmp_path, {"trust.json": text})
+    assert rules(found) == ["trust-sub-pull-request"]
+    line = text.splitlines()[found[0].line - 1]
+    assert "pull_request" in line
+
+
+def test_statement_no_token_can_satisfy_is_silent_for_sub_rules(tmp_path):
+    found = lint_policies(tmp_path, {"trust.json": policy({"StringEquals": {
+        f"{H}:aud": "sts.amazonaws.com", f"{H}:repository_owner": "myorg"}})})
+    assert rules(found) == ["trust-condition-key-unknown"]
+    assert "401" in found[0].message
+
+
+def test_ifexists_on_unknown_key_says_restriction_dropped(tmp_path):
+    found = lint_policies(tmp_path, {"trust.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com",
+                         f"{H}:sub": "repo:o/r:environment:production"},
+        "StringEqualsIfExists": {f"{H}:job_workflow": "o/r/.github/workflows/d.yml@main"}})})
+    assert rules(found) == ["trust-condition-key-unknown"]
+    assert "silently dropped" in found[0].message
+
+
+def test_audience(tmp_path):
+    found = lint_policies(tmp_path, {
+        "a.json": policy({"StringEquals": {f"{H}:sub": "repo:o/r:environment:production"}}),
+        "b.json": policy({"StringEquals": {f"{H}:aud": ["https://github.com/o"],
+                                           f"{H}:sub": "repo:o/r:environment:production"}}),
+        "c.json": policy({"StringEquals": {f"{H}:aud": "custom",
+                                           f"{H}:sub": "repo:o/r:environment:production"}}),
+    }, config="github:\n  audience: custom\n")
+    assert [(f.rule, f.file) for f in found] == [("trust-aud-missing", "a.json"),
+                                                 ("trust-aud-unexpected", "b.json")]
+
+
+def test_unsafe_operators(tmp_path):
+    found = lint_policies(tmp_path, {
+        "env.json": policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+                            "StringLike": {f"{H}:sub": "repo:o/r:ref:refs/heads/*"},
+                            "StringLikeIfExists": {f"{H}:environment": "prod"}}),
+        "safe.json": policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+                             "StringLike": {f"{H}:sub": "repo:o/r:ref:refs/heads/*"},
+                             "StringNotLike": {f"{H}:sub": "repo:o/r:ref:refs/heads/tmp-*"}}),
+        "set.json": policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+                            "ForAllValues:StringEquals": {f"{H}:sub": "repo:o/r:ref:refs/heads/x"}}),
+    })
+    assert [(f.rule, f.file) for f in found] == [
+        ("trust-condition-unsafe-operator", "env.json"),
+        ("trust-condition-unsafe-operator", "set.json")]
+    assert "without an environment" in found[0].message
+
+
+def test_actions_and_principals(tmp_path):
+    pinned = {"StringEquals": {f"{H}:aud": "sts.amazonaws.com",
+                               f"{H}:sub": "repo:o/r:environment:production"}}
+    found = lint_policies(tmp_path, {
+        "role.json": policy(pinned, action="sts:AssumeRole"),
+        "star.json": policy(pinned, action="*"),
+        "tag.json": policy(pinned, action=["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]),
+        "gitlab.json": policy(pinned, principal={"Federated": "arn:aws:iam::1:oidc-provider/gitlab.com"}),
+        "typo.json": policy(pinned, principal={
+            "Federated": "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.co"}),
+        "reverse.json": policy({"StringEquals": {"gitlab.com:sub": "project_path:g/p:ref_type:branch:ref:main"}}),
+        "placeholder.json": policy(pinned, principal={"Federated": "OIDC_PROVIDER_ARN"}),
+    })
+    assert sorted((f.rule, f.file) for f in found) == [
+        ("trust-action-mismatch", "role.json"),
+        ("trust-action-mismatch", "star.json"),
+        ("trust-aud-missing", "reverse.json"),
+        ("trust-principal-not-github", "gitlab.json"),
+        ("trust-principal-not-github", "reverse.json"),
+        ("trust-principal-not-github", "typo.json")]
+
+
+def test_production_gate(tmp_path):
+    branch = policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com",
+                                      f"{H}:sub": "repo:o/r:ref:refs/heads/main"}})
+    env = policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com",
+                                   f"{H}:sub": "repo:o/r:environment:production"}})
+    found = lint_policies(tmp_path, {
+        "prod/trust.json": branch, "production-env/trust.json": env,
+        "staging/trust.json": branch, "product-api/trust.json": branch,
+        "iam/marked.json": branch,
+    }, config='roles:\n  "arn:aws:iam::1:role/x":\n    trust: iam/marked.json\n    production: true\n')
+    assert sorted(f.file for f in found if f.rule == "trust-no-environment-gate") == [
+        "iam/marked.json", "prod/trust.json"]
+    assert all(f.severity == "info" for f in found)
+
+
+def test_cloudformation_holes_are_fixed_values(tmp_path):
+    template = """\
+Parameters:
+  Org: {Type: String}
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Federated: !Ref Provider}
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals: {"token.actions.githubusercontent.com:aud": sts.amazonaws.com}
+              StringLike:
+                "token.actions.githubusercontent.com:sub": !Sub "repo:${Org}/app:*"
+"""
+    found = lint_policies(tmp_path, {"template.yaml": template})
+    assert rules(found) == ["trust-sub-any-context"]
+    assert "repo:${Org}/app:pull_request" in found[0].message
+    assert found[0].line == 15
+
+
+def test_cli_exit_code_and_selection(tmp_path):
+    (tmp_path / "trust.json").write_text(json.dumps(policy(None)))
+    res = run_cli("--select", "trust-sub-", str(tmp_path / "trust.json"))
+    assert res.returncode == 1
+    assert "trust-sub-missing" in res.stdout and "trust-aud-missing" not in res.stdout
+
+
+JUNK = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=6)
+                    | st.sampled_from(["*", "sts:AssumeRoleWithWebIdentity", GH,
+                                       f"{H}:sub", "StringLike", "repo:o/*"]),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.sampled_from(["Federated", "StringLike", f"{H}:sub",
+                                                       f"{H}:aud", "Null", "x"]) | st.text(max_size=4),
+                                      inner, max_size=3), max_leaves=10)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(JUNK, JUNK, JUNK)
+def test_wrong_types_never_crash(tmp_path, principal, action, condition):
+    doc = {"Statement": [{"Effect": "Allow", "Principal": principal, "Action": action,
+                          "Condition": condition},
+                         {"Effect": "Allow", "Principal": {"Federated": GH},
+                          "Action": ["sts:AssumeRoleWithWebIdentity"], "Condition": condition}]}
+    from ecs_lint.config import Config
+    from ecs_lint.model import Document, Span
+    from ecs_lint.registry import CHECKS, RULES, load_rules
+    from ecs_lint.runner import Context
+
+    load_rules()
+    d = Document("trust-policy", doc, "t.json", lambda path=(), key=False: Span(1, 1))
+    ctx = Context(Config(), str(tmp_path), [], set(RULES))
+    for chk in CHECKS:
+        if "trust-policy" in chk.kinds and chk.func.__module__.endswith("trust"):
+            list(chk.func(d, ctx))

@@ -1,0 +1,358 @@
+"""Cross-file analysis: the CLI -> IAM action table, linking, sub production,
+and small repositories linted end to end (the fixtures live in fixtures/xref)."""
+import json
+import textwrap
+
+import pytest
+
+from conftest import lint_folder
+from ecs_lint.xref import actions as A
+from ecs_lint.xref import linking as L
+from ecs_lint.xref import subjects_produced as P
+
+# ---------------------------------------------------------------------------
+# what each command needs
+
+
+@pytest.mark.parametrize("service,command,rest,expected", [
+    ("ecs", "describe-tasks", [], ("ecs:DescribeTasks",)),
+    ("ecs", "run-task", ["--cluster", "x"], ("ecs:RunTask",)),
+    ("ecs", "register-task-definition", [], ("ecs:RegisterTaskDefinition",)),
+    ("ecs", "wait", ["tasks-stopped", "--tasks", "t"], ("ecs:DescribeTasks",)),
+    ("ecs", "wait", ["services-stable"], ("ecs:DescribeServices",)),
+    ("ecs", "wait", [], None),
+    ("logs", "tail", ["/ecs/app"], ("logs:FilterLogEvents", "logs:DescribeLogGroups")),
+    ("ecr", "get-login-password", [], ("ecr:GetAuthorizationToken",)),
+    ("sts", "get-caller-identity", [], ()),
+    ("deploy", "create-deployment", [], ("codedeploy:CreateDeployment",)),
+    ("elbv2", "describe-target-health", [], ("elasticloadbalancing:DescribeTargetHealth",)),
+    ("lambda", "invoke", [], ("lambda:InvokeFunction",)),
+    ("s3", "cp", [], None),  # argument-dependent: not guessed
+    ("cloudformation", "deploy", [], None),
+    ("ecs", "$(whoami)", [], None),
+    (None, "x", [], None),
+])
+def test_cli_actions(service, command, rest, expected):
+    assert A.cli_actions(service, command, rest) == expected
+
+
+def test_pascal():
+    assert A.pascal("describe-task-definition") == "DescribeTaskDefinition"
+
+
+def _acts(uses, w):
+    return [a for a, _ in A.action_step_needs(uses, w)]
+
+
+def test_deploy_action_describes_the_service_even_without_waiting():
+    acts = _acts("aws-actions/amazon-ecs-deploy-task-definition",
+                 {"task-definition": "td.json", "service": "web"})
+    assert acts == ["ecs:RegisterTaskDefinition", "ecs:DescribeServices", "ecs:UpdateService"]
+
+
+def test_deploy_action_codedeploy_and_run_task():
+    acts = _acts("aws-actions/amazon-ecs-deploy-task-definition",
+                 {"task-definition": "td.json", "service": "web",
+                  "codedeploy-appspec": "appspec.yaml"})
+    assert "ecs:UpdateService" not in acts and "codedeploy:CreateDeployment" in acts
+    acts = _acts("aws-actions/amazon-ecs-deploy-task-definition",
+                 {"task-definition-arn": "arn:...", "run-task": True,
+                  "wait-for-task-stopped": "true"})
+    assert acts == ["ecs:RunTask", "ecs:DescribeTasks"]  # no register with an ARN
+
+
+def test_other_actions():
+    assert _acts("aws-actions/amazon-ecr-login", {}) == ["ecr:GetAuthorizationToken"]
+    assert _acts("aws-actions/amazon-ecs-render-task-definition", {"x": 1}) == []
+    assert _acts("docker/build-push-action", {"push": True}) == list(A.ECR_PUSH)
+    assert _acts("docker/build-push-action", {"push": False}) == []
+    assert _acts("aws-actions/amazon-ecs-deploy-task-definition", "not a map") == []
+
+
+def test_docker_commands():
+    assert [a for a, _, _ in A.docker_needs(["docker", "push", "x"])] == list(A.ECR_PUSH)
+    assert [a for a, _, _ in A.docker_needs(["docker", "pull", "x"])] == list(A.ECR_PULL)
+    assert A.docker_needs(["docker", "build", "-t", "x", "."]) == []
+    assert A.docker_needs(["docker", "buildx", "build", "--push", "."])
+    assert A.docker_needs([]) == []
+
+
+def test_registries():
+    arn = A.ecr_repository_arn("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/app:1")
+    assert arn == "arn:aws:ecr:eu-west-1:123456789012:repository/team/app"
+    assert A.ecr_repository_arn("ghcr.io/o/app:1") is None
+    assert A.is_other_registry("ghcr.io/o/app:1")
+    assert A.is_other_registry("nginx:1.27")
+    assert not A.is_other_registry("$REGISTRY/app:1")
+    assert not A.is_other_registry("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app")
+
+
+# ---------------------------------------------------------------------------
+# linking
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://github.com/myorg/app.git", "myorg/app"),
+    ("https://github.com/myorg/app", "myorg/app"),
+    ("https://x-access-token:abc@github.com/myorg/app.git", "myorg/app"),
+    ("git@github.com:myorg/app.git", "myorg/app"),
+    ("ssh://git@github.com/myorg/app.git", "myorg/app"),
+    ("ssh://git@ssh.github.com:443/myorg/app.git", "myorg/app"),
+    ("https://gitlab.com/myorg/app.git", None),
+    ("/srv/git/app.git", None),
+])
+def test_remote_urls(url, expected):
+    assert L.parse_remote_url(url) == expected
+
+
+def test_git_config_origin_only():
+    text = textwrap.dedent("""\
+        [core]
+        \tbare = false
+        [remote "upstream"]
+        \turl = git@github.com:upstream/app.git
+        [remote "origin"]
+        \turl = https://github.com/me/app.git
+        \tfetch = +refs/heads/*:refs/remotes/origin/*
+        """)
+    assert L.parse_git_config_remote(text) == "me/app"
+    assert L.parse_git_config_remote("[remote \"upstream\"]\n url = git@github.com:a/b\n") is None
+
+
+def test_role_names_from_arns():
+    assert L.role_name_of_arn("arn:aws:iam::123456789012:role/path/deploy") == "deploy"
+    assert L.account_of_arn("arn:aws:iam::123456789012:role/deploy") == "123456789012"
+    assert L.role_name_of_arn("deploy") is None
+
+
+def test_resolve_role_value():
+    github = {"vars": {"ROLE": "arn:aws:iam::1:role/r"}}
+    assert L.resolve_role_value("${{ vars.ROLE }}", "arn:aws:iam::1:role/r", github)[:2] == \
+        ("arn:aws:iam::1:role/r", "vars.ROLE")
+    resolved, ref, how = L.resolve_role_value("${{ secrets.X }}", "${{ secrets.X }}", github)
+    assert resolved is None and ref == "secrets.X" and "secrets" in how
+    assert L.resolve_role_value(None, None, {})[0] is None
+    assert L.resolve_role_value(12, 12, {})[0] == "12"
+
+
+# ---------------------------------------------------------------------------
+# job `if:` narrowing
+
+
+def test_narrowing_section6_format():
+    n = P.narrowing("github.ref == format('refs/heads/{0}', matrix.branch)", {"branch": "develop"})
+    assert n.understood and P.contains(n.refs, "refs/heads/develop")
+    assert not P.contains(n.refs, "refs/heads/main")
+
+
+def test_narrowing_forms():
+    n = P.narrowing("${{ github.ref == 'refs/heads/main' && github.event_name == 'push' }}", None)
+    assert n.understood and n.events == {"push"} and P.contains(n.refs, "refs/heads/main")
+    n = P.narrowing("startsWith(github.ref, 'refs/tags/v')", None)
+    assert P.contains(n.refs, "refs/tags/v1") and not P.contains(n.refs, "refs/heads/v1")
+    assert P.narrowing("success() && !cancelled()", None).understood
+    assert not P.narrowing("github.actor == 'me' || github.ref == 'x'", None).understood
+    assert not P.narrowing("contains(github.event.head_commit.message, 'deploy')", None).understood
+    assert P.narrowing(None, None).refs is None
+    assert not P.narrowing(["not", "a", "string"], None).understood
+
+
+def test_unreadable_if_makes_subs_possible_not_certain():
+    refs = P.refs_of_triggers({"push": {"branches": ["main"]}}, "main")
+    produced = P.produce(P.prefix_pattern("repo:o/r:"), refs, None,
+                         P.narrowing("github.actor == 'bot'", None))
+    assert P.is_empty_syntactically(produced.must)
+    assert P.contains(produced.may, "repo:o/r:ref:refs/heads/main")
+
+
+def test_environment_and_pull_request_forms():
+    refs = P.refs_of_triggers({"push": {"branches": ["main"]}, "pull_request": {}}, "main")
+    pfx = P.prefix_pattern("repo:o/r:")
+    env = P.produce(pfx, refs, "prod:eu", P.Narrowing())
+    assert P.contains(env.must, "repo:o/r:environment:prod%3Aeu")  # `:` sent as %3A
+    assert not P.contains(env.must, "repo:o/r:pull_request")
+    plain = P.produce(pfx, refs, None, P.Narrowing())
+    assert P.contains(plain.must, "repo:o/r:pull_request")
+    assert P.contains(plain.must, "repo:o/r:ref:refs/heads/main")
+
+
+def test_subject_prefixes():
+    assert P.subject_prefix({"repository": "o/r"}) == "repo:o/r:"
+    assert P.subject_prefix({"repository": "o/r", "subject": "immutable", "owner-id": 1,
+                             "repository-id": 2}) == "repo:o@1/r@2:"
+    assert P.subject_prefix({"repository": "o/r", "subject": "immutable"}) is None
+    assert P.subject_prefix({}) is None
+
+
+# ---------------------------------------------------------------------------
+# small repositories, end to end
+
+TRUST = {
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/"
+                                   "token.actions.githubusercontent.com"},
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": {"StringEquals": {
+            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+            "token.actions.githubusercontent.com:sub": "SUB"}}}]}
+ROLE = "arn:aws:iam::123456789012:role/deploy"
+
+
+def _repo(tmp_path, workflow, sub, config=None, remote=None, extra=None):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(textwrap.dedent(workflow))
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "trust.json").write_text(
+        json.dumps(TRUST, indent=2).replace('"SUB"', json.dumps(sub)))
+    cfg = config if config is not None else "github:\n  repository: myorg/app\n"
+    cfg += f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n'
+    (tmp_path / ".ecs-lint.yaml").write_text(cfg)
+    if remote:
+        (tmp_path / ".git").mkdir()
+        (tmp_path / ".git" / "config").write_text(f'[remote "origin"]\n\turl = {remote}\n')
+    for rel, text in (extra or {}).items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(textwrap.dedent(text))
+    return [f for f in lint_folder(tmp_path) if f.rule.startswith(("xref-", "internal"))]
+
+
+DEPLOY = f"""\
+    on:
+      push:
+        branches: [main]
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest
+        environment: production
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: {ROLE}
+              aws-region: eu-west-1
+    """
+
+
+def test_repository_from_the_git_remote(tmp_path):
+    found = _repo(tmp_path, DEPLOY, "repo:myorg/app:ref:refs/heads/main", config="",
+                  remote="git@github.com:myorg/app.git")
+    assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+    assert "repo:myorg/app:environment:production" in found[0].message
+    assert found[0].related and found[0].related[0].file.endswith("deploy.yml")
+
+
+def test_repository_unknown_compares_the_context_only(tmp_path):
+    ok = _repo(tmp_path, DEPLOY, "repo:someorg/app:environment:production", config="")
+    assert ok == []  # some repository's production environment is admitted
+
+
+def test_repository_unknown_still_catches_the_wrong_context(tmp_path):
+    found = _repo(tmp_path, DEPLOY, "repo:someorg/app:ref:refs/heads/main", config="")
+    assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+    assert "repo:OWNER/REPO:environment:production" in found[0].message
+
+
+def test_reusable_workflow_takes_its_callers_refs(tmp_path):
+    called = f"""\
+        on: workflow_call
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            permissions:
+              id-token: write
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: {ROLE}
+                  aws-region: eu-west-1
+        """
+    caller = """\
+        on:
+          push:
+            branches: [release]
+        jobs:
+          call:
+            uses: ./.github/workflows/deploy.yml
+        """
+    found = _repo(tmp_path, called, "repo:myorg/app:ref:refs/heads/main",
+                  extra={".github/workflows/caller.yml": caller})
+    assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+    assert "ref:refs/heads/release" in found[0].message
+
+
+def test_dispatch_runs_on_the_configured_default_branch(tmp_path):
+    wf = f"""\
+        on: workflow_dispatch
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            permissions:
+              id-token: write
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: {ROLE}
+                  aws-region: eu-west-1
+        """
+    found = _repo(tmp_path, wf, "repo:myorg/app:ref:refs/heads/main",
+                  config="github:\n  repository: myorg/app\n  default-branch: trunk\n")
+    assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+    assert "refs/heads/trunk" in found[0].message
+
+
+def test_roles_resolved_through_env_and_vars(tmp_path):
+    wf = DEPLOY.replace(f"role-to-assume: {ROLE}", "role-to-assume: ${{ env.ROLE }}") \
+        .replace("    jobs:\n", "    env:\n      ROLE: ${{ vars.DEPLOY_ROLE }}\n    jobs:\n")
+    cfg = f"github:\n  repository: myorg/app\n  vars:\n    DEPLOY_ROLE: {ROLE}\n"
+    found = _repo(tmp_path, wf, "repo:myorg/app:ref:refs/heads/main", config=cfg)
+    assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+
+
+HOSTILE = [
+    "on: 5\njobs: []\n",
+    "on: push\njobs:\n  a: null\n  b:\n    steps: not-a-list\n",
+    "on: push\njobs:\n  a:\n    environment: {name: null}\n    strategy: {matrix: ${{ x }}}\n"
+    "    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n        with: [1, 2]\n"
+    "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n"
+    "          role-to-assume: 123\n          aws-region: {a: b}\n"
+    "      - uses: aws-actions/amazon-ecs-render-task-definition@v1\n        with:\n"
+    "          task-definition: [x]\n          container-name: null\n"
+    "      - run: 42\n      - run: aws ecs wait\n",
+    "on: {push: {branches: [null, 3, {a: b}], tags: 'v*'}}\njobs:\n  a:\n"
+    "    if: ${{ github.ref == format('refs/heads/{0}', matrix.missing) }}\n"
+    "    environment: prod\n    steps:\n"
+    "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n"
+    f"          role-to-assume: {ROLE}\n          aws-region: eu-west-1\n",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_wrong_shapes_never_crash(tmp_path, text):
+    found = _repo(tmp_path, text, "repo:myorg/app:environment:prod")
+    assert not [f for f in found if f.rule == "internal-error"]
+
+
+def test_trust_with_wrong_shapes_never_crashes(tmp_path):
+    (tmp_path / "iam").mkdir()
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(textwrap.dedent(DEPLOY))
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [None, "x", {"Effect": "Allow", "Principal": {"Federated": ["x", 3]},
+                                  "Action": "sts:AssumeRoleWithWebIdentity",
+                                  "Condition": {"StringLike": {
+                                      "token.actions.githubusercontent.com:sub": [None, 5]}}}]}))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    trust: iam/trust.json\n')
+    found = lint_folder(tmp_path)
+    assert not [f for f in found if f.rule == "internal-error"]
+
+
+def test_practice_matrix_rows_stay_correlated(shared):
+    case = shared / "practice" / "cases" / "05-clean-matrix-staging-production"
+    found = [f for f in lint_folder(case) if f.rule.startswith("xref-")]
+    assert found == []
