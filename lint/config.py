@@ -104,6 +104,37 @@ class Config:
     def resolve_path(self, p: str) -> str:
         return os.path.normpath(os.path.join(self.root, p))
 
+    def role_files(self) -> dict:
+        """realpath of each policy file named under `roles:` -> [(role key, "trust" or
+        "permissions")], built once: rules look files up here instead of
+        comparing every document with every role."""
+        index = getattr(self, "_role_files", None)
+        if index is None:
+            index = {}
+            for key, spec in (self.roles or {}).items():
+                if not isinstance(spec, dict):
+                    continue
+                trust = spec.get("trust")
+                perms = spec.get("permissions")
+                perms = [perms] if isinstance(perms, str) else (perms or [])
+                for part, files in (("trust", [trust]), ("permissions", perms)):
+                    for f in files:
+                        if isinstance(f, str):
+                            real = os.path.realpath(self.resolve_path(f))
+                            index.setdefault(real, []).append((key, part))
+            self._role_files = index
+        return index
+
+    def role_keys_by_name(self) -> dict:
+        """role name (the last part of an ARN key, or the key) -> [role keys]."""
+        index = getattr(self, "_role_names", None)
+        if index is None:
+            index = {}
+            for key in self.roles or {}:
+                index.setdefault(str(key).rsplit("/", 1)[-1], []).append(key)
+            self._role_names = index
+        return index
+
 
 def find_config(start: str = ".") -> Optional[str]:
     here = os.path.abspath(start)

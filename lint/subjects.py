@@ -467,38 +467,52 @@ def _eval3(f, state, leaves):
     return None if v is None else (not v)
 
 
-def _source(f, mode: str) -> str:
-    """A formula as a Python boolean expression over the leaf states `s`, with
-    `A[i]`/`U[i]` the accept/universal masks of leaf i: in mode "accept" it
-    holds when the string read so far is in the language, "possible" when some
-    continuation may be, "certain" when every continuation is. Only leaf
-    indices (ints from the compiler) ever appear in the text."""
+def _closure(f, mode: str):
+    """A formula as a function of the leaf states `s`, with `A[i]`/`U[i]` the
+    accept/universal masks of leaf i: in mode "accept" it holds when the string
+    read so far is in the language, "possible" when some continuation may be,
+    "certain" when every continuation is. Built from closures: nothing is
+    compiled or evaluated from text."""
     op, arg = f
     if op == "leaf":
         i = int(arg)
-        return {"accept": f"(s[{i}] & A[{i}])", "possible": f"s[{i}]",
-                "certain": f"(s[{i}] & U[{i}])"}[mode]
+        if mode == "accept":
+            return lambda s, A, U: bool(s[i] & A[i])
+        if mode == "possible":
+            return lambda s, A, U: bool(s[i])
+        return lambda s, A, U: bool(s[i] & U[i])
     if op == "not":
-        inner = {"accept": "accept", "possible": "certain", "certain": "possible"}[mode]
-        return f"(not {_source(arg, inner)})"
+        inner = _closure(arg, {"accept": "accept", "possible": "certain",
+                               "certain": "possible"}[mode])
+        return lambda s, A, U: not inner(s, A, U)
     if not arg:
-        return "False" if op == "or" else "True"
-    joiner = " or " if op == "or" else " and "
-    return "(" + joiner.join(_source(x, mode) for x in arg) + ")"
+        return (lambda s, A, U: False) if op == "or" else (lambda s, A, U: True)
+    parts = [_closure(x, mode) for x in arg]
+    fn = parts[0]
+    for nxt in parts[1:]:  # a chain of two-way closures: no generator per call
+        if op == "or":
+            fn = (lambda a, b: lambda s, A, U: a(s, A, U) or b(s, A, U))(fn, nxt)
+        else:
+            fn = (lambda a, b: lambda s, A, U: a(s, A, U) and b(s, A, U))(fn, nxt)
+    return fn
 
 
-_COMPILED: Dict[str, object] = {}
+_COMPILED: Dict[tuple, object] = {}
 
 
 def _compile_goals(goals, mode):
-    code = "lambda s, A, U: (" + ", ".join(
-        "bool(" + _source(g, mode) + ")" for g in goals) + ",)"
-    fn = _COMPILED.get(code)
+    key = (repr(goals), mode)
+    fn = _COMPILED.get(key)
     if fn is None:
         if len(_COMPILED) > 1024:
             _COMPILED.clear()
-        fn = _COMPILED[code] = eval(compile(code, "<ecs-lint formula>", "eval"),  # noqa: S307
-                                    {"__builtins__": {}, "bool": bool})
+        fns = [_closure(g, mode) for g in goals]
+        if len(fns) == 1:
+            (one,) = fns
+            fn = (lambda s, A, U: (one(s, A, U),))
+        else:
+            fn = (lambda s, A, U: [f(s, A, U) for f in fns])
+        _COMPILED[key] = fn
     return fn
 
 

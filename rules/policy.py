@@ -458,14 +458,9 @@ def _role_keys(doc, ctx):
             keys.append((scope, r) if local_ref else ("role name", r))
     if isinstance(c.get("role_name"), str) and c.get("role_ref"):
         keys.append(("role name", c["role_name"]))
-    cfg_roles = getattr(ctx.config, "roles", None) or {}
-    if cfg_roles:
-        here = os.path.realpath(doc.file)
-        for name, spec in cfg_roles.items():
-            perms = spec.get("permissions") if isinstance(spec, dict) else None
-            perms = [perms] if isinstance(perms, str) else (perms or [])
-            if any(os.path.realpath(ctx.config.resolve_path(p)) == here for p in perms
-                   if isinstance(p, str)):
+    if getattr(ctx.config, "roles", None):
+        for name, part in ctx.config.role_files().get(os.path.realpath(doc.file), []):
+            if part == "permissions":
                 keys.append(("config", name))
     return list(dict.fromkeys(keys)) or [(doc.file, doc.name or f"#{id(doc)}")]
 

@@ -507,14 +507,15 @@ def _is_production(doc, ctx) -> bool:
         if isinstance(entry, str) and role_name and (
                 entry == role_name or entry.rsplit("/", 1)[-1] == role_name):
             return True
-    here = os.path.abspath(doc.file)
-    for arn, spec in (cfg.roles or {}).items():
-        if not isinstance(spec, dict):
-            continue
-        trust = spec.get("trust")
-        same_file = isinstance(trust, str) and os.path.abspath(cfg.resolve_path(trust)) == here
-        same_name = role_name and str(arn).rsplit("/", 1)[-1] == role_name
-        if same_file or same_name:
+    linked = []  # config roles whose trust file is this file, or of this role's name
+    if cfg.roles:
+        linked = [key for key, part in cfg.role_files().get(os.path.realpath(doc.file), [])
+                  if part == "trust"]
+        if role_name:
+            linked += cfg.role_keys_by_name().get(role_name, [])
+    for arn in dict.fromkeys(linked):
+        spec = cfg.roles.get(arn)
+        if isinstance(spec, dict):
             if "production" in spec:
                 return bool(spec["production"])
             if isinstance(listed, list) and arn in listed:

@@ -133,11 +133,11 @@ class Role:
         return self.arn or self.name or self.key
 
 
-def _same_file(doc: Document, wanted: str) -> bool:
+def _realpath(path: str) -> str:
     try:
-        return os.path.realpath(doc.file) == os.path.realpath(wanted)
+        return os.path.realpath(path)
     except (OSError, ValueError):
-        return False
+        return path
 
 
 def _name_of(value) -> Optional[str]:
@@ -197,6 +197,11 @@ class RoleIndex:
 def build_roles(docs: List[Document], ctx) -> RoleIndex:
     index = RoleIndex()
     cfg = ctx.config
+    by_file: Dict[tuple, List[Document]] = {}  # (realpath, kind) -> documents
+    if cfg.roles:
+        for d in docs:
+            if d.kind in ("trust-policy", "permissions-policy"):
+                by_file.setdefault((_realpath(d.file), d.kind), []).append(d)
     production_names = set(cfg.raw.get("production-roles") or []) if isinstance(cfg.raw, dict) else set()
     for key, spec in (cfg.roles or {}).items():
         spec = spec if isinstance(spec, dict) else {}
@@ -206,15 +211,13 @@ def build_roles(docs: List[Document], ctx) -> RoleIndex:
                     production=bool(spec.get("production")) or key in production_names)
         trust = spec.get("trust")
         if isinstance(trust, str):
-            role.trust = [d for d in docs if d.kind == "trust-policy"
-                          and _same_file(d, cfg.resolve_path(trust))]
+            role.trust = list(by_file.get((_realpath(cfg.resolve_path(trust)), "trust-policy"), []))
             if not role.trust:
                 ctx.note(f"xref: config roles.{key}.trust: no trust policy read from {trust}")
         perms = spec.get("permissions")
         for p in [perms] if isinstance(perms, str) else (perms or []):
             if isinstance(p, str):
-                found = [d for d in docs if d.kind == "permissions-policy"
-                         and _same_file(d, cfg.resolve_path(p))]
+                found = list(by_file.get((_realpath(cfg.resolve_path(p)), "permissions-policy"), []))
                 if not found:
                     ctx.note(f"xref: config roles.{key}.permissions: no permission policy "
                              f"read from {p}")
