@@ -19,6 +19,7 @@ def rules_markdown() -> str:
     head = ["# ecs-lint rules", "",
             "Generated from the rules' metadata by `ecs-lint --list-rules --format markdown`;"
             " do not edit by hand.", ""]
-    head += [f"- [`{r}`](#{r}) ({RULES[r].severity}): {RULES[r].summary}" for r in sorted(RULES)]
+    head += [f"- [`{r}`](#{r}) ({'by finding' if RULES[r].severity_by_finding else RULES[r].severity}):"
+             f" {RULES[r].summary}" for r in sorted(RULES)]
     head.append("")
     return "\n".join(head) + "\n" + "\n".join(rule_markdown(RULES[r]) for r in sorted(RULES))

@@ -21,7 +21,7 @@ from ecs_lint.xref import subjects_produced as P
     ("ecs", "wait", ["tasks-stopped", "--tasks", "t"], ("ecs:DescribeTasks",)),
     ("ecs", "wait", ["services-stable"], ("ecs:DescribeServices",)),
     ("ecs", "wait", [], None),
-    ("logs", "tail", ["/ecs/app"], ("logs:FilterLogEvents", "logs:DescribeLogGroups")),
+    ("logs", "tail", ["/ecs/app"], ("logs:FilterLogEvents",)),
     ("ecr", "get-login-password", [], ("ecr:GetAuthorizationToken",)),
     ("sts", "get-caller-identity", [], ()),
     ("deploy", "create-deployment", [], ("codedeploy:CreateDeployment",)),

@@ -56,7 +56,7 @@ CLI_EXCEPTIONS: Dict[Tuple[str, str], Tuple[str, ...]] = {
     ("ecr", "get-login"): ("ecr:GetAuthorizationToken",),
     ("ecr-public", "get-login-password"): ("ecr-public:GetAuthorizationToken",
                                            "sts:GetServiceBearerToken"),
-    ("logs", "tail"): ("logs:FilterLogEvents", "logs:DescribeLogGroups"),
+    ("logs", "tail"): ("logs:FilterLogEvents",),  # the CLI pages filter_log_events only
     ("lambda", "invoke"): ("lambda:InvokeFunction",),
     ("ecs", "wait"): (),  # the waiter name decides: see CLI_WAITERS
     ("ecs", "execute-command"): ("ecs:ExecuteCommand",),
