@@ -6,13 +6,17 @@ turns its answers into findings: one per offending statement for the broadest
 class of `sub` it admits, then the checks on audience, operators, keys,
 actions and principals.
 """
+from __future__ import annotations
+
 import os
 import re
 
-from ecs_lint import subjects as sj
+from ecs_lint.lazy import lazy_import
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 from ecs_lint.values import Template, display
+
+sj = lazy_import("ecs_lint.subjects", globals(), "sj")
 
 _PIN_HELP = ("pin the sub to the repository and the contexts that deploy, e.g. "
              "`{example_ref}` or `{example_env}` (StringEquals, or a list of them)")
@@ -673,6 +677,13 @@ def trust_principal_action(doc, ctx):
                               f"`{github_keys[0].key}`: GitHub's tokens are not accepted and "
                               "the other provider's tokens never carry these keys",
                               help=f"use arn:aws:iam::ACCOUNT:oidc-provider/{sj.GITHUB_HOST}")
+            elif kind == "any" and github_keys:
+                yield Problem(PRINCIPAL_NOT_GITHUB.id, path + ppath,
+                              f"the principal is `*`, not GitHub's provider, while the conditions "
+                              f"test `{github_keys[0].key}`: the role trusts every identity "
+                              "provider of the account and leans on the conditions alone",
+                              help=f"use \"Principal\": {{\"Federated\": "
+                                   f"\"arn:aws:iam::ACCOUNT:oidc-provider/{sj.GITHUB_HOST}\"}}")
             elif kind == "github" and other_keys and not github_keys:
                 yield Problem(PRINCIPAL_NOT_GITHUB.id, path + ppath,
                               f"GitHub's provider is trusted but the conditions test "
