@@ -12,6 +12,8 @@ from conftest import FIXTURES, ROOT
 
 BAD_PROVIDER = (FIXTURES / "oidc-provider" / "bad-audience.json").read_text()
 GOOD_PROVIDER = (FIXTURES / "oidc-provider" / "good-create-input.json").read_text()
+GOOD_TRUST = (FIXTURES / "article-fixed" / "iam" / "trust.json").read_text()
+BAD_TRUST = GOOD_TRUST.replace("repo:myorg/blog-api:environment:production", "repo:myorg/*")
 
 
 def git(*args, cwd):
@@ -28,7 +30,7 @@ def test_pre_commit_hook_fails_on_a_finding_and_passes_once_fixed(tmp_path):
     repo.mkdir()
     git("init", "-q", cwd=repo)
     (repo / "iam").mkdir()
-    (repo / "iam" / "oidc-provider.json").write_text(BAD_PROVIDER)
+    (repo / "iam" / "trust.json").write_text(BAD_TRUST)
     (repo / "package.json").write_text('{"name": "not-ours"}')  # other JSON: skipped quietly
     git("add", "-A", cwd=repo)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
@@ -36,9 +38,9 @@ def test_pre_commit_hook_fails_on_a_finding_and_passes_once_fixed(tmp_path):
     r = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=900)
     out = r.stdout + r.stderr
     assert r.returncode == 1, out
-    assert "oidc-provider-audience-missing" in out and "iam/oidc-provider.json:3:" in out
-    assert "package.json" not in out.split("ecs-lint", 1)[-1].split("Failed")[0] or "parse-error" not in out
-    (repo / "iam" / "oidc-provider.json").write_text(GOOD_PROVIDER)
+    assert "trust-sub-wildcard-in-equals" in out and "iam/trust.json:12:" in out
+    assert "parse-error" not in out  # package.json is not ours: skipped quietly
+    (repo / "iam" / "trust.json").write_text(GOOD_TRUST)
     git("add", "-A", cwd=repo)
     r = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=900)
     assert r.returncode == 0, r.stdout + r.stderr
