@@ -111,6 +111,7 @@ class Config:
         index = getattr(self, "_role_files", None)
         if index is None:
             index = {}
+            real_dirs = {}  # most role files share a few folders
             for key, spec in (self.roles or {}).items():
                 if not isinstance(spec, dict):
                     continue
@@ -120,7 +121,7 @@ class Config:
                 for part, files in (("trust", [trust]), ("permissions", perms)):
                     for f in files:
                         if isinstance(f, str):
-                            real = os.path.realpath(self.resolve_path(f))
+                            real = realpath_in(self.resolve_path(f), real_dirs)
                             index.setdefault(real, []).append((key, part))
             self._role_files = index
         return index
@@ -152,6 +153,19 @@ def find_config(start: str = ".") -> Optional[str]:
         if parent == here:
             return None
         here = parent
+
+
+def realpath_in(path: str, real_dirs: dict) -> str:
+    """os.path.realpath(path), resolving each folder once: the real folder joined
+    with the name, and the name itself followed only when it is a link."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", ".."):
+        return os.path.realpath(path)
+    real_dir = real_dirs.get(folder)
+    if real_dir is None:
+        real_dir = real_dirs[folder] = os.path.realpath(folder or ".")
+    joined = os.path.join(real_dir, name)
+    return os.path.realpath(joined) if os.path.islink(joined) else joined
 
 
 def _pyproject_section(path):
@@ -203,7 +217,48 @@ def _where(path, locate, at):
     return f"{path}:{span.line}:{span.column}"
 
 
+def cache_dir() -> Optional[str]:
+    """Where ecs-lint may keep what it learnt between runs (None: nowhere)."""
+    if os.environ.get("ECS_LINT_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "ecs-lint")
+
+
+def _valid_marker(data) -> Optional[str]:
+    """A file whose presence says: this exact config content passed the schema.
+    Keyed by the content and the schema, so any change to either validates again."""
+    where = cache_dir()
+    if where is None:
+        return None
+    import hashlib
+    import json
+
+    try:
+        blob = json.dumps([SCHEMA, data], sort_keys=True, default=repr).encode()
+    except (TypeError, ValueError):
+        return None
+    return os.path.join(where, "config-ok", hashlib.sha256(blob).hexdigest())
+
+
 def _validate(path, data, locate):
+    """Check the config against SCHEMA. jsonschema costs ~50 ms to import, so a
+    config that passed once is remembered (by content hash, in the cache folder)
+    and not validated again; an invalid config is never remembered."""
+    marker = _valid_marker(data)
+    if marker is not None and os.path.exists(marker):
+        return
+    _validate_schema(path, data, locate)
+    if marker is not None:
+        try:
+            os.makedirs(os.path.dirname(marker), exist_ok=True)
+            with open(marker, "w"):
+                pass
+        except OSError:
+            pass
+
+
+def _validate_schema(path, data, locate):
     import jsonschema  # only when there is a config to check
 
     validator = jsonschema.Draft7Validator(SCHEMA)

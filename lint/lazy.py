@@ -23,3 +23,24 @@ def lazy_import(name: str, namespace: dict, alias: str):
             return f"<lazy module {name}>"
 
     return LazyModule()
+
+
+def lazy_re(pattern: str, flags: int = 0):
+    """A regular expression compiled on first use (compiling the patterns of every
+    rule module at import costs several milliseconds of start-up)."""
+    return LazyPattern(pattern, flags)
+
+
+class LazyPattern:
+    def __init__(self, pattern: str, flags: int = 0):
+        self._source = (pattern, flags)
+
+    def __getattr__(self, attr):
+        import re
+
+        compiled = re.compile(*self._source)
+        value = getattr(compiled, attr)
+        # later reads of the common methods find the bound method directly
+        for name in ("match", "search", "fullmatch", "finditer", "findall", "sub", "split"):
+            self.__dict__[name] = getattr(compiled, name)
+        return value

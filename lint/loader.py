@@ -237,6 +237,8 @@ def _depth_guard(text: str):
     """libyaml composes recursively in C: refuse pathological nesting first."""
     if text.count("[") + text.count("{") < MAX_DEPTH and text.count("- ") < MAX_DEPTH:
         return
+    if text.lstrip()[:1] in ("{", "[") and _json_depth(text) <= MAX_DEPTH:
+        return  # YAML written as JSON (as tools often do): its nesting, found in C
     depth = 0
     try:
         for ev in yaml.parse(text, Loader=_YamlLoader):
@@ -250,6 +252,22 @@ def _depth_guard(text: str):
                 depth -= 1
     except yaml.YAMLError:
         return  # compose reports the syntax error with its position
+
+
+def _json_depth(text: str) -> int:
+    """Nesting depth of `text` read as JSON (MAX_DEPTH + 1 if it is not JSON)."""
+    import json
+
+    try:
+        top = json.loads(text)
+    except (ValueError, RecursionError):
+        return MAX_DEPTH + 1
+    depth, level = 0, [top]
+    while level:
+        level = [v for x in level if isinstance(x, (dict, list))
+                 for v in (x.values() if isinstance(x, dict) else x)]
+        depth += 1
+    return depth
 
 
 def load_yaml(text: str) -> List[Loaded]:

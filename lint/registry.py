@@ -14,7 +14,6 @@ get the list of every document of the run.
 """
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Tuple
 
@@ -24,10 +23,21 @@ class Rule:
     id: str
     severity: str  # error | warning | info
     summary: str
-    docs: str = ""  # markdown: what it does, why, bad and good examples
+    raw_docs: str = ""  # as written in the rule module (indented); see `docs`
     options: dict = field(default_factory=dict)  # name -> default value
     severity_by_finding: bool = False  # e.g. policy-iam-lint follows parliament
     family: str = ""
+
+    @property
+    def docs(self) -> str:
+        """Markdown: what it does, why, bad and good examples (dedented on
+        first read, not at import: most runs never show documentation)."""
+        text = _DEDENTED.get(self.id)
+        if text is None:
+            import textwrap
+
+            text = _DEDENTED[self.id] = textwrap.dedent(self.raw_docs).strip()
+        return text
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,7 @@ class Check:
 
 
 RULES: Dict[str, Rule] = {}
+_DEDENTED: Dict[str, str] = {}
 CHECKS: List[Check] = []
 
 
@@ -50,7 +61,7 @@ def rule(id: str, severity: str, summary: str, docs: str = "", options=None,
          severity_by_finding: bool = False) -> Rule:
     assert id not in RULES, f"duplicate rule id {id}"
     assert severity in ("error", "warning", "info"), severity
-    r = Rule(id, severity, summary, textwrap.dedent(docs).strip(), dict(options or {}),
+    r = Rule(id, severity, summary, docs, dict(options or {}),
              severity_by_finding, id.split("-")[0])
     RULES[id] = r
     return r

@@ -58,6 +58,7 @@ class Context:
     notes: List[str]
     enabled: set
     all_files: List[str] = field(default_factory=list)
+    verbose: bool = True  # are notes shown? (a check may skip work done only for them)
 
     def options(self, rule_id: str) -> dict:
         opts = dict(RULES[rule_id].options)
@@ -305,7 +306,7 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     finally:
         _PLAN = None
     run.files_read = len(files)
-    ctx = Context(opts.config, opts.repo_root, run.notes, enabled, all_files)
+    ctx = Context(opts.config, opts.repo_root, run.notes, enabled, all_files, opts.verbose)
     cross_findings = []
     for chk in cross:
         cross_findings.extend(_run_check(chk, kept, None, ctx, opts))
@@ -330,7 +331,8 @@ def _lint_file(src: SourceFile):
     plan = _PLAN
     notes: List[str] = []
     docs, findings = read_file(src, plan.opts, notes)
-    ctx = Context(plan.opts.config, plan.opts.repo_root, notes, plan.enabled, plan.all_files)
+    ctx = Context(plan.opts.config, plan.opts.repo_root, notes, plan.enabled, plan.all_files,
+                  plan.opts.verbose)
     texts = {}
     for doc in docs:
         if doc.text is not None:

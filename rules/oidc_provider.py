@@ -5,8 +5,8 @@ Document model (the IAM API shape): `Url`, `ClientIDList`, `ThumbprintList`.
 CloudFormation (`ClientIdList` is mapped onto `ClientIDList`) and Terraform
 (`url`, `client_id_list`, `thumbprint_list`) carry `https://`.
 """
-import re
 
+from ecs_lint.lazy import lazy_re
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 
@@ -98,8 +98,8 @@ THUMBPRINT_MALFORMED = rule(
     ```
     """)
 
-_URL = re.compile(r"^(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?(?P<host>[^/?#]*)(?P<rest>.*)$")
-_HEX40 = re.compile(r"^[0-9a-fA-F]{40}$")
+_URL = lazy_re(r"^(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?(?P<host>[^/?#]*)(?P<rest>.*)$")
+_HEX40 = lazy_re(r"^[0-9a-fA-F]{40}$")
 
 
 def _list(value):

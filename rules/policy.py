@@ -13,10 +13,12 @@ import json
 import os
 import re
 
-from ecs_lint import iam
+from ecs_lint.lazy import lazy_import
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 from ecs_lint.values import Template
+
+iam = lazy_import("ecs_lint.iam", globals(), "iam")
 
 ECS_TASKS = "ecs-tasks.amazonaws.com"
 ECR_PUSH_PULL = ("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",

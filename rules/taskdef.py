@@ -12,6 +12,7 @@ import math
 import re
 from typing import Optional
 
+from ecs_lint.lazy import lazy_re
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 from ecs_lint.values import Template
@@ -189,8 +190,8 @@ def _container_label(c, i):
 # ---------------------------------------------------------------------------
 # images
 
-_DIGEST = re.compile(r"@[A-Za-z0-9_+.-]+:[0-9a-fA-F]{32,}$")
-_REPO_PATH = re.compile(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")
+_DIGEST = lazy_re(r"@[A-Za-z0-9_+.-]+:[0-9a-fA-F]{32,}$")
+_REPO_PATH = lazy_re(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")
 
 
 def image_tag(image) -> tuple:
@@ -263,18 +264,18 @@ _BOOLISH = {"true", "false", "yes", "no", "on", "off", "0", "1", "none", "null",
             "disabled"}
 
 _VALUE_SHAPES = (
-    (re.compile(r"\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b"), "an AWS access key id"),
-    (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"), "a private key"),
-    (re.compile(r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}"),
+    (lazy_re(r"\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b"), "an AWS access key id"),
+    (lazy_re(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"), "a private key"),
+    (lazy_re(r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}"),
      "a GitHub token"),
-    (re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"), "a Slack token"),
-    (re.compile(r"\b[rs]k_live_[A-Za-z0-9]{16,}"), "a Stripe secret key"),
-    (re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"), "a Google API key"),
-    (re.compile(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"), "a SendGrid API key"),
-    (re.compile(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"), "a JWT"),
-    (re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]+:([^/\s@]+)@"), "a URL with a password"),
+    (lazy_re(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"), "a Slack token"),
+    (lazy_re(r"\b[rs]k_live_[A-Za-z0-9]{16,}"), "a Stripe secret key"),
+    (lazy_re(r"\bAIza[0-9A-Za-z_-]{35}\b"), "a Google API key"),
+    (lazy_re(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"), "a SendGrid API key"),
+    (lazy_re(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"), "a JWT"),
+    (lazy_re(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]+:([^/\s@]+)@"), "a URL with a password"),
 )
-_PLACEHOLDER_PASSWORD = re.compile(r"^(?:\$\{?[A-Za-z_]\w*\}?|<[^>]*>|\*+|x+|\.\.\.|password)$",
+_PLACEHOLDER_PASSWORD = lazy_re(r"^(?:\$\{?[A-Za-z_]\w*\}?|<[^>]*>|\*+|x+|\.\.\.|password)$",
                                    re.I)
 
 
@@ -428,7 +429,7 @@ FARGATE_MEMORY = {
 }
 WINDOWS_CPUS = (1024, 2048, 4096)
 
-_UNIT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.I)
+_UNIT = lazy_re(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.I)
 
 
 def parse_cpu(value):

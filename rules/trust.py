@@ -9,9 +9,8 @@ actions and principals.
 from __future__ import annotations
 
 import os
-import re
 
-from ecs_lint.lazy import lazy_import
+from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 from ecs_lint.values import Template, display
@@ -495,7 +494,7 @@ def _sub_message(cls, result, entry, stmt, index=None):
     return head
 
 
-_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_WORD = lazy_re(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 def _is_production_name(name: str) -> bool:

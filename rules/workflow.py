@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ecs_lint import workflow_model as wm
+from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
-from ecs_lint.shell import aws_operation, is_aws
+
+wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
+shell = lazy_import("ecs_lint.shell", globals(), "shell")
 
 ID_TOKEN_MISSING = rule(
     "workflow-id-token-missing", "error",
@@ -661,8 +663,8 @@ def grants_workflow_id_token(wf):
 
 _KEY_INPUTS = ("aws-access-key-id", "aws-secret-access-key")
 _KEY_ENV = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
-_SECRET_OR_VAR = re.compile(r"\b(secrets|vars)\s*(?:\.\s*([A-Za-z0-9_-]+)|\[)")
-_RUNTIME = re.compile(r"\b(steps|needs|job|runner)\.")
+_SECRET_OR_VAR = lazy_re(r"\b(secrets|vars)\s*(?:\.\s*([A-Za-z0-9_-]+)|\[)")
+_RUNTIME = lazy_re(r"\b(steps|needs|job|runner)\.")
 
 
 def _long_lived(value, job, step):
@@ -846,7 +848,7 @@ def _local_workflow(job, ctx):
 
 # --- images -------------------------------------------------------------------
 
-_SHA_HINT = re.compile(r"github\.sha|GITHUB_SHA|head\.sha|head_sha|head_commit\.id|"
+_SHA_HINT = lazy_re(r"github\.sha|GITHUB_SHA|head\.sha|head_sha|head_commit\.id|"
                        r"rev-parse|\bsha\b|sha_|_sha|sha[0-9]*$|commit", re.I)
 
 
@@ -1073,7 +1075,7 @@ def migrations(doc, ctx):
                                   help="set `wait-for-task-stopped: true`; the action then fails "
                                        "on a non-zero exit code")
             for c in wm.commands(st):
-                if not is_aws(c, "ecs", "run-task"):
+                if not shell.is_aws(c, "ecs", "run-task"):
                     continue
                 waited, checked = _run_task_followed(job, st, c)
                 if waited and checked:
@@ -1104,7 +1106,7 @@ def _run_task_followed(job, step, run_cmd):
         for c in cmds:
             if st is step and c.index <= run_cmd.index:
                 continue
-            service, op, rest = aws_operation(c)
+            service, op, rest = shell.aws_operation(c)
             text = " ".join(c.argv)
             if service == "ecs" and op == "wait" and rest[:1] == ["tasks-stopped"]:
                 waited = True
@@ -1172,7 +1174,7 @@ def _fails(c, exit_vars):
 
 # --- triggers -----------------------------------------------------------------------
 
-_READ_ONLY_ROLE = re.compile(r"read[-_]?only|readonly|(?:^|[-_/])ro$|(?:^|[-_/])plan(?:$|[-_])",
+_READ_ONLY_ROLE = lazy_re(r"read[-_]?only|readonly|(?:^|[-_/])ro$|(?:^|[-_/])plan(?:$|[-_])",
                              re.I)
 
 
@@ -1209,7 +1211,7 @@ def oidc_triggers(doc, ctx):
 
 # --- configure-aws-credentials inputs --------------------------------------------------
 
-_LITERAL_ACCOUNT = re.compile(r"arn:aws[a-z-]*:iam::(\d{12}):")
+_LITERAL_ACCOUNT = lazy_re(r"arn:aws[a-z-]*:iam::(\d{12}):")
 
 
 @check(kinds=("workflow",), rules=(REGION_MISSING.id, ACCOUNT_ID_HARDCODED.id))
@@ -1241,13 +1243,13 @@ def credential_inputs(doc, ctx):
 
 # --- secrets and injection ----------------------------------------------------------------
 
-_SECRET_REF = re.compile(r"\bsecrets\s*\.\s*([A-Za-z0-9_-]+)")
-_APP_SECRET = re.compile(
+_SECRET_REF = lazy_re(r"\bsecrets\s*\.\s*([A-Za-z0-9_-]+)")
+_APP_SECRET = lazy_re(
     r"PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PWD$|(?:^|_)DB_|DATABASE|POSTGRES|MYSQL|MONGO|REDIS|"
     r"SECRET_KEY|SECRET_KEY_BASE|APP_SECRET|API_?KEY|API_TOKEN|PRIVATE_KEY|JWT|CLIENT_SECRET|"
     r"ENCRYPTION|SIGNING|SMTP|STRIPE|TWILIO|SENDGRID|OPENAI|ANTHROPIC|CLERK|AUTH0|"
     r"MAPS_API|FIREBASE|SUPABASE|MAILGUN|PUSHER|ALGOLIA", re.I)
-_CI_SECRET = re.compile(
+_CI_SECRET = lazy_re(
     r"^(AWS_|GITHUB|GH_|ACTIONS_)|SLACK|SONAR|CODECOV|NPM_TOKEN|DOCKER|SENTRY_AUTH|"
     r"ROLE|ACCOUNT|SUBNET|(?:^|_)SG(?:_|$)|SECURITY_GROUP|ECR|ECS|CLUSTER|(?:^|_)SERVICE|REGION|"
     r"DEPLOY_KEY|SSH|(?:^|_)PAT$|REGISTRY|KUBE|TERRAFORM|TF_|CODEDEPLOY", re.I)
@@ -1293,7 +1295,7 @@ def _app_secret_problem(job, name, path, span=None):
                         "task definition's `secrets` (valueFrom)", span=span)
 
 
-_INJECTABLE = re.compile(
+_INJECTABLE = lazy_re(
     r"github\s*\.\s*head_ref"
     r"|github\.event\.(?:issue|pull_request|discussion)\.(?:title|body)\b"
     r"|github\.event\.pull_request\.head\.(?:ref|label|repo\.default_branch)\b"

@@ -24,15 +24,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
-from ecs_lint import iam, shell
-from ecs_lint import workflow_model as wm
+from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Document, Problem, Related, Span
 from ecs_lint.registry import check, rule
 from ecs_lint.values import text_of
-from ecs_lint.xref import actions as A
-from ecs_lint.xref import linking as L
-from ecs_lint.xref import runs as R
-from ecs_lint.xref import subjects_produced as P
+
+iam = lazy_import("ecs_lint.iam", globals(), "iam")
+shell = lazy_import("ecs_lint.shell", globals(), "shell")
+wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
+A = lazy_import("ecs_lint.xref.actions", globals(), "A")
+L = lazy_import("ecs_lint.xref.linking", globals(), "L")
+R = lazy_import("ecs_lint.xref.runs", globals(), "R")
+P = lazy_import("ecs_lint.xref.subjects_produced", globals(), "P")
 
 SUB_NOT_ADMITTED = rule(
     "xref-sub-not-admitted", "error",
@@ -261,6 +264,8 @@ def build(docs: List[Document], ctx) -> Index:
             continue
         for run in R.job_runs(d, github, find_role):
             idx.runs.append(run)
+            if not ctx.verbose:
+                continue  # the notes below need positions: a second read of the file
             for link in run.roles:
                 if (id(d), link.path, link.resolved) in noted:
                     continue
@@ -287,6 +292,7 @@ def _github(ctx) -> dict:
 def cross_file(docs, ctx):
     if not any(d.kind == "workflow" for d in docs):
         return
+    _IN_CHECKOUT.clear()
     idx = build(docs, ctx)
     if ctx.is_enabled(TASKDEF_MISSING.id) or ctx.is_enabled(CONTAINER_UNKNOWN.id):
         yield from _taskdef_checks(idx, ctx)
@@ -299,7 +305,7 @@ def cross_file(docs, ctx):
 # ---------------------------------------------------------------------------
 # task definitions named by the workflow
 
-_OUTPUT_TD = re.compile(r"^\$\{\{\s*steps\.([\w-]+)\.outputs\.task-definition\s*\}\}$")
+_OUTPUT_TD = lazy_re(r"^\$\{\{\s*steps\.([\w-]+)\.outputs\.task-definition\s*\}\}$")
 
 
 def _td_path(run: R.JobRun, step: wm.Step, value, github) -> Optional[str]:
@@ -322,12 +328,18 @@ def _td_path(run: R.JobRun, step: wm.Step, value, github) -> Optional[str]:
         step, value = src, src.with_.get("task-definition")
 
 
+_IN_CHECKOUT: Dict[tuple, bool] = {}  # (folder, repo root) -> answer, for one run
+
+
 def in_checkout(doc: Document, repo_root: str) -> bool:
     """Is the workflow the `.github/workflows/` file of the linted repository?
     (Only then are its paths relative to a root we can see.)"""
     try:
-        here = os.path.realpath(os.path.dirname(os.path.abspath(doc.file)))
-        return here == os.path.realpath(os.path.join(repo_root or ".", ".github", "workflows"))
+        key = (os.path.dirname(os.path.abspath(doc.file)), repo_root)
+        if key not in _IN_CHECKOUT:
+            _IN_CHECKOUT[key] = os.path.realpath(key[0]) == os.path.realpath(
+                os.path.join(repo_root or ".", ".github", "workflows"))
+        return _IN_CHECKOUT[key]
     except (OSError, ValueError):
         return False
 
@@ -435,7 +447,17 @@ class Need:
     run: R.JobRun
     link: R.RoleLink
     resource: Optional[str] = None
-    line: Optional[int] = None  # file line (run scripts)
+    script_line: Optional[int] = None  # line in the step's `run:` script (0-based)
+
+    @property
+    def line(self) -> Optional[int]:
+        """File line of the command in a `run:` script (None for action steps);
+        found only when a finding shows it (it may read the file again)."""
+        if self.script_line is None:
+            return None
+        if "_line" not in self.__dict__:
+            self.__dict__["_line"] = wm.script_span(self.run.doc, self.step, self.script_line).line
+        return self.__dict__["_line"]
 
 
 def _registry(link: Optional[R.RoleLink]) -> Optional[str]:
@@ -446,8 +468,8 @@ def _registry(link: Optional[R.RoleLink]) -> Optional[str]:
     return f"{account}.dkr.ecr.{link.region}.amazonaws.com" if account else None
 
 
-_REGISTRY_OUT = re.compile(r"\$\{\{\s*steps\.[\w-]+\.outputs\.registry\s*\}\}")
-_SHA = re.compile(r"\$\{\{\s*github\.sha\s*\}\}|\$\{?GITHUB_SHA\}?")
+_REGISTRY_OUT = lazy_re(r"\$\{\{\s*steps\.[\w-]+\.outputs\.registry\s*\}\}")
+_SHA = lazy_re(r"\$\{\{\s*github\.sha\s*\}\}|\$\{?GITHUB_SHA\}?")
 
 
 def _image(run: R.JobRun, step: wm.Step, word: Optional[str], link, github,
@@ -500,7 +522,7 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> List[
     if step.run is None:
         return out
     for cmd in wm.commands(step):
-        line = wm.script_span(run.doc, step, cmd.line).line
+        line = cmd.line
         service, op, rest = shell.aws_operation(cmd)
         if service:
             shown = f"aws {service} {op}" + (f" {rest[0]}" if op == "wait" and rest else "")
@@ -754,10 +776,11 @@ def _sub_checks(idx: Index, ctx):
             by_role.setdefault(id(link.role), []).append(
                 Usage(run, link, produced, not refs.unknown))
             roles[id(link.role)] = link.role
-    unlinked = sorted({f"{r.doc.file}:{r.doc.span(l.path).line}" for r in idx.runs
-                       for l in r.roles if l.use.oidc and l.role is None})
-    if unlinked:
-        ctx.note("xref: some role uses could not be linked (" + ", ".join(unlinked[:5])
+    unlinked = any(l.use.oidc and l.role is None for r in idx.runs for l in r.roles)
+    if unlinked and ctx.verbose:
+        unlinked_at = sorted({f"{r.doc.file}:{r.doc.span(l.path).line}" for r in idx.runs
+                              for l in r.roles if l.use.oidc and l.role is None})
+        ctx.note("xref: some role uses could not be linked (" + ", ".join(unlinked_at[:5])
                  + "): a role they assume may be used more widely than ecs-lint sees, so "
                  "xref-sub-broader-than-used is not checked")
     for rid, usages in by_role.items():

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
+from ..config import realpath_in
 from ..model import Document
 from ..values import Template, Unknown, text_of
 
@@ -133,9 +134,9 @@ class Role:
         return self.arn or self.name or self.key
 
 
-def _realpath(path: str) -> str:
+def _realpath(path: str, real_dirs: dict) -> str:
     try:
-        return os.path.realpath(path)
+        return realpath_in(path, real_dirs)  # = os.path.realpath, each folder resolved once
     except (OSError, ValueError):
         return path
 
@@ -198,10 +199,11 @@ def build_roles(docs: List[Document], ctx) -> RoleIndex:
     index = RoleIndex()
     cfg = ctx.config
     by_file: Dict[tuple, List[Document]] = {}  # (realpath, kind) -> documents
+    real_dirs: Dict[str, str] = {}
     if cfg.roles:
         for d in docs:
             if d.kind in ("trust-policy", "permissions-policy"):
-                by_file.setdefault((_realpath(d.file), d.kind), []).append(d)
+                by_file.setdefault((_realpath(d.file, real_dirs), d.kind), []).append(d)
     production_names = set(cfg.raw.get("production-roles") or []) if isinstance(cfg.raw, dict) else set()
     for key, spec in (cfg.roles or {}).items():
         spec = spec if isinstance(spec, dict) else {}
@@ -211,13 +213,13 @@ def build_roles(docs: List[Document], ctx) -> RoleIndex:
                     production=bool(spec.get("production")) or key in production_names)
         trust = spec.get("trust")
         if isinstance(trust, str):
-            role.trust = list(by_file.get((_realpath(cfg.resolve_path(trust)), "trust-policy"), []))
+            role.trust = list(by_file.get((_realpath(cfg.resolve_path(trust), real_dirs), "trust-policy"), []))
             if not role.trust:
                 ctx.note(f"xref: config roles.{key}.trust: no trust policy read from {trust}")
         perms = spec.get("permissions")
         for p in [perms] if isinstance(perms, str) else (perms or []):
             if isinstance(p, str):
-                found = list(by_file.get((_realpath(cfg.resolve_path(p)), "permissions-policy"), []))
+                found = list(by_file.get((_realpath(cfg.resolve_path(p), real_dirs), "permissions-policy"), []))
                 if not found:
                     ctx.note(f"xref: config roles.{key}.permissions: no permission policy "
                              f"read from {p}")

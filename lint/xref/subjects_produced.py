@@ -160,11 +160,21 @@ def to_subjects(lang, widen: bool = False):
     return S.Inter([to_subjects(lang.a, widen), S.Not(to_subjects(lang.b, widen))])
 
 
+_TOKS: Dict[tuple, object] = {}  # (piece, widen) -> S.Tok: the same few pieces recur
+
+
 def _tok(S, piece: Piece, widen: bool = False):
-    chars = piece.chars
-    if widen and piece.negated and chars == frozenset("/"):
-        chars = frozenset()
-    return S.Tok(S.CharSet(frozenset(chars), piece.negated), piece.min, piece.max)
+    key = (piece, widen)
+    tok = _TOKS.get(key)
+    if tok is None:
+        chars = piece.chars
+        if widen and piece.negated and chars == frozenset("/"):
+            chars = frozenset()
+        if len(_TOKS) > 4096:
+            _TOKS.clear()
+        tok = _TOKS[key] = S.Tok(S.CharSet(frozenset(chars), piece.negated), piece.min,
+                                 piece.max)
+    return tok
 
 
 def render_glob(lang) -> List[str]:

@@ -1,0 +1,152 @@
+"""Speed measures keep behaviour: lazy imports and patterns, the config
+validation cache, path resolution once per folder, the JSON nesting check."""
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ecs_lint import config as C
+from ecs_lint import loader
+from ecs_lint.lazy import lazy_import, lazy_re
+
+
+def test_lazy_import_loads_on_first_use_and_replaces_itself():
+    ns = {}
+    ns["m"] = lazy_import("json", ns, "m")
+    assert ns["m"].dumps([1]) == "[1]"
+    import json
+    assert ns["m"] is json
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab:/-*x1 ", max_size=20))
+def test_lazy_re_matches_like_re(text):
+    for pattern, flags in ((r"a+b", 0), (r"^[a-z]+:(\d+)?", re.I), (r"x|/", 0)):
+        lazy, real = lazy_re(pattern, flags), re.compile(pattern, flags)
+        assert bool(lazy.match(text)) == bool(real.match(text))
+        assert lazy.findall(text) == real.findall(text)
+        assert lazy.sub("-", text) == real.sub("-", text)
+        assert lazy.pattern == real.pattern
+
+
+def test_one_trust_policy_does_not_import_workflow_or_xref_helpers(tmp_path):
+    policy = tmp_path / "trust.json"
+    policy.write_text(
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":'
+        '"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},'
+        '"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{'
+        '"token.actions.githubusercontent.com:aud":"sts.amazonaws.com",'
+        '"token.actions.githubusercontent.com:sub":"repo:acme/app:environment:production"}}}]}')
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "ecs_lint", str(policy)],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode in (0, 1), r.stderr[-500:]
+    mods = {line.rsplit("|", 1)[1].strip() for line in r.stderr.splitlines()
+            if line.startswith("import time:") and "|" in line}
+    for heavy in ("ecs_lint.workflow_model", "ecs_lint.shell", "ecs_lint.xref.runs",
+                  "ecs_lint.xref.subjects_produced", "jsonschema"):
+        assert heavy not in mods
+
+
+CONFIG = "github:\n  repository: acme/app\nrules:\n  trust-aud-missing: warning\n"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ECS_LINT_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "ecs-lint" / "config-ok"
+
+
+def _no_schema(*a):
+    raise AssertionError("validated again")
+
+
+def test_valid_config_is_validated_once(tmp_path, cache, monkeypatch):
+    cfg = tmp_path / ".ecs-lint.yaml"
+    cfg.write_text(CONFIG)
+    first = C.load_config(str(cfg))
+    assert len(os.listdir(cache)) == 1
+    monkeypatch.setattr(C, "_validate_schema", _no_schema)
+    again = C.load_config(str(cfg))
+    assert again.rules == first.rules and again.github == first.github
+
+
+def test_changed_config_is_validated_again(tmp_path, cache, monkeypatch):
+    cfg = tmp_path / ".ecs-lint.yaml"
+    cfg.write_text(CONFIG)
+    C.load_config(str(cfg))
+    cfg.write_text(CONFIG + "exclude: [build/]\n")
+    monkeypatch.setattr(C, "_validate_schema", _no_schema)
+    with pytest.raises(AssertionError, match="validated again"):
+        C.load_config(str(cfg))
+
+
+def test_invalid_config_is_never_remembered(tmp_path, cache):
+    cfg = tmp_path / ".ecs-lint.yaml"
+    cfg.write_text("github:\n  repositry: acme/app\n")
+    for _ in range(2):
+        with pytest.raises(C.ConfigError, match="repositry"):
+            C.load_config(str(cfg))
+    assert not cache.exists() or not os.listdir(cache)
+
+
+def test_no_cache_when_switched_off(tmp_path, cache, monkeypatch):
+    monkeypatch.setenv("ECS_LINT_NO_CACHE", "1")
+    cfg = tmp_path / ".ecs-lint.yaml"
+    cfg.write_text(CONFIG)
+    C.load_config(str(cfg))
+    assert not cache.exists()
+
+
+def test_unwritable_cache_is_not_an_error(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file, not a folder
+    monkeypatch.delenv("ECS_LINT_NO_CACHE", raising=False)
+    cfg = tmp_path / ".ecs-lint.yaml"
+    cfg.write_text(CONFIG)
+    assert C.load_config(str(cfg)).github["repository"] == "acme/app"
+
+
+def test_realpath_in_is_realpath(tmp_path):
+    d = tmp_path
+    (d / "a" / "b").mkdir(parents=True)
+    (d / "a" / "b" / "f").write_text("")
+    os.symlink(d / "a" / "b", d / "lnk")
+    os.symlink(d / "a" / "b" / "f", d / "a" / "g")
+    os.symlink("nowhere", d / "a" / "dangling")
+    os.symlink(d / "a", d / "a" / "b" / "up")
+    cases = ["a/b/f", "lnk/f", "a/g", "a/dangling", "a/missing", "lnk/up/g",
+             "lnk/up/b/up/dangling", "lnk", "a/..", "."]
+    folders = {}
+    for rel in cases * 2:  # the second round answers from the folder cache
+        p = os.path.normpath(str(d / rel))
+        assert C.realpath_in(p, folders) == os.path.realpath(p), rel
+
+
+@pytest.mark.parametrize("text,refused", [
+    ("[" + ",".join(["[1]"] * 600) + "]", False),  # many brackets, shallow: the JSON path
+    ("[" * 100 + ",".join(["[1]"] * 500) + "]" * 100, False),
+    ("[" * 600 + "1" + "]" * 600, True),  # too deep as JSON and as YAML
+    ("[" * 600 + "1" + "]" * 600 + "\n# not JSON", True),  # the event walk decides
+])
+def test_json_style_yaml_nesting_still_guarded(text, refused):
+    if refused:
+        with pytest.raises(loader.LoadError, match="nested more than"):
+            loader.load_yaml(text)
+    else:
+        assert loader.load_yaml(text)[0].data
+
+
+def test_json_style_config_reads_the_same(tmp_path):
+    roles = {f"arn:aws:iam::123456789012:role/r{i}": {"trust": f"iam/r{i}.json"}
+             for i in range(400)}
+    import json
+    text = json.dumps({"github": {"repository": "acme/app"}, "roles": roles}, indent=1)
+    assert loader._json_depth(text) <= loader.MAX_DEPTH
+    data = loader.load_yaml(text)[0].data
+    assert data == json.loads(text)
