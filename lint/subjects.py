@@ -231,20 +231,31 @@ class _Leaf:
         self.star_bits = _mask(kinds, b"s")
         self.move_bits = _mask(kinds, b"op")
         # per character: the positions that take it (negated sets: all but theirs)
-        positive: Dict[str, list] = {}
-        excluded: Dict[str, list] = {}
-        negated = []
+        # positions grouped by character-set object first (by identity: cheap), so
+        # a large shared set (owner characters, say) is walked once, not once per
+        # position that uses it
+        groups: Dict[int, list] = {}
         for i, cs in enumerate(sets):
-            if cs is None:
-                continue
+            if cs is not None:
+                g = groups.get(id(cs))
+                if g is None:
+                    groups[id(cs)] = [cs, 1 << i]
+                else:
+                    g[1] |= 1 << i
+        positive: Dict[str, int] = {}
+        excluded: Dict[str, int] = {}
+        negated = 0
+        for cs, bits in groups.values():
             if cs.negated:
-                negated.append(i)
-            table = excluded if cs.negated else positive
+                negated |= bits
+                table = excluded
+            else:
+                table = positive
             for c in cs.chars:
-                table.setdefault(c, []).append(i)
-        self.negated = _bits(negated)
-        self.positive = {c: _bits(v) for c, v in positive.items()}
-        self.excluded = {c: _bits(v) for c, v in excluded.items()}
+                table[c] = table.get(c, 0) | bits
+        self.negated = negated
+        self.positive = positive
+        self.excluded = excluded
         self.explicit = frozenset(self.positive) | frozenset(self.excluded)
         # a state holding an ANY-star from which the end is reached by skips
         # accepts every continuation: all such states are one (canonical) state
@@ -259,6 +270,7 @@ class _Leaf:
         self.start = self.canonical if start & self.universal else start
         self._cache: Dict[str, Tuple[int, int]] = {}
         self._steps: Dict[tuple, int] = {}
+        self._live: Dict[int, frozenset] = {}
 
     def closure(self, s: int) -> int:
         skip = self.skip
@@ -292,14 +304,19 @@ class _Leaf:
         """The characters that keep some state of `s` alive (None: maybe any)."""
         if s & self.negated:
             return None
+        hit = self._live.get(s)
+        if hit is not None:
+            return hit
         out = set()
+        state = s
         while s:
             low = s & -s
             cs = self.sets[low.bit_length() - 1]
             if cs is not None:
                 out |= cs.chars
             s ^= low
-        return frozenset(out)
+        out = self._live[state] = frozenset(out)
+        return out
 
     def explicit_chars(self):
         return set(self.explicit)
