@@ -936,6 +936,16 @@ def _action_matches(pattern: str, action: str) -> bool:
     return matches(glob(pattern), action)
 
 
+def _lets_github_assume(stmt: dict, entries) -> bool:
+    """Whether the statement lets GitHub's provider call AssumeRoleWithWebIdentity:
+    its principal is GitHub's (or `*`, or a placeholder while the keys are GitHub's)."""
+    kinds = [k for k, _ in principal_kinds(stmt)]
+    github_keys = any(_is_github_key(e) for e in entries)
+    if not ("github" in kinds or "any" in kinds or ("unknown" in kinds and github_keys)):
+        return False
+    return allows_web_identity(stmt)
+
+
 def allows_web_identity(stmt: dict) -> bool:
     """Whether the statement's Action/NotAction covers sts:AssumeRoleWithWebIdentity."""
     target = "sts:AssumeRoleWithWebIdentity"
@@ -1155,12 +1165,8 @@ def _github_statements(policy, include_deny: bool = False) -> List[GithubStateme
             continue
         if "NotPrincipal" in stmt and "Principal" not in stmt:
             continue
-        kinds = [k for k, _ in principal_kinds(stmt)]
         entries = condition_entries(stmt, path)
-        github_keys = any(_is_github_key(e) for e in entries)
-        if not ("github" in kinds or "any" in kinds or ("unknown" in kinds and github_keys)):
-            continue
-        if not allows_web_identity(stmt):
+        if not _lets_github_assume(stmt, entries):
             continue
         holes: Dict[str, str] = {}
         sub_entries = [e for e in entries if _is_github_key(e) and e.claim == "sub"]
@@ -1220,12 +1226,8 @@ def admitting_statements(policy, sub: str, claims: Optional[dict] = None) -> Lis
     for index, stmt, path in statements(policy):
         effect = stmt.get("Effect")
         effect = effect.lower() if isinstance(effect, str) else "allow"
-        kinds = [k for k, _ in principal_kinds(stmt)]
         entries = condition_entries(stmt, path)
-        github_keys = any(_is_github_key(e) for e in entries)
-        if not ("github" in kinds or "any" in kinds or ("unknown" in kinds and github_keys)):
-            continue
-        if not allows_web_identity(stmt):
+        if not _lets_github_assume(stmt, entries):
             continue
         if all(_entry_holds(e, token) for e in entries):
             if effect == "deny":

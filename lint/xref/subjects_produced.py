@@ -252,23 +252,22 @@ def push_refs(spec) -> object:
     b_keys = [k for k in ("branches", "branches-ignore") if k in spec]
     t_keys = [k for k in ("tags", "tags-ignore") if k in spec]
     parts = []
+    # a push filtered on branches only never runs for tags, and the reverse
     if b_keys or not t_keys:
-        if b_keys:
-            k = b_keys[0]
-            f = make_filter(spec.get(k) if isinstance(spec.get(k), list) else [spec.get(k)],
-                            ignore=k.endswith("-ignore"))
-            parts.append(concat(HEADS, _filter_lang(f)))
-        else:
-            parts.append(concat(HEADS, any_name()))
+        parts.append(concat(HEADS, _names_admitted(spec, b_keys)))
     if t_keys or not b_keys:
-        if t_keys:
-            k = t_keys[0]
-            f = make_filter(spec.get(k) if isinstance(spec.get(k), list) else [spec.get(k)],
-                            ignore=k.endswith("-ignore"))
-            parts.append(concat(TAGS, _filter_lang(f)))
-        else:
-            parts.append(concat(TAGS, any_name()))
+        parts.append(concat(TAGS, _names_admitted(spec, t_keys)))
     return alt(parts)
+
+
+def _names_admitted(spec: dict, keys: list):
+    """The ref names a `branches`/`tags` (or `-ignore`) filter admits; any without one."""
+    if not keys:
+        return any_name()
+    k = keys[0]
+    f = make_filter(spec.get(k) if isinstance(spec.get(k), list) else [spec.get(k)],
+                    ignore=k.endswith("-ignore"))
+    return _filter_lang(f)
 
 
 def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
