@@ -3,6 +3,7 @@ by values of the wrong type, go through the whole pipeline (loader, kind
 detection, every rule, every reporter) without an exception and without an
 internal-error finding."""
 import json
+import os
 
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -16,6 +17,9 @@ SEEDS = [FIXTURES / "article" / p for p in (
     ".github/workflows/deploy.yml", "iam/trust.json", "iam/deploy-policy.json",
     "iam/oidc-provider.json", "ops/task-definition.json", "ops/service.json")]
 SEEDS.append(FIXTURES / "oidc-provider" / "template.yaml")
+SEEDS += [FIXTURES / "cloudformation" / n for n in ("ecs.yaml", "roles.yaml", "roles.json")]
+SEEDS += sorted((FIXTURES / "trust").glob("bad-*.json"))[:8]
+EXAMPLES = int(os.environ.get("ROBUST_EXAMPLES", "300"))  # more: ROBUST_EXAMPLES=2000
 
 
 def _load(path):
@@ -66,7 +70,7 @@ def mutated(draw):
     return path, data
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(mutated())
 def test_wrong_shapes_never_crash(tmp_path, case):
