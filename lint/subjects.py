@@ -269,7 +269,7 @@ class _Leaf:
         start = self.closure(starts)
         self.start = self.canonical if start & self.universal else start
         self._cache: Dict[str, Tuple[int, int]] = {}
-        self._steps: Dict[tuple, int] = {}
+        self._steps: Dict[str, Dict[int, int]] = {}  # char -> state -> next state
         self._live: Dict[int, frozenset] = {}
 
     def closure(self, s: int) -> int:
@@ -289,15 +289,17 @@ class _Leaf:
         return m
 
     def step(self, s: int, c: str) -> int:
-        key = (s, c)
-        nxt = self._steps.get(key)
+        by_state = self._steps.get(c)
+        if by_state is None:
+            by_state = self._steps[c] = {}
+        nxt = by_state.get(s)
         if nxt is None:
             move, star = self.masks(c)
             t = ((s & move) << 1) | (s & star)
             nxt = self.closure(t) if t else 0
             if nxt & self.universal:
                 nxt = self.canonical
-            self._steps[key] = nxt
+            by_state[s] = nxt
         return nxt
 
     def live(self, s: int) -> Optional[frozenset]:
@@ -373,6 +375,7 @@ class _Machine:
     def __init__(self, lang):
         self.leaves: List[_Leaf] = []
         self.formula = self._compile(lang)
+        self._step_fns = None
 
     def _compile(self, lang):
         if isinstance(lang, tuple):
@@ -419,7 +422,10 @@ class _Machine:
         return tuple(leaf.start for leaf in self.leaves)
 
     def step(self, state, c):
-        return tuple([leaf.step(s, c) for leaf, s in zip(self.leaves, state)])
+        fns = self._step_fns
+        if fns is None or len(fns) != len(self.leaves):
+            fns = self._step_fns = [leaf.step for leaf in self.leaves]
+        return tuple([f(s, c) for f, s in zip(fns, state)])
 
     def accepts(self, state) -> bool:
         return _eval(self.formula, state, self.leaves)
