@@ -57,3 +57,11 @@ def test_dogfood_config_is_fresh_and_lets_the_fixtures_pass():
     assert r.returncode == 0, r.stderr
     r = run_cli("fixtures", "--config", "ecs-lint-fixtures.yaml", cwd=ROOT)
     assert r.returncode == 0, r.stdout[-3000:]
+
+
+def test_readme_example_output_is_what_the_tool_prints():
+    readme = (ROOT / "README.md").read_text()
+    block = readme.split("$ ecs-lint fixtures/article --select xref-,trust-,workflow-id-token-too-broad\n", 1)[1]
+    shown = block.split("```", 1)[0]
+    r = run_cli("fixtures/article", "--select", "xref-,trust-,workflow-id-token-too-broad", cwd=ROOT)
+    assert r.stdout == shown
