@@ -270,8 +270,10 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     cross-file checks on the documents they read. Large runs use one worker
     process per core; documents kept for the cross-file checks come back
     without their source (positions are found again only if a finding needs one)."""
-    global _PLAN
+    global _PLAN, _RELOAD_OPTS
     load_rules()
+    _RELOAD_OPTS = Options(config=opts.config, forced_kind=opts.forced_kind,
+                           repo_root=opts.repo_root, skip_unknown=opts.skip_unknown)
     run = Run(notes=[])
     enabled = opts.enabled if opts.enabled is not None else set(RULES)
     enabled = {r for r in enabled if _severity_setting(opts.config, r) != "off"}
@@ -346,25 +348,38 @@ def _lint_file(src: SourceFile):
         if doc.kind in plan.cross_kinds:
             if plan.detach:
                 doc = Document(doc.kind, doc.data, doc.file,
-                               ReloadLocator(src.path, src.explicit, i, plan.opts), doc.name,
+                               ReloadLocator(src.path, src.explicit, i), doc.name,
                                doc.context, None)
             kept.append(doc)
     return findings, kept, notes
 
 
+_RELOAD_OPTS: Optional[Options] = None  # the options of the run in progress (parent process)
+
+
 class ReloadLocator:
     """Locates in a document whose source was dropped: reads the file again
-    (only when a finding needs a position) and takes the same document."""
+    (only when a finding needs a position) and takes the same document. It
+    carries only the file and the document's index: the run's options stay in
+    the parent process, not copied into every document a worker sends back."""
 
-    def __init__(self, path, explicit, index, opts):
+    __slots__ = ("path", "explicit", "index", "_locate")
+
+    def __init__(self, path, explicit, index):
         self.path, self.explicit, self.index = path, explicit, index
-        self.opts = Options(config=opts.config, forced_kind=opts.forced_kind,
-                            repo_root=opts.repo_root, skip_unknown=opts.skip_unknown)
+        self._locate = None
+
+    def __getstate__(self):
+        return (self.path, self.explicit, self.index)
+
+    def __setstate__(self, state):
+        self.path, self.explicit, self.index = state
         self._locate = None
 
     def __call__(self, path=(), key=False):
         if self._locate is None:
-            docs, _ = read_file(SourceFile(self.path, self.explicit), self.opts, [])
+            opts = _RELOAD_OPTS or Options()
+            docs, _ = read_file(SourceFile(self.path, self.explicit), opts, [])
             self._locate = docs[self.index].locate
         return self._locate(path, key)
 
