@@ -452,7 +452,8 @@ def trust_subjects(doc, ctx):
             if index is not None and isinstance(_raw_value(stmt, path), list):
                 path = path + (index,)
             yield Problem(SUB_RULES[cls], path, _sub_message(cls, result, entry, stmt, index),
-                          help=_PIN_HELP.format(**example),
+                          help=_PIN_HELP.format(**{k: sj.show(v, stmt.holes)
+                                                   for k, v in example.items()}),
                           extra={"witness": result.witnesses[cls],
                                  "classes": dict(result.witnesses)})
         if production:

@@ -203,3 +203,23 @@ def test_wrong_types_never_crash(tmp_path, principal, action, condition):
     for chk in CHECKS:
         if "trust-policy" in chk.kinds and chk.func.__module__.endswith("trust"):
             list(chk.func(d, ctx))
+
+
+def test_help_shows_unresolved_template_parameters_by_name(tmp_path):
+    """An unresolved `${GitHubOrg}` stays visible in the suggested fix (no private
+    placeholder characters leak into messages)."""
+    from conftest import lint_folder
+    (tmp_path / "t.yaml").write_text(
+        "Parameters:\n  GitHubOrg: {Type: String}\n"
+        "Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n"
+        "      AssumeRolePolicyDocument:\n        Statement:\n"
+        "          - Effect: Allow\n"
+        "            Principal: {Federated: !Sub 'arn:aws:iam::${AWS::AccountId}:oidc-provider/"
+        "token.actions.githubusercontent.com'}\n"
+        "            Action: sts:AssumeRoleWithWebIdentity\n"
+        "            Condition:\n"
+        "              StringEquals: {token.actions.githubusercontent.com:aud: sts.amazonaws.com}\n"
+        "              StringLike: {token.actions.githubusercontent.com:sub: !Sub 'repo:${GitHubOrg}/shop:*'}\n")
+    (f,) = [f for f in lint_folder(tmp_path) if f.rule == "trust-sub-any-context"]
+    assert "repo:${GitHubOrg}/shop:ref:refs/heads/main" in f.help
+    assert not any(0xE000 <= ord(c) < 0xF900 for c in f.message + f.help)
