@@ -172,19 +172,11 @@ def documents(file: str, data, locate, text, forced_kind: Optional[str] = None,
             from . import terraform  # python-hcl2 is only needed for .tf files
             docs.extend(terraform.extract_plan(file, data, locate, text))
         elif kind == "container-definitions":
-            origins = Origins()
-            view = {"containerDefinitions": data}
-            origins.set(view, "containerDefinitions", ())
-            docs.append(Document("task-definition", view, file,
-                                 view_locator(locate, view, (), origins), text=text,
-                                 context={"shape": "container-definitions"}))
+            docs.append(_wrapped("task-definition", "containerDefinitions", kind,
+                                 file, data, locate, text))
         elif kind == "deployment-configuration":
-            origins = Origins()
-            view = {"deploymentConfiguration": data}
-            origins.set(view, "deploymentConfiguration", ())
-            docs.append(Document("service", view, file,
-                                 view_locator(locate, view, (), origins), text=text,
-                                 context={"shape": "deployment-configuration"}))
+            docs.append(_wrapped("service", "deploymentConfiguration", kind,
+                                 file, data, locate, text))
         else:
             sub = data
             for p in path:
@@ -195,6 +187,16 @@ def documents(file: str, data, locate, text, forced_kind: Optional[str] = None,
             docs.append(Document(kind, sub, file, view_locator(locate, sub, path),
                                  name="/".join(map(str, path)), context=ctx, text=text))
     return docs
+
+
+def _wrapped(kind, key, shape, file, data, locate, text) -> Document:
+    """A part-only file (the container list, a --deployment-configuration) as the
+    whole document it belongs in, `{key: data}`, with positions still in the file."""
+    origins = Origins()
+    view = {key: data}
+    origins.set(view, key, ())
+    return Document(kind, view, file, view_locator(locate, view, (), origins), text=text,
+                    context={"shape": shape})
 
 
 def _forced(data, kind):

@@ -198,9 +198,7 @@ class _Lexer:
                 self._double_quoted(out, subs)
                 continue
             if c == "`":
-                body = self._until_backtick()
-                subs.append(body)
-                out.append("`" + body[0] + "`")
+                self._backtick(out, subs)
                 continue
             if c == "$":
                 out.append(self._dollar(subs))
@@ -210,6 +208,12 @@ class _Lexer:
         if self.i == start:
             return None
         return Word("".join(out), s[start:self.i], line, quoted, subs)
+
+    def _backtick(self, out, subs):
+        """A `...` command substitution: recorded in subs, kept in the word."""
+        body = self._until_backtick()
+        subs.append(body)
+        out.append("`" + body[0] + "`")
 
     def _double_quoted(self, out, subs):
         s, n = self.s, len(self.s)
@@ -229,9 +233,7 @@ class _Lexer:
                 out.append(self._dollar(subs))
                 continue
             if c == "`":
-                body = self._until_backtick()
-                subs.append(body)
-                out.append("`" + body[0] + "`")
+                self._backtick(out, subs)
                 continue
             if c == "\n":
                 self.line += 1
