@@ -10,7 +10,11 @@ member (the shortest, made readable) or None when the language is empty, and
 pattern of a union as one bit-parallel NFA (Shift-And), and searches the
 product of those NFAs breadth-first over a partition of the alphabet: every
 character a pattern names is its own class, all others share one
-representative. Answers are exact, not heuristics.
+representative. Answers are exact, not heuristics. Three shortcuts give the
+same answers faster: membership runs each pattern as a regular expression when
+it cannot backtrack much (else on its automaton); a plainly finite language (a
+list of exact subs) is answered from its members; and before a search, the
+patterns whose literal beginning already rules a target out are dropped.
 
 Part 2 is the trust semantics: which statements of a trust policy let the
 GitHub provider assume the role, and which `sub` values each one admits under
@@ -609,10 +613,97 @@ def witnesses(lang, targets: Dict[str, object]) -> Dict[str, str]:
     if not targets:
         return {}
     names = list(targets)
-    m = _Machine(Inter([lang] + [targets[n] for n in names]))
-    f_lang, f_targets = m.formula[1][0], m.formula[1][1:]
-    found = _bfs(m, [("and", [f_lang, f]) for f in f_targets])
-    return {n: w for n, w in zip(names, found) if w is not None}
+    members = _finite_members(lang)
+    if members is not None:
+        out = {}
+        for n in names:
+            hit = next((s for s in members if matches(targets[n], s)), None)
+            if hit is not None:
+                out[n] = hit
+        return out
+    out = {}
+    split = _split_union(lang)
+    for n in names:  # one search per target, over the patterns that may meet it
+        sub_lang = lang
+        if split is not None:
+            pats, rebuild = split
+            meeting = _meeting(pats, targets[n])
+            if not meeting:
+                continue
+            if len(meeting) < len(pats):
+                sub_lang = rebuild(meeting)
+        m = _Machine(Inter([sub_lang, targets[n]]))
+        w = _bfs(m, [m.formula])[0]
+        if w is not None:
+            out[n] = w
+    return out
+
+
+def _split_union(lang):
+    """(patterns, rebuild) when `lang` is a union of patterns, or an intersection
+    with one: rebuild(some) is `lang` with only those patterns in that union."""
+    if isinstance(lang, tuple):
+        return [lang], Union
+    if isinstance(lang, Union) and all(isinstance(x, tuple) for x in lang.items):
+        return list(lang.items), Union
+    if isinstance(lang, Inter):
+        for i, x in enumerate(lang.items):
+            got = _split_union(x)
+            if got is not None:
+                pats, inner = got
+                items = lang.items
+                return pats, lambda some: Inter(items[:i] + (inner(some),) + items[i + 1:])
+    return None
+
+
+def _meeting(patterns: List[Pattern], target) -> List[Pattern]:
+    """The patterns that may share a string with `target`: a pattern whose
+    literal beginning already leaves `target` no way to accept cannot (nor can
+    a fully literal pattern that `target` rejects). The beginnings are walked as
+    a trie, so a prefix common to many patterns is read once."""
+    m = _machine_of(target)
+    possible = _compile_goals([m.formula], "possible")
+    accepts = _compile_goals([m.formula], "accept")
+    acc = tuple(leaf.accept for leaf in m.leaves)
+    univ = tuple(leaf.universal for leaf in m.leaves)
+    heads = [_pattern_info(p)[2] for p in patterns]
+    keep = []
+    prev = ""
+    states = [m.start()]  # states[k]: after prev[:k] (None: target dead there)
+    for i in sorted(range(len(patterns)), key=lambda i: heads[i][0]):
+        head, whole = heads[i]
+        k = 0
+        limit = min(len(head), len(prev))
+        while k < limit and head[k] == prev[k]:
+            k += 1
+        del states[k + 1:]
+        st = states[k]
+        for c in head[k:]:
+            if st is not None:
+                st = m.step(st, c)
+                if not possible(st, acc, univ)[0]:
+                    st = None
+            states.append(st)
+        prev = head
+        if st is None or (whole and not accepts(st, acc, univ)[0]):
+            continue
+        keep.append(i)
+    return [patterns[i] for i in sorted(keep)]
+
+
+def _machine_of(lang) -> "_Machine":
+    """The compiled machine of a language kept alive elsewhere (class languages)."""
+    hit = _MACHINES.get(id(lang))
+    if hit is not None and hit[0] is lang:
+        return hit[1]
+    if len(_MACHINES) > 512:
+        _MACHINES.clear()
+    m = _Machine(lang)
+    _MACHINES[id(lang)] = (lang, m)
+    return m
+
+
+_MACHINES: Dict[int, tuple] = {}
 
 
 _WITNESSES: Dict[object, Optional[str]] = {}
@@ -628,7 +719,12 @@ def witness(lang) -> Optional[str]:
         return _search(_Machine(lang))
     if len(_WITNESSES) > 2048:
         _WITNESSES.clear()
-    w = _WITNESSES[lang] = _search(_Machine(lang))
+    members = _finite_members(lang)
+    if members is not None:
+        w = next(iter(members), None)
+    else:
+        w = _search(_Machine(lang))
+    _WITNESSES[lang] = w
     return w
 
 
@@ -637,8 +733,174 @@ def difference_witness(a, b) -> Optional[str]:
     return witness(Inter([a, Not(b)]))
 
 
+# -- finite languages and membership without automata --------------------------
+# Most trust policies list exact subs. A language that is plainly finite (an
+# intersection with a union of exact strings) is answered by testing its few
+# candidate strings, in the order the search would find them; membership runs
+# each pattern as a compiled regular expression when backtracking is bounded.
+
+
+def exact_text(pat: Pattern) -> Optional[str]:
+    """The one string a pattern matches, when it names exactly one, else None."""
+    return _pattern_info(pat)[1]
+
+
+def _exact_text(pat: Pattern) -> Optional[str]:
+    out = []
+    for cs, lo, hi in pat:
+        if lo != 1 or hi != 1 or cs.negated or len(cs.chars) != 1:
+            return None
+        out.extend(cs.chars)
+    return "".join(out)
+
+
+# id(pattern or union) -> (the object, what we know of it); the object is kept,
+# so its id is not reused while the entry lives (tuples of Toks are slow to hash)
+_INFO: Dict[int, tuple] = {}
+
+
+def _pattern_info(pat: Pattern) -> list:
+    """[pattern, its exact text or None, (its literal beginning, whether that is
+    all of it), a test str -> truthy iff it matches (made on first use)]."""
+    info = _INFO.get(id(pat))
+    if info is not None and info[0] is pat:
+        return info
+    n = 0
+    for cs, lo, hi in pat:
+        if lo != 1 or hi != 1 or cs.negated or len(cs.chars) != 1:
+            break
+        n += 1
+    head = "".join([next(iter(t.chars.chars)) for t in pat[:n]])
+    whole = n == len(pat)
+    info = [pat, head if whole else None, (head, whole), None]
+    _remember(id(pat), info)
+    return info
+
+
+def _pattern_test(pat: Pattern):
+    """A function str -> truthy iff the pattern matches the whole string."""
+    info = _pattern_info(pat)
+    test = info[3]
+    if test is not None:
+        return test
+    if info[1] is not None:
+        test = info[1].__eq__
+    elif _backtracks_little(pat):
+        test = re.compile("".join(_regex_part(t) for t in pat), re.S).fullmatch
+    else:
+        leaf = _leaf_for([pat])
+
+        def test(s, leaf=leaf):
+            st = leaf.start
+            for c in s:
+                st = leaf.step(st, c)
+                if not st:
+                    return False
+            return bool(st & leaf.accept)
+    info[3] = test
+    return test
+
+
+def _remember(key: int, info):
+    if len(_INFO) > 8192:
+        _INFO.clear()
+    _INFO[key] = info
+
+
+def _backtracks_little(pat: Pattern) -> bool:
+    """Whether a regular expression matches `pat` in about linear time: at most
+    one run may give characters back (each other run ends at a character it
+    cannot take), so no nest of runs can backtrack."""
+    loose = 0
+    for i, (cs, lo, hi) in enumerate(pat):
+        if hi is None or hi > lo:
+            nxt = pat[i + 1] if i + 1 < len(pat) else None
+            if nxt is not None and nxt.min == nxt.max == 1 and not nxt.chars.negated \
+                    and not any(cs.has(c) for c in nxt.chars.chars):
+                continue
+            loose += 1
+    return loose <= 1
+
+
+def _union_info(u: Union) -> tuple:
+    """(union, exact strings of its patterns, its other items)."""
+    info = _INFO.get(id(u))
+    if info is not None and info[0] is u:
+        return info
+    exact, rest = set(), []
+    for x in u.items:
+        text = _pattern_info(x)[1] if isinstance(x, tuple) else None
+        if text is None:
+            rest.append(x)
+        else:
+            exact.add(text)
+    info = (u, frozenset(exact), tuple(rest))
+    _remember(id(u), info)
+    return info
+
+
+def _candidates_of(lang) -> Optional[set]:
+    """A finite set of strings holding every member of `lang`, when one is plain."""
+    if isinstance(lang, tuple):
+        text = _pattern_info(lang)[1]
+        return None if text is None else {text}
+    if isinstance(lang, Union):
+        _, exact, rest = _union_info(lang)
+        out = set(exact)
+        for x in rest:
+            more = _candidates_of(x)
+            if more is None:
+                return None
+            out |= more
+        return out
+    if isinstance(lang, Inter):
+        for x in lang.items:
+            more = _candidates_of(x)
+            if more is not None:
+                return more
+    return None
+
+
+def _finite_members(lang) -> Optional[List[str]]:
+    """The members of `lang`, shortest first, when `lang` is plainly finite;
+    None when it is not (the automata answer then)."""
+    cands = _candidates_of(lang)
+    if cands is None:
+        return None
+    return sorted((s for s in cands if matches(lang, s)), key=lambda s: (len(s), s))
+
+
+def _regex_part(tok: Tok) -> str:
+    cs, lo, hi = tok
+    if not cs.chars:
+        body = "." if cs.negated else "(?!)"
+    elif len(cs.chars) == 1 and not cs.negated:
+        body = re.escape(next(iter(cs.chars)))
+    else:
+        body = ("[^" if cs.negated else "[") + "".join(re.escape(c) for c in sorted(cs.chars)) + "]"
+    if hi is None:
+        return body + ("*" if lo == 0 else "+" if lo == 1 else "{%d,}" % lo)
+    if lo == hi:
+        return body if lo == 1 else body + "{%d}" % lo
+    return body + "{%d,%d}" % (lo, hi)
+
+
 def matches(lang, s: str) -> bool:
     """Whether `s` is in `lang`."""
+    if isinstance(lang, tuple):
+        return bool(_pattern_test(lang)(s))
+    if isinstance(lang, Union):
+        _, exact, rest = _union_info(lang)
+        return s in exact or any(matches(x, s) for x in rest)
+    if isinstance(lang, Inter):
+        return all(matches(x, s) for x in lang.items)
+    if isinstance(lang, Not):
+        return not matches(lang.item, s)
+    raise TypeError(f"not a language: {lang!r}")
+
+
+def _machine_matches(lang, s: str) -> bool:
+    """`matches` by the automata (the reference the fast path is tested against)."""
     m = _Machine(lang)
     st = m.start()
     for c in s:
@@ -1133,7 +1395,8 @@ _STATEMENTS: Dict[tuple, tuple] = {}
 
 def clear_caches():
     """Forget every compiled automaton and answer (for benchmarks and tests)."""
-    for cache in (_LEAF_CACHE, _WITNESSES, _COMPILED, _STATEMENTS, _CLASSES, _ONE):
+    for cache in (_LEAF_CACHE, _WITNESSES, _COMPILED, _STATEMENTS, _CLASSES, _ONE,
+                  _INFO, _MACHINES):
         cache.clear()
     _action_matches.cache_clear()
     chars.cache_clear()
@@ -1545,15 +1808,9 @@ def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     lang = stmt.sub if minus is None else Inter([stmt.sub, Not(minus)])
     classes = _class_cache(names)
     cands = _candidates(names)
-    m = _Machine(lang)
 
     def admitted(s):
-        st = m.start()
-        for c in s:
-            st = m.step(st, c)
-            if not any(st):
-                return m.accepts(st)
-        return m.accepts(st)
+        return matches(lang, s)
 
     def candidate(cls):
         target = classes[cls]

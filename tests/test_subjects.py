@@ -99,6 +99,53 @@ def test_difference_witness(a, b):
                        for s in _short_strings("ab:/*?$x", 4))
 
 
+# the fast paths (regular expressions, finite languages, pruning by literal
+# beginnings) must give the automata's answers
+
+LANGS = st.recursive(
+    st.one_of(patterns.map(S.glob), patterns.map(S.literal),
+              patterns.map(lambda p: S.literal(p, ignore_case=True))),
+    lambda inner: st.one_of(st.lists(inner, max_size=3).map(S.Union),
+                            st.lists(inner, min_size=1, max_size=3).map(S.Inter),
+                            inner.map(S.Not)),
+    max_leaves=6)
+
+
+@SETTINGS
+@given(LANGS, strings)
+def test_fast_membership_agrees_with_the_automata(lang, s):
+    assert S.matches(lang, s) == S._machine_matches(lang, s)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(patterns.map(S.glob), strings.map(S.literal)), min_size=1, max_size=5),
+       st.lists(LANGS, min_size=1, max_size=3))
+def test_witnesses_agree_with_one_product_search(pats, targets):
+    lang = S.Union(pats)
+    found = S.witnesses(lang, {i: t for i, t in enumerate(targets)})
+    for i, t in enumerate(targets):
+        reference = S._search(S._Machine(S.Inter([lang, t])))
+        assert (i in found) == (reference is not None)
+        if i in found:
+            assert S.matches(lang, found[i]) and S.matches(t, found[i])
+            assert len(found[i]) == len(reference)  # the shortest, as the search finds
+
+
+@SETTINGS
+@given(st.lists(strings, min_size=1, max_size=6), LANGS)
+def test_finite_languages_give_their_shortest_member(subs, other):
+    lang = S.Inter([S.Union([S.literal(x) for x in subs]), other])
+    members = sorted({x for x in subs if S._machine_matches(other, x)}, key=lambda x: (len(x), x))
+    assert S.witness(lang) == (members[0] if members else None)
+
+
+def test_patterns_that_could_backtrack_run_on_the_automaton():
+    assert not S._backtracks_little(S.glob("*a*a*a*a*a*a*b"))
+    assert S._backtracks_little(S.glob("repo:myorg/*"))
+    assert S._backtracks_little(S.seq(S.REPO_PREFIX, "environment:", S.VALUE))
+    assert not S.matches(S.glob("*a*a*a*a*a*a*a*a*a*a*a*a*b"), "a" * 200)
+
+
 def test_escapes_are_literal():
     assert S.matches(S.glob("a${*}b"), "a*b")
     assert not S.matches(S.glob("a${*}b"), "axb")
