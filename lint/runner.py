@@ -175,6 +175,10 @@ def _in_workflows_dir(dirpath: str) -> bool:
 def display_path(path: str) -> str:
     if path == STDIN:
         return "<stdin>"
+    if not os.path.isabs(path):  # what relpath gives, without asking for the cwd
+        norm = os.path.normpath(path)
+        if not norm.startswith(".."):
+            return norm
     try:
         rel = os.path.relpath(path)
     except ValueError:

@@ -34,6 +34,11 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 _OPERATORS = ("&&", "||", ";;", "|&", ";", "|", "&", "(", ")", "\n")
+_OPERATOR = re.compile("|".join(re.escape(o) for o in _OPERATORS[:-1]))  # longest first
+_PLAIN_RUN = re.compile(r"[^ \t\r\n;&|()<>\\'\"`$]+")  # characters a word takes as they are
+_QUOTED_RUN = re.compile(r'[^"\\$`\n]+')  # the same inside double quotes
+_BLANKS = re.compile(r"[ \t\r]+")
+_PARAMETER = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])?")
 _REDIRECT = re.compile(r"(?:&>>|&>|>>|>\||>&|<<<|<<-|<<|<>|<&|>|<)")
 KEYWORDS = {"if", "then", "elif", "else", "fi", "while", "until", "for", "do", "done",
             "case", "esac", "{", "}", "!", "in", "function", "select"}
@@ -99,7 +104,7 @@ class _Lexer:
         while self.i < n:
             c = s[self.i]
             if c in " \t\r":
-                self.i += 1
+                self.i = _BLANKS.match(s, self.i).end()
             elif c == "\\" and s.startswith("\\\n", self.i):
                 self.i += 2
                 self.line += 1
@@ -116,8 +121,9 @@ class _Lexer:
                 if self.pending_heredocs:
                     self._read_heredocs()
             else:
-                op = next((o for o in _OPERATORS[:-1] if s.startswith(o, self.i)), None)
-                if op is not None:
+                m = _OPERATOR.match(s, self.i)
+                if m is not None:
+                    op = m.group(0)
                     self.toks.append(_Tok("op", op, self.line))
                     self.i += len(op)
                     continue
@@ -203,8 +209,9 @@ class _Lexer:
             if c == "$":
                 out.append(self._dollar(subs))
                 continue
-            out.append(c)
-            self.i += 1
+            m = _PLAIN_RUN.match(s, self.i)  # a run of ordinary characters at once
+            out.append(m.group(0))
+            self.i = m.end()
         if self.i == start:
             return None
         return Word("".join(out), s[start:self.i], line, quoted, subs)
@@ -237,8 +244,16 @@ class _Lexer:
                 continue
             if c == "\n":
                 self.line += 1
-            out.append(c)
-            self.i += 1
+                out.append(c)
+                self.i += 1
+                continue
+            m = _QUOTED_RUN.match(s, self.i)
+            if m is None:  # a backslash that escapes nothing
+                out.append(c)
+                self.i += 1
+                continue
+            out.append(m.group(0))
+            self.i = m.end()
 
     def _until_backtick(self):
         s = self.s
@@ -275,7 +290,7 @@ class _Lexer:
             j = min(len(s), j + 1)
             text = s[self.i + 2:j - 1]
         else:
-            m = re.compile(r"\$(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])?").match(s, self.i)
+            m = _PARAMETER.match(s, self.i)
             j = m.end()
             text = s[self.i:j]
         self.line += text.count("\n")

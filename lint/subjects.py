@@ -108,15 +108,21 @@ def glob(value, holes: Optional[Dict[str, str]] = None) -> Pattern:
             elif c == "?":
                 out.append(Tok(ANY))
             else:
-                tok = _ONE.get(c)
-                if tok is None:
-                    tok = _ONE[c] = Tok(chars(c))
-                out.append(tok)
+                out.append(_ONE.get(c) or _one(c))
             i += 1
     return tuple(out)
 
 
-_ONE: Dict[str, Tok] = {}
+_ONE: Dict[str, Tok] = {}  # the Tok of each single character, shared
+_ONE_CHAR: Dict[int, str] = {}  # id of such a Tok -> its character (they live in _ONE)
+
+
+def _one(c: str) -> Tok:
+    tok = _ONE.get(c)
+    if tok is None:
+        tok = _ONE[c] = Tok(chars(c))
+        _ONE_CHAR[id(tok)] = c
+    return tok
 
 
 def literal(value, ignore_case: bool = False, holes: Optional[Dict[str, str]] = None) -> Pattern:
@@ -133,10 +139,7 @@ def literal(value, ignore_case: bool = False, holes: Optional[Dict[str, str]] = 
             if ignore_case:
                 out.append(Tok(chars(c + c.lower() + c.upper())))
                 continue
-            tok = _ONE.get(c)
-            if tok is None:
-                tok = _ONE[c] = Tok(chars(c))
-            out.append(tok)
+            out.append(_ONE.get(c) or _one(c))
     return tuple(out)
 
 
@@ -157,7 +160,7 @@ def seq(*items) -> Pattern:
     out: List[Tok] = []
     for it in items:
         if isinstance(it, str):
-            out.extend(Tok(chars(c)) for c in it)
+            out.extend(_ONE.get(c) or _one(c) for c in it)
         elif isinstance(it, Tok):
             out.append(it)
         else:
@@ -623,11 +626,12 @@ def witnesses(lang, targets: Dict[str, object]) -> Dict[str, str]:
         return out
     out = {}
     split = _split_union(lang)
+    order = _trie_order(split[0]) if split is not None else None
     for n in names:  # one search per target, over the patterns that may meet it
         sub_lang = lang
         if split is not None:
             pats, rebuild = split
-            meeting = _meeting(pats, targets[n])
+            meeting = _meeting(pats, targets[n], order)
             if not meeting:
                 continue
             if len(meeting) < len(pats):
@@ -656,36 +660,53 @@ def _split_union(lang):
     return None
 
 
-def _meeting(patterns: List[Pattern], target) -> List[Pattern]:
+def _trie_order(patterns: List[Pattern]) -> List[Tuple[int, str, bool, int]]:
+    """(index, literal beginning, whether that is all of it, length shared with
+    the previous beginning) for each pattern, in the order of the beginnings."""
+    heads = [_pattern_info(p)[2] for p in patterns]
+    out = []
+    prev = ""
+    for i in sorted(range(len(patterns)), key=lambda i: heads[i][0]):
+        head, whole = heads[i]
+        lo, hi = 0, min(len(head), len(prev))  # longest common prefix, by halving
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if head[:mid] == prev[:mid]:
+                lo = mid
+            else:
+                hi = mid - 1
+        out.append((i, head, whole, lo))
+        prev = head
+    return out
+
+
+def _meeting(patterns: List[Pattern], target, order=None) -> List[Pattern]:
     """The patterns that may share a string with `target`: a pattern whose
     literal beginning already leaves `target` no way to accept cannot (nor can
     a fully literal pattern that `target` rejects). The beginnings are walked as
-    a trie, so a prefix common to many patterns is read once."""
+    a trie (`order`: `_trie_order(patterns)`), so a prefix common to many
+    patterns is read once."""
     m = _machine_of(target)
     possible = _compile_goals([m.formula], "possible")
     accepts = _compile_goals([m.formula], "accept")
     acc = tuple(leaf.accept for leaf in m.leaves)
     univ = tuple(leaf.universal for leaf in m.leaves)
-    heads = [_pattern_info(p)[2] for p in patterns]
     keep = []
-    prev = ""
-    states = [m.start()]  # states[k]: after prev[:k] (None: target dead there)
-    for i in sorted(range(len(patterns)), key=lambda i: heads[i][0]):
-        head, whole = heads[i]
-        k = 0
-        limit = min(len(head), len(prev))
-        while k < limit and head[k] == prev[k]:
-            k += 1
+    states = [m.start()]  # states[k]: after k characters of the last beginning (None: dead)
+    for i, head, whole, k in order if order is not None else _trie_order(patterns):
         del states[k + 1:]
         st = states[k]
         for c in head[k:]:
-            if st is not None:
-                st = m.step(st, c)
-                if not possible(st, acc, univ)[0]:
-                    st = None
+            if st is None:
+                break
+            st = m.step(st, c)
+            if not possible(st, acc, univ)[0]:
+                st = None
             states.append(st)
-        prev = head
-        if st is None or (whole and not accepts(st, acc, univ)[0]):
+        if st is None:
+            states.extend([None] * (len(head) + 1 - len(states)))
+            continue
+        if whole and not accepts(st, acc, univ)[0]:
             continue
         keep.append(i)
     return [patterns[i] for i in sorted(keep)]
@@ -765,12 +786,17 @@ def _pattern_info(pat: Pattern) -> list:
     info = _INFO.get(id(pat))
     if info is not None and info[0] is pat:
         return info
-    n = 0
-    for cs, lo, hi in pat:
-        if lo != 1 or hi != 1 or cs.negated or len(cs.chars) != 1:
+    letters = []
+    for c in map(_ONE_CHAR.get, map(id, pat)):  # the shared one-character Toks
+        if c is None:
             break
-        n += 1
-    head = "".join([next(iter(t.chars.chars)) for t in pat[:n]])
+        letters.append(c)
+    for tok in pat[len(letters):]:  # any other Tok of one character
+        if not _is_one_char(tok):
+            break
+        letters.append(next(iter(tok.chars.chars)))
+    n = len(letters)
+    head = "".join(letters)
     whole = n == len(pat)
     info = [pat, head if whole else None, (head, whole), None]
     _remember(id(pat), info)
@@ -778,26 +804,59 @@ def _pattern_info(pat: Pattern) -> list:
 
 
 def _pattern_test(pat: Pattern):
-    """A function str -> truthy iff the pattern matches the whole string."""
+    """A function str -> truthy iff the pattern matches the whole string: a
+    comparison for an exact pattern, `startswith` for a literal beginning and
+    then anything; otherwise the literal beginning and end are compared first
+    and the full test (a regular expression when it cannot backtrack much, else
+    the automaton) is built only when a string gets past them."""
     info = _pattern_info(pat)
     test = info[3]
     if test is not None:
         return test
-    if info[1] is not None:
-        test = info[1].__eq__
-    elif _backtracks_little(pat):
-        test = re.compile("".join(_regex_part(t) for t in pat), re.S).fullmatch
+    head, whole = info[2]
+    n = len(head)
+    if whole:
+        test = head.__eq__
+    elif n == len(pat) - 1 and pat[-1] == _ANY_RUN:
+        def test(s, head=head):
+            return s.startswith(head)
     else:
-        leaf = _leaf_for([pat])
+        k = len(pat)
+        while k > n and _is_one_char(pat[k - 1]):
+            k -= 1
+        tail = "".join([next(iter(t.chars.chars)) for t in pat[k:]])
+        full = []
 
-        def test(s, leaf=leaf):
-            st = leaf.start
-            for c in s:
-                st = leaf.step(st, c)
-                if not st:
-                    return False
-            return bool(st & leaf.accept)
+        def test(s, head=head, tail=tail, pat=pat, full=full):
+            if not (s.startswith(head) and s.endswith(tail)):
+                return False
+            if not full:
+                full.append(_full_test(pat))
+            return full[0](s)
     info[3] = test
+    return test
+
+
+_ANY_RUN = Tok(ANY, 0, None)
+
+
+def _is_one_char(tok: Tok) -> bool:
+    cs, lo, hi = tok
+    return lo == 1 and hi == 1 and not cs.negated and len(cs.chars) == 1
+
+
+def _full_test(pat: Pattern):
+    if _backtracks_little(pat):
+        return re.compile("".join(_regex_part(t) for t in pat), re.S).fullmatch
+    leaf = _leaf_for([pat])
+
+    def test(s):
+        st = leaf.start
+        for c in s:
+            st = leaf.step(st, c)
+            if not st:
+                return False
+        return bool(st & leaf.accept)
     return test
 
 
@@ -1396,7 +1455,7 @@ _STATEMENTS: Dict[tuple, tuple] = {}
 def clear_caches():
     """Forget every compiled automaton and answer (for benchmarks and tests)."""
     for cache in (_LEAF_CACHE, _WITNESSES, _COMPILED, _STATEMENTS, _CLASSES, _ONE,
-                  _INFO, _MACHINES):
+                  _ONE_CHAR, _INFO, _MACHINES):
         cache.clear()
     _action_matches.cache_clear()
     chars.cache_clear()

@@ -190,6 +190,8 @@ class Job:
     outputs: dict = field(default_factory=dict)
     steps: List[Step] = field(default_factory=list)
     strategy: dict = field(default_factory=dict)
+    _role_uses: Optional[list] = field(default=None, repr=False, compare=False)
+    _deploys: Optional[list] = field(default=None, repr=False, compare=False)
 
     @property
     def disabled(self) -> bool:
@@ -212,16 +214,14 @@ class Job:
         return matrix_rows(self.strategy.get("matrix"))
 
     def role_uses(self) -> List[RoleUse]:
-        out = []
-        for st in self.steps:
-            out.extend(role_uses_of(st))
-        return out
+        if self._role_uses is None:  # several rules ask: read the steps once
+            self._role_uses = [ru for st in self.steps for ru in role_uses_of(st)]
+        return list(self._role_uses)
 
     def deploys(self) -> List[Deploy]:
-        out = []
-        for st in self.steps:
-            out.extend(deploys_of(st))
-        return out
+        if self._deploys is None:
+            self._deploys = [d for st in self.steps for d in deploys_of(st)]
+        return list(self._deploys)
 
     def runs_tests(self) -> bool:
         return any(step_runs_tests(st) for st in self.steps)
