@@ -4,6 +4,7 @@
     action_matches("ecs:Describe*", "ecs:DescribeServices")  # IAM wildcards, any case
     resource_matches("arn:aws:iam::1:role/*", arn)           # `*`/`?`, case-sensitive
     evaluate(policies, "iam:PassRole", arn, {"iam:PassedToService": "ecs-tasks.amazonaws.com"})
+    evaluate_statements(stmts, ...)      # the same on statements already read (asked often)
 
 `evaluate` answers "can this request be allowed?": an explicit Deny wins over
 any Allow, and nothing is allowed unless some Allow matches. What cannot be
@@ -37,6 +38,8 @@ class Statement:
     policy: int = 0  # index of the policy in the list given to evaluate()
     sid: Any = None
     raw: Any = field(default=None, repr=False)
+    # (Action or NotAction, optimistic) -> (exact names, wildcard regexes), made on first use
+    _action_tests: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def allow(self) -> bool:
@@ -171,11 +174,37 @@ def _value_matches(value, subject, matcher, optimistic: bool) -> bool:
 def statement_actions_match(stmt: Statement, action: str, optimistic: bool = True) -> bool:
     """Does the statement's Action/NotAction cover `action`?"""
     if stmt.actions is not None:
-        return any(_value_matches(a, action, action_matches, optimistic) for a in stmt.actions)
+        return _any_action_matches(stmt, "Action", stmt.actions, optimistic, action)
     if stmt.not_actions is not None:
-        return not any(_value_matches(a, action, action_matches, not optimistic)
-                       for a in stmt.not_actions)
+        return not _any_action_matches(stmt, "NotAction", stmt.not_actions, not optimistic,
+                                       action)
     return False
+
+
+def _any_action_matches(stmt: Statement, name: str, values: list, optimistic: bool,
+                        action) -> bool:
+    """`any(_value_matches(v, action, action_matches, optimistic) for v in values)`,
+    with the values read once per statement: exact names in a set (lower case),
+    wildcard patterns compiled."""
+    tests = stmt._action_tests.get((name, optimistic))
+    if tests is None:
+        exact, wild = set(), []
+        for value in values:
+            if isinstance(value, Template) and optimistic:
+                value = pattern_text(value, "*")
+            if not isinstance(value, str):
+                continue
+            value = value.strip()
+            if "*" in value or "?" in value:
+                wild.append(_glob(value, False, re.IGNORECASE))
+            else:
+                exact.add(value.lower())
+        tests = stmt._action_tests[(name, optimistic)] = (exact, wild)
+    if not isinstance(action, str):
+        return False
+    exact, wild = tests
+    action = action.strip()
+    return action.lower() in exact or any(w.fullmatch(action) is not None for w in wild)
 
 
 def statement_resources_match(stmt: Statement, resource: Optional[str],
@@ -247,7 +276,7 @@ def condition_holds(op: str, key_values: list, given, present: bool) -> Optional
 
 def conditions_hold(stmt: Statement, context: Optional[dict], optimistic: bool) -> bool:
     """All condition blocks hold, evaluating only keys in `context`."""
-    ctx = {k.lower(): v for k, v in (context or {}).items()}
+    ctx = {k.lower(): v for k, v in context.items()} if context and stmt.conditions else {}
     for op, keys in stmt.conditions.items():
         for key, values in keys.items():
             if key.lower() not in ctx:
@@ -286,15 +315,26 @@ def _describe(stmt: Statement) -> str:
 def evaluate(policies: List[dict], action: str, resource: Optional[str] = None,
              context: Optional[dict] = None) -> Decision:
     """Is `action` on `resource` allowed by the union of `policies`?"""
+    return evaluate_statements(policy_statements(policies), action, resource, context)
+
+
+def policy_statements(policies: List[dict]) -> List[Statement]:
+    """The statements of several policies, each knowing its policy's index."""
+    return [stmt for i, policy in enumerate(policies or []) for stmt in statements(policy, i)]
+
+
+def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[str] = None,
+                        context: Optional[dict] = None) -> Decision:
+    """`evaluate` on `policy_statements(policies)`: for a caller that asks many
+    questions of the same policies, so that they are read once."""
     allows, denies = [], []
-    for i, policy in enumerate(policies or []):
-        for stmt in statements(policy, i):
-            if stmt.allow and applies(stmt, action, resource, context):
-                allows.append(stmt)
-            elif stmt.deny and (applies(stmt, action, resource, context) if resource
-                                else statement_actions_match(stmt, action, False)
-                                and conditions_hold(stmt, context, False)):
-                denies.append(stmt)
+    for stmt in stmts:
+        if stmt.allow and applies(stmt, action, resource, context):
+            allows.append(stmt)
+        elif stmt.deny and (applies(stmt, action, resource, context) if resource
+                            else statement_actions_match(stmt, action, False)
+                            and conditions_hold(stmt, context, False)):
+            denies.append(stmt)
     if resource is None and denies:
         # an unknown resource: a Deny takes the grant back only where it covers
         # every resource the Allow admits

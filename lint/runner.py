@@ -350,10 +350,11 @@ def _lint_file(src: SourceFile):
     kept = []
     for i, doc in enumerate(docs):
         if doc.kind in plan.cross_kinds:
-            if plan.detach:
+            if plan.detach:  # `_` entries of the context are this process's caches
+                context = {k: v for k, v in doc.context.items() if not k.startswith("_")}
                 doc = Document(doc.kind, doc.data, doc.file,
                                ReloadLocator(src.path, src.explicit, i), doc.name,
-                               doc.context, None)
+                               context, None)
             kept.append(doc)
     return findings, kept, notes
 

@@ -239,6 +239,11 @@ class Index:
     runs: List[R.JobRun] = field(default_factory=list)
     repo: Optional[str] = None
     prefix: Optional[str] = None  # `repo:OWNER/REPO:` as GitHub sends it
+    # answers kept for this run only (the Index is built per run): jobs of many
+    # workflows ask the same questions
+    statements: Dict[int, tuple] = field(default_factory=dict)  # id(role) -> (role, [Statement])
+    produced: Dict[tuple, tuple] = field(default_factory=dict)  # see _produced
+    languages: Dict[tuple, tuple] = field(default_factory=dict)  # see _language
 
 
 def build(docs: List[Document], ctx) -> Index:
@@ -505,11 +510,13 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> List[
     out: List[Need] = []
     ecr_login = any(s.uses == A.ECR_LOGIN for s in run.job.steps)
     if step.uses:
-        for action, why in A.action_step_needs(step.uses, step.with_):
-            res = None
-            if action in ("ecs:UpdateService", "ecs:DescribeServices"):
-                res = _service_arn(run, step, link, github)
-            out.append(Need(action, why, step, run, link, res))
+        needs = A.action_step_needs(step.uses, step.with_)
+        on_service = ("ecs:UpdateService", "ecs:DescribeServices")
+        service_arn = _service_arn(run, step, link, github) \
+            if any(action in on_service for action, _ in needs) else None
+        for action, why in needs:
+            out.append(Need(action, why, step, run, link,
+                            service_arn if action in on_service else None))
         if step.uses == A.BUILD_PUSH and out:
             tags = run.resolve(step.with_.get("tags"), step, github)
             tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
@@ -529,8 +536,11 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> List[
             for a in A.cli_actions(service, op, rest) or ():
                 out.append(Need(a, f"`{shown}`", step, run, link, None, line))
             continue
+        images = {}  # word -> image: a push needs five actions on one image
         for action, why, word in A.docker_needs(cmd.argv):
-            image = _image(run, step, word, link, github, cmd.line)
+            if word not in images:
+                images[word] = _image(run, step, word, link, github, cmd.line)
+            image = images[word]
             if image is not None and A.is_other_registry(image):
                 break
             arn = A.ecr_repository_arn(image)
@@ -542,6 +552,16 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> List[
 
 def _policy_docs(role) -> List[Document]:
     return [d for d in role.permissions if isinstance(d.data, dict)]
+
+
+def _role_statements(idx: Index, role) -> List["iam.Statement"]:
+    """The statements of the role's permission policies, read once per run
+    (`Statement.policy` indexes `_policy_docs(role)`)."""
+    hit = idx.statements.get(id(role))
+    if hit is None:
+        hit = idx.statements[id(role)] = (
+            role, iam.policy_statements([d.data for d in _policy_docs(role)]))
+    return hit[1]
 
 
 def _where_to_fix(docs: List[Document], action: str):
@@ -573,17 +593,17 @@ def _permission_checks(idx: Index, ctx):
                 for td in _step_taskdefs(idx, run, step, github, ctx):
                     passes.setdefault((id(link.role), id(td)), (link, td, step, run))
     if ctx.is_enabled(PERMISSION_MISSING.id):
-        yield from _missing(needs_by_key)
+        yield from _missing(idx, needs_by_key)
     if ctx.is_enabled(PASSROLE_NOT_COVERED.id):
-        yield from _passrole(passes)
+        yield from _passrole(idx, passes)
 
 
-def _missing(needs_by_key):
+def _missing(idx: Index, needs_by_key):
     reported = set()
     for (_, action, resource), needs in needs_by_key.items():
         role = needs[0].link.role
         docs = _policy_docs(role)
-        decision = iam.evaluate([d.data for d in docs], action, resource)
+        decision = iam.evaluate_statements(_role_statements(idx, role), action, resource)
         if decision.allowed or (id(role), action) in reported:
             continue
         reported.add((id(role), action))
@@ -651,7 +671,7 @@ def _role_arn(value, account: Optional[str]) -> Optional[str]:
     return None
 
 
-def _passrole(passes):
+def _passrole(idx: Index, passes):
     reported = set()
     for link, td, step, run in passes.values():
         role = link.role
@@ -661,8 +681,8 @@ def _passrole(passes):
             arn = _role_arn(value, account)
             if arn is None or (id(role), arn) in reported:
                 continue
-            decision = iam.evaluate([d.data for d in docs], "iam:PassRole", arn,
-                                    {"iam:PassedToService": ECS_TASKS})
+            decision = iam.evaluate_statements(_role_statements(idx, role), "iam:PassRole",
+                                               arn, {"iam:PassedToService": ECS_TASKS})
             if decision.allowed:
                 continue
             reported.add((id(role), arn))
@@ -768,13 +788,10 @@ def _sub_checks(idx: Index, ctx):
             triggers = {e: s for e, s in triggers.items()
                         if (narrow.events is None or e in narrow.events)
                         and e not in narrow.not_events}
-        refs = _workflow_refs(idx, run.doc, default_branch, ctx, triggers)
-        produced = P.produce(pattern_prefix, refs, run.environment, narrow)
+        certain, produced = _produced(idx, run, triggers, narrow, pattern_prefix,
+                                      default_branch, ctx)
         for link in oidc_links:
-            # `may` over-approximates what an unreadable `if:` allows, so only
-            # unknown callers make the use uncertain
-            by_role.setdefault(id(link.role), []).append(
-                Usage(run, link, produced, not refs.unknown))
+            by_role.setdefault(id(link.role), []).append(Usage(run, link, produced, certain))
             roles[id(link.role)] = link.role
     unlinked = any(l.use.oidc and l.role is None for r in idx.runs for l in r.roles)
     if unlinked and ctx.verbose:
@@ -784,7 +801,40 @@ def _sub_checks(idx: Index, ctx):
                  + "): a role they assume may be used more widely than ecs-lint sees, so "
                  "xref-sub-broader-than-used is not checked")
     for rid, usages in by_role.items():
-        yield from _role_subs(S, ctx, roles[rid], usages, prefix is not None, not unlinked)
+        yield from _role_subs(S, idx, ctx, roles[rid], usages, prefix is not None, not unlinked)
+
+
+def _produced(idx: Index, run: R.JobRun, triggers: dict, narrow, pattern_prefix,
+              default_branch: str, ctx):
+    """(certain, the subs the job run sends). Jobs with the same triggers, `if:`,
+    matrix row and environment send the same subs: worked out once per run
+    (unless the workflow is reusable: then they depend on its callers)."""
+    key = None
+    if "workflow_call" not in triggers:
+        key = (P.triggers_key(triggers), repr(run.job.if_), repr(run.row), run.environment)
+        hit = idx.produced.get(key)
+        if hit is not None:
+            return hit
+    refs = _workflow_refs(idx, run.doc, default_branch, ctx, triggers)
+    # `may` over-approximates what an unreadable `if:` allows, so only
+    # unknown callers make the use uncertain
+    hit = (not refs.unknown, P.produce(pattern_prefix, refs, run.environment, narrow))
+    if key is not None:
+        idx.produced[key] = hit
+    return hit
+
+
+def _language(idx: Index, what: str, lang):
+    """`P.to_subjects(lang)` (what="subjects") or `P.render_glob(lang)` (what="globs"),
+    once per language object in this run: the same produced languages recur
+    across jobs, and lint/subjects.py keeps what it learns about a language
+    object (compiled tests, witnesses) by its identity."""
+    key = (what, id(lang))
+    hit = idx.languages.get(key)
+    if hit is None:
+        made = P.to_subjects(lang) if what == "subjects" else P.render_glob(lang)
+        hit = idx.languages[key] = (lang, made)  # holds `lang`: its id stays its own
+    return hit[1]
 
 
 def _admitted_language(S, policy):
@@ -815,7 +865,8 @@ def _jobs(users: List[str]) -> str:
     return f"{', '.join(users[:3])}{more} send"
 
 
-def _role_subs(S, ctx, role, usages: List[Usage], repo_known: bool, all_linked: bool):
+def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
+               all_linked: bool):
     trust_doc = role.trust[0]
     policy = trust_doc.data
     admitted, stmts = _admitted_language(S, policy)
@@ -823,14 +874,20 @@ def _role_subs(S, ctx, role, usages: List[Usage], repo_known: bool, all_linked: 
         return
     any_admitted = False
     reported = set()
+    compared = set()
     for u in usages:
-        may = P.to_subjects(u.produced.may)
-        if S.witness(S.Inter([may, admitted])) is not None:
-            any_admitted = True
+        # a job that sends the same subs as one before it finds nothing new:
+        # the same witnesses, already reported
+        if id(u.produced) in compared:
+            continue
+        compared.add(id(u.produced))
+        if not any_admitted:
+            may = _language(idx, "subjects", u.produced.may)
+            any_admitted = S.witness(S.Inter([may, admitted])) is not None
         if not ctx.is_enabled(SUB_NOT_ADMITTED.id):
             continue
         for part in P.parts(u.produced.must):
-            lang = P.to_subjects(part)
+            lang = _language(idx, "subjects", part)
             if repo_known:
                 missed = S.difference_witness(lang, admitted)
             else:  # compare the context only: is it admitted for some repository?
@@ -846,7 +903,7 @@ def _role_subs(S, ctx, role, usages: List[Usage], repo_known: bool, all_linked: 
                            f"{u.run.environment}`, not its branch)")
             names = ", ".join(f"statement {st.index + 1}" for st in stmts)
             shown = P.show_sub(missed, repo_known)
-            globs = P.render_glob(part)
+            globs = _language(idx, "globs", part)
             fix = shown if globs == [missed] or not repo_known else " or ".join(
                 f"'{g}'" for g in globs[:3])
             yield Problem(

@@ -5,8 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecs_lint.iam import (action_matches, evaluate, passrole_resources, resource_matches,
-                          statements)
+from ecs_lint.iam import (action_matches, evaluate, evaluate_statements, passrole_resources,
+                          pattern_text, policy_statements, resource_matches,
+                          statement_actions_match, statements)
 from ecs_lint.values import Template, Unknown
 
 ECS_TASKS = {"iam:PassedToService": "ecs-tasks.amazonaws.com"}
@@ -169,3 +170,54 @@ def test_evaluate_never_raises_on_any_shape(data, resource):
     assert isinstance(d.allowed, bool)
     passrole_resources([data])
     json.dumps([s.path for s in statements({"Statement": data})])
+
+
+# a statement reads its Action/NotAction once (a set of exact names, compiled
+# wildcards): the answers must be those of `action_matches` on each value
+
+ACTION_VALUES = st.one_of(
+    st.text(alphabet="ecsECS:*? Ab", max_size=8),
+    st.sampled_from(["ecs:*", "ECS:describe*", " ecs:RunTask ", "iam:Pass?ole", "*", ""]),
+    st.builds(lambda a, b: Template((a, Unknown("X"), b)),
+              st.text(alphabet="ecs:Ab*", max_size=4), st.text(alphabet="ecs:Ab*", max_size=4)),
+    st.none(), st.integers(), st.lists(st.just("ecs:*"), max_size=1))
+ACTIONS = st.one_of(st.text(alphabet="ecsECS:*? Ab", max_size=8),
+                    st.sampled_from(["ecs:RunTask", "ecs:DescribeServices", "iam:PassRole"]))
+
+
+def _reference(values, action, optimistic):
+    def one(value):
+        if isinstance(value, Template):
+            if not optimistic:
+                return False
+            value = pattern_text(value, "*")
+        return action_matches(value, action)
+    return any(one(v) for v in values)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ACTION_VALUES, max_size=4), st.lists(ACTIONS, min_size=1, max_size=4),
+       st.booleans())
+def test_statement_action_tests_agree_with_action_matches(values, actions, negated):
+    key = "NotAction" if negated else "Action"
+    [stmt] = statements(policy({"Effect": "Allow", key: values, "Resource": "*"}))
+    for action in actions:  # the same statement asked again: its tests are reused
+        for optimistic in (True, False):
+            got = statement_actions_match(stmt, action, optimistic)
+            if negated:
+                assert got is (not _reference(values, action, not optimistic))
+            else:
+                assert got is _reference(values, action, optimistic)
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON, st.lists(st.sampled_from(["iam:PassRole", "ecs:RunTask", "ecs:Describe*", "x"]),
+                      min_size=1, max_size=4),
+       st.sampled_from([None, "arn:aws:iam::1:role/a"]))
+def test_statements_read_once_answer_like_a_fresh_evaluation(data, actions, resource):
+    policies = [data, {"Statement": data}]
+    shared = policy_statements(policies)
+    for action in actions:
+        for context in (None, ECS_TASKS):
+            assert evaluate_statements(shared, action, resource, context) == \
+                evaluate(policies, action, resource, context)

@@ -1,9 +1,13 @@
 """Cross-file analysis: the CLI -> IAM action table, linking, sub production,
 and small repositories linted end to end (the fixtures live in fixtures/xref)."""
 import json
+import os
+import re
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import lint_folder
 from ecs_lint.xref import actions as A
@@ -356,3 +360,79 @@ def test_practice_matrix_rows_stay_correlated(shared):
     case = shared / "practice" / "cases" / "05-clean-matrix-staging-production"
     found = [f for f in lint_folder(case) if f.rule.startswith("xref-")]
     assert found == []
+
+
+# ---------------------------------------------------------------------------
+# what is worked out once per run must not mix up jobs, rows or roles
+
+FILTER = st.lists(st.sampled_from(["main", "release/*", "v*", "!v0*", "**", "feat-?", 3, None]),
+                  max_size=3)
+PUSH = st.dictionaries(st.sampled_from(["branches", "branches-ignore", "tags", "tags-ignore"]),
+                       FILTER, max_size=2)
+EVENTS = st.sampled_from(["push", "pull_request", "pull_request_target", "workflow_dispatch",
+                          "schedule", "release", "merge_group", "workflow_run"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(EVENTS, PUSH), max_size=4, unique_by=lambda t: t[0]),
+       st.dictionaries(st.sampled_from(["paths", "paths-ignore", "types", "branches"]),
+                       FILTER, max_size=3))
+def test_triggers_with_the_same_key_run_on_the_same_refs(events, noise):
+    triggers = {e: (spec if e == "push" else {}) for e, spec in events}
+    # what refs_of_triggers does not read: paths filters, other events' settings
+    other = {e: ({**spec, **{k: v for k, v in noise.items() if k.startswith("paths")}}
+                 if e == "push" else dict(noise)) for e, spec in triggers.items()}
+    assert P.triggers_key(other) == P.triggers_key(triggers)
+    assert P.refs_of_triggers(other, "main") == P.refs_of_triggers(triggers, "main")
+    if "push" in triggers:  # a different ref filter is a different key
+        changed = {**triggers, "push": {**triggers["push"], "branches": ["elsewhere"]}}
+        if changed["push"] != triggers["push"]:
+            assert P.triggers_key(changed) != P.triggers_key(triggers)
+
+
+def _workflow(role, environment, paths):
+    return f"""\
+        on:
+          push:
+            branches: [main]
+            paths: ["{paths}/**"]
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: {environment}
+            permissions:
+              id-token: write
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: {role}
+                  aws-region: eu-west-1
+        """
+
+
+def test_shared_work_keeps_each_job_and_role_apart(tmp_path):
+    roles = {"a": "arn:aws:iam::123456789012:role/a", "b": "arn:aws:iam::123456789012:role/b"}
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (tmp_path / "iam").mkdir()
+    # a.yml and b.yml send the same sub (same triggers but for `paths`); c.yml another
+    (wf / "a.yml").write_text(textwrap.dedent(_workflow(roles["a"], "production", "a")))
+    (wf / "b.yml").write_text(textwrap.dedent(_workflow(roles["b"], "production", "b")))
+    (wf / "c.yml").write_text(textwrap.dedent(_workflow(roles["b"], "staging", "c")))
+    cfg = "github:\n  repository: myorg/app\nroles:\n"
+    for name, arn in roles.items():
+        (tmp_path / "iam" / f"{name}.json").write_text(json.dumps(TRUST).replace(
+            '"SUB"', '"repo:myorg/app:ref:refs/heads/main"'))
+        cfg += f'  "{arn}":\n    trust: iam/{name}.json\n'
+    (tmp_path / ".ecs-lint.yaml").write_text(cfg)
+    found = sorted((f.file, f.message) for f in lint_folder(tmp_path)
+                   if f.rule == "xref-sub-not-admitted")
+    assert [(os.path.basename(file), re.search(r"in (\S+):\d+ assumes (\S+) with sub '([^']+)'",
+                                               message).groups())
+            for file, message in found] == [
+        ("a.json", (".github/workflows/a.yml", roles["a"],
+                    "repo:myorg/app:environment:production")),
+        ("b.json", (".github/workflows/b.yml", roles["b"],
+                    "repo:myorg/app:environment:production")),
+        ("b.json", (".github/workflows/c.yml", roles["b"], "repo:myorg/app:environment:staging")),
+    ]

@@ -79,6 +79,7 @@ def job_runs(doc: Document, github: dict, find_role) -> List[JobRun]:
     for job in wf.jobs.values():
         if job.disabled:
             continue
+        uses = [wm.role_uses_of(step) for step in job.steps]  # the same in every row
         for row in job.matrix_rows():
             environment = None
             if job.environment is not None:
@@ -87,8 +88,8 @@ def job_runs(doc: Document, github: dict, find_role) -> List[JobRun]:
                     else UNKNOWN_ENVIRONMENT
             run = JobRun(doc, wf, job, row, environment)
             current = None
-            for step in job.steps:
-                for use in wm.role_uses_of(step):
+            for step, step_uses in zip(job.steps, uses):
+                for use in step_uses:
                     value = wm.expand(use.role_to_assume, job, step, row, github)
                     resolved, ref, role, how = find_role(use.role_to_assume, value)
                     region = wm.expand(use.aws_region, job, step, row, github)

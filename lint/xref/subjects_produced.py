@@ -270,6 +270,25 @@ def _names_admitted(spec: dict, keys: list):
     return _filter_lang(f)
 
 
+REF_FILTERS = ("branches", "branches-ignore", "tags", "tags-ignore")
+
+
+def triggers_key(triggers: Dict[str, object]) -> str:
+    """What `refs_of_triggers` reads of the triggers, as text: the events in
+    order, and the ref filters of `push` (not `paths`, not other events' filters).
+    Triggers with the same key run on the same refs."""
+    shown = []
+    for event, spec in triggers.items():
+        if event != "push":
+            spec = None
+        elif isinstance(spec, dict):
+            spec = {k: spec[k] for k in REF_FILTERS if k in spec}
+        else:
+            spec = "not a mapping"
+        shown.append((event, spec))
+    return repr(shown)
+
+
 def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
     default = concat(HEADS, lit(default_branch))
     must, may = [], []
