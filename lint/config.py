@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from . import cache
 from .loader import LoadError, decode, load_yaml
 
 CONFIG_NAMES = (".ecs-lint.yaml", ".ecs-lint.yml")
@@ -217,28 +218,19 @@ def _where(path, locate, at):
     return f"{path}:{span.line}:{span.column}"
 
 
-def cache_dir() -> Optional[str]:
-    """Where ecs-lint may keep what it learnt between runs (None: nowhere)."""
-    if os.environ.get("ECS_LINT_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "ecs-lint")
-
-
 def _valid_marker(data) -> Optional[str]:
     """A file whose presence says: this exact config content passed the schema.
     Keyed by the content and the schema, so any change to either validates again."""
-    where = cache_dir()
-    if where is None:
+    if cache.cache_dir() is None:
         return None
     import hashlib
     import json
 
     try:
         blob = json.dumps([SCHEMA, data], sort_keys=True, default=repr).encode()
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         return None
-    return os.path.join(where, "config-ok", hashlib.sha256(blob).hexdigest())
+    return cache.entry("config-ok", hashlib.sha256(blob).hexdigest())
 
 
 def _validate(path, data, locate):
@@ -246,16 +238,11 @@ def _validate(path, data, locate):
     config that passed once is remembered (by content hash, in the cache folder)
     and not validated again; an invalid config is never remembered."""
     marker = _valid_marker(data)
-    if marker is not None and os.path.exists(marker):
+    if marker is not None and cache.read(marker) is not None:
         return
     _validate_schema(path, data, locate)
     if marker is not None:
-        try:
-            os.makedirs(os.path.dirname(marker), exist_ok=True)
-            with open(marker, "w"):
-                pass
-        except OSError:
-            pass
+        cache.write(marker, b"")
 
 
 def _validate_schema(path, data, locate):

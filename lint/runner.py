@@ -10,6 +10,7 @@ an `internal-error` finding; the run goes on.
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 import stat
@@ -314,8 +315,12 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     run.files_read = len(files)
     ctx = Context(opts.config, opts.repo_root, run.notes, enabled, all_files, opts.verbose)
     cross_findings = []
-    for chk in cross:
-        cross_findings.extend(_run_check(chk, kept, None, ctx, opts))
+    gc.freeze()  # the documents read live until the end: no collection walks them again
+    try:
+        for chk in cross:
+            cross_findings.extend(_run_check(chk, kept, None, ctx, opts))
+    finally:
+        gc.unfreeze()
     run.documents = kept
     findings.extend(settle(cross_findings, opts.config, enabled, {}))
     findings.sort(key=Finding.sort_key)

@@ -470,9 +470,16 @@ def _role_keys(doc, ctx):
 # ---------------------------------------------------------------------------
 # parliament
 
+# what a cached entry means: bump it when _finding_record or _dump changes
+PARLIAMENT_CACHE_FORMAT = 1
+FINDING_RECORD_TYPES = {"issue": str, "severity": str, "path": list, "detail": str,
+                        "detail_is_text": bool, "title": str, "help": str}
+
 
 def parliament_problems(doc):
-    """parliament's findings on one permission policy, as Problems."""
+    """parliament's findings on one permission policy, as Problems. Its findings
+    are cached by the policy it is given and its version, so a policy seen
+    before costs neither parliament's import nor its analysis."""
     plain, stmt_index, template_paths = _plain_policy(doc.data)
     if len(stmt_index) > PARLIAMENT_MAX_STATEMENTS:
         yield Problem(IAM_LINT.id, (), f"a policy of {len(stmt_index):,} statements is far above "
@@ -480,30 +487,20 @@ def parliament_problems(doc):
                       "parliament was not run on it", severity="info",
                       extra={"parliament_issue": "SKIPPED"})
         return
-    text, line_paths = _dump(plain)
-    try:
-        from parliament import analyze_policy_string, enhance_finding
-    except Exception as e:  # not installed, or pkg_resources missing
-        yield Problem(IAM_LINT.id, (), f"parliament could not be loaded ({type(e).__name__}: "
-                      f"{e}); this policy was not checked by it", severity="info",
-                      help="install parliament with setuptools<82 (it imports pkg_resources)",
-                      extra={"parliament_issue": "EXCEPTION"})
-        return
-    try:
-        result = analyze_policy_string(text, ignore_private_auditors=True)
-        findings = list(result.findings)
-    except Exception as e:
-        yield Problem(IAM_LINT.id, (), f"parliament failed on this policy ({type(e).__name__}: "
-                      f"{e}); it was not checked by it", severity="info",
-                      extra={"parliament_issue": "EXCEPTION"})
-        return
+    from ecs_lint import cache
+
+    entry = _parliament_cache_entry(plain)
+    records = cache.read_json(entry) if entry else None
+    if not _valid_records(records):
+        records, failure = _run_parliament(plain)
+        if failure is not None:
+            yield failure
+            return
+        if entry:
+            cache.write_json(entry, records)
     merged = {}  # (issue, path) -> Problem: parliament repeats an issue per detail
-    for f in findings:
-        try:
-            enhance_finding(f)
-        except Exception:
-            f.severity, f.title = "INFO", ""
-        prob = _parliament_problem(f, doc.data, plain, line_paths, stmt_index, template_paths)
+    for record in records:
+        prob = _parliament_problem(record, doc.data, stmt_index, template_paths)
         if prob is None:
             continue
         key = (prob.extra["parliament_issue"], prob.path)
@@ -517,18 +514,106 @@ def parliament_problems(doc):
         yield prob
 
 
-def _parliament_problem(f, data, plain, line_paths, stmt_index, template_paths):
-    issue = str(getattr(f, "issue", "") or "UNKNOWN")
-    severity = PARLIAMENT_SEVERITY.get(str(getattr(f, "severity", "") or "").upper(), "info")
+def _run_parliament(plain):
+    """(parliament's findings on a plain policy as records, None), or (None, an
+    info Problem saying why it could not tell)."""
+    try:
+        from parliament import analyze_policy_string, enhance_finding
+    except Exception as e:  # not installed, or pkg_resources missing
+        return None, Problem(
+            IAM_LINT.id, (), f"parliament could not be loaded ({type(e).__name__}: "
+            f"{e}); this policy was not checked by it", severity="info",
+            help="install parliament with setuptools<82 (it imports pkg_resources)",
+            extra={"parliament_issue": "EXCEPTION"})
+    text, line_paths = _dump(plain)
+    try:
+        result = analyze_policy_string(text, ignore_private_auditors=True)
+        findings = list(result.findings)
+    except Exception as e:
+        return None, Problem(
+            IAM_LINT.id, (), f"parliament failed on this policy ({type(e).__name__}: "
+            f"{e}); it was not checked by it", severity="info",
+            extra={"parliament_issue": "EXCEPTION"})
+    records = []
+    for f in findings:
+        try:
+            enhance_finding(f)
+        except Exception:
+            f.severity, f.title = "INFO", ""
+        records.append(_finding_record(f, line_paths))
+    return records, None
+
+
+def _finding_record(f, line_paths) -> dict:
+    """What a Problem needs of one parliament finding (after enhance_finding), as
+    plain JSON values, the same whether it comes from parliament or the cache:
+    its line is stored as the path of the plain policy's value on that line."""
+    loc = f.location if isinstance(getattr(f, "location", None), dict) else {}
+    detail = getattr(f, "detail", None)
+    return {"issue": str(getattr(f, "issue", "") or "UNKNOWN"),
+            "severity": str(getattr(f, "severity", "") or "").upper(),
+            "path": list(line_paths.get(loc.get("line"), ())),
+            "detail": _detail_text(detail),
+            "detail_is_text": isinstance(detail, str),
+            "title": str(getattr(f, "title", "") or "").strip().rstrip("."),
+            "help": str(getattr(f, "description", "") or "").strip()}
+
+
+def _valid_records(records) -> bool:
+    """Is a cached value a list of finding records (anything else is a miss)?"""
+    return isinstance(records, list) and all(
+        isinstance(r, dict) and r.keys() == FINDING_RECORD_TYPES.keys()
+        and all(isinstance(r[k], t) for k, t in FINDING_RECORD_TYPES.items())
+        and all(isinstance(step, (str, int)) for step in r["path"])
+        for r in records)
+
+
+def _parliament_cache_entry(plain):
+    """The cache file for parliament's findings on a plain policy (None: no cache,
+    or parliament's version is unknown). Keyed by its compact JSON, from which
+    the text parliament is given (`_dump`) follows: hashing that is cheaper than
+    building the text, which a hit does not need."""
+    from ecs_lint import cache
+
+    where = cache.cache_dir()
+    version = _parliament_version() if where is not None else None
+    if version is None:
+        return None
+    import hashlib
+
+    try:
+        text = json.dumps(plain, separators=(",", ":"))
+    except (ValueError, RecursionError):
+        return None
+    key = hashlib.sha256(f"{PARLIAMENT_CACHE_FORMAT}\0{version}\0{text}".encode()).hexdigest()
+    folder = "parliament-" + re.sub(r"[^A-Za-z0-9._+-]", "_", version)
+    return os.path.join(where, folder, key[:2], key[2:] + ".json")
+
+
+_VERSION = []  # [parliament's installed version or None], found once per process
+
+
+def _parliament_version():
+    if not _VERSION:
+        try:
+            from importlib.metadata import version  # reads metadata, does not import it
+
+            _VERSION.append(str(version("parliament")))
+        except Exception:
+            _VERSION.append(None)
+    return _VERSION[0]
+
+
+def _parliament_problem(record, data, stmt_index, template_paths):
+    issue = record["issue"]
+    severity = PARLIAMENT_SEVERITY.get(record["severity"], "info")
     if issue == "EXCEPTION":
         severity = "info"
     if severity is None:
         return None
-    loc = f.location if isinstance(getattr(f, "location", None), dict) else {}
-    path = line_paths.get(loc.get("line"), ())
-    path = _original_path(path, stmt_index)
+    path = _original_path(tuple(record["path"]), stmt_index)
     if issue == "DUPLICATE_SID":
-        path = _second_sid(data, str(f.detail)) or path
+        path = _second_sid(data, record["detail"]) or path
     stmt_path = _statement_path(path)
     if issue in RESOURCE_ISSUES and stmt_path is not None:
         node = _get(data, stmt_path)
@@ -544,22 +629,20 @@ def _parliament_problem(f, data, plain, line_paths, stmt_index, template_paths):
     if issue not in POLICY_LEVEL_ISSUES and any(
             tp[:len(target)] == target or target[:len(tp)] == tp for tp in template_paths):
         return None
-    detail = _detail_text(f.detail)
-    title = str(getattr(f, "title", "") or "").strip().rstrip(".")
-    message = f"parliament {issue} ({str(f.severity).upper()})"
-    if title and not isinstance(f.detail, str):
+    detail, title = record["detail"], record["title"]
+    message = f"parliament {issue} ({record['severity']})"
+    if title and not record["detail_is_text"]:
         message += f": {title}"
     if detail:
         message += f": {detail}"
-    elif title and isinstance(f.detail, str):
+    elif title and record["detail_is_text"]:
         message += f": {title}"
-    extra = {"parliament_issue": issue, "parliament_severity": str(f.severity).upper(),
+    extra = {"parliament_issue": issue, "parliament_severity": record["severity"],
              "statement_path": stmt_path}
     if detail:
         extra["detail"] = detail
     return Problem(IAM_LINT.id, path, message, severity=severity, extra=extra,
-                   help=str(getattr(f, "description", "") or "").strip()
-                   or "see https://github.com/duo-labs/parliament")
+                   help=record["help"] or "see https://github.com/duo-labs/parliament")
 
 
 def _detail_text(detail) -> str:

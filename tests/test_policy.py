@@ -230,6 +230,7 @@ def test_parliament_failure_is_an_info_finding(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("parliament exploded")
     monkeypatch.setattr(parliament, "analyze_policy_string", boom)
+    monkeypatch.setenv("ECS_LINT_NO_CACHE", "1")  # parliament must run, not its cache
     found = lint_policy(tmp_path, REGISTER, PASS)
     [f] = found
     assert f.rule == "policy-iam-lint" and f.severity == "info" and "exploded" in f.message
