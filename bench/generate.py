@@ -13,21 +13,25 @@ import random
 ACCOUNT = "123456789012"
 REGION = "eu-west-1"
 OWNER = "acme"
+REPO = f"{OWNER}/platform"  # the one repository of the workflows
 
 
 def trust(rng, name):
+    # the workflows live in one repository (REPO, as the config says); a few
+    # policies still name a repository of their own (left over from a move)
+    repo = f"{OWNER}/{name}" if rng.random() < 0.03 else REPO
     style = rng.random()
     if style < 0.7:
-        sub = f"repo:{OWNER}/{name}:environment:production"
+        sub = f"repo:{repo}:environment:production"
         op = "StringEquals"
     elif style < 0.85:
-        sub = f"repo:{OWNER}/{name}:ref:refs/heads/main"
+        sub = f"repo:{repo}:ref:refs/heads/main"
         op = "StringLike"
     elif style < 0.95:
-        sub = f"repo:{OWNER}/{name}:*"
+        sub = f"repo:{repo}:*"
         op = "StringLike"
     else:
-        sub = [f"repo:{OWNER}/{name}:ref:refs/heads/main", f"repo:{OWNER}/{name}:pull_request"]
+        sub = [f"repo:{repo}:ref:refs/heads/main", f"repo:{repo}:pull_request"]
         op = "StringLike"
     cond = {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}
     cond.setdefault(op, {})["token.actions.githubusercontent.com:sub"] = sub
@@ -187,7 +191,7 @@ def generate(out, services, seed=7):
         roles[f"arn:aws:iam::{ACCOUNT}:role/{name}-deploy"] = {
             "trust": f"iam/{name}-trust.json", "permissions": [f"iam/{name}-policy.json"]}
     with open(os.path.join(out, ".ecs-lint.yaml"), "w") as f:
-        json.dump({"github": {"repository": f"{OWNER}/platform", "owners": [OWNER]}, "roles": roles}, f,
+        json.dump({"github": {"repository": REPO, "owners": [OWNER]}, "roles": roles}, f,
                   indent=1)
     return services * 5
 

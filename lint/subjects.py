@@ -636,11 +636,44 @@ def witnesses(lang, targets: Dict[str, object]) -> Dict[str, str]:
                 continue
             if len(meeting) < len(pats):
                 sub_lang = rebuild(meeting)
+            readable = _readable_hit(meeting, sub_lang, targets[n])
+            if readable is not None:
+                out[n] = readable
+                continue
         m = _Machine(Inter([sub_lang, targets[n]]))
         w = _bfs(m, [m.formula])[0]
         if w is not None:
             out[n] = w
     return out
+
+
+def _readable_hit(patterns: List[Pattern], lang, target) -> Optional[str]:
+    """A plain member of one of the patterns (each run filled with one readable
+    character) that is in `lang` and `target`, if one is: no search needed."""
+    for pat in patterns[:8]:
+        text = _readable_member(pat)
+        if text is not None and matches(lang, text) and matches(target, text):
+            return text
+    return None
+
+
+def _readable_member(pat: Pattern) -> Optional[str]:
+    out = []
+    for cs, lo, hi in pat:
+        count = lo if lo > 0 else (1 if hi is None or hi > 0 else 0)
+        if not count:
+            continue
+        holes = [c for c in cs.chars if HOLE_BASE <= ord(c) < HOLE_BASE + 0x1000]
+        if cs.negated:
+            c = next((c for c in "xyzabc0123456789" if c not in cs.chars), None)
+        elif holes:
+            c = min(holes)
+        else:
+            c = min(cs.chars, key=_readability) if cs.chars else None
+        if c is None:
+            return None
+        out.append(c * count)
+    return "".join(out)
 
 
 def _split_union(lang):

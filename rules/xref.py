@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
@@ -865,6 +866,12 @@ def _jobs(users: List[str]) -> str:
     return f"{', '.join(users[:3])}{more} send"
 
 
+@lru_cache(maxsize=None)
+def _never_sent_subjects():
+    from ecs_lint import subjects as S
+    return S.Union([P.to_subjects(P.never_sent(), widen=True)])
+
+
 def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                all_linked: bool):
     trust_doc = role.trust[0]
@@ -928,7 +935,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                  "xref-sub-broader-than-used not checked")
         return
     produced = P.alt([u.produced.may for u in usages])
-    produced_lang = P.to_subjects(P.alt([produced, P.never_sent()]), widen=True)
+    produced_lang = S.Union([P.to_subjects(produced, widen=True), _never_sent_subjects()])
     musts = [u.produced.must for u in usages if not P.is_empty_syntactically(u.produced.must)]
     suggestion = P.render_glob(P.alt(musts) if musts else produced)
     users = sorted({f"{u.run.label} in {u.run.doc.file}" for u in usages})

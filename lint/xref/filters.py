@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import FrozenSet, List, Optional, Sequence, Tuple
+from typing import FrozenSet, List, NamedTuple, Optional, Sequence, Tuple
 
 INF = None  # no upper bound on a repeat
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):  # a tuple: hashed and compared at C speed
     """One character class repeated `min`..`max` times (`max=None`: unbounded).
 
     `chars` are the characters it matches; with `negated`, every character

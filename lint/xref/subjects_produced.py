@@ -35,6 +35,7 @@ Languages here are a tiny algebra over `filters.Piece` sequences (`Seq`,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
@@ -89,9 +90,10 @@ def any_name():
     return Minus(word, bad)
 
 
+@lru_cache(maxsize=None)
 def never_sent():
     """Ref subs GitHub never sends (a branch or tag name git refuses): a trust
-    policy admitting them admits nothing real."""
+    policy admitting them admits nothing real. (One constant language.)"""
     rest = Minus(Seq((_ANY_RUN,)), any_name())
     return alt([concat((_ANY_RUN,) + _lit_pieces(f":ref:refs/{kind}/"), rest)
                 for kind in ("heads", "tags")])
