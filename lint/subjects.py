@@ -651,15 +651,26 @@ def _readable_hit(patterns: List[Pattern], lang, target) -> Optional[str]:
     """A plain member of one of the patterns (each run filled with one readable
     character) that is in `lang` and `target`, if one is: no search needed."""
     for pat in patterns[:8]:
-        text = _readable_member(pat)
-        if text is not None and matches(lang, text) and matches(target, text):
-            return text
+        for tail in _TAILS:
+            text = _readable_member(pat, tail)
+            if text is not None and matches(lang, text) and matches(target, text):
+                return text
     return None
 
 
-def _readable_member(pat: Pattern) -> Optional[str]:
+# what a pattern's last open run is tried with: a character, then the contexts
+# GitHub puts at the end of a sub
+_TAILS = ("x", "pull_request", "ref:refs/heads/x", "ref:refs/tags/x", "environment:x")
+
+
+def _readable_member(pat: Pattern, tail: str = "x") -> Optional[str]:
     out = []
-    for cs, lo, hi in pat:
+    last_open = max((i for i, t in enumerate(pat) if t.max is None and t.chars.negated),
+                    default=-1)
+    for i, (cs, lo, hi) in enumerate(pat):
+        if i == last_open and not any(c in cs.chars for c in tail):
+            out.append(tail)
+            continue
         count = lo if lo > 0 else (1 if hi is None or hi > 0 else 0)
         if not count:
             continue
