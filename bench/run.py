@@ -1,7 +1,7 @@
 """ecs-lint benchmark: every figure is a ratio against a baseline measured in the
 same run, as the median of several runs with the spread (min-max).
 
-    python3 bench/run.py [--runs 5] [--services 1000] [--scale 200,1000,2000] [--quick] [--cmd CMD]
+    python3 bench/run.py [--runs 5] [--services 1000] [--scale 200,1000,4000] [--quick] [--cmd CMD]
 
 1. scan  : ecs-lint over a synthetic repository (5 files a service) vs a script
            that only reads and parses the same files (json + PyYAML's C loader);
@@ -36,11 +36,29 @@ if ENV.pop("PYTHONDONTWRITEBYTECODE", None) and not ENV.get("PYTHONPYCACHEPREFIX
     ENV["PYTHONPYCACHEPREFIX"] = os.path.join(tempfile.gettempdir(), "ecs-lint-bench-pyc")
 
 
-def measure(cmd, cwd=None, runs=5):
-    """[(seconds, peak_rss_mb)] for `runs` runs of cmd (a list), after one warm-up run."""
+# ecs-lint's cache (validated configs, parliament's findings) in a folder of the
+# benchmark's own, so a run can be timed with it warm or with a part of it emptied
+CACHE = tempfile.mkdtemp(prefix="ecs-lint-bench-cache-")
+ENV["XDG_CACHE_HOME"] = CACHE
+ENV.pop("ECS_LINT_NO_CACHE", None)
+
+
+def forget_parliament():
+    """Empty the cache of parliament's findings (the config stays validated)."""
+    for name in os.listdir(os.path.join(CACHE, "ecs-lint")) if os.path.isdir(
+            os.path.join(CACHE, "ecs-lint")) else []:
+        if name.startswith("parliament"):
+            shutil.rmtree(os.path.join(CACHE, "ecs-lint", name), ignore_errors=True)
+
+
+def measure(cmd, cwd=None, runs=5, before=None):
+    """[(seconds, peak_rss_mb)] for `runs` runs of cmd (a list), after one warm-up
+    run; `before()` runs (untimed) before each of them."""
     subprocess.run(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     out = []
     for _ in range(runs):
+        if before is not None:
+            before()
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
@@ -67,7 +85,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--services", type=int, default=1000)
-    ap.add_argument("--scale", default="200,1000,2000")
+    ap.add_argument("--scale", default="200,1000,4000")
     ap.add_argument("--quick", action="store_true", help="small smoke run (CI)")
     ap.add_argument("--cmd", help="how to run ecs-lint, e.g. to time another checkout: "
                     "'env PYTHONPATH=/tmp/old python3 -m ecs_lint' (default: ecs-lint on PATH)")
@@ -90,10 +108,14 @@ def main():
 
     base = measure([py, os.path.join(HERE, "baseline_parse.py"), "."], repo, a.runs)
     ours = measure(ecs + [".", "--ignore", "policy-iam-lint", "--fail-on", "never"], repo, a.runs)
+    full_cold = measure(ecs + [".", "--fail-on", "never"], repo, max(1, a.runs // 2),
+                        before=forget_parliament)
     full = measure(ecs + [".", "--fail-on", "never"], repo, max(1, a.runs // 2))
     rows.append(("scan: parse only (baseline)", fmt(base), "1.00x"))
     rows.append(("scan: ecs-lint --ignore policy-iam-lint", fmt(ours), f"{ratio(ours, base):.2f}x"))
-    rows.append(("scan: ecs-lint (with parliament)", fmt(full), f"{ratio(full, base):.2f}x"))
+    rows.append(("scan: ecs-lint with parliament, its cache empty", fmt(full_cold),
+                 f"{ratio(full_cold, base):.2f}x"))
+    rows.append(("scan: ecs-lint with parliament, cache warm", fmt(full), f"{ratio(full, base):.2f}x"))
 
     one = os.path.join(repo, "iam", "svc-00000-trust.json")
     solo = os.path.join(tmp, "solo")  # the same policy in a folder with no config
@@ -133,6 +155,7 @@ def main():
         rows.append((f"scale: {files} files", f"{m:.3f}s ({lo:.3f}-{hi:.3f})",
                      f"{m / files * 1000:.3f} ms/file, peak {mem:.0f} MB"))
 
+    shutil.rmtree(CACHE, ignore_errors=True)
     w = max(len(r[0]) for r in rows)
     print(f"| {'measurement'.ljust(w)} | time | ratio / note |")
     print(f"|{'-' * (w + 2)}|------|--------------|")

@@ -46,6 +46,9 @@ class Check:
     kinds: Tuple[str, ...]
     rules: Tuple[str, ...]
     cross_file: bool = False
+    # a cross-file check that splits its work by `ctx.mine(key)`: large runs
+    # run it in one process per core, each on its share
+    sharded: bool = False
 
     @property
     def name(self):
@@ -67,11 +70,11 @@ def rule(id: str, severity: str, summary: str, docs: str = "", options=None,
     return r
 
 
-def check(kinds, rules, cross_file=False):
+def check(kinds, rules, cross_file=False, sharded=False):
     def deco(func):
         for r in rules:
             assert r in RULES, f"check {func.__name__} emits unknown rule {r}"
-        CHECKS.append(Check(func, tuple(kinds), tuple(rules), cross_file))
+        CHECKS.append(Check(func, tuple(kinds), tuple(rules), cross_file, sharded))
         return func
     return deco
 

@@ -15,9 +15,9 @@ import os
 import re
 import stat
 import sys
-import traceback
+import zlib
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from . import kinds as kinds_mod
 from .config import CONFIG_NAMES, Config
@@ -60,6 +60,15 @@ class Context:
     enabled: set
     all_files: List[str] = field(default_factory=list)
     verbose: bool = True  # are notes shown? (a check may skip work done only for them)
+    shard: Optional[Tuple[int, int]] = None  # (k, n): this process does share k of n
+
+    def mine(self, key: str) -> bool:
+        """Is a unit of work named `key` this process's to do? (Always, unless a
+        sharded cross-file check runs in several processes.)"""
+        if self.shard is None:
+            return True
+        k, n = self.shard
+        return zlib.crc32(key.encode("utf-8", "surrogatepass")) % n == k
 
     def options(self, rule_id: str) -> dict:
         opts = dict(RULES[rule_id].options)
@@ -317,8 +326,14 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     cross_findings = []
     gc.freeze()  # the documents read live until the end: no collection walks them again
     try:
+        sharded = [c for c in cross if c.sharded] if workers > 1 else []
         for chk in cross:
-            cross_findings.extend(_run_check(chk, kept, None, ctx, opts))
+            if chk not in sharded:
+                cross_findings.extend(_run_check(chk, kept, None, ctx, opts))
+        if sharded:
+            found, notes = _run_sharded(sharded, kept, ctx, opts, workers)
+            cross_findings.extend(found)
+            run.notes[:] = list(dict.fromkeys(run.notes + notes))
     finally:
         gc.unfreeze()
     run.documents = kept
@@ -326,6 +341,34 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     findings.sort(key=Finding.sort_key)
     run.findings = findings
     return run
+
+
+_SHARDS: Optional[tuple] = None  # (checks, documents, context, options) for forked shards
+
+
+def _run_sharded(checks, kept, ctx, opts, workers):
+    """Run sharded cross-file checks in `workers` forked processes, each doing
+    its share (`Context.mine`) and placing its findings; (findings, notes)."""
+    global _SHARDS
+    import multiprocessing
+
+    _SHARDS = (checks, kept, ctx, opts)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            parts = pool.map(_shard, [(k, workers) for k in range(workers)])
+    finally:
+        _SHARDS = None
+    return [f for found, _ in parts for f in found], [n for _, notes in parts for n in notes]
+
+
+def _shard(shard):
+    checks, kept, ctx, opts = _SHARDS
+    mine = Context(ctx.config, ctx.repo_root, [], ctx.enabled, ctx.all_files, ctx.verbose,
+                   shard)
+    found = []
+    for chk in checks:
+        found.extend(_run_check(chk, kept, None, mine, opts))
+    return found, mine.notes
 
 
 def _workers(files) -> int:
@@ -403,6 +446,8 @@ def _run_check(chk, arg, doc, ctx, opts):
             out.append(_to_finding(prob, doc, opts.config))
     except Exception as e:  # a bug in a rule must not stop the run
         where = doc.file if doc is not None else "(cross-file)"
+        import traceback  # only for a rule that fails
+
         tb = traceback.extract_tb(e.__traceback__)[-1]
         out.append(Finding(
             "internal-error", "error", where if doc is not None else "<run>", Span(1, 1),

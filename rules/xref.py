@@ -294,13 +294,16 @@ def _github(ctx) -> dict:
 
 
 @check(kinds=("workflow", "trust-policy", "permissions-policy", "task-definition"),
-       rules=ALL, cross_file=True)
+       rules=ALL, cross_file=True, sharded=True)
 def cross_file(docs, ctx):
+    """Large runs run this in one process per core: each builds the index and
+    checks the roles `ctx.mine` gives it (the task definitions go to one)."""
     if not any(d.kind == "workflow" for d in docs):
         return
     _IN_CHECKOUT.clear()
     idx = build(docs, ctx)
-    if ctx.is_enabled(TASKDEF_MISSING.id) or ctx.is_enabled(CONTAINER_UNKNOWN.id):
+    if (ctx.is_enabled(TASKDEF_MISSING.id) or ctx.is_enabled(CONTAINER_UNKNOWN.id)) \
+            and ctx.mine("task definitions"):
         yield from _taskdef_checks(idx, ctx)
     if ctx.is_enabled(PERMISSION_MISSING.id) or ctx.is_enabled(PASSROLE_NOT_COVERED.id):
         yield from _permission_checks(idx, ctx)
@@ -584,7 +587,8 @@ def _permission_checks(idx: Index, ctx):
     for run in idx.runs:
         for step in run.job.steps:
             link = run.role_at.get(step.index)
-            if link is None or link.role is None or not _policy_docs(link.role):
+            if link is None or link.role is None or not _policy_docs(link.role) \
+                    or not ctx.mine(link.role.label):
                 continue
             needs = _step_needs(run, step, link, github)
             for need in needs:
@@ -802,6 +806,8 @@ def _sub_checks(idx: Index, ctx):
                  + "): a role they assume may be used more widely than ecs-lint sees, so "
                  "xref-sub-broader-than-used is not checked")
     for rid, usages in by_role.items():
+        if not ctx.mine(roles[rid].label):
+            continue
         yield from _role_subs(S, idx, ctx, roles[rid], usages, prefix is not None, not unlinked)
 
 
