@@ -198,17 +198,64 @@ def load_config(path: Optional[str]) -> Config:
         try:
             with open(path, "rb") as f:
                 raw = f.read()
+        except OSError as e:
+            raise ConfigError(f"{path}: {e.strerror}") from None
+        known = _known_config(raw)
+        data = cache.read_json(known) if known else None
+        if isinstance(data, dict):  # this very file passed before: no YAML, no schema
+            return _build(path, data["config"], _locate_later(path, raw))
+        try:
             loaded = load_yaml(decode(raw))
         except LoadError as e:
             raise ConfigError(f"{path}:{e.line}:{e.column}: {e.message}") from None
-        except OSError as e:
-            raise ConfigError(f"{path}: {e.strerror}") from None
         if not loaded or loaded[0].data is None:
             data = {}
         else:
             data, locate = loaded[0].data, loaded[0].locate
+        _validate(path, data, locate)
+        config = _build(path, data, locate)
+        if known and _survives_json(data):
+            cache.write_json(known, {"config": data})
+        return config
     _validate(path, data, locate)
     return _build(path, data, locate)
+
+
+def _known_config(raw: bytes) -> Optional[str]:
+    """The cache entry of a config file that passed validation: its parsed content,
+    keyed by its bytes, the schema and ecs-lint's version (a large config costs
+    ~35 ms to read with positions; positions only matter for an error)."""
+    if cache.cache_dir() is None:
+        return None
+    import hashlib
+    import json
+
+    from . import __version__
+
+    h = hashlib.sha256(json.dumps(SCHEMA, sort_keys=True).encode())
+    h.update(__version__.encode() + b"\0" + raw)
+    key = h.hexdigest()
+    return cache.entry("config-data", key[:2], key[2:] + ".json")
+
+
+def _survives_json(data) -> bool:
+    import json
+
+    try:
+        return json.loads(json.dumps(data)) == data
+    except (TypeError, ValueError, RecursionError):
+        return False
+
+
+def _locate_later(path, raw):
+    """A locator that reads the file with positions only if asked."""
+    found = []
+
+    def locate(at, key=False):
+        if not found:
+            found.append(load_yaml(decode(raw))[0].locate)
+        return found[0](at, key)
+    return locate
 
 
 def _where(path, locate, at):

@@ -94,6 +94,35 @@ def test_invalid_config_is_never_remembered(tmp_path, cache):
     assert not cache.exists() or not os.listdir(cache)
 
 
+def _no_yaml(*a):
+    raise AssertionError("read with positions again")
+
+
+def test_valid_config_is_read_once(tmp_path, cache, monkeypatch):
+    # a config file that passed is kept parsed: the next run reads neither YAML
+    # nor the schema, and gets the same settings
+    cfg = tmp_path / ".ecs-lint.yaml"
+    cfg.write_text(CONFIG)
+    first = C.load_config(str(cfg))
+    monkeypatch.setattr(C, "load_yaml", _no_yaml)
+    monkeypatch.setattr(C, "_validate_schema", _no_schema)
+    again = C.load_config(str(cfg))
+    assert (again.rules, again.github, again.exclude) == (first.rules, first.github, first.exclude)
+    cfg.write_text(CONFIG + "exclude: [build/]\n")  # another content: read again
+    with pytest.raises(AssertionError, match="positions again"):
+        C.load_config(str(cfg))
+
+
+def test_invalid_config_is_never_kept_parsed(tmp_path, cache):
+    cfg = tmp_path / ".ecs-lint.yaml"
+    cfg.write_text("github:\n  repository: acme/app\nrules:\n  no-such-rule: error\n")
+    for _ in range(2):
+        with pytest.raises(C.ConfigError, match=r"\.ecs-lint\.yaml:4:.*no-such-rule"):
+            C.load_config(str(cfg))
+    kept = cache.parent / "config-data"
+    assert not kept.exists() or not any(kept.rglob("*.json"))
+
+
 def test_no_cache_when_switched_off(tmp_path, cache, monkeypatch):
     monkeypatch.setenv("ECS_LINT_NO_CACHE", "1")
     cfg = tmp_path / ".ecs-lint.yaml"
