@@ -1509,15 +1509,14 @@ def github_statements(policy, include_deny: bool = False) -> List[GithubStatemen
     """The statements that let GitHub's provider assume the role (see
     `_github_statements`); the answer for the last few policies is kept, as
     several checks ask about the same document."""
-    key = (id(policy), include_deny)
-    hit = _STATEMENTS.get(key)
-    if hit is not None and hit[0] is policy:
+    hit = _STATEMENTS.get(id(policy))
+    if hit is None or hit[0] is not policy:
+        if len(_STATEMENTS) > 16:
+            _STATEMENTS.clear()
+        hit = _STATEMENTS[id(policy)] = (policy, _github_statements(policy, True))
+    if include_deny:
         return list(hit[1])
-    result = _github_statements(policy, include_deny)
-    if len(_STATEMENTS) > 16:
-        _STATEMENTS.clear()
-    _STATEMENTS[key] = (policy, result)
-    return list(result)
+    return [s for s in hit[1] if s.effect.lower() != "deny"]
 
 
 def _github_statements(policy, include_deny: bool = False) -> List[GithubStatement]:
