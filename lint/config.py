@@ -113,19 +113,43 @@ class Config:
         if index is None:
             index = {}
             real_dirs = {}  # most role files share a few folders
-            for key, spec in (self.roles or {}).items():
-                if not isinstance(spec, dict):
-                    continue
-                trust = spec.get("trust")
-                perms = spec.get("permissions")
-                perms = [perms] if isinstance(perms, str) else (perms or [])
-                for part, files in (("trust", [trust]), ("permissions", perms)):
-                    for f in files:
-                        if isinstance(f, str):
-                            real = realpath_in(self.resolve_path(f), real_dirs)
-                            index.setdefault(real, []).append((key, part))
+            for key, part, f in self._role_file_entries():
+                index.setdefault(realpath_in(self.resolve_path(f), real_dirs), []).append(
+                    (key, part))
             self._role_files = index
         return index
+
+    def roles_of_file(self, path: str) -> list:
+        """[(role key, "trust" or "permissions")] of the roles whose policy file
+        under `roles:` is `path` (the same file: realpaths compared). Entries of
+        the same base name are looked at first, so one file costs a few system
+        calls, not one per file of a large config; the full index is built only
+        when none of them is the file (another name, a link)."""
+        by_name = getattr(self, "_role_file_names", None)
+        if by_name is None:
+            by_name = {}
+            for key, part, f in self._role_file_entries():
+                by_name.setdefault(os.path.basename(f), []).append((key, part, f))
+            self._role_file_names = by_name
+        real = os.path.realpath(path)
+        dirs = getattr(self, "_real_dirs", None)
+        if dirs is None:
+            dirs = self._real_dirs = {}
+        found = [(key, part) for key, part, f in by_name.get(os.path.basename(path), [])
+                 if realpath_in(self.resolve_path(f), dirs) == real]
+        return found or self.role_files().get(real, [])
+
+    def _role_file_entries(self):
+        for key, spec in (self.roles or {}).items():
+            if not isinstance(spec, dict):
+                continue
+            trust = spec.get("trust")
+            perms = spec.get("permissions")
+            perms = [perms] if isinstance(perms, str) else (perms or [])
+            for part, files in (("trust", [trust]), ("permissions", perms)):
+                for f in files:
+                    if isinstance(f, str):
+                        yield key, part, f
 
     def role_keys_by_name(self) -> dict:
         """role name (the last part of an ARN key, or the key) -> [role keys]."""

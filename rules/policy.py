@@ -461,7 +461,7 @@ def _role_keys(doc, ctx):
     if isinstance(c.get("role_name"), str) and c.get("role_ref"):
         keys.append(("role name", c["role_name"]))
     if getattr(ctx.config, "roles", None):
-        for name, part in ctx.config.role_files().get(os.path.realpath(doc.file), []):
+        for name, part in ctx.config.roles_of_file(doc.file):
             if part == "permissions":
                 keys.append(("config", name))
     return list(dict.fromkeys(keys)) or [(doc.file, doc.name or f"#{id(doc)}")]

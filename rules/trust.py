@@ -513,7 +513,7 @@ def _is_production(doc, ctx) -> bool:
             return True
     linked = []  # config roles whose trust file is this file, or of this role's name
     if cfg.roles:
-        linked = [key for key, part in cfg.role_files().get(os.path.realpath(doc.file), [])
+        linked = [key for key, part in cfg.roles_of_file(doc.file)
                   if part == "trust"]
         if role_name:
             linked += cfg.role_keys_by_name().get(role_name, [])

@@ -179,3 +179,24 @@ def test_json_style_config_reads_the_same(tmp_path):
     assert loader._json_depth(text) <= loader.MAX_DEPTH
     data = loader.load_yaml(text)[0].data
     assert data == json.loads(text)
+
+
+def test_roles_of_file_agrees_with_the_full_index(tmp_path, monkeypatch):
+    # the lookup by base name must give what comparing every file's realpath gives
+    (tmp_path / "iam").mkdir()
+    for name in ("a-trust.json", "a-policy.json", "b-trust.json"):
+        (tmp_path / "iam" / name).write_text("{}")
+    os.symlink(tmp_path / "iam" / "b-trust.json", tmp_path / "link.json")
+    (tmp_path / "other.json").write_text("{}")
+    cfg = tmp_path / ".ecs-lint.yaml"
+    cfg.write_text("roles:\n"
+                   "  arn:aws:iam::1:role/a: {trust: iam/a-trust.json, permissions: iam/a-policy.json}\n"
+                   "  arn:aws:iam::1:role/b: {trust: link.json}\n"
+                   "  arn:aws:iam::1:role/c: {trust: ./iam/a-trust.json}\n")
+    monkeypatch.chdir(tmp_path)
+    config = C.load_config(str(cfg))
+    for path in ("iam/a-trust.json", "./iam/a-trust.json", str(tmp_path / "iam/a-trust.json"),
+                 "iam/a-policy.json", "iam/b-trust.json", "link.json", "other.json"):
+        assert config.roles_of_file(path) == config.role_files().get(os.path.realpath(path), []), path
+    assert [k for k, _ in config.roles_of_file("iam/b-trust.json")] == ["arn:aws:iam::1:role/b"]
+    assert len(config.roles_of_file("iam/a-trust.json")) == 2
