@@ -118,6 +118,16 @@ def test_fast_membership_agrees_with_the_automata(lang, s):
 
 
 @SETTINGS
+@given(st.text(max_size=8), st.text(max_size=8))
+def test_fast_membership_escapes_every_character(p, s):
+    # any character may sit in a policy: the regular expressions must quote it
+    for lang in (S.glob(p), S.literal(p), S.literal(p, ignore_case=True),
+                 S.seq(S.Tok(S.CharSet(frozenset(p)), 1, None), "*")):
+        for text in (s, p, p + s):
+            assert S.matches(lang, text) == S._machine_matches(lang, text)
+
+
+@SETTINGS
 @given(st.lists(st.one_of(patterns.map(S.glob), strings.map(S.literal)), min_size=1, max_size=5),
        st.lists(LANGS, min_size=1, max_size=3))
 def test_witnesses_agree_with_one_product_search(pats, targets):
