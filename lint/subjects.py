@@ -610,8 +610,9 @@ def _path(seen, st) -> str:
 def witnesses(lang, targets: Dict[str, object]) -> Dict[str, str]:
     """For each named target T, a member of `lang` ∩ T (absent when empty).
 
-    One breadth-first search over the product of all of them, so the states of
-    `lang` are explored once however many targets there are.
+    A plainly finite `lang` is answered from its members. Otherwise, per target:
+    the patterns of `lang` that cannot meet it are dropped, a readable member of
+    the others is tried, and only then the product is searched breadth-first.
     """
     if not targets:
         return {}
