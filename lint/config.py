@@ -225,9 +225,10 @@ def load_config(path: Optional[str]) -> Config:
         except OSError as e:
             raise ConfigError(f"{path}: {e.strerror}") from None
         known = _known_config(raw)
-        data = cache.read_json(known) if known else None
-        if isinstance(data, dict):  # this very file passed before: no YAML, no schema
-            return _build(path, data["config"], _locate_later(path, raw))
+        kept = cache.read_json(known) if known else None
+        if isinstance(kept, dict) and isinstance(kept.get("config"), dict):
+            # this very file passed before: no YAML, no schema
+            return _build(path, kept["config"], _locate_later(path, raw))
         try:
             loaded = load_yaml(decode(raw))
         except LoadError as e:

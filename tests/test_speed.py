@@ -200,3 +200,15 @@ def test_roles_of_file_agrees_with_the_full_index(tmp_path, monkeypatch):
         assert config.roles_of_file(path) == config.role_files().get(os.path.realpath(path), []), path
     assert [k for k, _ in config.roles_of_file("iam/b-trust.json")] == ["arn:aws:iam::1:role/b"]
     assert len(config.roles_of_file("iam/a-trust.json")) == 2
+
+
+@pytest.mark.parametrize("garbage", [b"", b"[1]", b'{"x": 1}', b'{"config": 3}', b"\xff\xfe", b"{"])
+def test_a_broken_kept_config_is_read_again(tmp_path, cache, garbage):
+    cfg = tmp_path / ".ecs-lint.yaml"
+    cfg.write_text(CONFIG)
+    first = C.load_config(str(cfg))
+    kept = list((cache.parent / "config-data").rglob("*.json"))
+    assert len(kept) == 1
+    kept[0].write_bytes(garbage)
+    again = C.load_config(str(cfg))
+    assert (again.rules, again.github) == (first.rules, first.github)
