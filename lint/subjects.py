@@ -1500,7 +1500,7 @@ _STATEMENTS: Dict[tuple, tuple] = {}
 def clear_caches():
     """Forget every compiled automaton and answer (for benchmarks and tests)."""
     for cache in (_LEAF_CACHE, _WITNESSES, _COMPILED, _STATEMENTS, _CLASSES, _ONE,
-                  _ONE_CHAR, _INFO, _MACHINES):
+                  _ONE_CHAR, _INFO, _MACHINES, _ANALYSES):
         cache.clear()
     _action_matches.cache_clear()
     chars.cache_clear()
@@ -1846,8 +1846,7 @@ _CLASSES: Dict[tuple, dict] = {}
 
 
 def _class_cache(names: Names) -> Dict[str, object]:
-    key = (frozenset(names.owners), frozenset(names.repos), frozenset(names.branches),
-           frozenset(names.tags), frozenset(names.environments), names.holes)
+    key = _names_key(names)
     if key not in _CLASSES:
         if len(_CLASSES) > 64:
             _CLASSES.clear()
@@ -1900,11 +1899,40 @@ def _candidates(names: Names) -> Dict[str, List[str]]:
     }
 
 
+_ANALYSES: Dict[tuple, Analysis] = {}
+
+
 def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     """Which risky classes of sub one statement admits, with a witness each.
 
-    `minus`: a language to take away (the policy's Deny statements).
+    `minus`: a language to take away (the policy's Deny statements). The answer
+    depends only on the languages and names, so the many roles of a repository
+    that trust the same subs are analysed once.
     """
+    try:
+        key = (stmt.sub, minus, stmt.admits, stmt.opaque, bool(stmt.sub_paths),
+               tuple(sorted(stmt.holes.items())), _names_key(names))
+        hit = _ANALYSES.get(key)
+    except TypeError:  # an unhashable language: just analyse
+        key, hit = None, None
+    if hit is not None:
+        return Analysis(stmt, dict(hit.witnesses), hit.unknown_shape,
+                        list(hit.context_witnesses), dict(hit.raw))
+    result = _analyse(stmt, names, minus)
+    if key is not None:
+        if len(_ANALYSES) > 256:
+            _ANALYSES.clear()
+        _ANALYSES[key] = Analysis(stmt, dict(result.witnesses), result.unknown_shape,
+                                  list(result.context_witnesses), dict(result.raw))
+    return result
+
+
+def _names_key(names: Names) -> tuple:
+    return (frozenset(names.owners), frozenset(names.repos), frozenset(names.branches),
+            frozenset(names.tags), frozenset(names.environments), names.holes)
+
+
+def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     result = Analysis(stmt)
     if not stmt.admits or stmt.opaque:
         return result

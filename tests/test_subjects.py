@@ -261,6 +261,20 @@ def analyse(p, config=None):
     return [S.analyse(s, names) for s in stmts], names
 
 
+def test_same_conditions_are_analysed_once_and_names_still_count():
+    # roles that trust the same subs share one analysis; other names do not
+    S.clear_caches()
+    a, _ = analyse(policy(sub_like("repo:myorg/*")))
+    b, _ = analyse(policy(sub_like("repo:myorg/*")))
+    assert b[0].witnesses == a[0].witnesses and b[0].witnesses is not a[0].witnesses
+    assert b[0].statement is not a[0].statement
+    a[0].witnesses.clear()  # a caller's copy is its own
+    c, _ = analyse(policy(sub_like("repo:myorg/*")))
+    assert c[0].witnesses == b[0].witnesses
+    other, _ = analyse(policy(sub_like("repo:myorg/*")), {"owners": ["other"]})
+    assert other[0].broadest == "any-owner" and c[0].broadest == "any-repo"
+
+
 def classes_of(sub_patterns, op="StringLike", config=None):
     results, _ = analyse(policy(sub_like(*sub_patterns, op=op)), config)
     return results[0].broadest, results[0].witnesses
