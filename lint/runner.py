@@ -374,6 +374,10 @@ def _shard(shard):
 def _workers(files) -> int:
     if len(files) < PARALLEL_MIN_FILES or any(f.path == STDIN for f in files):
         return 1
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # workers inherit the run by forking (not on Windows)
     env = os.environ.get("ECS_LINT_JOBS")
     if env and env.isdigit():
         return max(1, int(env))

@@ -28,3 +28,16 @@ def test_sharded_cross_file_checks_report_each_finding_once(tmp_path):
     assert sorted(one.stderr.splitlines()) == sorted(three.stderr.splitlines())
     for rule in ("xref-sub-not-admitted", "xref-sub-broader-than-used"):
         assert rule in one.stdout, rule  # the shards had work to share
+
+
+def test_one_process_where_processes_cannot_fork(monkeypatch):
+    import multiprocessing
+
+    from ecs_lint import runner
+    files = [runner.SourceFile(f"f{i}.json", True) for i in range(runner.PARALLEL_MIN_FILES + 1)]
+    monkeypatch.delenv("ECS_LINT_JOBS", raising=False)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert runner._workers(files) == 1
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn"])
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert runner._workers(files) == 2
