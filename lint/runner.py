@@ -299,11 +299,16 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     _PLAN = _Plan(opts, enabled, per_doc, cross_kinds, all_files, detach=workers > 1)
     findings: List[Finding] = []
     kept: List[Document] = []
-    try:
-        if workers > 1:
-            import multiprocessing
+    pool = None
+    if workers > 1:
+        import multiprocessing
 
+        try:
             pool = multiprocessing.get_context("fork").Pool(workers)
+        except OSError:  # no processes to be had (limits): this one does it all
+            workers, _PLAN.detach = 1, False
+    try:
+        if pool is not None:
             try:
                 results = pool.imap(_lint_file, files, chunksize=max(1, min(32, len(files) // (workers * 8))))
                 for file_findings, docs, notes in results:
@@ -356,12 +361,15 @@ def _run_sharded(checks, kept, ctx, opts, workers):
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             parts = pool.map(_shard, [(k, workers) for k in range(workers)])
+    except (OSError, multiprocessing.ProcessError):  # no processes to be had: do it here
+        parts = [_shard(None)]
     finally:
         _SHARDS = None
     return [f for found, _ in parts for f in found], [n for _, notes in parts for n in notes]
 
 
 def _shard(shard):
+    """(findings, notes) of share `shard` = (k, n) of the sharded checks (None: all)."""
     checks, kept, ctx, opts = _SHARDS
     mine = Context(ctx.config, ctx.repo_root, [], ctx.enabled, ctx.all_files, ctx.verbose,
                    shard)

@@ -41,3 +41,23 @@ def test_one_process_where_processes_cannot_fork(monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn"])
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert runner._workers(files) == 2
+
+
+def test_no_worker_processes_to_be_had_is_not_an_error(tmp_path, monkeypatch):
+    # a process limit (fork fails) makes ecs-lint do the work in one process
+    import multiprocessing
+
+    from conftest import lint_folder
+
+    generate(str(tmp_path), 14)
+    monkeypatch.setenv("ECS_LINT_JOBS", "1")
+    serial = [(f.rule, f.file, f.span.line, f.message) for f in lint_folder(tmp_path)]
+
+    class NoProcesses:
+        def Pool(self, *a, **k):
+            raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setenv("ECS_LINT_JOBS", "2")
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: NoProcesses())
+    limited = [(f.rule, f.file, f.span.line, f.message) for f in lint_folder(tmp_path)]
+    assert limited == serial and any(r.startswith("xref-") for r, *_ in serial)
