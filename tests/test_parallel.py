@@ -1,4 +1,5 @@
 """Large runs use worker processes; the result must not depend on it."""
+import json
 import sys
 
 from conftest import ROOT, run_cli
@@ -22,11 +23,15 @@ def test_sharded_cross_file_checks_report_each_finding_once(tmp_path):
     # the cross-file check runs in one process per job, each on its share of the
     # roles: together they must say exactly what one process says, notes included
     generate(str(tmp_path), 30)
+    policy = tmp_path / "iam" / "svc-00003-policy.json"  # registers task definitions, passes no role
+    data = json.loads(policy.read_text())
+    data["Statement"] = [st for st in data["Statement"] if st.get("Sid") != "PassRoles"]
+    policy.write_text(json.dumps(data))
     one = run_cli(".", "-v", "--ignore", "policy-iam-lint", cwd=tmp_path, env={"ECS_LINT_JOBS": "1"})
     three = run_cli(".", "-v", "--ignore", "policy-iam-lint", cwd=tmp_path, env={"ECS_LINT_JOBS": "3"})
     assert one.stdout == three.stdout
     assert sorted(one.stderr.splitlines()) == sorted(three.stderr.splitlines())
-    for rule in ("xref-sub-not-admitted", "xref-sub-broader-than-used"):
+    for rule in ("xref-sub-not-admitted", "xref-sub-broader-than-used", "policy-passrole-missing"):
         assert rule in one.stdout, rule  # the shards had work to share
 
 
