@@ -412,11 +412,27 @@ def _lint_file(src: SourceFile):
         if doc.kind in plan.cross_kinds:
             if plan.detach:  # `_` entries of the context are this process's caches
                 context = {k: v for k, v in doc.context.items() if not k.startswith("_")}
-                doc = Document(doc.kind, doc.data, doc.file,
+                doc = Document(doc.kind, _shared_strings(doc.data), doc.file,
                                ReloadLocator(src.path, src.explicit, i), doc.name,
                                context, None)
             kept.append(doc)
     return findings, kept, notes
+
+
+def _shared_strings(data, depth=0):
+    """`data` with its keys and short strings interned: documents sent back for the
+    cross-file checks repeat the same names ("Effect", "Action", "uses"...), and a
+    chunk of them travels and lives with one copy of each."""
+    if depth > 64:
+        return data
+    if type(data) is dict:
+        return {sys.intern(k) if type(k) is str else k: _shared_strings(v, depth + 1)
+                for k, v in data.items()}
+    if type(data) is list:
+        return [_shared_strings(v, depth + 1) for v in data]
+    if type(data) is str and len(data) <= 64:
+        return sys.intern(data)
+    return data
 
 
 _RELOAD_OPTS: Optional[Options] = None  # the options of the run in progress (parent process)

@@ -66,3 +66,20 @@ def test_no_worker_processes_to_be_had_is_not_an_error(tmp_path, monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: NoProcesses())
     limited = [(f.rule, f.file, f.span.line, f.message) for f in lint_folder(tmp_path)]
     assert limited == serial and any(r.startswith("xref-") for r, *_ in serial)
+
+
+def test_documents_sent_back_share_their_strings():
+    from ecs_lint.runner import _shared_strings
+    from ecs_lint.values import Template, Unknown
+
+    t = Template(("arn:", Unknown("Acct")))
+    a = _shared_strings({"Effect": "".join(["Al", "low"]), "Action": ["ecr:" + "X", t], "n": 1})
+    b = _shared_strings({"Effect": "".join(["Al", "low"]), "Action": ["ecr:" + "X"], "n": 1})
+    assert a == {"Effect": "Allow", "Action": ["ecr:X", t], "n": 1}
+    assert a["Effect"] is b["Effect"] and a["Action"][0] is b["Action"][0]
+    assert next(iter(a)) is next(iter(b))
+    assert a["Action"][1] is t  # anything else is passed as it is
+    deep = current = {}
+    for _ in range(200):  # deeper than it walks: returned unchanged, no RecursionError
+        current["k"] = current = {}
+    assert _shared_strings(deep) == deep
