@@ -617,15 +617,14 @@ def witnesses(lang, targets: Dict[str, object]) -> Dict[str, str]:
     if not targets:
         return {}
     names = list(targets)
+    out = {}
     members = _finite_members(lang)
     if members is not None:
-        out = {}
         for n in names:
             hit = next((s for s in members if matches(targets[n], s)), None)
             if hit is not None:
                 out[n] = hit
         return out
-    out = {}
     split = _split_union(lang)
     order = _trie_order(split[0]) if split is not None else None
     for n in names:  # one search per target, over the patterns that may meet it
@@ -675,7 +674,7 @@ def _readable_member(pat: Pattern, tail: str = "x") -> Optional[str]:
         count = lo if lo > 0 else (1 if hi is None or hi > 0 else 0)
         if not count:
             continue
-        holes = [c for c in cs.chars if HOLE_BASE <= ord(c) < HOLE_BASE + 0x1000]
+        holes = [c for c in cs.chars if _has_hole(c)]
         if cs.negated:
             c = next((c for c in "xyzabc0123456789" if c not in cs.chars), None)
         elif holes:
@@ -804,20 +803,6 @@ def difference_witness(a, b) -> Optional[str]:
 # intersection with a union of exact strings) is answered by testing its few
 # candidate strings, in the order the search would find them; membership runs
 # each pattern as a compiled regular expression when backtracking is bounded.
-
-
-def exact_text(pat: Pattern) -> Optional[str]:
-    """The one string a pattern matches, when it names exactly one, else None."""
-    return _pattern_info(pat)[1]
-
-
-def _exact_text(pat: Pattern) -> Optional[str]:
-    out = []
-    for cs, lo, hi in pat:
-        if lo != 1 or hi != 1 or cs.negated or len(cs.chars) != 1:
-            return None
-        out.extend(cs.chars)
-    return "".join(out)
 
 
 # id(pattern or union) -> (the object, what we know of it); the object is kept,
