@@ -5,12 +5,15 @@ same run, as the median of several runs with the spread (min-max).
 
 1. scan  : ecs-lint over a synthetic repository (5 files a service) vs a script
            that only reads and parses the same files (json + PyYAML's C loader);
-           with our own rules (--ignore policy-iam-lint) and with parliament too.
+           with our own rules (--ignore policy-iam-lint) and with parliament too;
+           with nothing reused from earlier runs, with everything reused, and
+           with one file changed since the last run (lint/results.py).
 2. start : ecs-lint on one small policy vs `python -c "import yaml, click"`.
 3. peers : zizmor on the workflows, parliament --directory on the permission
            policies, checkov on the repository, each vs ecs-lint on the same files
            (skipped when the tool is not installed).
-4. scale : time and peak memory of ecs-lint for several repository sizes.
+4. scale : time and peak memory of ecs-lint for several repository sizes,
+           with nothing reused and with results reused.
 """
 import argparse
 import os
@@ -43,12 +46,26 @@ ENV["XDG_CACHE_HOME"] = CACHE
 ENV.pop("ECS_LINT_NO_CACHE", None)
 
 
-def forget_parliament():
-    """Empty the cache of parliament's findings (the config stays validated)."""
-    for name in os.listdir(os.path.join(CACHE, "ecs-lint")) if os.path.isdir(
-            os.path.join(CACHE, "ecs-lint")) else []:
-        if name.startswith("parliament"):
-            shutil.rmtree(os.path.join(CACHE, "ecs-lint", name), ignore_errors=True)
+def forget(*parts):
+    """Empty parts of ecs-lint's cache: "parliament" (its findings), "results"
+    (reused results); the validated config stays."""
+    def before():
+        folder = os.path.join(CACHE, "ecs-lint")
+        for name in os.listdir(folder) if os.path.isdir(folder) else []:
+            if name.startswith(parts):
+                shutil.rmtree(os.path.join(folder, name), ignore_errors=True)
+    return before
+
+
+def change_one(path):
+    """Before each run, give one file content no run has seen (a new comment)."""
+    count = [0]
+
+    def before():
+        count[0] += 1
+        with open(path, "a") as f:
+            f.write(f"# changed {count[0]} {time.time()}\n")
+    return before
 
 
 def measure(cmd, cwd=None, runs=5, before=None):
@@ -107,14 +124,25 @@ def main():
           f"repository: {n} files ({a.services} services), {a.runs} runs each, median (min-max)\n")
 
     base = measure([py, os.path.join(HERE, "baseline_parse.py"), "."], repo, a.runs)
-    ours = measure(ecs + [".", "--ignore", "policy-iam-lint", "--fail-on", "never"], repo, a.runs)
-    full_cold = measure(ecs + [".", "--fail-on", "never"], repo, a.runs, before=forget_parliament)
-    full = measure(ecs + [".", "--fail-on", "never"], repo, a.runs)
-    rows.append(("scan: parse only (baseline)", fmt(base), "1.00x"))
-    rows.append(("scan: ecs-lint --ignore policy-iam-lint", fmt(ours), f"{ratio(ours, base):.2f}x"))
-    rows.append(("scan: ecs-lint with parliament, its cache empty", fmt(full_cold),
-                 f"{ratio(full_cold, base):.2f}x"))
-    rows.append(("scan: ecs-lint with parliament, cache warm", fmt(full), f"{ratio(full, base):.2f}x"))
+    own = ecs + [".", "--ignore", "policy-iam-lint", "--fail-on", "never"]
+    full = ecs + [".", "--fail-on", "never"]
+    workflow = os.path.join(repo, ".github", "workflows", sorted(os.listdir(
+        os.path.join(repo, ".github", "workflows")))[0])
+    scans = [
+        ("scan: parse only (baseline)", base),
+        ("scan: ecs-lint --ignore policy-iam-lint, nothing reused",
+         measure(own, repo, a.runs, before=forget("results"))),
+        ("scan: same, results reused, nothing changed", measure(own, repo, a.runs)),
+        ("scan: same, one workflow changed since the last run",
+         measure(own, repo, a.runs, before=change_one(workflow))),
+        ("scan: ecs-lint with parliament, every cache empty",
+         measure(full, repo, a.runs, before=forget("results", "parliament"))),
+        ("scan: same, parliament's findings cached, results not",
+         measure(full, repo, a.runs, before=forget("results"))),
+        ("scan: same, results reused, nothing changed", measure(full, repo, a.runs)),
+    ]
+    for label, samples in scans:
+        rows.append((label, fmt(samples), f"{ratio(samples, base):.2f}x"))
 
     one = os.path.join(repo, "iam", "svc-00000-trust.json")
     solo = os.path.join(tmp, "solo")  # the same policy in a folder with no config
@@ -122,10 +150,14 @@ def main():
     shutil.copy(one, solo)
     start_base = measure([py, "-c", "import yaml, click"], None, a.runs * 2)
     start_solo = measure(ecs + [os.path.basename(one), "--fail-on", "never"], solo, a.runs * 2)
+    start_fresh = measure(ecs + [os.path.basename(one), "--fail-on", "never"], solo, a.runs * 2,
+                          before=forget("results"))
     start = measure(ecs + [one, "--fail-on", "never"], repo, a.runs * 2)
     rows.append(("start: python -c 'import yaml, click' (baseline)", fmt(start_base), "1.00x"))
     rows.append(("start: ecs-lint one trust policy, no config", fmt(start_solo),
                  f"{ratio(start_solo, start_base):.2f}x"))
+    rows.append(("start: same, its result not reused", fmt(start_fresh),
+                 f"{ratio(start_fresh, start_base):.2f}x"))
     rows.append((f"start: same, in the repository ({os.path.getsize(os.path.join(repo, '.ecs-lint.yaml')) // 1024} KB config)",
                  fmt(start), f"{ratio(start, start_base):.2f}x"))
 
@@ -142,21 +174,25 @@ def main():
             continue
         theirs = measure(cmd, repo, a.runs)
         rows.append((f"peers: {name} (baseline)", fmt(theirs), "1.00x"))
-        if name == "parliament":  # ours without and with its cache of parliament's findings
-            cold = measure(mine, repo, a.runs, before=forget_parliament)
-            rows.append(("peers: ecs-lint on the same files, cache empty", fmt(cold),
-                         f"{ratio(cold, theirs):.2f}x"))
+        cold = measure(mine, repo, a.runs, before=forget("results", "parliament"))
+        rows.append(("peers: ecs-lint on the same files, every cache empty", fmt(cold),
+                     f"{ratio(cold, theirs):.2f}x"))
+        if name == "parliament":  # with its cache of parliament's findings
+            warm = measure(mine, repo, a.runs, before=forget("results"))
+            rows.append(("peers: same, parliament's findings cached, results not", fmt(warm),
+                         f"{ratio(warm, theirs):.2f}x"))
         ours_same = measure(mine, repo, a.runs)
-        rows.append(("peers: ecs-lint on the same files" + (", cache warm" if name == "parliament" else ""),
-                     fmt(ours_same), f"{ratio(ours_same, theirs):.2f}x"))
+        rows.append(("peers: same, results reused", fmt(ours_same),
+                     f"{ratio(ours_same, theirs):.2f}x"))
 
     for services in [int(x) for x in a.scale.split(",") if x]:
         r = os.path.join(tmp, f"scale-{services}")
         files = generate(r, services)
-        s = measure(ecs + [".", "--ignore", "policy-iam-lint", "--fail-on", "never"], r, max(1, a.runs // 2))
-        m, lo, hi, mem = med(s)
-        rows.append((f"scale: {files} files", f"{m:.3f}s ({lo:.3f}-{hi:.3f})",
-                     f"{m / files * 1000:.3f} ms/file, peak {mem:.0f} MB"))
+        for how, before in (("nothing reused", forget("results")), ("results reused", None)):
+            s = measure(own, r, max(1, a.runs // 2), before=before)
+            m, lo, hi, mem = med(s)
+            rows.append((f"scale: {files} files, {how}", f"{m:.3f}s ({lo:.3f}-{hi:.3f})",
+                         f"{m / files * 1000:.3f} ms/file, peak {mem:.0f} MB"))
 
     shutil.rmtree(CACHE, ignore_errors=True)
     w = max(len(r[0]) for r in rows)

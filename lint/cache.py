@@ -1,7 +1,7 @@
 """ecs-lint's on-disk cache: what earlier runs learnt, kept for the next ones.
 
 One folder: `$XDG_CACHE_HOME/ecs-lint`, else `~/.cache/ecs-lint`;
-`ECS_LINT_NO_CACHE=1` turns the cache off. An entry is a file named by a hash of
+`ECS_LINT_NO_CACHE=1` (or `--no-cache`) turns the cache off. An entry is a file named by a hash of
 everything its content depends on, so it is never updated, only written whole:
 to a temporary file in the same folder, then renamed over the entry
 (os.replace is atomic), so concurrent writers (forked workers, two runs at
@@ -15,15 +15,31 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from typing import Optional
+
+
+_OFF = []  # non-empty while a run asked for no cache (`--no-cache`)
 
 
 def cache_dir() -> Optional[str]:
     """Where ecs-lint may keep what it learnt between runs (None: nowhere)."""
-    if os.environ.get("ECS_LINT_NO_CACHE"):
+    if _OFF or os.environ.get("ECS_LINT_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "ecs-lint")
+
+
+@contextmanager
+def turned_off(off: bool = True):
+    """No cache inside the block (when `off`)."""
+    if off:
+        _OFF.append(True)
+    try:
+        yield
+    finally:
+        if off:
+            _OFF.pop()
 
 
 def entry(*parts: str) -> Optional[str]:

@@ -78,15 +78,16 @@ def _repo_root(start="."):
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @click.option("--explain", metavar="RULE", help="Show a rule's documentation and exit.")
 @click.option("--verbose", "-v", is_flag=True, help="Also say what was skipped and linked, and why.")
+@click.option("--no-cache", is_flag=True,
+              help="Do everything again: reuse nothing from earlier runs, keep nothing for later ones.")
 @click.version_option(__version__, "--version", prog_name="ecs-lint")
 def cli(paths, fmt, output, config_path, select, ignore, fail_on, forced_kind, skip_unknown,
-        list_rules, explain, verbose):
+        list_rules, explain, verbose, no_cache):
     """Lint GitHub OIDC trust and permission policies, Actions workflows, ECS task
     definitions and services, and the same in CloudFormation and Terraform.
 
     PATHS are files, folders, or - for standard input (default: the current folder).
     """
-    from . import reporters
     from .registry import RULES, load_rules
 
     load_rules()
@@ -106,6 +107,16 @@ def cli(paths, fmt, output, config_path, select, ignore, fail_on, forced_kind, s
     if forced_kind and forced_kind not in ALL_KINDS:
         raise UsageProblem(f"--kind: unknown kind '{forced_kind}' (kinds: {', '.join(ALL_KINDS)})")
 
+    from .cache import turned_off
+
+    with turned_off(no_cache):  # every cache: results, parliament's findings, the config
+        return _lint_paths(paths, output, config_path, select, ignore, fail_on, forced_kind,
+                           skip_unknown, verbose, fmt)
+
+
+def _lint_paths(paths, output, config_path, select, ignore, fail_on, forced_kind,
+                skip_unknown, verbose, fmt):
+    from . import reporters
     from .config import ConfigError, load_config
     from .runner import Options, collect, exit_code, lint
 
@@ -125,7 +136,7 @@ def cli(paths, fmt, output, config_path, select, ignore, fail_on, forced_kind, s
     repo_root = cfg.root if cfg.path else _repo_root(_start_folder(paths))
     run = lint(files, Options(config=cfg, enabled=enabled, forced_kind=forced_kind,
                               repo_root=repo_root, verbose=verbose,
-                              skip_unknown=skip_unknown))
+                              skip_unknown=skip_unknown, reuse=True))
     if verbose:
         if cfg.path:
             notes.insert(0, f"config: {cfg.path}")

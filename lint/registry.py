@@ -58,6 +58,9 @@ class Check:
 RULES: Dict[str, Rule] = {}
 _DEDENTED: Dict[str, str] = {}
 CHECKS: List[Check] = []
+# rule id -> a function naming what else its findings depend on (the version of
+# an external analyser), part of the key of reused results (lint/results.py)
+KEY_PARTS: Dict[str, Callable[[], object]] = {}
 
 
 def rule(id: str, severity: str, summary: str, docs: str = "", options=None,

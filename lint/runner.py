@@ -23,7 +23,7 @@ from . import kinds as kinds_mod
 from .config import CONFIG_NAMES, Config
 from .loader import LoadError, decode, load_text, syntax_for
 from .model import SEVERITY_RANK, Document, Finding, Problem, Related, Span
-from .registry import CHECKS, RULES, load_rules
+from .registry import CHECKS, KEY_PARTS, RULES, load_rules
 
 WALK_SUFFIXES = (".json", ".yaml", ".yml", ".tf")
 SKIP_DIRS = {".git", "node_modules", ".terraform", ".venv", "venv", "__pycache__",
@@ -40,6 +40,7 @@ class Options:
     repo_root: str = "."
     verbose: bool = False
     skip_unknown: bool = False  # named files of no known kind: skip, not parse-error
+    reuse: bool = False  # reuse results of earlier runs (lint/results.py)
 
 
 @dataclass
@@ -196,8 +197,9 @@ def display_path(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-def read_file(src: SourceFile, opts: Options, notes: List[str]):
-    """(documents, findings) of one file; problems with the file are findings."""
+def read_source(src: SourceFile, opts: Options, notes: List[str]):
+    """(bytes, findings) of one file: bytes None when it is not read (a finding
+    says why, or a note for what is quietly skipped)."""
     shown = display_path(src.path)
     try:
         if src.path == STDIN:
@@ -206,19 +208,28 @@ def read_file(src: SourceFile, opts: Options, notes: List[str]):
             st = os.stat(src.path)
             if not stat.S_ISREG(st.st_mode):
                 notes.append(f"skipped {shown}: not a regular file")
-                return [], []
+                return None, []
             if st.st_size > opts.config.max_file_size:
-                return [], [_run_error(shown, Span(1, 1),
-                                       f"file is {st.st_size:,} bytes, above the "
-                                       f"{opts.config.max_file_size:,}-byte limit "
-                                       f"(max-file-size in the config); not read")]
+                return None, [_run_error(shown, Span(1, 1),
+                                         f"file is {st.st_size:,} bytes, above the "
+                                         f"{opts.config.max_file_size:,}-byte limit "
+                                         f"(max-file-size in the config); not read")]
             with open(src.path, "rb") as f:
                 raw = f.read()
         if len(raw) > opts.config.max_file_size:
-            return [], [_run_error(shown, Span(1, 1), "input above the size limit; not read")]
+            return None, [_run_error(shown, Span(1, 1), "input above the size limit; not read")]
     except OSError as e:
-        return [], [_run_error(shown, Span(1, 1), f"cannot read file: {e.strerror or e}")]
+        return None, [_run_error(shown, Span(1, 1), f"cannot read file: {e.strerror or e}")]
+    return raw, []
 
+
+def read_file(src: SourceFile, opts: Options, notes: List[str], raw: Optional[bytes] = None):
+    """(documents, findings) of one file; problems with the file are findings."""
+    if raw is None:
+        raw, findings = read_source(src, opts, notes)
+        if raw is None:
+            return [], findings
+    shown = display_path(src.path)
     syntax = syntax_for(src.path if src.path != STDIN else "", "")
     lenient = not src.explicit and not src.path.lower().endswith(WALK_SUFFIXES)
     try:
@@ -262,6 +273,7 @@ def _run_error(file, span, message, rule="parse-error", help=""):
 
 
 PARALLEL_MIN_FILES = 48  # below this, worker processes cost more than they save
+REUSE_RESULTS = True  # may runs with `Options.reuse` use the results cache? (tests turn it off)
 
 
 @dataclass
@@ -274,17 +286,30 @@ class _Plan:
     cross_kinds: set
     all_files: list
     detach: bool = False
+    store: Optional[object] = None  # results.Store, when results are reused
+    checks: bool = True  # False: only read the files (documents for the cross-file checks)
 
 
 _PLAN: Optional[_Plan] = None
+
+
+@dataclass
+class _FileResult:
+    findings: list
+    docs: list  # the documents kept for the cross-file checks
+    notes: list
+    key: Optional[str] = None  # in the results store
+    asked: Optional[list] = None  # the checks' questions (None: a reused result)
+    holds: bool = False  # does the file hold documents for the cross-file checks?
 
 
 def lint(files: List[SourceFile], opts: Options) -> Run:
     """Read every file, run the per-document checks on each document, then the
     cross-file checks on the documents they read. Large runs use one worker
     process per core; documents kept for the cross-file checks come back
-    without their source (positions are found again only if a finding needs one)."""
-    global _PLAN, _RELOAD_OPTS
+    without their source (positions are found again only if a finding needs one).
+    With `opts.reuse`, results of earlier runs are reused (`lint/results.py`)."""
+    global _RELOAD_OPTS
     load_rules()
     _RELOAD_OPTS = Options(config=opts.config, forced_kind=opts.forced_kind,
                            repo_root=opts.repo_root, skip_unknown=opts.skip_unknown)
@@ -294,58 +319,145 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     per_doc = [c for c in CHECKS if not c.cross_file and enabled.intersection(c.rules)]
     cross = [c for c in CHECKS if c.cross_file and enabled.intersection(c.rules)]
     cross_kinds = {k for c in cross for k in c.kinds}
-    all_files = [f.path for f in files]
-    workers = _workers(files)
-    _PLAN = _Plan(opts, enabled, per_doc, cross_kinds, all_files, detach=workers > 1)
+    store = _store(files, opts, enabled)
+    plan = _Plan(opts, enabled, per_doc, cross_kinds, [f.path for f in files], store=store)
+    results = _each_file(files, plan)
     findings: List[Finding] = []
-    kept: List[Document] = []
-    pool = None
+    for res in results:
+        findings.extend(res.findings)
+        run.notes.extend(res.notes)
+        if store is not None and res.asked is not None and res.key is not None \
+                and not any(f.rule == "internal-error" for f in res.findings):
+            store.keep_file(res.key, res.findings, res.notes, res.asked, res.holds)
+    run.files_read = len(files)
+    if cross:
+        cross_findings, cross_notes, kept = _cross_files(files, results, cross, plan)
+        run.documents = kept
+        findings.extend(cross_findings)
+        run.notes[:] = list(dict.fromkeys(run.notes + cross_notes))
+    if store is not None:
+        store.save()
+    findings.sort(key=Finding.sort_key)
+    run.findings = findings
+    return run
+
+
+def _store(files, opts, enabled):
+    """The results store of this run's settings (None: results are not reused)."""
+    if not (opts.reuse and REUSE_RESULTS) or any(f.path == STDIN for f in files):
+        return None
+    from . import cache, results
+
+    if cache.cache_dir() is None:
+        return None
+    external = [[rid, f()] for rid, f in sorted(KEY_PARTS.items()) if rid in enabled]
+    return results.Store(results.settings_key(opts, enabled, external))
+
+
+def _each_file(files, plan) -> List[_FileResult]:
+    """`_lint_file` of every file, in order: in worker processes when there are
+    enough files (with the results store, enough files not reused)."""
+    global _PLAN
+    _PLAN = plan
+    try:
+        todo = files
+        if plan.store is not None and plan.store.exists and len(files) >= PARALLEL_MIN_FILES:
+            # reuse what can be reused here: the rest may still be worth workers
+            out = [_reused(src, plan) for src in files]
+            todo = [src for src, res in zip(files, out) if res is None]
+            if not todo:
+                return out
+            done = iter(_in_workers(todo, plan))
+            return [res if res is not None else next(done) for res in out]
+        return _in_workers(todo, plan)
+    finally:
+        _PLAN = None
+
+
+def _in_workers(files, plan) -> List[_FileResult]:
+    workers = _workers(files)
+    plan.detach = workers > 1
     if workers > 1:
         import multiprocessing
 
         try:
             pool = multiprocessing.get_context("fork").Pool(workers)
         except OSError:  # no processes to be had (limits): this one does it all
-            workers, _PLAN.detach = 1, False
-    try:
+            pool, plan.detach = None, False
         if pool is not None:
             try:
-                results = pool.imap(_lint_file, files, chunksize=max(1, min(32, len(files) // (workers * 8))))
-                for file_findings, docs, notes in results:
-                    findings.extend(file_findings)
-                    kept.extend(docs)
-                    run.notes.extend(notes)
+                return list(pool.imap(_lint_file, files, chunksize=max(
+                    1, min(32, len(files) // (workers * 8)))))
             finally:
                 pool.close()
                 pool.join()
-        else:
-            for src in files:
-                file_findings, docs, notes = _lint_file(src)
-                findings.extend(file_findings)
-                kept.extend(docs)
-                run.notes.extend(notes)
-    finally:
-        _PLAN = None
-    run.files_read = len(files)
-    ctx = Context(opts.config, opts.repo_root, run.notes, enabled, all_files, opts.verbose)
-    cross_findings = []
+    return [_lint_file(src) for src in files]
+
+
+def _reused(src, plan) -> Optional[_FileResult]:
+    """The reused result of a file (None: not in the store, or out of date)."""
+    raw, _ = read_source(src, plan.opts, [])
+    return None if raw is None else _reuse(_file_key(src, raw), plan)
+
+
+def _file_key(src, raw) -> str:
+    from . import results
+
+    return results.file_key(display_path(src.path), src.explicit, raw)
+
+
+def _reuse(key, plan) -> Optional[_FileResult]:
+    hit = plan.store.file_result(key)
+    if hit is None:
+        return None
+    findings, notes, holds = hit
+    return _FileResult(findings, [], notes, key, None, holds)
+
+
+def _cross_files(files, results, cross, plan):
+    """(findings, notes, documents) of the cross-file checks; reused when the store
+    has them for the same files and their questions get the same answers."""
+    from . import probes
+
+    store, opts = plan.store, plan.opts
+    key = None
+    if store is not None:
+        from . import results as results_mod
+
+        key = results_mod.cross_key([r.key for r in results if r.holds])
+        hit = store.cross_result(key)
+        if hit is not None:
+            return hit[0], hit[1], []
+    # documents of files whose own results were reused are read again (only read)
+    again = [src for src, r in zip(files, results) if r.holds and r.asked is None]
+    if again:
+        reread = iter(_each_file(again, _Plan(opts, plan.enabled, [], plan.cross_kinds,
+                                              plan.all_files, checks=False)))
+        results = [next(reread) if r.holds and r.asked is None else r for r in results]
+    kept = [d for r in results for d in r.docs]
+    notes: List[str] = []
+    ctx = Context(opts.config, opts.repo_root, notes, plan.enabled, plan.all_files, opts.verbose)
+    workers = _workers(files)
+    found = []
     gc.freeze()  # the documents read live until the end: no collection walks them again
     try:
-        sharded = [c for c in cross if c.sharded] if workers > 1 else []
-        for chk in cross:
-            if chk not in sharded:
-                cross_findings.extend(_run_check(chk, kept, None, ctx, opts))
-        if sharded:
-            found, notes = _run_sharded(sharded, kept, ctx, opts, workers)
-            cross_findings.extend(found)
-            run.notes[:] = list(dict.fromkeys(run.notes + notes))
+        with probes.recording() as asked:
+            sharded = [c for c in cross if c.sharded] if workers > 1 else []
+            for chk in cross:
+                if chk not in sharded:
+                    found.extend(_run_check(chk, kept, None, ctx, opts))
+            if sharded:
+                more, more_notes, more_asked = _run_sharded(sharded, kept, ctx, opts, workers)
+                found.extend(more)
+                notes.extend(more_notes)
+                asked.extend(more_asked)
     finally:
         gc.unfreeze()
-    run.documents = kept
-    findings.extend(settle(cross_findings, opts.config, enabled, {}))
-    findings.sort(key=Finding.sort_key)
-    run.findings = findings
-    return run
+    found = settle(found, opts.config, plan.enabled, {})
+    notes = list(dict.fromkeys(notes))
+    if key is not None and not any(f.rule == "internal-error" for f in found):
+        store.keep_cross(key, found, notes, asked)
+    return found, notes, kept
 
 
 _SHARDS: Optional[tuple] = None  # (checks, documents, context, options) for forked shards
@@ -353,7 +465,8 @@ _SHARDS: Optional[tuple] = None  # (checks, documents, context, options) for for
 
 def _run_sharded(checks, kept, ctx, opts, workers):
     """Run sharded cross-file checks in `workers` forked processes, each doing
-    its share (`Context.mine`) and placing its findings; (findings, notes)."""
+    its share (`Context.mine`) and placing its findings; (findings, notes,
+    file-system questions asked)."""
     global _SHARDS
     import multiprocessing
 
@@ -365,18 +478,24 @@ def _run_sharded(checks, kept, ctx, opts, workers):
         parts = [_shard(None)]
     finally:
         _SHARDS = None
-    return [f for found, _ in parts for f in found], [n for _, notes in parts for n in notes]
+    return ([f for found, _, _ in parts for f in found],
+            [n for _, notes, _ in parts for n in notes],
+            [q for _, _, asked in parts for q in asked])
 
 
 def _shard(shard):
-    """(findings, notes) of share `shard` = (k, n) of the sharded checks (None: all)."""
+    """(findings, notes, questions) of share `shard` = (k, n) of the sharded
+    checks (None: all)."""
+    from . import probes
+
     checks, kept, ctx, opts = _SHARDS
     mine = Context(ctx.config, ctx.repo_root, [], ctx.enabled, ctx.all_files, ctx.verbose,
                    shard)
     found = []
-    for chk in checks:
-        found.extend(_run_check(chk, kept, None, mine, opts))
-    return found, mine.notes
+    with probes.recording() as asked:
+        for chk in checks:
+            found.extend(_run_check(chk, kept, None, mine, opts))
+    return found, mine.notes, asked
 
 
 def _workers(files) -> int:
@@ -392,21 +511,34 @@ def _workers(files) -> int:
     return min(os.cpu_count() or 1, 8)
 
 
-def _lint_file(src: SourceFile):
-    """(findings, documents kept for cross-file checks, notes) of one file."""
+def _lint_file(src: SourceFile) -> _FileResult:
+    """Read one file and run the per-document checks on it (or reuse its result)."""
     plan = _PLAN
     notes: List[str] = []
-    docs, findings = read_file(src, plan.opts, notes)
-    ctx = Context(plan.opts.config, plan.opts.repo_root, notes, plan.enabled, plan.all_files,
-                  plan.opts.verbose)
-    texts = {}
-    for doc in docs:
-        if doc.text is not None:
-            texts[doc.file] = doc.text
-        for chk in plan.per_doc:
-            if doc.kind in chk.kinds:
-                findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
-    findings = settle(findings, plan.opts.config, plan.enabled, texts)
+    raw, findings = read_source(src, plan.opts, notes)
+    if raw is None:
+        return _FileResult(findings, [], notes)
+    key = None
+    if plan.store is not None and plan.checks:
+        key = _file_key(src, raw)
+        reused = _reuse(key, plan)
+        if reused is not None:
+            return reused
+    from . import probes
+
+    with probes.recording() as asked:
+        docs, findings = read_file(src, plan.opts, notes, raw)
+        if plan.checks:
+            ctx = Context(plan.opts.config, plan.opts.repo_root, notes, plan.enabled,
+                          plan.all_files, plan.opts.verbose)
+            texts = {}
+            for doc in docs:
+                if doc.text is not None:
+                    texts[doc.file] = doc.text
+                for chk in plan.per_doc:
+                    if doc.kind in chk.kinds:
+                        findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
+            findings = settle(findings, plan.opts.config, plan.enabled, texts)
     kept = []
     for i, doc in enumerate(docs):
         if doc.kind in plan.cross_kinds:
@@ -416,7 +548,7 @@ def _lint_file(src: SourceFile):
                                ReloadLocator(src.path, src.explicit, i), doc.name,
                                context, None)
             kept.append(doc)
-    return findings, kept, notes
+    return _FileResult(findings, kept, notes, key, asked, bool(kept))
 
 
 def _shared_strings(data, depth=0):

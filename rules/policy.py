@@ -15,7 +15,7 @@ import re
 
 from ecs_lint.lazy import lazy_import
 from ecs_lint.model import Problem
-from ecs_lint.registry import check, rule
+from ecs_lint.registry import KEY_PARTS, check, rule
 from ecs_lint.values import Template
 
 iam = lazy_import("ecs_lint.iam", globals(), "iam")
@@ -605,6 +605,24 @@ def _parliament_version():
         except Exception:
             _VERSION.append(None)
     return _VERSION[0]
+
+
+def _parliament_stamp():
+    """Which parliament is installed, cheaply (importlib.metadata costs ~20 ms at
+    start-up): where its package is, with the size and time of its `__init__.py`,
+    which a new install replaces. Reused results (lint/results.py) are keyed by it."""
+    import os
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("parliament")
+        st = os.stat(spec.origin)
+        return [spec.origin, st.st_size, st.st_mtime_ns]
+    except Exception:  # not installed, or not a plain package
+        return None
+
+
+KEY_PARTS[IAM_LINT.id] = _parliament_stamp
 
 
 def _parliament_problem(record, data, stmt_index, template_paths):

@@ -831,15 +831,14 @@ def _local_workflow(job, ctx):
         return None
     import os
 
+    from ecs_lint import probes
     from ecs_lint.loader import LoadError, decode, load_text
-    path = os.path.join(ctx.repo_root or ".", uses[2:])
+    raw = probes.read_bytes(os.path.join(ctx.repo_root or ".", uses[2:]), 2_000_000)
+    if raw is None:
+        return None
     try:
-        if os.path.getsize(path) > 2_000_000:
-            return None
-        with open(path, "rb") as f:
-            text = decode(f.read())
-        loaded = load_text(text, "yaml")
-    except (OSError, LoadError):
+        loaded = load_text(decode(raw), "yaml")
+    except LoadError:
         return None
     if not loaded or not isinstance(loaded[0].data, dict):
         return None

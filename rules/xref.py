@@ -31,6 +31,7 @@ from ecs_lint.registry import check, rule
 from ecs_lint.values import text_of
 
 iam = lazy_import("ecs_lint.iam", globals(), "iam")
+probes = lazy_import("ecs_lint.probes", globals(), "probes")
 shell = lazy_import("ecs_lint.shell", globals(), "shell")
 wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
 A = lazy_import("ecs_lint.xref.actions", globals(), "A")
@@ -388,7 +389,7 @@ def _taskdef_checks(idx: Index, ctx):
                 continue
             path = raw.strip()
             tpath = step.path + ("with", "task-definition")
-            if not os.path.exists(os.path.join(ctx.repo_root or ".", path)):
+            if not probes.ask("exists", os.path.join(ctx.repo_root or ".", path)):
                 if _made_earlier(run, step, path):
                     ctx.note(f"xref: {run.doc.file}: {path} is not in the repository but an "
                              "earlier step seems to write it")
@@ -432,11 +433,10 @@ def _taskdef_checks(idx: Index, ctx):
 def _closest_hint(root, path) -> str:
     default = "fix the path (relative to the repository root) or add the file"
     folder = os.path.join(root or ".", os.path.dirname(path))
-    try:
-        entries = sorted(e for e in os.listdir(folder)
-                         if e.lower().endswith((".json", ".yaml", ".yml")))
-    except OSError:
+    entries = probes.ask("listdir", folder)
+    if entries is None:
         return default
+    entries = [e for e in entries if e.lower().endswith((".json", ".yaml", ".yml"))]
     import difflib
     best = difflib.get_close_matches(os.path.basename(path), entries, n=1, cutoff=0.5)
     if best:

@@ -70,3 +70,13 @@ def _own_cache_folder(tmp_path_factory):
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = old
+
+
+@pytest.fixture(autouse=True)
+def _results_not_reused(monkeypatch):
+    """In-process runs do every check again: tests change functions and files
+    under the same names, which a reused result would not see. The tests of
+    reuse (tests/test_results.py) turn it back on."""
+    from ecs_lint import runner
+
+    monkeypatch.setattr(runner, "REUSE_RESULTS", False)

@@ -49,7 +49,7 @@ def repository_from_git(repo_root: str) -> Optional[str]:
             common = os.path.join(path, "commondir")
             if os.path.isfile(common):
                 try:
-                    with open(common, encoding="utf-8") as f:
+                    with open(common, encoding="utf-8", errors="replace") as f:
                         path = os.path.join(path, f.read().strip())
                 except OSError:
                     pass
@@ -93,7 +93,9 @@ def repository(ctx) -> Optional[str]:
     repo = ctx.config.github.get("repository")
     if isinstance(repo, str) and "/" in repo:
         return repo
-    found = repository_from_git(ctx.repo_root)
+    from .. import probes
+
+    found = probes.ask("git-origin", ctx.repo_root)
     if found:
         ctx.note(f"xref: repository {found} from the git remote 'origin'")
     return found

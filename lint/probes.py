@@ -1,0 +1,115 @@
+"""What a check learns from the file system besides the documents it is given.
+
+A few checks look outside their documents: does the task definition a workflow
+names exist, what files sit beside it, what does a local reusable workflow
+say, which repository is the git remote. A reused result (`lint/results.py`)
+is right only while those answers stay the same, so checks ask through here:
+
+    if probes.ask("exists", path): ...
+    data = probes.read_bytes(path, limit)
+
+and while a result is being computed every question and its answer is written
+down (`recording`); before the result is reused, `still_true` asks them again.
+Answers are plain JSON values, so they keep in the cache as they are.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+from contextlib import contextmanager
+from typing import List, Optional
+
+_RECORD: Optional[list] = None  # the questions asked while recording
+
+
+def _exists(path):
+    return os.path.exists(path)
+
+
+def _listdir(path):
+    try:
+        return sorted(os.listdir(path))
+    except (OSError, ValueError):
+        return None
+
+
+def _content(path, limit):
+    """The bytes of a file of at most `limit` bytes (None: missing, unreadable, larger)."""
+    try:
+        if os.path.getsize(path) > limit:
+            return None
+        with open(path, "rb") as f:
+            return f.read(limit + 1)
+    except (OSError, ValueError):
+        return None
+
+
+def _digest(path, limit):
+    data = _content(path, limit)
+    return None if data is None else hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+# question -> function, or "module:function" for one imported when asked
+QUESTIONS = {
+    "exists": _exists,
+    "listdir": _listdir,
+    "digest": _digest,
+    "git-origin": "ecs_lint.xref.linking:repository_from_git",
+}
+
+
+def _function(name):
+    f = QUESTIONS[name]
+    if isinstance(f, str):
+        module, attr = f.split(":")
+        f = getattr(importlib.import_module(module), attr)
+    return f
+
+
+def ask(name: str, *args):
+    """The answer to a question (recorded when recording)."""
+    answer = _function(name)(*args)
+    if _RECORD is not None:
+        _RECORD.append([name, list(args), answer])
+    return answer
+
+
+def read_bytes(path: str, limit: int) -> Optional[bytes]:
+    """A file's bytes (None: missing, unreadable or above `limit`); the recorded
+    answer is their digest."""
+    data = _content(path, limit)
+    if _RECORD is not None:
+        digest = None if data is None else hashlib.blake2b(data, digest_size=16).hexdigest()
+        _RECORD.append(["digest", [path, limit], digest])
+    return data
+
+
+@contextmanager
+def recording():
+    """Write down the questions asked inside the block: yields the list."""
+    global _RECORD
+    outer, _RECORD = _RECORD, []
+    try:
+        yield _RECORD
+    finally:
+        asked, _RECORD = _RECORD, outer
+        if outer is not None:
+            outer.extend(asked)
+
+
+def still_true(asked: List[list]) -> bool:
+    """Does every recorded question still get the same answer? (Anything
+    malformed is a no: the result is then computed again.)"""
+    try:
+        seen = set()
+        for name, args, answer in asked:
+            key = (name, repr(args))
+            if key in seen:
+                continue
+            seen.add(key)
+            if _function(name)(*args) != answer:
+                return False
+        return True
+    except Exception:  # a cache file may hold anything
+        return False

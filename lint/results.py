@@ -1,0 +1,228 @@
+"""Results of earlier runs, reused while nothing they depend on has changed.
+
+Most runs (pre-commit, CI on a push) read files that the last run already read.
+A file's findings depend on its path, its bytes, the settings of the run and
+ecs-lint's own code, and on the few file-system questions its checks asked
+(`lint/probes.py`); the cross-file findings depend on the same for every file
+they link. So a run keeps, in a folder per set of settings:
+
+- for each file (key: its shown path and bytes): its findings after
+  suppressions, its notes, the questions its checks asked, and whether it holds
+  documents the cross-file checks read;
+- for the cross-file checks (key: the keys of every file they read): their
+  findings, notes and questions.
+
+A later run with the same settings reads each file, and reuses what it finds
+for its bytes once the recorded questions still get the same answers;
+anything else is done again. The settings key covers the config (the bytes
+of its file, its path and root), the rules selected, the run's options, the folder
+the paths are relative to, the versions of Python and ecs-lint, the size and
+time of each of ecs-lint's source files (an edited checkout is a new key), and
+which install of an external analyser (parliament) when its rule runs.
+
+The store is JSON files (never unpickled, nothing in them is run), each
+written atomically; an entry that cannot be read or has the wrong shape is a
+miss. File entries are spread over `BUCKETS` files by key, so a run on a few
+files (pre-commit) reads a few small files and a run over the repository reads
+them all; a bucket keeps its newest entries up to its share of `MAX_FILES`,
+the store its `MAX_CROSS` newest cross-file entries, the cache its
+`MAX_STORES` newest stores. `ECS_LINT_NO_CACHE=1` or `--no-cache` turns it off.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from typing import Dict, List, Optional
+
+from . import cache
+from .model import Finding, Related, Span
+
+FORMAT = 1  # bump when an entry's shape or meaning changes
+MAX_FILES = 100_000  # file entries kept in one store (spread over its buckets)
+MAX_CROSS = 8  # cross-file entries kept in one store
+MAX_STORES = 16  # stores (sets of settings) kept; the oldest go first
+
+_SOURCE_FILES: List[str] = []  # ecs-lint's own .py files, found once
+
+
+def _code_fingerprint() -> list:
+    from . import __version__
+
+    if not _SOURCE_FILES:
+        import ecs_lint
+        import ecs_lint.rules
+
+        for folder in dict.fromkeys(list(ecs_lint.__path__) + list(ecs_lint.rules.__path__)):
+            for dirpath, dirnames, names in os.walk(folder):
+                dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+                _SOURCE_FILES.extend(os.path.join(dirpath, n) for n in sorted(names)
+                                     if n.endswith(".py"))
+    stamps = []
+    for path in _SOURCE_FILES:
+        try:
+            st = os.stat(path)
+            stamps.append([path, st.st_size, st.st_mtime_ns])
+        except OSError:
+            stamps.append([path, None, None])
+    return [__version__, sys.version, stamps]
+
+
+def settings_key(opts, enabled, external: list) -> str:
+    cfg = opts.config
+    parts = [
+        FORMAT, _code_fingerprint(), os.getcwd(),
+        [os.path.abspath(cfg.path) if cfg.path else None, os.path.abspath(cfg.root),
+         _digest_of_file(cfg.path) if cfg.path else cfg.raw, cfg.max_file_size],
+        sorted(enabled), opts.forced_kind, os.path.abspath(opts.repo_root or "."),
+        bool(opts.skip_unknown), bool(opts.verbose), external,
+    ]
+    text = json.dumps(parts, sort_keys=True, default=repr)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def _digest_of_file(path):
+    try:
+        with open(path, "rb") as f:
+            return hashlib.blake2b(f.read(), digest_size=20).hexdigest()
+    except OSError:
+        return None
+
+
+def file_key(shown: str, explicit: bool, raw: bytes) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    h.update(shown.encode("utf-8", "surrogatepass"))
+    h.update(b"\0E\0" if explicit else b"\0W\0")
+    h.update(raw)
+    return h.hexdigest()
+
+
+def cross_key(file_keys: List[str]) -> str:
+    return hashlib.blake2b("\n".join(file_keys).encode(), digest_size=20).hexdigest()
+
+
+# ---------------------------------------------------------------------------
+# findings as JSON values
+
+
+def finding_record(f: Finding) -> list:
+    from .reporters import _jsonable  # what the reporters would print of `extra`
+
+    s = f.span
+    return [f.rule, f.severity, f.file, [s.line, s.column, s.end_line, s.end_column],
+            f.message, f.help, _jsonable(f.extra) if f.extra else {},
+            [[r.file, [r.span.line, r.span.column, r.span.end_line, r.span.end_column],
+              r.message] for r in f.related]]
+
+
+def finding_of(rec) -> Finding:
+    rule, severity, file, span, message, help_, extra, related = rec
+    if not all(isinstance(v, str) for v in (rule, severity, file, message, help_)) \
+            or not isinstance(extra, dict):
+        raise ValueError("not a finding")
+    return Finding(rule, severity, file, Span(*span), message, help_, extra,
+                   [Related(rf, Span(*rs), rm) for rf, rs, rm in related])
+
+
+# ---------------------------------------------------------------------------
+# the store
+
+BUCKETS = 256  # file entries are spread over this many files by key: a run on a
+# few files reads a few small files, not the whole repository's results
+
+
+class Store:
+    """The entries kept for one set of settings: a folder of JSON files,
+    `files-XX.json` (file entries whose key starts with XX) and
+    `cross-KEY.json` (one cross-file entry each)."""
+
+    def __init__(self, settings: str):
+        self.folder = cache.entry("results", settings)
+        self.exists = self.folder is not None and os.path.isdir(self.folder)
+        self.buckets: Dict[str, dict] = {}  # XX -> {file key: [findings, notes, asked, holds]}
+        self.new_files: Dict[str, list] = {}
+        self.new_cross: Dict[str, list] = {}
+
+    def _bucket(self, key: str) -> dict:
+        name = key[:2]
+        bucket = self.buckets.get(name)
+        if bucket is None:
+            value = cache.read_json(os.path.join(self.folder, f"files-{name}.json")) \
+                if self.exists else None
+            bucket = value if isinstance(value, dict) else {}
+            self.buckets[name] = bucket
+        return bucket
+
+    def file_result(self, key: str):
+        """(findings, notes, holds cross-file documents) of a file, or None."""
+        entry = self._bucket(key).get(key) if self.exists else None
+        try:
+            findings, notes, asked, holds = entry
+            if asked and not _still_true(asked):
+                return None
+            return [finding_of(r) for r in findings], [str(n) for n in notes], bool(holds)
+        except (TypeError, ValueError, KeyError, IndexError):
+            return None
+
+    def keep_file(self, key: str, findings, notes, asked, holds: bool):
+        self.new_files[key] = [[finding_record(f) for f in findings], list(notes), asked, holds]
+
+    def cross_result(self, key: str):
+        """(findings, notes) of the cross-file checks, or None."""
+        entry = cache.read_json(os.path.join(self.folder, f"cross-{key}.json")) \
+            if self.exists else None
+        try:
+            findings, notes, asked = entry
+            if asked and not _still_true(asked):
+                return None
+            return [finding_of(r) for r in findings], [str(n) for n in notes]
+        except (TypeError, ValueError, KeyError, IndexError):
+            return None
+
+    def keep_cross(self, key: str, findings, notes, asked):
+        self.new_cross[key] = [[finding_record(f) for f in findings], list(notes), asked]
+
+    def save(self):
+        """Write what this run computed (an entry it found usable is already there)."""
+        if self.folder is None or not (self.new_files or self.new_cross):
+            return
+        by_bucket: Dict[str, dict] = {}
+        for key, entry in self.new_files.items():
+            by_bucket.setdefault(key[:2], {})[key] = entry
+        room = max(1, MAX_FILES // BUCKETS)
+        for name, entries in by_bucket.items():
+            bucket = self._bucket(name)
+            keep = {k: v for k, v in bucket.items() if k not in entries}
+            keep.update(entries)  # the newest last: trimmed last
+            keep = dict(list(keep.items())[-room:])
+            cache.write_json(os.path.join(self.folder, f"files-{name}.json"), keep)
+        for key, entry in self.new_cross.items():
+            cache.write_json(os.path.join(self.folder, f"cross-{key}.json"), entry)
+        _forget_oldest(self.folder, "cross-", MAX_CROSS)
+        _forget_oldest(os.path.dirname(self.folder), "", MAX_STORES)
+
+
+def _still_true(asked) -> bool:
+    from .probes import still_true
+
+    return still_true(asked)
+
+
+def _forget_oldest(folder: str, prefix: str, keep: int):
+    """Remove the oldest entries named `prefix`... of `folder` beyond `keep`."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix)]
+        if len(names) <= keep:
+            return
+        dated = sorted(names, key=lambda n: os.stat(os.path.join(folder, n)).st_mtime_ns)
+        for n in dated[:len(names) - keep]:
+            path = os.path.join(folder, n)
+            if os.path.isdir(path):
+                import shutil
+
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                os.unlink(path)
+    except OSError:
+        pass

@@ -1,0 +1,337 @@
+"""Results reused from earlier runs (lint/results.py): a reused result is exactly
+what the checks would say now, and anything it depends on that changed (the
+file, another file a check read, the config, ecs-lint's code) makes it be
+computed again."""
+import json
+import os
+import sys
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURES, ROOT, run_cli
+from ecs_lint import reporters, results, runner
+from ecs_lint.config import find_config, load_config
+from ecs_lint.runner import Options, collect, lint
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+ROLE = "arn:aws:iam::123456789012:role/deploy"
+TRUST = {
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Federated":
+                      "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": {"StringEquals": {
+            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+            "token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/main"}}}]}
+DEPLOY = f"""\
+    on:
+      push:
+        branches: [main]
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: {ROLE}
+              aws-region: eu-west-1
+          - uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: ops/task-definition.json
+              container-name: web
+              image: x
+    """
+TASKDEF = {"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx:1.25",
+                                                       "essential": True}]}
+
+
+@pytest.fixture
+def reuse(tmp_path, monkeypatch):
+    """Results are reused (the suite turns it off), in a cache of the test's own."""
+    monkeypatch.setattr(runner, "REUSE_RESULTS", True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("ECS_LINT_NO_CACHE", raising=False)
+    return tmp_path / "xdg" / "ecs-lint" / "results"
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """How many files the checks parsed (a reused result parses nothing)."""
+    count = [0]
+    real = runner.read_file
+
+    def counting(*args, **kwargs):
+        count[0] += 1
+        return real(*args, **kwargs)
+    monkeypatch.setattr(runner, "read_file", counting)
+    return count
+
+
+def report(folder, reuse=True, verbose=False):
+    """(JSON report, (other reports, notes)) of a run over `folder`, as the CLI does it."""
+    old = os.getcwd()
+    os.chdir(folder)
+    try:
+        cfg = load_config(find_config("."))
+        notes = []
+        files = collect(["."], cfg, notes)
+        run = lint(files, Options(config=cfg, repo_root=str(folder), reuse=reuse,
+                                  verbose=verbose))
+        out = reporters.as_json(run.findings, run.files_read)
+        # every format: SARIF carries the related locations, text the summary
+        same = [reporters.sarif(run.findings, run.files_read),
+                reporters.text(run.findings, run.files_read)]
+        return out, (same, notes + run.notes)
+    finally:
+        os.chdir(old)
+
+
+def rules_of(rep):
+    return sorted((f["rule"], f["path"], f["line"]) for f in json.loads(rep)["findings"])
+
+
+def repo(tmp_path, remote="git@github.com:myorg/app.git"):
+    root = tmp_path / "repo"
+    (root / ".github" / "workflows").mkdir(parents=True)
+    (root / ".github" / "workflows" / "deploy.yml").write_text(textwrap.dedent(DEPLOY))
+    (root / "iam").mkdir()
+    (root / "iam" / "trust.json").write_text(json.dumps(TRUST, indent=2))
+    (root / ".ecs-lint.yaml").write_text(f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n')
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text(f'[remote "origin"]\n\turl = {remote}\n')
+    return root
+
+
+FOLDERS = [FIXTURES / "xref" / name for name in sorted(os.listdir(FIXTURES / "xref"))
+           if (FIXTURES / "xref" / name).is_dir()] + [
+    FIXTURES / "workflows" / "shapes", FIXTURES / "article", FIXTURES / "policy",
+    FIXTURES / "cloudformation", FIXTURES / "terraform", FIXTURES / "trust"]
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_second_run_parses_nothing_and_says_the_same(folder, reuse, reads):
+    fresh = report(folder, reuse=False, verbose=True)
+    reads[0] = 0
+    first = report(folder, verbose=True)
+    assert reads[0] > 0 and first == fresh
+    reads[0] = 0
+    second = report(folder, verbose=True)
+    assert reads[0] == 0  # every result, the cross-file ones too, reused
+    assert second == fresh
+
+
+def test_a_changed_file_is_checked_again_and_only_it(tmp_path, reuse, reads):
+    root = repo(tmp_path)
+    (root / "ops").mkdir()
+    (root / "ops" / "task-definition.json").write_text(json.dumps(TASKDEF))
+    before, _ = report(root)
+    assert ("xref-sub-not-admitted" not in before)
+    trust = root / "iam" / "trust.json"
+    trust.write_text(trust.read_text().replace("refs/heads/main", "refs/heads/develop"))
+    reads[0] = 0
+    after, _ = report(root)
+    # the trust policy once for its checks, then the other files holding documents
+    # for the cross-file checks (their own results were reused, not their documents)
+    assert reads[0] == 1 + 2
+    assert "xref-sub-not-admitted" in after
+    assert after == report(root, reuse=False)[0]
+
+
+def test_a_task_definition_created_or_removed_later(tmp_path, reuse):
+    root = repo(tmp_path)
+    cfg = root / ".ecs-lint.yaml"  # not linted itself: only its existence matters
+    cfg.write_text(cfg.read_text() + "exclude: [ops/]\n")
+    assert "xref-task-definition-missing" in report(root)[0]
+    (root / "ops").mkdir()
+    (root / "ops" / "task-definition.json").write_text(json.dumps(TASKDEF))
+    assert "xref-task-definition-missing" not in report(root)[0]
+    (root / "ops" / "task-definition.json").unlink()
+    assert "xref-task-definition-missing" in report(root)[0]
+    # the hint lists the folder: a near name added later is suggested
+    (root / "ops" / "task-definitions.json").write_text(json.dumps(TASKDEF))
+    assert "ops/task-definitions.json" in report(root)[0]
+    assert report(root)[0] == report(root, reuse=False)[0]
+
+
+def test_a_changed_git_remote(tmp_path, reuse):
+    root = repo(tmp_path, remote="git@github.com:myorg/app.git")
+    (root / "ops").mkdir()
+    (root / "ops" / "task-definition.json").write_text(json.dumps(TASKDEF))
+    assert "xref-sub-not-admitted" not in report(root)[0]
+    (root / ".git" / "config").write_text('[remote "origin"]\n\turl = git@github.com:other/app.git\n')
+    assert "xref-sub-not-admitted" in report(root)[0]
+
+
+CALLER = """\
+    on:
+      push:
+        branches: [main]
+    permissions:
+      contents: read
+    jobs:
+      deploy:
+        uses: ./.github/workflows/callee.yml
+    """
+CALLEE = """\
+    on: workflow_call
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest
+        steps:
+          - run: echo nothing to assume
+    """
+
+
+def test_a_changed_reusable_workflow_rechecks_its_caller(tmp_path, reuse):
+    # the caller's own finding depends on what the workflow it calls does
+    root = tmp_path / "repo"
+    wf = root / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "caller.yml").write_text(textwrap.dedent(CALLER))
+    (wf / "callee.yml").write_text(textwrap.dedent(CALLEE))
+    found = [r for r in rules_of(report(root)[0]) if r[0] == "workflow-id-token-missing"]
+    assert found == []
+    (wf / "callee.yml").write_text(textwrap.dedent(DEPLOY).replace(
+        "on:\n  push:\n    branches: [main]", "on: workflow_call").replace(
+        "permissions:\n      id-token: write\n    ", ""))
+    found = [r for r in rules_of(report(root)[0]) if r[0] == "workflow-id-token-missing"]
+    assert [f[1] for f in found] == [".github/workflows/caller.yml"]
+    assert report(root)[0] == report(root, reuse=False)[0]
+
+
+def test_a_changed_config_is_a_new_setting(tmp_path, reuse):
+    root = repo(tmp_path)
+    assert "xref-task-definition-missing" in report(root)[0]
+    cfg = root / ".ecs-lint.yaml"
+    cfg.write_text(cfg.read_text() + "rules:\n  xref-task-definition-missing: off\n")
+    assert "xref-task-definition-missing" not in report(root)[0]
+
+
+def test_changed_code_is_a_new_setting(tmp_path, monkeypatch):
+    source = tmp_path / "rule.py"
+    source.write_text("x = 1\n")
+    results._code_fingerprint()  # finds ecs-lint's files once
+    monkeypatch.setattr(results, "_SOURCE_FILES", [str(source)])
+    opts = Options(repo_root=str(tmp_path))
+    key = results.settings_key(opts, {"a"}, [])
+    assert results.settings_key(opts, {"a"}, []) == key
+    assert results.settings_key(opts, {"a", "b"}, []) != key
+    assert results.settings_key(opts, {"a"}, [["policy-iam-lint", "1.6.3"]]) != key
+    source.write_text("x = 2  # edited\n")
+    assert results.settings_key(opts, {"a"}, []) != key
+
+
+def test_internal_errors_are_not_kept(tmp_path, reuse, monkeypatch):
+    from ecs_lint.registry import CHECKS
+
+    root = repo(tmp_path)
+    check = next(c for c in CHECKS if c.name.endswith("workflow.id_token"))
+
+    def broken(doc, ctx):
+        raise RuntimeError("boom")
+        yield
+    index = CHECKS.index(check)
+    try:
+        CHECKS[index] = check.__class__(broken, check.kinds, check.rules, check.cross_file,
+                                        check.sharded)
+        assert "internal-error" in report(root)[0]
+    finally:
+        CHECKS[index] = check
+    assert "internal-error" not in report(root)[0]
+
+
+def test_large_runs_in_workers_agree_with_no_cache(tmp_path):
+    root = tmp_path / "repo"
+    generate(str(root), 14)  # 70 files: worker processes
+    env = {"ECS_LINT_JOBS": "2", "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    args = (".", "--format", "json", "--ignore", "policy-iam-lint")
+    fresh = run_cli(*args, "--no-cache", cwd=root, env=env)
+    assert not (tmp_path / "xdg" / "ecs-lint" / "results").exists()  # --no-cache keeps nothing
+    first = run_cli(*args, cwd=root, env=env)
+    second = run_cli(*args, cwd=root, env=env)
+    assert fresh.stdout == first.stdout == second.stdout and fresh.returncode == 1
+    assert '"files": 70' in fresh.stdout
+    policy = root / "iam" / "svc-00003-policy.json"
+    data = json.loads(policy.read_text())
+    data["Statement"] = [s for s in data["Statement"] if s.get("Sid") != "PassRoles"]
+    policy.write_text(json.dumps(data))
+    changed = run_cli(*args, cwd=root, env=env)
+    assert "svc-00003-policy.json" in changed.stdout and changed.stdout != second.stdout
+    assert changed.stdout == run_cli(*args, "--no-cache", cwd=root, env=env).stdout
+
+
+def test_the_store_keeps_what_a_smaller_run_did_not_use(tmp_path, reuse, reads, monkeypatch):
+    root = repo(tmp_path)
+    report(root)
+    old = os.getcwd()
+    os.chdir(root)
+    try:  # a pre-commit run on one file (named: a key of its own)
+        cfg = load_config(find_config("."))
+        lint(collect(["iam/trust.json"], cfg, []), Options(config=cfg, repo_root=str(root),
+                                                           reuse=True))
+    finally:
+        os.chdir(old)
+    reads[0] = 0
+    report(root)
+    assert reads[0] == 0
+    [store] = list(reuse.iterdir())
+    buckets = [json.loads(p.read_text()) for p in store.glob("files-*.json")]
+    assert sum(len(b) for b in buckets) == 3  # 2 walked + 1 named
+    # a bucket keeps its newest entries up to its share
+    monkeypatch.setattr(results, "MAX_FILES", results.BUCKETS)  # one entry a bucket
+    for i in range(3):
+        (root / "iam" / "trust.json").write_text(json.dumps(TRUST, indent=i))
+        report(root)
+    assert all(len(json.loads(p.read_text())) == 1 for p in store.glob("files-*.json"))
+    reads[0] = 0
+    report(root)
+    assert reads[0] == 0  # the newest entries are the ones kept
+
+
+garbage = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                       lambda inner: st.lists(inner, max_size=5)
+                       | st.dictionaries(st.text(max_size=5), inner, max_size=4), max_leaves=20)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=garbage, which=st.sampled_from(["files", "cross", "all"]))
+def test_garbage_in_the_store_is_a_miss(tmp_path, reuse, value, which):
+    root = tmp_path / "repo"
+    if not root.exists():
+        repo(tmp_path)
+    fresh = report(root, reuse=False)
+    report(root)
+    for entry in reuse.glob("*/*.json"):
+        kept = json.loads(entry.read_text())
+        if which == "all" or (which == "cross") == entry.name.startswith("cross-"):
+            kept = value if which != "entry" else {k: value for k in kept}
+        entry.write_text(json.dumps(kept))
+    assert report(root) == fresh
+    assert report(root) == fresh
+
+
+def test_probes_answer_again_and_garbage_is_a_no(tmp_path):
+    from ecs_lint import probes
+
+    f = tmp_path / "a.txt"
+    f.write_text("one")
+    with probes.recording() as asked:
+        assert probes.ask("exists", str(f)) is True
+        assert probes.read_bytes(str(f), 100) == b"one"
+        assert probes.read_bytes(str(f), 2) is None  # above the limit
+        assert probes.ask("listdir", str(tmp_path)) == ["a.txt"]
+    assert len(asked) == 4 and probes.still_true(json.loads(json.dumps(asked)))
+    f.write_text("two")
+    assert not probes.still_true(asked)
+    for bad in ([["nope", [], None]], [["exists", "x", True]], [None], 3,
+                [["exists", [1, 2, 3], True]]):
+        assert probes.still_true(bad) is False
