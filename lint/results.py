@@ -144,8 +144,16 @@ class Store:
         self.new_files: Dict[str, list] = {}
         self.new_cross: Dict[str, list] = {}
 
+    @staticmethod
+    def bucket_of(key: str) -> str:
+        return key[:2]
+
+    def forget_bucket(self, name: str):
+        """Let go of a bucket read (it is read again if needed)."""
+        self.buckets.pop(name, None)
+
     def _bucket(self, key: str) -> dict:
-        name = key[:2]
+        name = self.bucket_of(key)
         bucket = self.buckets.get(name)
         if bucket is None:
             value = cache.read_json(os.path.join(self.folder, f"files-{name}.json")) \
@@ -189,7 +197,7 @@ class Store:
             return
         by_bucket: Dict[str, dict] = {}
         for key, entry in self.new_files.items():
-            by_bucket.setdefault(key[:2], {})[key] = entry
+            by_bucket.setdefault(self.bucket_of(key), {})[key] = entry
         room = max(1, MAX_FILES // BUCKETS)
         for name, entries in by_bucket.items():
             bucket = self._bucket(name)

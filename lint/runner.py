@@ -288,6 +288,7 @@ class _Plan:
     detach: bool = False
     store: Optional[object] = None  # results.Store, when results are reused
     checks: bool = True  # False: only read the files (documents for the cross-file checks)
+    looked_up: bool = False  # were the files' results looked up in the store already?
 
 
 _PLAN: Optional[_Plan] = None
@@ -360,16 +361,16 @@ def _each_file(files, plan) -> List[_FileResult]:
     global _PLAN
     _PLAN = plan
     try:
-        todo = files
         if plan.store is not None and plan.store.exists and len(files) >= PARALLEL_MIN_FILES:
             # reuse what can be reused here: the rest may still be worth workers
-            out = [_reused(src, plan) for src in files]
+            out = _reused(files, plan)
             todo = [src for src, res in zip(files, out) if res is None]
+            plan.looked_up = True
             if not todo:
                 return out
             done = iter(_in_workers(todo, plan))
             return [res if res is not None else next(done) for res in out]
-        return _in_workers(todo, plan)
+        return _in_workers(files, plan)
     finally:
         _PLAN = None
 
@@ -394,10 +395,23 @@ def _in_workers(files, plan) -> List[_FileResult]:
     return [_lint_file(src) for src in files]
 
 
-def _reused(src, plan) -> Optional[_FileResult]:
-    """The reused result of a file (None: not in the store, or out of date)."""
-    raw, _ = read_source(src, plan.opts, [])
-    return None if raw is None else _reuse(_file_key(src, raw), plan)
+def _reused(files, plan) -> List[Optional[_FileResult]]:
+    """The reused result of each file (None: not in the store, or out of date),
+    looked up one bucket of the store at a time: only one is held at once."""
+    keys = []
+    for src in files:
+        raw, _ = read_source(src, plan.opts, [])
+        keys.append(None if raw is None else _file_key(src, raw))
+    out: List[Optional[_FileResult]] = [None] * len(files)
+    by_bucket: Dict[str, list] = {}
+    for i, key in enumerate(keys):
+        if key is not None:
+            by_bucket.setdefault(plan.store.bucket_of(key), []).append(i)
+    for name, indexes in sorted(by_bucket.items()):
+        for i in indexes:
+            out[i] = _reuse(keys[i], plan)
+        plan.store.forget_bucket(name)
+    return out
 
 
 def _file_key(src, raw) -> str:
@@ -521,7 +535,7 @@ def _lint_file(src: SourceFile) -> _FileResult:
     key = None
     if plan.store is not None and plan.checks:
         key = _file_key(src, raw)
-        reused = _reuse(key, plan)
+        reused = None if plan.looked_up else _reuse(key, plan)
         if reused is not None:
             return reused
     from . import probes
