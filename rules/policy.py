@@ -10,6 +10,7 @@ policy (imported only then: it is slow to import).
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 
@@ -517,9 +518,10 @@ def parliament_problems(doc):
         yield prob
 
 
-def _run_parliament(plain):
+def _run_parliament(plain, via_text=False):
     """(parliament's findings on a plain policy as records, None), or (None, an
-    info Problem saying why it could not tell)."""
+    info Problem saying why it could not tell). `via_text`: let parliament parse
+    the text even when the tree can be built directly (the tests compare both)."""
     try:
         from parliament import analyze_policy_string, enhance_finding
     except Exception as e:  # not installed, or pkg_resources missing
@@ -528,9 +530,15 @@ def _run_parliament(plain):
             f"{e}); this policy was not checked by it", severity="info",
             help="install parliament with setuptools<82 (it imports pkg_resources)",
             extra={"parliament_issue": "EXCEPTION"})
-    text, line_paths = _dump(plain)
     try:
-        result = analyze_policy_string(text, ignore_private_auditors=True)
+        text, line_paths, tree = _dump(plain, tree=True)
+        if tree is None or via_text:  # parliament parses the text (slowly: most policies skip it)
+            result = analyze_policy_string(text, ignore_private_auditors=True)
+        else:  # what analyze_policy_string does once its parser has read the text
+            from parliament.policy import Policy
+
+            result = Policy(tree, None, None)
+            result.analyze(True, None, False)
         findings = list(result.findings)
     except Exception as e:
         return None, Problem(
@@ -729,30 +737,63 @@ def _placeholder(t: Template) -> str:
     return text.replace("\x00", "unresolved")
 
 
-def _dump(value):
-    """JSON text, one value per line, and line -> path of the value starting there."""
+def _dump(value, tree=False):
+    """JSON text, one value per line, and line -> path of the value starting there;
+    with `tree`, also the tree jsoncfg (parliament's parser) would read from that
+    text, built in the same walk, or None when a value is not one whose text
+    jsoncfg reads back as itself (then parliament parses the text)."""
     lines, where = [], {}
+    plain = [tree]  # [still building the tree?]
+    if tree:
+        from jsoncfg.config_classes import ConfigJSONArray, ConfigJSONObject, ConfigJSONScalar
 
     def emit(v, path, indent, prefix, suffix):
         pad = "  " * indent
         where.setdefault(len(lines) + 1, path)
+        at = (len(lines) + 1, len(pad) + len(prefix) + 1)  # jsoncfg's line and column
         if isinstance(v, dict) and v:
             lines.append(pad + prefix + "{")
+            node = ConfigJSONObject(*at) if plain[0] else None
             items = list(v.items())
             for i, (k, x) in enumerate(items):
-                emit(x, path + (k,), indent + 1, json.dumps(k) + ": ",
-                     "," if i < len(items) - 1 else "")
+                key = json.dumps(k)
+                child = emit(x, path + (k,), indent + 1, key + ": ",
+                             "," if i < len(items) - 1 else "")
+                if plain[0]:
+                    if type(k) is str and key == f'"{k}"':
+                        node._insert(k, child)
+                    else:
+                        plain[0] = False
             lines.append(pad + "}" + suffix)
-        elif isinstance(v, list) and v:
+            return node
+        if isinstance(v, list) and v:
             lines.append(pad + prefix + "[")
+            node = ConfigJSONArray(*at) if plain[0] else None
             for i, x in enumerate(v):
-                emit(x, path + (i,), indent + 1, "", "," if i < len(v) - 1 else "")
+                child = emit(x, path + (i,), indent + 1, "", "," if i < len(v) - 1 else "")
+                if plain[0]:
+                    node._append(child)
             lines.append(pad + "]" + suffix)
-        else:
-            lines.append(pad + prefix + json.dumps(v) + suffix)
+            return node
+        text = json.dumps(v)
+        lines.append(pad + prefix + text + suffix)
+        if not plain[0]:
+            return None
+        if v == {}:
+            return ConfigJSONObject(*at)
+        if v == []:
+            return ConfigJSONArray(*at)
+        if v is None or type(v) in (bool, int) or (type(v) is str and text == f'"{v}"') \
+                or (type(v) is float and math.isfinite(v) and float(text) == v):
+            return ConfigJSONScalar(v, *at)
+        plain[0] = False
+        return None
 
-    emit(value, (), 0, "", "")
-    return "\n".join(lines) + "\n", where
+    root = emit(value, (), 0, "", "")
+    text = "\n".join(lines) + "\n"
+    if tree:
+        return text, where, root if plain[0] else None
+    return text, where
 
 
 def _original_path(path, stmt_index):

@@ -224,16 +224,20 @@ def test_severity_override_applies_to_every_parliament_finding(tmp_path):
     assert [f.severity for f in found] == ["info"]
 
 
-def test_parliament_failure_is_an_info_finding(tmp_path, monkeypatch):
+@pytest.mark.parametrize("where", ["analyze_policy_string", "policy.Policy.analyze"])
+def test_parliament_failure_is_an_info_finding(tmp_path, monkeypatch, where):
     import parliament
+    import parliament.policy
 
     def boom(*a, **k):
         raise RuntimeError("parliament exploded")
-    monkeypatch.setattr(parliament, "analyze_policy_string", boom)
+    monkeypatch.setattr("parliament." + where, boom)
     monkeypatch.setenv("ECS_LINT_NO_CACHE", "1")  # parliament must run, not its cache
-    found = lint_policy(tmp_path, REGISTER, PASS)
-    [f] = found
-    assert f.rule == "policy-iam-lint" and f.severity == "info" and "exploded" in f.message
+    odd = {"Effect": "Allow", "Action": "ecs:ListClusters", "Resource": "*", "Sid": "café"}
+    # a plain policy is given to parliament as a tree, an odd one as text: both fail
+    found = lint_policy(tmp_path, REGISTER, PASS, *([odd] if where.startswith("analyze") else []))
+    [f] = [f for f in found if f.severity == "info"]
+    assert f.rule == "policy-iam-lint" and "exploded" in f.message
 
 
 def test_template_placeholders_give_parliament_no_false_findings(tmp_path):
@@ -322,3 +326,66 @@ def test_cli_reports_parliament_issue_in_json_output(tmp_path):
     r = run_cli("p.json", "--format", "json", cwd=tmp_path)
     [f] = json.loads(r.stdout)["findings"]
     assert f["extra"]["parliament_issue"] == "DUPLICATE_SID" and "statement_path" not in f["extra"]
+
+
+PARLIAMENT_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10**20, 10**20)
+    | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=6) | st.sampled_from(
+        ["*", "ecs:*", "iam:PassRole", "ecs:RegisterTaskDefinition", "s3:GetObject", "s3:get*",
+         "arn:aws:iam::111122223333:role/app", "arn:aws:s3:::bucket/*", "Allow", "Deny",
+         "ecs-tasks.amazonaws.com", "aws:SourceIp", "10.0.0.0/8", "2012-10-17", ""]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["Effect", "Action", "NotAction", "Resource", "NotResource", "Condition",
+                         "Principal", "Sid", "StringEquals", "StringLike", "IpAddress", "Bool",
+                         "iam:PassedToService", "aws:SourceIp", "Version"]) | st.text(max_size=4),
+        inner, max_size=5),
+    max_leaves=20)
+STATEMENT = st.fixed_dictionaries(
+    {"Effect": st.sampled_from(["Allow", "Deny", "allow", 3])},
+    optional={"Action": PARLIAMENT_VALUES, "NotAction": PARLIAMENT_VALUES,
+              "Resource": PARLIAMENT_VALUES, "Condition": PARLIAMENT_VALUES,
+              "Sid": st.text(max_size=5) | st.integers()})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(STATEMENT | PARLIAMENT_VALUES, max_size=4),
+       st.sampled_from(["2012-10-17", "2008-10-17", None]))
+def test_parliament_reads_the_tree_as_it_reads_the_text(statements, version):
+    # parliament is given the tree its own parser would build from our text, built in
+    # the walk that writes the text; its findings must be exactly those on the text
+    from ecs_lint.rules import policy
+
+    plain = {"Statement": statements} if version is None else {"Version": version,
+                                                               "Statement": statements}
+    direct, direct_failure = policy._run_parliament(plain)
+    parsed, parsed_failure = policy._run_parliament(plain, via_text=True)
+    assert direct == parsed
+    assert (direct_failure is None) == (parsed_failure is None)
+    if direct_failure is not None:
+        assert direct_failure.message == parsed_failure.message
+
+
+def test_parliament_tree_has_the_lines_and_columns_of_its_parser():
+    import jsoncfg
+    from jsoncfg.config_classes import ConfigJSONArray, ConfigJSONObject
+
+    from ecs_lint.rules import policy
+
+    plain = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["s3:GetObject", "ecs:*"], "Resource": "*", "Condition": {}},
+        {"Sid": "x", "NotAction": [], "n": 1, "f": 1.5, "b": True, "z": None, "Resource": []}]}
+    text, _, tree = policy._dump(plain, tree=True)
+
+    def nodes(n, path=()):
+        yield path, type(n).__name__, tuple(jsoncfg.node_location(n)), \
+            None if isinstance(n, (ConfigJSONObject, ConfigJSONArray)) else n.value
+        if isinstance(n, ConfigJSONObject):
+            for k, v in n:
+                yield from nodes(v, path + (k,))
+        elif isinstance(n, ConfigJSONArray):
+            for i, v in enumerate(n):
+                yield from nodes(v, path + (i,))
+    assert list(nodes(tree)) == list(nodes(jsoncfg.loads_config(text)))
+    # what jsoncfg could read differently is left to it
+    for odd in ({"Sid": "caf\u00e9"}, {"Sid": 'a"b'}, {"n": float("nan")}, {1: "x"}):
+        assert policy._dump(odd, tree=True)[2] is None
