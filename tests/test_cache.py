@@ -52,10 +52,12 @@ def entries(home):
 def no_parliament(monkeypatch):
     """Make any use of parliament fail the test."""
     import parliament
+    from parliament.policy import Policy
 
     def boom(*a, **k):
         raise AssertionError("parliament was run")
-    monkeypatch.setattr(parliament, "analyze_policy_string", boom)
+    monkeypatch.setattr(parliament, "analyze_policy_string", boom)  # on the text
+    monkeypatch.setattr(Policy, "analyze", boom)  # on the tree
 
 
 @pytest.mark.parametrize("path", POLICY_FILES, ids=lambda p: p.name)
@@ -178,17 +180,17 @@ def test_an_unwritable_cache_still_lints_correctly(how, tmp_path, monkeypatch):
 
 def test_a_parliament_failure_is_not_cached(cache_home, monkeypatch):
     path = FIXTURES / "policy" / "bad-duplicate-sid.json"
-    import parliament
+    from parliament.policy import Policy
 
-    real = parliament.analyze_policy_string
+    real = Policy.analyze
 
     def boom(*a, **k):
         raise RuntimeError("parliament exploded")
-    monkeypatch.setattr(parliament, "analyze_policy_string", boom)
+    monkeypatch.setattr(Policy, "analyze", boom)
     [failed] = problems(path)
     assert failed[2].startswith("parliament failed") and failed[4] == "info"
     assert entries(cache_home) == []
-    monkeypatch.setattr(parliament, "analyze_policy_string", real)
+    monkeypatch.setattr(Policy, "analyze", real)
     assert [p[6]["parliament_issue"] for p in problems(path)] != ["EXCEPTION"]
     assert len(entries(cache_home)) == 1
 
