@@ -264,6 +264,16 @@ def _uses(value):
     return v.lower(), ref
 
 
+def workflow_of(doc) -> Workflow:
+    """The model of a workflow document, read once per process: the per-file
+    rules and the cross-file check share it (`_` context entries stay in the
+    process that made them)."""
+    wf = doc.context.get("_workflow")
+    if wf is None:
+        wf = doc.context["_workflow"] = read_workflow(doc.data)
+    return wf
+
+
 def read_workflow(data) -> Workflow:
     data = _dict(data)
     on_key = "on" if "on" in data else (True if True in data else "on")

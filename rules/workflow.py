@@ -578,10 +578,7 @@ ACTION_UNPINNED = rule(
 
 
 def _workflow(doc):
-    wf = doc.context.get("_workflow")
-    if wf is None:
-        wf = doc.context["_workflow"] = wm.read_workflow(doc.data)
-    return wf
+    return wm.workflow_of(doc)
 
 
 def _live_jobs(wf):

@@ -731,7 +731,7 @@ class Usage:
 def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
                    triggers=None, depth=0) -> P.Refs:
     if triggers is None:
-        triggers = wm.read_workflow(doc.data).triggers
+        triggers = wm.workflow_of(doc).triggers
     refs = P.refs_of_triggers({e: s for e, s in triggers.items() if e != "workflow_call"},
                               default_branch)
     if "workflow_call" not in triggers:

@@ -74,7 +74,7 @@ def job_runs(doc: Document, github: dict, find_role) -> List[JobRun]:
     """Every (job, matrix row) of a workflow document, with roles linked.
 
     `find_role(raw, expanded) -> (resolved, ref, role, how)` links a role-to-assume."""
-    wf = wm.read_workflow(doc.data)
+    wf = wm.workflow_of(doc)
     out = []
     for job in wf.jobs.values():
         if job.disabled:
