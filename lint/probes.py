@@ -2,7 +2,9 @@
 
 A few checks look outside their documents: does the task definition a workflow
 names exist, what files sit beside it, what does a local reusable workflow
-say, which repository is the git remote. A reused result (`lint/results.py`)
+say, which repository is the git remote, what do the other files of a
+Terraform module and the files its expressions read (`file()`,
+`templatefile()`) say. A reused result (`lint/results.py`)
 is right only while those answers stay the same, so checks ask through here:
 
     if probes.ask("exists", path): ...
@@ -21,6 +23,16 @@ from contextlib import contextmanager
 from typing import List, Optional
 
 _RECORD: Optional[list] = None  # the questions asked while recording
+_RUN = [0]  # which run of this process: answers kept from an earlier run are asked again
+
+
+def new_run():
+    """A new run starts (the runner says so): the file system may have changed."""
+    _RUN[0] += 1
+
+
+def run_id() -> int:
+    return _RUN[0]
 
 
 def _exists(path):
@@ -31,6 +43,15 @@ def _listdir(path):
     try:
         return sorted(os.listdir(path))
     except (OSError, ValueError):
+        return None
+
+
+def _names(folder, suffixes, exact):
+    """Sorted names in `folder` ending with one of `suffixes` or among `exact`."""
+    try:
+        return sorted(n for n in os.listdir(folder)
+                      if n.endswith(tuple(suffixes)) or n in exact)
+    except (OSError, ValueError, TypeError):
         return None
 
 
@@ -54,6 +75,7 @@ def _digest(path, limit):
 QUESTIONS = {
     "exists": _exists,
     "listdir": _listdir,
+    "names": _names,
     "digest": _digest,
     "git-origin": "ecs_lint.xref.linking:repository_from_git",
 }
@@ -83,6 +105,13 @@ def read_bytes(path: str, limit: int) -> Optional[bytes]:
         digest = None if data is None else hashlib.blake2b(data, digest_size=16).hexdigest()
         _RECORD.append(["digest", [path, limit], digest])
     return data
+
+
+def replay(asked: List[list]):
+    """Count questions asked earlier (for a result now reused within the run,
+    such as a Terraform module parsed for another file) as asked again."""
+    if _RECORD is not None:
+        _RECORD.extend(asked)
 
 
 @contextmanager

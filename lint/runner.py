@@ -311,7 +311,10 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     without their source (positions are found again only if a finding needs one).
     With `opts.reuse`, results of earlier runs are reused (`lint/results.py`)."""
     global _RELOAD_OPTS
+    from . import probes
+
     load_rules()
+    probes.new_run()
     _RELOAD_OPTS = Options(config=opts.config, forced_kind=opts.forced_kind,
                            repo_root=opts.repo_root, skip_unknown=opts.skip_unknown)
     run = Run(notes=[])

@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional
 
+from . import probes
 from .loader import JsonLocator, LineIndex, LoadError
 from .model import UNKNOWN_SPAN, Document, Span
 from .values import Template, Unknown, make_template
@@ -443,6 +444,10 @@ class Module:
     local_values: Dict[str, Any] = field(default_factory=dict)
     busy: set = field(default_factory=set)
     resources: Dict[str, Resource] = field(default_factory=dict)
+    # the file-system questions the module's reading asked (its files, files
+    # read by file()): a file whose result is reused depends on all of them
+    asked: list = field(default_factory=list)
+    run: int = 0  # the run that read or last checked it (probes.run_id)
 
 
 _MODULES: Dict[tuple, Module] = {}
@@ -459,13 +464,15 @@ def _module_key(folder, names):
     return (os.path.realpath(folder), tuple(stats))
 
 
-def _read(path) -> Optional[str]:
+def _read(mod: "Module", path, limit=10_000_000) -> Optional[str]:
+    """A file of the module (or one its expressions read), as text; the question
+    is kept with the module."""
+    with probes.recording() as asked:
+        data = probes.read_bytes(path, limit)
+    mod.asked.extend(asked)
     try:
-        if os.path.getsize(path) > 10_000_000:
-            return None
-        with open(path, "rb") as f:
-            return f.read().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        return None if data is None else data.decode("utf-8-sig")
+    except UnicodeDecodeError:
         return None
 
 
@@ -475,27 +482,34 @@ def load_module(path: str, text: str) -> tuple:
     Parsed modules are kept per folder for the run (keyed by the files' sizes
     and times), so a folder of n files is parsed once, not n times."""
     folder = os.path.dirname(path) or "."
-    names = []
+    names, asked = [], []
     if os.path.isfile(path):  # standard input has no folder around it
-        try:
-            names = sorted(n for n in os.listdir(folder) if n.endswith(".tf")
-                           or n == "terraform.tfvars" or n.endswith(".auto.tfvars"))
-        except OSError:
-            pass
+        with probes.recording() as asked:
+            names = probes.ask("names", folder, [".tf", ".auto.tfvars"],
+                               ["terraform.tfvars"]) or []
     real_this = os.path.realpath(path)
     key = _module_key(folder, names) if names else None
     mod = _MODULES.get(key) if key is not None else None
+    if mod is not None and mod.run != probes.run_id():  # read in an earlier run
+        mod = mod if probes.still_true(mod.asked) else None  # (a template changed?)
+        if mod is not None:
+            mod.run = probes.run_id()
     if mod is not None:
         this = next((f for f in mod.files if os.path.realpath(f.path) == real_this), None)
         if this is not None and this.text == text:
+            probes.replay(mod.asked)  # what was read for it counts for this file too
             return mod, this
     this = TfFile(path, text, parse_hcl(text), LineIndex(text))  # a parse-error here is ours
-    mod = Module(folder)
+    mod = Module(folder, asked=list(asked), run=probes.run_id())
+    if names:  # the other files of the module read this one too, as it is on disk
+        with probes.recording() as mine:
+            probes.ask("digest", path, 10_000_000)
+        mod.asked.extend(mine)
     for n in names:
         full = os.path.join(folder, n)
         if os.path.realpath(full) == real_this:
             continue
-        other = _read(full)
+        other = _read(mod, full)
         if other is None:
             continue
         try:
@@ -897,12 +911,7 @@ class Evaluator:
 
     def read_file(self, name: str) -> Optional[str]:
         full = name if os.path.isabs(name) else os.path.join(self.mod.folder, name)
-        try:
-            if not os.path.isfile(full) or os.path.getsize(full) > MAX_READ:
-                return None
-        except OSError:
-            return None
-        return _read(full)
+        return _read(self.mod, full, MAX_READ)
 
 
 def _segments_value(segs):

@@ -208,6 +208,34 @@ def test_a_changed_reusable_workflow_rechecks_its_caller(tmp_path, reuse):
     assert report(root)[0] == report(root, reuse=False)[0]
 
 
+def test_terraform_files_read_their_module_and_templates(tmp_path, reuse):
+    # a .tf file's findings depend on the other files of its module (a variable's
+    # default) and on files its expressions read (templatefile)
+    import shutil
+
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "terraform" / "policy-document", root / "policy-document")
+    shutil.copytree(FIXTURES / "terraform" / "ecs", root / "ecs")
+
+    def found(rule, file):
+        return [f for f in rules_of(report(root)[0]) if f[0].startswith(rule) and f[1] == file]
+    assert [f[0] for f in found("trust-sub-", "policy-document/trust.tf")] == [
+        "trust-sub-any-owner"]
+    assert found("taskdef-secret-in-environment", "ecs/ecs.tf")
+    roles = root / "policy-document" / "roles.tf"
+    roles.write_text(roles.read_text().replace('"repo:acme/shop:environment:production"',
+                                               '"repo:*"'))
+    assert len(found("trust-sub-", "policy-document/trust.tf")) == 2
+    template = root / "ecs" / "containers.json.tpl"
+    template.write_text(template.read_text().replace(
+        '[{"name": "DB_PASSWORD", "value": "hunter2"}]', '[]'))
+    assert not found("taskdef-secret-in-environment", "ecs/ecs.tf")
+    (root / "policy-document" / "more.auto.tfvars").write_text(
+        'production_sub = "repo:acme/shop:environment:production"\n')
+    assert len(found("trust-sub-", "policy-document/trust.tf")) == 1
+    assert report(root) == report(root, reuse=False)
+
+
 def test_a_changed_config_is_a_new_setting(tmp_path, reuse):
     root = repo(tmp_path)
     assert "xref-task-definition-missing" in report(root)[0]
