@@ -26,9 +26,13 @@ _RECORD: Optional[list] = None  # the questions asked while recording
 _RUN = [0]  # which run of this process: answers kept from an earlier run are asked again
 
 
+_CHECKED: dict = {}  # (question, args) -> answer, as found again during this run
+
+
 def new_run():
     """A new run starts (the runner says so): the file system may have changed."""
     _RUN[0] += 1
+    _CHECKED.clear()
 
 
 def run_id() -> int:
@@ -128,16 +132,15 @@ def recording():
 
 
 def still_true(asked: List[list]) -> bool:
-    """Does every recorded question still get the same answer? (Anything
-    malformed is a no: the result is then computed again.)"""
+    """Does every recorded question still get the same answer? Each question is
+    asked of the disk once a run. (Anything malformed is a no: the result is
+    then computed again.)"""
     try:
-        seen = set()
         for name, args, answer in asked:
-            key = (name, repr(args))
-            if key in seen:
-                continue
-            seen.add(key)
-            if _function(name)(*args) != answer:
+            key = (name, repr(args))  # many results ask the same (a module's files)
+            if key not in _CHECKED:
+                _CHECKED[key] = _function(name)(*args)
+            if _CHECKED[key] != answer:
                 return False
         return True
     except Exception:  # a cache file may hold anything

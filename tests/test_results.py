@@ -359,6 +359,8 @@ def test_probes_answer_again_and_garbage_is_a_no(tmp_path):
         assert probes.ask("listdir", str(tmp_path)) == ["a.txt"]
     assert len(asked) == 4 and probes.still_true(json.loads(json.dumps(asked)))
     f.write_text("two")
+    assert probes.still_true(asked)  # the disk is asked once a run
+    probes.new_run()
     assert not probes.still_true(asked)
     for bad in ([["nope", [], None]], [["exists", "x", True]], [None], 3,
                 [["exists", [1, 2, 3], True]]):
