@@ -365,3 +365,70 @@ def test_probes_answer_again_and_garbage_is_a_no(tmp_path):
     for bad in ([["nope", [], None]], [["exists", "x", True]], [None], 3,
                 [["exists", [1, 2, 3], True]]):
         assert probes.still_true(bad) is False
+
+
+# ---------------------------------------------------------------------------
+# any sequence of edits: a run that reuses says what a run from scratch says
+
+def _edit_text(path, old, new):
+    def edit(root):
+        p = root / path
+        if p.exists():
+            p.write_text(p.read_text().replace(old, new) if old in p.read_text()
+                         else p.read_text().replace(new, old))
+    return edit
+
+
+def _toggle_file(path, text):
+    def edit(root):
+        p = root / path
+        if p.exists():
+            p.unlink()
+        else:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_text(text)
+    return edit
+
+
+EDITS = {
+    "trust sub": _edit_text("iam/trust.json", "refs/heads/main", "refs/heads/develop"),
+    "task definition": _toggle_file("ops/task-definition.json", json.dumps(TASKDEF)),
+    "container name": _edit_text("ops/task-definition.json", '"web"', '"api"'),
+    "git remote": _edit_text(".git/config", "myorg/app", "other/app"),
+    "callee": _edit_text(".github/workflows/callee.yml", "echo nothing to assume",
+                         "aws sts assume-role-with-web-identity --role-arn " + ROLE),
+    "tf variable": _edit_text("tf/roles.tf", '"repo:acme/shop:environment:production"',
+                              '"repo:*"'),
+    "tf template": _edit_text("tf/containers.json.tpl", '"hunter2"', '"${tag}"'),
+    "tfvars": _toggle_file("tf/x.auto.tfvars", 'production_sub = "repo:*"\n'),
+    "unlinted task definition": _toggle_file("built/task-definition.json", json.dumps(TASKDEF)),
+    "config": _edit_text(".ecs-lint.yaml", "# no rules\n", "rules:\n  trust-sub-any-owner: off\n"),
+    "new workflow": _toggle_file(".github/workflows/other.yml", textwrap.dedent(DEPLOY).replace(
+        "branches: [main]", "branches: [release]")),
+}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(sorted(EDITS)), min_size=1, max_size=5))
+def test_any_edits_reused_equals_fresh(tmp_path_factory, monkeypatch, edits):
+    import shutil
+
+    monkeypatch.setattr(runner, "REUSE_RESULTS", True)
+    base = tmp_path_factory.mktemp("edits")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg"))
+    root = repo(base)
+    cfg = root / ".ecs-lint.yaml"
+    cfg.write_text(cfg.read_text() + "exclude: [built/]\n# no rules\n")  # built/: read, not linted
+    (root / "ops").mkdir()
+    (root / "ops" / "task-definition.json").write_text(json.dumps(TASKDEF))
+    wf = root / ".github" / "workflows"
+    (wf / "caller.yml").write_text(textwrap.dedent(CALLER))
+    (wf / "callee.yml").write_text(textwrap.dedent(CALLEE))
+    (wf / "build.yml").write_text(textwrap.dedent(DEPLOY).replace("ops/", "built/"))
+    shutil.copytree(FIXTURES / "terraform" / "policy-document", root / "tf")
+    shutil.copy(FIXTURES / "terraform" / "ecs" / "ecs.tf", root / "tf" / "ecs.tf")
+    shutil.copy(FIXTURES / "terraform" / "ecs" / "containers.json.tpl", root / "tf")
+    report(root)
+    for name in edits:
+        EDITS[name](root)
+        assert report(root) == report(root, reuse=False), name
