@@ -27,6 +27,10 @@ files (pre-commit) reads a few small files and a run over the repository reads
 them all; a bucket keeps its newest entries up to its share of `MAX_FILES`,
 the store its `MAX_CROSS` newest cross-file entries, the cache its
 `MAX_STORES` newest stores. `ECS_LINT_NO_CACHE=1` or `--no-cache` turns it off.
+
+Not covered by the key: an edit of ecs-lint's sources that keeps both a file's
+size and time, and a symlink swapped under an unchanged path (files are linked
+by their real paths); `--no-cache` or deleting the folder settles either.
 """
 from __future__ import annotations
 
