@@ -405,19 +405,39 @@ _JSON = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(
 @given(_JSON, st.data())
 def test_json_with_holes_keeps_known_text_and_marks_holes(value, data):
     text = json.dumps(value)
-    # cut the text after a random prefix of a string literal and put a hole there
-    quotes = [i for i, c in enumerate(text) if c == '"' and (i == 0 or text[i - 1] != "\\")]
-    if len(quotes) < 2:
+    # cut the text after the opening quote of a random string literal, put a hole there
+    opening, inside, i = [], False, 0
+    while i < len(text):
+        if text[i] == "\\" and inside:
+            i += 2  # an escaped character never closes the string
+            continue
+        if text[i] == '"':
+            if not inside:
+                opening.append(i)
+            inside = not inside
+        i += 1
+    if not opening:
         parsed = terraform.json_with_holes([("lit", text, list(range(len(text))))])
         assert parsed[0] == value
         return
-    at = data.draw(st.sampled_from(quotes[::2])) + 1
+    at = data.draw(st.sampled_from(opening)) + 1
     segs = [("lit", text[:at], list(range(at))), ("hole", Template((Unknown("h"),)), at),
             ("lit", text[at:], list(range(at, len(text))))]
     parsed = terraform.json_with_holes(segs)
     assert parsed is not None
     flat = json.dumps(parsed[0], default=str)
     assert "${h}" in flat
+
+
+def test_json_with_holes_after_an_escaped_backslash():
+    # the case the property test once found in its own quote finding: `"\\"` closes
+    text = json.dumps({"\\": None, "k": "v"})
+    at = text.index('"v"') + 1
+    segs = [("lit", text[:at], list(range(at))), ("hole", Template((Unknown("h"),)), at),
+            ("lit", text[at:], list(range(at, len(text))))]
+    parsed = terraform.json_with_holes(segs)
+    assert parsed is not None and parsed[0]["\\"] is None
+    assert "${h}" in json.dumps(parsed[0], default=str)
 
 
 def test_file_of_a_linted_file_is_not_read_twice(tmp_path):
