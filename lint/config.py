@@ -208,27 +208,27 @@ def load_config(path: Optional[str]) -> Config:
         return Config()
     if not os.path.isfile(path):
         raise ConfigError(f"{path}: config file not found")
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+    except OSError as e:
+        raise ConfigError(f"{path}: {e.strerror}") from None
+    toml = os.path.basename(path) == "pyproject.toml"
+    known = _known_config(raw, toml)
+    kept = cache.read_json(known) if known else None
+    if isinstance(kept, dict) and isinstance(kept.get("config"), dict):
+        # this very file passed before: no parsing, no schema
+        return _build(path, kept["config"], None if toml else _locate_later(path, raw))
     locate = None
-    if os.path.basename(path) == "pyproject.toml":
+    if toml:
         import tomllib
         try:
-            with open(path, "rb") as f:
-                data = ((tomllib.load(f).get("tool") or {}).get("ecs-lint"))
-        except tomllib.TOMLDecodeError as e:
+            data = (tomllib.loads(decode(raw)).get("tool") or {}).get("ecs-lint")
+        except (tomllib.TOMLDecodeError, LoadError) as e:
             raise ConfigError(f"{path}: invalid TOML: {e}") from None
         if data is None:
             raise ConfigError(f"{path}: no [tool.ecs-lint] section")
     else:
-        try:
-            with open(path, "rb") as f:
-                raw = f.read()
-        except OSError as e:
-            raise ConfigError(f"{path}: {e.strerror}") from None
-        known = _known_config(raw)
-        kept = cache.read_json(known) if known else None
-        if isinstance(kept, dict) and isinstance(kept.get("config"), dict):
-            # this very file passed before: no YAML, no schema
-            return _build(path, kept["config"], _locate_later(path, raw))
         try:
             loaded = load_yaml(decode(raw))
         except LoadError as e:
@@ -237,19 +237,18 @@ def load_config(path: Optional[str]) -> Config:
             data = {}
         else:
             data, locate = loaded[0].data, loaded[0].locate
-        _validate(path, data, locate)
-        config = _build(path, data, locate)
-        if known and _survives_json(data):
-            cache.write_json(known, {"config": data})
-        return config
-    _validate(path, data, locate)
-    return _build(path, data, locate)
+    _validate_schema(path, data, locate)
+    config = _build(path, data, locate)
+    if known and _survives_json(data):
+        cache.write_json(known, {"config": data})
+    return config
 
 
-def _known_config(raw: bytes) -> Optional[str]:
-    """The cache entry of a config file that passed validation: its parsed content,
-    keyed by its bytes, the schema and ecs-lint's version (a large config costs
-    ~35 ms to read with positions; positions only matter for an error)."""
+def _known_config(raw: bytes, toml: bool) -> Optional[str]:
+    """The cache entry of a config file that passed validation: its content,
+    keyed by its bytes, its syntax, the schema and ecs-lint's version. Reading a
+    large config with positions costs ~35 ms and jsonschema ~50 ms to import;
+    positions only matter for an error, and a config that passed once passes."""
     if cache.cache_dir() is None:
         return None
     import hashlib
@@ -258,9 +257,9 @@ def _known_config(raw: bytes) -> Optional[str]:
     from . import __version__
 
     h = hashlib.sha256(json.dumps(SCHEMA, sort_keys=True).encode())
-    h.update(__version__.encode() + b"\0" + raw)
+    h.update(__version__.encode() + (b"\0toml\0" if toml else b"\0yaml\0") + raw)
     key = h.hexdigest()
-    return cache.entry("config-data", key[:2], key[2:] + ".json")
+    return cache.entry("config", key[:2], key[2:] + ".json")
 
 
 def _survives_json(data) -> bool:
@@ -288,33 +287,6 @@ def _where(path, locate, at):
         return f"{path}"
     span = locate(tuple(at))
     return f"{path}:{span.line}:{span.column}"
-
-
-def _valid_marker(data) -> Optional[str]:
-    """A file whose presence says: this exact config content passed the schema.
-    Keyed by the content and the schema, so any change to either validates again."""
-    if cache.cache_dir() is None:
-        return None
-    import hashlib
-    import json
-
-    try:
-        blob = json.dumps([SCHEMA, data], sort_keys=True, default=repr).encode()
-    except (TypeError, ValueError, RecursionError):
-        return None
-    return cache.entry("config-ok", hashlib.sha256(blob).hexdigest())
-
-
-def _validate(path, data, locate):
-    """Check the config against SCHEMA. jsonschema costs ~50 ms to import, so a
-    config that passed once is remembered (by content hash, in the cache folder)
-    and not validated again; an invalid config is never remembered."""
-    marker = _valid_marker(data)
-    if marker is not None and cache.read(marker) is not None:
-        return
-    _validate_schema(path, data, locate)
-    if marker is not None:
-        cache.write(marker, b"")
 
 
 def _validate_schema(path, data, locate):

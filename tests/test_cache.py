@@ -246,4 +246,4 @@ def test_config_cache_uses_the_same_folder(cache_home):
         pytest.skip("no config fixture")
     from ecs_lint.config import load_config
     load_config(str(cfg))
-    assert len(os.listdir(cache_home / "config-ok")) == 1
+    assert len(list((cache_home / "config").rglob("*.json"))) == 1

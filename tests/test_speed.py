@@ -58,7 +58,7 @@ CONFIG = "github:\n  repository: acme/app\nrules:\n  trust-aud-missing: warning\
 def cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("ECS_LINT_NO_CACHE", raising=False)
-    return tmp_path / "cache" / "ecs-lint" / "config-ok"
+    return tmp_path / "cache" / "ecs-lint" / "config"
 
 
 def _no_schema(*a):
@@ -69,7 +69,7 @@ def test_valid_config_is_validated_once(tmp_path, cache, monkeypatch):
     cfg = tmp_path / ".ecs-lint.yaml"
     cfg.write_text(CONFIG)
     first = C.load_config(str(cfg))
-    assert len(os.listdir(cache)) == 1
+    assert len(list(cache.rglob("*.json"))) == 1
     monkeypatch.setattr(C, "_validate_schema", _no_schema)
     again = C.load_config(str(cfg))
     assert again.rules == first.rules and again.github == first.github
@@ -113,14 +113,28 @@ def test_valid_config_is_read_once(tmp_path, cache, monkeypatch):
         C.load_config(str(cfg))
 
 
+def test_pyproject_config_is_read_once(tmp_path, cache, monkeypatch):
+    import tomllib
+
+    cfg = tmp_path / "pyproject.toml"
+    cfg.write_text('[project]\nname = "x"\n[tool.ecs-lint.github]\nrepository = "acme/app"\n')
+    first = C.load_config(str(cfg))
+    assert first.github == {"repository": "acme/app"}
+    monkeypatch.setattr(tomllib, "loads", _no_yaml)
+    monkeypatch.setattr(C, "_validate_schema", _no_schema)
+    assert C.load_config(str(cfg)).github == first.github
+    cfg.write_text(cfg.read_text() + "[tool.ecs-lint.rules]\ntrust-aud-missing = \"off\"\n")
+    with pytest.raises(AssertionError):
+        C.load_config(str(cfg))
+
+
 def test_invalid_config_is_never_kept_parsed(tmp_path, cache):
     cfg = tmp_path / ".ecs-lint.yaml"
     cfg.write_text("github:\n  repository: acme/app\nrules:\n  no-such-rule: error\n")
     for _ in range(2):
         with pytest.raises(C.ConfigError, match=r"\.ecs-lint\.yaml:4:.*no-such-rule"):
             C.load_config(str(cfg))
-    kept = cache.parent / "config-data"
-    assert not kept.exists() or not any(kept.rglob("*.json"))
+    assert not cache.exists() or not any(cache.rglob("*.json"))
 
 
 def test_no_cache_when_switched_off(tmp_path, cache, monkeypatch):
@@ -207,7 +221,7 @@ def test_a_broken_kept_config_is_read_again(tmp_path, cache, garbage):
     cfg = tmp_path / ".ecs-lint.yaml"
     cfg.write_text(CONFIG)
     first = C.load_config(str(cfg))
-    kept = list((cache.parent / "config-data").rglob("*.json"))
+    kept = list(cache.rglob("*.json"))
     assert len(kept) == 1
     kept[0].write_bytes(garbage)
     again = C.load_config(str(cfg))
