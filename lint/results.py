@@ -16,9 +16,10 @@ A later run with the same settings reads each file, and reuses what it finds
 for its bytes once the recorded questions still get the same answers;
 anything else is done again. The settings key covers the config (the bytes
 of its file, its path and root), the rules selected, the run's options, the folder
-the paths are relative to, the versions of Python and ecs-lint, the size and
-time of each of ecs-lint's source files (an edited checkout is a new key), and
-which install of an external analyser (parliament) when its rule runs.
+the paths are relative to, the versions of Python and ecs-lint, ecs-lint's code
+(the hashes pip recorded when it was installed, else the size and time of each
+source file: an edited checkout is a new key), and which install of an external
+analyser (parliament) when its rule runs.
 
 The store is JSON files (never unpickled, nothing in them is run), each
 written atomically; an entry that cannot be read or has the wrong shape is a
@@ -28,8 +29,8 @@ them all; a bucket keeps its newest entries up to its share of `MAX_FILES`,
 the store its `MAX_CROSS` newest cross-file entries, the cache its
 `MAX_STORES` newest stores. `ECS_LINT_NO_CACHE=1` or `--no-cache` turns it off.
 
-Not covered by the key: an edit of ecs-lint's sources that keeps both a file's
-size and time, and a symlink swapped under an unchanged path (files are linked
+Not covered by the key: an edit of a checkout's sources that keeps both a file's
+size and time, an edit of installed files behind pip's back, and a symlink swapped under an unchanged path (files are linked
 by their real paths); `--no-cache` or deleting the folder settles either.
 """
 from __future__ import annotations
@@ -52,10 +53,19 @@ _SOURCE_FILES: List[str] = []  # ecs-lint's own .py files, found once
 
 
 def _code_fingerprint() -> list:
+    """What identifies the code that computes results: an installed ecs-lint's
+    RECORD (pip writes a hash of every file it installed, so a reinstall of the
+    same code, as in CI, keeps the key), else the size and time of each source
+    file (a checkout, an editable install: an edit is a new key)."""
     from . import __version__
 
+    import ecs_lint
+
+    package = os.path.abspath(list(ecs_lint.__path__)[0])
+    record = installed_record(os.path.dirname(package), os.path.basename(package))
+    if record is not None:
+        return [__version__, sys.version, record]
     if not _SOURCE_FILES:
-        import ecs_lint
         import ecs_lint.rules
 
         for folder in dict.fromkeys(list(ecs_lint.__path__) + list(ecs_lint.rules.__path__)):
@@ -71,6 +81,22 @@ def _code_fingerprint() -> list:
         except OSError:
             stamps.append([path, None, None])
     return [__version__, sys.version, stamps]
+
+
+def installed_record(parent: str, package: str) -> Optional[str]:
+    """The digest of the RECORD of the distribution installed beside `package`
+    in `parent` (site-packages), when it lists that package's files; else None."""
+    try:
+        infos = [n for n in os.listdir(parent)
+                 if n.endswith(".dist-info") and n.lower().startswith("ecs_lint-")]
+        for info in infos:
+            with open(os.path.join(parent, info, "RECORD"), "rb") as f:
+                text = f.read(4_000_000)
+            if f"{package}/__init__.py,".encode() in text:
+                return hashlib.blake2b(text, digest_size=20).hexdigest()
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def settings_key(opts, enabled, external: list) -> str:

@@ -80,3 +80,23 @@ def test_action_script_inputs(tmp_path):
     assert r.returncode == 0 and outputs["exit-code"] == "0"
     r, _ = _action(tmp_path, ECS_LINT_CONFIG="missing.yaml")
     assert r.returncode == 2
+
+
+def test_action_metadata_is_yaml_with_pinned_actions_and_its_inputs_documented():
+    # GitHub refuses an action.yml it cannot parse (a `: ` in a plain value did it once)
+    import re
+
+    import yaml
+
+    data = yaml.safe_load((ROOT / "action.yml").read_text())
+    inputs = data["inputs"]
+    assert {"paths", "format", "output", "fail-on", "config", "version", "annotations",
+            "cache"} == set(inputs)
+    readme = (ROOT / "README.md").read_text()
+    for name in inputs:
+        assert f"`{name}`" in readme, name
+    for step in data["runs"]["steps"]:
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+    cache = next(st for st in data["runs"]["steps"] if "actions/cache@" in st.get("uses", ""))
+    assert cache["with"]["path"] == "~/.cache/ecs-lint" and cache["if"] == "inputs.cache == 'true'"

@@ -258,6 +258,24 @@ def test_changed_code_is_a_new_setting(tmp_path, monkeypatch):
     assert results.settings_key(opts, {"a"}, []) != key
 
 
+def test_an_installed_ecs_lint_is_known_by_its_record(tmp_path):
+    # pip's RECORD (a hash of every installed file): a reinstall of the same code
+    # keeps the key (CI installs ecs-lint afresh each run), other code changes it
+    site = tmp_path / "site-packages"
+    info = site / "ecs_lint-0.1.0.dist-info"
+    info.mkdir(parents=True)
+    record = "ecs_lint/__init__.py,sha256=AAA,97\necs_lint/runner.py,sha256=BBB,20000\n"
+    (info / "RECORD").write_text(record)
+    first = results.installed_record(str(site), "ecs_lint")
+    assert first is not None and first == results.installed_record(str(site), "ecs_lint")
+    (info / "RECORD").write_text(record.replace("BBB", "CCC"))
+    assert results.installed_record(str(site), "ecs_lint") not in (None, first)
+    # an editable install's RECORD lists no sources: the checkout's files decide
+    (info / "RECORD").write_text("__editable__.ecs_lint-0.1.0.pth,sha256=x,10\n")
+    assert results.installed_record(str(site), "ecs_lint") is None
+    assert results.installed_record(str(tmp_path / "nowhere"), "ecs_lint") is None
+
+
 def test_internal_errors_are_not_kept(tmp_path, reuse, monkeypatch):
     from ecs_lint.registry import CHECKS
 
