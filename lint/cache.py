@@ -99,6 +99,35 @@ def write_json(path: str, value) -> bool:
     return write(path, data)
 
 
+def write_sealed(path: str, value) -> bool:
+    """Store a JSON value with a digest of its bytes in front: `read_sealed` takes
+    back only what was written whole by ecs-lint (a file changed by anything
+    else, even into JSON of the right shape, is a miss)."""
+    import hashlib
+
+    try:
+        data = json.dumps(value, separators=(",", ":")).encode()
+    except (TypeError, ValueError, RecursionError):
+        return False
+    return write(path, hashlib.blake2b(data, digest_size=16).hexdigest().encode() + b"\n" + data)
+
+
+def read_sealed(path: str):
+    """The value `write_sealed` stored, or None (a miss)."""
+    import hashlib
+
+    raw = read(path)
+    if raw is None:
+        return None
+    head, sep, data = raw.partition(b"\n")
+    if not sep or hashlib.blake2b(data, digest_size=16).hexdigest().encode() != head:
+        return None
+    try:
+        return json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+
+
 def _remove(path):
     try:
         os.unlink(path)

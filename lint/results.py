@@ -22,8 +22,8 @@ source file: an edited checkout is a new key), and which install of an external
 analyser (parliament) when its rule runs.
 
 The store is JSON files (never unpickled, nothing in them is run), each
-written atomically; an entry that cannot be read or has the wrong shape is a
-miss. File entries are spread over `BUCKETS` files by key, so a run on a few
+written atomically with a digest of its bytes in front; a file that does not
+match its digest, cannot be read or has the wrong shape is a miss. File entries are spread over `BUCKETS` files by key, so a run on a few
 files (pre-commit) reads a few small files and a run over the repository reads
 them all; a bucket keeps its newest entries up to its share of `MAX_FILES`,
 the store its `MAX_CROSS` newest cross-file entries, the cache its
@@ -186,7 +186,7 @@ class Store:
         name = self.bucket_of(key)
         bucket = self.buckets.get(name)
         if bucket is None:
-            value = cache.read_json(os.path.join(self.folder, f"files-{name}.json")) \
+            value = cache.read_sealed(os.path.join(self.folder, f"files-{name}.json")) \
                 if self.exists else None
             bucket = value if isinstance(value, dict) else {}
             self.buckets[name] = bucket
@@ -208,7 +208,7 @@ class Store:
 
     def cross_result(self, key: str):
         """(findings, notes) of the cross-file checks, or None."""
-        entry = cache.read_json(os.path.join(self.folder, f"cross-{key}.json")) \
+        entry = cache.read_sealed(os.path.join(self.folder, f"cross-{key}.json")) \
             if self.exists else None
         try:
             findings, notes, asked = entry
@@ -234,9 +234,9 @@ class Store:
             keep = {k: v for k, v in bucket.items() if k not in entries}
             keep.update(entries)  # the newest last: trimmed last
             keep = dict(list(keep.items())[-room:])
-            cache.write_json(os.path.join(self.folder, f"files-{name}.json"), keep)
+            cache.write_sealed(os.path.join(self.folder, f"files-{name}.json"), keep)
         for key, entry in self.new_cross.items():
-            cache.write_json(os.path.join(self.folder, f"cross-{key}.json"), entry)
+            cache.write_sealed(os.path.join(self.folder, f"cross-{key}.json"), entry)
         _forget_oldest(self.folder, "cross-", MAX_CROSS)
         _forget_oldest(os.path.dirname(self.folder), "", MAX_STORES)
 

@@ -247,3 +247,17 @@ def test_config_cache_uses_the_same_folder(cache_home):
     from ecs_lint.config import load_config
     load_config(str(cfg))
     assert len(list((cache_home / "config").rglob("*.json"))) == 1
+
+
+def test_sealed_entries_take_back_only_what_was_written(tmp_path):
+    entry = str(tmp_path / "s" / "x.json")
+    assert cache.write_sealed(entry, {"k": [1, "v"]})
+    assert cache.read_sealed(entry) == {"k": [1, "v"]}
+    raw = open(entry, "rb").read()
+    for changed in (raw.replace(b'"v"', b'"w"'), raw.split(b"\n", 1)[1], b"", b"\n{}",
+                    raw[:-1], raw + b" "):
+        with open(entry, "wb") as f:
+            f.write(changed)
+        assert cache.read_sealed(entry) is None, changed
+    assert cache.read_sealed(str(tmp_path / "missing.json")) is None
+    assert not cache.write_sealed(entry, {"k": object()})  # not JSON: nothing written

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, run_cli
-from ecs_lint import reporters, results, runner
+from ecs_lint import cache, reporters, results, runner
 from ecs_lint.config import find_config, load_config
 from ecs_lint.runner import Options, collect, lint
 
@@ -330,14 +330,14 @@ def test_the_store_keeps_what_a_smaller_run_did_not_use(tmp_path, reuse, reads, 
     report(root)
     assert reads[0] == 0
     [store] = list(reuse.iterdir())
-    buckets = [json.loads(p.read_text()) for p in store.glob("files-*.json")]
+    buckets = [cache.read_sealed(str(p)) for p in store.glob("files-*.json")]
     assert sum(len(b) for b in buckets) == 3  # 2 walked + 1 named
     # a bucket keeps its newest entries up to its share
     monkeypatch.setattr(results, "MAX_FILES", results.BUCKETS)  # one entry a bucket
     for i in range(3):
         (root / "iam" / "trust.json").write_text(json.dumps(TRUST, indent=i))
         report(root)
-    assert all(len(json.loads(p.read_text())) == 1 for p in store.glob("files-*.json"))
+    assert all(len(cache.read_sealed(str(p))) == 1 for p in store.glob("files-*.json"))
     reads[0] = 0
     report(root)
     assert reads[0] == 0  # the newest entries are the ones kept
@@ -349,20 +349,29 @@ garbage = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_s
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(value=garbage, which=st.sampled_from(["files", "cross", "all"]))
-def test_garbage_in_the_store_is_a_miss(tmp_path, reuse, value, which):
-    root = tmp_path / "repo"
-    if not root.exists():
-        repo(tmp_path)
+@given(value=garbage, which=st.sampled_from(["files", "cross", "all"]),
+       sealed=st.booleans())
+def test_garbage_in_the_store(tmp_path_factory, monkeypatch, value, which, sealed):
+    # a file changed by anything but ecs-lint is a miss (its digest does not
+    # match); one that ecs-lint sealed but holds a wrong shape never crashes a run
+    monkeypatch.setattr(runner, "REUSE_RESULTS", True)
+    base = tmp_path_factory.mktemp("garbage")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg"))
+    root = repo(base)
     fresh = report(root, reuse=False)
     report(root)
-    for entry in reuse.glob("*/*.json"):
-        kept = json.loads(entry.read_text())
+    for entry in (base / "xdg" / "ecs-lint" / "results").glob("*/*.json"):
         if which == "all" or (which == "cross") == entry.name.startswith("cross-"):
-            kept = value if which != "entry" else {k: value for k in kept}
-        entry.write_text(json.dumps(kept))
-    assert report(root) == fresh
-    assert report(root) == fresh
+            if sealed:
+                cache.write_sealed(str(entry), value)
+            else:
+                entry.write_text(json.dumps(cache.read_sealed(str(entry)) if value is None
+                                            else value))
+    again = report(root)
+    if not sealed:
+        assert again == fresh
+    assert json.loads(again[0])["summary"]["files"] == json.loads(fresh[0])["summary"]["files"]
+    assert report(root, reuse=False) == fresh
 
 
 def test_probes_answer_again_and_garbage_is_a_no(tmp_path):
