@@ -1,11 +1,13 @@
 """ecs-lint's on-disk cache: what earlier runs learnt, kept for the next ones.
 
 One folder: `$XDG_CACHE_HOME/ecs-lint`, else `~/.cache/ecs-lint`;
-`ECS_LINT_NO_CACHE=1` (or `--no-cache`) turns the cache off. An entry is a file named by a hash of
-everything its content depends on, so it is never updated, only written whole:
-to a temporary file in the same folder, then renamed over the entry
-(os.replace is atomic), so concurrent writers (forked workers, two runs at
-once) and readers see the old file, the new one or none, never half of one.
+`ECS_LINT_NO_CACHE=1` (or `--no-cache`) turns the cache off. An entry is a file
+named by a hash of what its content depends on (the results store's buckets by
+a part of their keys, `lint/results.py`). It is only ever written whole: to a
+temporary file in the same folder, then renamed over the entry (os.replace is
+atomic), so concurrent writers (forked workers, two runs at once) and readers
+see the old file, the new one or none, never half of one; of two runs adding
+to one bucket at once, the last one's bucket stays.
 
 A cache problem (a read-only home, a full disk, garbage in a file, a folder
 where a file should be) is a miss, never an error: the caller then does the
