@@ -251,14 +251,12 @@ def _known_config(raw: bytes, toml: bool) -> Optional[str]:
     positions only matter for an error, and a config that passed once passes."""
     if cache.cache_dir() is None:
         return None
-    import hashlib
     import json
 
     from . import __version__
 
-    h = hashlib.sha256(json.dumps(SCHEMA, sort_keys=True).encode())
-    h.update(__version__.encode() + (b"\0toml\0" if toml else b"\0yaml\0") + raw)
-    key = h.hexdigest()
+    key = cache.digest(json.dumps(SCHEMA, sort_keys=True).encode(), __version__.encode(),
+                       b"\0toml\0" if toml else b"\0yaml\0", raw, size=32)
     return cache.entry("config", key[:2], key[2:] + ".json")
 
 

@@ -16,7 +16,6 @@ Answers are plain JSON values, so they keep in the cache as they are.
 """
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 from contextlib import contextmanager
@@ -70,9 +69,15 @@ def _content(path, limit):
         return None
 
 
+def _digest_of(data: bytes) -> str:
+    from .cache import digest
+
+    return digest(data, size=16)
+
+
 def _digest(path, limit):
     data = _content(path, limit)
-    return None if data is None else hashlib.blake2b(data, digest_size=16).hexdigest()
+    return None if data is None else _digest_of(data)
 
 
 # question -> function, or "module:function" for one imported when asked
@@ -106,7 +111,7 @@ def read_bytes(path: str, limit: int) -> Optional[bytes]:
     answer is their digest."""
     data = _content(path, limit)
     if _RECORD is not None:
-        digest = None if data is None else hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = None if data is None else _digest_of(data)
         _RECORD.append(["digest", [path, limit], digest])
     return data
 

@@ -35,7 +35,6 @@ by their real paths); `--no-cache` or deleting the folder settles either.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -93,7 +92,7 @@ def installed_record(parent: str, package: str) -> Optional[str]:
             with open(os.path.join(parent, info, "RECORD"), "rb") as f:
                 text = f.read(4_000_000)
             if f"{package}/__init__.py,".encode() in text:
-                return hashlib.blake2b(text, digest_size=20).hexdigest()
+                return cache.digest(text)
     except (OSError, ValueError):
         pass
     return None
@@ -109,27 +108,24 @@ def settings_key(opts, enabled, external: list) -> str:
         bool(opts.skip_unknown), bool(opts.verbose), external,
     ]
     text = json.dumps(parts, sort_keys=True, default=repr)
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    return cache.digest(text.encode("utf-8", "surrogatepass"))
 
 
 def _digest_of_file(path):
     try:
         with open(path, "rb") as f:
-            return hashlib.blake2b(f.read(), digest_size=20).hexdigest()
+            return cache.digest(f.read())
     except OSError:
         return None
 
 
 def file_key(shown: str, explicit: bool, raw: bytes) -> str:
-    h = hashlib.blake2b(digest_size=20)
-    h.update(shown.encode("utf-8", "surrogatepass"))
-    h.update(b"\0E\0" if explicit else b"\0W\0")
-    h.update(raw)
-    return h.hexdigest()
+    return cache.digest(shown.encode("utf-8", "surrogatepass"),
+                        b"\0E\0" if explicit else b"\0W\0", raw)
 
 
 def cross_key(file_keys: List[str]) -> str:
-    return hashlib.blake2b("\n".join(file_keys).encode(), digest_size=20).hexdigest()
+    return cache.digest("\n".join(file_keys).encode())
 
 
 # ---------------------------------------------------------------------------
