@@ -10,6 +10,23 @@ FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 
+# a role that GitHub's OIDC provider may assume, trusting one sub (end-to-end tests)
+ROLE = "arn:aws:iam::123456789012:role/deploy"
+
+
+def oidc_trust(sub) -> dict:
+    return {
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Effect": "Allow",
+            "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/"
+                                       "token.actions.githubusercontent.com"},
+            "Action": "sts:AssumeRoleWithWebIdentity",
+            "Condition": {"StringEquals": {
+                "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+                "token.actions.githubusercontent.com:sub": sub}}}]}
+
+
 def run_cli(*args, cwd=None, input=None, env=None):
     """Run `python -m ecs_lint` as a user would; returns CompletedProcess."""
     e = dict(os.environ)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROOT, run_cli
+from conftest import FIXTURES, ROLE, ROOT, oidc_trust, run_cli
 from ecs_lint import cache, reporters, results, runner
 from ecs_lint.config import find_config, load_config
 from ecs_lint.runner import Options, collect, lint
@@ -19,17 +19,7 @@ from ecs_lint.runner import Options, collect, lint
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
-ROLE = "arn:aws:iam::123456789012:role/deploy"
-TRUST = {
-    "Version": "2012-10-17",
-    "Statement": [{
-        "Effect": "Allow",
-        "Principal": {"Federated":
-                      "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},
-        "Action": "sts:AssumeRoleWithWebIdentity",
-        "Condition": {"StringEquals": {
-            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
-            "token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/main"}}}]}
+TRUST = oidc_trust("repo:myorg/app:ref:refs/heads/main")
 DEPLOY = f"""\
     on:
       push:

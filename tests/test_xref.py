@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import lint_folder
+from conftest import ROLE, lint_folder, oidc_trust
 from ecs_lint.xref import actions as A
 from ecs_lint.xref import linking as L
 from ecs_lint.xref import subjects_produced as P
@@ -191,25 +191,13 @@ def test_subject_prefixes():
 # ---------------------------------------------------------------------------
 # small repositories, end to end
 
-TRUST = {
-    "Version": "2012-10-17",
-    "Statement": [{
-        "Effect": "Allow",
-        "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/"
-                                   "token.actions.githubusercontent.com"},
-        "Action": "sts:AssumeRoleWithWebIdentity",
-        "Condition": {"StringEquals": {
-            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
-            "token.actions.githubusercontent.com:sub": "SUB"}}}]}
-ROLE = "arn:aws:iam::123456789012:role/deploy"
-
 
 def _repo(tmp_path, workflow, sub, config=None, remote=None, extra=None):
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(textwrap.dedent(workflow))
     (tmp_path / "iam").mkdir()
     (tmp_path / "iam" / "trust.json").write_text(
-        json.dumps(TRUST, indent=2).replace('"SUB"', json.dumps(sub)))
+        json.dumps(oidc_trust(sub), indent=2))
     cfg = config if config is not None else "github:\n  repository: myorg/app\n"
     cfg += f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n'
     (tmp_path / ".ecs-lint.yaml").write_text(cfg)
@@ -223,22 +211,29 @@ def _repo(tmp_path, workflow, sub, config=None, remote=None, extra=None):
     return [f for f in lint_folder(tmp_path) if f.rule.startswith(("xref-", "internal"))]
 
 
-DEPLOY = f"""\
+def _workflow(role, environment, paths=None):
+    """A workflow whose job assumes `role` with `environment` on pushes to main
+    (touching `paths/**` when given)."""
+    on_paths = f'\n        paths: ["{paths}/**"]' if paths else ""
+    return f"""\
     on:
       push:
-        branches: [main]
+        branches: [main]{on_paths}
     jobs:
       deploy:
         runs-on: ubuntu-latest
-        environment: production
+        environment: {environment}
         permissions:
           id-token: write
         steps:
           - uses: aws-actions/configure-aws-credentials@v4
             with:
-              role-to-assume: {ROLE}
+              role-to-assume: {role}
               aws-region: eu-west-1
     """
+
+
+DEPLOY = _workflow(ROLE, "production")
 
 
 def test_repository_from_the_git_remote(tmp_path):
@@ -390,26 +385,6 @@ def test_triggers_with_the_same_key_run_on_the_same_refs(events, noise):
             assert P.triggers_key(changed) != P.triggers_key(triggers)
 
 
-def _workflow(role, environment, paths):
-    return f"""\
-        on:
-          push:
-            branches: [main]
-            paths: ["{paths}/**"]
-        jobs:
-          deploy:
-            runs-on: ubuntu-latest
-            environment: {environment}
-            permissions:
-              id-token: write
-            steps:
-              - uses: aws-actions/configure-aws-credentials@v4
-                with:
-                  role-to-assume: {role}
-                  aws-region: eu-west-1
-        """
-
-
 def test_shared_work_keeps_each_job_and_role_apart(tmp_path):
     roles = {"a": "arn:aws:iam::123456789012:role/a", "b": "arn:aws:iam::123456789012:role/b"}
     wf = tmp_path / ".github" / "workflows"
@@ -421,8 +396,8 @@ def test_shared_work_keeps_each_job_and_role_apart(tmp_path):
     (wf / "c.yml").write_text(textwrap.dedent(_workflow(roles["b"], "staging", "c")))
     cfg = "github:\n  repository: myorg/app\nroles:\n"
     for name, arn in roles.items():
-        (tmp_path / "iam" / f"{name}.json").write_text(json.dumps(TRUST).replace(
-            '"SUB"', '"repo:myorg/app:ref:refs/heads/main"'))
+        (tmp_path / "iam" / f"{name}.json").write_text(
+            json.dumps(oidc_trust("repo:myorg/app:ref:refs/heads/main")))
         cfg += f'  "{arn}":\n    trust: iam/{name}.json\n'
     (tmp_path / ".ecs-lint.yaml").write_text(cfg)
     found = sorted((f.file, f.message) for f in lint_folder(tmp_path)
