@@ -284,18 +284,23 @@ def load_yaml(text: str) -> List[Loaded]:
     except RecursionError:
         raise LoadError(f"invalid YAML: nested too deeply") from None
     out = []
+    lines = LineIndex(text)
     for root in roots:
-        builder = _YamlBuilder()
         try:
-            data = builder.build(root)
+            data = _YamlBuilder(lines).build(root)
         except RecursionError:
             raise LoadError("nested too deeply to read") from None
-        out.append(Loaded(data, YamlLocator(root, text).locate, text))
+        out.append(Loaded(data, YamlLocator(root, lines).locate, text))
     return out
 
 
 class _YamlBuilder:
-    def __init__(self):
+    """Values from a composed node tree. Each node's marks become their character
+    offsets once it is read (a position is all the locator needs of them, and a
+    mark object costs more memory than the value it marks)."""
+
+    def __init__(self, lines: LineIndex):
+        self.lines = lines
         self.done = {}  # id(node) -> value, for aliases
         self.expanded = 0
 
@@ -305,12 +310,12 @@ class _YamlBuilder:
             value, size = self.done[key]
             self.expanded += size
             if self.expanded > MAX_ALIAS_EXPANSION:
-                m = node.start_mark
                 raise LoadError(f"aliases expand to more than {MAX_ALIAS_EXPANSION} "
-                                f"values (an alias bomb?)", m.line + 1, m.column + 1)
+                                f"values (an alias bomb?)", *self.lines.line_col(node.start_mark))
             return value
         before = self.expanded
         value = self._build(node)
+        _to_offsets(node)
         self.done[key] = (value, max(1, self.expanded - before + 1))
         self.expanded += 1
         return value
@@ -334,11 +339,13 @@ class _YamlBuilder:
         for knode, vnode in node.value:
             if knode.tag == _CORE + "merge":
                 merges.append(vnode)
+                _to_offsets(knode)
                 continue
             key = mapping_key(knode)
             if key in out:  # GitHub and CloudFormation refuse these; so do we
-                m = knode.start_mark
-                raise LoadError(f"duplicate key '{key}' in a mapping", m.line + 1, m.column + 1)
+                raise LoadError(f"duplicate key '{key}' in a mapping",
+                                *self.lines.line_col(_offset(knode.start_mark)))
+            _to_offsets(knode)
             out[key] = self.build(vnode)
         for vnode in reversed(merges):  # explicit keys win over merged ones
             sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
@@ -348,6 +355,14 @@ class _YamlBuilder:
                     for k, v in merged.items():
                         out.setdefault(k, v)
         return out
+
+
+def _offset(mark) -> int:
+    return mark if type(mark) is int else mark.index
+
+
+def _to_offsets(node):
+    node.start_mark, node.end_mark = _offset(node.start_mark), _offset(node.end_mark)
 
 
 def mapping_key(knode) -> str:
@@ -379,10 +394,9 @@ class YamlLocator:
     turned into lines with `\n` only (libyaml also breaks lines at NEL, U+2028
     and U+2029, which editors and GitHub do not)."""
 
-    def __init__(self, root, text):
+    def __init__(self, root, lines: LineIndex):
         self.root = root
-        self.text = text
-        self.lines = LineIndex(text)
+        self.lines = lines
 
     def locate(self, path=(), key=False) -> Span:
         node, knode = self.root, None
@@ -393,8 +407,8 @@ class YamlLocator:
                 break
             knode, node = nxt
         target = knode if (key and knode is not None) else node
-        return Span(*self.lines.line_col(target.start_mark.index),
-                    *self.lines.line_col(target.end_mark.index))
+        return Span(*self.lines.line_col(_offset(target.start_mark)),
+                    *self.lines.line_col(_offset(target.end_mark)))
 
 
 def _yaml_child(node, step):
