@@ -219,6 +219,7 @@ class JsonLocator:
 # YAML
 
 _CORE = "tag:yaml.org,2002:"
+_STR, _MERGE = _CORE + "str", _CORE + "merge"
 _safe = yaml.constructor.SafeConstructor()
 
 # CloudFormation short forms -> long forms
@@ -285,9 +286,10 @@ def load_yaml(text: str) -> List[Loaded]:
         raise LoadError(f"invalid YAML: nested too deeply") from None
     out = []
     lines = LineIndex(text)
+    anchors = "&" in text  # (a `&` anywhere: anchors possible, aliases tracked)
     for root in roots:
         try:
-            data = _YamlBuilder(lines).build(root)
+            data = _YamlBuilder(lines, anchors).build(root)
         except RecursionError:
             raise LoadError("nested too deeply to read") from None
         out.append(Loaded(data, YamlLocator(root, lines).locate, text))
@@ -297,14 +299,19 @@ def load_yaml(text: str) -> List[Loaded]:
 class _YamlBuilder:
     """Values from a composed node tree. Each node's marks become their character
     offsets once it is read (a position is all the locator needs of them, and a
-    mark object costs more memory than the value it marks)."""
+    mark object costs more memory than the value it marks). Without anchors in
+    the text every node is reached once, and nothing needs remembering."""
 
-    def __init__(self, lines: LineIndex):
+    def __init__(self, lines: LineIndex, anchors: bool = True):
         self.lines = lines
-        self.done = {}  # id(node) -> value, for aliases
+        self.done = {} if anchors else None  # id(node) -> (value, size), for aliases
         self.expanded = 0
 
     def build(self, node):
+        if self.done is None:
+            value = self._build(node)
+            node.start_mark, node.end_mark = node.start_mark.index, node.end_mark.index
+            return value
         key = id(node)
         if key in self.done:
             value, size = self.done[key]
@@ -322,26 +329,31 @@ class _YamlBuilder:
 
     def _build(self, node):
         tag = node.tag or ""
-        if tag.startswith("!") and tag in CFN_TAGS:
-            return {CFN_TAGS[tag]: self._build_untagged(node)}
-        if tag.startswith(_CORE + "python") or tag.startswith("!!python"):
+        if tag.startswith("!"):
+            if tag in CFN_TAGS:
+                return {CFN_TAGS[tag]: self._build_untagged(node)}
+            if tag.startswith("!!python"):
+                m = node.start_mark
+                raise LoadError(f"unsafe YAML tag {tag} refused", m.line + 1, m.column + 1)
+        elif tag.startswith(_CORE + "python"):
             m = node.start_mark
             raise LoadError(f"unsafe YAML tag {tag} refused", m.line + 1, m.column + 1)
         return self._build_untagged(node)
 
     def _build_untagged(self, node):
-        if isinstance(node, yaml.ScalarNode):
-            return scalar_value(node)
-        if isinstance(node, yaml.SequenceNode):
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            return node.value if node.tag == _STR else scalar_value(node)
+        if kind is yaml.SequenceNode:
             return [self.build(n) for n in node.value]
         out = {}
         merges = []
         for knode, vnode in node.value:
-            if knode.tag == _CORE + "merge":
+            if knode.tag == _MERGE:
                 merges.append(vnode)
                 _to_offsets(knode)
                 continue
-            key = mapping_key(knode)
+            key = knode.value if type(knode) is yaml.ScalarNode else mapping_key(knode)
             if key in out:  # GitHub and CloudFormation refuse these; so do we
                 raise LoadError(f"duplicate key '{key}' in a mapping",
                                 *self.lines.line_col(_offset(knode.start_mark)))

@@ -71,6 +71,36 @@ def test_yaml_positions_point_at_the_value(doc, flow):
 
 
 @settings(max_examples=200, deadline=None)
+@given(documents, st.booleans())
+def test_yaml_reads_the_same_with_anchors_possible_or_not(doc, flow):
+    # a text with no `&` is read without tracking aliases: the same values and
+    # positions as when aliases are tracked
+    from ecs_lint.loader import LineIndex, YamlLocator, _YamlBuilder, _YamlLoader
+
+    text = yaml.safe_dump(doc, default_flow_style=flow, allow_unicode=True, sort_keys=False)
+    lines = LineIndex(text)
+    read = []
+    for anchors in (False, True):
+        root = yaml.compose(text, Loader=_YamlLoader)
+        read.append((_YamlBuilder(lines, anchors).build(root), YamlLocator(root, lines).locate))
+    (plain, at), (tracked, tracked_at) = read
+    assert plain == tracked == yaml.safe_load(text)
+    for path, _ in paths(plain):
+        assert at(path) == tracked_at(path)
+        assert at(path, key=True) == tracked_at(path, key=True)
+
+
+def test_aliases_and_merge_keys_keep_values_and_positions():
+    text = "base: &b {x: 1, y: 2}\nsvc:\n  <<: *b\n  y: 3\nagain: *b\n"
+    (loaded,) = load_yaml(text)
+    assert loaded.data == {"base": {"x": 1, "y": 2}, "svc": {"x": 1, "y": 3},
+                           "again": {"x": 1, "y": 2}}
+    assert loaded.locate(("svc", "y")).line == 4
+    assert loaded.locate(("svc", "x")).line == 1  # found through the merge
+    assert loaded.locate(("again", "x")).line == 1
+
+
+@settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=200))
 def test_bytes_never_crash_the_loaders(raw):
     try:
