@@ -272,22 +272,21 @@ def _run_error(file, span, message, rule="parse-error", help=""):
 # running the checks
 
 
-PARALLEL_MIN_FILES = 48  # below this, worker processes cost more than they save
+PARALLEL_MIN_FILES = 48  # below this, helper processes cost more than they save
+CHUNK = 16  # files a process takes at a time
 REUSE_RESULTS = True  # may runs with `Options.reuse` use the results cache? (tests turn it off)
 
 
 @dataclass
 class _Plan:
-    """What every file's work needs; workers inherit it when they fork."""
+    """What every file's work needs; helper processes inherit it when they fork."""
 
     opts: Options
     enabled: set
     per_doc: list
     cross_kinds: set
     all_files: list
-    detach: bool = False
     store: Optional[object] = None  # results.Store, when results are reused
-    checks: bool = True  # False: only read the files (documents for the cross-file checks)
     looked_up: bool = False  # were the files' results looked up in the store already?
 
 
@@ -304,19 +303,27 @@ class _FileResult:
     holds: bool = False  # does the file hold documents for the cross-file checks?
 
 
+@dataclass
+class _Read:
+    """A file read, its checks not run yet."""
+
+    docs: list
+    findings: list  # the file's own problems (parse errors)
+    notes: list
+    key: Optional[str]
+    asked: list  # questions asked while reading (Terraform modules)
+
+
 def lint(files: List[SourceFile], opts: Options) -> Run:
     """Read every file, run the per-document checks on each document, then the
-    cross-file checks on the documents they read. Large runs use one worker
-    process per core; documents kept for the cross-file checks come back
-    without their source (positions are found again only if a finding needs one).
-    With `opts.reuse`, results of earlier runs are reused (`lint/results.py`)."""
-    global _RELOAD_OPTS
+    cross-file checks on the documents they read; a large run shares the work
+    with processes forked from this one (`_share_files`). With `opts.reuse`,
+    results of earlier runs are reused (`lint/results.py`)."""
+    global _PLAN
     from . import probes
 
     load_rules()
     probes.new_run()
-    _RELOAD_OPTS = Options(config=opts.config, forced_kind=opts.forced_kind,
-                           repo_root=opts.repo_root, skip_unknown=opts.skip_unknown)
     run = Run(notes=[])
     enabled = opts.enabled if opts.enabled is not None else set(RULES)
     enabled = {r for r in enabled if _severity_setting(opts.config, r) != "off"}
@@ -325,7 +332,11 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     cross_kinds = {k for c in cross for k in c.kinds}
     store = _store(files, opts, enabled)
     plan = _Plan(opts, enabled, per_doc, cross_kinds, [f.path for f in files], store=store)
-    results = _each_file(files, plan)
+    _PLAN = plan
+    try:
+        results, crossed = _share_files(files, plan, cross)
+    finally:
+        _PLAN = None
     findings: List[Finding] = []
     for res in results:
         findings.extend(res.findings)
@@ -334,9 +345,8 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
                 and not any(f.rule == "internal-error" for f in res.findings):
             store.keep_file(res.key, res.findings, res.notes, res.asked, res.holds)
     run.files_read = len(files)
-    if cross:
-        cross_findings, cross_notes, kept = _cross_files(files, results, cross, plan)
-        run.documents = kept
+    if crossed is not None:
+        cross_findings, cross_notes, run.documents = crossed
         findings.extend(cross_findings)
         run.notes[:] = list(dict.fromkeys(run.notes + cross_notes))
     if store is not None:
@@ -358,44 +368,228 @@ def _store(files, opts, enabled):
     return results.Store(results.settings_key(opts, enabled, external))
 
 
-def _each_file(files, plan) -> List[_FileResult]:
-    """`_lint_file` of every file, in order: in worker processes when there are
-    enough files (with the results store, enough files not reused)."""
-    global _PLAN
-    _PLAN = plan
-    try:
-        if plan.store is not None and plan.store.exists and len(files) >= PARALLEL_MIN_FILES:
-            # reuse what can be reused here: the rest may still be worth workers
-            out = _reused(files, plan)
-            todo = [src for src, res in zip(files, out) if res is None]
-            plan.looked_up = True
-            if not todo:
-                return out
-            done = iter(_in_workers(todo, plan))
-            return [res if res is not None else next(done) for res in out]
-        return _in_workers(files, plan)
-    finally:
-        _PLAN = None
+def _share_files(files, plan, cross):
+    """(each file's result, in order; the cross-file (findings, notes, documents)
+    or None without cross-file checks).
+
+    One process: each file read and checked, then the cross-file checks. A large
+    run (one process per core, `_workers`): helpers read and check chunks of the
+    files from the end of the list while this process reads every file from the
+    start (the cross-file checks need them all); then it forks the processes
+    that share the cross-file checks with it (`Context.mine`), which inherit the
+    documents read, their positions and caches with them, and checks the chunks
+    left from the start with the documents it read. Helpers send back findings,
+    never documents."""
+    out: List[Optional[_FileResult]] = [None] * len(files)
+    if plan.store is not None and plan.store.exists and len(files) >= PARALLEL_MIN_FILES:
+        out = _reused(files, plan)  # one bucket of the store at a time
+        plan.looked_up = True
+    todo = [src for src, res in zip(files, out) if res is None]
+    workers = _workers(todo)
+    if workers == 1:
+        checked = iter([_lint_file(src) for src in todo])
+        results = [res if res is not None else next(checked) for res in out]
+        return results, (_cross_files(files, results, cross, plan) if cross else None)
+    chunks = _Chunks(len(todo))
+    checkers = [_fork(_check_from_the_end, (todo, chunks)) for _ in range(workers - 1)]
+    done: Dict[int, _FileResult] = {}
+    job, sharers = None, []
+    if not cross:
+        reads = None
+        for chunk in iter(chunks.take_first, None):
+            done.update((p, _lint_file(todo[p])) for p in chunk)
+    else:
+        reads = [_read(src, plan) for src in todo]
+        readings = iter(reads)
+        job = _CrossJob.of(files, [r if r is not None else _as_read(next(readings))
+                                   for r in out], cross, plan)
+        for chunk in iter(chunks.take_first, None):
+            done.update((p, _checked(reads[p], plan)) for p in chunk)
+        if job.hit is None:  # forked now, they inherit what the checks above read too
+            sharers = [_fork(_cross_share, (job, (k, workers))) for k in range(1, workers)]
+    parts = None
+    if job is not None and job.hit is None and all(sharers):
+        parts = [job.run((0, workers))]
+    for part in _collect(checkers):
+        done.update(part or {})
+    more = _collect(sharers)
+    if parts is not None and all(m is not None for m in more):
+        parts += more
+    elif job is not None and job.hit is None:  # a process died or never started
+        parts = [job.run(None)]
+    for p, src in enumerate(todo):
+        if p not in done:  # a helper died before sending its files' results
+            done[p] = _checked(reads[p], plan) if reads is not None else _lint_file(src)
+    checked = iter(done[p] for p in range(len(todo)))
+    results = [res if res is not None else next(checked) for res in out]
+    if job is None:
+        return results, None
+    return results, job.finish([f for part in parts or () for f in part[0]],
+                               [n for part in parts or () for n in part[1]],
+                               [q for part in parts or () for q in part[2]])
 
 
-def _in_workers(files, plan) -> List[_FileResult]:
-    workers = _workers(files)
-    plan.detach = workers > 1
-    if workers > 1:
+def _checked(read, plan) -> "_FileResult":
+    return _check(read, plan) if isinstance(read, _Read) else read
+
+
+def _as_read(read) -> "_FileResult":
+    """What the cross-file checks need of a file read: its documents."""
+    if isinstance(read, _FileResult):
+        return read
+    docs = [d for d in read.docs if d.kind in _PLAN.cross_kinds]
+    return _FileResult([], docs, [], read.key, read.asked, bool(docs))
+
+
+class _Chunks:
+    """The files to check, in chunks: helpers take them from the end, the main
+    process from the start, until they meet."""
+
+    def __init__(self, total: int):
         import multiprocessing
 
+        self.total = total
+        self.bounds = multiprocessing.get_context("fork").Array(
+            "q", [0, (total + CHUNK - 1) // CHUNK])  # [first chunk left, last chunk left + 1]
+
+    def take_first(self) -> Optional[range]:
+        with self.bounds.get_lock():
+            first, end = self.bounds[0], self.bounds[1]
+            if first >= end:
+                return None
+            self.bounds[0] = first + 1
+        return range(first * CHUNK, min(self.total, (first + 1) * CHUNK))
+
+    def take_last(self) -> Optional[range]:
+        with self.bounds.get_lock():
+            first, end = self.bounds[0], self.bounds[1]
+            if first >= end:
+                return None
+            self.bounds[1] = end - 1
+        return range((end - 1) * CHUNK, min(self.total, end * CHUNK))
+
+
+def _check_from_the_end(todo, chunks):
+    """A helper's work: read and check chunks from the end; {index: result}."""
+    done = {}
+    for chunk in iter(chunks.take_last, None):
+        for p in chunk:
+            res = _lint_file(todo[p])
+            res.docs = []  # the main process reads the documents it needs
+            done[p] = res
+    return done
+
+
+def _cross_share(job, share):
+    return job.run(share)
+
+
+def _fork(work, args):
+    """A forked process doing `work(*args)` and sending back what it returns
+    (None: no process to be had)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    try:
+        receive, send = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_forked, args=(work, args, send), daemon=True)
+        proc.start()
+    except OSError:  # no more processes to be had (limits)
+        return None
+    send.close()
+    return proc, receive
+
+
+def _forked(work, args, send):
+    try:
+        send.send(work(*args))
+    finally:
+        send.close()
+
+
+def _collect(forked) -> list:
+    """What each forked process sent back (None: it died, or never started)."""
+    out = []
+    for entry in forked:
+        if entry is None:
+            out.append(None)
+            continue
+        proc, receive = entry
         try:
-            pool = multiprocessing.get_context("fork").Pool(workers)
-        except OSError:  # no processes to be had (limits): this one does it all
-            pool, plan.detach = None, False
-        if pool is not None:
-            try:
-                return list(pool.imap(_lint_file, files, chunksize=max(
-                    1, min(32, len(files) // (workers * 8)))))
-            finally:
-                pool.close()
-                pool.join()
-    return [_lint_file(src) for src in files]
+            out.append(receive.recv())
+        except (EOFError, OSError):
+            out.append(None)
+        receive.close()
+        proc.join()
+    return out
+
+
+@dataclass
+class _CrossJob:
+    """The cross-file checks of a run, on the documents they need."""
+
+    checks: list
+    kept: list  # the documents
+    key: Optional[str]  # in the results store
+    plan: _Plan
+    hit: Optional[tuple] = None  # (findings, notes) reused from the store
+
+    @classmethod
+    def of(cls, files, results, checks, plan) -> "_CrossJob":
+        """Reused when the store has the results for the same files and their
+        questions get the same answers; else the documents of files whose own
+        results were reused are read again (only read)."""
+        key = None
+        if plan.store is not None:
+            from . import results as results_mod
+
+            key = results_mod.cross_key([r.key for r in results if r.holds])
+            hit = plan.store.cross_result(key)
+            if hit is not None:
+                return cls(checks, [], key, plan, (hit[0], hit[1]))
+        kept = []
+        for src, r in zip(files, results):
+            if r.holds and r.asked is None:
+                r = _as_read(_read(src, plan, reuse=False))
+            kept.extend(r.docs)
+        return cls(checks, kept, key, plan)
+
+    def run(self, share):
+        """(findings, notes, questions) of share (k, n) of the checks (None: all);
+        a check that does not split its work runs in share 0."""
+        from . import probes
+
+        if self.hit is not None:
+            return [], [], []
+        opts = self.plan.opts
+        ctx = Context(opts.config, opts.repo_root, [], self.plan.enabled, self.plan.all_files,
+                      opts.verbose, share)
+        found = []
+        gc.freeze()  # the documents read live until the end: no collection walks them again
+        try:
+            with probes.recording() as asked:
+                for chk in self.checks:
+                    if share is None or chk.sharded or share[0] == 0:
+                        found.extend(_run_check(chk, self.kept, None, ctx, opts))
+        finally:
+            gc.unfreeze()
+        return found, ctx.notes, asked
+
+    def finish(self, found, notes, asked):
+        """(findings, notes, documents) of the checks, kept in the store."""
+        if self.hit is not None:
+            return self.hit[0], self.hit[1], []
+        found = settle(found, self.plan.opts.config, self.plan.enabled, {})
+        notes = list(dict.fromkeys(notes))
+        if self.key is not None and not any(f.rule == "internal-error" for f in found):
+            self.plan.store.keep_cross(self.key, found, notes, asked)
+        return found, notes, self.kept
+
+
+def _cross_files(files, results, cross, plan):
+    """(findings, notes, documents) of the cross-file checks, in this process."""
+    job = _CrossJob.of(files, results, cross, plan)
+    return job.finish(*job.run(None))
 
 
 def _reused(files, plan) -> List[Optional[_FileResult]]:
@@ -431,187 +625,63 @@ def _reuse(key, plan) -> Optional[_FileResult]:
     return _FileResult(findings, [], notes, key, None, holds)
 
 
-def _cross_files(files, results, cross, plan):
-    """(findings, notes, documents) of the cross-file checks; reused when the store
-    has them for the same files and their questions get the same answers."""
-    from . import probes
-
-    store, opts = plan.store, plan.opts
-    key = None
-    if store is not None:
-        from . import results as results_mod
-
-        key = results_mod.cross_key([r.key for r in results if r.holds])
-        hit = store.cross_result(key)
-        if hit is not None:
-            return hit[0], hit[1], []
-    # documents of files whose own results were reused are read again (only read)
-    again = [src for src, r in zip(files, results) if r.holds and r.asked is None]
-    if again:
-        reread = iter(_each_file(again, _Plan(opts, plan.enabled, [], plan.cross_kinds,
-                                              plan.all_files, checks=False)))
-        results = [next(reread) if r.holds and r.asked is None else r for r in results]
-    kept = [d for r in results for d in r.docs]
-    notes: List[str] = []
-    ctx = Context(opts.config, opts.repo_root, notes, plan.enabled, plan.all_files, opts.verbose)
-    workers = _workers(files)
-    found = []
-    gc.freeze()  # the documents read live until the end: no collection walks them again
-    try:
-        with probes.recording() as asked:
-            sharded = [c for c in cross if c.sharded] if workers > 1 else []
-            for chk in cross:
-                if chk not in sharded:
-                    found.extend(_run_check(chk, kept, None, ctx, opts))
-            if sharded:
-                more, more_notes, more_asked = _run_sharded(sharded, kept, ctx, opts, workers)
-                found.extend(more)
-                notes.extend(more_notes)
-                asked.extend(more_asked)
-    finally:
-        gc.unfreeze()
-    found = settle(found, opts.config, plan.enabled, {})
-    notes = list(dict.fromkeys(notes))
-    if key is not None and not any(f.rule == "internal-error" for f in found):
-        store.keep_cross(key, found, notes, asked)
-    return found, notes, kept
-
-
-_SHARDS: Optional[tuple] = None  # (checks, documents, context, options) for forked shards
-
-
-def _run_sharded(checks, kept, ctx, opts, workers):
-    """Run sharded cross-file checks in `workers` forked processes, each doing
-    its share (`Context.mine`) and placing its findings; (findings, notes,
-    file-system questions asked)."""
-    global _SHARDS
-    import multiprocessing
-
-    _SHARDS = (checks, kept, ctx, opts)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_shard, [(k, workers) for k in range(workers)])
-    except (OSError, multiprocessing.ProcessError):  # no processes to be had: do it here
-        parts = [_shard(None)]
-    finally:
-        _SHARDS = None
-    return ([f for found, _, _ in parts for f in found],
-            [n for _, notes, _ in parts for n in notes],
-            [q for _, _, asked in parts for q in asked])
-
-
-def _shard(shard):
-    """(findings, notes, questions) of share `shard` = (k, n) of the sharded
-    checks (None: all)."""
-    from . import probes
-
-    checks, kept, ctx, opts = _SHARDS
-    mine = Context(ctx.config, ctx.repo_root, [], ctx.enabled, ctx.all_files, ctx.verbose,
-                   shard)
-    found = []
-    with probes.recording() as asked:
-        for chk in checks:
-            found.extend(_run_check(chk, kept, None, mine, opts))
-    return found, mine.notes, asked
-
-
 def _workers(files) -> int:
     if len(files) < PARALLEL_MIN_FILES or any(f.path == STDIN for f in files):
         return 1
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
-        return 1  # workers inherit the run by forking (not on Windows)
+        return 1  # helpers inherit the run by forking (not on Windows)
     env = os.environ.get("ECS_LINT_JOBS")
     if env and env.isdigit():
         return max(1, int(env))
     return min(os.cpu_count() or 1, 8)
 
 
-def _lint_file(src: SourceFile) -> _FileResult:
-    """Read one file and run the per-document checks on it (or reuse its result)."""
-    plan = _PLAN
+def _read(src: SourceFile, plan: _Plan, reuse: bool = True):
+    """A file's `_Read`, or its whole `_FileResult` when there is nothing to
+    check (not readable) or its result is reused."""
+    from . import probes
+
     notes: List[str] = []
     raw, findings = read_source(src, plan.opts, notes)
     if raw is None:
         return _FileResult(findings, [], notes)
     key = None
-    if plan.store is not None and plan.checks:
+    if plan.store is not None:
         key = _file_key(src, raw)
-        reused = None if plan.looked_up else _reuse(key, plan)
+        reused = _reuse(key, plan) if reuse and not plan.looked_up else None
         if reused is not None:
             return reused
-    from . import probes
-
     with probes.recording() as asked:
         docs, findings = read_file(src, plan.opts, notes, raw)
-        if plan.checks:
-            ctx = Context(plan.opts.config, plan.opts.repo_root, notes, plan.enabled,
-                          plan.all_files, plan.opts.verbose)
-            texts = {}
-            for doc in docs:
-                if doc.text is not None:
-                    texts[doc.file] = doc.text
-                for chk in plan.per_doc:
-                    if doc.kind in chk.kinds:
-                        findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
-            findings = settle(findings, plan.opts.config, plan.enabled, texts)
-    kept = []
-    for i, doc in enumerate(docs):
-        if doc.kind in plan.cross_kinds:
-            if plan.detach:  # `_` entries of the context are this process's caches
-                context = {k: v for k, v in doc.context.items() if not k.startswith("_")}
-                doc = Document(doc.kind, _shared_strings(doc.data), doc.file,
-                               ReloadLocator(src.path, src.explicit, i), doc.name,
-                               context, None)
-            kept.append(doc)
-    return _FileResult(findings, kept, notes, key, asked, bool(kept))
+    return _Read(docs, findings, notes, key, asked)
 
 
-def _shared_strings(data, depth=0):
-    """`data` with its keys and short strings interned: documents sent back for the
-    cross-file checks repeat the same names ("Effect", "Action", "uses"...), and a
-    chunk of them travels and lives with one copy of each."""
-    if depth > 64:
-        return data
-    if type(data) is dict:
-        return {sys.intern(k) if type(k) is str else k: _shared_strings(v, depth + 1)
-                for k, v in data.items()}
-    if type(data) is list:
-        return [_shared_strings(v, depth + 1) for v in data]
-    if type(data) is str and len(data) <= 64:
-        return sys.intern(data)
-    return data
+def _check(read: _Read, plan: _Plan) -> _FileResult:
+    """Run the per-document checks on a file read."""
+    from . import probes
+
+    findings = list(read.findings)
+    with probes.recording() as asked:
+        ctx = Context(plan.opts.config, plan.opts.repo_root, read.notes, plan.enabled,
+                      plan.all_files, plan.opts.verbose)
+        texts = {}
+        for doc in read.docs:
+            if doc.text is not None:
+                texts[doc.file] = doc.text
+            for chk in plan.per_doc:
+                if doc.kind in chk.kinds:
+                    findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
+        findings = settle(findings, plan.opts.config, plan.enabled, texts)
+    kept = [d for d in read.docs if d.kind in plan.cross_kinds]
+    return _FileResult(findings, kept, read.notes, read.key, read.asked + asked, bool(kept))
 
 
-_RELOAD_OPTS: Optional[Options] = None  # the options of the run in progress (parent process)
-
-
-class ReloadLocator:
-    """Locates in a document whose source was dropped: reads the file again
-    (only when a finding needs a position) and takes the same document. It
-    carries only the file and the document's index: the run's options stay in
-    the parent process, not copied into every document a worker sends back."""
-
-    __slots__ = ("path", "explicit", "index", "_locate")
-
-    def __init__(self, path, explicit, index):
-        self.path, self.explicit, self.index = path, explicit, index
-        self._locate = None
-
-    def __getstate__(self):
-        return (self.path, self.explicit, self.index)
-
-    def __setstate__(self, state):
-        self.path, self.explicit, self.index = state
-        self._locate = None
-
-    def __call__(self, path=(), key=False):
-        if self._locate is None:
-            opts = _RELOAD_OPTS or Options()
-            docs, _ = read_file(SourceFile(self.path, self.explicit), opts, [])
-            self._locate = docs[self.index].locate
-        return self._locate(path, key)
+def _lint_file(src: SourceFile) -> _FileResult:
+    """Read one file and run the per-document checks on it (or reuse its result)."""
+    read = _read(src, _PLAN)
+    return _check(read, _PLAN) if isinstance(read, _Read) else read
 
 
 def _run_check(chk, arg, doc, ctx, opts):

@@ -2,6 +2,8 @@
 import json
 import sys
 
+import pytest
+
 from conftest import ROOT, run_cli
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -19,20 +21,58 @@ def test_parallel_and_serial_runs_agree(tmp_path):
     assert '"files": 70' in one.stdout
 
 
-def test_sharded_cross_file_checks_report_each_finding_once(tmp_path):
-    # the cross-file check runs in one process per job, each on its share of the
-    # roles: together they must say exactly what one process says, notes included
-    generate(str(tmp_path), 30)
-    policy = tmp_path / "iam" / "svc-00003-policy.json"  # registers task definitions, passes no role
+def _without_passroles(root):
+    policy = root / "iam" / "svc-00003-policy.json"  # registers task definitions, passes no role
     data = json.loads(policy.read_text())
     data["Statement"] = [st for st in data["Statement"] if st.get("Sid") != "PassRoles"]
     policy.write_text(json.dumps(data))
+
+
+def test_helpers_and_one_process_report_the_same_notes_included(tmp_path):
+    # helpers check chunks of files from the end while the main process reads them
+    # all, then processes forked from it share the cross-file checks, each on its
+    # share of the roles: together they must say exactly what one process says
+    generate(str(tmp_path), 30)
+    _without_passroles(tmp_path)
     one = run_cli(".", "-v", "--ignore", "policy-iam-lint", cwd=tmp_path, env={"ECS_LINT_JOBS": "1"})
     three = run_cli(".", "-v", "--ignore", "policy-iam-lint", cwd=tmp_path, env={"ECS_LINT_JOBS": "3"})
     assert one.stdout == three.stdout
     assert sorted(one.stderr.splitlines()) == sorted(three.stderr.splitlines())
-    for rule in ("xref-sub-not-admitted", "xref-sub-broader-than-used", "policy-passrole-missing"):
-        assert rule in one.stdout, rule  # the shards had work to share
+    for rule in ("xref-sub-not-admitted", "xref-sub-broader-than-used", "policy-passrole-missing",
+                 "workflow-action-unpinned", "trust-"):
+        assert rule in one.stdout, rule  # per-file and cross-file findings both
+
+
+def _serial(tmp_path, monkeypatch):
+    from conftest import lint_folder
+
+    generate(str(tmp_path), 14)
+    _without_passroles(tmp_path)
+    monkeypatch.setenv("ECS_LINT_JOBS", "1")
+    return [(f.rule, f.file, f.span.line, f.message) for f in lint_folder(tmp_path)]
+
+
+@pytest.mark.parametrize("who", ["_check_from_the_end", "_cross_share"])
+def test_the_work_of_a_process_that_dies_is_done_by_the_main_process(tmp_path, monkeypatch, who):
+    import os
+
+    from conftest import lint_folder
+    from ecs_lint import runner
+
+    serial = _serial(tmp_path, monkeypatch)
+    real = getattr(runner, who)
+
+    def dies(first, second):
+        if who == "_check_from_the_end":
+            second.take_last()  # takes a chunk of files, then is killed
+        else:
+            real(first, second)  # does its share, then is killed before sending it
+        os._exit(1)
+
+    monkeypatch.setattr(runner, who, dies)
+    monkeypatch.setenv("ECS_LINT_JOBS", "2")
+    assert [(f.rule, f.file, f.span.line, f.message) for f in lint_folder(tmp_path)] == serial
+    assert any(rule.startswith("xref-") for rule, *_ in serial)
 
 
 def test_one_process_where_processes_cannot_fork(monkeypatch):
@@ -58,28 +98,20 @@ def test_no_worker_processes_to_be_had_is_not_an_error(tmp_path, monkeypatch):
     monkeypatch.setenv("ECS_LINT_JOBS", "1")
     serial = [(f.rule, f.file, f.span.line, f.message) for f in lint_folder(tmp_path)]
 
-    class NoProcesses:
-        def Pool(self, *a, **k):
+    real = multiprocessing.get_context("fork")
+
+    class NoProcess:
+        def __init__(self, *a, **k):
+            pass
+
+        def start(self):
             raise OSError(11, "Resource temporarily unavailable")
+
+    class NoProcesses:
+        def __getattr__(self, name):
+            return NoProcess if name == "Process" else getattr(real, name)
 
     monkeypatch.setenv("ECS_LINT_JOBS", "2")
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: NoProcesses())
     limited = [(f.rule, f.file, f.span.line, f.message) for f in lint_folder(tmp_path)]
     assert limited == serial and any(r.startswith("xref-") for r, *_ in serial)
-
-
-def test_documents_sent_back_share_their_strings():
-    from ecs_lint.runner import _shared_strings
-    from ecs_lint.values import Template, Unknown
-
-    t = Template(("arn:", Unknown("Acct")))
-    a = _shared_strings({"Effect": "".join(["Al", "low"]), "Action": ["ecr:" + "X", t], "n": 1})
-    b = _shared_strings({"Effect": "".join(["Al", "low"]), "Action": ["ecr:" + "X"], "n": 1})
-    assert a == {"Effect": "Allow", "Action": ["ecr:X", t], "n": 1}
-    assert a["Effect"] is b["Effect"] and a["Action"][0] is b["Action"][0]
-    assert next(iter(a)) is next(iter(b))
-    assert a["Action"][1] is t  # anything else is passed as it is
-    deep = current = {}
-    for _ in range(200):  # deeper than it walks: returned unchanged, no RecursionError
-        current["k"] = current = {}
-    assert _shared_strings(deep) == deep
