@@ -289,92 +289,105 @@ def load_yaml(text: str) -> List[Loaded]:
     anchors = "&" in text  # (a `&` anywhere: anchors possible, aliases tracked)
     for root in roots:
         try:
-            data = _YamlBuilder(lines, anchors).build(root)
+            data, at = _YamlBuilder(lines, anchors).build(root)
         except RecursionError:
             raise LoadError("nested too deeply to read") from None
-        out.append(Loaded(data, YamlLocator(root, lines).locate, text))
+        out.append(Loaded(data, YamlLocator(at, lines).locate, text))
     return out
 
 
 class _YamlBuilder:
-    """Values from a composed node tree. Each node's marks become their character
-    offsets once it is read (a position is all the locator needs of them, and a
-    mark object costs more memory than the value it marks). Without anchors in
-    the text every node is reached once, and nothing needs remembering."""
+    """Values and positions (`_At`) from a composed node tree; the nodes are
+    dropped after (their positions take a fraction of the memory as `_At`s).
+    Without anchors in the text every node is reached once, and nothing needs
+    remembering."""
 
     def __init__(self, lines: LineIndex, anchors: bool = True):
         self.lines = lines
-        self.done = {} if anchors else None  # id(node) -> (value, size), for aliases
+        self.done = {} if anchors else None  # id(node) -> (value, at, size), for aliases
         self.expanded = 0
 
     def build(self, node):
+        """(value, _At) of a node."""
         if self.done is None:
-            value = self._build(node)
-            node.start_mark, node.end_mark = node.start_mark.index, node.end_mark.index
-            return value
+            return self._build(node)
         key = id(node)
         if key in self.done:
-            value, size = self.done[key]
+            value, at, size = self.done[key]
             self.expanded += size
             if self.expanded > MAX_ALIAS_EXPANSION:
                 raise LoadError(f"aliases expand to more than {MAX_ALIAS_EXPANSION} "
-                                f"values (an alias bomb?)", *self.lines.line_col(node.start_mark))
-            return value
+                                f"values (an alias bomb?)", *self.lines.line_col(at.start))
+            return value, at
         before = self.expanded
-        value = self._build(node)
-        _to_offsets(node)
-        self.done[key] = (value, max(1, self.expanded - before + 1))
+        value, at = self._build(node)
+        self.done[key] = (value, at, max(1, self.expanded - before + 1))
         self.expanded += 1
-        return value
+        return value, at
 
     def _build(self, node):
         tag = node.tag or ""
+        cfn = None
         if tag.startswith("!"):
-            if tag in CFN_TAGS:
-                return {CFN_TAGS[tag]: self._build_untagged(node)}
-            if tag.startswith("!!python"):
-                m = node.start_mark
-                raise LoadError(f"unsafe YAML tag {tag} refused", m.line + 1, m.column + 1)
+            cfn = CFN_TAGS.get(tag)
+            if cfn is None and tag.startswith("!!python"):
+                self._refuse(node, tag)
         elif tag.startswith(_CORE + "python"):
-            m = node.start_mark
-            raise LoadError(f"unsafe YAML tag {tag} refused", m.line + 1, m.column + 1)
-        return self._build_untagged(node)
+            self._refuse(node, tag)
+        value, at = self._build_untagged(node)
+        if cfn is None:
+            return value, at
+        at.cfn = cfn
+        return {cfn: value}, at
+
+    def _refuse(self, node, tag):
+        m = node.start_mark
+        raise LoadError(f"unsafe YAML tag {tag} refused", m.line + 1, m.column + 1)
 
     def _build_untagged(self, node):
         kind = type(node)
+        at = _At(node.start_mark.index, node.end_mark.index)
         if kind is yaml.ScalarNode:
-            return node.value if node.tag == _STR else scalar_value(node)
+            return (node.value if node.tag == _STR else scalar_value(node)), at
         if kind is yaml.SequenceNode:
-            return [self.build(n) for n in node.value]
-        out = {}
+            values, at.kids = [], []
+            for child in node.value:
+                value, child_at = self.build(child)
+                values.append(value)
+                at.kids.append(child_at)
+            return values, at
+        out, at.kids = {}, {}
         merges = []
         for knode, vnode in node.value:
             if knode.tag == _MERGE:
-                merges.append(vnode)
-                _to_offsets(knode)
+                sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
+                merges.extend(self.build(src) for src in sources)
                 continue
             key = knode.value if type(knode) is yaml.ScalarNode else mapping_key(knode)
             if key in out:  # GitHub and CloudFormation refuse these; so do we
                 raise LoadError(f"duplicate key '{key}' in a mapping",
-                                *self.lines.line_col(_offset(knode.start_mark)))
-            _to_offsets(knode)
-            out[key] = self.build(vnode)
-        for vnode in reversed(merges):  # explicit keys win over merged ones
-            sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
-            for src in reversed(sources):
-                merged = self.build(src)
+                                *self.lines.line_col(knode.start_mark.index))
+            out[key], child_at = self.build(vnode)
+            at.kids[key] = (knode.start_mark.index, knode.end_mark.index, child_at)
+        if merges:
+            at.merges = [src_at for _, src_at in merges]
+            for merged, _ in reversed(merges):  # explicit keys win over merged ones
                 if isinstance(merged, dict):
                     for k, v in merged.items():
                         out.setdefault(k, v)
-        return out
+        return out, at
 
 
-def _offset(mark) -> int:
-    return mark if type(mark) is int else mark.index
+class _At:
+    """Where a YAML node is: its start and end offsets; its children (a
+    mapping's {key: (key start, key end, _At)}, a sequence's [_At], None for a
+    scalar); the sources of a mapping's merge keys; the long form of its
+    CloudFormation tag (`!Sub x` is also {"Fn::Sub": x})."""
 
+    __slots__ = ("start", "end", "kids", "merges", "cfn")
 
-def _to_offsets(node):
-    node.start_mark, node.end_mark = _offset(node.start_mark), _offset(node.end_mark)
+    def __init__(self, start, end, kids=None, merges=None, cfn=None):
+        self.start, self.end, self.kids, self.merges, self.cfn = start, end, kids, merges, cfn
 
 
 def mapping_key(knode) -> str:
@@ -402,60 +415,43 @@ def scalar_value(node):
 
 
 class YamlLocator:
-    """Path -> span from the composed node tree. Marks' character indexes are
-    turned into lines with `\n` only (libyaml also breaks lines at NEL, U+2028
-    and U+2029, which editors and GitHub do not)."""
+    """Path -> span from the positions the builder kept. Offsets are turned into
+    lines with `\n` only (libyaml also breaks lines at NEL, U+2028 and U+2029,
+    which editors and GitHub do not)."""
 
-    def __init__(self, root, lines: LineIndex):
+    def __init__(self, root: _At, lines: LineIndex):
         self.root = root
         self.lines = lines
 
     def locate(self, path=(), key=False) -> Span:
-        node, knode = self.root, None
+        at, key_span = self.root, None
         for step in path:
-            nxt = _yaml_child(node, step)
+            nxt = _yaml_child(at, step)
             if nxt is None:
                 key = False
                 break
-            knode, node = nxt
-        target = knode if (key and knode is not None) else node
-        return Span(*self.lines.line_col(_offset(target.start_mark)),
-                    *self.lines.line_col(_offset(target.end_mark)))
+            key_span, at = nxt
+        start, end = key_span if (key and key_span is not None) else (at.start, at.end)
+        return Span(*self.lines.line_col(start), *self.lines.line_col(end))
 
 
-def _yaml_child(node, step):
-    tag = node.tag or ""
-    if tag in CFN_TAGS and step == CFN_TAGS[tag]:
-        return (None, _Untagged(node))
-    if isinstance(node, _Untagged):
-        node = node.node
-    if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-        hit = None
-        for knode, vnode in node.value:
-            if knode.tag == _CORE + "merge":
-                continue
-            if mapping_key(knode) == step:
-                hit = (knode, vnode)
-        if hit is None:
-            for knode, vnode in node.value:
-                if knode.tag == _CORE + "merge":
-                    for src in (vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]):
-                        hit = hit or _yaml_child(src, step)
-        return hit
-    if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            return (None, node.value[step])
+def _yaml_child(at: _At, step):
+    """(key span or None, _At) of `step` in `at`, or None."""
+    if at.cfn is not None and step == at.cfn:
+        return None, _At(at.start, at.end, at.kids, at.merges)  # seen through its long form
+    kids = at.kids
+    if type(kids) is dict and isinstance(step, str):
+        hit = kids.get(step)
+        if hit is not None:
+            return (hit[0], hit[1]), hit[2]
+        for src in at.merges or ():
+            found = _yaml_child(src, step)
+            if found is not None:
+                return found
+        return None
+    if type(kids) is list and isinstance(step, int) and 0 <= step < len(kids):
+        return None, kids[step]
     return None
-
-
-class _Untagged:
-    """A tagged node seen through its long form (`!Sub x` as {"Fn::Sub": x})."""
-
-    def __init__(self, node):
-        self.node = node
-        self.tag = ""
-        self.start_mark = node.start_mark
-        self.end_mark = node.end_mark
 
 
 # ---------------------------------------------------------------------------

@@ -81,8 +81,8 @@ def test_yaml_reads_the_same_with_anchors_possible_or_not(doc, flow):
     lines = LineIndex(text)
     read = []
     for anchors in (False, True):
-        root = yaml.compose(text, Loader=_YamlLoader)
-        read.append((_YamlBuilder(lines, anchors).build(root), YamlLocator(root, lines).locate))
+        value, at = _YamlBuilder(lines, anchors).build(yaml.compose(text, Loader=_YamlLoader))
+        read.append((value, YamlLocator(at, lines).locate))
     (plain, at), (tracked, tracked_at) = read
     assert plain == tracked == yaml.safe_load(text)
     for path, _ in paths(plain):
