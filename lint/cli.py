@@ -235,4 +235,7 @@ def main(argv=None):
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
+    # what is still alive is freed with the process: spare the interpreter's last
+    # collection a walk over it (a tenth of a second after a large run)
+    gc.freeze()
     sys.exit(rc if isinstance(rc, int) else 0)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from . import kinds as kinds_mod
-from .config import CONFIG_NAMES, Config
+from .config import CONFIG_NAMES, Config, realpath_in
 from .loader import LoadError, decode, load_text, syntax_for
 from .model import SEVERITY_RANK, Document, Finding, Problem, Related, Span
 from .registry import CHECKS, KEY_PARTS, RULES, load_rules
@@ -113,8 +113,9 @@ def collect(paths: List[str], config: Config, notes: List[str]) -> List[SourceFi
         else:
             out.append(SourceFile(p, True))
     seen, unique = set(), []
+    real_dirs: dict = {}  # each folder resolved once
     for f in out:
-        key = f.path if f.path == STDIN else os.path.realpath(f.path)
+        key = f.path if f.path == STDIN else realpath_in(f.path, real_dirs)
         if key not in seen:
             seen.add(key)
             unique.append(f)

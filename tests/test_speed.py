@@ -214,3 +214,16 @@ def test_a_broken_kept_config_is_read_again(tmp_path, cache, garbage):
     kept[0].write_bytes(garbage)
     again = C.load_config(str(cfg))
     assert (again.rules, again.github) == (first.rules, first.github)
+
+
+def test_collect_reads_a_file_once_through_links_and_overlapping_paths(tmp_path):
+    from ecs_lint.config import Config
+    from ecs_lint.runner import collect
+
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "a.json").write_text("{}")
+    os.symlink(tmp_path / "iam" / "a.json", tmp_path / "iam" / "b.json")
+    os.symlink(tmp_path / "iam", tmp_path / "same")
+    files = collect([str(tmp_path), str(tmp_path / "iam"), str(tmp_path / "same" / "a.json")],
+                    Config(), [])
+    assert [os.path.relpath(f.path, tmp_path) for f in files] == [os.path.join("iam", "a.json")]
