@@ -154,13 +154,14 @@ def finding_of(rec) -> Finding:
 # ---------------------------------------------------------------------------
 # the store
 
-BUCKETS = 256  # file entries are spread over this many files by key: a run on a
-# few files reads a few small files, not the whole repository's results
+BUCKETS = 64  # file entries are spread over this many files by key: a run on a
+# few files reads a few small files, not the whole repository's results (and a
+# first run writes few enough files for their creation not to show)
 
 
 class Store:
     """The entries kept for one set of settings: a folder of JSON files,
-    `files-XX.json` (file entries whose key starts with XX) and
+    `files-XX.json` (the file entries of bucket XX, see `bucket_of`) and
     `cross-KEY.json` (one cross-file entry each)."""
 
     def __init__(self, settings: str):
@@ -172,14 +173,14 @@ class Store:
 
     @staticmethod
     def bucket_of(key: str) -> str:
-        return key[:2]
+        """The bucket of a file key (a hex digest): its first byte, modulo BUCKETS."""
+        return f"{int(key[:2], 16) % BUCKETS:02x}"
 
     def forget_bucket(self, name: str):
         """Let go of a bucket read (it is read again if needed)."""
         self.buckets.pop(name, None)
 
-    def _bucket(self, key: str) -> dict:
-        name = self.bucket_of(key)
+    def _bucket(self, name: str) -> dict:
         bucket = self.buckets.get(name)
         if bucket is None:
             value = cache.read_sealed(os.path.join(self.folder, f"files-{name}.json")) \
@@ -190,7 +191,7 @@ class Store:
 
     def file_result(self, key: str):
         """(findings, notes, holds cross-file documents) of a file, or None."""
-        entry = self._bucket(key).get(key) if self.exists else None
+        entry = self._bucket(self.bucket_of(key)).get(key) if self.exists else None
         try:
             findings, notes, asked, holds = entry
             if asked and not _still_true(asked):
