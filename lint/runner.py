@@ -373,28 +373,30 @@ def _share_files(files, plan, cross):
     """(each file's result, in order; the cross-file (findings, notes, documents)
     or None without cross-file checks).
 
-    One process: each file read and checked, then the cross-file checks. A large
-    run (one process per core, `_workers`): helpers read and check chunks of the
-    files from the end of the list while this process reads every file from the
-    start (the cross-file checks need them all); then it forks the processes
-    that share the cross-file checks with it (`Context.mine`), which inherit the
-    documents read, their positions and caches with them, and checks the chunks
-    left from the start with the documents it read. Helpers send back findings,
-    never documents."""
+    Few files to check: each read and checked here, then the cross-file checks
+    (`_run_cross`). Many (one process per core, `_workers`): helpers read and
+    check chunks of the files from the end of the list while this process reads
+    every file from the start (the cross-file checks need them all), then checks
+    chunks from the start with the documents it read, until they meet; then the
+    cross-file checks (`_run_cross`). Helpers send back findings, never documents."""
     out: List[Optional[_FileResult]] = [None] * len(files)
     if plan.store is not None and plan.store.exists and len(files) >= PARALLEL_MIN_FILES:
         out = _reused(files, plan)  # one bucket of the store at a time
         plan.looked_up = True
     todo = [src for src, res in zip(files, out) if res is None]
-    workers = _workers(todo)
+    workers = 1 if any(src.path == STDIN for src in todo) else _workers(len(todo))
+    job = None
     if workers == 1:
         checked = iter([_lint_file(src) for src in todo])
         results = [res if res is not None else next(checked) for res in out]
-        return results, (_cross_files(files, results, cross, plan) if cross else None)
+        if cross:
+            job = _CrossJob.of(files, results, cross, plan)
+            # in one process: shares would each build the workflows' models again
+            return results, job.finish(*_run_cross(job, 1))
+        return results, None
     chunks = _Chunks(len(todo))
     checkers = [_fork(_check_from_the_end, (todo, chunks)) for _ in range(workers - 1)]
     done: Dict[int, _FileResult] = {}
-    job, sharers = None, []
     if not cross:
         reads = None
         for chunk in iter(chunks.take_first, None):
@@ -406,28 +408,32 @@ def _share_files(files, plan, cross):
                                    for r in out], cross, plan)
         for chunk in iter(chunks.take_first, None):
             done.update((p, _checked(reads[p], plan)) for p in chunk)
-        if job.hit is None:  # forked now, they inherit what the checks above read too
-            sharers = [_fork(_cross_share, (job, (k, workers))) for k in range(1, workers)]
-    parts = None
-    if job is not None and job.hit is None and all(sharers):
-        parts = [job.run((0, workers))]
+    crossed = job.finish(*_run_cross(job, workers)) if job is not None else None
     for part in _collect(checkers):
         done.update(part or {})
-    more = _collect(sharers)
-    if parts is not None and all(m is not None for m in more):
-        parts += more
-    elif job is not None and job.hit is None:  # a process died or never started
-        parts = [job.run(None)]
     for p, src in enumerate(todo):
         if p not in done:  # a helper died before sending its files' results
             done[p] = _checked(reads[p], plan) if reads is not None else _lint_file(src)
     checked = iter(done[p] for p in range(len(todo)))
-    results = [res if res is not None else next(checked) for res in out]
-    if job is None:
-        return results, None
-    return results, job.finish([f for part in parts or () for f in part[0]],
-                               [n for part in parts or () for n in part[1]],
-                               [q for part in parts or () for q in part[2]])
+    return [res if res is not None else next(checked) for res in out], crossed
+
+
+def _run_cross(job, workers):
+    """(findings, notes, questions) of the cross-file checks: in `workers`
+    processes, forked now (they inherit the documents read, with their positions
+    and caches), each doing its share; all here if any of them is not to be had
+    or dies."""
+    if job.hit is not None:
+        return [], [], []
+    sharers = [_fork(_cross_share, (job, (k, workers))) for k in range(1, workers)]
+    if not all(sharers):
+        _collect(sharers)
+        return job.run(None)
+    parts = [job.run((0, workers) if sharers else None)] + _collect(sharers)
+    if any(part is None for part in parts):
+        return job.run(None)
+    return ([f for part in parts for f in part[0]], [n for part in parts for n in part[1]],
+            [q for part in parts for q in part[2]])
 
 
 def _checked(read, plan) -> "_FileResult":
@@ -587,12 +593,6 @@ class _CrossJob:
         return found, notes, self.kept
 
 
-def _cross_files(files, results, cross, plan):
-    """(findings, notes, documents) of the cross-file checks, in this process."""
-    job = _CrossJob.of(files, results, cross, plan)
-    return job.finish(*job.run(None))
-
-
 def _reused(files, plan) -> List[Optional[_FileResult]]:
     """The reused result of each file (None: not in the store, or out of date),
     looked up one bucket of the store at a time: only one is held at once."""
@@ -626,8 +626,9 @@ def _reuse(key, plan) -> Optional[_FileResult]:
     return _FileResult(findings, [], notes, key, None, holds)
 
 
-def _workers(files) -> int:
-    if len(files) < PARALLEL_MIN_FILES or any(f.path == STDIN for f in files):
+def _workers(count: int) -> int:
+    """Processes to share `count` files or documents among (this one included)."""
+    if count < PARALLEL_MIN_FILES:
         return 1
     import multiprocessing
 

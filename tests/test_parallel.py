@@ -82,10 +82,10 @@ def test_one_process_where_processes_cannot_fork(monkeypatch):
     files = [runner.SourceFile(f"f{i}.json", True) for i in range(runner.PARALLEL_MIN_FILES + 1)]
     monkeypatch.delenv("ECS_LINT_JOBS", raising=False)
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    assert runner._workers(files) == 1
+    assert runner._workers(len(files)) == 1
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["fork", "spawn"])
     monkeypatch.setattr("os.cpu_count", lambda: 2)
-    assert runner._workers(files) == 2
+    assert runner._workers(len(files)) == 2
 
 
 def test_no_worker_processes_to_be_had_is_not_an_error(tmp_path, monkeypatch):
