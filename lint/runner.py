@@ -510,6 +510,8 @@ def _fork(work, args):
 def _forked(work, args, send):
     try:
         send.send(work(*args))
+    except KeyboardInterrupt:  # Ctrl-C reaches every process: the main one reports it
+        pass
     finally:
         send.close()
 

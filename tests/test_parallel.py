@@ -115,3 +115,19 @@ def test_no_worker_processes_to_be_had_is_not_an_error(tmp_path, monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: NoProcesses())
     limited = [(f.rule, f.file, f.span.line, f.message) for f in lint_folder(tmp_path)]
     assert limited == serial and any(r.startswith("xref-") for r, *_ in serial)
+
+
+def test_a_forked_process_stops_quietly_on_ctrl_c():
+    # Ctrl-C reaches every process of the group: a helper sends nothing and
+    # raises nothing (no traceback), the main process reports the interrupt
+    import multiprocessing
+
+    from ecs_lint import runner
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    receive, send = multiprocessing.Pipe(duplex=False)
+    runner._forked(interrupted, (), send)
+    with pytest.raises(EOFError):
+        receive.recv()
