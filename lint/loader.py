@@ -369,9 +369,9 @@ class _YamlBuilder:
                                 *self.lines.line_col(knode.start_mark.index))
             out[key], child_at = self.build(vnode)
             at.kids[key] = (knode.start_mark.index, knode.end_mark.index, child_at)
-        if merges:
+        if merges:  # explicit keys win over merged ones, earlier sources over later
             at.merges = [src_at for _, src_at in merges]
-            for merged, _ in reversed(merges):  # explicit keys win over merged ones
+            for merged, _ in merges:
                 if isinstance(merged, dict):
                     for k, v in merged.items():
                         out.setdefault(k, v)

@@ -100,6 +100,13 @@ def test_aliases_and_merge_keys_keep_values_and_positions():
     assert loaded.locate(("again", "x")).line == 1
 
 
+def test_earlier_merge_sources_win_as_in_the_yaml_spec():
+    text = "a: &a {x: 1}\nb: &b {x: 2, y: 3}\nc:\n  <<: [*a, *b]\n  z: 4\n"
+    (loaded,) = load_yaml(text)
+    assert loaded.data["c"] == yaml.safe_load(text)["c"] == {"x": 1, "y": 3, "z": 4}
+    assert loaded.locate(("c", "x")).line == 1 and loaded.locate(("c", "y")).line == 2
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=200))
 def test_bytes_never_crash_the_loaders(raw):
