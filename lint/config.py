@@ -131,10 +131,10 @@ class Config:
             for key, part, f in self._role_file_entries():
                 by_name.setdefault(os.path.basename(f), []).append((key, part, f))
             self._role_file_names = by_name
-        real = os.path.realpath(path)
         dirs = getattr(self, "_real_dirs", None)
         if dirs is None:
             dirs = self._real_dirs = {}
+        real = realpath_in(os.path.abspath(path), dirs)  # absolute: the folder cache outlives a chdir
         found = [(key, part) for key, part, f in by_name.get(os.path.basename(path), [])
                  if realpath_in(self.resolve_path(f), dirs) == real]
         return found or self.role_files().get(real, [])
