@@ -272,6 +272,8 @@ def _json_depth(text: str) -> int:
 
 
 def load_yaml(text: str) -> List[Loaded]:
+    if len(text) >= 1 << 32:  # positions pack two offsets below 2**32 in one int
+        raise LoadError("too large to read (4 GiB or more)")
     _depth_guard(text)
     try:
         roots = list(yaml.compose_all(text, Loader=_YamlLoader))
@@ -297,33 +299,35 @@ def load_yaml(text: str) -> List[Loaded]:
 
 
 class _YamlBuilder:
-    """Values and positions (`_At`) from a composed node tree; the nodes are
-    dropped after (their positions take a fraction of the memory as `_At`s).
+    """Values and positions from a composed node tree; the nodes are dropped
+    after. A position is a span, `start << 32 | end` in characters (a plain
+    scalar's, most of a document), or an `_At` (a collection, a tagged scalar).
     Without anchors in the text every node is reached once, and nothing needs
     remembering."""
 
     def __init__(self, lines: LineIndex, anchors: bool = True):
         self.lines = lines
-        self.done = {} if anchors else None  # id(node) -> (value, at, size), for aliases
+        self.done = {} if anchors else None  # id(node) -> (value, position, size), for aliases
         self.expanded = 0
 
     def build(self, node):
-        """(value, _At) of a node."""
+        """(value, position) of a node."""
         if self.done is None:
             return self._build(node)
         key = id(node)
         if key in self.done:
-            value, at, size = self.done[key]
+            value, pos, size = self.done[key]
             self.expanded += size
             if self.expanded > MAX_ALIAS_EXPANSION:
                 raise LoadError(f"aliases expand to more than {MAX_ALIAS_EXPANSION} "
-                                f"values (an alias bomb?)", *self.lines.line_col(at.start))
-            return value, at
+                                f"values (an alias bomb?)",
+                                *self.lines.line_col(_span(pos) >> 32))
+            return value, pos
         before = self.expanded
-        value, at = self._build(node)
-        self.done[key] = (value, at, max(1, self.expanded - before + 1))
+        value, pos = self._build(node)
+        self.done[key] = (value, pos, max(1, self.expanded - before + 1))
         self.expanded += 1
-        return value, at
+        return value, pos
 
     def _build(self, node):
         tag = node.tag or ""
@@ -334,9 +338,10 @@ class _YamlBuilder:
                 self._refuse(node, tag)
         elif tag.startswith(_CORE + "python"):
             self._refuse(node, tag)
-        value, at = self._build_untagged(node)
+        value, pos = self._build_untagged(node)
         if cfn is None:
-            return value, at
+            return value, pos
+        at = pos if type(pos) is _At else _At(pos)
         at.cfn = cfn
         return {cfn: value}, at
 
@@ -346,17 +351,17 @@ class _YamlBuilder:
 
     def _build_untagged(self, node):
         kind = type(node)
-        at = _At(node.start_mark.index, node.end_mark.index)
+        span = node.start_mark.index << 32 | node.end_mark.index
         if kind is yaml.ScalarNode:
-            return (node.value if node.tag == _STR else scalar_value(node)), at
+            return (node.value if node.tag == _STR else scalar_value(node)), span
         if kind is yaml.SequenceNode:
-            values, at.kids = [], []
+            values, kids = [], []
             for child in node.value:
-                value, child_at = self.build(child)
+                value, pos = self.build(child)
                 values.append(value)
-                at.kids.append(child_at)
-            return values, at
-        out, at.kids = {}, {}
+                kids.append(pos)
+            return values, _At(span, kids)
+        out, kids = {}, {}
         merges = []
         for knode, vnode in node.value:
             if knode.tag == _MERGE:
@@ -367,10 +372,11 @@ class _YamlBuilder:
             if key in out:  # GitHub and CloudFormation refuse these; so do we
                 raise LoadError(f"duplicate key '{key}' in a mapping",
                                 *self.lines.line_col(knode.start_mark.index))
-            out[key], child_at = self.build(vnode)
-            at.kids[key] = (knode.start_mark.index, knode.end_mark.index, child_at)
+            out[key], pos = self.build(vnode)
+            kids[key] = (knode.start_mark.index << 32 | knode.end_mark.index, pos)
+        at = _At(span, kids)
         if merges:  # explicit keys win over merged ones, earlier sources over later
-            at.merges = [src_at for _, src_at in merges]
+            at.merges = [pos for _, pos in merges]
             for merged, _ in merges:
                 if isinstance(merged, dict):
                     for k, v in merged.items():
@@ -379,15 +385,20 @@ class _YamlBuilder:
 
 
 class _At:
-    """Where a YAML node is: its start and end offsets; its children (a
-    mapping's {key: (key start, key end, _At)}, a sequence's [_At], None for a
-    scalar); the sources of a mapping's merge keys; the long form of its
-    CloudFormation tag (`!Sub x` is also {"Fn::Sub": x})."""
+    """Where a YAML collection or tagged scalar is: its span (`start << 32 |
+    end`); its children's positions (a mapping's {key: (key span, position)}, a
+    sequence's [position], None for a scalar); the sources of a mapping's merge
+    keys; the long form of its CloudFormation tag (`!Sub x` is also
+    {"Fn::Sub": x})."""
 
-    __slots__ = ("start", "end", "kids", "merges", "cfn")
+    __slots__ = ("span", "kids", "merges", "cfn")
 
-    def __init__(self, start, end, kids=None, merges=None, cfn=None):
-        self.start, self.end, self.kids, self.merges, self.cfn = start, end, kids, merges, cfn
+    def __init__(self, span, kids=None, merges=None, cfn=None):
+        self.span, self.kids, self.merges, self.cfn = span, kids, merges, cfn
+
+
+def _span(pos) -> int:
+    return pos if type(pos) is int else pos.span
 
 
 def mapping_key(knode) -> str:
@@ -419,32 +430,34 @@ class YamlLocator:
     lines with `\n` only (libyaml also breaks lines at NEL, U+2028 and U+2029,
     which editors and GitHub do not)."""
 
-    def __init__(self, root: _At, lines: LineIndex):
+    def __init__(self, root, lines: LineIndex):
         self.root = root
         self.lines = lines
 
     def locate(self, path=(), key=False) -> Span:
-        at, key_span = self.root, None
+        pos, key_span = self.root, None
         for step in path:
-            nxt = _yaml_child(at, step)
+            nxt = _yaml_child(pos, step)
             if nxt is None:
                 key = False
                 break
-            key_span, at = nxt
-        start, end = key_span if (key and key_span is not None) else (at.start, at.end)
-        return Span(*self.lines.line_col(start), *self.lines.line_col(end))
+            key_span, pos = nxt
+        span = key_span if (key and key_span is not None) else _span(pos)
+        return Span(*self.lines.line_col(span >> 32), *self.lines.line_col(span & 0xFFFFFFFF))
 
 
-def _yaml_child(at: _At, step):
-    """(key span or None, _At) of `step` in `at`, or None."""
-    if at.cfn is not None and step == at.cfn:
-        return None, _At(at.start, at.end, at.kids, at.merges)  # seen through its long form
-    kids = at.kids
+def _yaml_child(pos, step):
+    """(key span or None, position) of `step` in the node at `pos`, or None."""
+    if type(pos) is not _At:
+        return None
+    if pos.cfn is not None and step == pos.cfn:
+        return None, _At(pos.span, pos.kids, pos.merges)  # seen through its long form
+    kids = pos.kids
     if type(kids) is dict and isinstance(step, str):
         hit = kids.get(step)
         if hit is not None:
-            return (hit[0], hit[1]), hit[2]
-        for src in at.merges or ():
+            return hit
+        for src in pos.merges or ():
             found = _yaml_child(src, step)
             if found is not None:
                 return found
