@@ -14,6 +14,31 @@ SHARED = ROOT.parent / "shared"
 ROLE = "arn:aws:iam::123456789012:role/deploy"
 
 
+def oidc_workflow(role=ROLE, environment=None, paths=None, steps="", on=None) -> str:
+    """A workflow (indented: `textwrap.dedent` it) whose job `deploy` assumes
+    `role` through OIDC on pushes to main (or on `on`), in `environment`,
+    touching `paths/**` when given, then runs `steps` (list items at the steps'
+    indentation)."""
+    on_paths = f'\n        paths: ["{paths}/**"]' if paths else ""
+    env = f"\n        environment: {environment}" if environment else ""
+    trigger = f"on: {on}" if on else f"""on:
+      push:
+        branches: [main]{on_paths}"""
+    return f"""\
+    {trigger}
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest{env}
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: {role}
+              aws-region: eu-west-1
+{steps}    """
+
+
 def oidc_trust(sub) -> dict:
     return {
         "Version": "2012-10-17",

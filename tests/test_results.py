@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, ROLE, ROOT, oidc_trust, run_cli
+from conftest import FIXTURES, ROLE, ROOT, oidc_trust, oidc_workflow, run_cli
 from ecs_lint import cache, reporters, results, runner
 from ecs_lint.config import find_config, load_config
 from ecs_lint.runner import Options, collect, lint
@@ -20,26 +20,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
 TRUST = oidc_trust("repo:myorg/app:ref:refs/heads/main")
-DEPLOY = f"""\
-    on:
-      push:
-        branches: [main]
-    jobs:
-      deploy:
-        runs-on: ubuntu-latest
-        permissions:
-          id-token: write
-        steps:
-          - uses: aws-actions/configure-aws-credentials@v4
-            with:
-              role-to-assume: {ROLE}
-              aws-region: eu-west-1
+DEPLOY = oidc_workflow(steps="""\
           - uses: aws-actions/amazon-ecs-render-task-definition@v1
             with:
               task-definition: ops/task-definition.json
               container-name: web
               image: x
-    """
+""")
 TASKDEF = {"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx:1.25",
                                                        "essential": True}]}
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROLE, lint_folder, oidc_trust
+from conftest import ROLE, lint_folder, oidc_trust, oidc_workflow
 from ecs_lint.xref import actions as A
 from ecs_lint.xref import linking as L
 from ecs_lint.xref import subjects_produced as P
@@ -211,29 +211,7 @@ def _repo(tmp_path, workflow, sub, config=None, remote=None, extra=None):
     return [f for f in lint_folder(tmp_path) if f.rule.startswith(("xref-", "internal"))]
 
 
-def _workflow(role, environment, paths=None):
-    """A workflow whose job assumes `role` with `environment` on pushes to main
-    (touching `paths/**` when given)."""
-    on_paths = f'\n        paths: ["{paths}/**"]' if paths else ""
-    return f"""\
-    on:
-      push:
-        branches: [main]{on_paths}
-    jobs:
-      deploy:
-        runs-on: ubuntu-latest
-        environment: {environment}
-        permissions:
-          id-token: write
-        steps:
-          - uses: aws-actions/configure-aws-credentials@v4
-            with:
-              role-to-assume: {role}
-              aws-region: eu-west-1
-    """
-
-
-DEPLOY = _workflow(ROLE, "production")
+DEPLOY = oidc_workflow(ROLE, "production")
 
 
 def test_repository_from_the_git_remote(tmp_path):
@@ -256,19 +234,7 @@ def test_repository_unknown_still_catches_the_wrong_context(tmp_path):
 
 
 def test_reusable_workflow_takes_its_callers_refs(tmp_path):
-    called = f"""\
-        on: workflow_call
-        jobs:
-          deploy:
-            runs-on: ubuntu-latest
-            permissions:
-              id-token: write
-            steps:
-              - uses: aws-actions/configure-aws-credentials@v4
-                with:
-                  role-to-assume: {ROLE}
-                  aws-region: eu-west-1
-        """
+    called = oidc_workflow(on="workflow_call")
     caller = """\
         on:
           push:
@@ -284,19 +250,7 @@ def test_reusable_workflow_takes_its_callers_refs(tmp_path):
 
 
 def test_dispatch_runs_on_the_configured_default_branch(tmp_path):
-    wf = f"""\
-        on: workflow_dispatch
-        jobs:
-          deploy:
-            runs-on: ubuntu-latest
-            permissions:
-              id-token: write
-            steps:
-              - uses: aws-actions/configure-aws-credentials@v4
-                with:
-                  role-to-assume: {ROLE}
-                  aws-region: eu-west-1
-        """
+    wf = oidc_workflow(on="workflow_dispatch")
     found = _repo(tmp_path, wf, "repo:myorg/app:ref:refs/heads/main",
                   config="github:\n  repository: myorg/app\n  default-branch: trunk\n")
     assert [f.rule for f in found] == ["xref-sub-not-admitted"]
@@ -391,9 +345,9 @@ def test_shared_work_keeps_each_job_and_role_apart(tmp_path):
     wf.mkdir(parents=True)
     (tmp_path / "iam").mkdir()
     # a.yml and b.yml send the same sub (same triggers but for `paths`); c.yml another
-    (wf / "a.yml").write_text(textwrap.dedent(_workflow(roles["a"], "production", "a")))
-    (wf / "b.yml").write_text(textwrap.dedent(_workflow(roles["b"], "production", "b")))
-    (wf / "c.yml").write_text(textwrap.dedent(_workflow(roles["b"], "staging", "c")))
+    (wf / "a.yml").write_text(textwrap.dedent(oidc_workflow(roles["a"], "production", "a")))
+    (wf / "b.yml").write_text(textwrap.dedent(oidc_workflow(roles["b"], "production", "b")))
+    (wf / "c.yml").write_text(textwrap.dedent(oidc_workflow(roles["b"], "staging", "c")))
     cfg = "github:\n  repository: myorg/app\nroles:\n"
     for name, arn in roles.items():
         (tmp_path / "iam" / f"{name}.json").write_text(
