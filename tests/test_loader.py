@@ -190,3 +190,12 @@ def test_decode_reports_bad_bytes_with_offset():
     with pytest.raises(LoadError) as e:
         decode(b'{"a":\n "\xff"}')
     assert "offset 8" in e.value.message and e.value.line == 2
+
+
+def test_a_yaml_text_too_large_for_packed_positions_is_refused():
+    class Huge(str):  # a text claiming 4 GiB, without allocating it
+        def __len__(self):
+            return 1 << 32
+
+    with pytest.raises(LoadError, match="too large"):
+        load_yaml(Huge("a: 1\n"))
