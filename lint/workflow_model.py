@@ -423,11 +423,27 @@ def assumes_role(step: Step) -> Optional[RoleUse]:
                    oidc=oidc, known_action=known)
 
 
+def _may_contain(script, word: str) -> bool:
+    """Could a command of `script` have `word` among its words? A test on the
+    text with the quotes, backslashes and line continuations that may split a
+    word removed, so that it never says no to a word the parser would find."""
+    if not isinstance(script, str):
+        return False
+    if word in script:
+        return True
+    return word in script.replace("\\\n", "").translate(_QUOTING)
+
+
+_QUOTING = str.maketrans("", "", "\\'\"")
+
+
 def role_uses_of(step: Step) -> List[RoleUse]:
     out = []
     ru = assumes_role(step)
     if ru is not None:
         out.append(ru)
+    if not _may_contain(step.run, "assume-role-with-web-identity"):
+        return out  # spares parsing every script of every job (the cross-file index asks)
     for c in commands(step):
         if shell.is_aws(c, "sts", "assume-role-with-web-identity"):
             role = shell.option(c, "--role-arn")

@@ -218,6 +218,32 @@ def test_assumes_role_variants():
     assert ru.role_to_assume == "arn:aws:iam::1:role/x"
 
 
+@pytest.mark.parametrize("script", [
+    "aws sts 'assume-role-with-web-identity' --role-arn arn:aws:iam::1:role/x",
+    'aws sts assume-role-"with-web"-identity --role-arn arn:aws:iam::1:role/x',
+    "aws sts assume-role-with-web-\\\nidentity --role-arn arn:aws:iam::1:role/x",
+    "aws sts assume\\-role-with-web-identity --role-arn arn:aws:iam::1:role/x",
+    'X=$(aws sts assume-role-with-web-identity --role-arn "arn:aws:iam::1:role/x")',
+])
+def test_a_cli_assume_role_split_by_quoting_is_still_found(script):
+    step = wm._read_step(("s",), 0, {"run": script})
+    (ru,) = wm.role_uses_of(step)
+    assert ru.role_to_assume == "arn:aws:iam::1:role/x"
+
+
+_WORD = "assume-role-with-web-identity"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([_WORD[:7], _WORD[7:16], _WORD[16:], "aws sts ", " ", "'", '"',
+                                 "\\", "\\\n", "\n", "$(", ")", ";", "#", "x", "--role-arn r"]),
+                max_size=16))
+def test_the_quick_test_never_misses_a_word_the_parser_finds(parts):
+    script = "".join(parts)
+    found = any(_WORD in w for c in wm.shell.parse(script) for w in c.argv)
+    assert wm._may_contain(script, _WORD) or not found
+
+
 @pytest.mark.parametrize("script, tests", [
     ("pytest -q", True), ("python -m pytest", True), ("poetry run pytest", True),
     ("npm test", True), ("npm run test:ci", True), ("yarn test --ci", True),
