@@ -1552,9 +1552,11 @@ def _github_statements(policy, include_deny: bool = False) -> List[GithubStateme
     return out
 
 
-def _policy_language(policy, wild: bool = False):
-    """Union(Allow) minus Union(Deny) over the GitHub statements."""
-    stmts = github_statements(policy, include_deny=True)
+def _policy_language(policy, wild: bool = False, stmts=None):
+    """Union(Allow) minus Union(Deny) over the GitHub statements (`stmts`:
+    those of the policy, read by `github_statements(policy, include_deny=True)`)."""
+    if stmts is None:
+        stmts = github_statements(policy, include_deny=True)
     allow = [s.sub_wild if wild else s.sub for s in stmts
              if s.admits and s.effect.lower() != "deny"]
     deny = [s.sub_wild if wild else s.sub for s in stmts
@@ -1643,16 +1645,20 @@ def _entry_holds(e: ConditionEntry, token: dict) -> bool:
     return any(hits)
 
 
-def broader_witness(policy, produced) -> Optional[str]:
+def broader_witness(policy, produced, stmts=None) -> Optional[str]:
     """A sub the policy admits that is not in `produced` (a Lang or pattern), or None.
+    `stmts`: only these of the policy's GitHub statements (default: all of them).
 
     Template holes are opaque: a sub that only a hole's value could produce is
     never a witness (the hole is presumably the repository that is used).
     """
-    lang = _policy_language(policy)
+    if stmts is None:
+        stmts = github_statements(policy, include_deny=True)
+    lang = _policy_language(policy, stmts=stmts)
     holes = {}
-    for s in github_statements(policy):
-        holes.update(s.holes)
+    for s in stmts:
+        if s.effect.lower() != "deny":
+            holes.update(s.holes)
     if holes:
         no_hole = Not(seq(Tok(ANY, 0, None), Tok(CharSet(frozenset(holes.values()))),
                           Tok(ANY, 0, None)))

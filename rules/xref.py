@@ -948,9 +948,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
     for st in stmts:
         if not st.admits or not st.sub_paths:
             continue
-        single = {k: v for k, v in policy.items()}
-        single["Statement"] = [st.statement]
-        witness = S.broader_witness(single, produced_lang)
+        witness = S.broader_witness(policy, produced_lang, [st])
         if not witness:
             continue
         shown = " or ".join(f"'{g}'" for g in suggestion[:4])
