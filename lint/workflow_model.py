@@ -566,35 +566,142 @@ def needs_closure(wf: Workflow, job_id: str) -> Set[str]:
     return seen
 
 
-_EVENT_EQ = re.compile(r"github\.event_name\s*(==|!=)\s*'([A-Za-z_]+)'")
-
-
 def job_events(wf: Workflow, job: Job) -> Set[str]:
-    """The triggers a job can run on: the workflow's, narrowed by plain `if:` tests of
-    `github.event_name` (`== 'push'`, `!= 'pull_request'`, joined by || or &&)."""
-    events = set(wf.triggers)
-    cond = job.if_
-    if not isinstance(cond, str):
-        return events
-    c = cond.strip()
-    m = EXPR.fullmatch(c)
-    if m:
-        c = m.group(1)
-    tests = _EVENT_EQ.findall(c)
-    if not tests:
-        return events
-    rest = _EVENT_EQ.sub("", c)
-    if "&&" in rest and "||" in rest:
-        return events  # mixed: too clever to narrow
-    eq = {e for op, e in tests if op == "=="}
-    ne = {e for op, e in tests if op == "!="}
-    if "&&" in rest or len(tests) == 1:
-        if eq:
-            events &= eq
-        events -= ne
-    elif "||" in rest and eq and not ne:
-        events &= eq
-    return events
+    """The triggers a job can run on: the workflow's, narrowed by what its `if:`
+    says of `github.event_name` (`if_events`)."""
+    return if_events(job.if_).admit(wf.triggers)
+
+
+# ---------------------------------------------------------------------------
+# a job `if:`: the events it lets through
+
+_STR = r"'((?:[^']|'')*)'"
+_EVENT_TEST = re.compile(rf"^github\.event_name\s*(==|!=)\s*{_STR}$"
+                         rf"|^{_STR}\s*(==|!=)\s*github\.event_name$", re.I)
+
+
+@dataclass(frozen=True)
+class Events:
+    """The events an expression can be true on: `only` these (None: any event)
+    but not `excluded` ones (names in lower case). `exact`: the expression is
+    true on exactly these (else on at most these: a part was not understood)."""
+
+    only: Optional[frozenset] = None
+    excluded: frozenset = frozenset()
+    exact: bool = True
+
+    def admit(self, events) -> Set[str]:
+        return {e for e in events if (self.only is None or e.lower() in self.only)
+                and e.lower() not in self.excluded}
+
+
+_ANY = Events(exact=False)  # not understood: any event, as far as we know
+
+
+def if_events(condition) -> Events:
+    """What a job or step `if:` says of `github.event_name`: tests `==`/`!=` a
+    name (either side, names compared ignoring case as GitHub does), combined
+    with `&&`, `||`, `!` and parentheses; any other test may be true on any event."""
+    if condition is None or condition is True:
+        return Events()
+    if condition is False:
+        return Events(only=frozenset())
+    if not isinstance(condition, str):
+        return _ANY
+    expr = condition.strip()
+    m = re.fullmatch(r"\$\{\{(.*)\}\}", expr, re.S)
+    return _events(m.group(1) if m else expr, 0)
+
+
+def _events(expr: str, depth: int) -> Events:
+    expr = strip_parens(expr)
+    if depth > 40 or not expr:
+        return _ANY
+    either = split_top(expr, "||")
+    if len(either) > 1:
+        out = _events(either[0], depth + 1)
+        for part in either[1:]:
+            out = _either(out, _events(part, depth + 1))
+        return out
+    both = split_top(expr, "&&")
+    if len(both) > 1:
+        out = Events()
+        for part in both:
+            out = _both(out, _events(part, depth + 1))
+        return out
+    if expr.startswith("!") and not expr.startswith("!="):
+        inner = _events(expr[1:], depth + 1)
+        if not inner.exact:
+            return _ANY
+        if inner.only is None:
+            return Events(only=inner.excluded)
+        return Events(excluded=inner.only - inner.excluded)
+    m = _EVENT_TEST.match(expr)
+    if not m:
+        return _ANY
+    op = m.group(1) or m.group(4)
+    name = (m.group(2) if m.group(2) is not None else m.group(3)).replace("''", "'").lower()
+    return Events(only=frozenset([name])) if op == "==" else Events(excluded=frozenset([name]))
+
+
+def _both(a: Events, b: Events) -> Events:
+    only = b.only if a.only is None else (a.only if b.only is None else a.only & b.only)
+    return Events(only, a.excluded | b.excluded, a.exact and b.exact)
+
+
+def _either(a: Events, b: Events) -> Events:
+    exact = a.exact and b.exact
+    if a.only is not None and b.only is not None:
+        return Events((a.only - a.excluded) | (b.only - b.excluded), frozenset(), exact)
+    if a.only is None and b.only is None:
+        return Events(None, a.excluded & b.excluded, exact)
+    some, rest = (a, b) if a.only is not None else (b, a)  # some: only S minus E; rest: all minus X
+    return Events(None, rest.excluded - (some.only - some.excluded), exact)
+
+
+def split_top(expr: str, op: str) -> List[str]:
+    """`expr` split on `op` (`&&` or `||`) outside parentheses and strings."""
+    depth, out, start, i, in_str = 0, [], 0, 0, False
+    while i < len(expr):
+        c = expr[i]
+        if c == "'":
+            in_str = not in_str
+        elif not in_str:
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth -= 1
+            elif depth == 0 and expr.startswith(op, i):
+                out.append(expr[start:i].strip())
+                i += len(op)
+                start = i
+                continue
+        i += 1
+    out.append(expr[start:].strip())
+    return out
+
+
+def strip_parens(expr: str) -> str:
+    """`expr` without the parentheses around all of it."""
+    s = expr.strip()
+    while s.startswith("(") and _closing(s) == len(s) - 1:
+        s = s[1:-1].strip()
+    return s
+
+
+def _closing(s: str) -> int:
+    """Index of the `)` that closes the `(` at 0 (-1 if none)."""
+    depth, in_str = 0, False
+    for i, c in enumerate(s):
+        if c == "'":
+            in_str = not in_str
+        elif not in_str and c == "(":
+            depth += 1
+        elif not in_str and c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
 
 
 # ---------------------------------------------------------------------------

@@ -1181,12 +1181,15 @@ def oidc_triggers(doc, ctx):
         oidc = [ru for ru in job.role_uses() if ru.oidc]
         if not oidc:
             continue
-        events = wm.job_events(wf, job)
-        ru = oidc[0]
-        path = ru.step.path + ("uses",) if ru.step.uses else ru.path
-        bad = sorted(events & {"pull_request_target", "workflow_run"})
-        if bad and job.id_token_write:
-            yield Problem(UNTRUSTED_TRIGGER.id, path,
+        job_events = wm.job_events(wf, job)
+        # a step's own `if:` narrows the events on which it assumes the role
+        uses = [(ru, wm.if_events(ru.step.if_).admit(job_events)) for ru in oidc]
+        untrusted = [(ru, sorted(ev & {"pull_request_target", "workflow_run"}))
+                     for ru, ev in uses]
+        untrusted = [(ru, bad) for ru, bad in untrusted if bad]
+        if untrusted and job.id_token_write:
+            ru, bad = untrusted[0]
+            yield Problem(UNTRUSTED_TRIGGER.id, _use_path(ru),
                           f"job '{job.id}' can mint an OIDC token and assumes "
                           f"{_role_text(ru)} on `{bad[0]}`, which runs with the base "
                           "repository's trust for changes from forks: the pull request's author "
@@ -1194,15 +1197,21 @@ def oidc_triggers(doc, ctx):
                           help="run the AWS part on `push`/`pull_request` only, or split it into "
                                "a job without checkout of untrusted code and behind an "
                                "environment with reviewers")
-        if "pull_request" in events:
+        on_pr = [ru for ru, ev in uses if "pull_request" in ev]
+        if on_pr:
+            ru = on_pr[0]
             role = ru.role_to_assume if isinstance(ru.role_to_assume, str) else ""
             if role and _READ_ONLY_ROLE.search(role.rsplit("/", 1)[-1].split("}")[0].strip()):
                 continue
-            yield Problem(OIDC_ON_PULL_REQUEST.id, path,
+            yield Problem(OIDC_ON_PULL_REQUEST.id, _use_path(ru),
                           f"job '{job.id}' assumes {_role_text(ru)} on `pull_request`: code "
                           "from any branch's pull request runs with the deploy role",
                           help="assume deploy roles on `push` to protected branches or in an "
                                "environment with reviewers; give pull requests a read-only role")
+
+
+def _use_path(ru) -> tuple:
+    return ru.step.path + ("uses",) if ru.step.uses else ru.path
 
 
 # --- configure-aws-credentials inputs --------------------------------------------------

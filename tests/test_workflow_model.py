@@ -292,3 +292,52 @@ def test_read_workflow_never_raises(data):
         for step in job.steps:
             wm.expand(step.run, job, step)
             wm.resolve(step.run, job, step)
+
+
+_EVENTS = ["push", "pull_request", "pull_request_target", "workflow_run"]
+_ATOMS = st.sampled_from(
+    [("ev", "==", e) for e in _EVENTS[:3]] + [("ev", "!=", e) for e in _EVENTS[:3]]
+    + [("other", 0), ("other", 1)])
+
+
+def _expr_trees():
+    return st.recursive(_ATOMS, lambda inner: st.one_of(
+        st.tuples(st.just("not"), inner),
+        st.tuples(st.sampled_from(["and", "or"]), inner, inner)), max_leaves=8)
+
+
+def _text(tree, upper):
+    if tree[0] == "ev":
+        name = tree[2].upper() if upper else tree[2]
+        return f"github.event_name {tree[1]} '{name}'"
+    if tree[0] == "other":
+        return f"github.actor == 'bot{tree[1]}'"
+    if tree[0] == "not":
+        return f"!({_text(tree[1], upper)})"
+    op = " && " if tree[0] == "and" else " || "
+    return f"({_text(tree[1], upper)}{op}{_text(tree[2], upper)})"
+
+
+def _holds(tree, event, others):
+    if tree[0] == "ev":
+        return (event == tree[2]) == (tree[1] == "==")
+    if tree[0] == "other":
+        return others[tree[1]]
+    if tree[0] == "not":
+        return not _holds(tree[1], event, others)
+    a, b = _holds(tree[1], event, others), _holds(tree[2], event, others)
+    return (a and b) if tree[0] == "and" else (a or b)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_expr_trees(), st.booleans(), st.booleans())
+def test_if_events_keeps_every_event_the_condition_can_be_true_on(tree, upper, wrapped):
+    text = _text(tree, upper)
+    events = wm.if_events("${{ " + text + " }}" if wrapped else text)
+    admitted = events.admit(_EVENTS)
+    for event in _EVENTS:
+        outcomes = {_holds(tree, event, (a, b)) for a in (False, True) for b in (False, True)}
+        if True in outcomes:  # sound: an event it can run on is never dropped
+            assert event in admitted, (text, event)
+        if events.exact:  # exact: nothing it cannot run on is kept
+            assert (event in admitted) == (True in outcomes), (text, event)

@@ -207,3 +207,50 @@ def test_corpus_workflows_lint_without_crashing():
 def test_corpus_spot_checks(name, rule, present):
     text = (SHARED / "corpus" / "workflows" / name).read_text()
     assert (rule in rules_of(text)) is present
+
+
+OIDC_JOB = """
+on: [push, pull_request_target, pull_request]
+permissions: {{id-token: write, contents: read}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    if: {job_if}
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        if: {step_if}
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: us-east-1
+"""
+
+
+@pytest.mark.parametrize("job_if, step_if, untrusted, on_pr", [
+    ("github.event_name == 'push'", "true", False, False),
+    ("\"github.event_name == 'push' || github.event_name == 'pull_request'\"", "true",
+     False, True),
+    # a test of something else beside the event: the job may still run on any event
+    ("\"github.event_name == 'push' || github.actor == 'dependabot[bot]'\"", "true",
+     True, True),
+    ("\"github.event_name != 'pull_request_target' || github.actor == 'bot'\"", "true",
+     True, True),
+    ("\"github.event_name != 'pull_request_target' && github.actor == 'bot'\"", "true",
+     False, True),
+    # negation
+    ("\"!(github.event_name == 'push')\"", "true", True, True),
+    ("\"!(github.event_name != 'push')\"", "true", False, False),
+    ("\"!(github.event_name == 'push' || github.actor == 'bot')\"", "true", True, True),
+    # GitHub compares strings ignoring case
+    ("\"github.event_name != 'PULL_REQUEST_TARGET'\"", "true", False, True),
+    ("\"'push' == github.event_name\"", "true", False, False),
+    # the step's own `if:` narrows when the role is assumed
+    ("true", "github.event_name == 'push'", False, False),
+    ("true", "github.event_name != 'pull_request'", True, False),
+    ("\"(github.event_name == 'push' || github.event_name == 'pull_request_target') "
+     "&& github.ref == 'refs/heads/main'\"", "true", True, False),
+])
+def test_job_and_step_if_narrow_the_events_a_role_is_assumed_on(job_if, step_if, untrusted,
+                                                                 on_pr):
+    found = rules_of(OIDC_JOB.format(job_if=job_if, step_if=step_if))
+    assert ("workflow-oidc-untrusted-trigger" in found) is untrusted
+    assert ("workflow-oidc-on-pull-request" in found) is on_pr

@@ -39,6 +39,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from .. import workflow_model as wm
 from .filters import INF, Filter, Pattern, Piece, literal_piece, make_filter
 
 # ---------------------------------------------------------------------------
@@ -332,8 +333,6 @@ _REF_FMT = re.compile(
     rf"^github\.ref\s*==\s*format\(\s*{_STR}\s*,\s*matrix\.([\w-]+)\s*\)$")
 _REFNAME_EQ = re.compile(rf"^github\.ref_name\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.ref_name$")
 _STARTS = re.compile(rf"^startsWith\(\s*github\.ref\s*,\s*{_STR}\s*\)$")
-_EVENT_EQ = re.compile(rf"^github\.event_name\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.event_name$")
-_EVENT_NE = re.compile(rf"^github\.event_name\s*!=\s*{_STR}$")
 _NEUTRAL = re.compile(r"^!?\s*(success|always|failure|cancelled)\(\)$|^needs\.|^vars\.|^env\.|"
                       r"^contains\(\s*needs|^!\s*cancelled\(\)$")
 
@@ -346,51 +345,6 @@ class Narrowing:
     understood: bool = True
 
 
-def _conjuncts(expr: str) -> Optional[List[str]]:
-    """Split on top-level `&&`; None when a top-level `||` makes it a disjunction."""
-    depth, out, cur, i = 0, [], [], 0
-    in_str = False
-    while i < len(expr):
-        c = expr[i]
-        if c == "'":
-            in_str = not in_str
-        elif not in_str:
-            if c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-            elif depth == 0 and expr.startswith("&&", i):
-                out.append("".join(cur).strip())
-                cur = []
-                i += 2
-                continue
-            elif depth == 0 and expr.startswith("||", i):
-                return None
-        cur.append(c)
-        i += 1
-    out.append("".join(cur).strip())
-    return [c for c in out if c]
-
-
-def _strip_parens(s: str) -> str:
-    s = s.strip()
-    while s.startswith("(") and s.endswith(")") and _conjuncts(s[1:-1]) is not None \
-            and s.count("(") == s.count(")"):
-        inner = s[1:-1].strip()
-        depth = 0
-        ok = True
-        for ch in inner:
-            depth += ch == "("
-            depth -= ch == ")"
-            if depth < 0:
-                ok = False
-                break
-        if not ok:
-            break
-        s = inner
-    return s
-
-
 def narrowing(condition, row: Optional[dict]) -> Narrowing:
     """What a job's `if:` says about the refs/events it runs on, for one matrix row."""
     n = Narrowing()
@@ -401,16 +355,23 @@ def narrowing(condition, row: Optional[dict]) -> Narrowing:
     if not isinstance(condition, str):
         n.understood = False
         return n
+    events = wm.if_events(condition)
+    if events.only is not None:
+        n.events = set(events.only - events.excluded)
+    else:
+        n.not_events = set(events.excluded)
     expr = condition.strip()
     m = re.fullmatch(r"\$\{\{(.*)\}\}", expr, re.S)
     if m:
         expr = m.group(1).strip()
-    parts = _conjuncts(_strip_parens(expr))
-    if parts is None:
-        n.understood = False
+    parts = wm.split_top(wm.strip_parens(expr), "&&")
+    if len(parts) == 1 and len(wm.split_top(parts[0], "||")) > 1 and not events.exact:
+        n.understood = False  # a disjunction of more than events
         return n
     for part in parts:
-        part = _strip_parens(part)
+        part = wm.strip_parens(part)
+        if wm.if_events(part).exact:
+            continue  # a test of the event only: in `events` above
         if m := _REF_EQ.match(part):
             value = (m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'")
             n.refs = _and_refs(n.refs, lit(value))
@@ -428,11 +389,6 @@ def narrowing(condition, row: Optional[dict]) -> Narrowing:
             prefix = m.group(1).replace("''", "'")
             n.refs = _and_refs(n.refs, Seq(tuple(literal_piece(c) for c in prefix)
                                             + (Piece(frozenset(), True, 0, INF),)))
-        elif m := _EVENT_EQ.match(part):
-            value = m.group(1) if m.group(1) is not None else m.group(2)
-            n.events = {value} if n.events is None else n.events & {value}
-        elif m := _EVENT_NE.match(part):
-            n.not_events.add(m.group(1))
         elif _NEUTRAL.match(part):
             continue
         else:
