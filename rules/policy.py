@@ -312,7 +312,8 @@ def policy_rules(doc, ctx):
         for prob in _statement_problems(stmt, denies):
             reported.add((prob.rule, stmt.path))
             yield prob
-    if ctx.is_enabled(IAM_LINT.id):
+    # a policy Terraform only knows at apply time (`var.p`, `file(...)`): nothing to say
+    if ctx.is_enabled(IAM_LINT.id) and isinstance(doc.data, dict):
         ignored = set(ctx.option(IAM_LINT.id, "ignore-issues") or [])
         for prob in parliament_problems(doc):
             issue = prob.extra.get("parliament_issue")

@@ -268,6 +268,21 @@ def test_template_placeholders_give_parliament_no_false_findings(tmp_path):
         ("policy-iam-lint", "RESOURCE_STAR", 19)]
 
 
+@pytest.mark.parametrize("value", ["var.p", "module.iam.policy_json", "jsonencode(var.p)",
+                                   'file("${path.module}/pol.json")'])
+def test_a_terraform_policy_known_only_at_apply_time_gets_no_parliament_finding(tmp_path, value):
+    (tmp_path / "main.tf").write_text(textwrap.dedent(f"""\
+        variable "p" {{}}
+        resource "aws_iam_role_policy" "x" {{
+          role   = "r"
+          policy = {value}
+        }}
+        """))
+    (tmp_path / "pol.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [PASS]}))
+    proc = run_cli("--no-cache", "--format", "json", str(tmp_path / "main.tf"))
+    assert json.loads(proc.stdout)["findings"] == [], proc.stdout
+
+
 def test_get_policy_version_output_locates_into_the_wrapper(tmp_path):
     raw = json.dumps({"PolicyVersion": {"Document": {"Version": "2012-10-17", "Statement": [
         dict(REGISTER, Sid="A"), dict(PASS, Sid="A")]}, "VersionId": "v1"}}, indent=2)
