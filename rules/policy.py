@@ -416,12 +416,8 @@ def passrole_missing(documents, ctx):
     docs = [d for d in documents if d.kind == "permissions-policy"]
     if not docs:
         return
-    groups = {}
-    for d in docs:
-        for key in _role_keys(d, ctx):
-            groups.setdefault(key, []).append(d)
     fired = set()
-    for key, members in groups.items():
+    for key, members in _roles_policies(docs, ctx):
         policies = [m.data for m in members]
         reg = iam.evaluate(policies, "ecs:RegisterTaskDefinition")
         if not reg.allowed or reg.statement is None:
@@ -447,6 +443,34 @@ def passrole_missing(documents, ctx):
                       help="allow iam:PassRole on the execution and task role ARNs with "
                            f"iam:PassedToService = {ECS_TASKS}",
                       doc=where)
+
+
+def _roles_policies(docs, ctx):
+    """[(a key of the role, its policies)]: policies that name the same role in
+    any of their ways (`_role_keys`: logical id, name, config) are one role's."""
+    parent = {}
+
+    def root(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    keys_of = []
+    for d in docs:
+        keys = _role_keys(d, ctx)
+        keys_of.append(keys)
+        for k in keys:
+            parent.setdefault(k, k)
+        for k in keys[1:]:
+            parent[root(k)] = root(keys[0])
+    groups = {}  # root -> (first key, [documents])
+    for d, keys in zip(docs, keys_of):
+        for k in keys:
+            group = groups.setdefault(root(k), (k, []))
+            if not any(m is d for m in group[1]):
+                group[1].append(d)
+    return list(groups.values())
 
 
 def _role_keys(doc, ctx):

@@ -404,3 +404,41 @@ def test_parliament_tree_has_the_lines_and_columns_of_its_parser():
     # what jsoncfg could read differently is left to it
     for odd in ({"Sid": "caf\u00e9"}, {"Sid": 'a"b'}, {"n": float("nan")}, {1: "x"}):
         assert policy._dump(odd, tree=True)[2] is None
+
+
+ROLE_WITH_ATTACHED_POLICY = """\
+Resources:
+  DeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: deploy
+      AssumeRolePolicyDocument:
+        Statement: [{Effect: Allow, Principal: {Service: ecs-tasks.amazonaws.com}, Action: sts:AssumeRole}]
+      Policies:
+        - PolicyName: inline
+          PolicyDocument:
+            Statement: [{Effect: Allow, Action: ecs:RegisterTaskDefinition, Resource: "*"}]
+  Pol:
+    Type: AWS::IAM::Policy
+    Properties:
+      PolicyName: p
+      Roles: [ROLES]
+      PolicyDocument:
+        Statement:
+          - {Effect: Allow, Action: iam:PassRole, Resource: arn:aws:iam::123456789012:role/app,
+             Condition: {StringEquals: {"iam:PassedToService": ecs-tasks.amazonaws.com}}}
+"""
+
+
+@pytest.mark.parametrize("roles, fires", [
+    ("!Ref DeployRole", False),  # attached by logical id to a role that also has a name
+    ("deploy", False),  # attached by the role's name
+    ("other", True),  # attached to another role: the deploy role cannot pass
+])
+def test_passrole_missing_reads_a_roles_policies_together_whichever_way_they_name_it(
+        tmp_path, roles, fires):
+    (tmp_path / "t.yaml").write_text(ROLE_WITH_ATTACHED_POLICY.replace("ROLES", roles))
+    proc = run_cli("--no-cache", "--format", "json", "--select", "policy-passrole-missing",
+                   str(tmp_path / "t.yaml"))
+    found = [f["rule"] for f in json.loads(proc.stdout)["findings"]]
+    assert found == (["policy-passrole-missing"] if fires else []), proc.stdout
