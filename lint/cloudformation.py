@@ -372,7 +372,7 @@ def extract(file: str, data, locate, text) -> List[Document]:
         if not isinstance(res, dict):
             continue
         rtype = res.get("Type")
-        raw = res.get("Properties")
+        raw = res.get("Properties", {})  # none: every property at its default
         if not isinstance(raw, dict) or not isinstance(rtype, str):
             continue
         base = ("Resources", logical_id, "Properties")

@@ -157,6 +157,12 @@ def detect(data) -> List[tuple]:
     return found
 
 
+def is_container(data) -> bool:
+    """Is the value a CloudFormation template or a Terraform plan (a file of a
+    known kind even when none of its resources is one ecs-lint reads)?"""
+    return any(kind in CONTAINER_KINDS for kind, _ in detect(data))
+
+
 def documents(file: str, data, locate, text, forced_kind: Optional[str] = None,
               syntax: str = "json") -> List[Document]:
     """The documents in one loaded value (one YAML document or JSON file)."""

@@ -239,8 +239,8 @@ def read_file(src: SourceFile, opts: Options, notes: List[str], raw: Optional[by
         if syntax == "hcl":
             from . import terraform  # python-hcl2 only when there is Terraform
             docs = terraform.extract(shown, text)
-            if not docs and src.explicit and not opts.skip_unknown:
-                return [], [_unknown_kind(shown)]
+            if not docs:  # Terraform, with nothing of the deploy path in it
+                notes.append(f"skipped {shown}: no resources ecs-lint reads")
             return docs, []
         loaded = load_text(text, syntax)
     except LoadError as e:
@@ -253,9 +253,12 @@ def read_file(src: SourceFile, opts: Options, notes: List[str], raw: Optional[by
         docs.extend(kinds_mod.documents(shown, item.data, item.locate, item.text,
                                         opts.forced_kind, syntax))
     if not docs:
-        if src.explicit and not opts.skip_unknown:
+        if any(kinds_mod.is_container(item.data) for item in loaded):
+            notes.append(f"skipped {shown}: no resources ecs-lint reads")
+        elif src.explicit and not opts.skip_unknown:
             return [], [_unknown_kind(shown)]
-        notes.append(f"skipped {shown}: no known kind")
+        else:
+            notes.append(f"skipped {shown}: no known kind")
     return docs, []
 
 

@@ -85,6 +85,20 @@ def test_unknown_kind_named_on_command_line_is_a_parse_error(tmp_path):
     assert "parse-error" in r.stdout and "--kind" in r.stdout
 
 
+@pytest.mark.parametrize("name, text", [
+    ("bucket.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n"),
+    ("logs.json", '{"Resources": {"L": {"Type": "AWS::Logs::LogGroup", "Properties": {}}}}'),
+    ("bucket.tf", 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n'),
+])
+def test_a_template_with_nothing_ecs_lint_reads_is_not_an_error(tmp_path, name, text):
+    f = tmp_path / name
+    f.write_text(text)
+    r = run_cli(str(f), "--verbose")
+    assert r.returncode == 0, r.stdout
+    assert "parse-error" not in r.stdout
+    assert "no resources ecs-lint reads" in r.stderr
+
+
 def test_folder_walk_skips_unknown_kinds_quietly(tmp_path):
     (tmp_path / "package.json").write_text('{"name": "x"}')
     (tmp_path / "notes.txt").write_text("not read")

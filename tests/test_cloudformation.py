@@ -7,6 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import pytest
+
 from conftest import FIXTURES, lint_folder
 from ecs_lint import cloudformation
 from ecs_lint.cloudformation import Scope, resolve, resolve_tree
@@ -252,3 +254,13 @@ def test_ref_of_a_named_resource_is_its_name():
         "Anonymous": {"Type": "AWS::CodeDeploy::DeploymentConfig", "Properties": {}}}})
     assert resolve({"Ref": "Config"}, scope) == "Canary10"
     assert resolve({"Ref": "Anonymous"}, scope) == Template((Unknown("Anonymous"),))
+
+
+@pytest.mark.parametrize("rtype, rule", [
+    ("AWS::ECR::Repository", "ecr-tags-mutable"),  # default MUTABLE
+    ("AWS::ECS::Service", "service-circuit-breaker-off"),  # every property optional
+])
+def test_a_resource_without_properties_has_every_default(tmp_path, rtype, rule):
+    (tmp_path / "t.yaml").write_text(f"Resources:\n  R:\n    Type: {rtype}\n")
+    found = lint_folder(tmp_path)
+    assert [(f.rule, f.line) for f in found] == [(rule, 3)]
