@@ -1352,6 +1352,27 @@ class GithubStatement:
     why_not: str = ""
     opaque: bool = False  # an operator on sub we cannot read
 
+    @property
+    def conditions_in_sub(self) -> bool:
+        """Does `sub` say all of its conditions? Only conditions on `sub` and on
+        what the sub determines (`environment`, `repository`, positive
+        operators) do: a Deny with any other condition (`aud`, `actor`, a source
+        IP...) spares the tokens that fail it, whatever their sub."""
+        return all(is_github_prefix(e.provider) and (e.claim == "sub" or (
+            e.claim in ("environment", "repository") and not e.op.negated and e.op.string))
+            for e in self.entries)
+
+
+def refusing(stmts) -> list:
+    """The Deny statements among `stmts` that refuse the subs they name whatever
+    else the token says."""
+    return [s for s in stmts if s.admits and s.effect.lower() == "deny" and s.conditions_in_sub]
+
+
+def denied(stmts, wild: bool = False) -> list:
+    """The languages of the subs `refusing(stmts)` refuse (`sub_wild` with `wild`)."""
+    return [s.sub_wild if wild else s.sub for s in refusing(stmts)]
+
 
 def _is_github_key(e: ConditionEntry) -> bool:
     return is_github_prefix(e.provider)
@@ -1559,8 +1580,7 @@ def _policy_language(policy, wild: bool = False, stmts=None):
         stmts = github_statements(policy, include_deny=True)
     allow = [s.sub_wild if wild else s.sub for s in stmts
              if s.admits and s.effect.lower() != "deny"]
-    deny = [s.sub_wild if wild else s.sub for s in stmts
-            if s.admits and s.effect.lower() == "deny"]
+    deny = denied(stmts, wild)
     lang = Union(allow)
     return Inter([lang, Not(Union(deny))]) if deny else lang
 
@@ -1679,6 +1699,13 @@ class Names:
     tags: set = field(default_factory=set)
     environments: set = field(default_factory=set)
     holes: str = ""  # opaque hole characters: a hole's value counts as named
+
+
+def merge_names(a: Names, b: Names) -> Names:
+    """What `a` or `b` names."""
+    return Names(a.owners | b.owners, a.repos | b.repos, a.branches | b.branches,
+                 a.tags | b.tags, a.environments | b.environments,
+                 a.holes + "".join(c for c in b.holes if c not in a.holes))
 
 
 def literal_prefix(value, holes: Optional[Dict[str, str]] = None) -> str:

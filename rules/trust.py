@@ -422,9 +422,13 @@ def trust_subjects(doc, ctx):
     policy = _policy(doc)
     stmts = sj.github_statements(policy, include_deny=True)
     allow = [s for s in stmts if s.effect.lower() != "deny"]
-    deny = [s.sub for s in stmts if s.effect.lower() == "deny" and s.admits]
+    deny = sj.denied(stmts)
     minus = sj.Union(deny) if deny else None
-    names = sj.collect_names(allow, ctx.config.github)
+    # what a Deny names is known too: `repo:*` less all but `repo:myorg/*` is every
+    # repository of myorg, not of another owner
+    refusing = sj.refusing(stmts)
+    names = sj.collect_names(allow + refusing, ctx.config.github)
+    refused_names = sj.collect_names(refusing, None) if refusing else None
     example = _example(names, ctx)
     if len(allow) > MAX_STATEMENTS:
         ctx.note(f"{doc.file}: {len(allow)} statements trust GitHub (IAM allows a few KB of "
@@ -440,7 +444,10 @@ def trust_subjects(doc, ctx):
             ctx.note(f"{doc.file}: statement {stmt.index} tests sub with an operator "
                      "ecs-lint does not model; sub rules skip it")
             continue
-        result = sj.analyse(stmt, sj.collect_names(names, ctx.config.github, stmt), minus)
+        known = sj.collect_names(names, ctx.config.github, stmt)
+        if refused_names is not None:
+            known = sj.merge_names(known, refused_names)
+        result = sj.analyse(stmt, known, minus)
         path, entry = _sub_location(stmt)
         if result.unknown_shape:
             ctx.note(f"{doc.file}: statement {stmt.index}: sub patterns {_shown_values(entry)} "

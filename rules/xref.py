@@ -848,7 +848,7 @@ def _admitted_language(S, policy):
     """(language of admitted subs, GitHub statements) of a trust policy."""
     stmts = S.github_statements(policy, include_deny=True)
     allow = [s.sub_wild for s in stmts if s.admits and s.effect.lower() != "deny"]
-    deny = [s.sub_wild for s in stmts if s.admits and s.effect.lower() == "deny"]
+    deny = S.denied(stmts, wild=True)
     lang = S.Union(allow)
     if deny:
         lang = S.Inter([lang, S.Not(S.Union(deny))])

@@ -1,6 +1,7 @@
 """The trust-* rules: what they report, where, and that no input makes them crash."""
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -223,3 +224,35 @@ def test_help_shows_unresolved_template_parameters_by_name(tmp_path):
     (f,) = [f for f in lint_folder(tmp_path) if f.rule == "trust-sub-any-context"]
     assert "repo:${GitHubOrg}/shop:ref:refs/heads/main" in f.help
     assert not any(0xE000 <= ord(c) < 0xF900 for c in f.message + f.help)
+
+
+def _with_deny(allow_sub, deny_condition):
+    doc = policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+                  "StringLike": {f"{H}:sub": allow_sub}})
+    doc["Statement"].append({"Effect": "Deny", "Principal": {"Federated": GH},
+                             "Action": "sts:AssumeRoleWithWebIdentity",
+                             "Condition": deny_condition})
+    return doc
+
+
+@pytest.mark.parametrize("deny_condition, expected", [
+    # a Deny with a condition beside the sub spares the tokens that fail it
+    ({"StringNotEquals": {f"{H}:aud": "sts.amazonaws.com"}}, ["trust-sub-any-owner"]),
+    ({"StringEquals": {f"{H}:actor": "mallory"}}, ["trust-sub-any-owner"]),
+    ({"NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}}, ["trust-sub-any-owner"]),
+    ({"StringLike": {f"{H}:sub": "repo:evil/*", f"{H}:actor": "mallory"}},
+     ["trust-sub-any-owner"]),
+    # a Deny on the sub alone takes its subs away: all but myorg's repositories
+    ({"StringNotLike": {f"{H}:sub": "repo:myorg/*"}}, ["trust-sub-any-repo"]),
+    ({"StringNotLike": {f"{H}:sub": "repo:myorg/app:*"}}, ["trust-sub-any-context"]),
+    # a Deny without conditions refuses every GitHub token
+    (None, []),
+])
+def test_a_deny_takes_away_only_the_subs_it_refuses_whatever_the_token_says(
+        tmp_path, deny_condition, expected):
+    doc = _with_deny("repo:*", deny_condition)
+    if deny_condition is None:
+        del doc["Statement"][1]["Condition"]
+    found = lint_policies(tmp_path, {"trust.json": doc})
+    assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected, \
+        [f.message for f in found]
