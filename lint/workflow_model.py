@@ -237,10 +237,6 @@ class Workflow:
     jobs: Dict[str, Job] = field(default_factory=dict)
     path_of: Dict[str, tuple] = field(default_factory=dict)
 
-    @property
-    def is_reusable(self) -> bool:
-        return "workflow_call" in self.triggers
-
 
 def _triggers(on) -> Dict[str, dict]:
     if isinstance(on, str):

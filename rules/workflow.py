@@ -604,7 +604,7 @@ def id_token(doc, ctx):
         oidc = [ru for ru in job.role_uses() if ru.oidc]
         if not oidc or job.id_token_write:
             continue
-        if job.permissions_source is None and wf.is_reusable:
+        if job.permissions_source is None and _only_called(wf, job):
             continue  # inherits the caller's permissions
         ru = oidc[0]
         if job.permissions_source == "job":
@@ -624,7 +624,7 @@ def id_token(doc, ctx):
     for job in _live_jobs(wf):
         if job.uses is None or job.id_token_write:
             continue
-        if job.permissions_source is None and wf.is_reusable:
+        if job.permissions_source is None and _only_called(wf, job):
             continue
         callee = _local_workflow(job, ctx)
         users = [j.id for j in callee.jobs.values() if not j.disabled
@@ -650,6 +650,14 @@ def id_token(doc, ctx):
                           + " not assume an AWS role: they can mint OIDC tokens they do not need",
                           help="grant `id-token: write` only in the permissions of the jobs "
                                "that assume a role", key=True)
+
+
+def _only_called(wf, job) -> bool:
+    """Does the job run only when another workflow calls this one (and so with
+    its caller's permissions)? A `push` or other trigger beside `workflow_call`
+    runs it with the default token too."""
+    events = wm.job_events(wf, job)
+    return "workflow_call" in events and events <= {"workflow_call"}
 
 
 def grants_workflow_id_token(wf):

@@ -254,3 +254,27 @@ def test_job_and_step_if_narrow_the_events_a_role_is_assumed_on(job_if, step_if,
     found = rules_of(OIDC_JOB.format(job_if=job_if, step_if=step_if))
     assert ("workflow-oidc-untrusted-trigger" in found) is untrusted
     assert ("workflow-oidc-on-pull-request" in found) is on_pr
+
+
+CALLED_AND_PUSHED = """
+on:
+  {on}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: us-east-1
+"""
+
+
+@pytest.mark.parametrize("on, missing", [
+    ("workflow_call:", False),  # runs with its caller's permissions
+    ("{push: {branches: [main]}, workflow_call: {}}", True),  # on push: the default token
+    ("[workflow_call, workflow_dispatch]", True),
+])
+def test_a_reusable_workflow_that_also_runs_on_its_own_needs_id_token(on, missing):
+    found = rules_of(CALLED_AND_PUSHED.format(on=on))
+    assert ("workflow-id-token-missing" in found) is missing
