@@ -32,7 +32,9 @@ ID_TOKEN_MISSING = rule(
     no `id-token` permission at all (permissive or restricted).
 
     A reusable workflow (`on: workflow_call`) without any permissions block
-    inherits the caller's, which this file cannot show: it is not reported. A
+    inherits the caller's, which this file cannot show: it is not reported,
+    unless it also runs on a trigger of its own (`push`, ...), where it gets the
+    default token. A
     job calling a local reusable workflow (`uses: ./.github/workflows/x.yml`)
     whose jobs assume a role through OIDC is reported when the calling job does
     not grant `id-token: write` (a called workflow cannot get more than its
