@@ -9,6 +9,7 @@ with `if: false` are skipped (they never run), except by
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Problem
@@ -264,7 +265,8 @@ STABILITY_WAIT_OFF = rule(
     ## What it does
     Checks every `aws-actions/amazon-ecs-deploy-task-definition` step that
     updates a service (`service:` is set) for `wait-for-service-stability: true`.
-    An expression value is not judged.
+    The action waits only when the value is the text `true` (any case): `yes`,
+    `1` or `on` do not wait. An expression value is not judged.
 
     ## Why is this bad?
     Without the wait the step succeeds as soon as the service is updated: a
@@ -294,8 +296,9 @@ STABILITY_WAIT_SHORT = rule(
     docs="""
     ## What it does
     Reports `wait-for-minutes` below `min-minutes` (default 15) on an
-    `amazon-ecs-deploy-task-definition` step that waits for stability. Without
-    `wait-for-minutes` the action waits 30 minutes, which is fine.
+    `amazon-ecs-deploy-task-definition` step that waits for stability. The
+    action reads it as `parseInt(value) || 30`: without it, with `0` or with
+    text that is not a number it waits 30 minutes, which is fine.
 
     ## Why is this bad?
     A rolling deploy of a slow-booting service, with a health-check grace
@@ -1031,7 +1034,7 @@ def stability_wait(doc, ctx):
         for st in job.steps:
             if st.uses != wm.ECS_DEPLOY or not st.with_.get("service"):
                 continue
-            wait = wm._truthy(st.with_.get("wait-for-service-stability"))
+            wait = _action_true(st.with_.get("wait-for-service-stability"))
             if wait is False:
                 yield Problem(STABILITY_WAIT_OFF.id, st.path + ("uses",),
                               "amazon-ecs-deploy-task-definition updates the service without "
@@ -1040,7 +1043,7 @@ def stability_wait(doc, ctx):
                               help="set `wait-for-service-stability: true` and "
                                    f"`wait-for-minutes: {minimum}` or more")
             elif wait is True:
-                minutes = _number(st.with_.get("wait-for-minutes"))
+                minutes = _wait_minutes(st.with_.get("wait-for-minutes"))
                 if minutes is not None and minutes < minimum:
                     yield Problem(STABILITY_WAIT_SHORT.id, st.path + ("with", "wait-for-minutes"),
                                   f"`wait-for-minutes: {st.with_.get('wait-for-minutes')}` is "
@@ -1050,16 +1053,31 @@ def stability_wait(doc, ctx):
                                        "is 30)")
 
 
-def _number(v):
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, (int, float)):
-        return v
+def _action_true(v) -> Optional[bool]:
+    """A boolean input as amazon-ecs-deploy-task-definition reads it: only `true`
+    (any case) is true; `yes`, `1`, `on` are false. None: an expression."""
+    if v is None or isinstance(v, bool):
+        return bool(v)
     if isinstance(v, str):
-        try:
-            return float(v.strip())
-        except ValueError:
+        return None if "${{" in v else v.strip().lower() == "true"
+    return False if isinstance(v, (int, float)) else None  # a mapping or list: not valid
+
+
+_LEADING_INT = lazy_re(r"\s*([+-]?\d+)")
+
+
+def _wait_minutes(v) -> Optional[int]:
+    """`wait-for-minutes` as the action reads it: `parseInt(value) || 30` (so `0`
+    or text that is not a number waits the default 30 minutes). None: unknown."""
+    if isinstance(v, bool) or v is None:
+        return 30
+    if isinstance(v, (int, float)):
+        return int(v) or 30
+    if isinstance(v, str):
+        if "${{" in v:
             return None
+        m = _LEADING_INT.match(v)
+        return (int(m.group(1)) if m else 0) or 30
     return None
 
 
@@ -1073,8 +1091,8 @@ def migrations(doc, ctx):
     wf = _workflow(doc)
     for job in _live_jobs(wf):
         for st in job.steps:
-            if st.uses == wm.ECS_DEPLOY and wm._truthy(st.with_.get("run-task")) is True:
-                if wm._truthy(st.with_.get("wait-for-task-stopped")) is not True:
+            if st.uses == wm.ECS_DEPLOY and _action_true(st.with_.get("run-task")) is True:
+                if _action_true(st.with_.get("wait-for-task-stopped")) is False:
                     yield Problem(MIGRATION_UNCHECKED.id, st.path + ("uses",),
                                   "the deploy action runs a task (`run-task: true`) without "
                                   "`wait-for-task-stopped: true`: its exit code is never checked",

@@ -278,3 +278,49 @@ jobs:
 def test_a_reusable_workflow_that_also_runs_on_its_own_needs_id_token(on, missing):
     found = rules_of(CALLED_AND_PUSHED.format(on=on))
     assert ("workflow-id-token-missing" in found) is missing
+
+
+DEPLOY_STEP = """
+on: push
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: td.json
+          service: web
+          {inputs}
+"""
+
+
+@pytest.mark.parametrize("inputs, found", [
+    ("wait-for-service-stability: true", set()),
+    ("wait-for-service-stability: 'TRUE'", set()),
+    # the action waits only for the text `true`
+    ("wait-for-service-stability: '1'", {"workflow-stability-wait-off"}),
+    ("wait-for-service-stability: 'y'", {"workflow-stability-wait-off"}),
+    ("wait-for-service-stability: ${{ inputs.wait }}", set()),
+    # `parseInt(wait-for-minutes) || 30`: 0 and text wait 30 minutes
+    ("{wait-for-service-stability: true, wait-for-minutes: 0}", set()),
+    ("{wait-for-service-stability: true, wait-for-minutes: soon}", set()),
+    ("{wait-for-service-stability: true, wait-for-minutes: '10.9'}",
+     {"workflow-stability-wait-short"}),
+    ("{wait-for-service-stability: true, wait-for-minutes: 14}", {"workflow-stability-wait-short"}),
+])
+def test_stability_inputs_are_read_as_the_deploy_action_reads_them(inputs, found):
+    text = DEPLOY_STEP.format(inputs=inputs)
+    if inputs.startswith("{"):
+        text = text.replace("          " + inputs, "").replace(
+            "service: web", "service: web\n          " + inputs[1:-1].replace(", ", "\n          "))
+    rules = rules_of(text) & {"workflow-stability-wait-off", "workflow-stability-wait-short"}
+    assert rules == found
+
+
+@pytest.mark.parametrize("wait, reported", [("true", False), ("'yes'", True), ("'1'", True),
+                                            ("false", True)])
+def test_a_migration_task_waits_only_with_wait_for_task_stopped_true(wait, reported):
+    text = DEPLOY_STEP.replace("service: web", "run-task: true").format(
+        inputs=f"wait-for-task-stopped: {wait}")
+    assert ("workflow-migration-unchecked" in rules_of(text)) is reported
