@@ -680,12 +680,12 @@ def split_top(expr: str, op: str) -> List[str]:
 def strip_parens(expr: str) -> str:
     """`expr` without the parentheses around all of it."""
     s = expr.strip()
-    while s.startswith("(") and _closing(s) == len(s) - 1:
+    while s.startswith("(") and closing_paren(s) == len(s) - 1:
         s = s[1:-1].strip()
     return s
 
 
-def _closing(s: str) -> int:
+def closing_paren(s: str) -> int:
     """Index of the `)` that closes the `(` at 0 (-1 if none)."""
     depth, in_str = 0, False
     for i, c in enumerate(s):
@@ -918,8 +918,10 @@ def _runtime_env(job: Job, step: Optional[Step], name: str):
 # positions inside run scripts
 
 
-def script_span(doc, step: Step, line: int) -> Span:
-    """File position of line `line` (0-based) of a step's `run:` script."""
+def script_span(doc, step: Step, line: int, needle: Optional[str] = None) -> Span:
+    """File position of line `line` (0-based) of a step's `run:` script; with
+    `needle`, of that text where it is on the script's lines (a folded or plain
+    scalar joins several lines of the file into one of the script)."""
     base = doc.span(step.run_path) if step.run_path else doc.span(step.path)
     text = doc.text
     if text is None:
@@ -928,6 +930,12 @@ def script_span(doc, step: Step, line: int) -> Span:
     if style == "|":
         start = _first_content_line(text, base)
         return Span(start.line + max(0, line), start.column)
+    if needle and "\n" not in needle:
+        lines = text.splitlines()
+        for n in range(base.line, min(len(lines), (base.end_line or base.line)) + 1):
+            col = lines[n - 1].find(needle)
+            if col >= 0:
+                return Span(n, col + 1)
     if line == 0 and style != ">":
         return base
     # folded or flow scalars: find the text of the line in the scalar's range

@@ -530,9 +530,13 @@ TEMPLATE_INJECTION = rule(
     discussion, comment and review titles and bodies, `github.head_ref` and the
     pull request's head ref/label, commit messages and author names and emails
     (`head_commit`, `commits`), wiki page names and `workflow_run` branches and
-    titles. Expressions passed through `env:` and read as `"$VAR"` are safe and
-    not reported. `workflow_dispatch` inputs (written by people with write
-    access) are not reported.
+    titles, `toJSON(github.event)`. Context names are matched ignoring case and
+    in either form (`github.event['comment']['body']`); `${{ env.X }}` counts
+    when X is set from such text, since it pastes the same text. Expressions
+    passed through `env:` and read by the shell as `"$VAR"` are safe and not
+    reported, and so are expressions whose value is only true or false
+    (`contains(...)`, comparisons). `workflow_dispatch` inputs (written by
+    people with write access) are not reported.
 
     ## Why is this bad?
     GitHub pastes the expression's value into the script before the shell runs
@@ -1340,7 +1344,52 @@ _INJECTABLE = lazy_re(
     r"author\.(?:email|name)))\b"
     r"|github\.event\.workflow_run\.pull_requests\b[^}]*\.head\.ref\b"
     r"|github\.event\.(?:release\.(?:name|body)|check_suite\.head_branch|"
-    r"check_run\.check_suite\.head_branch)\b")
+    r"check_run\.check_suite\.head_branch)\b", re.I)  # context names ignore case
+
+
+_TO_JSON = lazy_re(r"\btojson\s*\(\s*github(?:\.event(?:\.(?:issue|pull_request|discussion|"
+                   r"comment|review|review_comment|head_commit|commits|workflow_run|pages|"
+                   r"release))?)?\s*\)", re.I)
+_BRACKET = lazy_re(r"\[\s*(?:'([^']*)'|\"([^\"]*)\")\s*\]")
+_DOT_SPACE = lazy_re(r"\s*\.\s*")
+_ENV_REF = lazy_re(r"\benv\.([A-Za-z_][\w-]*)", re.I)
+_BOOLEAN_CALL = lazy_re(r"^(?:contains|startswith|endswith)\s*\(", re.I)
+
+
+def _injected(expr: str, job, step, depth: int = 0):
+    """(what the expression reads, the attacker-controlled text it pastes), e.g.
+    (`github.event.comment.body`, the same) or (`env.BODY`, the text BODY is set
+    from); None when it pastes nothing an outsider writes."""
+    e = _DOT_SPACE.sub(".", _BRACKET.sub(lambda m: "." + (m.group(1) or m.group(2) or ""),
+                                         expr.strip()))
+    if _boolean(e):
+        return None  # pastes only true or false
+    bad = _INJECTABLE.search(e) or _TO_JSON.search(e)
+    if bad:
+        return bad.group(0), bad.group(0)
+    for name in _ENV_REF.findall(e):  # `${{ env.X }}` pastes X's value just the same
+        value = wm._env_value(name, job, step)
+        if isinstance(value, str) and depth < 4:
+            for m in wm.EXPR.finditer(value):
+                inner = _injected(m.group(1), job, None, depth + 1)
+                if inner:
+                    return f"env.{name}", inner[1]
+    return None
+
+
+_STRING = lazy_re(r"'(?:[^']|'')*'")
+
+
+def _boolean(expr: str) -> bool:
+    """Is the expression's value true or false (a contains/startsWith/endsWith
+    call, a comparison, a negation), whatever text it reads?"""
+    bare = _STRING.sub("''", expr)  # operators inside string literals do not count
+    if _BOOLEAN_CALL.match(bare):
+        call = bare[bare.index("("):]
+        return wm.closing_paren(call) == len(call) - 1  # the call is the whole expression
+    if len(wm.split_top(bare, "||")) > 1 or len(wm.split_top(bare, "&&")) > 1:
+        return False  # `a || b` is a or b itself, not a boolean
+    return bare.startswith("!") or any(op in bare for op in ("==", "!=", "<", ">"))
 
 
 @check(kinds=("workflow",), rules=(TEMPLATE_INJECTION.id,))
@@ -1353,23 +1402,23 @@ def template_injection(doc, ctx):
             if not isinstance(st.run, str) or "${{" not in st.run:
                 continue
             hit = None
-            for n, line in enumerate(st.run.splitlines()):
-                for m in wm.EXPR.finditer(line):
-                    bad = _INJECTABLE.search(m.group(1))
-                    if bad:
-                        hit = (n, bad.group(0))
-                        break
-                if hit:
+            for m in wm.EXPR.finditer(st.run):  # an expression may span lines
+                what = _injected(m.group(1), job, st)
+                if what:
+                    hit = (st.run.count("\n", 0, m.start()), what, m.group(0))
                     break
             if hit is None:
                 continue
-            n, what = hit
+            n, (what, source), written = hit
+            via = f" (set from `{source}`)" if what != source else ""
             yield Problem(TEMPLATE_INJECTION.id, st.run_path,
-                          f"`${{{{ {what} }}}}` is pasted into the script of a job that holds "
+                          f"`${{{{ {what} }}}}`{via} is pasted into the script of a job that holds "
                           "AWS credentials: whoever writes that text can run commands with them",
-                          help=f"pass it through `env:` (e.g. `VALUE: ${{{{ {what} }}}}`) and "
-                               "use \"$VALUE\" in the script",
-                          span=wm.script_span(doc, st, n))
+                          help=(f"read it as \"${what[4:]}\" in the script (the shell then "
+                                "expands it as data)" if via else
+                                f"pass it through `env:` (e.g. `VALUE: ${{{{ {what} }}}}`) and "
+                                "use \"$VALUE\" in the script"),
+                          span=wm.script_span(doc, st, n, written))
 
 
 # --- pinning ---------------------------------------------------------------------------------

@@ -324,3 +324,54 @@ def test_a_migration_task_waits_only_with_wait_for_task_stopped_true(wait, repor
     text = DEPLOY_STEP.replace("service: web", "run-task: true").format(
         inputs=f"wait-for-task-stopped: {wait}")
     assert ("workflow-migration-unchecked" in rules_of(text)) is reported
+
+
+INJECTION = """
+on: issue_comment
+permissions: {{id-token: write}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    env:
+      BODY: ${{{{ github.event.comment.body }}}}
+      SAFE: ${{{{ github.sha }}}}
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: us-east-1
+      - run: {run}
+"""
+
+
+def _injections(run):
+    return [f for f in lint_text(INJECTION.format(run=run))
+            if f[0] == "workflow-template-injection"]
+
+
+@pytest.mark.parametrize("run, line", [
+    ("echo \"${{ github.event.Comment.Body }}\"", 15),  # context names ignore case
+    ("echo \"${{ github.event['comment']['body'] }}\"", 15),
+    ("echo '${{ toJSON(github.event) }}'", 15),
+    ("echo \"${{ env.BODY }}\"", 15),  # env pastes the text back into the script
+    ("echo \"${{ github.event.comment.body || 'none' }}\"", 15),  # `a || b` is a
+    ("echo \"${{ format('<{0}>', github.event.comment.body) }}\"", 15),
+    # an expression over two lines of a double-quoted scalar, and a plain scalar
+    # continued on the next line: the line of the expression
+    ("\"echo start &&\n\n        echo ${{ github.event.comment.body }}\"", 17),
+    ("echo start &&\n          echo ${{ github.event.comment.body }}", 16),
+    (">\n          echo start &&\n          echo \"${{ github.event.comment.body }}\"", 17),
+])
+def test_template_injection_finds_the_text_however_it_is_written(run, line):
+    assert _injections(run) == [("workflow-template-injection", line)]
+
+
+@pytest.mark.parametrize("run", [
+    "echo \"$BODY\"",  # read by the shell as data
+    "echo \"${{ env.SAFE }}\"",
+    "echo \"${{ contains(github.event.comment.body, '/deploy') }}\"",  # true or false
+    "echo \"${{ github.event.comment.body == 'deploy' }}\"",
+    "echo \"${{ !github.event.comment.body }}\"",
+])
+def test_template_injection_near_misses(run):
+    assert _injections(run) == []
