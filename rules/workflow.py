@@ -111,10 +111,13 @@ STATIC_KEYS = rule(
     ## What it does
     Finds long-lived access keys: the `aws-access-key-id`/`aws-secret-access-key`
     inputs of any action, `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in a
-    workflow, job or step `env`, and `aws configure set aws_access_key_id ...` or
-    `export AWS_ACCESS_KEY_ID=...` in scripts, when the value comes from
-    `secrets`, `vars` or a literal. Values from step outputs (credentials minted
-    at run time, e.g. `output-credentials: true`) are not reported.
+    workflow, job, step or job container `env`, and `aws configure set
+    aws_access_key_id ...`, `export AWS_ACCESS_KEY_ID=...` or `echo
+    "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV` in scripts, when the value comes
+    from `secrets`, `vars` or a literal (in a script, `$NAME` is read through
+    the env blocks, and a literal counts when it has the shape of a key: `test`
+    for a local emulator does not). Values from step outputs (credentials
+    minted at run time, e.g. `output-credentials: true`) are not reported.
 
     ## Why is this bad?
     An IAM user key never expires: leaked once (a log, a fork, a compromised
@@ -710,6 +713,11 @@ def static_keys(doc, ctx):
     yield from _env_keys(wf.env, ("env",), None, None, "the workflow env")
     for job in _live_jobs(wf):
         yield from _env_keys(job.env, job.path + ("env",), job, None, f"job '{job.id}' env")
+        for part in ("container",):  # the job's container gets its env as is
+            box = job.data.get(part) if isinstance(job.data, dict) else None
+            if isinstance(box, dict) and isinstance(box.get("env"), dict):
+                yield from _env_keys(box["env"], job.path + (part, "env"), job, None,
+                                     f"job '{job.id}' container env")
         if isinstance(job.secrets, dict):
             name = _first_key(job.secrets, _KEY_ENV + tuple(k.upper().replace("-", "_")
                                                             for k in _KEY_INPUTS))
@@ -758,16 +766,46 @@ def _env_keys(env, path, job, step, where):
                       help=_KEYS_HELP, key=True)
 
 
+_KEY_LITERAL = lazy_re(r"^(?:(?:AKIA|ASIA)[A-Z0-9]{16}|[A-Za-z0-9/+=]{40})$")
+_SHELL_VAR = lazy_re(r"^\$\{?([A-Za-z_]\w*)\}?$")
+_KEY_ASSIGN = lazy_re(r"^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY)=(.*)$", re.S)
+
+
 def _script_key(c, job, step):
+    """How a script command sets a long-lived key (`aws configure set`, an
+    assignment or export, a line written to $GITHUB_ENV), or None."""
     if c.argv[:3] == ["aws", "configure", "set"] and len(c.argv) > 4 \
             and c.argv[3].lower() in ("aws_access_key_id", "aws_secret_access_key"):
-        return _long_lived(c.argv[4], job, step) if "${{" in c.argv[4] or \
-            not c.argv[4].startswith("$") else None
+        return _script_value(c.argv[4], job, step)
     for k in _KEY_ENV:
         v = c.assigns.get(k)
-        if v is not None and ("${{" in v or re.match(r"^(AKIA|ASIA)[A-Z0-9]{16}$", v)):
-            return _long_lived(v, job, step)
+        if v is not None:
+            src = _script_value(v, job, step)
+            if src:
+                return src
+    if c.argv[:1] in (["echo"], ["printf"]):  # `echo "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV`
+        for word in c.argv[1:]:
+            m = _KEY_ASSIGN.match(word.strip())
+            src = _script_value(m.group(2), job, step) if m else None
+            if src:
+                return src
     return None
+
+
+def _script_value(value, job, step, depth: int = 0):
+    """`_long_lived` of a value in a script: `$NAME` read through the env blocks,
+    a literal only when it has the shape of a key (`test` for a local emulator
+    is not one)."""
+    if not isinstance(value, str):
+        return None
+    v = value.strip()
+    m = _SHELL_VAR.match(v)
+    if m:
+        named = wm._env_value(m.group(1), job, step)
+        return _script_value(named, job, step, depth + 1) if depth < 4 else None
+    if "${{" in v:
+        return _long_lived(v, job, step)
+    return "a literal" if _KEY_LITERAL.match(v) else None
 
 
 # --- deploy gates -----------------------------------------------------------

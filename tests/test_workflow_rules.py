@@ -375,3 +375,36 @@ def test_template_injection_finds_the_text_however_it_is_written(run, line):
 ])
 def test_template_injection_near_misses(run):
     assert _injections(run) == []
+
+
+KEYS_JOB = """
+on: push
+env:
+  KEY_ID: ${{{{ secrets.DEPLOY_KEY_ID }}}}
+  LOCAL: test
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    {container}
+    steps:
+      - run: {run}
+"""
+
+
+@pytest.mark.parametrize("run, container, reported", [
+    ("echo \"AWS_ACCESS_KEY_ID=${{ secrets.KEY }}\" >> \"$GITHUB_ENV\"", "", True),
+    ("export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "", True),
+    ("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "", True),
+    ("aws configure set aws_access_key_id \"$KEY_ID\"", "", True),
+    ("export AWS_ACCESS_KEY_ID=\"${KEY_ID}\"", "", True),
+    ("echo ok", "container: {image: 'python:3', env: {AWS_ACCESS_KEY_ID: '${{ secrets.K }}'}}",
+     True),
+    # a local emulator's dummy key, and keys minted at run time
+    ("export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test", "", False),
+    ("aws configure set aws_access_key_id \"$LOCAL\"", "", False),
+    ("echo \"AWS_ACCESS_KEY_ID=$(jq -r .Credentials.AccessKeyId creds.json)\" >> $GITHUB_ENV",
+     "", False),
+])
+def test_static_keys_in_scripts_and_containers(run, container, reported):
+    found = rules_of(KEYS_JOB.format(run=run, container=container))
+    assert ("workflow-static-aws-keys" in found) is reported
