@@ -378,7 +378,9 @@ UNTRUSTED_TRIGGER = rule(
     ## What it does
     Finds jobs that assume a role through OIDC with `id-token: write` in a
     workflow triggered by `pull_request_target` or `workflow_run` (after
-    narrowing by a job `if:` that tests `github.event_name`).
+    narrowing by the job's and the step's `if:` tests of `github.event_name`),
+    and jobs that call a local reusable workflow whose jobs do (a called
+    workflow runs on its caller's event).
 
     ## Why is this bad?
     Both events run in the base repository's trusted context for changes
@@ -410,8 +412,9 @@ OIDC_ON_PULL_REQUEST = rule(
     docs="""
     ## What it does
     Finds jobs that assume a role through OIDC in a workflow triggered by
-    `pull_request` (after narrowing by a job `if:` that tests
-    `github.event_name`). Roles whose ARN or name says they are read-only
+    `pull_request` (after narrowing by the job's and the step's `if:` tests of
+    `github.event_name`), directly or in a local reusable workflow they call.
+    Roles whose ARN or name says they are read-only
     (`readonly`, `read-only`, `-ro`, `plan`) are not reported.
 
     ## Why is this bad?
@@ -1248,36 +1251,49 @@ _READ_ONLY_ROLE = lazy_re(r"read[-_]?only|readonly|(?:^|[-_/])ro$|(?:^|[-_/])pla
 def oidc_triggers(doc, ctx):
     wf = _workflow(doc)
     for job in _live_jobs(wf):
-        oidc = [ru for ru in job.role_uses() if ru.oidc]
-        if not oidc:
-            continue
         job_events = wm.job_events(wf, job)
-        # a step's own `if:` narrows the events on which it assumes the role
-        uses = [(ru, wm.if_events(ru.step.if_).admit(job_events)) for ru in oidc]
-        untrusted = [(ru, sorted(ev & {"pull_request_target", "workflow_run"}))
-                     for ru, ev in uses]
-        untrusted = [(ru, bad) for ru, bad in untrusted if bad]
+        # (role use, events it runs on, where to point, who assumes it); a step's
+        # own `if:` narrows the events on which it assumes the role
+        uses = [(ru, wm.if_events(ru.step.if_).admit(job_events), _use_path(ru),
+                 f"job '{job.id}'") for ru in job.role_uses() if ru.oidc]
+        if job.uses:  # a local reusable workflow runs on the caller's events
+            for called, ru in _called_role_uses(job, ctx):
+                events = wm.if_events(ru.step.if_).admit(
+                    wm.if_events(called.if_).admit(job_events))
+                uses.append((ru, events, job.path + ("uses",),
+                             f"job '{job.id}' (through {job.uses}, job '{called.id}')"))
+        untrusted = [(u, sorted(u[1] & {"pull_request_target", "workflow_run"})) for u in uses]
+        untrusted = [(u, bad) for u, bad in untrusted if bad]
         if untrusted and job.id_token_write:
-            ru, bad = untrusted[0]
-            yield Problem(UNTRUSTED_TRIGGER.id, _use_path(ru),
-                          f"job '{job.id}' can mint an OIDC token and assumes "
+            (ru, _, path, who), bad = untrusted[0]
+            yield Problem(UNTRUSTED_TRIGGER.id, path,
+                          f"{who} can mint an OIDC token and assumes "
                           f"{_role_text(ru)} on `{bad[0]}`, which runs with the base "
                           "repository's trust for changes from forks: the pull request's author "
                           "can reach the role",
                           help="run the AWS part on `push`/`pull_request` only, or split it into "
                                "a job without checkout of untrusted code and behind an "
                                "environment with reviewers")
-        on_pr = [ru for ru, ev in uses if "pull_request" in ev]
+        on_pr = [u for u in uses if "pull_request" in u[1]]
         if on_pr:
-            ru = on_pr[0]
+            ru, _, path, who = on_pr[0]
             role = ru.role_to_assume if isinstance(ru.role_to_assume, str) else ""
             if role and _READ_ONLY_ROLE.search(role.rsplit("/", 1)[-1].split("}")[0].strip()):
                 continue
-            yield Problem(OIDC_ON_PULL_REQUEST.id, _use_path(ru),
-                          f"job '{job.id}' assumes {_role_text(ru)} on `pull_request`: code "
+            yield Problem(OIDC_ON_PULL_REQUEST.id, path,
+                          f"{who} assumes {_role_text(ru)} on `pull_request`: code "
                           "from any branch's pull request runs with the deploy role",
                           help="assume deploy roles on `push` to protected branches or in an "
                                "environment with reviewers; give pull requests a read-only role")
+
+
+def _called_role_uses(job, ctx) -> list:
+    """[(called job, its OIDC role use)] of the local reusable workflow a job calls."""
+    callee = _local_workflow(job, ctx)
+    if callee is None:
+        return []
+    return [(called, ru) for called in callee.jobs.values() if not called.disabled
+            for ru in called.role_uses() if ru.oidc]
 
 
 def _use_path(ru) -> tuple:
