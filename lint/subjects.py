@@ -546,7 +546,12 @@ def _compile_goals(goals, mode):
     return fn
 
 
-def _bfs(machine: _Machine, goals: List, start=None, limit: int = 400_000) -> List[Optional[str]]:
+class TooComplex(Exception):
+    """A question whose search would go past its bound (a policy written to be
+    hard: dozens of interleaved wildcards); callers say so and move on."""
+
+
+def _bfs(machine: _Machine, goals: List, start=None, limit: int = 50_000) -> List[Optional[str]]:
     """Shortest strings accepted by each goal formula (breadth-first, one walk)."""
     leaves = machine.leaves
     accepts = _compile_goals(goals, "accept")
@@ -590,7 +595,7 @@ def _bfs(machine: _Machine, goals: List, start=None, limit: int = 400_000) -> Li
                 seen[nxt] = (st, c)
                 queue.append(nxt)
         if len(seen) > limit:
-            raise RuntimeError("language too large to search")
+            raise TooComplex(f"more than {limit:,} states to search")
     return found
 
 

@@ -447,7 +447,12 @@ def trust_subjects(doc, ctx):
         known = sj.collect_names(names, ctx.config.github, stmt)
         if refused_names is not None:
             known = sj.merge_names(known, refused_names)
-        result = sj.analyse(stmt, known, minus)
+        try:
+            result = sj.analyse(stmt, known, minus)
+        except sj.TooComplex as e:
+            ctx.note(f"{doc.file}: statement {stmt.index}: its sub patterns are too complex to "
+                     f"analyse exactly ({e}); sub rules skip it")
+            continue
         path, entry = _sub_location(stmt)
         if result.unknown_shape:
             ctx.note(f"{doc.file}: statement {stmt.index}: sub patterns {_shown_values(entry)} "
@@ -464,9 +469,12 @@ def trust_subjects(doc, ctx):
                           extra={"witness": result.witnesses[cls],
                                  "classes": dict(result.witnesses)})
         if production:
-            w = sj.witness(sj.Inter([stmt.sub if minus is None else
-                                     sj.Inter([stmt.sub, sj.Not(minus)]),
-                                     sj.STANDARD, sj.Not(sj.ENVIRONMENT)]))
+            try:
+                w = sj.witness(sj.Inter([stmt.sub if minus is None else
+                                         sj.Inter([stmt.sub, sj.Not(minus)]),
+                                         sj.STANDARD, sj.Not(sj.ENVIRONMENT)]))
+            except sj.TooComplex:
+                w = None
             if w is not None:
                 yield Problem(NO_ENVIRONMENT_GATE.id, path,
                               f"production role: statement admits `{sj.show(w, stmt.holes)}`, "

@@ -107,6 +107,19 @@ def _big(p):
     p.write_text(json.dumps({"Version": "2012-10-17", "Statement": stmts}))  # ~9 MB
 
 
+@case("wildcard-maze-trust.json", (0, 1))
+def _wildcard_maze(p):
+    # 20 interleaved patterns, each with its own run of `?`: the exact analysis
+    # stops at its bound, says so, and the run goes on
+    gh = "token.actions.githubusercontent.com"
+    subs = [f"repo:*{i}*:*" + "?" * i for i in range(20)]
+    p.write_text(json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity",
+        "Principal": {"Federated": f"arn:aws:iam::123456789012:oidc-provider/{gh}"},
+        "Condition": {"StringEquals": {f"{gh}:aud": "sts.amazonaws.com"},
+                      "StringLike": {f"{gh}:sub": subs}}}]}))
+
+
 def _run(path):
     code = ("import resource, subprocess, sys, time; t = time.monotonic(); "
             "r = subprocess.run([sys.executable, '-m', 'ecs_lint', sys.argv[1]], capture_output=True, text=True); "
