@@ -342,7 +342,8 @@ def _harmless_value(value) -> bool:
     if isinstance(value, str):
         v = value.strip()
         return (not v or v.lower() in _BOOLISH or v.startswith("arn:")
-                or re.fullmatch(r"\d{1,6}", v) is not None)
+                or re.fullmatch(r"\d{1,6}", v) is not None
+                or re.fullmatch(r"(?:/|\./|\.\./|~/)[\w./@+-]*", v) is not None)  # a file path
     return False
 
 

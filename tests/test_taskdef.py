@@ -161,7 +161,11 @@ def test_secret_in_environment_points_at_the_entry(tmp_path):
         {"name": "API_TOKEN", "value": ""},
         {"name": "FEATURE_SECRET_ENABLED", "value": "true"},
         {"name": "PAYMENT_ENDPOINT", "value": "postgres://a:b1c2d3@h/db"},
-        {"name": "WEIRD"}, "junk", {"name": 3, "value": None}])]
+        {"name": "WEIRD"}, "junk", {"name": 3, "value": None},
+        # a secret's name, but the value is where the secret is read from
+        {"name": "GOOGLE_APPLICATION_CREDENTIALS", "value": "/etc/gcp/creds.json"},
+        {"name": "DB_PASSWORD_FILE", "value": "/run/secrets/db"},
+        {"name": "PRIVATE_KEY", "value": "./secrets/key.pem"}])]
     found = lint_td(tmp_path, data)
     lines = (tmp_path / "td.json").read_text().splitlines()
     assert [f.rule for f in found] == ["taskdef-secret-in-environment"] * 2
