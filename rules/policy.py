@@ -101,7 +101,9 @@ PASSROLE_UNSCOPED = rule(
     ## What it does
     Finds statements that name `iam:PassRole` and whose conditions let the
     roles be passed to any service: no `iam:PassedToService` condition, a
-    negated one, or a pattern such as `*.amazonaws.com`. Statements granting
+    negated one, or a pattern such as `*.amazonaws.com`; and statements whose
+    condition names `ecs.amazonaws.com` (the ECS service itself, a common slip
+    for `ecs-tasks.amazonaws.com`) but not ECS tasks. Statements granting
     every IAM action (`*`, `iam:*`) are left to `policy-wildcard-action`.
 
     ## Why is this bad?
@@ -364,6 +366,13 @@ def _statement_problems(stmt: iam.Statement, denies):
                           "any service (Lambda, EC2...)",
                           help='add "Condition": {"StringEquals": {"iam:PassedToService": '
                                f'"{ECS_TASKS}"}}}}')
+        elif explicit and not iam.conditions_hold(stmt, {"iam:PassedToService": ECS_TASKS}, True) \
+                and iam.conditions_hold(stmt, {"iam:PassedToService": "ecs.amazonaws.com"}, True):
+            yield Problem(PASSROLE_UNSCOPED.id, _entry_path(stmt, "Action", explicit[0][0]),
+                          "iam:PassedToService names ecs.amazonaws.com, the ECS service itself: "
+                          f"task roles are passed to {ECS_TASKS}, so ECS tasks cannot get "
+                          "these roles",
+                          help=f'name "{ECS_TASKS}" in the iam:PassedToService condition')
     # ECR push/pull on every repository
     granted = [a for a in ECR_PUSH_PULL if iam.statement_actions_match(stmt, a, optimistic=False)]
     if granted and stmt.resources is not None:

@@ -442,3 +442,17 @@ def test_passrole_missing_reads_a_roles_policies_together_whichever_way_they_nam
                    str(tmp_path / "t.yaml"))
     found = [f["rule"] for f in json.loads(proc.stdout)["findings"]]
     assert found == (["policy-passrole-missing"] if fires else []), proc.stdout
+
+
+@pytest.mark.parametrize("service, reported", [
+    ("ecs.amazonaws.com", True),  # the ECS service, not its tasks
+    (["ecs.amazonaws.com", "ecs-tasks.amazonaws.com"], False),
+    ("ecs-tasks.amazonaws.com", False),
+    ("lambda.amazonaws.com", False),  # a statement for another purpose
+])
+def test_passrole_to_the_ecs_service_instead_of_its_tasks(tmp_path, service, reported):
+    stmt = {"Effect": "Allow", "Action": "iam:PassRole",
+            "Resource": "arn:aws:iam::123456789012:role/app",
+            "Condition": {"StringEquals": {"iam:PassedToService": service}}}
+    found = lint_policy(tmp_path, stmt)
+    assert ("policy-passrole-unscoped-service" in [f.rule for f in found]) is reported
