@@ -130,6 +130,11 @@ def provider_url(doc, ctx):
                       f"provider URL '{url}' does not name the host {GITHUB_HOST}: "
                       "no GitHub token matches it, so every role behind it refuses the deploy",
                       help=f"use `{fix}`")
+    elif "?" in m.group("rest") or "#" in m.group("rest"):
+        yield Problem(URL_WRONG.id, ("Url",),
+                      f"provider URL '{url}' has a query or fragment: the issuer GitHub's "
+                      f"tokens name is `https://{GITHUB_HOST}` (IAM refuses the URL)",
+                      help=f"use `{fix}`")
     elif scheme and scheme.lower() != "https":
         yield Problem(URL_WRONG.id, ("Url",),
                       f"provider URL '{url}' uses {scheme}://; IAM requires https://",
@@ -169,7 +174,7 @@ def provider_thumbprints(doc, ctx):
     data = doc.data if isinstance(doc.data, dict) else {}
     prints = _list(data.get("ThumbprintList"))
     for i, tp in enumerate(prints or []):
-        if isinstance(tp, str) and not _HEX40.match(tp):
+        if isinstance(tp, str) and not _HEX40.fullmatch(tp):  # not `$`: it passes "...\n"
             yield Problem(THUMBPRINT_MALFORMED.id, ("ThumbprintList", i),
                           f"thumbprint '{tp}' is not 40 hexadecimal characters",
                           help="write the SHA-1 fingerprint as 40 hex digits, no colons")
