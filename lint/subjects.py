@@ -1839,14 +1839,16 @@ def class_languages(names: Names) -> Dict[str, object]:
     known_owner = []
     for o in sorted(names.owners):
         known_owner += _owner_forms(o, (anything,), lit)
-    if hole_run:
-        known_owner.append(seq("repo:", hole_run, anything))
+    if hole_run:  # the owner is the hole's value: the run ends the owner (or owner/repo)
+        known_owner.append(seq("repo:", hole_run, Tok(CharSet(frozenset("/@:")), 1, 1),
+                               anything))
     named_repo = []
     for o, r in sorted(names.repos):  # legacy `o/r` and immutable `o@ID/r@ID` subjects
         named_repo.append(seq("repo:", lit(o), "/", lit(r), ":", anything))
         named_repo.append(seq("repo:", lit(o), "@", NAME, "/", lit(r), "@", NAME, ":", anything))
-    if hole_run:
-        named_repo.append(seq("repo:", Tok(NOT_COLON, 0, None), hole_run, ":", anything))
+    if hole_run:  # the repository is the hole's value (after the owner, or as owner/repo)
+        named_repo.append(seq("repo:", hole_run, ":", anything))
+        named_repo.append(seq("repo:", Tok(NOT_COLON, 0, None), "/", hole_run, ":", anything))
 
     def named(kind_prefix, values):
         pats = [seq(REPO_PREFIX, kind_prefix, lit(v)) for v in sorted(values)]

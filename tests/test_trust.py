@@ -256,3 +256,36 @@ def test_a_deny_takes_away_only_the_subs_it_refuses_whatever_the_token_says(
     found = lint_policies(tmp_path, {"trust.json": doc})
     assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected, \
         [f.message for f in found]
+
+
+HOLE_TEMPLATE = """\
+Parameters:
+  GitHubOrg: {Type: String}
+  Repo: {Type: String}
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Federated: !Sub "arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com"}
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals: {token.actions.githubusercontent.com:aud: sts.amazonaws.com}
+              StringLike: {token.actions.githubusercontent.com:sub: !Sub "SUB"}
+"""
+
+
+@pytest.mark.parametrize("sub, expected", [
+    # an unresolved parameter is one fixed value: what follows it is another name
+    ("repo:${GitHubOrg}*:ref:refs/heads/main", "trust-sub-any-owner"),
+    ("repo:${GitHubOrg}/*:ref:refs/heads/main", "trust-sub-any-repo"),
+    ("repo:${GitHubOrg}/${Repo}:ref:refs/heads/main", None),
+    ("repo:${GitHubOrg}/*${Repo}:ref:refs/heads/main", "trust-sub-any-repo"),
+    ("repo:${GitHubOrg}/${Repo}*:ref:refs/heads/main", "trust-sub-any-repo"),
+])
+def test_a_template_parameter_names_exactly_its_value(tmp_path, sub, expected):
+    found = lint_policies(tmp_path, {"t.yaml": HOLE_TEMPLATE.replace("SUB", sub)})
+    assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == \
+        ([expected] if expected else []), [f.message for f in found]
