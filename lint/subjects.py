@@ -1770,9 +1770,19 @@ def collect_names(stmts, github_config: Optional[dict],
                         lit_owners.add(o)
                         names.repos.add((o, r))
                 continue
+            if _is_github_key(e) and e.claim == "environment" and e.op.string \
+                    and not e.op.negated:
+                for v in e.values:
+                    text = _literal_text(v, s.holes)
+                    if text and "\x00" not in text and not (
+                            "like" in e.op.base and re.search(r"[*?]", text)):
+                        names.environments.add(text)
+                continue
             if not (_is_github_key(e) and e.claim == "sub" and e.op.string):
                 continue
             for v in e.values:
+                if "like" in e.op.base:  # a context named after the last wildcard
+                    _named_context(_literal_text(v, s.holes), names)
                 text = (literal_prefix(v, s.holes) if "like" in e.op.base
                         else _literal_text(v, s.holes))
                 if not text.startswith("repo:"):
@@ -1796,6 +1806,20 @@ def collect_names(stmts, github_config: Optional[dict],
                             bucket.add(ctx[len(prefix):])
     names.owners = set(cfg_owners) if cfg_owners else lit_owners
     return names
+
+
+def _named_context(text: str, names: Names) -> None:
+    """The branch, tag or environment a pattern names after its last wildcard
+    (`repo:*:ref:refs/heads/main` names the branch main)."""
+    if "\x00" in text or not re.search(r"[*?]", text):
+        return
+    tail = re.split(r"[*?]", text)[-1]
+    for prefix, bucket in ((":ref:refs/heads/", names.branches), (":ref:refs/tags/", names.tags),
+                           (":environment:", names.environments)):
+        i = tail.rfind(prefix)
+        if i >= 0 and len(tail) > i + len(prefix):
+            bucket.add(tail[i + len(prefix):])
+            return
 
 
 def _has_hole(text: str) -> bool:

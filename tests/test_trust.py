@@ -289,3 +289,23 @@ def test_a_template_parameter_names_exactly_its_value(tmp_path, sub, expected):
     found = lint_policies(tmp_path, {"t.yaml": HOLE_TEMPLATE.replace("SUB", sub)})
     assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == \
         ([expected] if expected else []), [f.message for f in found]
+
+
+@pytest.mark.parametrize("condition, rule, not_listed", [
+    # the branch named after the wildcard is known: not "any branch"
+    ({"StringLike": {f"{H}:sub": "repo:*:ref:refs/heads/main"}}, "trust-sub-any-owner",
+     "any branch"),
+    ({"StringLike": {f"{H}:sub": "repo:myorg/*:environment:production"}}, "trust-sub-any-repo",
+     "any environment"),
+    # an environment claim names the environment the sub may carry
+    ({"StringLike": {f"{H}:sub": "repo:myorg/app:*"},
+      "StringLikeIfExists": {f"{H}:environment": "production"}}, "trust-sub-pull-request",
+     "any environment"),
+])
+def test_names_after_a_wildcard_or_in_other_claims_are_known(tmp_path, condition, rule,
+                                                             not_listed):
+    condition = {"StringEquals": {f"{H}:aud": "sts.amazonaws.com"}, **condition}
+    found = [f for f in lint_policies(tmp_path, {"trust.json": policy(condition)})
+             if f.rule.startswith("trust-sub-")]
+    assert [f.rule for f in found] == [rule]
+    assert not_listed not in found[0].message, found[0].message
