@@ -1785,6 +1785,8 @@ def collect_names(stmts, github_config: Optional[dict],
                     _named_context(_literal_text(v, s.holes), names)
                 text = (literal_prefix(v, s.holes) if "like" in e.op.base
                         else _literal_text(v, s.holes))
+                if "ignorecase" in e.op.base:  # `REPO:MYORG/APP:...` names myorg/app
+                    text = text.lower()
                 if not text.startswith("repo:"):
                     continue
                 body = text[len("repo:"):]
@@ -1860,16 +1862,28 @@ def class_languages(names: Names) -> Dict[str, object]:
         return seq(*[hole_run if i % 2 else piece
                      for i, piece in enumerate(hole_split.split(text)) if piece])
 
+    def name(text):
+        """An owner or repository name: GitHub's are unique ignoring case, so
+        `MyOrg` is the owner `myorg`, whatever case a pattern admits."""
+        out = []
+        for t in lit(text):
+            c = next(iter(t.chars.chars)) if len(t.chars.chars) == 1 else ""
+            if t.chars.negated or not c or (t.min, t.max) != (1, 1) or c.lower() == c.upper():
+                out.append(t)
+            else:
+                out.append(Tok(CharSet(frozenset({c, c.lower(), c.upper()})), 1, 1))
+        return tuple(out)
+
     known_owner = []
     for o in sorted(names.owners):
-        known_owner += _owner_forms(o, (anything,), lit)
+        known_owner += _owner_forms(o, (anything,), name)
     if hole_run:  # the owner is the hole's value: the run ends the owner (or owner/repo)
         known_owner.append(seq("repo:", hole_run, Tok(CharSet(frozenset("/@:")), 1, 1),
                                anything))
     named_repo = []
     for o, r in sorted(names.repos):  # legacy `o/r` and immutable `o@ID/r@ID` subjects
-        named_repo.append(seq("repo:", lit(o), "/", lit(r), ":", anything))
-        named_repo.append(seq("repo:", lit(o), "@", NAME, "/", lit(r), "@", NAME, ":", anything))
+        named_repo.append(seq("repo:", name(o), "/", name(r), ":", anything))
+        named_repo.append(seq("repo:", name(o), "@", NAME, "/", name(r), "@", NAME, ":", anything))
     if hole_run:  # the repository is the hole's value (after the owner, or as owner/repo)
         named_repo.append(seq("repo:", hole_run, ":", anything))
         named_repo.append(seq("repo:", Tok(NOT_COLON, 0, None), "/", hole_run, ":", anything))

@@ -309,3 +309,18 @@ def test_names_after_a_wildcard_or_in_other_claims_are_known(tmp_path, condition
              if f.rule.startswith("trust-sub-")]
     assert [f.rule for f in found] == [rule]
     assert not_listed not in found[0].message, found[0].message
+
+
+@pytest.mark.parametrize("value, expected", [
+    # GitHub's owner and repository names are unique ignoring case
+    ("repo:myorg/app:PULL_REQUEST", ["trust-sub-pull-request"]),
+    ("REPO:MYORG/APP:REF:REFS/HEADS/MAIN", []),
+    ("repo:MyOrg/*", ["trust-sub-any-repo"]),
+])
+def test_ignore_case_values_name_the_same_owner_and_repository(tmp_path, value, expected):
+    condition = {"StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+                 "StringEqualsIgnoreCase" if "*" not in value else "StringLike":
+                     {f"{H}:sub": value}}
+    found = lint_policies(tmp_path, {"trust.json": policy(condition)})
+    assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected, \
+        [f.message for f in found]
