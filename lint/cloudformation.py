@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import List
 
 from .model import Document
-from .values import Template, Unknown, make_template
+from .values import Template, Unknown, json_with_holes, make_template
 from .views import Origins, camelize, view_locator
 
 PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
@@ -357,8 +357,8 @@ def extract(file: str, data, locate, text) -> List[Document]:
     managed_by_role = _managed_policy_links(resources)
 
     def add(kind, value, prefix, name, origins=None, **ctx):
-        if isinstance(value, str):  # a policy given as JSON text: positions go to the property
-            value = _json_policy(value)
+        if isinstance(value, (str, Template)):  # a policy as JSON text (`!Sub` of it too):
+            value = _json_policy(value)        # positions go to the property
             if value is None:
                 return
             where = tuple(prefix)
@@ -382,19 +382,19 @@ def extract(file: str, data, locate, text) -> List[Document]:
             role_name = props.get("RoleName")
             ctx = {"resource": logical_id, "role_name": role_name, "role_ref": logical_id}
             trust = props.get("AssumeRolePolicyDocument")
-            if isinstance(trust, (dict, str)):
+            if isinstance(trust, (dict, str, Template)):
                 path = base + ("AssumeRolePolicyDocument",)
                 add("trust-policy", trust, path, logical_id, origins, **ctx)
             policies = props.get("Policies")
             for i, pol in enumerate(policies if isinstance(policies, list) else []):
-                if isinstance(pol, dict) and isinstance(pol.get("PolicyDocument"), (dict, str)):
+                if isinstance(pol, dict) and isinstance(pol.get("PolicyDocument"), (dict, str, Template)):
                     add("permissions-policy", pol["PolicyDocument"],
                         base + ("Policies", i, "PolicyDocument"),
                         f"{logical_id}.{pol.get('PolicyName', i)}", origins,
                         roles=[logical_id], **ctx)
         elif rtype in ("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
             doc = props.get("PolicyDocument")
-            if isinstance(doc, (dict, str)):
+            if isinstance(doc, (dict, str, Template)):
                 roles = _role_refs(raw.get("Roles"), props.get("Roles"), resources)
                 roles += [r for r in managed_by_role.get(logical_id, []) if r not in roles]
                 add("permissions-policy", doc, base + ("PolicyDocument",), logical_id,
@@ -414,12 +414,18 @@ def extract(file: str, data, locate, text) -> List[Document]:
     return docs
 
 
-def _json_policy(text: str):
-    """A policy document written as a JSON string (CloudFormation accepts both)."""
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
+def _json_policy(text):
+    """A policy document written as a JSON string (CloudFormation accepts both),
+    or as `!Sub` of one (its unresolved parts become `Template` values)."""
+    if isinstance(text, Template):
+        parsed = json_with_holes([("lit", p, [0] * len(p)) if isinstance(p, str)
+                                  else ("hole", p, 0) for p in text.parts])
+        value = parsed[0] if parsed else None
+    else:
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            return None
     return value if isinstance(value, dict) else None
 
 

@@ -7,8 +7,11 @@ holes (the sub-pattern analysis) read the parts.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Optional, Tuple, Union
+
+from .lazy import lazy_re
 
 
 @dataclass(frozen=True)
@@ -67,3 +70,95 @@ def display(value) -> str:
     if isinstance(value, str):
         return value
     return repr(value)
+
+
+# ---------------------------------------------------------------------------
+# JSON text written with holes (Terraform heredocs and templatefile, CloudFormation
+# `!Sub` of a policy's JSON)
+
+_PH = "\ue000"  # a hole in JSON text: _PH + chr(_PH_BASE + hole number)
+_PH_BASE = 0xE100
+_PH_RE = lazy_re("\ue000([\ue100-\uf8ff])")
+
+
+def json_with_holes(segments):
+    """Parse JSON written with holes: segments are ("lit", text, offsets) and
+    ("hole", value, offset). Known scalar holes are spliced in as text; others
+    become `Template`s in the result. Returns (data, text, offsets) or None."""
+    chars, offs, holes = [], [], []
+    in_str, esc = False, False
+
+    def put(s, at_list):
+        nonlocal in_str, esc
+        for ch, at in zip(s, at_list):
+            chars.append(ch)
+            offs.append(at)
+            if in_str:
+                if esc:
+                    esc = False
+                elif ch == "\\":
+                    esc = True
+                elif ch == '"':
+                    in_str = False
+            elif ch == '"':
+                in_str = True
+
+    for seg in segments:
+        if seg[0] == "lit":
+            put(seg[1], seg[2])
+            continue
+        value, at = seg[1], seg[2]
+        if isinstance(value, str) or (isinstance(value, (int, float)) and not in_str):
+            s = value if isinstance(value, str) else json.dumps(value)
+            put(s, [at] * len(s))
+        elif not in_str and _plain(value) and value is not None:
+            s = json.dumps(value)
+            put(s, [at] * len(s))
+        else:
+            if len(holes) >= 0x17FF:
+                return None
+            ph = _PH + chr(_PH_BASE + len(holes))
+            holes.append(value)
+            put(ph if in_str else f'"{ph}"', [at] * (len(ph) + (0 if in_str else 2)))
+    text = "".join(chars)
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if holes:
+        data = _fill_holes(data, holes)
+    return data, text, offs
+
+
+def _plain(value) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _fill_holes(value, holes):
+    if isinstance(value, str):
+        if _PH not in value:
+            return value
+        parts, pos = [], 0
+        for m in _PH_RE.finditer(value):
+            parts.append(value[pos:m.start()])
+            hole = holes[ord(m.group(1)) - _PH_BASE]
+            if isinstance(hole, Template):
+                parts.extend(hole.parts)
+            elif isinstance(hole, Unknown):
+                parts.append(hole)
+            elif isinstance(hole, (int, float)) and not isinstance(hole, bool):
+                parts.append(str(hole))
+            else:
+                parts.append(Unknown("expression"))
+            pos = m.end()
+        parts.append(value[pos:])
+        return make_template(parts)
+    if isinstance(value, list):
+        return [_fill_holes(v, holes) for v in value]
+    if isinstance(value, dict):
+        return {(str(_fill_holes(k, holes))): _fill_holes(v, holes) for k, v in value.items()}
+    return value

@@ -264,3 +264,23 @@ def test_a_resource_without_properties_has_every_default(tmp_path, rtype, rule):
     (tmp_path / "t.yaml").write_text(f"Resources:\n  R:\n    Type: {rtype}\n")
     found = lint_folder(tmp_path)
     assert [(f.rule, f.line) for f in found] == [(rule, 3)]
+
+
+def test_a_policy_written_as_sub_of_json_text_is_read(tmp_path):
+    (tmp_path / "t.yaml").write_text(textwrap.dedent("""\
+        Parameters:
+          Org: {Type: String}
+        Resources:
+          DeployRole:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: !Sub |
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                  "Principal": {"Federated": "arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com"},
+                  "Action": "sts:AssumeRoleWithWebIdentity",
+                  "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+                                "StringLike": {"token.actions.githubusercontent.com:sub": "repo:${Org}/*"}}}]}
+        """))
+    found = lint_folder(tmp_path)
+    assert [(f.rule, f.line) for f in found] == [("trust-sub-any-repo", 7)]
+    assert "${Org}" in found[0].message
