@@ -1764,10 +1764,13 @@ def collect_names(stmts, github_config: Optional[dict],
             if _is_github_key(e) and e.claim == "repository" and e.op.string:
                 for v in e.values:
                     text = _literal_text(v, s.holes)
-                    if text.count("/") == 1 and "\x00" not in text and not (
-                            "like" in e.op.base and re.search(r"[*?]", text)):
-                        o, r = text.split("/")
-                        lit_owners.add(o)
+                    if text.count("/") != 1 or "\x00" in text:
+                        continue
+                    o, r = text.split("/")
+                    wild = "like" in e.op.base and re.search(r"[*?]", text)
+                    if not (wild and re.search(r"[*?]", o)):
+                        lit_owners.add(o)  # `myorg/*` names the owner myorg
+                    if not wild:
                         names.repos.add((o, r))
                 continue
             if _is_github_key(e) and e.claim == "environment" and e.op.string \

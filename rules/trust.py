@@ -488,14 +488,16 @@ def _sub_message(cls, result, entry, stmt, index=None):
     w = result.witnesses[cls]
     shown_values = (f"`{display(entry.values[index])}`" if index is not None
                     else _shown_values(entry))
+    what = (f"sub {shown_values}" if stmt.sub_paths else
+            f"with no condition on {sj.GITHUB_HOST}:sub, the statement")
     if cls == "missing":
         head = (f"no condition on {sj.GITHUB_HOST}:sub: any repository on GitHub can "
                 f"assume this role, e.g. a job whose sub is `{w}`")
     elif cls == "any-context":
-        head = (f"sub {shown_values} admits {CLASS_TEXT[cls]}: "
+        head = (f"{what} admits {CLASS_TEXT[cls]}: "
                 + ", ".join(f"`{x}`" for x in result.context_witnesses))
     else:
-        head = f"sub {shown_values} admits {CLASS_TEXT[cls]}, e.g. `{w}`"
+        head = f"{what} admits {CLASS_TEXT[cls]}, e.g. `{w}`"
     shown = {"missing": ("any-owner",),
              "any-context": ("pull-request", "any-branch", "any-tag", "any-environment")}
     others = [f"{CLASS_TEXT[c]} (`{result.witnesses[c]}`)"

@@ -324,3 +324,18 @@ def test_ignore_case_values_name_the_same_owner_and_repository(tmp_path, value, 
     found = lint_policies(tmp_path, {"trust.json": policy(condition)})
     assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected, \
         [f.message for f in found]
+
+
+@pytest.mark.parametrize("condition, rule", [
+    ({"StringLike": {f"{H}:repository": "myorg/*"}}, "trust-sub-any-repo"),
+    ({"StringEquals": {f"{H}:repository": "myorg/app"}}, "trust-sub-any-context"),
+    ({"StringLike": {f"{H}:repository": "*/app"}}, "trust-sub-missing"),
+])
+def test_a_repository_claim_without_a_sub_condition(tmp_path, condition, rule):
+    condition = {"StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+                 **{op: {**keys, **({f"{H}:aud": "sts.amazonaws.com"} if op == "StringEquals"
+                                    else {})} for op, keys in condition.items()}}
+    found = [f for f in lint_policies(tmp_path, {"trust.json": policy(condition)})
+             if f.rule.startswith("trust-sub-")]
+    assert [f.rule for f in found] == [rule]
+    assert "sub  " not in found[0].message and "sub ``" not in found[0].message
