@@ -1360,12 +1360,11 @@ class GithubStatement:
     @property
     def conditions_in_sub(self) -> bool:
         """Does `sub` say all of its conditions? Only conditions on `sub` and on
-        what the sub determines (`environment`, `repository`, positive
-        operators) do: a Deny with any other condition (`aud`, `actor`, a source
-        IP...) spares the tokens that fail it, whatever their sub."""
-        return all(is_github_prefix(e.provider) and (e.claim == "sub" or (
-            e.claim in ("environment", "repository") and not e.op.negated and e.op.string))
-            for e in self.entries)
+        what the sub determines (`folds_into_sub`) do: a Deny with any other
+        condition (`aud`, `actor`, a source IP...) spares the tokens that fail
+        it, whatever their sub."""
+        return all(is_github_prefix(e.provider) and e.claim == "sub" or folds_into_sub(e)
+                   for e in self.entries)
 
 
 def refusing(stmts) -> list:
@@ -1465,26 +1464,52 @@ def _correlated(entries: List[ConditionEntry], holes):
     """Constraints on the sub from claims it determines (standard subject shape).
 
     `environment` is present exactly in jobs with an environment, whose sub is
-    `repo:O/R:environment:NAME`; `repository` is `O/R` of the sub. Only
-    positive operators are translated; the rest stays a free claim.
+    `repo:O/R:environment:NAME`; `repository` is `O/R` of the sub; `ref` is the
+    sub's ref in the ref form, `refs/pull/N/merge` (or, for
+    `pull_request_target`, the base branch) in the pull-request form, and any
+    ref in the environment form. Entries `folds_into_sub` does not accept stay
+    free claims.
     """
     out = []
-    for (prefix, claim), group in _group(entries).items():
-        if not is_github_prefix(prefix) or claim not in ("environment", "repository"):
+    for e in entries:
+        if not folds_into_sub(e):
             continue
-        for e in group:
-            if e.op.negated or not e.op.string:
-                continue
-            pats = [value_pattern(e.op, v, holes) for v in e.values]
-            if claim == "environment":
-                envs = [seq("repo:", Tok(NOT_COLON, 0, None), ":environment:", p) for p in pats]
-                if e.op.when_missing():  # IfExists/ForAllValues: no environment also passes
-                    out.append(Union(envs + [Not(ENVIRONMENT)]))
-                else:
-                    out.append(Union(envs))
+        pats = [value_pattern(e.op, v, holes) for v in e.values]
+        if e.claim == "environment":
+            envs = Union([seq("repo:", Tok(NOT_COLON, 0, None), ":environment:", p)
+                          for p in pats])
+            if e.op.negated:  # refuses these environments; no environment passes
+                out.append(Not(envs))
+            elif e.op.when_missing():  # IfExists/ForAllValues: no environment also passes
+                out.append(Union([envs, Not(ENVIRONMENT)]))
             else:
-                out.append(Union([_repository_subs(e.op, v, holes) for v in e.values]))
+                out.append(envs)
+        elif e.claim == "repository":
+            repos = Union([_repository_subs(e.op, v, holes) for v in e.values])
+            out.append(Not(repos) if e.op.negated else repos)
+        else:  # ref
+            refs = Union([seq(*p) for p in pats]) if pats else Union([])
+            allowed = [seq("repo:", Tok(NOT_COLON, 0, None), ":ref:", p) for p in pats]
+            allowed.append(ENVIRONMENT)
+            if witness(Inter([refs, _PULL_REQUEST_REFS])) is not None:
+                allowed.append(PULL_REQUEST)
+            out.append(Union(allowed))
     return out
+
+
+_PULL_REQUEST_REFS = Union([seq("refs/pull/", Tok(CharSet(frozenset("0123456789")), 1, None),
+                                "/merge"), seq("refs/heads/", Tok(ANY, 1, None))])
+
+
+def folds_into_sub(e: ConditionEntry) -> bool:
+    """Does `_correlated` say this condition in the sub language? GitHub string
+    conditions on `environment`, `repository` (positive, or negated without a
+    set operator) and `ref` (positive)."""
+    if not is_github_prefix(e.provider) or not e.op.string:
+        return False
+    if e.claim in ("environment", "repository"):
+        return not e.op.negated or not e.op.set_op
+    return e.claim == "ref" and not e.op.negated
 
 
 def _repository_subs(op: Operator, value, holes):
@@ -1773,13 +1798,19 @@ def collect_names(stmts, github_config: Optional[dict],
                     if not wild:
                         names.repos.add((o, r))
                 continue
-            if _is_github_key(e) and e.claim == "environment" and e.op.string \
+            if _is_github_key(e) and e.claim in ("environment", "ref") and e.op.string \
                     and not e.op.negated:
                 for v in e.values:
                     text = _literal_text(v, s.holes)
-                    if text and "\x00" not in text and not (
+                    if not text or "\x00" in text or (
                             "like" in e.op.base and re.search(r"[*?]", text)):
+                        continue
+                    if e.claim == "environment":
                         names.environments.add(text)
+                    elif text.startswith("refs/heads/") and len(text) > 11:
+                        names.branches.add(text[11:])
+                    elif text.startswith("refs/tags/") and len(text) > 10:
+                        names.tags.add(text[10:])
                 continue
             if not (_is_github_key(e) and e.claim == "sub" and e.op.string):
                 continue

@@ -432,3 +432,41 @@ def test_any_shape_is_tolerated(principal, action, condition):
         r.broadest
     S.admitting_statements(p, "repo:o/r:pull_request")
     S.broader_witness(p, S.glob("repo:o/r:*"))
+
+
+_SUBS = ["repo:o/r:ref:refs/heads/main", "repo:o/r:ref:refs/heads/dev",
+         "repo:o/r:ref:refs/tags/v1", "repo:o/r:pull_request", "repo:o/r:environment:prod",
+         "repo:o/r:environment:dev", "repo:o/x:ref:refs/heads/main", "repo:p/r:pull_request"]
+_REFS = ["refs/heads/main", "refs/heads/dev", "refs/tags/v1", "refs/pull/7/merge"]
+_CLAIM_CONDITIONS = st.sampled_from([
+    ("StringEquals", "ref", "refs/heads/main"), ("StringLike", "ref", "refs/tags/*"),
+    ("StringLike", "ref", "refs/pull/*"), ("StringLike", "ref", "refs/heads/*"),
+    ("StringEquals", "environment", "prod"), ("StringNotEquals", "environment", "dev"),
+    ("StringLikeIfExists", "environment", "pro*"), ("StringNotLike", "environment", "d*"),
+    ("StringEquals", "repository", "o/r"), ("StringNotLike", "repository", "o/x*"),
+])
+
+
+def _token_refs(sub):
+    """The ref claims a token with this sub can carry."""
+    if ":ref:" in sub:
+        return [sub.split(":ref:", 1)[1]]
+    if sub.endswith(":pull_request"):  # pull_request, or pull_request_target on a branch
+        return ["refs/pull/7/merge", "refs/heads/main", "refs/heads/dev"]
+    return _REFS  # a job with an environment runs on any ref
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["repo:o/*", "repo:*", "repo:o/r:*", "repo:*:ref:refs/heads/*"]),
+       _CLAIM_CONDITIONS)
+def test_the_sub_language_of_a_statement_agrees_with_iam_evaluation(sub_pattern, claim):
+    """A sub is in the statement's language exactly when some token with that
+    sub (and the claims that go with it) satisfies every condition, IAM's way."""
+    op, name, value = claim
+    condition = {"StringLike": {f"{H}:sub": sub_pattern}}
+    condition.setdefault(op, {})[f"{H}:{name}"] = value
+    p = policy(condition)
+    (stmt,) = S.github_statements(p)
+    for sub in _SUBS:
+        admitted = any(S.admitting_statements(p, sub, {"ref": ref}) for ref in _token_refs(sub))
+        assert S.matches(stmt.sub, sub) == admitted, (condition, sub)
