@@ -1597,8 +1597,9 @@ def _github_statements(policy, include_deny: bool = False) -> List[GithubStateme
                 why = (f"the condition on '{group[0].key}' can never hold for a GitHub "
                        f"token")
                 break
-        out.append(GithubStatement(
-            index, stmt, path, admits, sub, sub_wild, [e.path for e in sub_entries],
+        out.append(GithubStatement(  # a Null test on sub says nothing of its value
+            index, stmt, path, admits, sub, sub_wild,
+            [e.path for e in sub_entries if e.op.base != "null"],
             [e.path for e in entries], entries, effect, holes, why, opaque))
     return out
 

@@ -566,7 +566,8 @@ def trust_conditions(doc, ctx):
         gs = github.get(index)
         if gs is None:
             continue
-        aud = [e for e in entries if sj.is_github_prefix(e.provider) and e.claim == "aud"]
+        aud = [e for e in entries if sj.is_github_prefix(e.provider) and e.claim == "aud"
+               and e.op.base != "null"]  # `Null: false` only asks that aud be there
         if not aud:
             where = path + ("Condition",) if isinstance(stmt.get("Condition"), dict) else path
             yield Problem(AUD_MISSING.id, where,

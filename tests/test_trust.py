@@ -339,3 +339,10 @@ def test_a_repository_claim_without_a_sub_condition(tmp_path, condition, rule):
              if f.rule.startswith("trust-sub-")]
     assert [f.rule for f in found] == [rule]
     assert "sub  " not in found[0].message and "sub ``" not in found[0].message
+
+
+def test_a_null_test_is_no_condition_on_the_value(tmp_path):
+    found = lint_policies(tmp_path, {"trust.json": policy({
+        "Null": {f"{H}:sub": "false", f"{H}:aud": "false"}})})
+    assert sorted(f.rule for f in found) == ["trust-aud-missing", "trust-sub-missing"]
+    assert "`false`" not in " ".join(f.message for f in found)
