@@ -45,10 +45,16 @@ def _statements(policy):
 
 
 def _assume_actions(stmt):
+    """Does the statement grant an sts:AssumeRole* action (`NotAction` naming
+    only STS actions grants the others, AssumeRoleWithWebIdentity among them)?"""
     acts = stmt.get("Action")
     acts = [acts] if isinstance(acts, str) else (acts if isinstance(acts, list) else [])
-    return any(isinstance(a, str) and (a.lower().startswith("sts:assumerole") or a in ("*", "sts:*"))
-               for a in acts)
+    if any(isinstance(a, str) and (a.lower().startswith("sts:assumerole") or a in ("*", "sts:*"))
+           for a in acts):
+        return True
+    nots = stmt.get("NotAction")
+    nots = [nots] if isinstance(nots, str) else (nots if isinstance(nots, list) else [])
+    return bool(nots) and all(isinstance(a, str) and a.lower().startswith("sts:") for a in nots)
 
 
 def policy_kind(policy) -> Optional[str]:

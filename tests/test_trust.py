@@ -346,3 +346,16 @@ def test_a_null_test_is_no_condition_on_the_value(tmp_path):
         "Null": {f"{H}:sub": "false", f"{H}:aud": "false"}})})
     assert sorted(f.rule for f in found) == ["trust-aud-missing", "trust-sub-missing"]
     assert "`false`" not in " ".join(f.message for f in found)
+
+
+@pytest.mark.parametrize("not_action, kind", [
+    ("sts:AssumeRole", "trust-policy"),  # grants every other STS action, web identity too
+    ("s3:GetObject", None),  # a resource policy of another service
+])
+def test_a_statement_with_notaction_of_sts_is_a_trust_policy(not_action, kind):
+    from ecs_lint.kinds import policy_kind
+
+    doc = policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com"}})
+    del doc["Statement"][0]["Action"]
+    doc["Statement"][0]["NotAction"] = not_action
+    assert policy_kind(doc) == kind
