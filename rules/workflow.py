@@ -191,7 +191,9 @@ DEPLOY_NO_TEST_GATE = rule(
     `manage.py test`, and the like, also inside `docker run`/`docker compose run`,
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
     jobs whose id or name says `test`. Test steps that run in the deploying job
-    itself before the deploy also count.
+    itself before the deploy also count. A job whose `if:` runs it whatever the
+    jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
+    of `needs.X.result`) is not gated by them.
 
     It stays silent where the gate may live elsewhere: a job in the chain that
     calls a reusable workflow it cannot read, a reusable workflow
@@ -475,7 +477,8 @@ ACCOUNT_ID_HARDCODED = rule(
     "A role ARN with a literal account id instead of a `vars` reference.",
     docs="""
     ## What it does
-    Reports a `role-to-assume` whose ARN, after following `env` and matrix
+    Reports a `role-to-assume` (or the `--role-arn` of `aws sts
+    assume-role-with-web-identity`) whose ARN, after following `env` and matrix
     values, holds a literal 12-digit account id.
 
     ## Why is this bad?
@@ -830,10 +833,19 @@ def deploy_gates(doc, ctx):
                           help="add `environment: production` (with protection rules) to the job",
                           key=True)
         if not _test_gated(wf, job, deploys, ctx):
-            yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
-                          f"job '{job.id}' deploys ({what}) but no job it `needs` runs tests: "
-                          "a commit that fails its tests still ships",
-                          help="add `needs: test` (a job that runs the test suite)", key=True)
+            if _runs_whatever_needs_give(job) and _test_gated(wf, job, deploys, ctx,
+                                                               read_if=False):
+                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
+                              f"job '{job.id}' deploys ({what}) even when the jobs it `needs` "
+                              f"fail (`if: {job.if_}`): a commit that fails its tests still "
+                              "ships",
+                              help="drop always()/failure()/!cancelled() from the job's `if:`, "
+                                   "or test `needs.test.result == 'success'` in it", key=True)
+            else:
+                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
+                              f"job '{job.id}' deploys ({what}) but no job it `needs` runs "
+                              "tests: a commit that fails its tests still ships",
+                              help="add `needs: test` (a job that runs the test suite)", key=True)
 
 
 def _deploy_words(deploys):
@@ -846,12 +858,14 @@ def _deploy_words(deploys):
     return ", ".join(seen)
 
 
-def _test_gated(wf, job, deploys, ctx):
+def _test_gated(wf, job, deploys, ctx, read_if=True):
     if {"workflow_call", "workflow_run"} & set(wf.triggers):
         return True
     first = min(d.step.index for d in deploys)
     if any(wm.step_runs_tests(st) for st in job.steps[:first + 1]):
         return True
+    if read_if and _runs_whatever_needs_give(job):
+        return False  # `if: always()`: the tests it needs may fail, it deploys anyway
     for jid in wm.needs_closure(wf, job.id):
         other = wf.jobs[jid]
         if other.runs_tests() or _named_test(other):
@@ -863,6 +877,18 @@ def _test_gated(wf, job, deploys, ctx):
     if any(n not in wf.jobs for n in job.needs):
         return True  # a `needs` we cannot see: don't guess
     return False
+
+
+_RUNS_ANYWAY = lazy_re(r"\balways\s*\(\s*\)|\bfailure\s*\(\s*\)|!\s*cancelled\s*\(\s*\)",
+                       re.I)
+
+
+def _runs_whatever_needs_give(job) -> bool:
+    """Does the job's `if:` let it run when a job it needs failed (`always()`,
+    `failure()`, `!cancelled()`) without testing the needs' results?"""
+    cond = job.if_
+    return isinstance(cond, str) and _RUNS_ANYWAY.search(cond) is not None \
+        and "result" not in cond
 
 
 def _reusable_runs_tests(job, ctx):
@@ -1318,23 +1344,27 @@ def credential_inputs(doc, ctx):
                                   "required; an AWS_REGION env variable does not replace it): "
                                   "the step fails",
                                   help="add `aws-region: ${{ env.AWS_REGION }}` under `with:`")
-            ru = wm.assumes_role(st)
-            if ru is None or not isinstance(ru.role_to_assume, str):
-                continue
-            for row in job.matrix_rows():
-                value = wm.expand(ru.role_to_assume, job, st, row)
-                m = _LITERAL_ACCOUNT.search(value) if isinstance(value, str) else None
-                if m:
-                    yield Problem(ACCOUNT_ID_HARDCODED.id, ru.path,
-                                  f"the role ARN holds the literal account id {m.group(1)}",
-                                  help="keep the role ARN in a repository or environment "
-                                       "variable: `role-to-assume: ${{ vars.DEPLOY_ROLE_ARN }}`")
-                    break
+            for ru in wm.role_uses_of(st):  # `role-to-assume`, or `aws sts ... --role-arn`
+                if not isinstance(ru.role_to_assume, str):
+                    continue
+                for row in job.matrix_rows():
+                    value = wm.expand(ru.role_to_assume, job, st, row)
+                    m = _LITERAL_ACCOUNT.search(value) if isinstance(value, str) else None
+                    if m:
+                        yield Problem(ACCOUNT_ID_HARDCODED.id, ru.path,
+                                      f"the role ARN holds the literal account id {m.group(1)}",
+                                      help="keep the role ARN in a repository or environment "
+                                           "variable: `role-to-assume: "
+                                           "${{ vars.DEPLOY_ROLE_ARN }}`",
+                                      span=wm.script_span(doc, st, ru.line)
+                                      if ru.line is not None else None)
+                        break
 
 
 # --- secrets and injection ----------------------------------------------------------------
 
-_SECRET_REF = lazy_re(r"\bsecrets\s*\.\s*([A-Za-z0-9_-]+)")
+_SECRET_REF = lazy_re(r"\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([A-Za-z0-9_-]+)'\s*\])",
+                      re.I)  # secrets.NAME or secrets['NAME']
 _APP_SECRET = lazy_re(
     r"PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PWD$|(?:^|_)DB_|DATABASE|POSTGRES|MYSQL|MONGO|REDIS|"
     r"SECRET_KEY|SECRET_KEY_BASE|APP_SECRET|API_?KEY|API_TOKEN|PRIVATE_KEY|JWT|CLIENT_SECRET|"
@@ -1364,16 +1394,18 @@ def app_secrets(doc, ctx):
             if not isinstance(v, str):
                 continue
             for m in _SECRET_REF.finditer(v):
-                if _is_app_secret(m.group(1)):
-                    yield _app_secret_problem(job, m.group(1), path)
+                name = m.group(1) or m.group(2)
+                if _is_app_secret(name):
+                    yield _app_secret_problem(job, name, path)
                     break
         for st in job.steps:
             if not isinstance(st.run, str):
                 continue
             for n, line in enumerate(st.run.splitlines()):
                 for m in _SECRET_REF.finditer(line):
-                    if _is_app_secret(m.group(1)):
-                        yield _app_secret_problem(job, m.group(1), st.run_path,
+                    name = m.group(1) or m.group(2)
+                    if _is_app_secret(name):
+                        yield _app_secret_problem(job, name, st.run_path,
                                                   wm.script_span(doc, st, n))
                         break
 

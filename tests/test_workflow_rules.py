@@ -408,3 +408,49 @@ jobs:
 def test_static_keys_in_scripts_and_containers(run, container, reported):
     found = rules_of(KEYS_JOB.format(run=run, container=container))
     assert ("workflow-static-aws-keys" in found) is reported
+
+
+GATED = """
+on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: pytest
+  deploy:
+    needs: test
+    if: {cond}
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - run: aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+
+
+@pytest.mark.parametrize("cond, gated", [
+    ("github.ref == 'refs/heads/main'", True),
+    ("always()", False),  # runs when the tests failed
+    ("${{ !cancelled() }}", False),
+    ("always() && needs.test.result == 'success'", True),
+])
+def test_a_deploy_that_runs_whatever_its_tests_give_is_not_gated(cond, gated):
+    found = rules_of(GATED.format(cond=cond))
+    assert ("workflow-deploy-no-test-gate" not in found) is gated
+
+
+def test_account_id_in_a_cli_role_arn_and_secrets_in_brackets():
+    found = lint_text("""
+        on: push
+        permissions: {id-token: write}
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - run: |
+                  echo start
+                  aws sts assume-role-with-web-identity --role-arn arn:aws:iam::123456789012:role/d --role-session-name x --web-identity-token "$T"
+              - run: echo "${{ secrets['STRIPE_API_KEY'] }}" > key
+        """)
+    assert ("workflow-account-id-hardcoded", 11) in found
+    assert ("workflow-app-secret-in-github", 12) in found
