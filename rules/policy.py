@@ -162,7 +162,8 @@ ECR_RESOURCE_WILDCARD = rule(
     ## What it does
     Finds Allow statements granting image push or pull actions
     (`ecr:PutImage`, `ecr:InitiateLayerUpload`, `ecr:BatchGetImage`, ...) on
-    every repository (`*`, or `arn:aws:ecr:REGION:ACCOUNT:repository/*`).
+    every repository (`*`, or `arn:aws:ecr:REGION:ACCOUNT:repository/*`), or
+    on every repository but some (`NotResource`).
     `ecr:GetAuthorizationToken` has no resource-level permissions and needs
     `*`: put it in a statement of its own.
 
@@ -386,6 +387,13 @@ def _statement_problems(stmt: iam.Statement, denies):
                               help="scope these actions to the repository ARN; keep "
                                    "ecr:GetAuthorizationToken on \"*\" in its own statement")
                 break
+    if granted and stmt.not_resources is not None and not _denied(denies, granted[0], "*"):
+        shown = ", ".join(granted[:3]) + (f" and {len(granted) - 3} more"
+                                          if len(granted) > 3 else "")
+        yield Problem(ECR_RESOURCE_WILDCARD.id, stmt.path + ("NotResource",),
+                      f"{shown} with NotResource: this role can push and pull the images of "
+                      "every ECR repository not listed", key=True,
+                      help="list the repository ARN under Resource instead")
 
 
 def _passrole_wildcard(stmt, denies):

@@ -456,3 +456,10 @@ def test_passrole_to_the_ecs_service_instead_of_its_tasks(tmp_path, service, rep
             "Condition": {"StringEquals": {"iam:PassedToService": service}}}
     found = lint_policy(tmp_path, stmt)
     assert ("policy-passrole-unscoped-service" in [f.rule for f in found]) is reported
+
+
+def test_ecr_push_with_notresource_reaches_every_other_repository(tmp_path):
+    found = lint_policy(tmp_path, {
+        "Effect": "Allow", "Action": ["ecr:PutImage", "ecr:InitiateLayerUpload"],
+        "NotResource": "arn:aws:ecr:us-east-1:123456789012:repository/prod"})
+    assert "policy-ecr-resource-wildcard" in [f.rule for f in found]
