@@ -568,16 +568,29 @@ def _role_statements(idx: Index, role) -> List["iam.Statement"]:
     return hit[1]
 
 
-def _where_to_fix(docs: List[Document], action: str):
-    """(doc, path) where a missing action belongs: a statement of the same service."""
+def _where_to_fix(docs: List[Document], action: str, resource: Optional[str] = None):
+    """(doc, path) where a missing action belongs: a statement of the same
+    service, one on resources of the same type first (a push to one ECR
+    repository goes beside the other repository actions, not beside
+    `ecr:GetAuthorizationToken` on "*")."""
     service = action.split(":", 1)[0].lower()
-    for d in docs:
-        for st in iam.statements(d.data):
+    same = [(d, st) for d in docs for st in iam.statements(d.data)
             if st.allow and st.actions is not None and any(
-                    isinstance(a, str) and a.lower().startswith(service + ":")
-                    for a in st.actions):
-                return d, st.path + ("Action",)
+                isinstance(a, str) and a.lower().startswith(service + ":") for a in st.actions)]
+    kind = _resource_type(resource)
+    alike = [(d, st) for d, st in same if kind and any(
+        _resource_type(iam.pattern_text(r, "*")) == kind for r in st.resources or [])]
+    for d, st in alike + same:
+        return d, st.path + ("Action",)
     return docs[0], ("Statement",)
+
+
+def _resource_type(arn: Optional[str]) -> Optional[str]:
+    """`arn:aws:ecr:...:repository/app` -> `ecr:repository`; None if not an ARN."""
+    parts = arn.split(":", 5) if isinstance(arn, str) else []
+    if len(parts) < 6 or parts[0] != "arn":
+        return None
+    return f"{parts[2]}:{parts[5].split('/', 1)[0]}"
 
 
 def _permission_checks(idx: Index, ctx):
@@ -616,7 +629,7 @@ def _missing(idx: Index, needs_by_key):
         if decision.statement is not None:
             doc, path = docs[decision.statement.policy], decision.statement.path
         else:
-            doc, path = _where_to_fix(docs, action)
+            doc, path = _where_to_fix(docs, action, resource)
         line = first.line or first.run.doc.span(first.step.path).line
         on = f" on {resource}" if resource else ""
         yield Problem(

@@ -365,3 +365,29 @@ def test_shared_work_keeps_each_job_and_role_apart(tmp_path):
                     "repo:myorg/app:environment:production")),
         ("b.json", (".github/workflows/c.yml", roles["b"], "repo:myorg/app:environment:staging")),
     ]
+
+
+def test_a_missing_push_action_points_at_the_statement_on_repositories(tmp_path):
+    steps = """\
+          - uses: aws-actions/amazon-ecr-login@v2
+          - run: docker push 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:${{ github.sha }}
+"""
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+        {"Effect": "Allow", "Action": ["ecr:BatchCheckLayerAvailability", "ecr:PutImage",
+                                       "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
+                                       "ecr:CompleteLayerUpload"],
+         "Resource": "arn:aws:ecr:eu-west-1:123456789012:repository/other"}]}
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "policy.json").write_text(json.dumps(policy, indent=2))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n'
+        "    permissions: [iam/policy.json]\n")
+    missing = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+    lines = (tmp_path / "iam" / "policy.json").read_text().splitlines()
+    token_line = next(n for n, line in enumerate(lines, 1) if "GetAuthorizationToken" in line)
+    assert missing and all(f.line > token_line + 1 for f in missing), \
+        [(f.line, f.message) for f in missing]  # in the statement on repositories
