@@ -145,10 +145,10 @@ def test_production_gate(tmp_path):
     assert all(f.severity == "info" for f in found)
 
 
-def test_cloudformation_holes_are_fixed_values(tmp_path):
-    template = """\
+HOLE_TEMPLATE = """\
 Parameters:
-  Org: {Type: String}
+  GitHubOrg: {Type: String}
+  Repo: {Type: String}
 Resources:
   Role:
     Type: AWS::IAM::Role
@@ -156,17 +156,34 @@ Resources:
       AssumeRolePolicyDocument:
         Statement:
           - Effect: Allow
-            Principal: {Federated: !Ref Provider}
+            Principal: {Federated: !Sub "arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com"}
             Action: sts:AssumeRoleWithWebIdentity
             Condition:
-              StringEquals: {"token.actions.githubusercontent.com:aud": sts.amazonaws.com}
-              StringLike:
-                "token.actions.githubusercontent.com:sub": !Sub "repo:${Org}/app:*"
+              StringEquals: {token.actions.githubusercontent.com:aud: sts.amazonaws.com}
+              StringLike: {token.actions.githubusercontent.com:sub: !Sub "SUB"}
 """
-    found = lint_policies(tmp_path, {"template.yaml": template})
+
+
+def test_cloudformation_holes_are_fixed_values(tmp_path):
+    found = lint_policies(tmp_path, {"template.yaml": HOLE_TEMPLATE.replace(
+        "SUB", "repo:${GitHubOrg}/app:*")})
     assert rules(found) == ["trust-sub-any-context"]
-    assert "repo:${Org}/app:pull_request" in found[0].message
+    assert "repo:${GitHubOrg}/app:pull_request" in found[0].message
     assert found[0].line == 15
+
+
+@pytest.mark.parametrize("sub, expected", [
+    # an unresolved parameter is one fixed value: what follows it is another name
+    ("repo:${GitHubOrg}*:ref:refs/heads/main", "trust-sub-any-owner"),
+    ("repo:${GitHubOrg}/*:ref:refs/heads/main", "trust-sub-any-repo"),
+    ("repo:${GitHubOrg}/${Repo}:ref:refs/heads/main", None),
+    ("repo:${GitHubOrg}/*${Repo}:ref:refs/heads/main", "trust-sub-any-repo"),
+    ("repo:${GitHubOrg}/${Repo}*:ref:refs/heads/main", "trust-sub-any-repo"),
+])
+def test_a_template_parameter_names_exactly_its_value(tmp_path, sub, expected):
+    found = lint_policies(tmp_path, {"t.yaml": HOLE_TEMPLATE.replace("SUB", sub)})
+    assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == \
+        ([expected] if expected else []), [f.message for f in found]
 
 
 def test_cli_exit_code_and_selection(tmp_path):
@@ -256,39 +273,6 @@ def test_a_deny_takes_away_only_the_subs_it_refuses_whatever_the_token_says(
     found = lint_policies(tmp_path, {"trust.json": doc})
     assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected, \
         [f.message for f in found]
-
-
-HOLE_TEMPLATE = """\
-Parameters:
-  GitHubOrg: {Type: String}
-  Repo: {Type: String}
-Resources:
-  Role:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement:
-          - Effect: Allow
-            Principal: {Federated: !Sub "arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com"}
-            Action: sts:AssumeRoleWithWebIdentity
-            Condition:
-              StringEquals: {token.actions.githubusercontent.com:aud: sts.amazonaws.com}
-              StringLike: {token.actions.githubusercontent.com:sub: !Sub "SUB"}
-"""
-
-
-@pytest.mark.parametrize("sub, expected", [
-    # an unresolved parameter is one fixed value: what follows it is another name
-    ("repo:${GitHubOrg}*:ref:refs/heads/main", "trust-sub-any-owner"),
-    ("repo:${GitHubOrg}/*:ref:refs/heads/main", "trust-sub-any-repo"),
-    ("repo:${GitHubOrg}/${Repo}:ref:refs/heads/main", None),
-    ("repo:${GitHubOrg}/*${Repo}:ref:refs/heads/main", "trust-sub-any-repo"),
-    ("repo:${GitHubOrg}/${Repo}*:ref:refs/heads/main", "trust-sub-any-repo"),
-])
-def test_a_template_parameter_names_exactly_its_value(tmp_path, sub, expected):
-    found = lint_policies(tmp_path, {"t.yaml": HOLE_TEMPLATE.replace("SUB", sub)})
-    assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == \
-        ([expected] if expected else []), [f.message for f in found]
 
 
 @pytest.mark.parametrize("condition, rule, not_listed", [
