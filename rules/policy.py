@@ -37,7 +37,9 @@ PASSROLE_MISSING = rule(
     inline policies of a CloudFormation role, an `AWS::IAM::Policy` attached to
     it, or the files listed under `roles:` in the config. Deny statements and
     conditions on `iam:PassedToService` count. Which roles must be passed is
-    checked by `xref-passrole-not-covered` when the task definitions are known.
+    checked by `xref-passrole-not-covered` when the task definitions are known;
+    when every task definition read names no execution or task role, there is
+    nothing to pass and this rule is silent.
 
     ## Why is this bad?
     Registering a task definition that names an `executionRoleArn` or
@@ -425,13 +427,20 @@ def _passrole_wildcard(stmt, denies):
 # policy-passrole-missing: the policies of one role together
 
 
-@check(kinds=("permissions-policy",), rules=(PASSROLE_MISSING.id,), cross_file=True,
-       sharded=True)
+@check(kinds=("permissions-policy", "task-definition"), rules=(PASSROLE_MISSING.id,),
+       cross_file=True, sharded=True)
 def passrole_missing(documents, ctx):
     if not ctx.mine(PASSROLE_MISSING.id):  # in a large run: one process, beside the others
         return
     docs = [d for d in documents if d.kind == "permissions-policy"]
     if not docs:
+        return
+    from ecs_lint.xref.linking import task_roles
+
+    taskdefs = [d for d in documents if d.kind == "task-definition"]
+    if taskdefs and not any(task_roles(td) for td in taskdefs):
+        ctx.note("policy-passrole-missing: the task definitions read name no execution or "
+                 "task role, so registering them passes none")
         return
     fired = set()
     for key, members in _roles_policies(docs, ctx):

@@ -463,3 +463,17 @@ def test_ecr_push_with_notresource_reaches_every_other_repository(tmp_path):
         "Effect": "Allow", "Action": ["ecr:PutImage", "ecr:InitiateLayerUpload"],
         "NotResource": "arn:aws:ecr:us-east-1:123456789012:repository/prod"})
     assert "policy-ecr-resource-wildcard" in [f.rule for f in found]
+
+
+@pytest.mark.parametrize("taskdef, fires", [
+    (None, True),  # no task definition read: which roles are passed is unknown
+    ({"family": "app", "containerDefinitions": [{"name": "app", "image": "app:1"}]}, False),
+    ({"family": "app", "executionRoleArn": "arn:aws:iam::123456789012:role/exec",
+      "containerDefinitions": [{"name": "app", "image": "app:1"}]}, True),
+])
+def test_passrole_missing_is_silent_when_the_task_definitions_pass_no_role(tmp_path, taskdef,
+                                                                           fires):
+    if taskdef is not None:
+        (tmp_path / "td.json").write_text(json.dumps(taskdef))
+    found = rules(lint_policy(tmp_path, REGISTER))
+    assert ("policy-passrole-missing" in found) is fires
