@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "markdown")
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -61,7 +61,7 @@ def _repo_root(start="."):
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(FORMATS + ("markdown",)), default="text",
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to FILE instead of standard output.")
@@ -72,7 +72,8 @@ def _repo_root(start="."):
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True,
               help="Lowest severity that makes the exit code 1.")
 @click.option("--kind", "forced_kind", default=None,
-              help="Read every file as this kind (needed for standard input).")
+              help="Read every file as this kind (standard input is otherwise recognised "
+                   "from its content).")
 @click.option("--skip-unknown", is_flag=True,
               help="Skip files of no known kind quietly, even when named (pre-commit passes every JSON/YAML file).")
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
@@ -98,10 +99,15 @@ def cli(paths, fmt, output, config_path, select, ignore, fail_on, forced_kind, s
         _emit(output, _explain(rule))
         return 0
     if list_rules:
+        if fmt not in ("text", "json", "markdown"):
+            raise UsageProblem(f"--list-rules: --format {fmt} is not a list format "
+                               "(text, json, markdown)")
         _emit(output, _list_rules(fmt))
         return 0
-    if fmt == "markdown":
-        raise UsageProblem("--format markdown goes with --list-rules")
+    if output:
+        folder = os.path.dirname(os.path.abspath(output))
+        if not os.path.isdir(folder):
+            raise UsageProblem(f"--output: no such folder: {folder}")
 
     from .kinds import ALL_KINDS
     if forced_kind and forced_kind not in ALL_KINDS:
@@ -170,8 +176,11 @@ def _emit(output, text):
     # values from the input may hold lone surrogates: never fail on printing them
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     if output:
-        with open(output, "w", encoding="utf-8") as f:
-            f.write(text)
+        try:
+            with open(output, "w", encoding="utf-8") as f:
+                f.write(text)
+        except OSError as e:
+            raise UsageProblem(f"--output: cannot write {output}: {e.strerror or e}") from None
     else:
         click.echo(text, nl=False)
 

@@ -195,4 +195,26 @@ def github(findings: List[Finding], files_read: int) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-FORMATS = {"text": text, "json": as_json, "sarif": sarif, "github": github}
+def _md_cell(s: str) -> str:
+    """Text for a Markdown table cell: pipes escaped, lines joined."""
+    return " ".join(str(s).split("\n")).replace("|", "\\|")
+
+
+def markdown(findings: List[Finding], files_read: int) -> str:
+    """A Markdown table of the findings (a pull-request comment, a job summary)."""
+    s = summary_counts(findings, files_read)
+    if not findings:
+        return f"**ecs-lint**: no findings in {_plural(files_read, 'file')} read\n"
+    lines = [f"**ecs-lint**: {_plural(s['error'], 'error')}, "
+             f"{_plural(s['warning'], 'warning')}, {s['info']} info in "
+             f"{_plural(files_read, 'file')} read", "",
+             "| Location | Severity | Rule | Message | Fix |",
+             "|---|---|---|---|---|"]
+    for f in findings:
+        lines.append(f"| `{_md_cell(f.file)}:{f.line}:{f.column}` | {f.severity} | "
+                     f"`{f.rule}` | {_md_cell(f.message)} | {_md_cell(f.help or '')} |")
+    return "\n".join(lines) + "\n"
+
+
+FORMATS = {"text": text, "json": as_json, "sarif": sarif, "github": github,
+           "markdown": markdown}

@@ -208,15 +208,20 @@ def read_source(src: SourceFile, opts: Options, notes: List[str]):
         else:
             st = os.stat(src.path)
             if not stat.S_ISREG(st.st_mode):
-                notes.append(f"skipped {shown}: not a regular file")
-                return None, []
-            if st.st_size > opts.config.max_file_size:
+                if not (src.explicit and (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode))):
+                    notes.append(f"skipped {shown}: not a regular file")
+                    return None, []
+                # a pipe named on the command line (`<(...)`): read it, up to the limit
+                with open(src.path, "rb") as f:
+                    raw = f.read(opts.config.max_file_size + 1)
+            elif st.st_size > opts.config.max_file_size:
                 return None, [_run_error(shown, Span(1, 1),
                                          f"file is {st.st_size:,} bytes, above the "
                                          f"{opts.config.max_file_size:,}-byte limit "
                                          f"(max-file-size in the config); not read")]
-            with open(src.path, "rb") as f:
-                raw = f.read()
+            else:
+                with open(src.path, "rb") as f:
+                    raw = f.read()
         if len(raw) > opts.config.max_file_size:
             return None, [_run_error(shown, Span(1, 1), "input above the size limit; not read")]
     except OSError as e:

@@ -1,5 +1,6 @@
 """The command line as a user meets it: exit codes, formats, options, errors."""
 import json
+import os
 
 import pytest
 
@@ -53,6 +54,8 @@ def test_select_and_ignore_take_prefixes():
     (["--format", "xml"], "xml"),
     (["--kind", "banana"], "unknown kind"),
     (["does/not/exist.json"], "no such file"),
+    (["--output", "/nonexistent-folder/r.txt"], "no such folder"),
+    (["--list-rules", "--format", "sarif"], "not a list format"),
 ])
 def test_usage_errors_exit_2_with_one_line(args, needle):
     r = run_cli(*args, *([] if "exist" in args[0] else [GOOD]))
@@ -125,6 +128,29 @@ def test_json_format_shape():
     assert f["rule"] == "oidc-provider-audience-missing" and f["line"] == 3
     assert set(f) >= {"severity", "path", "column", "endLine", "endColumn", "message", "help"}
     assert doc["summary"] == {"error": 1, "warning": 0, "info": 0, "files": 1}
+
+
+def test_markdown_format_is_a_table_of_the_findings():
+    r = run_cli(BAD, "--format", "markdown")
+    lines = r.stdout.splitlines()
+    assert r.returncode == 1 and lines[0].startswith("**ecs-lint**: 1 error")
+    assert lines[2].startswith("| Location |") and "`oidc-provider-audience-missing`" in lines[4]
+    assert run_cli(GOOD, "--format", "markdown").stdout.startswith("**ecs-lint**: no findings")
+
+
+def test_a_pipe_named_on_the_command_line_is_read(tmp_path):
+    fifo = tmp_path / "policy.json"
+    os.mkfifo(fifo)
+    import threading
+
+    def feed():
+        with open(fifo, "w") as f:
+            f.write(open(BAD).read())
+    t = threading.Thread(target=feed)
+    t.start()
+    r = run_cli(str(fifo))
+    t.join()
+    assert r.returncode == 1 and "oidc-provider-audience-missing" in r.stdout
 
 
 def test_github_format():
