@@ -44,7 +44,7 @@ SCHEMA = {
                 "required": ["path"],
                 "properties": {
                     "path": {"type": "string"},
-                    "rules": {"type": "array", "items": {"type": "string"}},
+                    "rules": {"type": "array", "items": {"type": "string"}, "minItems": 1},
                 },
             },
         },

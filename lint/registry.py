@@ -97,10 +97,13 @@ def load_rules():
 def resolve_selector(selector: str) -> List[str]:
     """A rule id or a prefix (`trust-`, `trust`) -> the matching rule ids."""
     load_rules()
+    return sorted(r for r in RULES if selects(selector, r))
+
+
+def selects(selector: str, rule: str) -> bool:
+    """Does a rule selector (an id, a prefix `trust-` or `trust`, `ALL`) take this
+    rule? One reading for --select, config `ignore:` and inline comments."""
     s = selector.strip()
-    if s in RULES:
-        return [s]
-    if s.upper() == "ALL":
-        return sorted(RULES)
-    prefix = s if s.endswith("-") else s + "-"
-    return sorted(r for r in RULES if r.startswith(prefix))
+    if s == rule or s.upper() == "ALL":
+        return True
+    return bool(s) and rule.startswith(s if s.endswith("-") else s + "-")

@@ -23,7 +23,7 @@ from . import kinds as kinds_mod
 from .config import CONFIG_NAMES, Config, realpath_in
 from .loader import LoadError, decode, load_text, syntax_for
 from .model import SEVERITY_RANK, Document, Finding, Problem, Related, Span
-from .registry import CHECKS, KEY_PARTS, RULES, load_rules
+from .registry import CHECKS, KEY_PARTS, RULES, load_rules, selects
 
 WALK_SUFFIXES = (".json", ".yaml", ".yml", ".tf")
 SKIP_DIRS = {".git", "node_modules", ".terraform", ".venv", "venv", "__pycache__",
@@ -757,6 +757,9 @@ def settle(findings, config: Config, enabled, texts) -> List[Finding]:
             continue
         if ignore(f.file, f.rule):
             continue
+        if f.file.lower().endswith(".json"):
+            out.append(f)  # JSON has no comments: a "# ecs-lint" in a string is no suppression
+            continue
         text = texts.get(f.file)
         if text is None and f.file not in texts:
             text = texts[f.file] = _read_text(f.file)
@@ -779,15 +782,15 @@ def _read_text(shown_path):
 
 
 def _suppressed(lines, line, rule):
+    """Does a `# ecs-lint: ignore[...]` comment cover this line: at its end, or
+    alone on the line above (an end-of-line comment covers its own line only)?"""
     for n in (line, line - 1):
         if 1 <= n <= len(lines):
             m = _SUPPRESS.search(lines[n - 1])
-            if m:
-                if m.group(1) is None:
-                    return True
-                ids = [x.strip() for x in m.group(1).split(",")]
-                if any(rule == i or (i.endswith("-") and rule.startswith(i)) for i in ids):
-                    return True
+            if not m or (n != line and not lines[n - 1].lstrip().startswith("#")):
+                continue
+            if m.group(1) is None or any(selects(i, rule) for i in m.group(1).split(",")):
+                return True
     return False
 
 
@@ -804,8 +807,7 @@ def _path_ignores(config: Config):
     def ignored(file, rule):
         rel = os.path.relpath(os.path.abspath(file), config.root).replace(os.sep, "/")
         for spec, rules in entries:
-            if spec.match_file(rel) and (not rules or any(
-                    rule == r or (r.endswith("-") and rule.startswith(r)) for r in rules)):
+            if spec.match_file(rel) and (rules is None or any(selects(r, rule) for r in rules)):
                 return True
         return False
     return ignored

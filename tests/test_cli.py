@@ -197,6 +197,42 @@ def test_inline_suppression_in_yaml(tmp_path):
     assert run_cli(str(f)).returncode == 1
 
 
+TD_YAML = """\
+family: web
+containerDefinitions:
+  - name: web{comment}
+    image: nginx:latest
+    logConfiguration: {{logDriver: awslogs}}
+"""
+
+
+@pytest.mark.parametrize("comment, latest_reported", [
+    ("", True),
+    ("\n    # ecs-lint: ignore[taskdef-image-latest]", False),  # alone on the line above
+    ("   # ecs-lint: ignore", True),  # at the end of the line above: its own line only
+    ("\n    # ecs-lint: ignore[taskdef]", False),  # a prefix, as --select takes it
+])
+def test_inline_suppression_covers_its_line_or_the_next_from_a_line_of_its_own(
+        tmp_path, comment, latest_reported):
+    f = tmp_path / "td.yaml"
+    f.write_text(TD_YAML.format(comment=comment))
+    assert ("taskdef-image-latest" in run_cli("--no-cache", str(f)).stdout) is latest_reported
+
+
+def test_a_suppression_text_in_json_suppresses_nothing(tmp_path):
+    f = tmp_path / "p.json"
+    f.write_text('{"Sid": "# ecs-lint: ignore",\n' + (PROVIDERS / "bad-audience.json").read_text()[1:])
+    assert "oidc-provider-audience-missing" in run_cli("--no-cache", str(f)).stdout
+
+
+@pytest.mark.parametrize("entry", ["{path: p.json, rules: [oidc-provider]}",
+                                   "{path: p.json, rules: [ALL]}", "{path: p.json}"])
+def test_per_path_ignores_take_selectors(tmp_path, entry):
+    (tmp_path / "p.json").write_text((PROVIDERS / "bad-audience.json").read_text())
+    (tmp_path / ".ecs-lint.yaml").write_text(f"ignore:\n  - {entry}\n")
+    assert run_cli("--no-cache", ".", cwd=tmp_path).returncode == 0
+
+
 def test_per_path_ignores(tmp_path):
     (tmp_path / "legacy").mkdir()
     (tmp_path / "legacy" / "p.json").write_text((PROVIDERS / "bad-audience.json").read_text())
