@@ -110,6 +110,8 @@ def collect(paths: List[str], config: Config, notes: List[str]) -> List[SourceFi
             raise FileNotFoundError(p)
         if os.path.isdir(p):
             out.extend(_walk(p, excluded, notes))
+        elif excluded(p):  # pre-commit names every changed file: the config still rules
+            notes.append(f"skipped {display_path(p)}: excluded by the config")
         else:
             out.append(SourceFile(p, True))
     seen, unique = set(), []

@@ -254,3 +254,11 @@ def test_rule_severity_and_off_from_config(tmp_path):
 def test_python_dash_m_works():
     r = run_cli("--version")
     assert r.returncode == 0
+
+
+def test_config_exclude_holds_for_named_files_as_pre_commit_passes_them(tmp_path):
+    (tmp_path / "vendor").mkdir()
+    (tmp_path / "vendor" / "p.json").write_text((PROVIDERS / "bad-audience.json").read_text())
+    (tmp_path / ".ecs-lint.yaml").write_text('exclude: ["vendor/**"]\n')
+    r = run_cli("--no-cache", "--skip-unknown", "-v", "vendor/p.json", cwd=tmp_path)
+    assert r.returncode == 0 and "excluded by the config" in r.stderr
