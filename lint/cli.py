@@ -28,7 +28,7 @@ def _split(values):
 
 
 def _selection(select, ignore):
-    from .registry import RULES, resolve_selector
+    from .registry import RULES, resolve_selector, selects
 
     chosen = set(RULES)
     if select:
@@ -45,6 +45,9 @@ def _selection(select, ignore):
             raise UsageProblem(f"--ignore: unknown rule id or prefix '{s}' "
                                f"(see ecs-lint --list-rules)")
         chosen.difference_update(ids)
+    # errors of the run are reported whatever --select says, unless --ignore names them
+    chosen.update(r for r in ("parse-error", "internal-error")
+                  if not any(selects(s, r) for s in ignore))
     return chosen
 
 

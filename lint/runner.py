@@ -755,8 +755,10 @@ def settle(findings, config: Config, enabled, texts) -> List[Finding]:
     ignore = _path_ignores(config)
     lines_cache = {}
     for f in findings:
-        if f.rule not in ("parse-error", "internal-error") and f.rule not in enabled:
+        if f.rule not in enabled:
             continue
+        if f.rule in ("parse-error", "internal-error"):  # made without the config's say
+            f.severity = _severity_setting(config, f.rule) or f.severity
         if ignore(f.file, f.rule):
             continue
         if f.file.lower().endswith(".json"):

@@ -262,3 +262,14 @@ def test_config_exclude_holds_for_named_files_as_pre_commit_passes_them(tmp_path
     (tmp_path / ".ecs-lint.yaml").write_text('exclude: ["vendor/**"]\n')
     r = run_cli("--no-cache", "--skip-unknown", "-v", "vendor/p.json", cwd=tmp_path)
     assert r.returncode == 0 and "excluded by the config" in r.stderr
+
+
+def test_parse_errors_stay_whatever_is_selected_unless_ignored_by_name(tmp_path):
+    bad = tmp_path / "broken.json"
+    bad.write_text('{"Statement": [')
+    assert "parse-error" in run_cli("--no-cache", "--select", "trust-", str(bad)).stdout
+    r = run_cli("--no-cache", "--ignore", "parse-error", str(bad))
+    assert r.returncode == 0 and "parse-error" not in r.stdout
+    (tmp_path / ".ecs-lint.yaml").write_text("rules:\n  parse-error: warning\n")
+    r = run_cli("--no-cache", "--fail-on", "error", "broken.json", cwd=tmp_path)
+    assert r.returncode == 0 and "warning parse-error" in r.stdout
