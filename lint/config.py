@@ -365,6 +365,14 @@ def _build(path, data, locate) -> Config:
                                   f"rule id '{rid}'")
     cfg.github = dict(data.get("github") or {})
     cfg.roles = dict(data.get("roles") or {})
+    for key, spec in cfg.roles.items():  # a misspelt path would silently unlink the role
+        for part in ("trust", "permissions"):
+            files = spec.get(part) if isinstance(spec, dict) else None
+            for i, f in enumerate([files] if isinstance(files, str) else files or []):
+                if isinstance(f, str) and not os.path.exists(cfg.resolve_path(f)):
+                    at = ["roles", key, part] + ([i] if isinstance(files, list) else [])
+                    raise ConfigError(f"{_where(path, locate, at)}: roles.{key}.{part}: "
+                                      f"no such file: {f}")
     if "max-file-size" in data:
         try:
             cfg.max_file_size = parse_size(data["max-file-size"])

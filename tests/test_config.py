@@ -12,6 +12,9 @@ def write(tmp_path, text, name=".ecs-lint.yaml"):
 
 
 def test_full_example_from_the_docs_loads(tmp_path):
+    (tmp_path / "iam").mkdir()
+    for name in ("trust.json", "deploy-policy.json"):
+        (tmp_path / "iam" / name).write_text("{}")
     cfg = load_config(write(tmp_path, """
 rules:
   oidc-provider-url-wrong: warning
@@ -38,6 +41,8 @@ roles:
 
 
 @pytest.mark.parametrize("text,needle,line", [
+    ("roles:\n  deploy:\n    trust: iam/trsut.json\n", "no such file: iam/trsut.json", 3),
+    ("roles:\n  deploy:\n    permissions: [iam/x.json]\n", "roles.deploy.permissions", 3),
     ("rulez: {}\n", "unknown key 'rulez'", 1),
     ("rules:\n  no-such-rule: error\n", "unknown rule id 'no-such-rule'", 2),
     ("rules:\n  oidc-provider-url-wrong: loud\n", "oidc-provider-url-wrong", 2),
