@@ -26,7 +26,8 @@ _OFF = []  # non-empty while a run asked for no cache (`--no-cache`)
 
 def cache_dir() -> Optional[str]:
     """Where ecs-lint may keep what it learnt between runs (None: nowhere)."""
-    if _OFF or os.environ.get("ECS_LINT_NO_CACHE"):
+    if _OFF or os.environ.get("ECS_LINT_NO_CACHE", "").strip().lower() not in ("", "0", "false",
+                                                                             "no"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "ecs-lint")

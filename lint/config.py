@@ -313,14 +313,20 @@ _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.I)
 
 
 def parse_size(v) -> int:
-    if isinstance(v, int):
-        return v
-    m = _SIZE.match(str(v))
-    if not m:
+    """Bytes of a size (`10MB`, `512k`, 4096); ValueError unless it is positive."""
+    if isinstance(v, bool):
         raise ValueError(v)
-    n = float(m.group(1))
-    unit = (m.group(2) or "").lower().rstrip("b").rstrip("i")
-    return int(n * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[unit])
+    if isinstance(v, int):
+        n = v
+    else:
+        m = _SIZE.match(str(v))
+        if not m:
+            raise ValueError(v)
+        unit = (m.group(2) or "").lower().rstrip("b").rstrip("i")
+        n = int(float(m.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[unit])
+    if n <= 0:
+        raise ValueError(v)
+    return n
 
 
 def _build(path, data, locate) -> Config:

@@ -261,3 +261,13 @@ def test_sealed_entries_take_back_only_what_was_written(tmp_path):
         assert cache.read_sealed(entry) is None, changed
     assert cache.read_sealed(str(tmp_path / "missing.json")) is None
     assert not cache.write_sealed(entry, {"k": object()})  # not JSON: nothing written
+
+
+@pytest.mark.parametrize("value, off", [("1", True), ("yes", True), ("0", False),
+                                        ("false", False), ("", False)])
+def test_the_environment_variable_turns_the_cache_off_only_when_set_to_something_true(
+        monkeypatch, value, off):
+    from ecs_lint import cache
+
+    monkeypatch.setenv("ECS_LINT_NO_CACHE", value)
+    assert (cache.cache_dir() is None) is off

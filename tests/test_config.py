@@ -93,6 +93,12 @@ def test_sizes(text, size):
     assert parse_size(text) == size
 
 
+@pytest.mark.parametrize("text", [-1, 0, "0MB", "-5k", True, "big"])
+def test_sizes_must_be_positive_numbers(text):
+    with pytest.raises(ValueError):
+        parse_size(text)
+
+
 yaml_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=10))
 configs = st.recursive(yaml_scalars, lambda c: st.one_of(
     st.lists(c, max_size=3), st.dictionaries(st.sampled_from(
