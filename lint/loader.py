@@ -124,11 +124,35 @@ def load_json(text: str) -> Loaded:
     except json.JSONDecodeError as e:
         raise LoadError(f"invalid JSON: {e.msg}", e.lineno, e.colno) from None
     except RecursionError:
+        line, col = _json_error_at(text, deep=True)
         raise LoadError(f"invalid JSON: nested too deeply (more than about "
-                        f"{MAX_DEPTH} levels)") from None
+                        f"{MAX_DEPTH} levels)", line, col) from None
     except ValueError as e:  # NaN / Infinity
-        raise LoadError(f"invalid JSON: {e}") from None
+        line, col = _json_error_at(text, deep=False)
+        raise LoadError(f"invalid JSON: {e}", line, col) from None
     return Loaded(data, JsonLocator(text).locate, text)
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|-?(?:NaN|Infinity)\b|[\[{]|[\]}]')
+
+
+def _json_error_at(text: str, deep: bool) -> tuple:
+    """(line, column) of the first bare NaN/Infinity, or (`deep`) of the bracket
+    that opens one level too many; (1, 1) if not found. Only run on an error."""
+    depth = 0
+    for m in _JSON_TOKENS.finditer(text):
+        tok = m.group(0)
+        if tok[0] == '"':
+            continue
+        if tok in "[{":
+            depth += 1
+            if deep and depth > MAX_DEPTH:
+                return LineIndex(text).line_col(m.start())
+        elif tok in "]}":
+            depth -= 1
+        elif not deep:
+            return LineIndex(text).line_col(m.start())
+    return 1, 1
 
 
 class JsonLocator:
@@ -234,12 +258,14 @@ CFN_TAGS = {
 }
 
 
-def _depth_guard(text: str):
-    """libyaml composes recursively in C: refuse pathological nesting first."""
-    if text.count("[") + text.count("{") < MAX_DEPTH and text.count("- ") < MAX_DEPTH:
-        return
-    if text.lstrip()[:1] in ("{", "[") and _json_depth(text) <= MAX_DEPTH:
-        return  # YAML written as JSON (as tools often do): its nesting, found in C
+def _depth_guard(text: str, always: bool = False):
+    """libyaml composes recursively in C: refuse pathological nesting first
+    (`always`: scan even when the text looks shallow, to place the error)."""
+    if not always:
+        if text.count("[") + text.count("{") < MAX_DEPTH and text.count("- ") < MAX_DEPTH:
+            return
+        if text.lstrip()[:1] in ("{", "[") and _json_depth(text) <= MAX_DEPTH:
+            return  # YAML written as JSON (as tools often do): its nesting, found in C
     depth = 0
     try:
         for ev in yaml.parse(text, Loader=_YamlLoader):
@@ -285,7 +311,8 @@ def load_yaml(text: str) -> List[Loaded]:
     except yaml.YAMLError as e:
         raise LoadError(f"invalid YAML: {e}") from None
     except RecursionError:
-        raise LoadError(f"invalid YAML: nested too deeply") from None
+        _depth_guard(text, always=True)  # raises with the position when it finds it
+        raise LoadError("invalid YAML: nested too deeply") from None
     out = []
     lines = LineIndex(text)
     anchors = "&" in text  # (a `&` anywhere: anchors possible, aliases tracked)
@@ -293,6 +320,7 @@ def load_yaml(text: str) -> List[Loaded]:
         try:
             data, at = _YamlBuilder(lines, anchors).build(root)
         except RecursionError:
+            _depth_guard(text, always=True)
             raise LoadError("nested too deeply to read") from None
         out.append(Loaded(data, YamlLocator(at, lines).locate, text))
     return out

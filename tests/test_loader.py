@@ -166,6 +166,19 @@ def test_deep_nesting_is_an_error_not_a_crash():
         assert "nest" in e.value.message
 
 
+@pytest.mark.parametrize("text, load, where", [
+    ('{\n  "a": 1,\n  "b": NaN\n}', load_json, (3, 8)),
+    ('{"x": "NaN",\n "y": -Infinity}', load_json, (2, 7)),
+    ("\n" + "[" * 1000 + "]" * 1000, load_json, (2, 501)),
+    ("".join("  " * i + f"k{i}:\n" for i in range(700)) + "  " * 700 + "v: 1\n", load_yaml,
+     (501, 1001)),
+])
+def test_bad_constants_and_deep_nesting_are_placed(text, load, where):
+    with pytest.raises(LoadError) as e:
+        load(text)
+    assert (e.value.line, e.value.column) == where
+
+
 def test_json_errors_carry_the_parser_position():
     with pytest.raises(LoadError) as e:
         load_json('{\n  "a": 1,\n}\n')
