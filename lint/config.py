@@ -198,8 +198,14 @@ def _pyproject_section(path):
     try:
         with open(path, "rb") as f:
             data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError):
+    except OSError:
         return None
+    except tomllib.TOMLDecodeError:
+        try:  # broken: ours only if it seems to hold our section (then load_config says why)
+            with open(path, "rb") as f:
+                return {} if b"[tool.ecs-lint" in f.read() else None
+        except OSError:
+            return None
     return (data.get("tool") or {}).get("ecs-lint")
 
 
@@ -218,9 +224,11 @@ def load_config(path: Optional[str]) -> Config:
     kept = cache.read_json(known) if known else None
     if isinstance(kept, dict) and isinstance(kept.get("config"), dict):
         # this very file passed before: no parsing, no schema
-        return _build(path, kept["config"], None if toml else _locate_later(path, raw))
+        return _build(path, kept["config"], _toml_locator(raw) if toml
+                      else _locate_later(path, raw))
     locate = None
     if toml:
+        locate = _toml_locator(raw)
         import tomllib
         try:
             data = (tomllib.loads(decode(raw)).get("tool") or {}).get("ecs-lint")
@@ -267,6 +275,30 @@ def _survives_json(data) -> bool:
         return json.loads(json.dumps(data)) == data
     except (TypeError, ValueError, RecursionError):
         return False
+
+
+def _toml_locator(raw: bytes):
+    """Where a key of `[tool.ecs-lint]` is written in pyproject.toml, found in
+    the text (the TOML reader keeps no positions): the line of the last key of
+    the path, after the section's header; the header itself if not found."""
+    from .model import Span
+
+    lines = raw.decode("utf-8", "replace").splitlines()
+
+    def locate(at, key=False):
+        start = next((i for i, line in enumerate(lines)
+                      if line.strip().startswith("[tool.ecs-lint")), 0)
+        names = [str(a) for a in at if not isinstance(a, int)]
+        if names:
+            want = re.compile(r'^\s*(?:"?' + re.escape(names[-1]) + r'"?)\s*=|[{,]\s*"?'
+                              + re.escape(names[-1]) + r'"?\s*=')
+            for i in range(start, len(lines)):
+                m = want.search(lines[i])
+                if m:
+                    return Span(i + 1, m.start() + 1 + (len(m.group(0)) - len(
+                        m.group(0).lstrip(" \t{,"))))
+        return Span(start + 1, 1)
+    return locate
 
 
 def _locate_later(path, raw):

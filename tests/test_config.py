@@ -116,3 +116,17 @@ def test_any_config_shape_loads_or_gives_a_config_error(tmp_path_factory, data):
         load_config(path)
     except ConfigError as e:
         assert str(e).startswith(path)
+
+
+def test_pyproject_errors_name_their_line_and_a_broken_pyproject_of_others_is_skipped(tmp_path):
+    write(tmp_path, '[project]\nname = "x"\n\n[tool.ecs-lint]\nexclude = ["a"]\nbogus = 1\n',
+          name="pyproject.toml")
+    (tmp_path / ".git").mkdir()
+    with pytest.raises(ConfigError) as e:
+        load_config(find_config(str(tmp_path)))
+    assert "pyproject.toml:6:1: unknown key 'bogus'" in str(e.value)
+    write(tmp_path, '[project\nname = "x"\n', name="pyproject.toml")  # not ours: skipped
+    assert find_config(str(tmp_path)) is None
+    write(tmp_path, '[tool.ecs-lint\nexclude = 1\n', name="pyproject.toml")  # ours, broken
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config(find_config(str(tmp_path)))
