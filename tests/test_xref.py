@@ -31,6 +31,11 @@ from ecs_lint.xref import subjects_produced as P
     ("deploy", "create-deployment", [], ("codedeploy:CreateDeployment",)),
     ("elbv2", "describe-target-health", [], ("elasticloadbalancing:DescribeTargetHealth",)),
     ("lambda", "invoke", [], ("lambda:InvokeFunction",)),
+    ("eks", "get-token", ["--cluster-name", "c"], ()),  # signed locally: no call
+    ("rds", "generate-db-auth-token", [], ()),
+    ("codeartifact", "login", ["--tool", "pip"], ("codeartifact:GetAuthorizationToken",
+                                                   "codeartifact:GetRepositoryEndpoint",
+                                                   "sts:GetServiceBearerToken")),
     ("s3", "cp", [], None),  # argument-dependent: not guessed
     ("cloudformation", "deploy", [], None),
     ("ecs", "$(whoami)", [], None),

@@ -61,6 +61,16 @@ CLI_EXCEPTIONS: Dict[Tuple[str, str], Tuple[str, ...]] = {
     ("ecs", "wait"): (),  # the waiter name decides: see CLI_WAITERS
     ("ecs", "execute-command"): ("ecs:ExecuteCommand",),
     ("deploy", "push"): ("codedeploy:RegisterApplicationRevision",),
+    # signed locally, no API call: nothing to allow
+    ("eks", "get-token"): (),
+    ("rds", "generate-db-auth-token"): (),
+    ("cloudfront", "sign"): (),
+    # a bearer token: the service's action and STS's
+    ("codeartifact", "login"): ("codeartifact:GetAuthorizationToken",
+                                "codeartifact:GetRepositoryEndpoint",
+                                "sts:GetServiceBearerToken"),
+    ("codeartifact", "get-authorization-token"): ("codeartifact:GetAuthorizationToken",
+                                                  "sts:GetServiceBearerToken"),
 }
 
 # (service, waiter) -> actions the waiter polls with
