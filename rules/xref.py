@@ -616,11 +616,18 @@ def _permission_checks(idx: Index, ctx):
         yield from _passrole(idx, passes)
 
 
+# actions with no resource-level permissions: IAM matches them only with Resource "*"
+_STAR_ONLY = {"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken",
+              "sts:getservicebearertoken"}
+
+
 def _missing(idx: Index, needs_by_key):
     reported = set()
     for (_, action, resource), needs in needs_by_key.items():
         role = needs[0].link.role
         docs = _policy_docs(role)
+        if resource is None and action.lower() in _STAR_ONLY:
+            resource = "*"
         decision = iam.evaluate_statements(_role_statements(idx, role), action, resource)
         if decision.allowed or (id(role), action) in reported:
             continue
@@ -631,13 +638,16 @@ def _missing(idx: Index, needs_by_key):
         else:
             doc, path = _where_to_fix(docs, action, resource)
         line = first.line or first.run.doc.span(first.step.path).line
-        on = f" on {resource}" if resource else ""
+        star = resource == "*" and action.lower() in _STAR_ONLY
+        on = (" (it has no resource-level permissions: only Resource \"*\" grants it)" if star
+              else f" on {resource}" if resource else "")
         yield Problem(
             PERMISSION_MISSING.id, path,
             f"role {role.label} is not allowed {action}{on}, which {first.why} in "
             f"{first.run.label} needs ({first.run.doc.file}:{line}): {decision.reason}; "
             "the step fails with AccessDenied",
             help=(f"remove or narrow the Deny for {action}" if decision.statement is not None
+                  else f"allow {action} on Resource \"*\" in this policy" if star
                   else f"allow {action}{on} in this policy"),
             doc=doc,
             related=[_related(n, f"{n.why} ({n.run.label}) needs {action}")

@@ -396,3 +396,22 @@ def test_a_missing_push_action_points_at_the_statement_on_repositories(tmp_path)
     token_line = next(n for n, line in enumerate(lines, 1) if "GetAuthorizationToken" in line)
     assert missing and all(f.line > token_line + 1 for f in missing), \
         [(f.line, f.message) for f in missing]  # in the statement on repositories
+
+
+@pytest.mark.parametrize("resource, missing", [("*", False),
+                                                ("arn:aws:ecr:eu-west-1:123456789012:repository/app",
+                                                 True)])
+def test_ecr_login_needs_get_authorization_token_on_star(tmp_path, resource, missing):
+    steps = "          - uses: aws-actions/amazon-ecr-login@v2\n"
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": resource}]}
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "policy.json").write_text(json.dumps(policy, indent=2))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n'
+        "    permissions: [iam/policy.json]\n")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+    assert bool(found) is missing
