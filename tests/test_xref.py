@@ -372,6 +372,20 @@ def test_shared_work_keeps_each_job_and_role_apart(tmp_path):
     ]
 
 
+def _permission_findings(tmp_path, steps, policy):
+    """xref-permission-missing findings of a repository whose deploy job runs
+    `steps` under ROLE, whose permission policy is `policy`."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "policy.json").write_text(json.dumps(policy, indent=2))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n'
+        "    permissions: [iam/policy.json]\n")
+    return [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+
+
 def test_a_missing_push_action_points_at_the_statement_on_repositories(tmp_path):
     steps = """\
           - uses: aws-actions/amazon-ecr-login@v2
@@ -383,15 +397,7 @@ def test_a_missing_push_action_points_at_the_statement_on_repositories(tmp_path)
                                        "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
                                        "ecr:CompleteLayerUpload"],
          "Resource": "arn:aws:ecr:eu-west-1:123456789012:repository/other"}]}
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(
-        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
-    (tmp_path / "iam").mkdir()
-    (tmp_path / "iam" / "policy.json").write_text(json.dumps(policy, indent=2))
-    (tmp_path / ".ecs-lint.yaml").write_text(
-        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n'
-        "    permissions: [iam/policy.json]\n")
-    missing = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+    missing = _permission_findings(tmp_path, steps, policy)
     lines = (tmp_path / "iam" / "policy.json").read_text().splitlines()
     token_line = next(n for n, line in enumerate(lines, 1) if "GetAuthorizationToken" in line)
     assert missing and all(f.line > token_line + 1 for f in missing), \
@@ -405,13 +411,5 @@ def test_ecr_login_needs_get_authorization_token_on_star(tmp_path, resource, mis
     steps = "          - uses: aws-actions/amazon-ecr-login@v2\n"
     policy = {"Version": "2012-10-17", "Statement": [
         {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": resource}]}
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(
-        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
-    (tmp_path / "iam").mkdir()
-    (tmp_path / "iam" / "policy.json").write_text(json.dumps(policy, indent=2))
-    (tmp_path / ".ecs-lint.yaml").write_text(
-        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n'
-        "    permissions: [iam/policy.json]\n")
-    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+    found = _permission_findings(tmp_path, steps, policy)
     assert bool(found) is missing
