@@ -86,8 +86,9 @@ SUB_BROADER = rule(
     linted job that assumes the role can send, and gives a witness: a `sub` the
     policy admits that no job produces, plus the narrowest value that would
     still let every job in. Silent when no job's sub is admitted (then
-    `xref-sub-not-admitted` says all there is to say) and when the repository is
-    unknown.
+    `xref-sub-not-admitted` says all there is to say), when the repository is
+    unknown, and when some job assumes a role whose value ecs-lint cannot
+    resolve (it may be this role, used more widely than the files show).
 
     ## Why is this bad?
     Every extra branch, tag, environment or pull request the policy admits is a
@@ -821,10 +822,14 @@ def _sub_checks(idx: Index, ctx):
         for link in oidc_links:
             by_role.setdefault(id(link.role), []).append(Usage(run, link, produced, certain))
             roles[id(link.role)] = link.role
-    unlinked = any(l.use.oidc and l.role is None for r in idx.runs for l in r.roles)
+    # a role value ecs-lint cannot resolve may be any role; a resolved ARN or name
+    # that links to none of the roles read is none of them
+    unlinked = any(l.use.oidc and l.role is None and l.resolved is None
+                   for r in idx.runs for l in r.roles)
     if unlinked and ctx.verbose:
         unlinked_at = sorted({f"{r.doc.file}:{r.doc.span(l.path).line}" for r in idx.runs
-                              for l in r.roles if l.use.oidc and l.role is None})
+                              for l in r.roles
+                              if l.use.oidc and l.role is None and l.resolved is None})
         ctx.note("xref: some role uses could not be linked (" + ", ".join(unlinked_at[:5])
                  + "): a role they assume may be used more widely than ecs-lint sees, so "
                  "xref-sub-broader-than-used is not checked")

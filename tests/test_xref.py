@@ -413,3 +413,24 @@ def test_ecr_login_needs_get_authorization_token_on_star(tmp_path, resource, mis
         {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": resource}]}
     found = _permission_findings(tmp_path, steps, policy)
     assert bool(found) is missing
+
+
+@pytest.mark.parametrize("other_role, broader", [
+    ("arn:aws:iam::999999999999:role/unrelated-readonly", True),  # resolved: not our role
+    ("${{ secrets.SOME_ROLE }}", False),  # unresolvable: it may be our role, used wider
+])
+def test_an_unlinked_role_stops_broader_only_when_it_may_be_the_role(tmp_path, other_role,
+                                                                      broader):
+    steps = f"""\
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: {other_role}
+              aws-region: eu-west-1
+"""
+    trust = oidc_trust(None)
+    trust["Statement"][0]["Condition"]["StringLike"] = {
+        "token.actions.githubusercontent.com:sub": "repo:myorg/app:ref:refs/heads/*"}
+    del trust["Statement"][0]["Condition"]["StringEquals"]["token.actions.githubusercontent.com:sub"]
+    found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), None,
+                  extra={"iam/trust.json": json.dumps(trust)})
+    assert ("xref-sub-broader-than-used" in [f.rule for f in found]) is broader
