@@ -530,6 +530,15 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> List[
                 return []
             if not ecr_login and not any(A.ecr_repository_arn(t) for t in tags):
                 return []
+            # each ECR repository pushed to is a resource the push actions need
+            images = [_image(run, step, t, link, github, None) for t in tags
+                      if not A.is_other_registry(t)]
+            arns = list(dict.fromkeys(A.ecr_repository_arn(i) for i in images))
+            if arns and None not in arns:
+                out = [Need(n.action, n.why, step, run, link, arn if n.resource is None
+                            and n.action in A.ECR_PUSH else n.resource)
+                       for n in out for arn in arns]
+                out = list({(n.action, n.resource): n for n in out}.values())
         return out
     if step.run is None:
         return out

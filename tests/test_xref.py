@@ -434,3 +434,22 @@ def test_an_unlinked_role_stops_broader_only_when_it_may_be_the_role(tmp_path, o
     found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), None,
                   extra={"iam/trust.json": json.dumps(trust)})
     assert ("xref-sub-broader-than-used" in [f.rule for f in found]) is broader
+
+
+@pytest.mark.parametrize("repository, missing", [("app", False), ("app2", True)])
+def test_build_push_action_needs_the_push_actions_on_its_ecr_repository(tmp_path, repository,
+                                                                         missing):
+    steps = f"""\
+          - uses: aws-actions/amazon-ecr-login@v2
+          - uses: docker/build-push-action@v6
+            with:
+              push: true
+              tags: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/{repository}:${{{{ github.sha }}}}
+"""
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+        {"Effect": "Allow", "Action": list(A.ECR_PUSH),
+         "Resource": "arn:aws:ecr:eu-west-1:123456789012:repository/app"}]}
+    found = _permission_findings(tmp_path, steps, policy)
+    assert bool(found) is missing, [f.message for f in found]
+    assert all("repository/app2" in f.message for f in found)
