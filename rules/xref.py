@@ -762,7 +762,10 @@ class Usage:
 
 
 def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
-                   triggers=None, depth=0) -> P.Refs:
+                   triggers=None, depth=0, events=None) -> P.Refs:
+    """The refs the workflow runs on; a reusable one runs on its callers' (each
+    narrowed by the calling job's `if:`, and by `events`: the called job's test
+    of `github.event_name`, which is the caller's event)."""
     if triggers is None:
         triggers = wm.workflow_of(doc).triggers
     refs = P.refs_of_triggers({e: s for e, s in triggers.items() if e != "workflow_call"},
@@ -776,8 +779,21 @@ def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
                  "read: the subs of its jobs depend on the caller")
         return refs
     musts, mays = [refs.must], [refs.may]
-    for caller in callers:
-        c = _workflow_refs(idx, caller, default_branch, ctx, None, depth + 1)
+    for caller, job_if in callers:
+        narrow = P.narrowing(job_if, None)
+        caller_triggers = wm.workflow_of(caller).triggers
+        for n in (narrow, events):
+            if n is not None and (n.events is not None or n.not_events):
+                caller_triggers = {e: s for e, s in caller_triggers.items()
+                                   if e == "workflow_call" or (
+                                       (n.events is None or e in n.events)
+                                       and e not in n.not_events)}
+        c = _workflow_refs(idx, caller, default_branch, ctx, caller_triggers, depth + 1, events)
+        if narrow.refs is not None:  # the calling job runs on these refs only
+            c.must, c.may = P.intersect(c.must, narrow.refs), P.intersect(c.may, narrow.refs)
+            c.pull_request_must = c.pull_request_may = False
+        if not narrow.understood:  # an `if:` we cannot read: its refs are possible only
+            c.must, c.pull_request_must = P.EMPTY, False
         musts.append(c.must)
         mays.append(c.may)
         refs.pull_request_must |= c.pull_request_must
@@ -787,7 +803,8 @@ def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
     return refs
 
 
-def _callers(idx: Index, doc: Document) -> List[Document]:
+def _callers(idx: Index, doc: Document) -> List[tuple]:
+    """[(workflow, the calling job's `if:`)] of the workflows that call `doc`."""
     name = os.path.basename(doc.file)
     out = []
     for d in idx.docs:
@@ -798,8 +815,7 @@ def _callers(idx: Index, doc: Document) -> List[Document]:
             uses = job.get("uses") if isinstance(job, dict) else None
             if isinstance(uses, str) and uses.startswith("./") \
                     and os.path.basename(uses.split("@")[0]) == name:
-                out.append(d)
-                break
+                out.append((d, job.get("if")))
     return out
 
 
@@ -822,10 +838,10 @@ def _sub_checks(idx: Index, ctx):
             continue
         triggers = run.workflow.triggers
         narrow = P.narrowing(run.job.if_, run.row)
-        if narrow.events is not None or narrow.not_events:
-            triggers = {e: s for e, s in triggers.items()
-                        if (narrow.events is None or e in narrow.events)
-                        and e not in narrow.not_events}
+        if narrow.events is not None or narrow.not_events:  # (a caller's event: see
+            triggers = {e: s for e, s in triggers.items()   # _workflow_refs)
+                        if e == "workflow_call" or ((narrow.events is None or e in narrow.events)
+                                                    and e not in narrow.not_events)}
         certain, produced = _produced(idx, run, triggers, narrow, pattern_prefix,
                                       default_branch, ctx)
         for link in oidc_links:
@@ -866,7 +882,7 @@ def _produced(idx: Index, run: R.JobRun, triggers: dict, narrow, pattern_prefix,
         hit = idx.produced.get(key)
         if hit is not None:
             return hit
-    refs = _workflow_refs(idx, run.doc, default_branch, ctx, triggers)
+    refs = _workflow_refs(idx, run.doc, default_branch, ctx, triggers, events=narrow)
     # `may` over-approximates what an unreadable `if:` allows, so only
     # unknown callers make the use uncertain
     hit = (not refs.unknown, P.produce(pattern_prefix, refs, run.environment, narrow))

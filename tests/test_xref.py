@@ -254,6 +254,35 @@ def test_reusable_workflow_takes_its_callers_refs(tmp_path):
     assert "ref:refs/heads/release" in found[0].message
 
 
+@pytest.mark.parametrize("call_if, called_if, witness", [
+    (None, None, "ref:refs/heads/x"),
+    # the calling job runs on main only: the called job too
+    ("github.ref == 'refs/heads/main'", None, None),
+    # in a called workflow, github.event_name is the caller's event
+    (None, "github.event_name == 'push'", "ref:refs/heads/x"),
+    (None, "github.event_name == 'pull_request'", None),
+])
+def test_reusable_workflow_reads_the_calling_and_called_jobs_if(tmp_path, call_if, called_if,
+                                                                 witness):
+    called = oidc_workflow(on="workflow_call")
+    if called_if:
+        called = called.replace("runs-on: ubuntu-latest",
+                                f'runs-on: ubuntu-latest\n        if: "{called_if}"')
+    caller = """\
+        on:
+          push:
+            branches: ["**"]
+        jobs:
+          call:
+            uses: ./.github/workflows/deploy.yml
+        """ + (f'    if: "{call_if}"\n' if call_if else "")
+    found = _repo(tmp_path, called, "repo:myorg/app:ref:refs/heads/main",
+                  extra={".github/workflows/caller.yml": caller})
+    found = [f for f in found if f.rule == "xref-sub-not-admitted"]
+    assert bool(found) is bool(witness), [f.message for f in found]
+    assert all(witness in f.message for f in found)
+
+
 def test_dispatch_runs_on_the_configured_default_branch(tmp_path):
     wf = oidc_workflow(on="workflow_dispatch")
     found = _repo(tmp_path, wf, "repo:myorg/app:ref:refs/heads/main",
