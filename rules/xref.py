@@ -386,11 +386,17 @@ def _taskdef_checks(idx: Index, ctx):
             if step.uses not in (A.RENDER, A.DEPLOY) or "task-definition" not in step.with_:
                 continue
             raw = run.expand(step.with_.get("task-definition"), step, github)
-            if not isinstance(raw, str) or R.unresolved(raw) or not raw.strip():
+            if not isinstance(raw, str) or not raw.strip():
                 continue
-            path = raw.strip()
+            if R.unresolved(raw):  # a render step's output: its file, for container-name
+                path = _td_path(run, step, step.with_.get("task-definition"), github)
+                if path is None:
+                    continue
+            else:
+                path = raw.strip()
             tpath = step.path + ("with", "task-definition")
-            if not probes.ask("exists", os.path.join(ctx.repo_root or ".", path)):
+            if not R.unresolved(raw) and \
+                    not probes.ask("exists", os.path.join(ctx.repo_root or ".", path)):
                 if _made_earlier(run, step, path):
                     ctx.note(f"xref: {run.doc.file}: {path} is not in the repository but an "
                              "earlier step seems to write it")

@@ -482,3 +482,25 @@ def test_build_push_action_needs_the_push_actions_on_its_ecr_repository(tmp_path
     found = _permission_findings(tmp_path, steps, policy)
     assert bool(found) is missing, [f.message for f in found]
     assert all("repository/app2" in f.message for f in found)
+
+
+def test_a_render_step_of_a_render_output_checks_its_container_name(tmp_path):
+    steps = """\
+          - id: render
+            uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: ops/td.json
+              container-name: web
+              image: app:1
+          - id: sidecar
+            uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: ${{ steps.render.outputs.task-definition }}
+              container-name: sidecar-typo
+              image: side:1
+"""
+    taskdef = {"family": "app", "containerDefinitions": [{"name": "web", "image": "app:1"}]}
+    found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
+                  extra={"ops/td.json": json.dumps(taskdef)})
+    assert [f.rule for f in found] == ["xref-container-name-unknown"]
+    assert "sidecar-typo" in found[0].message
