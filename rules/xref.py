@@ -208,7 +208,8 @@ TASKDEF_MISSING = rule(
     ## What it does
     Checks that the `task-definition` input of the render and deploy actions,
     when it is a path (not a step output), names a file of the repository
-    (relative to the repository root, matrix values expanded).
+    (relative to the repository root, or to the folder `actions/checkout`
+    puts it in with `path:`; matrix values expanded).
 
     ## Why is this bad?
     The action fails with "ENOENT: no such file or directory" after the image was
@@ -355,6 +356,31 @@ def in_checkout(doc: Document, repo_root: str) -> bool:
         return False
 
 
+def _checkout_dir(run: R.JobRun, step: wm.Step) -> Optional[str]:
+    """The folder of the workspace `actions/checkout` puts this repository in
+    (`path:`) before `step`: "" for the workspace itself, None when an
+    expression names it."""
+    folder = ""
+    for st in run.job.steps[:step.index]:
+        if (st.uses or "").split("@")[0] == "actions/checkout" \
+                and not st.with_.get("repository") and st.with_.get("path") is not None:
+            text = text_of(st.with_.get("path"))
+            if text is None or "${{" in text:
+                return None
+            folder = text.strip().strip("/").removeprefix("./").strip("/")
+            folder = "" if folder == "." else folder
+    return folder
+
+
+def _in_folder(path: str, folder: str) -> Optional[str]:
+    """A workspace path as a path of the repository checked out in `folder`
+    (None: outside it, so not a file of the repository)."""
+    clean = path.removeprefix("./")
+    if not folder:
+        return clean
+    return clean[len(folder) + 1:] if clean.startswith(folder + "/") else None
+
+
 def _made_earlier(run: R.JobRun, step: wm.Step, path: str) -> bool:
     """Does an earlier step of the job seem to produce the file (a `> file`
     redirect, a script naming it, a downloaded artifact)?"""
@@ -393,23 +419,29 @@ def _taskdef_checks(idx: Index, ctx):
                 if path is None:
                     continue
             else:
-                path = raw.strip()
+                folder = _checkout_dir(run, step)
+                if folder is None:
+                    continue  # checked out where an expression says
+                path = _in_folder(raw.strip(), folder)
             tpath = step.path + ("with", "task-definition")
-            if not R.unresolved(raw) and \
-                    not probes.ask("exists", os.path.join(ctx.repo_root or ".", path)):
-                if _made_earlier(run, step, path):
-                    ctx.note(f"xref: {run.doc.file}: {path} is not in the repository but an "
+            if not R.unresolved(raw) and (path is None or not probes.ask(
+                    "exists", os.path.join(ctx.repo_root or ".", path))):
+                shown = raw.strip()
+                if _made_earlier(run, step, shown):
+                    ctx.note(f"xref: {run.doc.file}: {shown} is not in the repository but an "
                              "earlier step seems to write it")
                     continue
-                key = (run.doc.file, tpath, path)
+                key = (run.doc.file, tpath, shown)
                 if key not in seen:
                     seen.add(key)
+                    where = f" (actions/checkout puts the repository in {folder}/)" \
+                        if folder else ""
                     yield Problem(
                         TASKDEF_MISSING.id, tpath,
-                        f"task-definition '{path}' names no file in the repository "
+                        f"task-definition '{shown}' names no file in the repository{where} "
                         f"({run.label}): the {step.uses.split('/')[-1]} step fails with "
                         "ENOENT, after the image was built and pushed",
-                        help=_closest_hint(ctx.repo_root, path), doc=run.doc)
+                        help=_closest_hint(ctx.repo_root, path or shown), doc=run.doc)
                 continue
             if step.uses != A.RENDER or "container-name" not in step.with_:
                 continue

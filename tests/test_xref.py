@@ -504,3 +504,21 @@ def test_a_render_step_of_a_render_output_checks_its_container_name(tmp_path):
                   extra={"ops/td.json": json.dumps(taskdef)})
     assert [f.rule for f in found] == ["xref-container-name-unknown"]
     assert "sidecar-typo" in found[0].message
+
+
+@pytest.mark.parametrize("path, missing", [("src/ops/td.json", False), ("ops/td.json", True)])
+def test_task_definition_paths_follow_the_checkout_folder(tmp_path, path, missing):
+    steps = f"""\
+          - uses: actions/checkout@v4
+            with:
+              path: src
+          - uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: {path}
+              container-name: web
+              image: app:1
+"""
+    taskdef = {"family": "app", "containerDefinitions": [{"name": "web", "image": "app:1"}]}
+    found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
+                  extra={"ops/td.json": json.dumps(taskdef)})
+    assert ("xref-task-definition-missing" in [f.rule for f in found]) is missing
