@@ -185,6 +185,28 @@ def test_environment_and_pull_request_forms():
     assert P.contains(plain.must, "repo:o/r:ref:refs/heads/main")
 
 
+@pytest.mark.parametrize("event, must, may, not_sent", [
+    # the merge queue's branch, never the base branch
+    ("merge_group", "repo:o/r:ref:refs/heads/gh-readonly-queue/main/pr-7-abc", None,
+     "repo:o/r:ref:refs/heads/main"),
+    # a pull request's events: not the default branch
+    ("pull_request_review", None, "repo:o/r:pull_request", "repo:o/r:ref:refs/heads/main"),
+    # the branch or tag just created or deployed: any, none certain
+    ("create", None, "repo:o/r:ref:refs/tags/v1", None),
+    ("deployment", None, "repo:o/r:ref:refs/heads/feature", None),
+    ("schedule", "repo:o/r:ref:refs/heads/main", None, "repo:o/r:ref:refs/heads/dev"),
+])
+def test_events_run_on_the_refs_github_gives_them(event, must, may, not_sent):
+    refs = P.refs_of_triggers({event: {}}, "main")
+    out = P.produce(P.prefix_pattern("repo:o/r:"), refs, None, P.Narrowing())
+    if must:
+        assert P.contains(out.must, must)
+    if may:
+        assert P.contains(out.may, may) and not P.contains(out.must, may)
+    if not_sent:
+        assert not P.contains(out.may, not_sent)
+
+
 def test_subject_prefixes():
     assert P.subject_prefix({"repository": "o/r"}) == "repo:o/r:"
     assert P.subject_prefix({"repository": "o/r", "subject": "immutable", "owner-id": 1,

@@ -313,9 +313,14 @@ def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
             must.append(concat(TAGS, any_name()))
         elif event == "workflow_call":
             refs.unknown.append("workflow_call")
-        elif event == "merge_group":
-            may.append(concat(HEADS, concat(tuple(literal_piece(c) for c in "gh-readonly-queue/"),
-                                            any_name())))
+        elif event == "merge_group":  # GITHUB_REF: refs/heads/gh-readonly-queue/BASE/pr-N-SHA
+            must.append(concat(HEADS, concat(tuple(literal_piece(c) for c in "gh-readonly-queue/"),
+                                             any_name())))
+        elif event in ("pull_request_review", "pull_request_review_comment"):
+            refs.pull_request_may = True  # a pull request's merge ref, never the default branch
+        elif event in ("create", "deployment", "deployment_status", "registry_package"):
+            # the branch or tag created, deployed or published: any of them
+            may.append(alt([concat(HEADS, any_name()), concat(TAGS, any_name())]))
         else:  # schedule, workflow_run, repository_dispatch, issues, ...
             must.append(default)
     refs.must = alt(must) if must else EMPTY
