@@ -256,9 +256,9 @@ def build(docs: List[Document], ctx) -> Index:
     idx.repo = L.repository(ctx)
     if idx.repo:
         idx.prefix = P.subject_prefix({**github, "repository": idx.repo})
-        if idx.prefix is None:
+        if P.ID in idx.prefix:
             ctx.note("xref: github.subject is immutable but owner-id/repository-id are "
-                     "not both in the config: subs are compared for their context only")
+                     "not both in the config: subs are compared with any id there")
     else:
         ctx.note("xref: repository unknown (no github.repository in the config and no "
                  "GitHub 'origin' remote): subs are compared for their context only")
@@ -1013,7 +1013,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                 why_env = (f" (a job with an environment sends `environment:"
                            f"{u.run.environment}`, not its branch)")
             names = ", ".join(f"statement {st.index + 1}" for st in stmts)
-            shown = P.show_sub(missed, repo_known)
+            shown = P.show_sub(missed, repo_known, idx.prefix)
             globs = _language(idx, "globs", part)
             fix = shown if globs == [missed] or not repo_known else " or ".join(
                 f"'{g}'" for g in globs[:3])

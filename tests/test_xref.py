@@ -211,7 +211,12 @@ def test_subject_prefixes():
     assert P.subject_prefix({"repository": "o/r"}) == "repo:o/r:"
     assert P.subject_prefix({"repository": "o/r", "subject": "immutable", "owner-id": 1,
                              "repository-id": 2}) == "repo:o@1/r@2:"
-    assert P.subject_prefix({"repository": "o/r", "subject": "immutable"}) is None
+    # ids the config does not give: some number, in the immutable shape all the same
+    unknown = P.subject_prefix({"repository": "o/r", "subject": "immutable"})
+    assert unknown == "repo:o@{ID}/r@{ID}:"
+    assert P.contains(P.Seq(P.prefix_pattern(unknown)), "repo:o@123/r@45:")
+    assert not P.contains(P.Seq(P.prefix_pattern(unknown)), "repo:o/r:")
+    assert P.show_sub("repo:o@0/r@0:pull_request", True, unknown) == "repo:o@ID/r@ID:pull_request"
     assert P.subject_prefix({}) is None
 
 
@@ -544,3 +549,10 @@ def test_task_definition_paths_follow_the_checkout_folder(tmp_path, path, missin
     found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
                   extra={"ops/td.json": json.dumps(taskdef)})
     assert ("xref-task-definition-missing" in [f.rule for f in found]) is missing
+
+
+def test_immutable_subjects_without_ids_still_miss_a_trust_for_the_old_form(tmp_path):
+    found = _repo(tmp_path, oidc_workflow(ROLE), "repo:myorg/app:ref:refs/heads/main",
+                  config="github:\n  repository: myorg/app\n  subject: immutable\n")
+    assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+    assert "repo:myorg@ID/app@ID:ref:refs/heads/main" in found[0].message

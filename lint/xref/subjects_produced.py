@@ -438,7 +438,9 @@ NAME = Piece(frozenset("/:"), True, 1, INF)  # an owner or repository name
 def prefix_pattern(prefix: Optional[str]) -> Pattern:
     """The pieces of a known prefix, or `repo:NAME/NAME:` (any repository) when unknown."""
     if prefix is not None:
-        return tuple(literal_piece(c) for c in prefix)
+        parts = prefix.split(ID)
+        return tuple(p for i, part in enumerate(parts)
+                     for p in ((_DIGITS,) if i else ()) + tuple(literal_piece(c) for c in part))
     return (tuple(literal_piece(c) for c in "repo:") + (NAME, literal_piece("/"), NAME,
                                                        literal_piece(":")))
 
@@ -446,7 +448,11 @@ def prefix_pattern(prefix: Optional[str]) -> Pattern:
 _SHOWN_REPO = re.compile(r"^repo:[^/:]+/[^/:]+:")
 
 
-def show_sub(sub: str, repo_known: bool = True) -> str:
+def show_sub(sub: str, repo_known: bool = True, prefix: Optional[str] = None) -> str:
+    """A sub for a message: the repository as OWNER/REPO when unknown, and ids
+    the config does not give (`prefix` with `{ID}`) as ID."""
+    if prefix and ID in prefix:
+        sub = re.sub(r"@\d+(?=[/:])", "@ID", sub)
     return sub if repo_known else _SHOWN_REPO.sub("repo:OWNER/REPO:", sub)
 
 
@@ -456,12 +462,14 @@ def subject_prefix(github: dict) -> Optional[str]:
     if not isinstance(repo, str) or "/" not in repo:
         return None
     owner, name = repo.split("/", 1)
-    if github.get("subject") == "immutable":
+    if github.get("subject") == "immutable":  # an id not in the config: `{ID}`, some number
         oid, rid = github.get("owner-id"), github.get("repository-id")
-        if oid is None or rid is None:
-            return None
-        return f"repo:{owner}@{oid}/{name}@{rid}:"
+        return f"repo:{owner}@{ID if oid is None else oid}/{name}@{ID if rid is None else rid}:"
     return f"repo:{owner}/{name}:"
+
+
+ID = "{ID}"  # in a prefix: an owner or repository id the config does not give
+_DIGITS = Piece(frozenset("0123456789"), False, 1, INF)
 
 
 def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
