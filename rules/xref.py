@@ -1011,7 +1011,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             why_env = ""
             if u.run.environment is not None:
                 why_env = (f" (a job with an environment sends `environment:"
-                           f"{u.run.environment}`, not its branch)")
+                           f"{P.encode(u.run.environment)}`, not its branch)")
             names = ", ".join(f"statement {st.index + 1}" for st in stmts)
             shown = P.show_sub(missed, repo_known, idx.prefix)
             globs = _language(idx, "globs", part)
