@@ -953,6 +953,15 @@ def _admitted_language(S, policy):
     return lang, [s for s in stmts if s.effect.lower() != "deny"]
 
 
+def _refused_by(S, policy, allow_stmts, sub: str):
+    """The Deny statement that refuses a sub the Allow statements admit, or None."""
+    refusing = S.refusing(S.github_statements(policy, include_deny=True))
+    if not refusing or not S.matches(S.Union([s.sub_wild for s in allow_stmts if s.admits]),
+                                     sub):
+        return None
+    return next((d for d in refusing if S.matches(d.sub_wild, sub)), None)
+
+
 def _sub_location(stmts, doc: Document):
     """Path of the `sub` condition to fix: the first GitHub statement's (or the statement)."""
     for st in stmts:
@@ -1012,19 +1021,28 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             if u.run.environment is not None:
                 why_env = (f" (a job with an environment sends `environment:"
                            f"{P.encode(u.run.environment)}`, not its branch)")
-            names = ", ".join(f"statement {st.index + 1}" for st in stmts)
             shown = P.show_sub(missed, repo_known, idx.prefix)
             globs = _language(idx, "globs", part)
             fix = shown if globs == [missed] or not repo_known else " or ".join(
                 f"'{g}'" for g in globs[:3])
+            deny = _refused_by(S, policy, stmts, missed)
+            if deny is not None:  # an Allow admits it, a Deny takes it back
+                where = deny.sub_paths[0] if deny.sub_paths else deny.path
+                why = f"statement {deny.index + 1} (Deny) refuses it"
+                help_ = "narrow the Deny's sub condition, or change the job so that it sends " \
+                        "a sub this policy trusts"
+            else:
+                where = _sub_location(stmts, trust_doc)
+                names = ", ".join(f"statement {st.index + 1}" for st in stmts)
+                why = f"no statement of this trust policy admits it ({names} missed)"
+                help_ = (f"admit {fix if fix != shown else repr(shown)} in the sub condition, "
+                         "or change the job so that it sends a sub this policy trusts")
             yield Problem(
-                SUB_NOT_ADMITTED.id, _sub_location(stmts, trust_doc),
+                SUB_NOT_ADMITTED.id, where,
                 f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(role_path).line} "
-                f"assumes {role.label} with sub '{shown}'{why_env}; no statement of this "
-                f"trust policy admits it ({names} missed): the deploy fails with 401 (Not "
-                "authorized to perform sts:AssumeRoleWithWebIdentity)",
-                help=f"admit {fix if fix != shown else repr(shown)} in the sub condition, or "
-                     "change the job so that it sends a sub this policy trusts",
+                f"assumes {role.label} with sub '{shown}'{why_env}; {why}: the deploy fails "
+                "with 401 (Not authorized to perform sts:AssumeRoleWithWebIdentity)",
+                help=help_,
                 doc=trust_doc,
                 related=[(u.run.doc, role_path, f"{u.run.label} assumes the role here")])
     if not ctx.is_enabled(SUB_BROADER.id) or not any_admitted or not all_linked:

@@ -556,3 +556,20 @@ def test_immutable_subjects_without_ids_still_miss_a_trust_for_the_old_form(tmp_
                   config="github:\n  repository: myorg/app\n  subject: immutable\n")
     assert [f.rule for f in found] == ["xref-sub-not-admitted"]
     assert "repo:myorg@ID/app@ID:ref:refs/heads/main" in found[0].message
+
+
+def test_a_sub_a_deny_refuses_names_the_deny(tmp_path):
+    trust = oidc_trust("repo:myorg/app:*")
+    allow = trust["Statement"][0]
+    allow["Condition"]["StringLike"] = {
+        "token.actions.githubusercontent.com:sub": allow["Condition"]["StringEquals"].pop(
+            "token.actions.githubusercontent.com:sub")}
+    trust["Statement"].append({
+        "Effect": "Deny", "Principal": allow["Principal"], "Action": allow["Action"],
+        "Condition": {"StringLike": {"token.actions.githubusercontent.com:sub": "*:ref:refs/heads/ma*"}}})
+    text = json.dumps(trust, indent=2)
+    found = _repo(tmp_path, oidc_workflow(ROLE), None, extra={"iam/trust.json": text})
+    (f,) = [f for f in found if f.rule == "xref-sub-not-admitted"]
+    assert "statement 2 (Deny) refuses it" in f.message
+    deny_line = next(n for n, line in enumerate(text.splitlines(), 1) if "heads/ma*" in line)
+    assert f.line == deny_line
