@@ -108,7 +108,9 @@ def _uri(path: str) -> str:
             pass
     p = p.replace(os.sep, "/")
     from urllib.parse import quote
-    return quote(p, safe="/:@-._~")
+    if os.path.isabs(p):  # outside the working folder: an absolute file URI
+        return "file://" + quote(p, safe="/@-._~")
+    return quote(p, safe="/@-._~")  # `:` escaped: `a:b.json` is no URI scheme
 
 
 def _region(span):

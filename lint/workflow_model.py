@@ -929,7 +929,13 @@ def script_span(doc, step: Step, line: int, needle: Optional[str] = None) -> Spa
     style = _block_style(text, base)
     if style == "|":
         start = _first_content_line(text, base)
-        return Span(start.line + max(0, line), start.column)
+        at = Span(start.line + max(0, line), start.column)
+        if needle:  # the column of the text on its line, when it is there as written
+            lines = text.splitlines()
+            col = lines[at.line - 1].find(needle) if at.line <= len(lines) else -1
+            if col >= 0:
+                return Span(at.line, col + 1)
+        return at
     if needle and "\n" not in needle:
         lines = text.splitlines()
         for n in range(base.line, min(len(lines), (base.end_line or base.line)) + 1):

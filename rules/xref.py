@@ -496,16 +496,22 @@ class Need:
     link: R.RoleLink
     resource: Optional[str] = None
     script_line: Optional[int] = None  # line in the step's `run:` script (0-based)
+    command: Optional[str] = None  # its first words, to find its column
+
+    @property
+    def span(self) -> Optional[Span]:
+        """File position of the command in a `run:` script (None for action
+        steps); found only when a finding shows it."""
+        if self.script_line is None:
+            return None
+        if "_span" not in self.__dict__:
+            self.__dict__["_span"] = wm.script_span(self.run.doc, self.step, self.script_line,
+                                                    self.command)
+        return self.__dict__["_span"]
 
     @property
     def line(self) -> Optional[int]:
-        """File line of the command in a `run:` script (None for action steps);
-        found only when a finding shows it (it may read the file again)."""
-        if self.script_line is None:
-            return None
-        if "_line" not in self.__dict__:
-            self.__dict__["_line"] = wm.script_span(self.run.doc, self.step, self.script_line).line
-        return self.__dict__["_line"]
+        return self.span.line if self.span is not None else None
 
 
 def _registry(link: Optional[R.RoleLink]) -> Optional[str]:
@@ -586,7 +592,8 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> List[
         if service:
             shown = f"aws {service} {op}" + (f" {rest[0]}" if op == "wait" and rest else "")
             for a in A.cli_actions(service, op, rest) or ():
-                out.append(Need(a, f"`{shown}`", step, run, link, None, line))
+                out.append(Need(a, f"`{shown}`", step, run, link, None, line,
+                                " ".join(cmd.argv[:2])))
             continue
         images = {}  # word -> image: a push needs five actions on one image
         for action, why, word in A.docker_needs(cmd.argv):
@@ -598,7 +605,8 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> List[
             arn = A.ecr_repository_arn(image)
             if arn is None and not ecr_login:
                 break
-            out.append(Need(action, f"`{why}`", step, run, link, arn, line))
+            out.append(Need(action, f"`{why}`", step, run, link, arn, line,
+                            " ".join(cmd.argv[:2])))
     return out
 
 
@@ -703,8 +711,8 @@ def _missing(idx: Index, needs_by_key):
 
 
 def _related(need: Need, message: str):
-    if need.line is not None:
-        return Related(need.run.doc.file, Span(need.line, 1), message)
+    if need.span is not None:
+        return Related(need.run.doc.file, need.span, message)
     return (need.run.doc, need.step.path, message)
 
 

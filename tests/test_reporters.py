@@ -82,6 +82,14 @@ def test_sarif_has_the_fields_code_scanning_needs():
     assert first["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 5
 
 
+@pytest.mark.parametrize("path, uri", [("a:b.json", "a%3Ab.json"),
+                                       ("/elsewhere/p q.json", "file:///elsewhere/p%20q.json")])
+def test_sarif_uris_are_relative_references_or_file_uris(path, uri):
+    f = Finding("parse-error", "error", path, Span(1, 1), "invalid JSON")
+    res = json.loads(reporters.sarif([f], 1))["runs"][0]["results"][0]
+    assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
+
+
 def test_sarif_empty_run_is_valid():
     jsonschema.validate(json.loads(reporters.sarif([], 0)), SARIF_SUBSET)
 

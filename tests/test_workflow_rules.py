@@ -454,3 +454,14 @@ def test_account_id_in_a_cli_role_arn_and_secrets_in_brackets():
         """)
     assert ("workflow-account-id-hardcoded", 11) in found
     assert ("workflow-app-secret-in-github", 12) in found
+
+
+def test_positions_in_a_block_script_point_at_the_text():
+    text = textwrap.dedent(INJECTION.format(run="|\n          echo start\n          echo \"${{ github.event.comment.body }}\""))
+    loaded = load_text(text, "yaml")[0]
+    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
+    ctx = Context(Config(), ".", [], set(RULES))
+    check = next(c for c in CHECKS if c.name.endswith("template_injection"))
+    (p,) = check.func(doc, ctx)
+    line = text.splitlines()[p.span.line - 1]
+    assert line[p.span.column - 1:].startswith("${{ github.event.comment.body }}")
