@@ -118,7 +118,9 @@ PERMISSION_MISSING = rule(
     `amazon-ecr-login` (`ecr:GetAuthorizationToken`), `docker push` to ECR (the
     five layer-upload actions), `amazon-ecs-deploy-task-definition`
     (`ecs:RegisterTaskDefinition`, `ecs:DescribeServices` whenever `service` is
-    set, `ecs:UpdateService`, the CodeDeploy actions with `codedeploy-*` inputs,
+    set, `ecs:UpdateService`, or the CodeDeploy actions when the service's
+    definition (read along) has a `CODE_DEPLOY` deployment controller, else
+    with `codedeploy-*` inputs,
     `ecs:RunTask`/`ecs:DescribeTasks` for `run-task`), and `aws SERVICE COMMAND`
     in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
     tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
@@ -240,6 +242,7 @@ class Index:
     docs: List[Document]
     roles: L.RoleIndex
     taskdefs: L.TaskDefIndex
+    services: Dict[str, list] = field(default_factory=dict)  # serviceName -> documents
     runs: List[R.JobRun] = field(default_factory=list)
     repo: Optional[str] = None
     prefix: Optional[str] = None  # `repo:OWNER/REPO:` as GitHub sends it
@@ -253,6 +256,11 @@ class Index:
 def build(docs: List[Document], ctx) -> Index:
     github = _github(ctx)
     idx = Index(docs, L.build_roles(docs, ctx), L.build_taskdefs(docs))
+    for d in docs:
+        name = text_of(d.data.get("serviceName")) \
+            if d.kind == "service" and isinstance(d.data, dict) else None
+        if name:
+            idx.services.setdefault(name, []).append(d)
     idx.repo = L.repository(ctx)
     if idx.repo:
         idx.prefix = P.subject_prefix({**github, "repository": idx.repo})
@@ -296,7 +304,7 @@ def _github(ctx) -> dict:
     return g if isinstance(g, dict) else {}
 
 
-@check(kinds=("workflow", "trust-policy", "permissions-policy", "task-definition"),
+@check(kinds=("workflow", "trust-policy", "permissions-policy", "task-definition", "service"),
        rules=ALL, cross_file=True, sharded=True)
 def cross_file(docs, ctx):
     """Large runs run this in one process per core: each builds the index and
@@ -555,11 +563,32 @@ def _service_arn(run: R.JobRun, step: wm.Step, link: Optional[R.RoleLink], githu
     return f"arn:aws:ecs:{link.region}:{account}:service/{cluster}/{service}"
 
 
-def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> List[Need]:
+def _controller(idx: Index, run: R.JobRun, step: wm.Step, github) -> Optional[str]:
+    """The deployment controller (ECS, CODE_DEPLOY, ...) of the service a deploy
+    step updates, when one service definition of that name and cluster was read."""
+    if step.uses != A.DEPLOY or not idx.services:
+        return None
+    service = run.expand(step.with_.get("service"), step, github)
+    cluster = run.expand(step.with_.get("cluster", "default"), step, github)
+    if not isinstance(service, str) or R.unresolved(service):
+        return None
+    kinds = set()
+    for d in idx.services.get(service.strip(), []):
+        c = text_of(d.data.get("cluster"))
+        if c and isinstance(cluster, str) and not R.unresolved(cluster) \
+                and c.rsplit("/", 1)[-1] != cluster.strip().rsplit("/", 1)[-1]:
+            continue
+        ctl = d.data.get("deploymentController")
+        kinds.add(text_of(ctl.get("type")) if isinstance(ctl, dict) else "ECS")
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
+
+
+def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
+                controller: Optional[str] = None) -> List[Need]:
     out: List[Need] = []
     ecr_login = any(s.uses == A.ECR_LOGIN for s in run.job.steps)
     if step.uses:
-        needs = A.action_step_needs(step.uses, step.with_)
+        needs = A.action_step_needs(step.uses, step.with_, controller)
         on_service = ("ecs:UpdateService", "ecs:DescribeServices")
         service_arn = _service_arn(run, step, link, github) \
             if any(action in on_service for action, _ in needs) else None
@@ -659,7 +688,7 @@ def _permission_checks(idx: Index, ctx):
             if link is None or link.role is None or not _policy_docs(link.role) \
                     or not ctx.mine(link.role.label):
                 continue
-            needs = _step_needs(run, step, link, github)
+            needs = _step_needs(run, step, link, github, _controller(idx, run, step, github))
             for need in needs:
                 needs_by_key.setdefault((id(link.role), need.action, need.resource),
                                         []).append(need)

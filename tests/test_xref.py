@@ -573,3 +573,30 @@ def test_a_sub_a_deny_refuses_names_the_deny(tmp_path):
     assert "statement 2 (Deny) refuses it" in f.message
     deny_line = next(n for n, line in enumerate(text.splitlines(), 1) if "heads/ma*" in line)
     assert f.line == deny_line
+
+
+@pytest.mark.parametrize("controller, wanted, unwanted", [
+    ("CODE_DEPLOY", "codedeploy:CreateDeployment", "ecs:UpdateService"),
+    ("ECS", "ecs:UpdateService", "codedeploy:CreateDeployment"),
+])
+def test_the_deploy_action_follows_the_services_deployment_controller(tmp_path, controller,
+                                                                      wanted, unwanted):
+    steps = """\
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: ops/td.json
+              service: app
+              cluster: prod
+              wait-for-service-stability: true
+"""
+    (tmp_path / "ops").mkdir()
+    (tmp_path / "ops" / "td.json").write_text(json.dumps(
+        {"family": "app", "containerDefinitions": [{"name": "web", "image": "app:1"}]}))
+    (tmp_path / "ops" / "service.json").write_text(json.dumps(
+        {"cluster": "prod", "serviceName": "app", "taskDefinition": "app",
+         "deploymentController": {"type": controller}}))
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["ecs:RegisterTaskDefinition", "ecs:DescribeServices"],
+         "Resource": "*"}]}
+    messages = " ".join(f.message for f in _permission_findings(tmp_path, steps, policy))
+    assert wanted in messages and unwanted not in messages

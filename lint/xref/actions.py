@@ -143,8 +143,12 @@ def _set(v) -> bool:
     return v is not None and not (isinstance(v, str) and not v.strip())
 
 
-def action_step_needs(uses: str, with_: dict) -> List[Tuple[str, str]]:
-    """[(action, why)] for a `uses:` step of the deploy path."""
+def action_step_needs(uses: str, with_: dict,
+                      controller: Optional[str] = None) -> List[Tuple[str, str]]:
+    """[(action, why)] for a `uses:` step of the deploy path. `controller`: the
+    deployment controller of the service the deploy action updates, when its
+    definition was read (the action asks the service and goes the CodeDeploy
+    way for `CODE_DEPLOY`, whatever its `codedeploy-*` inputs say)."""
     name = action_name(uses)
     w = with_ if isinstance(with_, dict) else {}
     if name == ECR_LOGIN:
@@ -159,6 +163,8 @@ def action_step_needs(uses: str, with_: dict) -> List[Tuple[str, str]]:
             out.append(("ecs:RegisterTaskDefinition", why + " registers the task definition"))
         codedeploy = any(_set(w.get(k)) for k in ("codedeploy-appspec", "codedeploy-application",
                                                    "codedeploy-deployment-group"))
+        if controller is not None:
+            codedeploy = controller.upper() == "CODE_DEPLOY"
         if _set(w.get("service")):
             out.append(("ecs:DescribeServices", why + " describes the service (always, when "
                         "`service` is set)"))
