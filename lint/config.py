@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Dict, Optional
 
 from . import cache
 from .loader import LoadError, decode, load_yaml
@@ -361,6 +361,19 @@ def parse_size(v) -> int:
     return n
 
 
+def _exists(cfg: "Config", rel: str, listed: Dict[str, set]) -> bool:
+    """Does the file a config path names exist? Answered from one listing of
+    each folder when it can be: a config of a thousand roles names two thousand
+    files in a few folders, and resolving each path costs more than the rest."""
+    folder, _, name = rel.rpartition("/")
+    if folder not in listed:
+        try:
+            listed[folder] = set(os.listdir(os.path.join(cfg.root, folder)))
+        except OSError:
+            listed[folder] = set()
+    return name in listed[folder] or os.path.exists(cfg.resolve_path(rel))
+
+
 def _build(path, data, locate) -> Config:
     from .registry import RULES, load_rules
 
@@ -403,11 +416,12 @@ def _build(path, data, locate) -> Config:
                                   f"rule id '{rid}'")
     cfg.github = dict(data.get("github") or {})
     cfg.roles = dict(data.get("roles") or {})
+    listed: Dict[str, set] = {}  # folder -> its names, each folder listed once
     for key, spec in cfg.roles.items():  # a misspelt path would silently unlink the role
         for part in ("trust", "permissions"):
             files = spec.get(part) if isinstance(spec, dict) else None
             for i, f in enumerate([files] if isinstance(files, str) else files or []):
-                if isinstance(f, str) and not os.path.exists(cfg.resolve_path(f)):
+                if isinstance(f, str) and not _exists(cfg, f, listed):
                     at = ["roles", key, part] + ([i] if isinstance(files, list) else [])
                     raise ConfigError(f"{_where(path, locate, at)}: roles.{key}.{part}: "
                                       f"no such file: {f}")
