@@ -690,7 +690,7 @@ def _permission_checks(idx: Index, ctx):
                 continue
             needs = _step_needs(run, step, link, github, _controller(idx, run, step, github))
             for need in needs:
-                needs_by_key.setdefault((id(link.role), need.action, need.resource),
+                needs_by_key.setdefault((id(link.role), need.action, need.resource, link.region),
                                         []).append(need)
             if any(n.action in ("ecs:RegisterTaskDefinition", "ecs:RunTask") for n in needs):
                 for td in _step_taskdefs(idx, run, step, github, ctx):
@@ -708,12 +708,15 @@ _STAR_ONLY = {"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken",
 
 def _missing(idx: Index, needs_by_key):
     reported = set()
-    for (_, action, resource), needs in needs_by_key.items():
+    for (_, action, resource, region), needs in needs_by_key.items():
         role = needs[0].link.role
         docs = _policy_docs(role)
         if resource is None and action.lower() in _STAR_ONLY:
             resource = "*"
-        decision = iam.evaluate_statements(_role_statements(idx, role), action, resource)
+        # the region the credentials were configured for: a condition on
+        # aws:RequestedRegion can be read
+        decision = iam.evaluate_statements(_role_statements(idx, role), action, resource,
+                                           {"aws:RequestedRegion": region} if region else None)
         if decision.allowed or (id(role), action) in reported:
             continue
         reported.add((id(role), action))

@@ -600,3 +600,15 @@ def test_the_deploy_action_follows_the_services_deployment_controller(tmp_path, 
          "Resource": "*"}]}
     messages = " ".join(f.message for f in _permission_findings(tmp_path, steps, policy))
     assert wanted in messages and unwanted not in messages
+
+
+@pytest.mark.parametrize("allowed_region, missing", [("eu-west-1", False), ("us-east-1", True)])
+def test_a_deny_on_the_requested_region_reads_the_configured_region(tmp_path, allowed_region,
+                                                                   missing):
+    steps = "          - run: aws logs tail /ecs/app --since 10m\n"
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "logs:FilterLogEvents", "Resource": "*"},
+        {"Effect": "Deny", "Action": "*", "Resource": "*",
+         "Condition": {"StringNotEquals": {"aws:RequestedRegion": allowed_region}}}]}
+    found = _permission_findings(tmp_path, steps, policy)  # the job runs in eu-west-1
+    assert bool(found) is missing, [f.message for f in found]
