@@ -612,3 +612,14 @@ def test_a_deny_on_the_requested_region_reads_the_configured_region(tmp_path, al
          "Condition": {"StringNotEquals": {"aws:RequestedRegion": allowed_region}}}]}
     found = _permission_findings(tmp_path, steps, policy)  # the job runs in eu-west-1
     assert bool(found) is missing, [f.message for f in found]
+
+
+@pytest.mark.parametrize("job_if, reported", [
+    ("startsWith(github.ref, 'refs/tags/')", False),  # pushes to main only: never runs
+    ("startsWith(github.ref, 'refs/heads/')", True),
+])
+def test_an_environment_job_whose_if_never_holds_sends_no_sub(tmp_path, job_if, reported):
+    wf = oidc_workflow(ROLE, "production").replace(
+        "runs-on: ubuntu-latest", f'runs-on: ubuntu-latest\n        if: "{job_if}"')
+    found = _repo(tmp_path, wf, "repo:myorg/app:ref:refs/heads/main")
+    assert ("xref-sub-not-admitted" in [f.rule for f in found]) is reported

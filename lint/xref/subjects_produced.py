@@ -512,11 +512,18 @@ def _surely_empty(lang) -> bool:
 
 
 def _surely_empty_refs(narrow, refs: Refs) -> bool:
-    """A literal `if` ref that none of the triggers runs on (article section 6)."""
+    """An `if` on refs that none of the triggers runs on (article section 6): a
+    literal ref, or a pattern (`startsWith(github.ref, 'refs/tags/')` on a job
+    that only pushes to main)."""
     texts = _literals(narrow)
-    if texts is None:
+    if texts is not None:
+        return not any(contains(refs.may, t) for t in texts)
+    from .. import subjects as S
+
+    try:
+        return S.witness(to_subjects(intersect(refs.may, narrow))) is None
+    except S.TooComplex:
         return False
-    return not any(contains(refs.may, t) for t in texts)
 
 
 def _literals(lang) -> Optional[List[str]]:
