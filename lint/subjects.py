@@ -1818,6 +1818,10 @@ def collect_names(stmts, github_config: Optional[dict],
             for v in e.values:
                 if "like" in e.op.base:  # a context named after the last wildcard
                     _named_context(_literal_text(v, s.holes), names)
+                    m = _IMMUTABLE_NAMES.match(_literal_text(v, s.holes))
+                    if m:  # `repo:myorg@*/app@*:...`: wildcards in the ids only
+                        lit_owners.add(m.group(1))
+                        names.repos.add((m.group(1), m.group(2)))
                 text = (literal_prefix(v, s.holes) if "like" in e.op.base
                         else _literal_text(v, s.holes))
                 if "ignorecase" in e.op.base:  # `REPO:MYORG/APP:...` names myorg/app
@@ -1843,6 +1847,9 @@ def collect_names(stmts, github_config: Optional[dict],
                             bucket.add(ctx[len(prefix):])
     names.owners = set(cfg_owners) if cfg_owners else lit_owners
     return names
+
+
+_IMMUTABLE_NAMES = re.compile(r"^repo:([^/:*?@\x00]+)@[*?\d]*/([^/:*?@\x00]+)@[*?\d]*:")
 
 
 def _named_context(text: str, names: Names) -> None:
@@ -1877,10 +1884,11 @@ def _literal_text(v, holes: Optional[Dict[str, str]] = None) -> str:
 
 
 def _owner_forms(owner: str, rest, lit) -> list:
-    """`repo:OWNER/...` and the immutable `repo:OWNER@ID/...` forms."""
+    """`repo:OWNER/...` and the immutable `repo:OWNER@ID/...` forms (any id,
+    even none: `repo:myorg@/...` is no other owner, only no sub GitHub sends)."""
     forms = [seq("repo:", lit(owner), "/", rest)]
     if "@" not in owner:
-        forms.append(seq("repo:", lit(owner), "@", NAME, "/", rest))
+        forms.append(seq("repo:", lit(owner), "@", Tok(NAME_CHARS, 0, None), "/", rest))
     return forms
 
 
@@ -1918,7 +1926,8 @@ def class_languages(names: Names) -> Dict[str, object]:
     named_repo = []
     for o, r in sorted(names.repos):  # legacy `o/r` and immutable `o@ID/r@ID` subjects
         named_repo.append(seq("repo:", name(o), "/", name(r), ":", anything))
-        named_repo.append(seq("repo:", name(o), "@", NAME, "/", name(r), "@", NAME, ":", anything))
+        named_repo.append(seq("repo:", name(o), "@", Tok(NAME_CHARS, 0, None), "/", name(r), "@",
+                              Tok(NAME_CHARS, 0, None), ":", anything))
     if hole_run:  # the repository is the hole's value (after the owner, or as owner/repo)
         named_repo.append(seq("repo:", hole_run, ":", anything))
         named_repo.append(seq("repo:", Tok(NOT_COLON, 0, None), "/", hole_run, ":", anything))

@@ -343,3 +343,17 @@ def test_a_statement_with_notaction_of_sts_is_a_trust_policy(not_action, kind):
     del doc["Statement"][0]["Action"]
     doc["Statement"][0]["NotAction"] = not_action
     assert policy_kind(doc) == kind
+
+
+@pytest.mark.parametrize("sub, expected", [
+    # wildcards in the ids only: the named repository, any id
+    ("repo:myorg@*/blog-api@*:ref:refs/heads/main", []),
+    ("repo:myorg@*/*:ref:refs/heads/main", ["trust-sub-any-repo"]),
+    ("repo:myorg*:ref:refs/heads/main", ["trust-sub-any-owner"]),
+])
+def test_immutable_subjects_with_wildcard_ids(tmp_path, sub, expected):
+    found = lint_policies(tmp_path, {"trust.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com"}, "StringLike": {f"{H}:sub": sub}})})
+    assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected, \
+        [f.message for f in found]
+    assert all("@/" not in f.message and "@:" not in f.message for f in found)
