@@ -1105,7 +1105,7 @@ def stability_wait(doc, ctx):
         for st in job.steps:
             if st.uses != wm.ECS_DEPLOY or not st.with_.get("service"):
                 continue
-            wait = _action_true(st.with_.get("wait-for-service-stability"))
+            wait = _action_input_true(doc, st, "wait-for-service-stability")
             if wait is False:
                 yield Problem(STABILITY_WAIT_OFF.id, st.path + ("uses",),
                               "amazon-ecs-deploy-task-definition updates the service without "
@@ -1122,6 +1122,18 @@ def stability_wait(doc, ctx):
                                   "fails the deploy",
                                   help=f"wait {minimum} to 20 minutes (the action's default "
                                        "is 30)")
+
+
+def _action_input_true(doc, st, name) -> Optional[bool]:
+    """`_action_true` of a step input, as written: GitHub reads YAML 1.2, where
+    `yes` and `on` are text (PyYAML's 1.1 makes them true)."""
+    v = st.with_.get(name)
+    if v is True:
+        span = doc.span(st.path + ("with", name))
+        lines = (doc.text or "").splitlines()
+        if span.end_line == span.line and 0 < span.line <= len(lines):
+            v = lines[span.line - 1][span.column - 1:span.end_column - 1] or v
+    return _action_true(v)
 
 
 def _action_true(v) -> Optional[bool]:
@@ -1162,8 +1174,8 @@ def migrations(doc, ctx):
     wf = _workflow(doc)
     for job in _live_jobs(wf):
         for st in job.steps:
-            if st.uses == wm.ECS_DEPLOY and _action_true(st.with_.get("run-task")) is True:
-                if _action_true(st.with_.get("wait-for-task-stopped")) is False:
+            if st.uses == wm.ECS_DEPLOY and _action_input_true(doc, st, "run-task") is True:
+                if _action_input_true(doc, st, "wait-for-task-stopped") is False:
                     yield Problem(MIGRATION_UNCHECKED.id, st.path + ("uses",),
                                   "the deploy action runs a task (`run-task: true`) without "
                                   "`wait-for-task-stopped: true`: its exit code is never checked",

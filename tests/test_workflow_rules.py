@@ -301,6 +301,8 @@ jobs:
     # the action waits only for the text `true`
     ("wait-for-service-stability: '1'", {"workflow-stability-wait-off"}),
     ("wait-for-service-stability: 'y'", {"workflow-stability-wait-off"}),
+    ("wait-for-service-stability: yes", {"workflow-stability-wait-off"}),  # YAML 1.2: text
+    ("wait-for-service-stability: True", set()),
     ("wait-for-service-stability: ${{ inputs.wait }}", set()),
     # `parseInt(wait-for-minutes) || 30`: 0 and text wait 30 minutes
     ("{wait-for-service-stability: true, wait-for-minutes: 0}", set()),
