@@ -76,6 +76,8 @@ def decode(raw: bytes) -> str:
         off = text.index("\x00")
         line, col = _line_col(text, off)
         raise LoadError(f"NUL character at offset {off}: binary data, not text", line, col)
+    if "\r" in text:  # a lone CR ends a line (old Mac files): positions count it as one
+        text = re.sub(r"\r(?!\n)", "\n", text)
     return text
 
 

@@ -212,3 +212,11 @@ def test_a_yaml_text_too_large_for_packed_positions_is_refused():
 
     with pytest.raises(LoadError, match="too large"):
         load_yaml(Huge("a: 1\n"))
+
+
+def test_a_lone_carriage_return_ends_a_line():
+    from ecs_lint.loader import decode
+    text = decode(b"a: 1\rb:\r  c: 2\r\nd: 3\n")
+    assert text == "a: 1\nb:\n  c: 2\r\nd: 3\n"
+    loaded = load_yaml(text)[0]
+    assert loaded.locate(("b", "c")).line == 3 and loaded.locate(("d",)).line == 4
