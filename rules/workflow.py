@@ -77,8 +77,9 @@ ID_TOKEN_TOO_BROAD = rule(
     docs="""
     ## What it does
     Reports a workflow-level `id-token: write` (or `write-all`) when some job that
-    inherits it (no job block of its own) does not assume an AWS role. Jobs that
-    call a reusable workflow are counted as needing it.
+    inherits it (no job block of its own) does not assume an AWS role. A job that
+    calls a local reusable workflow counts as needing it when that workflow
+    assumes a role (or cannot be read; a remote one always counts).
 
     ## Why is this bad?
     Every job that can mint an OIDC token can ask any cloud that trusts the
@@ -657,7 +658,7 @@ def id_token(doc, ctx):
                           key=True)
     if grants_workflow_id_token(wf):
         idle = [j.id for j in _live_jobs(wf) if j.permissions_source == "workflow"
-                and j.uses is None and not any(ru.oidc for ru in j.role_uses())]
+                and not _assumes_a_role(j, ctx)]
         if idle:
             perms = wf.data.get("permissions")
             path = ("permissions", "id-token") if isinstance(perms, dict) else ("permissions",)
@@ -1323,6 +1324,16 @@ def oidc_triggers(doc, ctx):
                           "from any branch's pull request runs with the deploy role",
                           help="assume deploy roles on `push` to protected branches or in an "
                                "environment with reviewers; give pull requests a read-only role")
+
+
+def _assumes_a_role(job, ctx) -> bool:
+    """Does the job assume a role through OIDC, itself or in the local workflow
+    it calls? A call to a workflow that cannot be read is taken to."""
+    if job.uses is None:
+        return any(ru.oidc for ru in job.role_uses())
+    callee = _local_workflow(job, ctx)
+    return callee is None or any(ru.oidc for called in callee.jobs.values()
+                                 if not called.disabled for ru in called.role_uses())
 
 
 def _called_role_uses(job, ctx) -> list:

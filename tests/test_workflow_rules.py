@@ -467,3 +467,26 @@ def test_positions_in_a_block_script_point_at_the_text():
     (p,) = check.func(doc, ctx)
     line = text.splitlines()[p.span.line - 1]
     assert line[p.span.column - 1:].startswith("${{ github.event.comment.body }}")
+
+
+@pytest.mark.parametrize("callee, too_broad", [
+    ("jobs:\n  t: {runs-on: x, steps: [{run: pytest}]}\n", True),  # assumes no role
+    ("jobs:\n  d:\n    runs-on: x\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n"
+     "        with: {role-to-assume: arn:aws:iam::123456789012:role/d, aws-region: eu-west-1}\n",
+     False),
+])
+def test_id_token_too_broad_reads_the_local_workflow_a_job_calls(tmp_path, callee, too_broad):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "called.yml").write_text("on: workflow_call\n" + callee)
+    (wf / "main.yml").write_text(textwrap.dedent("""\
+        on: push
+        permissions: {id-token: write}
+        jobs:
+          deploy:
+            uses: ./.github/workflows/called.yml
+        """))
+    (tmp_path / ".git").mkdir()
+    r = run_cli("--no-cache", "--select", "workflow-id-token-too-broad", str(wf / "main.yml"),
+                cwd=tmp_path)
+    assert ("workflow-id-token-too-broad" in r.stdout) is too_broad, r.stdout
