@@ -262,6 +262,8 @@ def build(docs: List[Document], ctx) -> Index:
         if name:
             idx.services.setdefault(name, []).append(d)
     idx.repo = L.repository(ctx)
+    if idx.repo and idx.repo != ctx.config.github.get("repository"):
+        idx.repo = _as_trusted(idx.repo, idx.roles)
     if idx.repo:
         idx.prefix = P.subject_prefix({**github, "repository": idx.repo})
         if P.ID in idx.prefix:
@@ -297,6 +299,21 @@ def build(docs: List[Document], ctx) -> Index:
                              f"{link.role.source}: {len(link.role.trust)} trust, "
                              f"{len(link.role.permissions)} permission policies)")
     return idx
+
+
+def _as_trusted(repo: str, roles) -> str:
+    """The repository of the git remote as the trust policies spell it: GitHub's
+    names ignore case, a clone's URL may not be in the canonical case, and the
+    sub GitHub sends is."""
+    from ecs_lint import subjects as S
+
+    for role in roles.roles:
+        for doc in role.trust:
+            for st in S.github_statements(doc.data):
+                for owner, name in S.collect_names([st], None).repos:
+                    if f"{owner}/{name}".lower() == repo.lower():
+                        return f"{owner}/{name}"
+    return repo
 
 
 def _github(ctx) -> dict:

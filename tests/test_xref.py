@@ -623,3 +623,9 @@ def test_an_environment_job_whose_if_never_holds_sends_no_sub(tmp_path, job_if, 
         "runs-on: ubuntu-latest", f'runs-on: ubuntu-latest\n        if: "{job_if}"')
     found = _repo(tmp_path, wf, "repo:myorg/app:ref:refs/heads/main")
     assert ("xref-sub-not-admitted" in [f.rule for f in found]) is reported
+
+
+def test_the_git_remote_repository_is_read_as_the_trust_spells_it(tmp_path):
+    found = _repo(tmp_path, oidc_workflow(ROLE), "repo:myorg/app:ref:refs/heads/main", config="",
+                  remote="https://github.com/MyOrg/App.git")
+    assert [f.rule for f in found] == []
