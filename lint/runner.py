@@ -668,7 +668,10 @@ def _read(src: SourceFile, plan: _Plan, reuse: bool = True):
         if reused is not None:
             return reused
     with probes.recording() as asked:
-        docs, findings = read_file(src, plan.opts, notes, raw)
+        try:
+            docs, findings = read_file(src, plan.opts, notes, raw)
+        except Exception as e:  # a bug in reading a file must not stop the run
+            docs, findings = [], [_internal_error(display_path(src.path), "reading", e)]
     return _Read(docs, findings, notes, key, asked)
 
 
@@ -706,16 +709,20 @@ def _run_check(chk, arg, doc, ctx, opts):
                 continue
             out.append(_to_finding(prob, doc, opts.config))
     except Exception as e:  # a bug in a rule must not stop the run
-        where = doc.file if doc is not None else "(cross-file)"
-        import traceback  # only for a rule that fails
-
-        tb = traceback.extract_tb(e.__traceback__)[-1]
-        out.append(Finding(
-            "internal-error", "error", where if doc is not None else "<run>", Span(1, 1),
-            f"check {chk.name} failed on this file: {type(e).__name__}: {e} "
-            f"({os.path.basename(tb.filename)}:{tb.lineno})",
-            "this is a bug in ecs-lint: please report it with the file that triggers it"))
+        out.append(_internal_error(doc.file if doc is not None else "<run>",
+                                   f"check {chk.name}", e))
     return out
+
+
+def _internal_error(where: str, what: str, e: Exception) -> Finding:
+    import traceback  # only for a bug
+
+    tb = traceback.extract_tb(e.__traceback__)[-1]
+    return Finding(
+        "internal-error", "error", where, Span(1, 1),
+        f"{what} failed on this file: {type(e).__name__}: {e} "
+        f"({os.path.basename(tb.filename)}:{tb.lineno})",
+        "this is a bug in ecs-lint: please report it with the file that triggers it")
 
 
 def _severity_setting(config: Config, rule_id: str):

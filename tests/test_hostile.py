@@ -190,3 +190,18 @@ def test_a_crashing_check_becomes_an_internal_error_and_the_run_goes_on(tmp_path
     assert "internal-error" in rules and "oidc-provider-url-wrong" in rules
     err = next(f for f in run.findings if f.rule == "internal-error")
     assert "boom" in err.message and "test_hostile.boom" in err.message
+
+
+def test_a_crash_while_reading_a_file_becomes_an_internal_error(tmp_path, monkeypatch):
+    from ecs_lint import kinds
+    from ecs_lint.config import Config
+    from ecs_lint.runner import Options, collect, lint
+
+    def boom(*args, **kwargs):
+        raise KeyError("boom")
+    monkeypatch.setattr(kinds, "documents", boom)
+    p = tmp_path / "p.json"
+    p.write_text('{"Url": "https://evil.example", "ClientIDList": ["sts.amazonaws.com"]}')
+    run = lint(collect([str(p)], Config(), []), Options())
+    (err,) = run.findings
+    assert err.rule == "internal-error" and "reading failed" in err.message and "boom" in err.message
