@@ -382,6 +382,8 @@ def extract(file: str, data, locate, text) -> List[Document]:
             role_name = props.get("RoleName")
             ctx = {"resource": logical_id, "role_name": role_name, "role_ref": logical_id}
             trust = props.get("AssumeRolePolicyDocument")
+            if isinstance(trust, dict):
+                _either_branch(raw.get("AssumeRolePolicyDocument"), trust, scope)
             if isinstance(trust, (dict, str, Template)):
                 path = base + ("AssumeRolePolicyDocument",)
                 add("trust-policy", trust, path, logical_id, origins, **ctx)
@@ -412,6 +414,43 @@ def extract(file: str, data, locate, text) -> List[Document]:
             view = camelize(props, base, origins)
             add(_ECS_LIKE[rtype], view, base, logical_id, origins, resource=logical_id)
     return docs
+
+
+_POSITIVE_STRING_OPS = {"stringequals", "stringlike", "stringequalsignorecase"}
+
+
+def _either_branch(raw_policy, policy: dict, scope) -> None:
+    """A condition value written `!If [Cond, A, B]` whose condition cannot be
+    decided is either branch: under a positive string operator, where a list of
+    values admits what any of them admits, it becomes the list of both (each
+    branch is a deployment the template allows). In place, in `policy`."""
+    raw_stmts = raw_policy.get("Statement") if isinstance(raw_policy, dict) else None
+    stmts = policy.get("Statement")
+    if not isinstance(raw_stmts, list) or not isinstance(stmts, list) \
+            or len(raw_stmts) != len(stmts):
+        return
+    for raw_st, st in zip(raw_stmts, stmts):
+        raw_cond = raw_st.get("Condition") if isinstance(raw_st, dict) else None
+        cond = st.get("Condition") if isinstance(st, dict) else None
+        if not isinstance(raw_cond, dict) or not isinstance(cond, dict):
+            continue
+        for op, raw_keys in raw_cond.items():
+            keys = cond.get(op)
+            base_op = str(op).split(":")[-1].lower().removesuffix("ifexists")
+            if base_op not in _POSITIVE_STRING_OPS or not isinstance(raw_keys, dict) \
+                    or not isinstance(keys, dict):
+                continue
+            for key, raw_value in raw_keys.items():
+                branches = raw_value.get("Fn::If") if isinstance(raw_value, dict) \
+                    and len(raw_value) == 1 else None
+                if not (isinstance(branches, list) and len(branches) == 3) or key not in keys:
+                    continue
+                values = []
+                for branch in branches[1:]:
+                    v = resolve_tree(branch, scope)
+                    values.extend(v if isinstance(v, list) else [v])
+                if all(isinstance(v, (str, Template)) for v in values):
+                    keys[key] = values
 
 
 def _json_policy(text):
