@@ -284,31 +284,3 @@ def test_a_policy_written_as_sub_of_json_text_is_read(tmp_path):
     found = lint_folder(tmp_path)
     assert [(f.rule, f.line) for f in found] == [("trust-sub-any-repo", 7)]
     assert "${Org}" in found[0].message
-
-
-@pytest.mark.parametrize("other, expected", [
-    ('"repo:*"', ["trust-sub-any-owner"]),  # either branch may be deployed: the repo:* one
-    ('"repo:myorg/app:environment:staging"', []),  # both narrow
-])
-def test_an_undecidable_if_in_a_sub_condition_is_either_branch(tmp_path, other, expected):
-    (tmp_path / "t.yaml").write_text(textwrap.dedent(f"""\
-        Parameters:
-          Env: {{Type: String}}
-        Conditions:
-          IsProd: !Equals [!Ref Env, prod]
-        Resources:
-          Role:
-            Type: AWS::IAM::Role
-            Properties:
-              AssumeRolePolicyDocument:
-                Statement:
-                  - Effect: Allow
-                    Principal: {{Federated: !Sub "arn:aws:iam::${{AWS::AccountId}}:oidc-provider/token.actions.githubusercontent.com"}}
-                    Action: sts:AssumeRoleWithWebIdentity
-                    Condition:
-                      StringEquals: {{token.actions.githubusercontent.com:aud: sts.amazonaws.com}}
-                      StringLike:
-                        token.actions.githubusercontent.com:sub: !If [IsProd, "repo:myorg/app:environment:prod", {other}]
-        """))
-    found = [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("trust-sub-")]
-    assert found == expected

@@ -186,6 +186,18 @@ def test_a_template_parameter_names_exactly_its_value(tmp_path, sub, expected):
         ([expected] if expected else []), [f.message for f in found]
 
 
+@pytest.mark.parametrize("other, expected", [
+    ('"repo:*"', ["trust-sub-any-owner"]),  # either branch may be deployed: the repo:* one
+    ('"repo:myorg/app:environment:staging"', []),  # both narrow
+])
+def test_an_undecidable_if_in_a_sub_condition_is_either_branch(tmp_path, other, expected):
+    template = HOLE_TEMPLATE.replace(
+        '!Sub "SUB"', f'!If [IsProd, "repo:myorg/app:environment:prod", {other}]').replace(
+        "Resources:", "Conditions:\n  IsProd: !Equals [!Ref Repo, prod]\nResources:")
+    found = lint_policies(tmp_path, {"t.yaml": template})
+    assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected
+
+
 def test_cli_exit_code_and_selection(tmp_path):
     (tmp_path / "trust.json").write_text(json.dumps(policy(None)))
     res = run_cli("--select", "trust-sub-", str(tmp_path / "trust.json"))
