@@ -259,6 +259,11 @@ def read_file(src: SourceFile, opts: Options, notes: List[str], raw: Optional[by
     for item in loaded:
         docs.extend(kinds_mod.documents(shown, item.data, item.locate, item.text,
                                         opts.forced_kind, syntax))
+        if opts.forced_kind:
+            seen = [k for k, _ in kinds_mod.detect(item.data)]
+            if seen and opts.forced_kind not in seen:
+                notes.append(f"{shown}: read as {opts.forced_kind} (--kind), but its content "
+                             f"is that of: {', '.join(seen)}")
     if not docs:
         if any(kinds_mod.is_container(item.data) for item in loaded):
             notes.append(f"skipped {shown}: no resources ecs-lint reads")

@@ -273,3 +273,8 @@ def test_parse_errors_stay_whatever_is_selected_unless_ignored_by_name(tmp_path)
     (tmp_path / ".ecs-lint.yaml").write_text("rules:\n  parse-error: warning\n")
     r = run_cli("--no-cache", "--fail-on", "error", "broken.json", cwd=tmp_path)
     assert r.returncode == 0 and "warning parse-error" in r.stdout
+
+
+def test_a_forced_kind_that_does_not_fit_says_so_with_verbose():
+    r = run_cli("--no-cache", "-v", "--kind", "workflow", BAD)
+    assert "read as workflow (--kind), but its content is that of: oidc-provider" in r.stderr
