@@ -766,9 +766,14 @@ def settle(findings, config: Config, enabled, texts) -> List[Finding]:
     out = []
     ignore = _path_ignores(config)
     lines_cache = {}
+    said = set()  # the same finding at the same place once (steps sharing a YAML anchor)
     for f in findings:
         if f.rule not in enabled:
             continue
+        key = (f.rule, f.file, f.span, f.message)
+        if key in said:
+            continue
+        said.add(key)
         if f.rule in ("parse-error", "internal-error"):  # made without the config's say
             f.severity = _severity_setting(config, f.rule) or f.severity
         if ignore(f.file, f.rule):

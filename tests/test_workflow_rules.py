@@ -490,3 +490,20 @@ def test_id_token_too_broad_reads_the_local_workflow_a_job_calls(tmp_path, calle
     r = run_cli("--no-cache", "--select", "workflow-id-token-too-broad", str(wf / "main.yml"),
                 cwd=tmp_path)
     assert ("workflow-id-token-too-broad" in r.stdout) is too_broad, r.stdout
+
+
+def test_steps_sharing_an_anchor_give_one_finding_where_the_fix_goes(tmp_path):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "a.yml").write_text(textwrap.dedent("""\
+        on: push
+        x-deploy: &deploy
+          uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+          with: {task-definition: td.json, service: web, wait-for-service-stability: true,
+                 wait-for-minutes: 5}
+        jobs:
+          a: {runs-on: x, environment: prod, steps: [*deploy]}
+          b: {runs-on: x, environment: prod, steps: [*deploy]}
+        """))
+    r = run_cli("--no-cache", "--select", "workflow-stability-wait-short", str(wf / "a.yml"))
+    assert r.stdout.count("workflow-stability-wait-short") == 1, r.stdout
