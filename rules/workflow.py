@@ -1211,6 +1211,9 @@ def _run_task_followed(job, step, run_cmd):
     for st in job.steps[step.index:]:
         cmds = wm.commands(st)
         chain = set()
+        tested = False  # a test of the exit code came before (an `exit 1` then fails on it)
+        errexit = _errexit(job, st)
+        fails_step = not _continues_on_error(st)
         for c in cmds:
             if st is step and c.index <= run_cmd.index:
                 continue
@@ -1226,10 +1229,12 @@ def _run_task_followed(job, step, run_cmd):
                     waited = True
                 reads = True
             if not reads:
-                if saw_exit_code and _fails(c, exit_vars):
+                if saw_exit_code and fails_step and _fails(c, exit_vars, tested, errexit):
                     checked = True
                 continue
             chain.add(c.index)
+            if c.in_condition or c.op_after in ("&&", "||") or c.name in _FAIL_TESTS:
+                tested = True
             mentions_exit = "exitcode" in text.lower()
             if mentions_exit:
                 saw_exit_code = True
@@ -1240,10 +1245,11 @@ def _run_task_followed(job, step, run_cmd):
             if mentions_exit and c.name == "jq" and any(a in ("-e", "--exit-status")
                                                          or (a.startswith("-") and not
                                                              a.startswith("--") and "e" in a)
-                                                         for a in c.argv[1:]):
+                                                         for a in c.argv[1:]) \
+                    and fails_step and errexit:
                 checked = True
-            if saw_exit_code and (_fails(c, exit_vars) or (
-                    c.name in _FAIL_TESTS and not c.in_condition and not c.negated
+            if saw_exit_code and fails_step and (_fails(c, exit_vars, tested, errexit) or (
+                    errexit and c.name in _FAIL_TESTS and not c.in_condition and not c.negated
                     and any(i.parent == c.index and i.index in chain for i in cmds))):
                 checked = True
         if waited and checked:
@@ -1266,18 +1272,43 @@ def _mentions(text, var):
     return bool(re.search(r"\$\{?" + re.escape(var) + r"\b", text or ""))
 
 
-def _fails(c, exit_vars):
-    """A command that makes the step fail when the exit code is bad."""
-    if c.name == "exit":
+def _fails(c, exit_vars, tested: bool = True, errexit: bool = True):
+    """A command that makes the step fail when the exit code is bad: `exit N`
+    after a test of the exit code (or `exit "$EXIT"`), `false`/`return N` so
+    guarded, or (with `-e`) a bare test of it."""
+    if c.name in ("exit", "return"):
         arg = c.argv[1] if len(c.argv) > 1 else ""
-        return arg not in ("", "0")
+        if any(_mentions(arg, v) for v in exit_vars):
+            return True
+        return arg not in ("", "0") and tested
     if c.name == "false" and (c.guarded or c.in_condition is False):
-        return True
-    if c.name == "return" and len(c.argv) > 1 and c.argv[1] != "0":
-        return True
+        return tested
     if c.name in _FAIL_TESTS and not c.in_condition and not c.negated:
-        return any(_mentions(a, v) for a in c.argv for v in exit_vars)
+        return errexit and any(_mentions(a, v) for a in c.argv for v in exit_vars)
     return False
+
+
+def _errexit(job, step) -> bool:
+    """Does the step's shell stop at the first failing command? GitHub's `bash`
+    and `sh` do (`bash -eo pipefail {0}`, `sh -e {0}`); a shell written out
+    (`bash {0}`) only with `-e` in it, or `set -e` in the script."""
+    shell = step.shell
+    for scope in (job.data, job.workflow.data if job.workflow else None):
+        if shell is None and isinstance(scope, dict):
+            run = (scope.get("defaults") or {}).get("run") \
+                if isinstance(scope.get("defaults"), dict) else None
+            shell = run.get("shell") if isinstance(run, dict) else None
+    if not isinstance(shell, str) or "{0}" not in shell:
+        return True
+    if re.search(r"(?:^|\s)-[a-z]*e", shell):
+        return True
+    return bool(re.search(r"(?m)^\s*set\s+-[a-z]*e", step.run or ""))
+
+
+def _continues_on_error(step) -> bool:
+    """`continue-on-error: true`: the job goes on when the step fails."""
+    v = step.data.get("continue-on-error") if isinstance(step.data, dict) else None
+    return v is True or (isinstance(v, str) and v.strip().lower() == "true")
 
 
 # --- triggers -----------------------------------------------------------------------

@@ -507,3 +507,32 @@ def test_steps_sharing_an_anchor_give_one_finding_where_the_fix_goes(tmp_path):
         """))
     r = run_cli("--no-cache", "--select", "workflow-stability-wait-short", str(wf / "a.yml"))
     assert r.stdout.count("workflow-stability-wait-short") == 1, r.stdout
+
+
+MIGRATION_STEP = """
+on: push
+jobs:
+  migrate:
+    runs-on: ubuntu-latest
+    environment: prod
+    steps:
+      - {extra}run: |
+          TASK=$(aws ecs run-task --cluster prod --task-definition migrate --query 'tasks[0].taskArn' --output text)
+          aws ecs wait tasks-stopped --cluster prod --tasks "$TASK"
+          EXIT=$(aws ecs describe-tasks --cluster prod --tasks "$TASK" --query 'tasks[0].containers[0].exitCode' --output text)
+          {check}
+          echo done
+"""
+
+
+@pytest.mark.parametrize("extra, check, reported", [
+    ("", 'if [ "$EXIT" != "0" ]; then exit 1; fi', False),  # the article's check
+    ("", '[ "$EXIT" = "0" ]', False),  # a bare test under GitHub's bash -e
+    ("shell: bash {0}\n        ", '[ "$EXIT" = "0" ]', True),  # no -e: the step goes on
+    ("shell: bash -e {0}\n        ", '[ "$EXIT" = "0" ]', False),
+    ("", 'echo "$EXIT"; if [ -z "$TASK" ]; then exit 1; fi', True),  # exits, not on the code
+    ("continue-on-error: true\n        ", 'if [ "$EXIT" != "0" ]; then exit 1; fi', True),
+])
+def test_a_migration_check_must_fail_the_job_on_the_exit_code(extra, check, reported):
+    found = rules_of(MIGRATION_STEP.format(extra=extra, check=check))
+    assert ("workflow-migration-unchecked" in found) is reported
