@@ -337,9 +337,12 @@ MIGRATION_UNCHECKED = rule(
     - **Does it check the exit code?** An `aws ecs describe-tasks` whose query,
       or a command reading its output (a pipe, a `$(...)` capture, a variable
       holding it, e.g. `jq '.tasks[0].containers[0].exitCode'`), mentions
-      `exitCode`, followed by a way to fail: `exit` with a non-zero number or a
-      variable, `false`, a bare `[ ... ]`/`[[ ... ]]`/`test` on that value (run
-      scripts use `bash -e`), or `jq -e`.
+      `exitCode`, followed by a way to fail: `exit` with a non-zero number
+      after a test of that value (or `exit "$EXIT"`), `false`, a bare
+      `[ ... ]`/`[[ ... ]]`/`test` on that value (GitHub's `bash` and `sh` run
+      with `-e`; a shell written out, `shell: bash {0}`, only with `-e` or
+      `set -e`), or `jq -e`; and not in a step with `continue-on-error: true`
+      (the job would go on).
 
     The article's pattern (run-task, `wait tasks-stopped`, `describe-tasks
     --query 'tasks[0].containers[0].exitCode'`, `if [ "$EXIT" != "0" ]; then
