@@ -1215,6 +1215,15 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+def conditions_known(stmt: dict) -> bool:
+    """Are the statement's conditions written out (not a template value, a
+    Terraform variable or dynamic block, an undecidable `!If`)?"""
+    cond = stmt.get("Condition")
+    if cond is None:
+        return True
+    return isinstance(cond, dict) and all(isinstance(b, dict) for b in cond.values())
+
+
 def condition_entries(stmt: dict, base_path: tuple) -> List[ConditionEntry]:
     cond = stmt.get("Condition")
     out = []
@@ -1226,6 +1235,10 @@ def condition_entries(stmt: dict, base_path: tuple) -> List[ConditionEntry]:
             continue
         for key, raw in block.items():
             prefix, claim = split_key(key)
+            if "${" in prefix and claim in EVALUATED_CLAIMS:
+                # `${trimprefix(aws_iam_openid_connect_provider.github.url, ...)}:sub`:
+                # a host Terraform fills in, with GitHub's claim name: GitHub's host
+                prefix = GITHUB_HOST
             out.append(ConditionEntry(op, key, claim, prefix, values_of(raw),
                                       base_path + ("Condition", opname, key)))
     return out
@@ -1579,6 +1592,7 @@ def _github_statements(policy, include_deny: bool = False) -> List[GithubStateme
         holes: Dict[str, str] = {}
         sub_entries = [e for e in entries if _is_github_key(e) and e.claim == "sub"]
         sub, opaque = _sub_language(sub_entries, holes)
+        opaque = opaque or not conditions_known(stmt)
         corr = _correlated(entries, holes)
         if corr:
             sub = Inter([sub] + corr)

@@ -442,7 +442,8 @@ def trust_subjects(doc, ctx):
             continue
         if stmt.opaque:
             ctx.note(f"{doc.file}: statement {stmt.index} tests sub with an operator "
-                     "ecs-lint does not model; sub rules skip it")
+                     "ecs-lint does not model, or its conditions are only known when the "
+                     "template is deployed; sub rules skip it")
             continue
         known = sj.collect_names(names, ctx.config.github, stmt)
         if refused_names is not None:
@@ -568,7 +569,7 @@ def trust_conditions(doc, ctx):
             continue
         aud = [e for e in entries if sj.is_github_prefix(e.provider) and e.claim == "aud"
                and e.op.base != "null"]  # `Null: false` only asks that aud be there
-        if not aud:
+        if not aud and sj.conditions_known(stmt):
             where = path + ("Condition",) if isinstance(stmt.get("Condition"), dict) else path
             yield Problem(AUD_MISSING.id, where,
                           f"no condition on {sj.GITHUB_HOST}:aud: tokens minted for any "

@@ -482,3 +482,54 @@ def test_github_oidc_role_module_inputs_become_a_trust_policy(tmp_path):
     assert doc.span(("Statement", 0, "Condition", "StringLike", SUB, 1)).line == 6
     assert doc.data["Statement"][0]["Condition"]["StringEquals"] == {
         "token.actions.githubusercontent.com:aud": ["sts.amazonaws.com"]}
+
+
+TF_TRUST = """\
+resource "aws_iam_openid_connect_provider" "github" {
+  url            = "https://token.actions.githubusercontent.com"
+  client_id_list = ["sts.amazonaws.com"]
+}
+data "aws_iam_policy_document" "trust" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = [aws_iam_openid_connect_provider.github.arn]
+    }
+    CONDITIONS
+  }
+}
+resource "aws_iam_role" "deploy" {
+  name               = "deploy"
+  assume_role_policy = data.aws_iam_policy_document.trust.json
+}
+"""
+
+
+@pytest.mark.parametrize("conditions, expected", [
+    # the keys' host is the provider's url, as the Terraform docs write it
+    ("""condition {
+      test     = "StringEquals"
+      variable = "${trimprefix(aws_iam_openid_connect_provider.github.url, "https://")}:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "${trimprefix(aws_iam_openid_connect_provider.github.url, "https://")}:sub"
+      values   = ["repo:*"]
+    }""", ["trust-sub-any-owner"]),
+    # conditions from a dynamic block: not known, nothing claimed about them
+    ("""dynamic "condition" {
+      for_each = var.conditions
+      content {
+        test     = condition.value.test
+        variable = condition.value.variable
+        values   = condition.value.values
+      }
+    }""", []),
+])
+def test_terraform_trust_conditions_written_with_expressions(tmp_path, conditions, expected):
+    (tmp_path / "main.tf").write_text(TF_TRUST.replace("CONDITIONS", conditions)
+                                      + 'variable "conditions" {}\n')
+    found = [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("trust-")]
+    assert found == expected
