@@ -43,7 +43,7 @@ from typing import Any, Callable, Dict, List, Optional
 from . import probes
 from .loader import JsonLocator, LineIndex, LoadError
 from .model import UNKNOWN_SPAN, Document, Span
-from .values import Template, Unknown, json_with_holes, make_template
+from .values import JsonString, Template, Unknown, json_with_holes, make_template
 from .views import Origins, view_locator
 
 MAX_READ = 1_000_000  # bytes read through file()/templatefile()
@@ -782,7 +782,8 @@ class Evaluator:
         args_node = next((c for c in node.children if _is_tree(c) and c.data == "arguments"), None)
         arg_nodes = _kids(args_node) if args_node is not None else []
         if fname == "jsonencode" and len(arg_nodes) == 1:
-            return self.value(arg_nodes[0], path, rec)  # the value; policy readers take dicts
+            v = self.value(arg_nodes[0], path, rec)  # the value; policy readers take dicts
+            return JsonString(v) if isinstance(v, str) else v
         args = [self.value(a) for a in arg_nodes]
         if fname in _FUNCS_IDENTITY and len(args) == 1:
             return args[0]

@@ -81,6 +81,15 @@ _PH_BASE = 0xE100
 _PH_RE = lazy_re("\ue000([\ue100-\uf8ff])")
 
 
+class JsonString(str):
+    """A string that `jsonencode` made: spliced into JSON text outside a string,
+    it is written as JSON (with its quotes), not as bare text."""
+
+    @property
+    def json_text(self) -> str:
+        return json.dumps(str(self))
+
+
 def json_with_holes(segments):
     """Parse JSON written with holes: segments are ("lit", text, offsets) and
     ("hole", value, offset). Known scalar holes are spliced in as text; others
@@ -108,7 +117,9 @@ def json_with_holes(segments):
             put(seg[1], seg[2])
             continue
         value, at = seg[1], seg[2]
-        if isinstance(value, str) or (isinstance(value, (int, float)) and not in_str):
+        if isinstance(value, JsonString) and not in_str:
+            put(value.json_text, [at] * len(value.json_text))
+        elif isinstance(value, str) or (isinstance(value, (int, float)) and not in_str):
             s = value if isinstance(value, str) else json.dumps(value)
             put(s, [at] * len(s))
         elif not in_str and _plain(value) and value is not None:

@@ -533,3 +533,16 @@ def test_terraform_trust_conditions_written_with_expressions(tmp_path, condition
                                       + 'variable "conditions" {}\n')
     found = [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("trust-")]
     assert found == expected
+
+
+def test_jsonencode_of_a_string_spliced_into_json_text_keeps_its_quotes(tmp_path):
+    (tmp_path / "main.tf").write_text(textwrap.dedent('''\
+        resource "aws_iam_role_policy" "p" {
+          role   = "r"
+          policy = <<EOT
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ${jsonencode("iam:*")}, "Resource": "*"}]}
+        EOT
+        }
+        '''))
+    found = [f.rule for f in lint_folder(tmp_path) if f.rule != "policy-iam-lint"]
+    assert "policy-wildcard-action" in found
