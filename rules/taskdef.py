@@ -56,7 +56,8 @@ SECRET_IN_ENV = rule(
     long high-entropy string. Names that only mention a secret store or
     describe one (`SECRETS_MANAGER_REGION`, `DB_PASSWORD_SECRET_ARN`,
     `TOKEN_URL`, `PASSWORD_MIN_LENGTH`) and values that are booleans,
-    references (ARNs) or paths are not reported.
+    references (ARNs), paths or small numbers (`TOKEN_TTL=3600`; under a
+    password's name a number is reported) are not reported.
 
     ## Why is this bad?
     Environment values are stored in the task definition in clear text:
@@ -215,7 +216,7 @@ def image_tag(image) -> tuple:
     # drop the registry host (has a dot or a port, or is localhost)
     parts = path.split("/")
     if len(parts) > 1 and ("." in parts[0] or ":" in parts[0] or parts[0] == "localhost"
-                           or "\x00" in parts[0]):
+                           or "\x00" in parts[0] or "$" in parts[0]):  # ${REGISTRY}/app
         parts = parts[1:]
     repo = "/".join(parts)
     if not _REPO_PATH.match(repo):
@@ -273,7 +274,7 @@ _VALUE_SHAPES = (
     (lazy_re(r"\bAIza[0-9A-Za-z_-]{35}\b"), "a Google API key"),
     (lazy_re(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"), "a SendGrid API key"),
     (lazy_re(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"), "a JWT"),
-    (lazy_re(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]+:([^/\s@]+)@"), "a URL with a password"),
+    (lazy_re(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:([^/\s@]+)@"), "a URL with a password"),
 )
 _PLACEHOLDER_PASSWORD = lazy_re(r"^(?:\$\{?[A-Za-z_]\w*\}?|<[^>]*>|\*+|x+|\.\.\.|password)$",
                                    re.I)
@@ -334,15 +335,21 @@ def secret_value(value) -> Optional[str]:
     return None
 
 
-def _harmless_value(value) -> bool:
-    if isinstance(value, bool) or isinstance(value, (int, float)):
+_PASSWORD_NAME = lazy_re(r"PASS|PWD|(?:^|_)PIN(?:_|$)", re.I)
+
+
+def _harmless_value(value, name=None) -> bool:
+    """A value a secret's name does not make secret: a boolean, an ARN, a path, or
+    a small number (`TOKEN_TTL=3600`), except under a password's name."""
+    if isinstance(value, bool) or value is None:
         return True
-    if value is None:
-        return True
+    number = isinstance(value, (int, float)) or (
+        isinstance(value, str) and re.fullmatch(r"\d{1,6}", value.strip()) is not None)
+    if number:
+        return not (isinstance(name, str) and _PASSWORD_NAME.search(name))
     if isinstance(value, str):
         v = value.strip()
         return (not v or v.lower() in _BOOLISH or v.startswith("arn:")
-                or re.fullmatch(r"\d{1,6}", v) is not None
                 or re.fullmatch(r"(?:/|\./|\.\./|~/)[\w./@+-]*", v) is not None)  # a file path
     return False
 
@@ -367,7 +374,7 @@ def secret_in_environment(doc, ctx):
                               "clear text: anyone who can describe the task definition reads it",
                               help="move it to AWS Secrets Manager or SSM Parameter Store and "
                                    "reference it under `secrets` (valueFrom)")
-            elif secret_name(name) and not _harmless_value(value) and "value" in entry:
+            elif secret_name(name) and not _harmless_value(value, name) and "value" in entry:
                 yield Problem(SECRET_IN_ENV.id,
                               ("containerDefinitions", i, "environment", j, "name"),
                               f"environment variable {shown} of {_container_label(c, i)} looks "

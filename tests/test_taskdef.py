@@ -105,6 +105,7 @@ def test_parse_memory(value, mib):
     ("123.dkr.ecr.us-east-1.amazonaws.com/app@sha256:" + "ab" * 32, "digest"),
     ("REPLACE_ME_IMAGE_URI", "unknown"), ("<image>", "unknown"), ("$IMAGE", "unknown"),
     ("${IMAGE}", "unknown"), ("", "unknown"), (None, "unknown"), (3, "unknown"),
+    ("${REGISTRY}/app:latest", "tag"), ("$REGISTRY/app", "untagged"),  # a placeholder host
 ])
 def test_image_tag(image, state):
     assert image_tag(image)[0] == state
@@ -138,6 +139,7 @@ def test_harmless_names(name):
 
 @pytest.mark.parametrize("value", ["AKIAZ7Q3VXBN5K2LMP4R", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                                    "postgres://app:s3cr3t@db:5432/app",
+                                   "redis://:s3cretPassw0rd@redis.internal:6379/0",
                                    "-----BEGIN RSA PRIVATE KEY-----\nMIIE", "ghp_" + "a1B2" * 9,
                                    "xoxb-1234567890-abcdefghij", "sk_live_" + "a1B2c3D4" * 3])
 def test_secret_values(value):
@@ -224,3 +226,16 @@ def test_any_shape_lints_without_internal_errors(tmp_path, junk):
     (tmp_path / "td.json").write_text(json.dumps(data))
     found = lint_folder(tmp_path, "td.json")
     assert not [f for f in found if f.rule == "internal-error"], [f.message for f in found]
+
+
+@pytest.mark.parametrize("name, value, reported", [
+    ("DB_PASSWORD", "1234", True),  # a numeric password is one
+    ("TOKEN_TTL", "3600", False),  # a number under a token's name is a setting
+    ("API_KEY_ROTATION_DAYS", 90, False),
+    ("MYSQL_PASSWORD", 123456, True),
+])
+def test_small_numbers_are_secrets_only_under_a_passwords_name(tmp_path, name, value, reported):
+    data = fargate("256", "512")
+    data["containerDefinitions"] = [container(environment=[{"name": name, "value": value}])]
+    found = [f.rule for f in lint_td(tmp_path, data)]
+    assert ("taskdef-secret-in-environment" in found) is reported
