@@ -92,7 +92,17 @@ def _looks_like_service(d):
         return False
     if any(k in d for k in _SERVICE_KEYS):
         return True
-    return "serviceName" in d and ("taskDefinition" in d or "cluster" in d)
+    if "serviceName" in d and ("taskDefinition" in d or "cluster" in d):
+        return True
+    return is_service_update(d)
+
+
+def is_service_update(d) -> bool:
+    """UpdateService input: the service named by `service` (a partial update:
+    what it leaves out, the service keeps)."""
+    return (_is_dict(d) and isinstance(d.get("service"), str) and "serviceName" not in d
+            and any(k in d for k in ("cluster", "taskDefinition", "forceNewDeployment",
+                                     "desiredCount", "networkConfiguration")))
 
 
 _DEPLOYMENT_CONFIGURATION_KEYS = {"deploymentCircuitBreaker", "maximumPercent",

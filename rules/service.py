@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from ecs_lint.kinds import is_service_update
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 from ecs_lint.values import Template, Unknown
@@ -226,6 +227,8 @@ def circuit_breaker(doc, ctx):
     data = doc.data if isinstance(doc.data, dict) else {}
     if not _rolling(data):
         return
+    if "deploymentConfiguration" not in data and is_service_update(data):
+        return  # an update that leaves the deployment configuration as it is
     dc = data.get("deploymentConfiguration")
     if dc is not None and not isinstance(dc, dict):
         return  # a template value

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import lint_folder
+from conftest import lint_folder, run_cli
 
 BREAKER = {"enable": True, "rollback": True}
 LB = [{"targetGroupArn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/a/0123456789abcdef",
@@ -251,3 +251,20 @@ def test_every_rule_of_these_families_is_documented_ruff_style():
         for part in ("## What it does", "## Why is this bad?", "## Example", "Use instead:", "```"):
             assert part in r.docs, (r.id, part)
         assert r.summary and r.severity in ("error", "warning", "info")
+
+
+@pytest.mark.parametrize("data, expected", [
+    # update-service input names the service `service`; what it leaves out stays
+    ({"cluster": "prod", "service": "api", "taskDefinition": "api:2",
+      "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["s"],
+                                                       "assignPublicIp": "ENABLED"}}},
+     ["service-public-ip"]),
+    ({"cluster": "prod", "service": "api", "forceNewDeployment": True}, []),
+    ({"cluster": "prod", "service": "api", "deploymentConfiguration": {
+        "maximumPercent": 200, "minimumHealthyPercent": 100}},
+     ["service-circuit-breaker-off"]),
+])
+def test_update_service_input_is_a_partial_service(tmp_path, data, expected):
+    (tmp_path / "update.json").write_text(json.dumps(data))
+    r = run_cli("--no-cache", "--format", "json", str(tmp_path / "update.json"))
+    assert [f["rule"] for f in json.loads(r.stdout)["findings"]] == expected, r.stdout
