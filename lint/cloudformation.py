@@ -39,8 +39,13 @@ def parameters(data) -> dict:
         for name, spec in params.items():
             if isinstance(spec, dict) and "Default" in spec:
                 d = spec["Default"]
+                kind = spec.get("Type")
                 if isinstance(d, (str, int, float)) and not isinstance(d, bool):
-                    out[name] = _number(d) if spec.get("Type") == "Number" else str(d)
+                    if isinstance(kind, str) and (kind == "CommaDelimitedList"
+                                                  or kind.startswith("List<")):
+                        out[name] = [x.strip() for x in str(d).split(",")]  # !Ref gives a list
+                    else:
+                        out[name] = _number(d) if kind == "Number" else str(d)
     return out
 
 

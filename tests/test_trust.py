@@ -198,6 +198,15 @@ def test_an_undecidable_if_in_a_sub_condition_is_either_branch(tmp_path, other, 
     assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected
 
 
+@pytest.mark.parametrize("value", ["!Ref Repos", "!Select [1, !Ref Repos]"])
+def test_a_comma_delimited_list_parameter_is_a_list(tmp_path, value):
+    template = HOLE_TEMPLATE.replace('!Sub "SUB"', value).replace(
+        "  Repo: {Type: String}",
+        '  Repos: {Type: CommaDelimitedList, Default: "repo:myorg/a:*,repo:*"}')
+    found = lint_policies(tmp_path, {"t.yaml": template})
+    assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == ["trust-sub-any-owner"]
+
+
 def test_cli_exit_code_and_selection(tmp_path):
     (tmp_path / "trust.json").write_text(json.dumps(policy(None)))
     res = run_cli("--select", "trust-sub-", str(tmp_path / "trust.json"))
