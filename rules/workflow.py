@@ -648,9 +648,7 @@ def id_token(doc, ctx):
             continue
         if job.permissions_source is None and _only_called(wf, job):
             continue
-        callee = _local_workflow(job, ctx)
-        users = [j.id for j in callee.jobs.values() if not j.disabled
-                 and any(ru.oidc for ru in j.role_uses())] if callee else []
+        users = [called.id for called, _ in _called_role_uses(job, ctx) or []]
         if users:
             path = job.permissions_path if job.permissions_source == "job" else job.path
             yield Problem(ID_TOKEN_MISSING.id, path,
@@ -1330,7 +1328,7 @@ def oidc_triggers(doc, ctx):
         uses = [(ru, wm.if_events(ru.step.if_).admit(job_events), _use_path(ru),
                  f"job '{job.id}'") for ru in job.role_uses() if ru.oidc]
         if job.uses:  # a local reusable workflow runs on the caller's events
-            for called, ru in _called_role_uses(job, ctx):
+            for called, ru in _called_role_uses(job, ctx) or []:
                 events = wm.if_events(ru.step.if_).admit(
                     wm.if_events(called.if_).admit(job_events))
                 uses.append((ru, events, job.path + ("uses",),
@@ -1365,16 +1363,16 @@ def _assumes_a_role(job, ctx) -> bool:
     it calls? A call to a workflow that cannot be read is taken to."""
     if job.uses is None:
         return any(ru.oidc for ru in job.role_uses())
-    callee = _local_workflow(job, ctx)
-    return callee is None or any(ru.oidc for called in callee.jobs.values()
-                                 if not called.disabled for ru in called.role_uses())
+    called = _called_role_uses(job, ctx)
+    return called is None or bool(called)
 
 
-def _called_role_uses(job, ctx) -> list:
-    """[(called job, its OIDC role use)] of the local reusable workflow a job calls."""
+def _called_role_uses(job, ctx) -> Optional[list]:
+    """[(called job, its OIDC role use)] of the local reusable workflow a job
+    calls; None when there is none that can be read."""
     callee = _local_workflow(job, ctx)
     if callee is None:
-        return []
+        return None
     return [(called, ru) for called in callee.jobs.values() if not called.disabled
             for ru in called.role_uses() if ru.oidc]
 
