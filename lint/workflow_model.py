@@ -571,9 +571,9 @@ def job_events(wf: Workflow, job: Job) -> Set[str]:
 # ---------------------------------------------------------------------------
 # a job `if:`: the events it lets through
 
-_STR = r"'((?:[^']|'')*)'"
-_EVENT_TEST = re.compile(rf"^github\.event_name\s*(==|!=)\s*{_STR}$"
-                         rf"|^{_STR}\s*(==|!=)\s*github\.event_name$", re.I)
+QUOTED = r"'((?:[^']|'')*)'"  # a single-quoted string of an expression, as a group
+_EVENT_TEST = re.compile(rf"^github\.event_name\s*(==|!=)\s*{QUOTED}$"
+                         rf"|^{QUOTED}\s*(==|!=)\s*github\.event_name$", re.I)
 
 
 @dataclass(frozen=True)

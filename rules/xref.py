@@ -876,13 +876,9 @@ def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
     musts, mays = [refs.must], [refs.may]
     for caller, job_if in callers:
         narrow = P.narrowing(job_if, None)
-        caller_triggers = wm.workflow_of(caller).triggers
-        for n in (narrow, events):
-            if n is not None and (n.events is not None or n.not_events):
-                caller_triggers = {e: s for e, s in caller_triggers.items()
-                                   if e == "workflow_call" or (
-                                       (n.events is None or e in n.events)
-                                       and e not in n.not_events)}
+        caller_triggers = narrow.admit(wm.workflow_of(caller).triggers)
+        if events is not None:
+            caller_triggers = events.admit(caller_triggers)
         c = _workflow_refs(idx, caller, default_branch, ctx, caller_triggers, depth + 1, events)
         if narrow.refs is not None:  # the calling job runs on these refs only
             c.must, c.may = P.intersect(c.must, narrow.refs), P.intersect(c.may, narrow.refs)
@@ -931,12 +927,8 @@ def _sub_checks(idx: Index, ctx):
             ctx.note(f"xref: {run.doc.file}: {run.label}: environment "
                      f"'{run.job.environment}' cannot be resolved; its subs are not compared")
             continue
-        triggers = run.workflow.triggers
         narrow = P.narrowing(run.job.if_, run.row)
-        if narrow.events is not None or narrow.not_events:  # (a caller's event: see
-            triggers = {e: s for e, s in triggers.items()   # _workflow_refs)
-                        if e == "workflow_call" or ((narrow.events is None or e in narrow.events)
-                                                    and e not in narrow.not_events)}
+        triggers = narrow.admit(run.workflow.triggers)
         certain, produced = _produced(idx, run, triggers, narrow, pattern_prefix,
                                       default_branch, ctx)
         for link in oidc_links:

@@ -332,7 +332,7 @@ def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
 # ---------------------------------------------------------------------------
 # job `if:` narrowing
 
-_STR = r"'((?:[^']|'')*)'"
+_STR = wm.QUOTED  # a single-quoted string of an expression
 _REF_EQ = re.compile(rf"^github\.ref\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.ref$")
 _REF_FMT = re.compile(
     rf"^github\.ref\s*==\s*format\(\s*{_STR}\s*,\s*matrix\.([\w-]+)\s*\)$")
@@ -348,6 +348,14 @@ class Narrowing:
     events: Optional[set] = None  # only these events
     not_events: set = field(default_factory=set)
     understood: bool = True
+
+    def admit(self, triggers: dict) -> dict:
+        """The triggers the `if:` lets through (`workflow_call` always: in a
+        called workflow the event tested is the caller's)."""
+        if self.events is None and not self.not_events:
+            return triggers
+        return {e: s for e, s in triggers.items() if e == "workflow_call" or (
+            (self.events is None or e in self.events) and e not in self.not_events)}
 
 
 def narrowing(condition, row: Optional[dict]) -> Narrowing:
