@@ -1618,7 +1618,7 @@ def _github_statements(policy, include_deny: bool = False) -> List[GithubStateme
     return out
 
 
-def _policy_language(policy, wild: bool = False, stmts=None):
+def policy_language(policy, wild: bool = False, stmts=None):
     """Union(Allow) minus Union(Deny) over the GitHub statements (`stmts`:
     those of the policy, read by `github_statements(policy, include_deny=True)`)."""
     if stmts is None:
@@ -1719,7 +1719,7 @@ def broader_witness(policy, produced, stmts=None) -> Optional[str]:
     """
     if stmts is None:
         stmts = github_statements(policy, include_deny=True)
-    lang = _policy_language(policy, stmts=stmts)
+    lang = policy_language(policy, stmts=stmts)
     holes = {}
     for s in stmts:
         if s.effect.lower() != "deny":

@@ -994,12 +994,8 @@ def _language(idx: Index, what: str, lang):
 def _admitted_language(S, policy):
     """(language of admitted subs, GitHub statements) of a trust policy."""
     stmts = S.github_statements(policy, include_deny=True)
-    allow = [s.sub_wild for s in stmts if s.admits and s.effect.lower() != "deny"]
-    deny = S.denied(stmts, wild=True)
-    lang = S.Union(allow)
-    if deny:
-        lang = S.Inter([lang, S.Not(S.Union(deny))])
-    return lang, [s for s in stmts if s.effect.lower() != "deny"]
+    return (S.policy_language(policy, wild=True, stmts=stmts),
+            [s for s in stmts if s.effect.lower() != "deny"])
 
 
 def _refused_by(S, policy, allow_stmts, sub: str):
