@@ -604,9 +604,14 @@ def if_events(condition) -> Events:
         return Events(only=frozenset())
     if not isinstance(condition, str):
         return _ANY
+    return _events(if_expression(condition), 0)
+
+
+def if_expression(condition: str) -> str:
+    """An `if:` without the `${{ }}` GitHub lets it be written in."""
     expr = condition.strip()
     m = re.fullmatch(r"\$\{\{(.*)\}\}", expr, re.S)
-    return _events(m.group(1) if m else expr, 0)
+    return m.group(1).strip() if m else expr
 
 
 def _events(expr: str, depth: int) -> Events:

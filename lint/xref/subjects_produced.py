@@ -373,11 +373,7 @@ def narrowing(condition, row: Optional[dict]) -> Narrowing:
         n.events = set(events.only - events.excluded)
     else:
         n.not_events = set(events.excluded)
-    expr = condition.strip()
-    m = re.fullmatch(r"\$\{\{(.*)\}\}", expr, re.S)
-    if m:
-        expr = m.group(1).strip()
-    parts = wm.split_top(wm.strip_parens(expr), "&&")
+    parts = wm.split_top(wm.strip_parens(wm.if_expression(condition)), "&&")
     if len(parts) == 1 and len(wm.split_top(parts[0], "||")) > 1 and not events.exact:
         n.understood = False  # a disjunction of more than events
         return n
