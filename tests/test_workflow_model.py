@@ -341,3 +341,15 @@ def test_if_events_keeps_every_event_the_condition_can_be_true_on(tree, upper, w
             assert event in admitted, (text, event)
         if events.exact:  # exact: nothing it cannot run on is kept
             assert (event in admitted) == (True in outcomes), (text, event)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("()!|&='\" ${}") + ["github.event_name", "push", "&&",
+                                                          "||", "==", "!="]),
+                max_size=24).map("".join))
+def test_if_readers_never_raise_on_any_text(text):
+    from ecs_lint.xref import subjects_produced as P
+
+    events = wm.if_events(text)
+    assert isinstance(events.admit({"push", "pull_request"}), set)
+    assert isinstance(P.narrowing(text, None).admit({"push": {}, "workflow_call": {}}), dict)

@@ -536,3 +536,26 @@ jobs:
 def test_a_migration_check_must_fail_the_job_on_the_exit_code(extra, check, reported):
     found = rules_of(MIGRATION_STEP.format(extra=extra, check=check))
     assert ("workflow-migration-unchecked" in found) is reported
+
+
+def test_env_values_that_name_each_other_end():
+    found = lint_text("""
+        on: issue_comment
+        permissions: {id-token: write}
+        env:
+          A: ${{ env.B }}
+          B: ${{ env.A }}
+          K1: $K2
+          K2: $K1
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with: {role-to-assume: "arn:aws:iam::123456789012:role/d", aws-region: eu-west-1}
+              - run: |
+                  echo "${{ env.A }}"
+                  export AWS_ACCESS_KEY_ID="$K1"
+        """)
+    assert not [r for r, _ in found if r in ("workflow-template-injection",
+                                            "workflow-static-aws-keys")]
