@@ -1510,6 +1510,20 @@ def _correlated(entries: List[ConditionEntry], holes):
     return out
 
 
+def ref_language(st: "GithubStatement"):
+    """The `ref` claims a statement admits, from its positive string conditions
+    on `ref` (holes as runs of non-`:` characters); None when it has none. In
+    the environment form the sub does not carry the ref, so a job with an
+    environment passes such a statement only on these refs."""
+    langs = []
+    for e in st.entries:
+        if folds_into_sub(e) and e.claim == "ref":
+            langs.append(Union([seq(*value_pattern(e.op, v, None)) for v in e.values]))
+    if not langs:
+        return None
+    return langs[0] if len(langs) == 1 else Inter(langs)
+
+
 _PULL_REQUEST_REFS = Union([seq("refs/pull/", Tok(CharSet(frozenset("0123456789")), 1, None),
                                 "/merge"), seq("refs/heads/", Tok(ANY, 1, None))])
 

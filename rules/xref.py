@@ -56,6 +56,11 @@ SUB_NOT_ADMITTED = rule(
     (`github.default-branch`, else `main`); a job `if:` that ecs-lint cannot read
     makes its subs possible rather than certain, and then no 401 is predicted.
 
+    A `...:ref` condition is checked too: a job with an environment sends the
+    environment form of `sub`, but its token still carries the `ref` it runs on,
+    so an admitted `environment:production` sub from `refs/heads/develop` fails
+    a `ref` condition of `refs/heads/main`.
+
     ## Why is this bad?
     STS refuses the token: `Not authorized to perform sts:AssumeRoleWithWebIdentity`
     (the 401 of the article's pitfall 1) and the deploy stops. The classic case is
@@ -1030,6 +1035,38 @@ def _never_sent_subjects():
     return S.Union([P.to_subjects(P.never_sent(), widen=True)])
 
 
+def _env_ref_refused(S, idx: Index, role, u: Usage, part, stmts, trust_doc, reported):
+    """xref-sub-not-admitted for a job with an environment whose sub is
+    admitted, but only on refs it does not run on: the statements admitting the
+    sub test the `ref` claim, which the environment form does not carry."""
+    refs = u.produced.refs_must
+    if P.is_empty_syntactically(refs):
+        return
+    sub = _language(idx, "subjects", part)
+    admitting = [st for st in stmts
+                 if st.admits and S.witness(S.Inter([sub, st.sub_wild])) is not None]
+    ref_langs = [S.ref_language(st) for st in admitting]
+    if not admitting or any(r is None for r in ref_langs):
+        return  # some statement admits the sub on any ref
+    ref = S.difference_witness(_language(idx, "subjects", refs), S.Union(ref_langs))
+    shown = P.show_sub(S.witness(sub) or "", True, idx.prefix)
+    if ref is None or (id(role), shown, ref) in reported:
+        return
+    reported.add((id(role), shown, ref))
+    where = next((e.path for e in admitting[0].entries if e.claim == "ref"), admitting[0].path)
+    names = ", ".join(f"statement {st.index + 1}" for st in admitting)
+    yield Problem(
+        SUB_NOT_ADMITTED.id, where,
+        f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(u.link.path).line} assumes "
+        f"{role.label} with sub '{shown}' from ref '{ref}'; the `ref` condition of {names} "
+        "does not admit that ref (a job with an environment still sends its ref claim): "
+        "the deploy fails with 401 (Not authorized to perform sts:AssumeRoleWithWebIdentity)",
+        help="admit the refs the job runs on in the ref condition, or narrow the job's "
+             "triggers to those refs",
+        doc=trust_doc,
+        related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")])
+
+
 def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                all_linked: bool):
     trust_doc = role.trust[0]
@@ -1058,6 +1095,8 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             else:  # compare the context only: is it admitted for some repository?
                 missed = S.witness(lang) if S.witness(S.Inter([lang, admitted])) is None \
                     else None
+            if missed is None and u.run.environment is not None and repo_known:
+                yield from _env_ref_refused(S, idx, role, u, part, stmts, trust_doc, reported)
             if missed is None or (id(role), missed) in reported:
                 continue
             reported.add((id(role), missed))

@@ -629,3 +629,31 @@ def test_the_git_remote_repository_is_read_as_the_trust_spells_it(tmp_path):
     found = _repo(tmp_path, oidc_workflow(ROLE), "repo:myorg/app:ref:refs/heads/main", config="",
                   remote="https://github.com/MyOrg/App.git")
     assert [f.rule for f in found] == []
+
+
+@pytest.mark.parametrize("on, ref_op, ref, expected", [
+    # an environment job still sends its ref claim: the ref condition must admit it
+    ("{push: {branches: [main, develop]}}", "StringEquals", "refs/heads/main",
+     "refs/heads/develop"),
+    ("{push: {tags: ['v*']}}", "StringEquals", "refs/heads/main", "refs/tags/v"),
+    ("{push: {branches: [main]}}", "StringEquals", "refs/heads/main", None),
+    ("{push: {branches: [main, develop]}}", "StringLike", "refs/heads/*", None),
+    ("workflow_dispatch", "StringEquals", "refs/heads/main", None),  # main must work
+    ("{push: {tags: ['v*']}}", "StringLike", "refs/tags/v*", None),
+])
+def test_environment_job_ref_claim(tmp_path, on, ref_op, ref, expected):
+    found = _repo(tmp_path, oidc_workflow(ROLE, "production", on=on),
+                  "repo:myorg/app:environment:production")
+    trust = json.loads((tmp_path / "iam" / "trust.json").read_text())
+    trust["Statement"][0]["Condition"].setdefault(ref_op, {})[
+        "token.actions.githubusercontent.com:ref"] = ref
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
+    found = [f for f in lint_folder(tmp_path) if f.rule.startswith(("xref-", "internal"))]
+    if expected is None:
+        assert found == []
+    else:
+        assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+        assert f"from ref '{expected}" in found[0].message
+        assert "environment:production" in found[0].message
+        line = (tmp_path / "iam" / "trust.json").read_text().splitlines()[found[0].span.line - 1]
+        assert ":ref" in line  # points at the ref condition

@@ -430,6 +430,9 @@ class Produced:
 
     must: object  # language of full subs that runs will send
     may: object  # language of full subs that runs may send (superset of must)
+    # with an environment, the `ref` claims (`refs/heads/x`, `refs/tags/x`) its
+    # `must` subs are sent with: the sub does not say them
+    refs_must: object = EMPTY
 
 
 def encode(value: str) -> str:
@@ -494,7 +497,7 @@ def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
         full = concat(pfx, ctx)
         must = full if (runs_must and n.understood) else EMPTY
         may = full if runs_may else EMPTY
-        return Produced(must, may)
+        return Produced(must, may, must_refs if must is not EMPTY else EMPTY)
     must_parts, may_parts = [], []
     ref_ctx = tuple(literal_piece(c) for c in "ref:")
     if not _surely_empty(must_refs):
