@@ -192,7 +192,9 @@ DEPLOY_NO_TEST_GATE = rule(
     `manage.py test`, and the like, also inside `docker run`/`docker compose run`,
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
     jobs whose id or name says `test`. Test steps that run in the deploying job
-    itself before the deploy also count. A job whose `if:` runs it whatever the
+    itself before the deploy also count. A test step with `continue-on-error:
+    true` does not (its failure does not fail the job), nor does a job named
+    `test` whose only test steps are such. A job whose `if:` runs it whatever the
     jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
     of `needs.X.result`) is not gated by them.
 
@@ -843,6 +845,12 @@ def deploy_gates(doc, ctx):
                               "ships",
                               help="drop always()/failure()/!cancelled() from the job's `if:`, "
                                    "or test `needs.test.result == 'success'` in it", key=True)
+            elif _tests_ignored(wf, job, deploys):
+                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
+                              f"job '{job.id}' deploys ({what}) but the tests before it run "
+                              "with `continue-on-error: true`: a commit that fails its tests "
+                              "still ships",
+                              help="drop `continue-on-error` from the test steps", key=True)
             else:
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' deploys ({what}) but no job it `needs` runs "
@@ -864,13 +872,13 @@ def _test_gated(wf, job, deploys, ctx, read_if=True):
     if {"workflow_call", "workflow_run"} & set(wf.triggers):
         return True
     first = min(d.step.index for d in deploys)
-    if any(wm.step_runs_tests(st) for st in job.steps[:first + 1]):
+    if any(_gating_test(st) for st in job.steps[:first + 1]):
         return True
     if read_if and _runs_whatever_needs_give(job):
         return False  # `if: always()`: the tests it needs may fail, it deploys anyway
     for jid in wm.needs_closure(wf, job.id):
         other = wf.jobs[jid]
-        if other.runs_tests() or _named_test(other):
+        if _job_gates(other):
             return True
         if other.uses is not None:
             verdict = _reusable_runs_tests(other, ctx)
@@ -898,8 +906,31 @@ def _reusable_runs_tests(job, ctx):
     other = _local_workflow(job, ctx)
     if other is None:
         return None
-    return any(j.runs_tests() or j.uses is not None or _named_test(j)
-               for j in other.jobs.values())
+    return any(_job_gates(j) or j.uses is not None for j in other.jobs.values())
+
+
+def _gating_test(step) -> bool:
+    """A step that runs tests and fails the job when they fail (not
+    `continue-on-error: true`)."""
+    return wm.step_runs_tests(step) and not _continues_on_error(step)
+
+
+def _job_gates(job) -> bool:
+    """Can the job fail on failing tests? A test step that does not continue on
+    error, else (no test step recognised) a job whose id or name says test."""
+    tests = [st for st in job.steps if wm.step_runs_tests(st)]
+    if tests:
+        return any(not _continues_on_error(st) for st in tests)
+    return _named_test(job)
+
+
+def _tests_ignored(wf, job, deploys) -> bool:
+    """Are there tests before the deploy, all of them with `continue-on-error: true`?"""
+    first = min(d.step.index for d in deploys)
+    steps = list(job.steps[:first + 1])
+    for jid in wm.needs_closure(wf, job.id):
+        steps += wf.jobs[jid].steps
+    return any(wm.step_runs_tests(st) for st in steps)
 
 
 def _named_test(job):
