@@ -384,9 +384,10 @@ UNTRUSTED_TRIGGER = rule(
     "A job with `id-token: write` that assumes a role runs on `pull_request_target` or `workflow_run`.",
     docs="""
     ## What it does
-    Finds jobs that assume a role through OIDC with `id-token: write` in a
-    workflow triggered by `pull_request_target` or `workflow_run` (after
-    narrowing by the job's and the step's `if:` tests of `github.event_name`),
+    Finds jobs that assume a role through OIDC with `id-token: write` (also
+    with a `web-identity-token-file`, which such a job fills with its own OIDC
+    token) in a workflow triggered by `pull_request_target` or `workflow_run`
+    (after narrowing by the job's and the step's `if:` tests of `github.event_name`),
     and jobs that call a local reusable workflow whose jobs do (a called
     workflow runs on its caller's event).
 
@@ -419,7 +420,8 @@ OIDC_ON_PULL_REQUEST = rule(
     "A job that assumes a deploy role runs on `pull_request`.",
     docs="""
     ## What it does
-    Finds jobs that assume a role through OIDC in a workflow triggered by
+    Finds jobs that assume a role through OIDC (a `web-identity-token-file`
+    counts in a job with `id-token: write`) in a workflow triggered by
     `pull_request` (after narrowing by the job's and the step's `if:` tests of
     `github.event_name`), directly or in a local reusable workflow they call.
     Roles whose ARN or name says they are read-only
@@ -1357,7 +1359,8 @@ def oidc_triggers(doc, ctx):
         # (role use, events it runs on, where to point, who assumes it); a step's
         # own `if:` narrows the events on which it assumes the role
         uses = [(ru, wm.if_events(ru.step.if_).admit(job_events), _use_path(ru),
-                 f"job '{job.id}'") for ru in job.role_uses() if ru.oidc]
+                 f"job '{job.id}'") for ru in job.role_uses()
+                if ru.oidc or (job.id_token_write and _token_file_use(ru))]
         if job.uses:  # a local reusable workflow runs on the caller's events
             for called, ru in _called_role_uses(job, ctx) or []:
                 events = wm.if_events(ru.step.if_).admit(
@@ -1387,6 +1390,15 @@ def oidc_triggers(doc, ctx):
                           "from any branch's pull request runs with the deploy role",
                           help="assume deploy roles on `push` to protected branches or in an "
                                "environment with reviewers; give pull requests a read-only role")
+
+
+def _token_file_use(ru) -> bool:
+    """A web identity assumed with a token read from `web-identity-token-file`
+    (not keys, not chaining): in a job that can mint GitHub's OIDC token, the
+    file holds that token (`core.getIDToken()` written to it)."""
+    w = ru.step.with_
+    return bool(w.get("web-identity-token-file")) and not w.get("aws-access-key-id") \
+        and wm._truthy(w.get("role-chaining")) is not True
 
 
 def _assumes_a_role(job, ctx) -> bool:

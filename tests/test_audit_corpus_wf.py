@@ -66,3 +66,51 @@ def test_a_job_named_test_whose_tests_continue_on_error_does_not_gate():
 def test_corpus_financial_helper_is_not_gated_by_tests_that_continue_on_error():
     text = (SHARED / "corpus" / "workflows" / "thomasjamais__financial-helper__deploy.yml")
     assert ("workflow-deploy-no-test-gate", 112) in lint_text(text.read_text())
+
+
+# configure-aws-credentials tests-integ-release.yml, job token-file: the job
+# mints GitHub's OIDC token itself, writes it to a file and assumes the role
+# with it, on pull_request_target
+TOKEN_FILE = """\
+on:
+  {event}:
+  workflow_dispatch:
+permissions:
+  contents: read
+jobs:
+  token-file:
+    permissions:
+      id-token: {id_token}
+    runs-on: ubuntu-latest
+    steps:
+      - name: fetch token and write to file
+        uses: actions/github-script@v8
+        with:
+          script: |
+            const idToken = await core.getIDToken("sts.amazonaws.com");
+            require('fs').writeFileSync("token.txt", idToken);
+      - name: get creds with that file
+        uses: aws-actions/configure-aws-credentials@v4
+        with:
+          aws-region: us-west-2
+          role-to-assume: ${{{{ secrets.OIDC_integ_role }}}}
+          web-identity-token-file: token.txt
+"""
+
+
+@pytest.mark.parametrize("event, rule", [
+    ("pull_request_target", "workflow-oidc-untrusted-trigger"),
+    ("pull_request", "workflow-oidc-on-pull-request"),
+])
+def test_a_token_file_filled_by_the_job_is_oidc_for_the_trigger_rules(event, rule):
+    assert rule in rules_of(TOKEN_FILE.format(event=event, id_token="write"))
+    # without id-token: write the file's token comes from elsewhere: not GitHub's
+    assert rule not in rules_of(TOKEN_FILE.format(event=event, id_token="none"))
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared is not beside this checkout")
+def test_corpus_integ_release_token_file_job_on_pull_request_target():
+    text = (SHARED / "corpus" / "workflows"
+            / "aws-actions__configure-aws-credentials__tests-integ-release.yml").read_text()
+    found = lint_text(text)
+    assert ("workflow-oidc-untrusted-trigger", 227) in found
