@@ -458,7 +458,10 @@ REGION_MISSING = rule(
     ## What it does
     Reports `aws-actions/configure-aws-credentials` steps without a non-empty
     `aws-region` input. An `AWS_REGION` or `AWS_DEFAULT_REGION` environment
-    variable does not count.
+    variable does not count. An input that is only `${{ env.X }}` where the
+    `env:` entry X has no value (`X:` alone, or `X: ##region##`, which YAML
+    reads as a comment) is empty too, unless an earlier step sets X through
+    `$GITHUB_ENV`.
 
     ## Why is this bad?
     `aws-region` is a required input: the step fails before any call to AWS.
@@ -1442,6 +1445,13 @@ def credential_inputs(doc, ctx):
                                   "required; an AWS_REGION env variable does not replace it): "
                                   "the step fails",
                                   help="add `aws-region: ${{ env.AWS_REGION }}` under `with:`")
+                elif isinstance(region, str) and _empty_env(region, job, st):
+                    name = _empty_env(region, job, st)
+                    yield Problem(REGION_MISSING.id, st.path + ("with", "aws-region"),
+                                  f"`aws-region` reads env {name}, which is set to nothing in "
+                                  "the workflow (a YAML null or ''): the required input is "
+                                  "empty and the step fails",
+                                  help=f"give {name} a region, e.g. `{name}: eu-west-1`")
             for ru in wm.role_uses_of(st):  # `role-to-assume`, or `aws sts ... --role-arn`
                 if not isinstance(ru.role_to_assume, str):
                     continue
@@ -1457,6 +1467,31 @@ def credential_inputs(doc, ctx):
                                       span=wm.script_span(doc, st, ru.line)
                                       if ru.line is not None else None)
                         break
+
+
+_ENV_ONLY = lazy_re(r"env\.([A-Za-z_][\w-]*)")
+
+
+def _empty_env(value: str, job, step) -> Optional[str]:
+    """The env variable a value is made of (`${{ env.X }}`, nothing else) when
+    its `env:` entry has no value (`X:` alone, `X: ##x##` read as a comment, or
+    '') and no earlier step of the job sets it through `$GITHUB_ENV`."""
+    m = wm.EXPR.fullmatch(value.strip())
+    ref = _ENV_ONLY.fullmatch(m.group(1).strip()) if m else None
+    if ref is None:
+        return None
+    name = ref.group(1)
+    for scope in (step.env, job.env, job.workflow.env if job.workflow else None):
+        if isinstance(scope, dict) and name in scope:
+            v = scope[name]
+            if v is not None and not (isinstance(v, str) and not v.strip()):
+                return None
+            break
+    else:
+        return None  # not in any env block: it may come from elsewhere
+    if any(name in wm.env_writes(other) for other in job.steps[:step.index]):
+        return None
+    return name
 
 
 # --- secrets and injection ----------------------------------------------------------------

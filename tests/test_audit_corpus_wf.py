@@ -114,3 +114,53 @@ def test_corpus_integ_release_token_file_job_on_pull_request_target():
             / "aws-actions__configure-aws-credentials__tests-integ-release.yml").read_text()
     found = lint_text(text)
     assert ("workflow-oidc-untrusted-trigger", 227) in found
+
+
+# aws-samples/aws-codedeploy-github-actions-deployment deploy.yml: the region
+# placeholder `##region##` is a YAML comment, so AWS_REGION is null and the
+# required aws-region input is empty
+NULL_REGION = """\
+on:
+  workflow_dispatch: {{}}
+env:
+  AWS_REGION: {value}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+      contents: read
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v1
+        with:
+          role-to-assume: ${{{{ secrets.IAMROLE_GITHUB }}}}
+          aws-region: ${{{{ env.AWS_REGION }}}}
+"""
+
+
+@pytest.mark.parametrize("value, missing", [
+    ("##region##", True), ("", True), ("''", True), ("eu-west-1", False),
+    ("${{ vars.REGION }}", False),
+])
+def test_region_from_an_env_entry_without_value(value, missing):
+    found = lint_text(NULL_REGION.format(value=value))
+    assert (("workflow-aws-region-missing", 15) in found) is missing
+
+
+def test_region_env_set_by_an_earlier_step_is_not_missing():
+    text = NULL_REGION.format(value="").replace(
+        "    steps:\n", "    steps:\n      - run: echo \"AWS_REGION=eu-west-1\" >> $GITHUB_ENV\n")
+    assert "workflow-aws-region-missing" not in rules_of(text)
+
+
+def test_region_from_an_env_variable_no_block_sets_is_not_judged():
+    text = NULL_REGION.format(value="eu-west-1").replace("env.AWS_REGION", "env.OTHER")
+    assert "workflow-aws-region-missing" not in rules_of(text)
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="../shared is not beside this checkout")
+def test_corpus_codedeploy_sample_region_is_empty():
+    text = (SHARED / "corpus" / "workflows"
+            / "aws-samples__aws-codedeploy-github-actions-deployment__deploy.yml").read_text()
+    found = [f for f in lint_text(text) if f[0] == "workflow-aws-region-missing"]
+    assert found == [("workflow-aws-region-missing", 27), ("workflow-aws-region-missing", 59)]
