@@ -164,3 +164,36 @@ def test_corpus_codedeploy_sample_region_is_empty():
             / "aws-samples__aws-codedeploy-github-actions-deployment__deploy.yml").read_text()
     found = [f for f in lint_text(text) if f[0] == "workflow-aws-region-missing"]
     assert found == [("workflow-aws-region-missing", 27), ("workflow-aws-region-missing", 59)]
+
+
+# the names of application secrets: `ECR` inside `SECRET` made every *SECRET*
+# name look like a CI secret (ECR repository), so none was ever reported
+APP_SECRETS = """\
+on: workflow_dispatch
+jobs:
+  migrate:
+    environment: stage
+    permissions:
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@0123456789abcdef0123456789abcdef01234567
+        with:
+          aws-region: eu-central-1
+          role-to-assume: ${{{{ vars.ROLE }}}}
+      - run: |
+          cat > .env <<EOF
+          X=${{{{ secrets.{name} }}}}
+          EOF
+"""
+
+
+@pytest.mark.parametrize("name, reported", [
+    ("SECRET_KEY_BASE", True), ("JWT_SECRET", True), ("CLIENT_SECRET", True),
+    ("APP_SECRET", True), ("DJANGO_SECRET_KEY", True),
+    ("DB_PASSWORD", True),
+    ("ECR_REPOSITORY", False), ("AWS_ECR_REGISTRY", False), ("ECS_CLUSTER", False),
+    ("AWS_SECRET_ACCESS_KEY", False),
+])
+def test_secret_names_are_app_secrets_despite_ecr_inside_secret(name, reported):
+    found = rules_of(APP_SECRETS.format(name=name))
+    assert ("workflow-app-secret-in-github" in found) is reported
