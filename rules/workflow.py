@@ -518,7 +518,8 @@ APP_SECRET_IN_GITHUB = rule(
     secret key, JWT, client secret, private key, SMTP, third-party service keys)
     in `env`, action inputs and `run:` scripts. Secrets the CI itself needs
     (AWS, GitHub, Slack, Sentry auth, Docker, registry, role or account
-    identifiers) are not reported.
+    identifiers) are not reported, nor are publishable keys (`*_PUBLISHABLE_KEY`:
+    Stripe's and Clerk's `pk_...` keys are public by design, shipped to browsers).
 
     ## Why is this bad?
     A secret baked into an image or a task definition `environment` is visible
@@ -1510,8 +1511,12 @@ _CI_SECRET = lazy_re(
     r"DEPLOY_KEY|SSH|(?:^|_)PAT$|REGISTRY|KUBE|TERRAFORM|TF_|CODEDEPLOY", re.I)
 
 
+_PUBLIC_KEY = lazy_re(r"PUBLISHABLE", re.I)  # Stripe/Clerk `pk_...`: public by design
+
+
 def _is_app_secret(name):
-    return bool(_APP_SECRET.search(name)) and not _CI_SECRET.search(name)
+    return bool(_APP_SECRET.search(name)) and not _CI_SECRET.search(name) \
+        and not _PUBLIC_KEY.search(name)
 
 
 @check(kinds=("workflow",), rules=(APP_SECRET_IN_GITHUB.id,))

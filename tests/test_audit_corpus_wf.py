@@ -197,3 +197,15 @@ jobs:
 def test_secret_names_are_app_secrets_despite_ecr_inside_secret(name, reported):
     found = rules_of(APP_SECRETS.format(name=name))
     assert ("workflow-app-secret-in-github" in found) is reported
+
+
+# stochaideas/animalert-open build-migrate-deploy-stage.yml writes
+# NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY from secrets.STAGE_CLERK_PUBLISHABLE_KEY: a
+# publishable key (pk_...) is shipped to browsers by design, not a secret
+@pytest.mark.parametrize("name, reported", [
+    ("STAGE_CLERK_PUBLISHABLE_KEY", False), ("STRIPE_PUBLISHABLE_KEY", False),
+    ("CLERK_SECRET_KEY", True), ("STRIPE_SECRET_KEY", True), ("GOOGLE_MAPS_API_KEY", True),
+])
+def test_publishable_keys_are_not_app_secrets(name, reported):
+    found = rules_of(APP_SECRETS.format(name=name))
+    assert ("workflow-app-secret-in-github" in found) is reported
