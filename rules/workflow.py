@@ -192,7 +192,9 @@ DEPLOY_NO_TEST_GATE = rule(
     `manage.py test`, and the like, also inside `docker run`/`docker compose run`,
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
     jobs whose id or name says `test`. Test steps that run in the deploying job
-    itself before the deploy also count. A job whose `if:` runs it whatever the
+    itself before the deploy also count. A test step with `continue-on-error:
+    true` does not (its failure does not fail the job), nor does a job named
+    `test` whose only test steps are such. A job whose `if:` runs it whatever the
     jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
     of `needs.X.result`) is not gated by them.
 
@@ -382,9 +384,10 @@ UNTRUSTED_TRIGGER = rule(
     "A job with `id-token: write` that assumes a role runs on `pull_request_target` or `workflow_run`.",
     docs="""
     ## What it does
-    Finds jobs that assume a role through OIDC with `id-token: write` in a
-    workflow triggered by `pull_request_target` or `workflow_run` (after
-    narrowing by the job's and the step's `if:` tests of `github.event_name`),
+    Finds jobs that assume a role through OIDC with `id-token: write` (also
+    with a `web-identity-token-file`, which such a job fills with its own OIDC
+    token) in a workflow triggered by `pull_request_target` or `workflow_run`
+    (after narrowing by the job's and the step's `if:` tests of `github.event_name`),
     and jobs that call a local reusable workflow whose jobs do (a called
     workflow runs on its caller's event).
 
@@ -417,7 +420,8 @@ OIDC_ON_PULL_REQUEST = rule(
     "A job that assumes a deploy role runs on `pull_request`.",
     docs="""
     ## What it does
-    Finds jobs that assume a role through OIDC in a workflow triggered by
+    Finds jobs that assume a role through OIDC (a `web-identity-token-file`
+    counts in a job with `id-token: write`) in a workflow triggered by
     `pull_request` (after narrowing by the job's and the step's `if:` tests of
     `github.event_name`), directly or in a local reusable workflow they call.
     Roles whose ARN or name says they are read-only
@@ -454,7 +458,10 @@ REGION_MISSING = rule(
     ## What it does
     Reports `aws-actions/configure-aws-credentials` steps without a non-empty
     `aws-region` input. An `AWS_REGION` or `AWS_DEFAULT_REGION` environment
-    variable does not count.
+    variable does not count. An input that is only `${{ env.X }}` where the
+    `env:` entry X has no value (`X:` alone, or `X: ##region##`, which YAML
+    reads as a comment) is empty too, unless an earlier step sets X through
+    `$GITHUB_ENV`.
 
     ## Why is this bad?
     `aws-region` is a required input: the step fails before any call to AWS.
@@ -511,7 +518,8 @@ APP_SECRET_IN_GITHUB = rule(
     secret key, JWT, client secret, private key, SMTP, third-party service keys)
     in `env`, action inputs and `run:` scripts. Secrets the CI itself needs
     (AWS, GitHub, Slack, Sentry auth, Docker, registry, role or account
-    identifiers) are not reported.
+    identifiers) are not reported, nor are publishable keys (`*_PUBLISHABLE_KEY`:
+    Stripe's and Clerk's `pk_...` keys are public by design, shipped to browsers).
 
     ## Why is this bad?
     A secret baked into an image or a task definition `environment` is visible
@@ -843,6 +851,12 @@ def deploy_gates(doc, ctx):
                               "ships",
                               help="drop always()/failure()/!cancelled() from the job's `if:`, "
                                    "or test `needs.test.result == 'success'` in it", key=True)
+            elif _tests_ignored(wf, job, deploys):
+                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
+                              f"job '{job.id}' deploys ({what}) but the tests before it run "
+                              "with `continue-on-error: true`: a commit that fails its tests "
+                              "still ships",
+                              help="drop `continue-on-error` from the test steps", key=True)
             else:
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' deploys ({what}) but no job it `needs` runs "
@@ -864,13 +878,13 @@ def _test_gated(wf, job, deploys, ctx, read_if=True):
     if {"workflow_call", "workflow_run"} & set(wf.triggers):
         return True
     first = min(d.step.index for d in deploys)
-    if any(wm.step_runs_tests(st) for st in job.steps[:first + 1]):
+    if any(_gating_test(st) for st in job.steps[:first + 1]):
         return True
     if read_if and _runs_whatever_needs_give(job):
         return False  # `if: always()`: the tests it needs may fail, it deploys anyway
     for jid in wm.needs_closure(wf, job.id):
         other = wf.jobs[jid]
-        if other.runs_tests() or _named_test(other):
+        if _job_gates(other):
             return True
         if other.uses is not None:
             verdict = _reusable_runs_tests(other, ctx)
@@ -898,8 +912,31 @@ def _reusable_runs_tests(job, ctx):
     other = _local_workflow(job, ctx)
     if other is None:
         return None
-    return any(j.runs_tests() or j.uses is not None or _named_test(j)
-               for j in other.jobs.values())
+    return any(_job_gates(j) or j.uses is not None for j in other.jobs.values())
+
+
+def _gating_test(step) -> bool:
+    """A step that runs tests and fails the job when they fail (not
+    `continue-on-error: true`)."""
+    return wm.step_runs_tests(step) and not _continues_on_error(step)
+
+
+def _job_gates(job) -> bool:
+    """Can the job fail on failing tests? A test step that does not continue on
+    error, else (no test step recognised) a job whose id or name says test."""
+    tests = [st for st in job.steps if wm.step_runs_tests(st)]
+    if tests:
+        return any(not _continues_on_error(st) for st in tests)
+    return _named_test(job)
+
+
+def _tests_ignored(wf, job, deploys) -> bool:
+    """Are there tests before the deploy, all of them with `continue-on-error: true`?"""
+    first = min(d.step.index for d in deploys)
+    steps = list(job.steps[:first + 1])
+    for jid in wm.needs_closure(wf, job.id):
+        steps += wf.jobs[jid].steps
+    return any(wm.step_runs_tests(st) for st in steps)
 
 
 def _named_test(job):
@@ -1326,7 +1363,8 @@ def oidc_triggers(doc, ctx):
         # (role use, events it runs on, where to point, who assumes it); a step's
         # own `if:` narrows the events on which it assumes the role
         uses = [(ru, wm.if_events(ru.step.if_).admit(job_events), _use_path(ru),
-                 f"job '{job.id}'") for ru in job.role_uses() if ru.oidc]
+                 f"job '{job.id}'") for ru in job.role_uses()
+                if ru.oidc or (job.id_token_write and _token_file_use(ru))]
         if job.uses:  # a local reusable workflow runs on the caller's events
             for called, ru in _called_role_uses(job, ctx) or []:
                 events = wm.if_events(ru.step.if_).admit(
@@ -1356,6 +1394,15 @@ def oidc_triggers(doc, ctx):
                           "from any branch's pull request runs with the deploy role",
                           help="assume deploy roles on `push` to protected branches or in an "
                                "environment with reviewers; give pull requests a read-only role")
+
+
+def _token_file_use(ru) -> bool:
+    """A web identity assumed with a token read from `web-identity-token-file`
+    (not keys, not chaining): in a job that can mint GitHub's OIDC token, the
+    file holds that token (`core.getIDToken()` written to it)."""
+    w = ru.step.with_
+    return bool(w.get("web-identity-token-file")) and not w.get("aws-access-key-id") \
+        and wm._truthy(w.get("role-chaining")) is not True
 
 
 def _assumes_a_role(job, ctx) -> bool:
@@ -1399,6 +1446,13 @@ def credential_inputs(doc, ctx):
                                   "required; an AWS_REGION env variable does not replace it): "
                                   "the step fails",
                                   help="add `aws-region: ${{ env.AWS_REGION }}` under `with:`")
+                elif isinstance(region, str) and _empty_env(region, job, st):
+                    name = _empty_env(region, job, st)
+                    yield Problem(REGION_MISSING.id, st.path + ("with", "aws-region"),
+                                  f"`aws-region` reads env {name}, which is set to nothing in "
+                                  "the workflow (a YAML null or ''): the required input is "
+                                  "empty and the step fails",
+                                  help=f"give {name} a region, e.g. `{name}: eu-west-1`")
             for ru in wm.role_uses_of(st):  # `role-to-assume`, or `aws sts ... --role-arn`
                 if not isinstance(ru.role_to_assume, str):
                     continue
@@ -1416,6 +1470,31 @@ def credential_inputs(doc, ctx):
                         break
 
 
+_ENV_ONLY = lazy_re(r"env\.([A-Za-z_][\w-]*)")
+
+
+def _empty_env(value: str, job, step) -> Optional[str]:
+    """The env variable a value is made of (`${{ env.X }}`, nothing else) when
+    its `env:` entry has no value (`X:` alone, `X: ##x##` read as a comment, or
+    '') and no earlier step of the job sets it through `$GITHUB_ENV`."""
+    m = wm.EXPR.fullmatch(value.strip())
+    ref = _ENV_ONLY.fullmatch(m.group(1).strip()) if m else None
+    if ref is None:
+        return None
+    name = ref.group(1)
+    for scope in (step.env, job.env, job.workflow.env if job.workflow else None):
+        if isinstance(scope, dict) and name in scope:
+            v = scope[name]
+            if v is not None and not (isinstance(v, str) and not v.strip()):
+                return None
+            break
+    else:
+        return None  # not in any env block: it may come from elsewhere
+    if any(name in wm.env_writes(other) for other in job.steps[:step.index]):
+        return None
+    return name
+
+
 # --- secrets and injection ----------------------------------------------------------------
 
 _SECRET_REF = lazy_re(r"\bsecrets\s*(?:\.\s*([A-Za-z0-9_-]+)|\[\s*'([A-Za-z0-9_-]+)'\s*\])",
@@ -1427,12 +1506,17 @@ _APP_SECRET = lazy_re(
     r"MAPS_API|FIREBASE|SUPABASE|MAILGUN|PUSHER|ALGOLIA", re.I)
 _CI_SECRET = lazy_re(
     r"^(AWS_|GITHUB|GH_|ACTIONS_)|SLACK|SONAR|CODECOV|NPM_TOKEN|DOCKER|SENTRY_AUTH|"
-    r"ROLE|ACCOUNT|SUBNET|(?:^|_)SG(?:_|$)|SECURITY_GROUP|ECR|ECS|CLUSTER|(?:^|_)SERVICE|REGION|"
+    r"ROLE|ACCOUNT|SUBNET|(?:^|_)SG(?:_|$)|SECURITY_GROUP|(?:^|_)EC[RS](?:_|$)|CLUSTER|"
+    r"(?:^|_)SERVICE|REGION|"
     r"DEPLOY_KEY|SSH|(?:^|_)PAT$|REGISTRY|KUBE|TERRAFORM|TF_|CODEDEPLOY", re.I)
 
 
+_PUBLIC_KEY = lazy_re(r"PUBLISHABLE", re.I)  # Stripe/Clerk `pk_...`: public by design
+
+
 def _is_app_secret(name):
-    return bool(_APP_SECRET.search(name)) and not _CI_SECRET.search(name)
+    return bool(_APP_SECRET.search(name)) and not _CI_SECRET.search(name) \
+        and not _PUBLIC_KEY.search(name)
 
 
 @check(kinds=("workflow",), rules=(APP_SECRET_IN_GITHUB.id,))
