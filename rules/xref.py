@@ -547,8 +547,28 @@ def _registry(link: Optional[R.RoleLink]) -> Optional[str]:
     return f"{account}.dkr.ecr.{link.region}.amazonaws.com" if account else None
 
 
-_REGISTRY_OUT = lazy_re(r"\$\{\{\s*steps\.[\w-]+\.outputs\.registry\s*\}\}")
+_REGISTRY_OUT = lazy_re(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.registry\s*\}\}")
 _SHA = lazy_re(r"\$\{\{\s*github\.sha\s*\}\}|\$\{?GITHUB_SHA\}?")
+
+
+def _login_registry(run: R.JobRun, step_id: str, link, github) -> Optional[str]:
+    """The registry `steps.<step_id>.outputs.registry` names. amazon-ecr-login
+    sets it to the registry it logged in to: `public.ecr.aws` for `registry-type:
+    public`, the registry of the one account given in `registries` (none at all
+    for several), else the role's own (account, region) registry."""
+    login = next((s for s in run.job.steps if s.id == step_id), None)
+    if login is None or login.uses != A.ECR_LOGIN:
+        return _registry(link)
+    kind = run.expand(login.with_.get("registry-type"), login, github)
+    if isinstance(kind, str) and kind.strip().lower() == "public":
+        return "public.ecr.aws"
+    if login.with_.get("registries") is None:
+        return _registry(link)
+    ids = run.expand(login.with_.get("registries"), login, github)
+    if not isinstance(ids, str) or not re.fullmatch(r"\d{12}", ids) or not link \
+            or not link.region:
+        return None  # unresolved, or several registries: no `registry` output
+    return f"{ids}.dkr.ecr.{link.region}.amazonaws.com"
 
 
 def _image(run: R.JobRun, step: wm.Step, word: Optional[str], link, github,
@@ -560,9 +580,8 @@ def _image(run: R.JobRun, step: wm.Step, word: Optional[str], link, github,
     s = run.resolve(s, step, github, line)
     if not isinstance(s, str):
         return None
-    registry = _registry(link)
-    if registry:
-        s = _REGISTRY_OUT.sub(registry, s)
+    s = _REGISTRY_OUT.sub(lambda m: _login_registry(run, m.group(1), link, github)
+                          or m.group(0), s)
     s = _SHA.sub("0" * 40, s)
     return None if "$" in s else s
 

@@ -1,0 +1,74 @@
+"""The cross-file rules' model of what the deploy path really calls and which
+subs it really sends, checked against the actions' sources and GitHub's docs."""
+import json
+import textwrap
+
+from conftest import ROLE, lint_folder, oidc_trust, oidc_workflow
+
+SUB = "repo:myorg/app:environment:production"
+
+
+def _lint(tmp_path, workflow, policy, sub=SUB, extra=None):
+    """A repository whose role ROLE trusts `sub` and has `policy`; the xref findings."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(textwrap.dedent(workflow))
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(oidc_trust(sub)))
+    (tmp_path / "iam" / "perm.json").write_text(json.dumps(
+        {"Version": "2012-10-17", "Statement": policy}))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        "github:\n  repository: myorg/app\n"
+        f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n    permissions: [iam/perm.json]\n')
+    for rel, text in (extra or {}).items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(textwrap.dedent(text))
+    return [f for f in lint_folder(tmp_path) if f.rule.startswith("xref-")]
+
+
+PUSH = ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
+        "ecr:CompleteLayerUpload", "ecr:PutImage"]
+
+
+def _push_workflow(login_with: str) -> str:
+    return oidc_workflow(ROLE, "production", steps=f"""\
+          - id: login
+            uses: aws-actions/amazon-ecr-login@v2
+            with:
+              {login_with}
+          - run: |
+              docker build -t ${{{{ steps.login.outputs.registry }}}}/app:${{{{ github.sha }}}} .
+              docker push ${{{{ steps.login.outputs.registry }}}}/app:${{{{ github.sha }}}}
+    """)
+
+
+def test_ecr_login_registries_names_the_registry_pushed_to(tmp_path):
+    # amazon-ecr-login with `registries: <one account>` logs in to that account's
+    # registry and outputs it as `registry` (aws-actions/amazon-ecr-login index.js:
+    # registryIds from `registries`, setOutput(registry) from the token's proxyEndpoint)
+    wf = _push_workflow('registries: "999999999999"')
+    policy = [{"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+              {"Effect": "Allow", "Action": PUSH,
+               "Resource": "arn:aws:ecr:eu-west-1:999999999999:repository/app"}]
+    assert _lint(tmp_path, wf, policy) == []
+
+
+def test_ecr_login_registries_still_checks_the_other_account(tmp_path):
+    wf = _push_workflow('registries: "999999999999"')
+    policy = [{"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+              {"Effect": "Allow", "Action": PUSH,
+               "Resource": "arn:aws:ecr:eu-west-1:123456789012:repository/app"}]
+    found = _lint(tmp_path, wf, policy)
+    assert found and all(f.rule == "xref-permission-missing" for f in found)
+    assert all("arn:aws:ecr:eu-west-1:999999999999:repository/app" in f.message for f in found)
+
+
+def test_ecr_login_public_registry_is_not_a_private_repository(tmp_path):
+    # `registry-type: public` outputs `public.ecr.aws`: the push goes to ECR Public,
+    # not to a private repository of the role's account
+    wf = _push_workflow("registry-type: public")
+    policy = [{"Effect": "Allow", "Action": ["ecr-public:GetAuthorizationToken",
+                                             "sts:GetServiceBearerToken"], "Resource": "*"},
+              {"Effect": "Allow", "Action": [a.replace("ecr:", "ecr-public:") for a in PUSH],
+               "Resource": "*"}]
+    assert _lint(tmp_path, wf, policy) == []
