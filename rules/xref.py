@@ -121,7 +121,9 @@ PERMISSION_MISSING = rule(
     set, `ecs:UpdateService`, or the CodeDeploy actions when the service's
     definition (read along) has a `CODE_DEPLOY` deployment controller, else
     with `codedeploy-*` inputs,
-    `ecs:RunTask`/`ecs:DescribeTasks` for `run-task`), and `aws SERVICE COMMAND`
+    `ecs:RunTask`/`ecs:DescribeTasks` for `run-task`),
+    `amazon-ecs-render-task-definition` started from a registered task
+    definition (`ecs:DescribeTaskDefinition`), and `aws SERVICE COMMAND`
     in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
     tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,

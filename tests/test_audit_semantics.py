@@ -72,3 +72,39 @@ def test_ecr_login_public_registry_is_not_a_private_repository(tmp_path):
               {"Effect": "Allow", "Action": [a.replace("ecr:", "ecr-public:") for a in PUSH],
                "Resource": "*"}]
     assert _lint(tmp_path, wf, policy) == []
+
+
+def test_render_from_a_registered_task_definition_describes_it(tmp_path):
+    # aws-actions/amazon-ecs-render-task-definition index.js: without a
+    # `task-definition` file it calls ecs.describeTaskDefinition on
+    # `task-definition-arn` (or `task-definition-family[:revision]`)
+    wf = oidc_workflow(ROLE, "production", steps="""\
+          - uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition-family: web
+              container-name: web
+              image: nginx:1.27
+    """)
+    found = _lint(tmp_path, wf, [{"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition",
+                                  "Resource": "*"}])
+    assert [f.rule for f in found] == ["xref-permission-missing"]
+    assert "ecs:DescribeTaskDefinition" in found[0].message
+    ok = _lint(tmp_path / "ok", wf, [{"Effect": "Allow", "Action": "ecs:DescribeTaskDefinition",
+                                      "Resource": "*"}])
+    assert ok == []
+
+
+def test_render_from_a_file_calls_nothing(tmp_path):
+    wf = oidc_workflow(ROLE, "production", steps="""\
+          - uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: td.json
+              task-definition-family: web
+              container-name: web
+              image: nginx:1.27
+    """)
+    found = _lint(tmp_path, wf, [{"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition",
+                                  "Resource": "*"}],
+                  extra={"td.json": '{"family": "web", "containerDefinitions": '
+                                    '[{"name": "web", "image": "nginx:1.27"}]}'})
+    assert found == []

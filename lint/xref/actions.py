@@ -11,8 +11,11 @@ Two sources:
   `ecs:DescribeTasks` when it waits) for `run-task`; `docker push` / a pushing
   `docker/build-push-action` to ECR -> the five layer-upload actions; `docker pull`
   from ECR -> `ecr:BatchGetImage`, `ecr:GetDownloadUrlForLayer`;
-  `amazon-ecs-render-task-definition` and `configure-aws-credentials` -> nothing
-  (the role's trust policy is the other side of the latter);
+  `amazon-ecs-render-task-definition` -> nothing, or `ecs:DescribeTaskDefinition`
+  when it starts from a registered task definition (`task-definition-arn` or
+  `task-definition-family` without a `task-definition` file);
+  `configure-aws-credentials` -> nothing (the role's trust policy is the other
+  side of it);
 - `aws SERVICE COMMAND` in `run:` scripts: the IAM action is the service prefix
   and the command in PascalCase (`aws ecs describe-tasks` -> `ecs:DescribeTasks`),
   with the exceptions in `CLI_EXCEPTIONS` (waiters, `logs tail`,
@@ -177,6 +180,14 @@ def action_step_needs(uses: str, with_: dict,
             if _truthy(w.get("wait-for-task-stopped")):
                 out.append(("ecs:DescribeTasks", why + " waits for the task to stop"))
         return out
+    if name == RENDER:
+        # without a `task-definition` file it reads the registered one (by ARN, or
+        # by family and revision): ecs.describeTaskDefinition in its index.js
+        if not _set(w.get("task-definition")) and any(
+                _set(w.get(k)) for k in ("task-definition-arn", "task-definition-family")):
+            return [("ecs:DescribeTaskDefinition", "amazon-ecs-render-task-definition reads "
+                     "the registered task definition")]
+        return []
     if name == BUILD_PUSH and _truthy(w.get("push")):
         return [(a, "docker/build-push-action pushes the image") for a in ECR_PUSH]
     return []
