@@ -19,6 +19,7 @@ findings-wise and reported with `--verbose`.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from functools import lru_cache
@@ -123,7 +124,9 @@ PERMISSION_MISSING = rule(
     with `codedeploy-*` inputs,
     `ecs:RunTask`/`ecs:DescribeTasks` for `run-task`),
     `amazon-ecs-render-task-definition` started from a registered task
-    definition (`ecs:DescribeTaskDefinition`), and `aws SERVICE COMMAND`
+    definition (`ecs:DescribeTaskDefinition`), `ecs:TagResource` when a
+    registered task definition or a run task carries tags (ECS authorizes
+    tagging on create separately), and `aws SERVICE COMMAND`
     in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
     tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
@@ -677,6 +680,52 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
     return out
 
 
+def _has_tags(data) -> bool:
+    """A task definition whose `tags` the register request carries (the deploy
+    action drops empty values before registering)."""
+    tags = data.get("tags") if isinstance(data, dict) else None
+    return isinstance(tags, list) and any(
+        isinstance(t, dict) and any(v not in (None, "") for v in t.values()) for t in tags)
+
+
+def _tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, github, ctx,
+               needs: List[Need]) -> List[Need]:
+    """`ecs:TagResource` for a register or run request that carries tags: ECS
+    authorizes tagging on create as a second action (Amazon ECS guide, "Grant
+    permission to tag resources on creation": RegisterTaskDefinition, RunTask)."""
+    if step.uses == A.DEPLOY:
+        why = None
+        if any(n.action == "ecs:RegisterTaskDefinition" for n in needs) and any(
+                _has_tags(td.data) for td in _step_taskdefs(idx, run, step, github, ctx)):
+            why = "amazon-ecs-deploy-task-definition registers a task definition with tags"
+        elif any(n.action == "ecs:RunTask" for n in needs):
+            raw = run.expand(step.with_.get("run-task-tags"), step, github)
+            try:
+                tags = json.loads(raw) if isinstance(raw, str) and not R.unresolved(raw) else None
+            except ValueError:
+                tags = None
+            if isinstance(tags, list) and tags:
+                why = "amazon-ecs-deploy-task-definition runs a task with `run-task-tags`"
+        return [Need("ecs:TagResource", why, step, run, link)] if why else []
+    out: List[Need] = []
+    if step.run is None:
+        return out
+    for cmd in wm.commands(step):
+        service, op, _ = shell.aws_operation(cmd)
+        if service != "ecs" or op not in ("register-task-definition", "run-task"):
+            continue
+        tagged = shell.option(cmd, "--tags") is not None
+        cli = shell.option(cmd, "--cli-input-json")
+        if not tagged and op == "register-task-definition" and cli \
+                and cli.startswith("file://") and "$" not in cli:
+            tagged = any(_has_tags(td.data)
+                         for td in idx.taskdefs.at(ctx.repo_root, cli[len("file://"):]))
+        if tagged:
+            out.append(Need("ecs:TagResource", f"`aws ecs {op}` with tags", step, run, link,
+                            None, cmd.line, " ".join(cmd.argv[:2])))
+    return out
+
+
 def _policy_docs(role) -> List[Document]:
     return [d for d in role.permissions if isinstance(d.data, dict)]
 
@@ -727,6 +776,7 @@ def _permission_checks(idx: Index, ctx):
                     or not ctx.mine(link.role.label):
                 continue
             needs = _step_needs(run, step, link, github, _controller(idx, run, step, github))
+            needs += _tag_needs(idx, run, step, link, github, ctx, needs)
             for need in needs:
                 needs_by_key.setdefault((id(link.role), need.action, need.resource, link.region),
                                         []).append(need)

@@ -108,3 +108,56 @@ def test_render_from_a_file_calls_nothing(tmp_path):
                   extra={"td.json": '{"family": "web", "containerDefinitions": '
                                     '[{"name": "web", "image": "nginx:1.27"}]}'})
     assert found == []
+
+
+TD_TAGGED = json.dumps({
+    "family": "web", "tags": [{"key": "team", "value": "blog"}],
+    "containerDefinitions": [{"name": "web", "image": "nginx:1.27"}]})
+REGISTER_ONLY = [{"Effect": "Allow", "Action": ["ecs:RegisterTaskDefinition", "ecs:RunTask"],
+                  "Resource": "*"}]
+
+
+def test_registering_a_tagged_task_definition_needs_tag_resource(tmp_path):
+    # "If tags are specified in the resource-creating action, AWS performs additional
+    # authorization" (Amazon ECS guide, Grant permission to tag resources on creation:
+    # RegisterTaskDefinition, RunTask -> ecs:TagResource); aws/aws-cdk#25768 shows the
+    # AccessDenied on ecs:TagResource from a tagged RegisterTaskDefinition
+    wf = oidc_workflow(ROLE, "production", steps="""\
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: td.json
+    """)
+    found = _lint(tmp_path, wf, REGISTER_ONLY, extra={"td.json": TD_TAGGED})
+    assert [f.rule for f in found] == ["xref-permission-missing"]
+    assert "ecs:TagResource" in found[0].message
+    untagged = TD_TAGGED.replace('"tags": [{"key": "team", "value": "blog"}], ', "")
+    assert _lint(tmp_path / "untagged", wf, REGISTER_ONLY, extra={"td.json": untagged}) == []
+    granted = REGISTER_ONLY + [{"Effect": "Allow", "Action": "ecs:TagResource", "Resource": "*",
+                                "Condition": {"StringEquals": {
+                                    "ecs:CreateAction": "RegisterTaskDefinition"}}}]
+    assert _lint(tmp_path / "granted", wf, granted, extra={"td.json": TD_TAGGED}) == []
+
+
+def test_run_task_with_tags_needs_tag_resource(tmp_path):
+    wf = oidc_workflow(ROLE, "production", steps="""\
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: td.json
+              run-task: true
+              run-task-tags: '[{"key": "job", "value": "migrate"}]'
+          - run: aws ecs run-task --cluster c --task-definition web --tags key=a,value=b
+    """)
+    untagged = TD_TAGGED.replace('"tags": [{"key": "team", "value": "blog"}], ', "")
+    found = _lint(tmp_path, wf, REGISTER_ONLY, extra={"td.json": untagged})
+    assert [f.rule for f in found] == ["xref-permission-missing"]
+    assert "ecs:TagResource" in found[0].message and "run-task-tags" in found[0].message
+    assert len(found[0].related) == 2
+
+
+def test_cli_register_of_a_tagged_file_needs_tag_resource(tmp_path):
+    wf = oidc_workflow(ROLE, "production", steps="""\
+          - run: aws ecs register-task-definition --cli-input-json file://td.json
+    """)
+    found = _lint(tmp_path, wf, REGISTER_ONLY, extra={"td.json": TD_TAGGED})
+    assert [f.rule for f in found] == ["xref-permission-missing"]
+    assert "ecs:TagResource" in found[0].message
