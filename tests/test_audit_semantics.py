@@ -161,3 +161,20 @@ def test_cli_register_of_a_tagged_file_needs_tag_resource(tmp_path):
     found = _lint(tmp_path, wf, REGISTER_ONLY, extra={"td.json": TD_TAGGED})
     assert [f.rule for f in found] == ["xref-permission-missing"]
     assert "ecs:TagResource" in found[0].message
+
+
+def _needs(uses, w):
+    from ecs_lint.xref import actions as A
+    return [a for a, _ in A.action_step_needs(uses, w)]
+
+
+def test_codedeploy_get_deployment_only_when_waiting():
+    # amazon-ecs-deploy-task-definition index.js createCodeDeployDeployment:
+    # getDeploymentGroup, createDeployment, and waitUntilDeploymentSuccessful
+    # (GetDeployment) only when wait-for-service-stability is "true"
+    w = {"task-definition": "td.json", "service": "web", "codedeploy-appspec": "appspec.yaml"}
+    deploy = "aws-actions/amazon-ecs-deploy-task-definition"
+    assert "codedeploy:GetDeployment" not in _needs(deploy, w)
+    assert "codedeploy:CreateDeployment" in _needs(deploy, w)
+    assert "codedeploy:GetDeployment" in _needs(deploy, dict(w, **{
+        "wait-for-service-stability": True}))

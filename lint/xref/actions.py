@@ -31,9 +31,11 @@ from typing import Dict, List, Optional, Tuple
 ECR_PUSH = ("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload",
             "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage")
 ECR_PULL = ("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")
+# what the deploy action's CreateDeployment path needs (its README's minimal
+# policy); codedeploy:GetDeployment only when it waits (the deploymentSuccessful
+# waiter polls GetDeployment)
 CODEDEPLOY = ("codedeploy:GetDeploymentGroup", "codedeploy:CreateDeployment",
-              "codedeploy:GetDeployment", "codedeploy:GetDeploymentConfig",
-              "codedeploy:RegisterApplicationRevision")
+              "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision")
 
 # CLI service name -> IAM service prefix, where they differ
 CLI_SERVICE_PREFIX = {
@@ -173,6 +175,9 @@ def action_step_needs(uses: str, with_: dict,
                         "`service` is set)"))
             if codedeploy:
                 out.extend((a, why + " deploys through CodeDeploy") for a in CODEDEPLOY)
+                if _truthy(w.get("wait-for-service-stability")):
+                    out.append(("codedeploy:GetDeployment", why + " waits for the CodeDeploy "
+                                "deployment"))
             else:
                 out.append(("ecs:UpdateService", why + " updates the service"))
         if _truthy(w.get("run-task")):
