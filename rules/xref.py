@@ -600,6 +600,8 @@ def _service_arn(run: R.JobRun, step: wm.Step, link: Optional[R.RoleLink], githu
     if not account or not isinstance(service, str) or not isinstance(cluster, str) \
             or R.unresolved(service) or R.unresolved(cluster):
         return None
+    if service.strip().startswith("arn:"):  # the API takes the service's ARN too
+        return service.strip()
     cluster = cluster.rsplit("/", 1)[-1] if cluster.startswith("arn:") else cluster
     return f"arn:aws:ecs:{link.region}:{account}:service/{cluster}/{service}"
 

@@ -178,3 +178,23 @@ def test_codedeploy_get_deployment_only_when_waiting():
     assert "codedeploy:CreateDeployment" in _needs(deploy, w)
     assert "codedeploy:GetDeployment" in _needs(deploy, dict(w, **{
         "wait-for-service-stability": True}))
+
+
+SERVICE = "arn:aws:ecs:eu-west-1:123456789012:service/prod/web"
+
+
+def test_service_given_as_an_arn_is_that_service(tmp_path):
+    # DescribeServices / UpdateService accept the service's ARN; IAM authorizes
+    # them on that ARN (not on service/<cluster>/<the ARN>)
+    wf = oidc_workflow(ROLE, "production", steps=f"""\
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: td.json
+              cluster: prod
+              service: {SERVICE}
+    """)
+    policy = [{"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition", "Resource": "*"},
+              {"Effect": "Allow", "Action": ["ecs:DescribeServices", "ecs:UpdateService"],
+               "Resource": SERVICE}]
+    td = '{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx:1.27"}]}'
+    assert _lint(tmp_path, wf, policy, extra={"td.json": td}) == []
