@@ -549,7 +549,7 @@ def _registry(link: Optional[R.RoleLink]) -> Optional[str]:
     if link is None or link.role is None or not link.region:
         return None
     account = L.account_of_arn(link.resolved or "") or link.role.account
-    return f"{account}.dkr.ecr.{link.region}.amazonaws.com" if account else None
+    return A.registry_host(account, link.region) if account else None
 
 
 _REGISTRY_OUT = lazy_re(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.registry\s*\}\}")
@@ -573,7 +573,7 @@ def _login_registry(run: R.JobRun, step_id: str, link, github) -> Optional[str]:
     if not isinstance(ids, str) or not re.fullmatch(r"\d{12}", ids) or not link \
             or not link.region:
         return None  # unresolved, or several registries: no `registry` output
-    return f"{ids}.dkr.ecr.{link.region}.amazonaws.com"
+    return A.registry_host(ids, link.region)
 
 
 def _image(run: R.JobRun, step: wm.Step, word: Optional[str], link, github,
@@ -603,7 +603,7 @@ def _service_arn(run: R.JobRun, step: wm.Step, link: Optional[R.RoleLink], githu
     if service.strip().startswith("arn:"):  # the API takes the service's ARN too
         return service.strip()
     cluster = cluster.rsplit("/", 1)[-1] if cluster.startswith("arn:") else cluster
-    return f"arn:aws:ecs:{link.region}:{account}:service/{cluster}/{service}"
+    return f"arn:{A.partition(link.region)}:ecs:{link.region}:{account}:service/{cluster}/{service}"
 
 
 def _controller(idx: Index, run: R.JobRun, step: wm.Step, github) -> Optional[str]:
@@ -865,7 +865,7 @@ def _step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> Lis
     return list({id(d): d for d in out}.values())
 
 
-def _role_arn(value, account: Optional[str]) -> Optional[str]:
+def _role_arn(value, account: Optional[str], part: str = "aws") -> Optional[str]:
     s = text_of(value)
     if s is None or not s.strip():
         return None
@@ -873,7 +873,7 @@ def _role_arn(value, account: Optional[str]) -> Optional[str]:
     if s.startswith("arn:"):
         return s
     if account and re.fullmatch(r"[\w+=,.@/-]+", s):
-        return f"arn:aws:iam::{account}:role/{s}"
+        return f"arn:{part}:iam::{account}:role/{s}"
     return None
 
 
@@ -883,8 +883,11 @@ def _passrole(idx: Index, passes):
         role = link.role
         docs = _policy_docs(role)
         account = L.account_of_arn(link.resolved or "") or role.account
+        resolved = (link.resolved or "").split(":")
+        part = resolved[1] if len(resolved) > 1 and resolved[0] == "arn" and resolved[1] \
+            else A.partition(link.region)
         for field_name, value in L.task_roles(td):
-            arn = _role_arn(value, account)
+            arn = _role_arn(value, account, part)
             if arn is None or (id(role), arn) in reported:
                 continue
             decision = iam.evaluate_statements(_role_statements(idx, role), "iam:PassRole",

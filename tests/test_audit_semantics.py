@@ -198,3 +198,43 @@ def test_service_given_as_an_arn_is_that_service(tmp_path):
                "Resource": SERVICE}]
     td = '{"family": "web", "containerDefinitions": [{"name": "web", "image": "nginx:1.27"}]}'
     assert _lint(tmp_path, wf, policy, extra={"td.json": td}) == []
+
+
+def test_arns_in_the_china_partition(tmp_path):
+    # in cn-* regions ARNs are arn:aws-cn:... and registries end .amazonaws.com.cn
+    role = "arn:aws-cn:iam::123456789012:role/deploy"
+    wf = oidc_workflow(role, "production", steps="""\
+          - id: login
+            uses: aws-actions/amazon-ecr-login@v2
+          - run: docker push ${{ steps.login.outputs.registry }}/app:${{ github.sha }}
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: td.json
+              service: web
+              cluster: prod
+    """).replace("eu-west-1", "cn-north-1")
+    policy = [{"Effect": "Allow", "Action": ["ecr:GetAuthorizationToken",
+                                             "ecs:RegisterTaskDefinition"], "Resource": "*"},
+              {"Effect": "Allow", "Action": PUSH,
+               "Resource": "arn:aws-cn:ecr:cn-north-1:123456789012:repository/app"},
+              {"Effect": "Allow", "Action": ["ecs:DescribeServices", "ecs:UpdateService"],
+               "Resource": "arn:aws-cn:ecs:cn-north-1:123456789012:service/prod/web"},
+              {"Effect": "Allow", "Action": "iam:PassRole",
+               "Resource": "arn:aws-cn:iam::123456789012:role/app-*"}]
+    td = ('{"family": "web", "executionRoleArn": "app-exec", '
+          '"containerDefinitions": [{"name": "web", "image": "nginx:1.27"}]}')
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(oidc_trust(SUB)))
+    (tmp_path / "iam" / "perm.json").write_text(json.dumps(
+        {"Version": "2012-10-17", "Statement": policy}))
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(textwrap.dedent(wf))
+    (tmp_path / "td.json").write_text(td)
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        "github:\n  repository: myorg/app\n"
+        f'roles:\n  "{role}":\n    trust: iam/trust.json\n    permissions: [iam/perm.json]\n')
+    assert [f for f in lint_folder(tmp_path) if f.rule.startswith("xref-")] == []
+    from ecs_lint.xref import actions as A
+    assert A.ecr_repository_arn("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/app:1") == \
+        "arn:aws-cn:ecr:cn-north-1:123456789012:repository/app"
+    assert A.partition("us-gov-west-1") == "aws-us-gov" and A.partition("eu-west-1") == "aws"

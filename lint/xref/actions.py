@@ -225,6 +225,19 @@ _OTHER_REGISTRY = re.compile(r"^(ghcr\.io|docker\.io|quay\.io|registry\.gitlab\.
                              r"[a-z0-9-]+-docker\.pkg\.dev)/")
 
 
+def partition(region: Optional[str]) -> str:
+    """The ARN partition of a region: `aws-cn` (China), `aws-us-gov` (GovCloud), else `aws`."""
+    r = region if isinstance(region, str) else ""
+    return "aws-cn" if r.startswith("cn-") else "aws-us-gov" if r.startswith("us-gov-") \
+        else "aws"
+
+
+def registry_host(account: str, region: str) -> str:
+    """The private ECR registry of an account in a region (`.amazonaws.com.cn` in China)."""
+    suffix = ".cn" if partition(region) == "aws-cn" else ""
+    return f"{account}.dkr.ecr.{region}.amazonaws.com{suffix}"
+
+
 def ecr_repository_arn(image: Optional[str]) -> Optional[str]:
     """The ECR repository ARN of a literal ECR image URI, else None."""
     if not isinstance(image, str):
@@ -233,7 +246,7 @@ def ecr_repository_arn(image: Optional[str]) -> Optional[str]:
     if not m:
         return None
     account, region, repo = m.groups()
-    return f"arn:aws:ecr:{region}:{account}:repository/{repo}"
+    return f"arn:{partition(region)}:ecr:{region}:{account}:repository/{repo}"
 
 
 def is_other_registry(image: Optional[str]) -> bool:
