@@ -19,6 +19,7 @@ findings-wise and reported with `--verbose`.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from functools import lru_cache
@@ -126,7 +127,11 @@ PERMISSION_MISSING = rule(
     set, `ecs:UpdateService`, or the CodeDeploy actions when the service's
     definition (read along) has a `CODE_DEPLOY` deployment controller, else
     with `codedeploy-*` inputs,
-    `ecs:RunTask`/`ecs:DescribeTasks` for `run-task`), and `aws SERVICE COMMAND`
+    `ecs:RunTask`/`ecs:DescribeTasks` for `run-task`),
+    `amazon-ecs-render-task-definition` started from a registered task
+    definition (`ecs:DescribeTaskDefinition`), `ecs:TagResource` when a
+    registered task definition or a run task carries tags (ECS authorizes
+    tagging on create separately), and `aws SERVICE COMMAND`
     in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
     tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
@@ -549,11 +554,31 @@ def _registry(link: Optional[R.RoleLink]) -> Optional[str]:
     if link is None or link.role is None or not link.region:
         return None
     account = L.account_of_arn(link.resolved or "") or link.role.account
-    return f"{account}.dkr.ecr.{link.region}.amazonaws.com" if account else None
+    return A.registry_host(account, link.region) if account else None
 
 
-_REGISTRY_OUT = lazy_re(r"\$\{\{\s*steps\.[\w-]+\.outputs\.registry\s*\}\}")
+_REGISTRY_OUT = lazy_re(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.registry\s*\}\}")
 _SHA = lazy_re(r"\$\{\{\s*github\.sha\s*\}\}|\$\{?GITHUB_SHA\}?")
+
+
+def _login_registry(run: R.JobRun, step_id: str, link, github) -> Optional[str]:
+    """The registry `steps.<step_id>.outputs.registry` names. amazon-ecr-login
+    sets it to the registry it logged in to: `public.ecr.aws` for `registry-type:
+    public`, the registry of the one account given in `registries` (none at all
+    for several), else the role's own (account, region) registry."""
+    login = next((s for s in run.job.steps if s.id == step_id), None)
+    if login is None or login.uses != A.ECR_LOGIN:
+        return _registry(link)
+    kind = run.expand(login.with_.get("registry-type"), login, github)
+    if isinstance(kind, str) and kind.strip().lower() == "public":
+        return "public.ecr.aws"
+    if login.with_.get("registries") is None:
+        return _registry(link)
+    ids = run.expand(login.with_.get("registries"), login, github)
+    if not isinstance(ids, str) or not re.fullmatch(r"\d{12}", ids) or not link \
+            or not link.region:
+        return None  # unresolved, or several registries: no `registry` output
+    return A.registry_host(ids, link.region)
 
 
 def _image(run: R.JobRun, step: wm.Step, word: Optional[str], link, github,
@@ -565,9 +590,8 @@ def _image(run: R.JobRun, step: wm.Step, word: Optional[str], link, github,
     s = run.resolve(s, step, github, line)
     if not isinstance(s, str):
         return None
-    registry = _registry(link)
-    if registry:
-        s = _REGISTRY_OUT.sub(registry, s)
+    s = _REGISTRY_OUT.sub(lambda m: _login_registry(run, m.group(1), link, github)
+                          or m.group(0), s)
     s = _SHA.sub("0" * 40, s)
     return None if "$" in s else s
 
@@ -581,8 +605,10 @@ def _service_arn(run: R.JobRun, step: wm.Step, link: Optional[R.RoleLink], githu
     if not account or not isinstance(service, str) or not isinstance(cluster, str) \
             or R.unresolved(service) or R.unresolved(cluster):
         return None
+    if service.strip().startswith("arn:"):  # the API takes the service's ARN too
+        return service.strip()
     cluster = cluster.rsplit("/", 1)[-1] if cluster.startswith("arn:") else cluster
-    return f"arn:aws:ecs:{link.region}:{account}:service/{cluster}/{service}"
+    return f"arn:{A.partition(link.region)}:ecs:{link.region}:{account}:service/{cluster}/{service}"
 
 
 def _controller(idx: Index, run: R.JobRun, step: wm.Step, github) -> Optional[str]:
@@ -661,6 +687,52 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
     return out
 
 
+def _has_tags(data) -> bool:
+    """A task definition whose `tags` the register request carries (the deploy
+    action drops empty values before registering)."""
+    tags = data.get("tags") if isinstance(data, dict) else None
+    return isinstance(tags, list) and any(
+        isinstance(t, dict) and any(v not in (None, "") for v in t.values()) for t in tags)
+
+
+def _tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, github, ctx,
+               needs: List[Need]) -> List[Need]:
+    """`ecs:TagResource` for a register or run request that carries tags: ECS
+    authorizes tagging on create as a second action (Amazon ECS guide, "Grant
+    permission to tag resources on creation": RegisterTaskDefinition, RunTask)."""
+    if step.uses == A.DEPLOY:
+        why = None
+        if any(n.action == "ecs:RegisterTaskDefinition" for n in needs) and any(
+                _has_tags(td.data) for td in _step_taskdefs(idx, run, step, github, ctx)):
+            why = "amazon-ecs-deploy-task-definition registers a task definition with tags"
+        elif any(n.action == "ecs:RunTask" for n in needs):
+            raw = run.expand(step.with_.get("run-task-tags"), step, github)
+            try:
+                tags = json.loads(raw) if isinstance(raw, str) and not R.unresolved(raw) else None
+            except ValueError:
+                tags = None
+            if isinstance(tags, list) and tags:
+                why = "amazon-ecs-deploy-task-definition runs a task with `run-task-tags`"
+        return [Need("ecs:TagResource", why, step, run, link)] if why else []
+    out: List[Need] = []
+    if step.run is None:
+        return out
+    for cmd in wm.commands(step):
+        service, op, _ = shell.aws_operation(cmd)
+        if service != "ecs" or op not in ("register-task-definition", "run-task"):
+            continue
+        tagged = shell.option(cmd, "--tags") is not None
+        cli = shell.option(cmd, "--cli-input-json")
+        if not tagged and op == "register-task-definition" and cli \
+                and cli.startswith("file://") and "$" not in cli:
+            tagged = any(_has_tags(td.data)
+                         for td in idx.taskdefs.at(ctx.repo_root, cli[len("file://"):]))
+        if tagged:
+            out.append(Need("ecs:TagResource", f"`aws ecs {op}` with tags", step, run, link,
+                            None, cmd.line, " ".join(cmd.argv[:2])))
+    return out
+
+
 def _policy_docs(role) -> List[Document]:
     return [d for d in role.permissions if isinstance(d.data, dict)]
 
@@ -711,6 +783,7 @@ def _permission_checks(idx: Index, ctx):
                     or not ctx.mine(link.role.label):
                 continue
             needs = _step_needs(run, step, link, github, _controller(idx, run, step, github))
+            needs += _tag_needs(idx, run, step, link, github, ctx, needs)
             for need in needs:
                 needs_by_key.setdefault((id(link.role), need.action, need.resource, link.region),
                                         []).append(need)
@@ -797,7 +870,7 @@ def _step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> Lis
     return list({id(d): d for d in out}.values())
 
 
-def _role_arn(value, account: Optional[str]) -> Optional[str]:
+def _role_arn(value, account: Optional[str], part: str = "aws") -> Optional[str]:
     s = text_of(value)
     if s is None or not s.strip():
         return None
@@ -805,7 +878,7 @@ def _role_arn(value, account: Optional[str]) -> Optional[str]:
     if s.startswith("arn:"):
         return s
     if account and re.fullmatch(r"[\w+=,.@/-]+", s):
-        return f"arn:aws:iam::{account}:role/{s}"
+        return f"arn:{part}:iam::{account}:role/{s}"
     return None
 
 
@@ -815,8 +888,11 @@ def _passrole(idx: Index, passes):
         role = link.role
         docs = _policy_docs(role)
         account = L.account_of_arn(link.resolved or "") or role.account
+        resolved = (link.resolved or "").split(":")
+        part = resolved[1] if len(resolved) > 1 and resolved[0] == "arn" and resolved[1] \
+            else A.partition(link.region)
         for field_name, value in L.task_roles(td):
-            arn = _role_arn(value, account)
+            arn = _role_arn(value, account, part)
             if arn is None or (id(role), arn) in reported:
                 continue
             decision = iam.evaluate_statements(_role_statements(idx, role), "iam:PassRole",

@@ -11,8 +11,11 @@ Two sources:
   `ecs:DescribeTasks` when it waits) for `run-task`; `docker push` / a pushing
   `docker/build-push-action` to ECR -> the five layer-upload actions; `docker pull`
   from ECR -> `ecr:BatchGetImage`, `ecr:GetDownloadUrlForLayer`;
-  `amazon-ecs-render-task-definition` and `configure-aws-credentials` -> nothing
-  (the role's trust policy is the other side of the latter);
+  `amazon-ecs-render-task-definition` -> nothing, or `ecs:DescribeTaskDefinition`
+  when it starts from a registered task definition (`task-definition-arn` or
+  `task-definition-family` without a `task-definition` file);
+  `configure-aws-credentials` -> nothing (the role's trust policy is the other
+  side of it);
 - `aws SERVICE COMMAND` in `run:` scripts: the IAM action is the service prefix
   and the command in PascalCase (`aws ecs describe-tasks` -> `ecs:DescribeTasks`),
   with the exceptions in `CLI_EXCEPTIONS` (waiters, `logs tail`,
@@ -28,9 +31,11 @@ from typing import Dict, List, Optional, Tuple
 ECR_PUSH = ("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload",
             "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage")
 ECR_PULL = ("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")
+# what the deploy action's CreateDeployment path needs (its README's minimal
+# policy); codedeploy:GetDeployment only when it waits (the deploymentSuccessful
+# waiter polls GetDeployment)
 CODEDEPLOY = ("codedeploy:GetDeploymentGroup", "codedeploy:CreateDeployment",
-              "codedeploy:GetDeployment", "codedeploy:GetDeploymentConfig",
-              "codedeploy:RegisterApplicationRevision")
+              "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision")
 
 # CLI service name -> IAM service prefix, where they differ
 CLI_SERVICE_PREFIX = {
@@ -170,6 +175,9 @@ def action_step_needs(uses: str, with_: dict,
                         "`service` is set)"))
             if codedeploy:
                 out.extend((a, why + " deploys through CodeDeploy") for a in CODEDEPLOY)
+                if _truthy(w.get("wait-for-service-stability")):
+                    out.append(("codedeploy:GetDeployment", why + " waits for the CodeDeploy "
+                                "deployment"))
             else:
                 out.append(("ecs:UpdateService", why + " updates the service"))
         if _truthy(w.get("run-task")):
@@ -177,6 +185,14 @@ def action_step_needs(uses: str, with_: dict,
             if _truthy(w.get("wait-for-task-stopped")):
                 out.append(("ecs:DescribeTasks", why + " waits for the task to stop"))
         return out
+    if name == RENDER:
+        # without a `task-definition` file it reads the registered one (by ARN, or
+        # by family and revision): ecs.describeTaskDefinition in its index.js
+        if not _set(w.get("task-definition")) and any(
+                _set(w.get(k)) for k in ("task-definition-arn", "task-definition-family")):
+            return [("ecs:DescribeTaskDefinition", "amazon-ecs-render-task-definition reads "
+                     "the registered task definition")]
+        return []
     if name == BUILD_PUSH and _truthy(w.get("push")):
         return [(a, "docker/build-push-action pushes the image") for a in ECR_PUSH]
     return []
@@ -209,6 +225,19 @@ _OTHER_REGISTRY = re.compile(r"^(ghcr\.io|docker\.io|quay\.io|registry\.gitlab\.
                              r"[a-z0-9-]+-docker\.pkg\.dev)/")
 
 
+def partition(region: Optional[str]) -> str:
+    """The ARN partition of a region: `aws-cn` (China), `aws-us-gov` (GovCloud), else `aws`."""
+    r = region if isinstance(region, str) else ""
+    return "aws-cn" if r.startswith("cn-") else "aws-us-gov" if r.startswith("us-gov-") \
+        else "aws"
+
+
+def registry_host(account: str, region: str) -> str:
+    """The private ECR registry of an account in a region (`.amazonaws.com.cn` in China)."""
+    suffix = ".cn" if partition(region) == "aws-cn" else ""
+    return f"{account}.dkr.ecr.{region}.amazonaws.com{suffix}"
+
+
 def ecr_repository_arn(image: Optional[str]) -> Optional[str]:
     """The ECR repository ARN of a literal ECR image URI, else None."""
     if not isinstance(image, str):
@@ -217,7 +246,7 @@ def ecr_repository_arn(image: Optional[str]) -> Optional[str]:
     if not m:
         return None
     account, region, repo = m.groups()
-    return f"arn:aws:ecr:{region}:{account}:repository/{repo}"
+    return f"arn:{partition(region)}:ecr:{region}:{account}:repository/{repo}"
 
 
 def is_other_registry(image: Optional[str]) -> bool:
