@@ -1270,6 +1270,7 @@ def policy_document_view(v: dict):
                 else:
                     block[var_key] = values
                     origins.set(block, var_key, sp + ("condition", j, "values"))
+                    origins.set_key(block, var_key, sp + ("condition", j, "variable"))
             out["Condition"] = condition
         statements.append(out)
     view["Statement"] = statements
