@@ -31,3 +31,43 @@ def test_misspelled_key_points_at_the_variable_line(tmp_path):
         }
         """)
     assert ("trust-condition-key-unknown", 11, 18) in found
+
+
+def test_image_latest_after_an_unresolved_repository_url(tmp_path):
+    # QIRoss/ECS-GitHub-Actions-Terraform-CloudWatch terraform/main.tf
+    found = findings(tmp_path, "main.tf", """\
+        resource "aws_ecr_repository" "app" {
+          name                 = "app"
+          image_tag_mutability = "IMMUTABLE"
+        }
+
+        resource "aws_ecs_task_definition" "main" {
+          family                = "app"
+          container_definitions = jsonencode([{
+            name  = "app"
+            image = "${aws_ecr_repository.app.repository_url}:latest"
+            logConfiguration = { logDriver = "awslogs" }
+          }, {
+            name  = "worker"
+            image = "${aws_ecr_repository.app.repository_url}:${var.tag}"
+            logConfiguration = { logDriver = "awslogs" }
+          }, {
+            name  = "proxy"
+            image = "${var.registry}:5000/nginx:1.25"
+            logConfiguration = { logDriver = "awslogs" }
+          }])
+        }
+        """)
+    assert found == [("taskdef-image-latest", 10, 13)]
+
+
+def test_image_tag_of_templates():
+    from ecs_lint.rules.taskdef import image_tag
+    from ecs_lint.values import Template, Unknown
+    url = Unknown("aws_ecr_repository.app.repository_url")
+    assert image_tag(Template((url, ":latest"))) == ("tag", "latest")
+    assert image_tag(Template((url, ":v1.2"))) == ("tag", "v1.2")
+    assert image_tag(Template((url, ":", Unknown("var.tag"))))[0] == "unknown"
+    assert image_tag(Template((url,)))[0] == "unknown"
+    assert image_tag(Template((url, "-app:latest"))) == ("tag", "latest")
+    assert image_tag(Template((Unknown("var.registry"), ":5000/nginx")))[0] == "untagged"
