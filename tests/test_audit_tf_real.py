@@ -71,3 +71,25 @@ def test_image_tag_of_templates():
     assert image_tag(Template((url,)))[0] == "unknown"
     assert image_tag(Template((url, "-app:latest"))) == ("tag", "latest")
     assert image_tag(Template((Unknown("var.registry"), ":5000/nginx")))[0] == "untagged"
+
+
+def test_concat_keeps_its_known_lists_beside_unknown_ones(tmp_path):
+    # a tweet-service module (ECS task definition): the environment is a concat
+    # of fixed entries and conditional ones; JWT_SECRET is always there
+    found = findings(tmp_path, "main.tf", """\
+        resource "aws_ecs_task_definition" "this" {
+          family                = "svc"
+          execution_role_arn    = "arn:aws:iam::123456789012:role/exec"
+          container_definitions = jsonencode([{
+            name  = "svc-container"
+            image = "app:1.0"
+            environment = concat(
+              [{ name = "PORT", value = "8080" }],
+              var.db_host != "" ? [{ name = "DB_HOST", value = var.db_host }] : [],
+              [{ name = "JWT_SECRET", value = var.jwt_secret }]
+            )
+            logConfiguration = { logDriver = "awslogs" }
+          }])
+        }
+        """)
+    assert [f[:2] for f in found] == [("taskdef-secret-in-environment", 10)]
