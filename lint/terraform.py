@@ -784,6 +784,8 @@ class Evaluator:
         if fname == "jsonencode" and len(arg_nodes) == 1:
             v = self.value(arg_nodes[0], path, rec)  # the value; policy readers take dicts
             return JsonString(v) if isinstance(v, str) else v
+        if fname == "concat" and arg_nodes:
+            return self._concat(node, arg_nodes, path, rec)
         args = [self.value(a) for a in arg_nodes]
         if fname in _FUNCS_IDENTITY and len(args) == 1:
             return args[0]
@@ -792,8 +794,6 @@ class Evaluator:
                 return json.loads(args[0])
             except ValueError:
                 pass
-        if fname == "concat" and all(isinstance(a, list) for a in args):
-            return [x for a in args for x in a]
         if fname == "merge" and all(isinstance(a, dict) for a in args):
             out = {}
             for a in args:
@@ -824,9 +824,37 @@ class Evaluator:
             return _segments_value(segs)
         return unknown(self.source(node))
 
+    def _concat(self, node, arg_nodes, path, rec):
+        """concat(): the known lists' elements (with their positions), and one
+        unknown element for each list that is not known (a conditional, a
+        variable without default): those add elements, they never drop any."""
+        out: List[Any] = []
+        for i, a in enumerate(arg_nodes):
+            tmp = path + (f"\0concat{i}",)
+            v = self.value(a, tmp, rec)
+            if isinstance(v, list):
+                if rec is not None:
+                    _move_positions(rec, tmp, path, len(out))
+                out.extend(v)
+            elif isinstance(v, Template):
+                out.append(unknown(self.source(a)))
+            else:
+                return unknown(self.source(node))
+        return out
+
     def read_file(self, name: str) -> Optional[str]:
         full = name if os.path.isabs(name) else os.path.join(self.mod.folder, name)
         return _read(self.mod, full, MAX_READ)
+
+
+def _move_positions(rec: Positions, old: tuple, new: tuple, shift: int):
+    """Positions recorded under `old` + (j, ...) move to `new` + (shift + j, ...)."""
+    n = len(old)
+    for table in (rec.spans, rec.keys, rec.nodes, rec.inner):
+        for k in [k for k in table if k[:n] == old]:
+            v = table.pop(k)
+            if len(k) > n and isinstance(k[n], int):
+                table[new + (k[n] + shift,) + k[n + 1:]] = v
 
 
 def _segments_value(segs):
@@ -1270,6 +1298,7 @@ def policy_document_view(v: dict):
                 else:
                     block[var_key] = values
                     origins.set(block, var_key, sp + ("condition", j, "values"))
+                    origins.set_key(block, var_key, sp + ("condition", j, "variable"))
             out["Condition"] = condition
         statements.append(out)
     view["Statement"] = statements

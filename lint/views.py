@@ -19,11 +19,27 @@ class Origins:
 
     def __init__(self):
         self.table: Dict[int, dict] = {}
+        self.keys: Dict[int, dict] = {}  # where a key's own text is, when not beside its value
         self._keep = []  # keep containers alive so their ids stay unique
 
     def set(self, container, key, source_path):
         self.table.setdefault(id(container), {})[key] = tuple(source_path)
         self._keep.append(container)
+
+    def set_key(self, container, key, source_path):
+        """The key itself is written at `source_path` (a value there), e.g. a
+        Terraform condition's `variable`, whose value is under `values`."""
+        self.keys.setdefault(id(container), {})[key] = tuple(source_path)
+        self._keep.append(container)
+
+    def key_source(self, data, path):
+        node = data
+        for step in path[:-1]:
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return self.keys.get(id(node), {}).get(path[-1])
 
     def translate(self, data, path, prefix=()):
         out = list(prefix)
@@ -51,6 +67,10 @@ def view_locator(base_locate: Callable[..., Span], data: Any, prefix=(),
         return lambda path=(), key=False: base_locate(prefix + tuple(path), key)
 
     def locate(path=(), key=False):
+        if key and path and origins.keys:
+            src = origins.key_source(data, tuple(path))
+            if src is not None:
+                return base_locate(src, False)
         return base_locate(origins.translate(data, path, prefix), key)
     return locate
 

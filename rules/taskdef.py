@@ -192,6 +192,7 @@ def _container_label(c, i):
 # images
 
 _DIGEST = lazy_re(r"@[A-Za-z0-9_+.-]+:[0-9a-fA-F]{32,}$")
+_TAG = lazy_re(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
 _REPO_PATH = lazy_re(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")
 
 
@@ -210,6 +211,11 @@ def image_tag(image) -> tuple:
         return ("digest", None) if _DIGEST.search(text) else ("unknown", None)
     last = text.rsplit("/", 1)[-1]
     if "\x00" in last:
+        # `${aws_ecr_repository.app.repository_url}:latest`: the name is not
+        # known, but a literal `:TAG` after the last hole is the tag
+        head, sep, tag = last.rpartition(":")
+        if sep and "\x00" in head and _TAG.match(tag):
+            return "tag", tag
         return "unknown", None
     name, sep, tag = last.partition(":")
     path = text.rsplit("/", 1)[0] + "/" + name if "/" in text else name
