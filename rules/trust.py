@@ -181,7 +181,9 @@ AUD_MISSING = rule(
     docs="""
     ## What it does
     Finds statements trusting GitHub's provider without a condition on
-    `token.actions.githubusercontent.com:aud`.
+    `token.actions.githubusercontent.com:aud`. A misspelled aud key (its host or
+    its claim name) is reported once, by `trust-condition-key-unknown`, whose fix
+    makes it the aud condition.
 
     ## Why is this bad?
     AWS recommends pinning the audience to `sts.amazonaws.com`, so tokens minted
@@ -569,7 +571,7 @@ def trust_conditions(doc, ctx):
             continue
         aud = [e for e in entries if sj.is_github_prefix(e.provider) and e.claim == "aud"
                and e.op.base != "null"]  # `Null: false` only asks that aud be there
-        if not aud and sj.conditions_known(stmt):
+        if not aud and sj.conditions_known(stmt) and not _meant_aud(entries):
             where = path + ("Condition",) if isinstance(stmt.get("Condition"), dict) else path
             yield Problem(AUD_MISSING.id, where,
                           f"no condition on {sj.GITHUB_HOST}:aud: tokens minted for any "
@@ -611,6 +613,22 @@ def _key_problems(entries):
             effect = (f"the key is never in the request, so {e.op.name} on it is never true: "
                       "no workflow can assume the role (401)")
         yield Problem(KEY_UNKNOWN.id, e.path, f"{what}; {effect}", help=fix, key=True)
+
+
+def _meant_aud(entries) -> bool:
+    """Is one of the keys a misspelling of GitHub's `aud` key (host or claim)?
+    trust-condition-key-unknown reports it, with the fix that makes it the aud
+    condition: no second finding says the condition is missing."""
+    for e in entries:
+        if not e.provider or not sj.looks_like_github_prefix(e.provider):
+            continue
+        if not sj.is_github_prefix(e.provider):
+            if e.claim == "aud":
+                return True
+        elif e.claim not in sj.EVALUATED_CLAIMS and _closest_claim(e.claim) == "aud" \
+                and sj._distance("aud", e.claim) <= 2:
+            return True
+    return False
 
 
 def _closest_claim(claim):

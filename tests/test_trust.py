@@ -91,6 +91,20 @@ def test_audience(tmp_path):
                                                  ("trust-aud-unexpected", "b.json")]
 
 
+@pytest.mark.parametrize("aud_key, expected", [
+    # a misspelled aud key is one defect: key-unknown reports it with the fix
+    ("token.actions.githubuser.content.com:aud", ["trust-condition-key-unknown"]),
+    (f"{H}:aut", ["trust-condition-key-unknown"]),
+    # a key that is not the aud key leaves the aud condition really missing
+    (f"{H}:actor", ["trust-aud-missing"]),
+    (f"{H}:audience", ["trust-aud-missing", "trust-condition-key-unknown"]),
+])
+def test_a_misspelled_aud_key_is_reported_once(tmp_path, aud_key, expected):
+    found = lint_policies(tmp_path, {"t.json": policy({"StringEquals": {
+        aud_key: "sts.amazonaws.com", f"{H}:sub": "repo:o/r:environment:production"}})})
+    assert rules(found) == expected
+
+
 def test_unsafe_operators(tmp_path):
     found = lint_policies(tmp_path, {
         "env.json": policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
