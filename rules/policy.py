@@ -206,8 +206,12 @@ IAM_LINT = rule(
     dropped. Findings another `policy-*` rule already reports on the same
     statement are dropped (`RESOURCE_STAR` next to `policy-wildcard-action`,
     say). Values parliament cannot know (unresolved template parameters) are
-    given to it as placeholders, and findings about them are dropped. If
-    parliament fails on a policy, that is an info finding.
+    given to it as placeholders, and findings about them are dropped; an ARN
+    whose only unknowns are its partition, region or account
+    (`arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:...`) is given
+    with those filled in and keeps its findings (parliament matches on the
+    service and the resource type). If parliament fails on a policy, that is
+    an info finding.
 
     Option `ignore-issues`: parliament issue names never to report, e.g.
     `["RESOURCE_STAR"]`. Turn the rule off with `policy-iam-lint: off`.
@@ -747,8 +751,10 @@ def _plain_policy(policy):
 
     def plain(v, path):
         if isinstance(v, Template):
-            template_paths.append(path)
-            return _placeholder(v)
+            text = _placeholder(v)
+            if "unresolved" in text:  # partition/region/account filled in are as good as known
+                template_paths.append(path)
+            return text
         if isinstance(v, dict):
             return {str(k): plain(x, path + (k,)) for k, x in v.items()}
         if isinstance(v, list):

@@ -1,0 +1,62 @@
+"""Audit of the real-world corpus (cloudformation, policies, services, task
+definitions, trust policies): what ecs-lint said wrong on those files."""
+import json
+import textwrap
+
+from conftest import lint_folder
+
+
+def _write(tmp_path, name, text):
+    (tmp_path / name).write_text(textwrap.dedent(text))
+    return lint_folder(tmp_path)
+
+
+# aws-samples/aws-codedeploy-github-actions-deployment cloudformation/template.yaml
+# (CodeDeployRole, trimmed): ec2:RunInstances and iam:PassRole on a CodeDeploy ARN.
+CODEDEPLOY_ROLE = """\
+    Resources:
+      CodeDeployRole:
+        Type: AWS::IAM::Role
+        Properties:
+          AssumeRolePolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: "Allow"
+                Principal:
+                  Service:
+                    - "codedeploy.amazonaws.com"
+                Action:
+                  - "sts:AssumeRole"
+          Policies:
+            -
+              PolicyName: allow-autoscaling
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  -
+                    Effect: Allow
+                    Action:
+                      - ec2:RunInstances
+                      - ec2:CreateTags
+                    Resource:
+                      - !Sub 'arn:${AWS::Partition}:codedeploy:*:${AWS::AccountId}:*'
+    """
+
+
+def test_parliament_resource_mismatch_on_an_arn_whose_only_unknowns_are_pseudo_parameters(
+        tmp_path):
+    # The same policy written as a plain file (partition and account spelled out)
+    # gets parliament's RESOURCE_MISMATCH; in the template it was dropped as if the
+    # ARN were a placeholder, though ${AWS::Partition}/${AWS::AccountId} change
+    # nothing parliament matches on (the service and the resource type).
+    found = _write(tmp_path, "template.yaml", CODEDEPLOY_ROLE)
+    hits = [f for f in found if f.extra.get("parliament_issue") == "RESOURCE_MISMATCH"]
+    assert [(f.rule, f.line, f.column) for f in hits] == [("policy-iam-lint", 26, 19)]
+    assert "ec2:RunInstances needs a resource like" in hits[0].message
+
+
+def test_parliament_still_silent_on_an_arn_with_an_unresolved_name(tmp_path):
+    text = CODEDEPLOY_ROLE.replace("codedeploy:*:${AWS::AccountId}:*",
+                                   "ec2:*:${AWS::AccountId}:${Thing}")
+    found = _write(tmp_path, "template.yaml", text)
+    assert not [f for f in found if f.extra.get("parliament_issue") == "RESOURCE_MISMATCH"]
