@@ -25,6 +25,9 @@ ECS_TASKS = "ecs-tasks.amazonaws.com"
 ECR_PUSH_PULL = ("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
                  "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload",
                  "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage")
+ECR_PULL = ("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")
+ECR_PUSH = ("ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
+            "ecr:PutImage")
 
 PASSROLE_MISSING = rule(
     "policy-passrole-missing", "error",
@@ -388,8 +391,8 @@ def _statement_problems(stmt: iam.Statement, denies):
                 shown = ", ".join(granted[:3]) + (f" and {len(granted) - 3} more"
                                                   if len(granted) > 3 else "")
                 yield Problem(ECR_RESOURCE_WILDCARD.id, _entry_path(stmt, "Resource", k),
-                              f"{shown} on every ECR repository: this role can push and pull "
-                              "the images of every repository in the account",
+                              f"{shown} on every ECR repository: this role can "
+                              f"{_ecr_reach(granted)} every repository in the account",
                               help="scope these actions to the repository ARN; keep "
                                    "ecr:GetAuthorizationToken on \"*\" in its own statement")
                 break
@@ -397,9 +400,22 @@ def _statement_problems(stmt: iam.Statement, denies):
         shown = ", ".join(granted[:3]) + (f" and {len(granted) - 3} more"
                                           if len(granted) > 3 else "")
         yield Problem(ECR_RESOURCE_WILDCARD.id, stmt.path + ("NotResource",),
-                      f"{shown} with NotResource: this role can push and pull the images of "
+                      f"{shown} with NotResource: this role can {_ecr_reach(granted)} "
                       "every ECR repository not listed", key=True,
                       help="list the repository ARN under Resource instead")
+
+
+def _ecr_reach(granted) -> str:
+    """What the granted ECR actions let the role do to a repository's images."""
+    push = any(a in ECR_PUSH for a in granted)
+    pull = any(a in ECR_PULL for a in granted)
+    if push and pull:
+        return "push and pull the images of"
+    if push:
+        return "push images to"
+    if pull:
+        return "pull the images of"
+    return "see which image layers exist in"
 
 
 def _passrole_wildcard(stmt, denies):

@@ -60,3 +60,35 @@ def test_parliament_still_silent_on_an_arn_with_an_unresolved_name(tmp_path):
                                    "ec2:*:${AWS::AccountId}:${Thing}")
     found = _write(tmp_path, "template.yaml", text)
     assert not [f for f in found if f.extra.get("parliament_issue") == "RESOURCE_MISMATCH"]
+
+
+# Nerdwork-ng/nerdwork_plus github-actions-ecs-policy.json (ECR statement): pull
+# actions only, yet the finding said the role could push to every repository.
+ECR_PULL_ONLY = {"Effect": "Allow", "Action": [
+    "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
+    "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], "Resource": "*"}
+
+
+def _policy(tmp_path, *stmts):
+    (tmp_path / "policy.json").write_text(json.dumps(
+        {"Version": "2012-10-17", "Statement": list(stmts)}, indent=2))
+    return [f for f in lint_folder(tmp_path) if f.rule == "policy-ecr-resource-wildcard"]
+
+
+def test_ecr_wildcard_with_pull_actions_only_says_pull(tmp_path):
+    [f] = _policy(tmp_path, ECR_PULL_ONLY)
+    assert "can pull the images of every repository" in f.message
+    assert "push" not in f.message
+
+
+def test_ecr_wildcard_with_push_actions_only_says_push(tmp_path):
+    # aws-modern-application-workshop core.yml (CodeBuild role): InitiateLayerUpload alone
+    [f] = _policy(tmp_path, {"Effect": "Allow", "Action": [
+        "ecr:InitiateLayerUpload", "ecr:GetAuthorizationToken"], "Resource": "*"})
+    assert "can push images to every repository" in f.message and "pull" not in f.message
+
+
+def test_ecr_wildcard_with_push_and_pull_says_both(tmp_path):
+    stmt = dict(ECR_PULL_ONLY, Action=ECR_PULL_ONLY["Action"] + ["ecr:PutImage"])
+    [f] = _policy(tmp_path, stmt)
+    assert "can push and pull the images of every repository" in f.message
