@@ -109,7 +109,9 @@ PASSROLE_UNSCOPED = rule(
     negated one, or a pattern such as `*.amazonaws.com`; and statements whose
     condition names `ecs.amazonaws.com` (the ECS service itself, a common slip
     for `ecs-tasks.amazonaws.com`) but not ECS tasks. Statements granting
-    every IAM action (`*`, `iam:*`) are left to `policy-wildcard-action`.
+    every IAM action (`*`, `iam:*`) are left to `policy-wildcard-action`, and
+    statements none of whose resources can be a role
+    (`arn:aws:codedeploy:*:123456789012:*`) pass no role at all.
 
     ## Why is this bad?
     The deploy role only needs to pass roles to ECS tasks. Without the
@@ -369,6 +371,8 @@ def _statement_problems(stmt: iam.Statement, denies):
         yield from _passrole_wildcard(stmt, denies)
         explicit = [(k, a) for k, a in _strict_actions(stmt, "iam:PassRole")
                     if not _is_service_wildcard(a) and a.strip().lower() != "iam:*"]
+        if not _may_name_a_role(stmt):
+            explicit = []  # no role is passed at all (parliament's RESOURCE_MISMATCH says so)
         if explicit and iam.conditions_hold(stmt, {"iam:PassedToService": "zq7-probe.amazonaws.com"},
                                             True):
             yield Problem(PASSROLE_UNSCOPED.id, _entry_path(stmt, "Action", explicit[0][0]),
@@ -403,6 +407,29 @@ def _statement_problems(stmt: iam.Statement, denies):
                       f"{shown} with NotResource: this role can {_ecr_reach(granted)} "
                       "every ECR repository not listed", key=True,
                       help="list the repository ARN under Resource instead")
+
+
+def _may_name_a_role(stmt) -> bool:
+    """Could a Resource of the statement be an IAM role's ARN? NotResource, `*`, a
+    policy variable or an unknown value could. A role ARN has five colons (none in
+    a role's name or path), so a pattern with five lines its fields up with the
+    role's: its service must match `iam` and its resource `role/...`."""
+    if stmt.resources is None:
+        return True
+    for r in stmt.resources:
+        text = iam.pattern_text(r, "*")
+        if text is None or "$" in text:
+            return True
+        fields = text.strip().split(":")
+        if len(fields) != 6:
+            if len(fields) < 6 and ("*" in text or "?" in text):
+                return True  # a wildcard may stand for the missing colons
+            continue
+        prefix = re.split(r"[*?]", fields[5], maxsplit=1)[0]
+        if iam.resource_matches(fields[2], "iam") and (
+                prefix.startswith("role/") or "role/".startswith(prefix)):
+            return True
+    return False
 
 
 def _ecr_reach(granted) -> str:

@@ -92,3 +92,24 @@ def test_ecr_wildcard_with_push_and_pull_says_both(tmp_path):
     stmt = dict(ECR_PULL_ONLY, Action=ECR_PULL_ONLY["Action"] + ["ecr:PutImage"])
     [f] = _policy(tmp_path, stmt)
     assert "can push and pull the images of every repository" in f.message
+
+
+def _passrole(tmp_path, resource):
+    (tmp_path / "policy.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["ec2:RunInstances", "ec2:CreateTags", "iam:PassRole"],
+         "Resource": resource}]}, indent=2))
+    return [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("policy-passrole")]
+
+
+def test_passrole_on_a_resource_that_is_no_role_passes_nothing_to_any_service(tmp_path):
+    # aws-codedeploy-github-actions-deployment template.yaml (CodeDeployRole): iam:PassRole
+    # on a CodeDeploy ARN matches no role, so no role can be passed to any service
+    assert _passrole(tmp_path, ["arn:aws:codedeploy:*:123456789012:*"]) == []
+    assert _passrole(tmp_path, "arn:aws:iam::123456789012:user/*") == []
+
+
+def test_passrole_on_resources_that_may_be_roles_is_still_unscoped(tmp_path):
+    for resource in ("*", "arn:aws:iam::123456789012:role/app", "arn:aws:iam::*:*",
+                     "arn:aws:*:*", ["arn:aws:s3:::b", "arn:aws:iam::123456789012:role/a"],
+                     "arn:aws:iam::123456789012:r*", "arn:aws:iam::${aws:username}"):
+        assert "policy-passrole-unscoped-service" in _passrole(tmp_path, resource), resource
