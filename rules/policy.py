@@ -25,6 +25,9 @@ ECS_TASKS = "ecs-tasks.amazonaws.com"
 ECR_PUSH_PULL = ("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
                  "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload",
                  "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage")
+ECR_PULL = ("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")
+ECR_PUSH = ("ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
+            "ecr:PutImage")
 
 PASSROLE_MISSING = rule(
     "policy-passrole-missing", "error",
@@ -106,7 +109,9 @@ PASSROLE_UNSCOPED = rule(
     negated one, or a pattern such as `*.amazonaws.com`; and statements whose
     condition names `ecs.amazonaws.com` (the ECS service itself, a common slip
     for `ecs-tasks.amazonaws.com`) but not ECS tasks. Statements granting
-    every IAM action (`*`, `iam:*`) are left to `policy-wildcard-action`.
+    every IAM action (`*`, `iam:*`) are left to `policy-wildcard-action`, and
+    statements none of whose resources can be a role
+    (`arn:aws:codedeploy:*:123456789012:*`) pass no role at all.
 
     ## Why is this bad?
     The deploy role only needs to pass roles to ECS tasks. Without the
@@ -206,8 +211,12 @@ IAM_LINT = rule(
     dropped. Findings another `policy-*` rule already reports on the same
     statement are dropped (`RESOURCE_STAR` next to `policy-wildcard-action`,
     say). Values parliament cannot know (unresolved template parameters) are
-    given to it as placeholders, and findings about them are dropped. If
-    parliament fails on a policy, that is an info finding.
+    given to it as placeholders, and findings about them are dropped; an ARN
+    whose only unknowns are its partition, region or account
+    (`arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:...`) is given
+    with those filled in and keeps its findings (parliament matches on the
+    service and the resource type). If parliament fails on a policy, that is
+    an info finding.
 
     Option `ignore-issues`: parliament issue names never to report, e.g.
     `["RESOURCE_STAR"]`. Turn the rule off with `policy-iam-lint: off`.
@@ -362,6 +371,8 @@ def _statement_problems(stmt: iam.Statement, denies):
         yield from _passrole_wildcard(stmt, denies)
         explicit = [(k, a) for k, a in _strict_actions(stmt, "iam:PassRole")
                     if not _is_service_wildcard(a) and a.strip().lower() != "iam:*"]
+        if not _may_name_a_role(stmt):
+            explicit = []  # no role is passed at all (parliament's RESOURCE_MISMATCH says so)
         if explicit and iam.conditions_hold(stmt, {"iam:PassedToService": "zq7-probe.amazonaws.com"},
                                             True):
             yield Problem(PASSROLE_UNSCOPED.id, _entry_path(stmt, "Action", explicit[0][0]),
@@ -384,8 +395,8 @@ def _statement_problems(stmt: iam.Statement, denies):
                 shown = ", ".join(granted[:3]) + (f" and {len(granted) - 3} more"
                                                   if len(granted) > 3 else "")
                 yield Problem(ECR_RESOURCE_WILDCARD.id, _entry_path(stmt, "Resource", k),
-                              f"{shown} on every ECR repository: this role can push and pull "
-                              "the images of every repository in the account",
+                              f"{shown} on every ECR repository: this role can "
+                              f"{_ecr_reach(granted)} every repository in the account",
                               help="scope these actions to the repository ARN; keep "
                                    "ecr:GetAuthorizationToken on \"*\" in its own statement")
                 break
@@ -393,9 +404,45 @@ def _statement_problems(stmt: iam.Statement, denies):
         shown = ", ".join(granted[:3]) + (f" and {len(granted) - 3} more"
                                           if len(granted) > 3 else "")
         yield Problem(ECR_RESOURCE_WILDCARD.id, stmt.path + ("NotResource",),
-                      f"{shown} with NotResource: this role can push and pull the images of "
+                      f"{shown} with NotResource: this role can {_ecr_reach(granted)} "
                       "every ECR repository not listed", key=True,
                       help="list the repository ARN under Resource instead")
+
+
+def _may_name_a_role(stmt) -> bool:
+    """Could a Resource of the statement be an IAM role's ARN? NotResource, `*`, a
+    policy variable or an unknown value could. A role ARN has five colons (none in
+    a role's name or path), so a pattern with five lines its fields up with the
+    role's: its service must match `iam` and its resource `role/...`."""
+    if stmt.resources is None:
+        return True
+    for r in stmt.resources:
+        text = iam.pattern_text(r, "*")
+        if text is None or "$" in text:
+            return True
+        fields = text.strip().split(":")
+        if len(fields) != 6:
+            if len(fields) < 6 and ("*" in text or "?" in text):
+                return True  # a wildcard may stand for the missing colons
+            continue
+        prefix = re.split(r"[*?]", fields[5], maxsplit=1)[0]
+        if iam.resource_matches(fields[2], "iam") and (
+                prefix.startswith("role/") or "role/".startswith(prefix)):
+            return True
+    return False
+
+
+def _ecr_reach(granted) -> str:
+    """What the granted ECR actions let the role do to a repository's images."""
+    push = any(a in ECR_PUSH for a in granted)
+    pull = any(a in ECR_PULL for a in granted)
+    if push and pull:
+        return "push and pull the images of"
+    if push:
+        return "push images to"
+    if pull:
+        return "pull the images of"
+    return "see which image layers exist in"
 
 
 def _passrole_wildcard(stmt, denies):
@@ -747,8 +794,10 @@ def _plain_policy(policy):
 
     def plain(v, path):
         if isinstance(v, Template):
-            template_paths.append(path)
-            return _placeholder(v)
+            text = _placeholder(v)
+            if "unresolved" in text:  # partition/region/account filled in are as good as known
+                template_paths.append(path)
+            return text
         if isinstance(v, dict):
             return {str(k): plain(x, path + (k,)) for k, x in v.items()}
         if isinstance(v, list):
