@@ -1567,17 +1567,28 @@ def template_injection(doc, ctx):
 _FIRST_PARTY = ("actions/", "github/")
 
 
+def _as_written(uses, data):
+    """The action's OWNER/REPO[/PATH] as the file spells it (the model lowers it)."""
+    raw = data.get("uses") if isinstance(data, dict) else None
+    if isinstance(raw, str):
+        written = raw.strip().rsplit("@", 1)[0]
+        if written.lower() == uses:
+            return written
+    return uses
+
+
 @check(kinds=("workflow",), rules=(ACTION_UNPINNED.id,))
 def action_pinning(doc, ctx):
     wf = _workflow(doc)
     for job in wf.jobs.values():
-        refs = [(job.uses, job.uses_ref, job.path + ("uses",))]
-        refs += [(st.uses, st.uses_ref, st.path + ("uses",)) for st in job.steps]
-        for uses, ref, path in refs:
+        refs = [(job.uses, job.uses_ref, job.path + ("uses",), job.data)]
+        refs += [(st.uses, st.uses_ref, st.path + ("uses",), st.data) for st in job.steps]
+        for uses, ref, path, data in refs:
             if not uses or uses.startswith(("./", "docker://")) or uses.startswith(_FIRST_PARTY):
                 continue
             if ref is not None and wm._SHA.match(ref.lower()):
                 continue
+            uses = _as_written(uses, data)
             shown = f"{uses}@{ref}" if ref else uses
             yield Problem(ACTION_UNPINNED.id, path,
                           f"`{shown}` is a moving reference: its owner can change the code that "
