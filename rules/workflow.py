@@ -111,7 +111,8 @@ STATIC_KEYS = rule(
     docs="""
     ## What it does
     Finds long-lived access keys: the `aws-access-key-id`/`aws-secret-access-key`
-    inputs of any action, `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in a
+    inputs of any action (in any case, with `_` or `-`: a third-party action's
+    `AWS_ACCESS_KEY_ID` input too), `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in a
     workflow, job, step or job container `env`, and `aws configure set
     aws_access_key_id ...`, `export AWS_ACCESS_KEY_ID=...` or `echo
     "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV` in scripts, when the value comes
@@ -735,10 +736,13 @@ def static_keys(doc, ctx):
                               f"job '{job.id}' passes a long-lived access key ({src}) to a "
                               "reusable workflow", help=_KEYS_HELP, key=True)
         for st in job.steps:
-            name = _first_key(st.with_, _KEY_INPUTS)
+            # the inputs in whatever case and separator (`AWS_ACCESS_KEY_ID` too)
+            inputs = {k.lower().replace("_", "-"): k for k in st.with_ if isinstance(k, str)}
+            name = next((inputs[n] for n in _KEY_INPUTS if n in inputs), None)
             if name:
                 src = _long_lived(st.with_.get(name), job, st)
-                other = "aws-secret-access-key" if name == "aws-access-key-id" else None
+                other = inputs.get("aws-secret-access-key") \
+                    if name == inputs.get("aws-access-key-id") else None
                 if src is None and other:
                     src = _long_lived(st.with_.get(other), job, st)
                 if src:
