@@ -111,7 +111,8 @@ STATIC_KEYS = rule(
     docs="""
     ## What it does
     Finds long-lived access keys: the `aws-access-key-id`/`aws-secret-access-key`
-    inputs of any action, `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in a
+    inputs of any action (in any case, with `_` or `-`: a third-party action's
+    `AWS_ACCESS_KEY_ID` input too), `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in a
     workflow, job, step or job container `env`, and `aws configure set
     aws_access_key_id ...`, `export AWS_ACCESS_KEY_ID=...` or `echo
     "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV` in scripts, when the value comes
@@ -743,10 +744,13 @@ def static_keys(doc, ctx):
                               f"job '{job.id}' passes a long-lived access key ({src}) to a "
                               "reusable workflow", help=_KEYS_HELP, key=True)
         for st in job.steps:
-            name = _first_key(st.with_, _KEY_INPUTS)
+            # the inputs in whatever case and separator (`AWS_ACCESS_KEY_ID` too)
+            inputs = {k.lower().replace("_", "-"): k for k in st.with_ if isinstance(k, str)}
+            name = next((inputs[n] for n in _KEY_INPUTS if n in inputs), None)
             if name:
                 src = _long_lived(st.with_.get(name), job, st)
-                other = "aws-secret-access-key" if name == "aws-access-key-id" else None
+                other = inputs.get("aws-secret-access-key") \
+                    if name == inputs.get("aws-access-key-id") else None
                 if src is None and other:
                     src = _long_lived(st.with_.get(other), job, st)
                 if src:
@@ -1651,17 +1655,28 @@ def template_injection(doc, ctx):
 _FIRST_PARTY = ("actions/", "github/")
 
 
+def _as_written(uses, data):
+    """The action's OWNER/REPO[/PATH] as the file spells it (the model lowers it)."""
+    raw = data.get("uses") if isinstance(data, dict) else None
+    if isinstance(raw, str):
+        written = raw.strip().rsplit("@", 1)[0]
+        if written.lower() == uses:
+            return written
+    return uses
+
+
 @check(kinds=("workflow",), rules=(ACTION_UNPINNED.id,))
 def action_pinning(doc, ctx):
     wf = _workflow(doc)
     for job in wf.jobs.values():
-        refs = [(job.uses, job.uses_ref, job.path + ("uses",))]
-        refs += [(st.uses, st.uses_ref, st.path + ("uses",)) for st in job.steps]
-        for uses, ref, path in refs:
+        refs = [(job.uses, job.uses_ref, job.path + ("uses",), job.data)]
+        refs += [(st.uses, st.uses_ref, st.path + ("uses",), st.data) for st in job.steps]
+        for uses, ref, path, data in refs:
             if not uses or uses.startswith(("./", "docker://")) or uses.startswith(_FIRST_PARTY):
                 continue
             if ref is not None and wm._SHA.match(ref.lower()):
                 continue
+            uses = _as_written(uses, data)
             shown = f"{uses}@{ref}" if ref else uses
             yield Problem(ACTION_UNPINNED.id, path,
                           f"`{shown}` is a moving reference: its owner can change the code that "
