@@ -299,6 +299,11 @@ def _json_depth(text: str) -> int:
     return depth
 
 
+# errors whose cause is where PyYAML started reading, not where it gave up: a
+# key whose `:` is missing (found lines later), a quote never closed (at the end)
+_AT_CONTEXT = ("while scanning a simple key", "while scanning a quoted scalar")
+
+
 def load_yaml(text: str) -> List[Loaded]:
     if len(text) >= 1 << 32:  # positions pack two offsets below 2**32 in one int
         raise LoadError("too large to read (4 GiB or more)")
@@ -307,6 +312,8 @@ def load_yaml(text: str) -> List[Loaded]:
         roots = list(yaml.compose_all(text, Loader=_YamlLoader))
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context in _AT_CONTEXT and e.context_mark is not None:
+            mark = e.context_mark
         msg = " ".join(x for x in (e.context, e.problem) if x)
         raise LoadError(f"invalid YAML: {msg}", (mark.line + 1) if mark else 1,
                         (mark.column + 1) if mark else 1) from None

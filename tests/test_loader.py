@@ -220,3 +220,18 @@ def test_a_lone_carriage_return_ends_a_line():
     assert text == "a: 1\nb:\n  c: 2\r\nd: 3\n"
     loaded = load_yaml(text)[0]
     assert loaded.locate(("b", "c")).line == 3 and loaded.locate(("d",)).line == 4
+
+
+@pytest.mark.parametrize("text, where", [
+    # a key without its `:`: PyYAML notices lines later; the key is the error
+    ("on: push\njobs:\n  a:\n    steps:\n      - run: echo\n        if ${{ false }}\n"
+     "        name: y\n", (6, 9)),
+    # a quote never closed: at the quote, not at the end of the file
+    ('on: push\njobs:\n  a:\n    runs-on: "x\n    steps:\n      - run: echo\n', (4, 14)),
+    # a line indented one space too far: where PyYAML gave up is the error
+    ("jobs:\n  a:\n    steps:\n      - uses: x\n         with:\n          a: b\n", (5, 14)),
+])
+def test_yaml_errors_point_at_their_cause(text, where):
+    with pytest.raises(LoadError) as e:
+        load_yaml(text)
+    assert (e.value.line, e.value.column) == where
