@@ -39,7 +39,9 @@ PASSROLE_MISSING = rule(
     `ecs-tasks.amazonaws.com`). Policies of one role are read together: the
     inline policies of a CloudFormation role, an `AWS::IAM::Policy` attached to
     it, or the files listed under `roles:` in the config. Deny statements and
-    conditions on `iam:PassedToService` count. Which roles must be passed is
+    conditions on `iam:PassedToService` count, and so do the resources: PassRole
+    allowed only on ARNs that cannot be a role (`arn:aws:codedeploy:...`) passes
+    none. Which roles must be passed is
     checked by `xref-passrole-not-covered` when the task definitions are known;
     when every task definition read names no execution or task role, there is
     nothing to pass and this rule is silent.
@@ -495,8 +497,11 @@ def passrole_missing(documents, ctx):
         reg = iam.evaluate(policies, "ecs:RegisterTaskDefinition")
         if not reg.allowed or reg.statement is None:
             continue
-        passing = iam.evaluate(policies, "iam:PassRole", None, {"iam:PassedToService": ECS_TASKS})
-        if passing.allowed:
+        context = {"iam:PassedToService": ECS_TASKS}
+        passing = iam.evaluate(policies, "iam:PassRole", None, context)
+        if passing.allowed and any(
+                st.allow and iam.applies(st, "iam:PassRole", None, context)
+                and _may_name_a_role(st) for st in iam.policy_statements(policies)):
             continue
         where = members[reg.statement.policy]
         if id(where) in fired:
@@ -506,7 +511,8 @@ def passrole_missing(documents, ctx):
         hits = _strict_actions(stmt, "ecs:RegisterTaskDefinition")
         path = (_entry_path(stmt, "Action", hits[0][0]) if hits
                 else stmt.path + (("Action",) if stmt.actions is not None else ("NotAction",)))
-        why = ("no statement allows it" if passing.statement is None
+        why = ("it is allowed only on resources that are not roles" if passing.allowed
+               else "no statement allows it" if passing.statement is None
                else passing.reason.replace("iam:PassRole is ", "it is ", 1))
         scope = f", read with the other policies of role {key[1]}" if len(members) > 1 else ""
         yield Problem(PASSROLE_MISSING.id, path,

@@ -75,6 +75,18 @@ def test_passrole_for_another_service_does_not_count(tmp_path):
     assert "policy-passrole-missing" in rules(lint_policy(tmp_path, REGISTER, other))
 
 
+@pytest.mark.parametrize("resource, fires", [
+    ("arn:aws:codedeploy:us-east-1:111122223333:application:app", True),  # no role there
+    ("arn:aws:s3:::bucket/*", True),
+    ("arn:aws:iam::111122223333:role/app-*", False),
+    ("arn:aws:iam::*:*", False),  # may be a role
+    ("*", False),
+])
+def test_passrole_only_on_resources_that_are_not_roles_passes_none(tmp_path, resource, fires):
+    found = lint_policy(tmp_path, REGISTER, dict(PASS, Resource=resource))
+    assert ("policy-passrole-missing" in rules(found)) is fires
+
+
 def test_deny_taking_register_back_silences_passrole_missing(tmp_path):
     deny = {"Effect": "Deny", "Action": "ecs:registertaskdefinition", "Resource": "*"}
     assert "policy-passrole-missing" not in rules(lint_policy(tmp_path, REGISTER, deny))
