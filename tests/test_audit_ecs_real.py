@@ -50,3 +50,31 @@ def test_placeholder_repository_latest_is_reported(tmp_path):
 }
 """)
     assert ("taskdef-image-latest", 5, 16) in found
+
+
+def test_daemon_blocked_points_at_the_minimum_and_does_not_advise_200(tmp_path):
+    # a DAEMON service from a committed describe-services dump (avc-backend-service,
+    # EC2, maximumPercent 100) with the minimum raised to 100: ECS must stop the old
+    # task on an instance before it starts the new one, and maximumPercent above 100
+    # is out of range for DAEMON, so "raise maximumPercent (e.g. 200)" is wrong advice
+    (tmp_path / "svc.json").write_text("""{
+    "services": [
+        {
+            "serviceName": "avc-backend-service",
+            "clusterArn": "arn:aws:ecs:eu-west-2:486699961018:cluster/avc",
+            "desiredCount": 1,
+            "launchType": "EC2",
+            "deploymentConfiguration": {
+                "deploymentCircuitBreaker": {"enable": true, "rollback": true},
+                "maximumPercent": 100,
+                "minimumHealthyPercent": 100
+            },
+            "schedulingStrategy": "DAEMON"
+        }
+    ],
+    "failures": []
+}
+""")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "service-deployment-blocked"]
+    assert [(f.line, f.column) for f in found] == [(11, 42)]
+    assert "200" not in found[0].help and "minimumHealthyPercent" in found[0].help
