@@ -301,22 +301,27 @@ def deployment_blocked(doc, ctx):
     if bad or not _rolling(data) or not isinstance(lo, (int, float)) \
             or not isinstance(hi, (int, float)):
         return
+    fix = ("lower minimumHealthyPercent (a DAEMON service cannot go above maximumPercent 100)"
+           if daemon else "raise maximumPercent (e.g. 200) or lower minimumHealthyPercent")
+    # a DAEMON service's maximumPercent is fixed at 100: the setting to change is the minimum
+    at = base + ("minimumHealthyPercent" if daemon and "minimumHealthyPercent" in dc
+                 else "maximumPercent",)
     count = data.get("desiredCount")
     if isinstance(count, int) and not isinstance(count, bool) and count > 0:
         most, least = math.floor(count * hi / 100), math.ceil(count * lo / 100)
         if most <= least:
-            yield Problem(DEPLOYMENT_BLOCKED.id, base + ("maximumPercent",),
+            yield Problem(DEPLOYMENT_BLOCKED.id, at,
                           f"with desiredCount {count}, maximumPercent {_num(hi)} and "
                           f"minimumHealthyPercent {_num(lo)} ECS may run at most {most} and "
                           f"must keep {least} healthy: it can neither start a new task nor "
                           "stop an old one, so the deployment never proceeds",
-                          help="raise maximumPercent (e.g. 200) or lower minimumHealthyPercent")
+                          help=fix)
     elif hi <= lo:
-        yield Problem(DEPLOYMENT_BLOCKED.id, base + ("maximumPercent",),
+        yield Problem(DEPLOYMENT_BLOCKED.id, at,
                       f"maximumPercent {_num(hi)} leaves no room above minimumHealthyPercent "
                       f"{_num(lo)}: ECS can neither start a new task nor stop an old one, so "
                       "the deployment never proceeds",
-                      help="raise maximumPercent (e.g. 200) or lower minimumHealthyPercent")
+                      help=fix)
 
 
 def _num(v):

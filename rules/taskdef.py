@@ -25,7 +25,9 @@ IMAGE_LATEST = rule(
     Checks every container's `image`: it must name a tag other than `latest`
     or a digest (`@sha256:...`). An image without a tag is `:latest`.
     Placeholders that are not image references (`REPLACE_ME`, `<image>`,
-    `$IMAGE`, an unresolved template parameter) are skipped.
+    `$IMAGE`, an unresolved template parameter) are skipped; a placeholder
+    repository followed by a literal tag (`${REPO_URL}:latest`,
+    `{{ ssm ... }}:latest`) is judged by that tag.
 
     ## Why is this bad?
     A moving tag can't tell which code runs: a task started later (scaling,
@@ -193,6 +195,8 @@ def _container_label(c, i):
 
 _DIGEST = lazy_re(r"@[A-Za-z0-9_+.-]+:[0-9a-fA-F]{32,}$")
 _TAG = lazy_re(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
+_PLACEHOLDER = lazy_re(r"\$\{\{.*?\}\}|\$\{[^}]*\}|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%"
+                       r"|<[^<>]*>|\$[A-Za-z_][A-Za-z0-9_]*")
 _REPO_PATH = lazy_re(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")
 
 
@@ -202,7 +206,9 @@ def image_tag(image) -> tuple:
     if isinstance(image, Template):
         text = "".join(p if isinstance(p, str) else "\x00" for p in image.parts)
     elif isinstance(image, str):
-        text = image.strip()
+        # a placeholder a pipeline fills in (`${REPO_URL}`, `{{ ssm ... }}`, `%IMAGE%`,
+        # `<IMAGE>`, `$IMAGE`) is an unknown part, like a template's hole
+        text = _PLACEHOLDER.sub("\x00", image.strip())
     else:
         return "unknown", None
     if not text:
