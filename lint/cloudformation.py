@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List
 
+from .loader import JsonLocator, LineIndex
 from .model import Document
 from .values import Template, Unknown, json_with_holes, make_template
 from .views import Origins, camelize, view_locator
@@ -119,15 +120,7 @@ def resolve(value, scope=None, resources=()):
         parts, pos = [], 0
         for m in _SUB_VAR.finditer(text):
             parts.append(text[pos:m.start()])
-            name = m.group(1)
-            if name.startswith("!"):  # ${!Literal}
-                parts.append("${" + name[1:] + "}")
-            elif name in local:
-                parts.extend(_parts(local[name]) or [Unknown(name)])
-            elif "." in name:
-                parts.extend(_parts(_get_att(name.split(".", 1), scope)) or [Unknown(name)])
-            else:
-                parts.extend(_parts(_ref(name, scope)) or [Unknown(name)])
+            parts.extend(_parts(_sub_var(m.group(1), local, scope)) or [Unknown(m.group(1))])
             pos = m.end()
         parts.append(text[pos:])
         return make_template(parts)
@@ -183,6 +176,17 @@ def resolve(value, scope=None, resources=()):
     if fn.startswith("Fn::") or fn == "Condition":
         return Template((Unknown(fn),))
     return value
+
+
+def _sub_var(name, local, scope):
+    """The value of `${name}` in a `Fn::Sub` (`local` holds its resolved variables)."""
+    if name.startswith("!"):  # ${!Literal}
+        return "${" + name[1:] + "}"
+    if name in local:
+        return local[name]
+    if "." in name:
+        return _get_att(name.split(".", 1), scope)
+    return _ref(name, scope)
 
 
 def _ref(name, scope: Scope):
@@ -362,12 +366,15 @@ def extract(file: str, data, locate, text) -> List[Document]:
     managed_by_role = _managed_policy_links(resources)
 
     def add(kind, value, prefix, name, origins=None, **ctx):
-        if isinstance(value, (str, Template)):  # a policy as JSON text (`!Sub` of it too):
-            value = _json_policy(value)        # positions go to the property
-            if value is None:
+        if isinstance(value, (str, Template)):  # a policy as JSON text (`!Sub` of it too)
+            policy = _json_policy(value)
+            if policy is None:
                 return
             where = tuple(prefix)
-            loc = lambda path=(), key=False: locate(where, key)  # noqa: E731
+            # written as a `|` block, positions go inside it; else to the property
+            loc = _block_json_locator(data, where, policy, text, locate, scope) \
+                or (lambda path=(), key=False: locate(where, key))
+            value = policy
         else:
             loc = view_locator(locate, value, prefix, origins)
         docs.append(Document(kind, value, file, loc,
@@ -471,6 +478,87 @@ def _json_policy(text):
         except (ValueError, RecursionError):
             return None
     return value if isinstance(value, dict) else None
+
+
+_BLOCK_HEAD = re.compile(r"(?:!Sub[ \t]+)?\|[-+]?[ \t]*(?:#[^\n]*)?\r?\n")
+
+
+def _block_offsets(text: str, start: int, content: str):
+    """File offsets of the characters of `content`, written in `text` as a
+    literal block scalar (`|`, `|-`, `|+`, after `!Sub` or not) whose value
+    starts at offset `start`; None when it is written another way (quotes and
+    folding move characters)."""
+    m = _BLOCK_HEAD.match(text, start)
+    if not m:
+        return None
+    lines = content.split("\n")
+    rest = text[m.end():].split("\n")
+    indent = next((len(x) - len(x.lstrip(" ")) for x in rest if x.strip()), None)
+    if indent is None:
+        return None
+    offs, at = [], m.end()
+    for k, line in enumerate(lines):
+        if k == len(lines) - 1 and not line:
+            break
+        if k >= len(rest):
+            return None
+        row = rest[k].rstrip("\r")
+        if line:
+            if row[indent:] != line:
+                return None
+            offs.extend(range(at + indent, at + indent + len(line)))
+        elif row.strip():
+            return None
+        if k < len(lines) - 1:
+            offs.append(at + len(rest[k]))  # the line break
+        at += len(rest[k]) + 1
+    return offs if len(offs) == len(content) else None
+
+
+def _block_json_locator(data, where, policy, text, locate, scope):
+    """locate() inside a policy written as a JSON `|` block (or `!Sub` of one)
+    at `where`, so its findings point at their own lines; None otherwise."""
+    raw, path, local, sub = data, tuple(where), {}, False
+    for step in path:
+        try:
+            raw = raw[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if isinstance(raw, dict) and len(raw) == 1 and "Fn::Sub" in raw:
+        raw, path, sub = raw["Fn::Sub"], path + ("Fn::Sub",), True
+        if isinstance(raw, list) and raw:
+            if len(raw) > 1 and isinstance(raw[1], dict):
+                local = {k: resolve(v, scope) for k, v in raw[1].items()}
+            raw, path = raw[0], path + (0,)
+    if not isinstance(raw, str) or not isinstance(text, str):
+        return None
+    span = locate(path)
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    if not 1 <= span.line <= len(starts):
+        return None
+    offs = _block_offsets(text, starts[span.line - 1] + span.column - 1, raw)
+    if offs is None:
+        return None
+    segs, pos = [], 0
+    for m in (_SUB_VAR.finditer(raw) if sub else ()):
+        segs.append(("lit", raw[pos:m.start()], offs[pos:m.start()]))
+        v = _sub_var(m.group(1), local, scope)
+        if m.group(1).startswith("!"):
+            segs.append(("lit", v, [offs[m.start()]] * len(v)))
+        else:
+            ok = isinstance(v, (str, int, float, Template)) and not isinstance(v, bool)
+            segs.append(("hole", v if ok else Unknown(m.group(1)), offs[m.start()]))
+        pos = m.end()
+    segs.append(("lit", raw[pos:], offs[pos:]))
+    parsed = json_with_holes(segs)
+    if parsed is None or parsed[0] != policy:
+        return None
+    jtext, joffs = parsed[1], parsed[2]
+    index = LineIndex(text)
+
+    def base(off):
+        return index.line_col(joffs[off] if off < len(joffs) else joffs[-1] + 1)
+    return JsonLocator(jtext, base=base).locate
 
 
 def _role_refs(raw, resolved, resources) -> list:

@@ -282,5 +282,6 @@ def test_a_policy_written_as_sub_of_json_text_is_read(tmp_path):
                                 "StringLike": {"token.actions.githubusercontent.com:sub": "repo:${Org}/*"}}}]}
         """))
     found = lint_folder(tmp_path)
-    assert [(f.rule, f.line) for f in found] == [("trust-sub-any-repo", 7)]
+    # written as a `|` block: the finding is on its sub condition's own line
+    assert [(f.rule, f.line) for f in found] == [("trust-sub-any-repo", 12)]
     assert "${Org}" in found[0].message
