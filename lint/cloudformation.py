@@ -41,7 +41,11 @@ def parameters(data) -> dict:
             if isinstance(spec, dict) and "Default" in spec:
                 d = spec["Default"]
                 kind = spec.get("Type")
-                if isinstance(d, (str, int, float)) and not isinstance(d, bool):
+                if isinstance(kind, str) and kind.startswith("AWS::SSM::Parameter::Value"):
+                    continue  # the default names an SSM parameter: its value is not here
+                if isinstance(d, bool):  # YAML `true`: CloudFormation reads the text "true"
+                    d = str(d).lower()
+                if isinstance(d, (str, int, float)):
                     if isinstance(kind, str) and (kind == "CommaDelimitedList"
                                                   or kind.startswith("List<")):
                         out[name] = [x.strip() for x in str(d).split(",")]  # !Ref gives a list

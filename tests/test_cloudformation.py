@@ -285,3 +285,14 @@ def test_a_policy_written_as_sub_of_json_text_is_read(tmp_path):
     # written as a `|` block: the finding is on its sub condition's own line
     assert [(f.rule, f.line) for f in found] == [("trust-sub-any-repo", 12)]
     assert "${Org}" in found[0].message
+
+
+def test_parameter_defaults_as_cloudformation_reads_them():
+    data = {"Parameters": {
+        "Image": {"Type": "AWS::SSM::Parameter::Value<String>", "Default": "app-image"},
+        "Flag": {"Type": "String", "Default": True},
+        "Name": {"Type": "String", "Default": "web"}}}
+    params = cloudformation.parameters(data)
+    assert "Image" not in params  # the default names an SSM parameter, not the image
+    assert params["Flag"] == "true"  # YAML true is the text "true" to CloudFormation
+    assert params["Name"] == "web"
