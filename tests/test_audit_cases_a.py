@@ -135,3 +135,73 @@ def test_dispatch_environment_from_an_undeclared_input_stays_unresolved(tmp_path
     wf = DISPATCH_CHOICE.replace("inputs.environment", "inputs.target")
     assert _xref(tmp_path, {".github/workflows/deploy.yml": wf},
                  "repo:myorg/app:environment:production") == []
+
+
+PR_SKIPPED_CHAIN = """\
+    on:
+      push:
+        branches: [main]
+      pull_request:
+    jobs:
+      test:
+        runs-on: ubuntu-latest
+        steps:
+          - run: make test
+      staging:
+        needs: test
+        if: github.event_name == 'push'
+        runs-on: ubuntu-latest
+        environment: staging
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: arn:aws:iam::123456789012:role/deploy
+              aws-region: eu-west-1
+      production:
+        needs: staging
+        IF_LINE
+        runs-on: ubuntu-latest
+        environment: production
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: arn:aws:iam::123456789012:role/deploy
+              aws-region: eu-west-1
+    """
+
+
+def _workflow_findings(text):
+    from ecs_lint.config import Config
+    from ecs_lint.loader import load_text
+    from ecs_lint.model import Document
+    from ecs_lint.registry import CHECKS, RULES, load_rules
+    from ecs_lint.runner import Context
+
+    load_rules()
+    text = textwrap.dedent(text)
+    loaded = load_text(text, "yaml")[0]
+    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
+    ctx = Context(Config(github={}), ".", [], set(RULES))
+    out = []
+    for chk in CHECKS:
+        if "workflow" in chk.kinds and not chk.cross_file:
+            for p in chk.func(doc, ctx):
+                out.append((p.rule, (p.span or doc.span(p.path, p.key)).line))
+    return sorted(out)
+
+
+def test_job_needing_a_push_only_job_is_skipped_on_pull_requests():
+    # GitHub skips a job whose needed job was skipped (unless its `if:` uses
+    # always()/failure()/cancelled()): production never runs on pull_request
+    found = _workflow_findings(PR_SKIPPED_CHAIN.replace("IF_LINE", "timeout-minutes: 30"))
+    assert not [f for f in found if f[0] == "workflow-oidc-on-pull-request"]
+
+
+def test_job_needing_a_push_only_job_with_always_still_runs_on_pull_requests():
+    found = _workflow_findings(PR_SKIPPED_CHAIN.replace("IF_LINE", "if: always()"))
+    assert [f[0] for f in found if f[0] == "workflow-oidc-on-pull-request"] == \
+        ["workflow-oidc-on-pull-request"]
