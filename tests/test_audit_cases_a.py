@@ -205,3 +205,26 @@ def test_job_needing_a_push_only_job_with_always_still_runs_on_pull_requests():
     found = _workflow_findings(PR_SKIPPED_CHAIN.replace("IF_LINE", "if: always()"))
     assert [f[0] for f in found if f[0] == "workflow-oidc-on-pull-request"] == \
         ["workflow-oidc-on-pull-request"]
+
+
+def _trust_rules(tmp_path, op, sub, config="github:\n  owners: [northwind]\n"):
+    trust = oidc_trust("x")
+    cond = trust["Statement"][0]["Condition"]
+    del cond["StringEquals"]["token.actions.githubusercontent.com:sub"]
+    cond[op] = {"token.actions.githubusercontent.com:sub": sub}
+    (tmp_path / "trust.json").write_text(json.dumps(trust, indent=2))
+    (tmp_path / ".ecs-lint.yaml").write_text(config)
+    return sorted((f.rule, f.message) for f in lint_folder(tmp_path)
+                  if f.rule.startswith("trust-sub"))
+
+
+def test_question_mark_that_can_only_be_the_slash_names_the_repository(tmp_path):
+    # `?` is one character; between `northwind` and `reports:` only `/` makes a
+    # sub GitHub sends, so the statement admits repo:northwind/reports alone
+    assert _trust_rules(tmp_path, "StringLike",
+                        "repo:northwind?reports:ref:refs/heads/main") == []
+
+
+def test_question_mark_inside_the_repository_name_still_admits_other_repositories(tmp_path):
+    found = _trust_rules(tmp_path, "StringLike", "repo:northwind?report?:ref:refs/heads/main")
+    assert [r for r, _ in found] == ["trust-sub-any-repo"]
