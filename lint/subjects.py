@@ -1850,6 +1850,10 @@ def collect_names(stmts, github_config: Optional[dict],
                     if m:  # `repo:myorg@*/app@*:...`: wildcards in the ids only
                         lit_owners.add(m.group(1))
                         names.repos.add((m.group(1), m.group(2)))
+                    m = _SLASH_AS_QUESTION.match(_literal_text(v, s.holes))
+                    if m:  # `repo:myorg?app:...`: only `/` makes a sub there
+                        lit_owners.add(m.group(1))
+                        names.repos.add((m.group(1), m.group(2)))
                 text = (literal_prefix(v, s.holes) if "like" in e.op.base
                         else _literal_text(v, s.holes))
                 if "ignorecase" in e.op.base:  # `REPO:MYORG/APP:...` names myorg/app
@@ -1878,6 +1882,7 @@ def collect_names(stmts, github_config: Optional[dict],
 
 
 _IMMUTABLE_NAMES = re.compile(r"^repo:([^/:*?@\x00]+)@[*?\d]*/([^/:*?@\x00]+)@[*?\d]*:")
+_SLASH_AS_QUESTION = re.compile(r"^repo:([^/:*?@$\x00]+)\?([^/:*?@$\x00]+):")
 
 
 def _named_context(text: str, names: Names) -> None:

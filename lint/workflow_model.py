@@ -562,10 +562,23 @@ def needs_closure(wf: Workflow, job_id: str) -> Set[str]:
     return seen
 
 
-def job_events(wf: Workflow, job: Job) -> Set[str]:
+_STATUS_FUNCTION = re.compile(r"\b(?:always|failure|cancelled)\s*\(")
+
+
+def job_events(wf: Workflow, job: Job, _seen: Optional[Set[str]] = None) -> Set[str]:
     """The triggers a job can run on: the workflow's, narrowed by what its `if:`
-    says of `github.event_name` (`if_events`)."""
-    return if_events(job.if_).admit(wf.triggers)
+    says of `github.event_name` (`if_events`) and by the jobs it `needs`: GitHub
+    skips a job whose needed job was skipped, unless its `if:` calls `always()`,
+    `failure()` or `cancelled()`."""
+    events = if_events(job.if_).admit(wf.triggers)
+    if isinstance(job.if_, str) and _STATUS_FUNCTION.search(job.if_):
+        return events
+    seen = (_seen or set()) | {job.id}
+    for name in job.needs:
+        other = wf.jobs.get(name)
+        if other is not None and name not in seen:
+            events = events & job_events(wf, other, seen)
+    return events
 
 
 # ---------------------------------------------------------------------------

@@ -424,7 +424,9 @@ OIDC_ON_PULL_REQUEST = rule(
     Finds jobs that assume a role through OIDC (a `web-identity-token-file`
     counts in a job with `id-token: write`) in a workflow triggered by
     `pull_request` (after narrowing by the job's and the step's `if:` tests of
-    `github.event_name`), directly or in a local reusable workflow they call.
+    `github.event_name`, and by the jobs it `needs`: a job whose needed job is
+    skipped is skipped too, unless its `if:` calls `always()`, `failure()` or
+    `cancelled()`), directly or in a local reusable workflow they call.
     Roles whose ARN or name says they are read-only
     (`readonly`, `read-only`, `-ro`, `plan`) are not reported.
 

@@ -19,6 +19,7 @@ findings-wise and reported with `--verbose`.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -56,6 +57,10 @@ SUB_NOT_ADMITTED = rule(
     `workflow_dispatch` and `schedule` runs are taken to be on the default branch
     (`github.default-branch`, else `main`); a job `if:` that ecs-lint cannot read
     makes its subs possible rather than certain, and then no 401 is predicted.
+    An `environment: ${{ inputs.X }}` takes each option of a `workflow_dispatch`
+    choice input, or each value the calling jobs of a local reusable workflow
+    pass (else the input's default); other inputs leave the job's subs unknown,
+    and they are not compared.
 
     A `...:ref` condition is checked too: a job with an environment sends the
     environment form of `sub`, but its token still carries the `ref` it runs on,
@@ -991,6 +996,70 @@ def _callers(idx: Index, doc: Document) -> List[tuple]:
     return out
 
 
+_INPUT_REF = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
+
+
+def _input_values(idx: Index, run: R.JobRun, triggers: dict, name: str) -> Optional[list]:
+    """The values `inputs.NAME` takes in a job that runs only on `workflow_dispatch`
+    (a `choice` input: GitHub accepts only its options) and `workflow_call` (what
+    the calling jobs of the linted workflows pass, else the input's default); None
+    when some value is not known."""
+    if not triggers or set(triggers) - {"workflow_dispatch", "workflow_call"}:
+        return None
+    values = []
+    for event, spec in triggers.items():
+        inputs = spec.get("inputs") if isinstance(spec, dict) else None
+        inp = inputs.get(name) if isinstance(inputs, dict) else None
+        if event == "workflow_dispatch":
+            options = inp.get("options") if isinstance(inp, dict) else None
+            if not isinstance(inp, dict) or inp.get("type") != "choice" \
+                    or not isinstance(options, list) or not options:
+                return None
+            values += options
+            continue
+        name_of = os.path.basename(run.doc.file)
+        callers = [job for d in idx.docs if d.kind == "workflow" and d is not run.doc
+                   and isinstance(d.data, dict) and isinstance(d.data.get("jobs"), dict)
+                   for job in d.data["jobs"].values()
+                   if isinstance(job, dict) and isinstance(job.get("uses"), str)
+                   and job["uses"].startswith("./")
+                   and os.path.basename(job["uses"].split("@")[0]) == name_of]
+        if not callers:
+            return None
+        for job in callers:
+            given = job.get("with") if isinstance(job.get("with"), dict) else {}
+            if name in given:
+                values.append(given[name])
+            elif isinstance(inp, dict) and "default" in inp:
+                values.append(inp["default"])
+            else:
+                return None
+    if not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
+               and "${{" not in str(v) for v in values):
+        return None
+    return [str(v) for v in values]
+
+
+def _input_environments(idx: Index, run: R.JobRun, triggers: dict, github) -> Optional[list]:
+    """The environments of a job whose `environment` is set from one input
+    (`${{ inputs.environment }}`), when its values are known (see `_input_values`)."""
+    text = wm.expand(run.job.environment, run.job, None, run.row, github)
+    names = set(_INPUT_REF.findall(text)) if isinstance(text, str) else set()
+    if len(names) != 1:
+        return None
+    values = _input_values(idx, run, triggers, names.pop())
+    if values is None:
+        return None
+    out = []
+    for v in values:
+        env = _INPUT_REF.sub(lambda m: v, text).strip()
+        if R.unresolved(env):
+            return None
+        if (env or None) not in out:
+            out.append(env or None)  # `environment: ""` is no environment
+    return out
+
+
 def _sub_checks(idx: Index, ctx):
     from ecs_lint import subjects as S
 
@@ -1000,21 +1069,28 @@ def _sub_checks(idx: Index, ctx):
     pattern_prefix = P.prefix_pattern(prefix)
     by_role: Dict[int, List[Usage]] = {}
     roles = {}
-    for run in idx.runs:
-        oidc_links = [l for l in run.roles if l.use.oidc and l.role is not None and l.role.trust]
+    for job_run in idx.runs:
+        oidc_links = [l for l in job_run.roles
+                      if l.use.oidc and l.role is not None and l.role.trust]
         if not oidc_links:
             continue
-        if run.environment == R.UNKNOWN_ENVIRONMENT:
-            ctx.note(f"xref: {run.doc.file}: {run.label}: environment "
-                     f"'{run.job.environment}' cannot be resolved; its subs are not compared")
-            continue
-        narrow = P.narrowing(run.job.if_, run.row)
-        triggers = narrow.admit(run.workflow.triggers)
-        certain, produced = _produced(idx, run, triggers, narrow, pattern_prefix,
-                                      default_branch, ctx)
-        for link in oidc_links:
-            by_role.setdefault(id(link.role), []).append(Usage(run, link, produced, certain))
-            roles[id(link.role)] = link.role
+        narrow = P.narrowing(job_run.job.if_, job_run.row)
+        triggers = narrow.admit(job_run.workflow.triggers)
+        each = [job_run]
+        if job_run.environment == R.UNKNOWN_ENVIRONMENT:
+            envs = _input_environments(idx, job_run, triggers, github)
+            if envs is None:
+                ctx.note(f"xref: {job_run.doc.file}: {job_run.label}: environment "
+                         f"'{job_run.job.environment}' cannot be resolved; its subs are "
+                         "not compared")
+                continue
+            each = [dataclasses.replace(job_run, environment=e) for e in envs]
+        for run in each:
+            certain, produced = _produced(idx, run, triggers, narrow, pattern_prefix,
+                                          default_branch, ctx)
+            for link in oidc_links:
+                by_role.setdefault(id(link.role), []).append(Usage(run, link, produced, certain))
+                roles[id(link.role)] = link.role
     # a role value ecs-lint cannot resolve may be any role; a resolved ARN or name
     # that links to none of the roles read is none of them
     unlinked = any(l.use.oidc and l.role is None and l.resolved is None
