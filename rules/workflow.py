@@ -190,7 +190,8 @@ DEPLOY_NO_TEST_GATE = rule(
     that runs tests: pytest, `python -m unittest`, tox/nox, `npm|yarn|pnpm|bun
     test` (and `run test*`), `go test`, `make test|check`, `cargo test`,
     `mvn test|verify`, `gradle test|check`, rspec, jest, vitest, `dotnet test`,
-    `manage.py test`, and the like, also inside `docker run`/`docker compose run`,
+    `manage.py test`, `rails test`, `php artisan test`, `composer test`, phpunit,
+    pest, and the like (also called by a path: `./vendor/bin/phpunit`), also inside `docker run`/`docker compose run`,
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
     jobs whose id or name says `test`. Test steps that run in the deploying job
     itself before the deploy also count. A test step with `continue-on-error:
