@@ -467,7 +467,7 @@ def deploys_of(step: Step) -> List[Deploy]:
 
 _TEST_RUNNERS = {"pytest", "py.test", "tox", "nox", "jest", "vitest", "mocha", "rspec",
                  "phpunit", "ctest", "karma", "ava", "tap", "behave", "cucumber",
-                 "playwright", "cypress", "unittest", "nosetests", "trial"}
+                 "playwright", "cypress", "unittest", "nosetests", "trial", "pest"}
 _TEST_SUBCOMMANDS = {
     "npm": {"test", "t", "tst", "run:test", "cit", "install-test", "it"},
     "yarn": {"test"}, "pnpm": {"test", "t"}, "bun": {"test"}, "go": {"test"},
@@ -475,7 +475,9 @@ _TEST_SUBCOMMANDS = {
     "make": {"test", "tests", "check", "ci", "test-unit", "unit-test", "unittest"},
     "mvn": {"test", "verify", "install"}, "gradle": {"test", "check", "build"},
     "./gradlew": {"test", "check", "build"}, "gradlew": {"test", "check", "build"},
-    "./mvnw": {"test", "verify", "install"}, "rake": {"test", "spec"},
+    "./mvnw": {"test", "verify", "install"}, "mvnw": {"test", "verify", "install"},
+    "rake": {"test", "spec"}, "rails": {"test", "spec", "test:system", "test:all"},
+    "artisan": {"test"}, "composer": {"test"},
     "swift": {"test"}, "flutter": {"test"}, "hatch": {"test"}, "task": {"test"},
     "just": {"test"}, "sbt": {"test"}, "lein": {"test"}, "bazel": {"test"},
 }
@@ -506,7 +508,7 @@ def _argv_runs_tests(argv) -> bool:
         return True
     # skip wrappers: `python -m pytest`, `poetry run pytest`, `bundle exec rspec`, `uv run`
     while argv:
-        head = argv[0].rsplit("/", 1)[-1] if not argv[0].startswith("./") else argv[0]
+        head = argv[0].rsplit("/", 1)[-1]
         if head in ("python", "python3", "py") and len(argv) > 2 and argv[1] == "-m":
             argv = argv[2:]
             continue
@@ -514,19 +516,24 @@ def _argv_runs_tests(argv) -> bool:
                 and argv[1] in ("run", "exec"):
             argv = argv[2:]
             continue
+        if head == "php" and len(argv) > 1 and argv[1].rsplit("/", 1)[-1] == "artisan":
+            argv = argv[1:]  # `php artisan test`
+            continue
         if head in ("bundle", "npx", "pnpx", "bunx", "sudo", "env", "time", "xvfb-run"):
             argv = argv[1:] if head not in ("bundle",) else argv[2:]
             continue
         break
     if not argv:
         return False
-    head = argv[0] if argv[0].startswith("./") else argv[0].rsplit("/", 1)[-1]
+    # a runner by its path (`./vendor/bin/phpunit`, `./node_modules/.bin/jest`)
+    head = argv[0].rsplit("/", 1)[-1]
     if head in _TEST_RUNNERS:
         return True
     subs = _TEST_SUBCOMMANDS.get(head)
     if subs:
         rest = [a for a in argv[1:] if not a.startswith("-")]
-        if head in ("npm", "yarn", "pnpm", "bun") and rest and rest[0] in ("run", "run-script"):
+        if head in ("npm", "yarn", "pnpm", "bun", "composer") and rest \
+                and rest[0] in ("run", "run-script"):
             rest = rest[1:]
             return bool(rest) and (rest[0] == "test" or rest[0].startswith("test:")
                                    or rest[0].startswith("test-"))

@@ -116,9 +116,9 @@ STATIC_KEYS = rule(
     workflow, job, step or job container `env`, and `aws configure set
     aws_access_key_id ...`, `export AWS_ACCESS_KEY_ID=...` or `echo
     "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV` in scripts, when the value comes
-    from `secrets`, `vars` or a literal (in a script, `$NAME` is read through
-    the env blocks, and a literal counts when it has the shape of a key: `test`
-    for a local emulator does not). Values from step outputs (credentials
+    from `secrets`, `vars` or a literal (a literal shorter than a key, like
+    `test` for a local emulator, does not count; in a script, `$NAME` is read
+    through the env blocks, and a literal counts when it has the shape of a key). Values from step outputs (credentials
     minted at run time, e.g. `output-credentials: true`) are not reported.
 
     ## Why is this bad?
@@ -190,7 +190,8 @@ DEPLOY_NO_TEST_GATE = rule(
     that runs tests: pytest, `python -m unittest`, tox/nox, `npm|yarn|pnpm|bun
     test` (and `run test*`), `go test`, `make test|check`, `cargo test`,
     `mvn test|verify`, `gradle test|check`, rspec, jest, vitest, `dotnet test`,
-    `manage.py test`, and the like, also inside `docker run`/`docker compose run`,
+    `manage.py test`, `rails test`, `php artisan test`, `composer test`, phpunit,
+    pest, and the like (also called by a path: `./vendor/bin/phpunit`), also inside `docker run`/`docker compose run`,
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
     jobs whose id or name says `test`. Test steps that run in the deploying job
     itself before the deploy also count. A test step with `continue-on-error:
@@ -715,6 +716,8 @@ def _long_lived(value, job, step):
         return f"{m.group(1)}.{m.group(2)}" if m.group(2) else m.group(1)
     if "${{" in v or _RUNTIME.search(v) or "$" in v:
         return None
+    if len(v.strip()) < 16:  # an access key id is 16 to 128 characters, a secret 40:
+        return None          # `test` for LocalStack or moto is no IAM key
     return "a literal"
 
 
