@@ -276,7 +276,9 @@ STABILITY_WAIT_OFF = rule(
     Checks every `aws-actions/amazon-ecs-deploy-task-definition` step that
     updates a service (`service:` is set) for `wait-for-service-stability: true`.
     The action waits only when the value is the text `true` (any case): `yes`,
-    `1` or `on` do not wait. An expression value is not judged.
+    `1` or `on` do not wait. An expression value is not judged. The finding is
+    on the input when it is written (`wait-for-service-stability: false`), else
+    on the step's `uses:`.
 
     ## Why is this bad?
     Without the wait the step succeeds as soon as the service is updated: a
@@ -1155,7 +1157,10 @@ def stability_wait(doc, ctx):
                 continue
             wait = _action_input_true(doc, st, "wait-for-service-stability")
             if wait is False:
-                yield Problem(STABILITY_WAIT_OFF.id, st.path + ("uses",),
+                # at the input that turns it off, else at the step's action
+                where = ("with", "wait-for-service-stability") \
+                    if "wait-for-service-stability" in st.with_ else ("uses",)
+                yield Problem(STABILITY_WAIT_OFF.id, st.path + where,
                               "amazon-ecs-deploy-task-definition updates the service without "
                               "`wait-for-service-stability: true`: a deploy that never gets "
                               "healthy, or is rolled back, still passes",
