@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,26 @@ def _results_not_reused(monkeypatch):
     from ecs_lint import runner
 
     monkeypatch.setattr(runner, "REUSE_RESULTS", False)
+
+
+def workflow_findings(text, github=None, messages=False):
+    """(rule, line[, message]) of every single-file workflow finding on a
+    workflow text (dedented), sorted; in-process, no config beyond `github`."""
+    from ecs_lint.config import Config
+    from ecs_lint.loader import load_text
+    from ecs_lint.model import Document
+    from ecs_lint.registry import CHECKS, RULES, load_rules
+    from ecs_lint.runner import Context
+
+    load_rules()
+    text = textwrap.dedent(text)
+    loaded = load_text(text, "yaml")[0]
+    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
+    ctx = Context(Config(github=github or {}), ".", [], set(RULES))
+    out = []
+    for chk in CHECKS:
+        if "workflow" in chk.kinds and not chk.cross_file:
+            for p in chk.func(doc, ctx):
+                line = (p.span or doc.span(p.path, p.key)).line
+                out.append((p.rule, line, p.message) if messages else (p.rule, line))
+    return sorted(out)

@@ -6,7 +6,7 @@ missed a finding RULES.md defines (see the commit that added it for the evidence
 import json
 import textwrap
 
-from conftest import ROLE, lint_folder, oidc_trust
+from conftest import ROLE, lint_folder, oidc_trust, workflow_findings
 
 
 def _xref(tmp_path, files, sub, config="github:\n  repository: myorg/app\n"):
@@ -175,23 +175,7 @@ PR_SKIPPED_CHAIN = """\
 
 
 def _workflow_findings(text):
-    from ecs_lint.config import Config
-    from ecs_lint.loader import load_text
-    from ecs_lint.model import Document
-    from ecs_lint.registry import CHECKS, RULES, load_rules
-    from ecs_lint.runner import Context
-
-    load_rules()
-    text = textwrap.dedent(text)
-    loaded = load_text(text, "yaml")[0]
-    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
-    ctx = Context(Config(github={}), ".", [], set(RULES))
-    out = []
-    for chk in CHECKS:
-        if "workflow" in chk.kinds and not chk.cross_file:
-            for p in chk.func(doc, ctx):
-                out.append((p.rule, (p.span or doc.span(p.path, p.key)).line))
-    return sorted(out)
+    return workflow_findings(text)
 
 
 def test_job_needing_a_push_only_job_is_skipped_on_pull_requests():

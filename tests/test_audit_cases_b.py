@@ -53,30 +53,12 @@ def test_other_framework_commands_are_not_tests(cmd):
 
 # --- workflow-static-aws-keys --------------------------------------------------
 
-import textwrap  # noqa: E402
-
-from ecs_lint.config import Config  # noqa: E402
-from ecs_lint.loader import load_text  # noqa: E402
-from ecs_lint.model import Document  # noqa: E402
-from ecs_lint.registry import CHECKS, RULES, load_rules  # noqa: E402
-from ecs_lint.runner import Context  # noqa: E402
-
-load_rules()
+from conftest import workflow_findings  # noqa: E402
 
 
 def findings(text):
     """(rule, line) of every single-file workflow finding on a workflow text."""
-    text = textwrap.dedent(text)
-    loaded = load_text(text, "yaml")[0]
-    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
-    ctx = Context(Config(github={}), ".", [], set(RULES))
-    out = []
-    for chk in CHECKS:
-        if "workflow" in chk.kinds and not chk.cross_file:
-            for p in chk.func(doc, ctx):
-                span = p.span or doc.span(p.path, p.key)
-                out.append((p.rule, span.line))
-    return sorted(out)
+    return workflow_findings(text)
 
 
 LOCALSTACK = """\

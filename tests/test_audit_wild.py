@@ -3,30 +3,12 @@
 Each test holds a minimal excerpt of a public file (credited by repo/path) on which
 ecs-lint reported something wrong, or missed an obvious violation RULES.md defines.
 """
-import textwrap
-
-from ecs_lint.config import Config
-from ecs_lint.loader import load_text
-from ecs_lint.model import Document
-from ecs_lint.registry import CHECKS, RULES, load_rules
-from ecs_lint.runner import Context
-
-load_rules()
+from conftest import workflow_findings
 
 
 def findings(text):
     """(rule, line, message) of every single-file workflow finding on a workflow text."""
-    text = textwrap.dedent(text)
-    loaded = load_text(text, "yaml")[0]
-    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
-    ctx = Context(Config(github={}), ".", [], set(RULES))
-    out = []
-    for chk in CHECKS:
-        if "workflow" in chk.kinds and not chk.cross_file:
-            for p in chk.func(doc, ctx):
-                span = p.span or doc.span(p.path, p.key)
-                out.append((p.rule, span.line, p.message))
-    return sorted(out)
+    return workflow_findings(text, messages=True)
 
 
 # GeoMatch/github-actions .github/workflows/ecs-deploy.yml (excerpt): the action is

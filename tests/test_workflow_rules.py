@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED, run_cli
+from conftest import SHARED, run_cli, workflow_findings
 from ecs_lint.config import Config
 from ecs_lint.loader import load_text
 from ecs_lint.model import Document
@@ -20,18 +20,7 @@ WORKFLOW_RULES = sorted(r for r in RULES if r.startswith("workflow-"))
 
 def lint_text(text, github=None):
     """(rule, line) of every workflow finding on a workflow text."""
-    text = textwrap.dedent(text)
-    loaded = load_text(text, "yaml")[0]
-    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
-    cfg = Config(github=github or {})
-    ctx = Context(cfg, ".", [], set(RULES))
-    out = []
-    for chk in CHECKS:
-        if "workflow" in chk.kinds and not chk.cross_file and chk.rules[0].startswith("workflow-"):
-            for p in chk.func(doc, ctx):
-                span = p.span or doc.span(p.path, p.key)
-                out.append((p.rule, span.line))
-    return sorted(out)
+    return workflow_findings(text, github)
 
 
 def rules_of(text):
