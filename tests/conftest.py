@@ -146,3 +146,13 @@ def workflow_findings(text, github=None, messages=False):
                 line = (p.span or doc.span(p.path, p.key)).line
                 out.append((p.rule, line, p.message) if messages else (p.rule, line))
     return sorted(out)
+
+
+def file_findings(tmp_path, name, data):
+    """(rule, line, column) of the findings on one file written into `tmp_path`
+    (text is dedented; anything else is written as JSON)."""
+    import json
+
+    text = textwrap.dedent(data) if isinstance(data, str) else json.dumps(data, indent=2)
+    (tmp_path / name).write_text(text)
+    return [(f.rule, f.line, f.column) for f in lint_folder(tmp_path)]

@@ -1,14 +1,7 @@
 """CloudFormation written the way real repositories write it (audit cfn-real).
 
 Each test is a minimal excerpt of a public template that ecs-lint read wrong."""
-import textwrap
-
-from conftest import lint_folder
-
-
-def findings(tmp_path, name, text):
-    (tmp_path / name).write_text(textwrap.dedent(text))
-    return [(f.rule, f.line, f.column) for f in lint_folder(tmp_path)]
+from conftest import file_findings as findings
 
 
 def test_policy_written_as_sub_of_a_json_block_points_inside_the_block(tmp_path):

@@ -1,16 +1,14 @@
 """Findings checked against real ECS task definitions, services and OIDC providers
 from public repositories (each test credits the file its excerpt comes from)."""
-import json
 
-from conftest import lint_folder
+from conftest import file_findings, lint_folder
 
 from ecs_lint.rules.taskdef import image_tag
 
 
 def findings(tmp_path, data, name="file.json"):
     """(rule, line, column) of the findings for one JSON file."""
-    (tmp_path / name).write_text(data if isinstance(data, str) else json.dumps(data, indent=2))
-    return [(f.rule, f.line, f.column) for f in lint_folder(tmp_path)]
+    return file_findings(tmp_path, name, data)
 
 
 def rules(tmp_path, data, name="file.json"):

@@ -1,14 +1,7 @@
 """Terraform written the way real repositories write it (audit tf-real).
 
 Each test is a minimal excerpt of a public file that ecs-lint read wrong."""
-import textwrap
-
-from conftest import lint_folder
-
-
-def findings(tmp_path, name, text):
-    (tmp_path / name).write_text(textwrap.dedent(text))
-    return [(f.rule, f.line, f.column) for f in lint_folder(tmp_path)]
+from conftest import file_findings as findings
 
 
 def test_misspelled_key_points_at_the_variable_line(tmp_path):
