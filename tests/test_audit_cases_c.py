@@ -54,3 +54,45 @@ def test_default_shape_with_a_raw_colon_is_still_a_401(tmp_path):
     # `prod:eu` is sent as prod%3Aeu: a mistake in the default shape, not a template
     found = _repo(tmp_path, "repo:myorg/app:environment:prod:eu", environment='"prod:eu"')
     assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+
+
+# --- trust-sub-*: the subs GitHub sends, and witnesses of that shape ---------------
+#
+# GitHub sends `repo:OWNER/REPO:...` or the immutable `repo:OWNER@OWNER_ID/REPO@REPO_ID:...`
+# (GitHub's owner and repository names have no `@`). ecs-lint took any
+# `repo:X/Y:...` with `@` anywhere in X or Y for a sub: `repo:myorg/app@*`, which no
+# token matches (a legacy owner with an immutable repository), was reported as
+# admitting every repository of the owner, and witnesses mixed the two forms
+# (`repo:myorg@123/x:pull_request`, a sub GitHub never sends).
+
+import re  # noqa: E402
+
+from test_trust import H, lint_policies, policy  # noqa: E402
+
+SENT = re.compile(r"^repo:[^/:@]+(/[^/:@]+|@\d+/[^/:@]+@\d+):"
+                  r"(pull_request|ref:refs/(heads|tags)/[^:]+|environment:[^:]+)$")
+
+
+def _sub_findings(tmp_path, sub):
+    found = lint_policies(tmp_path, {"trust.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com"}, "StringLike": {f"{H}:sub": sub}})})
+    return [f for f in found if f.rule.startswith("trust-sub-")]
+
+
+def test_mixed_legacy_and_immutable_pattern_admits_no_sub_github_sends(tmp_path):
+    assert _sub_findings(tmp_path, "repo:myorg/app@*") == []
+
+
+@pytest.mark.parametrize("sub, rule", [
+    ("repo:myorg@123/*", "trust-sub-any-repo"),
+    ("repo:myorg@123/*:ref:refs/heads/main", "trust-sub-any-repo"),
+    ("repo:myorg@*", "trust-sub-any-repo"),
+    ("repo:myorg@12*", "trust-sub-any-repo"),
+    ("repo:myorg@123/app@456:*", "trust-sub-any-context"),
+    ("repo:*@123/app@456:ref:refs/heads/main", "trust-sub-any-owner"),
+])
+def test_immutable_witnesses_are_subs_github_sends(tmp_path, sub, rule):
+    found = _sub_findings(tmp_path, sub)
+    assert [f.rule for f in found] == [rule]
+    witnesses = list(found[0].extra["classes"].values())
+    assert witnesses and all(SENT.match(w) for w in witnesses), witnesses
