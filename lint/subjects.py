@@ -1078,10 +1078,22 @@ def _repo_prefix():
 
 
 REPO_PREFIX = _repo_prefix()
-PULL_REQUEST = seq(REPO_PREFIX, "pull_request")
-BRANCH = seq(REPO_PREFIX, "ref:refs/heads/", VALUE)
-TAG = seq(REPO_PREFIX, "ref:refs/tags/", VALUE)
-ENVIRONMENT = seq(REPO_PREFIX, "environment:", VALUE)
+# the prefixes GitHub sends: `repo:OWNER/REPO:` and the immutable
+# `repo:OWNER@OWNER_ID/REPO@REPO_ID:` (GitHub's names have no `@`)
+_PLAIN = Tok(CharSet(frozenset("/:@"), True), 1, None)
+SENT_PREFIXES = (seq("repo:", _PLAIN, "/", _PLAIN, ":"),
+                 seq("repo:", _PLAIN, "@", _PLAIN, "/", _PLAIN, "@", _PLAIN, ":"))
+SENT_PREFIX = Union(SENT_PREFIXES)
+
+
+def _sent(*tail) -> Union:
+    return Union([seq(p, *tail) for p in SENT_PREFIXES])
+
+
+PULL_REQUEST = _sent("pull_request")
+BRANCH = _sent("ref:refs/heads/", VALUE)
+TAG = _sent("ref:refs/tags/", VALUE)
+ENVIRONMENT = _sent("environment:", VALUE)
 STANDARD = Union([PULL_REQUEST, BRANCH, TAG, ENVIRONMENT])
 
 
@@ -2040,6 +2052,28 @@ def _candidates(names: Names) -> Dict[str, List[str]]:
 
 
 _ANALYSES: Dict[tuple, Analysis] = {}
+_LITERAL_ID = re.compile(r"(?:^repo:|/)([^/:@*?$]+)@(\d+)(?=[/:*?])")
+
+
+def _literal_ids(stmt: GithubStatement) -> Optional[Dict[str, str]]:
+    """name -> id of the owners and repositories a statement's sub values write in
+    the immutable form (`repo:myorg@123/app@456:...`); None if none is."""
+    texts = [v for e in stmt.entries if e.claim == "sub" and is_github_prefix(e.provider)
+             for v in e.values if isinstance(v, str) and "@" in v]
+    if not texts:
+        return None
+    return {m.group(1): m.group(2) for t in texts for m in _LITERAL_ID.finditer(t)}
+
+
+def _with_ids(sub: str, ids: Dict[str, str]) -> str:
+    """A readable candidate `repo:OWNER/REPO:...` in the immutable form, with the
+    ids the policy writes (else made-up ones)."""
+    m = re.match(r"^repo:([^/:@]+)/([^/:@]+):", sub)
+    if not m:
+        return sub
+    o, r = m.group(1), m.group(2)
+    return (f"repo:{o}@{ids.get(o, '1234567')}/{r}@{ids.get(r, '7654321')}:"
+            + sub[m.end():])
 
 
 def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
@@ -2079,6 +2113,9 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     lang = stmt.sub if minus is None else Inter([stmt.sub, Not(minus)])
     classes = _class_cache(names)
     cands = _candidates(names)
+    ids = _literal_ids(stmt)
+    if ids is not None:  # immutable subjects: the same candidates with ids
+        cands = {cls: c + [_with_ids(w, ids) for w in c] for cls, c in cands.items()}
 
     def admitted(s):
         return matches(lang, s)
@@ -2103,7 +2140,7 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     # any-context: one repository with a pull request, and a branch, a tag and
     # an environment not named literally
     if {"pull-request", "any-branch", "any-tag", "any-environment"} <= set(result.witnesses):
-        split = _any_context(lang, classes, names, admitted)
+        split = _any_context(lang, classes, names, admitted, ids)
         if split is not None:
             result.context_witnesses = [show(w, stmt.holes) for w in split]
             result.witnesses["any-context"] = result.context_witnesses[0]
@@ -2114,7 +2151,8 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     return result
 
 
-def _any_context(lang, classes, names: Names, admitted) -> Optional[List[str]]:
+def _any_context(lang, classes, names: Names, admitted,
+                 ids: Optional[Dict[str, str]] = None) -> Optional[List[str]]:
     """Four admitted subs of one repository: a pull request, and a branch, a tag
     and an environment not named literally; None if no repository has all four."""
     suffix_of = {
@@ -2129,8 +2167,11 @@ def _any_context(lang, classes, names: Names, admitted) -> Optional[List[str]]:
     }
     readable = ["pull_request", "ref:refs/heads/feature-x", "ref:refs/tags/v0-evil",
                 "environment:dev"]
-    for o, r in sorted(names.repos) + [("evil-org", "app")]:
-        pre = f"repo:{o}/{r}:"
+    prefixes = [f"repo:{o}/{r}:" for o, r in sorted(names.repos) + [("evil-org", "app")]]
+    if ids is not None:  # immutable subjects: the same repositories with ids
+        prefixes += [_with_ids(p, ids) for p in prefixes
+                     + [f"repo:{o}/app:" for o in sorted(names.owners)[:3]]]
+    for pre in prefixes:
         if all(admitted(pre + w) and matches(suf, w)
                for w, suf in zip(readable, suffix_of.values())):
             return [pre + w for w in readable]
@@ -2140,7 +2181,7 @@ def _any_context(lang, classes, names: Names, admitted) -> Optional[List[str]]:
         for key, kp in (("any-branch", "ref:refs/heads/"), ("any-tag", "ref:refs/tags/"),
                         ("any-environment", "environment:")):
             suffix_of[key] = Inter([suffix_of[key], Not(seq(kp, hole_run))])
-    found = exists_split(lang, REPO_PREFIX, list(suffix_of.values()))
+    found = exists_split(lang, SENT_PREFIX, list(suffix_of.values()))
     if found is None:
         return None
     prefix, suffixes = found

@@ -62,6 +62,12 @@ SUB_NOT_ADMITTED = rule(
     pass (else the input's default); other inputs leave the job's subs unknown,
     and they are not compared.
 
+    A trust policy written for a customised subject template (`include_claim_keys`:
+    sub values such as `repository_owner:myorg:...:job_workflow_ref:...` that admit
+    no sub of the default shapes) says the repository may send that shape, which
+    its files do not show: the role's subs are then not compared (with a note),
+    unless `github.subject` declares the format in use.
+
     A `...:ref` condition is checked too: a job with an environment sends the
     environment form of `sub`, but its token still carries the `ref` it runs on,
     so an admitted `environment:production` sub from `refs/heads/develop` fails
@@ -1219,12 +1225,39 @@ def _env_ref_refused(S, idx: Index, role, u: Usage, part, stmts, trust_doc, repo
         related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")])
 
 
+# a claim key of a customised subject template (`include_claim_keys`), as the
+# first key of the sub or after a `:` (not `repo`, `ref`, `environment`: the
+# default shape has those)
+_TEMPLATE_KEY = lazy_re(
+    r"(^|:)(context|repository|repository_owner|repository_owner_id|repository_id|"
+    r"repository_visibility|job_workflow_ref|job_workflow_sha|workflow|workflow_ref|"
+    r"workflow_sha|actor|actor_id|event_name|ref_type|ref_protected|base_ref|head_ref|"
+    r"runner_environment|enterprise|enterprise_id):")
+
+
+def _customised_shape(S, st) -> bool:
+    """Is an Allow statement written for a customised subject template: it admits
+    no sub of the default shapes, and its sub values name template claim keys
+    (`repository_owner:myorg:...:job_workflow_ref:...`)?"""
+    if not st.admits or st.opaque or S.witness(S.Inter([st.sub_wild, S.STANDARD])) is not None:
+        return False
+    return any(isinstance(v, str) and _TEMPLATE_KEY.search(v)
+               for e in st.entries if S.is_github_prefix(e.provider) and e.claim == "sub"
+               and not e.op.negated for v in e.values)
+
+
 def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                all_linked: bool):
     trust_doc = role.trust[0]
     policy = trust_doc.data
     admitted, stmts = _admitted_language(S, policy)
     if not stmts:
+        return
+    if not _github(ctx).get("subject") and any(_customised_shape(S, st) for st in stmts):
+        ctx.note(f"xref: {role.label}: its trust policy is written for a customised subject "
+                 "template (include_claim_keys), whose shape the repository does not show; "
+                 "the subs its jobs send are not compared (set github.subject to compare "
+                 "them in the default shape)")
         return
     any_admitted = False
     reported = set()
