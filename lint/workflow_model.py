@@ -577,7 +577,7 @@ def job_events(wf: Workflow, job: Job, _seen: Optional[Set[str]] = None) -> Set[
     says of `github.event_name` (`if_events`) and by the jobs it `needs`: GitHub
     skips a job whose needed job was skipped, unless its `if:` calls `always()`,
     `failure()` or `cancelled()`."""
-    events = if_events(job.if_).admit(wf.triggers)
+    events = if_events(job.if_, pull_request_ref_is_merge(wf.triggers)).admit(wf.triggers)
     if isinstance(job.if_, str) and _STATUS_FUNCTION.search(job.if_):
         return events
     seen = (_seen or set()) | {job.id}
@@ -614,17 +614,58 @@ class Events:
 _ANY = Events(exact=False)  # not understood: any event, as far as we know
 
 
-def if_events(condition) -> Events:
+def if_events(condition, pr_merge_ref: bool = False) -> Events:
     """What a job or step `if:` says of `github.event_name`: tests `==`/`!=` a
     name (either side, names compared ignoring case as GitHub does), combined
-    with `&&`, `||`, `!` and parentheses; any other test may be true on any event."""
+    with `&&`, `||`, `!` and parentheses; any other test may be true on any event.
+    With `pr_merge_ref` (github.ref is refs/pull/N/merge on every `pull_request`
+    run: `pull_request_ref_is_merge`), a test that github.ref is a branch or tag
+    is false on `pull_request`."""
     if condition is None or condition is True:
         return Events()
     if condition is False:
         return Events(only=frozenset())
     if not isinstance(condition, str):
         return _ANY
-    return _events(if_expression(condition), 0)
+    return _events(if_expression(condition), 0, pr_merge_ref)
+
+
+def pull_request_ref_is_merge(triggers) -> bool:
+    """Is github.ref refs/pull/N/merge on every `pull_request` run of these
+    triggers? Not when `closed` is among its types: a merged pull request's
+    `closed` event carries the base branch's ref (GitHub's events reference)."""
+    spec = triggers.get("pull_request") if isinstance(triggers, dict) else None
+    types = spec.get("types") if isinstance(spec, dict) else None
+    if types is None:
+        return True  # the default types: opened, synchronize, reopened
+    if isinstance(types, str):
+        types = [types]
+    return isinstance(types, list) and all(
+        isinstance(t, str) and t.strip().lower() != "closed" for t in types)
+
+
+_REF_IS = re.compile(rf"^github\.ref\s*==\s*{QUOTED}$|^{QUOTED}\s*==\s*github\.ref$", re.I)
+_REF_NAME_IS = re.compile(rf"^github\.ref_name\s*==\s*{QUOTED}$"
+                          rf"|^{QUOTED}\s*==\s*github\.ref_name$", re.I)
+_REF_STARTS = re.compile(rf"^startsWith\(\s*github\.ref\s*,\s*{QUOTED}\s*\)$", re.I)
+
+
+def _false_on_pr_merge_ref(expr: str) -> bool:
+    """A test of github.ref / github.ref_name that a pull request's merge ref
+    (`refs/pull/N/merge`, ref_name `N/merge`) fails (compared ignoring case)."""
+    m = _REF_IS.match(expr)
+    if m:
+        value = (m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'")
+        return not value.lower().startswith("refs/pull/")
+    m = _REF_NAME_IS.match(expr)
+    if m:
+        value = (m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'")
+        return not value.lower().endswith("/merge")
+    m = _REF_STARTS.match(expr)
+    if m:
+        prefix = m.group(1).replace("''", "'").lower()
+        return not ("refs/pull/".startswith(prefix) or prefix.startswith("refs/pull/"))
+    return False
 
 
 def if_expression(condition: str) -> str:
@@ -634,24 +675,24 @@ def if_expression(condition: str) -> str:
     return m.group(1).strip() if m else expr
 
 
-def _events(expr: str, depth: int) -> Events:
+def _events(expr: str, depth: int, pr_merge_ref: bool = False) -> Events:
     expr = strip_parens(expr)
     if depth > 40 or not expr:
         return _ANY
     either = split_top(expr, "||")
     if len(either) > 1:
-        out = _events(either[0], depth + 1)
+        out = _events(either[0], depth + 1, pr_merge_ref)
         for part in either[1:]:
-            out = _either(out, _events(part, depth + 1))
+            out = _either(out, _events(part, depth + 1, pr_merge_ref))
         return out
     both = split_top(expr, "&&")
     if len(both) > 1:
         out = Events()
         for part in both:
-            out = _both(out, _events(part, depth + 1))
+            out = _both(out, _events(part, depth + 1, pr_merge_ref))
         return out
     if expr.startswith("!") and not expr.startswith("!="):
-        inner = _events(expr[1:], depth + 1)
+        inner = _events(expr[1:], depth + 1, pr_merge_ref)
         if not inner.exact:
             return _ANY
         if inner.only is None:
@@ -659,6 +700,9 @@ def _events(expr: str, depth: int) -> Events:
         return Events(excluded=inner.only - inner.excluded)
     m = _EVENT_TEST.match(expr)
     if not m:
+        if pr_merge_ref and _false_on_pr_merge_ref(expr):
+            # false on `pull_request`; on other events it may be true or not
+            return Events(excluded=frozenset(["pull_request"]), exact=False)
         return _ANY
     op = m.group(1) or m.group(4)
     name = (m.group(2) if m.group(2) is not None else m.group(3)).replace("''", "'").lower()

@@ -427,7 +427,9 @@ OIDC_ON_PULL_REQUEST = rule(
     Finds jobs that assume a role through OIDC (a `web-identity-token-file`
     counts in a job with `id-token: write`) in a workflow triggered by
     `pull_request` (after narrowing by the job's and the step's `if:` tests of
-    `github.event_name`, and by the jobs it `needs`: a job whose needed job is
+    `github.event_name`; by tests that `github.ref`/`github.ref_name` is a branch
+    or tag, which a pull request's `refs/pull/N/merge` fails unless `closed` is
+    among its types; and by the jobs it `needs`: a job whose needed job is
     skipped is skipped too, unless its `if:` calls `always()`, `failure()` or
     `cancelled()`), directly or in a local reusable workflow they call.
     Roles whose ARN or name says they are read-only
@@ -1374,15 +1376,16 @@ def oidc_triggers(doc, ctx):
     wf = _workflow(doc)
     for job in _live_jobs(wf):
         job_events = wm.job_events(wf, job)
+        merge_ref = wm.pull_request_ref_is_merge(wf.triggers)
         # (role use, events it runs on, where to point, who assumes it); a step's
         # own `if:` narrows the events on which it assumes the role
-        uses = [(ru, wm.if_events(ru.step.if_).admit(job_events), _use_path(ru),
+        uses = [(ru, wm.if_events(ru.step.if_, merge_ref).admit(job_events), _use_path(ru),
                  f"job '{job.id}'") for ru in job.role_uses()
                 if ru.oidc or (job.id_token_write and _token_file_use(ru))]
         if job.uses:  # a local reusable workflow runs on the caller's events
             for called, ru in _called_role_uses(job, ctx) or []:
-                events = wm.if_events(ru.step.if_).admit(
-                    wm.if_events(called.if_).admit(job_events))
+                events = wm.if_events(ru.step.if_, merge_ref).admit(
+                    wm.if_events(called.if_, merge_ref).admit(job_events))
                 uses.append((ru, events, job.path + ("uses",),
                              f"job '{job.id}' (through {job.uses}, job '{called.id}')"))
         untrusted = [(u, sorted(u[1] & {"pull_request_target", "workflow_run"})) for u in uses]

@@ -1,0 +1,90 @@
+"""Audit 'cases-d': blind labeled workflow cases written from RULES.md and
+GitHub's documented behaviour, then probed around them. Each test holds the
+minimal excerpt where ecs-lint was wrong.
+"""
+import textwrap
+
+from ecs_lint.config import Config
+from ecs_lint.loader import load_text
+from ecs_lint.model import Document
+from ecs_lint.registry import CHECKS, RULES, load_rules
+from ecs_lint.runner import Context
+
+load_rules()
+
+
+def findings(text, rule=None):
+    """(rule, line) of every single-file workflow finding on a workflow text."""
+    text = textwrap.dedent(text)
+    loaded = load_text(text, "yaml")[0]
+    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
+    ctx = Context(Config(github={}), ".", [], set(RULES))
+    out = []
+    for chk in CHECKS:
+        if "workflow" in chk.kinds and not chk.cross_file:
+            for p in chk.func(doc, ctx):
+                span = p.span or doc.span(p.path, p.key)
+                out.append((p.rule, span.line))
+    return sorted(f for f in out if rule is None or f[0] == rule)
+
+
+# --- workflow-oidc-on-pull-request: `if:` on github.ref -----------------------
+
+# On a `pull_request` run github.ref is refs/pull/N/merge and github.ref_name
+# N/merge, so a job whose `if:` requires a branch or tag ref never runs for a
+# pull request (the usual `if: github.ref == 'refs/heads/main'` in an
+# `on: [push, pull_request]` workflow). The one exception GitHub documents: a
+# merged pull request's `closed` event carries the base branch's ref.
+REF_IF = """\
+on: {on}
+permissions:
+  contents: read
+  id-token: write
+jobs:
+  deploy:
+    if: {cond}
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/app-deploy
+          aws-region: us-east-1
+"""
+
+EXCLUDES_PR = [
+    "github.ref == 'refs/heads/main'",
+    "${{ github.ref == 'refs/heads/main' }}",
+    "'refs/heads/main' == github.ref",
+    "github.ref_name == 'main'",
+    "startsWith(github.ref, 'refs/tags/v')",
+    "github.ref == 'refs/heads/main' && vars.DEPLOY == 'true'",
+    "github.event_name == 'workflow_dispatch' || github.ref == 'refs/heads/main'",
+]
+
+KEEPS_PR = [
+    "github.event.pull_request.head.repo.full_name == github.repository",
+    "github.ref != 'refs/heads/main'",
+    "startsWith(github.ref, 'refs/pull/')",
+    "github.ref == 'refs/heads/main' || github.event_name == 'pull_request'",
+    "!(github.ref == 'refs/heads/main')",
+]
+
+
+def _pr_findings(on, cond):
+    text = REF_IF.replace("{on}", on).replace("{cond}", f'"{cond}"')
+    return findings(text, "workflow-oidc-on-pull-request")
+
+
+def test_ref_condition_keeps_job_off_pull_request():
+    for cond in EXCLUDES_PR:
+        assert _pr_findings("[push, pull_request]", cond) == [], cond
+
+
+def test_conditions_that_pull_requests_can_pass_still_report():
+    for cond in KEEPS_PR:
+        assert _pr_findings("[push, pull_request]", cond), cond
+
+
+def test_merged_pull_request_closed_event_has_the_base_ref():
+    on = "{pull_request: {types: [closed]}}"
+    assert _pr_findings(on, "github.ref == 'refs/heads/main'")
