@@ -196,7 +196,8 @@ DEPLOY_NO_TEST_GATE = rule(
     jobs whose id or name says `test`. Test steps that run in the deploying job
     itself before the deploy also count. A test step with `continue-on-error:
     true` does not (its failure does not fail the job), nor does a job named
-    `test` whose only test steps are such. A job whose `if:` runs it whatever the
+    `test` whose only test steps are such, nor a job with `continue-on-error:
+    true` (the jobs that need it see `success` when it failed). A job whose `if:` runs it whatever the
     jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
     of `needs.X.result`) is not gated by them.
 
@@ -869,7 +870,8 @@ def deploy_gates(doc, ctx):
                               f"job '{job.id}' deploys ({what}) but the tests before it run "
                               "with `continue-on-error: true`: a commit that fails its tests "
                               "still ships",
-                              help="drop `continue-on-error` from the test steps", key=True)
+                              help="drop `continue-on-error` from the test steps and jobs",
+                              key=True)
             else:
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' deploys ({what}) but no job it `needs` runs "
@@ -936,7 +938,10 @@ def _gating_test(step) -> bool:
 
 def _job_gates(job) -> bool:
     """Can the job fail on failing tests? A test step that does not continue on
-    error, else (no test step recognised) a job whose id or name says test."""
+    error, else (no test step recognised) a job whose id or name says test. Not a
+    job with `continue-on-error: true`: the jobs that need it see `success`."""
+    if _continues_on_error(job):
+        return False
     tests = [st for st in job.steps if wm.step_runs_tests(st)]
     if tests:
         return any(not _continues_on_error(st) for st in tests)

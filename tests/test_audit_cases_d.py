@@ -88,3 +88,45 @@ def test_conditions_that_pull_requests_can_pass_still_report():
 def test_merged_pull_request_closed_event_has_the_base_ref():
     on = "{pull_request: {types: [closed]}}"
     assert _pr_findings(on, "github.ref == 'refs/heads/main'")
+
+
+# --- workflow-deploy-no-test-gate: job-level continue-on-error -----------------
+
+# `continue-on-error: true` on a job: GitHub reports it to the jobs that need it
+# as `success` even when it failed (needs.<id>.result is 'success'), so a deploy
+# that needs it runs after failing tests, as with a test step's own
+# continue-on-error. An expression (`${{ matrix.experimental }}`) is not always true.
+GATE = """\
+on:
+  push:
+    branches: [main]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    continue-on-error: {coe}
+    steps:
+      - uses: actions/checkout@v4
+      - run: pytest
+  deploy:
+    needs: test
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/app-deploy
+          aws-region: us-east-1
+      - run: aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+
+
+def test_test_job_that_continues_on_error_does_not_gate():
+    got = findings(GATE.replace("{coe}", "true"), "workflow-deploy-no-test-gate")
+    assert got == [("workflow-deploy-no-test-gate", 11)]
+
+
+def test_test_job_that_fails_normally_gates():
+    for coe in ("false", "${{ matrix.experimental == true }}"):
+        assert findings(GATE.replace("{coe}", coe), "workflow-deploy-no-test-gate") == [], coe
