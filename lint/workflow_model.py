@@ -38,7 +38,8 @@ The workflow rules and the cross-file rules share this one reading.
         # unknown expressions are left as written.
     resolve(text, job, step=None, row=None, github=None)
         # expand + ${{ steps.ID.outputs.N }} / ${{ needs.J.outputs.N }} (from `$GITHUB_OUTPUT`
-        # writes) + ${{ inputs.N }} (its declared default) + shell variables ($X, ${X}) from
+        # writes; a docker/metadata-action's `tags`/`version` when its raw/sha entries tell)
+        # + ${{ inputs.N }} (its declared default) + shell variables ($X, ${X}) from
         # env, script assignments and `$GITHUB_ENV`.
     job_events(wf, job) -> set[str]           # the triggers a job can run on (narrowed by `if:`
                                               # tests of github.event_name)
@@ -928,6 +929,9 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
         if sm and job is not None:
             for st in job.steps:
                 if st.id == sm.group(1):
+                    meta = metadata_action_output(st, sm.group(2))
+                    if meta is not None:
+                        return resolve(meta, job, st, row, github, None, _depth + 1)
                     w = step_outputs(st).get(sm.group(2))
                     if w is not None:
                         return resolve(w.value, job, st, row, github, w.command.line, _depth + 1)
@@ -969,6 +973,68 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
             return resolve(got, job, step, row, github, line, _depth + 1)
         value = _SHELL_VAR.sub(var, value)
     return value
+
+
+_META_PRIORITY = {"sha": 100, "raw": 200}
+
+
+def metadata_action_output(step: Step, name: str) -> Optional[str]:
+    """The `tags` or `version` output of a `docker/metadata-action` step when its
+    `tags` input makes only `type=raw` (a literal value) and `type=sha` tags
+    (`sha-` + the commit, written `sha-${{ github.sha }}`): `tags` is IMAGE:TAG
+    for its one image and one tag, `version` the tag of highest priority (sha
+    100, raw 200: the action's README). None when it cannot be told."""
+    if not (step.uses or "").startswith("docker/metadata-action") or name not in ("tags",
+                                                                                  "version"):
+        return None
+    spec = step.with_.get("tags")
+    flavor = step.with_.get("flavor")
+    if not isinstance(spec, str) or (flavor is not None and not isinstance(flavor, str)):
+        return None
+    if flavor and re.search(r"(?m)^\s*(prefix|suffix)\s*=\s*\S", flavor):
+        return None
+    tags = []  # (priority, tag)
+    for entry in (e.strip() for e in spec.splitlines()):
+        if not entry or entry.startswith("#"):
+            continue
+        attrs, bare = {}, []
+        for part in entry.split(","):
+            k, eq, v = part.partition("=")
+            if eq:
+                attrs[k.strip().lower()] = v.strip()
+            else:
+                bare.append(part.strip())
+        kind = attrs.get("type", "raw").lower()
+        if attrs.get("enable", "true").lower() == "false":
+            continue
+        if "${{" in entry or "{{" in entry or kind not in _META_PRIORITY:
+            return None
+        if kind == "sha":
+            tag = attrs.get("prefix", "sha-") + "${{ github.sha }}" + attrs.get("suffix", "")
+        else:
+            value = attrs.get("value", bare[0] if bare else "")
+            if not value:
+                return None
+            tag = attrs.get("prefix", "") + value + attrs.get("suffix", "")
+        try:
+            priority = int(attrs.get("priority", _META_PRIORITY[kind]))
+        except ValueError:
+            return None
+        tags.append((priority, tag))
+    if flavor and re.search(r"(?m)^\s*latest\s*=\s*true\s*$", flavor):
+        tags.append((_META_PRIORITY["raw"], "latest"))
+    if not tags:
+        return None
+    if name == "version":
+        top = max(p for p, _ in tags)
+        best = {t for p, t in tags if p == top}
+        return best.pop() if len(best) == 1 else None
+    images = step.with_.get("images")
+    images = [i.strip() for i in re.split(r"[\n,]", images) if i.strip()] \
+        if isinstance(images, str) else []
+    if len(images) != 1 or len(tags) != 1:
+        return None
+    return f"{images[0]}:{tags[0][1]}"
 
 
 def _runtime_env(job: Job, step: Optional[Step], name: str):

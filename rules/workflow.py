@@ -236,7 +236,9 @@ IMAGE_LATEST = rule(
     --force-new-deployment`), the images it pushes. Values are followed through
     `env`, `${{ steps.ID.outputs.N }}` written to `$GITHUB_OUTPUT` (or
     `::set-output`), job outputs across `needs`, shell variables and
-    `$GITHUB_ENV`. Tags and pushes come from `docker build/tag/push`,
+    `$GITHUB_ENV`, and the `tags`/`version` outputs of `docker/metadata-action`
+    when its `tags` entries are `type=raw` values and `type=sha` (`version` is
+    the entry of highest priority: raw before sha). Tags and pushes come from `docker build/tag/push`,
     `docker buildx build --push` and `docker/build-push-action`.
 
     It reports `:latest` and images with no tag. A tag built from the commit

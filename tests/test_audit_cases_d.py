@@ -130,3 +130,75 @@ def test_test_job_that_continues_on_error_does_not_gate():
 def test_test_job_that_fails_normally_gates():
     for coe in ("false", "${{ matrix.experimental == true }}"):
         assert findings(GATE.replace("{coe}", coe), "workflow-deploy-no-test-gate") == [], coe
+
+
+# --- workflow-image-latest: docker/metadata-action outputs ----------------------
+
+# docker/metadata-action's `tags` output is every image joined with every tag
+# its `tags` input makes (`type=raw,value=latest` -> latest, `type=sha` ->
+# sha-<commit>), and `version` the tag of highest priority (sha 100, raw 200):
+# deploying either output deploys what those entries say.
+META = """\
+on:
+  push:
+    branches: [main]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: pytest
+  deploy:
+    needs: test
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/app-deploy
+          aws-region: us-east-1
+      - id: ecr
+        uses: aws-actions/amazon-ecr-login@v2
+      - id: meta
+        uses: docker/metadata-action@v5
+        with:
+          images: ${{ steps.ecr.outputs.registry }}/app
+          tags: {tags}
+      - uses: docker/build-push-action@v6
+        with:
+          push: true
+          tags: ${{ steps.meta.outputs.tags }}
+      - id: render
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: ops/td.json
+          container-name: app
+          image: {image}
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: ${{ steps.render.outputs.task-definition }}
+          cluster: c
+          service: s
+          wait-for-service-stability: true
+"""
+
+
+def _meta(tags, image):
+    text = META.replace("{tags}", tags).replace("{image}", image)
+    return findings(text, "workflow-image-latest")
+
+
+def test_metadata_action_latest_tag_is_followed():
+    assert _meta("type=raw,value=latest", "${{ steps.meta.outputs.tags }}")
+    assert _meta("latest", "${{ steps.meta.outputs.tags }}")
+    # version is the highest-priority tag: raw (200) before sha (100)
+    assert _meta('"type=sha\\ntype=raw,value=latest"',
+                 "${{ steps.ecr.outputs.registry }}/app:${{ steps.meta.outputs.version }}")
+
+
+def test_metadata_action_sha_tag_is_pinned():
+    assert not _meta("type=sha,format=long", "${{ steps.meta.outputs.tags }}")
+    assert not _meta("type=sha", "${{ steps.ecr.outputs.registry }}/app:${{ steps.meta.outputs.version }}")
+    # a branch-name tag (the default entries) is not reported either way
+    assert not _meta("type=ref,event=branch", "${{ steps.meta.outputs.tags }}")
