@@ -202,3 +202,48 @@ def test_metadata_action_sha_tag_is_pinned():
     assert not _meta("type=sha", "${{ steps.ecr.outputs.registry }}/app:${{ steps.meta.outputs.version }}")
     # a branch-name tag (the default entries) is not reported either way
     assert not _meta("type=ref,event=branch", "${{ steps.meta.outputs.tags }}")
+
+
+# --- xref-permission-missing: every denied resource, and a readable message ------
+
+# One finding per role and action points at the policy; when several steps need
+# the action on different resources (a matrix of services, two workflows), the
+# finding must name them all, or fixing the one it names leaves the next deploy
+# failing with AccessDenied. The deploy action's reasons must read as a noun in
+# "which <reason> in job 'x' needs".
+def test_permission_missing_names_every_denied_resource(tmp_path):
+    import json
+
+    from conftest import ROLE, lint_folder, oidc_trust, oidc_workflow
+
+    wf = oidc_workflow(ROLE, "production", steps="""\
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: td.json
+              cluster: main
+              service: api-${{ matrix.svc }}
+              wait-for-service-stability: true
+    """).replace("    runs-on: ubuntu-latest",
+                 "    runs-on: ubuntu-latest\n        strategy:\n          matrix:\n"
+                 "            svc: [web, worker]")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(textwrap.dedent(wf))
+    (tmp_path / "td.json").write_text(json.dumps(
+        {"family": "api", "containerDefinitions": [{"name": "api", "image": "x:1"}]}))
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(
+        oidc_trust("repo:myorg/app:environment:production")))
+    (tmp_path / "iam" / "perm.json").write_text(json.dumps({
+        "Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": ["ecs:RegisterTaskDefinition"], "Resource": "*"},
+            {"Effect": "Allow", "Action": "ecs:UpdateService",
+             "Resource": "arn:aws:ecs:eu-west-1:123456789012:service/main/*"}]}))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        "github:\n  repository: myorg/app\n"
+        f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n    permissions: [iam/perm.json]\n')
+    got = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+    assert len(got) == 1, [f.message for f in got]
+    text = got[0].message + " " + (got[0].help or "")
+    for svc in ("api-web", "api-worker"):
+        assert f"service/main/{svc}" in got[0].help, text
+    assert "which amazon-ecs-deploy-task-definition describes" not in got[0].message, text
