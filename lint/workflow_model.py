@@ -38,7 +38,8 @@ The workflow rules and the cross-file rules share this one reading.
         # unknown expressions are left as written.
     resolve(text, job, step=None, row=None, github=None)
         # expand + ${{ steps.ID.outputs.N }} / ${{ needs.J.outputs.N }} (from `$GITHUB_OUTPUT`
-        # writes) + ${{ inputs.N }} (its declared default) + shell variables ($X, ${X}) from
+        # writes; a docker/metadata-action's `tags`/`version` when its raw/sha entries tell)
+        # + ${{ inputs.N }} (its declared default) + shell variables ($X, ${X}) from
         # env, script assignments and `$GITHUB_ENV`.
     job_events(wf, job) -> set[str]           # the triggers a job can run on (narrowed by `if:`
                                               # tests of github.event_name)
@@ -577,7 +578,7 @@ def job_events(wf: Workflow, job: Job, _seen: Optional[Set[str]] = None) -> Set[
     says of `github.event_name` (`if_events`) and by the jobs it `needs`: GitHub
     skips a job whose needed job was skipped, unless its `if:` calls `always()`,
     `failure()` or `cancelled()`."""
-    events = if_events(job.if_).admit(wf.triggers)
+    events = if_events(job.if_, pull_request_ref_is_merge(wf.triggers)).admit(wf.triggers)
     if isinstance(job.if_, str) and _STATUS_FUNCTION.search(job.if_):
         return events
     seen = (_seen or set()) | {job.id}
@@ -614,17 +615,58 @@ class Events:
 _ANY = Events(exact=False)  # not understood: any event, as far as we know
 
 
-def if_events(condition) -> Events:
+def if_events(condition, pr_merge_ref: bool = False) -> Events:
     """What a job or step `if:` says of `github.event_name`: tests `==`/`!=` a
     name (either side, names compared ignoring case as GitHub does), combined
-    with `&&`, `||`, `!` and parentheses; any other test may be true on any event."""
+    with `&&`, `||`, `!` and parentheses; any other test may be true on any event.
+    With `pr_merge_ref` (github.ref is refs/pull/N/merge on every `pull_request`
+    run: `pull_request_ref_is_merge`), a test that github.ref is a branch or tag
+    is false on `pull_request`."""
     if condition is None or condition is True:
         return Events()
     if condition is False:
         return Events(only=frozenset())
     if not isinstance(condition, str):
         return _ANY
-    return _events(if_expression(condition), 0)
+    return _events(if_expression(condition), 0, pr_merge_ref)
+
+
+def pull_request_ref_is_merge(triggers) -> bool:
+    """Is github.ref refs/pull/N/merge on every `pull_request` run of these
+    triggers? Not when `closed` is among its types: a merged pull request's
+    `closed` event carries the base branch's ref (GitHub's events reference)."""
+    spec = triggers.get("pull_request") if isinstance(triggers, dict) else None
+    types = spec.get("types") if isinstance(spec, dict) else None
+    if types is None:
+        return True  # the default types: opened, synchronize, reopened
+    if isinstance(types, str):
+        types = [types]
+    return isinstance(types, list) and all(
+        isinstance(t, str) and t.strip().lower() != "closed" for t in types)
+
+
+_REF_IS = re.compile(rf"^github\.ref\s*==\s*{QUOTED}$|^{QUOTED}\s*==\s*github\.ref$", re.I)
+_REF_NAME_IS = re.compile(rf"^github\.ref_name\s*==\s*{QUOTED}$"
+                          rf"|^{QUOTED}\s*==\s*github\.ref_name$", re.I)
+_REF_STARTS = re.compile(rf"^startsWith\(\s*github\.ref\s*,\s*{QUOTED}\s*\)$", re.I)
+
+
+def _false_on_pr_merge_ref(expr: str) -> bool:
+    """A test of github.ref / github.ref_name that a pull request's merge ref
+    (`refs/pull/N/merge`, ref_name `N/merge`) fails (compared ignoring case)."""
+    m = _REF_IS.match(expr)
+    if m:
+        value = (m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'")
+        return not value.lower().startswith("refs/pull/")
+    m = _REF_NAME_IS.match(expr)
+    if m:
+        value = (m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'")
+        return not value.lower().endswith("/merge")
+    m = _REF_STARTS.match(expr)
+    if m:
+        prefix = m.group(1).replace("''", "'").lower()
+        return not ("refs/pull/".startswith(prefix) or prefix.startswith("refs/pull/"))
+    return False
 
 
 def if_expression(condition: str) -> str:
@@ -634,24 +676,24 @@ def if_expression(condition: str) -> str:
     return m.group(1).strip() if m else expr
 
 
-def _events(expr: str, depth: int) -> Events:
+def _events(expr: str, depth: int, pr_merge_ref: bool = False) -> Events:
     expr = strip_parens(expr)
     if depth > 40 or not expr:
         return _ANY
     either = split_top(expr, "||")
     if len(either) > 1:
-        out = _events(either[0], depth + 1)
+        out = _events(either[0], depth + 1, pr_merge_ref)
         for part in either[1:]:
-            out = _either(out, _events(part, depth + 1))
+            out = _either(out, _events(part, depth + 1, pr_merge_ref))
         return out
     both = split_top(expr, "&&")
     if len(both) > 1:
         out = Events()
         for part in both:
-            out = _both(out, _events(part, depth + 1))
+            out = _both(out, _events(part, depth + 1, pr_merge_ref))
         return out
     if expr.startswith("!") and not expr.startswith("!="):
-        inner = _events(expr[1:], depth + 1)
+        inner = _events(expr[1:], depth + 1, pr_merge_ref)
         if not inner.exact:
             return _ANY
         if inner.only is None:
@@ -659,6 +701,9 @@ def _events(expr: str, depth: int) -> Events:
         return Events(excluded=inner.only - inner.excluded)
     m = _EVENT_TEST.match(expr)
     if not m:
+        if pr_merge_ref and _false_on_pr_merge_ref(expr):
+            # false on `pull_request`; on other events it may be true or not
+            return Events(excluded=frozenset(["pull_request"]), exact=False)
         return _ANY
     op = m.group(1) or m.group(4)
     name = (m.group(2) if m.group(2) is not None else m.group(3)).replace("''", "'").lower()
@@ -884,6 +929,9 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
         if sm and job is not None:
             for st in job.steps:
                 if st.id == sm.group(1):
+                    meta = metadata_action_output(st, sm.group(2))
+                    if meta is not None:
+                        return resolve(meta, job, st, row, github, None, _depth + 1)
                     w = step_outputs(st).get(sm.group(2))
                     if w is not None:
                         return resolve(w.value, job, st, row, github, w.command.line, _depth + 1)
@@ -925,6 +973,68 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
             return resolve(got, job, step, row, github, line, _depth + 1)
         value = _SHELL_VAR.sub(var, value)
     return value
+
+
+_META_PRIORITY = {"sha": 100, "raw": 200}
+
+
+def metadata_action_output(step: Step, name: str) -> Optional[str]:
+    """The `tags` or `version` output of a `docker/metadata-action` step when its
+    `tags` input makes only `type=raw` (a literal value) and `type=sha` tags
+    (`sha-` + the commit, written `sha-${{ github.sha }}`): `tags` is IMAGE:TAG
+    for its one image and one tag, `version` the tag of highest priority (sha
+    100, raw 200: the action's README). None when it cannot be told."""
+    if not (step.uses or "").startswith("docker/metadata-action") or name not in ("tags",
+                                                                                  "version"):
+        return None
+    spec = step.with_.get("tags")
+    flavor = step.with_.get("flavor")
+    if not isinstance(spec, str) or (flavor is not None and not isinstance(flavor, str)):
+        return None
+    if flavor and re.search(r"(?m)^\s*(prefix|suffix)\s*=\s*\S", flavor):
+        return None
+    tags = []  # (priority, tag)
+    for entry in (e.strip() for e in spec.splitlines()):
+        if not entry or entry.startswith("#"):
+            continue
+        attrs, bare = {}, []
+        for part in entry.split(","):
+            k, eq, v = part.partition("=")
+            if eq:
+                attrs[k.strip().lower()] = v.strip()
+            else:
+                bare.append(part.strip())
+        kind = attrs.get("type", "raw").lower()
+        if attrs.get("enable", "true").lower() == "false":
+            continue
+        if "${{" in entry or "{{" in entry or kind not in _META_PRIORITY:
+            return None
+        if kind == "sha":
+            tag = attrs.get("prefix", "sha-") + "${{ github.sha }}" + attrs.get("suffix", "")
+        else:
+            value = attrs.get("value", bare[0] if bare else "")
+            if not value:
+                return None
+            tag = attrs.get("prefix", "") + value + attrs.get("suffix", "")
+        try:
+            priority = int(attrs.get("priority", _META_PRIORITY[kind]))
+        except ValueError:
+            return None
+        tags.append((priority, tag))
+    if flavor and re.search(r"(?m)^\s*latest\s*=\s*true\s*$", flavor):
+        tags.append((_META_PRIORITY["raw"], "latest"))
+    if not tags:
+        return None
+    if name == "version":
+        top = max(p for p, _ in tags)
+        best = {t for p, t in tags if p == top}
+        return best.pop() if len(best) == 1 else None
+    images = step.with_.get("images")
+    images = [i.strip() for i in re.split(r"[\n,]", images) if i.strip()] \
+        if isinstance(images, str) else []
+    if len(images) != 1 or len(tags) != 1:
+        return None
+    return f"{images[0]}:{tags[0][1]}"
 
 
 def _runtime_env(job: Job, step: Optional[Step], name: str):

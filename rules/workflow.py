@@ -196,7 +196,8 @@ DEPLOY_NO_TEST_GATE = rule(
     jobs whose id or name says `test`. Test steps that run in the deploying job
     itself before the deploy also count. A test step with `continue-on-error:
     true` does not (its failure does not fail the job), nor does a job named
-    `test` whose only test steps are such. A job whose `if:` runs it whatever the
+    `test` whose only test steps are such, nor a job with `continue-on-error:
+    true` (the jobs that need it see `success` when it failed). A job whose `if:` runs it whatever the
     jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
     of `needs.X.result`) is not gated by them.
 
@@ -235,7 +236,9 @@ IMAGE_LATEST = rule(
     --force-new-deployment`), the images it pushes. Values are followed through
     `env`, `${{ steps.ID.outputs.N }}` written to `$GITHUB_OUTPUT` (or
     `::set-output`), job outputs across `needs`, shell variables and
-    `$GITHUB_ENV`. Tags and pushes come from `docker build/tag/push`,
+    `$GITHUB_ENV`, and the `tags`/`version` outputs of `docker/metadata-action`
+    when its `tags` entries are `type=raw` values and `type=sha` (`version` is
+    the entry of highest priority: raw before sha). Tags and pushes come from `docker build/tag/push`,
     `docker buildx build --push` and `docker/build-push-action`.
 
     It reports `:latest` and images with no tag. A tag built from the commit
@@ -427,7 +430,9 @@ OIDC_ON_PULL_REQUEST = rule(
     Finds jobs that assume a role through OIDC (a `web-identity-token-file`
     counts in a job with `id-token: write`) in a workflow triggered by
     `pull_request` (after narrowing by the job's and the step's `if:` tests of
-    `github.event_name`, and by the jobs it `needs`: a job whose needed job is
+    `github.event_name`; by tests that `github.ref`/`github.ref_name` is a branch
+    or tag, which a pull request's `refs/pull/N/merge` fails unless `closed` is
+    among its types; and by the jobs it `needs`: a job whose needed job is
     skipped is skipped too, unless its `if:` calls `always()`, `failure()` or
     `cancelled()`), directly or in a local reusable workflow they call.
     Roles whose ARN or name says they are read-only
@@ -867,7 +872,8 @@ def deploy_gates(doc, ctx):
                               f"job '{job.id}' deploys ({what}) but the tests before it run "
                               "with `continue-on-error: true`: a commit that fails its tests "
                               "still ships",
-                              help="drop `continue-on-error` from the test steps", key=True)
+                              help="drop `continue-on-error` from the test steps and jobs",
+                              key=True)
             else:
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' deploys ({what}) but no job it `needs` runs "
@@ -934,7 +940,10 @@ def _gating_test(step) -> bool:
 
 def _job_gates(job) -> bool:
     """Can the job fail on failing tests? A test step that does not continue on
-    error, else (no test step recognised) a job whose id or name says test."""
+    error, else (no test step recognised) a job whose id or name says test. Not a
+    job with `continue-on-error: true`: the jobs that need it see `success`."""
+    if _continues_on_error(job):
+        return False
     tests = [st for st in job.steps if wm.step_runs_tests(st)]
     if tests:
         return any(not _continues_on_error(st) for st in tests)
@@ -1374,15 +1383,16 @@ def oidc_triggers(doc, ctx):
     wf = _workflow(doc)
     for job in _live_jobs(wf):
         job_events = wm.job_events(wf, job)
+        merge_ref = wm.pull_request_ref_is_merge(wf.triggers)
         # (role use, events it runs on, where to point, who assumes it); a step's
         # own `if:` narrows the events on which it assumes the role
-        uses = [(ru, wm.if_events(ru.step.if_).admit(job_events), _use_path(ru),
+        uses = [(ru, wm.if_events(ru.step.if_, merge_ref).admit(job_events), _use_path(ru),
                  f"job '{job.id}'") for ru in job.role_uses()
                 if ru.oidc or (job.id_token_write and _token_file_use(ru))]
         if job.uses:  # a local reusable workflow runs on the caller's events
             for called, ru in _called_role_uses(job, ctx) or []:
-                events = wm.if_events(ru.step.if_).admit(
-                    wm.if_events(called.if_).admit(job_events))
+                events = wm.if_events(ru.step.if_, merge_ref).admit(
+                    wm.if_events(called.if_, merge_ref).admit(job_events))
                 uses.append((ru, events, job.path + ("uses",),
                              f"job '{job.id}' (through {job.uses}, job '{called.id}')"))
         untrusted = [(u, sorted(u[1] & {"pull_request_target", "workflow_run"})) for u in uses]

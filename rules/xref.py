@@ -813,39 +813,50 @@ _STAR_ONLY = {"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken",
 
 
 def _missing(idx: Index, needs_by_key):
-    reported = set()
+    # one finding per role and action, naming every resource it is denied on
+    denied: Dict[tuple, list] = {}
     for (_, action, resource, region), needs in needs_by_key.items():
         role = needs[0].link.role
-        docs = _policy_docs(role)
         if resource is None and action.lower() in _STAR_ONLY:
             resource = "*"
         # the region the credentials were configured for: a condition on
         # aws:RequestedRegion can be read
         decision = iam.evaluate_statements(_role_statements(idx, role), action, resource,
                                            {"aws:RequestedRegion": region} if region else None)
-        if decision.allowed or (id(role), action) in reported:
-            continue
-        reported.add((id(role), action))
-        first = needs[0]
-        if decision.statement is not None:
-            doc, path = docs[decision.statement.policy], decision.statement.path
-        else:
-            doc, path = _where_to_fix(docs, action, resource)
-        line = first.line or first.run.doc.span(first.step.path).line
-        star = resource == "*" and action.lower() in _STAR_ONLY
-        on = (" (it has no resource-level permissions: only Resource \"*\" grants it)" if star
-              else f" on {resource}" if resource else "")
-        yield Problem(
-            PERMISSION_MISSING.id, path,
-            f"role {role.label} is not allowed {action}{on}, which {first.why} in "
-            f"{first.run.label} needs ({first.run.doc.file}:{line}): {decision.reason}; "
-            "the step fails with AccessDenied",
-            help=(f"remove or narrow the Deny for {action}" if decision.statement is not None
-                  else f"allow {action} on Resource \"*\" in this policy" if star
-                  else f"allow {action}{on} in this policy"),
-            doc=doc,
-            related=[_related(n, f"{n.why} ({n.run.label}) needs {action}")
-                     for n in needs[:3]])
+        if not decision.allowed:
+            denied.setdefault((id(role), action), []).append((resource, needs, decision))
+    for (_, action), entries in denied.items():
+        resource, needs, decision = entries[0]
+        others = list(dict.fromkeys(r for r, _, _ in entries[1:] if r and r != resource))
+        yield _missing_problem(idx, action, resource, needs, decision, others,
+                               [n for _, more, _ in entries[1:] for n in more[:1]])
+
+
+def _missing_problem(idx: Index, action, resource, needs, decision, others, more_needs):
+    role = needs[0].link.role
+    docs = _policy_docs(role)
+    first = needs[0]
+    if decision.statement is not None:
+        doc, path = docs[decision.statement.policy], decision.statement.path
+    else:
+        doc, path = _where_to_fix(docs, action, resource)
+    line = first.line or first.run.doc.span(first.step.path).line
+    star = resource == "*" and action.lower() in _STAR_ONLY
+    on = (" (it has no resource-level permissions: only Resource \"*\" grants it)" if star
+          else f" on {resource}" if resource else "")
+    also = f" (other steps need it on {', '.join(others)} too)" if others else ""
+    every = f" on {', '.join([resource] + others)}" if others else on
+    return Problem(
+        PERMISSION_MISSING.id, path,
+        f"role {role.label} is not allowed {action}{on}, which {first.why} in "
+        f"{first.run.label} needs ({first.run.doc.file}:{line}): {decision.reason}; "
+        f"the step fails with AccessDenied{also}",
+        help=(f"remove or narrow the Deny for {action}" if decision.statement is not None
+              else f"allow {action} on Resource \"*\" in this policy" if star
+              else f"allow {action}{every} in this policy"),
+        doc=doc,
+        related=[_related(n, f"{n.why} ({n.run.label}) needs {action}")
+                 for n in needs[:3] + more_needs[:3]])
 
 
 def _related(need: Need, message: str):

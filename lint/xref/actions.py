@@ -165,36 +165,36 @@ def action_step_needs(uses: str, with_: dict,
         out = []
         why = "amazon-ecs-deploy-task-definition"
         if _set(w.get("task-definition")):
-            out.append(("ecs:RegisterTaskDefinition", why + " registers the task definition"))
+            out.append(("ecs:RegisterTaskDefinition", why + " (registering the task definition)"))
         codedeploy = any(_set(w.get(k)) for k in ("codedeploy-appspec", "codedeploy-application",
                                                    "codedeploy-deployment-group"))
         if controller is not None:
             codedeploy = controller.upper() == "CODE_DEPLOY"
         if _set(w.get("service")):
-            out.append(("ecs:DescribeServices", why + " describes the service (always, when "
+            out.append(("ecs:DescribeServices", why + " (describing the service, always when "
                         "`service` is set)"))
             if codedeploy:
-                out.extend((a, why + " deploys through CodeDeploy") for a in CODEDEPLOY)
+                out.extend((a, why + " (deploying through CodeDeploy)") for a in CODEDEPLOY)
                 if _truthy(w.get("wait-for-service-stability")):
-                    out.append(("codedeploy:GetDeployment", why + " waits for the CodeDeploy "
-                                "deployment"))
+                    out.append(("codedeploy:GetDeployment", why + " (waiting for the CodeDeploy "
+                                "deployment)"))
             else:
-                out.append(("ecs:UpdateService", why + " updates the service"))
+                out.append(("ecs:UpdateService", why + " (updating the service)"))
         if _truthy(w.get("run-task")):
-            out.append(("ecs:RunTask", why + " runs a task (`run-task: true`)"))
+            out.append(("ecs:RunTask", why + " (running a task, `run-task: true`)"))
             if _truthy(w.get("wait-for-task-stopped")):
-                out.append(("ecs:DescribeTasks", why + " waits for the task to stop"))
+                out.append(("ecs:DescribeTasks", why + " (waiting for the task to stop)"))
         return out
     if name == RENDER:
         # without a `task-definition` file it reads the registered one (by ARN, or
         # by family and revision): ecs.describeTaskDefinition in its index.js
         if not _set(w.get("task-definition")) and any(
                 _set(w.get(k)) for k in ("task-definition-arn", "task-definition-family")):
-            return [("ecs:DescribeTaskDefinition", "amazon-ecs-render-task-definition reads "
-                     "the registered task definition")]
+            return [("ecs:DescribeTaskDefinition", "amazon-ecs-render-task-definition (reading "
+                     "the registered task definition)")]
         return []
     if name == BUILD_PUSH and _truthy(w.get("push")):
-        return [(a, "docker/build-push-action pushes the image") for a in ECR_PUSH]
+        return [(a, "docker/build-push-action (pushing the image)") for a in ECR_PUSH]
     return []
 
 
