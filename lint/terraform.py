@@ -1179,7 +1179,7 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             data, origins = github_oidc_role_module_view(v)
             add("trust-policy", data, r.locate, r, origins, role_name=_role_name(v),
                 role_ref=r.address, module=v.get("source"))
-        elif t in ("aws_iam_openid_connect_provider",):
+        elif t in ("aws_iam_openid_connect_provider",) and r.mode != "data":
             origins = Origins()
             view = {}
             for src, dst in (("url", "Url"), ("client_id_list", "ClientIDList"),
@@ -1188,7 +1188,9 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                     view[dst] = v[src]
                     origins.set(view, dst, (src,))
             add("oidc-provider", view, r.locate, r, origins, format="create")
-        elif t in _API_VIEWS:
+        elif t in _API_VIEWS and r.mode != "data":
+            # a data source looks an object up: its arguments are search keys,
+            # not the object's settings
             kind, make = _API_VIEWS[t]
             origins = Origins()
             view = make(r, origins)
