@@ -358,6 +358,7 @@ def extract(file: str, data, locate, text) -> List[Document]:
     id); permission policies add `roles`: the roles they attach to, each a
     logical id (from `!Ref Role`) or a role name, the same shape Terraform
     gives with addresses. Inline `Policies`, `AWS::IAM::Policy` `Roles`,
+    `AWS::IAM::RolePolicy` `RoleName`,
     `AWS::IAM::ManagedPolicy` `Roles` and a role's `ManagedPolicyArns:
     [!Ref Policy]` all link."""
     scope = Scope.of(data)
@@ -415,6 +416,12 @@ def extract(file: str, data, locate, text) -> List[Document]:
             if isinstance(doc, (dict, str, Template)):
                 roles = _role_refs(raw.get("Roles"), props.get("Roles"), resources)
                 roles += [r for r in managed_by_role.get(logical_id, []) if r not in roles]
+                add("permissions-policy", doc, base + ("PolicyDocument",), logical_id,
+                    origins, resource=logical_id, roles=roles)
+        elif rtype == "AWS::IAM::RolePolicy":  # an inline policy of the role RoleName names
+            doc = props.get("PolicyDocument")
+            if isinstance(doc, (dict, str, Template)):
+                roles = _role_refs([raw.get("RoleName")], [props.get("RoleName")], resources)
                 add("permissions-policy", doc, base + ("PolicyDocument",), logical_id,
                     origins, resource=logical_id, roles=roles)
         elif rtype == "AWS::IAM::OIDCProvider":

@@ -50,3 +50,123 @@ def test_terraform_managed_provider_still_checked_next_to_a_data_source(tmp_path
         }
         """)
     assert found == [("oidc-provider-audience-missing", 7)]
+
+
+DEPLOY_WORKFLOW = """\
+    on:
+      push:
+        branches: [main]
+    jobs:
+      test:
+        runs-on: ubuntu-latest
+        steps:
+          - run: make test
+      deploy:
+        needs: test
+        environment: production
+        runs-on: ubuntu-latest
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: arn:aws:iam::111122223333:role/app-deploy
+              aws-region: us-east-1
+          - id: render
+            uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: ops/td.json
+              container-name: app
+              image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/app:${{ github.sha }}
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: ${{ steps.render.outputs.task-definition }}
+              cluster: c
+              service: app
+              wait-for-service-stability: true
+    """
+
+TASKDEF = """\
+    {"family": "app", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+     "cpu": "256", "memory": "512",
+     "executionRoleArn": "arn:aws:iam::111122223333:role/app-exec",
+     "containerDefinitions": [{"name": "app", "image": "x/app:1.2.3",
+                               "logConfiguration": {"logDriver": "awslogs"}}]}
+    """
+
+CFN_ROLE = """\
+    AWSTemplateFormatVersion: "2010-09-09"
+    Resources:
+      Role:
+        Type: AWS::IAM::Role
+        Properties:
+          RoleName: app-deploy
+          AssumeRolePolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Principal:
+                  Federated: !Sub "arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com"
+                Action: sts:AssumeRoleWithWebIdentity
+                Condition:
+                  StringEquals:
+                    token.actions.githubusercontent.com:aud: sts.amazonaws.com
+                    token.actions.githubusercontent.com:sub: repo:acme/app:environment:production
+    """
+
+
+def _repo(tmp_path, files):
+    files = {".github/workflows/deploy.yml": DEPLOY_WORKFLOW, "ops/td.json": TASKDEF,
+             ".ecs-lint.yaml": "github:\n  repository: acme/app\n", **files}
+    for rel, text in files.items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(textwrap.dedent(text))
+    return sorted((f.rule, f.file, f.line) for f in lint_folder(tmp_path)
+                  if f.severity in ("error", "warning"))
+
+
+def test_cloudformation_role_policy_is_linted_and_linked_to_its_role(tmp_path):
+    # AWS::IAM::RolePolicy embeds an inline policy in the role named by RoleName
+    # (CloudFormation reference, AWS::IAM::RolePolicy): its document is a
+    # permission policy of that role, for the policy rules and the cross-file ones
+    found = _repo(tmp_path, {"cfn/role.yaml": CFN_ROLE.rstrip(" ") + """\
+      Deploy:
+        Type: AWS::IAM::RolePolicy
+        Properties:
+          RoleName: !Ref Role
+          PolicyName: deploy
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: ["ecs:RegisterTaskDefinition", "ecs:UpdateService", "ecs:DescribeServices"]
+                Resource: "*"
+              - Effect: Allow
+                Action: iam:PassRole
+                Resource: "*"
+    """})
+    assert found == [("policy-passrole-wildcard", "cfn/role.yaml", 31)]
+
+
+def test_cloudformation_role_policy_by_literal_role_name(tmp_path):
+    found = _repo(tmp_path, {"cfn/role.yaml": CFN_ROLE.rstrip(" ") + """\
+      Deploy:
+        Type: AWS::IAM::RolePolicy
+        Properties:
+          RoleName: app-deploy
+          PolicyName: deploy
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: ["ecs:RegisterTaskDefinition", "ecs:UpdateService", "ecs:DescribeServices"]
+                Resource: "*"
+              - Effect: Allow
+                Action: iam:PassRole
+                Resource: !Sub "arn:aws:iam::${AWS::AccountId}:role/app-task"
+                Condition:
+                  StringEquals:
+                    iam:PassedToService: ecs-tasks.amazonaws.com
+    """})
+    assert found == [("xref-passrole-not-covered", "cfn/role.yaml", 31)]

@@ -8,7 +8,7 @@ definition a step deploys.
   `vars`/`secrets`/`env` reference, with `trust:` and `permissions:` files), and
   from templates (a trust policy or permission policy document whose context
   names its role: CloudFormation `RoleName`/logical id, Terraform role name or
-  address, `AWS::IAM::Policy` `Roles`).
+  address, `AWS::IAM::Policy` `Roles`, `AWS::IAM::RolePolicy` `RoleName`).
 - `role-to-assume`: an ARN literal, or a `${{ vars.X }}` / `${{ secrets.X }}` /
   `${{ env.X }}` reference resolved through the workflow's `env` blocks and then
   config `github.vars` / `github.secrets`.
