@@ -819,6 +819,8 @@ def _missing(idx: Index, needs_by_key):
                                            {"aws:RequestedRegion": region} if region else None)
         if decision.allowed or (id(role), action) in reported:
             continue
+        if decision.statement is None and role.unread:
+            continue  # an attached policy not read may allow it (only a Deny is certain)
         reported.add((id(role), action))
         first = needs[0]
         if decision.statement is not None:
@@ -902,7 +904,7 @@ def _passrole(idx: Index, passes):
                 continue
             decision = iam.evaluate_statements(_role_statements(idx, role), "iam:PassRole",
                                                arn, {"iam:PassedToService": ECS_TASKS})
-            if decision.allowed:
+            if decision.allowed or (decision.statement is None and role.unread):
                 continue
             reported.add((id(role), arn))
             if decision.statement is not None:

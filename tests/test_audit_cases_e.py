@@ -170,3 +170,95 @@ def test_cloudformation_role_policy_by_literal_role_name(tmp_path):
                     iam:PassedToService: ecs-tasks.amazonaws.com
     """})
     assert found == [("xref-passrole-not-covered", "cfn/role.yaml", 31)]
+
+
+ECR_INLINE = """\
+          Policies:
+            - PolicyName: ecs
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: ecs:RegisterTaskDefinition
+                    Resource: "*"
+    """
+
+
+def test_cloudformation_role_with_an_unread_managed_policy_is_not_judged(tmp_path):
+    # the role also has an AWS managed policy (AmazonECS_FullAccess allows the ECS
+    # deploy actions and iam:PassRole to ECS tasks): its statements are not in the
+    # files read, so "no statement allows ecs:UpdateService" can't be said
+    role = CFN_ROLE.rstrip(" ") + """\
+          ManagedPolicyArns:
+            - arn:aws:iam::aws:policy/AmazonECS_FullAccess
+    """.rstrip(" ") + ECR_INLINE
+    assert _repo(tmp_path, {"cfn/role.yaml": role}) == []
+
+
+def test_cloudformation_role_whose_managed_policy_is_in_the_template_is_judged(tmp_path):
+    role = CFN_ROLE.rstrip(" ") + """\
+          ManagedPolicyArns:
+            - !Ref Extra
+      Extra:
+        Type: AWS::IAM::ManagedPolicy
+        Properties:
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: ecs:DescribeServices
+                Resource: "*"
+    """
+    rules = {r for r, _, _ in _repo(tmp_path, {"cfn/role.yaml": role})}
+    assert rules == {"xref-permission-missing", "xref-passrole-not-covered"}
+    assert not any("ecs:DescribeServices" in m for m in _messages(tmp_path))
+
+
+TF_ROLE = """\
+    resource "aws_iam_role" "deploy" {
+      name = "app-deploy"
+      assume_role_policy = jsonencode({
+        Version = "2012-10-17"
+        Statement = [{
+          Effect    = "Allow"
+          Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }
+          Action    = "sts:AssumeRoleWithWebIdentity"
+          Condition = {
+            StringEquals = {
+              "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"
+              "token.actions.githubusercontent.com:sub" = "repo:acme/app:environment:production"
+            }
+          }
+        }]
+      })
+      %s
+    }
+
+    resource "aws_iam_role_policy" "ecs" {
+      name = "ecs"
+      role = aws_iam_role.deploy.id
+      policy = jsonencode({
+        Version   = "2012-10-17"
+        Statement = [{ Effect = "Allow", Action = "ecs:RegisterTaskDefinition", Resource = "*" }]
+      })
+    }
+    """
+
+
+def test_terraform_role_with_an_unread_attached_policy_is_not_judged(tmp_path):
+    tf = TF_ROLE % "" + """\
+    resource "aws_iam_role_policy_attachment" "ecs" {
+      role       = aws_iam_role.deploy.name
+      policy_arn = "arn:aws:iam::aws:policy/AmazonECS_FullAccess"
+    }
+    """
+    assert _repo(tmp_path, {"infra/iam.tf": tf}) == []
+
+
+def test_terraform_role_with_unread_managed_policy_arns_is_not_judged(tmp_path):
+    tf = TF_ROLE % 'managed_policy_arns = ["arn:aws:iam::aws:policy/AmazonECS_FullAccess"]'
+    assert _repo(tmp_path, {"infra/iam.tf": tf}) == []
+
+
+def _messages(tmp_path):
+    return [f.message for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
