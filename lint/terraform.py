@@ -556,6 +556,9 @@ class Evaluator:
         if d in ("string", "heredoc_template", "heredoc_template_trim"):
             return self._text_value(node)
         if d == "tuple":
+            if rec is not None:  # `[aws_iam_policy.x.arn]`: what each element refers to
+                for i, c in enumerate(_kids(node)):
+                    rec.nodes.setdefault(path + (i,), c)
             return [self.value(c, path + (i,), rec) for i, c in enumerate(_kids(node))]
         if d == "object":
             out = {}

@@ -260,5 +260,21 @@ def test_terraform_role_with_unread_managed_policy_arns_is_not_judged(tmp_path):
     assert _repo(tmp_path, {"infra/iam.tf": tf}) == []
 
 
+def test_terraform_managed_policy_arns_link_a_policy_of_the_module(tmp_path):
+    # managed_policy_arns = [aws_iam_policy.x.arn] attaches that policy to the role
+    tf = TF_ROLE % "managed_policy_arns = [aws_iam_policy.extra.arn]" + """\
+    resource "aws_iam_policy" "extra" {
+      name = "extra"
+      policy = jsonencode({
+        Version   = "2012-10-17"
+        Statement = [{ Effect = "Allow", Action = "ecs:DescribeServices", Resource = "*" }]
+      })
+    }
+    """
+    found = _repo(tmp_path, {"infra/iam.tf": tf})
+    assert "xref-permission-missing" in {r for r, _, _ in found}
+    assert not any("ecs:DescribeServices" in m for m in _messages(tmp_path))
+
+
 def _messages(tmp_path):
     return [f.message for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
