@@ -358,6 +358,7 @@ def extract(file: str, data, locate, text) -> List[Document]:
     id); permission policies add `roles`: the roles they attach to, each a
     logical id (from `!Ref Role`) or a role name, the same shape Terraform
     gives with addresses. Inline `Policies`, `AWS::IAM::Policy` `Roles`,
+    `AWS::IAM::RolePolicy` `RoleName`,
     `AWS::IAM::ManagedPolicy` `Roles` and a role's `ManagedPolicyArns:
     [!Ref Policy]` all link."""
     scope = Scope.of(data)
@@ -368,6 +369,7 @@ def extract(file: str, data, locate, text) -> List[Document]:
                     "resources": {k: v.get("Type") for k, v in resources.items()
                                   if isinstance(v, dict)}}
     managed_by_role = _managed_policy_links(resources)
+    unread_of = _unread_managed_policies(resources, scope)
 
     def add(kind, value, prefix, name, origins=None, **ctx):
         if isinstance(value, (str, Template)):  # a policy as JSON text (`!Sub` of it too)
@@ -396,7 +398,8 @@ def extract(file: str, data, locate, text) -> List[Document]:
         props = resolve_tree(raw, scope, origins, base)
         if rtype == "AWS::IAM::Role":
             role_name = props.get("RoleName")
-            ctx = {"resource": logical_id, "role_name": role_name, "role_ref": logical_id}
+            ctx = {"resource": logical_id, "role_name": role_name, "role_ref": logical_id,
+                   "unread_policies": unread_of.get(logical_id, [])}
             trust = props.get("AssumeRolePolicyDocument")
             if isinstance(trust, dict):
                 _either_branch(raw.get("AssumeRolePolicyDocument"), trust, scope)
@@ -416,7 +419,15 @@ def extract(file: str, data, locate, text) -> List[Document]:
                 roles = _role_refs(raw.get("Roles"), props.get("Roles"), resources)
                 roles += [r for r in managed_by_role.get(logical_id, []) if r not in roles]
                 add("permissions-policy", doc, base + ("PolicyDocument",), logical_id,
-                    origins, resource=logical_id, roles=roles)
+                    origins, resource=logical_id, roles=roles,
+                    unread_policies=[u for r in roles for u in unread_of.get(r, [])])
+        elif rtype == "AWS::IAM::RolePolicy":  # an inline policy of the role RoleName names
+            doc = props.get("PolicyDocument")
+            if isinstance(doc, (dict, str, Template)):
+                roles = _role_refs([raw.get("RoleName")], [props.get("RoleName")], resources)
+                add("permissions-policy", doc, base + ("PolicyDocument",), logical_id,
+                    origins, resource=logical_id, roles=roles,
+                    unread_policies=[u for r in roles for u in unread_of.get(r, [])])
         elif rtype == "AWS::IAM::OIDCProvider":
             view = {}
             for src, dst in (("Url", "Url"), ("ClientIdList", "ClientIDList"),
@@ -578,6 +589,24 @@ def _role_refs(raw, resolved, resources) -> list:
             out.append(r.parts[0].name)
         elif r is not None:
             out.append(r)
+    return out
+
+
+def _unread_managed_policies(resources, scope) -> dict:
+    """role logical id -> the managed policies in its ManagedPolicyArns that are
+    not policies of this template (AWS managed, imported, from a parameter): the
+    role's permissions include statements that are not read."""
+    out: dict = {}
+    for role_id, res in resources.items():
+        if not isinstance(res, dict) or res.get("Type") != "AWS::IAM::Role":
+            continue
+        props = res.get("Properties")
+        arns = props.get("ManagedPolicyArns") if isinstance(props, dict) else None
+        for a in arns if isinstance(arns, list) else []:
+            if isinstance(a, dict) and isinstance(a.get("Ref"), str) and a["Ref"] in resources:
+                continue
+            value = resolve_tree(a, scope)
+            out.setdefault(role_id, []).append(str(value) if value is not None else "?")
     return out
 
 

@@ -556,6 +556,9 @@ class Evaluator:
         if d in ("string", "heredoc_template", "heredoc_template_trim"):
             return self._text_value(node)
         if d == "tuple":
+            if rec is not None:  # `[aws_iam_policy.x.arn]`: what each element refers to
+                for i, c in enumerate(_kids(node)):
+                    rec.nodes.setdefault(path + (i,), c)
             return [self.value(c, path + (i,), rec) for i, c in enumerate(_kids(node))]
         if d == "object":
             out = {}
@@ -1101,18 +1104,34 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
     docs: List[Document] = []
     roles_of_policy: Dict[str, list] = {}  # policy address -> role refs
     users_of_doc: Dict[str, list] = {}  # data source address -> [(role, kind)]
+    # role ref -> attached policies that are not in the module (AWS managed,
+    # from a variable...): the role's permissions hold statements not read
+    unread_of: Dict[Any, list] = {}
+
+    def attach(path, role_refs, r):
+        pol = _policy_address(r, path, everything)
+        if pol:
+            roles_of_policy.setdefault(pol, []).extend(role_refs)
+        else:
+            arn = _get(r.values, path)
+            for ref in role_refs:
+                if isinstance(ref, (str, Template)):
+                    unread_of.setdefault(str(ref), []).append(str(arn))
+
     for r in everything:
         v = r.values
         if r.type == "aws_iam_role_policy_attachment":
-            pol = _policy_address(r, ("policy_arn",), everything)
-            if pol:
-                roles_of_policy.setdefault(pol, []).append(r.role_at(("role",)))
+            attach(("policy_arn",), [r.role_at(("role",))], r)
         elif r.type == "aws_iam_policy_attachment" and isinstance(v.get("roles"), list):
-            pol = _policy_address(r, ("policy_arn",), everything)
-            if pol:
-                roles_of_policy.setdefault(pol, []).extend(
-                    r.role_at(("roles", i)) for i in range(len(v["roles"])))
+            attach(("policy_arn",), [r.role_at(("roles", i)) for i in range(len(v["roles"]))],
+                   r)
+        elif r.type == "aws_iam_role_policy_attachments_exclusive" \
+                and isinstance(v.get("policy_arns"), list):
+            for i in range(len(v["policy_arns"])):
+                attach(("policy_arns", i), [r.role_at(("role_name",))], r)
         elif r.type == "aws_iam_role":
+            for i in range(len(_blocks(v.get("managed_policy_arns")))):
+                attach(("managed_policy_arns", i), [r.address], r)
             hit = r.policy_at(("assume_role_policy",))
             if isinstance(hit, tuple) and hit and hit[0] == "ref":
                 users_of_doc.setdefault(hit[1], []).append((r, "trust-policy"))
@@ -1125,6 +1144,16 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             if isinstance(hit, tuple) and hit and hit[0] == "ref":
                 roles = [r.role_at(("role",))] if r.type == "aws_iam_role_policy" else None
                 users_of_doc.setdefault(hit[1], []).append((r, "permissions-policy", roles))
+
+    def unread(*refs):
+        out = []
+        for ref in refs:
+            if isinstance(ref, Resource):
+                ref = [ref.address, _role_name(ref.values)]
+            for k in ref if isinstance(ref, list) else [ref]:
+                if isinstance(k, (str, Template)):
+                    out += [u for u in unread_of.get(str(k), []) if u not in out]
+        return out
 
     def add(kind, data, locate, r: Resource, origins=None, **ctx):
         loc = view_locator(locate, data, (), origins) if origins is not None else locate
@@ -1142,16 +1171,20 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
         v = r.values
         t = r.type
         if t == "aws_iam_role":
-            ctx = {"role_name": _role_name(v), "role_ref": r.address}
+            ctx = {"role_name": _role_name(v), "role_ref": r.address,
+                   "unread_policies": unread(r)}
             policy_doc("trust-policy", r, ("assume_role_policy",), **ctx)
             for i, _ in enumerate(_blocks(v.get("inline_policy"))):
                 policy_doc("permissions-policy", r, ("inline_policy", i, "policy"),
                            roles=[r.address], **ctx)
         elif t == "aws_iam_role_policy":
-            policy_doc("permissions-policy", r, ("policy",), roles=[r.role_at(("role",))])
+            roles = [r.role_at(("role",))]
+            policy_doc("permissions-policy", r, ("policy",), roles=roles,
+                       unread_policies=unread(roles, *_roles_named(roles, everything)))
         elif t == "aws_iam_policy":
-            policy_doc("permissions-policy", r, ("policy",),
-                       roles=roles_of_policy.get(r.address, []))
+            roles = roles_of_policy.get(r.address, [])
+            policy_doc("permissions-policy", r, ("policy",), roles=roles,
+                       unread_policies=unread(roles, *_roles_named(roles, everything)))
         elif t == "aws_iam_policy_document" and r.mode == "data":
             data, origins = policy_document_view(v)
             users = users_of_doc.get(r.address, [])
@@ -1160,7 +1193,8 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                 role = trust_users[0][0]
                 add("trust-policy", data, r.locate, r, origins,
                     role_name=_role_name(role.values), role_ref=role.address,
-                    role_names=[_role_name(u[0].values) for u in trust_users])
+                    role_names=[_role_name(u[0].values) for u in trust_users],
+                    unread_policies=unread(*[u[0] for u in trust_users]))
             else:
                 roles = []
                 for u in users:
@@ -1174,12 +1208,13 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                 if not users:
                     from .kinds import policy_kind
                     kind = policy_kind(data) or "permissions-policy"
-                add(kind, data, r.locate, r, origins, roles=roles)
+                add(kind, data, r.locate, r, origins, roles=roles,
+                    unread_policies=unread(roles, *_roles_named(roles, everything)))
         elif t == "module" and _is_github_oidc_role_module(v):
             data, origins = github_oidc_role_module_view(v)
             add("trust-policy", data, r.locate, r, origins, role_name=_role_name(v),
                 role_ref=r.address, module=v.get("source"))
-        elif t in ("aws_iam_openid_connect_provider",):
+        elif t in ("aws_iam_openid_connect_provider",) and r.mode != "data":
             origins = Origins()
             view = {}
             for src, dst in (("url", "Url"), ("client_id_list", "ClientIDList"),
@@ -1188,12 +1223,21 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                     view[dst] = v[src]
                     origins.set(view, dst, (src,))
             add("oidc-provider", view, r.locate, r, origins, format="create")
-        elif t in _API_VIEWS:
+        elif t in _API_VIEWS and r.mode != "data":
+            # a data source looks an object up: its arguments are search keys,
+            # not the object's settings
             kind, make = _API_VIEWS[t]
             origins = Origins()
             view = make(r, origins)
             add(kind, view, r.locate, r, origins)
     return docs
+
+
+def _roles_named(refs, everything) -> List[Resource]:
+    """The aws_iam_role resources of the module `refs` (addresses or names) name."""
+    keys = {str(x) for x in refs if isinstance(x, (str, Template))}
+    return [r for r in everything if r.type == "aws_iam_role" and (
+        r.address in keys or str(_role_name(r.values)) in keys)]
 
 
 def _blocks(value) -> list:
@@ -1211,7 +1255,7 @@ def _role_name(values):
 
 def _policy_address(r: Resource, path, everything) -> Optional[str]:
     """The aws_iam_policy a policy_arn refers to (by reference or by ARN/name)."""
-    ref = r.values.get(path[0])
+    ref = _get(r.values, path)
     target = r.ref_at(path)
     if target and target.startswith("aws_iam_policy."):
         return target

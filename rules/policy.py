@@ -497,6 +497,11 @@ def passrole_missing(documents, ctx):
         reg = iam.evaluate(policies, "ecs:RegisterTaskDefinition")
         if not reg.allowed or reg.statement is None:
             continue
+        unread = [u for m in members for u in (m.context or {}).get("unread_policies") or []]
+        if unread:  # an attached policy that is not read may allow iam:PassRole
+            ctx.note(f"policy-passrole-missing: role {key[1]} also has {unread[0]}, "
+                     "not read: its iam:PassRole can't be judged")
+            continue
         context = {"iam:PassedToService": ECS_TASKS}
         passing = iam.evaluate(policies, "iam:PassRole", None, context)
         if passing.allowed and any(

@@ -823,8 +823,11 @@ def _missing(idx: Index, needs_by_key):
         # aws:RequestedRegion can be read
         decision = iam.evaluate_statements(_role_statements(idx, role), action, resource,
                                            {"aws:RequestedRegion": region} if region else None)
-        if not decision.allowed:
-            denied.setdefault((id(role), action), []).append((resource, needs, decision))
+        if decision.allowed:
+            continue
+        if decision.statement is None and role.unread:
+            continue  # an attached policy not read may allow it (only a Deny is certain)
+        denied.setdefault((id(role), action), []).append((resource, needs, decision))
     for (_, action), entries in denied.items():
         resource, needs, decision = entries[0]
         others = list(dict.fromkeys(r for r, _, _ in entries[1:] if r and r != resource))
@@ -919,7 +922,7 @@ def _passrole(idx: Index, passes):
                 continue
             decision = iam.evaluate_statements(_role_statements(idx, role), "iam:PassRole",
                                                arn, {"iam:PassedToService": ECS_TASKS})
-            if decision.allowed:
+            if decision.allowed or (decision.statement is None and role.unread):
                 continue
             reported.add((id(role), arn))
             if decision.statement is not None:

@@ -8,7 +8,7 @@ definition a step deploys.
   `vars`/`secrets`/`env` reference, with `trust:` and `permissions:` files), and
   from templates (a trust policy or permission policy document whose context
   names its role: CloudFormation `RoleName`/logical id, Terraform role name or
-  address, `AWS::IAM::Policy` `Roles`).
+  address, `AWS::IAM::Policy` `Roles`, `AWS::IAM::RolePolicy` `RoleName`).
 - `role-to-assume`: an ARN literal, or a `${{ vars.X }}` / `${{ secrets.X }}` /
   `${{ env.X }}` reference resolved through the workflow's `env` blocks and then
   config `github.vars` / `github.secrets`.
@@ -126,6 +126,9 @@ class Role:
     permissions: List[Document] = field(default_factory=list)
     source: str = ""  # where the link came from (for --verbose)
     production: bool = False
+    # attached policies whose statements are not in the files read (an AWS
+    # managed policy, an ARN from a parameter): what the role may do is unknown
+    unread: List[str] = field(default_factory=list)
 
     @property
     def account(self) -> Optional[str]:
@@ -244,13 +247,16 @@ def build_roles(docs: List[Document], ctx) -> RoleIndex:
         if ref is None and name is None:
             continue
         configured = [r for r in index.by_name.get(name, []) if not r.trust] if name else []
+        unread = [u for u in d.context.get("unread_policies") or [] if isinstance(u, str)]
         if configured:  # config names the role: the template gives its trust policy
             for r in configured:
                 r.trust.append(d)
+                r.unread += [u for u in unread if u not in r.unread]
                 if ref is not None:
                     by_ref[(d.file, str(ref))] = r
             continue
-        role = Role(str(ref or name), None, name, source=f"{d.file} {ref or name}")
+        role = Role(str(ref or name), None, name, source=f"{d.file} {ref or name}",
+                    unread=unread)
         role.trust.append(d)
         if ref is not None:
             by_ref[(d.file, str(ref))] = role
@@ -278,9 +284,11 @@ def build_roles(docs: List[Document], ctx) -> RoleIndex:
         elif d.context.get("role_name") is not None:
             name = _name_of(d.context.get("role_name"))
             targets.extend(index.by_name.get(name, []) if name else [])
+        unread = [u for u in d.context.get("unread_policies") or [] if isinstance(u, str)]
         for role in {id(r): r for r in targets}.values():
             if d not in role.permissions:
                 role.permissions.append(d)
+            role.unread += [u for u in unread if u not in role.unread]
     return index
 
 
