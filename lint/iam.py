@@ -204,7 +204,12 @@ def _any_action_matches(stmt: Statement, name: str, values: list, optimistic: bo
         return False
     exact, wild = tests
     action = action.strip()
-    return action.lower() in exact or any(w.fullmatch(action) is not None for w in wild)
+    if action.lower() in exact:
+        return True
+    for w in wild:  # (a loop: asked tens of thousands of times in a large run)
+        if w.fullmatch(action) is not None:
+            return True
+    return False
 
 
 def statement_resources_match(stmt: Statement, resource: Optional[str],
@@ -299,7 +304,7 @@ def conditions_hold(stmt: Statement, context: Optional[dict], optimistic: bool) 
 def applies(stmt: Statement, action: str, resource: Optional[str],
             context: Optional[dict]) -> bool:
     """Does the statement apply to the request (in the deploy's favour, see module doc)?"""
-    optimistic = stmt.allow
+    optimistic = stmt.effect == "Allow"
     return (statement_actions_match(stmt, action, optimistic)
             and statement_resources_match(stmt, resource, optimistic)
             and conditions_hold(stmt, context, optimistic))
@@ -329,11 +334,13 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
     questions of the same policies, so that they are read once."""
     allows, denies = [], []
     for stmt in stmts:
-        if stmt.allow and applies(stmt, action, resource, context):
-            allows.append(stmt)
-        elif stmt.deny and (applies(stmt, action, resource, context) if resource
-                            else statement_actions_match(stmt, action, False)
-                            and conditions_hold(stmt, context, False)):
+        effect = stmt.effect  # (not the properties: asked for every statement)
+        if effect == "Allow":
+            if applies(stmt, action, resource, context):
+                allows.append(stmt)
+        elif effect == "Deny" and (applies(stmt, action, resource, context) if resource
+                                   else statement_actions_match(stmt, action, False)
+                                   and conditions_hold(stmt, context, False)):
             denies.append(stmt)
     if resource is None and denies:
         # an unknown resource: a Deny takes the grant back only where it covers

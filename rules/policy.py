@@ -493,8 +493,8 @@ def passrole_missing(documents, ctx):
         return
     fired = set()
     for key, members in _roles_policies(docs, ctx):
-        policies = [m.data for m in members]
-        reg = iam.evaluate(policies, "ecs:RegisterTaskDefinition")
+        stmts = iam.policy_statements([m.data for m in members])  # read once: asked thrice
+        reg = iam.evaluate_statements(stmts, "ecs:RegisterTaskDefinition")
         if not reg.allowed or reg.statement is None:
             continue
         unread = [u for m in members for u in (m.context or {}).get("unread_policies") or []]
@@ -503,10 +503,10 @@ def passrole_missing(documents, ctx):
                      "not read: its iam:PassRole can't be judged")
             continue
         context = {"iam:PassedToService": ECS_TASKS}
-        passing = iam.evaluate(policies, "iam:PassRole", None, context)
+        passing = iam.evaluate_statements(stmts, "iam:PassRole", None, context)
         if passing.allowed and any(
                 st.allow and iam.applies(st, "iam:PassRole", None, context)
-                and _may_name_a_role(st) for st in iam.policy_statements(policies)):
+                and _may_name_a_role(st) for st in stmts):
             continue
         where = members[reg.statement.policy]
         if id(where) in fired:

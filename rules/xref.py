@@ -707,14 +707,15 @@ def _has_tags(data) -> bool:
 
 
 def _tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, github, ctx,
-               needs: List[Need]) -> List[Need]:
+               needs: List[Need], taskdefs: List[Document]) -> List[Need]:
     """`ecs:TagResource` for a register or run request that carries tags: ECS
     authorizes tagging on create as a second action (Amazon ECS guide, "Grant
-    permission to tag resources on creation": RegisterTaskDefinition, RunTask)."""
+    permission to tag resources on creation": RegisterTaskDefinition, RunTask).
+    `taskdefs`: the step's `_step_taskdefs` (when it registers or runs one)."""
     if step.uses == A.DEPLOY:
         why = None
         if any(n.action == "ecs:RegisterTaskDefinition" for n in needs) and any(
-                _has_tags(td.data) for td in _step_taskdefs(idx, run, step, github, ctx)):
+                _has_tags(td.data) for td in taskdefs):
             why = "amazon-ecs-deploy-task-definition registers a task definition with tags"
         elif any(n.action == "ecs:RunTask" for n in needs):
             raw = run.expand(step.with_.get("run-task-tags"), step, github)
@@ -794,13 +795,15 @@ def _permission_checks(idx: Index, ctx):
                     or not ctx.mine(link.role.label):
                 continue
             needs = _step_needs(run, step, link, github, _controller(idx, run, step, github))
-            needs += _tag_needs(idx, run, step, link, github, ctx, needs)
+            # the task definitions it registers or runs, found once for both uses below
+            taskdefs = _step_taskdefs(idx, run, step, github, ctx) if any(
+                n.action in ("ecs:RegisterTaskDefinition", "ecs:RunTask") for n in needs) else []
+            needs += _tag_needs(idx, run, step, link, github, ctx, needs, taskdefs)
             for need in needs:
                 needs_by_key.setdefault((id(link.role), need.action, need.resource, link.region),
                                         []).append(need)
-            if any(n.action in ("ecs:RegisterTaskDefinition", "ecs:RunTask") for n in needs):
-                for td in _step_taskdefs(idx, run, step, github, ctx):
-                    passes.setdefault((id(link.role), id(td)), (link, td, step, run))
+            for td in taskdefs:
+                passes.setdefault((id(link.role), id(td)), (link, td, step, run))
     if ctx.is_enabled(PERMISSION_MISSING.id):
         yield from _missing(idx, needs_by_key)
     if ctx.is_enabled(PASSROLE_NOT_COVERED.id):
