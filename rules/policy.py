@@ -41,7 +41,9 @@ PASSROLE_MISSING = rule(
     it, or the files listed under `roles:` in the config. Deny statements and
     conditions on `iam:PassedToService` count, and so do the resources: PassRole
     allowed only on ARNs that cannot be a role (`arn:aws:codedeploy:...`) passes
-    none. Which roles must be passed is
+    none. A role that also has an attached policy whose text is not among the
+    files (an AWS managed policy such as `AmazonECS_FullAccess`) is not judged,
+    unless a Deny refuses PassRole. Which roles must be passed is
     checked by `xref-passrole-not-covered` when the task definitions are known;
     when every task definition read names no execution or task role, there is
     nothing to pass and this rule is silent.
@@ -497,16 +499,17 @@ def passrole_missing(documents, ctx):
         reg = iam.evaluate_statements(stmts, "ecs:RegisterTaskDefinition")
         if not reg.allowed or reg.statement is None:
             continue
-        unread = [u for m in members for u in (m.context or {}).get("unread_policies") or []]
-        if unread:  # an attached policy that is not read may allow iam:PassRole
-            ctx.note(f"policy-passrole-missing: role {key[1]} also has {unread[0]}, "
-                     "not read: its iam:PassRole can't be judged")
-            continue
         context = {"iam:PassedToService": ECS_TASKS}
         passing = iam.evaluate_statements(stmts, "iam:PassRole", None, context)
         if passing.allowed and any(
                 st.allow and iam.applies(st, "iam:PassRole", None, context)
                 and _may_name_a_role(st) for st in stmts):
+            continue
+        unread = [u for m in members for u in (m.context or {}).get("unread_policies") or []]
+        if unread and (passing.allowed or passing.statement is None):
+            # an attached policy that is not read may allow iam:PassRole (a Deny is certain)
+            ctx.note(f"policy-passrole-missing: role {key[1]} also has {unread[0]}, "
+                     "not read: its iam:PassRole can't be judged")
             continue
         where = members[reg.statement.policy]
         if id(where) in fired:

@@ -147,7 +147,9 @@ PERMISSION_MISSING = rule(
     tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
     resources where the ARN is known: the service ARN from region, account,
-    cluster and service; the ECR repository from the image).
+    cluster and service; the ECR repository from the image). A role that also
+    has an attached policy whose text is not among the files (an AWS managed
+    policy) is reported only where a Deny refuses the action.
 
     ## Why is this bad?
     The step fails with `AccessDenied` in the middle of a release: a migration
