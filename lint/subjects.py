@@ -1081,8 +1081,9 @@ REPO_PREFIX = _repo_prefix()
 # the prefixes GitHub sends: `repo:OWNER/REPO:` and the immutable
 # `repo:OWNER@OWNER_ID/REPO@REPO_ID:` (GitHub's names have no `@`)
 _PLAIN = Tok(CharSet(frozenset("/:@"), True), 1, None)
+_ID = Tok(CharSet(frozenset("0123456789")), 1, None)  # owner and repository ids: numbers
 SENT_PREFIXES = (seq("repo:", _PLAIN, "/", _PLAIN, ":"),
-                 seq("repo:", _PLAIN, "@", _PLAIN, "/", _PLAIN, "@", _PLAIN, ":"))
+                 seq("repo:", _PLAIN, "@", _ID, "/", _PLAIN, "@", _ID, ":"))
 SENT_PREFIX = Union(SENT_PREFIXES)
 
 
