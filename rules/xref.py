@@ -105,7 +105,10 @@ SUB_BROADER = rule(
     still let every job in. Silent when no job's sub is admitted (then
     `xref-sub-not-admitted` says all there is to say), when the repository is
     unknown, and when some job assumes a role whose value ecs-lint cannot
-    resolve (it may be this role, used more widely than the files show).
+    resolve (it may be this role, used more widely than the files show). The
+    subs the jobs send written in the other subject format (`repo:OWNER/REPO:`
+    or the immutable `repo:OWNER@ID/REPO@ID:`) are not extra: they are the same
+    repository and context, ready for the switch.
 
     ## Why is this bad?
     Every extra branch, tag, environment or pull request the policy admits is a
@@ -269,6 +272,9 @@ class Index:
     runs: List[R.JobRun] = field(default_factory=list)
     repo: Optional[str] = None
     prefix: Optional[str] = None  # `repo:OWNER/REPO:` as GitHub sends it
+    # the same repository in the other subject format (legacy <-> immutable): a
+    # policy admitting both forms of the subs used is ready for the switch, not broad
+    twin_prefix: Optional[str] = None
     # answers kept for this run only (the Index is built per run): jobs of many
     # workflows ask the same questions
     statements: Dict[int, tuple] = field(default_factory=dict)  # id(role) -> (role, [Statement])
@@ -289,6 +295,10 @@ def build(docs: List[Document], ctx) -> Index:
         idx.repo = _as_trusted(idx.repo, idx.roles)
     if idx.repo:
         idx.prefix = P.subject_prefix({**github, "repository": idx.repo})
+        other = {k: v for k, v in github.items() if k != "subject"}
+        if github.get("subject") != "immutable":
+            other["subject"] = "immutable"
+        idx.twin_prefix = P.subject_prefix({**other, "repository": idx.repo})
         if P.ID in idx.prefix:
             ctx.note("xref: github.subject is immutable but owner-id/repository-id are "
                      "not both in the config: subs are compared with any id there")
@@ -1155,6 +1165,9 @@ def _produced(idx: Index, run: R.JobRun, triggers: dict, narrow, pattern_prefix,
     # `may` over-approximates what an unreadable `if:` allows, so only
     # unknown callers make the use uncertain
     hit = (not refs.unknown, P.produce(pattern_prefix, refs, run.environment, narrow))
+    if idx.twin_prefix is not None:  # the same subs in the other subject format
+        hit[1].twin_may = P.produce(P.prefix_pattern(idx.twin_prefix), refs,
+                                    run.environment, narrow).may
     if key is not None:
         idx.produced[key] = hit
     return hit
@@ -1345,7 +1358,9 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                  "xref-sub-broader-than-used not checked")
         return
     produced = P.alt([u.produced.may for u in usages])
-    produced_lang = S.Union([P.to_subjects(produced, widen=True), _never_sent_subjects()])
+    twins = P.alt([u.produced.twin_may for u in usages])
+    produced_lang = S.Union([P.to_subjects(produced, widen=True),
+                             P.to_subjects(twins, widen=True), _never_sent_subjects()])
     musts = [u.produced.must for u in usages if not P.is_empty_syntactically(u.produced.must)]
     suggestion = P.render_glob(P.alt(musts) if musts else produced)
     users = sorted({f"{u.run.label} in {u.run.doc.file}" for u in usages})

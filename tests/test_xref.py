@@ -657,3 +657,27 @@ def test_environment_job_ref_claim(tmp_path, on, ref_op, ref, expected):
         assert "environment:production" in found[0].message
         line = (tmp_path / "iam" / "trust.json").read_text().splitlines()[found[0].span.line - 1]
         assert ":ref" in line  # points at the ref condition
+
+
+@pytest.mark.parametrize("subs, config, broader", [
+    # the used sub in both subject formats: ready for the switch, not broader
+    (["repo:myorg/app:environment:production",
+      "repo:myorg@123/app@456:environment:production"], "", False),
+    (["repo:myorg/app:environment:production", "repo:myorg@*/app@*:environment:production"],
+     "", False),
+    (["repo:myorg/app:environment:production", "repo:myorg@123/app@456:environment:production"],
+     "  subject: immutable\n  owner-id: 123\n  repository-id: 456\n", False),
+    # another context in the other format is still broader
+    (["repo:myorg/app:environment:production", "repo:myorg@123/app@456:environment:dev"],
+     "", True),
+])
+def test_the_other_subject_format_of_the_used_subs_is_not_broader(tmp_path, subs, config,
+                                                                   broader):
+    found = _repo(tmp_path, DEPLOY, "x", config="github:\n  repository: myorg/app\n" + config)
+    trust = json.loads((tmp_path / "iam" / "trust.json").read_text())
+    cond = trust["Statement"][0]["Condition"]
+    del cond["StringEquals"]["token.actions.githubusercontent.com:sub"]
+    cond["StringLike"] = {"token.actions.githubusercontent.com:sub": subs}
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
+    found = [f.rule for f in lint_folder(tmp_path) if f.rule.startswith(("xref-", "internal"))]
+    assert found == (["xref-sub-broader-than-used"] if broader else [])

@@ -433,6 +433,7 @@ class Produced:
     # with an environment, the `ref` claims (`refs/heads/x`, `refs/tags/x`) its
     # `must` subs are sent with: the sub does not say them
     refs_must: object = EMPTY
+    twin_may: object = EMPTY  # `may` in the other subject format (set by the caller)
 
 
 def encode(value: str) -> str:
