@@ -470,3 +470,17 @@ def test_the_sub_language_of_a_statement_agrees_with_iam_evaluation(sub_pattern,
     for sub in _SUBS:
         admitted = any(S.admitting_statements(p, sub, {"ref": ref}) for ref in _token_refs(sub))
         assert S.matches(stmt.sub, sub) == admitted, (condition, sub)
+
+
+@given(st.text(alphabet="ab@x0*?/:", max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_subs_github_sends_have_numeric_ids_in_the_immutable_form(owner_part):
+    lang = S.seq(*S.glob(f"repo:{owner_part}/app@*:pull_request"))
+    w = S.witness(S.Inter([lang, S.STANDARD]))
+    if w is not None:
+        assert re.fullmatch(r"repo:([^/:@]+|[^/:@]+@\d+)/app(@\d+)?:pull_request", w), w
+
+
+def test_a_pattern_with_a_letter_for_an_id_admits_no_sub():
+    lang = S.seq(*S.glob("repo:myorg@x*/app@*:pull_request"))
+    assert S.witness(S.Inter([lang, S.STANDARD])) is None
