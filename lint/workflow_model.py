@@ -651,6 +651,13 @@ _REF_NAME_IS = re.compile(rf"^github\.ref_name\s*==\s*{QUOTED}$"
 _REF_STARTS = re.compile(rf"^startsWith\(\s*github\.ref\s*,\s*{QUOTED}\s*\)$", re.I)
 
 
+def _is_pr_merge_ref_test(expr: str) -> bool:
+    """`startsWith(github.ref, 'refs/pull/')`: true on a pull request's merge ref,
+    false on every branch and tag."""
+    m = _REF_STARTS.match(expr)
+    return bool(m) and m.group(1).replace("''", "'").lower().startswith("refs/pull")
+
+
 def _false_on_pr_merge_ref(expr: str) -> bool:
     """A test of github.ref / github.ref_name that a pull request's merge ref
     (`refs/pull/N/merge`, ref_name `N/merge`) fails (compared ignoring case)."""
@@ -704,6 +711,9 @@ def _events(expr: str, depth: int, pr_merge_ref: bool = False) -> Events:
         if pr_merge_ref and _false_on_pr_merge_ref(expr):
             # false on `pull_request`; on other events it may be true or not
             return Events(excluded=frozenset(["pull_request"]), exact=False)
+        if pr_merge_ref and _is_pr_merge_ref_test(expr):
+            # `startsWith(github.ref, 'refs/pull/')`: exactly the pull_request runs
+            return Events(only=frozenset(["pull_request"]))
         return _ANY
     op = m.group(1) or m.group(4)
     name = (m.group(2) if m.group(2) is not None else m.group(3)).replace("''", "'").lower()

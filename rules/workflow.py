@@ -432,7 +432,8 @@ OIDC_ON_PULL_REQUEST = rule(
     `pull_request` (after narrowing by the job's and the step's `if:` tests of
     `github.event_name`; by tests that `github.ref`/`github.ref_name` is a branch
     or tag, which a pull request's `refs/pull/N/merge` fails unless `closed` is
-    among its types; and by the jobs it `needs`: a job whose needed job is
+    among its types, or that it starts with `refs/pull/` (`!startsWith(...)`
+    keeps the job off pull requests); and by the jobs it `needs`: a job whose needed job is
     skipped is skipped too, unless its `if:` calls `always()`, `failure()` or
     `cancelled()`), directly or in a local reusable workflow they call.
     Roles whose ARN or name says they are read-only

@@ -548,3 +548,26 @@ def test_env_values_that_name_each_other_end():
         """)
     assert not [r for r, _ in found if r in ("workflow-template-injection",
                                             "workflow-static-aws-keys")]
+
+
+@pytest.mark.parametrize("job_if, reported", [
+    ("${{ !startsWith(github.ref, 'refs/pull/') }}", False),
+    ("!startsWith(github.ref, 'refs/pull') && github.event_name != 'schedule'", False),
+    ("startsWith(github.ref, 'refs/pull/')", True),
+    ("startsWith(github.ref, 'refs/')", True),  # branches, tags and pull requests
+])
+def test_a_test_of_the_pull_request_merge_ref_narrows_to_pull_requests(job_if, reported):
+    found = rules_of(f"""\
+        on: [push, pull_request]
+        jobs:
+          deploy:
+            if: "{job_if}"
+            runs-on: ubuntu-latest
+            permissions: {{id-token: write}}
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: arn:aws:iam::123456789012:role/deploy
+                  aws-region: eu-west-1
+        """)
+    assert ("workflow-oidc-on-pull-request" in found) is reported
