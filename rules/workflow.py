@@ -350,8 +350,9 @@ MIGRATION_UNCHECKED = rule(
       after a test of that value (or `exit "$EXIT"`), `false`, a bare
       `[ ... ]`/`[[ ... ]]`/`test` on that value (GitHub's `bash` and `sh` run
       with `-e`; a shell written out, `shell: bash {0}`, only with `-e` or
-      `set -e`), or `jq -e`; and not in a step with `continue-on-error: true`
-      (the job would go on).
+      `set -e`), `jq -e`, or (with `-e`) a pipe into `grep -qx 0` ending the
+      pipeline; and not in a step with `continue-on-error: true` (the job
+      would go on).
 
     The article's pattern (run-task, `wait tasks-stopped`, `describe-tasks
     --query 'tasks[0].containers[0].exitCode'`, `if [ "$EXIT" != "0" ]; then
@@ -1312,13 +1313,29 @@ def _run_task_followed(job, step, run_cmd):
                 checked = True
             if saw_exit_code and fails_step and (_fails(c, exit_vars, tested, errexit) or (
                     errexit and c.name in _FAIL_TESTS and not c.in_condition and not c.negated
-                    and any(i.parent == c.index and i.index in chain for i in cmds))):
+                    and any(i.parent == c.index and i.index in chain for i in cmds)) or (
+                    errexit and c.pipe_from in chain and _greps_zero(c))):
                 checked = True
         if waited and checked:
             break
         if st is step and not _hands_on(step, run_cmd):
             break  # later steps cannot know which task was started
     return waited, checked
+
+
+def _greps_zero(c) -> bool:
+    """`... exitCode ... | grep -qx 0` ending its pipeline, outside any condition:
+    with `-e` the pipeline's status is grep's, so the step fails unless the exit
+    code read is exactly 0."""
+    if c.name != "grep" or c.op_after == "|" or c.in_condition or c.negated:
+        return False
+    args = c.argv[1:]
+    short = "".join(a[1:] for a in args if a.startswith("-") and not a.startswith("--"))
+    if "v" in short or "--invert-match" in args:
+        return False
+    pats = [a for a in args if not a.startswith("-")]
+    whole = "x" in short or "--line-regexp" in args
+    return len(pats) == 1 and (pats[0] == "^0$" or (whole and pats[0] in ("0", "^0$")))
 
 
 def _hands_on(step, run_cmd):
