@@ -50,5 +50,7 @@ def test_grep_for_exit_code_zero_fails_the_step():
 def test_grep_that_does_not_fail_on_a_bad_exit_code_is_no_check():
     assert _unchecked("grep -vqx 0") != []  # fails only when the code IS 0
     assert _unchecked("grep -q 0 || true") != []
+    assert _unchecked("grep -qx 0 && echo ok") != []  # a `&&` list does not stop `-e`
+    assert _unchecked("grep -qx 0 || true") != []
     assert _unchecked("tee exit-code.txt") != []
     assert _unchecked("grep -qx 0", shell="bash {0}") != []  # no -e: the step goes on
