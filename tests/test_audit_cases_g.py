@@ -90,3 +90,25 @@ def test_default_audience_unchanged(tmp_path):
                            client_ids=("https://github.com/myorg",))
     assert found == [("oidc-provider-audience-missing", "iam/oidc-provider.json"),
                      ("trust-aud-unexpected", "iam/trust.json")]
+
+
+def test_a_policy_naming_a_list_as_role_never_crashes(tmp_path):
+    # wrong shapes read as nothing (a list where a role name is expected)
+    (tmp_path / "template.yaml").write_text(textwrap.dedent("""\
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: []}
+              ManagedPolicyArns: [arn:aws:iam::aws:policy/AmazonECS_FullAccess]
+          Policy:
+            Type: AWS::IAM::Policy
+            Properties:
+              PolicyName: deploy
+              Roles: [[Role, other]]
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - {Effect: Allow, Action: "ecs:UpdateService", Resource: "*"}
+        """))
+    assert not [f for f in lint_folder(tmp_path) if f.rule == "internal-error"]
