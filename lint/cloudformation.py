@@ -420,14 +420,16 @@ def extract(file: str, data, locate, text) -> List[Document]:
                 roles += [r for r in managed_by_role.get(logical_id, []) if r not in roles]
                 add("permissions-policy", doc, base + ("PolicyDocument",), logical_id,
                     origins, resource=logical_id, roles=roles,
-                    unread_policies=[u for r in roles for u in unread_of.get(r, [])])
+                    unread_policies=[u for r in roles if isinstance(r, str)
+                                     for u in unread_of.get(r, [])])
         elif rtype == "AWS::IAM::RolePolicy":  # an inline policy of the role RoleName names
             doc = props.get("PolicyDocument")
             if isinstance(doc, (dict, str, Template)):
                 roles = _role_refs([raw.get("RoleName")], [props.get("RoleName")], resources)
                 add("permissions-policy", doc, base + ("PolicyDocument",), logical_id,
                     origins, resource=logical_id, roles=roles,
-                    unread_policies=[u for r in roles for u in unread_of.get(r, [])])
+                    unread_policies=[u for r in roles if isinstance(r, str)
+                                     for u in unread_of.get(r, [])])
         elif rtype == "AWS::IAM::OIDCProvider":
             view = {}
             for src, dst in (("Url", "Url"), ("ClientIdList", "ClientIDList"),

@@ -20,8 +20,9 @@ AUDIENCE_MISSING = rule(
     ## What it does
     Checks that the GitHub OIDC provider's client id list (`ClientIDList`,
     `ClientIdList` in CloudFormation, `client_id_list` in Terraform) contains
-    the audience the workflows ask for: `sts.amazonaws.com`, the default of
-    `aws-actions/configure-aws-credentials`, or `github.audience` from the config.
+    the audiences the workflows ask for: the `audience` input of
+    `aws-actions/configure-aws-credentials` in the workflows linted with it,
+    else its default `sts.amazonaws.com`, or `github.audience` from the config.
 
     ## Why is this bad?
     STS compares the token's `aud` claim with the provider's client ids. If the
@@ -145,28 +146,52 @@ def provider_url(doc, ctx):
                       "requires it", help=f"use `{fix}`")
 
 
-@check(kinds=("oidc-provider",), rules=(AUDIENCE_MISSING.id,))
-def provider_audience(doc, ctx):
+@check(kinds=("oidc-provider", "workflow"), rules=(AUDIENCE_MISSING.id,), cross_file=True)
+def provider_audience(docs, ctx):
+    """Each provider against the audiences the run's workflows ask for (the
+    `audience` input of configure-aws-credentials), else the configured
+    audience or sts.amazonaws.com."""
+    providers = [d for d in docs if d.kind == "oidc-provider"]
+    if not providers:
+        return
+    used = set()
+    if any(d.kind == "workflow" for d in docs):  # else nothing to cross-check (no import)
+        from ecs_lint.rules import xref
+
+        _, used = xref.audiences(docs, ctx)
+    wanted = sorted(a for a in used if a is not None)
+    if not used:
+        wanted = [str(ctx.config.github.get("audience") or STS_AUDIENCE)]
+    elif not wanted:
+        return  # only audiences given by expressions ecs-lint cannot resolve
+    for doc in providers:
+        for problem in _audience_problems(doc, wanted):
+            problem.doc = doc
+            yield problem
+
+
+def _audience_problems(doc, wanted):
     data = doc.data if isinstance(doc.data, dict) else {}
-    wanted = str(ctx.config.github.get("audience") or STS_AUDIENCE)
     if "ClientIDList" not in data:
+        shown = ", ".join(f"'{w}'" for w in wanted)
         yield Problem(AUDIENCE_MISSING.id, (),
-                      f"the OIDC provider has no client id list, so the audience '{wanted}' "
+                      f"the OIDC provider has no client id list, so the audience {shown} "
                       "is not accepted: every AssumeRoleWithWebIdentity call fails",
-                      help=f"add ClientIDList: [\"{wanted}\"]")
+                      help=f"add ClientIDList: [\"{wanted[0]}\"]")
         return
     ids = _list(data["ClientIDList"])
     if ids is None:
         return
     if any(not isinstance(x, str) for x in ids):
         return  # an unresolved value might be the audience
-    if wanted not in ids:
+    missing = [w for w in wanted if w not in ids]
+    if missing:
         shown = ", ".join(f"'{x}'" for x in ids) or "nothing"
         yield Problem(AUDIENCE_MISSING.id, ("ClientIDList",),
-                      f"client id list holds {shown} but not '{wanted}', the audience "
+                      f"client id list holds {shown} but not '{missing[0]}', the audience "
                       "configure-aws-credentials asks for: STS refuses the token "
                       "(incorrect token audience)",
-                      help=f"add \"{wanted}\" to the client id list")
+                      help=f"add \"{missing[0]}\" to the client id list")
 
 
 @check(kinds=("oidc-provider",), rules=(THUMBPRINT_MALFORMED.id,))

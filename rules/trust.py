@@ -204,12 +204,13 @@ AUD_MISSING = rule(
 
 AUD_UNEXPECTED = rule(
     "trust-aud-unexpected", "error",
-    "The `aud` condition does not admit `sts.amazonaws.com` (or the configured audience).",
+    "The `aud` condition does not admit `sts.amazonaws.com` (or the audience in use).",
     docs="""
     ## What it does
     Checks that the `aud` conditions admit the audience the workflows ask for:
-    `sts.amazonaws.com` (the default of `configure-aws-credentials`) or
-    `github.audience` from the config.
+    the `audience` input of `configure-aws-credentials` in the jobs that assume
+    the role, when they are linted with it; otherwise `sts.amazonaws.com` (the
+    input's default) or `github.audience` from the config.
 
     ## Why is this bad?
     The old `https://github.com/OWNER` audience is no longer sent: every deploy
@@ -556,7 +557,7 @@ def _is_production(doc, ctx) -> bool:
 # conditions: audience, operators, keys, wildcards
 
 
-@check(kinds=("trust-policy",), rules=(WILDCARD_IN_EQUALS.id, AUD_MISSING.id, AUD_UNEXPECTED.id,
+@check(kinds=("trust-policy",), rules=(WILDCARD_IN_EQUALS.id, AUD_MISSING.id,
                                        UNSAFE_OPERATOR.id, KEY_UNKNOWN.id))
 def trust_conditions(doc, ctx):
     policy = _policy(doc)
@@ -577,17 +578,53 @@ def trust_conditions(doc, ctx):
                           f"no condition on {sj.GITHUB_HOST}:aud: tokens minted for any "
                           "audience are accepted",
                           help=f'add "StringEquals": {{"{sj.GITHUB_HOST}:aud": "{audience}"}}')
-        else:
-            token = {"aud": audience}
-            for e in aud:
-                if not sj._entry_holds(e, token):
-                    yield Problem(AUD_UNEXPECTED.id, e.path,
-                                  f"aud condition {e.op.name} {_shown_values(e)} does not admit "
-                                  f"'{audience}', the audience configure-aws-credentials asks "
-                                  "for: every deploy is refused",
-                                  help=f"use \"{sj.GITHUB_HOST}:aud\": \"{audience}\"")
-                    break
         yield from _unsafe_problems(entries)
+
+
+@check(kinds=("trust-policy", "workflow"), rules=(AUD_UNEXPECTED.id,), cross_file=True)
+def trust_audience(docs, ctx):
+    """trust-aud-unexpected: a trust policy against the audience the jobs that
+    assume its role ask for, else the configured audience or sts.amazonaws.com."""
+    trusts = [d for d in docs if d.kind == "trust-policy"]
+    if not trusts:
+        return
+    default = str(ctx.config.github.get("audience") or sj.STS_AUDIENCE)
+    by_trust = {}
+    if any(d.kind == "workflow" for d in docs):  # else nothing to cross-check (no import)
+        from ecs_lint.rules import xref
+
+        by_trust, _ = xref.audiences(docs, ctx)
+    for doc in trusts:
+        wanted = by_trust.get(id(doc)) or {default: None}
+        policy = _policy(doc)
+        github = {s.index for s in sj.github_statements(policy)}
+        for index, stmt, path in sj.statements(policy):
+            if index not in github:
+                continue
+            aud = [e for e in sj.condition_entries(stmt, path)
+                   if sj.is_github_prefix(e.provider) and e.claim == "aud"
+                   and e.op.base != "null"]  # `Null: false` only asks that aud be there
+            problem = next((_aud_problem(e, audience, origin) for audience, origin in wanted.items()
+                            if audience is not None  # asked through an unresolved expression
+                            for e in aud if not sj._entry_holds(e, {"aud": audience})), None)
+            if problem is not None:
+                problem.doc = doc
+                yield problem
+
+
+def _aud_problem(e, audience, origin):
+    if origin is None:
+        who, related = "the audience configure-aws-credentials asks for", []
+    else:
+        run, link = origin
+        who = (f"the audience {run.label} in {run.doc.file}:{run.doc.span(link.path).line} "
+               "asks for")
+        related = [(run.doc, link.use.step.path + ("with", "audience"),
+                    f"{run.label} asks for audience '{audience}' here")]
+    return Problem(AUD_UNEXPECTED.id, e.path,
+                   f"aud condition {e.op.name} {_shown_values(e)} does not admit "
+                   f"'{audience}', {who}: every deploy is refused",
+                   help=f"use \"{sj.GITHUB_HOST}:aud\": \"{audience}\"", related=related)
 
 
 def _key_problems(entries):

@@ -334,6 +334,56 @@ def build(docs: List[Document], ctx) -> Index:
     return idx
 
 
+def default_audience(ctx) -> str:
+    """The audience of a token asked for without an `audience` input."""
+    return str(_github(ctx).get("audience") or wm.STS_AUDIENCE)
+
+
+def _asks_audience(use) -> bool:
+    """Does a role use name its own audience (`audience:` of configure-aws-credentials)?"""
+    aud = use.step.with_.get("audience") if use.line is None else None
+    return aud is not None and not (isinstance(aud, str) and not aud.strip())
+
+
+def _use_audience(run: R.JobRun, use, github, default: str) -> Optional[str]:
+    """The audience a role use asks for; None when it cannot be resolved."""
+    if not _asks_audience(use):
+        return default
+    s = text_of(wm.expand(use.step.with_.get("audience"), run.job, use.step, run.row, github))
+    return None if s is None or "${{" in s else s.strip()
+
+
+def audiences(docs: List[Document], ctx):
+    """(trust document id -> {audience: (job run, role link)}, audiences in use).
+
+    The audiences the jobs that assume a role ask for, by its trust documents,
+    and every audience the run's OIDC role uses ask for (None: one that cannot
+    be resolved). Both empty when every
+    use asks for the default audience (or there is no workflow): then the
+    default is all there is to check, and no index is built."""
+    default = default_audience(ctx)
+    workflows = [d for d in docs if d.kind == "workflow"]
+    if not any(u.oidc and _asks_audience(u) for d in workflows
+               for job in wm.workflow_of(d).jobs.values() for u in job.role_uses()):
+        return {}, set()
+    github = _github(ctx)
+    _IN_CHECKOUT.clear()
+    idx = build(docs, ctx)
+    by_trust: Dict[int, dict] = {}
+    used = set()
+    for run in idx.runs:
+        for link in run.roles:
+            if not link.use.oidc:
+                continue
+            aud = _use_audience(run, link.use, github, default)
+            used.add(aud)
+            if link.role is None:
+                continue
+            for doc in link.role.trust:
+                by_trust.setdefault(id(doc), {}).setdefault(aud, (run, link))
+    return by_trust, used
+
+
 def _as_trusted(repo: str, roles) -> str:
     """The repository of the git remote as the trust policies spell it: GitHub's
     names ignore case, a clone's URL may not be in the canonical case, and the
