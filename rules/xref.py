@@ -55,7 +55,8 @@ SUB_NOT_ADMITTED = rule(
     The finding is on the trust policy's `sub` condition and names the job.
 
     `workflow_dispatch` and `schedule` runs are taken to be on the default branch
-    (`github.default-branch`, else `main`); a job `if:` that ecs-lint cannot read
+    (`github.default-branch`; else `master` when the workflows' branch filters
+    name `master` and never `main`, else `main`); a job `if:` that ecs-lint cannot read
     makes its subs possible rather than certain, and then no 401 is predicted.
     An `environment: ${{ inputs.X }}` takes each option of a `workflow_dispatch`
     choice input, or each value the calling jobs of a local reusable workflow
@@ -1149,7 +1150,7 @@ def _sub_checks(idx: Index, ctx):
     from ecs_lint import subjects as S
 
     github = _github(ctx)
-    default_branch = str(github.get("default-branch") or "main")
+    default_branch = _default_branch(idx, github)
     prefix = idx.prefix if idx.prefix is not None else None
     pattern_prefix = P.prefix_pattern(prefix)
     by_role: Dict[int, List[Usage]] = {}
@@ -1198,6 +1199,22 @@ def _sub_checks(idx: Index, ctx):
                      f"with the subs its jobs send ({e})")
             continue
         yield from found
+
+
+def _default_branch(idx: Index, github: dict) -> str:
+    """`github.default-branch`; else `master` when the linted workflows' branch
+    filters name `master` and never `main` (an older repository), else `main`."""
+    if github.get("default-branch"):
+        return str(github["default-branch"])
+    named = set()
+    for wf in {id(r.workflow): r.workflow for r in idx.runs}.values():
+        for event in ("push", "pull_request", "pull_request_target"):
+            spec = wf.triggers.get(event) if isinstance(wf.triggers, dict) else None
+            branches = spec.get("branches") if isinstance(spec, dict) else None
+            for b in branches if isinstance(branches, list) else [branches]:
+                if isinstance(b, str):
+                    named.add(b.strip())
+    return "master" if "master" in named and "main" not in named else "main"
 
 
 def _produced(idx: Index, run: R.JobRun, triggers: dict, narrow, pattern_prefix,

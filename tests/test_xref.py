@@ -681,3 +681,17 @@ def test_the_other_subject_format_of_the_used_subs_is_not_broader(tmp_path, subs
     (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
     found = [f.rule for f in lint_folder(tmp_path) if f.rule.startswith(("xref-", "internal"))]
     assert found == (["xref-sub-broader-than-used"] if broader else [])
+
+
+@pytest.mark.parametrize("on, config, not_admitted", [
+    # schedule runs on the default branch: master when the workflows filter on it
+    ("{schedule: [{cron: '0 3 * * *'}], push: {branches: [master]}}", "", False),
+    ("{schedule: [{cron: '0 3 * * *'}], push: {branches: [main]}}", "", True),
+    ("{schedule: [{cron: '0 3 * * *'}]}", "", True),  # nothing says: main
+    ("{schedule: [{cron: '0 3 * * *'}]}", "  default-branch: master\n", False),
+])
+def test_the_default_branch_is_guessed_from_the_branch_filters(tmp_path, on, config,
+                                                               not_admitted):
+    found = _repo(tmp_path, oidc_workflow(ROLE, on=on), "repo:myorg/app:ref:refs/heads/master",
+                  config="github:\n  repository: myorg/app\n" + config)
+    assert ("xref-sub-not-admitted" in [f.rule for f in found]) is not_admitted

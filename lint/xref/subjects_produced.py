@@ -17,7 +17,8 @@ Which refs a job runs on comes from the workflow's triggers:
   trigger that filters only branches never runs for tags, and the reverse;
 - `pull_request` -> the `pull_request` context;
 - `schedule`, `workflow_run`, `repository_dispatch` and other events -> the default
-  branch (`github.default-branch` in config, else `main`);
+  branch (`github.default-branch` in config, else guessed by the caller:
+  `master` or `main`);
 - `workflow_dispatch` -> the default branch is what *must* work; any branch or tag
   *may* be dispatched, so those count as used but are not required;
 - `release` -> any tag; `workflow_call` -> the refs of the callers found in the
