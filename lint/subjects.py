@@ -1095,7 +1095,7 @@ PULL_REQUEST = _sent("pull_request")
 BRANCH = _sent("ref:refs/heads/", VALUE)
 TAG = _sent("ref:refs/tags/", VALUE)
 ENVIRONMENT = _sent("environment:", VALUE)
-STANDARD = Union([PULL_REQUEST, BRANCH, TAG, ENVIRONMENT])
+STANDARD = Union([p for u in (PULL_REQUEST, BRANCH, TAG, ENVIRONMENT) for p in u.items])  # flat
 
 
 def parse_standard(sub: str):

@@ -1338,11 +1338,12 @@ def _customised_shape(S, st) -> bool:
     """Is an Allow statement written for a customised subject template: it admits
     no sub of the default shapes, and its sub values name template claim keys
     (`repository_owner:myorg:...:job_workflow_ref:...`)?"""
-    if not st.admits or st.opaque or S.witness(S.Inter([st.sub_wild, S.STANDARD])) is not None:
+    if not st.admits or st.opaque or not any(
+            isinstance(v, str) and _TEMPLATE_KEY.search(v)
+            for e in st.entries if S.is_github_prefix(e.provider) and e.claim == "sub"
+            and not e.op.negated for v in e.values):
         return False
-    return any(isinstance(v, str) and _TEMPLATE_KEY.search(v)
-               for e in st.entries if S.is_github_prefix(e.provider) and e.claim == "sub"
-               and not e.op.negated for v in e.values)
+    return S.witness(S.Inter([st.sub_wild, S.STANDARD])) is None
 
 
 def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
@@ -1425,9 +1426,8 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                  "xref-sub-broader-than-used not checked")
         return
     produced = P.alt([u.produced.may for u in usages])
-    twins = P.alt([u.produced.twin_may for u in usages])
-    produced_lang = S.Union([P.to_subjects(produced, widen=True),
-                             P.to_subjects(twins, widen=True), _never_sent_subjects()])
+    produced_lang = S.Union([P.to_subjects(produced, widen=True), _never_sent_subjects()])
+    with_twins = None  # the same with the other subject format: only asked when needed
     musts = [u.produced.must for u in usages if not P.is_empty_syntactically(u.produced.must)]
     suggestion = P.render_glob(P.alt(musts) if musts else produced)
     users = sorted({f"{u.run.label} in {u.run.doc.file}" for u in usages})
@@ -1435,6 +1435,11 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
         if not st.admits or not st.sub_paths:
             continue
         witness = S.broader_witness(policy, produced_lang, [st])
+        if witness and any(u.produced.twin_may is not P.EMPTY for u in usages):
+            if with_twins is None:
+                twins = P.alt([u.produced.twin_may for u in usages])
+                with_twins = S.Union([produced_lang, P.to_subjects(twins, widen=True)])
+            witness = S.broader_witness(policy, with_twins, [st])
         if not witness:
             continue
         shown = " or ".join(f"'{g}'" for g in suggestion[:4])
