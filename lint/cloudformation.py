@@ -587,7 +587,7 @@ def _role_refs(raw, resolved, resources) -> list:
             out.append(src["Ref"])
         elif isinstance(r, Template) and len(r.parts) == 1 and isinstance(r.parts[0], Unknown):
             out.append(r.parts[0].name)
-        elif r is not None:
+        elif r is not None and not isinstance(r, (dict, list)):  # a mapping names no role
             out.append(r)
     return out
 

@@ -1,0 +1,45 @@
+"""Crashes found by mutation fuzzing (audit-fuzz): each input is a small
+reduction of a mutant that made ecs-lint report an internal-error, a traceback
+or a wrong exit code. Bad input must give findings or a parse-error, never a
+crash."""
+import json
+import textwrap
+
+from ecs_lint.config import Config
+from ecs_lint.runner import Options, collect, lint
+
+
+def _findings(path):
+    return lint(collect([str(path)], Config(), []), Options()).findings
+
+
+def _crashes(path):
+    return [f.message for f in _findings(path) if f.rule == "internal-error"]
+
+
+def test_cloudformation_policy_roles_that_are_not_names(tmp_path):
+    # Roles: [{Foo: bar}] / RoleName: [a] are not role names: they used to be kept
+    # as roles and looked up in a dict (unhashable type: 'dict' / 'list')
+    p = tmp_path / "t.yaml"
+    p.write_text(textwrap.dedent("""\
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              ManagedPolicyArns: [arn:aws:iam::aws:policy/AmazonECS_FullAccess]
+              AssumeRolePolicyDocument: {Statement: []}
+          P:
+            Type: AWS::IAM::Policy
+            Properties:
+              PolicyName: p
+              Roles: [{Foo: bar}, !Ref Role]
+              PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: 'ecs:UpdateService', Resource: '*'}]}
+          Q:
+            Type: AWS::IAM::RolePolicy
+            Properties:
+              PolicyName: q
+              RoleName: [a]
+              PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: 'ecs:UpdateService', Resource: '*'}]}
+        """))
+    assert _crashes(p) == []
+    assert any(f.rule == "policy-iam-lint" for f in _findings(p))
