@@ -211,7 +211,7 @@ def _ref(name, scope: Scope):
                 return role
         elif rtype == "AWS::IAM::OIDCProvider":
             return _get_att([name, "Arn"], scope) or Template((Unknown(name),))
-        elif rtype in _REF_IS_NAME:
+        elif isinstance(rtype, str) and rtype in _REF_IS_NAME:
             value = _property(res, _REF_IS_NAME[rtype], scope, ("ref", name))
             if isinstance(value, (str, Template)):
                 return value

@@ -43,3 +43,22 @@ def test_cloudformation_policy_roles_that_are_not_names(tmp_path):
         """))
     assert _crashes(p) == []
     assert any(f.rule == "policy-iam-lint" for f in _findings(p))
+
+
+def test_cloudformation_ref_to_resource_whose_type_is_a_list(tmp_path):
+    # `!Ref X` where X's Type is a list: the type was looked up in a dict
+    # (unhashable type: 'list')
+    p = tmp_path / "t.yaml"
+    p.write_text(textwrap.dedent("""\
+        Resources:
+          X:
+            Type: [AWS::IAM::Role]
+          P:
+            Type: AWS::IAM::Policy
+            Properties:
+              PolicyName: p
+              Roles: [!Ref X]
+              PolicyDocument: {Version: '2012-10-17', Statement: [{Effect: Allow, Action: 'ecs:UpdateService', Resource: '*'}]}
+        """))
+    assert _crashes(p) == []
+    assert any(f.rule == "policy-iam-lint" for f in _findings(p))
