@@ -396,6 +396,8 @@ def extract(file: str, data, locate, text) -> List[Document]:
         base = ("Resources", logical_id, "Properties")
         origins = Origins()
         props = resolve_tree(raw, scope, origins, base)
+        if not isinstance(props, dict):  # `!Sub "..."`, `!Ref AWS::NoValue`: no properties to read
+            continue
         if rtype == "AWS::IAM::Role":
             role_name = props.get("RoleName")
             ctx = {"resource": logical_id, "role_name": role_name, "role_ref": logical_id,

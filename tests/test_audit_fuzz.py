@@ -62,3 +62,29 @@ def test_cloudformation_ref_to_resource_whose_type_is_a_list(tmp_path):
         """))
     assert _crashes(p) == []
     assert any(f.rule == "policy-iam-lint" for f in _findings(p))
+
+
+def test_cloudformation_properties_that_resolve_to_no_mapping(tmp_path):
+    # Properties: !Sub "x" or {Ref: AWS::NoValue}: resolved to a string / the
+    # no-value marker, then read with .get ('str' object has no attribute 'get')
+    for props in ('!Sub "x"', "{Ref: AWS::NoValue}", "!If [C, x, y]"):
+        p = tmp_path / "t.yaml"
+        p.write_text(textwrap.dedent(f"""\
+            Conditions:
+              C: !Equals [a, a]
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties: {props}
+              Repo:
+                Type: AWS::ECR::Repository
+                Properties: {props}
+              P:
+                Type: AWS::IAM::Policy
+                Properties:
+                  PolicyName: p
+                  Roles: [!Ref Role]
+                  PolicyDocument: {{Version: '2012-10-17', Statement: [{{Effect: Allow, Action: 'ecs:UpdateService', Resource: '*'}}]}}
+            """))
+        assert _crashes(p) == [], props
+        assert any(f.rule == "policy-iam-lint" for f in _findings(p))
