@@ -132,7 +132,23 @@ def load_json(text: str) -> Loaded:
     except ValueError as e:  # NaN / Infinity
         line, col = _json_error_at(text, deep=False)
         raise LoadError(f"invalid JSON: {e}", line, col) from None
+    # the C parser goes as deep as the recursion limit lets it: hold JSON to the
+    # same limit as YAML, so that no check meets nesting it cannot walk
+    if text.count("[") + text.count("{") > MAX_DEPTH and _data_depth(data) > MAX_DEPTH:
+        line, col = _json_error_at(text, deep=True)
+        raise LoadError(f"invalid JSON: nested more than {MAX_DEPTH} levels deep", line, col)
     return Loaded(data, JsonLocator(text).locate, text)
+
+
+def _data_depth(top) -> int:
+    """How deep arrays and objects nest in values json.loads made: 0 for a
+    scalar, 1 for `[1]`."""
+    depth, level = 0, [top] if type(top) in (dict, list) else []
+    while level:
+        depth += 1
+        level = [v for x in level for v in (x.values() if type(x) is dict else x)
+                 if type(v) in (dict, list)]
+    return depth
 
 
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|-?(?:NaN|Infinity)\b|[\[{]|[\]}]')

@@ -88,3 +88,25 @@ def test_cloudformation_properties_that_resolve_to_no_mapping(tmp_path):
             """))
         assert _crashes(p) == [], props
         assert any(f.rule == "policy-iam-lint" for f in _findings(p))
+
+
+def _nested(levels):
+    """A permissions policy whose Resource nests arrays so that the whole
+    document is `levels` deep."""
+    inner = "[" * (levels - 3) + '"x"' + "]" * (levels - 3)
+    return ('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", '
+            '"Action": "ecs:RegisterTaskDefinition", "Resource": ' + inner + '}]}')
+
+
+def test_json_nested_deeper_than_the_limit_is_a_parse_error(tmp_path):
+    # README: nesting deeper than 500 levels is a parse-error with a line and
+    # column. JSON was read as deep as Python's recursion limit allowed (about
+    # 1000) and the policy checks then failed with RecursionError.
+    p = tmp_path / "deep.json"
+    p.write_text(_nested(501))
+    found = _findings(p)
+    assert [f.rule for f in found] == ["parse-error"], [f.message for f in found]
+    assert "500 levels" in found[0].message
+    assert (found[0].span.line, found[0].span.column) == (1, p.read_text().index("[" * 498) + 498)
+    p.write_text(_nested(500))
+    assert "parse-error" not in [f.rule for f in _findings(p)]
