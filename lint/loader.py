@@ -141,8 +141,7 @@ def load_json(text: str) -> Loaded:
 
 
 def _data_depth(top) -> int:
-    """How deep arrays and objects nest in values json.loads made: 0 for a
-    scalar, 1 for `[1]`."""
+    """How deep lists and dicts nest in loaded values: 0 for a scalar, 1 for `[1]`."""
     depth, level = 0, [top] if type(top) in (dict, list) else []
     while level:
         depth += 1
@@ -341,12 +340,19 @@ def load_yaml(text: str) -> List[Loaded]:
     out = []
     lines = LineIndex(text)
     anchors = "&" in text  # (a `&` anywhere: anchors possible, aliases tracked)
+    # block mappings nest without brackets, and aliases nest what they name:
+    # measure what was built unless the text is too short to be deep
+    measure = anchors or sum(map(text.count, ("\n", "[", "{", "-", "?"))) >= MAX_DEPTH - 1
     for root in roots:
         try:
             data, at = _YamlBuilder(lines, anchors).build(root)
         except RecursionError:
             _depth_guard(text, always=True)
             raise LoadError("nested too deeply to read") from None
+        if measure and _data_depth(data) > MAX_DEPTH:
+            _depth_guard(text, always=True)  # raises with the position when it finds it
+            raise LoadError(f"nested more than {MAX_DEPTH} levels deep once aliases "
+                            f"are expanded")
         out.append(Loaded(data, YamlLocator(at, lines).locate, text))
     return out
 

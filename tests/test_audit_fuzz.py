@@ -110,3 +110,40 @@ def test_json_nested_deeper_than_the_limit_is_a_parse_error(tmp_path):
     assert (found[0].span.line, found[0].span.column) == (1, p.read_text().index("[" * 498) + 498)
     p.write_text(_nested(500))
     assert "parse-error" not in [f.rule for f in _findings(p)]
+
+
+def test_documents_nested_up_to_the_limit_are_read_and_checked(tmp_path):
+    # 500 levels are allowed (README), but reading YAML and checking policies
+    # walk documents recursively, two or three frames a level: with Python's
+    # default recursion limit (1000) a 400-level workflow was a parse-error
+    # 'nested too deeply to read' and a 500-level policy an internal-error.
+    p = tmp_path / "policy.json"
+    p.write_text(_nested(500))
+    found = _findings(p)
+    assert {f.rule for f in found} & {"parse-error", "internal-error"} == set(), \
+        [f.message for f in found]
+    wf = tmp_path / ".github" / "workflows" / "deep.yml"
+    wf.parent.mkdir(parents=True)
+    wf.write_text("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n"
+                  "        with: " + "[" * 400 + "x" + "]" * 400 + "\n")
+    found = _findings(wf)
+    assert {f.rule for f in found} & {"parse-error", "internal-error"} == set(), \
+        [f.message for f in found]
+
+
+def test_yaml_nested_deeper_than_the_limit_without_brackets_is_a_parse_error():
+    # block mappings nest without a bracket, aliases nest what they name: both
+    # are held to the 500 levels too, not only to what the recursion limit allows
+    import pytest
+    from ecs_lint.loader import LoadError, load_yaml
+
+    text = "".join("  " * i + f"k{i}:\n" for i in range(520)) + "  " * 520 + "v: 1\n"
+    with pytest.raises(LoadError) as e:
+        load_yaml(text)
+    assert (e.value.line, e.value.column) == (501, 1001)
+    chain = ["a0: &a0 " + "[" * 300 + "x" + "]" * 300]
+    chain += [f"a{i}: &a{i} " + "[" * 300 + f"*a{i - 1}" + "]" * 300 for i in range(1, 5)]
+    with pytest.raises(LoadError) as e:
+        load_yaml("\n".join(chain) + "\n")
+    assert "500 levels" in e.value.message
+    assert load_yaml("\n".join(chain[:1]) + "\n")[0].data
