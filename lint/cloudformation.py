@@ -9,12 +9,11 @@ Positions go back to the template's own lines through the view's origins.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import List
 
-from .loader import JsonLocator, LineIndex
+from .loader import JsonLocator, LineIndex, json_value
 from .model import Document
 from .values import Template, Unknown, json_with_holes, make_template
 from .views import Origins, camelize, view_locator
@@ -491,8 +490,8 @@ def _json_policy(text):
         value = parsed[0] if parsed else None
     else:
         try:
-            value = json.loads(text)
-        except (ValueError, RecursionError):
+            value = json_value(text)
+        except ValueError:
             return None
     return value if isinstance(value, dict) else None
 

@@ -140,6 +140,19 @@ def load_json(text: str) -> Loaded:
     return Loaded(data, JsonLocator(text).locate, text)
 
 
+def json_value(text: str):
+    """json.loads of JSON found inside a document (a policy in a string, a
+    jsondecode argument), held to the same MAX_DEPTH as files: ValueError
+    when it is not JSON or nests deeper."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep") from None
+    if text.count("[") + text.count("{") > MAX_DEPTH and _data_depth(data) > MAX_DEPTH:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
+    return data
+
+
 def _data_depth(top) -> int:
     """How deep lists and dicts nest in loaded values: 0 for a scalar, 1 for `[1]`."""
     depth, level = 0, [top] if type(top) in (dict, list) else []

@@ -147,3 +147,25 @@ def test_yaml_nested_deeper_than_the_limit_without_brackets_is_a_parse_error():
         load_yaml("\n".join(chain) + "\n")
     assert "500 levels" in e.value.message
     assert load_yaml("\n".join(chain[:1]) + "\n")[0].data
+
+
+def test_json_inside_documents_is_held_to_the_nesting_limit(tmp_path):
+    # a policy written as a JSON string (CloudFormation), a heredoc or a
+    # jsondecode() argument (Terraform) was parsed without the 500-level limit,
+    # and the policy checks failed with RecursionError on a 3000-level one
+    inner = "[" * 3000 + '"x"' + "]" * 3000
+    pol = ('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", '
+           '"Action": "ecs:RegisterTaskDefinition", "Resource": ' + inner + '}]}')
+    cfn = tmp_path / "t.yaml"
+    cfn.write_text("Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n"
+                   "      PolicyDocument: " + json.dumps(pol) + "\n")
+    tf = tmp_path / "heredoc" / "main.tf"
+    tf.parent.mkdir()
+    tf.write_text('resource "aws_iam_policy" "p" {\n  policy = <<EOF\n' + pol + '\nEOF\n}\n')
+    tf2 = tmp_path / "decode" / "main.tf"
+    tf2.parent.mkdir()
+    tf2.write_text('resource "aws_iam_policy" "p" {\n  policy = jsonencode({Version = "2012-10-17", '
+                   'Statement = [{Effect = "Allow", Action = "s3:GetObject", Resource = jsondecode("'
+                   + inner.replace('"', '\\"') + '")}]})\n}\n')
+    for p in (cfn, tf, tf2):
+        assert _crashes(p) == [], p
