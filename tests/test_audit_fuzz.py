@@ -169,3 +169,12 @@ def test_json_inside_documents_is_held_to_the_nesting_limit(tmp_path):
                    + inner.replace('"', '\\"') + '")}]})\n}\n')
     for p in (cfn, tf, tf2):
         assert _crashes(p) == [], p
+
+
+def test_oidc_provider_url_with_a_line_break(tmp_path):
+    # the URL pattern did not match across a line break and its match was used
+    # unchecked ('NoneType' object has no attribute 'group')
+    p = tmp_path / "provider.json"
+    p.write_text(json.dumps({"Url": "https://token.actions.githubusercontent.com/a\nb",
+                             "ClientIDList": ["sts.amazonaws.com"]}))
+    assert _crashes(p) == []
