@@ -129,7 +129,11 @@ def load_json(text: str) -> Loaded:
         line, col = _json_error_at(text, deep=True)
         raise LoadError(f"invalid JSON: nested too deeply (more than about "
                         f"{MAX_DEPTH} levels)", line, col) from None
-    except ValueError as e:  # NaN / Infinity
+    except ValueError as e:  # NaN / Infinity, or an integer too long for Python
+        long_int = _LONG_INT.search(text) if "integer string conversion" in str(e) else None
+        if long_int:
+            raise LoadError(f"invalid JSON: a number of more than {_MAX_INT_DIGITS} digits",
+                            *LineIndex(text).line_col(long_int.start())) from None
         line, col = _json_error_at(text, deep=False)
         raise LoadError(f"invalid JSON: {e}", line, col) from None
     # the C parser goes as deep as the recursion limit lets it: hold JSON to the
@@ -138,6 +142,10 @@ def load_json(text: str) -> Loaded:
         line, col = _json_error_at(text, deep=True)
         raise LoadError(f"invalid JSON: nested more than {MAX_DEPTH} levels deep", line, col)
     return Loaded(data, JsonLocator(text).locate, text)
+
+
+_MAX_INT_DIGITS = 4300  # Python's int() refuses longer digit strings (CVE-2020-10735)
+_LONG_INT = re.compile(r"(?<![\w.\"])-?\d{%d,}" % (_MAX_INT_DIGITS + 1))
 
 
 def json_value(text: str):

@@ -178,3 +178,13 @@ def test_oidc_provider_url_with_a_line_break(tmp_path):
     p.write_text(json.dumps({"Url": "https://token.actions.githubusercontent.com/a\nb",
                              "ClientIDList": ["sts.amazonaws.com"]}))
     assert _crashes(p) == []
+
+
+def test_json_number_too_long_for_python_is_a_located_parse_error(tmp_path):
+    # valid JSON, but Python's int() refuses more than 4300 digits: the
+    # parse-error said 'use sys.set_int_max_str_digits()' at 1:1
+    p = tmp_path / "p.json"
+    p.write_text('{"Version": "2012-10-17",\n "Statement": [{"Sid": ' + "9" * 5000 + "}]}")
+    found = _findings(p)
+    assert [(f.rule, f.span.line, f.span.column) for f in found] == [("parse-error", 2, 24)]
+    assert "4300 digits" in found[0].message and "sys." not in found[0].message
