@@ -188,3 +188,18 @@ def test_json_number_too_long_for_python_is_a_located_parse_error(tmp_path):
     found = _findings(p)
     assert [(f.rule, f.span.line, f.span.column) for f in found] == [("parse-error", 2, 24)]
     assert "4300 digits" in found[0].message and "sys." not in found[0].message
+
+
+def test_config_pattern_that_gitignore_refuses_is_a_config_error(tmp_path):
+    # exclude: ["\\"] or an ignore path "!" made pathspec raise while the files
+    # were collected: a traceback and exit code 1 instead of a config error (2)
+    from conftest import FIXTURES, run_cli
+
+    for cfg in ('exclude: ["\\\\"]\n', 'ignore:\n  - path: "!"\n    rules: [trust-]\n'):
+        (tmp_path / ".ecs-lint.yaml").write_text(cfg)
+        r = run_cli("--no-cache", "--config", str(tmp_path / ".ecs-lint.yaml"),
+                    str(FIXTURES / "article" / "iam" / "trust.json"))
+        assert r.returncode == 2, (cfg, r.stderr)
+        assert "Traceback" not in r.stderr
+        assert r.stderr.startswith("ecs-lint: error: config: ") and "pattern" in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
