@@ -203,3 +203,50 @@ def test_config_pattern_that_gitignore_refuses_is_a_config_error(tmp_path):
         assert "Traceback" not in r.stderr
         assert r.stderr.startswith("ecs-lint: error: config: ") and "pattern" in r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
+
+
+# -- the same, over a large input space ------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_scalar = st.one_of(st.none(), st.booleans(), st.integers(-3, 300), st.text(max_size=8),
+                    st.sampled_from(["Role", "AWS::NoValue", "AWS::IAM::Role", "deploy", "*"]))
+_junk = st.recursive(
+    _scalar,
+    lambda c: st.one_of(
+        st.lists(c, max_size=3),
+        st.dictionaries(st.sampled_from(["Ref", "Fn::Sub", "Fn::If", "Fn::GetAtt", "Fn::Join",
+                                         "Fn::ImportValue", "a", "Type"]), c, max_size=2)),
+    max_leaves=5)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(role_type=_junk, role_props=_junk, roles=_junk, role_name=_junk, managed=_junk,
+       props=_junk)
+def test_cloudformation_iam_resources_of_any_shape(tmp_path, role_type, role_props, roles,
+                                                   role_name, managed, props):
+    doc = {"Version": "2012-10-17",
+           "Statement": [{"Effect": "Allow", "Action": "ecs:UpdateService", "Resource": "*"}]}
+    template = {"Resources": {
+        "Role": {"Type": role_type, "Properties": role_props},
+        "Role2": {"Type": "AWS::IAM::Role",
+                  "Properties": {"ManagedPolicyArns": managed, "RoleName": role_name}},
+        "Pol": {"Type": "AWS::IAM::Policy",
+                "Properties": {"PolicyName": "p", "Roles": roles, "PolicyDocument": doc}},
+        "Inline": {"Type": "AWS::IAM::RolePolicy",
+                   "Properties": {"PolicyName": "q", "RoleName": role_name, "PolicyDocument": doc}},
+        "Other": {"Type": "AWS::IAM::ManagedPolicy", "Properties": props},
+    }}
+    p = tmp_path / "t.json"
+    p.write_text(json.dumps(template))
+    assert _crashes(p) == []
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(url=st.text(alphabet=st.sampled_from("htps:/?#\n\r\t .-aAcom\u00e9"), max_size=40))
+def test_oidc_provider_url_of_any_text(tmp_path, url):
+    p = tmp_path / "provider.json"
+    p.write_text(json.dumps({"Url": url, "ClientIDList": ["sts.amazonaws.com"]}))
+    assert _crashes(p) == []
