@@ -404,6 +404,10 @@ def _build(path, data, locate) -> Config:
                     raise ConfigError(
                         f"{_where(path, locate, ['rules', rid, k])}: option '{k}' of "
                         f"'{rid}' must be {type(default).__name__}, not {v!r}")
+                if isinstance(default, list) and not all(isinstance(x, str) for x in v):
+                    raise ConfigError(
+                        f"{_where(path, locate, ['rules', rid, k])}: option '{k}' of "
+                        f"'{rid}' must be a list of strings, not {v!r}")
             setting = {"severity": setting.get("severity", RULES[rid].severity), **opts}
         cfg.rules[rid] = setting
     cfg.exclude = list(data.get("exclude") or [])

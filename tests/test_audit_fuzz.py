@@ -250,3 +250,17 @@ def test_oidc_provider_url_of_any_text(tmp_path, url):
     p = tmp_path / "provider.json"
     p.write_text(json.dumps({"Url": url, "ClientIDList": ["sts.amazonaws.com"]}))
     assert _crashes(p) == []
+
+
+def test_list_option_with_items_that_are_not_strings_is_a_config_error(tmp_path):
+    # policy-iam-lint's ignore-issues: [[a]] passed the config check and the
+    # rule then failed building a set of it (unhashable type: 'list')
+    from conftest import FIXTURES, run_cli
+
+    cfg = tmp_path / ".ecs-lint.yaml"
+    cfg.write_text("rules:\n  policy-iam-lint: {ignore-issues: [RESOURCE_STAR, [a]]}\n")
+    r = run_cli("--no-cache", "--config", str(cfg),
+                str(FIXTURES / "article" / "iam" / "deploy-policy.json"))
+    assert r.returncode == 2, r.stdout
+    assert "internal-error" not in r.stdout
+    assert r.stderr.startswith("ecs-lint: error: config: ") and "list of strings" in r.stderr
