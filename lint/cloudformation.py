@@ -9,12 +9,11 @@ Positions go back to the template's own lines through the view's origins.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import List
 
-from .loader import JsonLocator, LineIndex
+from .loader import JsonLocator, LineIndex, json_value
 from .model import Document
 from .values import Template, Unknown, json_with_holes, make_template
 from .views import Origins, camelize, view_locator
@@ -211,7 +210,7 @@ def _ref(name, scope: Scope):
                 return role
         elif rtype == "AWS::IAM::OIDCProvider":
             return _get_att([name, "Arn"], scope) or Template((Unknown(name),))
-        elif rtype in _REF_IS_NAME:
+        elif isinstance(rtype, str) and rtype in _REF_IS_NAME:
             value = _property(res, _REF_IS_NAME[rtype], scope, ("ref", name))
             if isinstance(value, (str, Template)):
                 return value
@@ -396,6 +395,8 @@ def extract(file: str, data, locate, text) -> List[Document]:
         base = ("Resources", logical_id, "Properties")
         origins = Origins()
         props = resolve_tree(raw, scope, origins, base)
+        if not isinstance(props, dict):  # `!Sub "..."`, `!Ref AWS::NoValue`: no properties to read
+            continue
         if rtype == "AWS::IAM::Role":
             role_name = props.get("RoleName")
             ctx = {"resource": logical_id, "role_name": role_name, "role_ref": logical_id,
@@ -491,8 +492,8 @@ def _json_policy(text):
         value = parsed[0] if parsed else None
     else:
         try:
-            value = json.loads(text)
-        except (ValueError, RecursionError):
+            value = json_value(text)
+        except ValueError:
             return None
     return value if isinstance(value, dict) else None
 
@@ -589,7 +590,7 @@ def _role_refs(raw, resolved, resources) -> list:
             out.append(src["Ref"])
         elif isinstance(r, Template) and len(r.parts) == 1 and isinstance(r.parts[0], Unknown):
             out.append(r.parts[0].name)
-        elif r is not None:
+        elif r is not None and not isinstance(r, (dict, list)):  # a mapping names no role
             out.append(r)
     return out
 

@@ -404,10 +404,26 @@ def _build(path, data, locate) -> Config:
                     raise ConfigError(
                         f"{_where(path, locate, ['rules', rid, k])}: option '{k}' of "
                         f"'{rid}' must be {type(default).__name__}, not {v!r}")
+                if isinstance(default, list) and not all(isinstance(x, str) for x in v):
+                    raise ConfigError(
+                        f"{_where(path, locate, ['rules', rid, k])}: option '{k}' of "
+                        f"'{rid}' must be a list of strings, not {v!r}")
             setting = {"severity": setting.get("severity", RULES[rid].severity), **opts}
         cfg.rules[rid] = setting
     cfg.exclude = list(data.get("exclude") or [])
     cfg.ignore = list(data.get("ignore") or [])
+    patterns = [(["exclude", i], p) for i, p in enumerate(cfg.exclude)]
+    patterns += [(["ignore", i, "path"], ig["path"]) for i, ig in enumerate(cfg.ignore)
+                 if isinstance(ig, dict) and isinstance(ig.get("path"), str)]
+    if patterns:
+        import pathspec
+
+        for at, pattern in patterns:
+            try:
+                pathspec.GitIgnoreSpec.from_lines([pattern])
+            except ValueError:  # GitIgnorePatternError: a trailing `\\`, a lone `!`
+                raise ConfigError(f"{_where(path, locate, at)}: {pattern!r} is not a valid "
+                                  f"gitignore-style pattern") from None
     for i, ig in enumerate(cfg.ignore):
         for rid in ig.get("rules") or []:
             from .registry import resolve_selector

@@ -129,10 +129,46 @@ def load_json(text: str) -> Loaded:
         line, col = _json_error_at(text, deep=True)
         raise LoadError(f"invalid JSON: nested too deeply (more than about "
                         f"{MAX_DEPTH} levels)", line, col) from None
-    except ValueError as e:  # NaN / Infinity
+    except ValueError as e:  # NaN / Infinity, or an integer too long for Python
+        long_int = _LONG_INT.search(text) if "integer string conversion" in str(e) else None
+        if long_int:
+            raise LoadError(f"invalid JSON: a number of more than {_MAX_INT_DIGITS} digits",
+                            *LineIndex(text).line_col(long_int.start())) from None
         line, col = _json_error_at(text, deep=False)
         raise LoadError(f"invalid JSON: {e}", line, col) from None
+    # the C parser goes as deep as the recursion limit lets it: hold JSON to the
+    # same limit as YAML, so that no check meets nesting it cannot walk
+    if text.count("[") + text.count("{") > MAX_DEPTH and _data_depth(data) > MAX_DEPTH:
+        line, col = _json_error_at(text, deep=True)
+        raise LoadError(f"invalid JSON: nested more than {MAX_DEPTH} levels deep", line, col)
     return Loaded(data, JsonLocator(text).locate, text)
+
+
+_MAX_INT_DIGITS = 4300  # Python's int() refuses longer digit strings (CVE-2020-10735)
+_LONG_INT = re.compile(r"(?<![\w.\"])-?\d{%d,}" % (_MAX_INT_DIGITS + 1))
+
+
+def json_value(text: str):
+    """json.loads of JSON found inside a document (a policy in a string, a
+    jsondecode argument), held to the same MAX_DEPTH as files: ValueError
+    when it is not JSON or nests deeper."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep") from None
+    if text.count("[") + text.count("{") > MAX_DEPTH and _data_depth(data) > MAX_DEPTH:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
+    return data
+
+
+def _data_depth(top) -> int:
+    """How deep lists and dicts nest in loaded values: 0 for a scalar, 1 for `[1]`."""
+    depth, level = 0, [top] if type(top) in (dict, list) else []
+    while level:
+        depth += 1
+        level = [v for x in level for v in (x.values() if type(x) is dict else x)
+                 if type(v) in (dict, list)]
+    return depth
 
 
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|-?(?:NaN|Infinity)\b|[\[{]|[\]}]')
@@ -325,12 +361,19 @@ def load_yaml(text: str) -> List[Loaded]:
     out = []
     lines = LineIndex(text)
     anchors = "&" in text  # (a `&` anywhere: anchors possible, aliases tracked)
+    # block mappings nest without brackets, and aliases nest what they name:
+    # measure what was built unless the text is too short to be deep
+    measure = anchors or sum(map(text.count, ("\n", "[", "{", "-", "?"))) >= MAX_DEPTH - 1
     for root in roots:
         try:
             data, at = _YamlBuilder(lines, anchors).build(root)
         except RecursionError:
             _depth_guard(text, always=True)
             raise LoadError("nested too deeply to read") from None
+        if measure and _data_depth(data) > MAX_DEPTH:
+            _depth_guard(text, always=True)  # raises with the position when it finds it
+            raise LoadError(f"nested more than {MAX_DEPTH} levels deep once aliases "
+                            f"are expanded")
         out.append(Loaded(data, YamlLocator(at, lines).locate, text))
     return out
 

@@ -330,6 +330,17 @@ class _Read:
     asked: list  # questions asked while reading (Terraform modules)
 
 
+def _room_for_nesting():
+    """Documents may nest MAX_DEPTH (500) levels deep, and reading and checking
+    them walks them recursively, a few frames a level: Python's default limit
+    (1000 frames) is not enough. Deeper input is refused by the loader, so the
+    C stack is not at risk."""
+    from .loader import MAX_DEPTH
+
+    if sys.getrecursionlimit() < MAX_DEPTH * 8:
+        sys.setrecursionlimit(MAX_DEPTH * 8)
+
+
 def lint(files: List[SourceFile], opts: Options) -> Run:
     """Read every file, run the per-document checks on each document, then the
     cross-file checks on the documents they read; a large run shares the work
@@ -338,6 +349,7 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     global _PLAN
     from . import probes
 
+    _room_for_nesting()
     load_rules()
     probes.new_run()
     run = Run(notes=[])

@@ -34,14 +34,13 @@ CloudFormation gives with logical ids.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional
 
 from . import probes
-from .loader import JsonLocator, LineIndex, LoadError
+from .loader import JsonLocator, LineIndex, LoadError, json_value
 from .model import UNKNOWN_SPAN, Document, Span
 from .values import JsonString, Template, Unknown, json_with_holes, make_template
 from .views import Origins, view_locator
@@ -794,7 +793,7 @@ class Evaluator:
             return args[0]
         if fname == "jsondecode" and len(args) == 1 and isinstance(args[0], str):
             try:
-                return json.loads(args[0])
+                return json_value(args[0])
             except ValueError:
                 pass
         if fname == "merge" and all(isinstance(a, dict) for a in args):
@@ -1049,8 +1048,8 @@ def _plan_resources(data, locate, text) -> List[Resource]:
             if not isinstance(value, str):
                 return None
             try:
-                parsed = json.loads(value)
-            except (ValueError, RecursionError):
+                parsed = json_value(value)
+            except ValueError:
                 return None
             span = locate(_v + tuple(p))
             start = offset_of(span)

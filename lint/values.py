@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple, Union
 
 from .lazy import lazy_re
+from .loader import json_value
 
 
 @dataclass(frozen=True)
@@ -133,8 +134,8 @@ def json_with_holes(segments):
             put(ph if in_str else f'"{ph}"', [at] * (len(ph) + (0 if in_str else 2)))
     text = "".join(chars)
     try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
+        data = json_value(text)
+    except ValueError:
         return None
     if holes:
         data = _fill_holes(data, holes)

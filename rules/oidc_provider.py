@@ -6,6 +6,8 @@ CloudFormation (`ClientIdList` is mapped onto `ClientIDList`) and Terraform
 (`url`, `client_id_list`, `thumbprint_list`) carry `https://`.
 """
 
+import re
+
 from ecs_lint.lazy import lazy_re
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
@@ -99,7 +101,7 @@ THUMBPRINT_MALFORMED = rule(
     ```
     """)
 
-_URL = lazy_re(r"^(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?(?P<host>[^/?#]*)(?P<rest>.*)$")
+_URL = lazy_re(r"^(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?(?P<host>[^/?#]*)(?P<rest>.*)$", re.S)
 _HEX40 = lazy_re(r"^[0-9a-fA-F]{40}$")
 
 
