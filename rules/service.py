@@ -7,8 +7,6 @@ create/get-deployment-group(-config) input/output and CloudFormation.
 """
 from __future__ import annotations
 
-import math
-
 from ecs_lint.kinds import is_service_update
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
@@ -308,7 +306,9 @@ def deployment_blocked(doc, ctx):
                  else "maximumPercent",)
     count = data.get("desiredCount")
     if isinstance(count, int) and not isinstance(count, bool) and count > 0:
-        most, least = math.floor(count * hi / 100), math.ceil(count * lo / 100)
+        # whole numbers here (the range checks above): exact integer arithmetic, which
+        # neither rounds a large count nor overflows on a maximumPercent like 1e308
+        most, least = count * int(hi) // 100, -(-count * int(lo) // 100)
         if most <= least:
             yield Problem(DEPLOYMENT_BLOCKED.id, at,
                           f"with desiredCount {count}, maximumPercent {_num(hi)} and "

@@ -264,3 +264,16 @@ def test_list_option_with_items_that_are_not_strings_is_a_config_error(tmp_path)
     assert r.returncode == 2, r.stdout
     assert "internal-error" not in r.stdout
     assert r.stderr.startswith("ecs-lint: error: config: ") and "list of strings" in r.stderr
+
+
+def test_service_percent_too_large_for_float_arithmetic(tmp_path):
+    # maximumPercent 1e308 is a whole number at least 100, and desiredCount *
+    # 1e308 / 100 overflowed to infinity: 'cannot convert float infinity to integer'
+    p = tmp_path / "service.json"
+    for hi, expect in ((1e308, []), (100, ["service-deployment-blocked"])):
+        p.write_text(json.dumps({"serviceName": "s", "desiredCount": 3,
+                                 "deploymentConfiguration": {"maximumPercent": hi,
+                                                             "minimumHealthyPercent": 100}}))
+        found = _findings(p)
+        assert [f.rule for f in found if f.rule in ("internal-error", "service-deployment-blocked")] \
+            == expect, [f.message for f in found]
