@@ -290,7 +290,7 @@ def deployment_blocked(doc, ctx):
              "100 for a DAEMON service" if daemon else "at least 100")):
         if key not in dc or value is None:
             continue
-        if value == "bad" or not float(value).is_integer() or not ok(value):
+        if value == "bad" or not _whole(value) or not ok(value):
             bad = True
             yield Problem(DEPLOYMENT_BLOCKED.id, base + (key,),
                           f"{key} {dc[key]!r} is out of range (a whole number, {rng}): "
@@ -324,8 +324,13 @@ def deployment_blocked(doc, ctx):
                       help=fix)
 
 
+def _whole(v) -> bool:
+    """An int, or a float with no fraction (an int of any size: float() of one may overflow)."""
+    return isinstance(v, int) or v.is_integer()
+
+
 def _num(v):
-    return int(v) if float(v).is_integer() else v
+    return int(v) if _whole(v) else v
 
 
 @check(kinds=("service",), rules=(GRACE_PERIOD_SHORT.id,))

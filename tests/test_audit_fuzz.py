@@ -277,3 +277,18 @@ def test_service_percent_too_large_for_float_arithmetic(tmp_path):
         found = _findings(p)
         assert [f.rule for f in found if f.rule in ("internal-error", "service-deployment-blocked")] \
             == expect, [f.message for f in found]
+
+
+def test_service_numbers_too_large_for_a_float(tmp_path):
+    # float(2**1100) overflows: the whole-number test of the percentages and the
+    # printing of a grace period made OverflowError (internal-error)
+    p = tmp_path / "service.json"
+    big = "-" + "9" * 400
+    p.write_text('{"serviceName": "s", "desiredCount": 2, "loadBalancers": [{"targetGroupArn": "t"}],'
+                 ' "healthCheckGracePeriodSeconds": ' + big + ', "deploymentConfiguration": '
+                 '{"maximumPercent": ' + big[1:] + ', "minimumHealthyPercent": ' + big + '}}')
+    found = _findings(p)
+    assert _crashes(p) == []
+    rules = sorted(f.rule for f in found)
+    assert rules.count("service-deployment-blocked") == 1  # the minimum is out of range
+    assert "service-grace-period-short" in rules
