@@ -595,19 +595,26 @@ def _role_refs(raw, resolved, resources) -> list:
     return out
 
 
-def _unread_managed_policies(resources, scope) -> dict:
-    """role logical id -> the managed policies in its ManagedPolicyArns that are
-    not policies of this template (AWS managed, imported, from a parameter): the
-    role's permissions include statements that are not read."""
-    out: dict = {}
+def _role_managed_arns(resources):
+    """(role logical id, entry, the template policy it `!Ref`s or None) for each
+    ManagedPolicyArns entry of the template's roles."""
     for role_id, res in resources.items():
         if not isinstance(res, dict) or res.get("Type") != "AWS::IAM::Role":
             continue
         props = res.get("Properties")
         arns = props.get("ManagedPolicyArns") if isinstance(props, dict) else None
         for a in arns if isinstance(arns, list) else []:
-            if isinstance(a, dict) and isinstance(a.get("Ref"), str) and a["Ref"] in resources:
-                continue
+            ref = a.get("Ref") if isinstance(a, dict) else None
+            yield role_id, a, (ref if isinstance(ref, str) and ref in resources else None)
+
+
+def _unread_managed_policies(resources, scope) -> dict:
+    """role logical id -> the managed policies in its ManagedPolicyArns that are
+    not policies of this template (AWS managed, imported, from a parameter): the
+    role's permissions include statements that are not read."""
+    out: dict = {}
+    for role_id, a, local in _role_managed_arns(resources):
+        if local is None:
             value = resolve_tree(a, scope)
             out.setdefault(role_id, []).append(str(value) if value is not None else "?")
     return out
@@ -616,12 +623,7 @@ def _unread_managed_policies(resources, scope) -> dict:
 def _managed_policy_links(resources) -> dict:
     """policy logical id -> roles whose ManagedPolicyArns `!Ref` it."""
     out: dict = {}
-    for role_id, res in resources.items():
-        if not isinstance(res, dict) or res.get("Type") != "AWS::IAM::Role":
-            continue
-        props = res.get("Properties")
-        arns = props.get("ManagedPolicyArns") if isinstance(props, dict) else None
-        for a in arns if isinstance(arns, list) else []:
-            if isinstance(a, dict) and isinstance(a.get("Ref"), str) and a["Ref"] in resources:
-                out.setdefault(a["Ref"], []).append(role_id)
+    for role_id, _, local in _role_managed_arns(resources):
+        if local is not None:
+            out.setdefault(local, []).append(role_id)
     return out
