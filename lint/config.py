@@ -87,6 +87,9 @@ class ConfigError(Exception):
     pass
 
 
+STS_AUDIENCE = "sts.amazonaws.com"  # what configure-aws-credentials asks for by default
+
+
 @dataclass
 class Config:
     path: Optional[str] = None
@@ -98,6 +101,12 @@ class Config:
     roles: dict = field(default_factory=dict)
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     raw: dict = field(default_factory=dict)
+
+    def audience(self) -> str:
+        """The audience the workflows ask for unless a step names one
+        (`github.audience`, else sts.amazonaws.com)."""
+        g = self.github if isinstance(self.github, dict) else {}
+        return str(g.get("audience") or STS_AUDIENCE)
 
     def rule_setting(self, rule_id):
         return self.rules.get(rule_id)

@@ -1060,7 +1060,7 @@ def show(s: str, holes: Optional[Dict[str, str]] = None) -> str:
 # Part 2: GitHub subjects and trust statements
 
 GITHUB_HOST = "token.actions.githubusercontent.com"
-STS_AUDIENCE = "sts.amazonaws.com"
+from .config import STS_AUDIENCE  # noqa: E402,F401  (one default audience)
 # claims IAM puts in the request context for this provider (2026)
 EVALUATED_CLAIMS = ("aud", "sub", "amr", "actor", "actor_id", "job_workflow_ref",
                     "repository", "repository_id", "workflow", "ref", "environment",

@@ -65,7 +65,7 @@ CONFIGURE_CREDENTIALS = "aws-actions/configure-aws-credentials"
 ECS_DEPLOY = "aws-actions/amazon-ecs-deploy-task-definition"
 ECS_RENDER = "aws-actions/amazon-ecs-render-task-definition"
 ECR_LOGIN = "aws-actions/amazon-ecr-login"
-STS_AUDIENCE = "sts.amazonaws.com"
+from .config import STS_AUDIENCE  # noqa: E402  (one default audience)
 MAX_MATRIX_ROWS = 256
 
 EXPR = re.compile(r"\$\{\{\s*(.*?)\s*\}\}", re.S)

@@ -13,7 +13,6 @@ from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 
 GITHUB_HOST = "token.actions.githubusercontent.com"
-STS_AUDIENCE = "sts.amazonaws.com"
 
 AUDIENCE_MISSING = rule(
     "oidc-provider-audience-missing", "error",
@@ -163,7 +162,7 @@ def provider_audience(docs, ctx):
         _, used = xref.audiences(docs, ctx)
     wanted = sorted(a for a in used if a is not None)
     if not used:
-        wanted = [str(ctx.config.github.get("audience") or STS_AUDIENCE)]
+        wanted = [ctx.config.audience()]
     elif not wanted:
         return  # only audiences given by expressions ecs-lint cannot resolve
     for doc in providers:

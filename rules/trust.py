@@ -561,7 +561,7 @@ def _is_production(doc, ctx) -> bool:
                                        UNSAFE_OPERATOR.id, KEY_UNKNOWN.id))
 def trust_conditions(doc, ctx):
     policy = _policy(doc)
-    audience = str(ctx.config.github.get("audience") or sj.STS_AUDIENCE)
+    audience = ctx.config.audience()
     github = {s.index: s for s in sj.github_statements(policy)}
     for index, stmt, path in sj.statements(policy):
         entries = sj.condition_entries(stmt, path)
@@ -588,7 +588,7 @@ def trust_audience(docs, ctx):
     trusts = [d for d in docs if d.kind == "trust-policy"]
     if not trusts:
         return
-    default = str(ctx.config.github.get("audience") or sj.STS_AUDIENCE)
+    default = ctx.config.audience()
     by_trust = {}
     if any(d.kind == "workflow" for d in docs):  # else nothing to cross-check (no import)
         from ecs_lint.rules import xref

@@ -337,7 +337,7 @@ def build(docs: List[Document], ctx) -> Index:
 
 def default_audience(ctx) -> str:
     """The audience of a token asked for without an `audience` input."""
-    return str(_github(ctx).get("audience") or wm.STS_AUDIENCE)
+    return ctx.config.audience()
 
 
 def _asks_audience(use) -> bool:
