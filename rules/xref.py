@@ -1066,8 +1066,8 @@ def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
     return refs
 
 
-def _callers(idx: Index, doc: Document) -> List[tuple]:
-    """[(workflow, the calling job's `if:`)] of the workflows that call `doc`."""
+def _calling_jobs(idx: Index, doc: Document) -> List[tuple]:
+    """[(workflow, job mapping)] of the jobs that call the local workflow `doc`."""
     name = os.path.basename(doc.file)
     out = []
     for d in idx.docs:
@@ -1078,8 +1078,13 @@ def _callers(idx: Index, doc: Document) -> List[tuple]:
             uses = job.get("uses") if isinstance(job, dict) else None
             if isinstance(uses, str) and uses.startswith("./") \
                     and os.path.basename(uses.split("@")[0]) == name:
-                out.append((d, job.get("if")))
+                out.append((d, job))
     return out
+
+
+def _callers(idx: Index, doc: Document) -> List[tuple]:
+    """[(workflow, the calling job's `if:`)] of the workflows that call `doc`."""
+    return [(d, job.get("if")) for d, job in _calling_jobs(idx, doc)]
 
 
 _INPUT_REF = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
@@ -1103,13 +1108,7 @@ def _input_values(idx: Index, run: R.JobRun, triggers: dict, name: str) -> Optio
                 return None
             values += options
             continue
-        name_of = os.path.basename(run.doc.file)
-        callers = [job for d in idx.docs if d.kind == "workflow" and d is not run.doc
-                   and isinstance(d.data, dict) and isinstance(d.data.get("jobs"), dict)
-                   for job in d.data["jobs"].values()
-                   if isinstance(job, dict) and isinstance(job.get("uses"), str)
-                   and job["uses"].startswith("./")
-                   and os.path.basename(job["uses"].split("@")[0]) == name_of]
+        callers = [job for _, job in _calling_jobs(idx, run.doc)]
         if not callers:
             return None
         for job in callers:
