@@ -344,12 +344,13 @@ def test_if_events_keeps_every_event_the_condition_can_be_true_on(tree, upper, w
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(list("()!|&='\" ${}") + ["github.event_name", "push", "&&",
-                                                          "||", "==", "!="]),
-                max_size=24).map("".join))
+@given(st.lists(st.sampled_from(list("()!|&='\" ${},") + [
+    "github.event_name", "push", "&&", "||", "==", "!=", "github.ref", "github.ref_name",
+    "startsWith(", "'refs/pull/'", "'refs/heads/main'"]), max_size=24).map("".join))
 def test_if_readers_never_raise_on_any_text(text):
     from ecs_lint.xref import subjects_produced as P
 
-    events = wm.if_events(text)
-    assert isinstance(events.admit({"push", "pull_request"}), set)
+    for merge_ref in (False, True):  # github.ref tests read only with the merge ref
+        events = wm.if_events(text, merge_ref)
+        assert isinstance(events.admit({"push", "pull_request"}), set)
     assert isinstance(P.narrowing(text, None).admit({"push": {}, "workflow_call": {}}), dict)

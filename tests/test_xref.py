@@ -695,3 +695,22 @@ def test_the_default_branch_is_guessed_from_the_branch_filters(tmp_path, on, con
     found = _repo(tmp_path, oidc_workflow(ROLE, on=on), "repo:myorg/app:ref:refs/heads/master",
                   config="github:\n  repository: myorg/app\n" + config)
     assert ("xref-sub-not-admitted" in [f.rule for f in found]) is not_admitted
+
+
+@pytest.mark.parametrize("on, ref_value", [
+    ("{push: {branches: master}, schedule: [{cron: x}]}", 7),  # branches as a string
+    ("{push: {branches: [1, null, {a: b}]}, schedule: null}", ["refs/heads/*", 3, None]),
+    ("{push: {branches: [master, main]}, workflow_dispatch: [1]}", {"Fn::If": ["a"]}),
+    ("{push: null, schedule: [{cron: x}]}", ""),
+])
+def test_odd_branch_filters_and_ref_conditions_never_crash(tmp_path, on, ref_value):
+    # the default-branch guess, the ref claim of environment jobs and the other
+    # subject format on shapes no real file has: findings or silence, no error
+    _repo(tmp_path, oidc_workflow(ROLE, "production", on=on),
+          "repo:myorg/app:environment:production")
+    trust = json.loads((tmp_path / "iam" / "trust.json").read_text())
+    trust["Statement"][0]["Condition"]["StringLike"] = {
+        "token.actions.githubusercontent.com:ref": ref_value}
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust))
+    found = lint_folder(tmp_path)
+    assert not [f for f in found if f.rule == "internal-error"], found
