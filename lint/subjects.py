@@ -1596,6 +1596,22 @@ def github_statements(policy, include_deny: bool = False) -> List[GithubStatemen
     return [s for s in hit[1] if s.effect.lower() != "deny"]
 
 
+def github_assuming(policy, include_deny: bool = False):
+    """(index, statement, path, effect, condition entries) of each statement that
+    lets GitHub's provider assume the role (see `_github_statements`), without
+    reading its sub conditions."""
+    for index, stmt, path in statements(policy):
+        effect = stmt.get("Effect")
+        effect = effect if isinstance(effect, str) else "Allow"
+        if effect.lower() == "deny" and not include_deny:
+            continue
+        if "NotPrincipal" in stmt and "Principal" not in stmt:
+            continue
+        entries = condition_entries(stmt, path)
+        if _lets_github_assume(stmt, entries):
+            yield index, stmt, path, effect, entries
+
+
 def _github_statements(policy, include_deny: bool = False) -> List[GithubStatement]:
     """The statements that let GitHub's provider assume the role.
 
@@ -1606,16 +1622,7 @@ def _github_statements(policy, include_deny: bool = False) -> List[GithubStateme
     with `include_deny`.
     """
     out = []
-    for index, stmt, path in statements(policy):
-        effect = stmt.get("Effect")
-        effect = effect if isinstance(effect, str) else "Allow"
-        if effect.lower() == "deny" and not include_deny:
-            continue
-        if "NotPrincipal" in stmt and "Principal" not in stmt:
-            continue
-        entries = condition_entries(stmt, path)
-        if not _lets_github_assume(stmt, entries):
-            continue
+    for index, stmt, path, effect, entries in github_assuming(policy, include_deny):
         holes: Dict[str, str] = {}
         sub_entries = [e for e in entries if _is_github_key(e) and e.claim == "sub"]
         sub, opaque = _sub_language(sub_entries, holes)

@@ -596,12 +596,8 @@ def trust_audience(docs, ctx):
         by_trust, _ = xref.audiences(docs, ctx)
     for doc in trusts:
         wanted = by_trust.get(id(doc)) or {default: None}
-        policy = _policy(doc)
-        github = {s.index for s in sj.github_statements(policy)}
-        for index, stmt, path in sj.statements(policy):
-            if index not in github:
-                continue
-            aud = [e for e in sj.condition_entries(stmt, path)
+        for _, _, _, _, entries in sj.github_assuming(_policy(doc)):
+            aud = [e for e in entries
                    if sj.is_github_prefix(e.provider) and e.claim == "aud"
                    and e.op.base != "null"]  # `Null: false` only asks that aud be there
             problem = next((_aud_problem(e, audience, origin) for audience, origin in wanted.items()
