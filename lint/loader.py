@@ -25,9 +25,29 @@ import yaml
 from .model import Span
 
 try:  # libyaml: an order of magnitude faster; the pure-Python parser otherwise
-    from yaml import CSafeLoader as _YamlLoader
+    from yaml import CSafeLoader as _SafeLoader
 except ImportError:  # pragma: no cover - depends on the build of PyYAML
-    from yaml import SafeLoader as _YamlLoader
+    from yaml import SafeLoader as _SafeLoader
+
+
+class _YamlLoader(_SafeLoader):
+    """The safe loader, remembering the tag of each plain scalar: libyaml asks
+    the (Python) resolver about every one, and the same few values (`true`,
+    `ubuntu-latest`, `run`) come back in file after file. A plain scalar's tag
+    depends on its text only."""
+
+    _plain_tags: dict = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return super().resolve(kind, value, implicit)
+        tags = self._plain_tags
+        tag = tags.get(value)
+        if tag is None:
+            if len(tags) >= 20_000:
+                tags.clear()
+            tag = tags[value] = super().resolve(kind, value, implicit)
+        return tag
 
 MAX_DEPTH = 500  # nesting deeper than this is refused (libyaml recurses in C)
 MAX_ALIAS_EXPANSION = 200_000  # values reached through aliases, per file

@@ -235,3 +235,19 @@ def test_yaml_errors_point_at_their_cause(text, where):
     with pytest.raises(LoadError) as e:
         load_yaml(text)
     assert (e.value.line, e.value.column) == where
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789abeEfFlnNoOrsTtuxyY.:+-_~ ", min_size=1,
+                        max_size=12), min_size=1, max_size=6))
+def test_plain_scalars_resolve_as_pyyaml_does_when_seen_again(words):
+    # the loader remembers the tag of each plain scalar text: a value read a
+    # second time (in the same file or another) gets the type PyYAML gives it
+    text = "".join(f"k{i}: {w}\n" for i, w in enumerate(words))
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return
+    for _ in range(2):
+        (loaded,) = load_yaml(text)
+        assert repr(loaded.data) == repr(expected)
