@@ -25,6 +25,10 @@ inside the text map back to the file through `JsonLocator`'s `base` function.
 folder walk lints that file on its own, and reading it here too would report
 its findings twice. Other files (`containers.json.tpl`) are read, relative to
 the .tf file's folder (`path.module`); their findings point at the attribute.
+Only files inside the repository are read (`root`: the folder of the config
+file, else the git work tree, else the folder linted): a `file("/etc/...")` or
+`file("../../..")` outside it stays unknown, so a pull request linted in CI
+cannot make ecs-lint show the content of files elsewhere on the runner.
 
 Context every document carries: `resource` (the address), `template` (a dict
 for the file: format, module folder, resource types); roles add `role_name`
@@ -349,6 +353,7 @@ class TfFile:
 @dataclass
 class Module:
     folder: str
+    root: Optional[str] = None  # file() reads only inside it (None: the module's folder)
     files: List[TfFile] = field(default_factory=list)
     variables: Dict[str, Any] = field(default_factory=dict)  # name -> (node, TfFile)
     tfvars: Dict[str, Any] = field(default_factory=dict)  # name -> value
@@ -389,8 +394,9 @@ def _read(mod: "Module", path, limit=10_000_000) -> Optional[str]:
         return None
 
 
-def load_module(path: str, text: str) -> tuple:
-    """(module, this file) for the .tf file at `path` with `text`.
+def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
+    """(module, this file) for the .tf file at `path` with `text`; `file()`
+    reads only inside `root` (None: the module's folder).
 
     Parsed modules are kept per folder for the run (keyed by the files' sizes
     and times), so a folder of n files is parsed once, not n times."""
@@ -401,7 +407,7 @@ def load_module(path: str, text: str) -> tuple:
             names = probes.ask("names", folder, [".tf", ".auto.tfvars"],
                                ["terraform.tfvars"]) or []
     real_this = os.path.realpath(path)
-    key = _module_key(folder, names) if names else None
+    key = _module_key(folder, names) + (root,) if names else None
     mod = _MODULES.get(key) if key is not None else None
     if mod is not None and mod.run != probes.run_id():  # read in an earlier run
         mod = mod if probes.still_true(mod.asked) else None  # (a template changed?)
@@ -413,7 +419,7 @@ def load_module(path: str, text: str) -> tuple:
             probes.replay(mod.asked)  # what was read for it counts for this file too
             return mod, this
     this = TfFile(path, text, parse_hcl(text), LineIndex(text))  # a parse-error here is ours
-    mod = Module(folder, asked=list(asked), run=probes.run_id())
+    mod = Module(folder, root, asked=list(asked), run=probes.run_id())
     if names:  # the other files of the module read this one too, as it is on disk
         with probes.recording() as mine:
             probes.ask("digest", path, 10_000_000)
@@ -845,7 +851,11 @@ class Evaluator:
         return out
 
     def read_file(self, name: str) -> Optional[str]:
+        """A file an expression reads; None when it is outside the repository."""
         full = name if os.path.isabs(name) else os.path.join(self.mod.folder, name)
+        root = os.path.realpath(self.mod.root or self.mod.folder)
+        if os.path.commonpath([root, os.path.realpath(full)]) != root:
+            return None
         return _read(self.mod, full, MAX_READ)
 
 
@@ -953,9 +963,10 @@ def _tf_policy(ev: Evaluator, rec: Positions, values, path, f: TfFile):
     return data, locate
 
 
-def extract(file: str, text: str) -> List[Document]:
-    """Documents of one .tf file (its module's other files give the context)."""
-    mod, this = load_module(file, text)
+def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
+    """Documents of one .tf file (its module's other files give the context;
+    `file()` reads only inside `root`, None: the file's folder)."""
+    mod, this = load_module(file, text, root)
     resources = []
     for address, hit in mod.blocks.items():
         if hit[3] is this:

@@ -1,6 +1,7 @@
 """Terraform extraction: .tf files and plan JSON -> documents of the API model,
 with positions on the template's own lines."""
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -546,3 +547,37 @@ def test_jsonencode_of_a_string_spliced_into_json_text_keeps_its_quotes(tmp_path
         '''))
     found = [f.rule for f in lint_folder(tmp_path) if f.rule != "policy-iam-lint"]
     assert "policy-wildcard-action" in found
+
+
+def _trust_tpl(sub):
+    return json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity",
+        "Principal": {"Federated": "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"},
+        "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+                      "StringLike": {"token.actions.githubusercontent.com:sub": sub}}}]})
+
+
+@pytest.mark.parametrize("where, read", [
+    ("${path.module}/../shared/trust.tpl", True),  # inside the repository
+    ("${path.module}/../../outside/trust.tpl", False),  # beside it
+    ("ABSOLUTE", False),  # anywhere on the machine
+    ("${path.module}/../shared/link.tpl", False),  # a link inside to a file outside
+])
+def test_file_reads_only_inside_the_repository(tmp_path, where, read):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "infra").mkdir()
+    (repo / "shared").mkdir()
+    (tmp_path / "outside").mkdir()
+    (repo / "shared" / "trust.tpl").write_text(_trust_tpl("repo:*"))
+    (tmp_path / "outside" / "trust.tpl").write_text(_trust_tpl("repo:*"))
+    os.symlink(tmp_path / "outside" / "trust.tpl", repo / "shared" / "link.tpl")
+    if where == "ABSOLUTE":
+        where = str(tmp_path / "outside" / "trust.tpl")
+    (repo / "infra" / "main.tf").write_text(
+        'resource "aws_iam_role" "deploy" {\n'
+        '  name = "deploy"\n'
+        f'  assume_role_policy = file("{where}")\n'
+        '}\n')
+    found = {f.rule for f in lint_folder(repo)}
+    assert ("trust-sub-any-owner" in found) is read
