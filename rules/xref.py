@@ -59,9 +59,10 @@ SUB_NOT_ADMITTED = rule(
     name `master` and never `main`, else `main`); a job `if:` that ecs-lint cannot read
     makes its subs possible rather than certain, and then no 401 is predicted.
     An `environment: ${{ inputs.X }}` takes each option of a `workflow_dispatch`
-    choice input, or each value the calling jobs of a local reusable workflow
-    pass (else the input's default); other inputs leave the job's subs unknown,
-    and they are not compared.
+    choice input (so does `${{ github.event.inputs.X }}` in a workflow that only
+    `workflow_dispatch` runs), or each value the calling jobs of a local reusable
+    workflow pass (else the input's default); other inputs leave the job's subs
+    unknown, and they are not compared.
 
     A trust policy written for a customised subject template (`include_claim_keys`:
     sub values such as `repository_owner:myorg:...:job_workflow_ref:...` that admit
@@ -1088,6 +1089,9 @@ def _callers(idx: Index, doc: Document) -> List[tuple]:
 
 
 _INPUT_REF = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
+# the dispatch inputs as the event carries them: the same values on a
+# workflow_dispatch run (in a called workflow, `github.event` is the caller's event)
+_EVENT_INPUT_REF = re.compile(r"\$\{\{\s*github\.event\.inputs\.([A-Za-z0-9_-]+)\s*\}\}")
 
 
 def _input_values(idx: Index, run: R.JobRun, triggers: dict, name: str) -> Optional[list]:
@@ -1130,6 +1134,10 @@ def _input_environments(idx: Index, run: R.JobRun, triggers: dict, github) -> Op
     (`${{ inputs.environment }}`), when its values are known (see `_input_values`)."""
     text = wm.expand(run.job.environment, run.job, None, run.row, github)
     names = set(_INPUT_REF.findall(text)) if isinstance(text, str) else set()
+    event_names = set(_EVENT_INPUT_REF.findall(text)) if isinstance(text, str) else set()
+    if event_names and set(triggers) != {"workflow_dispatch"}:
+        return None
+    names |= event_names
     if len(names) != 1:
         return None
     values = _input_values(idx, run, triggers, names.pop())
@@ -1137,7 +1145,7 @@ def _input_environments(idx: Index, run: R.JobRun, triggers: dict, github) -> Op
         return None
     out = []
     for v in values:
-        env = _INPUT_REF.sub(lambda m: v, text).strip()
+        env = _EVENT_INPUT_REF.sub(lambda m: v, _INPUT_REF.sub(lambda m: v, text)).strip()
         if R.unresolved(env):
             return None
         if (env or None) not in out:
