@@ -107,7 +107,9 @@ SUB_BROADER = rule(
     still let every job in. Silent when no job's sub is admitted (then
     `xref-sub-not-admitted` says all there is to say), when the repository is
     unknown, and when some job assumes a role whose value ecs-lint cannot
-    resolve (it may be this role, used more widely than the files show). The
+    resolve, or calls a reusable workflow of another repository with
+    `id-token: write` (it may be this role, used more widely than the files
+    show: the called jobs send this repository's subs). The
     subs the jobs send written in the other subject format (`repo:OWNER/REPO:`
     or the immutable `repo:OWNER@ID/REPO@ID:`) are not extra: they are the same
     repository and context, ready for the switch.
@@ -1188,10 +1190,18 @@ def _sub_checks(idx: Index, ctx):
     # that links to none of the roles read is none of them
     unlinked = any(l.use.oidc and l.role is None and l.resolved is None
                    for r in idx.runs for l in r.roles)
+    # so may a job that calls a reusable workflow of another repository with
+    # id-token: write: its jobs, which ecs-lint cannot read, send this
+    # repository's subs and may assume any role
+    remote = [r for r in idx.runs if r.job.uses and not r.job.uses.startswith("./")
+              and r.job.id_token_write]
+    unlinked = unlinked or bool(remote)
     if unlinked and ctx.verbose:
         unlinked_at = sorted({f"{r.doc.file}:{r.doc.span(l.path).line}" for r in idx.runs
                               for l in r.roles
-                              if l.use.oidc and l.role is None and l.resolved is None})
+                              if l.use.oidc and l.role is None and l.resolved is None}
+                             | {f"{r.doc.file}:{r.doc.span(r.job.path).line}"
+                                for r in remote})
         ctx.note("xref: some role uses could not be linked (" + ", ".join(unlinked_at[:5])
                  + "): a role they assume may be used more widely than ecs-lint sees, so "
                  "xref-sub-broader-than-used is not checked")

@@ -78,3 +78,56 @@ def test_github_event_inputs_in_a_called_workflow_stays_unresolved(tmp_path):
     assert _xref(tmp_path, {".github/workflows/deploy.yml": wf,
                             ".github/workflows/release.yml": caller},
                  "repo:myorg/app:environment:production") == []
+
+
+IMAGE_ON_MAIN = f"""\
+    on:
+      push:
+        branches: [main]
+    jobs:
+      image:
+        runs-on: ubuntu-latest
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: {ROLE}
+              aws-region: eu-west-1
+    """
+
+REMOTE_CALLER = f"""\
+    on:
+      workflow_dispatch:
+    jobs:
+      production:
+        permissions:
+          contents: read
+          id-token: write
+        uses: myorg/platform-workflows/.github/workflows/ecs-deploy.yml@v2
+        with:
+          environment: production
+          role-to-assume: {ROLE}
+    """
+
+MAIN_AND_PRODUCTION = ["repo:myorg/app:ref:refs/heads/main",
+                       "repo:myorg/app:environment:production"]
+
+
+def test_role_passed_to_a_reusable_workflow_of_another_repository(tmp_path):
+    # the job of the other repository's workflow runs with this repository's
+    # sub (GitHub: the caller's repository; the environment is the called job's),
+    # which ecs-lint cannot read: environment:production is not provably unused
+    assert _xref(tmp_path, {".github/workflows/image.yml": IMAGE_ON_MAIN,
+                            ".github/workflows/deploy.yml": REMOTE_CALLER},
+                 MAIN_AND_PRODUCTION) == []
+
+
+def test_reusable_workflow_of_another_repository_without_id_token(tmp_path):
+    # without id-token: write the called workflow gets no OIDC token (a called
+    # workflow can only narrow the caller's permissions): it assumes no role
+    caller = REMOTE_CALLER.replace("          id-token: write\n", "")
+    found = _xref(tmp_path, {".github/workflows/image.yml": IMAGE_ON_MAIN,
+                             ".github/workflows/deploy.yml": caller},
+                  MAIN_AND_PRODUCTION)
+    assert [r for r, _, _ in found] == ["xref-sub-broader-than-used"]
