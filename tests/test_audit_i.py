@@ -131,3 +131,39 @@ def test_reusable_workflow_of_another_repository_without_id_token(tmp_path):
                              ".github/workflows/deploy.yml": caller},
                   MAIN_AND_PRODUCTION)
     assert [r for r, _, _ in found] == ["xref-sub-broader-than-used"]
+
+
+def test_broader_suggestion_follows_the_job_if(tmp_path):
+    # the job runs on main and v* tags but its if: keeps it to branches: the
+    # admitted tag sub is unused, and the message must not say the job sends
+    # (nor suggest keeping) refs/tags/v*
+    wf = f"""\
+        on:
+          push:
+            branches: [main]
+            tags: ["v*"]
+        jobs:
+          image:
+            if: startsWith(github.ref, 'refs/heads/')
+            runs-on: ubuntu-latest
+            permissions:
+              id-token: write
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: {ROLE}
+                  aws-region: eu-west-1
+        """
+    found = [f for f in _findings(tmp_path, {".github/workflows/image.yml": wf},
+                                  ["repo:myorg/app:ref:refs/heads/main",
+                                   "repo:myorg/app:ref:refs/tags/v1"])
+             if f.rule == "xref-sub-broader-than-used"]
+    assert len(found) == 1
+    assert "refs/tags/v*" not in found[0].message
+    assert "refs/tags/v*" not in found[0].help
+    assert "'repo:myorg/app:ref:refs/heads/main'" in found[0].help
+
+
+def _findings(tmp_path, files, sub):
+    _xref(tmp_path, files, sub)
+    return lint_folder(tmp_path)
