@@ -59,9 +59,10 @@ SUB_NOT_ADMITTED = rule(
     name `master` and never `main`, else `main`); a job `if:` that ecs-lint cannot read
     makes its subs possible rather than certain, and then no 401 is predicted.
     An `environment: ${{ inputs.X }}` takes each option of a `workflow_dispatch`
-    choice input, or each value the calling jobs of a local reusable workflow
-    pass (else the input's default); other inputs leave the job's subs unknown,
-    and they are not compared.
+    choice input (so does `${{ github.event.inputs.X }}` in a workflow that only
+    `workflow_dispatch` runs), or each value the calling jobs of a local reusable
+    workflow pass (else the input's default); other inputs leave the job's subs
+    unknown, and they are not compared.
 
     A trust policy written for a customised subject template (`include_claim_keys`:
     sub values such as `repository_owner:myorg:...:job_workflow_ref:...` that admit
@@ -106,7 +107,9 @@ SUB_BROADER = rule(
     still let every job in. Silent when no job's sub is admitted (then
     `xref-sub-not-admitted` says all there is to say), when the repository is
     unknown, and when some job assumes a role whose value ecs-lint cannot
-    resolve (it may be this role, used more widely than the files show). The
+    resolve, or calls a reusable workflow of another repository with
+    `id-token: write` (it may be this role, used more widely than the files
+    show: the called jobs send this repository's subs). The
     subs the jobs send written in the other subject format (`repo:OWNER/REPO:`
     or the immutable `repo:OWNER@ID/REPO@ID:`) are not extra: they are the same
     repository and context, ready for the switch.
@@ -1088,6 +1091,9 @@ def _callers(idx: Index, doc: Document) -> List[tuple]:
 
 
 _INPUT_REF = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
+# the dispatch inputs as the event carries them: the same values on a
+# workflow_dispatch run (in a called workflow, `github.event` is the caller's event)
+_EVENT_INPUT_REF = re.compile(r"\$\{\{\s*github\.event\.inputs\.([A-Za-z0-9_-]+)\s*\}\}")
 
 
 def _input_values(idx: Index, run: R.JobRun, triggers: dict, name: str) -> Optional[list]:
@@ -1130,6 +1136,10 @@ def _input_environments(idx: Index, run: R.JobRun, triggers: dict, github) -> Op
     (`${{ inputs.environment }}`), when its values are known (see `_input_values`)."""
     text = wm.expand(run.job.environment, run.job, None, run.row, github)
     names = set(_INPUT_REF.findall(text)) if isinstance(text, str) else set()
+    event_names = set(_EVENT_INPUT_REF.findall(text)) if isinstance(text, str) else set()
+    if event_names and set(triggers) != {"workflow_dispatch"}:
+        return None
+    names |= event_names
     if len(names) != 1:
         return None
     values = _input_values(idx, run, triggers, names.pop())
@@ -1137,7 +1147,7 @@ def _input_environments(idx: Index, run: R.JobRun, triggers: dict, github) -> Op
         return None
     out = []
     for v in values:
-        env = _INPUT_REF.sub(lambda m: v, text).strip()
+        env = _EVENT_INPUT_REF.sub(lambda m: v, _INPUT_REF.sub(lambda m: v, text)).strip()
         if R.unresolved(env):
             return None
         if (env or None) not in out:
@@ -1180,10 +1190,18 @@ def _sub_checks(idx: Index, ctx):
     # that links to none of the roles read is none of them
     unlinked = any(l.use.oidc and l.role is None and l.resolved is None
                    for r in idx.runs for l in r.roles)
+    # so may a job that calls a reusable workflow of another repository with
+    # id-token: write: its jobs, which ecs-lint cannot read, send this
+    # repository's subs and may assume any role
+    remote = [r for r in idx.runs if r.job.uses and not r.job.uses.startswith("./")
+              and r.job.id_token_write]
+    unlinked = unlinked or bool(remote)
     if unlinked and ctx.verbose:
         unlinked_at = sorted({f"{r.doc.file}:{r.doc.span(l.path).line}" for r in idx.runs
                               for l in r.roles
-                              if l.use.oidc and l.role is None and l.resolved is None})
+                              if l.use.oidc and l.role is None and l.resolved is None}
+                             | {f"{r.doc.file}:{r.doc.span(r.job.path).line}"
+                                for r in remote})
         ctx.note("xref: some role uses could not be linked (" + ", ".join(unlinked_at[:5])
                  + "): a role they assume may be used more widely than ecs-lint sees, so "
                  "xref-sub-broader-than-used is not checked")

@@ -205,10 +205,21 @@ def render_glob(lang) -> List[str]:
         elif isinstance(l, Alt):
             for p in l.parts:
                 walk(p)
-        else:
-            walk(l.a)
+        else:  # a ∖ b: the parts of `a` that `b` does not take whole (an `if:` narrowing)
+            whole = parts(l.a)
+            for p in [p for p in whole if not _surely_none(Minus(p, l.b))] or whole:
+                walk(p)
     walk(lang)
     return list(dict.fromkeys(out))
+
+
+def _surely_none(lang) -> bool:
+    """The language is empty (False when that is too complex to tell)."""
+    from .. import subjects as S
+    try:
+        return S.witness(to_subjects(lang)) is None
+    except S.TooComplex:
+        return False
 
 
 # ---------------------------------------------------------------------------
