@@ -8,6 +8,7 @@ with `if: false` are skipped (they never run), except by
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Optional
 
@@ -560,7 +561,8 @@ TEMPLATE_INJECTION = rule(
     docs="""
     ## What it does
     In jobs that assume an AWS role, finds `${{ ... }}` expressions in `run:`
-    scripts that read text an outsider controls: pull request, issue,
+    scripts (and in the `script:` of `actions/github-script`, JavaScript that
+    GitHub fills in the same way) that read text an outsider controls: pull request, issue,
     discussion, comment and review titles and bodies, `github.head_ref` and the
     pull request's head ref/label, commit messages and author names and emails
     (`head_commit`, `commits`), wiki page names and `workflow_run` branches and
@@ -1665,7 +1667,7 @@ def template_injection(doc, ctx):
     for job in _live_jobs(wf):
         if not job.role_uses():
             continue
-        for st in job.steps:
+        for st in map(_script_step, job.steps):
             if not isinstance(st.run, str) or "${{" not in st.run:
                 continue
             hit = None
@@ -1686,6 +1688,19 @@ def template_injection(doc, ctx):
                                 f"pass it through `env:` (e.g. `VALUE: ${{{{ {what} }}}}`) and "
                                 "use \"$VALUE\" in the script"),
                           span=wm.script_span(doc, st, n, written))
+
+
+GITHUB_SCRIPT = "actions/github-script"
+
+
+def _script_step(st):
+    """The step itself, or for `actions/github-script` a copy whose "script" is
+    its `script:` input: GitHub pastes expressions into that JavaScript the
+    same way, and it runs in the job with the job's credentials."""
+    if st.run is None and st.uses == GITHUB_SCRIPT and isinstance(st.input("script"), str):
+        return dataclasses.replace(st, run=st.input("script"),
+                                   run_path=st.path + ("with", "script"))
+    return st
 
 
 # --- pinning ---------------------------------------------------------------------------------
