@@ -351,7 +351,10 @@ MIGRATION_UNCHECKED = rule(
       after a test of that value (or `exit "$EXIT"`), `false`, a bare
       `[ ... ]`/`[[ ... ]]`/`test` on that value (GitHub's `bash` and `sh` run
       with `-e`; a shell written out, `shell: bash {0}`, only with `-e` or
-      `set -e`), `jq -e`, or (with `-e`) a pipe into `grep -qx 0` ending the
+      `set -e`), `jq -e` (ending its pipeline, or piped on, e.g. into `tee`,
+      only under pipefail: `shell: bash` or `set -o pipefail`; the unspecified
+      shell is `bash -e {0}`, whose pipelines return their last command's
+      status), or (with `-e`) a pipe into `grep -qx 0` ending the
       pipeline; and not in a step with `continue-on-error: true` (the job
       would go on).
 
@@ -1311,7 +1314,7 @@ def _run_task_followed(job, step, run_cmd):
                                                          or (a.startswith("-") and not
                                                              a.startswith("--") and "e" in a)
                                                          for a in c.argv[1:]) \
-                    and fails_step and errexit:
+                    and fails_step and errexit and (c.op_after != "|" or _pipefail(job, st)):
                 checked = True
             if saw_exit_code and fails_step and (_fails(c, exit_vars, tested, errexit) or (
                     errexit and c.name in _FAIL_TESTS and not c.in_condition and not c.negated
@@ -1369,21 +1372,43 @@ def _fails(c, exit_vars, tested: bool = True, errexit: bool = True):
     return False
 
 
-def _errexit(job, step) -> bool:
-    """Does the step's shell stop at the first failing command? GitHub's `bash`
-    and `sh` do (`bash -eo pipefail {0}`, `sh -e {0}`); a shell written out
-    (`bash {0}`) only with `-e` in it, or `set -e` in the script."""
+def _shell_of(job, step):
+    """The step's `shell`, else the job's or the workflow's `defaults.run.shell`."""
     shell = step.shell
     for scope in (job.data, job.workflow.data if job.workflow else None):
         if shell is None and isinstance(scope, dict):
             run = (scope.get("defaults") or {}).get("run") \
                 if isinstance(scope.get("defaults"), dict) else None
             shell = run.get("shell") if isinstance(run, dict) else None
+    return shell
+
+
+def _errexit(job, step) -> bool:
+    """Does the step's shell stop at the first failing command? GitHub's shells
+    do (unspecified: `bash -e {0}`; `bash`: `bash --noprofile --norc -eo
+    pipefail {0}`; `sh`: `sh -e {0}`); a shell written out (`bash {0}`) only
+    with `-e` in it, or `set -e` in the script."""
+    shell = _shell_of(job, step)
     if not isinstance(shell, str) or "{0}" not in shell:
         return True
     if re.search(r"(?:^|\s)-[a-z]*e", shell):
         return True
     return bool(re.search(r"(?m)^\s*set\s+-[a-z]*e", step.run or ""))
+
+
+_SET_PIPEFAIL = lazy_re(r"(?m)^\s*set\b[^\n#]*-[a-zA-Z]*o\s+pipefail\b")
+
+
+def _pipefail(job, step) -> bool:
+    """Does a failure inside a pipeline fail the pipeline? Only `shell: bash`
+    (GitHub runs it with `-o pipefail`), a shell written out with pipefail, or
+    `set -o pipefail` in the script: an unspecified shell is `bash -e {0}` and
+    `sh` is `sh -e {0}`, where a pipeline's status is its last command's."""
+    shell = _shell_of(job, step)
+    if isinstance(shell, str) and (shell.strip() == "bash" or (
+            "{0}" in shell and "pipefail" in shell)):
+        return True
+    return bool(_SET_PIPEFAIL.search(step.run or ""))
 
 
 def _continues_on_error(step) -> bool:

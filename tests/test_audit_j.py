@@ -74,3 +74,49 @@ def test_github_script_through_env_is_not_injection():
 def test_other_actions_script_input_is_not_read():
     text = GITHUB_SCRIPT.replace("actions/github-script@v7", "acme/notify@v1")
     assert findings(text, "workflow-template-injection") == []
+
+
+# --- workflow-migration-unchecked: jq -e piped on without pipefail -------------
+
+# GitHub runs a `run:` with no `shell` as `bash -e {0}` (no pipefail) and
+# `shell: bash` as `bash --noprofile --norc -eo pipefail {0}` (workflow syntax,
+# jobs.<job_id>.steps[*].shell). `describe-tasks | jq -e ... | tee log`: the
+# pipeline's status is tee's unless pipefail is on, so a failing jq is lost.
+MIGRATE_TEE = """\
+on: push
+jobs:
+  migrate:
+    runs-on: ubuntu-latest
+    {defaults}steps:
+      - name: Migrate
+        {shell}run: |
+          {set}TASK=$(aws ecs run-task --cluster c --task-definition m --query 'tasks[0].taskArn' --output text)
+          aws ecs wait tasks-stopped --cluster c --tasks "$TASK"
+          aws ecs describe-tasks --cluster c --tasks "$TASK" \\
+            | jq -e '.tasks[0].containers[0].exitCode == 0' \\
+            | tee result.txt
+"""
+
+
+def _migrate_tee(defaults="", shell="", set_=""):
+    return [r for r, _ in findings(MIGRATE_TEE.format(defaults=defaults, shell=shell, set=set_),
+                                   "workflow-migration-unchecked")]
+
+
+def test_jq_exit_status_piped_into_tee_is_lost_without_pipefail():
+    assert _migrate_tee() == ["workflow-migration-unchecked"]
+    assert _migrate_tee(shell="shell: sh\n        ") == ["workflow-migration-unchecked"]
+    assert _migrate_tee(set_="set -eu\n          ") == ["workflow-migration-unchecked"]
+
+
+def test_jq_exit_status_piped_into_tee_counts_under_pipefail():
+    assert _migrate_tee(shell="shell: bash\n        ") == []
+    assert _migrate_tee(shell="shell: bash -eo pipefail {0}\n        ") == []
+    assert _migrate_tee(set_="set -o pipefail\n          ") == []
+    assert _migrate_tee(set_="set -euo pipefail\n          ") == []
+    assert _migrate_tee(defaults="defaults:\n      run:\n        shell: bash\n    ") == []
+
+
+def test_jq_ending_the_pipeline_needs_no_pipefail():
+    text = MIGRATE_TEE.format(defaults="", shell="", set="").replace(" \\\n            | tee result.txt", "")
+    assert findings(text, "workflow-migration-unchecked") == []
