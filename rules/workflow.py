@@ -239,7 +239,9 @@ IMAGE_LATEST = rule(
     `::set-output`), job outputs across `needs`, shell variables and
     `$GITHUB_ENV`, and the `tags`/`version` outputs of `docker/metadata-action`
     when its `tags` entries are `type=raw` values and `type=sha` (`version` is
-    the entry of highest priority: raw before sha). Tags and pushes come from `docker build/tag/push`,
+    the entry of highest priority: raw before sha; `enable={{is_default_branch}}`
+    counts as on in a workflow that runs only on pushes to the default branch,
+    `github.default-branch` or else `main`/`master`). Tags and pushes come from `docker build/tag/push`,
     `docker buildx build --push` and `docker/build-push-action`.
 
     It reports `:latest` and images with no tag. A tag built from the commit

@@ -120,3 +120,60 @@ def test_jq_exit_status_piped_into_tee_counts_under_pipefail():
 def test_jq_ending_the_pipeline_needs_no_pipefail():
     text = MIGRATE_TEE.format(defaults="", shell="", set="").replace(" \\\n            | tee result.txt", "")
     assert findings(text, "workflow-migration-unchecked") == []
+
+
+# --- workflow-image-latest: metadata-action `enable={{is_default_branch}}` ------
+
+# docker/metadata-action's `version` output is its highest-priority tag (raw
+# 200, sha 100: the action's README). `type=raw,value=latest,
+# enable={{is_default_branch}}` is on for a run of the default branch, so a
+# workflow that runs only on pushes to main deploys :latest with
+# `:${{ steps.meta.outputs.version }}`.
+META = """\
+on:
+  push:
+    branches: [{branch}]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - id: meta
+        uses: docker/metadata-action@v5
+        with:
+          images: 123456789012.dkr.ecr.us-east-1.amazonaws.com/api
+          tags: |
+            type=sha,format=long,prefix=
+            type=raw,value=latest,enable={{{{is_default_branch}}}}
+      - id: render
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: td.json
+          container-name: api
+          image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/api:${{{{ steps.meta.outputs.version }}}}
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: ${{{{ steps.render.outputs.task-definition }}}}
+          service: api
+          wait-for-service-stability: true
+"""
+
+
+def test_metadata_latest_on_default_branch_is_the_version():
+    assert findings(META.format(branch="main"), "workflow-image-latest") == [
+        ("workflow-image-latest", 21)]
+    assert findings(META.format(branch="master"), "workflow-image-latest") == [
+        ("workflow-image-latest", 21)]
+
+
+def test_metadata_latest_on_a_branch_not_known_as_default_is_not_guessed():
+    assert findings(META.format(branch="release"), "workflow-image-latest") == []
+    assert findings(META.format(branch="main, release"), "workflow-image-latest") == []
+    assert findings(META.format(branch="main").replace(
+        "    branches: [main]", "    branches: [main]\n  workflow_dispatch:"),
+        "workflow-image-latest") == []
+
+
+def test_metadata_sha_outranking_latest_is_fine():
+    text = META.format(branch="main").replace("prefix=\n", "prefix=,priority=300\n")
+    assert findings(text, "workflow-image-latest") == []
