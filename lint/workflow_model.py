@@ -939,7 +939,8 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
         if sm and job is not None:
             for st in job.steps:
                 if st.id == sm.group(1):
-                    meta = metadata_action_output(st, sm.group(2))
+                    meta = metadata_action_output(st, sm.group(2),
+                                                  _on_default_branch(job.workflow, github))
                     if meta is not None:
                         return resolve(meta, job, st, row, github, None, _depth + 1)
                     w = step_outputs(st).get(sm.group(2))
@@ -988,12 +989,37 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
 _META_PRIORITY = {"sha": 100, "raw": 200}
 
 
-def metadata_action_output(step: Step, name: str) -> Optional[str]:
+def _on_default_branch(wf: Optional[Workflow], github: Optional[dict]) -> Optional[bool]:
+    """True when the workflow runs only on pushes to (or schedules of) the
+    default branch (`github.default-branch` in config, else `main` or `master`
+    when the push filter names that one branch); None when that cannot be told."""
+    if wf is None or not isinstance(wf.triggers, dict) or not wf.triggers \
+            or set(wf.triggers) - {"push", "schedule"}:
+        return None
+    if "push" not in wf.triggers:
+        return True  # a schedule runs on the default branch
+    spec = _dict(wf.triggers.get("push"))
+    branches = spec.get("branches")
+    branches = [branches] if isinstance(branches, str) else branches
+    if spec.get("tags") is not None or not isinstance(branches, list):
+        return None  # tags, or every branch
+    named = {str(b).strip() for b in branches}
+    default = (github or {}).get("default-branch")
+    if len(named) != 1 or (named != {str(default)} if default
+                           else not named <= {"main", "master"}):
+        return None
+    return True
+
+
+def metadata_action_output(step: Step, name: str,
+                           on_default: Optional[bool] = None) -> Optional[str]:
     """The `tags` or `version` output of a `docker/metadata-action` step when its
     `tags` input makes only `type=raw` (a literal value) and `type=sha` tags
     (`sha-` + the commit, written `sha-${{ github.sha }}`): `tags` is IMAGE:TAG
     for its one image and one tag, `version` the tag of highest priority (sha
-    100, raw 200: the action's README). None when it cannot be told."""
+    100, raw 200: the action's README). An entry's `enable={{is_default_branch}}`
+    is read as `on_default` (the workflow runs only on the default branch).
+    None when it cannot be told."""
     if not (step.uses or "").startswith("docker/metadata-action") or name not in ("tags",
                                                                                   "version"):
         return None
@@ -1015,6 +1041,10 @@ def metadata_action_output(step: Step, name: str) -> Optional[str]:
             else:
                 bare.append(part.strip())
         kind = attrs.get("type", "raw").lower()
+        if on_default is True and re.fullmatch(r"\{\{\s*is_default_branch\s*\}\}",
+                                                attrs.get("enable", "")):
+            attrs["enable"] = "true"
+            entry = re.sub(r"enable\s*=\s*\{\{\s*is_default_branch\s*\}\}", "", entry)
         if attrs.get("enable", "true").lower() == "false":
             continue
         if "${{" in entry or "{{" in entry or kind not in _META_PRIORITY:

@@ -8,6 +8,7 @@ with `if: false` are skipped (they never run), except by
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Optional
 
@@ -238,7 +239,9 @@ IMAGE_LATEST = rule(
     `::set-output`), job outputs across `needs`, shell variables and
     `$GITHUB_ENV`, and the `tags`/`version` outputs of `docker/metadata-action`
     when its `tags` entries are `type=raw` values and `type=sha` (`version` is
-    the entry of highest priority: raw before sha). Tags and pushes come from `docker build/tag/push`,
+    the entry of highest priority: raw before sha; `enable={{is_default_branch}}`
+    counts as on in a workflow that runs only on pushes to the default branch,
+    `github.default-branch` or else `main`/`master`). Tags and pushes come from `docker build/tag/push`,
     `docker buildx build --push` and `docker/build-push-action`.
 
     It reports `:latest` and images with no tag. A tag built from the commit
@@ -350,7 +353,10 @@ MIGRATION_UNCHECKED = rule(
       after a test of that value (or `exit "$EXIT"`), `false`, a bare
       `[ ... ]`/`[[ ... ]]`/`test` on that value (GitHub's `bash` and `sh` run
       with `-e`; a shell written out, `shell: bash {0}`, only with `-e` or
-      `set -e`), `jq -e`, or (with `-e`) a pipe into `grep -qx 0` ending the
+      `set -e`), `jq -e` (ending its pipeline, or piped on, e.g. into `tee`,
+      only under pipefail: `shell: bash` or `set -o pipefail`; the unspecified
+      shell is `bash -e {0}`, whose pipelines return their last command's
+      status), or (with `-e`) a pipe into `grep -qx 0` ending the
       pipeline; and not in a step with `continue-on-error: true` (the job
       would go on).
 
@@ -560,7 +566,8 @@ TEMPLATE_INJECTION = rule(
     docs="""
     ## What it does
     In jobs that assume an AWS role, finds `${{ ... }}` expressions in `run:`
-    scripts that read text an outsider controls: pull request, issue,
+    scripts (and in the `script:` of `actions/github-script`, JavaScript that
+    GitHub fills in the same way) that read text an outsider controls: pull request, issue,
     discussion, comment and review titles and bodies, `github.head_ref` and the
     pull request's head ref/label, commit messages and author names and emails
     (`head_commit`, `commits`), wiki page names and `workflow_run` branches and
@@ -1309,7 +1316,7 @@ def _run_task_followed(job, step, run_cmd):
                                                          or (a.startswith("-") and not
                                                              a.startswith("--") and "e" in a)
                                                          for a in c.argv[1:]) \
-                    and fails_step and errexit:
+                    and fails_step and errexit and (c.op_after != "|" or _pipefail(job, st)):
                 checked = True
             if saw_exit_code and fails_step and (_fails(c, exit_vars, tested, errexit) or (
                     errexit and c.name in _FAIL_TESTS and not c.in_condition and not c.negated
@@ -1367,21 +1374,43 @@ def _fails(c, exit_vars, tested: bool = True, errexit: bool = True):
     return False
 
 
-def _errexit(job, step) -> bool:
-    """Does the step's shell stop at the first failing command? GitHub's `bash`
-    and `sh` do (`bash -eo pipefail {0}`, `sh -e {0}`); a shell written out
-    (`bash {0}`) only with `-e` in it, or `set -e` in the script."""
+def _shell_of(job, step):
+    """The step's `shell`, else the job's or the workflow's `defaults.run.shell`."""
     shell = step.shell
     for scope in (job.data, job.workflow.data if job.workflow else None):
         if shell is None and isinstance(scope, dict):
             run = (scope.get("defaults") or {}).get("run") \
                 if isinstance(scope.get("defaults"), dict) else None
             shell = run.get("shell") if isinstance(run, dict) else None
+    return shell
+
+
+def _errexit(job, step) -> bool:
+    """Does the step's shell stop at the first failing command? GitHub's shells
+    do (unspecified: `bash -e {0}`; `bash`: `bash --noprofile --norc -eo
+    pipefail {0}`; `sh`: `sh -e {0}`); a shell written out (`bash {0}`) only
+    with `-e` in it, or `set -e` in the script."""
+    shell = _shell_of(job, step)
     if not isinstance(shell, str) or "{0}" not in shell:
         return True
     if re.search(r"(?:^|\s)-[a-z]*e", shell):
         return True
     return bool(re.search(r"(?m)^\s*set\s+-[a-z]*e", step.run or ""))
+
+
+_SET_PIPEFAIL = lazy_re(r"(?m)^\s*set\b[^\n#]*-[a-zA-Z]*o\s+pipefail\b")
+
+
+def _pipefail(job, step) -> bool:
+    """Does a failure inside a pipeline fail the pipeline? Only `shell: bash`
+    (GitHub runs it with `-o pipefail`), a shell written out with pipefail, or
+    `set -o pipefail` in the script: an unspecified shell is `bash -e {0}` and
+    `sh` is `sh -e {0}`, where a pipeline's status is its last command's."""
+    shell = _shell_of(job, step)
+    if isinstance(shell, str) and (shell.strip() == "bash" or (
+            "{0}" in shell and "pipefail" in shell)):
+        return True
+    return bool(_SET_PIPEFAIL.search(step.run or ""))
 
 
 def _continues_on_error(step) -> bool:
@@ -1665,7 +1694,7 @@ def template_injection(doc, ctx):
     for job in _live_jobs(wf):
         if not job.role_uses():
             continue
-        for st in job.steps:
+        for st in map(_script_step, job.steps):
             if not isinstance(st.run, str) or "${{" not in st.run:
                 continue
             hit = None
@@ -1686,6 +1715,19 @@ def template_injection(doc, ctx):
                                 f"pass it through `env:` (e.g. `VALUE: ${{{{ {what} }}}}`) and "
                                 "use \"$VALUE\" in the script"),
                           span=wm.script_span(doc, st, n, written))
+
+
+GITHUB_SCRIPT = "actions/github-script"
+
+
+def _script_step(st):
+    """The step itself, or for `actions/github-script` a copy whose "script" is
+    its `script:` input: GitHub pastes expressions into that JavaScript the
+    same way, and it runs in the job with the job's credentials."""
+    if st.run is None and st.uses == GITHUB_SCRIPT and isinstance(st.input("script"), str):
+        return dataclasses.replace(st, run=st.input("script"),
+                                   run_path=st.path + ("with", "script"))
+    return st
 
 
 # --- pinning ---------------------------------------------------------------------------------
