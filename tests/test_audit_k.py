@@ -99,3 +99,33 @@ def test_split_statements_with_the_condition_on_passrole_only_are_fine(tmp_path)
          "Action": "iam:PassRole", "Condition": TO_TASKS}))
     assert not [f for f in findings if f.rule.startswith(("xref-permission", "xref-passrole",
                                                           "policy-passrole-missing"))]
+
+
+# --- a Stripe publishable key is public ----------------------------------------
+
+def _env_findings(tmp_path, env):
+    (tmp_path / "td.json").write_text(json.dumps({
+        "family": "web", "executionRoleArn": "arn:aws:iam::123456789012:role/web-exec",
+        "containerDefinitions": [{"name": "web", "image": "web:1.0.0",
+                                  "environment": [{"name": k, "value": v}
+                                                  for k, v in env.items()]}]}))
+    return sorted(f.message.split(" of container")[0].split()[-1] for f in lint_folder(tmp_path)
+                  if f.rule == "taskdef-secret-in-environment")
+
+
+def test_stripe_publishable_key_is_not_a_secret(tmp_path):
+    # Stripe: publishable keys only identify the account and are meant to be
+    # published in client code (gitleaks dropped them from its Stripe rule, #1320)
+    assert _env_findings(tmp_path, {
+        "STRIPE_PUBLISHABLE_KEY": "pk_live_51NzQ3mKp8vXr2TbQ4wLc7yHd9JfA6sEu0GiOk",
+        "NEXT_PUBLIC_STRIPE_KEY": "pk_test_51NzQ3mKp8vXr2TbQ4wLc7yHd9JfA6sEu0GiOk",
+    }) == []
+
+
+def test_stripe_secret_and_restricted_keys_still_are(tmp_path):
+    assert _env_findings(tmp_path, {
+        "STRIPE": "sk_live_51NzQ3mKp8vXr2TbQ4wLc7yHd9JfA6sEu0GiOk",
+        "STRIPE_RK": "rk_live_51NzQ3mKp8vXr2TbQ4wLc7yHd9JfA6sEu0GiOk",
+        # under a secret's name a publishable-looking value is still reported
+        "STRIPE_API_KEY": "pk_live_51NzQ3mKp8vXr2TbQ4wLc7yHd9JfA6sEu0GiOk",
+    }) == ["STRIPE", "STRIPE_API_KEY", "STRIPE_RK"]
