@@ -11,7 +11,10 @@ any Allow, and nothing is allowed unless some Allow matches. What cannot be
 known is read in the deploy's favour, so that rules saying "X is not allowed"
 do not fire on a guess: an unknown resource (`None`) is any resource an Allow
 admits; a condition on a key not given in `context` is assumed true for an
-Allow and, for a Deny, assumed not to hold (it might not deny); an unresolved
+Allow and, for a Deny, assumed not to hold (it might not deny), except the keys
+only an iam:PassRole request carries (`iam:PassedToService`,
+`iam:AssociatedResourceArn`), which are absent from any other action's request
+(`StringEquals` on them never holds there); an unresolved
 template part (`Template` hole) in an Allow matches anything and in a Deny
 matches nothing.
 """
@@ -279,11 +282,33 @@ def condition_holds(op: str, key_values: list, given, present: bool) -> Optional
     return (not hit) if negated else hit
 
 
-def conditions_hold(stmt: Statement, context: Optional[dict], optimistic: bool) -> bool:
-    """All condition blocks hold, evaluating only keys in `context`."""
+# keys IAM puts only in the request context of iam:PassRole: in any other
+# request they are absent (so `StringEquals` on them is false, `StringNotEquals` true)
+_PASSROLE_ONLY_KEYS = {"iam:passedtoservice", "iam:associatedresourcearn"}
+
+
+def _absent_key_holds(op: str, values: list) -> Optional[bool]:
+    """One operator on a key that is certainly not in the request."""
+    low = op.lower()
+    if low.startswith("forallvalues:"):
+        return True  # no values: every one of them matches
+    if low.startswith("foranyvalue:"):
+        return False
+    return condition_holds(op, values, None, False)
+
+
+def conditions_hold(stmt: Statement, context: Optional[dict], optimistic: bool,
+                    action: Optional[str] = None) -> bool:
+    """All condition blocks hold, evaluating only keys in `context` (and, when the
+    action is known, the keys that only an iam:PassRole request carries)."""
     ctx = {k.lower(): v for k, v in context.items()} if context and stmt.conditions else {}
+    passrole = action is None or (isinstance(action, str) and action.lower() == "iam:passrole")
     for op, keys in stmt.conditions.items():
         for key, values in keys.items():
+            if not passrole and key.lower() in _PASSROLE_ONLY_KEYS:
+                if not _absent_key_holds(op, values):
+                    return False
+                continue
             if key.lower() not in ctx:
                 if not optimistic:
                     return False
@@ -307,7 +332,7 @@ def applies(stmt: Statement, action: str, resource: Optional[str],
     optimistic = stmt.effect == "Allow"
     return (statement_actions_match(stmt, action, optimistic)
             and statement_resources_match(stmt, resource, optimistic)
-            and conditions_hold(stmt, context, optimistic))
+            and conditions_hold(stmt, context, optimistic, action))
 
 
 def _describe(stmt: Statement) -> str:
@@ -340,7 +365,7 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
                 allows.append(stmt)
         elif effect == "Deny" and (applies(stmt, action, resource, context) if resource
                                    else statement_actions_match(stmt, action, False)
-                                   and conditions_hold(stmt, context, False)):
+                                   and conditions_hold(stmt, context, False, action)):
             denies.append(stmt)
     if resource is None and denies:
         # an unknown resource: a Deny takes the grant back only where it covers
@@ -354,6 +379,15 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
     if allows:
         return Decision(True, allows[0], f"allowed by {_describe(allows[0])}")
     what = f"{action} on {resource}" if resource else action
+    for stmt in stmts:
+        # an Allow that fails only on a key of iam:PassRole requests: say so
+        if stmt.effect == "Allow" and statement_actions_match(stmt, action, True) \
+                and statement_resources_match(stmt, resource, True) \
+                and conditions_hold(stmt, context, True):
+            key = next(k for keys in stmt.conditions.values() for k in keys
+                       if k.lower() in _PASSROLE_ONLY_KEYS)
+            return Decision(False, None, f"{_describe(stmt)} allows it only under a condition "
+                            f"on {key}, a key that only iam:PassRole requests carry")
     return Decision(False, None, f"no statement allows {what}")
 
 

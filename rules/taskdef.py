@@ -288,6 +288,8 @@ _VALUE_SHAPES = (
     (lazy_re(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"), "a JWT"),
     (lazy_re(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:([^/\s@]+)@"), "a URL with a password"),
 )
+# Stripe publishable keys: they only identify the account and are meant for client code
+_PUBLIC_KEY_VALUE = lazy_re(r"^pk_(?:live|test)_[A-Za-z0-9]+$")
 _PLACEHOLDER_PASSWORD = lazy_re(r"^(?:\$\{?[A-Za-z_]\w*\}?|<[^>]*>|\*+|x+|\.\.\.|password)$",
                                    re.I)
 
@@ -339,6 +341,8 @@ def secret_value(value) -> Optional[str]:
             if what == "a URL with a password" and _PLACEHOLDER_PASSWORD.match(m.group(1)):
                 return None
             return what
+    if _PUBLIC_KEY_VALUE.match(v):
+        return None  # public by design: shipped to every browser
     if len(v) >= 24 and re.fullmatch(r"[A-Za-z0-9+/=_\-]+", v) \
             and not re.fullmatch(r"[0-9a-fA-F\-]+", v) \
             and re.search(r"[a-z]", v) and re.search(r"[A-Z]", v) and re.search(r"[0-9]", v) \
