@@ -52,14 +52,9 @@ def _selection(select, ignore):
 
 
 def _repo_root(start="."):
-    here = os.path.abspath(start)
-    while True:
-        if os.path.exists(os.path.join(here, ".git")):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return os.path.abspath(start)
-        here = parent
+    from .config import repository_root
+
+    return repository_root(start) or os.path.abspath(start)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,9 +1,10 @@
 """The configuration file: `.ecs-lint.yaml`, `.ecs-lint.yml` or `[tool.ecs-lint]`.
 
 Found in the working directory or the nearest parent up to the repository root
-(the folder holding `.git`); `--config FILE` overrides. Its shape is checked
-with jsonschema (imported only when there is a config to check) and every
-error names the offending key and its line. Paths in it are relative to it.
+(the folder holding `.git` or `.github/workflows`); `--config FILE` overrides.
+Its shape is checked with jsonschema (imported only when there is a config to
+check) and every error names the offending key and its line. Paths in it are
+relative to it.
 """
 from __future__ import annotations
 
@@ -171,6 +172,25 @@ class Config:
         return index
 
 
+def is_repository_root(folder: str) -> bool:
+    """Does `folder` hold a repository: `.git`, or `.github/workflows` (GitHub
+    reads workflows only at a repository's root, so a folder holding them is
+    one, even kept inside another checkout: a vendored example, a test case)?"""
+    return os.path.exists(os.path.join(folder, ".git")) or \
+        os.path.isdir(os.path.join(folder, ".github", "workflows"))
+
+
+def repository_root(start: str = ".") -> Optional[str]:
+    """The nearest repository root from `start` up (see `is_repository_root`)."""
+    here = os.path.abspath(start)
+    while not is_repository_root(here):
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+    return here
+
+
 def find_config(start: str = ".") -> Optional[str]:
     here = os.path.abspath(start)
     while True:
@@ -181,7 +201,7 @@ def find_config(start: str = ".") -> Optional[str]:
         pp = os.path.join(here, "pyproject.toml")
         if os.path.isfile(pp) and _pyproject_section(pp) is not None:
             return pp
-        if os.path.exists(os.path.join(here, ".git")):
+        if is_repository_root(here):
             return None
         parent = os.path.dirname(here)
         if parent == here:

@@ -130,3 +130,14 @@ def test_pyproject_errors_name_their_line_and_a_broken_pyproject_of_others_is_sk
     write(tmp_path, '[tool.ecs-lint\nexclude = 1\n', name="pyproject.toml")  # ours, broken
     with pytest.raises(ConfigError, match="invalid TOML"):
         load_config(find_config(str(tmp_path)))
+
+
+def test_a_folder_with_workflows_stops_the_config_search(tmp_path):
+    # GitHub reads workflows only at a repository's root: a folder holding
+    # .github/workflows is a repository of its own, even inside another checkout
+    (tmp_path / ".ecs-lint.yaml").write_text("rules: {}\n")
+    inner = tmp_path / "examples" / "app"
+    (inner / ".github" / "workflows").mkdir(parents=True)
+    assert find_config(str(inner)) is None
+    assert find_config(str(inner / ".github" / "workflows")) is None
+    assert find_config(str(tmp_path / "examples")) == str(tmp_path / ".ecs-lint.yaml")

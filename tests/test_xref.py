@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROLE, lint_folder, oidc_trust, oidc_workflow
+from conftest import ROLE, lint_folder, oidc_trust, oidc_workflow, run_cli
 from ecs_lint.xref import actions as A
 from ecs_lint.xref import linking as L
 from ecs_lint.xref import subjects_produced as P
@@ -714,3 +714,72 @@ def test_odd_branch_filters_and_ref_conditions_never_crash(tmp_path, on, ref_val
     (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust))
     found = lint_folder(tmp_path)
     assert not [f for f in found if f.rule == "internal-error"], found
+
+
+_NESTED_TRUST_TEMPLATE = """\
+Resources:
+  DeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: deploy
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Federated: arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                token.actions.githubusercontent.com:aud: sts.amazonaws.com
+                token.actions.githubusercontent.com:sub: repo:acme/app:ref:refs/heads/main
+"""
+
+_NESTED_WORKFLOW = """\
+on:
+  push:
+    branches: [main]
+permissions:
+  id-token: write
+  contents: read
+jobs:
+  test:
+    uses: ./.github/workflows/_test.yml
+  deploy:
+    needs: test
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: aws-actions/configure-aws-credentials@e3dd6a429d7300a6a4c196c26e071d42e0343502
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: us-east-1
+"""
+
+
+def test_a_folder_with_workflows_is_its_own_repository_root(tmp_path):
+    # a repository folder kept inside another checkout (a vendored example, a
+    # test case): GitHub reads workflows only at a repository's root, so the
+    # folder holding .github/workflows is the root, not the outer checkout,
+    # whose `origin` names another repository
+    outer = tmp_path / "outer"
+    (outer / ".git").mkdir(parents=True)
+    (outer / ".git" / "config").write_text(
+        '[remote "origin"]\n\turl = https://github.com/someone/else.git\n')
+    case = outer / "examples" / "app"
+    (case / ".github" / "workflows").mkdir(parents=True)
+    (case / ".github" / "workflows" / "deploy.yml").write_text(_NESTED_WORKFLOW)
+    (case / ".github" / "workflows" / "_test.yml").write_text(
+        "on: workflow_call\njobs:\n  unit:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: make test\n")
+    (case / "infra").mkdir()
+    (case / "infra" / "roles.yaml").write_text(_NESTED_TRUST_TEMPLATE)
+    out = run_cli("--no-cache", "--format", "json", ".", cwd=case)
+    rules = {f["rule"] for f in json.loads(out.stdout)["findings"]}
+    # the job sends repo:?/?:environment:production: refused whatever the repository
+    assert "xref-sub-not-admitted" in rules
+    msgs = [f["message"] for f in json.loads(out.stdout)["findings"]
+            if f["rule"] == "xref-sub-not-admitted"]
+    assert not any("someone/else" in m for m in msgs), msgs
+    # the called test workflow is found: the deploy is gated
+    assert "workflow-deploy-no-test-gate" not in rules
