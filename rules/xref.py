@@ -70,6 +70,13 @@ SUB_NOT_ADMITTED = rule(
     its files do not show: the role's subs are then not compared (with a note),
     unless `github.subject` declares the format in use.
 
+    A role whose trust policy lets no GitHub provider in at all (only AWS
+    principals, services or other identity providers) is refused too when a job
+    that can mint the OIDC token assumes it with configure-aws-credentials and no
+    keys, token file or `role-chaining: true`: the action then calls
+    AssumeRoleWithWebIdentity (typically a second configure step meant to chain
+    from the first role).
+
     A `...:ref` condition is checked too: a job with an environment sends the
     environment form of `sub`, but its token still carries the `ref` it runs on,
     so an admitted `environment:production` sub from `refs/heads/develop` fails
@@ -1351,6 +1358,69 @@ _TEMPLATE_KEY = lazy_re(
     r"runner_environment|enterprise|enterprise_id):")
 
 
+_PRINCIPAL_KEYS = ("aws", "service", "federated", "canonicaluser")
+
+
+def _clearly_not_github(S, policy) -> bool:
+    """Does every statement of a trust policy name only principals that cannot
+    be GitHub's provider (AWS accounts and roles, services, other identity
+    providers)? An unresolved value, `*` or NotPrincipal may be anything: no."""
+    found = S.statements(policy)
+    if not found:
+        return False
+    for _, stmt, _ in found:
+        p = stmt.get("Principal")
+        if "NotPrincipal" in stmt or not isinstance(p, dict) or not p:
+            return False
+        for key, val in p.items():
+            k = key.lower() if isinstance(key, str) else ""
+            if k not in _PRINCIPAL_KEYS:
+                return False
+            for v in val if isinstance(val, list) else [val]:
+                if not isinstance(v, str) or not v.strip() or v.strip() == "*":
+                    return False
+                if k == "federated" and S.federated_kind(v) != "other":
+                    return False
+    return True
+
+
+def _no_github_statement(S, idx: Index, role, usages: List[Usage], trust_doc, repo_known):
+    """xref-sub-not-admitted for a role whose trust policy has no statement for
+    GitHub's provider at all (only AWS principals, services, other providers),
+    assumed with the OIDC token: configure-aws-credentials (or the sts CLI) in a
+    job that can mint the token, with no keys, token file or `role-chaining`,
+    calls AssumeRoleWithWebIdentity, which such a policy never allows. The usual
+    cause: a second configure step meant to chain from the first role's
+    credentials without `role-chaining: true`."""
+    if not _clearly_not_github(S, trust_doc.data):
+        return
+    for u in usages:
+        if not (u.link.use.known_action and u.run.job.id_token_write):
+            continue
+        for part in P.parts(u.produced.must):
+            sub = S.witness(_language(idx, "subjects", part))
+            if sub is None:
+                continue
+            shown = P.show_sub(sub, repo_known, idx.prefix)
+            role_path = u.link.path
+            chained = any(l.use.oidc and l.use.step is not u.link.use.step
+                          and l.role is not role for l in u.run.roles)
+            yield Problem(
+                SUB_NOT_ADMITTED.id, ("Statement",),
+                f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(role_path).line} "
+                f"assumes {role.label} through GitHub's OIDC token with sub '{shown}', "
+                "but no statement of this trust policy lets GitHub's provider "
+                "(token.actions.githubusercontent.com) assume the role: the step fails "
+                "(Not authorized to perform sts:AssumeRoleWithWebIdentity)",
+                help=("set `role-chaining: true` on that configure-aws-credentials step to "
+                      "assume the role with the credentials of the role assumed before it"
+                      if chained else
+                      f"add a statement for GitHub's provider admitting '{shown}'"),
+                doc=trust_doc,
+                related=[(u.run.doc, role_path, f"{u.run.label} assumes the role here")])
+            return
+
+
 def _customised_shape(S, st) -> bool:
     """Is an Allow statement written for a customised subject template: it admits
     no sub of the default shapes, and its sub values name template claim keys
@@ -1369,6 +1439,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
     policy = trust_doc.data
     admitted, stmts = _admitted_language(S, policy)
     if not stmts:
+        yield from _no_github_statement(S, idx, role, usages, trust_doc, repo_known)
         return
     if not _github(ctx).get("subject") and any(_customised_shape(S, st) for st in stmts):
         ctx.note(f"xref: {role.label}: its trust policy is written for a customised subject "
