@@ -1364,7 +1364,8 @@ _PRINCIPAL_KEYS = ("aws", "service", "federated", "canonicaluser")
 def _clearly_not_github(S, policy) -> bool:
     """Does every statement of a trust policy name only principals that cannot
     be GitHub's provider (AWS accounts and roles, services, other identity
-    providers)? An unresolved value, `*` or NotPrincipal may be anything: no."""
+    providers)? An unresolved value, `*` or NotPrincipal may be anything, and a
+    GitHub Enterprise Server issuer may be the workflows' own: no."""
     found = S.statements(policy)
     if not found:
         return False
@@ -1379,9 +1380,16 @@ def _clearly_not_github(S, policy) -> bool:
             for v in val if isinstance(val, list) else [val]:
                 if not isinstance(v, str) or not v.strip() or v.strip() == "*":
                     return False
-                if k == "federated" and S.federated_kind(v) != "other":
+                if k == "federated" and (S.federated_kind(v) != "other"
+                                         or _ghes_issuer(v)):
                     return False
     return True
+
+
+def _ghes_issuer(value: str) -> bool:
+    """A provider for a GitHub Enterprise Server issuer (`https://HOST/_services/token`):
+    the workflows may run there, and their tokens come from it."""
+    return value.strip().lower().rstrip("/").endswith("/_services/token")
 
 
 def _no_github_statement(S, idx: Index, role, usages: List[Usage], trust_doc, repo_known):

@@ -90,3 +90,19 @@ def test_no_id_token_means_existing_credentials_not_oidc(tmp_path):
 def test_unresolved_principal_is_not_taken_for_another_one(tmp_path):
     found = _chain_repo(tmp_path, "", deployer_principal={"Federated": "OIDC_PROVIDER_ARN"})
     assert found == []
+
+
+def test_a_github_enterprise_server_provider_may_be_the_workflows_own(tmp_path):
+    # `https://HOST/_services/token` is a GHES issuer: workflows of that server get
+    # their tokens from it, so a trust naming only it is no proof of a refusal
+    from ecs_lint.rules.xref import _clearly_not_github
+    from ecs_lint import subjects as S
+
+    def trust(federated):
+        return {"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity",
+            "Principal": {"Federated": federated}}]}
+    ghes = "arn:aws:iam::903817264501:oidc-provider/github.acme-corp.net/_services/token"
+    gitlab = "arn:aws:iam::903817264501:oidc-provider/gitlab.com"
+    assert not _clearly_not_github(S, trust(ghes))
+    assert _clearly_not_github(S, trust(gitlab))
