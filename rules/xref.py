@@ -68,10 +68,13 @@ SUB_NOT_ADMITTED = rule(
     sub values such as `repository_owner:myorg:...:job_workflow_ref:...` that admit
     no sub of the default shapes) says the repository may send that shape, which
     its files do not show: the role's subs are then not compared (with a note),
-    unless `github.subject` declares the format in use.
+    unless `github.subject` declares the format in use. With `github.subject:
+    immutable` but without `owner-id` and `repository-id`, the ids are unknown:
+    a sub is refused only when no id would make the policy admit it.
 
     A role whose trust policy lets no GitHub provider in at all (only AWS
-    principals, services or other identity providers) is refused too when a job
+    principals, services, other identity providers; a GitHub Enterprise Server
+    issuer, `HOST/_services/token`, may be the workflows' own) is refused too when a job
     that can mint the OIDC token assumes it with configure-aws-credentials and no
     keys, token file or `role-chaining: true`: the action then calls
     AssumeRoleWithWebIdentity (typically a second configure step meant to chain
@@ -1458,6 +1461,9 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
     any_admitted = False
     reported = set()
     compared = set()
+    # immutable subjects whose ids the config does not give: the real ids are
+    # fixed but unknown, so a sub is refused only if it is for every id
+    ids_unknown = repo_known and P.ID in (idx.prefix or "")
     for u in usages:
         # a job that sends the same subs as one before it finds nothing new:
         # the same witnesses, already reported
@@ -1471,9 +1477,9 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             continue
         for part in P.parts(u.produced.must):
             lang = _language(idx, "subjects", part)
-            if repo_known:
+            if repo_known and not ids_unknown:
                 missed = S.difference_witness(lang, admitted)
-            else:  # compare the context only: is it admitted for some repository?
+            else:  # compare the context only: is it admitted for some repository (ids)?
                 missed = S.witness(lang) if S.witness(S.Inter([lang, admitted])) is None \
                     else None
             if missed is None and u.run.environment is not None and repo_known:
@@ -1488,7 +1494,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                            f"{P.encode(u.run.environment)}`, not its branch)")
             shown = P.show_sub(missed, repo_known, idx.prefix)
             globs = _language(idx, "globs", part)
-            fix = shown if globs == [missed] or not repo_known else " or ".join(
+            fix = shown if globs == [missed] or not repo_known or ids_unknown else " or ".join(
                 f"'{g}'" for g in globs[:3])
             deny = _refused_by(S, policy, stmts, missed)
             if deny is not None:  # an Allow admits it, a Deny takes it back

@@ -783,3 +783,21 @@ def test_a_folder_with_workflows_is_its_own_repository_root(tmp_path):
     assert not any("someone/else" in m for m in msgs), msgs
     # the called test workflow is found: the deploy is gated
     assert "workflow-deploy-no-test-gate" not in rules
+
+
+@pytest.mark.parametrize("branch, refused", [("main", False), ("prod", True)])
+def test_immutable_subjects_with_unknown_ids_are_refused_only_for_every_id(tmp_path, branch,
+                                                                           refused):
+    # github.subject: immutable without owner-id/repository-id: the real ids are
+    # fixed but unknown, so a trust pinning ids 11/22 may well be right
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(textwrap.dedent(oidc_workflow()))
+    trust = oidc_trust(f"repo:myorg@11/app@22:ref:refs/heads/{branch}")
+    (tmp_path / "trust.json").write_text(json.dumps(trust))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        "github:\n  repository: myorg/app\n  subject: immutable\n"
+        f"roles:\n  {ROLE}:\n    trust: trust.json\n")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
+    assert bool(found) is refused, [f.message for f in found]
+    if found:
+        assert "@*" not in found[0].help  # no advice that lets any id in
