@@ -823,7 +823,7 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
                 got = _env_value(name, job, step)
         elif ctx == "matrix" and row is not None:
             got = _lookup(row, rest)
-        elif ctx in ("vars", "secrets"):
+        elif ctx in ("vars", "secrets", "inputs"):  # inputs: a caller's, see xref/runs.py
             name = _lookup_name(rest)
             table = github.get(ctx) if isinstance(github.get(ctx), dict) else {}
             if name is not None and name in table:

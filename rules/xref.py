@@ -62,7 +62,11 @@ SUB_NOT_ADMITTED = rule(
     choice input (so does `${{ github.event.inputs.X }}` in a workflow that only
     `workflow_dispatch` runs), or each value the calling jobs of a local reusable
     workflow pass (else the input's default); other inputs leave the job's subs
-    unknown, and they are not compared.
+    unknown, and they are not compared. A local reusable workflow that only
+    `workflow_call` runs is checked once for each calling job read, with the
+    inputs that job passes (literals or `${{ vars.X }}`, over the inputs'
+    defaults; `role-to-assume: ${{ inputs.role }}` included) and the subs of that
+    caller's runs only.
 
     A trust policy written for a customised subject template (`include_claim_keys`:
     sub values such as `repository_owner:myorg:...:job_workflow_ref:...` that admit
@@ -328,7 +332,7 @@ def build(docs: List[Document], ctx) -> Index:
     for d in docs:
         if d.kind != "workflow":
             continue
-        for run in R.job_runs(d, github, find_role):
+        for run in R.job_runs(d, github, find_role, _callers_of(idx, d)):
             idx.runs.append(run)
             if not ctx.verbose:
                 continue  # the notes below need positions: a second read of the file
@@ -1042,10 +1046,10 @@ class Usage:
 
 
 def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
-                   triggers=None, depth=0, events=None) -> P.Refs:
+                   triggers=None, depth=0, events=None, caller=None) -> P.Refs:
     """The refs the workflow runs on; a reusable one runs on its callers' (each
     narrowed by the calling job's `if:`, and by `events`: the called job's test
-    of `github.event_name`, which is the caller's event)."""
+    of `github.event_name`, which is the caller's event), or on one `caller`'s."""
     if triggers is None:
         triggers = wm.workflow_of(doc).triggers
     refs = P.refs_of_triggers({e: s for e, s in triggers.items() if e != "workflow_call"},
@@ -1053,6 +1057,8 @@ def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
     if "workflow_call" not in triggers:
         return refs
     callers = _callers(idx, doc) if depth < 4 else []
+    if caller is not None:
+        callers = [(caller.doc, caller.job.get("if"))]
     if not callers:
         refs.unknown.append("workflow_call")
         ctx.note(f"xref: {doc.file} is a reusable workflow and none of its callers was "
@@ -1092,6 +1098,37 @@ def _calling_jobs(idx: Index, doc: Document) -> List[tuple]:
             if isinstance(uses, str) and uses.startswith("./") \
                     and os.path.basename(uses.split("@")[0]) == name:
                 out.append((d, job))
+    return out
+
+
+_VARS_ONLY = re.compile(r"^\s*\$\{\{\s*vars\.[A-Za-z0-9_-]+\s*\}\}\s*$")
+
+
+def _callers_of(idx: Index, doc: Document) -> Optional[List[R.Caller]]:
+    """The calling jobs of a workflow that only other workflows run (`on:
+    workflow_call` alone), each with the inputs it passes over the inputs'
+    defaults; None when it has other triggers or no linted workflow calls it.
+    A value written with an expression other than `${{ vars.X }}` (same
+    repository) is unknown: `matrix`, `needs` and `inputs` belong to the caller."""
+    triggers = wm.workflow_of(doc).triggers
+    if not isinstance(triggers, dict) or set(triggers) != {"workflow_call"}:
+        return None
+    calling = _calling_jobs(idx, doc)
+    if not calling:
+        return None
+    spec = triggers["workflow_call"]
+    declared = spec.get("inputs") if isinstance(spec, dict) else None
+    defaults = {k: v["default"] for k, v in declared.items()
+                if isinstance(v, dict) and "default" in v} if isinstance(declared, dict) else {}
+    out = []
+    for caller, job in calling:
+        given = job.get("with") if isinstance(job.get("with"), dict) else {}
+        inputs = dict(defaults)
+        for k, v in given.items():
+            inputs[k] = None if isinstance(v, str) and "${{" in v and not _VARS_ONLY.match(v) \
+                else v
+        job_id = next((i for i, j in caller.data["jobs"].items() if j is job), "?")
+        out.append(R.Caller(caller, str(job_id), job, inputs))
     return out
 
 
@@ -1255,7 +1292,8 @@ def _produced(idx: Index, run: R.JobRun, triggers: dict, narrow, pattern_prefix,
         hit = idx.produced.get(key)
         if hit is not None:
             return hit
-    refs = _workflow_refs(idx, run.doc, default_branch, ctx, triggers, events=narrow)
+    refs = _workflow_refs(idx, run.doc, default_branch, ctx, triggers, events=narrow,
+                          caller=run.caller)
     # `may` over-approximates what an unreadable `if:` allows, so only
     # unknown callers make the use uncertain
     hit = (not refs.unknown, P.produce(pattern_prefix, refs, run.environment, narrow))

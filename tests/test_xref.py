@@ -801,3 +801,78 @@ def test_immutable_subjects_with_unknown_ids_are_refused_only_for_every_id(tmp_p
     assert bool(found) is refused, [f.message for f in found]
     if found:
         assert "@*" not in found[0].help  # no advice that lets any id in
+
+
+_CALLED = """\
+on:
+  workflow_call:
+    inputs:
+      role:
+        type: string
+        default: arn:aws:iam::123456789012:role/main-deploy
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: ${{ inputs.role }}
+          aws-region: eu-west-1
+"""
+
+
+def _caller(on, role=None):
+    with_ = f"\n    with:\n      role: {role}" if role else ""
+    return (f"on:\n{on}\npermissions:\n  id-token: write\n  contents: read\njobs:\n"
+            f"  deploy:\n    uses: ./.github/workflows/_deploy.yml{with_}\n")
+
+
+def _reusable_repo(tmp_path, callers):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "_deploy.yml").write_text(_CALLED)
+    for name, text in callers.items():
+        (wf / name).write_text(text)
+    main = "arn:aws:iam::123456789012:role/main-deploy"
+    release = "arn:aws:iam::123456789012:role/release-deploy"
+    (tmp_path / "main-trust.json").write_text(json.dumps(oidc_trust(
+        "repo:myorg/app:ref:refs/heads/main")))
+    (tmp_path / "release-trust.json").write_text(json.dumps(oidc_trust(
+        "repo:myorg/app:ref:refs/tags/v1.0")))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        "github:\n  repository: myorg/app\nroles:\n"
+        f"  {main}:\n    trust: main-trust.json\n"
+        f"  {release}:\n    trust: release-trust.json\n")
+    return [f for f in lint_folder(tmp_path) if f.rule.startswith("xref-sub")]
+
+
+MAIN_PUSH = "  push:\n    branches: [main]"
+TAG_PUSH = "  push:\n    tags: ['v1.0']"
+
+
+def test_a_reusable_workflow_assumes_the_role_each_caller_passes(tmp_path):
+    # each caller's role is compared with the subs of that caller's runs only
+    found = _reusable_repo(tmp_path, {
+        "main.yml": _caller(MAIN_PUSH, "arn:aws:iam::123456789012:role/main-deploy"),
+        "release.yml": _caller(TAG_PUSH, "arn:aws:iam::123456789012:role/release-deploy")})
+    assert found == []
+
+
+def test_a_caller_passing_the_wrong_role_is_refused(tmp_path):
+    found = _reusable_repo(tmp_path, {
+        "main.yml": _caller(MAIN_PUSH),  # the input's default: the main role
+        "release.yml": _caller(TAG_PUSH, "arn:aws:iam::123456789012:role/main-deploy")})
+    assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+    assert found[0].file == "main-trust.json"
+    assert "repo:myorg/app:ref:refs/tags/v1.0" in found[0].message
+    assert "called by .github/workflows/release.yml job 'deploy'" in found[0].message
+
+
+def test_a_role_passed_through_the_callers_own_context_is_not_guessed(tmp_path):
+    # `matrix`, `needs`, `inputs` in the calling job's `with:` are the caller's:
+    # unknown here, so not compared (never the input's default)
+    found = _reusable_repo(tmp_path, {
+        "release.yml": _caller(TAG_PUSH, "${{ needs.plan.outputs.role }}")})
+    assert found == []

@@ -42,6 +42,16 @@ class RoleLink:
 
 
 @dataclass
+class Caller:
+    """A job of a linted workflow that calls a local reusable workflow, and the
+    inputs it passes (over the inputs' defaults; None: not known)."""
+    doc: Document
+    job_id: str
+    job: dict  # the calling job as written
+    inputs: dict
+
+
+@dataclass
 class JobRun:
     doc: Document
     workflow: wm.Workflow
@@ -50,6 +60,7 @@ class JobRun:
     environment: Optional[str]  # expanded; UNKNOWN_ENVIRONMENT when not resolvable
     roles: List[RoleLink] = field(default_factory=list)
     role_at: dict = field(default_factory=dict)  # step index -> RoleLink in force
+    caller: Optional[Caller] = None  # a reusable workflow's run for this calling job
 
     @property
     def job_id(self) -> str:
@@ -57,24 +68,45 @@ class JobRun:
 
     @property
     def label(self) -> str:
+        called = f" (called by {self.caller.doc.file} job '{self.caller.job_id}')" \
+            if self.caller is not None else ""
         if self.row:
             shown = ", ".join(f"{k}={v}" for k, v in self.row.items()
                               if not isinstance(v, (dict, list)))
-            return f"job '{self.job.id}' ({shown})"
-        return f"job '{self.job.id}'"
+            return f"job '{self.job.id}' ({shown}){called}"
+        return f"job '{self.job.id}'{called}"
 
     def expand(self, value, step: Optional[wm.Step] = None, github=None):
-        return wm.expand(value, self.job, step, self.row, github)
+        return wm.expand(value, self.job, step, self.row, with_inputs(github, self.caller))
 
     def resolve(self, value, step: Optional[wm.Step] = None, github=None, line=None):
-        return wm.resolve(value, self.job, step, self.row, github, line)
+        return wm.resolve(value, self.job, step, self.row, with_inputs(github, self.caller),
+                          line)
 
 
-def job_runs(doc: Document, github: dict, find_role) -> List[JobRun]:
-    """Every (job, matrix row) of a workflow document, with roles linked.
+def with_inputs(github: Optional[dict], caller: Optional[Caller]) -> Optional[dict]:
+    """The values `${{ ... }}` expansion knows (config vars and secrets), with the
+    `inputs` a calling job passes."""
+    if caller is None:
+        return github
+    return {**(github or {}), "inputs": caller.inputs}
+
+
+def job_runs(doc: Document, github: dict, find_role,
+             callers: Optional[List[Caller]] = None) -> List[JobRun]:
+    """Every (job, matrix row) of a workflow document, with roles linked; for a
+    reusable workflow given its `callers`, that for each calling job, with the
+    inputs it passes.
 
     `find_role(raw, expanded) -> (resolved, ref, role, how)` links a role-to-assume."""
     wf = wm.workflow_of(doc)
+    out = []
+    for caller in callers or [None]:
+        out.extend(_caller_runs(doc, wf, with_inputs(github, caller), find_role, caller))
+    return out
+
+
+def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
     out = []
     for job in wf.jobs.values():
         if job.disabled:
@@ -86,7 +118,7 @@ def job_runs(doc: Document, github: dict, find_role) -> List[JobRun]:
                 e = wm.expand(job.environment, job, None, row, github)
                 environment = e if isinstance(e, str) and not unresolved(e) \
                     else UNKNOWN_ENVIRONMENT
-            run = JobRun(doc, wf, job, row, environment)
+            run = JobRun(doc, wf, job, row, environment, caller=caller)
             current = None
             for step, step_uses in zip(job.steps, uses):
                 for use in step_uses:
