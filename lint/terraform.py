@@ -485,14 +485,23 @@ def _index_file(mod: Module, f: TfFile):
 
 _FUNCS_IDENTITY = ("tolist", "toset", "tomap", "tostring", "tonumber", "tobool",
                    "sensitive", "nonsensitive")
+_FUNCS_STRING = {  # name: (arity, function) on known strings
+    "trimprefix": (2, lambda s, p: s[len(p):] if p and s.startswith(p) else s),
+    "trimsuffix": (2, lambda s, x: s[:-len(x)] if x and s.endswith(x) else s),
+    "lower": (1, str.lower),
+    "upper": (1, str.upper),
+    "trimspace": (1, str.strip),
+}
 
 
 class Evaluator:
-    """Values of expressions in one file of a module."""
+    """Values of expressions in one file of a module (`scope`: the names a `for`
+    expression binds)."""
 
-    def __init__(self, mod: Module, f: TfFile):
+    def __init__(self, mod: Module, f: TfFile, scope: Optional[dict] = None):
         self.mod = mod
         self.f = f
+        self.scope = scope or {}
 
     def source(self, node) -> str:
         m = getattr(node, "meta", None)
@@ -578,6 +587,8 @@ class Evaluator:
             return out
         if d == "function_call":
             return self._call(node, path, rec)
+        if d == "for_tuple_expr":
+            return self._for_tuple(node)
         if d in ("identifier", "get_attr_expr_term", "index_expr_term"):
             return self.reference(node)
         if d == "conditional":
@@ -595,6 +606,31 @@ class Evaluator:
             if op == "!" and isinstance(arg, bool):
                 return not arg
         return unknown(self.source(node))
+
+    def _for_tuple(self, node):
+        """`[for x in C : E]` (or `for i, x`) over a known list or map, without an
+        `if`: E for each element, with the names bound."""
+        kids = _kids(node)
+        intro = next((k for k in kids if k.data == "for_intro"), None)
+        body = [k for k in kids if k.data not in ("for_intro", "for_cond")]
+        if intro is None or len(body) != 1 or any(k.data == "for_cond" for k in kids):
+            return unknown(self.source(node))
+        parts = _kids(intro)
+        names = [_name(p) for p in parts[:-1] if p.data == "identifier"]
+        coll = self.value(parts[-1])
+        if isinstance(coll, list):
+            pairs = list(enumerate(coll))
+        elif isinstance(coll, dict):
+            pairs = list(coll.items())
+        else:
+            return unknown(self.source(node))
+        if len(names) not in (1, 2):
+            return unknown(self.source(node))
+        out = []
+        for key, item in pairs:
+            bound = {names[-1]: item} if len(names) == 1 else {names[0]: key, names[1]: item}
+            out.append(Evaluator(self.mod, self.f, {**self.scope, **bound}).value(body[0]))
+        return out
 
     def _key(self, kn):
         inner = kn.children[0] if kn.children else kn
@@ -664,7 +700,8 @@ class Evaluator:
         try:
             tree = parse_hcl(f"x = {source}\n")
             attr = _kids(_kids(tree)[0])[0]
-            return Evaluator(self.mod, TfFile(self.f.path, f"x = {source}\n", tree)).value(
+            return Evaluator(self.mod, TfFile(self.f.path, f"x = {source}\n", tree),
+                             self.scope).value(
                 attr.children[-1])
         except (LoadError, IndexError, AttributeError):
             return unknown(source)
@@ -679,7 +716,9 @@ class Evaluator:
         label = ".".join(str(s) for s in steps)
         root = steps[0]
         v, rest = None, []
-        if root == "var" and len(steps) >= 2:
+        if isinstance(root, str) and root in self.scope:
+            v, rest = self.scope[root], steps[1:]
+        elif root == "var" and len(steps) >= 2:
             v, rest = self.variable(steps[1]), steps[2:]
         elif root == "local" and len(steps) >= 2:
             v, rest = self.local(steps[1]), steps[2:]
@@ -797,6 +836,9 @@ class Evaluator:
         args = [self.value(a) for a in arg_nodes]
         if fname in _FUNCS_IDENTITY and len(args) == 1:
             return args[0]
+        if fname in _FUNCS_STRING and len(args) == _FUNCS_STRING[fname][0] \
+                and all(isinstance(a, str) for a in args):
+            return _FUNCS_STRING[fname][1](*args)
         if fname == "jsondecode" and len(args) == 1 and isinstance(args[0], str):
             try:
                 return json_value(args[0])

@@ -581,3 +581,28 @@ def test_file_reads_only_inside_the_repository(tmp_path, where, read):
         '}\n')
     found = {f.rule for f in lint_folder(repo)}
     assert ("trust-sub-any-owner" in found) is read
+
+
+@pytest.mark.parametrize("expr, expected", [
+    ('[for s in ["o/a:*", "repo:o/b:*"] : "repo:${trimprefix(s, "repo:")}"]',
+     ["repo:o/a:*", "repo:o/b:*"]),
+    ('[for i, s in ["a", "b"] : "${s}-${i}"]', ["a-0", "b-1"]),
+    ('[for k, v in {x = "1"} : upper("${k}${v}")]', ["X1"]),
+    ('[for s in local.subjects : lower(s)]', ["repo:o/a:*"]),
+    ('[for s in ["a"] : s if s != "b"]', None),  # an `if`: not evaluated
+    ('[for s in var.unknown : s]', None),  # a list not known
+    ('trimsuffix("role/deploy-", "-")', "role/deploy"),
+    ('trimprefix(var.unknown, "repo:")', None),
+])
+def test_for_expressions_and_string_functions(tmp_path, expr, expected):
+    from ecs_lint.values import Template, Unknown
+
+    path = tmp_path / "main.tf"
+    path.write_text('variable "unknown" {}\nlocals {\n  subjects = ["REPO:O/A:*"]\n}\n'
+                    f'locals {{\n  x = {expr}\n}}\n')
+    mod, _ = terraform.load_module(str(path), path.read_text())
+    got = terraform.Evaluator(mod, mod.files[-1]).local("x")
+    if expected is None:
+        assert isinstance(got, (Template, Unknown)) or got is None
+    else:
+        assert got == expected
