@@ -15,7 +15,7 @@ A document is emitted for the file where its policy text is written: a role
 whose `assume_role_policy` is `data.aws_iam_policy_document.X.json` gives a
 trust-policy document in the file of `X`, with the role's name in its context.
 Anything that cannot be resolved (a variable without default, a resource
-attribute known only after apply, a `for` expression...) becomes a `Template`
+attribute known only after apply, a `for` expression with an `if`...) becomes a `Template`
 with `Unknown` parts; nothing in the input is executed.
 
 Policies written as JSON text (heredoc, quoted string, `templatefile()`,
