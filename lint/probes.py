@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from typing import List, Optional
 
 _RECORD: Optional[list] = None  # the questions asked while recording
+_ONCE: Optional[set] = None  # ids of the lists `replay_once` added to _RECORD
 _RUN = [0]  # which run of this process: answers kept from an earlier run are asked again
 
 
@@ -123,15 +124,23 @@ def replay(asked: List[list]):
         _RECORD.extend(asked)
 
 
+def replay_once(asked: Optional[List[list]]):
+    """`replay`, once in each recording: for an answer kept with a model that
+    is asked for many times (a workflow's local composite actions)."""
+    if _RECORD is not None and asked and id(asked) not in _ONCE:
+        _ONCE.add(id(asked))
+        _RECORD.extend(asked)
+
+
 @contextmanager
 def recording():
     """Write down the questions asked inside the block: yields the list."""
-    global _RECORD
-    outer, _RECORD = _RECORD, []
+    global _RECORD, _ONCE
+    (outer, outer_once), (_RECORD, _ONCE) = (_RECORD, _ONCE), ([], set())
     try:
         yield _RECORD
     finally:
-        asked, _RECORD = _RECORD, outer
+        asked, (_RECORD, _ONCE) = _RECORD, (outer, outer_once)
         if outer is not None:
             outer.extend(asked)
 

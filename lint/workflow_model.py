@@ -45,6 +45,13 @@ The workflow rules and the cross-file rules share this one reading.
                                               # tests of github.event_name)
     script_span(doc, step, line) -> Span      # the file position of line `line` of a run script
 
+A step that runs a local composite action (`uses: ./.github/actions/deploy`,
+read from the repository the workflow is in: the folder holding
+`.github/workflows`) is followed by the action's steps, as GitHub runs them:
+`${{ inputs.X }}` replaced by what the step passes (else the input's default,
+else empty), each with the step's path (so findings point at it) and `via`
+naming the action.
+
 Wrong shapes (a string where a map is expected, null anywhere) read as empty.
 """
 from __future__ import annotations
@@ -162,6 +169,7 @@ class Step:
     run_path: Optional[tuple] = None
     if_: Any = None
     shell: Optional[str] = None
+    via: Optional[str] = None  # the local composite action this step is part of
     _commands: Optional[list] = field(default=None, repr=False)
 
     def input(self, name):
@@ -264,11 +272,119 @@ def _uses(value):
 def workflow_of(doc) -> Workflow:
     """The model of a workflow document, read once per process: the per-file
     rules and the cross-file check share it (`_` context entries stay in the
-    process that made them)."""
+    process that made them). The local composite actions it reads count as
+    read by every result that asks for the model (`probes.replay_once`)."""
+    from . import probes
+
     wf = doc.context.get("_workflow")
     if wf is None:
-        wf = doc.context["_workflow"] = read_workflow(doc.data)
+        with probes.recording() as asked:
+            wf = read_workflow(doc.data)
+            root = repository_of_workflow(doc.file)
+            if root is not None:
+                for job in wf.jobs.values():
+                    _follow_composites(job, root)
+        doc.context["_workflow"], doc.context["_workflow_asked"] = wf, asked
+    else:
+        probes.replay_once(doc.context.get("_workflow_asked"))
     return wf
+
+
+def repository_of_workflow(path) -> Optional[str]:
+    """The repository folder of a workflow file at `.../.github/workflows/x.yml`."""
+    import os
+
+    if not isinstance(path, str):
+        return None
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.basename(folder) != "workflows" or \
+            os.path.basename(os.path.dirname(folder)) != ".github":
+        return None
+    return os.path.dirname(os.path.dirname(folder))
+
+
+MAX_COMPOSITE_DEPTH = 3
+MAX_COMPOSITE_STEPS = 1000  # per job, once composites are followed
+_INPUT_EXPR = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
+
+
+def _follow_composites(job: Job, root: str):
+    """Put the steps of the local composite actions the job runs after the
+    steps that run them (see the module doc); then number the steps again."""
+    if not any((st.uses or "").startswith("./") for st in job.steps):
+        return
+    out: List[Step] = []
+    for st in job.steps:
+        out.append(st)
+        out.extend(_composite_steps(st, root, 1, st.uses or "", set()))
+        if len(out) > MAX_COMPOSITE_STEPS:
+            break
+    for i, st in enumerate(out[:MAX_COMPOSITE_STEPS]):
+        st.index = i
+    job.steps = out[:MAX_COMPOSITE_STEPS]
+
+
+def _composite_steps(step: Step, root: str, depth: int, via: str, seen: set) -> List[Step]:
+    import os
+
+    from . import probes
+    from .loader import LoadError, decode, load_text
+
+    uses = step.uses or ""
+    if not uses.startswith("./") or depth > MAX_COMPOSITE_DEPTH:
+        return []
+    folder = os.path.normpath(os.path.join(root, uses[2:]))
+    if os.path.commonpath([root, folder]) != root or folder in seen:
+        return []  # outside the repository, or a loop
+    raw = None
+    for name in ("action.yml", "action.yaml"):
+        raw = probes.read_bytes(os.path.join(folder, name), 1_000_000)
+        if raw is not None:
+            break
+    if raw is None:
+        return []
+    try:
+        loaded = load_text(decode(raw), "yaml")
+    except (LoadError, UnicodeDecodeError):
+        return []
+    data = loaded[0].data if loaded and isinstance(loaded[0].data, dict) else {}
+    runs = _dict(data.get("runs"))
+    if str(runs.get("using", "")).lower() != "composite":
+        return []
+    values = {k: v.get("default") for k, v in _dict(data.get("inputs")).items()
+              if isinstance(v, dict) and "default" in v}
+    values.update(step.with_)
+    out = []
+    steps = runs.get("steps")
+    for sd in steps if isinstance(steps, list) else []:
+        if not isinstance(sd, dict):
+            continue
+        inner = _read_step(step.path, step.index, _with_inputs(sd, values))
+        inner.via = via
+        out.append(inner)
+        out.extend(_composite_steps(inner, root, depth + 1, via, seen | {folder}))
+    return out
+
+
+def _with_inputs(value, inputs: dict):
+    """`value` with each `${{ inputs.X }}` replaced by the input's value (a
+    value that is only that expression takes the input's value as it is)."""
+    if isinstance(value, dict):
+        return {k: _with_inputs(v, inputs) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_inputs(v, inputs) for v in value]
+    if not isinstance(value, str) or "inputs." not in value:
+        return value
+    whole = _INPUT_EXPR.fullmatch(value.strip())
+    if whole and inputs.get(whole.group(1)) is not None:
+        return inputs[whole.group(1)]
+
+    def one(m):
+        v = inputs.get(m.group(1))
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        return "" if v is None or isinstance(v, (dict, list)) else str(v)
+    return _INPUT_EXPR.sub(one, value)
 
 
 def read_workflow(data) -> Workflow:

@@ -1749,17 +1749,18 @@ def _as_written(uses, data):
 def action_pinning(doc, ctx):
     wf = _workflow(doc)
     for job in wf.jobs.values():
-        refs = [(job.uses, job.uses_ref, job.path + ("uses",), job.data)]
-        refs += [(st.uses, st.uses_ref, st.path + ("uses",), st.data) for st in job.steps]
-        for uses, ref, path, data in refs:
+        refs = [(job.uses, job.uses_ref, job.path + ("uses",), job.data, None)]
+        refs += [(st.uses, st.uses_ref, st.path + ("uses",), st.data, st.via) for st in job.steps]
+        for uses, ref, path, data, via in refs:
             if not uses or uses.startswith(("./", "docker://")) or uses.startswith(_FIRST_PARTY):
                 continue
             if ref is not None and wm._SHA.match(ref.lower()):
                 continue
             uses = _as_written(uses, data)
             shown = f"{uses}@{ref}" if ref else uses
+            where = f" (in the action {via})" if via else ""
             yield Problem(ACTION_UNPINNED.id, path,
-                          f"`{shown}` is a moving reference: its owner can change the code that "
-                          "runs in this job",
+                          f"`{shown}`{where} is a moving reference: its owner can change the "
+                          "code that runs in this job",
                           help="pin the full commit SHA and keep the tag as a comment: "
                                f"`{uses}@<40-hex sha> # {ref or 'tag'}`")

@@ -409,7 +409,50 @@ EDITS = {
     "config": _edit_text(".ecs-lint.yaml", "# no rules\n", "rules:\n  trust-sub-any-owner: off\n"),
     "new workflow": _toggle_file(".github/workflows/other.yml", textwrap.dedent(DEPLOY).replace(
         "branches: [main]", "branches: [release]")),
+    "composite action": _edit_text(".github/actions/assume/action.yml",
+                                   "- shell: bash\n      run: echo nothing here",
+                                   "- uses: aws-actions/configure-aws-credentials@v4\n"
+                                   "      with:\n"
+                                   f"        role-to-assume: {ROLE}\n"
+                                   "        aws-region: eu-west-1"),
 }
+
+COMPOSITE = """\
+name: assume
+description: a local composite action
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: echo nothing here
+"""
+USES_COMPOSITE = """\
+on:
+  push:
+    branches: [release]
+permissions:
+  id-token: write
+  contents: read
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: ./.github/actions/assume
+"""
+
+
+def test_a_changed_composite_action_rechecks_the_workflows_that_run_it(tmp_path, reuse):
+    # the workflow's own findings and the cross-file ones depend on the action's steps
+    root = repo(tmp_path)
+    (root / ".github" / "actions" / "assume").mkdir(parents=True)
+    (root / ".github" / "actions" / "assume" / "action.yml").write_text(COMPOSITE)
+    (root / ".github" / "workflows" / "release.yml").write_text(USES_COMPOSITE)
+    before = report(root)
+    EDITS["composite action"](root)
+    after = report(root)
+    assert after == report(root, reuse=False)
+    assert "xref-sub-not-admitted" in after[0] and "xref-sub-not-admitted" not in before[0]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -429,6 +472,9 @@ def test_any_edits_reused_equals_fresh(tmp_path_factory, monkeypatch, edits):
     (wf / "caller.yml").write_text(textwrap.dedent(CALLER))
     (wf / "callee.yml").write_text(textwrap.dedent(CALLEE))
     (wf / "build.yml").write_text(textwrap.dedent(DEPLOY).replace("ops/", "built/"))
+    (wf / "release.yml").write_text(USES_COMPOSITE)
+    (root / ".github" / "actions" / "assume").mkdir(parents=True)
+    (root / ".github" / "actions" / "assume" / "action.yml").write_text(COMPOSITE)
     shutil.copytree(FIXTURES / "terraform" / "policy-document", root / "tf")
     shutil.copy(FIXTURES / "terraform" / "ecs" / "ecs.tf", root / "tf" / "ecs.tf")
     shutil.copy(FIXTURES / "terraform" / "ecs" / "containers.json.tpl", root / "tf")

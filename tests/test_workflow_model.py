@@ -354,3 +354,108 @@ def test_if_readers_never_raise_on_any_text(text):
         events = wm.if_events(text, merge_ref)
         assert isinstance(events.admit({"push", "pull_request"}), set)
     assert isinstance(P.narrowing(text, None).admit({"push": {}, "workflow_call": {}}), dict)
+
+
+# ---------------------------------------------------------------------------
+# local composite actions
+
+def _composite_repo(tmp_path, action, steps_yaml, action_name="action.yml"):
+    """A repository with one workflow whose job runs `steps_yaml` and a local
+    action at .github/actions/a (text `action`); the model of the workflow."""
+    from ecs_lint.loader import load_yaml
+    from ecs_lint.model import Document
+
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (tmp_path / ".github" / "actions" / "a").mkdir(parents=True)
+    if action is not None:
+        (tmp_path / ".github" / "actions" / "a" / action_name).write_text(action)
+    text = ("on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
+            + textwrap.indent(textwrap.dedent(steps_yaml), "      "))
+    (wf / "deploy.yml").write_text(text)
+    (loaded,) = load_yaml(text)
+    doc = Document("workflow", loaded.data, str(wf / "deploy.yml"), loaded.locate, text=text)
+    return wm.workflow_of(doc), doc
+
+
+ASSUME = """\
+name: assume
+inputs:
+  role: {required: true}
+  region: {default: eu-west-1}
+runs:
+  using: composite
+  steps:
+    - uses: aws-actions/configure-aws-credentials@v4
+      with:
+        role-to-assume: ${{ inputs.role }}
+        aws-region: ${{ inputs.region }}
+    - shell: bash
+      run: echo "${{ inputs.role }} in ${{ inputs.missing }}!"
+"""
+
+
+def test_a_composite_actions_steps_follow_the_step_that_runs_it(tmp_path):
+    wf, doc = _composite_repo(tmp_path, ASSUME, """\
+        - uses: actions/checkout@v4
+        - uses: ./.github/actions/a
+          with:
+            role: ${{ vars.DEPLOY_ROLE }}
+        - run: echo after
+        """)
+    steps = wf.jobs["deploy"].steps
+    assert [st.index for st in steps] == list(range(5))
+    assert [st.via for st in steps] == [None, None, "./.github/actions/a", "./.github/actions/a",
+                                        None]
+    inner = steps[2]
+    assert inner.uses == "aws-actions/configure-aws-credentials"
+    assert inner.with_ == {"role-to-assume": "${{ vars.DEPLOY_ROLE }}", "aws-region": "eu-west-1"}
+    assert inner.path == steps[1].path  # findings point at the step that runs the action
+    assert steps[3].run == 'echo "${{ vars.DEPLOY_ROLE }} in !"'  # a missing input is empty
+    (use,) = wf.jobs["deploy"].role_uses()
+    assert use.role_to_assume == "${{ vars.DEPLOY_ROLE }}" and use.step is inner
+    # (the input the step passes)
+    assert doc.span(inner.path + ("with", "role-to-assume")).line == \
+        doc.span(steps[1].path + ("with", "role")).line
+
+
+@pytest.mark.parametrize("action", [
+    None,  # no such action
+    "runs:\n  using: node20\n  main: index.js\n",  # a JavaScript action
+    "runs:\n  using: docker\n  image: Dockerfile\n",
+    "runs: [1, 2]\n",  # wrong shapes
+    "runs:\n  using: composite\n  steps: {a: 1}\n",
+    "runs:\n  using: composite\n  steps: [1, null, [x]]\n",
+    "{{{ not yaml",
+    "\xff\xfe binary",
+])
+def test_actions_that_are_not_readable_composites_add_no_steps(tmp_path, action):
+    wf, _ = _composite_repo(tmp_path, action, "- uses: ./.github/actions/a\n")
+    assert len(wf.jobs["deploy"].steps) == 1
+
+
+def test_composite_actions_stay_inside_the_repository_and_stop_at_loops(tmp_path):
+    loop = ("runs:\n  using: composite\n  steps:\n    - uses: ./.github/actions/a\n"
+            "    - shell: bash\n      run: echo loop\n")
+    wf, _ = _composite_repo(tmp_path, loop, "- uses: ./.github/actions/a\n")
+    assert [st.run for st in wf.jobs["deploy"].steps] == [None, None, "echo loop"]
+    outside = tmp_path.parent / "elsewhere"
+    outside.mkdir(exist_ok=True)
+    (outside / "action.yml").write_text("runs:\n  using: composite\n  steps:\n"
+                                        "    - shell: bash\n      run: echo outside\n")
+    wf, _ = _composite_repo(tmp_path / "r2", None, "- uses: ./../../elsewhere\n")
+    assert len(wf.jobs["deploy"].steps) == 1
+
+
+def test_composite_action_yaml_name_and_a_workflow_outside_github_workflows(tmp_path):
+    wf, _ = _composite_repo(tmp_path, ASSUME, "- uses: ./.github/actions/a\n",
+                            action_name="action.yaml")
+    assert len(wf.jobs["deploy"].steps) == 3
+    from ecs_lint.loader import load_yaml
+    from ecs_lint.model import Document
+
+    text = "on: push\njobs:\n  d:\n    steps:\n      - uses: ./.github/actions/a\n"
+    (loaded,) = load_yaml(text)
+    doc = Document("workflow", loaded.data, str(tmp_path / "ci" / "deploy.yml"), loaded.locate,
+                   text=text)
+    assert len(wm.workflow_of(doc).jobs["d"].steps) == 1  # no repository to read it from

@@ -876,3 +876,48 @@ def test_a_role_passed_through_the_callers_own_context_is_not_guessed(tmp_path):
     found = _reusable_repo(tmp_path, {
         "release.yml": _caller(TAG_PUSH, "${{ needs.plan.outputs.role }}")})
     assert found == []
+
+
+_COMPOSITE_DEPLOY = """\
+name: AWS deploy
+inputs:
+  role: {required: true}
+  region: {default: eu-west-1}
+  service: {required: true}
+runs:
+  using: composite
+  steps:
+    - uses: aws-actions/configure-aws-credentials@v4
+      with:
+        role-to-assume: ${{ inputs.role }}
+        aws-region: ${{ inputs.region }}
+    - shell: bash
+      run: aws ecs update-service --cluster prod --service ${{ inputs.service }}
+"""
+
+
+@pytest.mark.parametrize("id_token", [False, True])
+def test_a_local_composite_action_assumes_the_role_and_deploys_for_its_job(tmp_path, id_token):
+    # GitHub runs the action's steps in the job: its role use and its AWS calls are the job's
+    (tmp_path / ".github" / "actions" / "aws-deploy").mkdir(parents=True)
+    (tmp_path / ".github" / "actions" / "aws-deploy" / "action.yml").write_text(_COMPOSITE_DEPLOY)
+    (tmp_path / ".github" / "workflows").mkdir()
+    perms = "  id-token: write\n" if id_token else ""
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(
+        "on:\n  push:\n    branches: [main]\npermissions:\n  contents: read\n" + perms +
+        "jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n"
+        "    steps:\n      - uses: actions/checkout@v4\n      - run: make test\n"
+        "      - uses: ./.github/actions/aws-deploy\n        with:\n"
+        f"          role: {ROLE}\n          service: api\n")
+    (tmp_path / "trust.json").write_text(json.dumps(oidc_trust(
+        "repo:myorg/app:environment:staging")))
+    (tmp_path / "policy.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecs:DescribeServices", "Resource": "*"}]}))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f"github:\n  repository: myorg/app\nroles:\n  {ROLE}:\n    trust: trust.json\n"
+        "    permissions: [policy.json]\n")
+    found = {(f.rule, f.file, f.line) for f in lint_folder(tmp_path)
+             if f.severity in ("error", "warning")}
+    assert ("xref-sub-not-admitted", "trust.json", 1) in found
+    assert any(r == "xref-permission-missing" for r, _, _ in found)
+    assert any(r == "workflow-id-token-missing" for r, _, _ in found) is not id_token
