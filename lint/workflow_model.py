@@ -282,8 +282,9 @@ def workflow_of(doc) -> Workflow:
             wf = read_workflow(doc.data)
             root = repository_of_workflow(doc.file)
             if root is not None:
+                actions: dict = {}
                 for job in wf.jobs.values():
-                    _follow_composites(job, root)
+                    _follow_composites(job, root, actions)
         doc.context["_workflow"], doc.context["_workflow_asked"] = wf, asked
     else:
         probes.replay_once(doc.context.get("_workflow_asked"))
@@ -308,62 +309,76 @@ MAX_COMPOSITE_STEPS = 1000  # per job, once composites are followed
 _INPUT_EXPR = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
 
 
-def _follow_composites(job: Job, root: str):
+def _follow_composites(job: Job, root: str, actions: dict):
     """Put the steps of the local composite actions the job runs after the
-    steps that run them (see the module doc); then number the steps again."""
+    steps that run them (see the module doc); then number the steps again.
+    `actions`: folder -> the action's data (None: not a readable composite),
+    read once for the workflow."""
     if not any((st.uses or "").startswith("./") for st in job.steps):
         return
     out: List[Step] = []
     for st in job.steps:
         out.append(st)
-        out.extend(_composite_steps(st, root, 1, st.uses or "", set()))
-        if len(out) > MAX_COMPOSITE_STEPS:
-            break
-    for i, st in enumerate(out[:MAX_COMPOSITE_STEPS]):
+        _add_composite_steps(out, st, root, 1, st.uses or "", set(), actions)
+    for i, st in enumerate(out):
         st.index = i
-    job.steps = out[:MAX_COMPOSITE_STEPS]
+    job.steps = out
 
 
-def _composite_steps(step: Step, root: str, depth: int, via: str, seen: set) -> List[Step]:
+def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via: str,
+                         seen: set, actions: dict):
+    import os
+
+    uses = step.uses or ""
+    if not uses.startswith("./") or depth > MAX_COMPOSITE_DEPTH:
+        return
+    folder = os.path.normpath(os.path.join(root, uses[2:]))
+    if os.path.commonpath([root, folder]) != root or folder in seen:
+        return  # outside the repository, or a loop
+    if folder not in actions:
+        actions[folder] = _read_composite(folder)
+    data = actions[folder]
+    if data is None:
+        return
+    values = {k: v.get("default") for k, v in _dict(data.get("inputs")).items()
+              if isinstance(v, dict) and "default" in v}
+    values.update(step.with_)
+    for sd in data["runs"]["steps"]:
+        if len(out) >= MAX_COMPOSITE_STEPS:
+            return
+        if not isinstance(sd, dict):
+            continue
+        inner = _read_step(step.path, step.index, _with_inputs(sd, values))
+        inner.via = via
+        out.append(inner)
+        _add_composite_steps(out, inner, root, depth + 1, via, seen | {folder}, actions)
+
+
+def _read_composite(folder: str) -> Optional[dict]:
+    """The data of the composite action in `folder` (action.yml or action.yaml),
+    with a list of steps; None if there is none to be read."""
     import os
 
     from . import probes
     from .loader import LoadError, decode, load_text
 
-    uses = step.uses or ""
-    if not uses.startswith("./") or depth > MAX_COMPOSITE_DEPTH:
-        return []
-    folder = os.path.normpath(os.path.join(root, uses[2:]))
-    if os.path.commonpath([root, folder]) != root or folder in seen:
-        return []  # outside the repository, or a loop
     raw = None
     for name in ("action.yml", "action.yaml"):
         raw = probes.read_bytes(os.path.join(folder, name), 1_000_000)
         if raw is not None:
             break
     if raw is None:
-        return []
+        return None
     try:
         loaded = load_text(decode(raw), "yaml")
     except (LoadError, UnicodeDecodeError):
-        return []
+        return None
     data = loaded[0].data if loaded and isinstance(loaded[0].data, dict) else {}
     runs = _dict(data.get("runs"))
-    if str(runs.get("using", "")).lower() != "composite":
-        return []
-    values = {k: v.get("default") for k, v in _dict(data.get("inputs")).items()
-              if isinstance(v, dict) and "default" in v}
-    values.update(step.with_)
-    out = []
-    steps = runs.get("steps")
-    for sd in steps if isinstance(steps, list) else []:
-        if not isinstance(sd, dict):
-            continue
-        inner = _read_step(step.path, step.index, _with_inputs(sd, values))
-        inner.via = via
-        out.append(inner)
-        out.extend(_composite_steps(inner, root, depth + 1, via, seen | {folder}))
-    return out
+    if str(runs.get("using", "")).lower() != "composite" or not isinstance(runs.get("steps"),
+                                                                           list):
+        return None
+    return data
 
 
 def _with_inputs(value, inputs: dict):

@@ -459,3 +459,20 @@ def test_composite_action_yaml_name_and_a_workflow_outside_github_workflows(tmp_
     doc = Document("workflow", loaded.data, str(tmp_path / "ci" / "deploy.yml"), loaded.locate,
                    text=text)
     assert len(wm.workflow_of(doc).jobs["d"].steps) == 1  # no repository to read it from
+
+
+def test_composite_actions_that_multiply_are_cut_at_a_budget(tmp_path):
+    # a.yml runs b 50 times, b runs c 50 times...: at most MAX_COMPOSITE_STEPS steps
+    acts = tmp_path / ".github" / "actions"
+    for name, nxt in (("b", "c"), ("c", "d"), ("d", None)):
+        (acts / name).mkdir(parents=True)
+        step = f"    - uses: ./.github/actions/{nxt}\n" if nxt else \
+            "    - shell: bash\n      run: echo leaf\n"
+        (acts / name / "action.yml").write_text("runs:\n  using: composite\n  steps:\n"
+                                                + step * 50)
+    wf, _ = _composite_repo(tmp_path, "runs:\n  using: composite\n  steps:\n"
+                            + "    - uses: ./.github/actions/b\n" * 50,
+                            "- uses: ./.github/actions/a\n")
+    steps = wf.jobs["deploy"].steps
+    assert len(steps) == wm.MAX_COMPOSITE_STEPS
+    assert [st.index for st in steps] == list(range(len(steps)))
