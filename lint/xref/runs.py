@@ -44,7 +44,7 @@ class RoleLink:
 @dataclass
 class Caller:
     """A job of a linted workflow that calls a local reusable workflow, and the
-    inputs it passes (over the inputs' defaults; None: not known)."""
+    inputs it passes, over the inputs' defaults (a value None: not known)."""
     doc: Document
     job_id: str
     job: dict  # the calling job as written
