@@ -15,7 +15,7 @@ from typing import Optional
 from ecs_lint.lazy import lazy_re
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
-from ecs_lint.values import Template
+from ecs_lint.values import Template, Unknown
 
 IMAGE_LATEST = rule(
     "taskdef-image-latest", "warning",
@@ -27,7 +27,9 @@ IMAGE_LATEST = rule(
     Placeholders that are not image references (`REPLACE_ME`, `<image>`,
     `$IMAGE`, an unresolved template parameter) are skipped; a placeholder
     repository followed by a literal tag (`${REPO_URL}:latest`,
-    `{{ ssm ... }}:latest`) is judged by that tag.
+    `{{ ssm ... }}:latest`) is judged by that tag. An ECR repository's URI
+    with nothing after it (Terraform `aws_ecr_repository.X.repository_url`,
+    CloudFormation `!GetAtt Repo.RepositoryUri`) has no tag.
 
     ## Why is this bad?
     A moving tag can't tell which code runs: a task started later (scaling,
@@ -197,6 +199,12 @@ _DIGEST = lazy_re(r"@[A-Za-z0-9_+.-]+:[0-9a-fA-F]{32,}$")
 _TAG = lazy_re(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")
 _PLACEHOLDER = lazy_re(r"\$\{\{.*?\}\}|\$\{[^}]*\}|\{\{.*?\}\}|%[A-Za-z_][A-Za-z0-9_]*%"
                        r"|<[^<>]*>|\$[A-Za-z_][A-Za-z0-9_]*")
+# an ECR repository's URI attribute: `ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME` (or
+# `public.ecr.aws/ALIAS/NAME`), never with a tag (Terraform `repository_url`/`repository_uri`,
+# CloudFormation `!GetAtt Repo.RepositoryUri`)
+_ECR_REPOSITORY_URI = lazy_re(r"^(?:(?:data\.)?aws_ecr_repository\.[^.]+(?:\.[^.]+)?\.repository_url"
+                              r"|aws_ecrpublic_repository\.[^.]+(?:\.[^.]+)?\.repository_uri"
+                              r"|[A-Za-z0-9]+\.RepositoryUri)$")
 _REPO_PATH = lazy_re(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")
 
 
@@ -204,6 +212,9 @@ def image_tag(image) -> tuple:
     """(state, tag) of an image reference: state is 'digest', 'tag', 'untagged'
     or 'unknown' (a placeholder or an unresolved part where the tag would be)."""
     if isinstance(image, Template):
+        last_part = image.parts[-1] if image.parts else None
+        if isinstance(last_part, Unknown) and _ECR_REPOSITORY_URI.match(last_part.name):
+            return "untagged", None  # nothing after the repository: no tag, so :latest
         text = "".join(p if isinstance(p, str) else "\x00" for p in image.parts)
     elif isinstance(image, str):
         # a placeholder a pipeline fills in (`${REPO_URL}`, `{{ ssm ... }}`, `%IMAGE%`,

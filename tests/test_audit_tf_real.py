@@ -61,7 +61,9 @@ def test_image_tag_of_templates():
     assert image_tag(Template((url, ":latest"))) == ("tag", "latest")
     assert image_tag(Template((url, ":v1.2"))) == ("tag", "v1.2")
     assert image_tag(Template((url, ":", Unknown("var.tag"))))[0] == "unknown"
-    assert image_tag(Template((url,)))[0] == "unknown"
+    assert image_tag(Template((Unknown("var.image"),)))[0] == "unknown"
+    # an ECR repository URL alone has no tag (audit n): :latest
+    assert image_tag(Template((url,)))[0] == "untagged"
     assert image_tag(Template((url, "-app:latest"))) == ("tag", "latest")
     assert image_tag(Template((Unknown("var.registry"), ":5000/nginx")))[0] == "untagged"
 
