@@ -2023,14 +2023,19 @@ class Analysis:
     unknown_shape: bool = False  # admits only subs outside the standard shapes
     context_witnesses: List[str] = field(default_factory=list)  # for any-context
     raw: Dict[str, str] = field(default_factory=dict)  # witnesses with hole characters
+    context_raw: List[str] = field(default_factory=list)  # context_witnesses, raw
 
     def value_index(self, cls: str, entry: "ConditionEntry") -> Optional[int]:
-        """Which value of a sub condition admits the class's witness (or None)."""
+        """Which value of a sub condition admits the class's witness (or None).
+        For any-context, the value must admit all four context witnesses: a pull
+        request and a branch named in other values is no value's doing."""
         w = self.raw.get(cls)
         if w is None or entry is None or entry.op.negated or len(entry.values) < 2:
             return None
+        ws = (self.context_raw or [w]) if cls == "any-context" else [w]
         for i, v in enumerate(entry.values):
-            if matches(value_pattern(entry.op, v, dict(self.statement.holes)), w):
+            pat = value_pattern(entry.op, v, dict(self.statement.holes))
+            if all(matches(pat, x) for x in ws):
                 return i
         return None
 
@@ -2099,13 +2104,14 @@ def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
         key, hit = None, None
     if hit is not None:
         return Analysis(stmt, dict(hit.witnesses), hit.unknown_shape,
-                        list(hit.context_witnesses), dict(hit.raw))
+                        list(hit.context_witnesses), dict(hit.raw), list(hit.context_raw))
     result = _analyse(stmt, names, minus)
     if key is not None:
         if len(_ANALYSES) > 256:
             _ANALYSES.clear()
         _ANALYSES[key] = Analysis(stmt, dict(result.witnesses), result.unknown_shape,
-                                  list(result.context_witnesses), dict(result.raw))
+                                  list(result.context_witnesses), dict(result.raw),
+                                  list(result.context_raw))
     return result
 
 
@@ -2151,6 +2157,7 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
         split = _any_context(lang, classes, names, admitted, ids)
         if split is not None:
             result.context_witnesses = [show(w, stmt.holes) for w in split]
+            result.context_raw = list(split)
             result.witnesses["any-context"] = result.context_witnesses[0]
             result.raw["any-context"] = split[0]
     if not result.witnesses and witness(Inter([lang, STANDARD])) is None \
