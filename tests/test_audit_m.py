@@ -52,3 +52,16 @@ def test_any_context_of_one_value_still_points_at_it(tmp_path):
     assert found[0].message.startswith("sub `repo:myorg/app:*` admits every branch")
     text = (tmp_path / "trust.json").read_text().splitlines()
     assert "repo:myorg/app:*" in text[found[0].line - 1]
+
+
+# --- the advice never names another owner's repository ----------------------------
+
+def test_pin_advice_uses_the_configured_owner_not_the_foreign_one(tmp_path):
+    # config says myorg is the trusted owner; the policy trusts other/app: the
+    # advice must not be "pin the sub to ... `repo:other/app:...`"
+    found = [f for f in lint_files(tmp_path, {
+        "trust.json": trust("repo:other/app:ref:refs/heads/main", "StringEquals")},
+        config="github:\n  owners: [myorg]\n") if f.rule.startswith("trust-sub")]
+    assert [f.rule for f in found] == ["trust-sub-any-owner"]
+    assert "repo:other/" not in found[0].help
+    assert "repo:myorg/REPO:ref:refs/heads/main" in found[0].help
