@@ -2144,6 +2144,9 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     order = ("any-owner", "any-repo", "pull-request", "any-branch", "any-tag", "any-environment")
     found = {cls: candidate(cls) for cls in order}  # readable ones first
     found.update(witnesses(lang, {cls: classes[cls] for cls in order if found[cls] is None}))
+    for cls in ("any-owner", "any-repo"):
+        if found.get(cls) is not None:
+            found[cls] = _other_name(found[cls], cls, stmt, classes[cls], admitted)
     for cls in order:
         if found.get(cls) is not None:
             result.raw[cls] = found[cls]
@@ -2164,6 +2167,32 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
             and witness(lang) is not None:
         result.unknown_shape = True
     return result
+
+
+_WITNESS_NAMES = re.compile(r"^(repo:)([^/:@]+)(@[^/:]*)?(/)([^/:@]+)(@[^:]*)?(:.*)$", re.S)
+
+
+def _other_name(w: str, cls: str, stmt: GithubStatement, target, admitted) -> str:
+    """A witness of another owner (or repository) that the sub patterns spell out
+    (`*myorg/app:*` found as `repo:myorg/app:...`) shows no risk: one with the
+    name extended (`repo:evil-myorg/app:...`) does, when the patterns admit it."""
+    m = _WITNESS_NAMES.match(w)
+    if not m:
+        return w
+    group = 2 if cls == "any-owner" else 5
+    name = m.group(group)
+    texts = [_literal_text(v, stmt.holes).lower() for e in stmt.entries
+             if e.claim == "sub" and _is_github_key(e) for v in e.values]
+    spelled = (name.lower() + "/") if cls == "any-owner" else ("/" + name.lower())
+    if not any(spelled in t for t in texts):
+        return w
+    parts = list(m.groups())
+    for other in (f"evil-{name}", f"{name}-evil", f"x{name}", f"{name}x"):
+        parts[group - 1] = other
+        cand = "".join(p or "" for p in parts)
+        if admitted(cand) and matches(target, cand):
+            return cand
+    return w
 
 
 def _any_context(lang, classes, names: Names, admitted,

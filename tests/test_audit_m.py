@@ -65,3 +65,23 @@ def test_pin_advice_uses_the_configured_owner_not_the_foreign_one(tmp_path):
     assert [f.rule for f in found] == ["trust-sub-any-owner"]
     assert "repo:other/" not in found[0].help
     assert "repo:myorg/REPO:ref:refs/heads/main" in found[0].help
+
+
+# --- a witness of another owner/repository is not the one the pattern names -------
+
+def test_any_owner_witness_is_not_the_owner_the_pattern_spells(tmp_path):
+    # `*myorg/app:*` names no owner after `repo:`, so every owner counts as
+    # another; the witness must still show the risk, not `repo:myorg/app:...`
+    found = [f for f in lint_files(tmp_path, {"trust.json": trust("*myorg/app:*")})
+             if f.rule.startswith("trust-sub")]
+    assert [f.rule for f in found] == ["trust-sub-any-owner"]
+    w = found[0].extra["witness"]
+    assert not w.startswith("repo:myorg/") and w.endswith("myorg/app:pull_request"), w
+
+
+def test_any_repo_witness_is_not_the_repository_the_pattern_spells(tmp_path):
+    found = [f for f in lint_files(tmp_path, {"trust.json": trust("repo:myorg/app*")})
+             if f.rule.startswith("trust-sub")]
+    assert [f.rule for f in found] == ["trust-sub-any-repo"]
+    w = found[0].extra["witness"]
+    assert w.startswith("repo:myorg/app") and not w.startswith("repo:myorg/app:"), w
