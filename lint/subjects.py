@@ -2023,14 +2023,19 @@ class Analysis:
     unknown_shape: bool = False  # admits only subs outside the standard shapes
     context_witnesses: List[str] = field(default_factory=list)  # for any-context
     raw: Dict[str, str] = field(default_factory=dict)  # witnesses with hole characters
+    context_raw: List[str] = field(default_factory=list)  # context_witnesses, raw
 
     def value_index(self, cls: str, entry: "ConditionEntry") -> Optional[int]:
-        """Which value of a sub condition admits the class's witness (or None)."""
+        """Which value of a sub condition admits the class's witness (or None).
+        For any-context, the value must admit all four context witnesses: a pull
+        request and a branch named in other values is no value's doing."""
         w = self.raw.get(cls)
         if w is None or entry is None or entry.op.negated or len(entry.values) < 2:
             return None
+        ws = (self.context_raw or [w]) if cls == "any-context" else [w]
         for i, v in enumerate(entry.values):
-            if matches(value_pattern(entry.op, v, dict(self.statement.holes)), w):
+            pat = value_pattern(entry.op, v, dict(self.statement.holes))
+            if all(matches(pat, x) for x in ws):
                 return i
         return None
 
@@ -2099,13 +2104,14 @@ def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
         key, hit = None, None
     if hit is not None:
         return Analysis(stmt, dict(hit.witnesses), hit.unknown_shape,
-                        list(hit.context_witnesses), dict(hit.raw))
+                        list(hit.context_witnesses), dict(hit.raw), list(hit.context_raw))
     result = _analyse(stmt, names, minus)
     if key is not None:
         if len(_ANALYSES) > 256:
             _ANALYSES.clear()
         _ANALYSES[key] = Analysis(stmt, dict(result.witnesses), result.unknown_shape,
-                                  list(result.context_witnesses), dict(result.raw))
+                                  list(result.context_witnesses), dict(result.raw),
+                                  list(result.context_raw))
     return result
 
 
@@ -2138,6 +2144,9 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     order = ("any-owner", "any-repo", "pull-request", "any-branch", "any-tag", "any-environment")
     found = {cls: candidate(cls) for cls in order}  # readable ones first
     found.update(witnesses(lang, {cls: classes[cls] for cls in order if found[cls] is None}))
+    for cls in ("any-owner", "any-repo"):
+        if found.get(cls) is not None:
+            found[cls] = _other_name(found[cls], cls, stmt, classes[cls], admitted)
     for cls in order:
         if found.get(cls) is not None:
             result.raw[cls] = found[cls]
@@ -2151,12 +2160,39 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
         split = _any_context(lang, classes, names, admitted, ids)
         if split is not None:
             result.context_witnesses = [show(w, stmt.holes) for w in split]
+            result.context_raw = list(split)
             result.witnesses["any-context"] = result.context_witnesses[0]
             result.raw["any-context"] = split[0]
     if not result.witnesses and witness(Inter([lang, STANDARD])) is None \
             and witness(lang) is not None:
         result.unknown_shape = True
     return result
+
+
+_WITNESS_NAMES = re.compile(r"^(repo:)([^/:@]+)(@[^/:]*)?(/)([^/:@]+)(@[^:]*)?(:.*)$", re.S)
+
+
+def _other_name(w: str, cls: str, stmt: GithubStatement, target, admitted) -> str:
+    """A witness of another owner (or repository) that the sub patterns spell out
+    (`*myorg/app:*` found as `repo:myorg/app:...`) shows no risk: one with the
+    name extended (`repo:evil-myorg/app:...`) does, when the patterns admit it."""
+    m = _WITNESS_NAMES.match(w)
+    if not m:
+        return w
+    group = 2 if cls == "any-owner" else 5
+    name = m.group(group)
+    texts = [_literal_text(v, stmt.holes).lower() for e in stmt.entries
+             if e.claim == "sub" and _is_github_key(e) for v in e.values]
+    spelled = (name.lower() + "/") if cls == "any-owner" else ("/" + name.lower())
+    if not any(spelled in t for t in texts):
+        return w
+    parts = list(m.groups())
+    for other in (f"evil-{name}", f"{name}-evil", f"x{name}", f"{name}x"):
+        parts[group - 1] = other
+        cand = "".join(p or "" for p in parts)
+        if admitted(cand) and matches(target, cand):
+            return cand
+    return w
 
 
 def _any_context(lang, classes, names: Names, admitted,

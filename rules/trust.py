@@ -406,8 +406,10 @@ def _raw_value(stmt, path):
 def _example(names: sj.Names, ctx):
     repo = ctx.config.github.get("repository")
     if not (isinstance(repo, str) and "/" in repo):
-        full = sorted(f"{o}/{r}" for o, r in names.repos if "\x00" not in o + r)
         owners = sorted(names.owners)
+        mine = {o.lower() for o in owners}  # never advise pinning another owner's repository
+        full = sorted(f"{o}/{r}" for o, r in names.repos if "\x00" not in o + r
+                      and (not mine or o.lower() in mine))
         repo = full[0] if full else f"{owners[0] if owners else 'OWNER'}/REPO"
     return {"example_ref": f"repo:{repo}:ref:refs/heads/main",
             "example_env": f"repo:{repo}:environment:production"}
