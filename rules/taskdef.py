@@ -443,7 +443,8 @@ def secrets_without_execution_role(doc, ctx):
             first = first or uses[0][1]
     if first:
         yield Problem(SECRETS_NO_EXEC_ROLE.id, first,
-                      f"{'; '.join(users)} need the task execution role to fetch secrets, but "
+                      f"{'; '.join(users)} {'needs' if len(users) == 1 else 'need'} the task "
+                      "execution role to fetch secrets, but "
                       "the task definition has no executionRoleArn: the task fails to start "
                       "(ResourceInitializationError)",
                       help="set executionRoleArn to a role that may read these secrets",
