@@ -1,0 +1,44 @@
+"""Audit 'o': the user-facing contract (CLI, output formats, the GitHub Action,
+the pre-commit hook) against README.md and GitHub's documented requirements.
+Each test holds a case where ecs-lint broke that contract (see the commit that
+added it for the evidence).
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+BAD_PROVIDER = (FIXTURES / "oidc-provider" / "bad-audience.json").read_text()
+GOOD_PROVIDER = (FIXTURES / "oidc-provider" / "good-create-input.json").read_text()
+
+
+def _action(tmp_path, **env):
+    out = tmp_path / "gh-output"
+    e = {**os.environ, "ECS_LINT_SKIP_INSTALL": "true", "GITHUB_OUTPUT": str(out),
+         "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"], **env}
+    r = subprocess.run(["bash", str(ROOT / "scripts" / "action-run.sh")], cwd=tmp_path,
+                       capture_output=True, text=True, env=e, timeout=300)
+    return r
+
+
+# --- the action's `paths` input, written one per line --------------------------
+
+@pytest.mark.skipif(shutil.which("ecs-lint") is None, reason="ecs-lint is not on PATH")
+def test_action_paths_on_several_lines_are_all_linted(tmp_path):
+    # `paths: |` with one path a line is the usual way to pass a list to an
+    # action; the script read only the first line, so `bad` was never linted
+    # and the gate passed
+    (tmp_path / "good").mkdir()
+    (tmp_path / "good" / "p.json").write_text(GOOD_PROVIDER)
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "p.json").write_text(BAD_PROVIDER)
+    r = _action(tmp_path, ECS_LINT_PATHS="good\nbad\n", ECS_LINT_FORMAT="json",
+                ECS_LINT_OUTPUT="r.json", ECS_LINT_ANNOTATIONS="false")
+    assert r.returncode == 1, r.stdout + r.stderr
+    found = json.loads((tmp_path / "r.json").read_text())["findings"]
+    assert {f["path"] for f in found} == {"bad/p.json"}
