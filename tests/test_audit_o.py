@@ -42,3 +42,20 @@ def test_action_paths_on_several_lines_are_all_linted(tmp_path):
     assert r.returncode == 1, r.stdout + r.stderr
     found = json.loads((tmp_path / "r.json").read_text())["findings"]
     assert {f["path"] for f in found} == {"bad/p.json"}
+
+
+# --- a file reached through a symlink and directly ------------------------------
+
+def test_a_file_walked_directly_and_through_a_link_is_reported_at_its_real_path(tmp_path):
+    # GitHub code scanning cannot show a result at a symlink's path ("resolve any
+    # symlinked files, and report any results in those files using the resolved
+    # URI"); the walk kept whichever path came first (the link at the top) and
+    # dropped the real file as a duplicate
+    from conftest import lint_folder
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "p.json").write_text(BAD_PROVIDER)
+    os.symlink(os.path.join("real", "p.json"), tmp_path / "link.json")
+    found = lint_folder(tmp_path)
+    assert {(f.rule, f.file) for f in found} == \
+        {("oidc-provider-audience-missing", os.path.join("real", "p.json"))}
