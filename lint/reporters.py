@@ -26,6 +26,7 @@ JSON_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 INFO_URI = "https://github.com/ecs-lint/ecs-lint/blob/main/docs/rules.md"
+SARIF_MAX_RESULTS = 25_000  # GitHub code scanning rejects a run with more results
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -121,7 +122,20 @@ def _region(span):
     return r
 
 
+def _within_limit(findings: List[Finding]):
+    """The findings a SARIF run may hold (the most severe, in their order) and
+    how many are left out."""
+    if len(findings) <= SARIF_MAX_RESULTS:
+        return findings, 0
+    from .model import SEVERITY_RANK
+
+    order = sorted(range(len(findings)), key=lambda i: -SEVERITY_RANK.get(findings[i].severity, 0))
+    keep = sorted(order[:SARIF_MAX_RESULTS])
+    return [findings[i] for i in keep], len(findings) - SARIF_MAX_RESULTS
+
+
 def sarif(findings: List[Finding], files_read: int) -> str:
+    findings, left_out = _within_limit(findings)
     used = sorted({f.rule for f in findings} | set(RULES))
     rules = []
     index = {}
@@ -173,6 +187,13 @@ def sarif(findings: List[Finding], files_read: int) -> str:
             "results": results,
         }],
     }
+    if left_out:
+        said = (f"{_plural(left_out, 'finding')} of the lowest severity left out: GitHub "
+                f"code scanning refuses a run of more than {SARIF_MAX_RESULTS:,} results "
+                f"(the json and text formats list them all)")
+        doc["runs"][0]["invocations"] = [{
+            "executionSuccessful": True,
+            "toolExecutionNotifications": [{"level": "warning", "message": {"text": said}}]}]
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -59,3 +59,26 @@ def test_a_file_walked_directly_and_through_a_link_is_reported_at_its_real_path(
     found = lint_folder(tmp_path)
     assert {(f.rule, f.file) for f in found} == \
         {("oidc-provider-audience-missing", os.path.join("real", "p.json"))}
+
+
+# --- GitHub's limit on the results of a SARIF run --------------------------------
+
+def test_sarif_keeps_within_code_scannings_25000_results_a_run():
+    # "Results per run: 25,000 ... If any of these objects exceeds its maximum
+    # value the SARIF file is rejected" (GitHub, SARIF support for code
+    # scanning): a larger run lost every result, errors included
+    from ecs_lint import reporters
+    from ecs_lint.model import Finding, Span
+
+    infos = [Finding("workflow-action-unpinned", "info", f"w{i}.yml", Span(1, 1), "moving")
+             for i in range(25_000)]
+    error = Finding("trust-aud-missing", "error", "t.json", Span(2, 3), "no aud")
+    doc = json.loads(reporters.sarif(infos[:100] + [error] + infos[100:], 25_001))
+    run = doc["runs"][0]
+    assert len(run["results"]) == 25_000
+    assert run["results"][100]["ruleId"] == "trust-aud-missing"  # the most severe kept, in order
+    note = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+    assert "1 finding" in note and "25,000" in note
+    # below the limit: every finding, no notification
+    doc = json.loads(reporters.sarif(infos[:3], 3))
+    assert len(doc["runs"][0]["results"]) == 3 and "invocations" not in doc["runs"][0]
