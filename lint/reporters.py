@@ -38,6 +38,18 @@ def summary_counts(findings, files_read):
             "info": c.get("info", 0), "files": files_read}
 
 
+# control characters of the input (line breaks, escape sequences) shown as escapes:
+# the text format is one line a finding, and in a GitHub Actions log a line that
+# starts with `::` is a workflow command
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7f, *range(0x80, 0xa0)] if c != 0x09}
+_CONTROL.update({0x0a: "\\n", 0x0d: "\\r"})
+
+
+def one_line(s) -> str:
+    """`s` on one line, its control characters (but tabs) escaped."""
+    return str(s).translate(_CONTROL)
+
+
 def _plural(n, word):
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -46,18 +58,17 @@ def text(findings: List[Finding], files_read: int, colour: bool = False) -> str:
     lines = []
     for f in findings:
         sev = f.severity
-        loc = f"{f.file}:{f.line}:{f.column}:"
+        loc = f"{one_line(f.file)}:{f.line}:{f.column}:"
         if colour:
             lines.append(f"{_BOLD}{loc}{_RESET} {_COLOURS.get(sev, '')}{sev}{_RESET} "
-                         f"{_DIM}{f.rule}{_RESET} {f.message}")
+                         f"{_DIM}{f.rule}{_RESET} {one_line(f.message)}")
         else:
-            lines.append(f"{loc} {sev} {f.rule} {f.message}")
+            lines.append(f"{loc} {sev} {f.rule} {one_line(f.message)}")
         if f.help:
-            for h in f.help.splitlines():
-                lines.append(f"    {h}")
+            lines.append(f"    {one_line(f.help)}")
         for r in f.related:
-            lines.append(f"    see {r.file}:{r.span.line}:{r.span.column}"
-                         + (f": {r.message}" if r.message else ""))
+            lines.append(f"    see {one_line(r.file)}:{r.span.line}:{r.span.column}"
+                         + (f": {one_line(r.message)}" if r.message else ""))
     s = summary_counts(findings, files_read)
     if findings:
         lines.append(f"{_plural(s['error'], 'error')}, {_plural(s['warning'], 'warning')}, "

@@ -82,3 +82,27 @@ def test_sarif_keeps_within_code_scannings_25000_results_a_run():
     # below the limit: every finding, no notification
     doc = json.loads(reporters.sarif(infos[:3], 3))
     assert len(doc["runs"][0]["results"]) == 3 and "invocations" not in doc["runs"][0]
+
+
+# --- values of the input printed in the text format ------------------------------
+
+def test_text_format_keeps_each_finding_on_its_line_whatever_the_values_hold(tmp_path):
+    # the text format is `path:line:col: severity rule-id message`, one line a
+    # finding; values of the input printed raw broke it, and in a GitHub Actions
+    # log a line that starts with `::` (after spaces) is a workflow command: a
+    # container name holding "\n::error ...::" made the runner raise an annotation
+    # (or mask, stop-commands...) chosen by whoever wrote the file
+    td = {"family": "x", "containerDefinitions": [{
+        "name": "app\n::error title=INJ::pwned\r::warning::again \x1b[2Khidden",
+        "image": "nginx:latest", "essential": True}]}
+    (tmp_path / "td.json").write_text(json.dumps(td))
+    r = subprocess.run([sys.executable, "-m", "ecs_lint", "--no-cache", "td.json"],
+                       cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 1, r.stderr
+    lines = r.stdout.splitlines()
+    assert not any(line.lstrip().startswith("::") for line in lines), r.stdout
+    assert "\x1b" not in r.stdout and "\r" not in r.stdout
+    findings = [line for line in lines if line.startswith("td.json:")]
+    assert len(findings) == 2
+    assert all("'app\\n::error title=INJ::pwned\\r::warning::again \\x1b[2Khidden'" in line
+               for line in findings)
