@@ -231,7 +231,7 @@ def github(findings: List[Finding], files_read: int) -> str:
 
 def _md_cell(s: str) -> str:
     """Text for a Markdown table cell: pipes escaped, lines joined."""
-    return " ".join(str(s).split("\n")).replace("|", "\\|")
+    return " ".join(str(s).splitlines()).replace("|", "\\|")
 
 
 def markdown(findings: List[Finding], files_read: int) -> str:

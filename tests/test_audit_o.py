@@ -106,3 +106,16 @@ def test_text_format_keeps_each_finding_on_its_line_whatever_the_values_hold(tmp
     assert len(findings) == 2
     assert all("'app\\n::error title=INJ::pwned\\r::warning::again \\x1b[2Khidden'" in line
                for line in findings)
+
+
+def test_markdown_cell_holds_a_carriage_return_on_its_row():
+    # CommonMark ends a line at a lone \r too: a value holding one broke the row
+    # of the findings table (only \n was joined)
+    from ecs_lint import reporters
+    from ecs_lint.model import Finding, Span
+
+    f = Finding("oidc-provider-thumbprint-malformed", "info", "p.json", Span(5, 5),
+                "thumbprint 'abc\r| x | y |' is not 40 hexadecimal characters")
+    rows = reporters.markdown([f], 1).splitlines()
+    assert rows[-1].startswith("| `p.json:5:5` |") and rows[-1].endswith(" |")
+    assert "\r" not in reporters.markdown([f], 1)
