@@ -119,3 +119,22 @@ def test_markdown_cell_holds_a_carriage_return_on_its_row():
     rows = reporters.markdown([f], 1).splitlines()
     assert rows[-1].startswith("| `p.json:5:5` |") and rows[-1].endswith(" |")
     assert "\r" not in reporters.markdown([f], 1)
+
+
+# --- pyproject.toml on the Pythons pyproject.toml declares -----------------------
+
+def test_pyproject_config_is_read_without_tomllib(tmp_path):
+    # requires-python is >=3.9 but tomllib came in 3.11: on 3.9/3.10 any
+    # pyproject.toml met while looking for the config ended the run with a
+    # ModuleNotFoundError traceback. tomli (tomllib's own source, the same API)
+    # stands in below 3.11; here tomllib is hidden and tomli played by it
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "x.json").write_text("{")
+    (tmp_path / "pyproject.toml").write_text('[tool.ecs-lint]\nrules = {parse-error = "info"}\n')
+    code = ("import sys, tomllib\nsys.modules['tomli'] = tomllib\nsys.modules['tomllib'] = None\n"
+            "from ecs_lint.cli import main\nmain(['--no-cache', 'x.json'])\n")
+    r = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    assert "info parse-error" in r.stdout
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert "tomli>=1.1; python_version < '3.11'" in pyproject
