@@ -138,3 +138,18 @@ def test_pyproject_config_is_read_without_tomllib(tmp_path):
     assert "info parse-error" in r.stdout
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert "tomli>=1.1; python_version < '3.11'" in pyproject
+
+
+def test_readme_workflow_grants_what_upload_sarif_needs_in_a_private_repository():
+    # GitHub's own upload-sarif example: "security-events: write # required for
+    # all workflows; # only required for workflows in private repositories:
+    # actions: read, contents: read" (docs: Uploading a SARIF file to GitHub)
+    import re
+
+    import yaml
+
+    readme = (ROOT / "README.md").read_text()
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S)
+                 if "upload-sarif" in b)
+    perms = yaml.safe_load(block)["jobs"]["ecs-lint"]["permissions"]
+    assert perms == {"contents": "read", "security-events": "write", "actions": "read"}
