@@ -145,7 +145,7 @@ def _lint_paths(paths, output, config_path, select, ignore, fail_on, forced_kind
         if cfg.path:
             notes.insert(0, f"config: {cfg.path}")
         for n in notes + run.notes:
-            click.echo(f"ecs-lint: {n}", err=True)
+            click.echo(f"ecs-lint: {reporters.one_line(n)}", err=True)
     colour = fmt == "text" and not output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if fmt == "text":
         report = reporters.text(run.findings, run.files_read, colour)

@@ -222,8 +222,17 @@ def realpath_in(path: str, real_dirs: dict) -> str:
     return os.path.realpath(joined) if os.path.islink(joined) else joined
 
 
+def _toml():
+    """The TOML reader: tomllib from Python 3.11, else tomli (its source, the same API)."""
+    try:
+        import tomllib
+    except ImportError:
+        import tomli as tomllib
+    return tomllib
+
+
 def _pyproject_section(path):
-    import tomllib
+    tomllib = _toml()
     try:
         with open(path, "rb") as f:
             data = tomllib.load(f)
@@ -258,7 +267,7 @@ def load_config(path: Optional[str]) -> Config:
     locate = None
     if toml:
         locate = _toml_locator(raw)
-        import tomllib
+        tomllib = _toml()
         try:
             data = (tomllib.loads(decode(raw)).get("tool") or {}).get("ecs-lint")
         except (tomllib.TOMLDecodeError, LoadError) as e:

@@ -26,6 +26,7 @@ JSON_VERSION = 1
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 INFO_URI = "https://github.com/ecs-lint/ecs-lint/blob/main/docs/rules.md"
+SARIF_MAX_RESULTS = 25_000  # GitHub code scanning rejects a run with more results
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -37,6 +38,18 @@ def summary_counts(findings, files_read):
             "info": c.get("info", 0), "files": files_read}
 
 
+# control characters of the input (line breaks, escape sequences) shown as escapes:
+# the text format is one line a finding, and in a GitHub Actions log a line that
+# starts with `::` is a workflow command
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7f, *range(0x80, 0xa0)] if c != 0x09}
+_CONTROL.update({0x0a: "\\n", 0x0d: "\\r"})
+
+
+def one_line(s) -> str:
+    """`s` on one line, its control characters (but tabs) escaped."""
+    return str(s).translate(_CONTROL)
+
+
 def _plural(n, word):
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -45,18 +58,17 @@ def text(findings: List[Finding], files_read: int, colour: bool = False) -> str:
     lines = []
     for f in findings:
         sev = f.severity
-        loc = f"{f.file}:{f.line}:{f.column}:"
+        loc = f"{one_line(f.file)}:{f.line}:{f.column}:"
         if colour:
             lines.append(f"{_BOLD}{loc}{_RESET} {_COLOURS.get(sev, '')}{sev}{_RESET} "
-                         f"{_DIM}{f.rule}{_RESET} {f.message}")
+                         f"{_DIM}{f.rule}{_RESET} {one_line(f.message)}")
         else:
-            lines.append(f"{loc} {sev} {f.rule} {f.message}")
+            lines.append(f"{loc} {sev} {f.rule} {one_line(f.message)}")
         if f.help:
-            for h in f.help.splitlines():
-                lines.append(f"    {h}")
+            lines.append(f"    {one_line(f.help)}")
         for r in f.related:
-            lines.append(f"    see {r.file}:{r.span.line}:{r.span.column}"
-                         + (f": {r.message}" if r.message else ""))
+            lines.append(f"    see {one_line(r.file)}:{r.span.line}:{r.span.column}"
+                         + (f": {one_line(r.message)}" if r.message else ""))
     s = summary_counts(findings, files_read)
     if findings:
         lines.append(f"{_plural(s['error'], 'error')}, {_plural(s['warning'], 'warning')}, "
@@ -121,7 +133,20 @@ def _region(span):
     return r
 
 
+def _within_limit(findings: List[Finding]):
+    """The findings a SARIF run may hold (the most severe, in their order) and
+    how many are left out."""
+    if len(findings) <= SARIF_MAX_RESULTS:
+        return findings, 0
+    from .model import SEVERITY_RANK
+
+    order = sorted(range(len(findings)), key=lambda i: -SEVERITY_RANK.get(findings[i].severity, 0))
+    keep = sorted(order[:SARIF_MAX_RESULTS])
+    return [findings[i] for i in keep], len(findings) - SARIF_MAX_RESULTS
+
+
 def sarif(findings: List[Finding], files_read: int) -> str:
+    findings, left_out = _within_limit(findings)
     used = sorted({f.rule for f in findings} | set(RULES))
     rules = []
     index = {}
@@ -173,6 +198,13 @@ def sarif(findings: List[Finding], files_read: int) -> str:
             "results": results,
         }],
     }
+    if left_out:
+        said = (f"{_plural(left_out, 'finding')} of the lowest severity left out: GitHub "
+                f"code scanning refuses a run of more than {SARIF_MAX_RESULTS:,} results "
+                f"(the json and text formats list them all)")
+        doc["runs"][0]["invocations"] = [{
+            "executionSuccessful": True,
+            "toolExecutionNotifications": [{"level": "warning", "message": {"text": said}}]}]
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -199,7 +231,7 @@ def github(findings: List[Finding], files_read: int) -> str:
 
 def _md_cell(s: str) -> str:
     """Text for a Markdown table cell: pipes escaped, lines joined."""
-    return " ".join(str(s).split("\n")).replace("|", "\\|")
+    return " ".join(str(s).splitlines()).replace("|", "\\|")
 
 
 def markdown(findings: List[Finding], files_read: int) -> str:

@@ -114,13 +114,19 @@ def collect(paths: List[str], config: Config, notes: List[str]) -> List[SourceFi
             notes.append(f"skipped {display_path(p)}: excluded by the config")
         else:
             out.append(SourceFile(p, True))
-    seen, unique = set(), []
+    seen, unique = {}, []  # real path -> its index in unique
     real_dirs: dict = {}  # each folder resolved once
     for f in out:
         key = f.path if f.path == STDIN else realpath_in(f.path, real_dirs)
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(unique)
             unique.append(f)
+        elif f.path != STDIN and os.path.islink(unique[seen[key]].path) \
+                and not os.path.islink(f.path):
+            # reached through a link and directly: the file's own path (code
+            # scanning shows no result at a symlink's path)
+            kept = unique[seen[key]]
+            unique[seen[key]] = SourceFile(f.path, f.explicit or kept.explicit)
     return unique
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The commands of the composite GitHub Action (action.yml), kept in one script so
 # they can be tested locally. Inputs come as environment variables:
-#   ECS_LINT_PATHS (default .), ECS_LINT_FORMAT (sarif|json|text|github, default sarif),
+#   ECS_LINT_PATHS (default .; separated by spaces or newlines), ECS_LINT_FORMAT (sarif|json|text|github, default sarif),
 #   ECS_LINT_OUTPUT (report file, default ecs-lint.sarif), ECS_LINT_FAIL_ON (default warning),
 #   ECS_LINT_CONFIG (optional), ECS_LINT_VERSION (optional: install that release from PyPI),
 #   ECS_LINT_SOURCE (optional: a local path to install from, e.g. the action's own checkout),
@@ -23,7 +23,8 @@ fi
 
 args=()
 if [ -n "${ECS_LINT_CONFIG:-}" ]; then args+=(--config "$ECS_LINT_CONFIG"); fi
-read -r -a path_list <<< "$paths"
+# paths are separated by spaces or newlines (`paths: |` with one a line)
+read -r -d '' -a path_list <<< "$paths" || true
 
 # annotations on the pull request (never fail this run: the gate below decides)
 if [ "${ECS_LINT_ANNOTATIONS:-true}" = "true" ]; then
