@@ -68,6 +68,10 @@ class Loaded:
     data: Any
     locate: Callable[..., Span]
     text: str
+    # the first unsafe tag (`!!python/...`), as the LoadError to report: such a
+    # node is read as if untagged (nothing is constructed), and the caller says
+    # whether the file is one to refuse (one of a known kind, or named)
+    unsafe: Optional[LoadError] = None
 
 
 # ---------------------------------------------------------------------------
@@ -385,8 +389,9 @@ def load_yaml(text: str) -> List[Loaded]:
     # measure what was built unless the text is too short to be deep
     measure = anchors or sum(map(text.count, ("\n", "[", "{", "-", "?"))) >= MAX_DEPTH - 1
     for root in roots:
+        builder = _YamlBuilder(lines, anchors)
         try:
-            data, at = _YamlBuilder(lines, anchors).build(root)
+            data, at = builder.build(root)
         except RecursionError:
             _depth_guard(text, always=True)
             raise LoadError("nested too deeply to read") from None
@@ -394,7 +399,7 @@ def load_yaml(text: str) -> List[Loaded]:
             _depth_guard(text, always=True)  # raises with the position when it finds it
             raise LoadError(f"nested more than {MAX_DEPTH} levels deep once aliases "
                             f"are expanded")
-        out.append(Loaded(data, YamlLocator(at, lines).locate, text))
+        out.append(Loaded(data, YamlLocator(at, lines).locate, text, builder.unsafe))
     return out
 
 
@@ -409,6 +414,7 @@ class _YamlBuilder:
         self.lines = lines
         self.done = {} if anchors else None  # id(node) -> (value, position, size), for aliases
         self.expanded = 0
+        self.unsafe: Optional[LoadError] = None  # the first unsafe tag met
 
     def build(self, node):
         """(value, position) of a node."""
@@ -446,8 +452,9 @@ class _YamlBuilder:
         return {cfn: value}, at
 
     def _refuse(self, node, tag):
-        m = node.start_mark
-        raise LoadError(f"unsafe YAML tag {tag} refused", m.line + 1, m.column + 1)
+        if self.unsafe is None:
+            m = node.start_mark
+            self.unsafe = LoadError(f"unsafe YAML tag {tag} refused", m.line + 1, m.column + 1)
 
     def _build_untagged(self, node):
         kind = type(node)

@@ -270,8 +270,14 @@ def read_file(src: SourceFile, opts: Options, notes: List[str], raw: Optional[by
             if seen and opts.forced_kind not in seen:
                 notes.append(f"{shown}: read as {opts.forced_kind} (--kind), but its content "
                              f"is that of: {', '.join(seen)}")
+    unsafe = next((item.unsafe for item in loaded if item.unsafe is not None), None)
+    if unsafe is not None and (docs or (src.explicit and not opts.skip_unknown)):
+        return [], [_run_error(shown, Span(unsafe.line, unsafe.column), unsafe.message)]
     if not docs:
-        if any(kinds_mod.is_container(item.data) for item in loaded):
+        if unsafe is not None:
+            notes.append(f"skipped {shown}: no known kind (and a YAML tag ecs-lint does not "
+                         f"construct: {unsafe.message})")
+        elif any(kinds_mod.is_container(item.data) for item in loaded):
             notes.append(f"skipped {shown}: no resources ecs-lint reads")
         elif src.explicit and not opts.skip_unknown:
             return [], [_unknown_kind(shown)]

@@ -12,8 +12,9 @@ PARSE_ERROR = rule(
     line that parses but is of no known kind is reported too (use `--kind`); a
     folder walk skips such files quietly (`--verbose` lists them). Files above
     the size limit (`max-file-size`, 10 MB by default), undecodable bytes,
-    nesting deeper than 500 levels, YAML alias bombs and unsafe YAML tags are
-    reported here as well.
+    nesting deeper than 500 levels, YAML alias bombs and unsafe YAML tags
+    (`!!python/...`: never constructed; in a walk only in a file of a known
+    kind) are reported here as well.
 
     ## Why is this bad?
     A file nobody can parse is a file nobody checked, and GitHub or AWS will

@@ -278,3 +278,22 @@ def test_parse_errors_stay_whatever_is_selected_unless_ignored_by_name(tmp_path)
 def test_a_forced_kind_that_does_not_fit_says_so_with_verbose():
     r = run_cli("--no-cache", "-v", "--kind", "workflow", BAD)
     assert "read as workflow (--kind), but its content is that of: oidc-provider" in r.stderr
+
+
+def test_a_yaml_file_of_another_tool_with_python_tags_is_skipped_in_a_walk(tmp_path):
+    # mkdocs.yml is valid YAML; its `!!python/name:` tags are not constructed, and
+    # a file of no known kind met in a walk is skipped; named, or of a known kind,
+    # the tag is reported
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    walked = run_cli("--no-cache", "-v", ".", cwd=tmp_path)
+    assert walked.returncode == 0, walked.stdout
+    assert "skipped mkdocs.yml" in walked.stderr
+    named = run_cli("--no-cache", "mkdocs.yml", cwd=tmp_path)
+    assert named.returncode == 1 and "mkdocs.yml:4:20: error parse-error unsafe YAML tag" in named.stdout
+    (tmp_path / "mkdocs.yml").unlink()
+    (tmp_path / "deploy.yml").write_text(
+        "on: push\njobs:\n  x:\n    runs-on: !!python/object/apply:os.system ['id']\n")
+    walked = run_cli("--no-cache", ".", cwd=tmp_path)
+    assert walked.returncode == 1 and "deploy.yml:4:14: error parse-error unsafe" in walked.stdout

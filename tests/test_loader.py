@@ -141,10 +141,14 @@ def test_cloudformation_short_tags_become_long_forms_with_positions():
     assert loaded.locate(("C", "Ref")).line == 3
 
 
-def test_python_tags_are_refused():
-    with pytest.raises(LoadError) as e:
-        load_yaml("a: !!python/object/apply:os.system ['echo hi']\n")
-    assert "unsafe" in e.value.message and e.value.line == 1
+def test_python_tags_are_refused_and_nothing_is_constructed():
+    (loaded,) = load_yaml("a: 1\nb: !!python/object/apply:os.system ['echo hi']\n"
+                          "c: !!python/name:os.system\n")
+    assert loaded.data == {"a": 1, "b": ["echo hi"], "c": ""}  # read as if untagged
+    e = loaded.unsafe  # the first one, for the caller to report
+    assert "unsafe" in e.message and (e.line, e.column) == (2, 4)
+    (clean,) = load_yaml("a: !Ref x\n")
+    assert clean.unsafe is None
 
 
 def test_alias_bomb_is_refused_quickly():
