@@ -442,6 +442,11 @@ def _build(path, data, locate) -> Config:
                     raise ConfigError(
                         f"{_where(path, locate, ['rules', rid, k])}: option '{k}' of "
                         f"'{rid}' must be {type(default).__name__}, not {v!r}")
+                if isinstance(v, (int, float)) and not isinstance(v, bool) \
+                        and not 0 <= v < float("inf"):  # thresholds: minutes, seconds
+                    raise ConfigError(
+                        f"{_where(path, locate, ['rules', rid, k])}: option '{k}' of "
+                        f"'{rid}' must be a number of 0 or more, not {v!r}")
                 if isinstance(default, list) and not all(isinstance(x, str) for x in v):
                     raise ConfigError(
                         f"{_where(path, locate, ['rules', rid, k])}: option '{k}' of "

@@ -141,3 +141,12 @@ def test_a_folder_with_workflows_stops_the_config_search(tmp_path):
     assert find_config(str(inner)) is None
     assert find_config(str(inner / ".github" / "workflows")) is None
     assert find_config(str(tmp_path / "examples")) == str(tmp_path / ".ecs-lint.yaml")
+
+
+@pytest.mark.parametrize("value", ["-5", ".nan", ".inf", "-0.5"])
+def test_a_threshold_option_below_zero_is_a_config_error(tmp_path, value):
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f"rules:\n  workflow-stability-wait-short: {{min-minutes: {value}}}\n")
+    with pytest.raises(ConfigError) as e:
+        load_config(find_config(str(tmp_path)))
+    assert "min-minutes" in str(e.value) and "0 or more" in str(e.value)
