@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -156,3 +157,46 @@ def file_findings(tmp_path, name, data):
     text = textwrap.dedent(data) if isinstance(data, str) else json.dumps(data, indent=2)
     (tmp_path / name).write_text(text)
     return [(f.rule, f.line, f.column) for f in lint_folder(tmp_path)]
+
+
+def xref_sub_findings(tmp_path, files, sub, config="github:\n  repository: myorg/app\n"):
+    """Sorted (rule, file, message) of the xref-sub findings of a repository with
+    `files` ({path: text, dedented}), one role ROLE whose trust policy admits `sub`
+    (or is `sub` when a dict), and `config` (the roles mapping is added)."""
+    for rel, text in files.items():
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(textwrap.dedent(text))
+    (tmp_path / "iam").mkdir(exist_ok=True)
+    trust = sub if isinstance(sub, dict) else oidc_trust(sub)
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        config + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n')
+    return sorted((f.rule, f.file, f.message) for f in lint_folder(tmp_path)
+                  if f.rule.startswith("xref-sub"))
+
+
+def lint_files(tmp_path, files, config=None):
+    """The findings on a folder of `files` ({path: text, or data written as JSON})
+    with an optional `.ecs-lint.yaml` text."""
+    for name, data in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(data if isinstance(data, str) else json.dumps(data, indent=2))
+    if config is not None:
+        (tmp_path / ".ecs-lint.yaml").write_text(config)
+    return lint_folder(tmp_path)
+
+
+def run_action(folder, **env):
+    """(process, step outputs) of the GitHub Action's script (scripts/action-run.sh)
+    run in `folder` with `env` (its inputs as ECS_LINT_* variables), ecs-lint
+    taken from this Python instead of installed."""
+    out = folder / "gh-output"
+    e = {**os.environ, "ECS_LINT_SKIP_INSTALL": "true", "GITHUB_OUTPUT": str(out),
+         "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"], **env}
+    r = subprocess.run(["bash", str(ROOT / "scripts" / "action-run.sh")], cwd=folder,
+                       capture_output=True, text=True, env=e, timeout=300)
+    outputs = dict(line.split("=", 1) for line in out.read_text().splitlines()) \
+        if out.exists() else {}
+    return r, outputs

@@ -4,23 +4,8 @@ Each test holds a minimal repository on which ecs-lint reported something wrong,
 missed a finding RULES.md defines (see the commit that added it for the evidence).
 """
 import json
-import textwrap
 
-from conftest import ROLE, lint_folder, oidc_trust, workflow_findings
-
-
-def _xref(tmp_path, files, sub, config="github:\n  repository: myorg/app\n"):
-    for rel, text in files.items():
-        p = tmp_path / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(textwrap.dedent(text))
-    (tmp_path / "iam").mkdir(exist_ok=True)
-    trust = sub if isinstance(sub, dict) else oidc_trust(sub)
-    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
-    (tmp_path / ".ecs-lint.yaml").write_text(
-        config + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n')
-    return sorted((f.rule, f.file, f.message) for f in lint_folder(tmp_path)
-                  if f.rule.startswith("xref-sub"))
+from conftest import ROLE, lint_folder, oidc_trust, workflow_findings, xref_sub_findings
 
 
 DISPATCH_CHOICE = f"""\
@@ -48,7 +33,7 @@ DISPATCH_CHOICE = f"""\
 def test_dispatch_choice_environment_gives_each_option_its_sub(tmp_path):
     # GitHub only accepts a choice input's options, so the job sends the
     # environment form of each of them: a trust for production only refuses staging
-    found = _xref(tmp_path, {".github/workflows/deploy.yml": DISPATCH_CHOICE},
+    found = xref_sub_findings(tmp_path, {".github/workflows/deploy.yml": DISPATCH_CHOICE},
                   "repo:myorg/app:environment:production")
     assert [r for r, _, _ in found] == ["xref-sub-not-admitted"]
     assert "repo:myorg/app:environment:staging" in found[0][2]
@@ -61,14 +46,14 @@ def test_dispatch_choice_environment_broader_than_used(tmp_path):
                           cond["StringEquals"].pop("token.actions.githubusercontent.com:sub")}
     cond["StringLike"]["token.actions.githubusercontent.com:sub"] = \
         "repo:myorg/app:environment:*"
-    found = _xref(tmp_path, {".github/workflows/deploy.yml": DISPATCH_CHOICE}, trust)
+    found = xref_sub_findings(tmp_path, {".github/workflows/deploy.yml": DISPATCH_CHOICE}, trust)
     assert [r for r, _, _ in found] == ["xref-sub-broader-than-used"]
 
 
 def test_dispatch_free_text_environment_stays_unresolved(tmp_path):
     wf = DISPATCH_CHOICE.replace("type: choice", "type: string").replace(
         "options: [staging, production]", "default: staging")
-    assert _xref(tmp_path, {".github/workflows/deploy.yml": wf},
+    assert xref_sub_findings(tmp_path, {".github/workflows/deploy.yml": wf},
                  "repo:myorg/app:environment:production") == []
 
 
@@ -111,7 +96,7 @@ def test_reusable_workflow_environment_from_its_callers(tmp_path):
     # subjects an old-form trust refuses it (401)
     cfg = ("github:\n  repository: myorg/app\n  subject: immutable\n"
            "  owner-id: 11\n  repository-id: 22\n")
-    found = _xref(tmp_path, {".github/workflows/deploy-ecs.yml": CALLED,
+    found = xref_sub_findings(tmp_path, {".github/workflows/deploy-ecs.yml": CALLED,
                              ".github/workflows/release.yml": CALLER},
                   "repo:myorg/app:environment:production", config=cfg)
     assert [r for r, _, _ in found] == ["xref-sub-not-admitted"]
@@ -119,21 +104,21 @@ def test_reusable_workflow_environment_from_its_callers(tmp_path):
 
 
 def test_reusable_workflow_environment_admitted(tmp_path):
-    assert _xref(tmp_path, {".github/workflows/deploy-ecs.yml": CALLED,
+    assert xref_sub_findings(tmp_path, {".github/workflows/deploy-ecs.yml": CALLED,
                             ".github/workflows/release.yml": CALLER},
                  "repo:myorg/app:environment:production") == []
 
 
 def test_reusable_workflow_caller_passing_an_expression_stays_unresolved(tmp_path):
     caller = CALLER.replace("environment: production", "environment: ${{ github.ref_name }}")
-    assert _xref(tmp_path, {".github/workflows/deploy-ecs.yml": CALLED,
+    assert xref_sub_findings(tmp_path, {".github/workflows/deploy-ecs.yml": CALLED,
                             ".github/workflows/release.yml": caller},
                  "repo:myorg/app:environment:production") == []
 
 
 def test_dispatch_environment_from_an_undeclared_input_stays_unresolved(tmp_path):
     wf = DISPATCH_CHOICE.replace("inputs.environment", "inputs.target")
-    assert _xref(tmp_path, {".github/workflows/deploy.yml": wf},
+    assert xref_sub_findings(tmp_path, {".github/workflows/deploy.yml": wf},
                  "repo:myorg/app:environment:production") == []
 
 

@@ -4,28 +4,12 @@ minimal excerpt where ecs-lint was wrong.
 """
 import textwrap
 
-from ecs_lint.config import Config
-from ecs_lint.loader import load_text
-from ecs_lint.model import Document
-from ecs_lint.registry import CHECKS, RULES, load_rules
-from ecs_lint.runner import Context
-
-load_rules()
+from conftest import workflow_findings
 
 
 def findings(text, rule=None):
     """(rule, line) of every single-file workflow finding on a workflow text."""
-    text = textwrap.dedent(text)
-    loaded = load_text(text, "yaml")[0]
-    doc = Document("workflow", loaded.data, "w.yml", loaded.locate, text=text)
-    ctx = Context(Config(github={}), ".", [], set(RULES))
-    out = []
-    for chk in CHECKS:
-        if "workflow" in chk.kinds and not chk.cross_file:
-            for p in chk.func(doc, ctx):
-                span = p.span or doc.span(p.path, p.key)
-                out.append((p.rule, span.line))
-    return sorted(f for f in out if rule is None or f[0] == rule)
+    return [f for f in workflow_findings(text) if rule is None or f[0] == rule]
 
 
 # --- workflow-oidc-on-pull-request: `if:` on github.ref -----------------------

@@ -4,24 +4,8 @@ formats, reusable workflows, dispatch inputs, shared roles).
 Each test holds a minimal repository on which ecs-lint reported something wrong, or
 missed a finding RULES.md defines (see the commit that added it for the evidence).
 """
-import json
-import textwrap
 
-from conftest import ROLE, lint_folder, oidc_trust
-
-
-def _xref(tmp_path, files, sub, config="github:\n  repository: myorg/app\n"):
-    for rel, text in files.items():
-        p = tmp_path / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(textwrap.dedent(text))
-    (tmp_path / "iam").mkdir(exist_ok=True)
-    trust = sub if isinstance(sub, dict) else oidc_trust(sub)
-    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
-    (tmp_path / ".ecs-lint.yaml").write_text(
-        config + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n')
-    return sorted((f.rule, f.file, f.message) for f in lint_folder(tmp_path)
-                  if f.rule.startswith("xref-sub"))
+from conftest import ROLE, lint_folder, xref_sub_findings
 
 
 DISPATCH_EVENT_INPUTS = f"""\
@@ -50,7 +34,7 @@ def test_dispatch_choice_through_github_event_inputs(tmp_path):
     # on a workflow_dispatch run `github.event.inputs.X` is the same value as
     # `inputs.X`: each option of the choice is an environment sub the job sends,
     # and the sandbox one is refused (401)
-    found = _xref(tmp_path, {".github/workflows/deploy.yml": DISPATCH_EVENT_INPUTS},
+    found = xref_sub_findings(tmp_path, {".github/workflows/deploy.yml": DISPATCH_EVENT_INPUTS},
                   ["repo:myorg/app:environment:staging",
                    "repo:myorg/app:environment:production"])
     assert [r for r, _, _ in found] == ["xref-sub-not-admitted"]
@@ -75,7 +59,7 @@ def test_github_event_inputs_in_a_called_workflow_stays_unresolved(tmp_path):
             permissions:
               id-token: write
         """
-    assert _xref(tmp_path, {".github/workflows/deploy.yml": wf,
+    assert xref_sub_findings(tmp_path, {".github/workflows/deploy.yml": wf,
                             ".github/workflows/release.yml": caller},
                  "repo:myorg/app:environment:production") == []
 
@@ -118,7 +102,7 @@ def test_role_passed_to_a_reusable_workflow_of_another_repository(tmp_path):
     # the job of the other repository's workflow runs with this repository's
     # sub (GitHub: the caller's repository; the environment is the called job's),
     # which ecs-lint cannot read: environment:production is not provably unused
-    assert _xref(tmp_path, {".github/workflows/image.yml": IMAGE_ON_MAIN,
+    assert xref_sub_findings(tmp_path, {".github/workflows/image.yml": IMAGE_ON_MAIN,
                             ".github/workflows/deploy.yml": REMOTE_CALLER},
                  MAIN_AND_PRODUCTION) == []
 
@@ -127,7 +111,7 @@ def test_reusable_workflow_of_another_repository_without_id_token(tmp_path):
     # without id-token: write the called workflow gets no OIDC token (a called
     # workflow can only narrow the caller's permissions): it assumes no role
     caller = REMOTE_CALLER.replace("          id-token: write\n", "")
-    found = _xref(tmp_path, {".github/workflows/image.yml": IMAGE_ON_MAIN,
+    found = xref_sub_findings(tmp_path, {".github/workflows/image.yml": IMAGE_ON_MAIN,
                              ".github/workflows/deploy.yml": caller},
                   MAIN_AND_PRODUCTION)
     assert [r for r, _, _ in found] == ["xref-sub-broader-than-used"]
@@ -165,5 +149,5 @@ def test_broader_suggestion_follows_the_job_if(tmp_path):
 
 
 def _findings(tmp_path, files, sub):
-    _xref(tmp_path, files, sub)
+    xref_sub_findings(tmp_path, files, sub)
     return lint_folder(tmp_path)

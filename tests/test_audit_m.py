@@ -3,9 +3,7 @@ analysis, the trust and permission policies and the OIDC provider. Each test
 pins a case where ecs-lint said something RULES.md (or AWS / GitHub) says is
 wrong; see the commit that added it for the evidence.
 """
-import json
-
-from conftest import lint_folder
+from conftest import lint_files
 
 GH = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"
 H = "token.actions.githubusercontent.com"
@@ -17,16 +15,6 @@ def trust(sub, op="StringLike"):
         "Action": "sts:AssumeRoleWithWebIdentity",
         "Condition": {"StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
                       op: {f"{H}:sub": sub}}}]}
-
-
-def lint_files(tmp_path, files, config=None):
-    for name, data in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(data if isinstance(data, str) else json.dumps(data, indent=2))
-    if config is not None:
-        (tmp_path / ".ecs-lint.yaml").write_text(config)
-    return lint_folder(tmp_path)
 
 
 # --- any-context is the union of a statement's values -----------------------------

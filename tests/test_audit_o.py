@@ -11,19 +11,14 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, run_action
 
 BAD_PROVIDER = (FIXTURES / "oidc-provider" / "bad-audience.json").read_text()
 GOOD_PROVIDER = (FIXTURES / "oidc-provider" / "good-create-input.json").read_text()
 
 
 def _action(tmp_path, **env):
-    out = tmp_path / "gh-output"
-    e = {**os.environ, "ECS_LINT_SKIP_INSTALL": "true", "GITHUB_OUTPUT": str(out),
-         "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"], **env}
-    r = subprocess.run(["bash", str(ROOT / "scripts" / "action-run.sh")], cwd=tmp_path,
-                       capture_output=True, text=True, env=e, timeout=300)
-    return r
+    return run_action(tmp_path, **env)[0]
 
 
 # --- the action's `paths` input, written one per line --------------------------

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, run_action
 
 BAD_PROVIDER = (FIXTURES / "oidc-provider" / "bad-audience.json").read_text()
 GOOD_PROVIDER = (FIXTURES / "oidc-provider" / "good-create-input.json").read_text()
@@ -47,13 +47,7 @@ def test_pre_commit_hook_fails_on_a_finding_and_passes_once_fixed(tmp_path):
 
 
 def _action(tmp_path, **env):
-    out = tmp_path / "gh-output"
-    e = {**os.environ, "ECS_LINT_SKIP_INSTALL": "true", "GITHUB_OUTPUT": str(out),
-         "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"], **env}
-    r = subprocess.run(["bash", str(ROOT / "scripts" / "action-run.sh")], cwd=tmp_path,
-                       capture_output=True, text=True, env=e, timeout=300)
-    outputs = dict(line.split("=", 1) for line in out.read_text().splitlines()) if out.exists() else {}
-    return r, outputs
+    return run_action(tmp_path, **env)
 
 
 @pytest.mark.skipif(shutil.which("ecs-lint") is None, reason="ecs-lint is not on PATH")

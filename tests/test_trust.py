@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import lint_folder, run_cli
+from conftest import lint_files, run_cli
 
 GH = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"
 H = "token.actions.githubusercontent.com"
@@ -19,13 +19,8 @@ def policy(condition, principal=None, action="sts:AssumeRoleWithWebIdentity"):
 
 
 def lint_policies(tmp_path, files, config=None):
-    for name, data in files.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(data if isinstance(data, str) else json.dumps(data, indent=2))
-    if config is not None:
-        (tmp_path / ".ecs-lint.yaml").write_text(config)
-    return [f for f in lint_folder(tmp_path) if f.rule.startswith(("trust-", "internal"))]
+    return [f for f in lint_files(tmp_path, files, config)
+            if f.rule.startswith(("trust-", "internal"))]
 
 
 def rules(findings):
