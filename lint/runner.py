@@ -233,6 +233,9 @@ def read_source(src: SourceFile, opts: Options, notes: List[str]):
         if len(raw) > opts.config.max_file_size:
             return None, [_run_error(shown, Span(1, 1), "input above the size limit; not read")]
     except OSError as e:
+        if not src.explicit and os.path.islink(src.path) and not os.path.exists(src.path):
+            notes.append(f"skipped {shown}: a link to nothing")  # a walk: no file there
+            return None, []
         return None, [_run_error(shown, Span(1, 1), f"cannot read file: {e.strerror or e}")]
     return raw, []
 

@@ -297,3 +297,12 @@ def test_a_yaml_file_of_another_tool_with_python_tags_is_skipped_in_a_walk(tmp_p
         "on: push\njobs:\n  x:\n    runs-on: !!python/object/apply:os.system ['id']\n")
     walked = run_cli("--no-cache", ".", cwd=tmp_path)
     assert walked.returncode == 1 and "deploy.yml:4:14: error parse-error unsafe" in walked.stdout
+
+
+def test_a_dangling_link_is_skipped_in_a_walk_and_an_error_when_named(tmp_path):
+    os.symlink(tmp_path / "nowhere.json", tmp_path / "link.json")
+    walked = run_cli("--no-cache", "-v", ".", cwd=tmp_path)
+    assert walked.returncode == 0 and "skipped link.json: a link to nothing" in walked.stderr
+    named = run_cli("--no-cache", "link.json", cwd=tmp_path)
+    assert named.returncode == 1 and "link.json:1:1: error parse-error cannot read file" \
+        in named.stdout
