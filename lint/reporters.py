@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from typing import List, Optional
+from typing import List
 
 from . import __version__
 from .model import Finding
@@ -107,32 +107,10 @@ def as_json(findings: List[Finding], files_read: int) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
-def checkout_base() -> str:
-    """The folder GitHub resolves the paths of code scanning results and
-    annotations against: `$GITHUB_WORKSPACE` in Actions, else the repository
-    holding the working folder, else the working folder."""
-    from .config import repository_root
-
-    return os.path.abspath(os.environ.get("GITHUB_WORKSPACE") or repository_root(".") or ".")
-
-
-def in_checkout(path: str, base: str) -> str:
-    """`path` relative to `base` (with `/`) when it is inside it; else unchanged."""
-    if path in ("<stdin>", "<run>"):
-        return path
-    full = os.path.abspath(path)
-    try:
-        if os.path.commonpath([base, full]) == base:
-            return os.path.relpath(full, base).replace(os.sep, "/")
-    except ValueError:  # another drive
-        pass
-    return path
-
-
-def _uri(path: str, base: Optional[str] = None) -> str:
+def _uri(path: str) -> str:
     if path in ("<stdin>", "<run>"):
         return path.strip("<>")
-    p = in_checkout(path, base) if base else path
+    p = path
     if os.path.isabs(p):
         try:
             rel = os.path.relpath(p)
@@ -169,7 +147,6 @@ def _within_limit(findings: List[Finding]):
 
 def sarif(findings: List[Finding], files_read: int) -> str:
     findings, left_out = _within_limit(findings)
-    base = checkout_base()
     used = sorted({f.rule for f in findings} | set(RULES))
     rules = []
     index = {}
@@ -196,7 +173,7 @@ def sarif(findings: List[Finding], files_read: int) -> str:
             "level": SARIF_LEVEL.get(f.severity, "warning"),
             "message": {"text": text_msg},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.file, base)},
+                "artifactLocation": {"uri": _uri(f.file)},
                 "region": _region(f.span)}}],
         }
         if f.rule in index:
@@ -204,7 +181,7 @@ def sarif(findings: List[Finding], files_read: int) -> str:
         if f.related:
             res["relatedLocations"] = [{
                 "id": i,
-                "physicalLocation": {"artifactLocation": {"uri": _uri(r.file, base)},
+                "physicalLocation": {"artifactLocation": {"uri": _uri(r.file)},
                                      "region": _region(r.span)},
                 "message": {"text": r.message or "related"}} for i, r in enumerate(f.related)]
         if f.extra:
@@ -241,10 +218,9 @@ def _esc_prop(s: str) -> str:
 
 def github(findings: List[Finding], files_read: int) -> str:
     cmd = {"error": "error", "warning": "warning", "info": "notice"}
-    base = checkout_base()
     lines = []
     for f in findings:
-        props = [f"file={_esc_prop(in_checkout(f.file, base))}", f"line={f.span.line}", f"col={f.span.column}"]
+        props = [f"file={_esc_prop(f.file)}", f"line={f.span.line}", f"col={f.span.column}"]
         if f.span.end_line:
             props.append(f"endLine={f.span.end_line}")
         props.append(f"title={_esc_prop(f.rule)}")

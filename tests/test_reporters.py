@@ -6,7 +6,6 @@ import json
 import jsonschema
 import pytest
 
-from conftest import oidc_trust, run_cli
 from ecs_lint import reporters
 from ecs_lint.model import Finding, Related, Span
 from ecs_lint.registry import load_rules
@@ -125,23 +124,3 @@ def test_json_is_stable_and_complete():
     assert doc["findings"][0]["related"] == [
         {"path": "iam/trust.json", "line": 5, "column": 3, "message": "the role"}]
     assert doc["summary"] == {"error": 2, "warning": 0, "info": 1, "files": 3}
-
-
-@pytest.mark.parametrize("workspace", [False, True])
-def test_code_scanning_paths_are_relative_to_the_checkout(tmp_path, workspace):
-    # GitHub resolves SARIF uris and annotation files against the checkout: a run
-    # from a subfolder still names `infra/...`
-    repo = tmp_path / "repo"
-    (repo / "infra").mkdir(parents=True)
-    if not workspace:
-        (repo / ".git").mkdir()
-    (repo / "infra" / "trust.json").write_text(json.dumps(oidc_trust("repo:*")))
-    env = {"GITHUB_WORKSPACE": str(repo)} if workspace else {"GITHUB_WORKSPACE": ""}
-    out = run_cli("--no-cache", "--format", "sarif", ".", cwd=repo / "infra", env=env)
-    uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
-            for r in json.loads(out.stdout)["runs"][0]["results"] for loc in r["locations"]}
-    assert uris == {"infra/trust.json"}
-    out = run_cli("--no-cache", "--format", "github", ".", cwd=repo / "infra", env=env)
-    assert "file=infra/trust.json," in out.stdout
-    out = run_cli("--no-cache", ".", cwd=repo / "infra", env=env)
-    assert out.stdout.startswith("trust.json:")  # text: as walked, for the reader
