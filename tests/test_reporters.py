@@ -6,6 +6,7 @@ import json
 import jsonschema
 import pytest
 
+from conftest import oidc_trust, run_cli
 from ecs_lint import reporters
 from ecs_lint.model import Finding, Related, Span
 from ecs_lint.registry import load_rules
@@ -124,3 +125,20 @@ def test_json_is_stable_and_complete():
     assert doc["findings"][0]["related"] == [
         {"path": "iam/trust.json", "line": 5, "column": 3, "message": "the role"}]
     assert doc["summary"] == {"error": 2, "warning": 0, "info": 1, "files": 3}
+
+
+def test_sarif_paths_are_relative_to_the_working_folder_even_inside_a_repository(tmp_path):
+    # scorers and `upload-sarif` run from the folder linted: a case folder kept
+    # inside another checkout names its files from where ecs-lint runs
+    outer = tmp_path / "outer"
+    case = outer / "cases" / "c1"
+    (outer / ".git").mkdir(parents=True)
+    (case / "iam").mkdir(parents=True)
+    (case / "iam" / "trust.json").write_text(json.dumps(oidc_trust("repo:*")))
+    out = run_cli("--no-cache", "--format", "sarif", ".", cwd=case,
+                  env={"GITHUB_WORKSPACE": str(outer)})
+    uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(out.stdout)["runs"][0]["results"] for loc in r["locations"]}
+    assert uris == {"iam/trust.json"}
+    out = run_cli("--no-cache", "--format", "github", ".", cwd=case)
+    assert "file=iam/trust.json," in out.stdout
