@@ -84,8 +84,11 @@ def glob(value, holes: Optional[Dict[str, str]] = None) -> Pattern:
     `${$}` the literal characters. `value` may be a str, a number, or a
     `Template`: its `Unknown` parts become a run of characters other than `:`
     (or, when `holes` is a dict, an opaque run of a private character per name,
-    recorded in `holes`).
+    recorded in `holes`); without `holes`, a value that is nothing but a hole
+    (`values = var.subjects`) is any run, colons included.
     """
+    if holes is None and whole_hole(value):
+        return (Tok(ANY, 0, None),)
     out: List[Tok] = []
     for part in _parts(value):
         if isinstance(part, Unknown):
@@ -127,6 +130,8 @@ def _one(c: str) -> Tok:
 
 def literal(value, ignore_case: bool = False, holes: Optional[Dict[str, str]] = None) -> Pattern:
     """A `StringEquals` value as a pattern: every character stands for itself."""
+    if holes is None and whole_hole(value):
+        return (Tok(ANY, 0, None),)
     out: List[Tok] = []
     for part in _parts(value):
         if isinstance(part, Unknown):
@@ -141,6 +146,13 @@ def literal(value, ignore_case: bool = False, holes: Optional[Dict[str, str]] = 
                 continue
             out.append(_ONE.get(c) or _one(c))
     return tuple(out)
+
+
+def whole_hole(value) -> bool:
+    """Is the whole value unknown (a Terraform variable without default, a `for`
+    with `if`, a parameter), not a hole inside known text? It may stand for any
+    sub, colons and all (or for a list of them)."""
+    return all(isinstance(p, Unknown) for p in _parts(value))
 
 
 def _parts(value):
@@ -1396,7 +1408,9 @@ class GithubStatement:
 def refusing(stmts) -> list:
     """The Deny statements among `stmts` that refuse the subs they name whatever
     else the token says."""
-    return [s for s in stmts if s.admits and s.effect.lower() == "deny" and s.conditions_in_sub]
+    return [s for s in stmts if s.admits and s.effect.lower() == "deny" and s.conditions_in_sub
+            and not any(whole_hole(v) for e in s.entries
+                        if is_github_prefix(e.provider) and e.claim == "sub" for v in e.values)]
 
 
 def denied(stmts, wild: bool = False) -> list:
