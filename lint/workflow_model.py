@@ -340,9 +340,10 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
     data = actions[folder]
     if data is None:
         return
-    values = {k: v.get("default") for k, v in _dict(data.get("inputs")).items()
+    # input names are matched regardless of case, as GitHub's expressions do
+    values = {str(k).lower(): v.get("default") for k, v in _dict(data.get("inputs")).items()
               if isinstance(v, dict) and "default" in v}
-    values.update(step.with_)
+    values.update((str(k).lower(), v) for k, v in step.with_.items())
     for sd in data["runs"]["steps"]:
         if len(out) >= MAX_COMPOSITE_STEPS:
             return
@@ -382,8 +383,9 @@ def _read_composite(folder: str) -> Optional[dict]:
 
 
 def _with_inputs(value, inputs: dict):
-    """`value` with each `${{ inputs.X }}` replaced by the input's value (a
-    value that is only that expression takes the input's value as it is)."""
+    """`value` with each `${{ inputs.X }}` replaced by the input's value (`inputs`
+    keyed by lower-case name; a value that is only that expression takes the
+    input's value as it is)."""
     if isinstance(value, dict):
         return {k: _with_inputs(v, inputs) for k, v in value.items()}
     if isinstance(value, list):
@@ -391,11 +393,11 @@ def _with_inputs(value, inputs: dict):
     if not isinstance(value, str) or "inputs." not in value:
         return value
     whole = _INPUT_EXPR.fullmatch(value.strip())
-    if whole and inputs.get(whole.group(1)) is not None:
-        return inputs[whole.group(1)]
+    if whole and inputs.get(whole.group(1).lower()) is not None:
+        return inputs[whole.group(1).lower()]
 
     def one(m):
-        v = inputs.get(m.group(1))
+        v = inputs.get(m.group(1).lower())
         if isinstance(v, bool):
             return "true" if v else "false"
         return "" if v is None or isinstance(v, (dict, list)) else str(v)

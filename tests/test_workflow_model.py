@@ -476,3 +476,15 @@ def test_composite_actions_that_multiply_are_cut_at_a_budget(tmp_path):
     steps = wf.jobs["deploy"].steps
     assert len(steps) == wm.MAX_COMPOSITE_STEPS
     assert [st.index for st in steps] == list(range(len(steps)))
+
+
+def test_composite_inputs_are_matched_regardless_of_case(tmp_path):
+    action = ("inputs:\n  Role-ARN: {required: true}\n  REGION: {default: eu-west-1}\n"
+              "runs:\n  using: composite\n  steps:\n"
+              "    - uses: aws-actions/configure-aws-credentials@v4\n      with:\n"
+              "        role-to-assume: ${{ inputs.role-arn }}\n"
+              "        aws-region: ${{ inputs.Region }}\n")
+    wf, _ = _composite_repo(tmp_path, action, "- uses: ./.github/actions/a\n"
+                                              "  with:\n    ROLE-arn: arn:aws:iam::1:role/d\n")
+    inner = wf.jobs["deploy"].steps[1]
+    assert inner.with_ == {"role-to-assume": "arn:aws:iam::1:role/d", "aws-region": "eu-west-1"}
