@@ -961,6 +961,9 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
             table = github.get(ctx) if isinstance(github.get(ctx), dict) else {}
             if name is not None and name in table:
                 got = table[name]
+            elif name is not None:  # GitHub's names ignore case
+                got = next((v for k, v in table.items()
+                            if isinstance(k, str) and k.lower() == name.lower()), None)
         if got is None or isinstance(got, (dict, list)):
             return m.group(0)
         if isinstance(got, bool):

@@ -488,3 +488,10 @@ def test_composite_inputs_are_matched_regardless_of_case(tmp_path):
                                               "  with:\n    ROLE-arn: arn:aws:iam::1:role/d\n")
     inner = wf.jobs["deploy"].steps[1]
     assert inner.with_ == {"role-to-assume": "arn:aws:iam::1:role/d", "aws-region": "eu-west-1"}
+
+
+def test_vars_secrets_and_inputs_are_found_regardless_of_case():
+    github = {"vars": {"DEPLOY_ROLE": "arn:aws:iam::1:role/d"}, "inputs": {"Env": "prod"}}
+    assert wm.expand("${{ vars.deploy_role }}/${{ inputs.env }}", None, github=github) == \
+        "arn:aws:iam::1:role/d/prod"
+    assert wm.expand("${{ vars.OTHER }}", None, github=github) == "${{ vars.OTHER }}"
