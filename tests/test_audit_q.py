@@ -133,3 +133,90 @@ def test_getatt_of_another_attribute_is_not_the_policy(tmp_path):
         ".github/workflows/deploy.yml": WORKFLOW,
     })
     assert ("xref-passrole-not-covered", "cfn/role.yaml") not in found
+
+
+# --- a template hole never stands for a run of `/` alone ------------------------
+
+HOLE_TEMPLATE = """\
+Parameters:
+  Stage:
+    Type: String
+Mappings:
+  AccountConfig:
+    "111111111111": {Environment: staging}
+    "222222222222": {Environment: production}
+Resources:
+  DeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: heron-gh-deploy
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Federated: !Sub arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                token.actions.githubusercontent.com:aud: sts.amazonaws.com
+                token.actions.githubusercontent.com:sub: SUB
+      Policies:
+        - PolicyName: deploy
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: [ecs:RegisterTaskDefinition, ecs:DescribeServices, ecs:UpdateService]
+                Resource: "*"
+              - Effect: Allow
+                Action: iam:PassRole
+                Resource: !Sub arn:aws:iam::${AWS::AccountId}:role/heron-*
+"""
+
+
+def test_unknown_environment_in_sub_is_not_broader_through_a_slash(tmp_path):
+    # the environment is looked up by account id (known only at deploy time):
+    # the sub's value is one environment; ecs-lint let the unknown part be "/"
+    # alone and reported 'repo:...:environment:/' as admitted but never sent,
+    # a sub that only the unknown value could make (the witness rule it states)
+    sub = ('!Sub ["repo:heron-analytics/heron:environment:${Env}", '
+           '{Env: !FindInMap [AccountConfig, !Ref "AWS::AccountId", Environment]}]')
+    found = _repo(tmp_path, {
+        "cfn/role.yaml": HOLE_TEMPLATE.replace("SUB", sub),
+        "ecs/task-definition.json": TASKDEF,
+        ".github/workflows/deploy.yml": WORKFLOW,
+    })
+    assert ("xref-sub-broader-than-used", "cfn/role.yaml") not in found
+
+
+def test_parameter_without_default_in_sub_is_not_broader_through_a_slash(tmp_path):
+    found = _repo(tmp_path, {
+        "cfn/role.yaml": HOLE_TEMPLATE.replace(
+            "SUB", "!Sub repo:heron-analytics/heron:environment:${Stage}"),
+        "ecs/task-definition.json": TASKDEF,
+        ".github/workflows/deploy.yml": WORKFLOW,
+    })
+    assert ("xref-sub-broader-than-used", "cfn/role.yaml") not in found
+
+
+def test_hole_next_to_a_wildcard_still_gives_a_real_witness(tmp_path):
+    # what does not go through the unknown value is still judged: the list's
+    # second entry admits every branch, which no job sends
+    template = HOLE_TEMPLATE.replace(
+        "              StringEquals:\n"
+        "                token.actions.githubusercontent.com:aud: sts.amazonaws.com\n"
+        "                token.actions.githubusercontent.com:sub: SUB\n",
+        "              StringEquals:\n"
+        "                token.actions.githubusercontent.com:aud: sts.amazonaws.com\n"
+        "              StringLike:\n"
+        "                token.actions.githubusercontent.com:sub:\n"
+        "                  - !Sub repo:heron-analytics/heron:environment:${Stage}\n"
+        "                  - repo:heron-analytics/heron:ref:refs/heads/*\n")
+    assert "StringLike" in template
+    found = _repo(tmp_path, {
+        "cfn/role.yaml": template,
+        "ecs/task-definition.json": TASKDEF,
+        ".github/workflows/deploy.yml": WORKFLOW,
+    })
+    assert ("xref-sub-broader-than-used", "cfn/role.yaml") in found
