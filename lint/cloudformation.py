@@ -359,7 +359,7 @@ def extract(file: str, data, locate, text) -> List[Document]:
     gives with addresses. Inline `Policies`, `AWS::IAM::Policy` `Roles`,
     `AWS::IAM::RolePolicy` `RoleName`,
     `AWS::IAM::ManagedPolicy` `Roles` and a role's `ManagedPolicyArns:
-    [!Ref Policy]` all link."""
+    [!Ref Policy]` (or `!GetAtt Policy.PolicyArn`) all link."""
     scope = Scope.of(data)
     params = scope.params
     docs: List[Document] = []
@@ -604,8 +604,24 @@ def _role_managed_arns(resources):
         props = res.get("Properties")
         arns = props.get("ManagedPolicyArns") if isinstance(props, dict) else None
         for a in arns if isinstance(arns, list) else []:
-            ref = a.get("Ref") if isinstance(a, dict) else None
-            yield role_id, a, (ref if isinstance(ref, str) and ref in resources else None)
+            yield role_id, a, _local_managed_policy(a, resources)
+
+
+def _local_managed_policy(entry, resources):
+    """The template policy a ManagedPolicyArns entry names, or None: `!Ref Policy`,
+    or `!GetAtt Policy.PolicyArn` (an AWS::IAM::ManagedPolicy's ARN as well)."""
+    if not (isinstance(entry, dict) and len(entry) == 1):
+        return None
+    ref = entry.get("Ref")
+    if isinstance(ref, str):
+        return ref if ref in resources else None
+    att = entry.get("Fn::GetAtt")
+    att = att.split(".", 1) if isinstance(att, str) else att
+    if isinstance(att, list) and len(att) == 2 and att[1] == "PolicyArn" \
+            and isinstance(att[0], str) and isinstance(resources.get(att[0]), dict) \
+            and resources[att[0]].get("Type") == "AWS::IAM::ManagedPolicy":
+        return att[0]
+    return None
 
 
 def _unread_managed_policies(resources, scope) -> dict:

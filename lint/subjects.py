@@ -66,8 +66,9 @@ Pattern = Tuple[Tok, ...]
 # Unresolved template parts (`${Org}` with no default) are "holes". In `wild`
 # mode a hole is what the brief of IAM says it can be: any run of characters
 # other than `:`. In `opaque` mode each hole becomes a run of one private
-# character standing for "the one value the parameter will have", so an
-# analysis can tell what holds whatever that value is.
+# character standing for "the one value the parameter will have" (with `/`
+# inside it for OWNER/REPO, never `/` alone), so an analysis can tell what
+# holds whatever that value is.
 HOLE_BASE = 0xE000
 
 
@@ -75,6 +76,13 @@ def _hole_char(name: str, holes: Dict[str, str]) -> str:
     if name not in holes:
         holes[name] = chr(HOLE_BASE + len(holes))
     return holes[name]
+
+
+def _hole(h: str) -> Pattern:
+    """An opaque hole: its private character, then more of it or `/` (a value
+    such as OWNER/REPO). It starts with the character, so a value the hole
+    takes always shows it (a run of `/` alone is no parameter's value)."""
+    return (Tok(chars(h)), Tok(CharSet(frozenset((h, "/"))), 0, None))
 
 
 def glob(value, holes: Optional[Dict[str, str]] = None) -> Pattern:
@@ -95,8 +103,7 @@ def glob(value, holes: Optional[Dict[str, str]] = None) -> Pattern:
             if holes is None:
                 out.append(Tok(NOT_COLON, 0, None))
             else:
-                h = _hole_char(part.name, holes)
-                out.append(Tok(CharSet(frozenset((h, "/"))), 1, None))
+                out.extend(_hole(_hole_char(part.name, holes)))
             continue
         i, n = 0, len(part)
         while i < n:
@@ -138,7 +145,7 @@ def literal(value, ignore_case: bool = False, holes: Optional[Dict[str, str]] = 
             if holes is None:
                 out.append(Tok(NOT_COLON, 0, None))
             else:
-                out.append(Tok(CharSet(frozenset((_hole_char(part.name, holes), "/"))), 1, None))
+                out.extend(_hole(_hole_char(part.name, holes)))
             continue
         for c in part:
             if ignore_case:
