@@ -370,16 +370,25 @@ def _read_composite(folder: str) -> Optional[dict]:
             break
     if raw is None:
         return None
+    if raw in _COMPOSITES:  # workflow after workflow runs the same few actions
+        return _COMPOSITES[raw]
+    if len(_COMPOSITES) >= 64:
+        _COMPOSITES.clear()
+    data = None
     try:
         loaded = load_text(decode(raw), "yaml")
+        data = loaded[0].data if loaded and isinstance(loaded[0].data, dict) else {}
     except (LoadError, UnicodeDecodeError):
-        return None
-    data = loaded[0].data if loaded and isinstance(loaded[0].data, dict) else {}
-    runs = _dict(data.get("runs"))
+        pass
+    runs = _dict(data.get("runs")) if data is not None else {}
     if str(runs.get("using", "")).lower() != "composite" or not isinstance(runs.get("steps"),
                                                                            list):
-        return None
+        data = None
+    _COMPOSITES[raw] = data  # read only: the steps are copied with their inputs
     return data
+
+
+_COMPOSITES: Dict[bytes, Optional[dict]] = {}  # an action file's bytes -> its data
 
 
 def _with_inputs(value, inputs: dict):

@@ -495,3 +495,20 @@ def test_vars_secrets_and_inputs_are_found_regardless_of_case():
     assert wm.expand("${{ vars.deploy_role }}/${{ inputs.env }}", None, github=github) == \
         "arn:aws:iam::1:role/d/prod"
     assert wm.expand("${{ vars.OTHER }}", None, github=github) == "${{ vars.OTHER }}"
+
+
+def test_a_composite_action_is_parsed_once_for_the_same_bytes(tmp_path, monkeypatch):
+    from ecs_lint import loader
+
+    parsed = []
+    real = loader.load_text
+    monkeypatch.setattr(loader, "load_text", lambda text, syntax: parsed.append(text) or
+                        real(text, syntax))
+    wm._COMPOSITES.clear()
+    for i in range(3):
+        wf, _ = _composite_repo(tmp_path / str(i), ASSUME, "- uses: ./.github/actions/a\n")
+        assert len(wf.jobs["deploy"].steps) == 3
+    assert len(parsed) == 1
+    wf, _ = _composite_repo(tmp_path / "changed", ASSUME.replace("eu-west-1", "us-east-1"),
+                            "- uses: ./.github/actions/a\n")
+    assert wf.jobs["deploy"].steps[1].with_["aws-region"] == "us-east-1" and len(parsed) == 2
