@@ -57,6 +57,7 @@ Wrong shapes (a string where a map is expected, null anywhere) read as empty.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set
@@ -484,10 +485,41 @@ def _read_step(path, i, d) -> Step:
 # matrix
 
 
+_FROM_JSON = re.compile(
+    r"^fromjson\(\s*'((?:[^']|'')*)'\s*\)((?:\s*\[[^\[\]]+\]|\.[A-Za-z_][A-Za-z0-9_-]*)*)$",
+    re.I | re.S)
+
+
+def _from_json_literal(inner: str):
+    """(value, lookups) of `fromJSON('<JSON>')...` on a literal string (GitHub's
+    function names ignore case; '' is a quote inside the literal), else None."""
+    m = _FROM_JSON.match(inner.strip())
+    if not m:
+        return None
+    try:
+        return json.loads(m.group(1).replace("''", "'")), m.group(2)
+    except ValueError:
+        return None
+
+
+def _matrix_literal(v):
+    """A matrix value written as `${{ fromJSON('<JSON>') }}` of a literal: the value
+    GitHub evaluates it to; anything else as written."""
+    if isinstance(v, str):
+        m = EXPR.fullmatch(v.strip())
+        got = _from_json_literal(m.group(1)) if m else None
+        if got is not None and not got[1]:
+            return got[0]
+    return v
+
+
 def matrix_rows(matrix) -> List[dict]:
-    """The combinations GitHub runs: product of the vectors, minus `exclude`, plus `include`."""
+    """The combinations GitHub runs: product of the vectors, minus `exclude`, plus `include`
+    (the matrix, a vector, `include` or `exclude` may be fromJSON of a literal)."""
+    matrix = _matrix_literal(matrix)
     if not isinstance(matrix, dict):
         return [{}]
+    matrix = {k: _matrix_literal(v) for k, v in matrix.items()}
     vectors = {k: v for k, v in matrix.items() if k not in ("include", "exclude")}
     keys = [k for k, v in vectors.items() if isinstance(v, list) and v]
     rows: List[dict] = []
@@ -954,6 +986,12 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
 
     def one(m):
         inner = m.group(1).strip()
+        fj = _from_json_literal(inner)
+        if fj is not None:
+            got = _json_lookup(fj[0], fj[1], job, step, row, github)
+            if got is None or isinstance(got, (dict, list)):
+                return m.group(0)
+            return ("true" if got else "false") if isinstance(got, bool) else str(got)
         pm = _PROPERTY.match(inner)
         if not pm:
             return m.group(0)
@@ -980,6 +1018,30 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
         got = str(got)
         return expand(got, job, step, row, github, _depth + 1)
     return EXPR.sub(one, value)
+
+
+def _json_lookup(obj, lookups: str, job, step, row, github):
+    """Follow `.key`, `['key']` and `[expression]` (resolved by `expand`) in a value
+    from fromJSON; None when a key is unknown or missing. Property names ignore case."""
+    for dot, idx in re.findall(r"\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*([^\[\]]+?)\s*\]", lookups):
+        key = dot
+        if not dot:
+            if len(idx) > 1 and idx[0] == idx[-1] == "'":
+                key = idx[1:-1]
+            else:
+                key = expand("${{ " + idx + " }}", job, step, row, github)
+                if "${{" in key:
+                    return None
+        if isinstance(obj, dict):
+            hit = [k for k in obj if isinstance(k, str) and k.lower() == key.lower()]
+            if not hit:
+                return None
+            obj = obj[hit[0]]
+        elif isinstance(obj, list) and key.isdigit() and int(key) < len(obj):
+            obj = obj[int(key)]
+        else:
+            return None
+    return obj
 
 
 def _lookup_name(rest: str) -> Optional[str]:
