@@ -45,4 +45,4 @@ def test_blind_case(case, tmp_path):
 
 
 def test_there_are_cases():
-    assert len(CASES) > 90
+    assert len(CASES) > 190
