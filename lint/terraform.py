@@ -424,7 +424,9 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
         with probes.recording() as mine:
             probes.ask("digest", path, 10_000_000)
         mod.asked.extend(mine)
-    for n in names:
+    # Terraform reads terraform.tfvars, then the *.auto.tfvars files in lexical
+    # order, a later file overriding an earlier one
+    for n in sorted(names, key=lambda n: n.endswith(".auto.tfvars")):
         full = os.path.join(folder, n)
         if os.path.realpath(full) == real_this:
             continue
