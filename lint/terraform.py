@@ -14,6 +14,8 @@ being read are parsed too (once per folder and run) for `variable` defaults,
 A document is emitted for the file where its policy text is written: a role
 whose `assume_role_policy` is `data.aws_iam_policy_document.X.json` gives a
 trust-policy document in the file of `X`, with the role's name in its context.
+The documents a policy document lists in `source_policy_documents` (merged into
+it by the provider) are linked to the same roles, each linted in its own file.
 Anything that cannot be resolved (a variable without default, a resource
 attribute known only after apply, a `for` expression with an `if`...) becomes a `Template`
 with `Unknown` parts; nothing in the input is executed.
@@ -424,7 +426,9 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
         with probes.recording() as mine:
             probes.ask("digest", path, 10_000_000)
         mod.asked.extend(mine)
-    for n in names:
+    # Terraform reads terraform.tfvars, then the *.auto.tfvars files in lexical
+    # order, a later file overriding an earlier one
+    for n in sorted(names, key=lambda n: n.endswith(".auto.tfvars")):
         full = os.path.join(folder, n)
         if os.path.realpath(full) == real_this:
             continue
@@ -1197,6 +1201,23 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                 roles = [r.role_at(("role",))] if r.type == "aws_iam_role_policy" else None
                 users_of_doc.setdefault(hit[1], []).append((r, "permissions-policy", roles))
 
+    # source_policy_documents: the provider merges those documents' statements
+    # into this one, so whoever uses this document uses theirs too
+    sources = {r.address: _source_documents(r.values, everything) for r in everything
+               if r.type == "aws_iam_policy_document" and r.mode == "data"}
+    changed = True
+    while changed:
+        changed = False
+        for doc, refs in sources.items():
+            for src in refs or []:
+                if src == doc:
+                    continue
+                have = users_of_doc.setdefault(src, [])
+                for u in users_of_doc.get(doc, []):
+                    if not any(u is x for x in have):
+                        have.append(u)
+                        changed = True
+
     def unread(*refs):
         out = []
         for ref in refs:
@@ -1238,7 +1259,7 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             policy_doc("permissions-policy", r, ("policy",), roles=roles,
                        unread_policies=unread(roles, *_roles_named(roles, everything)))
         elif t == "aws_iam_policy_document" and r.mode == "data":
-            data, origins = policy_document_view(v)
+            data, origins = policy_document_view(v, sources_read=bool(sources.get(r.address)))
             users = users_of_doc.get(r.address, [])
             trust_users = [u for u in users if u[1] == "trust-policy"]
             if trust_users:
@@ -1325,8 +1346,32 @@ def _policy_address(r: Resource, path, everything) -> Optional[str]:
 
 # -- aws_iam_policy_document -> IAM JSON ---------------------------------------
 
-def policy_document_view(v: dict):
-    """The IAM JSON of an `aws_iam_policy_document`, with origins to its blocks."""
+def _source_documents(v: dict, everything) -> Optional[List[str]]:
+    """The addresses of the `aws_iam_policy_document`s of the module that
+    `source_policy_documents` lists; None when some element is anything else."""
+    value = v.get("source_policy_documents")
+    if not isinstance(value, list) or not value:
+        return None
+    known = {r.address for r in everything
+             if r.type == "aws_iam_policy_document" and r.mode == "data"}
+    out = []
+    for x in value:
+        if not (isinstance(x, Template) and len(x.parts) == 1
+                and isinstance(x.parts[0], Unknown)):
+            return None
+        m = re.fullmatch(r"(data\.aws_iam_policy_document\.[\w-]+)\.json", x.parts[0].name)
+        if not m or m.group(1) not in known:
+            return None
+        out.append(m.group(1))
+    return out
+
+
+def policy_document_view(v: dict, sources_read: bool = False):
+    """The IAM JSON of an `aws_iam_policy_document`, with origins to its blocks.
+
+    `sources_read`: the documents of `source_policy_documents` are in the module
+    and linted as the same role's policies (see `documents`), so they are not
+    an unknown part of this one."""
     origins = Origins()
     view: Dict[str, Any] = {"Version": v.get("version") or "2012-10-17"}
     origins.set(view, "Version", ("version",) if "version" in v else ())
@@ -1336,7 +1381,7 @@ def policy_document_view(v: dict):
     statements: List[Any] = []
     for src in ("source_policy_documents", "source_json", "override_policy_documents",
                 "override_json"):
-        if v.get(src) is not None:
+        if v.get(src) is not None and not (sources_read and src == "source_policy_documents"):
             statements.append(unknown(src))
     for i, st in enumerate(_blocks(v.get("statement"))):
         if not isinstance(st, dict):

@@ -1,0 +1,1 @@
+deploy_branches = ["main", "release/*"]
