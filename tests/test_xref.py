@@ -921,3 +921,20 @@ def test_a_local_composite_action_assumes_the_role_and_deploys_for_its_job(tmp_p
     assert ("xref-sub-not-admitted", "trust.json", 1) in found
     assert any(r == "xref-permission-missing" for r, _, _ in found)
     assert any(r == "workflow-id-token-missing" for r, _, _ in found) is not id_token
+
+
+@pytest.mark.parametrize("role, linked", [
+    ("arn:aws:iam::${{ vars.AWS_ACCOUNT_ID }}:role/deploy", True),
+    ("arn:aws:iam::${{ vars.AWS_ACCOUNT_ID }}:role/${{ vars.ROLE }}", False),
+    ("arn:aws:iam::${{ vars.AWS_ACCOUNT_ID }}:role/other", False),
+])
+def test_an_arn_with_an_expression_account_links_by_its_role_name(tmp_path, role, linked):
+    # the account in a vars reference (what workflow-account-id-hardcoded advises):
+    # the role name written in the ARN still names the template's role
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(
+        textwrap.dedent(oidc_workflow(role=role, on="push")))
+    (tmp_path / "roles.yaml").write_text(_NESTED_TRUST_TEMPLATE)  # RoleName: deploy, main only
+    (tmp_path / ".ecs-lint.yaml").write_text("github:\n  repository: acme/app\n")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
+    assert bool(found) is linked  # a push to any branch is refused by the main-only trust

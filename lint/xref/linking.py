@@ -11,7 +11,8 @@ definition a step deploys.
   address, `AWS::IAM::Policy` `Roles`, `AWS::IAM::RolePolicy` `RoleName`).
 - `role-to-assume`: an ARN literal, or a `${{ vars.X }}` / `${{ secrets.X }}` /
   `${{ env.X }}` reference resolved through the workflow's `env` blocks and then
-  config `github.vars` / `github.secrets`.
+  config `github.vars` / `github.secrets`; an ARN whose account is an
+  expression (`arn:aws:iam::${{ vars.ACCOUNT_ID }}:role/deploy`) by its role name.
 - Task definitions: by file path (relative to the repository root) and by family.
 """
 from __future__ import annotations
@@ -315,8 +316,15 @@ def resolve_role_value(raw, expanded, github: dict):
         where = "the workflow env" if m.group(1) == "env" else f"config github.{m.group(1)}"
         return None, ref, f"{ref} is not set in {where}"
     if "${{" in s:
+        m = _ARN_NAME_KNOWN.match(s)
+        if m:  # arn:aws:iam::${{ vars.ACCOUNT_ID }}:role/deploy: the role is known by name
+            return m.group(1), ref, f"role name {m.group(1)} (the rest of '{s}' is not known)"
         return None, ref, f"'{s}' is an expression ecs-lint cannot resolve"
     return s, ref, "literal" if ref is None else f"{ref} = {s}"
+
+
+# an ARN whose account (or partition) is an expression but whose path and name are written
+_ARN_NAME_KNOWN = re.compile(r"^arn:[^/]*:iam::[^/]*:role/(?:[^$/]+/)*([\w+=,.@-]+)$")
 
 
 def find_role(index: RoleIndex, resolved: Optional[str], ref: Optional[str]) -> Optional[Role]:
