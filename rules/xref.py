@@ -170,7 +170,9 @@ PERMISSION_MISSING = rule(
     resources where the ARN is known: the service ARN from region, account,
     cluster and service; the ECR repository from the image). A role that also
     has an attached policy whose text is not among the files (an AWS managed
-    policy) is reported only where a Deny refuses the action.
+    policy, or a file config `roles:` lists for it that the run was not given,
+    as when pre-commit passes only the changed files) is reported only where a
+    Deny refuses the action.
 
     ## Why is this bad?
     The step fails with `AccessDenied` in the middle of a release: a migration
