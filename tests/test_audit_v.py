@@ -103,3 +103,50 @@ def test_a_permission_file_of_the_role_still_judged_when_all_are_passed(tmp_path
                            "iam/passrole-policy.json", "--no-cache", "--format", "json",
                            cwd=repo))
     assert ("policy-passrole-missing", "iam/ecs-policy.json") in [f[:2] for f in found]
+
+
+def _two_environments(repo):
+    """deploy.yml (production) and staging.yml (staging) assume the same role,
+    whose trust policy admits both environments: nothing is broader than used."""
+    wf = (repo / ".github/workflows/deploy.yml").read_text()
+    (repo / ".github/workflows/staging.yml").write_text(
+        wf.replace("environment: production", "environment: staging")
+          .replace("branches: [main]", "branches: [develop]"))
+    trust = json.loads((repo / "iam/trust.json").read_text())
+    trust["Statement"][0]["Condition"]["StringEquals"][
+        "token.actions.githubusercontent.com:sub"] = [
+        "repo:myorg/blog-api:environment:production", "repo:myorg/blog-api:environment:staging"]
+    (repo / "iam/trust.json").write_text(json.dumps(trust, indent=2))
+
+
+@pytest.mark.parametrize("paths,cwd", [
+    (["iam/trust.json", ".github/workflows/deploy.yml"], ""),
+    ([".github/workflows/deploy.yml", "iam/trust.json"], ""),
+    (["trust.json", "../.github/workflows/deploy.yml"], "iam"),
+    (["iam", ".github/workflows/deploy.yml"], ""),
+])
+def test_broader_than_used_needs_every_workflow_of_the_repository(tmp_path, paths, cwd):
+    # the trust policy and one of the two workflows that assume the role: the
+    # staging sub is used by staging.yml, which was not passed; "no workflow
+    # produces it" can't be said (and narrowing the policy would break staging)
+    repo = _repo(tmp_path)
+    _two_environments(repo)
+    assert not [f for f in _rules(run_cli(".", "--no-cache", "--format", "json", cwd=repo))
+                if f[0].startswith("xref-")]
+    some = _rules(run_cli(*paths, "--no-cache", "--format", "json", cwd=repo / cwd))
+    assert not [f for f in some if f[0].startswith("xref-")], some
+
+
+def test_broader_than_used_when_every_workflow_is_passed(tmp_path):
+    # every workflow of the repository passed by name: the claim can be made
+    repo = _repo(tmp_path)
+    _two_environments(repo)
+    (repo / ".github/workflows/staging.yml").write_text(
+        (repo / ".github/workflows/staging.yml").read_text().replace(
+            "environment: staging", "environment: production"))
+    for cwd, paths in (("", ["iam/trust.json", ".github/workflows/deploy.yml",
+                             ".github/workflows/staging.yml"]),
+                       (".github", ["../iam/trust.json", "workflows"])):
+        found = _rules(run_cli(*paths, "--no-cache", "--format", "json", cwd=repo / cwd))
+        assert [f[0] for f in found if f[0].startswith("xref-")] == \
+            ["xref-sub-broader-than-used"], (cwd, found)
