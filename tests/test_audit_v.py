@@ -150,3 +150,30 @@ def test_broader_than_used_when_every_workflow_is_passed(tmp_path):
         found = _rules(run_cli(*paths, "--no-cache", "--format", "json", cwd=repo / cwd))
         assert [f[0] for f in found if f[0].startswith("xref-")] == \
             ["xref-sub-broader-than-used"], (cwd, found)
+
+
+def test_exclude_and_ignore_hold_with_a_config_named_through_a_link(tmp_path):
+    # the working folder is known by its real path, the config by the path
+    # given (macOS: /tmp is a link to /private/tmp; CI workspaces behind links):
+    # the config's globs must still apply, to named files and walked ones
+    repo = _repo(tmp_path)
+    wide = json.loads((repo / "iam/trust.json").read_text())
+    wide["Statement"][0]["Condition"]["StringEquals"][
+        "token.actions.githubusercontent.com:sub"] = "repo:myorg/*"
+    (repo / "legacy").mkdir()
+    for name in ("legacy/trust.json", "iam/wide.json"):
+        (repo / name).write_text(json.dumps(wide, indent=2))
+    (repo / ".ecs-lint.yaml").write_text((repo / ".ecs-lint.yaml").read_text() + textwrap.dedent("""\
+        exclude: ["legacy/**"]
+        ignore:
+          - {path: "iam/wide.json", rules: [trust-sub]}
+        """))
+    link = tmp_path / "link"
+    link.symlink_to(repo)
+    for args in (["legacy/trust.json", "iam/wide.json"], ["."]):
+        plain = _rules(run_cli(*args, "--no-cache", "--format", "json", cwd=repo))
+        linked = _rules(run_cli(*args, "--config", str(link / ".ecs-lint.yaml"), "--no-cache",
+                                "--format", "json", cwd=repo))
+        assert linked == plain, args
+        assert not [f for f in plain if f[1].startswith("legacy/")
+                    or f[:2] == ("trust-sub-any-repo", "iam/wide.json")]
