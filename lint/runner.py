@@ -139,11 +139,27 @@ def _exclude_matcher(config: Config):
     root = config.root
 
     def excluded(path):
-        rel = os.path.relpath(os.path.abspath(path), root)
-        if rel.startswith(".."):
+        rel = _relative_to(path, root)
+        if rel is None:
             return False
-        return spec.match_file(rel.replace(os.sep, "/"))
+        return spec.match_file(rel)
     return excluded
+
+
+def _relative_to(path: str, root: str) -> Optional[str]:
+    """`path` relative to the config's folder `root`, with `/` (None: outside
+    it). The working folder is known by its real path (os.getcwd) while the
+    config may be named through a link (`--config /tmp/repo/...` where /tmp is
+    a link, as on macOS): then the real paths are compared."""
+    rel = os.path.relpath(os.path.abspath(path), root)
+    if rel == ".." or rel.startswith(".." + os.sep):
+        try:
+            rel = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
+        except (OSError, ValueError):
+            return None
+        if rel == ".." or rel.startswith(".." + os.sep):
+            return None
+    return rel.replace(os.sep, "/")
 
 
 def _walk(top: str, excluded, notes) -> List[SourceFile]:
@@ -853,7 +869,8 @@ def _path_ignores(config: Config):
         entries.append((spec, ig.get("rules")))
 
     def ignored(file, rule):
-        rel = os.path.relpath(os.path.abspath(file), config.root).replace(os.sep, "/")
+        rel = _relative_to(file, config.root) or \
+            os.path.relpath(os.path.abspath(file), config.root).replace(os.sep, "/")
         for spec, rules in entries:
             if spec.match_file(rel) and (rules is None or any(selects(r, rule) for r in rules)):
                 return True

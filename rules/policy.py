@@ -42,8 +42,9 @@ PASSROLE_MISSING = rule(
     conditions on `iam:PassedToService` count, and so do the resources: PassRole
     allowed only on ARNs that cannot be a role (`arn:aws:codedeploy:...`) passes
     none. A role that also has an attached policy whose text is not among the
-    files (an AWS managed policy such as `AmazonECS_FullAccess`) is not judged,
-    unless a Deny refuses PassRole. Which roles must be passed is
+    files (an AWS managed policy such as `AmazonECS_FullAccess`, or a file
+    config `roles:` lists for it that the run was not given, as when pre-commit
+    passes only the changed files) is not judged, unless a Deny refuses PassRole. Which roles must be passed is
     checked by `xref-passrole-not-covered` when the task definitions are known;
     when every task definition read names no execution or task role, there is
     nothing to pass and this rule is silent.
@@ -494,6 +495,7 @@ def passrole_missing(documents, ctx):
                  "task role, so registering them passes none")
         return
     fired = set()
+    read = _real_files(docs)
     for key, members in _roles_policies(docs, ctx):
         stmts = iam.policy_statements([m.data for m in members])  # read once: asked thrice
         reg = iam.evaluate_statements(stmts, "ecs:RegisterTaskDefinition")
@@ -506,6 +508,7 @@ def passrole_missing(documents, ctx):
                 and _may_name_a_role(st) for st in stmts):
             continue
         unread = [u for m in members for u in (m.context or {}).get("unread_policies") or []]
+        unread += _config_files_unread(members, ctx, read)
         if unread and (passing.allowed or passing.statement is None):
             # an attached policy that is not read may allow iam:PassRole (a Deny is certain)
             ctx.note(f"policy-passrole-missing: role {key[1]} also has {unread[0]}, "
@@ -530,6 +533,31 @@ def passrole_missing(documents, ctx):
                       help="allow iam:PassRole on the execution and task role ARNs with "
                            f"iam:PassedToService = {ECS_TASKS}",
                       doc=where)
+
+
+def _real_files(docs) -> set:
+    from ecs_lint.config import realpath_in
+
+    real_dirs: dict = {}
+    return {realpath_in(os.path.abspath(d.file), real_dirs) for d in docs}
+
+
+def _config_files_unread(members, ctx, read) -> list:
+    """The permission files config `roles:` lists for the roles of `members`
+    from which no permission policy was read (a run on some files, as
+    pre-commit's): what those roles may do is not known."""
+    cfg = ctx.config
+    if not getattr(cfg, "roles", None):
+        return []
+    from ecs_lint.config import realpath_in
+
+    keys = {name for m in members for name, part in cfg.roles_of_file(m.file)
+            if part == "permissions"}
+    real_dirs: dict = {}
+    return list(dict.fromkeys(
+        f for key, part, f in cfg._role_file_entries()
+        if key in keys and part == "permissions"
+        and realpath_in(cfg.resolve_path(f), real_dirs) not in read))
 
 
 def _roles_policies(docs, ctx):

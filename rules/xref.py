@@ -123,7 +123,9 @@ SUB_BROADER = rule(
     unknown, and when some job assumes a role whose value ecs-lint cannot
     resolve, or calls a reusable workflow of another repository with
     `id-token: write` (it may be this role, used more widely than the files
-    show: the called jobs send this repository's subs). The
+    show: the called jobs send this repository's subs), or when a workflow
+    file of the repository's `.github/workflows/` was not read (a run on some
+    files, as pre-commit's: that workflow may assume the role too). The
     subs the jobs send written in the other subject format (`repo:OWNER/REPO:`
     or the immutable `repo:OWNER@ID/REPO@ID:`) are not extra: they are the same
     repository and context, ready for the switch.
@@ -170,7 +172,9 @@ PERMISSION_MISSING = rule(
     resources where the ARN is known: the service ARN from region, account,
     cluster and service; the ECR repository from the image). A role that also
     has an attached policy whose text is not among the files (an AWS managed
-    policy) is reported only where a Deny refuses the action.
+    policy, or a file config `roles:` lists for it that the run was not given,
+    as when pre-commit passes only the changed files) is reported only where a
+    Deny refuses the action.
 
     ## Why is this bad?
     The step fails with `AccessDenied` in the middle of a release: a migration
@@ -1243,7 +1247,16 @@ def _sub_checks(idx: Index, ctx):
     remote = [r for r in idx.runs if r.job.uses and not r.job.uses.startswith("./")
               and r.job.id_token_write]
     unlinked = unlinked or bool(remote)
-    if unlinked and ctx.verbose:
+    # a workflow of the repository that was not read (a run on some files:
+    # pre-commit) may assume the role too, with subs the files read do not show
+    unread = _workflows_not_read(idx, ctx) \
+        if by_role and not unlinked and ctx.is_enabled(SUB_BROADER.id) else []
+    if unread:
+        unlinked = True
+        ctx.note(f"xref: {len(unread)} workflow(s) of the repository not read "
+                 f"({', '.join(unread[:3])}): a role may be assumed there too, so "
+                 "xref-sub-broader-than-used is not checked")
+    elif unlinked and ctx.verbose:
         unlinked_at = sorted({f"{r.doc.file}:{r.doc.span(l.path).line}" for r in idx.runs
                               for l in r.roles
                               if l.use.oidc and l.role is None and l.resolved is None}
@@ -1263,6 +1276,22 @@ def _sub_checks(idx: Index, ctx):
                      f"with the subs its jobs send ({e})")
             continue
         yield from found
+
+
+def _workflows_not_read(idx: Index, ctx) -> List[str]:
+    """The workflow files of the repository (`.github/workflows/*.yml`, the
+    ones GitHub runs) of which no workflow was read in this run."""
+    from ecs_lint.config import realpath_in
+
+    folder = os.path.join(ctx.repo_root or ".", ".github", "workflows")
+    names = probes.ask("names", folder, [".yml", ".yaml"], [])
+    if not names:
+        return []
+    real_dirs: dict = {}
+    read = {realpath_in(os.path.abspath(d.file), real_dirs) for d in idx.docs
+            if d.kind == "workflow"}
+    return [os.path.join(".github", "workflows", n) for n in names
+            if realpath_in(os.path.join(os.path.abspath(folder), n), real_dirs) not in read]
 
 
 def _default_branch(idx: Index, github: dict) -> str:

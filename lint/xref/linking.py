@@ -229,6 +229,9 @@ def build_roles(docs: List[Document], ctx) -> RoleIndex:
                 if not found:
                     ctx.note(f"xref: config roles.{key}.permissions: no permission policy "
                              f"read from {p}")
+                    # a policy of the role not among the files read (a run on some
+                    # files: pre-commit): what the role may do is not known
+                    role.unread.append(p)
                 role.permissions.extend(found)
         index.add(role)
         if not arn:
