@@ -970,7 +970,16 @@ def _lookup(obj, rest: str):
 
 
 def _env_value(name, job: Optional[Job], step: Optional[Step]):
-    for scope in ((step.env if step else None), (job.env if job else None),
+    """A step's view of env variable `name`: its own `env`, else what an earlier
+    step wrote to `$GITHUB_ENV` (the runner updates the job's environment with
+    it, over the job and workflow `env`), else job, else workflow `env`."""
+    if step is not None and isinstance(step.env, dict) and name in step.env:
+        return step.env[name]
+    if step is not None and job is not None:
+        written = _runtime_env(job, step, name)
+        if written is not None:
+            return written
+    for scope in ((job.env if job else None),
                   (job.workflow.env if job is not None and job.workflow else None)):
         if isinstance(scope, dict) and name in scope:
             return scope[name]

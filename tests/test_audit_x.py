@@ -1,0 +1,70 @@
+"""Audit 'x': GitHub Actions expression idioms of real deploy workflows (env at
+workflow/job/step level and `$GITHUB_ENV`, step-level `if:` on role steps,
+ternaries). Each test holds a case where ecs-lint was wrong (see the commit that
+added it for the evidence)."""
+import shutil
+import textwrap
+from pathlib import Path
+
+import yaml
+
+from conftest import lint_folder
+
+from ecs_lint import workflow_model as wm
+
+CASES = Path(__file__).parent / "cases" / "x"
+
+_GITHUB_ENV_WF = textwrap.dedent("""\
+    on: push
+    env:
+      IMAGE_TAG: latest
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest
+        env:
+          STAGE: job
+        steps:
+          - run: |
+              echo "IMAGE_TAG=${GITHUB_SHA::12}" >> "$GITHUB_ENV"
+              echo "STAGE=written" >> "$GITHUB_ENV"
+          - id: a
+            run: echo "$IMAGE_TAG"
+          - id: b
+            env:
+              STAGE: step
+            run: echo "$STAGE"
+    """)
+
+
+def _job():
+    wf = wm.read_workflow(yaml.safe_load(_GITHUB_ENV_WF))
+    return wf.jobs["deploy"]
+
+
+def test_github_env_write_overrides_workflow_and_job_env_for_later_steps():
+    # the runner builds each step's env context from the job's environment as
+    # updated by GITHUB_ENV (actions/runner StepsRunner.cs), then the step's env
+    job = _job()
+    first, later, own = job.steps
+    assert wm.expand("${{ env.IMAGE_TAG }}", job, later) == "${GITHUB_SHA::12}"
+    assert wm.expand("${{ env.STAGE }}", job, later) == "written"
+    # the step's own env wins over GITHUB_ENV
+    assert wm.expand("${{ env.STAGE }}", job, own) == "step"
+    # the writing step itself does not see its write
+    assert wm.expand("${{ env.IMAGE_TAG }}", job, first) == "latest"
+    assert wm.resolve("$IMAGE_TAG", job, later) == "${GITHUB_SHA::12}"
+
+
+def _case(tmp_path, name):
+    dst = tmp_path / name
+    shutil.copytree(CASES / name, dst)
+    return dst
+
+
+def _warnings(findings):
+    return sorted((f.rule, f.file) for f in findings if f.severity in ("warning", "error"))
+
+
+def test_image_tag_from_github_env_is_not_latest(tmp_path):
+    folder = _case(tmp_path, "03-clean-github-env-overrides-workflow-env-tag")
+    assert not [f for f in lint_folder(folder) if f.rule == "workflow-image-latest"]
