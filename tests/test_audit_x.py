@@ -68,3 +68,25 @@ def _warnings(findings):
 def test_image_tag_from_github_env_is_not_latest(tmp_path):
     folder = _case(tmp_path, "03-clean-github-env-overrides-workflow-env-tag")
     assert not [f for f in lint_folder(folder) if f.rule == "workflow-image-latest"]
+
+
+def test_step_if_on_role_steps_narrows_the_refs_each_role_sees(tmp_path):
+    # two configure-aws-credentials steps, gated by step-level `if:` on github.ref:
+    # the production role only ever runs on main, the dev role never on main
+    folder = _case(tmp_path, "01-clean-step-if-role-per-branch")
+    assert _warnings(lint_folder(folder)) == []
+
+
+def test_step_if_on_role_step_still_predicts_a_refused_branch(tmp_path):
+    folder = _case(tmp_path, "01-clean-step-if-role-per-branch")
+    wf = folder / ".github" / "workflows" / "publish.yml"
+    # the dev role step now runs on develop only, and its trust pins main
+    text = wf.read_text().replace("if: github.ref != 'refs/heads/main'",
+                                  "if: github.ref == 'refs/heads/develop'")
+    wf.write_text(text)
+    trust = folder / "iam" / "dev-publisher-trust.json"
+    trust.write_text(trust.read_text().replace("refs/heads/develop", "refs/heads/main"))
+    found = [f for f in lint_folder(folder) if f.rule == "xref-sub-not-admitted"]
+    assert [f.file for f in found if f.file.endswith("trust.json")] == \
+        ["iam/dev-publisher-trust.json"]
+    assert "refs/heads/develop" in found[0].message
