@@ -90,3 +90,24 @@ def test_step_if_on_role_step_still_predicts_a_refused_branch(tmp_path):
     assert [f.file for f in found if f.file.endswith("trust.json")] == \
         ["iam/dev-publisher-trust.json"]
     assert "refs/heads/develop" in found[0].message
+
+
+def test_ternary_on_a_known_matrix_value():
+    t = "${{ matrix.environment == 'production' && 'arn:aws:iam::2:role/d' || 'arn:aws:iam::1:role/d' }}"
+    assert wm.expand(t, None, row={"environment": "production"}) == "arn:aws:iam::2:role/d"
+    assert wm.expand(t, None, row={"environment": "staging"}) == "arn:aws:iam::1:role/d"
+    assert wm.expand(t, None, row={"environment": "Production"}) == "arn:aws:iam::2:role/d"
+    assert wm.expand(t, None, row=None) == t  # unknown: left as written
+    # an empty A falls through to B; unknown left-hand sides stay unknown
+    assert wm.expand("${{ matrix.e == 'p' && '' || 'b' }}", None, row={"e": "p"}) == "b"
+    for unknown in ("${{ github.ref_name == 'main' && vars.A || vars.B }}",
+                    "${{ inputs.target == 'production' && 'a' || 'b' }}",
+                    "${{ matrix.e != 'p' && vars.A || 'b' }}"):
+        assert wm.expand(unknown, None, row={"e": "q"}, github={"vars": {"B": "y"}}) == unknown
+
+
+def test_matrix_ternary_role_links_per_row(tmp_path):
+    folder = _case(tmp_path, "02-matrix-ternary-role-staging-typo")
+    found = _warnings(lint_folder(folder))
+    assert ("xref-sub-not-admitted", "iam/staging/trust.json") in found
+    assert not [f for f in found if f[1] == "iam/production/trust.json"]
