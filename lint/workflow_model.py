@@ -970,7 +970,16 @@ def _lookup(obj, rest: str):
 
 
 def _env_value(name, job: Optional[Job], step: Optional[Step]):
-    for scope in ((step.env if step else None), (job.env if job else None),
+    """A step's view of env variable `name`: its own `env`, else what an earlier
+    step wrote to `$GITHUB_ENV` (the runner updates the job's environment with
+    it, over the job and workflow `env`), else job, else workflow `env`."""
+    if step is not None and isinstance(step.env, dict) and name in step.env:
+        return step.env[name]
+    if step is not None and job is not None:
+        written = _runtime_env(job, step, name)
+        if written is not None:
+            return written
+    for scope in ((job.env if job else None),
                   (job.workflow.env if job is not None and job.workflow else None)):
         if isinstance(scope, dict) and name in scope:
             return scope[name]
@@ -992,6 +1001,10 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
             if got is None or isinstance(got, (dict, list)):
                 return m.group(0)
             return ("true" if got else "false") if isinstance(got, bool) else str(got)
+        tm = _TERNARY.match(inner)
+        if tm:
+            got = _ternary(tm, job, step, row, github)
+            return m.group(0) if got is None else expand(got, job, step, row, github, _depth + 1)
         pm = _PROPERTY.match(inner)
         if not pm:
             return m.group(0)
@@ -1018,6 +1031,37 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
         got = str(got)
         return expand(got, job, step, row, github, _depth + 1)
     return EXPR.sub(one, value)
+
+
+_OPERAND = r"'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_.-]*"
+_TERNARY = re.compile(rf"^\(?\s*(?P<lhs>[A-Za-z_][A-Za-z0-9_.-]*)\s*(?P<op>==|!=)\s*"
+                      rf"(?P<lit>'(?:[^']|'')*')\s*\)?\s*&&\s*(?P<a>{_OPERAND})\s*\|\|\s*"
+                      rf"(?P<b>{_OPERAND})$")
+
+
+def _operand(text: str, job, step, row, github) -> Optional[str]:
+    if text.startswith("'"):
+        return text[1:-1].replace("''", "'")
+    got = expand("${{ " + text + " }}", job, step, row, github)
+    return None if "${{" in got else got
+
+
+def _ternary(tm, job, step, row, github) -> Optional[str]:
+    """`X == 'lit' && A || B` when X is known (a matrix value, env, vars, a
+    caller's input): A or B; GitHub compares strings ignoring case, and an
+    empty A falls through to B. None when X, or the operand chosen, is unknown."""
+    lhs = _operand(tm.group("lhs"), job, step, row, github)
+    if lhs is None:
+        return None
+    lit = tm.group("lit")[1:-1].replace("''", "'")
+    holds = (lhs.lower() == lit.lower()) == (tm.group("op") == "==")
+    if holds:
+        a = _operand(tm.group("a"), job, step, row, github)
+        if a is None:
+            return None
+        if a != "":
+            return a
+    return _operand(tm.group("b"), job, step, row, github)
 
 
 def _json_lookup(obj, lookups: str, job, step, row, github):

@@ -58,6 +58,9 @@ SUB_NOT_ADMITTED = rule(
     (`github.default-branch`; else `master` when the workflows' branch filters
     name `master` and never `main`, else `main`); a job `if:` that ecs-lint cannot read
     makes its subs possible rather than certain, and then no 401 is predicted.
+    A role step's own `if:` (`github.ref == 'refs/heads/main'` on one
+    configure-aws-credentials step, `!=` on another) narrows the subs that role
+    sees the same way, together with the job's.
     An `environment: ${{ inputs.X }}` takes each option of a `workflow_dispatch`
     choice input (so does `${{ github.event.inputs.X }}` in a workflow that only
     `workflow_dispatch` runs), or each value the calling jobs of a local reusable
@@ -1235,7 +1238,14 @@ def _sub_checks(idx: Index, ctx):
             certain, produced = _produced(idx, run, triggers, narrow, pattern_prefix,
                                           default_branch, ctx)
             for link in oidc_links:
-                by_role.setdefault(id(link.role), []).append(Usage(run, link, produced, certain))
+                got = (certain, produced)
+                cond = _step_condition(run.job.if_, link.step.if_)
+                if cond is not None:  # the role step runs only where its own `if:` holds
+                    step_narrow = P.narrowing(cond, run.row)
+                    got = _produced(idx, run, step_narrow.admit(run.workflow.triggers),
+                                    step_narrow, pattern_prefix, default_branch, ctx,
+                                    condition=cond)
+                by_role.setdefault(id(link.role), []).append(Usage(run, link, got[1], got[0]))
                 roles[id(link.role)] = link.role
     # a role value ecs-lint cannot resolve may be any role; a resolved ARN or name
     # that links to none of the roles read is none of them
@@ -1310,14 +1320,29 @@ def _default_branch(idx: Index, github: dict) -> str:
     return "master" if "master" in named and "main" not in named else "main"
 
 
+def _step_condition(job_if, step_if):
+    """The condition a role step runs under: the job's `if:` and the step's own,
+    as one expression (False when either is false); None when the step has none."""
+    if step_if is None or step_if is True:
+        return None
+    if step_if is False or job_if is False:
+        return False
+    if not isinstance(step_if, str):
+        return step_if
+    conds = [wm.if_expression(c) for c in (job_if, step_if) if isinstance(c, str)]
+    return " && ".join(f"({c})" for c in conds)
+
+
 def _produced(idx: Index, run: R.JobRun, triggers: dict, narrow, pattern_prefix,
-              default_branch: str, ctx):
+              default_branch: str, ctx, condition=None):
     """(certain, the subs the job run sends). Jobs with the same triggers, `if:`,
     matrix row and environment send the same subs: worked out once per run
-    (unless the workflow is reusable: then they depend on its callers)."""
+    (unless the workflow is reusable: then they depend on its callers).
+    `condition`: the `if:` in force when it is not the job's (a role step's own)."""
     key = None
     if "workflow_call" not in triggers:
-        key = (P.triggers_key(triggers), repr(run.job.if_), repr(run.row), run.environment)
+        key = (P.triggers_key(triggers), repr(run.job.if_ if condition is None else condition),
+               repr(run.row), run.environment)
         hit = idx.produced.get(key)
         if hit is not None:
             return hit
