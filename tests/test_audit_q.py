@@ -5,6 +5,8 @@ that added it for the evidence)."""
 import json
 import textwrap
 
+import pytest
+
 from conftest import lint_folder
 
 WORKFLOW = """\
@@ -103,36 +105,22 @@ def _repo(tmp_path, files):
 
 # --- ManagedPolicyArns: [!GetAtt Policy.PolicyArn] -------------------------------
 
-def test_managed_policy_attached_by_getatt_policyarn_is_read(tmp_path):
+@pytest.mark.parametrize("attach, read", [
+    ("!GetAtt PassPolicy.PolicyArn", True),
+    ("Fn::GetAtt: [PassPolicy, PolicyArn]", True),
+    ("!GetAtt PassPolicy.PolicyId", False),  # not an ARN: an unread policy (silence)
+])
+def test_managed_policy_attached_by_getatt_policyarn_is_read(tmp_path, attach, read):
     # `!GetAtt P.PolicyArn` is an AWS::IAM::ManagedPolicy's ARN just as `!Ref P`
     # is (CloudFormation template reference, AWS::IAM::ManagedPolicy, return
     # values); ecs-lint took it for a policy whose text is not in the files, so
     # the PassRole that misses the task role was never judged
     found = _repo(tmp_path, {
-        "cfn/role.yaml": TEMPLATE.replace("ATTACH", "!GetAtt PassPolicy.PolicyArn"),
+        "cfn/role.yaml": TEMPLATE.replace("ATTACH", attach),
         "ecs/task-definition.json": TASKDEF,
         ".github/workflows/deploy.yml": WORKFLOW,
     })
-    assert ("xref-passrole-not-covered", "cfn/role.yaml") in found
-
-
-def test_managed_policy_attached_by_getatt_long_form_is_read(tmp_path):
-    found = _repo(tmp_path, {
-        "cfn/role.yaml": TEMPLATE.replace("ATTACH", "Fn::GetAtt: [PassPolicy, PolicyArn]"),
-        "ecs/task-definition.json": TASKDEF,
-        ".github/workflows/deploy.yml": WORKFLOW,
-    })
-    assert ("xref-passrole-not-covered", "cfn/role.yaml") in found
-
-
-def test_getatt_of_another_attribute_is_not_the_policy(tmp_path):
-    # PolicyId is not an ARN: the entry stays an unread policy (silence)
-    found = _repo(tmp_path, {
-        "cfn/role.yaml": TEMPLATE.replace("ATTACH", "!GetAtt PassPolicy.PolicyId"),
-        "ecs/task-definition.json": TASKDEF,
-        ".github/workflows/deploy.yml": WORKFLOW,
-    })
-    assert ("xref-passrole-not-covered", "cfn/role.yaml") not in found
+    assert (("xref-passrole-not-covered", "cfn/role.yaml") in found) is read
 
 
 # --- a template hole never stands for a run of `/` alone ------------------------
