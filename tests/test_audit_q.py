@@ -3,7 +3,6 @@ parameters, mappings, conditions, nested stacks) with the workflows that deploy
 through them. Each test holds a case where ecs-lint was wrong (see the commit
 that added it for the evidence)."""
 import json
-import textwrap
 
 import pytest
 
