@@ -2,7 +2,6 @@
 `for` expressions (set p of the blind cases). Each test holds a case where
 ecs-lint was wrong (see the commit that added it for the evidence).
 """
-import textwrap
 
 from conftest import lint_folder
 

@@ -7,7 +7,6 @@ cross-file rules stay silent"); the files passed get the same findings
 wherever the run starts. Each test holds a case where ecs-lint was wrong (see
 the commit that added it for the evidence)."""
 import json
-import os
 import shutil
 import subprocess
 import textwrap
