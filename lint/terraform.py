@@ -16,6 +16,14 @@ whose `assume_role_policy` is `data.aws_iam_policy_document.X.json` gives a
 trust-policy document in the file of `X`, with the role's name in its context.
 The documents a policy document lists in `source_policy_documents` (merged into
 it by the provider) are linked to the same roles, each linted in its own file.
+A resource or data source whose `for_each` (a map, a set or list of strings) or
+`count` is known (from literals, variable defaults, locals) is read once per
+instance with `each.key`/`each.value` or `count.index` bound, at the address
+Terraform gives it (`aws_iam_role.r["api"]`, `aws_iam_role.r[0]`), and
+`data.aws_iam_policy_document.X[each.key].json` names that instance; instances
+with the same text give the same finding, said once. An unknown collection, an
+empty one or one of more than MAX_INSTANCES keeps the single read with the
+names unknown.
 Anything that cannot be resolved (a variable without default, a resource
 attribute known only after apply, a `for` expression with an `if`...) becomes a `Template`
 with `Unknown` parts; nothing in the input is executed.
@@ -40,6 +48,7 @@ CloudFormation gives with logical ids.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -52,6 +61,7 @@ from .values import JsonString, Template, Unknown, json_with_holes, make_templat
 from .views import Origins, view_locator
 
 MAX_READ = 1_000_000  # bytes read through file()/templatefile()
+MAX_INSTANCES = 256  # a for_each/count above it is read once, with each.key unknown
 LINTED_ON_THEIR_OWN = (".json", ".yaml", ".yml")  # file()s the folder walk reads anyway
 PARTITION = {"partition": "aws", "dns_suffix": "amazonaws.com"}
 
@@ -362,6 +372,7 @@ class Module:
     local_nodes: Dict[str, Any] = field(default_factory=dict)  # name -> (node, TfFile)
     blocks: Dict[str, Any] = field(default_factory=dict)  # address -> (type, name, body, TfFile, node)
     local_values: Dict[str, Any] = field(default_factory=dict)
+    instances: Dict[str, Any] = field(default_factory=dict)  # address -> see instances()
     busy: set = field(default_factory=set)
     resources: Dict[str, Resource] = field(default_factory=dict)
     # the file-system questions the module's reading asked (its files, files
@@ -729,10 +740,10 @@ class Evaluator:
         elif root == "path" and len(steps) >= 2 and steps[1] in ("module", "root", "cwd"):
             v, rest = os.path.abspath(self.mod.folder), steps[2:]
         elif root == "data" and len(steps) >= 4:
-            v, rest = self.attribute(f"data.{steps[1]}.{steps[2]}", steps[3]), steps[4:]
+            v, rest = self.instance_attribute(f"data.{steps[1]}.{steps[2]}", steps[3:])
         elif isinstance(root, str) and "_" in root and len(steps) >= 3 and root not in (
                 "each", "count", "self", "module", "terraform"):
-            v, rest = self.attribute(f"{root}.{steps[1]}", steps[2]), steps[3:]
+            v, rest = self.instance_attribute(f"{root}.{steps[1]}", steps[2:])
         else:
             return unknown(label)
         if v is None:
@@ -771,28 +782,43 @@ class Evaluator:
         mod.local_values[name] = v
         return v
 
-    def attribute(self, address, attr):
-        """A resource/data attribute: what can be known before apply."""
+    def instance_attribute(self, address, steps):
+        """(value, steps left) of `address` followed by `steps`: with a known
+        for_each/count the first step is the instance key (`x.y["k"].arn`)."""
+        known = instances(self.mod, address)
+        if known is not None:
+            key = steps[0]
+            if not _is_key(key) or key not in known or len(steps) < 2:
+                return None, []
+            return self.attribute(address, steps[1], key), steps[2:]
+        return self.attribute(address, steps[0]), steps[1:]
+
+    def attribute(self, address, attr, key=None):
+        """A resource/data attribute (of instance `key`): what can be known before apply."""
         hit = self.mod.blocks.get(address)
         rtype = address.split(".")[-2]
         if rtype == "aws_partition" and attr in PARTITION:
             return PARTITION[attr]
         if hit is None:
             return None
+        scope = None
+        if key is not None:
+            scope = instances(self.mod, address)[key]
+            address = instance_address(address, key)
         if rtype == "aws_iam_policy_document" and attr in ("json", "minified_json"):
             return unknown(f"{address}.json")
-        key = ("attr", address, attr)
-        if key in self.mod.busy:
+        busy = ("attr", address, attr)
+        if busy in self.mod.busy:
             return None
-        self.mod.busy.add(key)
+        self.mod.busy.add(busy)
         try:
-            return self._attribute(hit, rtype, attr)
+            return self._attribute(hit, rtype, attr, scope)
         finally:
-            self.mod.busy.discard(key)
+            self.mod.busy.discard(busy)
 
-    def _attribute(self, hit, rtype, attr):
+    def _attribute(self, hit, rtype, attr, scope=None):
         body, f = hit[2], hit[3]
-        ev = Evaluator(self.mod, f)
+        ev = Evaluator(self.mod, f, scope)
 
         def arg(name):
             for a in _kids(body):
@@ -937,14 +963,63 @@ def _segments_value(segs):
 # .tf files -> resources
 
 
-def tf_resource(mod: Module, address: str) -> Optional[Resource]:
-    if address in mod.resources:
-        return mod.resources[address]
+def _is_key(key) -> bool:
+    return isinstance(key, (str, int)) and not isinstance(key, bool)
+
+
+def instance_address(address: str, key) -> str:
+    """`aws_iam_role.r["k"]`, `aws_iam_role.r[0]`, as Terraform writes them."""
+    return f"{address}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def instances(mod: Module, address: str) -> Optional[dict]:
+    """Instance key -> the names it binds (`each` or `count`), for a resource or
+    data source with a `for_each` or `count` whose value is known (1 to
+    MAX_INSTANCES instances); None otherwise: the block is read once, as one."""
+    if address in mod.instances:
+        return mod.instances[address]
+    hit = mod.blocks.get(address)
+    busy = ("instances", address)
+    if hit is None or hit[5] not in ("resource", "data") or busy in mod.busy:
+        return None
+    args = {_name(a.children[0]): a.children[-1] for a in _kids(hit[2]) if a.data == "attribute"}
+    mod.busy.add(busy)
+    try:
+        out = None
+        if "for_each" in args:
+            coll = Evaluator(mod, hit[3]).value(args["for_each"])
+            if isinstance(coll, list) and all(isinstance(x, str) for x in coll):
+                coll = {x: x for x in coll}  # a set of strings: each.key is each.value
+            if isinstance(coll, dict) and 0 < len(coll) <= MAX_INSTANCES:
+                out = {k: {"each": {"key": k, "value": v}} for k, v in coll.items()}
+        elif "count" in args:
+            n = Evaluator(mod, hit[3]).value(args["count"])
+            if _is_key(n) and isinstance(n, int) and 0 < n <= MAX_INSTANCES:
+                out = {i: {"count": {"index": i}} for i in range(n)}
+    finally:
+        mod.busy.discard(busy)
+    mod.instances[address] = out
+    return out
+
+
+def tf_resources(mod: Module, address: str) -> List[Resource]:
+    """The resources of a block: one per instance when its instances are known."""
+    known = instances(mod, address)
+    found = [tf_resource(mod, address, k) for k in known] if known else [
+        tf_resource(mod, address)]
+    return [r for r in found if r is not None]
+
+
+def tf_resource(mod: Module, address: str, key=None) -> Optional[Resource]:
+    """The block at `address`, or its instance `key` (`each`/`count` bound)."""
+    at = address if key is None else instance_address(address, key)
+    if at in mod.resources:
+        return mod.resources[at]
     hit = mod.blocks.get(address)
     if hit is None:
         return None
     rtype, name, body, f, node, mode = hit
-    ev = Evaluator(mod, f)
+    ev = Evaluator(mod, f, None if key is None else instances(mod, address)[key])
     rec = Positions(_span(node) or UNKNOWN_SPAN)
     if _span(node.children[0]) is not None:
         rec.keys[()] = _span(node.children[0])
@@ -958,11 +1033,15 @@ def tf_resource(mod: Module, address: str) -> Optional[Resource]:
         steps = _ref_steps(expr) if expr is not None else None
         if steps and len(steps) >= 3 and isinstance(steps[0], str) and isinstance(steps[1], str) \
                 and steps[0] not in ("var", "local", "data", "module", "path", "each", "count"):
-            return f"{steps[0]}.{steps[1]}"
+            target = f"{steps[0]}.{steps[1]}"
+            key = ev.value(steps[2]) if _is_tree(steps[2]) else steps[2]
+            if _is_key(key) and key in (instances(mod, target) or {}):
+                return instance_address(target, key)  # `aws_iam_role.r[each.key].name`
+            return target
         return None
 
-    res = Resource(rtype, name, address, values, rec.locate, policy_at, mode, f.path, ref_at)
-    mod.resources[address] = res
+    res = Resource(rtype, name, at, values, rec.locate, policy_at, mode, f.path, ref_at)
+    mod.resources[at] = res
     return res
 
 
@@ -985,9 +1064,10 @@ def _tf_policy(ev: Evaluator, rec: Positions, values, path, f: TfFile):
         return value, (lambda p=(), key=False: rec.locate(path + tuple(p), key))
     if isinstance(value, Template) and len(value.parts) == 1 \
             and isinstance(value.parts[0], Unknown):
-        m = re.fullmatch(r"data\.aws_iam_policy_document\.([\w-]+)\.json", value.parts[0].name)
+        m = re.fullmatch(r"(data\.aws_iam_policy_document\.[\w-]+(?:\[.*\])?)\.json",
+                         value.parts[0].name, re.S)
         if m:
-            return ("ref", f"data.aws_iam_policy_document.{m.group(1)}")
+            return ("ref", m.group(1))
     node = rec.nodes.get(path)
     un = _unwrap(node) if node is not None else None
     segs = None
@@ -1016,14 +1096,11 @@ def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
     resources = []
     for address, hit in mod.blocks.items():
         if hit[3] is this:
-            r = tf_resource(mod, address)
-            if r is not None:
-                resources.append(r)
-    module_resources = [tf_resource(mod, a) for a in mod.blocks]
+            resources.extend(tf_resources(mod, address))
+    module_resources = [r for a in mod.blocks for r in tf_resources(mod, a)]
     template_ctx = {"format": "terraform", "module": mod.folder,
                     "resources": {a: h[0] for a, h in mod.blocks.items()}}
-    return documents(resources, [r for r in module_resources if r is not None],
-                     file, text, template_ctx)
+    return documents(resources, module_resources, file, text, template_ctx)
 
 
 # ---------------------------------------------------------------------------
@@ -1164,8 +1241,10 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
     # from a variable...): the role's permissions hold statements not read
     unread_of: Dict[Any, list] = {}
 
+    policies = [p for p in everything if p.type == "aws_iam_policy"]
+
     def attach(path, role_refs, r):
-        pol = _policy_address(r, path, everything)
+        pol = _policy_address(r, path, policies)
         if pol:
             roles_of_policy.setdefault(pol, []).extend(role_refs)
         else:
@@ -1359,7 +1438,8 @@ def _source_documents(v: dict, everything) -> Optional[List[str]]:
         if not (isinstance(x, Template) and len(x.parts) == 1
                 and isinstance(x.parts[0], Unknown)):
             return None
-        m = re.fullmatch(r"(data\.aws_iam_policy_document\.[\w-]+)\.json", x.parts[0].name)
+        m = re.fullmatch(r"(data\.aws_iam_policy_document\.[\w-]+(?:\[.*\])?)\.json",
+                         x.parts[0].name, re.S)
         if not m or m.group(1) not in known:
             return None
         out.append(m.group(1))
