@@ -1,0 +1,54 @@
+"""Audit 'y' (precision): blind labeled cases of setups a careful platform team got
+right (tests/cases/y). Each test holds a minimal repository on which ecs-lint
+reported something wrong; see the commit that added it for the evidence.
+"""
+import copy
+
+from conftest import ROLE, oidc_trust, xref_sub_findings
+
+
+ENV_JOB = f"""\
+    on:
+      push:
+        branches: [main]
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest
+        environment: production
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: {ROLE}
+              aws-region: eu-west-1
+    """
+
+
+def _allow_like_with_deny(allow_sub, deny_op, deny_sub):
+    trust = oidc_trust("x")
+    allow = trust["Statement"][0]
+    allow["Condition"]["StringEquals"].pop("token.actions.githubusercontent.com:sub")
+    allow["Condition"]["StringLike"] = {"token.actions.githubusercontent.com:sub": allow_sub}
+    deny = copy.deepcopy(allow)
+    deny["Effect"] = "Deny"
+    deny["Condition"] = {deny_op: {"token.actions.githubusercontent.com:sub": deny_sub}}
+    trust["Statement"].append(deny)
+    return trust
+
+
+def test_broader_than_used_subtracts_a_deny_that_leaves_only_the_used_subs(tmp_path):
+    # Allow repo:myorg/app:* less a Deny of every sub but the production environment's:
+    # the role admits exactly what the job sends (IAM: an explicit Deny wins)
+    trust = _allow_like_with_deny("repo:myorg/app:*", "StringNotEquals",
+                                  ["repo:myorg/app:environment:production"])
+    assert xref_sub_findings(tmp_path, {".github/workflows/deploy.yml": ENV_JOB}, trust) == []
+
+
+def test_broader_than_used_witness_is_not_a_denied_sub(tmp_path):
+    # repo:myorg/* less its pull requests is still broader, but the witness must be
+    # a sub the role admits, not a pull_request sub the Deny refuses
+    trust = _allow_like_with_deny("repo:myorg/*", "StringLike", "repo:myorg/*:pull_request")
+    found = xref_sub_findings(tmp_path, {".github/workflows/deploy.yml": ENV_JOB}, trust)
+    assert [r for r, _, _ in found] == ["xref-sub-broader-than-used"]
+    assert ":pull_request'" not in found[0][2]
