@@ -362,8 +362,9 @@ MIGRATION_UNCHECKED = rule(
 
     The article's pattern (run-task, `wait tasks-stopped`, `describe-tasks
     --query 'tasks[0].containers[0].exitCode'`, `if [ "$EXIT" != "0" ]; then
-    exit 1; fi`) passes, and so do `[ "$EXIT" = 0 ] || exit 1`, `jq -e`, and a
-    loop over the containers' exit codes. `run-task: true` on the deploy action
+    exit 1; fi`) passes, and so do `[ "$EXIT" = 0 ] || exit 1`, `case "$EXIT"
+    in 0) ;; *) exit 1 ;; esac`, `jq -e`, and a loop over the containers' exit
+    codes. `run-task: true` on the deploy action
     passes with `wait-for-task-stopped: true` (the action then fails on a
     non-zero exit code). Checks written in another language (a Python script)
     are not recognised.

@@ -4,7 +4,9 @@ reported something wrong; see the commit that added it for the evidence.
 """
 import copy
 
-from conftest import ROLE, oidc_trust, xref_sub_findings
+import pytest
+
+from conftest import ROLE, oidc_trust, workflow_findings, xref_sub_findings
 
 
 ENV_JOB = f"""\
@@ -52,3 +54,55 @@ def test_broader_than_used_witness_is_not_a_denied_sub(tmp_path):
     found = xref_sub_findings(tmp_path, {".github/workflows/deploy.yml": ENV_JOB}, trust)
     assert [r for r, _, _ in found] == ["xref-sub-broader-than-used"]
     assert ":pull_request'" not in found[0][2]
+
+
+MIGRATE = f"""\
+    on:
+      push:
+        branches: [main]
+    jobs:
+      release:
+        runs-on: ubuntu-latest
+        environment: production
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: {ROLE}
+              aws-region: eu-west-1
+          - run: |
+              task=$(aws ecs run-task --cluster prod --task-definition migrate \\
+                --query 'tasks[0].taskArn' --output text)
+              aws ecs wait tasks-stopped --cluster prod --tasks "$task"
+              code=$(aws ecs describe-tasks --cluster prod --tasks "$task" \\
+                --query 'tasks[0].containers[0].exitCode' --output text)
+    CHECK
+    """
+
+
+def _migration_findings(check):
+    text = MIGRATE.replace("    CHECK\n", "".join(f"              {line}\n"
+                                                    for line in check.splitlines()))
+    return [r for r, _ in workflow_findings(text) if r == "workflow-migration-unchecked"]
+
+
+@pytest.mark.parametrize("check", [
+    'case "$code" in\n  0) echo "migrations applied" ;;\n  *) echo "failed: $code"; exit 1 ;;\nesac',
+    'case $code in 0) ;; *) exit 1 ;; esac',
+    'case "$(aws ecs describe-tasks --cluster prod --tasks "$task" '
+    '--query \'tasks[0].containers[0].exitCode\' --output text)" in\n'
+    '  0) ;;\n  *) exit 1 ;;\nesac',
+])
+def test_migration_exit_code_checked_by_case_statement(check):
+    # the case subject is the exit code tested against the patterns: a branch that
+    # exits non-zero for anything but 0 fails the step
+    assert _migration_findings(check) == []
+
+
+@pytest.mark.parametrize("check", [
+    'case "$code" in\n  0) echo ok ;;\n  *) echo "failed: $code" ;;\nesac',
+    'case "$task" in\n  "") exit 1 ;;\nesac',
+])
+def test_migration_case_statement_without_a_failing_branch_stays_unchecked(check):
+    assert _migration_findings(check) == ["workflow-migration-unchecked"]
