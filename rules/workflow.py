@@ -248,7 +248,9 @@ IMAGE_LATEST = rule(
     (`${{ github.sha }}`, `$GITHUB_SHA`, `${GITHUB_SHA::7}`, a variable named
     like a SHA) or a digest (`@sha256:`) is pinned; pushing an extra `:latest`
     beside the deployed SHA tag is fine. Other mutable tags (`v1`, a branch name)
-    and values it cannot follow are not reported.
+    and values it cannot follow (among them a reference printed by a command,
+    e.g. `$(docker inspect --format '{{index .RepoDigests 0}}' ...)`) are not
+    reported.
 
     ## Why is this bad?
     `:latest` says nothing about which commit runs, ECS may pull a different
@@ -1033,6 +1035,19 @@ def _split_tag(ref: str):
     return ref, None, digest
 
 
+def _last_segment(name: str) -> str:
+    """The part of an image name after its last `/` outside `$(...)`."""
+    depth, start = 0, 0
+    for i, ch in enumerate(name):
+        if name.startswith("$(", i):
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == "/" and depth == 0:
+            start = i + 1
+    return name[start:]
+
+
 def image_pin(ref) -> str:
     """digest | sha | latest | untagged | other | unknown."""
     if not isinstance(ref, str) or not ref.strip():
@@ -1043,6 +1058,8 @@ def image_pin(ref) -> str:
         return "digest" if digest.startswith("sha256:") or "${{" in digest or "$" in digest \
             else "other"
     if tag is None:
+        if _last_segment(name).startswith(("$(", "`")):
+            return "unknown"  # what a command prints: maybe the whole reference
         last = name.rsplit("/", 1)[-1]
         if last.startswith("$") and not re.search(r"repo|name", last, re.I):
             return "unknown"  # a variable that may hold the whole reference

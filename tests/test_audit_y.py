@@ -106,3 +106,77 @@ def test_migration_exit_code_checked_by_case_statement(check):
 ])
 def test_migration_case_statement_without_a_failing_branch_stays_unchecked(check):
     assert _migration_findings(check) == ["workflow-migration-unchecked"]
+
+
+DIGEST_OUTPUT = f"""\
+    on:
+      push:
+        tags: ["v*"]
+    jobs:
+      build:
+        runs-on: ubuntu-latest
+        permissions:
+          id-token: write
+        outputs:
+          image: ${{{{ steps.push.outputs.image }}}}
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: {ROLE}
+              aws-region: eu-west-1
+          - id: ecr
+            uses: aws-actions/amazon-ecr-login@v2
+          - id: push
+            env:
+              REPO: ${{{{ steps.ecr.outputs.registry }}}}/api
+            run: |
+              docker build -t "$REPO:$GITHUB_SHA" .
+              docker push "$REPO:$GITHUB_SHA"
+              DIGEST_LINE
+              echo "image=$ref" >> "$GITHUB_OUTPUT"
+      deploy:
+        needs: build
+        runs-on: ubuntu-latest
+        environment: production
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: {ROLE}
+              aws-region: eu-west-1
+          - id: render
+            uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: task-definition.json
+              container-name: api
+              image: ${{{{ needs.build.outputs.image }}}}
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: ${{{{ steps.render.outputs.task-definition }}}}
+              cluster: prod
+              service: api
+              wait-for-service-stability: true
+    """
+
+
+@pytest.mark.parametrize("line", [
+    """ref=$(docker inspect --format '{{index .RepoDigests 0}}' "$REPO:$GITHUB_SHA")""",
+    """ref=`docker inspect --format='{{index .RepoDigests 0}}' "$REPO:$GITHUB_SHA"`""",
+])
+def test_image_printed_by_a_command_is_not_untagged(line):
+    # the reference is whatever docker inspect prints (repo@sha256:...): ecs-lint
+    # cannot tell its tag, so it must not call it untagged (`:latest`)
+    text = DIGEST_OUTPUT.replace("DIGEST_LINE", line)
+    assert [r for r, _ in workflow_findings(text) if r == "workflow-image-latest"] == []
+
+
+def test_image_pin_of_a_command_substitution_is_unknown():
+    from ecs_lint.rules.workflow import image_pin
+
+    assert image_pin("$(docker inspect --format '{{index .RepoDigests 0}}' app:abc)") == \
+        "unknown"
+    assert image_pin("`cat image.txt`") == "unknown"
+    assert image_pin("$REGISTRY/$(cat name.txt)") == "unknown"
+    # a literal repository with no tag stays untagged
+    assert image_pin("$REGISTRY/api") == "untagged"
