@@ -23,7 +23,8 @@ continuations, comments, `;`, `&&`, `||`, `|`, `&`, `$(...)` and backtick
 captures (their commands are listed before the command holding them),
 `${...}` and `$((...))` as opaque words, GitHub `${{ ... }}` expressions as
 opaque text, here-documents (their bodies are not commands), `if/then/elif/
-else/fi`, `while/until/for ... do/done`, `case ... esac`, `{ ...; }` groups
+else/fi`, `while/until/for ... do/done`, `case ... esac` (its subject is a
+command `case WORD` in a condition), `{ ...; }` groups
 and `( ... )` subshells. Anything it cannot make sense of becomes words of a
 command; it never raises.
 """
@@ -375,7 +376,15 @@ class _Parser:
                     continue
                 if top is not None and top.kind == "case" and top.stage == "head":
                     if w.value == "in" and not w.quoted:
+                        # the subject is a command of its own: `case WORD`, a
+                        # condition (WORD is tested against the patterns)
+                        top.stage = "cond"
+                        self._finish("\n")
                         top.stage = "pattern"
+                    else:
+                        if not self.cur.argv:
+                            self._word(Word("case", "case", w.line))
+                        self._word(w)
                     i += 1
                     continue
                 if top is not None and top.kind == "case" and top.stage == "pattern":

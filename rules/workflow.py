@@ -248,7 +248,9 @@ IMAGE_LATEST = rule(
     (`${{ github.sha }}`, `$GITHUB_SHA`, `${GITHUB_SHA::7}`, a variable named
     like a SHA) or a digest (`@sha256:`) is pinned; pushing an extra `:latest`
     beside the deployed SHA tag is fine. Other mutable tags (`v1`, a branch name)
-    and values it cannot follow are not reported.
+    and values it cannot follow (among them a reference printed by a command,
+    e.g. `$(docker inspect --format '{{index .RepoDigests 0}}' ...)`) are not
+    reported.
 
     ## Why is this bad?
     `:latest` says nothing about which commit runs, ECS may pull a different
@@ -362,8 +364,9 @@ MIGRATION_UNCHECKED = rule(
 
     The article's pattern (run-task, `wait tasks-stopped`, `describe-tasks
     --query 'tasks[0].containers[0].exitCode'`, `if [ "$EXIT" != "0" ]; then
-    exit 1; fi`) passes, and so do `[ "$EXIT" = 0 ] || exit 1`, `jq -e`, and a
-    loop over the containers' exit codes. `run-task: true` on the deploy action
+    exit 1; fi`) passes, and so do `[ "$EXIT" = 0 ] || exit 1`, `case "$EXIT"
+    in 0) ;; *) exit 1 ;; esac`, `jq -e`, and a loop over the containers' exit
+    codes. `run-task: true` on the deploy action
     passes with `wait-for-task-stopped: true` (the action then fails on a
     non-zero exit code). Checks written in another language (a Python script)
     are not recognised.
@@ -1032,6 +1035,19 @@ def _split_tag(ref: str):
     return ref, None, digest
 
 
+def _last_segment(name: str) -> str:
+    """The part of an image name after its last `/` outside `$(...)`."""
+    depth, start = 0, 0
+    for i, ch in enumerate(name):
+        if name.startswith("$(", i):
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == "/" and depth == 0:
+            start = i + 1
+    return name[start:]
+
+
 def image_pin(ref) -> str:
     """digest | sha | latest | untagged | other | unknown."""
     if not isinstance(ref, str) or not ref.strip():
@@ -1042,6 +1058,8 @@ def image_pin(ref) -> str:
         return "digest" if digest.startswith("sha256:") or "${{" in digest or "$" in digest \
             else "other"
     if tag is None:
+        if _last_segment(name).startswith(("$(", "`")):
+            return "unknown"  # what a command prints: maybe the whole reference
         last = name.rsplit("/", 1)[-1]
         if last.startswith("$") and not re.search(r"repo|name", last, re.I):
             return "unknown"  # a variable that may hold the whole reference

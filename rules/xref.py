@@ -131,7 +131,9 @@ SUB_BROADER = rule(
     files, as pre-commit's: that workflow may assume the role too). The
     subs the jobs send written in the other subject format (`repo:OWNER/REPO:`
     or the immutable `repo:OWNER@ID/REPO@ID:`) are not extra: they are the same
-    repository and context, ready for the switch.
+    repository and context, ready for the switch. A Deny statement of the
+    trust policy takes its subs back from every Allow statement (an explicit
+    Deny wins), so neither they nor the witness count what it refuses.
 
     ## Why is this bad?
     Every extra branch, tag, environment or pull request the policy admits is a
@@ -1625,15 +1627,18 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
     musts = [u.produced.must for u in usages if not P.is_empty_syntactically(u.produced.must)]
     suggestion = P.render_glob(P.alt(musts) if musts else produced)
     users = sorted({f"{u.run.label} in {u.run.doc.file}" for u in usages})
+    # a Deny takes subs back from every Allow statement (IAM: an explicit Deny wins)
+    denies = [s for s in S.github_statements(policy, include_deny=True)
+              if s.effect.lower() == "deny"]
     for st in stmts:
         if not st.admits or not st.sub_paths:
             continue
-        witness = S.broader_witness(policy, produced_lang, [st])
+        witness = S.broader_witness(policy, produced_lang, [st] + denies)
         if witness and any(u.produced.twin_may is not P.EMPTY for u in usages):
             if with_twins is None:
                 twins = P.alt([u.produced.twin_may for u in usages])
                 with_twins = S.Union([produced_lang, P.to_subjects(twins, widen=True)])
-            witness = S.broader_witness(policy, with_twins, [st])
+            witness = S.broader_witness(policy, with_twins, [st] + denies)
         if not witness:
             continue
         shown = " or ".join(f"'{g}'" for g in suggestion[:4])

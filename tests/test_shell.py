@@ -107,8 +107,14 @@ def test_multiline_quoted_argument_keeps_line_count():
 
 def test_case_statement():
     cmds = parse('case "$ENV" in\n  prod) exit 1 ;;\n  *) echo ok ;;\nesac\necho end')
-    assert [c.argv for c in cmds] == [["exit", "1"], ["echo", "ok"], ["echo", "end"]]
-    assert cmds[0].guarded and not cmds[2].guarded
+    assert [c.argv for c in cmds] == [["case", "$ENV"], ["exit", "1"], ["echo", "ok"],
+                                      ["echo", "end"]]
+    assert cmds[0].in_condition and not cmds[0].guarded
+    assert cmds[1].guarded and not cmds[3].guarded
+    # the subject's $(...) runs: its commands are listed, as for any other command
+    cmds = parse('case "$(cat /tmp/code)" in 0) ;; *) exit 1 ;; esac')
+    assert [c.argv for c in cmds] == [["cat", "/tmp/code"], ["case", "$(cat /tmp/code)"],
+                                      ["exit", "1"]]
 
 
 def test_aws_helpers():
