@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from typing import List
 
@@ -45,9 +46,13 @@ _CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7f, *range(0x80, 0xa0)] i
 _CONTROL.update({0x0a: "\\n", 0x0d: "\\r"})
 
 
+_HAS_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
 def one_line(s) -> str:
     """`s` on one line, its control characters (but tabs) escaped."""
-    return str(s).translate(_CONTROL)
+    s = str(s)
+    return s.translate(_CONTROL) if _HAS_CONTROL.search(s) else s
 
 
 def _plural(n, word):

@@ -62,7 +62,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set
 
-from . import shell
+from . import probes, shell
 from .model import Span
 
 PERMISSION_SCOPES = ("actions", "attestations", "checks", "contents", "deployments",
@@ -172,6 +172,7 @@ class Step:
     shell: Optional[str] = None
     via: Optional[str] = None  # the local composite action this step is part of
     _commands: Optional[list] = field(default=None, repr=False)
+    _env_written: Optional[dict] = field(default=None, repr=False)  # see env_writes
 
     def input(self, name):
         return self.with_.get(name)
@@ -275,8 +276,6 @@ def workflow_of(doc) -> Workflow:
     rules and the cross-file check share it (`_` context entries stay in the
     process that made them). The local composite actions it reads count as
     read by every result that asks for the model (`probes.replay_once`)."""
-    from . import probes
-
     wf = doc.context.get("_workflow")
     if wf is None:
         with probes.recording() as asked:
@@ -361,7 +360,6 @@ def _read_composite(folder: str) -> Optional[dict]:
     with a list of steps; None if there is none to be read."""
     import os
 
-    from . import probes
     from .loader import LoadError, decode, load_text
 
     raw = None
@@ -995,18 +993,19 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
 
     def one(m):
         inner = m.group(1).strip()
-        fj = _from_json_literal(inner)
-        if fj is not None:
-            got = _json_lookup(fj[0], fj[1], job, step, row, github)
-            if got is None or isinstance(got, (dict, list)):
-                return m.group(0)
-            return ("true" if got else "false") if isinstance(got, bool) else str(got)
-        tm = _TERNARY.match(inner)
-        if tm:
-            got = _ternary(tm, job, step, row, github)
-            return m.group(0) if got is None else expand(got, job, step, row, github, _depth + 1)
         pm = _PROPERTY.match(inner)
-        if not pm:
+        if not pm:  # not a plain property: a fromJSON literal, a ternary, or unknown
+            fj = _from_json_literal(inner)
+            if fj is not None:
+                got = _json_lookup(fj[0], fj[1], job, step, row, github)
+                if got is None or isinstance(got, (dict, list)):
+                    return m.group(0)
+                return ("true" if got else "false") if isinstance(got, bool) else str(got)
+            tm = _TERNARY.match(inner)
+            if tm:
+                got = _ternary(tm, job, step, row, github)
+                return m.group(0) if got is None else expand(got, job, step, row, github,
+                                                             _depth + 1)
             return m.group(0)
         ctx, rest = pm.group(1), pm.group(2)
         got = None
@@ -1144,7 +1143,10 @@ def step_outputs(step: Step) -> Dict[str, Written]:
 
 
 def env_writes(step: Step) -> Dict[str, Written]:
-    return {w.name: w for w in _writes(step, _ENV_FILE)}
+    """What the step writes to `$GITHUB_ENV` (read once: every later step asks)."""
+    if step._env_written is None:
+        step._env_written = {w.name: w for w in _writes(step, _ENV_FILE)}
+    return step._env_written
 
 
 _SHELL_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")

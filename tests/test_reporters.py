@@ -5,6 +5,8 @@ import json
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import oidc_trust, run_cli
 from ecs_lint import reporters
@@ -142,3 +144,12 @@ def test_sarif_paths_are_relative_to_the_working_folder_even_inside_a_repository
     assert uris == {"iam/trust.json"}
     out = run_cli("--no-cache", "--format", "github", ".", cwd=case)
     assert "file=iam/trust.json," in out.stdout
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_one_line_escapes_exactly_the_control_characters(s):
+    # the quick path (no control character found) must give what the escaping gives
+    out = reporters.one_line(s)
+    assert out == s.translate(reporters._CONTROL)
+    assert "\n" not in out and "\r" not in out
