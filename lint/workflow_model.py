@@ -203,6 +203,7 @@ class Job:
     strategy: dict = field(default_factory=dict)
     _role_uses: Optional[list] = field(default=None, repr=False, compare=False)
     _deploys: Optional[list] = field(default=None, repr=False, compare=False)
+    _env_writers: Optional[list] = field(default=None, repr=False, compare=False)
 
     @property
     def disabled(self) -> bool:
@@ -286,8 +287,8 @@ def workflow_of(doc) -> Workflow:
                 for job in wf.jobs.values():
                     _follow_composites(job, root, actions)
         doc.context["_workflow"], doc.context["_workflow_asked"] = wf, asked
-    else:
-        probes.replay_once(doc.context.get("_workflow_asked"))
+    elif doc.context.get("_workflow_asked"):
+        probes.replay_once(doc.context["_workflow_asked"])
     return wf
 
 
@@ -323,6 +324,7 @@ def _follow_composites(job: Job, root: str, actions: dict):
     for i, st in enumerate(out):
         st.index = i
     job.steps = out
+    job._role_uses = job._deploys = job._env_writers = None  # read from the new steps
 
 
 def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via: str,
@@ -1332,8 +1334,10 @@ def metadata_action_output(step: Step, name: str,
 
 def _runtime_env(job: Job, step: Optional[Step], name: str):
     """A variable an earlier step wrote to `$GITHUB_ENV`."""
+    if job._env_writers is None:  # most jobs have none: asked for every env lookup
+        job._env_writers = [st for st in job.steps if env_writes(st)]
     found = None
-    for st in job.steps:
+    for st in job._env_writers:
         if step is not None and st.index >= step.index:
             break
         w = env_writes(st).get(name)
