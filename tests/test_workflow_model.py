@@ -512,3 +512,19 @@ def test_a_composite_action_is_parsed_once_for_the_same_bytes(tmp_path, monkeypa
     wf, _ = _composite_repo(tmp_path / "changed", ASSUME.replace("eu-west-1", "us-east-1"),
                             "- uses: ./.github/actions/a\n")
     assert wf.jobs["deploy"].steps[1].with_["aws-region"] == "us-east-1" and len(parsed) == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "${{ ", " }}", "matrix.env", "env.X", "vars.R", "inputs.role", "github.ref", "==", "!=",
+    "&&", "||", "'production'", "''", "'", "(", ")", "fromJSON(", "'{\"a\": 1}'", "'[1,", "]",
+    ".a", "['a']", "[matrix.env]", " ", "x"]), max_size=20).map("".join))
+def test_expand_never_raises_and_never_invents_text(text):
+    # the expression readers this session added (ternaries, fromJSON, case-insensitive
+    # names) on any mix of their tokens: no exception, and a known value only
+    # replaces a whole `${{ }}`
+    github = {"vars": {"R": "arn:aws:iam::1:role/r"}, "inputs": {"role": "arn:aws:iam::1:role/i"}}
+    out = wm.expand(text, None, None, {"env": "production"}, github)
+    assert isinstance(out, str)
+    if "${{" not in text:
+        assert out == text

@@ -938,3 +938,21 @@ def test_an_arn_with_an_expression_account_links_by_its_role_name(tmp_path, role
     (tmp_path / ".ecs-lint.yaml").write_text("github:\n  repository: acme/app\n")
     found = [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
     assert bool(found) is linked  # a push to any branch is refused by the main-only trust
+
+
+@pytest.mark.parametrize("with_, inputs", [
+    ("[1, 2]", "{role: {default: x}}"), ("null", "[role]"), ("{role: {a: 1}}", "null"),
+    ("{role: '${{ matrix.r }}'}", "{role: 3}"), ("{role: true}", "{role: {default: [1]}}"),
+])
+def test_odd_callers_and_inputs_of_a_reusable_workflow_never_crash(tmp_path, with_, inputs):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "_deploy.yml").write_text(_CALLED.replace(
+        "    inputs:\n      role:\n        type: string\n"
+        "        default: arn:aws:iam::123456789012:role/main-deploy\n",
+        f"    inputs: {inputs}\n"))
+    (wf / "main.yml").write_text(
+        "on: push\npermissions:\n  id-token: write\njobs:\n"
+        f"  deploy:\n    uses: ./.github/workflows/_deploy.yml\n    with: {with_}\n")
+    found = lint_folder(tmp_path)
+    assert not [f for f in found if f.rule in ("internal-error", "parse-error")], found
