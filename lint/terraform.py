@@ -17,8 +17,9 @@ trust-policy document in the file of `X`, with the role's name in its context.
 The documents a policy document lists in `source_policy_documents` (merged into
 it by the provider) are linked to the same roles, each linted in its own file.
 A resource or data source whose `for_each` (a map, a set or list of strings) or
-`count` is known (from literals, variable defaults, locals) is read once per
-instance with `each.key`/`each.value` or `count.index` bound, at the address
+`count` is known (from literals, variable defaults, locals, `length()` of a known
+list or map) is read once per instance with `each.key`/`each.value` or
+`count.index` bound, at the address
 Terraform gives it (`aws_iam_role.r["api"]`, `aws_iam_role.r[0]`), and
 `data.aws_iam_policy_document.X[each.key].json` names that instance; instances
 with the same text give the same finding, said once. An unknown collection, an
@@ -874,6 +875,12 @@ class Evaluator:
                 return json_value(args[0])
             except ValueError:
                 pass
+        if fname == "length" and len(args) == 1 and (isinstance(args[0], dict) or (
+                isinstance(args[0], list)
+                and not any(isinstance(x, Template) for x in args[0]))):
+            # `count = length(local.services)`: a list with an unknown element
+            # (concat() adds one per unknown list) may be longer or shorter
+            return len(args[0])
         if fname == "merge" and all(isinstance(a, dict) for a in args):
             out = {}
             for a in args:
