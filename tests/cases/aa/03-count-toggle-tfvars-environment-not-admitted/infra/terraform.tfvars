@@ -1,0 +1,2 @@
+enable_github_deploy = true
+account_id           = "381492006517"

@@ -1,0 +1,4 @@
+environments = {
+  stage = "search-stage"
+  prod  = "search-prod"
+}
