@@ -171,6 +171,7 @@ class Step:
     if_: Any = None
     shell: Optional[str] = None
     via: Optional[str] = None  # the local composite action this step is part of
+    fed_by: dict = field(default_factory=dict)  # via: its input -> the caller's input key
     _commands: Optional[list] = field(default=None, repr=False)
     _env_written: Optional[dict] = field(default=None, repr=False)  # see env_writes
 
@@ -353,8 +354,30 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
             continue
         inner = _read_step(step.path, step.index, _with_inputs(sd, values))
         inner.via = via
+        inner.fed_by = _fed_by(_dict(sd.get("with")), step)
         out.append(inner)
         _add_composite_steps(out, inner, root, depth + 1, via, seen | {folder}, actions)
+
+
+def _fed_by(with_: dict, caller: Step) -> dict:
+    """{input of a composite's step: the key of the outermost caller's `with:` that
+    gives it its whole value (`${{ inputs.X }}`)}."""
+    keys = {str(k).lower(): (caller.fed_by.get(k) if caller.via else k) for k in caller.with_}
+    out = {}
+    for k, v in with_.items():
+        m = _INPUT_EXPR.fullmatch(v.strip()) if isinstance(v, str) else None
+        if m and keys.get(m.group(1).lower()):
+            out[k] = keys[m.group(1).lower()]
+    return out
+
+
+def input_path(step: Step, name: str) -> tuple:
+    """Where a step's input `name` is written: for a step of a local composite
+    action, the caller's input that gives it (else the caller's `uses:`)."""
+    if step.via:
+        key = step.fed_by.get(name)
+        return step.path + (("with", key) if key else ("uses",))
+    return step.path + ("with", name)
 
 
 def _read_composite(folder: str) -> Optional[dict]:

@@ -236,7 +236,9 @@ CONTAINER_UNKNOWN = rule(
     docs="""
     ## What it does
     Checks that the `container-name` input of each render step names a container
-    of the task definition file it renders (matrix values expanded).
+    of the task definition file it renders (matrix values expanded). For a render
+    step inside a local composite action, the finding points at the caller's input
+    that gives `container-name` its value (else at the caller's `uses:`).
 
     ## Why is this bad?
     The action fails with "Invalid task definition: Could not find container
@@ -594,7 +596,7 @@ def _taskdef_checks(idx: Index, ctx):
                 shown = ", ".join(f"'{n}'" for n in names) or "none"
                 line = td.span(("containerDefinitions",)).line
                 yield Problem(
-                    CONTAINER_UNKNOWN.id, step.path + ("with", "container-name"),
+                    CONTAINER_UNKNOWN.id, wm.input_path(step, "container-name"),
                     f"container-name '{name}' is not a container of {td.file}:{line} "
                     f"(its containers: {shown}): the render step fails with \"Could not find "
                     "container definition with matching name\"",
