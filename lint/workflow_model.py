@@ -385,34 +385,43 @@ def _read_composite(folder: str) -> Optional[dict]:
     with a list of steps; None if there is none to be read."""
     import os
 
-    from .loader import LoadError, decode, load_text
-
-    raw = None
-    for name in ("action.yml", "action.yaml"):
-        raw = probes.read_bytes(os.path.join(folder, name), 1_000_000)
-        if raw is not None:
-            break
-    if raw is None:
-        return None
-    if raw in _COMPOSITES:  # workflow after workflow runs the same few actions
-        return _COMPOSITES[raw]
-    if len(_COMPOSITES) >= 64:
-        _COMPOSITES.clear()
     data = None
-    try:
-        loaded = load_text(decode(raw), "yaml")
-        data = loaded[0].data if loaded and isinstance(loaded[0].data, dict) else {}
-    except (LoadError, UnicodeDecodeError):
-        pass
+    for name in ("action.yml", "action.yaml"):
+        data = read_local_yaml(os.path.join(folder, name), 1_000_000)
+        if data is not None:
+            break
     runs = _dict(data.get("runs")) if data is not None else {}
     if str(runs.get("using", "")).lower() != "composite" or not isinstance(runs.get("steps"),
                                                                            list):
-        data = None
-    _COMPOSITES[raw] = data  # read only: the steps are copied with their inputs
+        return None
     return data
 
 
-_COMPOSITES: Dict[bytes, Optional[dict]] = {}  # an action file's bytes -> its data
+def read_local_yaml(path: str, limit: int) -> Optional[dict]:
+    """The mapping a YAML file of the repository holds (a local action, a called
+    workflow), read through `probes` (a reused result follows its edits); None
+    when it is missing, unreadable or not a mapping. Read only: the same bytes
+    (the same action run by workflow after workflow) are parsed once."""
+    from .loader import LoadError, decode, load_text
+
+    raw = probes.read_bytes(path, limit)
+    if raw is None:
+        return None
+    if raw in _LOCAL_YAML:
+        return _LOCAL_YAML[raw]
+    if len(_LOCAL_YAML) >= 64:
+        _LOCAL_YAML.clear()
+    data = None
+    try:
+        loaded = load_text(decode(raw), "yaml")
+        data = loaded[0].data if loaded and isinstance(loaded[0].data, dict) else None
+    except (LoadError, UnicodeDecodeError):
+        pass
+    _LOCAL_YAML[raw] = data
+    return data
+
+
+_LOCAL_YAML: Dict[bytes, Optional[dict]] = {}  # a file's bytes -> its mapping
 
 
 def _with_inputs(value, inputs: dict):

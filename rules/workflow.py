@@ -983,18 +983,8 @@ def _local_workflow(job, ctx):
         return None
     import os
 
-    from ecs_lint import probes
-    from ecs_lint.loader import LoadError, decode, load_text
-    raw = probes.read_bytes(os.path.join(ctx.repo_root or ".", uses[2:]), 2_000_000)
-    if raw is None:
-        return None
-    try:
-        loaded = load_text(decode(raw), "yaml")
-    except LoadError:
-        return None
-    if not loaded or not isinstance(loaded[0].data, dict):
-        return None
-    return wm.read_workflow(loaded[0].data)
+    data = wm.read_local_yaml(os.path.join(ctx.repo_root or ".", uses[2:]), 2_000_000)
+    return None if data is None else wm.read_workflow(data)
 
 
 # --- images -------------------------------------------------------------------

@@ -6,25 +6,10 @@ import copy
 
 import pytest
 
-from conftest import ROLE, oidc_trust, workflow_findings, xref_sub_findings
+from conftest import ROLE, oidc_trust, oidc_workflow, workflow_findings, xref_sub_findings
 
 
-ENV_JOB = f"""\
-    on:
-      push:
-        branches: [main]
-    jobs:
-      deploy:
-        runs-on: ubuntu-latest
-        environment: production
-        permissions:
-          id-token: write
-        steps:
-          - uses: aws-actions/configure-aws-credentials@v4
-            with:
-              role-to-assume: {ROLE}
-              aws-region: eu-west-1
-    """
+ENV_JOB = oidc_workflow(environment="production")
 
 
 def _allow_like_with_deny(allow_sub, deny_op, deny_sub):

@@ -504,7 +504,7 @@ def test_a_composite_action_is_parsed_once_for_the_same_bytes(tmp_path, monkeypa
     real = loader.load_text
     monkeypatch.setattr(loader, "load_text", lambda text, syntax: parsed.append(text) or
                         real(text, syntax))
-    wm._COMPOSITES.clear()
+    wm._LOCAL_YAML.clear()
     for i in range(3):
         wf, _ = _composite_repo(tmp_path / str(i), ASSUME, "- uses: ./.github/actions/a\n")
         assert len(wf.jobs["deploy"].steps) == 3
