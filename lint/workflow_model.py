@@ -344,8 +344,7 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
     if data is None:
         return
     # input names are matched regardless of case, as GitHub's expressions do
-    values = {str(k).lower(): v.get("default") for k, v in _dict(data.get("inputs")).items()
-              if isinstance(v, dict) and "default" in v}
+    values = {str(k).lower(): v for k, v in input_defaults(data.get("inputs")).items()}
     values.update((str(k).lower(), v) for k, v in step.with_.items())
     for sd in data["runs"]["steps"]:
         if len(out) >= MAX_COMPOSITE_STEPS:
@@ -1191,12 +1190,19 @@ _NEEDS_OUT = re.compile(r"^needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)$")
 _INPUT = re.compile(r"^inputs\.([A-Za-z0-9_-]+)$")
 
 
+def input_defaults(inputs) -> dict:
+    """{name: default} of the declared inputs (of a workflow trigger or an
+    action) that have one."""
+    return {k: v["default"] for k, v in _dict(inputs).items()
+            if isinstance(v, dict) and "default" in v}
+
+
 def _input_default(wf: Workflow, name: str) -> Optional[str]:
     """The declared default of a `workflow_call`/`workflow_dispatch` input."""
     for event in ("workflow_call", "workflow_dispatch"):
-        spec = _dict(_dict(wf.triggers.get(event)).get("inputs")).get(name)
-        if isinstance(spec, dict) and "default" in spec:
-            return _str_or_none(spec.get("default"))
+        defaults = input_defaults(_dict(wf.triggers.get(event)).get("inputs"))
+        if name in defaults:
+            return _str_or_none(defaults[name])
     return None
 
 

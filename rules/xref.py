@@ -1128,9 +1128,7 @@ def _callers_of(idx: Index, doc: Document) -> Optional[List[R.Caller]]:
     if not calling:
         return None
     spec = triggers["workflow_call"]
-    declared = spec.get("inputs") if isinstance(spec, dict) else None
-    defaults = {k: v["default"] for k, v in declared.items()
-                if isinstance(v, dict) and "default" in v} if isinstance(declared, dict) else {}
+    defaults = wm.input_defaults(spec.get("inputs") if isinstance(spec, dict) else None)
     out = []
     for caller, job in calling:
         given = job.get("with") if isinstance(job.get("with"), dict) else {}
