@@ -259,3 +259,43 @@ def test_plain_scalars_resolve_as_pyyaml_does_when_seen_again(words):
     for _ in range(2):
         ours = yaml.compose(text, Loader=_YamlLoader)
         assert [v.tag for _, v in ours.value] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(documents, min_size=1, max_size=3), st.booleans())
+def test_positions_dropped_are_read_again_the_same(docs, flow):
+    # a document kept for the cross-file checks forgets its positions
+    # (runner._compact); asked again, each document of the text finds the same ones
+    text = yaml.safe_dump_all(docs, default_flow_style=flow, allow_unicode=True,
+                              sort_keys=False)
+    loaded = load_yaml(text)
+    json_text = json.dumps(docs[-1], indent=1, ensure_ascii=False)
+    loaded.append(load_json(json_text))
+    assert len(loaded) == len(docs) + 1
+    all_paths = [list(paths(d)) for d in docs] + [list(paths(docs[-1]))]
+    before = [[(item.locate(p), item.locate(p, key=True)) for p, _ in ps]
+              for item, ps in zip(loaded, all_paths)]
+    for item in loaded:
+        item.locate.__self__.drop()
+    assert [[(item.locate(p), item.locate(p, key=True)) for p, _ in ps]
+            for item, ps in zip(loaded, all_paths)] == before
+
+
+def test_kept_documents_forget_their_positions_and_find_them_again(tmp_path):
+    # the runner drops a kept workflow's positions after its own checks; a
+    # cross-file finding then reads them again from the text
+    from ecs_lint.runner import Options, SourceFile, _Plan, _check, _read
+    from ecs_lint.registry import CHECKS, load_rules
+
+    load_rules()
+    wf = tmp_path / "deploy.yml"
+    wf.write_text("on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n"
+                  "    steps:\n      - run: echo hi\n")
+    plan = _Plan(Options(), set(), [], {"workflow"}, [str(wf)])
+    read = _read(SourceFile(str(wf), True), plan)
+    (doc,) = read.docs
+    where = doc.span(("jobs", "deploy", "steps", 0, "run"))
+    (kept,) = _check(read, plan).docs
+    assert kept is doc and doc.positions.root is None
+    assert doc.span(("jobs", "deploy", "steps", 0, "run")) == where
+    assert where.line == 6
