@@ -1048,6 +1048,11 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
                 got = _env_value(name, job, step)
         elif ctx == "matrix" and row is not None:
             got = _lookup(row, rest)
+        elif ctx.lower() == "github":  # what a run of the job knows (see xref/runs.py)
+            name = _lookup_name(rest)
+            fact = _facts(github).get(name.lower()) if name else None
+            if fact is not None and fact[0] == "==":
+                got = fact[1]
         elif ctx in ("vars", "secrets", "inputs"):  # inputs: a caller's, see xref/runs.py
             name = _lookup_name(rest)
             table = github.get(ctx) if isinstance(github.get(ctx), dict) else {}
@@ -1071,6 +1076,16 @@ _TERNARY = re.compile(rf"^\(?\s*(?P<lhs>[A-Za-z_][A-Za-z0-9_.-]*)\s*(?P<op>==|!=
                       rf"(?P<b>{_OPERAND})$")
 
 
+# `github.event_name` and `github.ref` as one run of a job knows them: {name:
+# ("==" or "!=", value)}, under this key of the `github` values of `expand`
+FACTS = "\0facts"
+
+
+def _facts(github) -> dict:
+    facts = github.get(FACTS) if isinstance(github, dict) else None
+    return facts if isinstance(facts, dict) else {}
+
+
 def _operand(text: str, job, step, row, github) -> Optional[str]:
     if text.startswith("'"):
         return text[1:-1].replace("''", "'")
@@ -1082,11 +1097,18 @@ def _ternary(tm, job, step, row, github) -> Optional[str]:
     """`X == 'lit' && A || B` when X is known (a matrix value, env, vars, a
     caller's input): A or B; GitHub compares strings ignoring case, and an
     empty A falls through to B. None when X, or the operand chosen, is unknown."""
-    lhs = _operand(tm.group("lhs"), job, step, row, github)
-    if lhs is None:
-        return None
     lit = tm.group("lit")[1:-1].replace("''", "'")
-    holds = (lhs.lower() == lit.lower()) == (tm.group("op") == "==")
+    fact = _facts(github).get(tm.group("lhs").lower()[len("github."):]) \
+        if tm.group("lhs").lower().startswith("github.") else None
+    if fact is not None and fact[0] == "!=":  # known only not to be one value
+        if fact[1].lower() != lit.lower():
+            return None
+        holds = tm.group("op") == "!="
+    else:
+        lhs = _operand(tm.group("lhs"), job, step, row, github)
+        if lhs is None:
+            return None
+        holds = (lhs.lower() == lit.lower()) == (tm.group("op") == "==")
     if holds:
         a = _operand(tm.group("a"), job, step, row, github)
         if a is None:

@@ -61,6 +61,12 @@ SUB_NOT_ADMITTED = rule(
     A role step's own `if:` (`github.ref == 'refs/heads/main'` on one
     configure-aws-credentials step, `!=` on another) narrows the subs that role
     sees the same way, together with the job's.
+    A job whose environment, role or region picks a value by the event or the
+    ref (`${{ github.event_name == 'push' && 'production' || 'staging' }}`,
+    `github.ref == 'refs/heads/main' && ... || ...`, `github.ref_name`) is
+    checked once per event of the workflow, or once for the ref tested and once
+    for every other ref, each run with its own value and its own subs; an
+    environment that comes out empty (`... || ''`) is no environment.
     An `environment: ${{ inputs.X }}` takes each option of a `workflow_dispatch`
     choice input (so does `${{ github.event.inputs.X }}` in a workflow that only
     `workflow_dispatch` runs), or each value the calling jobs of a local reusable
@@ -1225,7 +1231,7 @@ def _sub_checks(idx: Index, ctx):
                       if l.use.oidc and l.role is not None and l.role.trust]
         if not oidc_links:
             continue
-        narrow = P.narrowing(job_run.job.if_, job_run.row)
+        narrow = P.narrowing(job_run.if_, job_run.row)
         triggers = narrow.admit(job_run.workflow.triggers)
         each = [job_run]
         if job_run.environment == R.UNKNOWN_ENVIRONMENT:
@@ -1241,7 +1247,7 @@ def _sub_checks(idx: Index, ctx):
                                           default_branch, ctx)
             for link in oidc_links:
                 got = (certain, produced)
-                cond = _step_condition(run.job.if_, link.step.if_)
+                cond = _step_condition(run.if_, link.step.if_)
                 if cond is not None:  # the role step runs only where its own `if:` holds
                     step_narrow = P.narrowing(cond, run.row)
                     got = _produced(idx, run, step_narrow.admit(run.workflow.triggers),
@@ -1343,7 +1349,7 @@ def _produced(idx: Index, run: R.JobRun, triggers: dict, narrow, pattern_prefix,
     `condition`: the `if:` in force when it is not the job's (a role step's own)."""
     key = None
     if "workflow_call" not in triggers:
-        key = (P.triggers_key(triggers), repr(run.job.if_ if condition is None else condition),
+        key = (P.triggers_key(triggers), repr(run.if_ if condition is None else condition),
                repr(run.row), run.environment)
         hit = idx.produced.get(key)
         if hit is not None:

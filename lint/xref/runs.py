@@ -6,6 +6,7 @@ not crossed; `${{ matrix.* }}`, `${{ env.* }}`, `${{ vars.* }}` expansion).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -61,10 +62,19 @@ class JobRun:
     roles: List[RoleLink] = field(default_factory=list)
     role_at: dict = field(default_factory=dict)  # step index -> RoleLink in force
     caller: Optional[Caller] = None  # a reusable workflow's run for this calling job
+    # what this run knows of `github.event_name` / `github.ref` when the job's role
+    # or environment depends on them (`_fact_splits`), and that as an `if:`
+    facts: dict = field(default_factory=dict)
+    condition: Optional[str] = None
 
     @property
     def job_id(self) -> str:
         return self.job.id
+
+    @property
+    def if_(self):
+        """The job's `if:`, and what this run knows of the event and ref."""
+        return and_conditions(self.job.if_, self.condition)
 
     @property
     def label(self) -> str:
@@ -73,23 +83,48 @@ class JobRun:
         if self.row:
             shown = ", ".join(f"{k}={v}" for k, v in self.row.items()
                               if not isinstance(v, (dict, list)))
-            return f"job '{self.job.id}' ({shown}){called}"
-        return f"job '{self.job.id}'{called}"
+            return f"job '{self.job.id}' ({shown}){self._when}{called}"
+        return f"job '{self.job.id}'{self._when}{called}"
+
+    @property
+    def _when(self) -> str:
+        return "".join(f" on {v}" if k == "event_name" else f" where github.{k} {op} '{v}'"
+                       for k, (op, v) in sorted(self.facts.items()))
 
     def expand(self, value, step: Optional[wm.Step] = None, github=None):
-        return wm.expand(value, self.job, step, self.row, with_inputs(github, self.caller))
+        return wm.expand(value, self.job, step, self.row,
+                         with_inputs(github, self.caller, self.facts))
 
     def resolve(self, value, step: Optional[wm.Step] = None, github=None, line=None):
-        return wm.resolve(value, self.job, step, self.row, with_inputs(github, self.caller),
-                          line)
+        return wm.resolve(value, self.job, step, self.row,
+                          with_inputs(github, self.caller, self.facts), line)
 
 
-def with_inputs(github: Optional[dict], caller: Optional[Caller]) -> Optional[dict]:
+def with_inputs(github: Optional[dict], caller: Optional[Caller],
+                facts: Optional[dict] = None) -> Optional[dict]:
     """The values `${{ ... }}` expansion knows (config vars and secrets), with the
-    `inputs` a calling job passes."""
-    if caller is None:
+    `inputs` a calling job passes and what a run knows of the event and ref."""
+    if caller is None and not facts:
         return github
-    return {**(github or {}), "inputs": caller.inputs}
+    out = dict(github or {})
+    if caller is not None:
+        out["inputs"] = caller.inputs
+    if facts:
+        out[wm.FACTS] = facts
+    return out
+
+
+def and_conditions(first, second):
+    """Two `if:` conditions as one expression (False when either is false)."""
+    if second is None or second is True:
+        return first
+    if first is None or first is True:
+        return second
+    if first is False or second is False:
+        return False
+    if not isinstance(first, str) or not isinstance(second, str):
+        return first if not isinstance(first, str) else second
+    return " && ".join(f"({wm.if_expression(c)})" for c in (first, second))
 
 
 def job_runs(doc: Document, github: dict, find_role,
@@ -106,25 +141,70 @@ def job_runs(doc: Document, github: dict, find_role,
     return out
 
 
+_FACT_TEST = re.compile(r"github\.(event_name|ref_name|ref)\s*(?:==|!=)\s*'((?:[^']|'')*)'",
+                        re.I)
+
+
+def _fact_splits(wf: wm.Workflow, job: wm.Job, uses) -> List[tuple]:
+    """[(facts, condition)]: the runs to tell apart when the job's environment,
+    role or region picks a value by the event or the ref
+    (`github.event_name == 'push' && 'prod' || 'staging'`): one per event of
+    the workflow, or the ref tested and every other ref. [({}, None)] else."""
+    texts = [job.environment] + [v for step_uses in uses for u in step_uses
+                                 for v in (u.role_to_assume, u.aws_region)]
+    tests = {}
+    for t in texts:
+        for m in _FACT_TEST.finditer(t) if isinstance(t, str) and "${{" in t else ():
+            tests.setdefault(m.group(1).lower(), m.group(2).replace("''", "'"))
+    splits = [({}, None)]
+    triggers = wf.triggers if isinstance(wf.triggers, dict) else {}
+    if "event_name" in tests and triggers and "workflow_call" not in triggers:
+        splits = [({"event_name": ("==", e)}, f"github.event_name == '{e}'")
+                  for e in triggers]
+    for name in ("ref", "ref_name"):
+        if name in tests:
+            value = tests[name]
+            quoted = value.replace("'", "''")
+            splits = [({**facts, name: (op, value)},
+                       and_conditions(cond, f"github.{name} {op} '{quoted}'"))
+                      for facts, cond in splits for op in ("==", "!=")
+                      if not _contradicts(facts.get("ref"), op, value)]
+    return splits
+
+
+def _contradicts(ref_fact, op: str, ref_name: str) -> bool:
+    """Can a run where github.ref is `ref_fact` not have `github.ref_name op ref_name`?"""
+    if ref_fact is None or ref_fact[0] != "==":
+        return False
+    short = re.sub(r"^refs/(heads|tags)/", "", ref_fact[1])
+    return (short == ref_name) != (op == "==")
+
+
 def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
     out = []
     for job in wf.jobs.values():
         if job.disabled:
             continue
         uses = [wm.role_uses_of(step) for step in job.steps]  # the same in every row
-        for row in job.matrix_rows():
+        for (facts, condition), row in ((split, row) for split in _fact_splits(wf, job, uses)
+                                        for row in job.matrix_rows()):
+            run = JobRun(doc, wf, job, row, None, caller=caller, facts=facts,
+                         condition=condition)
+            github_run = with_inputs(github, None, facts)
             environment = None
             if job.environment is not None:
-                e = wm.expand(job.environment, job, None, row, github)
+                e = wm.expand(job.environment, job, None, row, github_run)
                 environment = e if isinstance(e, str) and not unresolved(e) \
                     else UNKNOWN_ENVIRONMENT
-            run = JobRun(doc, wf, job, row, environment, caller=caller)
+                if environment == "" or environment.isspace():
+                    environment = None  # `cond && 'production' || ''`: no environment
+            run.environment = environment
             current = None
             for step, step_uses in zip(job.steps, uses):
                 for use in step_uses:
-                    value = wm.expand(use.role_to_assume, job, step, row, github)
+                    value = wm.expand(use.role_to_assume, job, step, row, github_run)
                     resolved, ref, role, how = find_role(use.role_to_assume, value)
-                    region = wm.expand(use.aws_region, job, step, row, github)
+                    region = wm.expand(use.aws_region, job, step, row, github_run)
                     current = RoleLink(use, use.role_to_assume, value, resolved, ref, role,
                                        region.strip() if isinstance(region, str)
                                        and not unresolved(region) and region.strip() else None,

@@ -35,6 +35,7 @@ Languages here are a tiny algebra over `filters.Piece` sequences (`Seq`,
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -199,18 +200,27 @@ def render_glob(lang) -> List[str]:
                 s.append("*")
         return "".join(s)
 
-    def walk(l):
+    every = []  # (pattern, what is taken from it)
+
+    def walk(l, taken):
         if isinstance(l, Seq):
-            out.append(one(l.pieces))
+            every.append((l, taken))
         elif isinstance(l, Alt):
             for p in l.parts:
-                walk(p)
-        else:  # a ∖ b: the parts of `a` that `b` does not take whole (an `if:` narrowing)
-            whole = parts(l.a)
-            for p in [p for p in whole if not _surely_none(Minus(p, l.b))] or whole:
-                walk(p)
-    walk(lang)
+                walk(p, taken)
+        else:  # a ∖ b, nested too (an `if:` narrowing of filtered refs)
+            walk(l.a, taken + (l.b,))
+    walk(lang, ())
+    # the patterns that what is taken does not take whole (all, if it seems to)
+    kept = [p for p, taken in every if not taken or not _surely_none(_minus_all(p, taken))]
+    out = [one(p.pieces) for p in kept or [p for p, _ in every]]
     return list(dict.fromkeys(out))
+
+
+def _minus_all(lang, taken):
+    for b in taken:
+        lang = Minus(lang, b)
+    return lang
 
 
 def _surely_none(lang) -> bool:
@@ -349,6 +359,9 @@ _REF_EQ = re.compile(rf"^github\.ref\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.ref$"
 _REF_FMT = re.compile(
     rf"^github\.ref\s*==\s*format\(\s*{_STR}\s*,\s*matrix\.([\w-]+)\s*\)$")
 _REFNAME_EQ = re.compile(rf"^github\.ref_name\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.ref_name$")
+_REF_NE = re.compile(rf"^github\.ref(_name)?\s*!=\s*{_STR}$|^{_STR}\s*!=\s*github\.ref(_name)?$")
+_CONTAINS_LIST = re.compile(
+    rf"^contains\(\s*fromJSON\(\s*{_STR}\s*\)\s*,\s*github\.ref(_name)?\s*\)$", re.I)
 _STARTS = re.compile(rf"^startsWith\(\s*github\.ref\s*,\s*{_STR}\s*\)$")
 _NEUTRAL = re.compile(r"^!?\s*(success|always|failure|cancelled)\(\)$|^needs\.|^vars\.|^env\.|"
                       r"^contains\(\s*needs|^!\s*cancelled\(\)$")
@@ -386,35 +399,57 @@ def narrowing(condition, row: Optional[dict]) -> Narrowing:
     else:
         n.not_events = set(events.excluded)
     parts = wm.split_top(wm.strip_parens(wm.if_expression(condition)), "&&")
-    if len(parts) == 1 and len(wm.split_top(parts[0], "||")) > 1 and not events.exact:
-        n.understood = False  # a disjunction of more than events
-        return n
     for part in parts:
         part = wm.strip_parens(part)
-        if wm.if_events(part).exact:
-            continue  # a test of the event only: in `events` above
-        if m := _REF_EQ.match(part):
-            value = (m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'")
-            n.refs = _and_refs(n.refs, lit(value))
-        elif m := _REF_FMT.match(part):
-            key = m.group(2)
-            if row is None or key not in row or isinstance(row[key], (dict, list)):
-                n.understood = False
-                continue
-            value = m.group(1).replace("''", "'").replace("{0}", _scalar(row[key]))
-            n.refs = _and_refs(n.refs, lit(value))
-        elif m := _REFNAME_EQ.match(part):
-            value = (m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'")
-            n.refs = _and_refs(n.refs, alt([concat(HEADS, lit(value)), concat(TAGS, lit(value))]))
-        elif m := _STARTS.match(part):
-            prefix = m.group(1).replace("''", "'")
-            n.refs = _and_refs(n.refs, Seq(tuple(literal_piece(c) for c in prefix)
-                                            + (Piece(frozenset(), True, 0, INF),)))
-        elif _NEUTRAL.match(part):
-            continue
-        else:
+        if wm.if_events(part).exact or _NEUTRAL.match(part):
+            continue  # a test of the event only (in `events` above), or of no ref
+        # one test of the ref, or several joined by `||` (any of them)
+        langs = [_ref_test(wm.strip_parens(a), row) for a in wm.split_top(part, "||")]
+        if any(lang is None for lang in langs):
             n.understood = False
+            if len(parts) == 1 and len(langs) > 1 and not events.exact:
+                return n  # a disjunction of more than refs and events
+            continue
+        n.refs = _and_refs(n.refs, langs[0] if len(langs) == 1 else alt(langs))
     return n
+
+
+def _ref_test(part: str, row: Optional[dict]):
+    """The refs one test of `github.ref`/`github.ref_name` admits (None: not one)."""
+    if m := _REF_EQ.match(part):
+        return lit((m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'"))
+    if m := _REF_FMT.match(part):
+        key = m.group(2)
+        if row is None or key not in row or isinstance(row[key], (dict, list)):
+            return None
+        return lit(m.group(1).replace("''", "'").replace("{0}", _scalar(row[key])))
+    if m := _REFNAME_EQ.match(part):
+        return _named((m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'"))
+    if m := _REF_NE.match(part):
+        value = (m.group(2) if m.group(2) is not None else m.group(3)).replace("''", "'")
+        named = (m.group(1) or m.group(4)) is not None  # github.ref_name
+        return Minus(_ANY_REF, _named(value) if named else lit(value))
+    if m := _STARTS.match(part):
+        prefix = m.group(1).replace("''", "'")
+        return Seq(tuple(literal_piece(c) for c in prefix) + (Piece(frozenset(), True, 0, INF),))
+    if m := _CONTAINS_LIST.match(part):  # contains(fromJSON('["refs/heads/a", ...]'), github.ref)
+        try:
+            values = json.loads(m.group(1).replace("''", "'"))
+        except ValueError:
+            return None
+        if not isinstance(values, list) or not values \
+                or not all(isinstance(v, str) for v in values):
+            return None
+        return alt([_named(v) if m.group(2) else lit(v) for v in values])
+    return None
+
+
+_ANY_REF = Seq((Piece(frozenset(), True, 0, INF),))
+
+
+def _named(name: str):
+    """The refs whose `github.ref_name` is `name`: a branch or a tag."""
+    return alt([concat(HEADS, lit(name)), concat(TAGS, lit(name))])
 
 
 def _scalar(v) -> str:
