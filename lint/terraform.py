@@ -509,6 +509,65 @@ _FUNCS_STRING = {  # name: (arity, function) on known strings
     "trimspace": (1, str.strip),
 }
 
+_FORMAT_VERB = re.compile(r"%(.)")
+
+
+def _format(spec, args):
+    """Terraform's format() for the verbs `%s`, `%v`, `%d` and `%%`, in order,
+    on known scalars or strings with holes; None for anything else (flags,
+    widths, `%[n]` indexes, other verbs, lists)."""
+    if not isinstance(spec, str):
+        return None
+    parts, pos, i = [], 0, 0
+    for m in _FORMAT_VERB.finditer(spec):
+        if m.start() < pos:
+            continue
+        parts.append(spec[pos:m.start()])
+        pos = m.end()
+        verb = m.group(1)
+        if verb == "%":
+            parts.append("%")
+            continue
+        if verb not in "svd" or i >= len(args):
+            return None
+        a = args[i]
+        i += 1
+        if isinstance(a, bool):
+            if verb == "d":
+                return None
+            parts.append("true" if a else "false")
+        elif isinstance(a, int) or (isinstance(a, float) and a.is_integer()):
+            parts.append(str(int(a)))
+        elif verb == "d":
+            return None
+        elif isinstance(a, str):
+            parts.append(a)
+        elif isinstance(a, Template):
+            parts.extend(a.parts)
+        else:
+            return None
+    if "%" in spec[pos:] or i != len(args):
+        return None
+    parts.append(spec[pos:])
+    return make_template(parts)
+
+
+def _formatlist(spec, args):
+    """formatlist(): format() per element of the list arguments (all of one
+    length), scalars repeated; None when a list is not known."""
+    lists = [a for a in args if isinstance(a, list)]
+    if not lists or any(len(x) != len(lists[0]) for x in lists):
+        return None
+    if any(isinstance(a, (Template, dict)) for a in args):
+        return None  # a list we do not know (or a map)
+    out = []
+    for j in range(len(lists[0])):
+        v = _format(spec, [a[j] if isinstance(a, list) else a for a in args])
+        if v is None:
+            return None
+        out.append(v)
+    return out
+
 
 class Evaluator:
     """Values of expressions in one file of a module (`scope`: the names a `for`
@@ -870,6 +929,10 @@ class Evaluator:
         if fname in _FUNCS_STRING and len(args) == _FUNCS_STRING[fname][0] \
                 and all(isinstance(a, str) for a in args):
             return _FUNCS_STRING[fname][1](*args)
+        if fname in ("format", "formatlist") and args:
+            v = (_format if fname == "format" else _formatlist)(args[0], args[1:])
+            if v is not None:
+                return v
         if fname == "jsondecode" and len(args) == 1 and isinstance(args[0], str):
             try:
                 return json_value(args[0])
