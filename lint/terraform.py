@@ -674,6 +674,9 @@ class Evaluator:
             if cond is False and len(kids) > 2:
                 return self.value(kids[2], path, rec)
             return unknown(self.source(node))
+        if d == "binary_op":
+            v = self._binary(node)
+            return unknown(self.source(node)) if v is None else v
         if d == "unary_op":
             op, arg = str(node.children[0]), self.value(node.children[-1])
             if op == "-" and isinstance(arg, (int, float)) and not isinstance(arg, bool):
@@ -681,6 +684,37 @@ class Evaluator:
             if op == "!" and isinstance(arg, bool):
                 return not arg
         return unknown(self.source(node))
+
+    def _binary(self, node):
+        """`==`, `!=`, `&&`, `||` and `<`, `>`, `<=`, `>=` on known scalars (the
+        grammar gives HCL's precedence); None when a side is not known.
+        Equality compares type and value, as Terraform does (`"1" == 1` and
+        `true == 1` are false)."""
+        kids = _kids(node)
+        term = next((k for k in kids if k.data == "binary_term"), None)
+        if term is None or not _kids(term):
+            return None
+        op_node = next((c for c in term.children if _is_tree(c) and c.data == "binary_operator"),
+                       None)
+        if op_node is None:
+            return None
+        op = str(op_node.children[0])
+        a, b = self.value(kids[0]), self.value(_kids(term)[-1])
+        scalar = (str, int, float, bool)
+        if not isinstance(a, scalar) or not isinstance(b, scalar):
+            return None
+        number = (isinstance(a, (int, float)) and not isinstance(a, bool),
+                  isinstance(b, (int, float)) and not isinstance(b, bool))
+        if op in ("==", "!="):
+            same = (type(a) is type(b) or all(number)) and a == b
+            return same if op == "==" else not same
+        if op in ("&&", "||"):
+            if not (isinstance(a, bool) and isinstance(b, bool)):
+                return None
+            return (a and b) if op == "&&" else (a or b)
+        if op in ("<", ">", "<=", ">=") and all(number):
+            return {"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]
+        return None
 
     def _for_tuple(self, node):
         """`[for x in C : E]` (or `for i, x`) over a known list or map, without an

@@ -117,3 +117,30 @@ def test_format_with_an_unknown_argument_keeps_its_hole(tmp_path):
 def test_format_verbs_we_do_not_model_stay_unknown(tmp_path):
     # width/flags/explicit indexes are not guessed: the reach stays unknown
     assert _trust(tmp_path, '[format("repo:%[1]s:*", var.github_repository)]') == []
+
+
+def test_conditional_on_an_equality_of_known_values(tmp_path):
+    # var.environment defaults to staging, so the `:*` branch is the one applied
+    values = ('[var.environment == "production" ? "repo:lumen-freight/tracker:environment:production"'
+              ' : "repo:lumen-freight/tracker:*"]')
+    assert _trust(tmp_path, values) == ["trust-sub-any-context"]
+
+
+def test_conditional_on_an_inequality_and_length(tmp_path):
+    values = ('length(var.repositories) != 2 || var.environment == "production" ? '
+              '["repo:lumen-freight/tracker:environment:production"] : '
+              'formatlist("repo:%s:*", var.repositories)')
+    assert _trust(tmp_path, values) == ["trust-sub-any-context"]
+
+
+def test_equality_of_a_string_and_a_number_is_false(tmp_path):
+    # Terraform compares type and value: "1" == 1 is false, true == 1 too
+    values = '"1" == 1 || true == 1 ? ["repo:lumen-freight/tracker:*"] : ["repo:lumen-freight/tracker:ref:refs/heads/main"]'
+    assert _trust(tmp_path, values, workflow=True) == []
+
+
+def test_conditional_on_an_unknown_value_stays_unknown(tmp_path):
+    (tmp_path / "vars.tf").write_text('variable "stage" {\n  type = string\n}\n')
+    values = ('var.stage == "prod" ? ["repo:lumen-freight/tracker:environment:production"]'
+              ' : ["repo:lumen-freight/tracker:*"]')
+    assert _trust(tmp_path, values) == []
