@@ -509,6 +509,65 @@ _FUNCS_STRING = {  # name: (arity, function) on known strings
     "trimspace": (1, str.strip),
 }
 
+_FORMAT_VERB = re.compile(r"%(.)")
+
+
+def _format(spec, args):
+    """Terraform's format() for the verbs `%s`, `%v`, `%d` and `%%`, in order,
+    on known scalars or strings with holes; None for anything else (flags,
+    widths, `%[n]` indexes, other verbs, lists)."""
+    if not isinstance(spec, str):
+        return None
+    parts, pos, i = [], 0, 0
+    for m in _FORMAT_VERB.finditer(spec):
+        if m.start() < pos:
+            continue
+        parts.append(spec[pos:m.start()])
+        pos = m.end()
+        verb = m.group(1)
+        if verb == "%":
+            parts.append("%")
+            continue
+        if verb not in "svd" or i >= len(args):
+            return None
+        a = args[i]
+        i += 1
+        if isinstance(a, bool):
+            if verb == "d":
+                return None
+            parts.append("true" if a else "false")
+        elif isinstance(a, int) or (isinstance(a, float) and a.is_integer()):
+            parts.append(str(int(a)))
+        elif verb == "d":
+            return None
+        elif isinstance(a, str):
+            parts.append(a)
+        elif isinstance(a, Template):
+            parts.extend(a.parts)
+        else:
+            return None
+    if "%" in spec[pos:] or i != len(args):
+        return None
+    parts.append(spec[pos:])
+    return make_template(parts)
+
+
+def _formatlist(spec, args):
+    """formatlist(): format() per element of the list arguments (all of one
+    length), scalars repeated; None when a list is not known."""
+    lists = [a for a in args if isinstance(a, list)]
+    if not lists or any(len(x) != len(lists[0]) for x in lists):
+        return None
+    if any(isinstance(a, (Template, dict)) for a in args):
+        return None  # a list we do not know (or a map)
+    out = []
+    for j in range(len(lists[0])):
+        v = _format(spec, [a[j] if isinstance(a, list) else a for a in args])
+        if v is None:
+            return None
+        out.append(v)
+    return out
+
 
 class Evaluator:
     """Values of expressions in one file of a module (`scope`: the names a `for`
@@ -615,6 +674,9 @@ class Evaluator:
             if cond is False and len(kids) > 2:
                 return self.value(kids[2], path, rec)
             return unknown(self.source(node))
+        if d == "binary_op":
+            v = self._binary(node)
+            return unknown(self.source(node)) if v is None else v
         if d == "unary_op":
             op, arg = str(node.children[0]), self.value(node.children[-1])
             if op == "-" and isinstance(arg, (int, float)) and not isinstance(arg, bool):
@@ -622,6 +684,37 @@ class Evaluator:
             if op == "!" and isinstance(arg, bool):
                 return not arg
         return unknown(self.source(node))
+
+    def _binary(self, node):
+        """`==`, `!=`, `&&`, `||` and `<`, `>`, `<=`, `>=` on known scalars (the
+        grammar gives HCL's precedence); None when a side is not known.
+        Equality compares type and value, as Terraform does (`"1" == 1` and
+        `true == 1` are false)."""
+        kids = _kids(node)
+        term = next((k for k in kids if k.data == "binary_term"), None)
+        if term is None or not _kids(term):
+            return None
+        op_node = next((c for c in term.children if _is_tree(c) and c.data == "binary_operator"),
+                       None)
+        if op_node is None:
+            return None
+        op = str(op_node.children[0])
+        a, b = self.value(kids[0]), self.value(_kids(term)[-1])
+        scalar = (str, int, float, bool)
+        if not isinstance(a, scalar) or not isinstance(b, scalar):
+            return None
+        number = (isinstance(a, (int, float)) and not isinstance(a, bool),
+                  isinstance(b, (int, float)) and not isinstance(b, bool))
+        if op in ("==", "!="):
+            same = (type(a) is type(b) or all(number)) and a == b
+            return same if op == "==" else not same
+        if op in ("&&", "||"):
+            if not (isinstance(a, bool) and isinstance(b, bool)):
+                return None
+            return (a and b) if op == "&&" else (a or b)
+        if op in ("<", ">", "<=", ">=") and all(number):
+            return {"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]
+        return None
 
     def _for_tuple(self, node):
         """`[for x in C : E]` (or `for i, x`) over a known list or map, without an
@@ -870,6 +963,10 @@ class Evaluator:
         if fname in _FUNCS_STRING and len(args) == _FUNCS_STRING[fname][0] \
                 and all(isinstance(a, str) for a in args):
             return _FUNCS_STRING[fname][1](*args)
+        if fname in ("format", "formatlist") and args:
+            v = (_format if fname == "format" else _formatlist)(args[0], args[1:])
+            if v is not None:
+                return v
         if fname == "jsondecode" and len(args) == 1 and isinstance(args[0], str):
             try:
                 return json_value(args[0])
