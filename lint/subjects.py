@@ -1311,6 +1311,21 @@ def federated_kind(value) -> str:
     return "unknown"  # a placeholder such as OIDC_PROVIDER_ARN
 
 
+def github_issuer(value) -> Optional[str]:
+    """The issuer (`token.actions.githubusercontent.com`, or with an enterprise
+    path) a GitHub federated principal names, lower case; None when not known."""
+    if isinstance(value, dict):
+        from .cloudformation import resolve
+        value = resolve(value, {})
+    if isinstance(value, Template):
+        value = value.parts[-1]
+    if not isinstance(value, str):
+        return None
+    m = re.search(r"(?:^|[/:])(" + re.escape(GITHUB_HOST) + r"(?:/[^/:]+)?)$",
+                  value.strip().lower().rstrip("/"))
+    return m.group(1) if m else None
+
+
 def principal_kinds(stmt: dict) -> List[Tuple[str, tuple]]:
     """[(kind, path)] of the statement's principals: github/other/unknown/any."""
     p = stmt.get("Principal")

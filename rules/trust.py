@@ -314,7 +314,10 @@ PRINCIPAL_NOT_GITHUB = rule(
     Finds `sts:AssumeRoleWithWebIdentity` statements whose `Federated` principal
     names another provider (or a misspelled host) while the condition keys are
     `token.actions.githubusercontent.com:...`, and statements trusting GitHub's
-    provider whose keys belong to another provider.
+    provider whose keys belong to another provider. An enterprise's own issuer
+    (`token.actions.githubusercontent.com/SLUG`) has keys of its own
+    (`token.actions.githubusercontent.com/SLUG:sub`): a statement trusting one
+    issuer while its keys name the other is reported too.
 
     ## Why is this bad?
     The keys of one provider are never in the requests of another: either the
@@ -756,6 +759,17 @@ def trust_principal_action(doc, ctx):
                               "provider of the account and leans on the conditions alone",
                               help=f"use \"Principal\": {{\"Federated\": "
                                    f"\"arn:aws:iam::ACCOUNT:oidc-provider/{sj.GITHUB_HOST}\"}}")
+            elif kind == "github" and (issuer := sj.github_issuer(_at(stmt, ppath))) and any(
+                    sj.is_github_prefix(e.provider) for e in github_keys) and not any(
+                    e.provider.lower() == issuer for e in github_keys):
+                shown = next(e.key for e in github_keys if sj.is_github_prefix(e.provider))
+                yield Problem(PRINCIPAL_NOT_GITHUB.id, path + ppath,
+                              f"the principal is the provider of issuer `{issuer}`, but the "
+                              f"conditions test `{shown}`: IAM names a provider's keys after "
+                              "its own URL, so its tokens never carry these keys and no "
+                              "workflow can assume the role through it (401)",
+                              help=f"write the conditions on {issuer}:sub and {issuer}:aud, or "
+                                   "trust the provider those keys name")
             elif kind == "github" and other_keys and not github_keys:
                 yield Problem(PRINCIPAL_NOT_GITHUB.id, path + ppath,
                               f"GitHub's provider is trusted but the conditions test "

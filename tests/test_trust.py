@@ -387,3 +387,38 @@ def test_immutable_subjects_with_wildcard_ids(tmp_path, sub, expected):
     assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected, \
         [f.message for f in found]
     assert all("@/" not in f.message and "@:" not in f.message for f in found)
+
+
+def _enterprise_trust(principal_path, key_path):
+    host = "token.actions.githubusercontent.com"
+    return {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Federated": f"arn:aws:iam::123456789012:oidc-provider/{host}{principal_path}"},
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": {"StringEquals": {f"{host}{key_path}:aud": "sts.amazonaws.com",
+                                       f"{host}{key_path}:sub": "repo:acme/app:ref:refs/heads/main"}}}]}
+
+
+def test_an_enterprise_issuer_with_the_default_issuers_keys_is_reported(tmp_path):
+    # IAM names a provider's condition keys after its URL: the provider of
+    # issuer .../acme-corp never puts `token.actions.githubusercontent.com:sub` in a request
+    for principal, keys in (("/acme-corp", ""), ("", "/acme-corp"), ("/acme-corp", "/other")):
+        found = _principal_findings(tmp_path, _enterprise_trust(principal, keys))
+        assert len(found) == 1, (principal, keys)
+        assert "never carry these keys" in found[0].message
+
+
+def test_an_enterprise_issuer_with_its_own_keys_is_not_reported(tmp_path):
+    for same in ("/acme-corp", ""):
+        assert _principal_findings(tmp_path, _enterprise_trust(same, same)) == []
+    # the keys named with another case: IAM's condition keys ignore case
+    assert _principal_findings(tmp_path, _enterprise_trust("/Acme-Corp", "/acme-corp")) == []
+
+
+def _principal_findings(tmp_path, trust):
+    import json
+
+    from conftest import lint_folder
+
+    (tmp_path / "t.json").write_text(json.dumps(trust, indent=2))
+    return [f for f in lint_folder(tmp_path) if f.rule == "trust-principal-not-github"]
