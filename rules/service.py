@@ -8,9 +8,12 @@ create/get-deployment-group(-config) input/output and CloudFormation.
 from __future__ import annotations
 
 from ecs_lint.kinds import is_service_update
+from ecs_lint.lazy import lazy_import
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 from ecs_lint.values import Template, Unknown
+
+wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
 
 CODEDEPLOY_ECS_CONFIGS = (
     "CodeDeployDefault.ECSAllAtOnce",
@@ -161,6 +164,10 @@ CODEDEPLOY_CONFIG_UNKNOWN = rule(
     the linted files (`AWS::CodeDeploy::DeploymentConfig`, create-deployment-config
     input). Groups of other platforms are checked against their own
     predefined configs. A name from an unresolved parameter is not checked.
+    The `codedeploy-deployment-config` input of
+    `aws-actions/amazon-ecs-deploy-task-definition` is checked the same way:
+    the action passes it to CodeDeploy's CreateDeployment as the deployment's
+    config, in place of the group's.
 
     ## Why is this bad?
     `CodeDeployDefault.AllAtOnce` and `OneAtATime` are EC2/on-premises
@@ -374,6 +381,39 @@ def public_ip(doc, ctx):
 # CodeDeploy deployment configs
 
 
+def _deploy_action_configs(doc, names):
+    """`codedeploy-deployment-config` of amazon-ecs-deploy-task-definition steps:
+    the action sends it as CreateDeployment's deploymentConfigName (ECS)."""
+    wf = wm.workflow_of(doc)
+    for job in wf.jobs.values():
+        if job.disabled:
+            continue
+        for st in job.steps:
+            if st.uses != wm.ECS_DEPLOY:
+                continue
+            value = st.with_.get("codedeploy-deployment-config")
+            if not isinstance(value, str) or "${{" in value:
+                continue
+            value = value.strip()
+            if not value or value in names or value in CODEDEPLOY_ECS_CONFIGS:
+                continue
+            close = [k for k in CODEDEPLOY_ECS_CONFIGS if k.lower() == value.lower()
+                     or k.replace("ECS", "") == value]
+            hint = ""
+            if value in CODEDEPLOY_SERVER_CONFIGS + CODEDEPLOY_LAMBDA_CONFIGS:
+                kind = "an EC2/on-premises" if value in CODEDEPLOY_SERVER_CONFIGS else "a Lambda"
+                hint = f" ({value} is {kind} config)"
+            suggestion = close[0] if close else "CodeDeployDefault.ECSAllAtOnce"
+            yield Problem(CODEDEPLOY_CONFIG_UNKNOWN.id,
+                          st.path + ("with", "codedeploy-deployment-config"),
+                          f"codedeploy-deployment-config '{value}' is not a predefined ECS "
+                          f"config{hint} nor one defined in the linted files: the deploy "
+                          "step's CreateDeployment fails",
+                          help=f"use {suggestion}, another predefined ECS config, or define "
+                               f"'{value}' (a CodeDeploy deployment config with compute "
+                               "platform ECS)", doc=doc)
+
+
 def _platform(group) -> str:
     if group.get("ecsServices"):
         return "ECS"
@@ -395,12 +435,15 @@ def _defined_configs(documents):
     return names, logical_ids
 
 
-@check(kinds=("codedeploy-deployment-group", "codedeploy-deployment-config"),
+@check(kinds=("codedeploy-deployment-group", "codedeploy-deployment-config", "workflow"),
        rules=(CODEDEPLOY_CONFIG_UNKNOWN.id,),
        cross_file=True)
 def codedeploy_config(documents, ctx):
     names, logical_ids = _defined_configs(documents)
     for d in documents:
+        if d.kind == "workflow":
+            yield from _deploy_action_configs(d, names)
+            continue
         if d.kind != "codedeploy-deployment-group" or not isinstance(d.data, dict):
             continue
         value = d.data.get("deploymentConfigName")
