@@ -397,21 +397,27 @@ def _deploy_action_configs(doc, names):
             value = value.strip()
             if not value or value in names or value in CODEDEPLOY_ECS_CONFIGS:
                 continue
-            close = [k for k in CODEDEPLOY_ECS_CONFIGS if k.lower() == value.lower()
-                     or k.replace("ECS", "") == value]
-            hint = ""
-            if value in CODEDEPLOY_SERVER_CONFIGS + CODEDEPLOY_LAMBDA_CONFIGS:
-                kind = "an EC2/on-premises" if value in CODEDEPLOY_SERVER_CONFIGS else "a Lambda"
-                hint = f" ({value} is {kind} config)"
-            suggestion = close[0] if close else "CodeDeployDefault.ECSAllAtOnce"
+            hint, help_text = _ecs_config_advice(value)
             yield Problem(CODEDEPLOY_CONFIG_UNKNOWN.id,
                           st.path + ("with", "codedeploy-deployment-config"),
                           f"codedeploy-deployment-config '{value}' is not a predefined ECS "
                           f"config{hint} nor one defined in the linted files: the deploy "
-                          "step's CreateDeployment fails",
-                          help=f"use {suggestion}, another predefined ECS config, or define "
-                               f"'{value}' (a CodeDeploy deployment config with compute "
-                               "platform ECS)", doc=doc)
+                          "step's CreateDeployment fails", help=help_text, doc=doc)
+
+
+def _ecs_config_advice(value: str):
+    """(hint, help) for a config name that is not an ECS one: the predefined ECS
+    config it is closest to, and what it is when it is another platform's."""
+    close = [k for k in CODEDEPLOY_ECS_CONFIGS if k.lower() == value.lower()
+             or k.replace("ECS", "") == value]
+    hint = ""
+    if value in CODEDEPLOY_SERVER_CONFIGS + CODEDEPLOY_LAMBDA_CONFIGS:
+        kind = "an EC2/on-premises" if value in CODEDEPLOY_SERVER_CONFIGS else "a Lambda"
+        hint = f" ({value} is {kind} config)"
+    suggestion = close[0] if close else "CodeDeployDefault.ECSAllAtOnce"
+    return hint, (f"use {suggestion}, another predefined ECS config, or define '{value}' "
+                  "(a deployment config with compute platform ECS: "
+                  "AWS::CodeDeploy::DeploymentConfig, aws_codedeploy_deployment_config)")
 
 
 def _platform(group) -> str:
@@ -460,18 +466,10 @@ def codedeploy_config(documents, ctx):
             platform, CODEDEPLOY_ECS_CONFIGS + CODEDEPLOY_SERVER_CONFIGS + CODEDEPLOY_LAMBDA_CONFIGS)
         if value in known:
             continue
-        hint = ""
         if platform == "ECS":
-            close = [k for k in CODEDEPLOY_ECS_CONFIGS if k.lower() == value.lower()
-                     or k.replace("ECS", "") == value]
-            if value in CODEDEPLOY_SERVER_CONFIGS + CODEDEPLOY_LAMBDA_CONFIGS:
-                kind = "an EC2/on-premises" if value in CODEDEPLOY_SERVER_CONFIGS else "a Lambda"
-                hint = f" ({value} is {kind} config)"
-            suggestion = close[0] if close else "CodeDeployDefault.ECSAllAtOnce"
-            help_text = (f"use {suggestion}, another predefined ECS config, or define "
-                         f"'{value}' (AWS::CodeDeploy::DeploymentConfig with ComputePlatform ECS)")
+            hint, help_text = _ecs_config_advice(value)
         else:
-            help_text = "use a predefined config of the group's platform or define it"
+            hint, help_text = "", "use a predefined config of the group's platform or define it"
         what = "an ECS deployment group" if platform == "ECS" else "a deployment group"
         yield Problem(CODEDEPLOY_CONFIG_UNKNOWN.id, ("deploymentConfigName",),
                       f"'{value}' is not a predefined config for {what}{hint} nor one defined "
