@@ -242,7 +242,10 @@ IMAGE_LATEST = rule(
     the entry of highest priority: raw before sha; `enable={{is_default_branch}}`
     counts as on in a workflow that runs only on pushes to the default branch,
     `github.default-branch` or else `main`/`master`). Tags and pushes come from `docker build/tag/push`,
-    `docker buildx build --push` and `docker/build-push-action`.
+    `docker buildx build --push` and `docker/build-push-action`. A tag picked by
+    the event (`${{ github.event_name == 'release' && github.event.release.tag_name
+    || 'latest' }}`) is read once per event the job runs on, and the finding
+    names the events that deploy `:latest`.
 
     It reports `:latest` and images with no tag. A tag built from the commit
     (`${{ github.sha }}`, `$GITHUB_SHA`, `${GITHUB_SHA::7}`, a variable named
@@ -1137,34 +1140,50 @@ def image_latest(doc, ctx):
     for job in _live_jobs(wf):
         if not job.deploys():
             continue
-        deployed, via_cli = _deployed_images(job, github)
-        pushes = _pushes(job, github)
-        for jid in wm.needs_closure(wf, job.id):
-            pushes += _pushes(wf.jobs[jid], github)
-        if not deployed and via_cli:
-            # the CLI deploys what the task definition names: the pushed image
-            kinds = [image_pin(p[0]) for p in pushes]
-            if pushes and all(k in ("latest", "untagged") for k in kinds):
-                ref, st, path, line = pushes[0]
-                yield _latest_problem(doc, job, ref, image_pin(ref), st, path, line,
-                                      "deploys through the AWS CLI and pushes only")
+        # a tag picked by the event (`github.event_name == 'release' && ... ||
+        # 'latest'`): what the job deploys on each event it runs on
+        events = sorted(wm.job_events(wf, job)) if "event_name" in (doc.text or "") else []
+        found = {}  # ref -> (arguments of _latest_problem, events it is deployed on)
+        for event in events or [None]:
+            g = github if event is None else {**github, wm.FACTS: {"event_name": ("==", event)}}
+            for ref, args in _latest_images(wf, job, g):
+                found.setdefault(ref, (args, []))[1].append(event)
+        for ref, (args, on) in found.items():
+            when = f" on {', '.join(on)}" if events and len(on) < len(events) else ""
+            yield _latest_problem(doc, job, ref, *args, when=when)
+
+
+def _latest_images(wf, job, github):
+    """[(ref, (kind, step, path, line, verb))] of the `:latest` or untagged
+    images a deploying job deploys, with where their tag is written."""
+    deployed, via_cli = _deployed_images(job, github)
+    pushes = _pushes(job, github)
+    for jid in wm.needs_closure(wf, job.id):
+        pushes += _pushes(wf.jobs[jid], github)
+    if not deployed and via_cli:
+        # the CLI deploys what the task definition names: the pushed image
+        kinds = [image_pin(p[0]) for p in pushes]
+        if pushes and all(k in ("latest", "untagged") for k in kinds):
+            ref, st, path, line = pushes[0]
+            return [(ref, (image_pin(ref), st, path, line,
+                           "deploys through the AWS CLI and pushes only"))]
+        return []
+    out = []
+    for ref, st, path, line in deployed:
+        kind = image_pin(ref)
+        if kind not in ("latest", "untagged") or ref in (r for r, _ in out):
             continue
-        reported = set()
-        for ref, st, path, line in deployed:
-            kind = image_pin(ref)
-            if kind not in ("latest", "untagged") or ref in reported:
-                continue
-            reported.add(ref)
-            where = next(((p_st, p_path, p_line) for p_ref, p_st, p_path, p_line in pushes
-                          if p_ref == ref), (st, path, line))
-            yield _latest_problem(doc, job, ref, kind, *where, verb="deploys")
+        where = next(((p_st, p_path, p_line) for p_ref, p_st, p_path, p_line in pushes
+                      if p_ref == ref), (st, path, line))
+        out.append((ref, (kind, *where, "deploys")))
+    return out
 
 
-def _latest_problem(doc, job, ref, kind, st, path, line, verb):
+def _latest_problem(doc, job, ref, kind, st, path, line, verb, when=""):
     what = "`:latest`" if kind == "latest" else "no tag (so `:latest`)"
     span = wm.script_span(doc, st, line) if line is not None else None
     return Problem(IMAGE_LATEST.id, path,
-                   f"job '{job.id}' {verb} image '{ref}' with {what}: nobody can tell which "
+                   f"job '{job.id}'{when} {verb} image '{ref}' with {what}: nobody can tell which "
                    "commit runs, and a rollback redeploys the same moving tag",
                    help="tag the image with the commit (`${{ github.sha }}`) or deploy it by "
                         "digest; an extra `:latest` tag beside it is fine", span=span)

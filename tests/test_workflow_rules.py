@@ -571,3 +571,57 @@ def test_a_test_of_the_pull_request_merge_ref_narrows_to_pull_requests(job_if, r
                   aws-region: eu-west-1
         """)
     assert ("workflow-oidc-on-pull-request" in found) is reported
+
+
+_TAG_BY_EVENT = """\
+    on:
+      push:
+        branches: [main]
+      release:
+        types: [published]
+    env:
+      TAG: ${{ github.event_name == 'release' && github.event.release.tag_name || 'latest' }}
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest%s
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: arn:aws:iam::123456789012:role/deploy
+              aws-region: us-east-1
+          - id: render
+            uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: td.json
+              container-name: app
+              image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:${{ env.TAG }}
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: ${{ steps.render.outputs.task-definition }}
+              service: app
+              cluster: main
+              wait-for-service-stability: true
+    """
+
+
+def test_an_image_tag_picked_by_the_event_is_read_per_event():
+    # on push the tag is `latest`; on release it is the release's tag
+    found = [(line, m) for r, line, m in workflow_findings(_TAG_BY_EVENT % "", messages=True)
+             if r == "workflow-image-latest"]
+    assert [(line, m.split(" deploys")[0]) for line, m in found] == [(23, "job 'deploy' on push")]
+
+
+def test_an_image_tag_picked_by_an_event_the_job_never_runs_on_is_not_reported():
+    text = _TAG_BY_EVENT % "\n        if: github.event_name == 'release'"
+    assert [r for r, _ in workflow_findings(text) if r == "workflow-image-latest"] == []
+
+
+def test_a_latest_image_on_every_event_names_no_event():
+    text = (_TAG_BY_EVENT % "").replace(
+        "${{ github.event_name == 'release' && github.event.release.tag_name || 'latest' }}",
+        "latest")
+    text = text.replace("branches: [main]", "branches: [main]  # event_name")
+    found = [m for r, _, m in workflow_findings(text, messages=True) if r == "workflow-image-latest"]
+    assert len(found) == 1 and found[0].startswith("job 'deploy' deploys")
