@@ -673,15 +673,18 @@ def deploys_of(step: Step) -> List[Deploy]:
 
 _TEST_RUNNERS = {"pytest", "py.test", "tox", "nox", "jest", "vitest", "mocha", "rspec",
                  "phpunit", "ctest", "karma", "ava", "tap", "behave", "cucumber",
-                 "playwright", "cypress", "unittest", "nosetests", "trial", "pest"}
+                 "playwright", "cypress", "unittest", "nosetests", "trial", "pest", "bats"}
 _TEST_SUBCOMMANDS = {
     "npm": {"test", "t", "tst", "run:test", "cit", "install-test", "it"},
     "yarn": {"test"}, "pnpm": {"test", "t"}, "bun": {"test"}, "go": {"test"},
     "cargo": {"test", "nextest"}, "dotnet": {"test"}, "mix": {"test"}, "deno": {"test"},
     "make": {"test", "tests", "check", "ci", "test-unit", "unit-test", "unittest"},
-    "mvn": {"test", "verify", "install"}, "gradle": {"test", "check", "build"},
+    # Maven runs every phase up to the one named: package, install and deploy run `test`
+    "mvn": {"test", "package", "integration-test", "verify", "install", "deploy"},
+    "gradle": {"test", "check", "build"},
     "./gradlew": {"test", "check", "build"}, "gradlew": {"test", "check", "build"},
-    "./mvnw": {"test", "verify", "install"}, "mvnw": {"test", "verify", "install"},
+    "./mvnw": {"test", "package", "integration-test", "verify", "install", "deploy"},
+    "mvnw": {"test", "package", "integration-test", "verify", "install", "deploy"},
     "rake": {"test", "spec"}, "rails": {"test", "spec", "test:system", "test:all"},
     "artisan": {"test"}, "composer": {"test"},
     "swift": {"test"}, "flutter": {"test"}, "hatch": {"test"}, "task": {"test"},
@@ -737,7 +740,11 @@ def _argv_runs_tests(argv) -> bool:
         return True
     subs = _TEST_SUBCOMMANDS.get(head)
     if subs:
+        if _build_skips_tests(head, argv[1:]):
+            return False
         rest = [a for a in argv[1:] if not a.startswith("-")]
+        if head in ("gradle", "gradlew"):
+            rest = _gradle_tasks(argv[1:])
         if head in ("npm", "yarn", "pnpm", "bun", "composer") and rest \
                 and rest[0] in ("run", "run-script"):
             rest = rest[1:]
@@ -749,6 +756,56 @@ def _argv_runs_tests(argv) -> bool:
     if head == "manage.py" or (head in ("python", "python3") and len(argv) > 2
                                and argv[1].endswith("manage.py") and argv[2] == "test"):
         return True
+    return False
+
+
+_MAVEN_SKIP = re.compile(r"-D(?:skipTests|maven\.test\.skip|maven\.test\.skip\.exec)(?:=(.*))?")
+
+
+def _gradle_excluded(args) -> Set[str]:
+    """The tasks Gradle's `-x TASK` / `--exclude-task TASK` leave out, as written
+    (`test` in every project; `:app:test` in one only)."""
+    out, take = set(), False
+    for a in args:
+        if take:
+            out.add(a)
+            take = False
+        elif a in ("-x", "--exclude-task"):
+            take = True
+        elif a.startswith("--exclude-task="):
+            out.add(a.split("=", 1)[1])
+        elif a.startswith("-x") and len(a) > 2 and not a.startswith("--"):
+            out.add(a[2:])
+    return out
+
+
+def _gradle_tasks(args) -> List[str]:
+    """The tasks named on a Gradle command line (not the values of `-x`)."""
+    out, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a in ("-x", "--exclude-task"):
+            skip = True
+        elif not a.startswith("-"):
+            out.append(a)
+    return out
+
+
+def _build_skips_tests(head: str, args) -> bool:
+    """A Maven or Gradle build told not to run the tests: `-DskipTests`,
+    `-Dmaven.test.skip=true` (Surefire's and Failsafe's skip properties), `-x test`
+    (or `-x check` when only build/check is asked for)."""
+    if head in ("mvn", "mvnw"):
+        for a in args:
+            m = _MAVEN_SKIP.fullmatch(a)
+            if m and (m.group(1) is None or m.group(1).lower() == "true"):
+                return True
+    if head in ("gradle", "gradlew"):
+        excluded = _gradle_excluded(args)
+        tasks = set(_gradle_tasks(args))
+        if "test" in excluded or ("check" in excluded and "test" not in tasks):
+            return True
     return False
 
 

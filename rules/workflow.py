@@ -190,7 +190,9 @@ DEPLOY_NO_TEST_GATE = rule(
     Follows `needs` transitively from every deploying job and looks for a job
     that runs tests: pytest, `python -m unittest`, tox/nox, `npm|yarn|pnpm|bun
     test` (and `run test*`), `go test`, `make test|check`, `cargo test`,
-    `mvn test|verify`, `gradle test|check`, rspec, jest, vitest, `dotnet test`,
+    `mvn test|package|verify|install|deploy` (Maven runs every phase up to the
+    one named) unless `-DskipTests`/`-Dmaven.test.skip=true`, `gradle
+    test|check|build` unless `-x test`, rspec, jest, vitest, bats, `dotnet test`,
     `manage.py test`, `rails test`, `php artisan test`, `composer test`, phpunit,
     pest, and the like (also called by a path: `./vendor/bin/phpunit`), also inside `docker run`/`docker compose run`,
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
