@@ -902,8 +902,18 @@ def _permission_checks(idx: Index, ctx):
 
 
 # actions with no resource-level permissions: IAM matches them only with Resource "*"
+# (the Service Authorization Reference lists no resource type for them: "you must
+# specify all resources ("*") in the Resource element")
 _STAR_ONLY = {"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken",
-              "sts:getservicebearertoken"}
+              "sts:getservicebearertoken",
+              "ecs:describetaskdefinition", "ecs:deregistertaskdefinition",
+              "ecs:listtaskdefinitions", "ecs:listtaskdefinitionfamilies",
+              "ecs:listclusters", "ecs:listservices",
+              "elasticloadbalancing:describetargethealth",
+              "elasticloadbalancing:describetargetgroups",
+              "elasticloadbalancing:describeloadbalancers",
+              "elasticloadbalancing:describelisteners", "elasticloadbalancing:describerules",
+              "logs:describeloggroups"}
 
 
 def _missing(idx: Index, needs_by_key):
