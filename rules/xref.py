@@ -175,7 +175,10 @@ PERMISSION_MISSING = rule(
     tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
     resources where the ARN is known: the service ARN from region, account,
-    cluster and service; the ECR repository from the image). A role that also
+    cluster and service; the ECR repository from the image; conditions on
+    `aws:RequestedRegion` and, for a service's calls, `ecs:cluster`; a key the
+    action's request never carries, such as `ecs:cluster` for
+    RegisterTaskDefinition, makes a positive condition on it false). A role that also
     has an attached policy whose text is not among the files (an AWS managed
     policy, or a file config `roles:` lists for it that the run was not given,
     as when pre-commit passes only the changed files) is reported only where a
@@ -916,6 +919,9 @@ _STAR_ONLY = {"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken",
               "logs:describeloggroups"}
 
 
+_SERVICE_ARN = re.compile(r"^(arn:[^:]+:ecs:[^:]+:\d{12}:)service/([^/]+)/[^/]+$")
+
+
 def _missing(idx: Index, needs_by_key):
     # one finding per role and action, naming every resource it is denied on
     denied: Dict[tuple, list] = {}
@@ -924,9 +930,13 @@ def _missing(idx: Index, needs_by_key):
         if resource is None and action.lower() in _STAR_ONLY:
             resource = "*"
         # the region the credentials were configured for: a condition on
-        # aws:RequestedRegion can be read
+        # aws:RequestedRegion can be read; so can ecs:cluster on a service's calls
+        context = {"aws:RequestedRegion": region} if region else {}
+        cluster = _SERVICE_ARN.match(resource or "")
+        if cluster:
+            context["ecs:cluster"] = cluster.group(1) + "cluster/" + cluster.group(2)
         decision = iam.evaluate_statements(_role_statements(idx, role), action, resource,
-                                           {"aws:RequestedRegion": region} if region else None)
+                                           context or None)
         if decision.allowed:
             continue
         if decision.statement is None and role.unread:

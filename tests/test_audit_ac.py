@@ -99,3 +99,152 @@ def test_describe_task_definition_needs_resource_star(tmp_path, resource, missin
     if missing:
         assert "ecs:DescribeTaskDefinition" in found[0].message
         assert 'only Resource "*" grants it' in found[0].message
+
+
+def deploy_action_repo(tmp_path, statements, cluster="prod", policy_name="policy.json",
+                       policy_text=None):
+    """A repository whose job deploys service `api` of `cluster` with the deploy
+    action (a task definition without roles) under ROLE."""
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(TRUST))
+    (tmp_path / "iam" / policy_name).write_text(policy_text or json.dumps(
+        {"Version": "2012-10-17", "Statement": statements}, indent=2))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github:\n  repository: acme/app\nroles:\n  "{ROLE}":\n'
+        f"    trust: iam/trust.json\n    permissions: [iam/{policy_name}]\n")
+    (tmp_path / "td.json").write_text(json.dumps({"family": "api", "containerDefinitions": [
+        {"name": "api", "image": "604918273540.dkr.ecr.eu-central-1.amazonaws.com/api:1.0"}]}))
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "deploy.yml").write_text(textwrap.dedent(f"""\
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            permissions:
+              id-token: write
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: {ROLE}
+                  aws-region: eu-central-1
+              - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+                with:
+                  task-definition: td.json
+                  cluster: {cluster}
+                  service: api
+                  wait-for-service-stability: true
+        """))
+    return sorted(f.message.split(" is not allowed ")[1].split()[0].rstrip(",")
+                  for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing")
+
+
+PROD_CLUSTER = {"ArnEquals": {"ecs:cluster": "arn:aws:ecs:eu-central-1:604918273540:cluster/prod"}}
+
+
+def test_cluster_condition_is_false_for_register_task_definition(tmp_path):
+    # ecs:cluster is not in a RegisterTaskDefinition request: ArnEquals on it fails
+    found = deploy_action_repo(tmp_path, [{
+        "Effect": "Allow", "Resource": "*", "Condition": PROD_CLUSTER,
+        "Action": ["ecs:RegisterTaskDefinition", "ecs:DescribeServices", "ecs:UpdateService"]}])
+    assert found == ["ecs:RegisterTaskDefinition"]
+
+
+@pytest.mark.parametrize("cluster, missing", [
+    ("prod", []),
+    ("staging", ["ecs:DescribeServices", "ecs:UpdateService"]),
+])
+def test_cluster_condition_is_read_for_the_service_calls(tmp_path, cluster, missing):
+    found = deploy_action_repo(tmp_path, [
+        {"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition", "Resource": "*"},
+        {"Effect": "Allow", "Action": ["ecs:DescribeServices", "ecs:UpdateService"],
+         "Resource": "*", "Condition": PROD_CLUSTER}], cluster=cluster)
+    assert found == missing
+
+
+CFN_CLUSTER_POLICY = """\
+Resources:
+  DeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: app-deploy
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Federated: arn:aws:iam::604918273540:oidc-provider/token.actions.githubusercontent.com
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                token.actions.githubusercontent.com:aud: sts.amazonaws.com
+                token.actions.githubusercontent.com:sub: repo:acme/app:ref:refs/heads/main
+      Policies:
+        - PolicyName: deploy
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: ecs:RegisterTaskDefinition
+                Resource: "*"
+              - Effect: Allow
+                Action: [ecs:DescribeServices, ecs:UpdateService]
+                Resource: "*"
+                Condition:
+                  OPERATOR:
+                    ecs:cluster: !Sub arn:aws:ecs:${AWS::Region}:${AWS::AccountId}:cluster/prod
+"""
+
+
+@pytest.mark.parametrize("op", ["StringEquals", "ArnEquals", "StringLike"])
+@pytest.mark.parametrize("cluster, missing", [
+    ("prod", []),
+    ("staging", ["ecs:DescribeServices", "ecs:UpdateService"]),
+])
+def test_cluster_condition_with_template_parts(tmp_path, op, cluster, missing):
+    # unknown parts of a template value (region, account) are not compared literally:
+    # the known parts decide when they differ, else it can't be told (allowed)
+    (tmp_path / "stack.yaml").write_text(CFN_CLUSTER_POLICY.replace("OPERATOR", op))
+    (tmp_path / ".ecs-lint.yaml").write_text("github:\n  repository: acme/app\n")
+    (tmp_path / "td.json").write_text(json.dumps({"family": "api", "containerDefinitions": [
+        {"name": "api", "image": "604918273540.dkr.ecr.eu-central-1.amazonaws.com/api:1.0"}]}))
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "deploy.yml").write_text(textwrap.dedent(f"""\
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            permissions:
+              id-token: write
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: arn:aws:iam::604918273540:role/app-deploy
+                  aws-region: eu-central-1
+              - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+                with:
+                  task-definition: td.json
+                  cluster: {cluster}
+                  service: api
+                  wait-for-service-stability: true
+        """))
+    found = sorted(f.message.split(" is not allowed ")[1].split()[0].rstrip(",")
+                   for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing")
+    assert found == missing
+
+
+def test_region_condition_with_a_template_value_is_not_compared_literally(tmp_path):
+    from ecs_lint import iam
+    from ecs_lint.values import Template, Unknown
+    stmt = iam.statements({"Statement": [{
+        "Effect": "Allow", "Action": "ecs:UpdateService", "Resource": "*",
+        "Condition": {"StringEquals": {"aws:RequestedRegion": Template(("eu-", Unknown("Region")))}}}]})
+    assert iam.evaluate_statements(stmt, "ecs:UpdateService", None,
+                                   {"aws:RequestedRegion": "eu-central-1"}).allowed
+    assert not iam.evaluate_statements(stmt, "ecs:UpdateService", None,
+                                       {"aws:RequestedRegion": "us-east-1"}).allowed
