@@ -248,3 +248,24 @@ def test_region_condition_with_a_template_value_is_not_compared_literally(tmp_pa
                                    {"aws:RequestedRegion": "eu-central-1"}).allowed
     assert not iam.evaluate_statements(stmt, "ecs:UpdateService", None,
                                        {"aws:RequestedRegion": "us-east-1"}).allowed
+
+
+SERVICE_STMTS = [{"Effect": "Allow", "Action": ["ecs:UpdateService", "ecs:DescribeServices"],
+                  "Resource": "arn:aws:ecs:eu-central-1:604918273540:service/shop/storefront"}]
+
+
+@pytest.mark.parametrize("script, missing", [
+    ("aws ecs update-service --cluster shop --service storefront-web --force-new-deployment\n"
+     "aws ecs wait services-stable --cluster shop --services storefront-web",
+     ["ecs:DescribeServices", "ecs:UpdateService"]),
+    ("aws ecs update-service --cluster shop --service storefront --force-new-deployment\n"
+     "aws ecs wait services-stable --cluster shop --services storefront", []),
+    ("aws ecs update-service --cluster=shop --service=arn:aws:ecs:eu-central-1:604918273540:"
+     "service/shop/storefront --force-new-deployment", []),
+    # not literal, or several services: not judged on a resource
+    ('aws ecs update-service --cluster "$CLUSTER" --service storefront-web', []),
+    ("aws ecs describe-services --cluster shop --services storefront other", []),
+])
+def test_cli_service_calls_are_judged_on_the_service_arn(tmp_path, script, missing):
+    found = deploy_repo(tmp_path, SERVICE_STMTS, script)
+    assert sorted(f.message.split(" is not allowed ")[1].split()[0] for f in found) == missing
