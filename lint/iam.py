@@ -262,18 +262,28 @@ def condition_holds(op: str, key_values: list, given, present: bool) -> Optional
     kind, negated = _STRING_OPS[low]
     values = given if isinstance(given, list) else [given]
     texts = [v if isinstance(v, str) else pattern_text(v) for v in key_values]
+    # a template value with unknown parts (`!GetAtt Cluster.Arn`, `${local.x}`):
+    # when its known parts fit, whether it matches can't be told
+    flags = re.IGNORECASE if kind == "iequals" else 0
+    holes = [re.compile("".join(
+        ".*" if not isinstance(p, str) else _glob(p, True, 0).pattern if kind == "like"
+        else re.escape(p) for p in v.parts), flags | re.DOTALL)
+        for v in key_values if isinstance(v, Template)]
 
     def one(actual):
-        for t in texts:
+        unknown = any(h.fullmatch(str(actual)) for h in holes)
+        for t, v in zip(texts, key_values):
             if t is None:
                 return None
+            if not isinstance(v, str):
+                continue  # judged through `holes`
             if kind == "equals" and t == actual:
                 return True
             if kind == "iequals" and t.lower() == str(actual).lower():
                 return True
             if kind == "like" and resource_matches(t, str(actual)):
                 return True
-        return False
+        return None if unknown else False
 
     hits = [one(str(v)) for v in values]
     if any(h is None for h in hits):
@@ -285,6 +295,31 @@ def condition_holds(op: str, key_values: list, given, present: bool) -> Optional
 # keys IAM puts only in the request context of iam:PassRole: in any other
 # request they are absent (so `StringEquals` on them is false, `StringNotEquals` true)
 _PASSROLE_ONLY_KEYS = {"iam:passedtoservice", "iam:associatedresourcearn"}
+
+# service keys IAM puts only in the request context of some actions (Service
+# Authorization Reference, "Condition keys" column): `ecs:cluster` is in the
+# request of UpdateService, DescribeServices, RunTask, DescribeTasks... but not
+# of RegisterTaskDefinition or any other service's action, where it is absent
+_KEY_ACTIONS = {
+    "ecs:cluster": {"ecs:" + a.lower() for a in (
+        "CreateService", "CreateTaskSet", "DeleteAttributes", "DeleteService",
+        "DeleteTaskSet", "DescribeContainerInstances", "DescribeServiceDeployments",
+        "DescribeServiceRevisions", "DescribeServices", "DescribeTaskSets", "DescribeTasks",
+        "ExecuteCommand", "GetTaskProtection", "ListServiceDeployments", "ListServices",
+        "ListTasks", "Poll", "PutAttributes", "RunTask", "StartTask", "StartTelemetrySession",
+        "StopTask", "UpdateContainerAgent", "UpdateContainerInstancesState", "UpdateService",
+        "UpdateServicePrimaryTaskSet", "UpdateTaskProtection", "UpdateTaskSet")},
+}
+
+
+def key_absent(key: str, action: Optional[str]) -> bool:
+    """Is the condition key certainly absent from the request of `action`?"""
+    if not isinstance(action, str) or not isinstance(key, str):
+        return False
+    k, a = key.lower(), action.strip().lower()
+    if k in _PASSROLE_ONLY_KEYS:
+        return a != "iam:passrole"
+    return k in _KEY_ACTIONS and a not in _KEY_ACTIONS[k]
 
 
 def _absent_key_holds(op: str, values: list) -> Optional[bool]:
@@ -300,12 +335,11 @@ def _absent_key_holds(op: str, values: list) -> Optional[bool]:
 def conditions_hold(stmt: Statement, context: Optional[dict], optimistic: bool,
                     action: Optional[str] = None) -> bool:
     """All condition blocks hold, evaluating only keys in `context` (and, when the
-    action is known, the keys that only an iam:PassRole request carries)."""
+    action is known, the keys its request never carries: `key_absent`)."""
     ctx = {k.lower(): v for k, v in context.items()} if context and stmt.conditions else {}
-    passrole = action is None or (isinstance(action, str) and action.lower() == "iam:passrole")
     for op, keys in stmt.conditions.items():
         for key, values in keys.items():
-            if not passrole and key.lower() in _PASSROLE_ONLY_KEYS:
+            if key_absent(key, action):
                 if not _absent_key_holds(op, values):
                     return False
                 continue
@@ -380,14 +414,16 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
         return Decision(True, allows[0], f"allowed by {_describe(allows[0])}")
     what = f"{action} on {resource}" if resource else action
     for stmt in stmts:
-        # an Allow that fails only on a key of iam:PassRole requests: say so
+        # an Allow that fails only on a key the request does not carry: say so
         if stmt.effect == "Allow" and statement_actions_match(stmt, action, True) \
                 and statement_resources_match(stmt, resource, True) \
                 and conditions_hold(stmt, context, True):
             key = next(k for keys in stmt.conditions.values() for k in keys
-                       if k.lower() in _PASSROLE_ONLY_KEYS)
+                       if key_absent(k, action))
+            which = ("only iam:PassRole requests carry" if key.lower() in _PASSROLE_ONLY_KEYS
+                     else f"{action} requests do not carry")
             return Decision(False, None, f"{_describe(stmt)} allows it only under a condition "
-                            f"on {key}, a key that only iam:PassRole requests carry")
+                            f"on {key}, a key that {which}")
     return Decision(False, None, f"no statement allows {what}")
 
 

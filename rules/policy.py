@@ -146,7 +146,9 @@ WILDCARD_ACTION = rule(
     (`ecs:*`, `iam:*`...), and Allow statements using `NotAction`, which grant
     every action of every service except those listed. One finding per
     statement, listing its wildcards. Partial wildcards such as
-    `ecs:Describe*` are not reported.
+    `ecs:Describe*` are not reported, nor is a wildcard an unconditional Deny
+    takes back; a Deny with `NotAction` takes back all but its `NotAction`
+    entries, so `Allow *` next to `Deny NotAction [ecr:*, ecs:*]` is reported.
 
     ## Why is this bad?
     A deploy needs a handful of actions. `ecs:*` also grants
@@ -309,6 +311,29 @@ def _denied(denies, action, resource) -> bool:
                and iam.statement_resources_match(d, resource, False) for d in denies)
 
 
+def _wildcard_denied(denies, wildcard: str) -> bool:
+    """Does an unconditional Deny take the whole-service part of a `*` or
+    `service:*` grant back? An Action Deny must name the wildcard (or a wider one).
+    A NotAction Deny refuses everything but its NotAction entries, so what stays
+    granted is those of its entries in the wildcard's service: taken back unless
+    one of them is itself a whole-service wildcard (a Deny NotAction [ecr:*, ecs:*]
+    next to an Allow * leaves ecr:* and ecs:* granted)."""
+    service = wildcard.split(":", 1)[0].strip().lower() if ":" in wildcard else "*"
+    for d in denies:
+        if not iam.statement_resources_match(d, "*", False):
+            continue
+        if d.actions is not None:
+            if iam.statement_actions_match(d, wildcard, False):
+                return True
+        elif d.not_actions is not None:
+            kept = [a.strip() for a in d.not_actions if isinstance(a, str) and (
+                service == "*" or a.strip() == "*"
+                or iam.action_matches(a.split(":", 1)[0] + ":x", service + ":x"))]
+            if not any(_is_service_wildcard(a) for a in kept):
+                return True
+    return False
+
+
 def _is_service_wildcard(text: str) -> bool:
     t = text.strip()
     return t == "*" or re.fullmatch(r"[A-Za-z0-9*-]+:\*+", t) is not None
@@ -358,7 +383,7 @@ def _statement_problems(stmt: iam.Statement, denies):
         wild = []
         for k, a in enumerate(stmt.actions or []):
             text = iam.pattern_text(a, "\x00")
-            if text and _is_service_wildcard(text) and not _denied(denies, text, "*"):
+            if text and _is_service_wildcard(text) and not _wildcard_denied(denies, text):
                 wild.append((k, text.strip()))
         if wild:
             names = ", ".join(f"`{t}`" for _, t in wild)

@@ -181,7 +181,12 @@ PERMISSION_MISSING = rule(
     tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
     resources where the ARN is known: the service ARN from region, account,
-    cluster and service; the ECR repository from the image). A role that also
+    cluster and service, for the deploy action and for `aws ecs update-service`,
+    `describe-services` and `wait services-stable` with a literal cluster and
+    service; the ECR repository from the image; conditions on
+    `aws:RequestedRegion` and, for a service's calls, `ecs:cluster`; a key the
+    action's request never carries, such as `ecs:cluster` for
+    RegisterTaskDefinition, makes a positive condition on it false). A role that also
     has an attached policy whose text is not among the files (an AWS managed
     policy, or a file config `roles:` lists for it that the run was not given,
     as when pre-commit passes only the changed files) is reported only where a
@@ -777,7 +782,9 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         if service:
             shown = f"aws {service} {op}" + (f" {rest[0]}" if op == "wait" and rest else "")
             for a in A.cli_actions(service, op, rest) or ():
-                out.append(Need(a, f"`{shown}`", step, run, link, None, line,
+                arn = _cli_service_arn(cmd, op, rest, link) \
+                    if a in ("ecs:UpdateService", "ecs:DescribeServices") else None
+                out.append(Need(a, f"`{shown}`", step, run, link, arn, line,
                                 " ".join(cmd.argv[:2])))
             continue
         images = {}  # word -> image: a push needs five actions on one image
@@ -793,6 +800,31 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
             out.append(Need(action, f"`{why}`", step, run, link, arn, line,
                             " ".join(cmd.argv[:2])))
     return out
+
+
+def _cli_service_arn(cmd, op: str, rest, link: Optional[R.RoleLink]) -> Optional[str]:
+    """The service ARN of `aws ecs update-service`/`describe-services`/`wait
+    services-stable` when the cluster and the one service are literal words."""
+    if link is None or link.role is None:
+        return None
+    if op == "wait" and not (rest and str(rest[0]).lower() == "services-stable"):
+        return None
+    flag = "--service" if op == "update-service" else "--services"
+    name = shell.option(cmd, flag)
+    if flag in cmd.argv:
+        after = cmd.argv[cmd.argv.index(flag) + 2:][:1]
+        if after and not after[0].startswith("-"):
+            return None  # several services: each is its own resource
+    cluster = shell.option(cmd, "--cluster") or "default"
+    region = shell.option(cmd, "--region") or link.region
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    if not name or not account or not region or any(
+            c in v for v in (name, cluster, region) for c in "$`{}*?"):
+        return None
+    if name.startswith("arn:"):
+        return name
+    cluster = cluster.rsplit("/", 1)[-1] if cluster.startswith("arn:") else cluster
+    return f"arn:{A.partition(region)}:ecs:{region}:{account}:service/{cluster}/{name}"
 
 
 def _has_tags(data) -> bool:
@@ -908,8 +940,21 @@ def _permission_checks(idx: Index, ctx):
 
 
 # actions with no resource-level permissions: IAM matches them only with Resource "*"
+# (the Service Authorization Reference lists no resource type for them: "you must
+# specify all resources ("*") in the Resource element")
 _STAR_ONLY = {"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken",
-              "sts:getservicebearertoken"}
+              "sts:getservicebearertoken",
+              "ecs:describetaskdefinition", "ecs:deregistertaskdefinition",
+              "ecs:listtaskdefinitions", "ecs:listtaskdefinitionfamilies",
+              "ecs:listclusters", "ecs:listservices",
+              "elasticloadbalancing:describetargethealth",
+              "elasticloadbalancing:describetargetgroups",
+              "elasticloadbalancing:describeloadbalancers",
+              "elasticloadbalancing:describelisteners", "elasticloadbalancing:describerules",
+              "logs:describeloggroups"}
+
+
+_SERVICE_ARN = re.compile(r"^(arn:[^:]+:ecs:[^:]+:\d{12}:)service/([^/]+)/[^/]+$")
 
 
 def _missing(idx: Index, needs_by_key):
@@ -920,9 +965,13 @@ def _missing(idx: Index, needs_by_key):
         if resource is None and action.lower() in _STAR_ONLY:
             resource = "*"
         # the region the credentials were configured for: a condition on
-        # aws:RequestedRegion can be read
+        # aws:RequestedRegion can be read; so can ecs:cluster on a service's calls
+        context = {"aws:RequestedRegion": region} if region else {}
+        cluster = _SERVICE_ARN.match(resource or "")
+        if cluster:
+            context["ecs:cluster"] = cluster.group(1) + "cluster/" + cluster.group(2)
         decision = iam.evaluate_statements(_role_statements(idx, role), action, resource,
-                                           {"aws:RequestedRegion": region} if region else None)
+                                           context or None)
         if decision.allowed:
             continue
         if decision.statement is None and role.unread:
