@@ -950,8 +950,7 @@ _STAR_ONLY = {"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken",
               "elasticloadbalancing:describetargethealth",
               "elasticloadbalancing:describetargetgroups",
               "elasticloadbalancing:describeloadbalancers",
-              "elasticloadbalancing:describelisteners", "elasticloadbalancing:describerules",
-              "logs:describeloggroups"}
+              "elasticloadbalancing:describelisteners", "elasticloadbalancing:describerules"}
 
 
 _SERVICE_ARN = re.compile(r"^(arn:[^:]+:ecs:[^:]+:\d{12}:)service/([^/]+)/[^/]+$")
