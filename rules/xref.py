@@ -57,7 +57,10 @@ SUB_NOT_ADMITTED = rule(
     `workflow_dispatch` and `schedule` runs are taken to be on the default branch
     (`github.default-branch`; else `master` when the workflows' branch filters
     name `master` and never `main`, else `main`); a job `if:` that ecs-lint cannot read
-    makes its subs possible rather than certain, and then no 401 is predicted.
+    makes its subs possible rather than certain, and then no 401 is predicted. A
+    test of the event's data only (`github.actor`, the comment, labels or commit
+    message of `github.event`, not its ref fields) decides whether the job runs,
+    not on which ref: its subs stay certain.
     A role step's own `if:` (`github.ref == 'refs/heads/main'` on one
     configure-aws-credentials step, `!=` on another) narrows the subs that role
     sees the same way, together with the job's.

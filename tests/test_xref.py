@@ -161,17 +161,36 @@ def test_narrowing_forms():
     assert P.contains(n.refs, "refs/tags/v1") and not P.contains(n.refs, "refs/heads/v1")
     assert P.narrowing("success() && !cancelled()", None).understood
     assert not P.narrowing("github.actor == 'me' || github.ref == 'x'", None).understood
-    assert not P.narrowing("contains(github.event.head_commit.message, 'deploy')", None).understood
+    # a test of the event's data says whether the job runs, not on which ref
+    n = P.narrowing("contains(github.event.head_commit.message, 'deploy')", None)
+    assert n.understood and n.refs is None
+    assert not P.narrowing("contains(github.event.head_commit.message, 'x') || "
+                           "hashFiles('a') != ''", None).understood
     assert P.narrowing(None, None).refs is None
     assert not P.narrowing(["not", "a", "string"], None).understood
 
 
 def test_unreadable_if_makes_subs_possible_not_certain():
     refs = P.refs_of_triggers({"push": {"branches": ["main"]}}, "main")
-    produced = P.produce(P.prefix_pattern("repo:o/r:"), refs, None,
-                         P.narrowing("github.actor == 'bot'", None))
-    assert P.is_empty_syntactically(produced.must)
-    assert P.contains(produced.may, "repo:o/r:ref:refs/heads/main")
+    for condition in ("hashFiles('deploy.lock') != ''", "startsWith(github.head_ref, 'x')",
+                      "github.event.workflow_run.head_branch == 'main'"):
+        produced = P.produce(P.prefix_pattern("repo:o/r:"), refs, None,
+                             P.narrowing(condition, None))
+        assert P.is_empty_syntactically(produced.must), condition
+        assert P.contains(produced.may, "repo:o/r:ref:refs/heads/main")
+
+
+def test_an_if_on_the_events_data_keeps_the_subs_certain():
+    # who triggered it, which comment or label: whether the job runs, not where
+    refs = P.refs_of_triggers({"issue_comment": {"types": ["created"]}}, "main")
+    for condition in ("github.actor == 'bot'",
+                      "github.event.issue.pull_request == null && "
+                      "startsWith(github.event.comment.body, '/deploy')",
+                      "contains(github.event.pull_request.labels.*.name, 'deploy') || "
+                      "github.triggering_actor == 'admin'"):
+        produced = P.produce(P.prefix_pattern("repo:o/r:"), refs, None,
+                             P.narrowing(condition, None))
+        assert P.contains(produced.must, "repo:o/r:ref:refs/heads/main"), condition
 
 
 def test_environment_and_pull_request_forms():

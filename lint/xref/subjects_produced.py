@@ -401,7 +401,7 @@ def narrowing(condition, row: Optional[dict]) -> Narrowing:
     parts = wm.split_top(wm.strip_parens(wm.if_expression(condition)), "&&")
     for part in parts:
         part = wm.strip_parens(part)
-        if wm.if_events(part).exact or _NEUTRAL.match(part):
+        if wm.if_events(part).exact or _NEUTRAL.match(part) or _of_event_data(part):
             continue  # a test of the event only (in `events` above), or of no ref
         # one test of the ref, or several joined by `||` (any of them)
         langs = [_ref_test(wm.strip_parens(a), row) for a in wm.split_top(part, "||")]
@@ -412,6 +412,29 @@ def narrowing(condition, row: Optional[dict]) -> Narrowing:
             continue
         n.refs = _and_refs(n.refs, langs[0] if len(langs) == 1 else alt(langs))
     return n
+
+
+_QUOTED_TEXT = re.compile(r"'(?:[^']|'')*'")
+_NAME = re.compile(r"[A-Za-z_][\w-]*(?:\s*(?:\.\s*[A-Za-z_*][\w-]*|\[[^\]]*\]))*")
+_FUNCTIONS = {"contains", "startswith", "endswith", "format", "join", "tojson", "fromjson",
+              "success", "always", "failure", "cancelled", "true", "false", "null"}
+# what the event carries that is not where the job runs: who, which comment,
+# label, commit message, run conclusion (the ref's own fields excepted)
+_EVENT_DATA = re.compile(r"^github\.(event\.|actor$|actor_id$|triggering_actor$|repository$|"
+                         r"repository_owner$|repository_id$|run_attempt$)")
+_REF_FIELDS = {"ref", "ref_name", "ref_type", "head_ref", "base_ref", "head_branch", "tag_name",
+               "target_commitish", "merge_group", "default_branch"}
+
+
+def _of_event_data(part: str) -> bool:
+    """Does an `if:` part test only the event's data (`github.actor == 'bot'`,
+    `startsWith(github.event.comment.body, '/deploy')`)? Whether the job runs
+    then depends on it, but not the ref it runs on, nor so its subs."""
+    names = _NAME.findall(_QUOTED_TEXT.sub("''", part))
+    contexts = [re.sub(r"\s+", "", n) for n in names if n.lower() not in _FUNCTIONS]
+    return bool(contexts) and all(
+        _EVENT_DATA.match(c) and not _REF_FIELDS & set(re.split(r"[.\[\]']+", c.lower()))
+        for c in contexts)
 
 
 def _ref_test(part: str, row: Optional[dict]):
