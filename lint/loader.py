@@ -17,6 +17,7 @@ import bisect
 import codecs
 import json
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any, Callable, List, Optional
 
@@ -409,6 +410,9 @@ def load_yaml(text: str) -> List[Loaded]:
     return out
 
 
+_intern = sys.intern  # a mapping key: the same few names in every workflow, held once
+
+
 class _YamlBuilder:
     """Values and positions from a composed node tree; the nodes are dropped
     after. A position is a span, `start << 32 | end` in characters (a plain
@@ -481,7 +485,7 @@ class _YamlBuilder:
                 sources = vnode.value if isinstance(vnode, yaml.SequenceNode) else [vnode]
                 merges.extend(self.build(src) for src in sources)
                 continue
-            key = knode.value if type(knode) is yaml.ScalarNode else mapping_key(knode)
+            key = _intern(knode.value) if type(knode) is yaml.ScalarNode else mapping_key(knode)
             if key in out:  # GitHub and CloudFormation refuse these; so do we
                 raise LoadError(f"duplicate key '{key}' in a mapping",
                                 *self.lines.line_col(knode.start_mark.index))
