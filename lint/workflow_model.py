@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set
@@ -295,8 +296,6 @@ def workflow_of(doc) -> Workflow:
 
 def repository_of_workflow(path) -> Optional[str]:
     """The repository folder of a workflow file at `.../.github/workflows/x.yml`."""
-    import os
-
     if not isinstance(path, str):
         return None
     folder = os.path.dirname(os.path.abspath(path))
@@ -330,8 +329,6 @@ def _follow_composites(job: Job, root: str, actions: dict):
 
 def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via: str,
                          seen: set, actions: dict):
-    import os
-
     uses = step.uses or ""
     if not uses.startswith("./") or depth > MAX_COMPOSITE_DEPTH:
         return
@@ -382,8 +379,6 @@ def input_path(step: Step, name: str) -> tuple:
 def _read_composite(folder: str) -> Optional[dict]:
     """The data of the composite action in `folder` (action.yml or action.yaml),
     with a list of steps; None if there is none to be read."""
-    import os
-
     data = None
     for name in ("action.yml", "action.yaml"):
         data = read_local_yaml(os.path.join(folder, name), 1_000_000)
@@ -1276,6 +1271,53 @@ def input_defaults(inputs) -> dict:
             if isinstance(v, dict) and "default" in v}
 
 
+_VARS_ONLY = re.compile(r"^\s*\$\{\{\s*vars\.[A-Za-z0-9_-]+\s*\}\}\s*$")
+
+
+def caller_inputs(wf: Workflow, calling_job: dict) -> dict:
+    """The inputs a calling job passes to a reusable workflow `wf`, over the
+    inputs' defaults. A value written with an expression other than
+    `${{ vars.X }}` (same repository) is None, not known: `matrix`, `needs` and
+    `inputs` belong to the caller."""
+    spec = wf.triggers.get("workflow_call") if isinstance(wf.triggers, dict) else None
+    inputs = dict(input_defaults(spec.get("inputs") if isinstance(spec, dict) else None))
+    given = calling_job.get("with") if isinstance(calling_job.get("with"), dict) else {}
+    for k, v in given.items():
+        inputs[k] = None if isinstance(v, str) and "${{" in v and not _VARS_ONLY.match(v) else v
+    return inputs
+
+
+def calls(job: dict, called_file: str) -> bool:
+    """Does a job mapping call the local workflow file `called_file` (`uses:
+    ./.github/workflows/NAME`)? Matched by file name, as GitHub allows calls
+    from the workflows folder only."""
+    uses = job.get("uses") if isinstance(job, dict) else None
+    return isinstance(uses, str) and uses.startswith("./") \
+        and os.path.basename(uses.split("@")[0]) == os.path.basename(called_file)
+
+
+def local_callers(file: str, wf: Workflow, repo_root: str) -> Optional[List[tuple]]:
+    """[(workflow file, job id, inputs)] of the jobs of the repository's
+    workflows (read from disk, through `probes`) that call the reusable
+    workflow `wf` read from `file`; None when it has other triggers than
+    `workflow_call`, or nothing calls it (it may serve other repositories)."""
+    if not isinstance(wf.triggers, dict) or set(wf.triggers) != {"workflow_call"}:
+        return None
+    folder = os.path.join(repo_root or ".", ".github", "workflows")
+    out = []
+    for name in probes.ask("names", folder, [".yml", ".yaml"], []) or []:
+        path = os.path.join(folder, name)
+        if name == os.path.basename(file) and os.path.realpath(path) == os.path.realpath(file):
+            continue
+        data = read_local_yaml(path, 2_000_000)
+        jobs = data.get("jobs") if isinstance(data, dict) else None
+        for job_id, job in (jobs.items() if isinstance(jobs, dict) else ()):
+            if calls(job, file):
+                out.append((os.path.join(".github", "workflows", name), str(job_id),
+                            caller_inputs(wf, job)))
+    return out or None
+
+
 def _input_default(wf: Workflow, name: str) -> Optional[str]:
     """The declared default of a `workflow_call`/`workflow_dispatch` input."""
     for event in ("workflow_call", "workflow_dispatch"):
@@ -1320,7 +1362,9 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
                         return resolve(w.value, job, st, row, github, w.command.line, _depth + 1)
             return m.group(0)
         im = _INPUT.match(inner)
-        if im and job is not None and job.workflow is not None:
+        if im and job is not None and job.workflow is not None \
+                and not isinstance((github or {}).get("inputs"), dict):
+            # (with a caller's inputs, `expand` said what there is to know)
             default = _input_default(job.workflow, im.group(1))
             if default is not None:
                 return default

@@ -247,7 +247,11 @@ IMAGE_LATEST = rule(
     `docker buildx build --push` and `docker/build-push-action`. A tag picked by
     the event (`${{ github.event_name == 'release' && github.event.release.tag_name
     || 'latest' }}`) is read once per event the job runs on, and the finding
-    names the events that deploy `:latest`.
+    names the events that deploy `:latest`. In a reusable workflow (`on:
+    workflow_call` alone) an image tag from `inputs` is read once per job of the
+    repository's workflows that calls it, with the inputs it passes: a default of
+    `latest` is reported only when a caller leaves it (the finding names the
+    callers); with no local caller, the default is what is known.
 
     It reports `:latest` and images with no tag. A tag built from the commit
     (`${{ github.sha }}`, `$GITHUB_SHA`, `${GITHUB_SHA::7}`, a variable named
@@ -1139,19 +1143,26 @@ def _deployed_images(job, github):
 def image_latest(doc, ctx):
     wf = _workflow(doc)
     github = ctx.config.github
+    callers = wm.local_callers(doc.file, wf, ctx.repo_root) or []
     for job in _live_jobs(wf):
         if not job.deploys():
             continue
-        # a tag picked by the event (`github.event_name == 'release' && ... ||
-        # 'latest'`): what the job deploys on each event it runs on
-        events = sorted(wm.job_events(wf, job)) if "event_name" in (doc.text or "") else []
-        found = {}  # ref -> (arguments of _latest_problem, events it is deployed on)
-        for event in events or [None]:
-            g = github if event is None else {**github, wm.FACTS: {"event_name": ("==", event)}}
+        # the runs to tell apart: a reusable workflow's calling jobs, each with
+        # the inputs it passes (an image tag input whose default is `latest`);
+        # else the events the job runs on, when a tag is picked by the event
+        # (`github.event_name == 'release' && ... || 'latest'`)
+        runs = [(f"{f} job '{j}'", {**github, "inputs": inputs}) for f, j, inputs in callers]
+        if not runs and "event_name" in (doc.text or ""):
+            runs = [(e, {**github, wm.FACTS: {"event_name": ("==", e)}})
+                    for e in sorted(wm.job_events(wf, job))]
+        found = {}  # ref -> (arguments of _latest_problem, the runs that deploy it)
+        for name, g in runs or [(None, github)]:
             for ref, args in _latest_images(wf, job, g):
-                found.setdefault(ref, (args, []))[1].append(event)
+                found.setdefault(ref, (args, []))[1].append(name)
         for ref, (args, on) in found.items():
-            when = f" on {', '.join(on)}" if events and len(on) < len(events) else ""
+            when = ""
+            if len(on) < len(runs):
+                when = f" when called by {', '.join(on)}" if callers else f" on {', '.join(on)}"
             yield _latest_problem(doc, job, ref, *args, when=when)
 
 

@@ -1155,21 +1155,15 @@ def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
 
 def _calling_jobs(idx: Index, doc: Document) -> List[tuple]:
     """[(workflow, job mapping)] of the jobs that call the local workflow `doc`."""
-    name = os.path.basename(doc.file)
     out = []
     for d in idx.docs:
         if d.kind != "workflow" or d is doc or not isinstance(d.data, dict):
             continue
         jobs = d.data.get("jobs")
-        for job in (jobs.values() if isinstance(jobs, dict) else []):
-            uses = job.get("uses") if isinstance(job, dict) else None
-            if isinstance(uses, str) and uses.startswith("./") \
-                    and os.path.basename(uses.split("@")[0]) == name:
-                out.append((d, job))
+        out.extend((d, job) for job in (jobs.values() if isinstance(jobs, dict) else [])
+                   if wm.calls(job, doc.file))
     return out
 
-
-_VARS_ONLY = re.compile(r"^\s*\$\{\{\s*vars\.[A-Za-z0-9_-]+\s*\}\}\s*$")
 
 
 def _callers_of(idx: Index, doc: Document) -> Optional[List[R.Caller]]:
@@ -1184,17 +1178,11 @@ def _callers_of(idx: Index, doc: Document) -> Optional[List[R.Caller]]:
     calling = _calling_jobs(idx, doc)
     if not calling:
         return None
-    spec = triggers["workflow_call"]
-    defaults = wm.input_defaults(spec.get("inputs") if isinstance(spec, dict) else None)
     out = []
     for caller, job in calling:
-        given = job.get("with") if isinstance(job.get("with"), dict) else {}
-        inputs = dict(defaults)
-        for k, v in given.items():
-            inputs[k] = None if isinstance(v, str) and "${{" in v and not _VARS_ONLY.match(v) \
-                else v
         job_id = next((i for i, j in caller.data["jobs"].items() if j is job), "?")
-        out.append(R.Caller(caller, str(job_id), job, inputs))
+        out.append(R.Caller(caller, str(job_id), job,
+                            wm.caller_inputs(wm.workflow_of(doc), job)))
     return out
 
 

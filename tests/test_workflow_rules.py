@@ -625,3 +625,74 @@ def test_a_latest_image_on_every_event_names_no_event():
     text = text.replace("branches: [main]", "branches: [main]  # event_name")
     found = [m for r, _, m in workflow_findings(text, messages=True) if r == "workflow-image-latest"]
     assert len(found) == 1 and found[0].startswith("job 'deploy' deploys")
+
+
+_REUSABLE_DEPLOY = """\
+on:
+  workflow_call:
+    inputs:
+      image-tag:
+        type: string
+        default: latest
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: us-east-1
+      - id: render
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: td.json
+          container-name: app
+          image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:${{ inputs.image-tag }}
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: ${{ steps.render.outputs.task-definition }}
+          service: app
+          cluster: main
+          wait-for-service-stability: true
+"""
+
+
+def _caller(tag_line):
+    return ("on:\n  push:\n    branches: [main]\njobs:\n  deploy:\n"
+            "    uses: ./.github/workflows/_deploy.yml\n" + tag_line)
+
+
+def _reusable_image_findings(tmp_path, callers):
+    from conftest import lint_folder
+
+    wfs = tmp_path / ".github" / "workflows"
+    wfs.mkdir(parents=True)
+    (wfs / "_deploy.yml").write_text(_REUSABLE_DEPLOY)
+    for name, text in callers.items():
+        (wfs / name).write_text(text)
+    return [f.message for f in lint_folder(tmp_path, ".github/workflows/_deploy.yml")
+            if f.rule == "workflow-image-latest"]
+
+
+def test_a_reusable_workflows_latest_default_is_read_per_local_caller(tmp_path):
+    sha = "    with:\n      image-tag: ${{ github.sha }}\n"
+    found = _reusable_image_findings(tmp_path, {"main.yml": _caller(sha),
+                                                "hotfix.yml": _caller("")})
+    assert len(found) == 1
+    assert found[0].startswith("job 'deploy' when called by .github/workflows/hotfix.yml "
+                               "job 'deploy' deploys")
+
+
+def test_every_local_caller_passing_a_tag_leaves_the_default_unused(tmp_path):
+    sha = "    with:\n      image-tag: ${{ github.sha }}\n"
+    unknown = "    with:\n      image-tag: ${{ needs.build.outputs.tag }}\n"
+    assert _reusable_image_findings(tmp_path, {"main.yml": _caller(sha),
+                                               "other.yml": _caller(unknown)}) == []
+
+
+def test_a_reusable_workflow_no_local_workflow_calls_takes_its_default(tmp_path):
+    # it may serve other repositories: what they pass is not known, the default is
+    found = _reusable_image_findings(tmp_path, {})
+    assert len(found) == 1 and found[0].startswith("job 'deploy' deploys")
