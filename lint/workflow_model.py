@@ -1105,6 +1105,11 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
             fact = _facts(github).get(name.lower()) if name else None
             if fact is not None and fact[0] == "==":
                 got = fact[1]
+            dispatched = _EVENT_INPUT.fullmatch(rest)
+            if dispatched and isinstance(github.get("inputs"), dict):
+                # a dispatch run's inputs, as the event carries them
+                got = next((v for k, v in github["inputs"].items() if isinstance(k, str)
+                            and k.lower() == dispatched.group(1).lower()), None)
         elif ctx in ("vars", "secrets", "inputs"):  # inputs: a caller's, see xref/runs.py
             name = _lookup_name(rest)
             table = github.get(ctx) if isinstance(github.get(ctx), dict) else {}
@@ -1127,6 +1132,8 @@ _TERNARY = re.compile(rf"^\(?\s*(?P<lhs>[A-Za-z_][A-Za-z0-9_.-]*)\s*(?P<op>==|!=
                       rf"(?P<lit>'(?:[^']|'')*')\s*\)?\s*&&\s*(?P<a>{_OPERAND})\s*\|\|\s*"
                       rf"(?P<b>{_OPERAND})$")
 
+
+_EVENT_INPUT = re.compile(r"\.event\.inputs\.([A-Za-z0-9_-]+)")
 
 # `github.event_name` and `github.ref` as one run of a job knows them: {name:
 # ("==" or "!=", value)}, under this key of the `github` values of `expand`

@@ -63,23 +63,25 @@ def _two_roles(tmp_path, prod_sub, staging_sub, role_value, on="{push: {branches
                environment="${{ github.ref == 'refs/heads/main' && 'production' || 'staging' }}"):
     import json
 
-    def trust(sub):
-        policy = oidc_trust(sub)
-        if "*" in sub:  # a pattern: StringLike
-            cond = policy["Statement"][0]["Condition"]
-            cond["StringLike"] = {k: cond["StringEquals"].pop(k)
-                                  for k in list(cond["StringEquals"]) if k.endswith(":sub")}
-        return policy
-
     (tmp_path / "iam").mkdir()
-    (tmp_path / "iam" / "prod.json").write_text(json.dumps(trust(prod_sub)))
-    (tmp_path / "iam" / "staging.json").write_text(json.dumps(trust(staging_sub)))
+    (tmp_path / "iam" / "prod.json").write_text(json.dumps(_trust(prod_sub)))
+    (tmp_path / "iam" / "staging.json").write_text(json.dumps(_trust(staging_sub)))
     config = ("github:\n  repository: myorg/app\nroles:\n"
               f'  "{PROD}":\n    trust: iam/prod.json\n'
               f'  "{STAGING}":\n    trust: iam/staging.json\n')
     (tmp_path / ".ecs-lint.yaml").write_text(config)
     return xref_findings(tmp_path, {".github/workflows/d.yml": _workflow(on, environment,
                                                                          role_value)})
+
+
+def _trust(sub):
+    """A GitHub trust policy admitting `sub` (StringLike when it is a pattern)."""
+    policy = oidc_trust(sub)
+    if "*" in sub:
+        cond = policy["Statement"][0]["Condition"]
+        cond["StringLike"] = {k: cond["StringEquals"].pop(k)
+                              for k in list(cond["StringEquals"]) if k.endswith(":sub")}
+    return policy
 
 
 def xref_findings(tmp_path, files):
@@ -160,9 +162,9 @@ def test_a_reusable_workflow_is_not_split_by_its_callers_event(tmp_path):
     class Wf:
         triggers = {"workflow_call": {}}
 
-    assert R._fact_splits(Wf, Job, []) == [({}, None)]
+    assert R._fact_splits(Wf, Job, []) == [({}, None, None)]
     Wf.triggers = {"push": {}, "workflow_dispatch": {}}
-    assert [f for f, _ in R._fact_splits(Wf, Job, [])] == [
+    assert [f for f, _, _ in R._fact_splits(Wf, Job, [])] == [
         {"event_name": ("==", "push")}, {"event_name": ("==", "workflow_dispatch")}]
 
 
@@ -195,3 +197,73 @@ def test_the_suggested_fix_lists_only_the_refs_the_job_runs_on():
     refs = P.refs_of_triggers({"push": {"branches": ["main", "release", "feature/**"]}}, "main")
     (part,) = P.parts(P.produce(P.prefix_pattern("repo:o/r:"), refs, None, n).must)
     assert P.render_glob(part) == ["repo:o/r:ref:refs/heads/main", "repo:o/r:ref:refs/heads/release"]
+
+
+DISPATCH = """\
+    on:
+      workflow_dispatch:
+        inputs:
+          environment:
+            type: choice
+            options: [staging, production]
+            default: staging
+          version:
+            type: string
+            default: main
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest
+        environment: ${{ %s.environment }}
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: ${{ %s.environment == 'production' && vars.PROD || vars.STAGING }}
+              aws-region: eu-west-1
+    """
+
+
+def _dispatch(tmp_path, prod_sub, staging_sub, inputs="inputs", on=None):
+    import json
+
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "prod.json").write_text(json.dumps(_trust(prod_sub)))
+    (tmp_path / "iam" / "staging.json").write_text(json.dumps(_trust(staging_sub)))
+    config = ("github:\n  repository: myorg/app\n  vars:\n"
+              f"    PROD: {PROD}\n    STAGING: {STAGING}\nroles:\n"
+              f'  "{PROD}":\n    trust: iam/prod.json\n'
+              f'  "{STAGING}":\n    trust: iam/staging.json\n')
+    (tmp_path / ".ecs-lint.yaml").write_text(config)
+    text = DISPATCH % (inputs, inputs)
+    if on:
+        text = text.replace("    on:\n      workflow_dispatch:", f"    on:\n      {on}\n      workflow_dispatch:")
+    return xref_findings(tmp_path, {".github/workflows/d.yml": text})
+
+
+def test_a_choice_input_picking_role_and_environment_is_read_per_option(tmp_path):
+    found = _dispatch(tmp_path, "repo:myorg/app:environment:production",
+                      "repo:myorg/app:environment:stage")
+    assert [(r, f) for r, f, _ in found] == [("xref-sub-not-admitted", "iam/staging.json")]
+    assert "job 'deploy' with inputs.environment 'staging'" in found[0][2]
+    assert "'repo:myorg/app:environment:staging'" in found[0][2]
+
+
+def test_each_option_links_its_own_role(tmp_path):
+    # the prod role admits any environment but only production assumes it
+    # (linked, else broader-than-used stays silent); staging's role is exact
+    for form in ("inputs", "github.event.inputs"):
+        path = tmp_path / form
+        path.mkdir()
+        found = _dispatch(path, "repo:myorg/app:environment:*",
+                          "repo:myorg/app:environment:staging", inputs=form)
+        assert [(r, f) for r, f, _ in found] == [("xref-sub-broader-than-used",
+                                                   "iam/prod.json")], form
+        assert "environment:production" in found[0][2]
+
+
+def test_a_workflow_other_events_run_too_is_not_split_by_its_inputs(tmp_path):
+    # on push the inputs are empty: not one of the options
+    found = _dispatch(tmp_path, "repo:myorg/app:environment:production",
+                      "repo:myorg/app:environment:stage", on="push: {branches: [main]}")
+    assert not any("with inputs." in m for _, _, m in found)

@@ -66,6 +66,9 @@ class JobRun:
     # or environment depends on them (`_fact_splits`), and that as an `if:`
     facts: dict = field(default_factory=dict)
     condition: Optional[str] = None
+    # the `workflow_dispatch` inputs of a run per option of a choice input
+    # (`_fact_splits`): the defaults, and the option
+    inputs: Optional[dict] = None
 
     @property
     def job_id(self) -> str:
@@ -88,27 +91,31 @@ class JobRun:
 
     @property
     def _when(self) -> str:
-        return "".join(f" on {v}" if k == "event_name" else f" where github.{k} {op} '{v}'"
+        return "".join(f" on {v}" if k == "event_name" else f" with {k} '{v}'"
+                       if k.startswith("inputs.") else f" where github.{k} {op} '{v}'"
                        for k, (op, v) in sorted(self.facts.items()))
 
     def expand(self, value, step: Optional[wm.Step] = None, github=None):
         return wm.expand(value, self.job, step, self.row,
-                         with_inputs(github, self.caller, self.facts))
+                         with_inputs(github, self.caller, self.facts, self.inputs))
 
     def resolve(self, value, step: Optional[wm.Step] = None, github=None, line=None):
         return wm.resolve(value, self.job, step, self.row,
-                          with_inputs(github, self.caller, self.facts), line)
+                          with_inputs(github, self.caller, self.facts, self.inputs), line)
 
 
 def with_inputs(github: Optional[dict], caller: Optional[Caller],
-                facts: Optional[dict] = None) -> Optional[dict]:
+                facts: Optional[dict] = None, inputs: Optional[dict] = None) -> Optional[dict]:
     """The values `${{ ... }}` expansion knows (config vars and secrets), with the
-    `inputs` a calling job passes and what a run knows of the event and ref."""
-    if caller is None and not facts:
+    `inputs` a calling job passes (or a dispatch run's), and what a run knows
+    of the event and ref."""
+    if caller is None and not facts and inputs is None:
         return github
     out = dict(github or {})
     if caller is not None:
         out["inputs"] = caller.inputs
+    elif inputs is not None:
+        out["inputs"] = inputs
     if facts:
         out[wm.FACTS] = facts
     return out
@@ -145,31 +152,60 @@ _FACT_TEST = re.compile(r"github\.(event_name|ref_name|ref)\s*(?:==|!=)\s*'((?:[
                         re.I)
 
 
+_INPUT_USE = re.compile(r"(?:github\.event\.)?inputs\.([A-Za-z0-9_-]+)", re.I)
+
+
 def _fact_splits(wf: wm.Workflow, job: wm.Job, uses) -> List[tuple]:
-    """[(facts, condition)]: the runs to tell apart when the job's environment,
-    role or region picks a value by the event or the ref
+    """[(facts, condition, inputs)]: the runs to tell apart when the job's
+    environment, role or region picks a value by the event or the ref
     (`github.event_name == 'push' && 'prod' || 'staging'`): one per event of
-    the workflow, or the ref tested and every other ref. [({}, None)] else."""
-    texts = [job.environment] + [v for step_uses in uses for u in step_uses
-                                 for v in (u.role_to_assume, u.aws_region)]
+    the workflow, or the ref tested and every other ref; or, in a workflow
+    only `workflow_dispatch` runs, by a `choice` input: one per option, with
+    the other inputs' defaults. [({}, None, None)] else."""
+    texts = [t for t in [job.environment] + [v for step_uses in uses for u in step_uses
+                                             for v in (u.role_to_assume, u.aws_region)]
+             if isinstance(t, str) and "${{" in t]
     tests = {}
     for t in texts:
-        for m in _FACT_TEST.finditer(t) if isinstance(t, str) and "${{" in t else ():
+        for m in _FACT_TEST.finditer(t):
             tests.setdefault(m.group(1).lower(), m.group(2).replace("''", "'"))
-    splits = [({}, None)]
+    splits = [({}, None, None)]
     triggers = wf.triggers if isinstance(wf.triggers, dict) else {}
     if "event_name" in tests and triggers and "workflow_call" not in triggers:
-        splits = [({"event_name": ("==", e)}, f"github.event_name == '{e}'")
+        splits = [({"event_name": ("==", e)}, f"github.event_name == '{e}'", None)
                   for e in triggers]
     for name in ("ref", "ref_name"):
         if name in tests:
             value = tests[name]
             quoted = value.replace("'", "''")
             splits = [({**facts, name: (op, value)},
-                       and_conditions(cond, f"github.{name} {op} '{quoted}'"))
-                      for facts, cond in splits for op in ("==", "!=")
+                       and_conditions(cond, f"github.{name} {op} '{quoted}'"), None)
+                      for facts, cond, _ in splits for op in ("==", "!=")
                       if not _contradicts(facts.get("ref"), op, value)]
+    if set(triggers) == {"workflow_dispatch"} and splits == [({}, None, None)]:
+        spec = triggers["workflow_dispatch"]
+        declared = spec.get("inputs") if isinstance(spec, dict) else None
+        declared = declared if isinstance(declared, dict) else {}
+        for name in dict.fromkeys(m.group(1) for t in texts for m in _INPUT_USE.finditer(t)):
+            key = next((k for k in declared if str(k).lower() == name.lower()), None)
+            options = _choice_options(declared.get(key)) if key is not None else None
+            if options:
+                defaults = wm.input_defaults(declared)
+                return [({f"inputs.{key}": ("==", o)}, None, {**defaults, key: o})
+                        for o in options]
     return splits
+
+
+def _choice_options(spec) -> Optional[list]:
+    """The options of a `choice` input (strings), None for another input."""
+    if not isinstance(spec, dict) or str(spec.get("type", "")).lower() != "choice":
+        return None
+    options = spec.get("options")
+    if not isinstance(options, list) or not options \
+            or not all(isinstance(o, (str, int, float)) and not isinstance(o, bool)
+                       for o in options):
+        return None
+    return [str(o) for o in options]
 
 
 def _contradicts(ref_fact, op: str, ref_name: str) -> bool:
@@ -186,11 +222,12 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
         if job.disabled:
             continue
         uses = [wm.role_uses_of(step) for step in job.steps]  # the same in every row
-        for (facts, condition), row in ((split, row) for split in _fact_splits(wf, job, uses)
-                                        for row in job.matrix_rows()):
+        for (facts, condition, inputs), row in ((split, row)
+                                                for split in _fact_splits(wf, job, uses)
+                                                for row in job.matrix_rows()):
             run = JobRun(doc, wf, job, row, None, caller=caller, facts=facts,
-                         condition=condition)
-            github_run = with_inputs(github, None, facts)
+                         condition=condition, inputs=inputs)
+            github_run = with_inputs(github, None, facts, inputs)
             environment = None
             if job.environment is not None:
                 e = wm.expand(job.environment, job, None, row, github_run)
