@@ -18,8 +18,9 @@ The documents a policy document lists in `source_policy_documents` (merged into
 it by the provider) are linked to the same roles, each linted in its own file.
 A resource or data source whose `for_each` (a map, a set or list of strings) or
 `count` is known (from literals, variable defaults, locals, `length()` of a known
-list or map) is read once per instance with `each.key`/`each.value` or
-`count.index` bound, at the address
+list or map, or another resource's known instances: `for_each =
+aws_iam_role.deploy`, `each.value` its id, name and arn) is read once per
+instance with `each.key`/`each.value` or `count.index` bound, at the address
 Terraform gives it (`aws_iam_role.r["api"]`, `aws_iam_role.r[0]`), and
 `data.aws_iam_policy_document.X[each.key].json` names that instance; instances
 with the same text give the same finding, said once. An unknown collection, an
@@ -1091,7 +1092,9 @@ def instances(mod: Module, address: str) -> Optional[dict]:
     try:
         out = None
         if "for_each" in args:
-            coll = Evaluator(mod, hit[3]).value(args["for_each"])
+            coll = _chained_instances(mod, hit[3], args["for_each"])
+            if coll is None:
+                coll = Evaluator(mod, hit[3]).value(args["for_each"])
             if isinstance(coll, list) and all(isinstance(x, str) for x in coll):
                 coll = {x: x for x in coll}  # a set of strings: each.key is each.value
             if isinstance(coll, dict) and 0 < len(coll) <= MAX_INSTANCES:
@@ -1103,6 +1106,29 @@ def instances(mod: Module, address: str) -> Optional[dict]:
     finally:
         mod.busy.discard(busy)
     mod.instances[address] = out
+    return out
+
+
+_INSTANCE_ATTRIBUTES = ("id", "name", "arn")
+
+
+def _chained_instances(mod: Module, f, node) -> Optional[dict]:
+    """`for_each = aws_iam_role.deploy`: one instance per instance of that
+    resource (when known), `each.value` its attributes known before apply
+    (`each.value.id`, `.name`, `.arn`); None for any other expression."""
+    steps = _ref_steps(node)
+    if not steps or len(steps) != 2 or not all(isinstance(x, str) for x in steps) \
+            or steps[0] in ("var", "local", "data", "module", "path", "each", "count"):
+        return None
+    target = f"{steps[0]}.{steps[1]}"
+    known = instances(mod, target)
+    if not known:
+        return None
+    ev = Evaluator(mod, f)
+    out = {}
+    for key in known:
+        attrs = {a: ev.attribute(target, a, key) for a in _INSTANCE_ATTRIBUTES}
+        out[key] = {a: v for a, v in attrs.items() if v is not None}
     return out
 
 

@@ -606,3 +606,47 @@ def test_for_expressions_and_string_functions(tmp_path, expr, expected):
         assert isinstance(got, (Template, Unknown)) or got is None
     else:
         assert got == expected
+
+
+def test_for_each_over_another_resource_reads_one_instance_per_its_instance(tmp_path):
+    # `for_each = aws_iam_role.deploy`: each.key the role's key, each.value the
+    # role instance (id and name are its name, arn from it)
+    from ecs_lint import terraform
+
+    text = textwrap.dedent('''
+        resource "aws_iam_role" "deploy" {
+          for_each = toset(["staging", "production"])
+          name = "deploy-${each.key}"
+          assume_role_policy = "{}"
+        }
+
+        resource "aws_iam_role_policy" "deploy" {
+          for_each = aws_iam_role.deploy
+          name   = "ecs-${each.key}"
+          role   = each.value.id
+          policy = jsonencode({
+            Version = "2012-10-17"
+            Statement = [{Effect = "Allow", Action = "ecs:UpdateService",
+                          Resource = "arn:aws:ecs:eu-west-1:111122223333:service/${each.value.name}/app"}]
+          })
+        }
+
+        resource "aws_iam_role_policy" "unknown" {
+          for_each = var.not_declared
+          role     = each.value.id
+          policy   = jsonencode({Version = "2012-10-17", Statement = []})
+        }
+    ''')
+    p = tmp_path / "main.tf"
+    p.write_text(text)
+    terraform._MODULES.clear()
+    docs = [d for d in terraform.extract(str(p), text) if d.kind == "permissions-policy"]
+    by_name = {d.name: d for d in docs}
+    staging = by_name['aws_iam_role_policy.deploy["staging"]']
+    assert staging.context["roles"] == ["deploy-staging"]
+    assert staging.data["Statement"][0]["Resource"] == \
+        "arn:aws:ecs:eu-west-1:111122223333:service/deploy-staging/app"
+    assert by_name['aws_iam_role_policy.deploy["production"]'].context["roles"] == \
+        ["deploy-production"]
+    # a for_each whose value is not known: read once, as before
+    assert "aws_iam_role_policy.unknown" in by_name
