@@ -13,6 +13,7 @@ Unicode code points.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -235,8 +236,12 @@ def github(findings: List[Finding], files_read: int) -> str:
 
 
 def _md_cell(s: str) -> str:
-    """Text for a Markdown table cell: pipes escaped, lines joined."""
-    return " ".join(str(s).splitlines()).replace("|", "\\|")
+    """Text for a Markdown table cell: pipes escaped, lines joined, and outside
+    code spans `<`, `>`, `&` written as entities: a value from the files linted
+    (a role name, an image) is shown, never read as HTML by the page showing it."""
+    parts = re.split(r"(`+[^`]*`+)", " ".join(str(s).splitlines()))
+    return "".join(p if i % 2 else html.escape(p, quote=False)
+                   for i, p in enumerate(parts)).replace("|", "\\|")
 
 
 def markdown(findings: List[Finding], files_read: int) -> str:

@@ -153,3 +153,13 @@ def test_one_line_escapes_exactly_the_control_characters(s):
     out = reporters.one_line(s)
     assert out == s.translate(reporters._CONTROL)
     assert "\n" not in out and "\r" not in out
+
+
+def test_markdown_shows_html_from_the_linted_files_as_text():
+    # a value from the files (a role name) must not become HTML in a job summary
+    f = Finding("trust-sub-any-repo", "warning", "t.json", Span(3, 5),
+                "role <img src=x onerror=alert(1)> & `a<b>` | c", "use `repo:o/r:<ctx>`")
+    row = reporters.markdown([f], 1).splitlines()[-1]
+    assert "<img" not in row and "&lt;img src=x onerror=alert(1)&gt; &amp;" in row
+    assert "`a<b>`" in row and "`repo:o/r:<ctx>`" in row  # code spans show as written
+    assert "\\| c" in row
