@@ -53,3 +53,19 @@ def test_encoded_string_that_is_not_a_policy_stays_unknown(tmp_path):
     found = file_findings(tmp_path, "role.json", {
         "Role": {"RoleName": "x", "AssumeRolePolicyDocument": "%7Bnot json"}})
     assert found == []
+
+
+def test_provider_url_of_the_discovery_document_is_wrong(tmp_path):
+    # the provider URL must equal the token's iss; people paste the discovery
+    # document's URL from GitHub's docs
+    found = file_findings(tmp_path, "provider.json", {
+        "Url": "https://token.actions.githubusercontent.com/.well-known/openid-configuration",
+        "ClientIDList": ["sts.amazonaws.com"]})
+    assert [(r, ln) for r, ln, _ in found] == [("oidc-provider-url-wrong", 2)]
+
+
+def test_provider_url_with_an_enterprise_slug_is_right(tmp_path):
+    found = file_findings(tmp_path, "provider.json", {
+        "Url": "https://token.actions.githubusercontent.com/tessellate",
+        "ClientIDList": ["sts.amazonaws.com"]})
+    assert found == []
