@@ -8,8 +8,10 @@ file. See RULES.md "Inputs and how they are recognised".
 from __future__ import annotations
 
 from typing import List, Optional
+from urllib.parse import unquote
 
 from . import cloudformation
+from .loader import json_value
 from .model import Document
 from .views import Origins, view_locator
 
@@ -70,19 +72,42 @@ def policy_kind(policy) -> Optional[str]:
     return "permissions-policy"
 
 
+def policy_in_string(value):
+    """The policy document held in a string, or None. IAM's API returns the
+    documents of GetRole, GetRolePolicy and GetPolicyVersion URL-encoded
+    (RFC 3986); the AWS CLI and boto3 decode them, other SDKs (Go, Java,
+    JavaScript) and the tools built on them do not."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text[:3].upper() == "%7B":
+        text = unquote(text).strip()
+    if not text.startswith("{"):
+        return None
+    try:
+        data = json_value(text)
+    except ValueError:
+        return None
+    return data if _is_dict(data) and "Statement" in data else None
+
+
+def _policy_value(x):
+    return _is_dict(x) or policy_in_string(x) is not None
+
+
 def _policy_location(data):
     """(path to the policy document, forced kind or None) for wrapped shapes."""
     if "Statement" in data:
         return (), None
-    if _is_dict(data.get("AssumeRolePolicyDocument")):
+    if _policy_value(data.get("AssumeRolePolicyDocument")):
         return ("AssumeRolePolicyDocument",), "trust-policy"
     role = data.get("Role")
-    if _is_dict(role) and _is_dict(role.get("AssumeRolePolicyDocument")):
+    if _is_dict(role) and _policy_value(role.get("AssumeRolePolicyDocument")):
         return ("Role", "AssumeRolePolicyDocument"), "trust-policy"
-    if _is_dict(data.get("PolicyDocument")):
+    if _policy_value(data.get("PolicyDocument")):
         return ("PolicyDocument",), None
     pv = data.get("PolicyVersion")
-    if _is_dict(pv) and _is_dict(pv.get("Document")):
+    if _is_dict(pv) and _policy_value(pv.get("Document")):
         return ("PolicyVersion", "Document"), None
     return None, None
 
@@ -145,6 +170,8 @@ def detect(data) -> List[tuple]:
         policy = data
         for p in path:
             policy = policy[p]
+        if isinstance(policy, str):
+            policy = policy_in_string(policy)
         kind = forced or policy_kind(policy)
         if kind:
             found.append((kind, path))
@@ -206,7 +233,15 @@ def documents(file: str, data, locate, text, forced_kind: Optional[str] = None,
             ctx = {"syntax": syntax}
             if kind == "oidc-provider":
                 ctx["format"] = "api"
-            docs.append(Document(kind, sub, file, view_locator(locate, sub, path),
+            doc_locate = view_locator(locate, sub, path)
+            if kind in ("trust-policy", "permissions-policy") and isinstance(sub, str):
+                # a policy in a string (URL-encoded): every finding at the string
+                sub = policy_in_string(sub)
+                if sub is None:
+                    continue
+                span = locate(tuple(path))
+                doc_locate = lambda p=(), key=False, _s=span: _s  # noqa: E731
+            docs.append(Document(kind, sub, file, doc_locate,
                                  name="/".join(map(str, path)), context=ctx, text=text))
     return docs
 

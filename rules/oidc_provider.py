@@ -50,8 +50,10 @@ URL_WRONG = rule(
     docs="""
     ## What it does
     Checks the provider's URL: its host must be exactly
-    `token.actions.githubusercontent.com` (a path, as GitHub Enterprise's
-    `/<enterprise>` issuer uses, is allowed). Create input, CloudFormation and
+    `token.actions.githubusercontent.com` (one path segment, the
+    `/<enterprise>` slug of a GitHub Enterprise's own issuer, is allowed; the
+    discovery document's `/.well-known/openid-configuration` is not an
+    issuer). Create input, CloudFormation and
     Terraform must give the `https://` scheme; `get-open-id-connect-provider`
     output omits it, so a scheme-less URL is accepted there.
 
@@ -104,6 +106,14 @@ _URL = lazy_re(r"^(?:(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://)?(?P<host>[^/?#]*)(?
 _HEX40 = lazy_re(r"^[0-9a-fA-F]{40}$")
 
 
+def _issuer_path(rest):
+    """Can the path after the host be part of a GitHub issuer? None, or one
+    segment (the enterprise slug of `https://token.actions.githubusercontent.com/<slug>`);
+    not the discovery document or the key set (`/.well-known/...`)."""
+    segments = [s for s in rest.split("/") if s]
+    return len(segments) <= 1 and not any(s.startswith(".") for s in segments)
+
+
 def _list(value):
     if isinstance(value, list):
         return value
@@ -136,6 +146,12 @@ def provider_url(doc, ctx):
         yield Problem(URL_WRONG.id, ("Url",),
                       f"provider URL '{url}' has a query or fragment: the issuer GitHub's "
                       f"tokens name is `https://{GITHUB_HOST}` (IAM refuses the URL)",
+                      help=f"use `{fix}`")
+    elif not _issuer_path(m.group("rest")):
+        yield Problem(URL_WRONG.id, ("Url",),
+                      f"provider URL '{url}' has a path no issuer has: GitHub's tokens name "
+                      f"`https://{GITHUB_HOST}` (an enterprise's own issuer adds one segment, "
+                      "its slug), so no token matches this provider",
                       help=f"use `{fix}`")
     elif scheme and scheme.lower() != "https":
         yield Problem(URL_WRONG.id, ("Url",),
