@@ -25,7 +25,7 @@ import os
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Document, Problem, Related, Span
@@ -182,15 +182,22 @@ PERMISSION_MISSING = rule(
     `amazon-ecs-render-task-definition` started from a registered task
     definition (`ecs:DescribeTaskDefinition`), `ecs:TagResource` when a
     registered task definition or a run task carries tags (ECS authorizes
-    tagging on create separately), and `aws SERVICE COMMAND`
+    tagging on create separately, with `ecs:CreateAction` set to
+    `RegisterTaskDefinition` or `RunTask`), and `aws SERVICE COMMAND`
     in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
     tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
     resources where the ARN is known: the service ARN from region, account,
     cluster and service, for the deploy action and for `aws ecs update-service`,
     `describe-services` and `wait services-stable` with a literal cluster and
-    service; the ECR repository from the image; conditions on
-    `aws:RequestedRegion` and, for a service's calls, `ecs:cluster`; a key the
+    service; the ECR repository from the image; for a literal cluster (the
+    deploy action's `cluster`, `default` when unset, or `--cluster`), the
+    cluster's tasks `task/CLUSTER/*` for `ecs:DescribeTasks` (it is authorized
+    on task ARNs, not on the cluster's) and, for `ecs:RunTask`, the task
+    definition's revisions `task-definition/FAMILY:*` (the deploy action's, or a
+    literal `FAMILY:REVISION`); conditions on `aws:RequestedRegion`, on
+    `ecs:cluster` for a service's calls, RunTask and DescribeTasks, and on
+    `ecs:CreateAction` for tagging on create; a key the
     action's request never carries, such as `ecs:cluster` for
     RegisterTaskDefinition, makes a positive condition on it false). A role that also
     has an attached policy whose text is not among the files (an AWS managed
@@ -651,6 +658,9 @@ class Need:
     resource: Optional[str] = None
     script_line: Optional[int] = None  # line in the step's `run:` script (0-based)
     command: Optional[str] = None  # its first words, to find its column
+    # condition keys the request carries that the resource does not tell
+    # (`ecs:CreateAction` of a tag-on-create, `ecs:cluster` of RunTask)
+    context: Tuple[Tuple[str, str], ...] = ()
 
     @property
     def span(self) -> Optional[Span]:
@@ -762,6 +772,9 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         for action, why in needs:
             out.append(Need(action, why, step, run, link,
                             service_arn if action in on_service else None))
+        if step.uses == A.DEPLOY:
+            cluster = run.expand(step.with_.get("cluster"), step, github)
+            out = _scope_tasks(out, link, cluster or "default", link.region if link else None)
         if step.uses == A.BUILD_PUSH and out:
             tags = run.resolve(step.with_.get("tags"), step, github)
             tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
@@ -787,11 +800,17 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         service, op, rest = shell.aws_operation(cmd)
         if service:
             shown = f"aws {service} {op}" + (f" {rest[0]}" if op == "wait" and rest else "")
+            mine = []
             for a in A.cli_actions(service, op, rest) or ():
                 arn = _cli_service_arn(cmd, op, rest, link) \
                     if a in ("ecs:UpdateService", "ecs:DescribeServices") else None
-                out.append(Need(a, f"`{shown}`", step, run, link, arn, line,
-                                " ".join(cmd.argv[:2])))
+                mine.append(Need(a, f"`{shown}`", step, run, link, arn, line,
+                                 " ".join(cmd.argv[:2])))
+            if service == "ecs" and mine:
+                mine = _scope_tasks(mine, link, shell.option(cmd, "--cluster") or "default",
+                                    shell.option(cmd, "--region") or (link.region if link else None),
+                                    shell.option(cmd, "--task-definition"))
+            out.extend(mine)
             continue
         images = {}  # word -> image: a push needs five actions on one image
         for action, why, word in A.docker_needs(cmd.argv):
@@ -805,6 +824,37 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                 break
             out.append(Need(action, f"`{why}`", step, run, link, arn, line,
                             " ".join(cmd.argv[:2])))
+    return out
+
+
+def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
+                 task_definition=None) -> List[Need]:
+    """Resources and keys of RunTask and DescribeTasks when the cluster is known
+    (a literal, or the deploy action's `default`): DescribeTasks is authorized on
+    the cluster's task ARNs (`task/CLUSTER/ID`, the ID unknown beforehand: a
+    policy must grant `task/CLUSTER/*` or wider, not the cluster's ARN), RunTask
+    on the task definition's revision ARN with `ecs:cluster` in its request
+    (Service Authorization Reference, Amazon ECS)."""
+    if not any(n.action in ("ecs:RunTask", "ecs:DescribeTasks") for n in needs):
+        return needs
+    account = (L.account_of_arn(link.resolved or "") or link.role.account) \
+        if link is not None and link.role is not None else None
+    if not account or not isinstance(region, str) or not isinstance(cluster, str) \
+            or any(c in v for v in (cluster, region) for c in "$`{}*?") or not cluster.strip():
+        return needs
+    name = cluster.strip().rsplit("/", 1)[-1]
+    base = f"arn:{A.partition(region)}:ecs:{region}:{account}:"
+    td = task_definition.strip() if isinstance(task_definition, str) else ""
+    td_arn = td if td.startswith("arn:") and ":task-definition/" in td else \
+        base + "task-definition/" + td if re.fullmatch(r"[\w-]+:\d+", td) else None
+    out = []
+    for n in needs:
+        if n.action == "ecs:DescribeTasks" and n.resource is None:
+            n = dataclasses.replace(n, resource=base + f"task/{name}/*")
+        elif n.action == "ecs:RunTask":
+            n = dataclasses.replace(n, resource=n.resource or td_arn,
+                                    context=(("ecs:cluster", base + "cluster/" + name),))
+        out.append(n)
     return out
 
 
@@ -848,19 +898,23 @@ def _tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, githu
     permission to tag resources on creation": RegisterTaskDefinition, RunTask).
     `taskdefs`: the step's `_step_taskdefs` (when it registers or runs one)."""
     if step.uses == A.DEPLOY:
-        why = None
+        out = []
         if any(n.action == "ecs:RegisterTaskDefinition" for n in needs) and any(
                 _has_tags(td.data) for td in taskdefs):
-            why = "amazon-ecs-deploy-task-definition registers a task definition with tags"
-        elif any(n.action == "ecs:RunTask" for n in needs):
+            out.append(Need("ecs:TagResource", "amazon-ecs-deploy-task-definition registers a "
+                            "task definition with tags", step, run, link,
+                            context=(("ecs:CreateAction", "RegisterTaskDefinition"),)))
+        if any(n.action == "ecs:RunTask" for n in needs):
             raw = run.expand(step.with_.get("run-task-tags"), step, github)
             try:
                 tags = json.loads(raw) if isinstance(raw, str) and not R.unresolved(raw) else None
             except ValueError:
                 tags = None
             if isinstance(tags, list) and tags:
-                why = "amazon-ecs-deploy-task-definition runs a task with `run-task-tags`"
-        return [Need("ecs:TagResource", why, step, run, link)] if why else []
+                out.append(Need("ecs:TagResource", "amazon-ecs-deploy-task-definition runs a "
+                                "task with `run-task-tags`", step, run, link,
+                                context=(("ecs:CreateAction", "RunTask"),)))
+        return out
     out: List[Need] = []
     if step.run is None:
         return out
@@ -870,13 +924,31 @@ def _tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, githu
             continue
         tagged = shell.option(cmd, "--tags") is not None
         cli = shell.option(cmd, "--cli-input-json")
-        if not tagged and op == "register-task-definition" and cli \
-                and cli.startswith("file://") and "$" not in cli:
+        if not tagged and op == "register-task-definition" and cli:
             tagged = any(_has_tags(td.data)
-                         for td in idx.taskdefs.at(ctx.repo_root, cli[len("file://"):]))
+                         for td in _cli_input_taskdefs(idx, run, step, github, ctx, cli))
         if tagged:
             out.append(Need("ecs:TagResource", f"`aws ecs {op}` with tags", step, run, link,
-                            None, cmd.line, " ".join(cmd.argv[:2])))
+                            None, cmd.line, " ".join(cmd.argv[:2]),
+                            (("ecs:CreateAction", A.pascal(op)),)))
+    return out
+
+
+def _run_task_definition(needs: List[Need], taskdefs: List[Document]) -> List[Need]:
+    """The deploy action runs the revision it has just registered: RunTask's
+    resource is `task-definition/FAMILY:REVISION`, the revision not known
+    beforehand (`FAMILY:*` matches what a policy must allow)."""
+    families = {text_of(td.data.get("family")) for td in taskdefs}
+    if len(families) != 1 or None in families:
+        return needs
+    family = families.pop()
+    out = []
+    for n in needs:
+        cluster = dict(n.context).get("ecs:cluster", "")
+        if n.action == "ecs:RunTask" and n.resource is None and ":cluster/" in cluster:
+            n = dataclasses.replace(n, resource=cluster.split("cluster/", 1)[0]
+                                    + f"task-definition/{family}:*")
+        out.append(n)
     return out
 
 
@@ -934,9 +1006,11 @@ def _permission_checks(idx: Index, ctx):
             taskdefs = _step_taskdefs(idx, run, step, github, ctx) if any(
                 n.action in ("ecs:RegisterTaskDefinition", "ecs:RunTask") for n in needs) else []
             needs += _tag_needs(idx, run, step, link, github, ctx, needs, taskdefs)
+            if step.uses == A.DEPLOY:
+                needs = _run_task_definition(needs, taskdefs)
             for need in needs:
-                needs_by_key.setdefault((id(link.role), need.action, need.resource, link.region),
-                                        []).append(need)
+                needs_by_key.setdefault((id(link.role), need.action, need.resource, link.region,
+                                         need.context), []).append(need)
             for td in taskdefs:
                 passes.setdefault((id(link.role), id(td)), (link, td, step, run))
     if ctx.is_enabled(PERMISSION_MISSING.id):
@@ -959,13 +1033,14 @@ _STAR_ONLY = {"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken",
               "elasticloadbalancing:describelisteners", "elasticloadbalancing:describerules"}
 
 
-_SERVICE_ARN = re.compile(r"^(arn:[^:]+:ecs:[^:]+:\d{12}:)service/([^/]+)/[^/]+$")
+# a service ARN, or the tasks of a cluster (`task/CLUSTER/*`): both name the cluster
+_SERVICE_ARN = re.compile(r"^(arn:[^:]+:ecs:[^:]+:\d{12}:)(?:service|task)/([^/]+)/[^/]+$")
 
 
 def _missing(idx: Index, needs_by_key):
     # one finding per role and action, naming every resource it is denied on
     denied: Dict[tuple, list] = {}
-    for (_, action, resource, region), needs in needs_by_key.items():
+    for (_, action, resource, region, keys), needs in needs_by_key.items():
         role = needs[0].link.role
         if resource is None and action.lower() in _STAR_ONLY:
             resource = "*"
@@ -975,6 +1050,7 @@ def _missing(idx: Index, needs_by_key):
         cluster = _SERVICE_ARN.match(resource or "")
         if cluster:
             context["ecs:cluster"] = cluster.group(1) + "cluster/" + cluster.group(2)
+        context.update(keys)
         decision = iam.evaluate_statements(_role_statements(idx, role), action, resource,
                                            context or None)
         if decision.allowed:
@@ -1001,6 +1077,8 @@ def _missing_problem(idx: Index, action, resource, needs, decision, others, more
     star = resource == "*" and action.lower() in _STAR_ONLY
     on = (" (it has no resource-level permissions: only Resource \"*\" grants it)" if star
           else f" on {resource}" if resource else "")
+    keys = [f"{k} = {v}" for k, v in first.context if k != "ecs:cluster"]
+    on += f" (a request with {', '.join(keys)})" if keys else ""
     also = f" (other steps need it on {', '.join(others)} too)" if others else ""
     every = f" on {', '.join([resource] + others)}" if others else on
     return Problem(
@@ -1041,12 +1119,30 @@ def _step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> Lis
         if service != "ecs":
             continue
         cli = shell.option(cmd, "--cli-input-json")
-        if cli and cli.startswith("file://") and "$" not in cli:
-            out.extend(idx.taskdefs.at(ctx.repo_root, cli[len("file://"):]))
+        if cli:
+            out.extend(_cli_input_taskdefs(idx, run, step, github, ctx, cli))
         fam = shell.option(cmd, "--task-definition")
         if fam and "$" not in fam and not fam.startswith("arn:"):
             out.extend(idx.taskdefs.by_family.get(fam.split(":")[0], []))
     return list({id(d): d for d in out}.values())
+
+
+_SHELL_VAR = lazy_re(r"^\$(?:\{(\w+)\}|(\w+))$")
+
+
+def _cli_input_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx,
+                        cli: str) -> List[Document]:
+    """Task definitions a `--cli-input-json file://PATH` reads: a literal path, a
+    render step's output, or a shell variable that the step's env sets to one."""
+    if not cli.startswith("file://"):
+        return []
+    path = cli[len("file://"):]
+    if "$" not in path:
+        return idx.taskdefs.at(ctx.repo_root, path)
+    var = _SHELL_VAR.match(path)
+    value = step.env.get(var.group(1) or var.group(2)) if var else path
+    path = _td_path(run, step, value, github) if value is not None else None
+    return idx.taskdefs.at(ctx.repo_root, path) if path else []
 
 
 def _role_arn(value, account: Optional[str], part: str = "aws") -> Optional[str]:
