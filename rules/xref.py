@@ -801,15 +801,22 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         if service:
             shown = f"aws {service} {op}" + (f" {rest[0]}" if op == "wait" and rest else "")
             mine = []
+
+            def option(flag):  # a literal, or a variable the step's env or script sets
+                value = shell.option(cmd, flag)
+                if isinstance(value, str) and "$" in value:
+                    value = run.resolve(value, step, github, cmd.line)
+                return value
+
             for a in A.cli_actions(service, op, rest) or ():
-                arn = _cli_service_arn(cmd, op, rest, link) \
+                arn = _cli_service_arn(cmd, op, rest, link, option) \
                     if a in ("ecs:UpdateService", "ecs:DescribeServices") else None
                 mine.append(Need(a, f"`{shown}`", step, run, link, arn, line,
                                  " ".join(cmd.argv[:2])))
             if service == "ecs" and mine:
-                mine = _scope_tasks(mine, link, shell.option(cmd, "--cluster") or "default",
-                                    shell.option(cmd, "--region") or (link.region if link else None),
-                                    shell.option(cmd, "--task-definition"))
+                mine = _scope_tasks(mine, link, option("--cluster") or "default",
+                                    option("--region") or (link.region if link else None),
+                                    option("--task-definition"))
             out.extend(mine)
             continue
         images = {}  # word -> image: a push needs five actions on one image
@@ -858,21 +865,22 @@ def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
     return out
 
 
-def _cli_service_arn(cmd, op: str, rest, link: Optional[R.RoleLink]) -> Optional[str]:
+def _cli_service_arn(cmd, op: str, rest, link: Optional[R.RoleLink], option) -> Optional[str]:
     """The service ARN of `aws ecs update-service`/`describe-services`/`wait
-    services-stable` when the cluster and the one service are literal words."""
+    services-stable` when the cluster and the one service are known (`option`:
+    a flag's value, with the variables the step sets)."""
     if link is None or link.role is None:
         return None
     if op == "wait" and not (rest and str(rest[0]).lower() == "services-stable"):
         return None
     flag = "--service" if op == "update-service" else "--services"
-    name = shell.option(cmd, flag)
+    name = option(flag)
     if flag in cmd.argv:
         after = cmd.argv[cmd.argv.index(flag) + 2:][:1]
         if after and not after[0].startswith("-"):
             return None  # several services: each is its own resource
-    cluster = shell.option(cmd, "--cluster") or "default"
-    region = shell.option(cmd, "--region") or link.region
+    cluster = option("--cluster") or "default"
+    region = option("--region") or link.region
     account = L.account_of_arn(link.resolved or "") or link.role.account
     if not name or not account or not region or any(
             c in v for v in (name, cluster, region) for c in "$`{}*?"):

@@ -975,3 +975,32 @@ def test_odd_callers_and_inputs_of_a_reusable_workflow_never_crash(tmp_path, wit
         f"  deploy:\n    uses: ./.github/workflows/_deploy.yml\n    with: {with_}\n")
     found = lint_folder(tmp_path)
     assert not [f for f in found if f.rule in ("internal-error", "parse-error")], found
+
+
+def test_cli_cluster_in_a_step_variable_scopes_describe_tasks(tmp_path):
+    # `aws ecs wait tasks-stopped --cluster "$CLUSTER"` with CLUSTER in the step's
+    # env: DescribeTasks is authorized on that cluster's tasks, not on its ARN
+    from conftest import lint_files
+
+    role = "arn:aws:iam::123456789012:role/deploy"
+    wf = textwrap.dedent(f"""\
+        on: {{push: {{branches: [main]}}}}
+        jobs:
+          migrate:
+            runs-on: ubuntu-latest
+            permissions: {{id-token: write}}
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with: {{role-to-assume: "{role}", aws-region: eu-west-1}}
+              - env:
+                  CLUSTER: prod
+                run: aws ecs wait tasks-stopped --cluster "$CLUSTER" --tasks "$TASK"
+        """)
+    policy = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "ecs:DescribeTasks",
+        "Resource": "arn:aws:ecs:eu-west-1:123456789012:cluster/prod"}]}
+    found = [f for f in lint_files(tmp_path, {".github/workflows/m.yml": wf, "p.json": policy},
+                                   config=f'roles:\n  "{role}":\n    permissions: [p.json]\n')
+             if f.rule == "xref-permission-missing"]
+    assert len(found) == 1
+    assert "ecs:DescribeTasks on arn:aws:ecs:eu-west-1:123456789012:task/prod/*" in found[0].message
