@@ -12,7 +12,10 @@ definition a step deploys.
 - `role-to-assume`: an ARN literal, or a `${{ vars.X }}` / `${{ secrets.X }}` /
   `${{ env.X }}` reference resolved through the workflow's `env` blocks and then
   config `github.vars` / `github.secrets`; an ARN whose account is an
-  expression (`arn:aws:iam::${{ vars.ACCOUNT_ID }}:role/deploy`) by its role name.
+  expression (`arn:aws:iam::${{ vars.ACCOUNT_ID }}:role/deploy`) by its role name;
+  a bare role name on a `role-chaining: true` step in the account of the role
+  it chains from (configure-aws-credentials builds the ARN from the caller's
+  account).
 - Task definitions: by file path (relative to the repository root) and by family.
 """
 from __future__ import annotations

@@ -1,0 +1,105 @@
+"""Audit 'ah': how the cross-file rules link a workflow to its roles (vars,
+secrets, env, bare names, role chaining, template role names, config
+`roles:`), its repository and its task definitions. Each test holds a case
+where ecs-lint was wrong (see the commit that added it for the evidence)."""
+import json
+
+from conftest import lint_folder
+
+A1, A2 = "283746501928", "593018274655"
+
+
+def _write(root, files):
+    for path, text in files.items():
+        p = root / path
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text if isinstance(text, str) else json.dumps(text, indent=2))
+
+
+def _xref(findings, rule):
+    return [f for f in findings if f.rule == rule]
+
+
+def _oidc_trust(acct, sub):
+    return {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Federated": f"arn:aws:iam::{acct}:oidc-provider/token.actions.githubusercontent.com"},
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": {"StringEquals": {
+            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+            "token.actions.githubusercontent.com:sub": sub}}}]}
+
+
+def _deploy_policy(acct, passroles):
+    return {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["ecs:RegisterTaskDefinition"], "Resource": "*"},
+        {"Effect": "Allow", "Action": ["ecs:DescribeServices", "ecs:UpdateService"],
+         "Resource": f"arn:aws:ecs:us-east-1:{acct}:service/app/app"},
+        {"Effect": "Allow", "Action": "iam:PassRole", "Resource": passroles,
+         "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}}]}
+
+
+CHAIN_WORKFLOW = """\
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: staging
+    permissions:
+      id-token: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::%s:role/entry
+          aws-region: us-east-1
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: deployer
+          role-chaining: true
+          aws-region: us-east-1
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: ecs/app.json
+          cluster: app
+          service: app
+          wait-for-service-stability: true
+"""
+
+
+def _chain_repo(tmp_path, entry_account):
+    files = {
+        ".ecs-lint.yaml": "github:\n  repository: o/app\nroles:\n" + "".join(
+            f'  "arn:aws:iam::{a}:role/{n}":\n    trust: iam/{a}-{n}-trust.json\n'
+            f"    permissions: [iam/{a}-{n}-policy.json]\n"
+            for a in (A1, A2) for n in ("entry", "deployer")),
+        ".github/workflows/deploy.yml": CHAIN_WORKFLOW % entry_account,
+        "ecs/app.json": {"family": "app", "executionRoleArn": f"arn:aws:iam::{entry_account}:role/app-exec",
+                         "containerDefinitions": [{"name": "app", "image": "nginx:1.27.0"}]},
+    }
+    for a in (A1, A2):
+        files[f"iam/{a}-entry-trust.json"] = _oidc_trust(a, "repo:o/app:environment:staging")
+        files[f"iam/{a}-entry-policy.json"] = {"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Action": "sts:AssumeRole", "Resource": f"arn:aws:iam::{a}:role/deployer"}]}
+        files[f"iam/{a}-deployer-trust.json"] = {"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{a}:role/entry"},
+            "Action": ["sts:AssumeRole", "sts:TagSession"]}]}
+    # the first account's deployer may not pass the execution role; the second's may
+    files[f"iam/{A1}-deployer-policy.json"] = _deploy_policy(A1, f"arn:aws:iam::{A1}:role/app-task")
+    files[f"iam/{A2}-deployer-policy.json"] = _deploy_policy(A2, f"arn:aws:iam::{A2}:role/app-*")
+    _write(tmp_path, files)
+    return lint_folder(tmp_path)
+
+
+def test_chained_bare_role_name_is_the_role_of_the_account_it_chains_from(tmp_path):
+    # configure-aws-credentials builds arn:aws:iam::<caller account>:role/NAME for a
+    # bare name on a role-chaining step: the deployer of the entry role's account
+    found = _xref(_chain_repo(tmp_path, A1), "xref-passrole-not-covered")
+    assert [f.file for f in found] == [f"iam/{A1}-deployer-policy.json"]
+    assert "app-exec" in found[0].message
+
+
+def test_chained_bare_role_name_in_the_other_account_is_not_the_first(tmp_path):
+    assert _xref(_chain_repo(tmp_path, A2), "xref-passrole-not-covered") == []
