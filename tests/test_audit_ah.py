@@ -103,3 +103,103 @@ def test_chained_bare_role_name_is_the_role_of_the_account_it_chains_from(tmp_pa
 
 def test_chained_bare_role_name_in_the_other_account_is_not_the_first(tmp_path):
     assert _xref(_chain_repo(tmp_path, A2), "xref-passrole-not-covered") == []
+
+
+GENERATED_WORKFLOW = """\
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::111122223333:role/%s
+          aws-region: us-east-1
+"""
+
+CFN_ROLES = """\
+Resources:
+%s
+"""
+
+CFN_ROLE = """\
+  %s:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Federated: arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                token.actions.githubusercontent.com:aud: sts.amazonaws.com
+                token.actions.githubusercontent.com:sub: repo:o/app:%s
+"""
+
+
+def _generated(tmp_path, files, name):
+    files[".ecs-lint.yaml"] = "github:\n  repository: o/app\n"
+    files[".github/workflows/deploy.yml"] = GENERATED_WORKFLOW % name
+    _write(tmp_path, files)
+    return _xref(lint_folder(tmp_path), "xref-sub-not-admitted")
+
+
+def test_cloudformation_role_without_rolename_links_by_its_generated_name(tmp_path):
+    # STACK-LOGICALID-SUFFIX: the role of logical id DeployRoleStaging, not DeployRole
+    # (a prefix of it), whose trust pins another environment
+    roles = CFN_ROLE % ("DeployRole", "environment:production") + \
+        CFN_ROLE % ("DeployRoleStaging", "environment:staging")
+    found = _generated(tmp_path, {"cfn/roles.yaml": CFN_ROLES % roles},
+                       "ci-DeployRoleStaging-9PQ2WD6RZ0ABC")
+    assert len(found) == 1 and found[0].file == "cfn/roles.yaml"
+    assert "environment:staging" in found[0].message or "DeployRoleStaging" in found[0].message
+
+
+def test_cloudformation_generated_name_of_the_right_role_is_clean(tmp_path):
+    roles = CFN_ROLE % ("DeployRole", "environment:production") + \
+        CFN_ROLE % ("DeployRoleStaging", "environment:staging")
+    assert _generated(tmp_path, {"cfn/roles.yaml": CFN_ROLES % roles},
+                      "ci-DeployRole-1XK8ZQ4T7LMNP") == []
+
+
+TF_ROLE = """\
+resource "aws_iam_role" "%s" {
+  %s
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Condition = {
+        StringEquals = {
+          "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"
+          "token.actions.githubusercontent.com:sub" = "repo:o/app:%s"
+        }
+      }
+    }]
+  })
+}
+"""
+
+
+def test_terraform_name_prefix_role_links_by_the_name_terraform_generates(tmp_path):
+    # name_prefix + 26 characters (timestamp to 1/10000 s, 8 hex digits)
+    tf = TF_ROLE % ("deploy", 'name_prefix = "app-deploy-"', "ref:refs/heads/main")
+    found = _generated(tmp_path, {"infra/iam.tf": tf},
+                       "app-deploy-2024061109301522170000000a")
+    assert [f.file for f in found] == ["infra/iam.tf"]
+
+
+def test_terraform_exact_name_sharing_the_prefix_is_not_the_prefixed_role(tmp_path):
+    tf = TF_ROLE % ("deploy", 'name_prefix = "app-deploy-"', "ref:refs/heads/main") + \
+        TF_ROLE % ("readonly", 'name = "app-deploy-readonly"', "environment:production")
+    assert _generated(tmp_path, {"infra/iam.tf": tf}, "app-deploy-readonly") == []
