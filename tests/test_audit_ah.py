@@ -203,3 +203,44 @@ def test_terraform_exact_name_sharing_the_prefix_is_not_the_prefixed_role(tmp_pa
     tf = TF_ROLE % ("deploy", 'name_prefix = "app-deploy-"', "ref:refs/heads/main") + \
         TF_ROLE % ("readonly", 'name = "app-deploy-readonly"', "environment:production")
     assert _generated(tmp_path, {"infra/iam.tf": tf}, "app-deploy-readonly") == []
+
+
+WORKDIR_WORKFLOW = """\
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - name: Fill the template
+        working-directory: deploy/worker
+        run: envsubst < taskdef.json.tpl > %s
+      - uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: %s
+          container-name: worker
+          image: nginx:1.27.0
+"""
+
+
+def _workdir(tmp_path, target, path):
+    _write(tmp_path, {".github/workflows/deploy.yml": WORKDIR_WORKFLOW % (target, path),
+                      "deploy/worker/taskdef.json.tpl": "{}"})
+    return _xref(lint_folder(tmp_path), "xref-task-definition-missing")
+
+
+def test_file_written_in_another_working_directory_is_not_at_the_root(tmp_path):
+    # the redirect lands in deploy/worker/taskdef.json; the action reads
+    # $GITHUB_WORKSPACE/taskdef.json (path.join(GITHUB_WORKSPACE, file))
+    found = _workdir(tmp_path, "taskdef.json", "taskdef.json")
+    assert len(found) == 1 and "taskdef.json" in found[0].message
+
+
+def test_file_written_in_the_working_directory_it_is_read_from_is_fine(tmp_path):
+    assert _workdir(tmp_path, "taskdef.json", "deploy/worker/taskdef.json") == []
+
+
+def test_file_written_by_a_path_out_of_the_working_directory_is_fine(tmp_path):
+    assert _workdir(tmp_path, "../../taskdef.json", "taskdef.json") == []
