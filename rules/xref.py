@@ -290,7 +290,12 @@ TASKDEF_MISSING = rule(
     Checks that the `task-definition` input of the render and deploy actions,
     when it is a path (not a step output), names a file of the repository
     (relative to the repository root, or to the folder `actions/checkout`
-    puts it in with `path:`; matrix values expanded).
+    puts it in with `path:`; matrix values expanded). A file an earlier step
+    of the job seems to write (a script naming it, a downloaded artifact) is
+    taken to exist, unless that step only redirects into the bare file name
+    from another `working-directory` (`> taskdef.json` run in `deploy/`
+    writes `deploy/taskdef.json`, while actions read paths from the
+    workspace root).
 
     ## Why is this bad?
     The action fails with "ENOENT: no such file or directory" after the image was
@@ -552,10 +557,45 @@ def _made_earlier(run: R.JobRun, step: wm.Step, path: str) -> bool:
         if st.uses and ("download-artifact" in st.uses or "cache" in st.uses):
             return True
         if isinstance(st.run, str) and base in st.run:
+            if _writes_elsewhere(run, st, path, base):
+                continue
             return True
         if any(isinstance(v, str) and base in v for v in st.with_.values()):
             return True
     return False
+
+
+def _run_dir(run: R.JobRun, st: wm.Step) -> Optional[str]:
+    """The literal `working-directory` of a run step (its own, else the job's or
+    the workflow's `defaults.run`), relative to the workspace; None if unset."""
+    scopes = [st.data]
+    for data in (run.job.data, run.workflow.data):
+        defaults = data.get("defaults") if isinstance(data, dict) else None
+        scopes.append(defaults.get("run") if isinstance(defaults, dict) else None)
+    for scope in scopes:
+        if isinstance(scope, dict) and scope.get("working-directory") is not None:
+            wd = scope.get("working-directory")
+            return wd if isinstance(wd, str) else None
+    return None
+
+
+def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str) -> bool:
+    """Does the step only redirect into the bare file name `base`, from a
+    working directory other than the one `path` is in? The file then lands in
+    that directory (`cd deploy && ... > taskdef.json` writes deploy/taskdef.json),
+    while actions read `path` from the workspace root."""
+    wd = _run_dir(run, st)
+    if not isinstance(wd, str) or "${{" in wd or "$" in wd or os.path.isabs(wd):
+        return False
+    wd = os.path.normpath(wd)
+    if wd == ".":
+        return False
+    mentions = re.findall(r"(?<![\w/.-])" + re.escape(base) + r"(?![\w/.-])", st.run)
+    redirects = list(re.finditer(r"(?<![\w/.$-])>\s*([\"']?)" + re.escape(base) + r"\1(?![\w/.-])",
+                                 st.run))
+    if not redirects or len(redirects) != len(mentions):
+        return False  # named some other way too: it may write where `path` says
+    return os.path.normpath(os.path.join(wd, base)) != os.path.normpath(path)
 
 
 def _taskdef_checks(idx: Index, ctx):

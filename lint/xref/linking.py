@@ -8,11 +8,16 @@ definition a step deploys.
   `vars`/`secrets`/`env` reference, with `trust:` and `permissions:` files), and
   from templates (a trust policy or permission policy document whose context
   names its role: CloudFormation `RoleName`/logical id, Terraform role name or
-  address, `AWS::IAM::Policy` `Roles`, `AWS::IAM::RolePolicy` `RoleName`).
+  address, `AWS::IAM::Policy` `Roles`, `AWS::IAM::RolePolicy` `RoleName`); a
+  role written without a name by the names it gets (Terraform `name_prefix` +
+  26-character id, CloudFormation STACK-LOGICALID-SUFFIX).
 - `role-to-assume`: an ARN literal, or a `${{ vars.X }}` / `${{ secrets.X }}` /
   `${{ env.X }}` reference resolved through the workflow's `env` blocks and then
   config `github.vars` / `github.secrets`; an ARN whose account is an
-  expression (`arn:aws:iam::${{ vars.ACCOUNT_ID }}:role/deploy`) by its role name.
+  expression (`arn:aws:iam::${{ vars.ACCOUNT_ID }}:role/deploy`) by its role name;
+  a bare role name on a `role-chaining: true` step in the account of the role
+  it chains from (configure-aws-credentials builds the ARN from the caller's
+  account).
 - Task definitions: by file path (relative to the repository root) and by family.
 """
 from __future__ import annotations
@@ -130,6 +135,8 @@ class Role:
     # attached policies whose statements are not in the files read (an AWS
     # managed policy, an ARN from a parameter): what the role may do is unknown
     unread: List[str] = field(default_factory=list)
+    # the names a template lets AWS or Terraform generate (no name written)
+    pattern: Optional[re.Pattern] = None
 
     @property
     def account(self) -> Optional[str]:
@@ -174,9 +181,12 @@ class RoleIndex:
     by_name: Dict[str, List[Role]] = field(default_factory=dict)
     by_ref: Dict[str, Role] = field(default_factory=dict)  # config keys that are not ARNs/names
     roles: List[Role] = field(default_factory=list)
+    patterned: List[Role] = field(default_factory=list)
 
     def add(self, role: Role):
         self.roles.append(role)
+        if role.pattern is not None:
+            self.patterned.append(role)
         if role.arn:
             self.by_arn[role.arn] = role
         if role.name:
@@ -190,8 +200,9 @@ class RoleIndex:
             return self.by_arn[arn]
         if arn and not name:
             name = role_name_of_arn(arn)
-        if name and name in self.by_name:
-            cands = self.by_name[name]
+        if name and (name in self.by_name or self.patterned):
+            cands = self.by_name.get(name) or [
+                r for r in self.patterned if r.pattern.fullmatch(name)]
             if arn:
                 acct = account_of_arn(arn)
                 same = [r for r in cands if r.account in (None, acct)]
@@ -260,7 +271,7 @@ def build_roles(docs: List[Document], ctx) -> RoleIndex:
                     by_ref[(d.file, str(ref))] = r
             continue
         role = Role(str(ref or name), None, name, source=f"{d.file} {ref or name}",
-                    unread=unread)
+                    unread=unread, pattern=None if name else _generated_names(d))
         role.trust.append(d)
         if ref is not None:
             by_ref[(d.file, str(ref))] = role
@@ -294,6 +305,25 @@ def build_roles(docs: List[Document], ctx) -> RoleIndex:
                 role.permissions.append(d)
             role.unread += [u for u in unread if u not in role.unread]
     return index
+
+
+def _generated_names(d: Document) -> Optional[re.Pattern]:
+    """The names a role written without one gets: Terraform's `name_prefix`
+    followed by its 26-character unique id (a timestamp to 1/10000 s and an
+    8-hex-digit counter); CloudFormation's STACK-LOGICALID-SUFFIX for a role
+    without `RoleName` (left unlinked where CloudFormation shortens long names)."""
+    fmt = (d.context.get("template") or {}).get("format") \
+        if isinstance(d.context.get("template"), dict) else None
+    role_name = d.context.get("role_name")
+    if fmt == "terraform" and isinstance(role_name, Template) and len(role_name.parts) == 2 \
+            and isinstance(role_name.parts[0], str) and isinstance(role_name.parts[1], Unknown) \
+            and role_name.parts[1].name == "name_prefix":
+        return re.compile(re.escape(role_name.parts[0]) + r"\d{18}[0-9a-f]{8}")
+    ref = d.context.get("role_ref")
+    if fmt == "cloudformation" and role_name is None and isinstance(ref, str) \
+            and re.fullmatch(r"[A-Za-z0-9]+", ref):
+        return re.compile(r"[A-Za-z][A-Za-z0-9-]*-" + re.escape(ref) + r"-[A-Za-z0-9]{12,13}")
+    return None
 
 
 _REF = re.compile(r"^\$\{\{\s*(vars|secrets|env)\.([\w-]+)\s*\}\}$")

@@ -14,6 +14,7 @@ from .. import workflow_model as wm
 from ..model import Document
 from ..values import text_of
 from . import actions as A
+from . import linking as L
 
 UNKNOWN_ENVIRONMENT = "\0unknown"
 
@@ -240,7 +241,10 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
             for step, step_uses in zip(job.steps, uses):
                 for use in step_uses:
                     value = wm.expand(use.role_to_assume, job, step, row, github_run)
+                    value, chained = _chained_name(use, value, current)
                     resolved, ref, role, how = find_role(use.role_to_assume, value)
+                    if chained:
+                        how = chained
                     region = wm.expand(use.aws_region, job, step, row, github_run)
                     current = RoleLink(use, use.role_to_assume, value, resolved, ref, role,
                                        region.strip() if isinstance(region, str)
@@ -250,6 +254,26 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
                 run.role_at[step.index] = current
             out.append(run)
     return out
+
+
+def _chained_name(use, value, current):
+    """(value, how): a bare role name on a `role-chaining: true` step is
+    completed as configure-aws-credentials does, with the account of the
+    credentials it chains from (`arn:aws:iam::ACCOUNT:role/NAME`, 'aws'
+    partition only); other values are left as they are."""
+    name = text_of(value)
+    if name is None or use.oidc or current is None or \
+            wm._truthy(use.step.with_.get("role-chaining")) is not True:
+        return value, None
+    name = name.strip()
+    if not name or name.startswith("arn:aws") or not re.fullmatch(r"[\w+=,.@-]+", name):
+        return value, None
+    account = (current.role.account if current.role is not None else None) or \
+        L.account_of_arn(current.resolved or "")
+    if not account:
+        return value, None
+    return f"arn:aws:iam::{account}:role/{name}", \
+        f"role name {name} in the account of the role it chains from ({account})"
 
 
 def step_name(step: wm.Step) -> str:
