@@ -1,0 +1,68 @@
+"""Audit 'aj': the token side of the deploy path (configure-aws-credentials
+inputs: keys, role-chaining, token files, audiences; id-token permissions;
+OIDC providers and enterprise issuers). Each test holds a case where ecs-lint
+was wrong (see the commit that added it for the evidence)."""
+from conftest import lint_folder
+
+CONFIG = "github:\n  repository: pelican-outdoor/storefront\n  owners: [pelican-outdoor]\n"
+
+
+def _rules(tmp_path, workflow, name="nightly.yml"):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True, exist_ok=True)
+    (wf / name).write_text(workflow)
+    (tmp_path / ".ecs-lint.yaml").write_text(CONFIG)
+    return sorted(f.rule for f in lint_folder(tmp_path) if f.severity in ("warning", "error"))
+
+
+KEYS_IN_ENV = """\
+name: nightly
+on:
+  schedule:
+    - cron: "17 5 * * *"
+permissions:
+  contents: read
+jobs:
+  report:
+    runs-on: ubuntu-latest
+    env:
+      AWS_ACCESS_KEY_ID: ${{ secrets.CI_AWS_ACCESS_KEY_ID }}
+      AWS_SECRET_ACCESS_KEY: ${{ secrets.CI_AWS_SECRET_ACCESS_KEY }}
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::771204938465:role/storefront-reader
+          aws-region: us-west-2
+      - run: aws sts get-caller-identity
+"""
+
+
+def test_env_keys_without_id_token_assume_the_role_with_sts_assume_role(tmp_path):
+    # no id-token: write, so no ACTIONS_ID_TOKEN_REQUEST_TOKEN: configure-aws-credentials
+    # does not take its OIDC branch; it validates the env credentials and calls
+    # sts:AssumeRole with them (src/index.ts useGitHubOIDCProvider, assumeRole.ts):
+    # the keys are the finding, not a missing id-token
+    assert _rules(tmp_path, KEYS_IN_ENV) == ["workflow-static-aws-keys"]
+
+
+def test_keys_given_to_an_earlier_configure_step(tmp_path):
+    # the first step exports the IAM user's keys to the job's env; the second,
+    # without role-chaining, takes them the same way when no OIDC token can be had
+    wf = KEYS_IN_ENV.replace(
+        "    env:\n      AWS_ACCESS_KEY_ID: ${{ secrets.CI_AWS_ACCESS_KEY_ID }}\n"
+        "      AWS_SECRET_ACCESS_KEY: ${{ secrets.CI_AWS_SECRET_ACCESS_KEY }}\n", "").replace(
+        "    steps:\n",
+        "    steps:\n"
+        "      - uses: aws-actions/configure-aws-credentials@v4\n"
+        "        with:\n"
+        "          aws-access-key-id: ${{ secrets.CI_AWS_ACCESS_KEY_ID }}\n"
+        "          aws-secret-access-key: ${{ secrets.CI_AWS_SECRET_ACCESS_KEY }}\n"
+        "          aws-region: us-west-2\n")
+    assert _rules(tmp_path, wf) == ["workflow-static-aws-keys"]
+
+
+def test_without_any_credentials_the_token_is_still_missing(tmp_path):
+    wf = KEYS_IN_ENV.replace(
+        "    env:\n      AWS_ACCESS_KEY_ID: ${{ secrets.CI_AWS_ACCESS_KEY_ID }}\n"
+        "      AWS_SECRET_ACCESS_KEY: ${{ secrets.CI_AWS_SECRET_ACCESS_KEY }}\n", "")
+    assert _rules(tmp_path, wf) == ["workflow-id-token-missing"]
