@@ -210,7 +210,9 @@ DEPLOY_NO_TEST_GATE = rule(
 
     It stays silent where the gate may live elsewhere: a job in the chain that
     calls a reusable workflow it cannot read, a reusable workflow
-    (`workflow_call`) or a workflow started by `workflow_run`.
+    (`workflow_call`) or a workflow started by `workflow_run`, as long as the
+    job runs on no other trigger (a reusable workflow that can also be
+    dispatched by hand deploys untested on the dispatch).
 
     ## Why is this bad?
     A push that breaks the tests still reaches production; the test job runs
@@ -930,7 +932,10 @@ def _deploy_words(deploys):
 
 
 def _test_gated(wf, job, deploys, ctx, read_if=True):
-    if {"workflow_call", "workflow_run"} & set(wf.triggers):
+    # a called workflow is gated by its callers, a workflow_run one by the
+    # workflow it follows; not on another trigger of its own (a dispatch)
+    if {"workflow_call", "workflow_run"} & set(wf.triggers) \
+            and wm.job_events(wf, job) <= {"workflow_call", "workflow_run"}:
         return True
     first = min(d.step.index for d in deploys)
     if any(_gating_test(st) for st in job.steps[:first + 1]):

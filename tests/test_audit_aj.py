@@ -66,3 +66,37 @@ def test_without_any_credentials_the_token_is_still_missing(tmp_path):
         "    env:\n      AWS_ACCESS_KEY_ID: ${{ secrets.CI_AWS_ACCESS_KEY_ID }}\n"
         "      AWS_SECRET_ACCESS_KEY: ${{ secrets.CI_AWS_SECRET_ACCESS_KEY }}\n", "")
     assert _rules(tmp_path, wf) == ["workflow-id-token-missing"]
+
+
+REUSABLE_AND_DISPATCH = """\
+name: deploy
+on:
+  workflow_call:
+    inputs:
+      environment: {type: string, required: true}
+%s
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: ${{ inputs.environment }}
+    steps:
+      - uses: actions/checkout@v4
+      - run: |
+          aws ecs update-service --cluster kestrel --service routing-engine \\
+            --force-new-deployment
+          aws ecs wait services-stable --cluster kestrel --services routing-engine
+"""
+
+
+def test_reusable_workflow_also_dispatched_is_not_gated_by_its_callers(tmp_path):
+    # a manual dispatch runs the deploy job with no test job before it (as a
+    # dispatch-only promote workflow would): the callers' gates do not cover it
+    wf = REUSABLE_AND_DISPATCH % (
+        "  workflow_dispatch:\n    inputs:\n      environment:\n        type: choice\n"
+        "        options: [staging, production]\n")
+    assert "workflow-deploy-no-test-gate" in _rules(tmp_path, wf, "_deploy.yml")
+
+
+def test_reusable_workflow_only_called_stays_gated_by_its_callers(tmp_path):
+    wf = REUSABLE_AND_DISPATCH % ""
+    assert "workflow-deploy-no-test-gate" not in _rules(tmp_path, wf, "_deploy.yml")
