@@ -100,3 +100,68 @@ def test_reusable_workflow_also_dispatched_is_not_gated_by_its_callers(tmp_path)
 def test_reusable_workflow_only_called_stays_gated_by_its_callers(tmp_path):
     wf = REUSABLE_AND_DISPATCH % ""
     assert "workflow-deploy-no-test-gate" not in _rules(tmp_path, wf, "_deploy.yml")
+
+
+ENTERPRISE_TRUST = """\
+{
+  "Version": "2012-10-17",
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": {"Federated": "arn:aws:iam::286401957733:oidc-provider/token.actions.githubusercontent.com/quarrylabs"},
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {"StringEquals": {
+      "%(host)s:aud": "sts.amazonaws.com",
+      "%(host)s:sub": "repo:quarrylabs/tile-server:pull_request"}}
+  }]
+}
+"""
+
+PLAN_WORKFLOW = """\
+name: plan
+on:
+  pull_request:
+permissions:
+  contents: read
+  id-token: write
+jobs:
+  plan:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::286401957733:role/tile-server-plan
+          aws-region: us-east-1
+      - run: terraform plan
+"""
+
+
+def _enterprise(tmp_path, host):
+    (tmp_path / "trust.json").write_text(ENTERPRISE_TRUST % {"host": host})
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "plan.yml").write_text(PLAN_WORKFLOW)
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        "github:\n  repository: quarrylabs/tile-server\n  owners: [quarrylabs]\n"
+        "roles:\n  \"arn:aws:iam::286401957733:role/tile-server-plan\":\n"
+        "    trust: trust.json\n")
+    return sorted(f.rule for f in lint_folder(tmp_path) if f.severity in ("warning", "error"))
+
+
+def test_keys_of_the_other_issuer_admit_nothing(tmp_path):
+    # the principal is the enterprise issuer's provider, the keys name the
+    # default issuer: IAM names a provider's keys after its URL, so the request
+    # never carries them and StringEquals on them is never true. The statement
+    # admits nothing: no sub rule for it, and the pull-request run gets 401
+    assert _enterprise(tmp_path, "token.actions.githubusercontent.com") == [
+        "trust-principal-not-github", "xref-sub-not-admitted"]
+
+
+def test_keys_of_the_enterprise_issuer_are_read(tmp_path):
+    assert _enterprise(tmp_path, "token.actions.githubusercontent.com/quarrylabs") == [
+        "trust-sub-pull-request"]
+
+
+def test_refused_sub_points_at_the_other_issuers_sub_key(tmp_path):
+    _enterprise(tmp_path, "token.actions.githubusercontent.com")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
+    assert [(f.file, f.line) for f in found] == [("trust.json", 9)]
