@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
@@ -1444,6 +1445,30 @@ def _is_github_key(e: ConditionEntry) -> bool:
     return is_github_prefix(e.provider)
 
 
+def issuer_entries(stmt: dict, entries: List[ConditionEntry]) -> List[ConditionEntry]:
+    """`entries` with the GitHub keys of another issuer than the statement's
+    marked as never in the request. IAM names a provider's keys after its URL:
+    a statement trusting the enterprise issuer `token.actions.githubusercontent.com/SLUG`
+    sees `.../SLUG:sub`, never `token.actions.githubusercontent.com:sub`, and the
+    reverse. Unchanged unless every Federated principal is a GitHub provider
+    whose issuer is known."""
+    issuers = set()
+    for key, val in (stmt.get("Principal") or {}).items() \
+            if isinstance(stmt.get("Principal"), dict) else ():
+        if not isinstance(key, str) or key.lower() != "federated":
+            continue
+        for v in (val if isinstance(val, list) else [val]):
+            issuer = github_issuer(v) if federated_kind(v) == "github" else None
+            if issuer is None:
+                return entries
+            issuers.add(issuer)
+    if not issuers:
+        return entries
+    return [dataclasses.replace(e, provider=e.provider + " (another issuer)")
+            if is_github_prefix(e.provider) and e.provider not in issuers else e
+            for e in entries]
+
+
 def _key_presence(e: ConditionEntry) -> Tuple[bool, bool]:
     """(may be missing, may be present) of a condition key in a GitHub request."""
     if _is_github_key(e):
@@ -1659,6 +1684,8 @@ def _github_statements(policy, include_deny: bool = False) -> List[GithubStateme
     """
     out = []
     for index, stmt, path, effect, entries in github_assuming(policy, include_deny):
+        written = [e for e in entries if _is_github_key(e) and e.claim == "sub"]
+        entries = issuer_entries(stmt, entries)
         holes: Dict[str, str] = {}
         sub_entries = [e for e in entries if _is_github_key(e) and e.claim == "sub"]
         sub, opaque = _sub_language(sub_entries, holes)
@@ -1683,7 +1710,7 @@ def _github_statements(policy, include_deny: bool = False) -> List[GithubStateme
                 break
         out.append(GithubStatement(  # a Null test on sub says nothing of its value
             index, stmt, path, admits, sub, sub_wild,
-            [e.path for e in sub_entries if e.op.base != "null"],
+            [e.path for e in written if e.op.base != "null"],  # another issuer's too
             [e.path for e in entries], entries, effect, holes, why, opaque))
     return out
 
@@ -1723,6 +1750,7 @@ def admitting_statements(policy, sub: str, claims: Optional[dict] = None) -> Lis
         entries = condition_entries(stmt, path)
         if not _lets_github_assume(stmt, entries):
             continue
+        entries = issuer_entries(stmt, entries)
         if all(_entry_holds(e, token) for e in entries):
             if effect == "deny":
                 denied = True

@@ -47,8 +47,9 @@ SUB_MISSING = rule(
       "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
       "token.actions.githubusercontent.com:sub": "repo:myorg/blog-api:environment:production"}}
     ```
-    A statement no GitHub token can satisfy (see `trust-condition-key-unknown`)
-    admits nothing and is not reported here.
+    A statement no GitHub token can satisfy (see `trust-condition-key-unknown`,
+    and `trust-principal-not-github` for keys of another issuer than the
+    trusted provider's) admits nothing and is not reported here.
     """)
 
 SUB_ANY_OWNER = rule(
@@ -317,7 +318,9 @@ PRINCIPAL_NOT_GITHUB = rule(
     provider whose keys belong to another provider. An enterprise's own issuer
     (`token.actions.githubusercontent.com/SLUG`) has keys of its own
     (`token.actions.githubusercontent.com/SLUG:sub`): a statement trusting one
-    issuer while its keys name the other is reported too.
+    issuer while its keys name the other is reported too; such keys are never
+    in the request, so the sub rules and the cross-file sub checks read a
+    positive condition on them as admitting nothing.
 
     ## Why is this bad?
     The keys of one provider are never in the requests of another: either the

@@ -31,7 +31,11 @@ ID_TOKEN_MISSING = rule(
     permissions do not grant `id-token: write`. The effective permissions are the
     job's `permissions` block, else the workflow's; `write-all` grants it,
     `read-all` and `{}` do not, and without any block GitHub's default token has
-    no `id-token` permission at all (permissive or restricted).
+    no `id-token` permission at all (permissive or restricted). A step that
+    already has access keys in its environment (`AWS_ACCESS_KEY_ID` in an `env`
+    block, or keys given to an earlier configure-aws-credentials step of the
+    job) is not reported: without a token the action assumes the role with
+    those keys (`sts:AssumeRole`), and `workflow-static-aws-keys` reports them.
 
     A reusable workflow (`on: workflow_call`) without any permissions block
     inherits the caller's, which this file cannot show: it is not reported,
@@ -206,7 +210,9 @@ DEPLOY_NO_TEST_GATE = rule(
 
     It stays silent where the gate may live elsewhere: a job in the chain that
     calls a reusable workflow it cannot read, a reusable workflow
-    (`workflow_call`) or a workflow started by `workflow_run`.
+    (`workflow_call`) or a workflow started by `workflow_run`, as long as the
+    job runs on no other trigger (a reusable workflow that can also be
+    dispatched by hand deploys untested on the dispatch).
 
     ## Why is this bad?
     A push that breaks the tests still reaches production; the test job runs
@@ -663,7 +669,7 @@ def _job_key(job):
 def id_token(doc, ctx):
     wf = _workflow(doc)
     for job in _live_jobs(wf):
-        oidc = [ru for ru in job.role_uses() if ru.oidc]
+        oidc = [ru for ru in job.role_uses() if ru.oidc and not _keys_at_hand(job, ru.step)]
         if not oidc or job.id_token_write:
             continue
         if job.permissions_source is None and _only_called(wf, job):
@@ -710,6 +716,23 @@ def id_token(doc, ctx):
                           + " not assume an AWS role: they can mint OIDC tokens they do not need",
                           help="grant `id-token: write` only in the permissions of the jobs "
                                "that assume a role", key=True)
+
+
+def _keys_at_hand(job, step) -> bool:
+    """Are access keys already in the step's environment (`AWS_ACCESS_KEY_ID` in
+    its, the job's or the workflow's `env`, or written to `$GITHUB_ENV`), or given
+    to an earlier configure-aws-credentials step of the job (which exports them)?
+    Without an OIDC token the action then assumes the role with those keys
+    (`sts:AssumeRole`), not through OIDC."""
+    v = wm._env_value("AWS_ACCESS_KEY_ID", job, step)
+    if v is not None and str(v).strip():
+        return True
+    for st in job.steps:
+        if st is step:
+            break
+        if st.uses == wm.CONFIGURE_CREDENTIALS and st.with_.get("aws-access-key-id"):
+            return True
+    return False
 
 
 def _only_called(wf, job) -> bool:
@@ -913,7 +936,10 @@ def _deploy_words(deploys):
 
 
 def _test_gated(wf, job, deploys, ctx, read_if=True):
-    if {"workflow_call", "workflow_run"} & set(wf.triggers):
+    # a called workflow is gated by its callers, a workflow_run one by the
+    # workflow it follows; not on another trigger of its own (a dispatch)
+    if {"workflow_call", "workflow_run"} & set(wf.triggers) \
+            and wm.job_events(wf, job) <= {"workflow_call", "workflow_run"}:
         return True
     first = min(d.step.index for d in deploys)
     if any(_gating_test(st) for st in job.steps[:first + 1]):
