@@ -23,9 +23,9 @@ IAM's condition rules (`github_statements`, `admitting_statements`,
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import deque
-import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, NamedTuple, Optional, Sequence, Tuple
@@ -1465,7 +1465,7 @@ def issuer_entries(stmt: dict, entries: List[ConditionEntry]) -> List[ConditionE
     if not issuers:
         return entries
     return [dataclasses.replace(e, provider=e.provider + " (another issuer)")
-            if is_github_prefix(e.provider) and e.provider not in issuers else e
+            if is_github_prefix(e.provider) and e.provider.lower() not in issuers else e
             for e in entries]
 
 

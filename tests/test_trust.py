@@ -422,3 +422,20 @@ def _principal_findings(tmp_path, trust):
 
     (tmp_path / "t.json").write_text(json.dumps(trust, indent=2))
     return [f for f in lint_folder(tmp_path) if f.rule == "trust-principal-not-github"]
+
+
+def test_an_enterprise_issuers_keys_in_another_case_are_its_own(tmp_path):
+    # IAM's condition keys ignore case: `.../Acme-Corp:sub` is the provider
+    # .../acme-corp's key, so the sub it tests is read (here: every context)
+    import json
+
+    from conftest import lint_folder
+
+    trust = _enterprise_trust("/acme-corp", "/Acme-Corp")
+    cond = trust["Statement"][0]["Condition"]
+    sub_key = next(k for k in cond["StringEquals"] if k.endswith(":sub"))
+    cond["StringLike"] = {sub_key: "repo:acme/app:*"}
+    del cond["StringEquals"][sub_key]
+    (tmp_path / "t.json").write_text(json.dumps(trust, indent=2))
+    rules = {f.rule for f in lint_folder(tmp_path)}
+    assert "trust-sub-any-context" in rules and "trust-principal-not-github" not in rules
