@@ -232,11 +232,6 @@ class JsonLocator:
     def _pos(self, off):
         return self.base(off) if self.base else self.lines.line_col(off)
 
-    def drop(self):
-        """Forget the spans found so far (they are found again when asked)."""
-        self._cache = {(): self._cache[()]}
-        self._children = {}
-
     def _value_end(self, i):
         try:
             return _scan_value(self.text, i)[1]
@@ -405,8 +400,7 @@ def load_yaml(text: str) -> List[Loaded]:
             _depth_guard(text, always=True)  # raises with the position when it finds it
             raise LoadError(f"nested more than {MAX_DEPTH} levels deep once aliases "
                             f"are expanded")
-        out.append(Loaded(data, YamlLocator(at, lines, text, len(out)).locate, text,
-                          builder.unsafe))
+        out.append(Loaded(data, YamlLocator(at, lines).locate, text, builder.unsafe))
     return out
 
 
@@ -547,21 +541,11 @@ class YamlLocator:
     lines with `\n` only (libyaml also breaks lines at NEL, U+2028 and U+2029,
     which editors and GitHub do not)."""
 
-    def __init__(self, root, lines: LineIndex, text: Optional[str] = None, index: int = 0):
+    def __init__(self, root, lines: LineIndex):
         self.root = root
         self.lines = lines
-        self.text, self.index = text, index  # which document of which text, to read again
-
-    def drop(self):
-        """Forget the positions (most of a document's memory); the next `locate`
-        reads them again from the text."""
-        if self.text is not None:
-            self.root = None
 
     def locate(self, path=(), key=False) -> Span:
-        if self.root is None:
-            root = list(yaml.compose_all(self.text, Loader=_YamlLoader))[self.index]
-            self.root = _YamlBuilder(self.lines, "&" in self.text).build(root)[1]
         pos, key_span = self.root, None
         for step in path:
             nxt = _yaml_child(pos, step)

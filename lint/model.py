@@ -40,9 +40,6 @@ class Document:
     name: str = ""  # e.g. a template's logical id or Terraform address
     context: dict = field(default_factory=dict)  # kind-specific extras
     text: Optional[str] = None  # the source text (for suppressions)
-    # the locator of the file's text (with `drop()`), when positions can be
-    # forgotten while the document is kept for the cross-file checks
-    positions: Any = field(default=None, repr=False, compare=False)
 
     def span(self, path: Path = (), key: bool = False) -> Span:
         try:

@@ -282,11 +282,8 @@ def read_file(src: SourceFile, opts: Options, notes: List[str], raw: Optional[by
         return [], [_run_error(shown, Span(e.line, e.column), e.message)]
     docs = []
     for item in loaded:
-        found = kinds_mod.documents(shown, item.data, item.locate, item.text,
-                                    opts.forced_kind, syntax)
-        for d in found:
-            d.positions = getattr(item.locate, "__self__", None)
-        docs.extend(found)
+        docs.extend(kinds_mod.documents(shown, item.data, item.locate, item.text,
+                                        opts.forced_kind, syntax))
         if opts.forced_kind:
             seen = [k for k, _ in kinds_mod.detect(item.data)]
             if seen and opts.forced_kind not in seen:
@@ -505,18 +502,8 @@ def _as_read(read) -> "_FileResult":
     """What the cross-file checks need of a file read: its documents."""
     if isinstance(read, _FileResult):
         return read
-    docs = _compact([d for d in read.docs if d.kind in _PLAN.cross_kinds])
+    docs = [d for d in read.docs if d.kind in _PLAN.cross_kinds]
     return _FileResult([], docs, [], read.key, read.asked, bool(docs))
-
-
-def _compact(docs: list) -> list:
-    """Documents kept for the cross-file checks forget their positions: most
-    of them are never asked for one again, and those that are read their text
-    again (a workflow of 1.8 KB holds ~16 KB of positions)."""
-    for d in docs:
-        if d.positions is not None:
-            d.positions.drop()
-    return docs
 
 
 class _Chunks:
@@ -752,7 +739,7 @@ def _check(read: _Read, plan: _Plan) -> _FileResult:
                 if doc.kind in chk.kinds:
                     findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
         findings = settle(findings, plan.opts.config, plan.enabled, texts)
-    kept = _compact([d for d in read.docs if d.kind in plan.cross_kinds])
+    kept = [d for d in read.docs if d.kind in plan.cross_kinds]
     return _FileResult(findings, kept, read.notes, read.key, read.asked + asked, bool(kept))
 
 
