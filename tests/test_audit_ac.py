@@ -112,33 +112,8 @@ def deploy_action_repo(tmp_path, statements, cluster="prod", policy_name="policy
     (tmp_path / ".ecs-lint.yaml").write_text(
         f'github:\n  repository: acme/app\nroles:\n  "{ROLE}":\n'
         f"    trust: iam/trust.json\n    permissions: [iam/{policy_name}]\n")
-    (tmp_path / "td.json").write_text(json.dumps({"family": "api", "containerDefinitions": [
-        {"name": "api", "image": "604918273540.dkr.ecr.eu-central-1.amazonaws.com/api:1.0"}]}))
-    wf = tmp_path / ".github" / "workflows"
-    wf.mkdir(parents=True)
-    (wf / "deploy.yml").write_text(textwrap.dedent(f"""\
-        on:
-          push:
-            branches: [main]
-        jobs:
-          deploy:
-            runs-on: ubuntu-latest
-            permissions:
-              id-token: write
-            steps:
-              - uses: aws-actions/configure-aws-credentials@v4
-                with:
-                  role-to-assume: {ROLE}
-                  aws-region: eu-central-1
-              - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
-                with:
-                  task-definition: td.json
-                  cluster: {cluster}
-                  service: api
-                  wait-for-service-stability: true
-        """))
-    return sorted(f.message.split(" is not allowed ")[1].split()[0].rstrip(",")
-                  for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing")
+    return _deploy_job_missing(tmp_path, ROLE, cluster)
+
 
 
 PROD_CLUSTER = {"ArnEquals": {"ecs:cluster": "arn:aws:ecs:eu-central-1:604918273540:cluster/prod"}}
@@ -208,34 +183,8 @@ def test_cluster_condition_with_template_parts(tmp_path, op, cluster, missing):
     # the known parts decide when they differ, else it can't be told (allowed)
     (tmp_path / "stack.yaml").write_text(CFN_CLUSTER_POLICY.replace("OPERATOR", op))
     (tmp_path / ".ecs-lint.yaml").write_text("github:\n  repository: acme/app\n")
-    (tmp_path / "td.json").write_text(json.dumps({"family": "api", "containerDefinitions": [
-        {"name": "api", "image": "604918273540.dkr.ecr.eu-central-1.amazonaws.com/api:1.0"}]}))
-    wf = tmp_path / ".github" / "workflows"
-    wf.mkdir(parents=True)
-    (wf / "deploy.yml").write_text(textwrap.dedent(f"""\
-        on:
-          push:
-            branches: [main]
-        jobs:
-          deploy:
-            runs-on: ubuntu-latest
-            permissions:
-              id-token: write
-            steps:
-              - uses: aws-actions/configure-aws-credentials@v4
-                with:
-                  role-to-assume: arn:aws:iam::604918273540:role/app-deploy
-                  aws-region: eu-central-1
-              - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
-                with:
-                  task-definition: td.json
-                  cluster: {cluster}
-                  service: api
-                  wait-for-service-stability: true
-        """))
-    found = sorted(f.message.split(" is not allowed ")[1].split()[0].rstrip(",")
-                   for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing")
-    assert found == missing
+    assert _deploy_job_missing(tmp_path, "arn:aws:iam::604918273540:role/app-deploy",
+                               cluster) == missing
 
 
 def test_region_condition_with_a_template_value_is_not_compared_literally(tmp_path):
@@ -269,3 +218,36 @@ SERVICE_STMTS = [{"Effect": "Allow", "Action": ["ecs:UpdateService", "ecs:Descri
 def test_cli_service_calls_are_judged_on_the_service_arn(tmp_path, script, missing):
     found = deploy_repo(tmp_path, SERVICE_STMTS, script)
     assert sorted(f.message.split(" is not allowed ")[1].split()[0] for f in found) == missing
+
+
+def _deploy_job_missing(tmp_path, role, cluster):
+    """The actions xref-permission-missing reports for a push job that assumes
+    `role` and deploys service `api` of `cluster` with the deploy action (a task
+    definition without roles, td.json)."""
+    (tmp_path / "td.json").write_text(json.dumps({"family": "api", "containerDefinitions": [
+        {"name": "api", "image": "604918273540.dkr.ecr.eu-central-1.amazonaws.com/api:1.0"}]}))
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "deploy.yml").write_text(textwrap.dedent(f"""\
+        on:
+          push:
+            branches: [main]
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            permissions:
+              id-token: write
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: {role}
+                  aws-region: eu-central-1
+              - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+                with:
+                  task-definition: td.json
+                  cluster: {cluster}
+                  service: api
+                  wait-for-service-stability: true
+        """))
+    return sorted(f.message.split(" is not allowed ")[1].split()[0].rstrip(",")
+                  for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing")
