@@ -267,3 +267,21 @@ def test_a_workflow_other_events_run_too_is_not_split_by_its_inputs(tmp_path):
     found = _dispatch(tmp_path, "repo:myorg/app:environment:production",
                       "repo:myorg/app:environment:stage", on="push: {branches: [main]}")
     assert not any("with inputs." in m for _, _, m in found)
+
+
+def test_a_ref_unequal_lets_pull_requests_through():
+    # pull requests run on refs/pull/N/merge, which `github.ref != 'refs/heads/main'`
+    # admits: such a run sends the pull_request sub (a run picked by `==` does not)
+    refs = P.refs_of_triggers({"push": {"branches": ["main"]}, "pull_request": {}}, "main")
+    pfx = P.prefix_pattern("repo:o/r:")
+    other = P.produce(pfx, refs, None, P.narrowing("github.ref != 'refs/heads/main'", None))
+    assert P.contains(other.must, "repo:o/r:pull_request")
+    assert not P.contains(other.may, "repo:o/r:ref:refs/heads/main")
+    main = P.produce(pfx, refs, None, P.narrowing("github.ref == 'refs/heads/main'", None))
+    assert not P.contains(main.may, "repo:o/r:pull_request")
+    tags = P.produce(pfx, refs, None, P.narrowing("startsWith(github.ref, 'refs/tags/')", None))
+    assert not P.contains(tags.may, "repo:o/r:pull_request")
+    # with an environment: the pull-request runs send it
+    env = P.produce(pfx, P.refs_of_triggers({"pull_request": {}}, "main"), "preview",
+                    P.narrowing("github.ref != 'refs/heads/main'", None))
+    assert P.contains(env.must, "repo:o/r:environment:preview")

@@ -558,13 +558,16 @@ def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
     if n.refs is not None:
         must_refs = intersect(must_refs, n.refs)
         may_refs = intersect(may_refs, n.refs)
+    # pull requests run on `refs/pull/N/merge`: an `if:` on refs may let them through
+    pr_runs = n.refs is None or contains(n.refs, "refs/pull/1/merge")
     if environment is not None:
         ctx = lit("environment:" + encode(environment))
         # the job runs (with this environment) on any of its refs or PRs
-        runs_must = not _surely_empty(must_refs) or refs.pull_request_must
-        runs_may = not _surely_empty(may_refs) or refs.pull_request_may
+        runs_must = not _surely_empty(must_refs) or (refs.pull_request_must and pr_runs)
+        runs_may = not _surely_empty(may_refs) or (refs.pull_request_may and pr_runs)
         if n.refs is not None and _surely_empty_refs(n.refs, refs):
-            runs_must = runs_may = False
+            runs_must = refs.pull_request_must and pr_runs
+            runs_may = refs.pull_request_may and pr_runs
         full = concat(pfx, ctx)
         must = full if (runs_must and n.understood) else EMPTY
         may = full if runs_may else EMPTY
@@ -575,7 +578,7 @@ def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
         must_parts.append(concat(pfx + ref_ctx, must_refs))
     if not _surely_empty(may_refs):
         may_parts.append(concat(pfx + ref_ctx, may_refs))
-    if refs.pull_request_may and n.refs is None:
+    if refs.pull_request_may and pr_runs:
         pr = concat(pfx, lit("pull_request"))
         may_parts.append(pr)
         if refs.pull_request_must:
