@@ -194,8 +194,10 @@ PERMISSION_MISSING = rule(
     deploy action's `cluster`, `default` when unset, or `--cluster`), the
     cluster's tasks `task/CLUSTER/*` for `ecs:DescribeTasks` (it is authorized
     on task ARNs, not on the cluster's) and, for `ecs:RunTask`, the task
-    definition's revisions `task-definition/FAMILY:*` (the deploy action's, or a
-    literal `FAMILY:REVISION`); conditions on `aws:RequestedRegion`, on
+    definition's revisions `task-definition/FAMILY:*` (the deploy action's, a
+    literal `FAMILY:REVISION`, or the ARN an `aws ecs register-task-definition`
+    of the same script printed into the variable `--task-definition` names, the
+    family from `--family` or the registered file); conditions on `aws:RequestedRegion`, on
     `ecs:cluster` for a service's calls, RunTask and DescribeTasks, and on
     `ecs:CreateAction` for tagging on create; a key the
     action's request never carries, such as `ecs:cluster` for
@@ -990,14 +992,68 @@ def _run_task_definition(needs: List[Need], taskdefs: List[Document]) -> List[Ne
     if len(families) != 1 or None in families:
         return needs
     family = families.pop()
-    out = []
-    for n in needs:
-        cluster = dict(n.context).get("ecs:cluster", "")
-        if n.action == "ecs:RunTask" and n.resource is None and ":cluster/" in cluster:
-            n = dataclasses.replace(n, resource=cluster.split("cluster/", 1)[0]
-                                    + f"task-definition/{family}:*")
-        out.append(n)
-    return out
+    return [_on_revisions(n, family) for n in needs]
+
+
+def _on_revisions(n: Need, family: str) -> Need:
+    """RunTask on every revision of FAMILY (`task-definition/FAMILY:*`), in the
+    region and account of its cluster, when its resource is not known yet."""
+    cluster = dict(n.context).get("ecs:cluster", "")
+    if n.action == "ecs:RunTask" and n.resource is None and ":cluster/" in cluster:
+        n = dataclasses.replace(n, resource=cluster.split("cluster/", 1)[0]
+                                + f"task-definition/{family}:*")
+    return n
+
+
+_TD_ARN_PATH = lazy_re(r"^\.?taskDefinition\.taskDefinitionArn$")
+
+
+def _run_registered(idx: Index, run: R.JobRun, step: wm.Step, github, ctx,
+                    needs: List[Need]) -> List[Need]:
+    """`aws ecs run-task --task-definition "$VAR"` where VAR holds the ARN that an
+    earlier `aws ecs register-task-definition` of the script printed: it runs
+    the new revision of the family registered (RunTask is authorized on
+    `task-definition/FAMILY:REVISION`, so a policy must allow `FAMILY:*`)."""
+    cmds = wm.commands(step)
+    for cmd in cmds:
+        if shell.aws_operation(cmd)[:2] != ("ecs", "run-task"):
+            continue
+        family = _registered_family(idx, run, step, github, ctx, cmds, cmd)
+        if family:
+            needs = [_on_revisions(n, family) if n.script_line == cmd.line else n
+                     for n in needs]
+    return needs
+
+
+def _registered_family(idx: Index, run: R.JobRun, step: wm.Step, github, ctx, cmds,
+                       cmd) -> Optional[str]:
+    """The family whose new revision ARN `cmd`'s `--task-definition "$VAR"` holds:
+    VAR=$(aws ecs register-task-definition ... --query taskDefinition.taskDefinitionArn
+    --output text), or piped to `jq -r .taskDefinition.taskDefinitionArn`; the
+    family from `--family` or the `--cli-input-json` file. None when unsure."""
+    var = _SHELL_VAR.match(shell.option(cmd, "--task-definition") or "")
+    if not var:
+        return None
+    name = var.group(1) or var.group(2)
+    setter = next((c for c in reversed(cmds[:cmd.index]) if name in c.assigns), None)
+    inner = [c for c in cmds if setter is not None and c.parent == setter.index
+             and c.captured_by == name]
+    if len(inner) != 1:
+        return None
+    reg, path = inner[0], shell.option(inner[0], "--query")
+    if reg.name == "jq" and reg.pipe_from is not None:
+        path = next((a for a in reversed(reg.argv[1:]) if not a.startswith("-")), None)
+        reg = cmds[reg.pipe_from]
+    if shell.aws_operation(reg)[:2] != ("ecs", "register-task-definition") \
+            or not isinstance(path, str) or not _TD_ARN_PATH.match(path.strip()):
+        return None
+    family = shell.option(reg, "--family")
+    if family is not None:
+        return family if re.fullmatch(r"[\w-]+", family) else None
+    cli = shell.option(reg, "--cli-input-json")
+    families = {text_of(td.data.get("family"))
+                for td in (_cli_input_taskdefs(idx, run, step, github, ctx, cli) if cli else [])}
+    return families.pop() if len(families) == 1 and None not in families else None
 
 
 def _policy_docs(role) -> List[Document]:
@@ -1056,6 +1112,8 @@ def _permission_checks(idx: Index, ctx):
             needs += _tag_needs(idx, run, step, link, github, ctx, needs, taskdefs)
             if step.uses == A.DEPLOY:
                 needs = _run_task_definition(needs, taskdefs)
+            elif step.run is not None and any(n.action == "ecs:RunTask" for n in needs):
+                needs = _run_registered(idx, run, step, github, ctx, needs)
             for need in needs:
                 needs_by_key.setdefault((id(link.role), need.action, need.resource, link.region,
                                          need.context), []).append(need)
