@@ -173,7 +173,9 @@ PERMISSION_MISSING = rule(
     ## What it does
     Lists the AWS actions each step of a job needs under the role it assumed:
     `amazon-ecr-login` (`ecr:GetAuthorizationToken`), `docker push` to ECR (the
-    five layer-upload actions), `amazon-ecs-deploy-task-definition`
+    five layer-upload actions; for `docker/build-push-action` also on the
+    repository of each `cache-to` registry ref, unless it has
+    `ignore-error=true`), `amazon-ecs-deploy-task-definition`
     (`ecs:RegisterTaskDefinition`, `ecs:DescribeServices` whenever `service` is
     set, `ecs:UpdateService`, or the CodeDeploy actions when the service's
     definition (read along) has a `CODE_DEPLOY` deployment controller, else
@@ -817,23 +819,8 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         if step.uses == A.DEPLOY:
             cluster = run.expand(step.with_.get("cluster"), step, github)
             out = _scope_tasks(out, link, cluster or "default", link.region if link else None)
-        if step.uses == A.BUILD_PUSH and out:
-            tags = run.resolve(step.with_.get("tags"), step, github)
-            tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
-            tags = [t for t in tags if t]
-            if tags and all(A.is_other_registry(t) for t in tags):
-                return []
-            if not ecr_login and not any(A.ecr_repository_arn(t) for t in tags):
-                return []
-            # each ECR repository pushed to is a resource the push actions need
-            images = [_image(run, step, t, link, github, None) for t in tags
-                      if not A.is_other_registry(t)]
-            arns = list(dict.fromkeys(A.ecr_repository_arn(i) for i in images))
-            if arns and None not in arns:
-                out = [Need(n.action, n.why, step, run, link, arn if n.resource is None
-                            and n.action in A.ECR_PUSH else n.resource)
-                       for n in out for arn in arns]
-                out = list({(n.action, n.resource): n for n in out}.values())
+        if step.uses == A.BUILD_PUSH:
+            return _build_push_needs(run, step, link, github, out, ecr_login)
         return out
     if step.run is None:
         return out
@@ -874,6 +861,38 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
             out.append(Need(action, f"`{why}`", step, run, link, arn, line,
                             " ".join(cmd.argv[:2])))
     return out
+
+
+def _build_push_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
+                      out: List[Need], ecr_login: bool) -> List[Need]:
+    """docker/build-push-action: the push actions on each ECR repository its
+    tags push to, and on each one a `cache-to` registry ref exports the build
+    cache to (the same layer and manifest uploads, whether or not it pushes)."""
+    cache = []
+    refs = A.cache_to_refs(run.resolve(step.with_.get("cache-to"), step, github))
+    for arn in dict.fromkeys(A.ecr_repository_arn(_image(run, step, r, link, github, None))
+                             for r in refs):
+        if arn:
+            cache += [Need(a, "docker/build-push-action (exporting the build cache, "
+                           "`cache-to`)", step, run, link, arn) for a in A.ECR_PUSH]
+    if out:
+        tags = run.resolve(step.with_.get("tags"), step, github)
+        tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
+        tags = [t for t in tags if t]
+        if tags and all(A.is_other_registry(t) for t in tags):
+            out = []
+        elif not ecr_login and not any(A.ecr_repository_arn(t) for t in tags):
+            out = []
+        else:
+            # each ECR repository pushed to is a resource the push actions need
+            images = [_image(run, step, t, link, github, None) for t in tags
+                      if not A.is_other_registry(t)]
+            arns = list(dict.fromkeys(A.ecr_repository_arn(i) for i in images))
+            if arns and None not in arns:
+                out = [Need(n.action, n.why, step, run, link, arn if n.resource is None
+                            and n.action in A.ECR_PUSH else n.resource)
+                       for n in out for arn in arns]
+    return list({(n.action, n.resource): n for n in out + cache}.values())
 
 
 def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,

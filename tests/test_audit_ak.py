@@ -77,3 +77,51 @@ def test_run_task_of_other_variable_is_not_scoped(tmp_path):
     wf = repo / ".github/workflows/deploy.yml"
     _replace(wf, "'taskDefinition.taskDefinitionArn'", "'taskDefinition.revision'")
     assert not _missing(lint_folder(repo), "ecs:RunTask")
+
+
+# --- 2. docker/build-push-action's cache-to pushes the cache
+
+AG11 = "ag/11-buildx-cache-to-separate-ecr-repository"
+AG11_CACHE = "arn:aws:ecr:eu-west-1:915372804618:repository/planner-buildcache"
+
+
+def test_cache_to_registry_needs_the_push_actions_on_its_repository(tmp_path):
+    repo = _copy(tmp_path, AG11)
+    found = [f for f in lint_folder(repo) if f.rule == "xref-permission-missing"]
+    assert {f.message.split(" is not allowed ")[1].split(" ")[0] for f in found} == {
+        "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
+        "ecr:CompleteLayerUpload", "ecr:PutImage"}
+    assert all(AG11_CACHE in f.message and "cache-to" in f.message
+               and f.file == "iam/planner-deploy.json" for f in found)
+    _edit_policy(repo / "iam/planner-deploy.json", "PushPlanner", Resource=[
+        "arn:aws:ecr:eu-west-1:915372804618:repository/planner", AG11_CACHE])
+    assert not [f for f in lint_folder(repo) if f.rule == "xref-permission-missing"]
+
+
+def test_cache_to_with_ignore_error_is_not_a_need(tmp_path):
+    repo = _copy(tmp_path, AG11)
+    _replace(repo / ".github/workflows/deploy.yml", "oci-mediatypes=true",
+             "oci-mediatypes=true,ignore-error=true")
+    assert not [f for f in lint_folder(repo) if f.rule == "xref-permission-missing"]
+
+
+def test_cache_to_bare_ref_without_push(tmp_path):
+    # an entry without `=` is a registry ref; the cache is exported even when
+    # the image itself is not pushed
+    repo = _copy(tmp_path, AG11)
+    wf = repo / ".github/workflows/deploy.yml"
+    _replace(wf, "cache-to: type=registry,ref=${{ env.ECR }}/planner-buildcache:main,mode=max,"
+             "image-manifest=true,oci-mediatypes=true",
+             "cache-to: |\n            type=gha,mode=max\n"
+             "            ${{ env.ECR }}/planner-buildcache:main")
+    _replace(wf, "push: true", "push: false")
+    found = _missing(lint_folder(repo), "ecr:PutImage")
+    assert len(found) == 1 and AG11_CACHE in found[0].message
+
+
+def test_cache_to_refs():
+    from ecs_lint.xref import actions as A
+    assert A.cache_to_refs("type=registry,ref=r/c:1,mode=max\ntype=gha\n"
+                           "type=registry,ref=r/d,ignore-error=true\nr/e:2\n"
+                           "type=local,dest=/tmp/x\ntype=inline") == ["r/c:1", "r/e:2"]
+    assert A.cache_to_refs(None) == []
