@@ -179,7 +179,12 @@ PERMISSION_MISSING = rule(
     (`ecs:RegisterTaskDefinition`, `ecs:DescribeServices` whenever `service` is
     set, `ecs:UpdateService`, or the CodeDeploy actions when the service's
     definition (read along) has a `CODE_DEPLOY` deployment controller, else
-    with `codedeploy-*` inputs,
+    with `codedeploy-*` inputs: `GetDeploymentGroup`, `CreateDeployment` and
+    `GetDeployment` on the deployment group `deploymentgroup:APP/GROUP`,
+    `RegisterApplicationRevision` on `application:APP` (`codedeploy-application`
+    and `codedeploy-deployment-group`, else `AppECS-CLUSTER-SERVICE` and
+    `DgpECS-CLUSTER-SERVICE`), `GetDeploymentConfig` on
+    `deploymentconfig:NAME` when `codedeploy-deployment-config` names it,
     `ecs:RunTask`/`ecs:DescribeTasks` for `run-task`),
     `amazon-ecs-render-task-definition` started from a registered task
     definition (`ecs:DescribeTaskDefinition`), `ecs:TagResource` when a
@@ -819,6 +824,7 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         if step.uses == A.DEPLOY:
             cluster = run.expand(step.with_.get("cluster"), step, github)
             out = _scope_tasks(out, link, cluster or "default", link.region if link else None)
+            out = _scope_codedeploy(out, run, step, link, github)
         if step.uses == A.BUILD_PUSH:
             return _build_push_needs(run, step, link, github, out, ecr_login)
         return out
@@ -893,6 +899,45 @@ def _build_push_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                             and n.action in A.ECR_PUSH else n.resource)
                        for n in out for arn in arns]
     return list({(n.action, n.resource): n for n in out + cache}.values())
+
+
+def _scope_codedeploy(needs: List[Need], run: R.JobRun, step: wm.Step,
+                      link: Optional[R.RoleLink], github) -> List[Need]:
+    """Resources of the deploy action's CodeDeploy calls (its index.js: the
+    application and deployment group from `codedeploy-application` and
+    `codedeploy-deployment-group`, else `AppECS-CLUSTER-SERVICE` and
+    `DgpECS-CLUSTER-SERVICE`): GetDeploymentGroup, CreateDeployment and
+    GetDeployment are authorized on `deploymentgroup:APP/GROUP`,
+    RegisterApplicationRevision on `application:APP`, GetDeploymentConfig on
+    `deploymentconfig:NAME` (`codedeploy-deployment-config`; the group's own
+    config, unknown, when unset) (Service Authorization Reference, CodeDeploy)."""
+    if not any(n.action.startswith("codedeploy:") for n in needs) or link is None \
+            or link.role is None or not link.region:
+        return needs
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+
+    def value(key, default=None):
+        v = run.expand(step.with_.get(key), step, github)
+        v = v.strip() if isinstance(v, str) and v.strip() else default
+        return None if not isinstance(v, str) or R.unresolved(v) \
+            or any(c in v for c in "$`{}*?") else v
+
+    cluster, service = value("cluster", "default"), value("service")
+    where = None if not cluster or not service or "arn:" in cluster + service \
+        else f"{cluster}-{service}"
+    app = value("codedeploy-application", where and "AppECS-" + where)
+    group = value("codedeploy-deployment-group", where and "DgpECS-" + where)
+    config = value("codedeploy-deployment-config")
+    if not account:
+        return needs
+    base = f"arn:{A.partition(link.region)}:codedeploy:{link.region}:{account}:"
+    on = {"codedeploy:GetDeploymentGroup": app and group and f"deploymentgroup:{app}/{group}",
+          "codedeploy:RegisterApplicationRevision": app and f"application:{app}",
+          "codedeploy:GetDeploymentConfig": config and f"deploymentconfig:{config}"}
+    on["codedeploy:CreateDeployment"] = on["codedeploy:GetDeployment"] = \
+        on["codedeploy:GetDeploymentGroup"]
+    return [dataclasses.replace(n, resource=base + on[n.action])
+            if n.resource is None and on.get(n.action) else n for n in needs]
 
 
 def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,

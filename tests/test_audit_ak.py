@@ -125,3 +125,45 @@ def test_cache_to_refs():
                            "type=registry,ref=r/d,ignore-error=true\nr/e:2\n"
                            "type=local,dest=/tmp/x\ntype=inline") == ["r/c:1", "r/e:2"]
     assert A.cache_to_refs(None) == []
+
+
+# --- 3. the deploy action's CodeDeploy calls, on their resources
+
+AG13 = "ag/13-codedeploy-custom-names-policy-on-default-names"
+AG13_CD = "arn:aws:codedeploy:us-east-1:574920316845:"
+
+
+def _codedeploy(findings):
+    return {f.message.split(" is not allowed ")[1].split(",")[0] for f in findings
+            if f.rule == "xref-permission-missing" and "codedeploy:" in f.message}
+
+
+def test_codedeploy_calls_on_the_deployment_group_of_the_inputs(tmp_path):
+    repo = _copy(tmp_path, AG13)
+    group = AG13_CD + "deploymentgroup:ledger-gateway/ledger-gateway-prod"
+    assert _codedeploy(lint_folder(repo)) == {
+        f"codedeploy:GetDeploymentGroup on {group}", f"codedeploy:CreateDeployment on {group}",
+        f"codedeploy:GetDeployment on {group}",
+        f"codedeploy:RegisterApplicationRevision on {AG13_CD}application:ledger-gateway"}
+    _edit_policy(repo / "iam/deploy-policy.json", "CodeDeployBlueGreen", Resource=[
+        AG13_CD + "application:ledger-gateway", group, AG13_CD + "deploymentconfig:*"])
+    assert not _codedeploy(lint_folder(repo))
+
+
+def test_codedeploy_default_names_and_config(tmp_path):
+    # without codedeploy-application / -deployment-group the action uses
+    # AppECS-CLUSTER-SERVICE and DgpECS-CLUSTER-SERVICE: what the policy names
+    repo = _copy(tmp_path, AG13)
+    wf = repo / ".github/workflows/deploy.yml"
+    _replace(wf, "          codedeploy-application: ledger-gateway\n"
+             "          codedeploy-deployment-group: ledger-gateway-prod\n", "")
+    assert not _codedeploy(lint_folder(repo))
+    # GetDeploymentConfig on the config the input names
+    _edit_policy(repo / "iam/deploy-policy.json", "CodeDeployBlueGreen", Resource=[
+        AG13_CD + "application:AppECS-gateway-prod-ledger-gateway",
+        AG13_CD + "deploymentgroup:AppECS-gateway-prod-ledger-gateway/"
+        "DgpECS-gateway-prod-ledger-gateway",
+        AG13_CD + "deploymentconfig:CodeDeployDefault.ECSAllAtOnce"])
+    assert _codedeploy(lint_folder(repo)) == {
+        "codedeploy:GetDeploymentConfig on " + AG13_CD
+        + "deploymentconfig:CodeDeployDefault.ECSLinear10PercentEvery1Minutes"}
