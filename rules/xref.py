@@ -192,7 +192,10 @@ PERMISSION_MISSING = rule(
     tagging on create separately, with `ecs:CreateAction` set to
     `RegisterTaskDefinition` or `RunTask`), and `aws SERVICE COMMAND`
     in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
-    tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
+    tail` needs `logs:FilterLogEvents`, `aws ecs run-task` whose `--overrides`
+    set `taskRoleArn` or `executionRoleArn` needs `iam:PassRole` on that role
+    for `ecs-tasks.amazonaws.com`, unless it is a task definition's role, which
+    `xref-passrole-not-covered` checks, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
     resources where the ARN is known: the service ARN from region, account,
     cluster and service, for the deploy action and for `aws ecs update-service`,
@@ -852,6 +855,11 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                 mine = _scope_tasks(mine, link, option("--cluster") or "default",
                                     option("--region") or (link.region if link else None),
                                     option("--task-definition"))
+            if (service, op) == ("ecs", "run-task"):
+                mine += [Need("iam:PassRole", f"`{shown}` with --overrides {field}", step, run,
+                              link, arn, line, " ".join(cmd.argv[:2]),
+                              (("iam:PassedToService", ECS_TASKS),))
+                         for field, arn in _override_roles(option("--overrides"), link)]
             out.extend(mine)
             continue
         images = {}  # word -> image: a push needs five actions on one image
@@ -938,6 +946,36 @@ def _scope_codedeploy(needs: List[Need], run: R.JobRun, step: wm.Step,
         on["codedeploy:GetDeploymentGroup"]
     return [dataclasses.replace(n, resource=base + on[n.action])
             if n.resource is None and on.get(n.action) else n for n in needs]
+
+
+_SHORTHAND_ROLE = lazy_re(r"(?:^|,)\s*(taskRoleArn|executionRoleArn)=([^,\s\[\]{}]+)")
+
+
+def _override_roles(overrides, link: Optional[R.RoleLink]) -> List[Tuple[str, str]]:
+    """[(field, role ARN)] of the `taskRoleArn`/`executionRoleArn` a run-task
+    `--overrides` (JSON, or the CLI's shorthand) gives: RunTask passes them to
+    ECS, so it needs `iam:PassRole` on each (as for a task definition's roles)."""
+    if not isinstance(overrides, str) or link is None or link.role is None:
+        return []
+    text = overrides.strip()
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return []
+        pairs = [(f, data.get(f)) for f in ("taskRoleArn", "executionRoleArn")] \
+            if isinstance(data, dict) else []
+    else:
+        pairs = _SHORTHAND_ROLE.findall(text)
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    part = _part(link)
+    out = []
+    for field_name, value in pairs:
+        arn = _role_arn(value, account, part) if isinstance(value, str) \
+            and not any(c in value for c in "$`{}*?") else None
+        if arn:
+            out.append((field_name, arn))
+    return out
 
 
 def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
@@ -1183,6 +1221,14 @@ def _permission_checks(idx: Index, ctx):
                                          need.context), []).append(need)
             for td in taskdefs:
                 passes.setdefault((id(link.role), id(td)), (link, td, step, run))
+    if ctx.is_enabled(PASSROLE_NOT_COVERED.id):
+        # a role an override passes that is also a task definition's: that
+        # rule reports it (once)
+        told = {(id(link.role), _role_arn(v, L.account_of_arn(link.resolved or "")
+                                         or link.role.account, _part(link)))
+                for link, td, _, _ in passes.values() for _, v in L.task_roles(td)}
+        needs_by_key = {k: v for k, v in needs_by_key.items()
+                        if k[1] != "iam:PassRole" or (k[0], k[2]) not in told}
     if ctx.is_enabled(PERMISSION_MISSING.id):
         yield from _missing(idx, needs_by_key)
     if ctx.is_enabled(PASSROLE_NOT_COVERED.id):
@@ -1327,15 +1373,20 @@ def _role_arn(value, account: Optional[str], part: str = "aws") -> Optional[str]
     return None
 
 
+def _part(link: R.RoleLink) -> str:
+    """The partition of the assumed role's ARN, else of the region."""
+    resolved = (link.resolved or "").split(":")
+    return resolved[1] if len(resolved) > 1 and resolved[0] == "arn" and resolved[1] \
+        else A.partition(link.region)
+
+
 def _passrole(idx: Index, passes):
     reported = set()
     for link, td, step, run in passes.values():
         role = link.role
         docs = _policy_docs(role)
         account = L.account_of_arn(link.resolved or "") or role.account
-        resolved = (link.resolved or "").split(":")
-        part = resolved[1] if len(resolved) > 1 and resolved[0] == "arn" and resolved[1] \
-            else A.partition(link.region)
+        part = _part(link)
         for field_name, value in L.task_roles(td):
             arn = _role_arn(value, account, part)
             if arn is None or (id(role), arn) in reported:

@@ -167,3 +167,46 @@ def test_codedeploy_default_names_and_config(tmp_path):
     assert _codedeploy(lint_folder(repo)) == {
         "codedeploy:GetDeploymentConfig on " + AG13_CD
         + "deploymentconfig:CodeDeployDefault.ECSLinear10PercentEvery1Minutes"}
+
+
+# --- 4. run-task --overrides that pass a role
+
+AG14 = "ag/14-run-task-overrides-task-role-not-passable"
+AG14_ROLE = "arn:aws:iam::663018247195:role/"
+
+
+def test_run_task_override_task_role_needs_passrole(tmp_path):
+    repo = _copy(tmp_path, AG14)
+    found = _missing(lint_folder(repo), "iam:PassRole")
+    assert len(found) == 1 and f"on {AG14_ROLE}yield-backfill-writer" in found[0].message
+    assert "ecs-tasks.amazonaws.com" in found[0].message
+    assert found[0].file == "iam/yield-model-gha.json"
+    _edit_policy(repo / "iam/yield-model-gha.json", "PassModelRoles", Resource=[
+        AG14_ROLE + "yield-model-execution", AG14_ROLE + "yield-model-task",
+        AG14_ROLE + "yield-backfill-writer"])
+    assert not _missing(lint_folder(repo), "iam:PassRole")
+
+
+def test_run_task_override_shorthand_execution_role(tmp_path):
+    repo = _copy(tmp_path, AG14)
+    _replace(repo / ".github/workflows/release.yml",
+             """--overrides '{"taskRoleArn": "arn:aws:iam::663018247195:role/yield-backfill-writer", """
+             """"containerOverrides": [{"name": "model", "command": ["python", "-m", """
+             """"yield_model.backfill"]}]}'""",
+             "--overrides 'executionRoleArn=yield-backfill-exec,containerOverrides=[{name=model}]'")
+    found = _missing(lint_folder(repo), "iam:PassRole")
+    assert len(found) == 1 and f"on {AG14_ROLE}yield-backfill-exec" in found[0].message
+
+
+def test_run_task_override_of_the_definitions_role_is_told_once(tmp_path):
+    # the override names the registered definition's own task role, which the
+    # policy does not cover: xref-passrole-not-covered reports it, not both rules
+    repo = _copy(tmp_path, AG14)
+    _replace(repo / ".github/workflows/release.yml", "role/yield-backfill-writer",
+             "role/yield-model-task")
+    _edit_policy(repo / "iam/yield-model-gha.json", "PassModelRoles",
+                 Resource=[AG14_ROLE + "yield-model-execution"])
+    findings = lint_folder(repo)
+    assert not _missing(findings, "iam:PassRole")
+    assert [f for f in findings if f.rule == "xref-passrole-not-covered"
+            and "role/yield-model-task" in f.message]
