@@ -1143,7 +1143,7 @@ def _registered_family(idx: Index, run: R.JobRun, step: wm.Step, github, ctx, cm
     if len(inner) != 1:
         return None
     reg, path = inner[0], shell.option(inner[0], "--query")
-    if reg.name == "jq" and reg.pipe_from is not None:
+    if reg.name == "jq" and isinstance(reg.pipe_from, int) and 0 <= reg.pipe_from < len(cmds):
         path = next((a for a in reversed(reg.argv[1:]) if not a.startswith("-")), None)
         reg = cmds[reg.pipe_from]
     if shell.aws_operation(reg)[:2] != ("ecs", "register-task-definition") \
