@@ -173,11 +173,18 @@ PERMISSION_MISSING = rule(
     ## What it does
     Lists the AWS actions each step of a job needs under the role it assumed:
     `amazon-ecr-login` (`ecr:GetAuthorizationToken`), `docker push` to ECR (the
-    five layer-upload actions), `amazon-ecs-deploy-task-definition`
+    five layer-upload actions; for `docker/build-push-action` also on the
+    repository of each `cache-to` registry ref, unless it has
+    `ignore-error=true`), `amazon-ecs-deploy-task-definition`
     (`ecs:RegisterTaskDefinition`, `ecs:DescribeServices` whenever `service` is
     set, `ecs:UpdateService`, or the CodeDeploy actions when the service's
     definition (read along) has a `CODE_DEPLOY` deployment controller, else
-    with `codedeploy-*` inputs,
+    with `codedeploy-*` inputs: `GetDeploymentGroup`, `CreateDeployment` and
+    `GetDeployment` on the deployment group `deploymentgroup:APP/GROUP`,
+    `RegisterApplicationRevision` on `application:APP` (`codedeploy-application`
+    and `codedeploy-deployment-group`, else `AppECS-CLUSTER-SERVICE` and
+    `DgpECS-CLUSTER-SERVICE`), `GetDeploymentConfig` on
+    `deploymentconfig:NAME` when `codedeploy-deployment-config` names it,
     `ecs:RunTask`/`ecs:DescribeTasks` for `run-task`),
     `amazon-ecs-render-task-definition` started from a registered task
     definition (`ecs:DescribeTaskDefinition`), `ecs:TagResource` when a
@@ -185,7 +192,10 @@ PERMISSION_MISSING = rule(
     tagging on create separately, with `ecs:CreateAction` set to
     `RegisterTaskDefinition` or `RunTask`), and `aws SERVICE COMMAND`
     in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
-    tail` needs `logs:FilterLogEvents`, ...). Each is evaluated against the role's
+    tail` needs `logs:FilterLogEvents`, `aws ecs run-task` whose `--overrides`
+    set `taskRoleArn` or `executionRoleArn` needs `iam:PassRole` on that role
+    for `ecs-tasks.amazonaws.com`, unless it is a task definition's role, which
+    `xref-passrole-not-covered` checks, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
     resources where the ARN is known: the service ARN from region, account,
     cluster and service, for the deploy action and for `aws ecs update-service`,
@@ -194,8 +204,10 @@ PERMISSION_MISSING = rule(
     deploy action's `cluster`, `default` when unset, or `--cluster`), the
     cluster's tasks `task/CLUSTER/*` for `ecs:DescribeTasks` (it is authorized
     on task ARNs, not on the cluster's) and, for `ecs:RunTask`, the task
-    definition's revisions `task-definition/FAMILY:*` (the deploy action's, or a
-    literal `FAMILY:REVISION`); conditions on `aws:RequestedRegion`, on
+    definition's revisions `task-definition/FAMILY:*` (the deploy action's, a
+    literal `FAMILY:REVISION`, or the ARN an `aws ecs register-task-definition`
+    of the same script printed into the variable `--task-definition` names, the
+    family from `--family` or the registered file); conditions on `aws:RequestedRegion`, on
     `ecs:cluster` for a service's calls, RunTask and DescribeTasks, and on
     `ecs:CreateAction` for tagging on create; a key the
     action's request never carries, such as `ecs:cluster` for
@@ -815,23 +827,9 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         if step.uses == A.DEPLOY:
             cluster = run.expand(step.with_.get("cluster"), step, github)
             out = _scope_tasks(out, link, cluster or "default", link.region if link else None)
-        if step.uses == A.BUILD_PUSH and out:
-            tags = run.resolve(step.with_.get("tags"), step, github)
-            tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
-            tags = [t for t in tags if t]
-            if tags and all(A.is_other_registry(t) for t in tags):
-                return []
-            if not ecr_login and not any(A.ecr_repository_arn(t) for t in tags):
-                return []
-            # each ECR repository pushed to is a resource the push actions need
-            images = [_image(run, step, t, link, github, None) for t in tags
-                      if not A.is_other_registry(t)]
-            arns = list(dict.fromkeys(A.ecr_repository_arn(i) for i in images))
-            if arns and None not in arns:
-                out = [Need(n.action, n.why, step, run, link, arn if n.resource is None
-                            and n.action in A.ECR_PUSH else n.resource)
-                       for n in out for arn in arns]
-                out = list({(n.action, n.resource): n for n in out}.values())
+            out = _scope_codedeploy(out, run, step, link, github)
+        if step.uses == A.BUILD_PUSH:
+            return _build_push_needs(run, step, link, github, out, ecr_login)
         return out
     if step.run is None:
         return out
@@ -857,6 +855,11 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                 mine = _scope_tasks(mine, link, option("--cluster") or "default",
                                     option("--region") or (link.region if link else None),
                                     option("--task-definition"))
+            if (service, op) == ("ecs", "run-task"):
+                mine += [Need("iam:PassRole", f"`{shown}` with --overrides {field}", step, run,
+                              link, arn, line, " ".join(cmd.argv[:2]),
+                              (("iam:PassedToService", ECS_TASKS),))
+                         for field, arn in _override_roles(option("--overrides"), link)]
             out.extend(mine)
             continue
         images = {}  # word -> image: a push needs five actions on one image
@@ -871,6 +874,107 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                 break
             out.append(Need(action, f"`{why}`", step, run, link, arn, line,
                             " ".join(cmd.argv[:2])))
+    return out
+
+
+def _build_push_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
+                      out: List[Need], ecr_login: bool) -> List[Need]:
+    """docker/build-push-action: the push actions on each ECR repository its
+    tags push to, and on each one a `cache-to` registry ref exports the build
+    cache to (the same layer and manifest uploads, whether or not it pushes)."""
+    cache = []
+    refs = A.cache_to_refs(run.resolve(step.with_.get("cache-to"), step, github))
+    for arn in dict.fromkeys(A.ecr_repository_arn(_image(run, step, r, link, github, None))
+                             for r in refs):
+        if arn:
+            cache += [Need(a, "docker/build-push-action (exporting the build cache, "
+                           "`cache-to`)", step, run, link, arn) for a in A.ECR_PUSH]
+    if out:
+        tags = run.resolve(step.with_.get("tags"), step, github)
+        tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
+        tags = [t for t in tags if t]
+        if tags and all(A.is_other_registry(t) for t in tags):
+            out = []
+        elif not ecr_login and not any(A.ecr_repository_arn(t) for t in tags):
+            out = []
+        else:
+            # each ECR repository pushed to is a resource the push actions need
+            images = [_image(run, step, t, link, github, None) for t in tags
+                      if not A.is_other_registry(t)]
+            arns = list(dict.fromkeys(A.ecr_repository_arn(i) for i in images))
+            if arns and None not in arns:
+                out = [Need(n.action, n.why, step, run, link, arn if n.resource is None
+                            and n.action in A.ECR_PUSH else n.resource)
+                       for n in out for arn in arns]
+    return list({(n.action, n.resource): n for n in out + cache}.values())
+
+
+def _scope_codedeploy(needs: List[Need], run: R.JobRun, step: wm.Step,
+                      link: Optional[R.RoleLink], github) -> List[Need]:
+    """Resources of the deploy action's CodeDeploy calls (its index.js: the
+    application and deployment group from `codedeploy-application` and
+    `codedeploy-deployment-group`, else `AppECS-CLUSTER-SERVICE` and
+    `DgpECS-CLUSTER-SERVICE`): GetDeploymentGroup, CreateDeployment and
+    GetDeployment are authorized on `deploymentgroup:APP/GROUP`,
+    RegisterApplicationRevision on `application:APP`, GetDeploymentConfig on
+    `deploymentconfig:NAME` (`codedeploy-deployment-config`; the group's own
+    config, unknown, when unset) (Service Authorization Reference, CodeDeploy)."""
+    if not any(n.action.startswith("codedeploy:") for n in needs) or link is None \
+            or link.role is None or not link.region:
+        return needs
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+
+    def value(key, default=None):
+        v = run.expand(step.with_.get(key), step, github)
+        v = v.strip() if isinstance(v, str) and v.strip() else default
+        return None if not isinstance(v, str) or R.unresolved(v) \
+            or any(c in v for c in "$`{}*?") else v
+
+    cluster, service = value("cluster", "default"), value("service")
+    where = None if not cluster or not service or "arn:" in cluster + service \
+        else f"{cluster}-{service}"
+    app = value("codedeploy-application", where and "AppECS-" + where)
+    group = value("codedeploy-deployment-group", where and "DgpECS-" + where)
+    config = value("codedeploy-deployment-config")
+    if not account:
+        return needs
+    base = f"arn:{A.partition(link.region)}:codedeploy:{link.region}:{account}:"
+    on = {"codedeploy:GetDeploymentGroup": app and group and f"deploymentgroup:{app}/{group}",
+          "codedeploy:RegisterApplicationRevision": app and f"application:{app}",
+          "codedeploy:GetDeploymentConfig": config and f"deploymentconfig:{config}"}
+    on["codedeploy:CreateDeployment"] = on["codedeploy:GetDeployment"] = \
+        on["codedeploy:GetDeploymentGroup"]
+    return [dataclasses.replace(n, resource=base + on[n.action])
+            if n.resource is None and on.get(n.action) else n for n in needs]
+
+
+_SHORTHAND_ROLE = lazy_re(r"(?:^|,)\s*(taskRoleArn|executionRoleArn)=([^,\s\[\]{}]+)")
+
+
+def _override_roles(overrides, link: Optional[R.RoleLink]) -> List[Tuple[str, str]]:
+    """[(field, role ARN)] of the `taskRoleArn`/`executionRoleArn` a run-task
+    `--overrides` (JSON, or the CLI's shorthand) gives: RunTask passes them to
+    ECS, so it needs `iam:PassRole` on each (as for a task definition's roles)."""
+    if not isinstance(overrides, str) or link is None or link.role is None:
+        return []
+    text = overrides.strip()
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return []
+        pairs = [(f, data.get(f)) for f in ("taskRoleArn", "executionRoleArn")] \
+            if isinstance(data, dict) else []
+    else:
+        pairs = _SHORTHAND_ROLE.findall(text)
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    part = _part(link)
+    out = []
+    for field_name, value in pairs:
+        arn = _role_arn(value, account, part) if isinstance(value, str) \
+            and not any(c in value for c in "$`{}*?") else None
+        if arn:
+            out.append((field_name, arn))
     return out
 
 
@@ -990,14 +1094,68 @@ def _run_task_definition(needs: List[Need], taskdefs: List[Document]) -> List[Ne
     if len(families) != 1 or None in families:
         return needs
     family = families.pop()
-    out = []
-    for n in needs:
-        cluster = dict(n.context).get("ecs:cluster", "")
-        if n.action == "ecs:RunTask" and n.resource is None and ":cluster/" in cluster:
-            n = dataclasses.replace(n, resource=cluster.split("cluster/", 1)[0]
-                                    + f"task-definition/{family}:*")
-        out.append(n)
-    return out
+    return [_on_revisions(n, family) for n in needs]
+
+
+def _on_revisions(n: Need, family: str) -> Need:
+    """RunTask on every revision of FAMILY (`task-definition/FAMILY:*`), in the
+    region and account of its cluster, when its resource is not known yet."""
+    cluster = dict(n.context).get("ecs:cluster", "")
+    if n.action == "ecs:RunTask" and n.resource is None and ":cluster/" in cluster:
+        n = dataclasses.replace(n, resource=cluster.split("cluster/", 1)[0]
+                                + f"task-definition/{family}:*")
+    return n
+
+
+_TD_ARN_PATH = lazy_re(r"^\.?taskDefinition\.taskDefinitionArn$")
+
+
+def _run_registered(idx: Index, run: R.JobRun, step: wm.Step, github, ctx,
+                    needs: List[Need]) -> List[Need]:
+    """`aws ecs run-task --task-definition "$VAR"` where VAR holds the ARN that an
+    earlier `aws ecs register-task-definition` of the script printed: it runs
+    the new revision of the family registered (RunTask is authorized on
+    `task-definition/FAMILY:REVISION`, so a policy must allow `FAMILY:*`)."""
+    cmds = wm.commands(step)
+    for cmd in cmds:
+        if shell.aws_operation(cmd)[:2] != ("ecs", "run-task"):
+            continue
+        family = _registered_family(idx, run, step, github, ctx, cmds, cmd)
+        if family:
+            needs = [_on_revisions(n, family) if n.script_line == cmd.line else n
+                     for n in needs]
+    return needs
+
+
+def _registered_family(idx: Index, run: R.JobRun, step: wm.Step, github, ctx, cmds,
+                       cmd) -> Optional[str]:
+    """The family whose new revision ARN `cmd`'s `--task-definition "$VAR"` holds:
+    VAR=$(aws ecs register-task-definition ... --query taskDefinition.taskDefinitionArn
+    --output text), or piped to `jq -r .taskDefinition.taskDefinitionArn`; the
+    family from `--family` or the `--cli-input-json` file. None when unsure."""
+    var = _SHELL_VAR.match(shell.option(cmd, "--task-definition") or "")
+    if not var:
+        return None
+    name = var.group(1) or var.group(2)
+    setter = next((c for c in reversed(cmds[:cmd.index]) if name in c.assigns), None)
+    inner = [c for c in cmds if setter is not None and c.parent == setter.index
+             and c.captured_by == name]
+    if len(inner) != 1:
+        return None
+    reg, path = inner[0], shell.option(inner[0], "--query")
+    if reg.name == "jq" and isinstance(reg.pipe_from, int) and 0 <= reg.pipe_from < len(cmds):
+        path = next((a for a in reversed(reg.argv[1:]) if not a.startswith("-")), None)
+        reg = cmds[reg.pipe_from]
+    if shell.aws_operation(reg)[:2] != ("ecs", "register-task-definition") \
+            or not isinstance(path, str) or not _TD_ARN_PATH.match(path.strip()):
+        return None
+    family = shell.option(reg, "--family")
+    if family is not None:
+        return family if re.fullmatch(r"[\w-]+", family) else None
+    cli = shell.option(reg, "--cli-input-json")
+    families = {text_of(td.data.get("family"))
+                for td in (_cli_input_taskdefs(idx, run, step, github, ctx, cli) if cli else [])}
+    return families.pop() if len(families) == 1 and None not in families else None
 
 
 def _policy_docs(role) -> List[Document]:
@@ -1056,11 +1214,21 @@ def _permission_checks(idx: Index, ctx):
             needs += _tag_needs(idx, run, step, link, github, ctx, needs, taskdefs)
             if step.uses == A.DEPLOY:
                 needs = _run_task_definition(needs, taskdefs)
+            elif step.run is not None and any(n.action == "ecs:RunTask" for n in needs):
+                needs = _run_registered(idx, run, step, github, ctx, needs)
             for need in needs:
                 needs_by_key.setdefault((id(link.role), need.action, need.resource, link.region,
                                          need.context), []).append(need)
             for td in taskdefs:
                 passes.setdefault((id(link.role), id(td)), (link, td, step, run))
+    if ctx.is_enabled(PASSROLE_NOT_COVERED.id):
+        # a role an override passes that is also a task definition's: that
+        # rule reports it (once)
+        told = {(id(link.role), _role_arn(v, L.account_of_arn(link.resolved or "")
+                                         or link.role.account, _part(link)))
+                for link, td, _, _ in passes.values() for _, v in L.task_roles(td)}
+        needs_by_key = {k: v for k, v in needs_by_key.items()
+                        if k[1] != "iam:PassRole" or (k[0], k[2]) not in told}
     if ctx.is_enabled(PERMISSION_MISSING.id):
         yield from _missing(idx, needs_by_key)
     if ctx.is_enabled(PASSROLE_NOT_COVERED.id):
@@ -1205,15 +1373,20 @@ def _role_arn(value, account: Optional[str], part: str = "aws") -> Optional[str]
     return None
 
 
+def _part(link: R.RoleLink) -> str:
+    """The partition of the assumed role's ARN, else of the region."""
+    resolved = (link.resolved or "").split(":")
+    return resolved[1] if len(resolved) > 1 and resolved[0] == "arn" and resolved[1] \
+        else A.partition(link.region)
+
+
 def _passrole(idx: Index, passes):
     reported = set()
     for link, td, step, run in passes.values():
         role = link.role
         docs = _policy_docs(role)
         account = L.account_of_arn(link.resolved or "") or role.account
-        resolved = (link.resolved or "").split(":")
-        part = resolved[1] if len(resolved) > 1 and resolved[0] == "arn" and resolved[1] \
-            else A.partition(link.region)
+        part = _part(link)
         for field_name, value in L.task_roles(td):
             arn = _role_arn(value, account, part)
             if arn is None or (id(role), arn) in reported:

@@ -198,6 +198,30 @@ def action_step_needs(uses: str, with_: dict,
     return []
 
 
+def cache_to_refs(value) -> List[str]:
+    """The registry refs a `cache-to` input exports the build cache to: one entry a
+    line (docker/build-push-action keeps each line's commas), `type=registry,
+    ref=REF,...` or a bare REF (buildx reads an entry without `=` as a registry
+    ref); not those with `ignore-error=true`, whose failed export does not fail
+    the build (Docker docs, "Registry cache")."""
+    out = []
+    for entry in value.splitlines() if isinstance(value, str) else []:
+        entry = entry.strip()
+        if not entry:
+            continue
+        if "=" not in entry:
+            out.append(entry)
+            continue
+        attrs = {}
+        for f in entry.split(","):
+            k, _, v = f.partition("=")
+            attrs[k.strip().lower()] = v.strip().strip("\"'")
+        if attrs.get("type", "").lower() == "registry" and attrs.get("ref") and \
+                attrs.get("ignore-error", "").lower() not in ("true", "1", "t"):
+            out.append(attrs["ref"])
+    return out
+
+
 def docker_needs(argv: List[str]) -> List[Tuple[str, str, Optional[str]]]:
     """[(action, why, image)] for docker commands that talk to a registry."""
     if not argv or argv[0].rsplit("/", 1)[-1] != "docker":
