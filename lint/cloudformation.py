@@ -159,6 +159,9 @@ def resolve(value, scope=None, resources=()):
                 hit = hit.get(keys[1]) if isinstance(hit, dict) else None
                 if isinstance(hit, dict) and keys[2] in hit:
                     return resolve(hit[keys[2]], scope)
+                extra = arg[3] if len(arg) > 3 and isinstance(arg[3], dict) else {}
+                if "DefaultValue" in extra:  # AWS::LanguageExtensions: a key not in the map
+                    return resolve(extra["DefaultValue"], scope)
         return Template((Unknown("Fn::FindInMap"),))
     if fn == "Fn::Select":
         if isinstance(arg, list) and len(arg) == 2:

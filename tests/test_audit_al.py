@@ -54,3 +54,44 @@ def test_sam_policies_ignored_when_role_is_set(tmp_path):
                                 "      Policies:\n")
     found = file_findings(tmp_path, "template.yaml", text)
     assert not [f for f in found if f[0].startswith("policy-")]
+
+
+FINDINMAP_DEFAULT = """\
+Transform: AWS::LanguageExtensions
+Parameters:
+  Stage:
+    Type: String
+    Default: dev
+Mappings:
+  Subjects:
+    prod:
+      Sub: repo:o/api:environment:production
+Resources:
+  Deploy:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal:
+              Federated: arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                token.actions.githubusercontent.com:aud: sts.amazonaws.com
+              StringLike:
+                token.actions.githubusercontent.com:sub: !FindInMap [Subjects, !Ref Stage, Sub, {DefaultValue: "repo:o/*"}]
+"""
+
+
+def test_findinmap_default_value_when_the_key_is_not_in_the_map(tmp_path):
+    # AWS::LanguageExtensions: DefaultValue is what Fn::FindInMap resolves to
+    # when the top-level or second-level key is not found (dev is not mapped)
+    found = file_findings(tmp_path, "t.yaml", FINDINMAP_DEFAULT)
+    assert [f[:2] for f in found if f[0].startswith("trust-sub")] == [("trust-sub-any-repo", 24)]
+
+
+def test_findinmap_default_value_unused_when_the_key_is_mapped(tmp_path):
+    text = FINDINMAP_DEFAULT.replace("Default: dev", "Default: prod")
+    found = file_findings(tmp_path, "t.yaml", text)
+    assert not [f for f in found if f[0].startswith("trust-sub")]
