@@ -159,6 +159,9 @@ def resolve(value, scope=None, resources=()):
                 hit = hit.get(keys[1]) if isinstance(hit, dict) else None
                 if isinstance(hit, dict) and keys[2] in hit:
                     return resolve(hit[keys[2]], scope)
+                extra = arg[3] if len(arg) > 3 and isinstance(arg[3], dict) else {}
+                if "DefaultValue" in extra:  # AWS::LanguageExtensions: a key not in the map
+                    return resolve(extra["DefaultValue"], scope)
         return Template((Unknown("Fn::FindInMap"),))
     if fn == "Fn::Select":
         if isinstance(arg, list) and len(arg) == 2:
@@ -348,6 +351,9 @@ _ECS_LIKE = {
     "AWS::ECR::Repository": "ecr-repository",
 }
 
+# SAM resources whose `Policies` may hold IAM policy documents
+_SAM_WITH_POLICIES = ("AWS::Serverless::Function", "AWS::Serverless::StateMachine")
+
 
 def extract(file: str, data, locate, text) -> List[Document]:
     """Documents of a template's resources, in the API model.
@@ -359,7 +365,9 @@ def extract(file: str, data, locate, text) -> List[Document]:
     gives with addresses. Inline `Policies`, `AWS::IAM::Policy` `Roles`,
     `AWS::IAM::RolePolicy` `RoleName`,
     `AWS::IAM::ManagedPolicy` `Roles` and a role's `ManagedPolicyArns:
-    [!Ref Policy]` (or `!GetAtt Policy.PolicyArn`) all link."""
+    [!Ref Policy]` (or `!GetAtt Policy.PolicyArn`) all link. The policy
+    documents in a SAM function's or state machine's `Policies` are read too
+    (attached to the role SAM generates, which no workflow assumes)."""
     scope = Scope.of(data)
     params = scope.params
     docs: List[Document] = []
@@ -431,6 +439,20 @@ def extract(file: str, data, locate, text) -> List[Document]:
                     origins, resource=logical_id, roles=roles,
                     unread_policies=[u for r in roles if isinstance(r, str)
                                      for u in unread_of.get(r, [])])
+        elif rtype in _SAM_WITH_POLICIES and "Role" not in props:
+            # SAM `Policies`: a policy document, or a list mixing documents with
+            # managed policy names and policy templates (only documents are read);
+            # they go to the role SAM generates, and are ignored when `Role` is set
+            policies = props.get("Policies")
+            items = policies if isinstance(policies, list) else [policies]
+            is_doc = [isinstance(p, dict) and "Statement" in p for p in items]
+            unread = [str(next(iter(p), "?")) if isinstance(p, dict) else str(p)
+                      for p, d in zip(items, is_doc) if not d and p is not None]
+            for i, pol in enumerate(items):
+                if is_doc[i]:
+                    path = base + (("Policies", i) if isinstance(policies, list) else ("Policies",))
+                    add("permissions-policy", pol, path, logical_id, origins,
+                        resource=logical_id, roles=[], unread_policies=unread)
         elif rtype == "AWS::IAM::OIDCProvider":
             view = {}
             for src, dst in (("Url", "Url"), ("ClientIdList", "ClientIDList"),
