@@ -211,7 +211,7 @@ def _ref(name, scope: Scope):
             role = _property(res, "RoleName", scope, ("ref", name))
             if isinstance(role, (str, Template)):
                 return role
-        elif rtype == "AWS::IAM::OIDCProvider":
+        elif rtype in ("AWS::IAM::OIDCProvider", CDK_OIDC_PROVIDER):  # its ARN
             return _get_att([name, "Arn"], scope) or Template((Unknown(name),))
         elif isinstance(rtype, str) and rtype in _REF_IS_NAME:
             value = _property(res, _REF_IS_NAME[rtype], scope, ("ref", name))
@@ -219,6 +219,10 @@ def _ref(name, scope: Scope):
                 return value
     return Template((Unknown(name),))
 
+
+# the CDK's OIDC provider (`iam.OpenIdConnectProvider`, `GithubActionsIdentityProvider`):
+# a custom resource with the provider's Url, ClientIDList and ThumbprintList
+CDK_OIDC_PROVIDER = "Custom::AWSCDKOpenIdConnectProvider"
 
 # resources whose Ref is the name given in one of their properties
 _REF_IS_NAME = {
@@ -244,7 +248,7 @@ def _get_att(target, scope: Scope):
         if role:
             return make_template(["arn:aws:iam::", account,
                                   ":role" + (path if isinstance(path, str) else "/"), *role])
-    if rtype == "AWS::IAM::OIDCProvider" and attr == "Arn":
+    if rtype in ("AWS::IAM::OIDCProvider", CDK_OIDC_PROVIDER) and attr == "Arn":
         url = _property(res, "Url", scope, ("att", name))
         if isinstance(url, str):
             return make_template(["arn:aws:iam::", account, ":oidc-provider/",
@@ -453,9 +457,10 @@ def extract(file: str, data, locate, text) -> List[Document]:
                     path = base + (("Policies", i) if isinstance(policies, list) else ("Policies",))
                     add("permissions-policy", pol, path, logical_id, origins,
                         resource=logical_id, roles=[], unread_policies=unread)
-        elif rtype == "AWS::IAM::OIDCProvider":
+        elif rtype in ("AWS::IAM::OIDCProvider", CDK_OIDC_PROVIDER):
             view = {}
             for src, dst in (("Url", "Url"), ("ClientIdList", "ClientIDList"),
+                             ("ClientIDList", "ClientIDList"),  # the CDK's custom resource
                              ("ThumbprintList", "ThumbprintList")):
                 if src in props:
                     view[dst] = props[src]

@@ -296,3 +296,28 @@ def test_parameter_defaults_as_cloudformation_reads_them():
     assert "Image" not in params  # the default names an SSM parameter, not the image
     assert params["Flag"] == "true"  # YAML true is the text "true" to CloudFormation
     assert params["Name"] == "web"
+
+
+def test_the_cdk_oidc_provider_custom_resource_is_a_provider(tmp_path):
+    # `iam.OpenIdConnectProvider` synthesises as Custom::AWSCDKOpenIdConnectProvider
+    # with Url, ClientIDList and ThumbprintList; its Ref is the provider's ARN
+    import json
+
+    from conftest import lint_folder
+
+    template = {"Resources": {
+        "GithubProvider": {"Type": "Custom::AWSCDKOpenIdConnectProvider", "Properties": {
+            "ServiceToken": {"Fn::GetAtt": ["Handler", "Arn"]},
+            "ClientIDList": ["https://github.com/acme"],
+            "Url": "https://token.actions.githubusercontent.com"}},
+        "DeployRole": {"Type": "AWS::IAM::Role", "Properties": {
+            "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{
+                "Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity",
+                "Principal": {"Federated": {"Ref": "GithubProvider"}},
+                "Condition": {"StringLike": {
+                    "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+                    "token.actions.githubusercontent.com:sub": "repo:acme/*"}}}]}}}}}
+    (tmp_path / "Stack.template.json").write_text(json.dumps(template, indent=1))
+    rules = {f.rule for f in lint_folder(tmp_path)}
+    assert "oidc-provider-audience-missing" in rules
+    assert "trust-sub-any-repo" in rules and "trust-principal-not-github" not in rules
