@@ -612,7 +612,7 @@ def assumes_role(step: Step) -> Optional[RoleUse]:
     if _truthy(step.with_.get("role-chaining")) is True:
         oidc = False
     aud = step.with_.get("audience")
-    return RoleUse(step, role, step.path + ("with", "role-to-assume"),
+    return RoleUse(step, role, input_path(step, "role-to-assume"),
                    audience=aud if isinstance(aud, str) and aud.strip() else STS_AUDIENCE,
                    aws_region=step.with_.get("aws-region"),
                    region_path=step.path + ("with", "aws-region")

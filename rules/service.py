@@ -399,7 +399,7 @@ def _deploy_action_configs(doc, names):
                 continue
             hint, help_text = _ecs_config_advice(value)
             yield Problem(CODEDEPLOY_CONFIG_UNKNOWN.id,
-                          st.path + ("with", "codedeploy-deployment-config"),
+                          wm.input_path(st, "codedeploy-deployment-config"),
                           f"codedeploy-deployment-config '{value}' is not a predefined ECS "
                           f"config{hint} nor one defined in the linted files: the deploy "
                           "step's CreateDeployment fails", help=help_text, doc=doc)

@@ -810,7 +810,7 @@ def static_keys(doc, ctx):
                 if src is None and other:
                     src = _long_lived(st.with_.get(other), job, st)
                 if src:
-                    yield Problem(STATIC_KEYS.id, st.path + ("with", name),
+                    yield Problem(STATIC_KEYS.id, wm.input_path(st, name),
                                   f"`{name}` takes a long-lived IAM user key ({src}): it "
                                   "never expires and works wherever it leaks",
                                   help=_KEYS_HELP, key=True)
@@ -1109,7 +1109,7 @@ def _pushes(job, github):
                     for t in re.split(r"[\n,]", tags):
                         if t.strip():
                             out.append((wm.resolve(t.strip(), job, st, github=github), st,
-                                        st.path + ("with", "tags"), None))
+                                        wm.input_path(st, "tags"), None))
         built = {}
         for c in wm.commands(st):
             argv = c.argv
@@ -1142,7 +1142,7 @@ def _deployed_images(job, github):
     for st in renders:
         img = st.with_.get("image")
         if isinstance(img, str):
-            out.append((wm.resolve(img, job, st, github=github), st, st.path + ("with", "image"),
+            out.append((wm.resolve(img, job, st, github=github), st, wm.input_path(st, "image"),
                         None))
     if out:
         return out, False
@@ -1242,9 +1242,9 @@ def stability_wait(doc, ctx):
             wait = _action_input_true(doc, st, "wait-for-service-stability")
             if wait is False:
                 # at the input that turns it off, else at the step's action
-                where = ("with", "wait-for-service-stability") \
-                    if "wait-for-service-stability" in st.with_ else ("uses",)
-                yield Problem(STABILITY_WAIT_OFF.id, st.path + where,
+                where = wm.input_path(st, "wait-for-service-stability") \
+                    if "wait-for-service-stability" in st.with_ else st.path + ("uses",)
+                yield Problem(STABILITY_WAIT_OFF.id, where,
                               "amazon-ecs-deploy-task-definition updates the service without "
                               "`wait-for-service-stability: true`: a deploy that never gets "
                               "healthy, or is rolled back, still passes",
@@ -1253,7 +1253,7 @@ def stability_wait(doc, ctx):
             elif wait is True:
                 minutes = _wait_minutes(st.with_.get("wait-for-minutes"))
                 if minutes is not None and minutes < minimum:
-                    yield Problem(STABILITY_WAIT_SHORT.id, st.path + ("with", "wait-for-minutes"),
+                    yield Problem(STABILITY_WAIT_SHORT.id, wm.input_path(st, "wait-for-minutes"),
                                   f"`wait-for-minutes: {st.with_.get('wait-for-minutes')}` is "
                                   f"below {minimum}: a slow but healthy rollout times out and "
                                   "fails the deploy",
@@ -1585,7 +1585,7 @@ def credential_inputs(doc, ctx):
                                   help="add `aws-region: ${{ env.AWS_REGION }}` under `with:`")
                 elif isinstance(region, str) and _empty_env(region, job, st):
                     name = _empty_env(region, job, st)
-                    yield Problem(REGION_MISSING.id, st.path + ("with", "aws-region"),
+                    yield Problem(REGION_MISSING.id, wm.input_path(st, "aws-region"),
                                   f"`aws-region` reads env {name}, which is set to nothing in "
                                   "the workflow (a YAML null or ''): the required input is "
                                   "empty and the step fails",

@@ -636,7 +636,7 @@ def _taskdef_checks(idx: Index, ctx):
                 if folder is None:
                     continue  # checked out where an expression says
                 path = _in_folder(raw.strip(), folder)
-            tpath = step.path + ("with", "task-definition")
+            tpath = wm.input_path(step, "task-definition")
             if not R.unresolved(raw) and (path is None or not probes.ask(
                     "exists", os.path.join(ctx.repo_root or ".", path))):
                 shown = raw.strip()
