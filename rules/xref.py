@@ -56,7 +56,10 @@ SUB_NOT_ADMITTED = rule(
 
     `workflow_dispatch` and `schedule` runs are taken to be on the default branch
     (`github.default-branch`; else `master` when the workflows' branch filters
-    name `master` and never `main`, else `main`); a job `if:` that ecs-lint cannot read
+    name `master` and never `main`, else `main`); a `merge_group` run is on
+    `refs/heads/gh-readonly-queue/BASE/pr-N-SHA`, where the trigger's
+    `branches`/`branches-ignore` filter, if any, admits BASE (the branch the
+    queue merges into); a job `if:` that ecs-lint cannot read
     makes its subs possible rather than certain, and then no 401 is predicted. A
     test of the event's data only (`github.actor`, the comment, labels or commit
     message of `github.event`, not its ref fields) decides whether the job runs,
