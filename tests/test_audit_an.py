@@ -80,3 +80,66 @@ def test_merge_group_trust_broader_than_the_filtered_base(tmp_path):
     found = _subs(tmp_path, '"repo:quillhq/ledger:ref:refs/heads/gh-readonly-queue/*"',
                   MERGE_GROUP % "[main]")
     assert [r for r, _ in found] == ["xref-sub-broader-than-used"]
+
+
+# --- a job whose needed job is skipped is skipped too ------------------------
+
+RELEASE = """\
+name: release
+on:
+  release:
+    types: [published]
+jobs:
+  verify:
+    if: %s
+    runs-on: ubuntu-latest
+    steps:
+      - run: cargo test
+  image:
+    needs: verify
+%s    runs-on: ubuntu-latest
+""" + ROLE_STEPS
+
+
+def test_ref_test_of_a_needed_job_narrows_the_subs(tmp_path):
+    # `image` has no `if:` of its own: GitHub skips it when `verify` was skipped
+    # (a release whose tag does not start with v), so it only runs on refs/tags/v*
+    found = _subs(tmp_path, '"repo:quillhq/ledger:ref:refs/tags/v*"',
+                  RELEASE % ("startsWith(github.ref, 'refs/tags/v')", ""))
+    assert found == []
+
+
+def test_needed_job_does_not_narrow_a_job_that_runs_always(tmp_path):
+    found = _subs(tmp_path, '"repo:quillhq/ledger:ref:refs/tags/v*"',
+                  RELEASE % ("startsWith(github.ref, 'refs/tags/v')", "    if: always()\n"))
+    assert [r for r, _ in found] == ["xref-sub-not-admitted"]
+
+
+EVENTS = """\
+name: ci
+on:
+  push:
+    branches: [main]
+  pull_request:
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: pytest
+  build:
+    needs: test
+    if: github.event_name == 'push'
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker build .
+  publish:
+    needs: build
+    runs-on: ubuntu-latest
+""" + ROLE_STEPS
+
+
+def test_event_test_of_a_needed_job_keeps_pull_requests_out(tmp_path):
+    # `publish` needs `build`, which never runs on pull_request: neither does
+    # `publish`, so it never sends the pull_request sub
+    found = _subs(tmp_path, '"repo:quillhq/ledger:ref:refs/heads/main"', EVENTS)
+    assert found == []
