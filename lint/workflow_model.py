@@ -827,7 +827,7 @@ def needs_closure(wf: Workflow, job_id: str) -> Set[str]:
     return seen
 
 
-_STATUS_FUNCTION = re.compile(r"\b(?:always|failure|cancelled)\s*\(")
+STATUS_FUNCTION = re.compile(r"\b(?:always|failure|cancelled)\s*\(")
 
 
 def job_events(wf: Workflow, job: Job, _seen: Optional[Set[str]] = None) -> Set[str]:
@@ -836,7 +836,7 @@ def job_events(wf: Workflow, job: Job, _seen: Optional[Set[str]] = None) -> Set[
     skips a job whose needed job was skipped, unless its `if:` calls `always()`,
     `failure()` or `cancelled()`."""
     events = if_events(job.if_, pull_request_ref_is_merge(wf.triggers)).admit(wf.triggers)
-    if isinstance(job.if_, str) and _STATUS_FUNCTION.search(job.if_):
+    if isinstance(job.if_, str) and STATUS_FUNCTION.search(job.if_):
         return events
     seen = (_seen or set()) | {job.id}
     for name in job.needs:

@@ -56,11 +56,17 @@ SUB_NOT_ADMITTED = rule(
 
     `workflow_dispatch` and `schedule` runs are taken to be on the default branch
     (`github.default-branch`; else `master` when the workflows' branch filters
-    name `master` and never `main`, else `main`); a job `if:` that ecs-lint cannot read
+    name `master` and never `main`, else `main`); a `merge_group` run is on
+    `refs/heads/gh-readonly-queue/BASE/pr-N-SHA`, where the trigger's
+    `branches`/`branches-ignore` filter, if any, admits BASE (the branch the
+    queue merges into); a job `if:` that ecs-lint cannot read
     makes its subs possible rather than certain, and then no 401 is predicted. A
     test of the event's data only (`github.actor`, the comment, labels or commit
     message of `github.event`, not its ref fields) decides whether the job runs,
     not on which ref: its subs stay certain.
+    A job runs only where the jobs it `needs` ran (GitHub skips a job whose
+    needed job was skipped, unless its `if:` calls `always()`, `failure()` or
+    `cancelled()`): their `if:` narrows its subs as its own does.
     A role step's own `if:` (`github.ref == 'refs/heads/main'` on one
     configure-aws-credentials step, `!=` on another) narrows the subs that role
     sees the same way, together with the job's.
@@ -1446,7 +1452,7 @@ def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
         return refs
     callers = _callers(idx, doc) if depth < 4 else []
     if caller is not None:
-        callers = [(caller.doc, caller.job.get("if"))]
+        callers = [(caller.doc, _calling_if(caller.doc, caller.job))]
     if not callers:
         refs.unknown.append("workflow_call")
         ctx.note(f"xref: {doc.file} is a reusable workflow and none of its callers was "
@@ -1508,7 +1514,17 @@ def _callers_of(idx: Index, doc: Document) -> Optional[List[R.Caller]]:
 
 def _callers(idx: Index, doc: Document) -> List[tuple]:
     """[(workflow, the calling job's `if:`)] of the workflows that call `doc`."""
-    return [(d, job.get("if")) for d, job in _calling_jobs(idx, doc)]
+    return [(d, _calling_if(d, job)) for d, job in _calling_jobs(idx, doc)]
+
+
+def _calling_if(doc: Document, job: dict):
+    """The `if:` a calling job runs under: its own, and what the jobs it needs
+    say (`R.needs_condition`)."""
+    wf = wm.workflow_of(doc)
+    jid = next((i for i, j in doc.data["jobs"].items() if j is job), None)
+    if jid not in wf.jobs:
+        return job.get("if")
+    return R.and_conditions(job.get("if"), R.needs_condition(wf, wf.jobs[jid]))
 
 
 _INPUT_REF = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
@@ -1590,6 +1606,11 @@ def _sub_checks(idx: Index, ctx):
                       if l.use.oidc and l.role is not None and l.role.trust]
         if not oidc_links:
             continue
+        # a job runs only where the jobs it needs ran (unless its `if:` says always())
+        needs_if = R.needs_condition(job_run.workflow, job_run.job)
+        if needs_if is not None:
+            job_run = dataclasses.replace(
+                job_run, condition=R.and_conditions(job_run.condition, needs_if))
         narrow = P.narrowing(job_run.if_, job_run.row)
         triggers = narrow.admit(job_run.workflow.triggers)
         each = [job_run]

@@ -135,6 +135,24 @@ def and_conditions(first, second):
     return " && ".join(f"({wm.if_expression(c)})" for c in (first, second))
 
 
+def needs_condition(wf: wm.Workflow, job: wm.Job, _seen=None):
+    """What the jobs `job` needs say of where it runs, as one `if:` (None: nothing).
+    GitHub skips a job whose needed job was skipped, unless its `if:` calls
+    `always()`, `failure()` or `cancelled()`: it runs only where each needed job
+    runs, that is where the needed job's own `if:` and, the same way, the jobs
+    that one needs let it. (A job-level `if:` cannot read `matrix`.)"""
+    if isinstance(job.if_, str) and wm.STATUS_FUNCTION.search(job.if_):
+        return None
+    seen = (_seen or set()) | {job.id}
+    cond = None
+    for name in job.needs:
+        other = wf.jobs.get(name)
+        if other is None or name in seen:
+            continue
+        cond = and_conditions(cond, and_conditions(other.if_, needs_condition(wf, other, seen)))
+    return cond
+
+
 def job_runs(doc: Document, github: dict, find_role,
              callers: Optional[List[Caller]] = None) -> List[JobRun]:
     """Every (job, matrix row) of a workflow document, with roles linked; for a

@@ -248,14 +248,16 @@ class Refs:
     unknown: List[str] = field(default_factory=list)  # what could not be read
 
 
-def _filter_lang(f: Optional[Filter]):
-    """Names admitted by a filter (None: every name)."""
+def _filter_lang(f: Optional[Filter], valid_only: bool = True):
+    """Names admitted by a filter (None: every name); with `valid_only` False,
+    not kept to the names git accepts (the caller does that)."""
+    every = any_name() if valid_only else Seq((_ANY_RUN,))
     if f is None:
-        return any_name()
+        return every
     if f.ignore:
         if not f.patterns:
-            return any_name()
-        return Minus(any_name(), alt(Seq(p) for _, p, _ in f.patterns))
+            return every
+        return Minus(every, alt(Seq(p) for _, p, _ in f.patterns))
     parts = []
     pats = list(f.patterns)
     for i, (include, pieces, _) in enumerate(pats):
@@ -263,7 +265,9 @@ def _filter_lang(f: Optional[Filter]):
             continue
         later = [Seq(p) for _, p, _ in pats[i + 1:]]
         parts.append(Minus(Seq(pieces), alt(later)) if later else Seq(pieces))
-    return intersect(alt(parts), any_name()) if parts else EMPTY
+    if not parts:
+        return EMPTY
+    return intersect(alt(parts), any_name()) if valid_only else alt(parts)
 
 
 HEADS = tuple(literal_piece(c) for c in "refs/heads/")
@@ -295,16 +299,44 @@ def _names_admitted(spec: dict, keys: list):
     return _filter_lang(f)
 
 
+QUEUE = tuple(literal_piece(c) for c in "gh-readonly-queue/")
+# what follows the base branch in a merge group's ref: `/pr-N-SHA`, taken as
+# any run (the whole name is then kept to the names git accepts)
+_QUEUE_REST = (literal_piece("/"), Piece(frozenset(), True, 1, INF))
+
+
+def merge_group_refs(spec) -> object:
+    """The refs a `merge_group` trigger runs on: `refs/heads/gh-readonly-queue/
+    BASE/pr-N-SHA`, where its `branches`/`branches-ignore` filter, if any,
+    admits BASE (the branch the merge queue merges into)."""
+    keys = [k for k in ("branches", "branches-ignore") if isinstance(spec, dict) and k in spec]
+    if not keys:
+        return concat(HEADS, concat(QUEUE, any_name()))
+    k = keys[0]
+    values = spec.get(k) if isinstance(spec.get(k), list) else [spec.get(k)]
+    bases = _filter_lang(make_filter(values, ignore=k.endswith("-ignore")), valid_only=False)
+    return concat(HEADS + QUEUE, intersect(append(bases, _QUEUE_REST), any_name()))
+
+
+def append(lang, suffix: Pattern):
+    """`lang` followed by the pieces of `suffix`."""
+    if isinstance(lang, Seq):
+        return Seq(lang.pieces + tuple(suffix))
+    if isinstance(lang, Alt):
+        return Alt(tuple(append(p, suffix) for p in lang.parts))
+    return Minus(append(lang.a, suffix), append(lang.b, suffix))
+
+
 REF_FILTERS = ("branches", "branches-ignore", "tags", "tags-ignore")
 
 
 def triggers_key(triggers: Dict[str, object]) -> str:
     """What `refs_of_triggers` reads of the triggers, as text: the events in
-    order, and the ref filters of `push` (not `paths`, not other events' filters).
-    Triggers with the same key run on the same refs."""
+    order, and the ref filters of `push` and `merge_group` (not `paths`, not
+    other events' filters). Triggers with the same key run on the same refs."""
     shown = []
     for event, spec in triggers.items():
-        if event != "push":
+        if event not in ("push", "merge_group"):
             spec = None
         elif isinstance(spec, dict):
             spec = {k: spec[k] for k in REF_FILTERS if k in spec}
@@ -336,8 +368,7 @@ def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
         elif event == "workflow_call":
             refs.unknown.append("workflow_call")
         elif event == "merge_group":  # GITHUB_REF: refs/heads/gh-readonly-queue/BASE/pr-N-SHA
-            must.append(concat(HEADS, concat(tuple(literal_piece(c) for c in "gh-readonly-queue/"),
-                                             any_name())))
+            must.append(merge_group_refs(spec))
         elif event in ("pull_request_review", "pull_request_review_comment"):
             refs.pull_request_may = True  # a pull request's merge ref, never the default branch
         elif event in ("create", "deployment", "deployment_status", "registry_package"):
