@@ -1361,7 +1361,7 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
             for st in job.steps:
                 if st.id == sm.group(1):
                     meta = metadata_action_output(st, sm.group(2),
-                                                  _on_default_branch(job.workflow, github))
+                                                  _on_default_branch(job.workflow, github, job))
                     if meta is not None:
                         return resolve(meta, job, st, row, github, None, _depth + 1)
                     w = step_outputs(st).get(sm.group(2))
@@ -1412,14 +1412,21 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
 _META_PRIORITY = {"sha": 100, "raw": 200}
 
 
-def _on_default_branch(wf: Optional[Workflow], github: Optional[dict]) -> Optional[bool]:
-    """True when the workflow runs only on pushes to (or schedules of) the
-    default branch (`github.default-branch` in config, else `main` or `master`
-    when the push filter names that one branch); None when that cannot be told."""
-    if wf is None or not isinstance(wf.triggers, dict) or not wf.triggers \
-            or set(wf.triggers) - {"push", "schedule"}:
+def _on_default_branch(wf: Optional[Workflow], github: Optional[dict],
+                       job: Optional[Job] = None) -> Optional[bool]:
+    """True when the workflow (or the job, whose `if:` and `needs` may keep it
+    to some of the workflow's triggers: `job_events`) runs only on pushes to (or
+    schedules of) the default branch (`github.default-branch` in config, else
+    `main` or `master` when the push filter names that one branch); None when
+    that cannot be told."""
+    if wf is None or not isinstance(wf.triggers, dict) or not wf.triggers:
         return None
-    if "push" not in wf.triggers:
+    events = set(wf.triggers)
+    if job is not None and job.id in wf.jobs:
+        events = job_events(wf, job)
+    if not events or events - {"push", "schedule"}:
+        return None
+    if "push" not in events:
         return True  # a schedule runs on the default branch
     spec = _dict(wf.triggers.get("push"))
     branches = spec.get("branches")

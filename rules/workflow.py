@@ -248,7 +248,8 @@ IMAGE_LATEST = rule(
     `$GITHUB_ENV`, and the `tags`/`version` outputs of `docker/metadata-action`
     when its `tags` entries are `type=raw` values and `type=sha` (`version` is
     the entry of highest priority: raw before sha; `enable={{is_default_branch}}`
-    counts as on in a workflow that runs only on pushes to the default branch,
+    counts as on in a workflow, or a job (its `if:` and `needs` narrow the
+    events), that runs only on pushes to the default branch,
     `github.default-branch` or else `main`/`master`). Tags and pushes come from `docker build/tag/push`,
     `docker buildx build --push` and `docker/build-push-action`. A tag picked by
     the event (`${{ github.event_name == 'release' && github.event.release.tag_name

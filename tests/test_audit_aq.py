@@ -1,0 +1,67 @@
+"""Audit 'aq': the workflow rules on large workflows modeled on public
+repositories that deploy to ECS (tests/cases/aq).
+
+Each test holds a minimal workflow on which ecs-lint reported something wrong
+(see the commit that added it for the evidence).
+"""
+
+from conftest import workflow_findings
+
+META_LATEST = """\
+on:
+  push:
+    branches: [main]
+  pull_request:
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: pytest
+  deploy:
+    needs: test
+    if: {job_if}
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::111122223333:role/deploy
+          aws-region: eu-west-1
+      - id: meta
+        uses: docker/metadata-action@v5
+        with:
+          images: 111122223333.dkr.ecr.eu-west-1.amazonaws.com/api
+          tags: |
+            type=sha,format=long,prefix=
+            type=raw,value=latest,enable={{{{is_default_branch}}}}
+      - id: render
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: ecs/api.json
+          container-name: api
+          image: 111122223333.dkr.ecr.eu-west-1.amazonaws.com/api:${{{{ steps.meta.outputs.version }}}}
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: ${{{{ steps.render.outputs.task-definition }}}}
+          cluster: prod
+          service: api
+          wait-for-service-stability: true
+"""
+
+
+def test_metadata_default_branch_tag_in_a_job_kept_to_pushes():
+    # The workflow also runs on pull_request, but the job's if: keeps it to
+    # pushes (to main): there {{is_default_branch}} is true, so the raw latest
+    # tag (priority 200) outranks the sha tag (100) and version is `latest`.
+    rules = [r for r, _ in workflow_findings(META_LATEST.format(
+        job_if="github.event_name == 'push'"))]
+    assert "workflow-image-latest" in rules
+
+
+def test_metadata_default_branch_tag_unknown_when_the_job_also_runs_on_prs():
+    # On a pull request the latest tag is off and version is the SHA: a job
+    # that runs on both events is not judged (unchanged behaviour).
+    rules = [r for r, _ in workflow_findings(META_LATEST.format(job_if="true"))]
+    assert "workflow-image-latest" not in rules
