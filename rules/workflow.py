@@ -117,7 +117,10 @@ STATIC_KEYS = rule(
     ## What it does
     Finds long-lived access keys: the `aws-access-key-id`/`aws-secret-access-key`
     inputs of any action (in any case, with `_` or `-`: a third-party action's
-    `AWS_ACCESS_KEY_ID` input too), `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in a
+    `AWS_ACCESS_KEY_ID` input too), any other input given a secret named as a key
+    (`secrets.AWS_ACCESS_KEY_ID`, `secrets.PROD_AWS_SECRET_ACCESS_KEY`: e.g.
+    kciter/aws-ecr-action's `access_key_id`, docker/login-action's `username` and
+    `password` for ECR), `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in a
     workflow, job, step or job container `env`, and `aws configure set
     aws_access_key_id ...`, `export AWS_ACCESS_KEY_ID=...` or `echo
     "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV` in scripts, when the value comes
@@ -810,11 +813,13 @@ def static_keys(doc, ctx):
                     if name == inputs.get("aws-access-key-id") else None
                 if src is None and other:
                     src = _long_lived(st.with_.get(other), job, st)
-                if src:
-                    yield Problem(STATIC_KEYS.id, wm.input_path(st, name),
-                                  f"`{name}` takes a long-lived IAM user key ({src}): it "
-                                  "never expires and works wherever it leaks",
-                                  help=_KEYS_HELP, key=True)
+            else:  # under another name (`access_key_id`, docker/login-action's `username`)
+                name, src = _key_secret_input(st.with_, job, st)
+            if name and src:
+                yield Problem(STATIC_KEYS.id, wm.input_path(st, name),
+                              f"`{name}` takes a long-lived IAM user key ({src}): it "
+                              "never expires and works wherever it leaks",
+                              help=_KEYS_HELP, key=True)
             yield from _env_keys(st.env, st.path + ("env",), job, st, "the step env")
             for c in wm.commands(st):
                 src = _script_key(c, job, st)
@@ -823,6 +828,23 @@ def static_keys(doc, ctx):
                                   f"the script sets a long-lived access key ({src})",
                                   help=_KEYS_HELP, span=wm.script_span(doc, st, c.line))
                     break
+
+
+_KEY_SECRET_NAME = lazy_re(r"AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)")
+
+
+def _key_secret_input(inputs, job, step):
+    """(input, 'secrets.X') of the first input given a secret named as an access
+    key (`AWS_ACCESS_KEY_ID`, `PROD_AWS_SECRET_ACCESS_KEY`, ...), whatever the
+    input is called; (None, None) when there is none."""
+    for k, v in inputs.items():
+        if not isinstance(k, str) or not isinstance(v, str) or "secrets" not in v:
+            continue
+        for m in _SECRET_OR_VAR.finditer(wm.expand(v, job, step)):
+            if m.group(1) == "secrets" and m.group(2) \
+                    and _KEY_SECRET_NAME.search(m.group(2).upper().replace("-", "_")):
+                return k, f"secrets.{m.group(2)}"
+    return None, None
 
 
 _KEYS_HELP = ("assume a role through OIDC: `permissions: {id-token: write}` and "

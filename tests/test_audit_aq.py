@@ -65,3 +65,39 @@ def test_metadata_default_branch_tag_unknown_when_the_job_also_runs_on_prs():
     # that runs on both events is not judged (unchanged behaviour).
     rules = [r for r, _ in workflow_findings(META_LATEST.format(job_if="true"))]
     assert "workflow-image-latest" not in rules
+
+
+KEYS_OTHER_INPUTS = """\
+on:
+  push:
+    branches: [main]
+jobs:
+  push:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: kciter/aws-ecr-action@v4
+        with:
+          access_key_id: ${{ secrets.AWS_ACCESS_KEY_ID }}
+          secret_access_key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}
+          account_id: ${{ secrets.AWS_ACCOUNT_ID }}
+          repo: api
+          region: eu-west-1
+      - uses: docker/login-action@v3
+        with:
+          registry: 111122223333.dkr.ecr.eu-west-1.amazonaws.com
+          username: ${{ secrets.PROD_AWS_ACCESS_KEY_ID }}
+          password: ${{ secrets.PROD_AWS_SECRET_ACCESS_KEY }}
+      - uses: docker/login-action@v3
+        with:
+          username: ${{ secrets.DOCKERHUB_USERNAME }}
+          password: ${{ secrets.DOCKERHUB_TOKEN }}
+"""
+
+
+def test_key_secrets_passed_to_inputs_of_other_names():
+    # kciter/aws-ecr-action takes the key pair as access_key_id /
+    # secret_access_key, docker/login-action as username / password (its README's
+    # ECR example): the AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY secrets are
+    # long-lived keys whatever the input is called. Docker Hub credentials are not.
+    found = workflow_findings(KEYS_OTHER_INPUTS)
+    assert [l for r, l in found if r == "workflow-static-aws-keys"] == [10, 18]
