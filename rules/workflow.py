@@ -592,7 +592,8 @@ TEMPLATE_INJECTION = rule(
     GitHub fills in the same way) that read text an outsider controls: pull request, issue,
     discussion, comment and review titles and bodies, `github.head_ref` and the
     pull request's head ref/label, commit messages and author names and emails
-    (`head_commit`, `commits`), wiki page names and `workflow_run` branches and
+    (`head_commit`, `commits`,
+    `merge_group.head_commit`), wiki page names and `workflow_run` branches and
     titles, `toJSON(github.event)`. Context names are matched ignoring case and
     in either form (`github.event['comment']['body']`); `${{ env.X }}` counts
     when X is set from such text, since it pastes the same text. Expressions
@@ -1723,7 +1724,8 @@ _INJECTABLE = lazy_re(
     r"|github\.event\.pull_request\.head\.(?:ref|label|repo\.default_branch)\b"
     r"|github\.event\.(?:comment|review|review_comment)\.body\b"
     r"|github\.event\.pages\b[^}]*\.page_name\b"
-    r"|github\.event\.(?:commits\b[^}]*|head_commit)\.(?:message|author\.(?:email|name)|"
+    r"|github\.event\.(?:commits\b[^}]*|(?:merge_group\.)?head_commit)\.(?:message|"
+    r"author\.(?:email|name)|"
     r"committer\.(?:email|name))\b"
     r"|github\.event\.workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|"
     r"author\.(?:email|name)))\b"
@@ -1734,7 +1736,7 @@ _INJECTABLE = lazy_re(
 
 _TO_JSON = lazy_re(r"\btojson\s*\(\s*github(?:\.event(?:\.(?:issue|pull_request|discussion|"
                    r"comment|review|review_comment|head_commit|commits|workflow_run|pages|"
-                   r"release))?)?\s*\)", re.I)
+                   r"release|merge_group(?:\.head_commit)?))?)?\s*\)", re.I)
 _BRACKET = lazy_re(r"\[\s*(?:'([^']*)'|\"([^\"]*)\")\s*\]")
 _DOT_SPACE = lazy_re(r"\s*\.\s*")
 _ENV_REF = lazy_re(r"\benv\.([A-Za-z_][\w-]*)", re.I)

@@ -101,3 +101,32 @@ def test_key_secrets_passed_to_inputs_of_other_names():
     # long-lived keys whatever the input is called. Docker Hub credentials are not.
     found = workflow_findings(KEYS_OTHER_INPUTS)
     assert [l for r, l in found if r == "workflow-static-aws-keys"] == [10, 18]
+
+
+MERGE_QUEUE = """\
+on:
+  merge_group:
+    types: [checks_requested]
+permissions:
+  id-token: write
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::111122223333:role/ecr-push
+          aws-region: eu-west-1
+      - run: echo "queue ${{ github.event.merge_group.head_ref }} at ${{ github.event.merge_group.head_sha }}"
+      - run: echo "${{ github.event.merge_group.head_commit.message }}"
+      - run: echo "${{ github.event.merge_group.head_commit.author.name }}"
+"""
+
+
+def test_merge_group_head_commit_text_is_injectable():
+    # A merge group's head commit is the queue's merge commit, whose message
+    # (and, for a squash, author) comes from the queued pull requests, like
+    # a push's head_commit: its message and author name are pull-request
+    # authors' text. Its head_ref and head_sha are GitHub's.
+    found = workflow_findings(MERGE_QUEUE)
+    assert [l for r, l in found if r == "workflow-template-injection"] == [15, 16]
