@@ -786,6 +786,15 @@ def _first_key(container, names):
 
 @check(kinds=("workflow",), rules=(STATIC_KEYS.id,))
 def static_keys(doc, ctx):
+    seen = set()  # a caller's input read both as given and inside its composite action
+    for p in _static_keys(doc):
+        where = (p.doc and p.doc.file, p.path, p.span)
+        if where not in seen:
+            seen.add(where)
+            yield p
+
+
+def _static_keys(doc):
     wf = _workflow(doc)
     # workflow env
     yield from _env_keys(wf.env, ("env",), None, None, "the workflow env")
