@@ -62,7 +62,11 @@ SUB_ANY_OWNER = rule(
     `github.owners` and `github.repository` of the config, else the owners the
     patterns name literally. The message gives a witness: a `sub` the statement
     admits, e.g. `repo:myorg*` admits `repo:myorg-evil/app:pull_request`.
-    Immutable subjects (`repo:OWNER@ID/REPO@ID:...`) are understood too.
+    Immutable subjects (`repo:OWNER@ID/REPO@ID:...`) are understood too: with
+    the config's `github.owner-id` (and `repository-id`), a subject carrying
+    that id is that owner (and repository) under any name, since GitHub's ids
+    never change nor get reused (`repo:*@ID/app@RID:environment:production`
+    only follows renames).
 
     ## Why is this bad?
     Anyone can create an owner whose name extends yours, or use `repo:*`: their

@@ -1,0 +1,42 @@
+"""Audit 'ar': GitHub OIDC trust policies from real repositories and issue
+threads against the sub analysis of RULES.md (Deny statements, unevaluated
+claims, immutable subjects with ids). Each test holds a case where ecs-lint was
+wrong (see the commit that added it for the evidence)."""
+import copy
+
+from conftest import lint_files, oidc_trust
+
+IMMUTABLE = ("github:\n  repository: ostrea-health/claims-router\n  owners: [ostrea-health]\n"
+             "  subject: immutable\n  owner-id: 91028374\n  repository-id: 740219388\n")
+
+
+def _like(sub) -> dict:
+    trust = oidc_trust("x")
+    cond = trust["Statement"][0]["Condition"]
+    del cond["StringEquals"]["token.actions.githubusercontent.com:sub"]
+    cond["StringLike"] = {"token.actions.githubusercontent.com:sub": sub}
+    return trust
+
+
+def _sub_rules(findings, name):
+    return sorted(f.rule for f in findings
+                  if f.file == name and f.rule.startswith("trust-sub"))
+
+
+def test_configured_owner_and_repository_ids_are_that_owner_and_repository(tmp_path):
+    # GitHub's owner and repository ids never change nor get reused: with the
+    # ids pinned, a wildcard in the names only follows a rename of the same
+    # owner/repository; no other owner's sub can reach the fixed tail
+    found = lint_files(tmp_path, {
+        "iam/deploy.json": _like(
+            "repo:*@91028374/claims-router@740219388:environment:production"),
+        "iam/image.json": _like("repo:*@91028374/*@740219388:ref:refs/heads/main"),
+        "iam/cache.json": _like("repo:*@91028374/*"),
+        "iam/other.json": _like("repo:*@91028375/claims-router@740219388:ref:refs/heads/main"),
+    }, IMMUTABLE)
+    assert _sub_rules(found, "iam/deploy.json") == []
+    assert _sub_rules(found, "iam/image.json") == []
+    # `*` crosses '/': `repo:evil/x:ref:refs/heads/a@91028374/b` still gets in
+    assert _sub_rules(found, "iam/cache.json") == ["trust-sub-any-owner"]
+    # another owner id is another owner
+    assert _sub_rules(found, "iam/other.json") == ["trust-sub-any-owner"]
