@@ -1430,10 +1430,22 @@ class GithubStatement:
 
 def refusing(stmts) -> list:
     """The Deny statements among `stmts` that refuse the subs they name whatever
-    else the token says."""
-    return [s for s in stmts if s.admits and s.effect.lower() == "deny" and s.conditions_in_sub
+    else the token says: besides `sub` (and what it determines), a Deny may only
+    test what holds for every token: a key that is never in the request under an
+    operator true when it is missing (a negated test on an unevaluated claim)."""
+    return [s for s in stmts if s.admits and s.effect.lower() == "deny"
+            and all(is_github_prefix(e.provider) and e.claim == "sub" or folds_into_sub(e)
+                    or _always_holds(e) for e in s.entries)
             and not any(whole_hole(v) for e in s.entries
                         if is_github_prefix(e.provider) and e.claim == "sub" for v in e.values)]
+
+
+def _always_holds(e: ConditionEntry) -> bool:
+    """A condition on a key no GitHub request carries that holds when it is missing."""
+    may_miss, may_have = _key_presence(e)
+    if may_have or not may_miss:
+        return False
+    return _null_result(e, False) if e.op.base == "null" else e.op.when_missing()
 
 
 def denied(stmts, wild: bool = False) -> list:

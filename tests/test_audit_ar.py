@@ -40,3 +40,45 @@ def test_configured_owner_and_repository_ids_are_that_owner_and_repository(tmp_p
     assert _sub_rules(found, "iam/cache.json") == ["trust-sub-any-owner"]
     # another owner id is another owner
     assert _sub_rules(found, "iam/other.json") == ["trust-sub-any-owner"]
+
+
+PROVIDER = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"
+DEPLOY_WORKFLOW = """\
+name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: eu-west-1
+"""
+XREF_CONFIG = ("github:\n  repository: myorg/app\n  owners: [myorg]\nroles:\n"
+               "  \"arn:aws:iam::123456789012:role/deploy\":\n    trust: iam/trust.json\n")
+
+
+def _deny(condition) -> dict:
+    return {"Effect": "Deny", "Principal": {"Federated": PROVIDER},
+            "Action": "sts:AssumeRoleWithWebIdentity", "Condition": condition}
+
+
+def test_deny_on_an_unevaluated_claim_with_a_negated_operator_locks_the_role(tmp_path):
+    # IAM: "If the policy condition requires that the key is not matched, such as
+    # StringNotLike ..., and the right key is not present, the condition is true";
+    # repository_owner is never in the request, so this Deny applies to every token
+    trust = oidc_trust("repo:myorg/app:environment:production")
+    trust["Statement"].append(_deny(
+        {"StringNotEquals": {"token.actions.githubusercontent.com:repository_owner": "myorg"}}))
+    found = lint_files(tmp_path, {"iam/trust.json": trust,
+                                  ".github/workflows/deploy.yml": DEPLOY_WORKFLOW}, XREF_CONFIG)
+    assert "xref-sub-not-admitted" in [f.rule for f in found]
+    key = [f for f in found if f.rule == "trust-condition-key-unknown"]
+    assert len(key) == 1 and "this Deny applies to every request" in key[0].message
+    assert "silently dropped" not in key[0].message
