@@ -1431,11 +1431,17 @@ class GithubStatement:
 def refusing(stmts) -> list:
     """The Deny statements among `stmts` that refuse the subs they name whatever
     else the token says: besides `sub` (and what it determines), a Deny may only
-    test what holds for every token: a key that is never in the request under an
-    operator true when it is missing (a negated test on an unevaluated claim)."""
+    test what holds for every token the Allow statements admit: a key that is
+    never in the request under an operator true when it is missing (a negated
+    test on an unevaluated claim), or a condition every admitting Allow statement
+    makes at least as strictly (the `aud` test copied from the Allow)."""
+    allows = [s for s in stmts if s.admits and s.effect.lower() != "deny"]
     return [s for s in stmts if s.admits and s.effect.lower() == "deny"
             and all(is_github_prefix(e.provider) and e.claim == "sub" or folds_into_sub(e)
-                    or _always_holds(e) for e in s.entries)
+                    or _always_holds(e)
+                    or (allows and all(any(_implies(a, e) for a in al.entries)
+                                       for al in allows))
+                    for e in s.entries)
             and not any(whole_hole(v) for e in s.entries
                         if is_github_prefix(e.provider) and e.claim == "sub" for v in e.values)]
 
@@ -1446,6 +1452,24 @@ def _always_holds(e: ConditionEntry) -> bool:
     if may_have or not may_miss:
         return False
     return _null_result(e, False) if e.op.base == "null" else e.op.when_missing()
+
+
+
+def _implies(a: ConditionEntry, d: ConditionEntry) -> bool:
+    """Does every request that passes `a` pass `d` (same key, string operators)?"""
+    if (a.provider, a.claim) != (d.provider, d.claim) or not a.claim:
+        return False
+    if not (a.op.string and d.op.string) or a.op.set_op or d.op.set_op:
+        return False
+    may_miss, may_have = _key_presence(a)
+    if may_miss and a.op.when_missing() and not d.op.when_missing():
+        return False
+    if not may_have:
+        return True
+    try:
+        return witness(Inter([_entry_lang(a), Not(_entry_lang(d))])) is None
+    except TooComplex:
+        return False
 
 
 def denied(stmts, wild: bool = False) -> list:

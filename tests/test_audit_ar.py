@@ -82,3 +82,27 @@ def test_deny_on_an_unevaluated_claim_with_a_negated_operator_locks_the_role(tmp
     key = [f for f in found if f.rule == "trust-condition-key-unknown"]
     assert len(key) == 1 and "this Deny applies to every request" in key[0].message
     assert "silently dropped" not in key[0].message
+
+
+def _repo_wide_with_denied_pull_requests(deny_aud) -> dict:
+    trust = _like("repo:myorg/app:*")
+    cond = {"StringLike": {"token.actions.githubusercontent.com:sub": "repo:myorg/app:pull_request"}}
+    if deny_aud is not None:
+        cond["StringEquals"] = {"token.actions.githubusercontent.com:aud": deny_aud}
+    trust["Statement"].append(_deny(cond))
+    return trust
+
+
+def test_deny_whose_other_condition_every_allow_makes_refuses_its_subs(tmp_path):
+    # the Deny copied the Allow's aud test: every token the Allow admits has
+    # aud sts.amazonaws.com, so the Deny takes every pull_request token back and
+    # the role admits every branch, tag and environment but no pull request
+    found = lint_files(tmp_path, {
+        "iam/copied.json": _repo_wide_with_denied_pull_requests("sts.amazonaws.com"),
+        "iam/other-aud.json": _repo_wide_with_denied_pull_requests("https://github.com/myorg"),
+        "iam/plain.json": _repo_wide_with_denied_pull_requests(None),
+    }, "github:\n  repository: myorg/app\n  owners: [myorg]\n")
+    assert _sub_rules(found, "iam/copied.json") == []
+    assert _sub_rules(found, "iam/plain.json") == []
+    # a Deny on another audience spares the sts.amazonaws.com pull-request tokens
+    assert _sub_rules(found, "iam/other-aud.json") == ["trust-sub-any-context"]
