@@ -1430,10 +1430,46 @@ class GithubStatement:
 
 def refusing(stmts) -> list:
     """The Deny statements among `stmts` that refuse the subs they name whatever
-    else the token says."""
-    return [s for s in stmts if s.admits and s.effect.lower() == "deny" and s.conditions_in_sub
+    else the token says: besides `sub` (and what it determines), a Deny may only
+    test what holds for every token the Allow statements admit: a key that is
+    never in the request under an operator true when it is missing (a negated
+    test on an unevaluated claim), or a condition every admitting Allow statement
+    makes at least as strictly (the `aud` test copied from the Allow)."""
+    allows = [s for s in stmts if s.admits and s.effect.lower() != "deny"]
+    return [s for s in stmts if s.admits and s.effect.lower() == "deny"
+            and all(is_github_prefix(e.provider) and e.claim == "sub" or folds_into_sub(e)
+                    or _always_holds(e)
+                    or (allows and all(any(_implies(a, e) for a in al.entries)
+                                       for al in allows))
+                    for e in s.entries)
             and not any(whole_hole(v) for e in s.entries
                         if is_github_prefix(e.provider) and e.claim == "sub" for v in e.values)]
+
+
+def _always_holds(e: ConditionEntry) -> bool:
+    """A condition on a key no GitHub request carries that holds when it is missing."""
+    may_miss, may_have = _key_presence(e)
+    if may_have or not may_miss:
+        return False
+    return _null_result(e, False) if e.op.base == "null" else e.op.when_missing()
+
+
+
+def _implies(a: ConditionEntry, d: ConditionEntry) -> bool:
+    """Does every request that passes `a` pass `d` (same key, string operators)?"""
+    if (a.provider, a.claim) != (d.provider, d.claim) or not a.claim:
+        return False
+    if not (a.op.string and d.op.string) or a.op.set_op or d.op.set_op:
+        return False
+    may_miss, may_have = _key_presence(a)
+    if may_miss and a.op.when_missing() and not d.op.when_missing():
+        return False
+    if not may_have:
+        return True
+    try:
+        return witness(Inter([_entry_lang(a), Not(_entry_lang(d))])) is None
+    except TooComplex:
+        return False
 
 
 def denied(stmts, wild: bool = False) -> list:
@@ -1842,13 +1878,16 @@ class Names:
     tags: set = field(default_factory=set)
     environments: set = field(default_factory=set)
     holes: str = ""  # opaque hole characters: a hole's value counts as named
+    owner_ids: set = field(default_factory=set)  # config `owner-id`: that owner, any name
+    repo_ids: set = field(default_factory=set)  # (owner id, config `repository-id`)
 
 
 def merge_names(a: Names, b: Names) -> Names:
     """What `a` or `b` names."""
     return Names(a.owners | b.owners, a.repos | b.repos, a.branches | b.branches,
                  a.tags | b.tags, a.environments | b.environments,
-                 a.holes + "".join(c for c in b.holes if c not in a.holes))
+                 a.holes + "".join(c for c in b.holes if c not in a.holes),
+                 a.owner_ids | b.owner_ids, a.repo_ids | b.repo_ids)
 
 
 def literal_prefix(value, holes: Optional[Dict[str, str]] = None) -> str:
@@ -1894,6 +1933,14 @@ def collect_names(stmts, github_config: Optional[dict],
         o, r = repo.split("/", 1)
         cfg_owners.append(o)
         names.repos.add((o, r))
+    # the ids GitHub puts in immutable subjects never change nor get reused: a sub
+    # with the configured owner id is that owner's under any name (a rename), and
+    # with both ids that repository's
+    owner_id, repo_id = (str(cfg.get(k)).strip() for k in ("owner-id", "repository-id"))
+    if owner_id.isdigit():
+        names.owner_ids.add(owner_id)
+        if repo_id.isdigit():
+            names.repo_ids.add((owner_id, repo_id))
     lit_owners = set()
     for s in stmts:
         for hc in s.holes.values():
@@ -2037,6 +2084,8 @@ def class_languages(names: Names) -> Dict[str, object]:
     known_owner = []
     for o in sorted(names.owners):
         known_owner += _owner_forms(o, (anything,), name)
+    for oid in sorted(names.owner_ids):
+        known_owner.append(seq("repo:", _PLAIN, "@", oid, "/", anything))
     if hole_run:  # the owner is the hole's value: the run ends the owner (or owner/repo)
         known_owner.append(seq("repo:", hole_run, Tok(CharSet(frozenset("/@:")), 1, 1),
                                anything))
@@ -2045,6 +2094,8 @@ def class_languages(names: Names) -> Dict[str, object]:
         named_repo.append(seq("repo:", name(o), "/", name(r), ":", anything))
         named_repo.append(seq("repo:", name(o), "@", Tok(NAME_CHARS, 0, None), "/", name(r), "@",
                               Tok(NAME_CHARS, 0, None), ":", anything))
+    for oid, rid in sorted(names.repo_ids):
+        named_repo.append(seq("repo:", _PLAIN, "@", oid, "/", _PLAIN, "@", rid, ":", anything))
     if hole_run:  # the repository is the hole's value (after the owner, or as owner/repo)
         named_repo.append(seq("repo:", hole_run, ":", anything))
         named_repo.append(seq("repo:", Tok(NOT_COLON, 0, None), "/", hole_run, ":", anything))
@@ -2181,7 +2232,8 @@ def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
 
 def _names_key(names: Names) -> tuple:
     return (frozenset(names.owners), frozenset(names.repos), frozenset(names.branches),
-            frozenset(names.tags), frozenset(names.environments), names.holes)
+            frozenset(names.tags), frozenset(names.environments), names.holes,
+            frozenset(names.owner_ids), frozenset(names.repo_ids))
 
 
 def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:

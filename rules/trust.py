@@ -62,7 +62,11 @@ SUB_ANY_OWNER = rule(
     `github.owners` and `github.repository` of the config, else the owners the
     patterns name literally. The message gives a witness: a `sub` the statement
     admits, e.g. `repo:myorg*` admits `repo:myorg-evil/app:pull_request`.
-    Immutable subjects (`repo:OWNER@ID/REPO@ID:...`) are understood too.
+    Immutable subjects (`repo:OWNER@ID/REPO@ID:...`) are understood too: with
+    the config's `github.owner-id` (and `repository-id`), a subject carrying
+    that id is that owner (and repository) under any name, since GitHub's ids
+    never change nor get reused (`repo:*@ID/app@RID:environment:production`
+    only follows renames).
 
     ## Why is this bad?
     Anyone can create an owner whose name extends yours, or use `repo:*`: their
@@ -268,7 +272,8 @@ KEY_UNKNOWN = rule(
     ## Why is this bad?
     A key that is never in the request makes `StringEquals`/`StringLike` false:
     no workflow can assume the role (401). With `...IfExists` or a negated
-    operator it silently drops the restriction instead.
+    operator it silently drops the restriction instead; in a Deny statement
+    such a test always passes, so the Deny refuses every token (401 again).
 
     ## Example
     ```json
@@ -573,7 +578,8 @@ def trust_conditions(doc, ctx):
     github = {s.index: s for s in sj.github_statements(policy)}
     for index, stmt, path in sj.statements(policy):
         entries = sj.condition_entries(stmt, path)
-        yield from _key_problems(entries)
+        effect = stmt.get("Effect")
+        yield from _key_problems(entries, isinstance(effect, str) and effect.lower() == "deny")
         yield from _wildcard_problems(entries)
         gs = github.get(index)
         if gs is None:
@@ -631,7 +637,7 @@ def _aud_problem(e, audience, origin):
                    help=f"use \"{sj.GITHUB_HOST}:aud\": \"{audience}\"", related=related)
 
 
-def _key_problems(entries):
+def _key_problems(entries, deny=False):
     for e in entries:
         if not e.provider or not sj.looks_like_github_prefix(e.provider):
             continue
@@ -647,7 +653,14 @@ def _key_problems(entries):
             fix = (f"did you mean `{sj.GITHUB_HOST}:{close}`? " if close != e.claim
                    and sj._distance(close, e.claim) <= 2 else "") + \
                 "restrict `sub` (or the evaluated claims: " + ", ".join(sj.EVALUATED_CLAIMS) + ")"
-        if e.op.base == "null" or e.op.when_missing():
+        if deny and (e.op.base == "null" or e.op.when_missing()):
+            effect = (f"the key is never in the request, so {e.op.name} on it always passes "
+                      "and this Deny applies to every request: no workflow can assume the "
+                      "role (401)")
+        elif deny:
+            effect = (f"the key is never in the request, so {e.op.name} on it is never true: "
+                      "this Deny never applies")
+        elif e.op.base == "null" or e.op.when_missing():
             effect = (f"the key is never in the request, so {e.op.name} on it always passes: "
                       "the restriction is silently dropped")
         else:
