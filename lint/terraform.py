@@ -1781,14 +1781,28 @@ def _service_view(r: Resource, origins: Origins) -> dict:
     """aws_ecs_service -> create-service input: the deployment_* arguments go
     under deploymentConfiguration, network_configuration under awsvpcConfiguration."""
     v = r.values
-    rest = {k: x for k, x in v.items()
-            if k not in _DEPLOYMENT_CONFIGURATION and k != "network_configuration"}
+    rest = {k: x for k, x in v.items() if k not in _DEPLOYMENT_CONFIGURATION
+            and k not in ("network_configuration", "deployment_configuration")}
     view = api_shape(rest, (), origins, {"name": "serviceName"})
     moved = {k: x for k, x in v.items() if k in _DEPLOYMENT_CONFIGURATION}
     dc = api_shape(moved, (), origins, _DEPLOYMENT_CONFIGURATION)
+    # the deployment_configuration block (strategy BLUE_GREEN/LINEAR/CANARY,
+    # bake time, lifecycle hooks) holds the rest of the API's deploymentConfiguration
+    block = v.get("deployment_configuration")
+    if isinstance(block, list) and block:
+        src = ("deployment_configuration", 0)
+        if isinstance(block[0], dict):
+            inner = api_shape(block[0], src, origins, {"lifecycle_hook": "lifecycleHooks"})
+            for k, x in inner.items():
+                dc[k] = x
+                origins.set(dc, k, src + (_snake_key(block[0], k),))
+        else:  # a dynamic block: its strategy is not known
+            dc["strategy"] = block[0]
+            origins.set(dc, "strategy", src)
     if dc:
         view["deploymentConfiguration"] = dc
-        origins.set(view, "deploymentConfiguration", (next(iter(moved)),))
+        origins.set(view, "deploymentConfiguration",
+                    (next(iter(moved)),) if moved else ("deployment_configuration", 0))
     net = api_shape({k: x for k, x in v.items() if k == "network_configuration"}, (), origins)
     awsvpc = net.get("networkConfiguration")
     if isinstance(awsvpc, dict):
@@ -1802,6 +1816,15 @@ def _service_view(r: Resource, origins: Origins) -> dict:
         view["networkConfiguration"] = wrapper
         origins.set(view, "networkConfiguration", ("network_configuration", 0))
     return view
+
+
+def _snake_key(values: dict, api_key: str) -> str:
+    """The provider argument of `values` that api_shape turned into `api_key`."""
+    for k in values:
+        if isinstance(k, str) and (_camel_snake(k) == api_key or k == "lifecycle_hook"
+                                   and api_key == "lifecycleHooks"):
+            return k
+    return api_key
 
 
 def _task_definition_view(r: Resource, origins: Origins) -> dict:

@@ -309,8 +309,9 @@ TASKDEF_MISSING = rule(
     when it is a path (not a step output), names a file of the repository
     (relative to the repository root, or to the folder `actions/checkout`
     puts it in with `path:`; matrix values expanded). A file an earlier step
-    of the job seems to write (a script naming it, a downloaded artifact) is
-    taken to exist, unless that step only redirects into the bare file name
+    of the job seems to write (a script naming it, a redirect into a name built
+    from a shell variable such as `> "td-$svc.json"` in a loop, a downloaded
+    artifact) is taken to exist, unless that step only redirects into the bare file name
     from another `working-directory` (`> taskdef.json` run in `deploy/`
     writes `deploy/taskdef.json`, while actions read paths from the
     workspace root).
@@ -578,8 +579,34 @@ def _made_earlier(run: R.JobRun, step: wm.Step, path: str) -> bool:
             if _writes_elsewhere(run, st, path, base):
                 continue
             return True
+        if isinstance(st.run, str) and "$" in st.run and _redirects_to_pattern(st.run, path):
+            return True
         if any(isinstance(v, str) and base in v for v in st.with_.values()):
             return True
+    return False
+
+
+_SHELL_EXPANSION = re.compile(r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?$!-]")
+
+
+def _redirects_to_pattern(script: str, path: str) -> bool:
+    """Does the script redirect into a file name built from a shell variable
+    that can be `path` (`> "td-$svc.json"` in `for svc in web worker` writes
+    td-web.json)? The literal parts must match, and there must be more of them
+    than an extension: `> "$out"` or `> "$name.json"` could be any file."""
+    base = os.path.basename(path)
+    for cmd in shell.parse(script):
+        for op, target in cmd.redirects:
+            if op not in (">", ">>", ">|", "&>", "&>>") or not isinstance(target, str) \
+                    or "$" not in target or "${{" in target:
+                continue
+            parts = _SHELL_EXPANSION.split(target)
+            literal = re.sub(r"\.[A-Za-z0-9]+$", "", "".join(parts))
+            if len(parts) < 2 or not literal.strip("./-_"):
+                continue  # `> "$out"`, `> "$name.json"`: could be any file
+            pattern = ".+".join(re.escape(p) for p in parts)
+            if re.fullmatch(pattern, path.removeprefix("./")) or re.fullmatch(pattern, base):
+                return True
     return False
 
 
