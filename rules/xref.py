@@ -278,7 +278,9 @@ CONTAINER_UNKNOWN = rule(
     docs="""
     ## What it does
     Checks that the `container-name` input of each render step names a container
-    of the task definition file it renders (matrix values expanded). For a render
+    of the task definition file it renders (matrix values expanded). Names are
+    compared exactly (the action matches with `==`), after trimming the
+    surrounding whitespace the action's `core.getInput` trims. For a render
     step inside a local composite action, the finding points at the caller's input
     that gives `container-name` its value (else at the caller's `uses:`).
 
@@ -667,6 +669,7 @@ def _taskdef_checks(idx: Index, ctx):
             name = run.expand(step.with_.get("container-name"), step, github)
             if not isinstance(name, str) or R.unresolved(name):
                 continue
+            name = name.strip()  # the action's core.getInput trims the input
             for td in idx.taskdefs.at(ctx.repo_root, path):
                 names = L.container_names(td)
                 if names is None or name in names:

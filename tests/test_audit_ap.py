@@ -1,0 +1,136 @@
+"""Audit 'ap': ECS blue/green through CodeDeploy and the links from a workflow
+to its task definitions and services. Each test holds a case where ecs-lint
+was wrong (see the commit that added it for the evidence)."""
+import json
+
+from conftest import lint_folder
+
+ACCOUNT = "375019264830"
+ROLE = f"arn:aws:iam::{ACCOUNT}:role/tracking-deploy"
+
+CONFIG = f"""\
+github:
+  repository: atlas-freight/tracking
+  owners: [atlas-freight]
+roles:
+  "{ROLE}":
+    trust: trust.json
+    permissions: [policy.json]
+"""
+
+TRUST = {
+    "Version": "2012-10-17",
+    "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Federated": f"arn:aws:iam::{ACCOUNT}:oidc-provider/"
+                                   "token.actions.githubusercontent.com"},
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": {"StringEquals": {
+            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+            "token.actions.githubusercontent.com:sub":
+                "repo:atlas-freight/tracking:environment:production"}},
+    }],
+}
+
+TASKDEF = {
+    "family": "tracking-web",
+    "networkMode": "awsvpc",
+    "requiresCompatibilities": ["FARGATE"],
+    "cpu": "512",
+    "memory": "1024",
+    "executionRoleArn": f"arn:aws:iam::{ACCOUNT}:role/tracking-execution",
+    "containerDefinitions": [
+        {"name": "web", "image": f"{ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/tracking-web:1",
+         "essential": True, "portMappings": [{"containerPort": 3000}]},
+        {"name": "envoy", "image": "public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.6.0-prod",
+         "essential": True},
+    ],
+}
+
+WORKFLOW = """\
+name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make test
+  deploy:
+    needs: test
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: %(role)s
+          aws-region: eu-west-1
+%(steps)s"""
+
+
+def _repo(tmp_path, steps, policy=None, services=None):
+    (tmp_path / ".ecs-lint.yaml").write_text(CONFIG)
+    (tmp_path / "trust.json").write_text(json.dumps(TRUST, indent=2))
+    (tmp_path / "policy.json").write_text(json.dumps(policy or POLICY, indent=2))
+    (tmp_path / "ecs").mkdir()
+    (tmp_path / "ecs" / "web.json").write_text(json.dumps(TASKDEF, indent=2))
+    if services is not None:
+        (tmp_path / "ecs" / "services.json").write_text(json.dumps(services, indent=2))
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "deploy.yml").write_text(WORKFLOW % {"role": ROLE, "steps": steps})
+    return [f for f in lint_folder(tmp_path) if f.severity in ("warning", "error")]
+
+
+POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [
+        {"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition", "Resource": "*"},
+        {"Effect": "Allow", "Action": "iam:PassRole",
+         "Resource": f"arn:aws:iam::{ACCOUNT}:role/tracking-execution",
+         "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}},
+        {"Effect": "Allow", "Action": "ecs:DescribeServices",
+         "Resource": f"arn:aws:ecs:eu-west-1:{ACCOUNT}:service/tracking/tracking-web"},
+        {"Effect": "Allow",
+         "Action": ["codedeploy:GetDeploymentGroup", "codedeploy:CreateDeployment",
+                    "codedeploy:GetDeployment", "codedeploy:RegisterApplicationRevision"],
+         "Resource": [
+             f"arn:aws:codedeploy:eu-west-1:{ACCOUNT}:deploymentgroup:tracking/tracking-web-bg",
+             f"arn:aws:codedeploy:eu-west-1:{ACCOUNT}:application:tracking"]},
+    ],
+}
+
+# --- the render action trims its inputs (@actions/core getInput) -------------
+
+RENDER = """\
+      - id: render
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: ecs/web.json
+          container-name: %s
+          image: %s.dkr.ecr.eu-west-1.amazonaws.com/tracking-web:${{ github.sha }}
+"""
+
+
+def test_container_name_with_surrounding_whitespace_is_trimmed_like_the_action(tmp_path):
+    # A folded scalar (`>`) keeps a final newline: the action still reads "envoy",
+    # since core.getInput trims leading and trailing whitespace by default.
+    steps = RENDER % (">\n            envoy", ACCOUNT)
+    found = _repo(tmp_path, steps)
+    assert not [f for f in found if f.rule == "xref-container-name-unknown"], found
+
+
+def test_quoted_container_name_with_trailing_space_is_trimmed(tmp_path):
+    found = _repo(tmp_path, RENDER % ('"envoy "', ACCOUNT))
+    assert not [f for f in found if f.rule == "xref-container-name-unknown"], found
+
+
+def test_container_name_still_checked_after_trimming(tmp_path):
+    found = _repo(tmp_path, RENDER % ('" Envoy "', ACCOUNT))
+    assert [f.rule for f in found if f.rule == "xref-container-name-unknown"] == \
+        ["xref-container-name-unknown"], found
