@@ -98,10 +98,12 @@ POLICY = {
          "Resource": f"arn:aws:ecs:eu-west-1:{ACCOUNT}:service/tracking/tracking-web"},
         {"Effect": "Allow",
          "Action": ["codedeploy:GetDeploymentGroup", "codedeploy:CreateDeployment",
-                    "codedeploy:GetDeployment", "codedeploy:RegisterApplicationRevision"],
+                    "codedeploy:GetDeployment", "codedeploy:RegisterApplicationRevision",
+                    "codedeploy:GetDeploymentConfig"],
          "Resource": [
              f"arn:aws:codedeploy:eu-west-1:{ACCOUNT}:deploymentgroup:tracking/tracking-web-bg",
-             f"arn:aws:codedeploy:eu-west-1:{ACCOUNT}:application:tracking"]},
+             f"arn:aws:codedeploy:eu-west-1:{ACCOUNT}:application:tracking",
+             f"arn:aws:codedeploy:eu-west-1:{ACCOUNT}:deploymentconfig:*"]},
     ],
 }
 
@@ -134,3 +136,67 @@ def test_container_name_still_checked_after_trimming(tmp_path):
     found = _repo(tmp_path, RENDER % ('" Envoy "', ACCOUNT))
     assert [f.rule for f in found if f.rule == "xref-container-name-unknown"] == \
         ["xref-container-name-unknown"], found
+
+
+# --- a deploy step that names its service by ARN ------------------------------
+
+SERVICES = {"services": [{
+    "serviceArn": f"arn:aws:ecs:eu-west-1:{ACCOUNT}:service/tracking/tracking-web",
+    "serviceName": "tracking-web",
+    "clusterArn": f"arn:aws:ecs:eu-west-1:{ACCOUNT}:cluster/tracking",
+    "status": "ACTIVE",
+    "desiredCount": 2,
+    "launchType": "FARGATE",
+    "deploymentController": {"type": "CODE_DEPLOY"},
+    "deploymentConfiguration": {"maximumPercent": 200, "minimumHealthyPercent": 100},
+}]}
+
+DEPLOY_BY_ARN = """\
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: ecs/web.json
+          cluster: %(cluster)s
+          service: %(service)s
+          codedeploy-appspec: appspec.yaml
+          codedeploy-application: tracking
+          codedeploy-deployment-group: tracking-web-bg
+          wait-for-service-stability: true
+"""
+
+SERVICE_ARN = f"arn:aws:ecs:eu-west-1:{ACCOUNT}:service/tracking/tracking-web"
+
+
+def _deploy_needs(found):
+    return [f.message for f in found if f.rule == "xref-permission-missing"]
+
+
+def test_service_arn_links_the_codedeploy_service_definition(tmp_path):
+    # DescribeServices takes the service's ARN; the action then sees CODE_DEPLOY
+    # and starts a CodeDeploy deployment: it never calls UpdateService.
+    steps = DEPLOY_BY_ARN % {"cluster": "tracking", "service": SERVICE_ARN}
+    found = _repo(tmp_path, steps, services=SERVICES)
+    assert _deploy_needs(found) == [], found
+
+
+def test_service_arn_of_another_cluster_does_not_link(tmp_path):
+    # a service of the same name in another cluster: its definition says nothing
+    # about this one, so the codedeploy-* inputs decide (CodeDeploy here), and the
+    # policy lacks DescribeServices on that ARN.
+    other = f"arn:aws:ecs:eu-west-1:{ACCOUNT}:service/staging/tracking-web"
+    steps = DEPLOY_BY_ARN % {"cluster": "staging", "service": other}
+    needs = _deploy_needs(_repo(tmp_path, steps, services=SERVICES))
+    assert any("ecs:DescribeServices" in m for m in needs), needs
+    assert not any("ecs:UpdateService" in m for m in needs), needs
+
+
+def test_service_arn_links_a_rolling_service_despite_leftover_codedeploy_inputs(tmp_path):
+    # the definition read along says ECS (it moved off CodeDeploy): the action
+    # describes the service by its ARN, sees the ECS controller and calls
+    # UpdateService, ignoring the codedeploy-* inputs; the policy lacks it.
+    rolling = json.loads(json.dumps(SERVICES))
+    rolling["services"][0]["deploymentController"] = {"type": "ECS"}
+    rolling["services"][0]["deploymentConfiguration"]["deploymentCircuitBreaker"] = \
+        {"enable": True, "rollback": True}
+    steps = DEPLOY_BY_ARN % {"cluster": "tracking", "service": SERVICE_ARN}
+    needs = _deploy_needs(_repo(tmp_path, steps, services=rolling))
+    assert [m for m in needs if "ecs:UpdateService" in m and SERVICE_ARN in m], needs
