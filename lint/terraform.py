@@ -1719,6 +1719,7 @@ _SINGLE = {
     "terminate_blue_instances_on_deployment_success", "deployment_ready_option",
     "green_fleet_provisioning_option", "alarm_configuration", "service_connect_configuration",
     "alarms", "fsx_windows_file_server_volume_configuration", "zonal_config",
+    "deployment_configuration",
 }
 _META_ARGUMENTS = {"lifecycle", "provider", "depends_on", "count", "for_each",
                    "provisioner", "connection", "timeouts"}
@@ -1779,14 +1780,21 @@ _DEPLOYMENT_CONFIGURATION = {
 
 def _service_view(r: Resource, origins: Origins) -> dict:
     """aws_ecs_service -> create-service input: the deployment_* arguments go
-    under deploymentConfiguration, network_configuration under awsvpcConfiguration."""
+    under deploymentConfiguration, beside what the provider 6 `deployment_configuration`
+    block sets there (strategy, bake time, hooks); network_configuration under
+    awsvpcConfiguration."""
     v = r.values
     rest = {k: x for k, x in v.items()
             if k not in _DEPLOYMENT_CONFIGURATION and k != "network_configuration"}
     view = api_shape(rest, (), origins, {"name": "serviceName"})
     moved = {k: x for k, x in v.items() if k in _DEPLOYMENT_CONFIGURATION}
     dc = api_shape(moved, (), origins, _DEPLOYMENT_CONFIGURATION)
-    if dc:
+    block = view.get("deploymentConfiguration")  # provider 6: strategy, bake time, hooks
+    if dc and isinstance(block, dict):  # one deploymentConfiguration in the API
+        for k, x in dc.items():
+            block[k] = x
+            origins.set(block, k, origins.table[id(dc)][k])
+    elif dc:
         view["deploymentConfiguration"] = dc
         origins.set(view, "deploymentConfiguration", (next(iter(moved)),))
     net = api_shape({k: x for k, x in v.items() if k == "network_configuration"}, (), origins)

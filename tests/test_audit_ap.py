@@ -200,3 +200,61 @@ def test_service_arn_links_a_rolling_service_despite_leftover_codedeploy_inputs(
     steps = DEPLOY_BY_ARN % {"cluster": "tracking", "service": SERVICE_ARN}
     needs = _deploy_needs(_repo(tmp_path, steps, services=rolling))
     assert [m for m in needs if "ecs:UpdateService" in m and SERVICE_ARN in m], needs
+
+
+# --- Terraform's deployment_configuration block (AWS provider 6.x) -----------
+
+TF_SERVICE = """\
+resource "aws_ecs_service" "api" {
+  name            = "api"
+  cluster         = "core"
+  task_definition = "api"
+  desired_count   = 4
+%s
+}
+"""
+
+
+def _tf_service_findings(tmp_path, body):
+    (tmp_path / "ecs.tf").write_text(TF_SERVICE % body)
+    return [(f.rule, f.line) for f in lint_folder(tmp_path)
+            if f.rule.startswith("service-") and f.severity in ("warning", "error")]
+
+
+def test_tf_explicit_rolling_strategy_without_breaker_is_reported(tmp_path):
+    # strategy ROLLING is the rolling update: the block does not hide the check
+    body = """
+  deployment_configuration {
+    strategy = "ROLLING"
+  }
+"""
+    assert _tf_service_findings(tmp_path, body) == [("service-circuit-breaker-off", 7)]
+
+
+def test_tf_blue_green_strategy_kept_beside_the_percent_arguments(tmp_path):
+    # the deployment_* arguments and the deployment_configuration block are one
+    # deploymentConfiguration in the API: BLUE_GREEN is not a rolling deploy
+    body = """
+  deployment_minimum_healthy_percent = 100
+  deployment_maximum_percent         = 200
+
+  deployment_configuration {
+    strategy             = "BLUE_GREEN"
+    bake_time_in_minutes = 10
+  }
+"""
+    assert _tf_service_findings(tmp_path, body) == []
+
+
+def test_tf_rolling_block_with_breaker_off_points_at_the_breaker(tmp_path):
+    body = """
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = false
+  }
+
+  deployment_configuration {
+    strategy = "ROLLING"
+  }
+"""
+    assert _tf_service_findings(tmp_path, body) == [("service-circuit-breaker-off", 9)]
