@@ -1719,6 +1719,7 @@ _SINGLE = {
     "terminate_blue_instances_on_deployment_success", "deployment_ready_option",
     "green_fleet_provisioning_option", "alarm_configuration", "service_connect_configuration",
     "alarms", "fsx_windows_file_server_volume_configuration", "zonal_config",
+    "deployment_configuration",
 }
 _META_ARGUMENTS = {"lifecycle", "provider", "depends_on", "count", "for_each",
                    "provisioner", "connection", "timeouts"}
@@ -1779,7 +1780,9 @@ _DEPLOYMENT_CONFIGURATION = {
 
 def _service_view(r: Resource, origins: Origins) -> dict:
     """aws_ecs_service -> create-service input: the deployment_* arguments go
-    under deploymentConfiguration, network_configuration under awsvpcConfiguration."""
+    under deploymentConfiguration, beside what the provider 6 `deployment_configuration`
+    block sets there (strategy, bake time, hooks); network_configuration under
+    awsvpcConfiguration."""
     v = r.values
     rest = {k: x for k, x in v.items() if k not in _DEPLOYMENT_CONFIGURATION
             and k not in ("network_configuration", "deployment_configuration")}

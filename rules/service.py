@@ -36,7 +36,8 @@ CIRCUIT_BREAKER_OFF = rule(
     docs="""
     ## What it does
     Checks that a service deployed by ECS rolling updates (deployment
-    controller `ECS`, the default, with no other `strategy` than `ROLLING`)
+    controller `ECS`, the default, with no other `strategy` than `ROLLING`;
+    in Terraform, `deployment_configuration { strategy = ... }`)
     has `deploymentConfiguration.deploymentCircuitBreaker` with both `enable`
     and `rollback` true. Services deployed by CodeDeploy (`CODE_DEPLOY`) or an
     external controller (`EXTERNAL`) are not reported: they roll back their

@@ -184,7 +184,8 @@ PERMISSION_MISSING = rule(
     `ignore-error=true`), `amazon-ecs-deploy-task-definition`
     (`ecs:RegisterTaskDefinition`, `ecs:DescribeServices` whenever `service` is
     set, `ecs:UpdateService`, or the CodeDeploy actions when the service's
-    definition (read along) has a `CODE_DEPLOY` deployment controller, else
+    definition (read along; `service` by name or by ARN, in the step's
+    cluster) has a `CODE_DEPLOY` deployment controller, else
     with `codedeploy-*` inputs: `GetDeploymentGroup`, `CreateDeployment` and
     `GetDeployment` on the deployment group `deploymentgroup:APP/GROUP`,
     `RegisterApplicationRevision` on `application:APP` (`codedeploy-application`
@@ -278,7 +279,9 @@ CONTAINER_UNKNOWN = rule(
     docs="""
     ## What it does
     Checks that the `container-name` input of each render step names a container
-    of the task definition file it renders (matrix values expanded). For a render
+    of the task definition file it renders (matrix values expanded). Names are
+    compared exactly (the action matches with `==`), after trimming the
+    surrounding whitespace the action's `core.getInput` trims. For a render
     step inside a local composite action, the finding points at the caller's input
     that gives `container-name` its value (else at the caller's `uses:`).
 
@@ -694,6 +697,7 @@ def _taskdef_checks(idx: Index, ctx):
             name = run.expand(step.with_.get("container-name"), step, github)
             if not isinstance(name, str) or R.unresolved(name):
                 continue
+            name = name.strip()  # the action's core.getInput trims the input
             for td in idx.taskdefs.at(ctx.repo_root, path):
                 names = L.container_names(td)
                 if names is None or name in names:
@@ -834,8 +838,15 @@ def _controller(idx: Index, run: R.JobRun, step: wm.Step, github) -> Optional[st
     cluster = run.expand(step.with_.get("cluster", "default"), step, github)
     if not isinstance(service, str) or R.unresolved(service):
         return None
+    service = service.strip()
+    if service.startswith("arn:"):  # DescribeServices takes the ARN: service/CLUSTER/NAME
+        parts = service.split(":", 5)[-1].split("/")
+        if len(parts) == 3 and isinstance(cluster, str) and not R.unresolved(cluster) \
+                and parts[1] != cluster.strip().rsplit("/", 1)[-1]:
+            return None  # not the cluster the action names
+        service = parts[-1]
     kinds = set()
-    for d in idx.services.get(service.strip(), []):
+    for d in idx.services.get(service, []):
         c = text_of(d.data.get("cluster"))
         if c and isinstance(cluster, str) and not R.unresolved(cluster) \
                 and c.rsplit("/", 1)[-1] != cluster.strip().rsplit("/", 1)[-1]:
