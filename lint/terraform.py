@@ -659,6 +659,7 @@ class Evaluator:
                 key = self._key(kn)
                 if rec is not None:
                     rec.keys[path + (key,)] = _span(kn)
+                    rec.nodes.setdefault(path + (key,), vn)  # `{ a = aws_iam_policy.x.arn }`
                 out[key] = self.value(vn, path + (key,), rec)
             return out
         if d == "function_call":
@@ -1372,10 +1373,13 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
     unread_of: Dict[Any, list] = {}
 
     policies = [p for p in everything if p.type == "aws_iam_policy"]
+    addresses = {p.address for p in policies}
 
     def attach(path, role_refs, r):
         pol = _policy_address(r, path, policies)
-        if pol:
+        # a module is one resource even with for_each: `aws_iam_policy.x[each.key].arn`
+        # in it names no single policy read, so it counts as not read
+        if pol in addresses or (pol and r.type != "module"):
             roles_of_policy.setdefault(pol, []).extend(role_refs)
         else:
             arn = _get(r.values, path)
@@ -1409,6 +1413,13 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             if isinstance(hit, tuple) and hit and hit[0] == "ref":
                 roles = [r.role_at(("role",))] if r.type == "aws_iam_role_policy" else None
                 users_of_doc.setdefault(hit[1], []).append((r, "permissions-policy", roles))
+        elif r.type == "module" and _is_github_oidc_role_module(v):
+            # the module attaches each ARN of its `policies` map to its role
+            if isinstance(v.get("policies"), dict):
+                for k in v["policies"]:
+                    attach(("policies", k), [r.address], r)
+            elif v.get("policies") is not None:
+                unread_of.setdefault(r.address, []).append(str(v["policies"]))
 
     # source_policy_documents: the provider merges those documents' statements
     # into this one, so whoever uses this document uses theirs too
@@ -1495,7 +1506,7 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
         elif t == "module" and _is_github_oidc_role_module(v):
             data, origins = github_oidc_role_module_view(v)
             add("trust-policy", data, r.locate, r, origins, role_name=_role_name(v),
-                role_ref=r.address, module=v.get("source"))
+                role_ref=r.address, module=v.get("source"), unread_policies=unread(r))
         elif t in ("aws_iam_openid_connect_provider",) and r.mode != "data":
             origins = Origins()
             view = {}
@@ -1669,7 +1680,10 @@ def github_oidc_role_module_view(v: dict):
     prefixed with `repo:` unless it has it), `audience` (default
     sts.amazonaws.com) and `provider_url`. The module checks `aud` (and `iss`)
     with ForAllValues:StringEquals; that is its own business and cannot be
-    fixed from here, so the view shows the effective StringEquals on `aud`."""
+    fixed from here, so the view shows the effective StringEquals on `aud`.
+    The module also attaches each ARN of its `policies` map to the role
+    (`documents` links those to it: an `aws_iam_policy` of the module is read,
+    any other ARN is a policy not read)."""
     origins = Origins()
     host = v.get("provider_url", "token.actions.githubusercontent.com")
     if isinstance(host, str):
