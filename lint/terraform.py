@@ -116,11 +116,19 @@ class Resource:
     ref_at: Callable[[tuple], Optional[str]] = lambda path: None
 
     def role_at(self, path):
-        """A role reference written at `path`: the role's address, else its name."""
+        """A role reference written at `path`: the role's address, else its name;
+        `module.X.name` (or `.arn`) is the address `module.X` (the role of an
+        iam-github-oidc-role module: its outputs `name` and `arn` are its role's)."""
         ref = self.ref_at(path)
         if ref and ref.startswith("aws_iam_role."):
             return ref
-        return _get(self.values, path)
+        value = _get(self.values, path)
+        if isinstance(value, Template) and len(value.parts) == 1 \
+                and isinstance(value.parts[0], Unknown):
+            m = re.fullmatch(r"(module\.[\w-]+)\.(?:name|arn)", value.parts[0].name)
+            if m:
+                return m.group(1)
+        return value
 
 
 # ---------------------------------------------------------------------------

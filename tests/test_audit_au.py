@@ -133,3 +133,77 @@ resource "aws_iam_policy" "deploy" {
     trust = [d for d in docs if d.kind == "trust-policy"]
     assert len(trust) == 1 and trust[0].context["unread_policies"]
     assert all(d.context["roles"] == [] for d in docs if d.kind == "permissions-policy")
+
+
+# --- a policy whose role is `module.X.name` --------------------------------------
+
+INLINE = """\
+resource "aws_iam_role_policy" "deploy" {
+  name   = "ecs-deploy"
+  role   = module.github_deploy_role.%s
+  policy = data.aws_iam_policy_document.deploy.json
+}
+"""
+
+LACKING = {**FULL, "service_actions": '"ecs:DescribeServices"'}
+
+
+def test_inline_policy_on_module_name_is_the_module_roles(tmp_path):
+    found = _lint(tmp_path, MODULE % "" + POLICY % LACKING + INLINE % "name")
+    assert [r for r, m in found] == ["xref-permission-missing"], found
+    assert "ecs:UpdateService" in found[0][1]
+
+
+def test_inline_policy_on_module_arn_is_the_module_roles(tmp_path):
+    found = _lint(tmp_path, MODULE % "" + POLICY % LACKING + INLINE % "arn")
+    assert [r for r, m in found] == ["xref-permission-missing"], found
+
+
+def test_inline_policy_on_module_name_that_grants_all_is_silent(tmp_path):
+    assert _lint(tmp_path, MODULE % "" + POLICY % FULL + INLINE % "name") == []
+
+
+def test_passrole_checked_for_a_policy_on_module_name(tmp_path):
+    other = {**FULL, "pass": f'"arn:aws:iam::{ACCOUNT}:role/other"'}
+    found = _lint(tmp_path, MODULE % "" + POLICY % other + INLINE % "name")
+    assert [r for r, m in found] == ["xref-passrole-not-covered"], found
+
+
+def test_policy_attached_by_arn_on_module_name_is_the_module_roles(tmp_path):
+    tf = MODULE % "" + POLICY % LACKING + (
+        'resource "aws_iam_policy" "deploy" {\n  name   = "ledger-deploy"\n'
+        '  policy = data.aws_iam_policy_document.deploy.json\n}\n'
+        'resource "aws_iam_role_policy_attachment" "deploy" {\n'
+        '  role       = module.github_deploy_role.name\n'
+        '  policy_arn = aws_iam_policy.deploy.arn\n}\n')
+    found = _lint(tmp_path, tf)
+    assert [r for r, m in found] == ["xref-permission-missing"], found
+
+
+def test_module_managed_policy_beside_an_inline_policy_is_unread(tmp_path):
+    # AdministratorAccess, attached by the module, is not in the files read:
+    # what the inline policy lacks may be granted there
+    tf = MODULE % '  policies = {\n    Admin = "arn:aws:iam::aws:policy/AdministratorAccess"\n  }\n'
+    assert _lint(tmp_path, tf + POLICY % LACKING + INLINE % "name") == []
+
+
+def test_managed_policy_attached_on_module_name_is_unread(tmp_path):
+    tf = MODULE % "" + POLICY % LACKING + INLINE % "name" + (
+        'resource "aws_iam_role_policy_attachment" "admin" {\n'
+        '  role       = module.github_deploy_role.name\n'
+        '  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"\n}\n')
+    assert _lint(tmp_path, tf) == []
+
+
+def test_module_policies_from_a_variable_beside_an_inline_policy_are_unread(tmp_path):
+    tf = MODULE % "  policies = var.policies\n" + \
+        'variable "policies" {\n  type = map(string)\n}\n'
+    assert _lint(tmp_path, tf + POLICY % LACKING + INLINE % "name") == []
+
+
+def test_output_of_another_module_is_not_a_role(tmp_path):
+    # module.other is not an iam-github-oidc-role: nothing links to the role
+    tf = MODULE % "" + POLICY % LACKING + (INLINE % "name").replace(
+        "module.github_deploy_role", "module.other") + \
+        'module "other" {\n  source = "./other"\n}\n'
+    assert _lint(tmp_path, tf) == []
