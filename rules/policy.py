@@ -116,7 +116,10 @@ PASSROLE_UNSCOPED = rule(
     for `ecs-tasks.amazonaws.com`) but not ECS tasks. Statements granting
     every IAM action (`*`, `iam:*`) are left to `policy-wildcard-action`, and
     statements none of whose resources can be a role
-    (`arn:aws:codedeploy:*:123456789012:*`) pass no role at all.
+    (`arn:aws:codedeploy:*:123456789012:*`) pass no role at all. A Deny of
+    the same policy that refuses `iam:PassRole` on the statement's resources
+    to every other service (`StringNotEquals` on `iam:PassedToService`)
+    scopes it as well as a condition would.
 
     ## Why is this bad?
     The deploy role only needs to pass roles to ECS tasks. Without the
@@ -353,7 +356,7 @@ def policy_rules(doc, ctx):
     for stmt in stmts:
         if not stmt.allow:
             continue
-        for prob in _statement_problems(stmt, denies):
+        for prob in _statement_problems(stmt, denies, stmts):
             reported.add((prob.rule, stmt.path))
             yield prob
     # a policy Terraform only knows at apply time (`var.p`, `file(...)`): nothing to say
@@ -371,7 +374,7 @@ def policy_rules(doc, ctx):
             yield prob
 
 
-def _statement_problems(stmt: iam.Statement, denies):
+def _statement_problems(stmt: iam.Statement, denies, stmts=()):
     # policy-wildcard-action
     if stmt.not_actions is not None:
         yield Problem(WILDCARD_ACTION.id, stmt.path + ("NotAction",),
@@ -403,8 +406,9 @@ def _statement_problems(stmt: iam.Statement, denies):
                     if not _is_service_wildcard(a) and a.strip().lower() != "iam:*"]
         if not _may_name_a_role(stmt):
             explicit = []  # no role is passed at all (parliament's RESOURCE_MISMATCH says so)
-        if explicit and iam.conditions_hold(stmt, {"iam:PassedToService": "zq7-probe.amazonaws.com"},
-                                            True):
+        probe = {"iam:PassedToService": "zq7-probe.amazonaws.com"}
+        if explicit and iam.conditions_hold(stmt, probe, True) \
+                and not _service_denied(stmts, stmt, probe):
             yield Problem(PASSROLE_UNSCOPED.id, _entry_path(stmt, "Action", explicit[0][0]),
                           "iam:PassRole is not limited to ECS tasks: the roles can be passed to "
                           "any service (Lambda, EC2...)",
@@ -437,6 +441,15 @@ def _statement_problems(stmt: iam.Statement, denies):
                       f"{shown} with NotResource: this role can {_ecr_reach(granted)} "
                       "every ECR repository not listed", key=True,
                       help="list the repository ARN under Resource instead")
+
+
+def _service_denied(stmts, allow, probe) -> bool:
+    """Does a Deny of the same policy refuse iam:PassRole to the probe service on
+    every resource of the Allow (a Deny with `StringNotEquals` on
+    `iam:PassedToService` scopes an unconditional Allow to that service)?"""
+    return any(d.deny and iam.statement_actions_match(d, "iam:PassRole", False)
+               and iam.conditions_hold(d, probe, False, "iam:PassRole")
+               and iam._covers(d, allow) for d in stmts)
 
 
 def _may_name_a_role(stmt) -> bool:
