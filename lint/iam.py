@@ -404,7 +404,7 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
     if resource is None and denies:
         # an unknown resource: a Deny takes the grant back only where it covers
         # every resource the Allow admits
-        allows = [a for a in allows if not any(_covers(d, a) for d in denies)]
+        allows = [a for a in allows if not any(covers(d, a) for d in denies)]
         if allows:
             return Decision(True, allows[0], f"allowed by {_describe(allows[0])}")
         return Decision(False, denies[0], f"{action} is denied by {_describe(denies[0])}")
@@ -427,7 +427,7 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
     return Decision(False, None, f"no statement allows {what}")
 
 
-def _covers(deny: Statement, allow: Statement) -> bool:
+def covers(deny: Statement, allow: Statement) -> bool:
     if deny.resources is not None:
         if any(pattern_text(r, "") == "*" for r in deny.resources):
             return True

@@ -449,7 +449,7 @@ def _service_denied(stmts, allow, probe) -> bool:
     `iam:PassedToService` scopes an unconditional Allow to that service)?"""
     return any(d.deny and iam.statement_actions_match(d, "iam:PassRole", False)
                and iam.conditions_hold(d, probe, False, "iam:PassRole")
-               and iam._covers(d, allow) for d in stmts)
+               and iam.covers(d, allow) for d in stmts)
 
 
 def _may_name_a_role(stmt) -> bool:
