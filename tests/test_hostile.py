@@ -120,6 +120,20 @@ def _wildcard_maze(p):
                       "StringLike": {f"{gh}:sub": subs}}}]}))
 
 
+@case("get-role-deep-encoded-trust.json", (1,), "parse-error")
+def _deep_encoded_trust(p):
+    # get-role output whose URL-encoded trust nests past any limit
+    from urllib.parse import quote
+
+    deep = '{"Statement":' + "[" * 50_000 + "]" * 50_000 + "}"
+    p.write_text(json.dumps({"Role": {"RoleName": "x", "AssumeRolePolicyDocument": quote(deep)}}))
+
+
+@case("get-policy-version-broken-encoding.json", (1,), "parse-error")
+def _broken_encoding(p):
+    p.write_text(json.dumps({"PolicyVersion": {"Document": "%7B%ZZ%22Statement%22:%5B%5B"}}))
+
+
 def _run(path):
     code = ("import resource, subprocess, sys, time; t = time.monotonic(); "
             "r = subprocess.run([sys.executable, '-m', 'ecs_lint', sys.argv[1]], capture_output=True, text=True); "
