@@ -41,6 +41,35 @@ def oidc_workflow(role=ROLE, environment=None, paths=None, steps="", on=None) ->
 {steps}    """
 
 
+def gated_deploy_workflow(role: str, region: str, steps: str) -> str:
+    """A workflow whose job `deploy` needs a `test` job (`make test`), runs in
+    environment production on pushes to main, assumes `role` in `region` and
+    then runs `steps` (list items at the steps' indentation)."""
+    return f"""\
+name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make test
+  deploy:
+    needs: test
+    runs-on: ubuntu-latest
+    environment: production
+    permissions:
+      contents: read
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: {role}
+          aws-region: {region}
+{steps}"""
+
+
 def oidc_trust(sub) -> dict:
     return {
         "Version": "2012-10-17",

@@ -6,30 +6,10 @@ import json
 
 import pytest
 
-from conftest import lint_folder
+from conftest import lint_folder, gated_deploy_workflow
 
-WORKFLOW = """\
-name: deploy
-on:
-  push:
-    branches: [main]
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps:
-      - run: make test
-  deploy:
-    needs: test
-    runs-on: ubuntu-latest
-    environment: production
-    permissions:
-      contents: read
-      id-token: write
-    steps:
-      - uses: aws-actions/configure-aws-credentials@v4
-        with:
-          role-to-assume: arn:aws:iam::615243708912:role/heron-gh-deploy
-          aws-region: us-east-1
+WORKFLOW = gated_deploy_workflow(
+    "arn:aws:iam::615243708912:role/heron-gh-deploy", "us-east-1", """\
       - id: render
         uses: aws-actions/amazon-ecs-render-task-definition@v1
         with:
@@ -42,7 +22,7 @@ jobs:
           cluster: heron
           service: heron
           wait-for-service-stability: true
-"""
+""")
 
 TASKDEF = {
     "family": "heron", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],

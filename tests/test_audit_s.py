@@ -5,7 +5,7 @@ that deploy through them. Each test holds a case where ecs-lint was wrong (see
 the commit that added it for the evidence)."""
 import json
 
-from conftest import lint_folder
+from conftest import lint_folder, gated_deploy_workflow
 
 TRUST_TF = """\
 variable "deploy_environment" {
@@ -39,30 +39,10 @@ resource "aws_iam_role" "deploy" {
 }
 """
 
-WORKFLOW = """\
-name: deploy
-on:
-  push:
-    branches: [main]
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps:
-      - run: make test
-  deploy:
-    needs: test
-    runs-on: ubuntu-latest
-    environment: production
-    permissions:
-      contents: read
-      id-token: write
-    steps:
-      - uses: aws-actions/configure-aws-credentials@v4
-        with:
-          role-to-assume: arn:aws:iam::604187325590:role/intake-deploy
-          aws-region: eu-west-1
+WORKFLOW = gated_deploy_workflow(
+    "arn:aws:iam::604187325590:role/intake-deploy", "eu-west-1", """\
       - run: aws ecs update-service --cluster larkspur --service intake --force-new-deployment
-"""
+""")
 
 
 def _repo(tmp_path, files):
