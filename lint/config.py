@@ -115,6 +115,18 @@ class Config:
     def resolve_path(self, p: str) -> str:
         return os.path.normpath(os.path.join(self.root, p))
 
+    def real_path(self, p: str) -> str:
+        """The real path of a file config names (`roles:`), resolved once a run."""
+        known = self.__dict__.setdefault("_real_paths", {})
+        real = known.get(p)
+        if real is None:
+            try:
+                real = realpath_in(self.resolve_path(p), self.__dict__.setdefault("_real_dirs", {}))
+            except (OSError, ValueError):
+                real = self.resolve_path(p)
+            known[p] = real
+        return real
+
     def role_files(self) -> dict:
         """realpath of each policy file named under `roles:` -> [(role key, "trust" or
         "permissions")], built once: rules look files up here instead of

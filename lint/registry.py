@@ -10,7 +10,11 @@ one check (all the `trust-sub-*` rules come from one sub-pattern analysis).
         yield Problem("oidc-provider-url-wrong", ("Url",), "...")
 
 Per-document checks get one document. Cross-file checks (`cross_file=True`)
-get the list of every document of the run.
+get a list of documents: every document of their kinds in a small run, a
+bundle of linked files in a large one (`lint/xref/groups.py`). What they need
+from every file of the run, whatever the links, they take from the run's
+facts (`groups.run_facts(docs, ctx)`); a conclusion that holds for the whole
+run goes back through `ctx.void(rule)`.
 """
 from __future__ import annotations
 
@@ -46,9 +50,6 @@ class Check:
     kinds: Tuple[str, ...]
     rules: Tuple[str, ...]
     cross_file: bool = False
-    # a cross-file check that splits its work by `ctx.mine(key)`: large runs
-    # run it in one process per core, each on its share
-    sharded: bool = False
 
     @property
     def name(self):
@@ -73,11 +74,11 @@ def rule(id: str, severity: str, summary: str, docs: str = "", options=None,
     return r
 
 
-def check(kinds, rules, cross_file=False, sharded=False):
+def check(kinds, rules, cross_file=False):
     def deco(func):
         for r in rules:
             assert r in RULES, f"check {func.__name__} emits unknown rule {r}"
-        CHECKS.append(Check(func, tuple(kinds), tuple(rules), cross_file, sharded))
+        CHECKS.append(Check(func, tuple(kinds), tuple(rules), cross_file))
         return func
     return deco
 

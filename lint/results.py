@@ -3,18 +3,22 @@
 Most runs (pre-commit, CI on a push) read files that the last run already read.
 A file's findings depend on its path, its bytes, the settings of the run and
 ecs-lint's own code, and on the few file-system questions its checks asked
-(`lint/probes.py`); the cross-file findings depend on the same for every file
-they link. So a run keeps, in a folder per set of settings:
+(`lint/probes.py`); the cross-file findings of a bundle of linked files
+(`lint/xref/groups.py`) depend on the same for each of its files, and on the
+facts of the whole run. So a run keeps, in a folder per set of settings:
 
 - for each file (key: its shown path and bytes): its findings after
-  suppressions, its notes, the questions its checks asked, and whether it holds
-  documents the cross-file checks read;
-- for the cross-file checks (key: the keys of every file they read): their
-  findings, notes and questions.
+  suppressions, its notes, the questions its checks asked, and the record of
+  what the cross-file checks need of it (`xref.groups.record_of`);
+- for each bundle the cross-file checks ran on (key: the keys of its files
+  and the run's facts): their findings, notes, questions, and the rules they
+  voided for the whole run.
 
 A later run with the same settings reads each file, and reuses what it finds
 for its bytes once the recorded questions still get the same answers;
-anything else is done again. The settings key covers the config (the bytes
+anything else is done again: a changed workflow is checked again with the
+bundle of files it links, and every other bundle's findings are reused. The
+settings key covers the config (the bytes
 of its file, its path and root), the rules selected, the run's options, the folder
 the paths are relative to, the versions of Python and ecs-lint, ecs-lint's code
 (the hashes pip recorded when it was installed, else the size and time of each
@@ -23,11 +27,12 @@ analyser (parliament) when its rule runs.
 
 The store is JSON files (never unpickled, nothing in them is run), each
 written atomically with a digest of its bytes in front; a file that does not
-match its digest, cannot be read or has the wrong shape is a miss. File entries are spread over `BUCKETS` files by key, so a run on a few
-files (pre-commit) reads a few small files and a run over the repository reads
-them all; a bucket keeps its newest entries up to its share of `MAX_FILES`,
-the store its `MAX_CROSS` newest cross-file entries, the cache its
-`MAX_STORES` newest stores. `ECS_LINT_NO_CACHE=1` or `--no-cache` turns it off.
+match its digest, cannot be read or has the wrong shape is a miss. Entries are
+spread over `BUCKETS` files by key (`files-XX.json`, `bundles-XX.json`), so a
+run on a few files (pre-commit) reads a few small files and a run over the
+repository reads them all; a bucket keeps its newest entries up to its share of
+`MAX_FILES` (`MAX_BUNDLES`), the cache its `MAX_STORES` newest stores.
+`ECS_LINT_NO_CACHE=1` or `--no-cache` turns it off.
 
 Not covered by the key: an edit of a checkout's sources that keeps both a file's
 size and time, an edit of installed files behind pip's back, and a symlink swapped under an unchanged path (files are linked
@@ -43,9 +48,9 @@ from typing import Dict, List, Optional
 from . import cache
 from .model import Finding, Related, Span
 
-FORMAT = 1  # bump when an entry's shape or meaning changes
+FORMAT = 2  # bump when an entry's shape or meaning changes
 MAX_FILES = 100_000  # file entries kept in one store (spread over its buckets)
-MAX_CROSS = 8  # cross-file entries kept in one store
+MAX_BUNDLES = 20_000  # bundle entries kept in one store
 MAX_STORES = 16  # stores (sets of settings) kept; the oldest go first
 
 _SOURCE_FILES: List[str] = []  # ecs-lint's own .py files, found once
@@ -124,8 +129,9 @@ def file_key(shown: str, explicit: bool, raw: bytes) -> str:
                         b"\0E\0" if explicit else b"\0W\0", raw)
 
 
-def cross_key(file_keys: List[str]) -> str:
-    return cache.digest("\n".join(file_keys).encode())
+def bundle_key(file_keys: List[str], facts: str) -> str:
+    """The key of a bundle's cross-file findings: its files' keys, the run's facts."""
+    return cache.digest("\n".join(file_keys + [facts]).encode())
 
 
 # ---------------------------------------------------------------------------
@@ -161,20 +167,21 @@ BUCKETS = 64  # file entries are spread over this many files by key: a run on a
 
 class Store:
     """The entries kept for one set of settings: a folder of JSON files,
-    `files-XX.json` (the file entries of bucket XX, see `bucket_of`) and
-    `cross-KEY.json` (one cross-file entry each)."""
+    `files-XX.json` and `bundles-XX.json` (the file and bundle entries of
+    bucket XX, see `bucket_of`)."""
 
     def __init__(self, settings: str):
         self.folder = cache.entry("results", settings)
         self.exists = self.folder is not None and os.path.isdir(self.folder)
-        self.buckets: Dict[str, dict] = {}  # XX -> {file key: [findings, notes, asked, holds]}
-        self.new_files: Dict[str, list] = {}
-        self.new_cross: Dict[str, list] = {}
+        # "files-XX" -> {file key: [findings, notes, asked, record]},
+        # "bundles-XX" -> {bundle key: [findings, notes, asked, voided]}
+        self.buckets: Dict[str, dict] = {}
+        self.new: Dict[str, Dict[str, list]] = {"files": {}, "bundles": {}}
 
     @staticmethod
-    def bucket_of(key: str) -> str:
-        """The bucket of a file key (a hex digest): its first byte, modulo BUCKETS."""
-        return f"{int(key[:2], 16) % BUCKETS:02x}"
+    def bucket_of(key: str, part: str = "files") -> str:
+        """The bucket of a key (a hex digest): its first byte, modulo BUCKETS."""
+        return f"{part}-{int(key[:2], 16) % BUCKETS:02x}"
 
     def forget_bucket(self, name: str):
         """Let go of a bucket read (it is read again if needed)."""
@@ -183,59 +190,75 @@ class Store:
     def _bucket(self, name: str) -> dict:
         bucket = self.buckets.get(name)
         if bucket is None:
-            value = cache.read_sealed(os.path.join(self.folder, f"files-{name}.json")) \
+            value = cache.read_sealed(os.path.join(self.folder, f"{name}.json")) \
                 if self.exists else None
             bucket = value if isinstance(value, dict) else {}
             self.buckets[name] = bucket
         return bucket
 
+    def _entry(self, key: str, part: str):
+        """[findings, notes, asked, last] kept under `key`, if its questions
+        still get the same answers (else None)."""
+        entry = self._bucket(self.bucket_of(key, part)).get(key) if self.exists else None
+        if not isinstance(entry, list) or len(entry) != 4:
+            return None
+        if entry[2] and not _still_true(entry[2]):
+            return None
+        return entry
+
     def file_result(self, key: str):
-        """(findings, notes, holds cross-file documents) of a file, or None."""
-        entry = self._bucket(self.bucket_of(key)).get(key) if self.exists else None
+        """(findings, notes, record for the cross-file checks) of a file, or None."""
         try:
-            findings, notes, asked, holds = entry
-            if asked and not _still_true(asked):
-                return None
-            return [finding_of(r) for r in findings], [str(n) for n in notes], bool(holds)
+            findings, notes, _, record = self._entry(key, "files")
+            return [finding_of(r) for r in findings], [str(n) for n in notes], _record(record)
         except (TypeError, ValueError, KeyError, IndexError):
             return None
 
-    def keep_file(self, key: str, findings, notes, asked, holds: bool):
-        self.new_files[key] = [[finding_record(f) for f in findings], list(notes), asked, holds]
+    def keep_file(self, key: str, findings, notes, asked, record: Optional[list]):
+        self.new["files"][key] = [[finding_record(f) for f in findings], list(notes), asked,
+                                  record]
 
-    def cross_result(self, key: str):
-        """(findings, notes) of the cross-file checks, or None."""
-        entry = cache.read_sealed(os.path.join(self.folder, f"cross-{key}.json")) \
-            if self.exists else None
+    def bundle_result(self, key: str):
+        """(findings, notes, asked, voided rules) of a bundle's cross-file checks, or None."""
         try:
-            findings, notes, asked = entry
-            if asked and not _still_true(asked):
+            findings, notes, asked, voided = self._entry(key, "bundles")
+            if not all(isinstance(r, str) for r in voided):
                 return None
-            return [finding_of(r) for r in findings], [str(n) for n in notes]
+            return [finding_of(r) for r in findings], [str(n) for n in notes], asked, voided
         except (TypeError, ValueError, KeyError, IndexError):
             return None
 
-    def keep_cross(self, key: str, findings, notes, asked):
-        self.new_cross[key] = [[finding_record(f) for f in findings], list(notes), asked]
+    def keep_bundle(self, key: str, findings, notes, asked, voided):
+        self.new["bundles"][key] = [[finding_record(f) for f in findings], list(notes), asked,
+                                    list(voided)]
 
     def save(self):
         """Write what this run computed (an entry it found usable is already there)."""
-        if self.folder is None or not (self.new_files or self.new_cross):
+        if self.folder is None or not any(self.new.values()):
             return
-        by_bucket: Dict[str, dict] = {}
-        for key, entry in self.new_files.items():
-            by_bucket.setdefault(self.bucket_of(key), {})[key] = entry
-        room = max(1, MAX_FILES // BUCKETS)
-        for name, entries in by_bucket.items():
-            bucket = self._bucket(name)
-            keep = {k: v for k, v in bucket.items() if k not in entries}
-            keep.update(entries)  # the newest last: trimmed last
-            keep = dict(list(keep.items())[-room:])
-            cache.write_sealed(os.path.join(self.folder, f"files-{name}.json"), keep)
-        for key, entry in self.new_cross.items():
-            cache.write_sealed(os.path.join(self.folder, f"cross-{key}.json"), entry)
-        _forget_oldest(self.folder, "cross-", MAX_CROSS)
+        for part, most in (("files", MAX_FILES), ("bundles", MAX_BUNDLES)):
+            by_bucket: Dict[str, dict] = {}
+            for key, entry in self.new[part].items():
+                by_bucket.setdefault(self.bucket_of(key, part), {})[key] = entry
+            room = max(1, most // BUCKETS)
+            for name, entries in by_bucket.items():
+                bucket = self._bucket(name)
+                keep = {k: v for k, v in bucket.items() if k not in entries}
+                keep.update(entries)  # the newest last: trimmed last
+                keep = dict(list(keep.items())[-room:])
+                cache.write_sealed(os.path.join(self.folder, f"{name}.json"), keep)
         _forget_oldest(os.path.dirname(self.folder), "", MAX_STORES)
+
+
+def _record(value) -> Optional[list]:
+    """A file's record for the cross-file checks as kept: [offers, wants, facts]."""
+    if value is None:
+        return None
+    offers, wants, facts = value
+    if not (isinstance(offers, list) and isinstance(wants, list) and isinstance(facts, dict)
+            and all(isinstance(k, str) for k in offers + wants)):
+        raise ValueError("not a record")
+    return [offers, wants, facts]
 
 
 def _still_true(asked) -> bool:

@@ -3,10 +3,12 @@
     files = collect(paths, config)      # walk folders, apply excludes
     run = lint(files, options)          # -> Run(findings, files_read, notes)
 
-Each file is read once, cut into documents (kinds.py), and every per-document
+Each file is read, cut into documents (kinds.py), and every per-document
 check whose rules are enabled runs on each document of its kinds. Then the
-cross-file checks see every document of the run. A check that raises becomes
-an `internal-error` finding; the run goes on.
+cross-file checks run on the documents they link: in a small run all at once,
+in a large one a bundle of linked files at a time, read again
+(`lint/xref/groups.py`), so that no process holds every document. A check that
+raises becomes an `internal-error` finding; the run goes on.
 """
 from __future__ import annotations
 
@@ -15,9 +17,8 @@ import os
 import re
 import stat
 import sys
-import zlib
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional
 
 from . import kinds as kinds_mod
 from .config import CONFIG_NAMES, Config, realpath_in
@@ -48,7 +49,6 @@ class Run:
     findings: List[Finding] = field(default_factory=list)
     files_read: int = 0
     notes: List[str] = field(default_factory=list)  # --verbose
-    documents: List[Document] = field(default_factory=list)
 
 
 @dataclass
@@ -61,15 +61,17 @@ class Context:
     enabled: set
     all_files: List[str] = field(default_factory=list)
     verbose: bool = True  # are notes shown? (a check may skip work done only for them)
-    shard: Optional[Tuple[int, int]] = None  # (k, n): this process does share k of n
+    # the cross-file checks: what every file of the run says (`xref.groups.Facts`;
+    # None: what the documents given say), and the rules whose findings this
+    # part of the run voids everywhere (`void`)
+    facts: Optional[object] = None
+    voided: set = field(default_factory=set)
 
-    def mine(self, key: str) -> bool:
-        """Is a unit of work named `key` this process's to do? (Always, unless a
-        sharded cross-file check runs in several processes.)"""
-        if self.shard is None:
-            return True
-        k, n = self.shard
-        return zlib.crc32(key.encode("utf-8", "surrogatepass")) % n == k
+    def void(self, rule_id: str):
+        """No finding of `rule_id` holds in this run: a cross-file check learned
+        it from the files it was given, and other parts of a large run, checked
+        apart, may have reported some (`xref.groups`)."""
+        self.voided.add(rule_id)
 
     def options(self, rule_id: str) -> dict:
         opts = dict(RULES[rule_id].options)
@@ -343,11 +345,18 @@ _PLAN: Optional[_Plan] = None
 @dataclass
 class _FileResult:
     findings: list
-    docs: list  # the documents kept for the cross-file checks
+    docs: list  # the documents kept for the cross-file checks (small runs)
     notes: list
     key: Optional[str] = None  # in the results store
     asked: Optional[list] = None  # the checks' questions (None: a reused result)
-    holds: bool = False  # does the file hold documents for the cross-file checks?
+    # [offers, wants, facts] of its documents the cross-file checks read
+    # (`xref.groups.record_of`); None: it holds none
+    record: Optional[list] = None
+
+    @property
+    def holds(self) -> bool:
+        """Does the file hold documents for the cross-file checks?"""
+        return self.record is not None
 
 
 @dataclass
@@ -402,10 +411,10 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
         run.notes.extend(res.notes)
         if store is not None and res.asked is not None and res.key is not None \
                 and not any(f.rule == "internal-error" for f in res.findings):
-            store.keep_file(res.key, res.findings, res.notes, res.asked, res.holds)
+            store.keep_file(res.key, res.findings, res.notes, res.asked, res.record)
     run.files_read = len(files)
     if crossed is not None:
-        cross_findings, cross_notes, run.documents = crossed
+        cross_findings, cross_notes = crossed
         findings.extend(cross_findings)
         run.notes[:] = list(dict.fromkeys(run.notes + cross_notes))
     if store is not None:
@@ -428,94 +437,107 @@ def _store(files, opts, enabled):
 
 
 def _share_files(files, plan, cross):
-    """(each file's result, in order; the cross-file (findings, notes, documents)
-    or None without cross-file checks).
+    """(each file's result, in order; the cross-file (findings, notes) or None
+    without cross-file checks).
 
-    Few files to check: each read and checked here, then the cross-file checks
-    (`_run_cross`). Many (one process per core, `_workers`): helpers read and
-    check chunks of the files from the end of the list while this process reads
-    every file from the start (the cross-file checks need them all), then checks
-    chunks from the start with the documents it read, until they meet; then the
-    cross-file checks (`_run_cross`). Helpers send back findings, never documents."""
+    Each file is read and checked on its own (`_lint_file`): few files here,
+    many (one process per core, `_workers`) in chunks that helpers take from the
+    end of the list and this process from the start, until they meet. Each
+    leaves its findings and the record of what the cross-file checks need of it;
+    then the cross-file checks run on the files' records (`_cross`). Helpers send
+    back findings and records, never documents."""
     out: List[Optional[_FileResult]] = [None] * len(files)
     if plan.store is not None and plan.store.exists and len(files) >= PARALLEL_MIN_FILES:
         out = _reused(files, plan)  # one bucket of the store at a time
         plan.looked_up = True
     todo = [src for src, res in zip(files, out) if res is None]
     workers = 1 if any(src.path == STDIN for src in todo) else _workers(len(todo))
-    job = None
+    # a small run keeps the documents for the cross-file checks; a large one reads
+    # them again, a bundle of linked files at a time (`_cross`)
+    keep = bool(cross) and len(todo) < PARALLEL_MIN_FILES
     if workers == 1:
-        checked = iter([_lint_file(src) for src in todo])
-        results = [res if res is not None else next(checked) for res in out]
-        if cross:
-            job = _CrossJob.of(files, results, cross, plan)
-            # in one process: shares would each build the workflows' models again
-            return results, job.finish(*_run_cross(job, 1))
-        return results, None
-    chunks = _Chunks(len(todo))
-    checkers = [_fork(_check_from_the_end, (todo, chunks)) for _ in range(workers - 1)]
-    done: Dict[int, _FileResult] = {}
-    if not cross:
-        reads = None
+        checked = iter([_lint_file(src, keep) for src in todo])
+    else:
+        chunks = _Chunks(len(todo), CHUNK)
+        checkers = [_fork(_check_from_the_end, (todo, chunks)) for _ in range(workers - 1)]
+        done: Dict[int, _FileResult] = {}
         for chunk in iter(chunks.take_first, None):
             done.update((p, _lint_file(todo[p])) for p in chunk)
-    else:
-        reads = [_read(src, plan) for src in todo]
-        readings = iter(reads)
-        job = _CrossJob.of(files, [r if r is not None else _as_read(next(readings))
-                                   for r in out], cross, plan)
-        for chunk in iter(chunks.take_first, None):
-            done.update((p, _checked(reads[p], plan)) for p in chunk)
-    crossed = job.finish(*_run_cross(job, workers)) if job is not None else None
-    for part in _collect(checkers):
-        done.update(part or {})
-    for p, src in enumerate(todo):
-        if p not in done:  # a helper died before sending its files' results
-            done[p] = _checked(reads[p], plan) if reads is not None else _lint_file(src)
-    checked = iter(done[p] for p in range(len(todo)))
-    return [res if res is not None else next(checked) for res in out], crossed
+        for part in _collect(checkers):
+            done.update(part or {})
+        for p, src in enumerate(todo):
+            if p not in done:  # a helper died before sending its files' results
+                done[p] = _lint_file(src)
+        checked = iter(done[p] for p in range(len(todo)))
+    results = [res if res is not None else next(checked) for res in out]
+    return results, (_cross(files, results, cross, plan, workers) if cross else None)
 
 
-def _run_cross(job, workers):
-    """(findings, notes, questions) of the cross-file checks: in `workers`
-    processes, forked now (they inherit the documents read, with their positions
-    and caches), each doing its share; all here if any of them is not to be had
-    or dies."""
-    if job.hit is not None:
-        return [], [], []
-    sharers = [_fork(_cross_share, (job, (k, workers))) for k in range(1, workers)]
-    if not all(sharers):
-        _collect(sharers)
-        return job.run(None)
-    parts = [job.run((0, workers) if sharers else None)] + _collect(sharers)
-    if any(part is None for part in parts):
-        return job.run(None)
-    return ([f for part in parts for f in part[0]], [n for part in parts for n in part[1]],
-            [q for part in parts for q in part[2]])
+def _cross(files, results, checks, plan, workers):
+    """(findings, notes) of the cross-file checks, run on bundles of linked
+    files (`xref.groups.bundles`): each reused from the store while none of its
+    files and none of the run's facts changed, else read again (unless its
+    documents were kept) and checked, the bundles shared among `workers`
+    processes forked now."""
+    from .xref import groups
 
+    records = [r.record for r in results]
+    facts = groups.Facts()
+    for rec in records:
+        if rec is not None:
+            facts.add(rec[2])
+    job = _CrossJob(checks, files, results, groups.bundles(records, plan.opts.config),
+                    facts, plan)
+    done: Dict[int, tuple] = {}
+    keys: List[Optional[str]] = [None] * len(job.bundles)
+    if plan.store is not None:
+        from . import results as results_mod
 
-def _checked(read, plan) -> "_FileResult":
-    return _check(read, plan) if isinstance(read, _Read) else read
-
-
-def _as_read(read) -> "_FileResult":
-    """What the cross-file checks need of a file read: its documents."""
-    if isinstance(read, _FileResult):
-        return read
-    docs = [d for d in read.docs if d.kind in _PLAN.cross_kinds]
-    return _FileResult([], docs, [], read.key, read.asked, bool(docs))
+        digest = facts.digest()
+        for b, bundle in enumerate(job.bundles):
+            file_keys = [results[i].key for i in bundle]
+            if None not in file_keys:
+                keys[b] = results_mod.bundle_key(file_keys, digest)
+                hit = plan.store.bundle_result(keys[b])
+                if hit is not None:
+                    done[b] = hit
+    todo = [b for b in range(len(job.bundles)) if b not in done]
+    counter = _Chunks(len(todo), 1)
+    gc.freeze()  # the files' results live until the end: no collection walks them again
+    try:
+        sharers = [_fork(_run_bundles, (job, todo, counter))
+                   for _ in range(1, min(workers, len(todo)))]
+        done.update(job.run(todo, counter))
+        for part in _collect(sharers):
+            done.update(part or {})
+    finally:
+        gc.unfreeze()
+    found, notes, voided = [], [], set()
+    for b in range(len(job.bundles)):
+        if b not in done:  # a process died with it
+            done[b] = job.run_bundle(b)
+        part = done[b]
+        if b in todo and keys[b] is not None \
+                and not any(f.rule == "internal-error" for f in part[0]):
+            plan.store.keep_bundle(keys[b], *part)
+        found.extend(part[0])
+        notes.extend(part[1])
+        voided.update(part[3])
+    found = settle([f for f in found if f.rule not in voided], plan.opts.config,
+                   plan.enabled, {})
+    return found, list(dict.fromkeys(notes))
 
 
 class _Chunks:
-    """The files to check, in chunks: helpers take them from the end, the main
-    process from the start, until they meet."""
+    """Work in chunks of `size` items, taken from the start (the main process)
+    and from the end (helpers) until they meet; shared by forked processes."""
 
-    def __init__(self, total: int):
+    def __init__(self, total: int, size: int):
         import multiprocessing
 
-        self.total = total
+        self.total, self.size = total, size
         self.bounds = multiprocessing.get_context("fork").Array(
-            "q", [0, (total + CHUNK - 1) // CHUNK])  # [first chunk left, last chunk left + 1]
+            "q", [0, (total + size - 1) // size])  # [first chunk left, last chunk left + 1]
 
     def take_first(self) -> Optional[range]:
         with self.bounds.get_lock():
@@ -523,7 +545,7 @@ class _Chunks:
             if first >= end:
                 return None
             self.bounds[0] = first + 1
-        return range(first * CHUNK, min(self.total, (first + 1) * CHUNK))
+        return range(first * self.size, min(self.total, (first + 1) * self.size))
 
     def take_last(self) -> Optional[range]:
         with self.bounds.get_lock():
@@ -531,22 +553,17 @@ class _Chunks:
             if first >= end:
                 return None
             self.bounds[1] = end - 1
-        return range((end - 1) * CHUNK, min(self.total, end * CHUNK))
+        return range((end - 1) * self.size, min(self.total, end * self.size))
 
 
 def _check_from_the_end(todo, chunks):
     """A helper's work: read and check chunks from the end; {index: result}."""
-    done = {}
-    for chunk in iter(chunks.take_last, None):
-        for p in chunk:
-            res = _lint_file(todo[p])
-            res.docs = []  # the main process reads the documents it needs
-            done[p] = res
-    return done
+    return {p: _lint_file(todo[p]) for chunk in iter(chunks.take_last, None) for p in chunk}
 
 
-def _cross_share(job, share):
-    return job.run(share)
+def _run_bundles(job, todo, counter) -> dict:
+    """A helper's share of the cross-file checks: the bundles it takes from `counter`."""
+    return job.run(todo, counter)
 
 
 def _fork(work, args):
@@ -593,64 +610,40 @@ def _collect(forked) -> list:
 
 @dataclass
 class _CrossJob:
-    """The cross-file checks of a run, on the documents they need."""
+    """The cross-file checks of a run, a bundle of linked files at a time."""
 
     checks: list
-    kept: list  # the documents
-    key: Optional[str]  # in the results store
+    files: list
+    results: list  # the files' own results (records; documents kept by a small run)
+    bundles: list  # [[file index]]
+    facts: object  # xref.groups.Facts of the whole run
     plan: _Plan
-    hit: Optional[tuple] = None  # (findings, notes) reused from the store
 
-    @classmethod
-    def of(cls, files, results, checks, plan) -> "_CrossJob":
-        """Reused when the store has the results for the same files and their
-        questions get the same answers; else the documents of files whose own
-        results were reused are read again (only read)."""
-        key = None
-        if plan.store is not None:
-            from . import results as results_mod
+    def run(self, todo, counter) -> dict:
+        """{bundle: (findings, notes, questions, rules voided)} of the bundles of
+        `todo` this process takes from `counter` (from its start)."""
+        return {todo[p]: self.run_bundle(todo[p]) for chunk in iter(counter.take_first, None)
+                for p in chunk}
 
-            key = results_mod.cross_key([r.key for r in results if r.holds])
-            hit = plan.store.cross_result(key)
-            if hit is not None:
-                return cls(checks, [], key, plan, (hit[0], hit[1]))
-        kept = []
-        for src, r in zip(files, results):
-            if r.holds and r.asked is None:
-                r = _as_read(_read(src, plan, reuse=False))
-            kept.extend(r.docs)
-        return cls(checks, kept, key, plan)
-
-    def run(self, share):
-        """(findings, notes, questions) of share (k, n) of the checks (None: all);
-        a check that does not split its work runs in share 0."""
+    def run_bundle(self, b: int):
         from . import probes
 
-        if self.hit is not None:
-            return [], [], []
         opts = self.plan.opts
+        docs = []
+        for i in self.bundles[b]:
+            res = self.results[i]
+            if res.docs:
+                docs.extend(res.docs)
+                continue
+            read = _read(self.files[i], self.plan, reuse=False)
+            docs.extend(d for d in read.docs if d.kind in self.plan.cross_kinds)
         ctx = Context(opts.config, opts.repo_root, [], self.plan.enabled, self.plan.all_files,
-                      opts.verbose, share)
+                      opts.verbose, facts=self.facts)
         found = []
-        gc.freeze()  # the documents read live until the end: no collection walks them again
-        try:
-            with probes.recording() as asked:
-                for chk in self.checks:
-                    if share is None or chk.sharded or share[0] == 0:
-                        found.extend(_run_check(chk, self.kept, None, ctx, opts))
-        finally:
-            gc.unfreeze()
-        return found, ctx.notes, asked
-
-    def finish(self, found, notes, asked):
-        """(findings, notes, documents) of the checks, kept in the store."""
-        if self.hit is not None:
-            return self.hit[0], self.hit[1], []
-        found = settle(found, self.plan.opts.config, self.plan.enabled, {})
-        notes = list(dict.fromkeys(notes))
-        if self.key is not None and not any(f.rule == "internal-error" for f in found):
-            self.plan.store.keep_cross(self.key, found, notes, asked)
-        return found, notes, self.kept
+        with probes.recording() as asked:
+            for chk in self.checks:
+                found.extend(_run_check(chk, docs, None, ctx, opts))
+        return found, ctx.notes, asked, sorted(ctx.voided)
 
 
 def _reused(files, plan) -> List[Optional[_FileResult]]:
@@ -682,8 +675,8 @@ def _reuse(key, plan) -> Optional[_FileResult]:
     hit = plan.store.file_result(key)
     if hit is None:
         return None
-    findings, notes, holds = hit
-    return _FileResult(findings, [], notes, key, None, holds)
+    findings, notes, record = hit
+    return _FileResult(findings, [], notes, key, None, record)
 
 
 def _workers(count: int) -> int:
@@ -723,8 +716,9 @@ def _read(src: SourceFile, plan: _Plan, reuse: bool = True):
     return _Read(docs, findings, notes, key, asked)
 
 
-def _check(read: _Read, plan: _Plan) -> _FileResult:
-    """Run the per-document checks on a file read."""
+def _check(read: _Read, plan: _Plan, keep: bool = False) -> _FileResult:
+    """Run the per-document checks on a file read; with the record of what the
+    cross-file checks need of it (and its documents for them, if `keep`)."""
     from . import probes
 
     findings = list(read.findings)
@@ -739,14 +733,23 @@ def _check(read: _Read, plan: _Plan) -> _FileResult:
                 if doc.kind in chk.kinds:
                     findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
         findings = settle(findings, plan.opts.config, plan.enabled, texts)
-    kept = [d for d in read.docs if d.kind in plan.cross_kinds]
-    return _FileResult(findings, kept, read.notes, read.key, read.asked + asked, bool(kept))
+        kept = [d for d in read.docs if d.kind in plan.cross_kinds]
+        record = None
+        if kept:
+            from .xref.groups import record_of
+
+            try:
+                record = record_of(kept, plan.opts.config)
+            except Exception as e:  # a bug: the file is left out of the cross-file checks
+                findings.append(_internal_error(kept[0].file, "linking", e))
+    return _FileResult(findings, kept if keep else [], read.notes, read.key,
+                       read.asked + asked, record)
 
 
-def _lint_file(src: SourceFile) -> _FileResult:
+def _lint_file(src: SourceFile, keep: bool = False) -> _FileResult:
     """Read one file and run the per-document checks on it (or reuse its result)."""
     read = _read(src, _PLAN)
-    return _check(read, _PLAN) if isinstance(read, _Read) else read
+    return _check(read, _PLAN, keep) if isinstance(read, _Read) else read
 
 
 def _run_check(chk, arg, doc, ctx, opts):

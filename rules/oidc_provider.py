@@ -174,8 +174,13 @@ def provider_audience(docs, ctx):
     used = set()
     if any(d.kind == "workflow" for d in docs):  # else nothing to cross-check (no import)
         from ecs_lint.rules import xref
+        from ecs_lint.xref.groups import run_facts
 
         _, used = xref.audiences(docs, ctx)
+        # the workflows that ask for their own audience are here, with the
+        # providers (`xref.groups`); others of a large run may ask for the default
+        if used and run_facts(docs, ctx).default_audience:
+            used.add(ctx.config.audience())
     wanted = sorted(a for a in used if a is not None)
     if not used:
         wanted = [ctx.config.audience()]

@@ -518,22 +518,19 @@ def _passrole_wildcard(stmt, denies):
 
 
 @check(kinds=("permissions-policy", "task-definition"), rules=(PASSROLE_MISSING.id,),
-       cross_file=True, sharded=True)
+       cross_file=True)
 def passrole_missing(documents, ctx):
-    if not ctx.mine(PASSROLE_MISSING.id):  # in a large run: one process, beside the others
-        return
     docs = [d for d in documents if d.kind == "permissions-policy"]
     if not docs:
         return
-    from ecs_lint.xref.linking import task_roles
+    from ecs_lint.xref.groups import run_facts
 
-    taskdefs = [d for d in documents if d.kind == "task-definition"]
-    if taskdefs and not any(task_roles(td) for td in taskdefs):
+    facts = run_facts(documents, ctx)  # the task definitions of the whole run
+    if facts.taskdefs and not facts.task_roles:
         ctx.note("policy-passrole-missing: the task definitions read name no execution or "
                  "task role, so registering them passes none")
         return
     fired = set()
-    read = _real_files(docs)
     for key, members in _roles_policies(docs, ctx):
         stmts = iam.policy_statements([m.data for m in members])  # read once: asked thrice
         reg = iam.evaluate_statements(stmts, "ecs:RegisterTaskDefinition")
@@ -546,7 +543,7 @@ def passrole_missing(documents, ctx):
                 and _may_name_a_role(st) for st in stmts):
             continue
         unread = [u for m in members for u in (m.context or {}).get("unread_policies") or []]
-        unread += _config_files_unread(members, ctx, read)
+        unread += _config_files_unread(members, ctx, facts.permission_files)
         if unread and (passing.allowed or passing.statement is None):
             # an attached policy that is not read may allow iam:PassRole (a Deny is certain)
             ctx.note(f"policy-passrole-missing: role {key[1]} also has {unread[0]}, "
@@ -571,13 +568,6 @@ def passrole_missing(documents, ctx):
                       help="allow iam:PassRole on the execution and task role ARNs with "
                            f"iam:PassedToService = {ECS_TASKS}",
                       doc=where)
-
-
-def _real_files(docs) -> set:
-    from ecs_lint.config import realpath_in
-
-    real_dirs: dict = {}
-    return {realpath_in(os.path.abspath(d.file), real_dirs) for d in docs}
 
 
 def _config_files_unread(members, ctx, read) -> list:

@@ -428,25 +428,14 @@ def _platform(group) -> str:
     return cp.upper() if isinstance(cp, str) else ""
 
 
-def _defined_configs(documents):
-    names, logical_ids = set(), set()
-    for d in documents:
-        if d.kind != "codedeploy-deployment-config" or not isinstance(d.data, dict):
-            continue
-        name = d.data.get("deploymentConfigName")
-        if isinstance(name, str):
-            names.add(name)
-        res = (d.context or {}).get("resource")
-        if res:
-            logical_ids.add((d.file, res))
-    return names, logical_ids
-
-
 @check(kinds=("codedeploy-deployment-group", "codedeploy-deployment-config", "workflow"),
        rules=(CODEDEPLOY_CONFIG_UNKNOWN.id,),
        cross_file=True)
 def codedeploy_config(documents, ctx):
-    names, logical_ids = _defined_configs(documents)
+    from ecs_lint.xref.groups import run_facts
+
+    facts = run_facts(documents, ctx)  # the configs the whole run defines
+    names, logical_ids = facts.codedeploy_names, facts.codedeploy_ids
     for d in documents:
         if d.kind == "workflow":
             yield from _deploy_action_configs(d, names)

@@ -37,6 +37,7 @@ probes = lazy_import("ecs_lint.probes", globals(), "probes")
 shell = lazy_import("ecs_lint.shell", globals(), "shell")
 wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
 A = lazy_import("ecs_lint.xref.actions", globals(), "A")
+G = lazy_import("ecs_lint.xref.groups", globals(), "G")
 L = lazy_import("ecs_lint.xref.linking", globals(), "L")
 R = lazy_import("ecs_lint.xref.runs", globals(), "R")
 P = lazy_import("ecs_lint.xref.subjects_produced", globals(), "P")
@@ -350,21 +351,26 @@ class Index:
     taskdefs: L.TaskDefIndex
     services: Dict[str, list] = field(default_factory=dict)  # serviceName -> documents
     runs: List[R.JobRun] = field(default_factory=list)
+    facts: Optional["G.Facts"] = None  # of the whole run (this index may hold a part of it)
     repo: Optional[str] = None
     prefix: Optional[str] = None  # `repo:OWNER/REPO:` as GitHub sends it
     # the same repository in the other subject format (legacy <-> immutable): a
     # policy admitting both forms of the subs used is ready for the switch, not broad
     twin_prefix: Optional[str] = None
-    # answers kept for this run only (the Index is built per run): jobs of many
-    # workflows ask the same questions
+    # answers kept for this index: jobs of many workflows ask the same questions
     statements: Dict[int, tuple] = field(default_factory=dict)  # id(role) -> (role, [Statement])
+    # and for the whole run (`facts.memo`): the subs jobs send depend on the
+    # run's repository and default branch, not on the roles of a part of it
     produced: Dict[tuple, tuple] = field(default_factory=dict)  # see _produced
     languages: Dict[tuple, tuple] = field(default_factory=dict)  # see _language
 
 
 def build(docs: List[Document], ctx) -> Index:
     github = _github(ctx)
-    idx = Index(docs, L.build_roles(docs, ctx), L.build_taskdefs(docs))
+    facts = G.run_facts(docs, ctx)
+    idx = Index(docs, L.build_roles(docs, ctx, facts), L.build_taskdefs(docs), facts=facts,
+                produced=facts.memo.setdefault("produced", {}),
+                languages=facts.memo.setdefault("languages", {}))
     for d in docs:
         name = text_of(d.data.get("serviceName")) \
             if d.kind == "service" and isinstance(d.data, dict) else None
@@ -372,7 +378,7 @@ def build(docs: List[Document], ctx) -> Index:
             idx.services.setdefault(name, []).append(d)
     idx.repo = L.repository(ctx)
     if idx.repo and idx.repo != ctx.config.github.get("repository"):
-        idx.repo = _as_trusted(idx.repo, idx.roles)
+        idx.repo = _as_trusted(idx.repo, facts)
     if idx.repo:
         idx.prefix = P.subject_prefix({**github, "repository": idx.repo})
         other = {k: v for k, v in github.items() if k != "subject"}
@@ -464,19 +470,11 @@ def audiences(docs: List[Document], ctx):
     return by_trust, used
 
 
-def _as_trusted(repo: str, roles) -> str:
+def _as_trusted(repo: str, facts) -> str:
     """The repository of the git remote as the trust policies spell it: GitHub's
     names ignore case, a clone's URL may not be in the canonical case, and the
     sub GitHub sends is."""
-    from ecs_lint import subjects as S
-
-    for role in roles.roles:
-        for doc in role.trust:
-            for st in S.github_statements(doc.data):
-                for owner, name in S.collect_names([st], None).repos:
-                    if f"{owner}/{name}".lower() == repo.lower():
-                        return f"{owner}/{name}"
-    return repo
+    return next((r for r in facts.repos if r.lower() == repo.lower()), repo)
 
 
 def _github(ctx) -> dict:
@@ -485,7 +483,7 @@ def _github(ctx) -> dict:
 
 
 @check(kinds=("workflow", "trust-policy", "permissions-policy", "task-definition", "service"),
-       rules=ALL, cross_file=True, sharded=True)
+       rules=ALL, cross_file=True)
 def cross_file(docs, ctx):
     """Large runs run this in one process per core: each builds the index and
     checks the roles `ctx.mine` gives it (the task definitions go to one)."""
@@ -493,8 +491,7 @@ def cross_file(docs, ctx):
         return
     _IN_CHECKOUT.clear()
     idx = build(docs, ctx)
-    if (ctx.is_enabled(TASKDEF_MISSING.id) or ctx.is_enabled(CONTAINER_UNKNOWN.id)) \
-            and ctx.mine("task definitions"):
+    if ctx.is_enabled(TASKDEF_MISSING.id) or ctx.is_enabled(CONTAINER_UNKNOWN.id):
         yield from _taskdef_checks(idx, ctx)
     if ctx.is_enabled(PERMISSION_MISSING.id) or ctx.is_enabled(PASSROLE_NOT_COVERED.id):
         yield from _permission_checks(idx, ctx)
@@ -1248,8 +1245,7 @@ def _permission_checks(idx: Index, ctx):
     for run in idx.runs:
         for step in run.job.steps:
             link = run.role_at.get(step.index)
-            if link is None or link.role is None or not _policy_docs(link.role) \
-                    or not ctx.mine(link.role.label):
+            if link is None or link.role is None or not _policy_docs(link.role):
                 continue
             needs = _step_needs(run, step, link, github, _controller(idx, run, step, github))
             # the task definitions it registers or runs, found once for both uses below
@@ -1701,9 +1697,9 @@ def _sub_checks(idx: Index, ctx):
         ctx.note("xref: some role uses could not be linked (" + ", ".join(unlinked_at[:5])
                  + "): a role they assume may be used more widely than ecs-lint sees, so "
                  "xref-sub-broader-than-used is not checked")
+    if unlinked:  # in a large run, other parts checked apart may have reported some
+        ctx.void(SUB_BROADER.id)
     for rid, usages in by_role.items():
-        if not ctx.mine(roles[rid].label):
-            continue
         try:
             found = list(_role_subs(S, idx, ctx, roles[rid], usages, prefix is not None,
                                     not unlinked))
@@ -1720,14 +1716,18 @@ def _workflows_not_read(idx: Index, ctx) -> List[str]:
     from ecs_lint.config import realpath_in
 
     folder = os.path.join(ctx.repo_root or ".", ".github", "workflows")
-    names = probes.ask("names", folder, [".yml", ".yaml"], [])
-    if not names:
-        return []
+    question = ["names", [folder, [".yml", ".yaml"], []]]
+    memo = idx.facts.memo.get("workflows not read")
+    if memo is not None and memo[0][:2] == question:  # asked by another part of the run
+        probes.replay([memo[0]])  # its answer counts for this part's result too
+        return memo[1]
+    names = probes.ask(question[0], *question[1])
     real_dirs: dict = {}
-    read = {realpath_in(os.path.abspath(d.file), real_dirs) for d in idx.docs
-            if d.kind == "workflow"}
-    return [os.path.join(".github", "workflows", n) for n in names
-            if realpath_in(os.path.join(os.path.abspath(folder), n), real_dirs) not in read]
+    out = [os.path.join(".github", "workflows", n) for n in names or []
+           if realpath_in(os.path.join(os.path.abspath(folder), n), real_dirs)
+           not in idx.facts.workflows]
+    idx.facts.memo["workflows not read"] = (question + [names], out)
+    return out
 
 
 def _default_branch(idx: Index, github: dict) -> str:
@@ -1735,14 +1735,7 @@ def _default_branch(idx: Index, github: dict) -> str:
     filters name `master` and never `main` (an older repository), else `main`."""
     if github.get("default-branch"):
         return str(github["default-branch"])
-    named = set()
-    for wf in {id(r.workflow): r.workflow for r in idx.runs}.values():
-        for event in ("push", "pull_request", "pull_request_target"):
-            spec = wf.triggers.get(event) if isinstance(wf.triggers, dict) else None
-            branches = spec.get("branches") if isinstance(spec, dict) else None
-            for b in branches if isinstance(branches, list) else [branches]:
-                if isinstance(b, str):
-                    named.add(b.strip())
+    named = idx.facts.branches
     return "master" if "master" in named and "main" not in named else "main"
 
 

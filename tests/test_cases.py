@@ -46,3 +46,27 @@ def test_blind_case(case, tmp_path):
 
 def test_there_are_cases():
     assert len(CASES) > 190
+
+
+def _cross_file_findings(folder):
+    return sorted((f.rule, f.file, f.span.line, f.span.column, f.message)
+                  for f in lint_folder(folder))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
+def test_each_linked_part_checked_apart_reports_the_same(case, tmp_path, monkeypatch):
+    # a large run checks the connected parts of the links apart (lint/xref/groups.py),
+    # reading their files again: on every case, each part alone in its bundle
+    # must give what one bundle of everything gives
+    from ecs_lint import runner
+    from ecs_lint.xref import groups
+
+    folder = tmp_path / case.name
+    shutil.copytree(case, folder)
+    if (folder / "dot-git").is_dir():
+        (folder / "dot-git").rename(folder / ".git")
+    whole = _cross_file_findings(folder)
+    monkeypatch.setattr(groups, "BUNDLE_FILES", 1)
+    monkeypatch.setattr(runner, "PARALLEL_MIN_FILES", 0)  # documents read again, not kept
+    monkeypatch.setenv("ECS_LINT_JOBS", "1")
+    assert _cross_file_findings(folder) == whole

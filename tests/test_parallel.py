@@ -29,9 +29,10 @@ def _without_passroles(root):
 
 
 def test_helpers_and_one_process_report_the_same_notes_included(tmp_path):
-    # helpers check chunks of files from the end while the main process reads them
-    # all, then processes forked from it share the cross-file checks, each on its
-    # share of the roles: together they must say exactly what one process says
+    # helpers check chunks of files from the end while the main process checks
+    # them from the start, then processes forked from it share the cross-file
+    # checks, a bundle of linked files at a time: together they must say
+    # exactly what one process says
     generate(str(tmp_path), 30)
     _without_passroles(tmp_path)
     one = run_cli(".", "-v", "--ignore", "policy-iam-lint", cwd=tmp_path, env={"ECS_LINT_JOBS": "1"})
@@ -52,7 +53,7 @@ def _serial(tmp_path, monkeypatch):
     return [(f.rule, f.file, f.span.line, f.message) for f in lint_folder(tmp_path)]
 
 
-@pytest.mark.parametrize("who", ["_check_from_the_end", "_cross_share"])
+@pytest.mark.parametrize("who", ["_check_from_the_end", "_run_bundles"])
 def test_the_work_of_a_process_that_dies_is_done_by_the_main_process(tmp_path, monkeypatch, who):
     import os
 

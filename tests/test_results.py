@@ -264,8 +264,7 @@ def test_internal_errors_are_not_kept(tmp_path, reuse, monkeypatch):
         yield
     index = CHECKS.index(check)
     try:
-        CHECKS[index] = check.__class__(broken, check.kinds, check.rules, check.cross_file,
-                                        check.sharded)
+        CHECKS[index] = check.__class__(broken, check.kinds, check.rules, check.cross_file)
         assert "internal-error" in report(root)[0]
     finally:
         CHECKS[index] = check
@@ -290,6 +289,34 @@ def test_large_runs_in_workers_agree_with_no_cache(tmp_path):
     changed = run_cli(*args, cwd=root, env=env)
     assert "svc-00003-policy.json" in changed.stdout and changed.stdout != second.stdout
     assert changed.stdout == run_cli(*args, "--no-cache", cwd=root, env=env).stdout
+
+
+def test_a_changed_workflow_is_checked_again_with_its_bundle_only(tmp_path, reuse,
+                                                                   monkeypatch):
+    # the cross-file findings are kept per bundle of linked files: a changed
+    # workflow's bundle is checked again, every other bundle's findings reused
+    from ecs_lint.xref import groups
+
+    root = tmp_path / "repo"
+    generate(str(root), 12)  # 60 files: a large run, read again by bundle
+    monkeypatch.setattr(groups, "BUNDLE_FILES", 5)  # one service a bundle
+    monkeypatch.setenv("ECS_LINT_JOBS", "1")
+    checked = []
+    real = runner._CrossJob.run_bundle
+    monkeypatch.setattr(runner._CrossJob, "run_bundle",
+                        lambda job, b: checked.append(
+                            sorted(os.path.basename(job.files[i].path) for i in job.bundles[b]))
+                        or real(job, b))
+    first = report(root)
+    assert len(checked) == 12
+    checked.clear()
+    assert report(root) == first and checked == []
+    workflow = root / ".github" / "workflows" / "deploy-svc-00004.yml"
+    workflow.write_text(workflow.read_text().replace("id-token: write", "id-token: read"))
+    changed = report(root)
+    assert checked == [["deploy-svc-00004.yml", "svc-00004-policy.json", "svc-00004-service.json",
+                        "svc-00004-task-definition.json", "svc-00004-trust.json"]]
+    assert changed != first and changed == report(root, reuse=False)
 
 
 def test_the_store_keeps_what_a_smaller_run_did_not_use(tmp_path, reuse, reads, monkeypatch):
@@ -326,7 +353,7 @@ garbage = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_s
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(value=garbage, which=st.sampled_from(["files", "cross", "all"]),
+@given(value=garbage, which=st.sampled_from(["files", "bundles", "all"]),
        sealed=st.booleans())
 def test_garbage_in_the_store(tmp_path_factory, monkeypatch, value, which, sealed):
     # a file changed by anything but ecs-lint is a miss (its digest does not
@@ -338,7 +365,7 @@ def test_garbage_in_the_store(tmp_path_factory, monkeypatch, value, which, seale
     fresh = report(root, reuse=False)
     report(root)
     for entry in (base / "xdg" / "ecs-lint" / "results").glob("*/*.json"):
-        if which == "all" or (which == "cross") == entry.name.startswith("cross-"):
+        if which == "all" or entry.name.startswith(which + "-"):
             if sealed:
                 cache.write_sealed(str(entry), value)
             else:

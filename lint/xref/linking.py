@@ -212,7 +212,10 @@ class RoleIndex:
         return None
 
 
-def build_roles(docs: List[Document], ctx) -> RoleIndex:
+def build_roles(docs: List[Document], ctx, facts) -> RoleIndex:
+    """The roles of the documents given; `facts` (`groups.Facts`) tell which
+    policy files the run read: a config role's file not among `docs` may be in
+    another part of a large run, checked apart."""
     index = RoleIndex()
     cfg = ctx.config
     by_file: Dict[tuple, List[Document]] = {}  # (realpath, kind) -> documents
@@ -222,22 +225,23 @@ def build_roles(docs: List[Document], ctx) -> RoleIndex:
             if d.kind in ("trust-policy", "permissions-policy"):
                 by_file.setdefault((_realpath(d.file, real_dirs), d.kind), []).append(d)
     production_names = set(cfg.raw.get("production-roles") or []) if isinstance(cfg.raw, dict) else set()
-    for key, spec in (cfg.roles or {}).items():
-        spec = spec if isinstance(spec, dict) else {}
+    for key, spec in _config_roles(cfg, facts, {real for real, _ in by_file}):
         arn = key if key.startswith("arn:") else None
         name = role_name_of_arn(key) if arn else (key if re.fullmatch(r"[\w+=,.@-]+", key) else None)
         role = Role(key, arn, name, source=f"config roles.{key}",
                     production=bool(spec.get("production")) or key in production_names)
         trust = spec.get("trust")
         if isinstance(trust, str):
-            role.trust = list(by_file.get((_realpath(cfg.resolve_path(trust), real_dirs), "trust-policy"), []))
-            if not role.trust:
+            real = cfg.real_path(trust)
+            role.trust = list(by_file.get((real, "trust-policy"), []))
+            if not role.trust and real not in facts.trust_files:
                 ctx.note(f"xref: config roles.{key}.trust: no trust policy read from {trust}")
         perms = spec.get("permissions")
         for p in [perms] if isinstance(perms, str) else (perms or []):
             if isinstance(p, str):
-                found = list(by_file.get((_realpath(cfg.resolve_path(p), real_dirs), "permissions-policy"), []))
-                if not found:
+                real = cfg.real_path(p)
+                found = list(by_file.get((real, "permissions-policy"), []))
+                if not found and real not in facts.permission_files:
                     ctx.note(f"xref: config roles.{key}.permissions: no permission policy "
                              f"read from {p}")
                     # a policy of the role not among the files read (a run on some
@@ -305,6 +309,37 @@ def build_roles(docs: List[Document], ctx) -> RoleIndex:
                 role.permissions.append(d)
             role.unread += [u for u in unread if u not in role.unread]
     return index
+
+
+def _config_roles(cfg, facts, here: set) -> list:
+    """[(key, spec)] of the config `roles:` entries that may link here: all but
+    those whose policy files were all read, none of them among the files `here`
+    (they are in another part of a large run, `groups`)."""
+    table = facts.memo.get("config roles")
+    if table is None:  # once a run: (key, spec) of roles always, and by file
+        always, by_file = [], {}
+        read = facts.trust_files | facts.permission_files
+        for n, (key, spec) in enumerate((cfg.roles or {}).items()):
+            spec = spec if isinstance(spec, dict) else {}
+            files = [cfg.real_path(f) for f in _spec_files(spec)]
+            if files and read.issuperset(files):
+                for f in files:
+                    by_file.setdefault(f, []).append((n, key, spec))
+            else:
+                always.append((n, key, spec))
+        table = facts.memo["config roles"] = (always, by_file)
+    always, by_file = table
+    chosen = {e[0]: e for e in always}
+    for f in here:
+        chosen.update((e[0], e) for e in by_file.get(f, ()))
+    return [(key, spec) for _, key, spec in sorted(chosen.values(), key=lambda e: e[0])]
+
+
+def _spec_files(spec: dict) -> List[str]:
+    """The policy files of a config `roles:` entry."""
+    perms = spec.get("permissions")
+    files = [spec.get("trust")] + ([perms] if isinstance(perms, str) else list(perms or []))
+    return [f for f in files if isinstance(f, str)]
 
 
 def _generated_names(d: Document) -> Optional[re.Pattern]:

@@ -1,0 +1,387 @@
+"""The cross-file checks of a large run, one group of files at a time.
+
+The cross-file checks link workflows to the roles they assume (trust and
+permission policies), the task definitions and services they deploy, and the
+workflows they call. Files that no link joins can be checked apart, so a run
+need not hold every document at once: where each file is checked on its own,
+it leaves a small *record* (`record_of`):
+
+- its *keys*: every name through which a link may reach it or leave it.
+  A link is made only between files that share a key (`bundles` joins them),
+  so the keys over-approximate the links: a policy's role names, references
+  and template scope; a task definition's base name and family; a service's
+  name; a workflow's every word that may name any of those (with the values
+  config gives its `vars` and `secrets`), a pattern for each word built from
+  an expression (`${{ env.APP }}-deploy`, `"$SVC-td.json"`), and the base
+  names of the local workflows it calls;
+- its *facts*: what some check needs from every file of the run, whatever
+  the links (`Facts`): the repositories trust policies name (their spelling),
+  the branches workflows filter on (the default branch), the files read, the
+  task definitions' roles, the CodeDeploy configs defined, whether an OIDC role
+  use asks for the default audience.
+
+`bundles` cuts the run into the connected parts of the files' keys, packed
+into bundles of about `BUNDLE_FILES` files; each bundle is read again and
+checked by the same checks as a small run, with the run's facts. What one
+bundle learns that others need (a role use that links to nothing read makes
+`xref-sub-broader-than-used` unsafe everywhere) comes back as its outputs.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional
+
+from ..values import Template, Unknown, text_of
+
+BUNDLE_FILES = 40  # files checked together: the index and notes of a check run cost per run
+
+# what separates the words of a value: blanks, quotes, shell operators, brackets
+_SEPARATORS = re.compile(r"[\s'\"`;|&()<>,=\[\]{}]+")
+_EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.S)
+_SHELL_VAR = re.compile(r"\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])")
+_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_FORMAT_HOLE = re.compile(r"\{\d+\}")
+_REF = re.compile(r"\b(vars|secrets|env)\.([\w-]+)")
+HOLE = "\x00"  # where an expression's value goes in a word
+ANY_NAME = "k*"  # a role named by a pattern (Terraform name_prefix, CloudFormation's names)
+
+
+def _name_keys(word: str) -> List[str]:
+    """The keys a word may link through: itself, its last path segment, and
+    that without a `:REVISION` (task definition family) or extension."""
+    word = word.strip().lower()
+    if word.startswith("file://"):
+        word = word[len("file://"):]
+    last = word.rsplit("/", 1)[-1]
+    out = {word, last, last.split(":", 1)[0]}
+    return ["k:" + w for w in out if w]
+
+
+def _words(text: str, wants: set, config_values: dict):
+    """Add the keys a value may link through: its words, and for a word built
+    with an expression the pattern of the names it may be ("p:" + regex)."""
+    for m in _EXPRESSION.finditer(text):
+        for q in _QUOTED.findall(m.group(0)):  # literals in an expression: format('...{0}')
+            _words(_FORMAT_HOLE.sub(HOLE, q.replace("''", "'")), wants, config_values)
+        for kind, name in _REF.findall(m.group(0)):
+            wants.update((f"ref:{kind}.{name}", f"ref:{name}"))
+            value = config_values.get((kind, name))
+            if value is not None:
+                _words(value, wants, config_values)
+    holed = _SHELL_VAR.sub(HOLE, _EXPRESSION.sub(HOLE, text))
+    for word in _SEPARATORS.split(holed):
+        if not word:
+            continue
+        if HOLE not in word:
+            wants.update(_name_keys(word))
+            continue
+        last = word.rsplit("/", 1)[-1].lower()
+        if last.strip(HOLE):  # some of the name is written: a pattern of names
+            wants.add("p:" + ".*".join(re.escape(p) for p in last.split(HOLE)))
+        for part in word.split(HOLE):  # and the written parts as words of their own
+            if part.strip("/:-_."):
+                wants.update(_name_keys(part))
+
+
+def _strings(value) -> Iterable[str]:
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            yield v
+        elif isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+        elif isinstance(v, Template):
+            yield "".join(p if isinstance(p, str) else HOLE for p in v.parts)
+        elif v is not None and not isinstance(v, (Unknown, bool, int, float)):
+            t = text_of(v)
+            if t is not None:
+                yield t
+
+
+def _config_values(config) -> dict:
+    g = config.github if isinstance(config.github, dict) else {}
+    out = {}
+    for kind in ("vars", "secrets"):
+        table = g.get(kind)
+        for name, value in (table.items() if isinstance(table, dict) else ()):
+            if isinstance(value, str):
+                out[(kind, str(name))] = value
+    return out
+
+
+def _workflow_keys(doc, offers: set, wants: set, config_values: dict):
+    from .. import workflow_model as wm
+
+    offers.add("wf:" + os.path.basename(doc.file))
+    data = doc.data if isinstance(doc.data, dict) else {}
+    jobs = data.get("jobs")
+    for job in jobs.values() if isinstance(jobs, dict) else ():
+        uses = job.get("uses") if isinstance(job, dict) else None
+        if isinstance(uses, str) and uses.startswith("./"):
+            wants.add("wf:" + os.path.basename(uses.split("@")[0]))
+    values = [data]
+    for job in wm.workflow_of(doc).jobs.values():
+        values.extend(st.data for st in job.steps if st.via is not None)  # local composites
+        if any(u.oidc and _asks_audience(u) for u in job.role_uses()):
+            wants.add("aud")  # the providers' check needs the audiences asked for
+    for text in _strings(values):
+        _words(text, wants, config_values)
+
+
+def _policy_keys(doc, offers: set):
+    from . import linking as L
+
+    c = doc.context or {}
+    template = c.get("template") if isinstance(c.get("template"), dict) else {}
+    if template.get("module"):
+        offers.add("m:" + str(template["module"]))
+    folder = os.path.dirname(doc.file)
+    refs = [c.get("role_ref"), c.get("resource")]
+    if "roles" in c:
+        refs += L._role_refs(c.get("roles"))
+    for ref in refs:
+        if ref is not None:
+            offers.add(f"r:{folder}:{ref}")
+            offers.update(_name_keys(str(ref)))
+    name = L._name_of(c.get("role_name")) if c.get("role_name") is not None else None
+    if name:
+        offers.update(_name_keys(name))
+    if doc.kind == "trust-policy" and c and L._generated_names(doc) is not None:
+        offers.add(ANY_NAME)
+
+
+def record_of(docs, config) -> Optional[list]:
+    """[offers, wants, facts] of a file's documents that the cross-file checks
+    read (JSON: it is kept with the file's result); None if there are none.
+    A file is linked through the keys it offers, and to the files that offer
+    a key it wants."""
+    if not docs:
+        return None
+    offers: set = set()
+    wants: set = set()
+    config_values = _config_values(config)
+    for d in docs:
+        offers.add("f:" + _real(d.file))
+        data = d.data if isinstance(d.data, dict) else {}
+        if d.kind == "workflow":
+            _workflow_keys(d, offers, wants, config_values)
+        elif d.kind in ("trust-policy", "permissions-policy"):
+            _policy_keys(d, offers)
+        elif d.kind == "task-definition":
+            offers.update(_name_keys(os.path.basename(d.file)))
+            fam = text_of(data.get("family"))
+            if fam:
+                offers.update(_name_keys(fam))
+        elif d.kind == "service":
+            for f in ("serviceName", "taskDefinition"):
+                if text_of(data.get(f)):
+                    offers.update(_name_keys(text_of(data.get(f))))
+        elif d.kind == "oidc-provider":
+            offers.add("aud")
+    return [sorted(offers), sorted(wants), facts_of(docs)]
+
+
+_REAL_DIRS: dict = {}  # folder -> its real path, for the files of a run
+
+
+def _real(path: str) -> str:
+    from ..config import realpath_in
+
+    try:
+        return realpath_in(os.path.abspath(path), _REAL_DIRS)
+    except (OSError, ValueError):
+        return path
+
+
+# ---------------------------------------------------------------------------
+# facts of the whole run
+
+
+@dataclass
+class Facts:
+    repos: List[str] = field(default_factory=list)  # OWNER/REPO as trust policies spell them
+    branches: set = field(default_factory=set)  # in workflows' push / pull_request filters
+    workflows: set = field(default_factory=set)  # real paths of the workflow files read
+    trust_files: set = field(default_factory=set)  # real paths of the trust policies' files
+    permission_files: set = field(default_factory=set)
+    taskdefs: bool = False  # was any task definition read?
+    task_roles: bool = False  # does any name an execution or task role?
+    codedeploy_names: set = field(default_factory=set)  # deployment configs defined
+    codedeploy_ids: set = field(default_factory=set)  # (file, logical id) of those
+    default_audience: bool = False  # does an OIDC role use ask for the default audience?
+    memo: dict = field(default_factory=dict)  # answers worked out from the facts, once a run
+
+    def add(self, facts: dict):
+        self.repos.extend(r for r in facts.get("repos", []) if r not in self.repos)
+        for name in ("branches", "workflows", "trust_files", "permission_files",
+                     "codedeploy_names"):
+            getattr(self, name).update(facts.get(name, []))
+        self.codedeploy_ids.update(tuple(x) for x in facts.get("codedeploy_ids", []))
+        for name in ("taskdefs", "task_roles", "default_audience"):
+            setattr(self, name, getattr(self, name) or bool(facts.get(name)))
+        return self
+
+    def digest(self) -> str:
+        """What a bundle's findings may depend on beyond its files (`results`)."""
+        import json
+
+        from ..cache import digest
+
+        value = {k: sorted(v, key=repr) if isinstance(v, set) else v
+                 for k, v in self.__dict__.items() if k != "memo"}
+        return digest(json.dumps(value, sort_keys=True, default=repr).encode())
+
+    @classmethod
+    def of(cls, docs) -> "Facts":
+        return cls().add(facts_of(docs))
+
+
+def run_facts(docs, ctx) -> Facts:
+    """The run's facts: given by the runner, else those of the documents given."""
+    facts = getattr(ctx, "facts", None)
+    return facts if facts is not None else Facts.of(docs)
+
+
+def facts_of(docs) -> dict:
+    """The facts of some documents (JSON)."""
+    from .. import subjects as S
+    from .linking import task_roles
+
+    out: Dict[str, list] = {}
+
+    def put(name, value):
+        if value not in out.setdefault(name, []):
+            out[name].append(value)
+
+    for d in docs:
+        data = d.data if isinstance(d.data, dict) else {}
+        if d.kind == "trust-policy":
+            put("trust_files", _real(d.file))
+            for st in S.github_statements(d.data):
+                for owner, name in S.collect_names([st], None).repos:
+                    put("repos", f"{owner}/{name}")
+        elif d.kind == "permissions-policy":
+            put("permission_files", _real(d.file))
+        elif d.kind == "task-definition":
+            out["taskdefs"] = True
+            if task_roles(d):
+                out["task_roles"] = True
+        elif d.kind == "codedeploy-deployment-config":
+            if isinstance(data.get("deploymentConfigName"), str):
+                put("codedeploy_names", data["deploymentConfigName"])
+            res = (d.context or {}).get("resource")
+            if res:
+                put("codedeploy_ids", [d.file, res])
+        elif d.kind == "workflow":
+            from .. import workflow_model as wm
+
+            put("workflows", _real(d.file))
+            wf = wm.workflow_of(d)
+            if not wf.jobs:
+                continue
+            for event in ("push", "pull_request", "pull_request_target"):
+                spec = wf.triggers.get(event) if isinstance(wf.triggers, dict) else None
+                branches = spec.get("branches") if isinstance(spec, dict) else None
+                for b in branches if isinstance(branches, list) else [branches]:
+                    if isinstance(b, str):
+                        put("branches", b.strip())
+            if any(u.oidc and not _asks_audience(u) for job in wf.jobs.values()
+                   for u in job.role_uses()):
+                out["default_audience"] = True
+    return out
+
+
+def _asks_audience(use) -> bool:
+    """Does a role use name its own audience (`audience:` of configure-aws-credentials)?"""
+    aud = use.step.with_.get("audience") if use.line is None else None
+    return aud is not None and not (isinstance(aud, str) and not aud.strip())
+
+
+# ---------------------------------------------------------------------------
+# cutting the run
+
+
+def bundles(records: List[Optional[list]], config) -> List[List[int]]:
+    """The indexes of the files with a record, in bundles: each connected part
+    of the files' keys whole in one bundle, parts packed up to `BUNDLE_FILES`."""
+    parent: Dict[str, str] = {}
+
+    def root(k):
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def join(keys):
+        first = None
+        for k in keys:
+            if k not in parent:
+                parent[k] = k
+            if first is None:
+                first = root(k)
+            else:
+                r = root(k)
+                if r != first:
+                    parent[r] = first
+
+    files = [i for i, r in enumerate(records) if r is not None]
+    for i in files:
+        join([f"#{i}"] + list(records[i][0]))
+    for entry in _config_role_keys(config):
+        join(entry)
+    names = [k for k in parent if k.startswith("k:")]
+    if ANY_NAME in parent:  # a role named by a pattern may have any name a workflow gives
+        join([ANY_NAME] + names)
+    patterns = {w for i in files for w in records[i][1] if w.startswith("p:")}
+    if patterns:
+        _join_patterns(patterns, names, join)
+    for i in files:
+        wanted = [w for w in records[i][1] if w in parent]
+        if ANY_NAME in parent and any(w.startswith("k:") for w in records[i][1]):
+            wanted.append(ANY_NAME)
+        if wanted:
+            join([f"#{i}"] + wanted)
+    parts: Dict[str, List[int]] = {}
+    for i in files:
+        parts.setdefault(root(f"#{i}"), []).append(i)
+    out: List[List[int]] = []
+    for part in parts.values():  # in the order of their first files
+        if out and len(out[-1]) + len(part) <= BUNDLE_FILES:
+            out[-1].extend(part)
+        else:
+            out.append(list(part))
+    return [sorted(b) for b in out]
+
+
+def _join_patterns(patterns, names, join):
+    """Join each pattern ("p:" + regex) to the names offered that it matches."""
+    text = "\n".join(n[2:] for n in names)
+    for p in sorted(patterns):
+        try:
+            hits = re.findall(rf"^(?:{p[2:]})$", text, re.M)
+        except re.error:
+            hits = []
+        if hits:
+            join([p] + [f"k:{h}" for h in hits])
+
+
+def _config_role_keys(config) -> List[List[str]]:
+    """The keys of each role config `roles:` maps: its names and its files."""
+    from .linking import _spec_files, role_name_of_arn
+
+    out = []
+    for key, spec in (config.roles or {}).items():
+        spec = spec if isinstance(spec, dict) else {}
+        keys = [f"ref:{key}"]
+        if key.startswith(("vars.", "secrets.", "env.")):
+            keys.append("ref:" + key.split(".", 1)[1])
+        name = role_name_of_arn(key) if key.startswith("arn:") else key
+        keys.extend(_name_keys(name or key))
+        keys.extend("f:" + config.real_path(f) for f in _spec_files(spec))
+        out.append(keys)
+    return out
