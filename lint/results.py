@@ -256,7 +256,10 @@ def _record(value) -> Optional[list]:
         return None
     offers, wants, facts = value
     if not (isinstance(offers, list) and isinstance(wants, list) and isinstance(facts, dict)
-            and all(isinstance(k, str) for k in offers + wants)):
+            and all(isinstance(k, str) for k in offers + wants)
+            and all(isinstance(v, bool) or isinstance(v, list) and all(
+                isinstance(x, str) or isinstance(x, list) and all(isinstance(y, str) for y in x)
+                for x in v) for v in facts.values())):
         raise ValueError("not a record")
     return [offers, wants, facts]
 

@@ -502,14 +502,17 @@ def _cross(files, results, checks, plan, workers):
                 if hit is not None:
                     done[b] = hit
     todo = [b for b in range(len(job.bundles)) if b not in done]
-    counter = _Chunks(len(todo), 1)
     gc.freeze()  # the files' results live until the end: no collection walks them again
     try:
-        sharers = [_fork(_run_bundles, (job, todo, counter))
-                   for _ in range(1, min(workers, len(todo)))]
-        done.update(job.run(todo, counter))
-        for part in _collect(sharers):
-            done.update(part or {})
+        if workers == 1 or len(todo) < 2:
+            done.update((b, job.run_bundle(b)) for b in todo)
+        else:
+            counter = _Chunks(len(todo), 1)
+            sharers = [_fork(_run_bundles, (job, todo, counter))
+                       for _ in range(1, min(workers, len(todo)))]
+            done.update(job.run(todo, counter))
+            for part in _collect(sharers):
+                done.update(part or {})
     finally:
         gc.unfreeze()
     found, notes, voided = [], [], set()

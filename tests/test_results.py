@@ -509,3 +509,19 @@ def test_any_edits_reused_equals_fresh(tmp_path_factory, monkeypatch, edits):
     for name in edits:
         EDITS[name](root)
         assert report(root) == report(root, reuse=False), name
+
+
+@pytest.mark.parametrize("record", [
+    [["f:x"], ["k:y"], {"repos": 5}], [["f:x"], [1], {}], [["f:x"], ["k:y"]], "record",
+    [["f:x"], ["k:y"], {"codedeploy_ids": [[1, 2]]}]])
+def test_a_kept_record_of_the_wrong_shape_is_a_miss(tmp_path, reuse, record):
+    root = repo(tmp_path)
+    fresh = report(root, reuse=False)
+    report(root)
+    [store] = list(reuse.iterdir())
+    for bucket in store.glob("files-*.json"):
+        entries = cache.read_sealed(str(bucket))
+        for entry in entries.values():
+            entry[3] = record
+        cache.write_sealed(str(bucket), entries)
+    assert report(root) == fresh

@@ -33,17 +33,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional
 
+from ..lazy import lazy_re
 from ..values import Template, Unknown, text_of
 
 BUNDLE_FILES = 40  # files checked together: the index and notes of a check run cost per run
 
 # what separates the words of a value: blanks, quotes, shell operators, brackets
-_SEPARATORS = re.compile(r"[\s'\"`;|&()<>,=\[\]{}]+")
-_EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.S)
-_SHELL_VAR = re.compile(r"\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])")
-_QUOTED = re.compile(r"'((?:[^']|'')*)'")
-_FORMAT_HOLE = re.compile(r"\{\d+\}")
-_REF = re.compile(r"\b(vars|secrets|env)\.([\w-]+)")
+_SEPARATORS = lazy_re(r"[\s'\"`;|&()<>,=\[\]{}]+")
+_EXPRESSION = lazy_re(r"\$\{\{.*?\}\}", re.S)
+_SHELL_VAR = lazy_re(r"\$(?:\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])")
+_QUOTED = lazy_re(r"'((?:[^']|'')*)'")
+_FORMAT_HOLE = lazy_re(r"\{\d+\}")
+_REF = lazy_re(r"\b(vars|secrets|env)\.([\w-]+)")
 HOLE = "\x00"  # where an expression's value goes in a word
 ANY_NAME = "k*"  # a role named by a pattern (Terraform name_prefix, CloudFormation's names)
 
@@ -104,6 +105,10 @@ def _strings(value) -> Iterable[str]:
 
 
 def _config_values(config) -> dict:
+    """(vars or secrets, name) -> value, from config `github:` (once a config)."""
+    known = config.__dict__.get("_group_values")
+    if known is not None:
+        return known
     g = config.github if isinstance(config.github, dict) else {}
     out = {}
     for kind in ("vars", "secrets"):
@@ -111,6 +116,7 @@ def _config_values(config) -> dict:
         for name, value in (table.items() if isinstance(table, dict) else ()):
             if isinstance(value, str):
                 out[(kind, str(name))] = value
+    config.__dict__["_group_values"] = out
     return out
 
 
@@ -129,14 +135,30 @@ def _workflow_keys(doc, offers: set, wants: set, config_values: dict):
         values.extend(st.data for st in job.steps if st.via is not None)  # local composites
         if any(u.oidc and _asks_audience(u) for u in job.role_uses()):
             wants.add("aud")  # the providers' check needs the audiences asked for
+    if _SEEN_FOR[0] is not config_values:  # another config: other values of vars
+        _SEEN.clear()
+        _SEEN_FOR[0] = config_values
+    seen = _SEEN
     for text in _strings(values):
-        _words(text, wants, config_values)
+        keys = seen.get(text)
+        if keys is None:
+            keys = set()
+            _words(text, keys, config_values)
+            if len(seen) < 50_000:
+                seen[text] = keys
+        wants |= keys
+
+
+_SEEN: dict = {}  # value -> its keys: workflows of a repository share most values
+_SEEN_FOR: list = [None]  # the config values _SEEN was worked out with
 
 
 def _policy_keys(doc, offers: set):
+    c = doc.context or {}
+    if not any(k in c for k in ("role_ref", "resource", "roles", "role_name", "template")):
+        return  # a policy of no template: config `roles:` names its role
     from . import linking as L
 
-    c = doc.context or {}
     template = c.get("template") if isinstance(c.get("template"), dict) else {}
     if template.get("module"):
         offers.add("m:" + str(template["module"]))
@@ -151,7 +173,7 @@ def _policy_keys(doc, offers: set):
     name = L._name_of(c.get("role_name")) if c.get("role_name") is not None else None
     if name:
         offers.update(_name_keys(name))
-    if doc.kind == "trust-policy" and c and L._generated_names(doc) is not None:
+    if doc.kind == "trust-policy" and L._generated_names(doc) is not None:
         offers.add(ANY_NAME)
 
 
@@ -250,7 +272,6 @@ def run_facts(docs, ctx) -> Facts:
 def facts_of(docs) -> dict:
     """The facts of some documents (JSON)."""
     from .. import subjects as S
-    from .linking import task_roles
 
     out: Dict[str, list] = {}
 
@@ -268,6 +289,8 @@ def facts_of(docs) -> dict:
         elif d.kind == "permissions-policy":
             put("permission_files", _real(d.file))
         elif d.kind == "task-definition":
+            from .linking import task_roles
+
             out["taskdefs"] = True
             if task_roles(d):
                 out["task_roles"] = True
@@ -372,6 +395,8 @@ def _join_patterns(patterns, names, join):
 
 def _config_role_keys(config) -> List[List[str]]:
     """The keys of each role config `roles:` maps: its names and its files."""
+    if not config.roles:
+        return []
     from .linking import _spec_files, role_name_of_arn
 
     out = []
