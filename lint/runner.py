@@ -322,6 +322,10 @@ def _run_error(file, span, message, rule="parse-error", help=""):
 
 
 PARALLEL_MIN_FILES = 48  # below this, helper processes cost more than they save
+# files whose documents the main process keeps for the cross-file checks: reading
+# them again costs about what parsing them did; keeping them costs memory, so
+# only this many (a constant: peak memory does not grow with the repository)
+KEEP_FILES = 1000
 CHUNK = 16  # files a process takes at a time
 REUSE_RESULTS = True  # may runs with `Options.reuse` use the results cache? (tests turn it off)
 
@@ -452,17 +456,24 @@ def _share_files(files, plan, cross):
         plan.looked_up = True
     todo = [src for src, res in zip(files, out) if res is None]
     workers = 1 if any(src.path == STDIN for src in todo) else _workers(len(todo))
-    # a small run keeps the documents for the cross-file checks; a large one reads
-    # them again, a bundle of linked files at a time (`_cross`)
-    keep = bool(cross) and len(todo) < PARALLEL_MIN_FILES
+    # this process keeps the documents of the first KEEP_FILES files it checks
+    # for the cross-file checks (a small run: all); the others are read again,
+    # a bundle of linked files at a time (`_cross`)
+    room = [KEEP_FILES if cross else 0]
+
+    def lint_file(src):
+        res = _lint_file(src, room[0] > 0)
+        room[0] -= bool(res.docs)
+        return res
+
     if workers == 1:
-        checked = iter([_lint_file(src, keep) for src in todo])
+        checked = iter([lint_file(src) for src in todo])
     else:
         chunks = _Chunks(len(todo), CHUNK)
         checkers = [_fork(_check_from_the_end, (todo, chunks)) for _ in range(workers - 1)]
         done: Dict[int, _FileResult] = {}
         for chunk in iter(chunks.take_first, None):
-            done.update((p, _lint_file(todo[p])) for p in chunk)
+            done.update((p, lint_file(todo[p])) for p in chunk)
         for part in _collect(checkers):
             done.update(part or {})
         for p, src in enumerate(todo):

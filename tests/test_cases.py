@@ -67,6 +67,6 @@ def test_each_linked_part_checked_apart_reports_the_same(case, tmp_path, monkeyp
         (folder / "dot-git").rename(folder / ".git")
     whole = _cross_file_findings(folder)
     monkeypatch.setattr(groups, "BUNDLE_FILES", 1)
-    monkeypatch.setattr(runner, "PARALLEL_MIN_FILES", 0)  # documents read again, not kept
+    monkeypatch.setattr(runner, "KEEP_FILES", 0)  # documents read again, not kept
     monkeypatch.setenv("ECS_LINT_JOBS", "1")
     assert _cross_file_findings(folder) == whole

@@ -132,3 +132,22 @@ def test_a_forked_process_stops_quietly_on_ctrl_c():
     runner._forked(interrupted, (), send)
     with pytest.raises(EOFError):
         receive.recv()
+
+
+@pytest.mark.parametrize("keep", [0, 20])
+def test_documents_kept_or_read_again_give_the_same_findings(tmp_path, monkeypatch, keep):
+    # the main process keeps the documents of its first KEEP_FILES files for the
+    # cross-file checks and the bundles read the others again: any mix says the same
+    from conftest import lint_folder
+    from ecs_lint import runner
+
+    generate(str(tmp_path), 14)
+    _without_passroles(tmp_path)
+    monkeypatch.setenv("ECS_LINT_JOBS", "1")
+    everything_kept = [(f.rule, f.file, f.span.line, f.message) for f in lint_folder(tmp_path)]
+    monkeypatch.setattr(runner, "KEEP_FILES", keep)
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("ECS_LINT_JOBS", jobs)
+        assert [(f.rule, f.file, f.span.line, f.message)
+                for f in lint_folder(tmp_path)] == everything_kept
+    assert any(rule.startswith("xref-") for rule, *_ in everything_kept)
