@@ -81,11 +81,18 @@ def _digest(path, limit):
     return None if data is None else _digest_of(data)
 
 
+def _names_digest(folder, suffixes, exact, found=False):
+    """A digest of `_names` (of `found`, the names already listed, if given)."""
+    names = _names(folder, suffixes, exact) if found is False else found
+    return None if names is None else _digest_of("\n".join(names).encode("utf-8", "surrogatepass"))
+
+
 # question -> function, or "module:function" for one imported when asked
 QUESTIONS = {
     "exists": _exists,
     "listdir": _listdir,
     "names": _names,
+    "names-digest": _names_digest,
     "digest": _digest,
     "git-origin": "ecs_lint.xref.linking:repository_from_git",
 }
@@ -105,6 +112,16 @@ def ask(name: str, *args):
     if _RECORD is not None:
         _RECORD.append([name, list(args), answer])
     return answer
+
+
+def names(folder: str, suffixes: list, exact: list) -> Optional[List[str]]:
+    """`ask("names", ...)` for a folder that may hold thousands of files (the
+    workflows of a monorepo): the recorded answer is a digest of the names."""
+    found = _names(folder, suffixes, exact)
+    if _RECORD is not None:
+        _RECORD.append(["names-digest", [folder, list(suffixes), list(exact)],
+                        _names_digest(folder, suffixes, exact, found)])
+    return found
 
 
 def read_bytes(path: str, limit: int) -> Optional[bytes]:

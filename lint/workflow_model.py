@@ -1312,7 +1312,7 @@ def local_callers(file: str, wf: Workflow, repo_root: str) -> Optional[List[tupl
         return None
     folder = os.path.join(repo_root or ".", ".github", "workflows")
     out = []
-    for name in probes.ask("names", folder, [".yml", ".yaml"], []) or []:
+    for name in probes.names(folder, [".yml", ".yaml"], []) or []:
         path = os.path.join(folder, name)
         if name == os.path.basename(file) and os.path.realpath(path) == os.path.realpath(file):
             continue

@@ -1716,17 +1716,17 @@ def _workflows_not_read(idx: Index, ctx) -> List[str]:
     from ecs_lint.config import realpath_in
 
     folder = os.path.join(ctx.repo_root or ".", ".github", "workflows")
-    question = ["names", [folder, [".yml", ".yaml"], []]]
     memo = idx.facts.memo.get("workflows not read")
-    if memo is not None and memo[0][:2] == question:  # asked by another part of the run
+    if memo is not None and memo[0][1][0] == folder:  # asked by another part of the run
         probes.replay([memo[0]])  # its answer counts for this part's result too
         return memo[1]
-    names = probes.ask(question[0], *question[1])
+    with probes.recording() as asked:
+        names = probes.names(folder, [".yml", ".yaml"], [])
     real_dirs: dict = {}
     out = [os.path.join(".github", "workflows", n) for n in names or []
            if realpath_in(os.path.join(os.path.abspath(folder), n), real_dirs)
            not in idx.facts.workflows]
-    idx.facts.memo["workflows not read"] = (question + [names], out)
+    idx.facts.memo["workflows not read"] = (asked[0], out)
     return out
 
 

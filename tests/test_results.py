@@ -525,3 +525,20 @@ def test_a_kept_record_of_the_wrong_shape_is_a_miss(tmp_path, reuse, record):
             entry[3] = record
         cache.write_sealed(str(bucket), entries)
     assert report(root) == fresh
+
+
+def test_a_listing_is_recorded_by_its_digest(tmp_path):
+    # the workflows folder of a monorepo holds thousands of names: each result
+    # that looked at it keeps a digest of them, and a new file is a change
+    from ecs_lint import probes
+
+    (tmp_path / "a.yml").write_text("")
+    with probes.recording() as asked:
+        assert probes.names(str(tmp_path), [".yml"], []) == ["a.yml"]
+    assert len(json.dumps(asked)) < 200 + len(str(tmp_path))
+    probes.new_run()
+    assert probes.still_true(json.loads(json.dumps(asked)))
+    (tmp_path / "b.yml").write_text("")
+    probes.new_run()
+    assert not probes.still_true(asked)
+    assert probes.names(str(tmp_path / "missing"), [".yml"], []) is None

@@ -239,13 +239,16 @@ class Facts:
     memo: dict = field(default_factory=dict)  # answers worked out from the facts, once a run
 
     def add(self, facts: dict):
-        self.repos.extend(r for r in facts.get("repos", []) if r not in self.repos)
-        for name in ("branches", "workflows", "trust_files", "permission_files",
-                     "codedeploy_names"):
-            getattr(self, name).update(facts.get(name, []))
-        self.codedeploy_ids.update(tuple(x) for x in facts.get("codedeploy_ids", []))
-        for name in ("taskdefs", "task_roles", "default_audience"):
-            setattr(self, name, getattr(self, name) or bool(facts.get(name)))
+        """Take in the facts of a file (`facts_of`)."""
+        for name, value in facts.items():
+            if name == "repos":
+                self.repos.extend(r for r in value if r not in self.repos)
+            elif name == "codedeploy_ids":
+                self.codedeploy_ids.update(tuple(x) for x in value)
+            elif name in ("taskdefs", "task_roles", "default_audience"):
+                setattr(self, name, getattr(self, name) or bool(value))
+            elif name in _SETS:
+                getattr(self, name).update(value)
         return self
 
     def digest(self) -> str:
@@ -261,6 +264,9 @@ class Facts:
     @classmethod
     def of(cls, docs) -> "Facts":
         return cls().add(facts_of(docs))
+
+
+_SETS = ("branches", "workflows", "trust_files", "permission_files", "codedeploy_names")
 
 
 def run_facts(docs, ctx) -> Facts:
