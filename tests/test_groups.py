@@ -164,3 +164,15 @@ def test_the_facts_of_a_run_are_those_of_its_files():
     assert facts.branches == {"main"} and facts.taskdefs and facts.task_roles
     assert facts.repos == ["Acme/App"] and facts.default_audience
     assert any(p.endswith("a.yml") for p in facts.workflows)
+
+
+def test_a_config_value_naming_itself_is_read_a_few_times_only():
+    config = Config(github={"vars": {"A": "${{ vars.B }}-x", "B": "${{ vars.A }}"}})
+    record = groups.record_of([_workflow(".github/workflows/a.yml", "${{ vars.A }}")], config)
+    assert "ref:vars.B" in record[1]
+
+
+def test_expressions_nested_deep_in_quotes_are_read_a_few_levels_only():
+    text = "${{ '" * 3000 + "x" + "' }}" * 3000
+    record = groups.record_of([_workflow(".github/workflows/a.yml", text)], Config())
+    assert json.loads(json.dumps(record)) == record

@@ -1,4 +1,4 @@
-"""The cross-file checks of a large run, one group of files at a time.
+"""The cross-file checks of a large run, one bundle of linked files at a time.
 
 The cross-file checks link workflows to the roles they assume (trust and
 permission policies), the task definitions and services they deploy, and the
@@ -6,14 +6,15 @@ workflows they call. Files that no link joins can be checked apart, so a run
 need not hold every document at once: where each file is checked on its own,
 it leaves a small *record* (`record_of`):
 
-- its *keys*: every name through which a link may reach it or leave it.
-  A link is made only between files that share a key (`bundles` joins them),
-  so the keys over-approximate the links: a policy's role names, references
-  and template scope; a task definition's base name and family; a service's
-  name; a workflow's every word that may name any of those (with the values
-  config gives its `vars` and `secrets`), a pattern for each word built from
-  an expression (`${{ env.APP }}-deploy`, `"$SVC-td.json"`), and the base
-  names of the local workflows it calls;
+- the keys it *offers*, through which a link may reach it: a policy's role
+  names, references and template scope; a task definition's base name and
+  family; a service's name and task family; a workflow's own base name;
+- the keys it *wants*, through which a link may leave it: a workflow's every
+  word that may name any of those (with the values config gives its `vars`
+  and `secrets`), a pattern for each word built from an expression
+  (`${{ env.APP }}-deploy`, `"$SVC-td.json"`), the base names of the local
+  workflows it calls. The keys over-approximate the links: a bundle may be
+  larger than it need be, never cut a link;
 - its *facts*: what some check needs from every file of the run, whatever
   the links (`Facts`): the repositories trust policies name (their spelling),
   the branches workflows filter on (the default branch), the files read, the
@@ -21,10 +22,11 @@ it leaves a small *record* (`record_of`):
   use asks for the default audience.
 
 `bundles` cuts the run into the connected parts of the files' keys, packed
-into bundles of about `BUNDLE_FILES` files; each bundle is read again and
-checked by the same checks as a small run, with the run's facts. What one
-bundle learns that others need (a role use that links to nothing read makes
-`xref-sub-broader-than-used` unsafe everywhere) comes back as its outputs.
+into bundles of about `BUNDLE_FILES` files; each bundle is checked by the
+same checks as a small run, with the run's facts (`run_facts`). What one
+bundle learns that holds for the whole run (a role use that links to nothing
+read makes `xref-sub-broader-than-used` unsafe everywhere) comes back as a
+voided rule (`Context.void`).
 """
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ ANY_NAME = "k*"  # a role named by a pattern (Terraform name_prefix, CloudFormat
 
 def _name_keys(word: str) -> List[str]:
     """The keys a word may link through: itself, its last path segment, and
-    that without a `:REVISION` (task definition family) or extension."""
+    that without a `:REVISION` (a task definition family)."""
     word = word.strip().lower()
     if word.startswith("file://"):
         word = word[len("file://"):]
@@ -60,17 +62,17 @@ def _name_keys(word: str) -> List[str]:
     return ["k:" + w for w in out if w]
 
 
-def _words(text: str, wants: set, config_values: dict):
+def _words(text: str, wants: set, config_values: dict, depth: int = 0):
     """Add the keys a value may link through: its words, and for a word built
     with an expression the pattern of the names it may be ("p:" + regex)."""
-    for m in _EXPRESSION.finditer(text):
+    for m in _EXPRESSION.finditer(text) if depth < 4 else ():  # a value may name another
         for q in _QUOTED.findall(m.group(0)):  # literals in an expression: format('...{0}')
-            _words(_FORMAT_HOLE.sub(HOLE, q.replace("''", "'")), wants, config_values)
+            _words(_FORMAT_HOLE.sub(HOLE, q.replace("''", "'")), wants, config_values, depth + 1)
         for kind, name in _REF.findall(m.group(0)):
             wants.update((f"ref:{kind}.{name}", f"ref:{name}"))
             value = config_values.get((kind, name))
             if value is not None:
-                _words(value, wants, config_values)
+                _words(value, wants, config_values, depth + 1)
     holed = _SHELL_VAR.sub(HOLE, _EXPRESSION.sub(HOLE, text))
     for word in _SEPARATORS.split(holed):
         if not word:
@@ -144,7 +146,7 @@ def _workflow_keys(doc, offers: set, wants: set, config_values: dict):
         if keys is None:
             keys = set()
             _words(text, keys, config_values)
-            if len(seen) < 50_000:
+            if len(text) < 200 and len(seen) < 20_000:  # short values repeat; scripts rarely
                 seen[text] = keys
         wants |= keys
 
