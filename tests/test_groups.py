@@ -176,3 +176,82 @@ def test_expressions_nested_deep_in_quotes_are_read_a_few_levels_only():
     text = "${{ '" * 3000 + "x" + "' }}" * 3000
     record = groups.record_of([_workflow(".github/workflows/a.yml", text)], Config())
     assert json.loads(json.dumps(record)) == record
+
+
+# ---------------------------------------------------------------------------
+# what a bundle needs from the rest of the run
+
+
+def _repo(root, files: dict, config: str):
+    for path, text in files.items():
+        p = root / path
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text if isinstance(text, str) else json.dumps(text))
+    (root / ".ecs-lint.yaml").write_text(textwrap.dedent(config))
+
+
+def _apart_and_together(root, monkeypatch):
+    """(rules found with each linked part in a bundle of its own, read again;
+    rules found with one bundle of everything)."""
+    from conftest import lint_folder
+    from ecs_lint import runner
+
+    together = sorted((f.rule, f.file) for f in lint_folder(root))
+    monkeypatch.setattr(groups, "BUNDLE_FILES", 1)
+    monkeypatch.setattr(runner, "KEEP_FILES", 0)
+    apart = sorted((f.rule, f.file) for f in lint_folder(root))
+    return apart, together
+
+
+def _like(trust):
+    cond = trust["Statement"][0]["Condition"]
+    cond["StringLike"] = {k: v for k, v in cond.pop("StringEquals").items()}
+    return trust
+
+
+def test_an_unlinked_role_use_in_one_bundle_voids_broader_subs_in_another(tmp_path, monkeypatch):
+    # workflow b assumes a role ecs-lint cannot resolve: it may be role a's,
+    # so a's broad trust is not reported, though a and b are checked apart
+    from conftest import oidc_trust, oidc_workflow
+
+    files = {
+        ".github/workflows/a.yml": textwrap.dedent(
+            oidc_workflow("arn:aws:iam::123456789012:role/app-a")),
+        "iam/a-trust.json": _like(oidc_trust("repo:acme/app:*")),
+    }
+    config = """\
+        github: {repository: acme/app}
+        roles:
+          arn:aws:iam::123456789012:role/app-a: {trust: iam/a-trust.json}
+    """
+    _repo(tmp_path, files, config)
+    apart, together = _apart_and_together(tmp_path, monkeypatch)
+    assert apart == together
+    assert ("xref-sub-broader-than-used", "iam/a-trust.json") in apart
+    _repo(tmp_path, {".github/workflows/b.yml": textwrap.dedent(
+        oidc_workflow("${{ steps.pick.outputs.role }}"))}, config)
+    monkeypatch.undo()
+    apart, together = _apart_and_together(tmp_path, monkeypatch)
+    assert apart == together
+    assert ("xref-sub-broader-than-used", "iam/a-trust.json") not in apart
+
+
+def test_a_provider_is_checked_against_the_default_audience_of_another_bundle(
+        tmp_path, monkeypatch):
+    # workflow a asks for its own audience (in the provider's bundle), b for the
+    # default one in a bundle of its own: the provider must list both
+    from conftest import oidc_workflow
+
+    custom = textwrap.dedent(oidc_workflow("arn:aws:iam::123456789012:role/app-a")).replace(
+        "aws-region: eu-west-1", "aws-region: eu-west-1\n          audience: my-audience")
+    files = {
+        ".github/workflows/a.yml": custom,
+        ".github/workflows/b.yml": textwrap.dedent(
+            oidc_workflow("arn:aws:iam::123456789012:role/app-b")),
+        "iam/provider.json": {"Url": "https://token.actions.githubusercontent.com",
+                              "ClientIDList": ["my-audience"]},
+    }
+    _repo(tmp_path, files, "github: {repository: acme/app}\n")
+    apart, together = _apart_and_together(tmp_path, monkeypatch)
+    assert apart == together
+    assert ("oidc-provider-audience-missing", "iam/provider.json") in apart
