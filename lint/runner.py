@@ -349,7 +349,7 @@ _PLAN: Optional[_Plan] = None
 @dataclass
 class _FileResult:
     findings: list
-    docs: list  # the documents kept for the cross-file checks (small runs)
+    docs: list  # the documents kept for the cross-file checks (see KEEP_FILES)
     notes: list
     key: Optional[str] = None  # in the results store
     asked: Optional[list] = None  # the checks' questions (None: a reused result)
@@ -513,6 +513,7 @@ def _cross(files, results, checks, plan, workers):
                 if hit is not None:
                     done[b] = hit
     todo = [b for b in range(len(job.bundles)) if b not in done]
+    checked = set(todo)
     gc.freeze()  # the files' results live until the end: no collection walks them again
     try:
         if workers == 1 or len(todo) < 2:
@@ -531,7 +532,7 @@ def _cross(files, results, checks, plan, workers):
         if b not in done:  # a process died with it
             done[b] = job.run_bundle(b)
         part = done[b]
-        if b in todo and keys[b] is not None \
+        if b in checked and keys[b] is not None \
                 and not any(f.rule == "internal-error" for f in part[0]):
             plan.store.keep_bundle(keys[b], *part)
         found.extend(part[0])

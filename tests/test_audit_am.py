@@ -7,7 +7,6 @@ used the caller's `with:` path for an input the caller does not write, and the
 position fell back to the caller's `with:` mapping: its first key, an unrelated
 input (`service: worker`), where an inline `# ecs-lint: ignore[...]` on the
 `uses:` line could not reach it."""
-import textwrap
 
 from conftest import lint_folder
 

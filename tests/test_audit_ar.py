@@ -2,7 +2,6 @@
 threads against the sub analysis of RULES.md (Deny statements, unevaluated
 claims, immutable subjects with ids). Each test holds a case where ecs-lint was
 wrong (see the commit that added it for the evidence)."""
-import copy
 
 from conftest import lint_files, oidc_trust
 

@@ -5,10 +5,8 @@ child process and asserted against generous bounds; the figures are printed
 (`pytest -s` shows them)."""
 import json
 import os
-import resource
 import subprocess
 import sys
-import time
 
 import pytest
 
