@@ -12,7 +12,9 @@ facts of the whole run. So a run keeps, in a folder per set of settings:
   what the cross-file checks need of it (`xref.groups.record_of`);
 - for each bundle the cross-file checks ran on (key: the keys of its files
   and the run's facts): their findings, notes, questions, and the rules they
-  voided for the whole run.
+  voided for the whole run; and, in the same shape, the whole run's
+  cross-file findings (key: the keys of every file they read), for a run in
+  which none of them changed.
 
 A later run with the same settings reads each file, and reuses what it finds
 for its bytes once the recorded questions still get the same answers;

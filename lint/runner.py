@@ -489,9 +489,18 @@ def _cross(files, results, checks, plan, workers):
     files (`xref.groups.bundles`): each reused from the store while none of its
     files and none of the run's facts changed, else read again (unless its
     documents were kept) and checked, the bundles shared among `workers`
-    processes forked now."""
+    processes forked now. The whole run's findings are kept too, for a run in
+    which none of the files changed."""
     from .xref import groups
 
+    whole = None  # the key of the whole run's cross-file findings: all its files'
+    if plan.store is not None:
+        from . import results as results_mod
+
+        whole = results_mod.bundle_key([r.key for r in results if r.holds], "the run")
+        hit = plan.store.bundle_result(whole)
+        if hit is not None:  # no file the checks read changed: nothing to cut or look up
+            return hit[0], hit[1]
     records = [r.record for r in results]
     facts = groups.Facts()
     for rec in records:
@@ -502,8 +511,6 @@ def _cross(files, results, checks, plan, workers):
     done: Dict[int, tuple] = {}
     keys: List[Optional[str]] = [None] * len(job.bundles)
     if plan.store is not None:
-        from . import results as results_mod
-
         digest = facts.digest()
         for b, bundle in enumerate(job.bundles):
             file_keys = [results[i].key for i in bundle]
@@ -527,7 +534,7 @@ def _cross(files, results, checks, plan, workers):
                 done.update(part or {})
     finally:
         gc.unfreeze()
-    found, notes, voided = [], [], set()
+    found, notes, asked, voided = [], [], [], set()
     for b in range(len(job.bundles)):
         if b not in done:  # a process died with it
             done[b] = job.run_bundle(b)
@@ -537,10 +544,24 @@ def _cross(files, results, checks, plan, workers):
             plan.store.keep_bundle(keys[b], *part)
         found.extend(part[0])
         notes.extend(part[1])
+        asked.extend(part[2])
         voided.update(part[3])
     found = settle([f for f in found if f.rule not in voided], plan.opts.config,
                    plan.enabled, {})
-    return found, list(dict.fromkeys(notes))
+    notes = list(dict.fromkeys(notes))
+    if whole is not None and not any(f.rule == "internal-error" for f in found):
+        plan.store.keep_bundle(whole, found, notes, _distinct(asked), [])
+    return found, notes
+
+
+def _distinct(asked: list) -> list:
+    """The questions of the bundles, each once (many ask the same)."""
+    import json
+
+    seen = {}
+    for q in asked:
+        seen.setdefault(json.dumps(q, sort_keys=True, default=repr), q)
+    return list(seen.values())
 
 
 class _Chunks:
