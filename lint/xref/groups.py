@@ -210,14 +210,17 @@ def record_of(docs, config) -> Optional[list]:
     return [sorted(offers), sorted(wants), facts_of(docs)]
 
 
-_REAL_DIRS: dict = {}  # folder -> its real path, for the files of a run
+_REAL_DIRS: list = [None, {}]  # [the run, {folder: its real path}]: asked once a run
 
 
 def _real(path: str) -> str:
+    from .. import probes
     from ..config import realpath_in
 
+    if _REAL_DIRS[0] != probes.run_id():
+        _REAL_DIRS[:] = [probes.run_id(), {}]
     try:
-        return realpath_in(os.path.abspath(path), _REAL_DIRS)
+        return realpath_in(os.path.abspath(path), _REAL_DIRS[1])
     except (OSError, ValueError):
         return path
 
