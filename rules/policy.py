@@ -591,26 +591,18 @@ def _config_files_unread(members, ctx, read) -> list:
 def _roles_policies(docs, ctx):
     """[(a key of the role, its policies)]: policies that name the same role in
     any of their ways (`_role_keys`: logical id, name, config) are one role's."""
-    parent = {}
+    from ecs_lint.parts import Parts
 
-    def root(k):
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    parts = Parts()
     keys_of = []
     for d in docs:
         keys = _role_keys(d, ctx)
         keys_of.append(keys)
-        for k in keys:
-            parent.setdefault(k, k)
-        for k in keys[1:]:
-            parent[root(k)] = root(keys[0])
+        parts.join(keys)
     groups = {}  # root -> (first key, [documents])
     for d, keys in zip(docs, keys_of):
         for k in keys:
-            group = groups.setdefault(root(k), (k, []))
+            group = groups.setdefault(parts.root(k), (k, []))
             if not any(m is d for m in group[1]):
                 group[1].append(d)
     return list(groups.values())

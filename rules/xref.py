@@ -425,15 +425,9 @@ def default_audience(ctx) -> str:
     return ctx.config.audience()
 
 
-def _asks_audience(use) -> bool:
-    """Does a role use name its own audience (`audience:` of configure-aws-credentials)?"""
-    aud = use.step.with_.get("audience") if use.line is None else None
-    return aud is not None and not (isinstance(aud, str) and not aud.strip())
-
-
 def _use_audience(run: R.JobRun, use, github, default: str) -> Optional[str]:
     """The audience a role use asks for; None when it cannot be resolved."""
-    if not _asks_audience(use):
+    if not G.asks_audience(use):
         return default
     s = text_of(wm.expand(use.step.with_.get("audience"), run.job, use.step, run.row, github))
     return None if s is None or "${{" in s else s.strip()
@@ -449,7 +443,7 @@ def audiences(docs: List[Document], ctx):
     default is all there is to check, and no index is built."""
     default = default_audience(ctx)
     workflows = [d for d in docs if d.kind == "workflow"]
-    if not any(u.oidc and _asks_audience(u) for d in workflows
+    if not any(u.oidc and G.asks_audience(u) for d in workflows
                for job in wm.workflow_of(d).jobs.values() for u in job.role_uses()):
         return {}, set()
     github = _github(ctx)

@@ -135,7 +135,7 @@ def _workflow_keys(doc, offers: set, wants: set, config_values: dict):
     values = [data]
     for job in wm.workflow_of(doc).jobs.values():
         values.extend(st.data for st in job.steps if st.via is not None)  # local composites
-        if any(u.oidc and _asks_audience(u) for u in job.role_uses()):
+        if any(u.oidc and asks_audience(u) for u in job.role_uses()):
             wants.add("aud")  # the providers' check needs the audiences asked for
     if _SEEN_FOR[0] is not config_values:  # another config: other values of vars
         _SEEN.clear()
@@ -324,13 +324,13 @@ def facts_of(docs) -> dict:
                 for b in branches if isinstance(branches, list) else [branches]:
                     if isinstance(b, str):
                         put("branches", b.strip())
-            if any(u.oidc and not _asks_audience(u) for job in wf.jobs.values()
+            if any(u.oidc and not asks_audience(u) for job in wf.jobs.values()
                    for u in job.role_uses()):
                 out["default_audience"] = True
     return out
 
 
-def _asks_audience(use) -> bool:
+def asks_audience(use) -> bool:
     """Does a role use name its own audience (`audience:` of configure-aws-credentials)?"""
     aud = use.step.with_.get("audience") if use.line is None else None
     return aud is not None and not (isinstance(aud, str) and not aud.strip())
@@ -343,48 +343,32 @@ def _asks_audience(use) -> bool:
 def bundles(records: List[Optional[list]], config) -> List[List[int]]:
     """The indexes of the files with a record, in bundles: each connected part
     of the files' keys whole in one bundle, parts packed up to `BUNDLE_FILES`."""
-    parent: Dict[str, str] = {}
+    from ..parts import Parts
 
-    def root(k):
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def join(keys):
-        first = None
-        for k in keys:
-            if k not in parent:
-                parent[k] = k
-            if first is None:
-                first = root(k)
-            else:
-                r = root(k)
-                if r != first:
-                    parent[r] = first
-
+    parts = Parts()
+    join, root = parts.join, parts.root
     files = [i for i, r in enumerate(records) if r is not None]
     for i in files:
         join([f"#{i}"] + list(records[i][0]))
     for entry in _config_role_keys(config):
         join(entry)
-    names = [k for k in parent if k.startswith("k:")]
-    if ANY_NAME in parent:  # a role named by a pattern may have any name a workflow gives
+    names = [k for k in parts.keys() if k.startswith("k:")]
+    if ANY_NAME in parts:  # a role named by a pattern may have any name a workflow gives
         join([ANY_NAME] + names)
     patterns = {w for i in files for w in records[i][1] if w.startswith("p:")}
     if patterns:
         _join_patterns(patterns, names, join)
     for i in files:
-        wanted = [w for w in records[i][1] if w in parent]
-        if ANY_NAME in parent and any(w.startswith("k:") for w in records[i][1]):
+        wanted = [w for w in records[i][1] if w in parts]
+        if ANY_NAME in parts and any(w.startswith("k:") for w in records[i][1]):
             wanted.append(ANY_NAME)
         if wanted:
             join([f"#{i}"] + wanted)
-    parts: Dict[str, List[int]] = {}
+    by_root: Dict[str, List[int]] = {}
     for i in files:
-        parts.setdefault(root(f"#{i}"), []).append(i)
+        by_root.setdefault(root(f"#{i}"), []).append(i)
     out: List[List[int]] = []
-    for part in parts.values():  # in the order of their first files
+    for part in by_root.values():  # in the order of their first files
         if out and len(out[-1]) + len(part) <= BUNDLE_FILES:
             out[-1].extend(part)
         else:
