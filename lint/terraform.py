@@ -35,7 +35,10 @@ plan values) are parsed with their interpolations as holes, and positions
 inside the text map back to the file through `JsonLocator`'s `base` function.
 `file()`/`templatefile()` of a `.json`/`.yaml` file is left unknown: the
 folder walk lints that file on its own, and reading it here too would report
-its findings twice. Other files (`containers.json.tpl`) are read, relative to
+its findings twice. One exception: a task definition's
+`container_definitions = file("containers.json")` is read for the rules
+that need the task's settings too (context `containers_file`; the rules of
+one container leave those containers to their own file). Other files (`containers.json.tpl`) are read, relative to
 the .tf file's folder (`path.module`); their findings point at the attribute.
 Only files inside the repository are read (`root`: the folder of the config
 file, else the git work tree, else the folder linted): a `file("/etc/...")` or
@@ -114,6 +117,8 @@ class Resource:
     file: str = ""
     # "type.name" of the resource an attribute refers to directly, or None
     ref_at: Callable[[tuple], Optional[str]] = lambda path: None
+    # the path of a file linted on its own that `file()` reads at an attribute, or None
+    own_file_at: Callable[[tuple], Optional[str]] = lambda path: None
 
     def role_at(self, path):
         """A role reference written at `path`: the role's address, else its name;
@@ -586,6 +591,9 @@ class Evaluator:
         self.mod = mod
         self.f = f
         self.scope = scope or {}
+        # value path -> the file a `file()`/`templatefile()` there names, left
+        # unknown because the folder walk lints it on its own (`own_file_at`)
+        self.own_files: Dict[tuple, str] = {}
 
     def source(self, node) -> str:
         m = getattr(node, "meta", None)
@@ -1005,6 +1013,9 @@ class Evaluator:
             if args[0].lower().endswith(LINTED_ON_THEIR_OWN):
                 # a folder walk lints that file itself: reading it here too would
                 # report each of its findings twice
+                full = self.inside(args[0])
+                if full is not None and path is not None:
+                    self.own_files[tuple(path)] = full
                 return unknown(f"{fname}({os.path.basename(args[0])})")
             text = self.read_file(args[0])
             if text is None:
@@ -1036,13 +1047,19 @@ class Evaluator:
                 return unknown(self.source(node))
         return out
 
-    def read_file(self, name: str) -> Optional[str]:
-        """A file an expression reads; None when it is outside the repository."""
+    def inside(self, name: str) -> Optional[str]:
+        """The path of a file an expression names (relative to the module's
+        folder); None when it is outside the repository."""
         full = name if os.path.isabs(name) else os.path.join(self.mod.folder, name)
         root = os.path.realpath(self.mod.root or self.mod.folder)
         if os.path.commonpath([root, os.path.realpath(full)]) != root:
             return None
-        return _read(self.mod, full, MAX_READ)
+        return full
+
+    def read_file(self, name: str) -> Optional[str]:
+        """A file an expression reads; None when it is outside the repository."""
+        full = self.inside(name)
+        return None if full is None else _read(self.mod, full, MAX_READ)
 
 
 def _move_positions(rec: Positions, old: tuple, new: tuple, shift: int):
@@ -1179,7 +1196,8 @@ def tf_resource(mod: Module, address: str, key=None) -> Optional[Resource]:
             return target
         return None
 
-    res = Resource(rtype, name, at, values, rec.locate, policy_at, mode, f.path, ref_at)
+    res = Resource(rtype, name, at, values, rec.locate, policy_at, mode, f.path, ref_at,
+                   lambda path: ev.own_files.get(tuple(path)))
     mod.resources[at] = res
     return res
 
@@ -1530,7 +1548,9 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             kind, make = _API_VIEWS[t]
             origins = Origins()
             view = make(r, origins)
-            add(kind, view, r.locate, r, origins)
+            own = _own_containers(r) if t == "aws_ecs_task_definition" else None
+            add(kind, view, r.locate, r, origins,
+                **({"containers_file": own[0]} if own else {}))
     return docs
 
 
@@ -1857,12 +1877,38 @@ def _task_definition_view(r: Resource, origins: Origins) -> dict:
     view = api_shape(values, (), origins)
     if "container_definitions" in r.values:
         hit = r.policy_at(("container_definitions",))  # JSON text or jsonencode value
-        if hit and hit[0] != "ref":
+        own = _own_containers(r)
+        if own:
+            view["containerDefinitions"] = own[1]
+        elif hit and hit[0] != "ref":
             view["containerDefinitions"] = hit[0]
         else:
             view["containerDefinitions"] = unknown("container_definitions")
         origins.set(view, "containerDefinitions", ("container_definitions",))
     return view
+
+
+def _own_containers(r: Resource) -> Optional[tuple]:
+    """(path, containers) of `container_definitions = file("containers.json")`.
+    The folder walk lints that file on its own, as a list of containers: the
+    task definition reads it only for the rules that need the task's own
+    settings too (an execution role for the containers' secrets), and its
+    document says so (context `containers_file`), so the containers' own
+    findings are not reported twice."""
+    path = r.own_file_at(("container_definitions",))
+    raw = probes.read_bytes(path, MAX_READ) if path is not None else None
+    try:
+        value = json_value(raw.decode("utf-8-sig")) if raw is not None else None
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not (isinstance(value, list) and value and all(isinstance(c, dict) for c in value)):
+        return None
+    here = os.path.dirname(r.file)  # shown as the folder walk shows it: beside the .tf file
+    try:
+        shown = os.path.normpath(os.path.join(here, os.path.relpath(path, os.path.abspath(here or "."))))
+    except ValueError:  # another drive
+        shown = path
+    return shown, value
 
 
 def _simple(renames=None):

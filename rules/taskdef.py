@@ -187,6 +187,14 @@ def _containers(data):
     return [(i, c) for i, c in enumerate(cds) if isinstance(c, dict)]
 
 
+def _containers_here(doc):
+    """The containers whose own findings `doc` reports: none when it reads them
+    from a file the folder walk lints on its own (Terraform's
+    `container_definitions = file("containers.json")`), else each would be
+    reported twice."""
+    return [] if doc.context.get("containers_file") else _containers(doc.data)
+
+
 def _container_label(c, i):
     name = c.get("name")
     return f"container '{name}'" if isinstance(name, str) else f"container {i + 1}"
@@ -251,7 +259,7 @@ def image_tag(image) -> tuple:
 
 @check(kinds=("task-definition",), rules=(IMAGE_LATEST.id,))
 def image_latest(doc, ctx):
-    for i, c in _containers(doc.data):
+    for i, c in _containers_here(doc):
         image = c.get("image")
         state, tag = image_tag(image)
         if state == "untagged":
@@ -383,7 +391,7 @@ def _harmless_value(value, name=None) -> bool:
 
 @check(kinds=("task-definition",), rules=(SECRET_IN_ENV.id,))
 def secret_in_environment(doc, ctx):
-    for i, c in _containers(doc.data):
+    for i, c in _containers_here(doc):
         env = c.get("environment")
         if not isinstance(env, list):
             continue
@@ -427,6 +435,7 @@ def secrets_without_execution_role(doc, ctx):
     if doc.context.get("shape") == "container-definitions":
         return  # a bare container list: the task-level fields live elsewhere
     users, first = [], None
+    shared = doc.context.get("containers_file")  # the containers' own file
     for i, c in _containers(data):
         uses = []
         if isinstance(c.get("secrets"), list) and c["secrets"]:
@@ -439,7 +448,8 @@ def secrets_without_execution_role(doc, ctx):
             uses.append(("log secretOptions",
                          ("containerDefinitions", i, "logConfiguration", "secretOptions")))
         if uses:
-            users.append(f"{_container_label(c, i)} ({', '.join(u for u, _ in uses)})")
+            users.append(f"{_container_label(c, i)} ({', '.join(u for u, _ in uses)}"
+                         f"{', in ' + shared if shared else ''})")
             first = first or uses[0][1]
     if first:
         yield Problem(SECRETS_NO_EXEC_ROLE.id, first,
@@ -566,7 +576,7 @@ def fargate_invalid(doc, ctx):
 
 @check(kinds=("task-definition",), rules=(NO_LOGGING.id,))
 def no_logging(doc, ctx):
-    for i, c in _containers(doc.data):
+    for i, c in _containers_here(doc):
         if c.get("logConfiguration") is None:
             path = ("containerDefinitions", i) + (("name",) if "name" in c else ())
             yield Problem(NO_LOGGING.id, path,

@@ -213,6 +213,23 @@ def test_terraform_files_read_their_module_and_templates(tmp_path, reuse):
     assert report(root) == report(root, reuse=False)
 
 
+def test_a_changed_container_file_rechecks_the_terraform_that_reads_it(tmp_path, reuse):
+    # container_definitions = file("containers.json"): the .tf file's result
+    # depends on the container file's secrets
+    import shutil
+
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "terraform" / "file", root / "infra")
+    secrets = ("taskdef-secrets-no-execution-role", "infra/ecs.tf", 12)
+    assert secrets in rules_of(report(root)[0])
+    containers = root / "infra" / "containers.json"
+    data = json.loads(containers.read_text())
+    del data[0]["secrets"]
+    containers.write_text(json.dumps(data, indent=2))
+    assert secrets not in rules_of(report(root)[0])
+    assert report(root) == report(root, reuse=False)
+
+
 def test_a_changed_config_is_a_new_setting(tmp_path, reuse):
     root = repo(tmp_path)
     assert "xref-task-definition-missing" in report(root)[0]

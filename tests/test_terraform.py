@@ -182,6 +182,39 @@ def test_task_definitions_from_jsonencode_and_templatefile():
     assert worker.span(("containerDefinitions", 0, "image")).line == 70  # the attribute
 
 
+def test_container_definitions_from_a_file_linted_on_its_own(tmp_path):
+    # file("containers.json"): the JSON file is linted by the folder walk; the
+    # task definition reads it for the task-level rules only, so each container
+    # finding is reported once, in the container file
+    shown = {(f.rule, f.file, f.line) for f in lint_folder(TF / "file")}
+    assert ("taskdef-secrets-no-execution-role", "ecs.tf", 12) in shown
+    assert ("taskdef-image-latest", "containers.json", 4) in shown
+    assert not [x for x in shown if x[1] == "ecs.tf" and x[0] != SECRETS_NO_ROLE], shown
+    assert len([x for x in shown if x[0] == SECRETS_NO_ROLE]) == 1  # api_fixed has a role
+    docs = docs_of(TF / "file" / "ecs.tf")
+    api = one(docs, "task-definition", "aws_ecs_task_definition.api")
+    assert api.data["containerDefinitions"][0]["name"] == "api"
+    assert api.context["containers_file"].endswith("containers.json")
+    # a file that holds no list of containers, or one outside the repository, stays unknown
+    write(tmp_path, "containers.json", '{"name": "api"}')
+    write(tmp_path, "ecs.tf", """
+        resource "aws_ecs_task_definition" "a" {
+          family                = "a"
+          container_definitions = file("containers.json")
+        }
+        resource "aws_ecs_task_definition" "b" {
+          family                = "b"
+          container_definitions = file("/etc/containers.json")
+        }
+    """)
+    for d in docs_of(tmp_path / "ecs.tf"):
+        assert isinstance(d.data["containerDefinitions"], Template), d.name
+        assert "containers_file" not in d.context
+
+
+SECRETS_NO_ROLE = "taskdef-secrets-no-execution-role"
+
+
 def test_ecr_and_oidc_provider():
     docs = docs_of(TF / "ecs" / "ecs.tf")
     assert "imageTagMutability" not in one(docs, "ecr-repository", "aws_ecr_repository.mutable").data
