@@ -336,7 +336,7 @@ class _Plan:
 
     opts: Options
     enabled: set
-    per_doc: list
+    per_doc: dict  # kind -> [check]
     cross_kinds: set
     all_files: list
     store: Optional[object] = None  # results.Store, when results are reused
@@ -399,7 +399,11 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     run = Run(notes=[])
     enabled = opts.enabled if opts.enabled is not None else set(RULES)
     enabled = {r for r in enabled if _severity_setting(opts.config, r) != "off"}
-    per_doc = [c for c in CHECKS if not c.cross_file and enabled.intersection(c.rules)]
+    per_doc: Dict[str, list] = {}  # kind -> the per-document checks of that kind
+    for c in CHECKS:
+        if not c.cross_file and enabled.intersection(c.rules):
+            for kind in c.kinds:
+                per_doc.setdefault(kind, []).append(c)
     cross = [c for c in CHECKS if c.cross_file and enabled.intersection(c.rules)]
     cross_kinds = {k for c in cross for k in c.kinds}
     store = _store(files, opts, enabled)
@@ -765,9 +769,8 @@ def _check(read: _Read, plan: _Plan, keep: bool = False) -> _FileResult:
         for doc in read.docs:
             if doc.text is not None:
                 texts[doc.file] = doc.text
-            for chk in plan.per_doc:
-                if doc.kind in chk.kinds:
-                    findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
+            for chk in plan.per_doc.get(doc.kind, ()):
+                findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
         findings = settle(findings, plan.opts.config, plan.enabled, texts)
         kept = [d for d in read.docs if d.kind in plan.cross_kinds]
         record = None

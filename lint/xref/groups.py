@@ -210,19 +210,27 @@ def record_of(docs, config) -> Optional[list]:
     return [sorted(offers), sorted(wants), facts_of(docs)]
 
 
-_REAL_DIRS: list = [None, {}]  # [the run, {folder: its real path}]: asked once a run
+# [the run, {folder: its real path}, {file: its real path} of the last few files]
+_REAL: list = [None, {}, {}]
 
 
 def _real(path: str) -> str:
+    """The real path of a file (a file's record and its facts both ask)."""
     from .. import probes
     from ..config import realpath_in
 
-    if _REAL_DIRS[0] != probes.run_id():
-        _REAL_DIRS[:] = [probes.run_id(), {}]
-    try:
-        return realpath_in(os.path.abspath(path), _REAL_DIRS[1])
-    except (OSError, ValueError):
-        return path
+    if _REAL[0] != probes.run_id():
+        _REAL[:] = [probes.run_id(), {}, {}]
+    real = _REAL[2].get(path)
+    if real is None:
+        try:
+            real = realpath_in(os.path.abspath(path), _REAL[1])
+        except (OSError, ValueError):
+            real = path
+        if len(_REAL[2]) > 64:  # a file's documents are recorded together
+            _REAL[2].clear()
+        _REAL[2][path] = real
+    return real
 
 
 # ---------------------------------------------------------------------------
