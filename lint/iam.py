@@ -463,6 +463,20 @@ def passrole_resources(policies: List[dict]) -> List[Tuple[str, Statement]]:
     return out
 
 
+def passrole_place(policies: List[dict], decision) -> Tuple[int, tuple]:
+    """(policy index, path) where an iam:PassRole that `decision` refuses is
+    fixed: the statement that decided it (a Deny, a condition), else the
+    Resource of the first statement that grants iam:PassRole, else the first
+    policy's statements."""
+    if decision.statement is not None:
+        return decision.statement.policy, decision.statement.path
+    grants = passrole_resources(policies)
+    if grants:
+        st = grants[0][1]
+        return st.policy, st.path + (("Resource",) if st.resources is not None else ())
+    return 0, ("Statement",)
+
+
 def hole_names(value) -> List[str]:
     if isinstance(value, Template):
         return [p.name for p in value.parts if isinstance(p, Unknown)]

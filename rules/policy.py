@@ -13,6 +13,7 @@ import json
 import math
 import os
 import re
+from typing import Optional
 
 from ecs_lint.lazy import lazy_import
 from ecs_lint.model import Problem
@@ -44,10 +45,16 @@ PASSROLE_MISSING = rule(
     none. A role that also has an attached policy whose text is not among the
     files (an AWS managed policy such as `AmazonECS_FullAccess`, or a file
     config `roles:` lists for it that the run was not given, as when pre-commit
-    passes only the changed files) is not judged, unless a Deny refuses PassRole. Which roles must be passed is
-    checked by `xref-passrole-not-covered` when the task definitions are known;
-    when every task definition read names no execution or task role, there is
-    nothing to pass and this rule is silent.
+    passes only the changed files) is not judged, unless a Deny refuses
+    PassRole. Which roles must be passed is checked by
+    `xref-passrole-not-covered` when a workflow links the role to the task
+    definitions it registers. Without a workflow, the task definitions defined
+    in the policy's own Terraform module or CloudFormation template are the
+    ones it registers (in a template of several services: those of which it
+    may pass some role), and each role ARN they name that PassRole does not
+    reach is reported; a role written as `aws_iam_role.x.arn` counts by its
+    name, whatever the account. When every task definition read names no
+    execution or task role, there is nothing to pass and this rule is silent.
 
     ## Why is this bad?
     Registering a task definition that names an `executionRoleArn` or
@@ -541,6 +548,7 @@ def passrole_missing(documents, ctx):
         if passing.allowed and any(
                 st.allow and iam.applies(st, "iam:PassRole", None, context)
                 and _may_name_a_role(st) for st in stmts):
+            yield from _template_roles_not_passed(key, members, stmts, documents, ctx)
             continue
         unread = [u for m in members for u in (m.context or {}).get("unread_policies") or []]
         unread += _config_files_unread(members, ctx, facts.permission_files)
@@ -568,6 +576,85 @@ def passrole_missing(documents, ctx):
                       help="allow iam:PassRole on the execution and task role ARNs with "
                            f"iam:PassedToService = {ECS_TASKS}",
                       doc=where)
+
+
+def _template_scope(doc):
+    """What defines a document together with others: a Terraform module (its
+    folder), a CloudFormation template or a plan (its file); None for a file
+    of its own."""
+    template = (doc.context or {}).get("template")
+    if not isinstance(template, dict):
+        return None
+    if template.get("format") == "terraform":
+        return ("module", template.get("module"))
+    return ("file", doc.file)
+
+
+def _template_roles_not_passed(key, members, stmts, documents, ctx):
+    """The roles named by the task definitions the role's policies are there to
+    register that its iam:PassRole does not reach. Those are the task
+    definitions defined in the same template (a Terraform module, a
+    CloudFormation template) when there is one, else the ones of which it
+    may pass some role: a template of many services holds each service's
+    deploy policy beside the others' task definitions. (A workflow that
+    registers a task definition links them in `xref-passrole-not-covered`.)"""
+    from ecs_lint.xref.linking import task_roles
+
+    scopes = {_template_scope(m) for m in members} - {None}
+    if not scopes or any((m.context or {}).get("unread_policies") for m in members):
+        return  # a policy of the role that is not read may allow it
+    context = {"iam:PassedToService": ECS_TASKS}
+    taskdefs = [td for td in documents
+                if td.kind == "task-definition" and _template_scope(td) in scopes]
+    told = set()
+    for td in taskdefs:
+        refused, passed = [], False
+        for field_name, value in task_roles(td):
+            probes = _role_arn_probes(value, stmts)
+            if probes is None:
+                continue  # a name, or a value known only at deploy time
+            arn, asked = probes
+            decisions = [iam.evaluate_statements(stmts, "iam:PassRole", a, context) for a in asked]
+            if any(d.allowed for d in decisions):
+                passed = True
+            else:
+                reason = decisions[0].reason.replace(asked[0], arn)
+                refused.append((field_name, arn, decisions[0], reason))
+        if not passed and len(taskdefs) > 1:
+            continue  # none of its roles: another policy's task definition
+        for field_name, arn, decision, reason in refused:
+            if arn in told:
+                continue
+            told.add(arn)
+            policy, path = iam.passrole_place([m.data for m in members], decision)
+            scope = f", read with the other policies of role {key[1]}" if len(members) > 1 else ""
+            yield Problem(PASSROLE_MISSING.id, path,
+                          f"ecs:RegisterTaskDefinition is allowed but iam:PassRole to ECS tasks "
+                          f"does not reach {arn}, the {field_name} of {td.name or td.file} "
+                          f"(line {td.span((field_name,)).line}), defined beside this policy"
+                          f"{scope} ({reason}): registering it fails with AccessDenied",
+                          help=f"add {arn} to the iam:PassRole resources (with "
+                               f"iam:PassedToService = {ECS_TASKS})",
+                          doc=members[policy],
+                          related=[(td, (field_name,), f"the {field_name} of {td.file}")])
+
+
+def _role_arn_probes(value, stmts) -> Optional[tuple]:
+    """(the role as shown, [ARNs to ask the policies about]) of a task
+    definition's role: its ARN; or, where only the account is unknown
+    (Terraform's `aws_iam_role.x.arn`), the role in each account the policies
+    name and in one they do not (it is refused only if refused in all). None:
+    a role name, or a value known only at deploy time."""
+    text = iam.pattern_text(value, "\0")
+    m = re.fullmatch(r"arn:([\w-]+):iam::(\d{12}|\0):role/([^\0\s]+)", (text or "").strip())
+    if m is None:
+        return None
+    if m.group(2) != "\0":
+        return m.group(0), [m.group(0)]
+    accounts = {"000000000000"} | {
+        a for st in stmts for r in st.resources or ()
+        for a in re.findall(r":(\d{12}):", iam.pattern_text(r, "*") or "")}
+    return str(value), [f"arn:{m.group(1)}:iam::{a}:role/{m.group(3)}" for a in sorted(accounts)]
 
 
 def _config_files_unread(members, ctx, read) -> list:

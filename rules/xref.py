@@ -1430,16 +1430,8 @@ def _passrole(idx: Index, passes):
             if decision.allowed or (decision.statement is None and role.unread):
                 continue
             reported.add((id(role), arn))
-            if decision.statement is not None:
-                doc, path = docs[decision.statement.policy], decision.statement.path
-            else:
-                grants = iam.passrole_resources([d.data for d in docs])
-                if grants:
-                    st = grants[0][1]
-                    doc = docs[st.policy]
-                    path = st.path + (("Resource",) if st.resources is not None else ())
-                else:
-                    doc, path = docs[0], ("Statement",)
+            policy, path = iam.passrole_place([d.data for d in docs], decision)
+            doc = docs[policy]
             line = td.span((field_name,)).line
             yield Problem(
                 PASSROLE_NOT_COVERED.id, path,

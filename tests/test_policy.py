@@ -489,3 +489,84 @@ def test_passrole_missing_is_silent_when_the_task_definitions_pass_no_role(tmp_p
         (tmp_path / "td.json").write_text(json.dumps(taskdef))
     found = rules(lint_policy(tmp_path, REGISTER))
     assert ("policy-passrole-missing" in found) is fires
+
+
+# --- policy-passrole-missing: the task definitions of the policy's own template
+
+_MODULE_POLICY = """
+resource "aws_iam_role_policy" "deploy_{svc}" {{
+  name   = "deploy-{svc}"
+  role   = "deploy-{svc}"
+  policy = jsonencode({{ Version = "2012-10-17", Statement = [
+    {{ Effect = "Allow", Action = "ecs:RegisterTaskDefinition", Resource = "*" }},
+    {{ Effect = "Allow", Action = "iam:PassRole", Resource = {passed},
+      Condition = {{ StringEquals = {{ "iam:PassedToService" = "ecs-tasks.amazonaws.com" }} }} }}
+  ] }})
+}}
+"""
+_MODULE_TASKDEF = """
+resource "aws_ecs_task_definition" "{svc}" {{
+  family                = "{svc}"
+  execution_role_arn    = {execution}
+  task_role_arn         = {task}
+  container_definitions = jsonencode([{{ name = "{svc}", image = "x/{svc}:1.0" }}])
+}}
+"""
+
+
+def _passrole_missing(tmp_path, text):
+    (tmp_path / "main.tf").write_text(text)
+    return [f for f in lint_folder(tmp_path) if f.rule == "policy-passrole-missing"]
+
+
+def _arn(name, account='"111122223333"'):
+    if account.startswith('"'):
+        return f'"arn:aws:iam::{account[1:-1]}:role/{name}"'
+    return f'"arn:aws:iam::${{{account}}}:role/{name}"'
+
+
+@pytest.mark.parametrize("account", ['"111122223333"', "var.account_id"])
+def test_passrole_missing_names_the_role_of_the_modules_task_definition(tmp_path, account):
+    # PassRole reaches the task role only; the module's task definition also
+    # names an execution role: registering it fails. Terraform's role
+    # references leave the account unknown: the role's name still decides.
+    text = _MODULE_POLICY.format(svc="api", passed=_arn("api-task", account)) + \
+        _MODULE_TASKDEF.format(svc="api", execution=_arn("api-execution", account),
+                               task=_arn("api-task", account))
+    found = _passrole_missing(tmp_path, 'variable "account_id" {}\n' + text)
+    assert len(found) == 1, found
+    assert "role/api-execution" in found[0].message and "executionRoleArn" in found[0].message
+    assert found[0].file == "main.tf" and found[0].line == 8  # the PassRole Resource
+    # near-miss: both roles passed
+    both = f'[{_arn("api-task", account)}, {_arn("api-execution", account)}]'
+    text = _MODULE_POLICY.format(svc="api", passed=both) + _MODULE_TASKDEF.format(
+        svc="api", execution=_arn("api-execution", account), task=_arn("api-task", account))
+    assert not _passrole_missing(tmp_path, 'variable "account_id" {}\n' + text)
+
+
+def test_passrole_missing_leaves_other_services_task_definitions_alone(tmp_path):
+    # one module, two services: each deploy policy passes its own roles; the
+    # other service's task definition is not the one it registers
+    text = "".join(
+        _MODULE_POLICY.format(svc=s, passed=f'[{_arn(s + "-task")}, {_arn(s + "-execution")}]')
+        + _MODULE_TASKDEF.format(svc=s, execution=_arn(s + "-execution"), task=_arn(s + "-task"))
+        for s in ("api", "worker"))
+    assert not _passrole_missing(tmp_path, text)
+    # a role named by its name, or only known at deploy time, is not judged
+    text = _MODULE_POLICY.format(svc="api", passed=_arn("api-task")) + _MODULE_TASKDEF.format(
+        svc="api", execution='"api-execution"', task="data.aws_iam_role.task.arn")
+    assert not _passrole_missing(tmp_path, text)
+
+
+def test_passrole_missing_is_per_template_not_across_loose_files(tmp_path):
+    # loose JSON files: no template says the policy registers that task
+    # definition (a workflow links them: xref-passrole-not-covered)
+    (tmp_path / "policy.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition", "Resource": "*"},
+        {"Effect": "Allow", "Action": "iam:PassRole",
+         "Resource": "arn:aws:iam::111122223333:role/api-task"}]}))
+    (tmp_path / "taskdef.json").write_text(json.dumps({
+        "family": "api", "executionRoleArn": "arn:aws:iam::111122223333:role/api-execution",
+        "taskRoleArn": "arn:aws:iam::111122223333:role/api-task",
+        "containerDefinitions": [{"name": "api", "image": "x/api:1.0"}]}))
+    assert not [f for f in lint_folder(tmp_path) if f.rule == "policy-passrole-missing"]

@@ -155,15 +155,21 @@ _SEEN: dict = {}  # value -> its keys: workflows of a repository share most valu
 _SEEN_FOR: list = [None]  # the config values _SEEN was worked out with
 
 
+def _module_key(doc) -> List[str]:
+    """The key of the Terraform module a document is defined in (its policies
+    and task definitions are read together)."""
+    template = (doc.context or {}).get("template")
+    module = template.get("module") if isinstance(template, dict) else None
+    return ["m:" + str(module)] if module else []
+
+
 def _policy_keys(doc, offers: set):
     c = doc.context or {}
     if not any(k in c for k in ("role_ref", "resource", "roles", "role_name", "template")):
         return  # a policy of no template: config `roles:` names its role
     from . import linking as L
 
-    template = c.get("template") if isinstance(c.get("template"), dict) else {}
-    if template.get("module"):
-        offers.add("m:" + str(template["module"]))
+    offers.update(_module_key(doc))
     folder = os.path.dirname(doc.file)
     refs = [c.get("role_ref"), c.get("resource")]
     if "roles" in c:
@@ -197,6 +203,7 @@ def record_of(docs, config) -> Optional[list]:
         elif d.kind in ("trust-policy", "permissions-policy"):
             _policy_keys(d, offers)
         elif d.kind == "task-definition":
+            offers.update(_module_key(d))  # the policies of its Terraform module may register it
             offers.update(_name_keys(os.path.basename(d.file)))
             fam = text_of(data.get("family"))
             if fam:
