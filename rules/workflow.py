@@ -215,7 +215,11 @@ DEPLOY_NO_TEST_GATE = rule(
     calls a reusable workflow it cannot read, a reusable workflow
     (`workflow_call`) or a workflow started by `workflow_run`, as long as the
     job runs on no other trigger (a reusable workflow that can also be
-    dispatched by hand deploys untested on the dispatch).
+    dispatched by hand deploys untested on the dispatch). The gate of a
+    reusable workflow is then its callers': a job that calls a local one
+    (`uses: ./.github/workflows/deploy.yml`) whose deploying job has no tests
+    of its own before it is reported, in the caller, when no job it `needs`
+    runs tests.
 
     ## Why is this bad?
     A push that breaks the tests still reaches production; the test job runs
@@ -956,6 +960,30 @@ def deploy_gates(doc, ctx):
                               f"job '{job.id}' deploys ({what}) but no job it `needs` runs "
                               "tests: a commit that fails its tests still ships",
                               help="add `needs: test` (a job that runs the test suite)", key=True)
+    yield from _calls_untested_deploys(wf, ctx)
+
+
+def _calls_untested_deploys(wf, ctx):
+    """A job that calls a local reusable workflow whose deploying jobs its
+    callers must gate (none of their own tests or needs does), and that needs
+    no job that runs tests."""
+    for job in _live_jobs(wf):
+        callee = _local_workflow(job, ctx) if job.uses else None
+        if callee is None or _test_gated(wf, job, [], ctx):
+            continue
+        for called in _live_jobs(callee):
+            deploys = called.deploys()
+            if deploys and not _test_gated(callee, called, deploys, ctx, callers_gate=False):
+                always = _runs_whatever_needs_give(job)
+                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
+                              f"job '{job.id}' calls {job.uses}, whose job '{called.id}' "
+                              f"deploys ({_deploy_words(deploys)}), but "
+                              + (f"runs even when the jobs it `needs` fail (`if: {job.if_}`)"
+                                 if always else "no job it `needs` runs tests")
+                              + ": a commit that fails its tests still ships",
+                              help="add `needs: test` (a job that runs the test suite) to the "
+                                   "calling job", key=True)
+                break
 
 
 def _deploy_words(deploys):
@@ -968,13 +996,13 @@ def _deploy_words(deploys):
     return ", ".join(seen)
 
 
-def _test_gated(wf, job, deploys, ctx, read_if=True):
-    # a called workflow is gated by its callers, a workflow_run one by the
-    # workflow it follows; not on another trigger of its own (a dispatch)
-    if {"workflow_call", "workflow_run"} & set(wf.triggers) \
-            and wm.job_events(wf, job) <= {"workflow_call", "workflow_run"}:
+def _test_gated(wf, job, deploys, ctx, read_if=True, callers_gate=True):
+    """Do tests that fail stop the job before its deploys: a test step before
+    them, or a job it needs that runs tests? With `callers_gate`, a job that
+    runs only when called is gated by its callers."""
+    if callers_gate and _gated_by_callers(wf, job):
         return True
-    first = min(d.step.index for d in deploys)
+    first = min(d.step.index for d in deploys) if deploys else -1
     if any(_gating_test(st) for st in job.steps[:first + 1]):
         return True
     if read_if and _runs_whatever_needs_give(job):
@@ -994,6 +1022,13 @@ def _test_gated(wf, job, deploys, ctx, read_if=True):
 
 _RUNS_ANYWAY = lazy_re(r"\balways\s*\(\s*\)|\bfailure\s*\(\s*\)|!\s*cancelled\s*\(\s*\)",
                        re.I)
+
+
+def _gated_by_callers(wf, job) -> bool:
+    """Does the job run only when called (its callers' `needs` gate it) or after
+    another workflow (`workflow_run`), not on a trigger of its own (a dispatch)?"""
+    return bool({"workflow_call", "workflow_run"} & set(wf.triggers)) \
+        and wm.job_events(wf, job) <= {"workflow_call", "workflow_run"}
 
 
 def _runs_whatever_needs_give(job) -> bool:

@@ -481,6 +481,48 @@ def test_id_token_too_broad_reads_the_local_workflow_a_job_calls(tmp_path, calle
     assert ("workflow-id-token-too-broad" in r.stdout) is too_broad, r.stdout
 
 
+_CALLED_DEPLOY = """\
+on: workflow_call
+jobs:
+{tests}  deploy:
+{needs}    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with: {{task-definition: td.json, service: web, cluster: prod}}
+"""
+
+
+@pytest.mark.parametrize("caller, callee_tests, gate_missing", [
+    ("  deploy:\n    uses: ./.github/workflows/called.yml\n", False, True),
+    ("  test: {runs-on: x, steps: [{run: pytest}]}\n"
+     "  deploy:\n    needs: test\n    uses: ./.github/workflows/called.yml\n", False, False),
+    ("  test: {runs-on: x, steps: [{run: pytest}]}\n"
+     "  deploy:\n    needs: test\n    if: always()\n    uses: ./.github/workflows/called.yml\n",
+     False, True),
+    # the called workflow tests before it deploys: nothing for the caller to gate
+    ("  deploy:\n    uses: ./.github/workflows/called.yml\n", True, False),
+])
+def test_deploy_gate_of_a_reusable_workflow_is_its_callers(tmp_path, caller, callee_tests,
+                                                           gate_missing):
+    # a reusable workflow's deploy runs when a caller calls it: the calling
+    # job's `needs` must hold the tests (unless the called workflow has its own)
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    tests = "  test: {runs-on: x, steps: [{run: pytest}]}\n" if callee_tests else ""
+    (wf / "called.yml").write_text(_CALLED_DEPLOY.format(
+        tests=tests, needs="    needs: test\n" if callee_tests else ""))
+    (wf / "release.yml").write_text("on: {push: {tags: ['v*']}}\njobs:\n" + caller)
+    (tmp_path / ".git").mkdir()
+    r = run_cli("--no-cache", "--select", "workflow-deploy-no-test-gate", ".", cwd=tmp_path)
+    gates = [line for line in r.stdout.splitlines() if "workflow-deploy-no-test-gate" in line]
+    if gate_missing:
+        assert len(gates) == 1 and gates[0].startswith(".github/workflows/release.yml:"), r.stdout
+        assert "called.yml" in gates[0] and "'deploy'" in gates[0]
+    else:
+        assert not gates, r.stdout
+
+
 def test_steps_sharing_an_anchor_give_one_finding_where_the_fix_goes(tmp_path):
     wf = tmp_path / ".github" / "workflows"
     wf.mkdir(parents=True)
