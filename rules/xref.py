@@ -83,8 +83,10 @@ SUB_NOT_ADMITTED = rule(
     An `environment: ${{ inputs.X }}` takes each option of a `workflow_dispatch`
     choice input (so does `${{ github.event.inputs.X }}` in a workflow that only
     `workflow_dispatch` runs), or each value the calling jobs of a local reusable
-    workflow pass (else the input's default); other inputs leave the job's subs
-    unknown, and they are not compared. A local reusable workflow that only
+    workflow pass (else the input's default); `${{ inputs.X || 'staging' }}`
+    takes those values on those events and `staging` on the others (a push
+    has no inputs) or where the value is empty; other inputs leave the job's
+    subs unknown, and they are not compared. A local reusable workflow that only
     `workflow_call` runs is checked once for each calling job read, with the
     inputs that job passes (literals or `${{ vars.X }}`, over the inputs'
     defaults; `role-to-assume: ${{ inputs.role }}` included) and the subs of that
@@ -1588,10 +1590,29 @@ def _input_values(idx: Index, run: R.JobRun, triggers: dict, name: str) -> Optio
     return [str(v) for v in values]
 
 
+# `${{ inputs.NAME || 'default' }}`: the input, or the default where it is empty
+# (on a trigger that has no inputs, such as a push)
+_INPUT_OR_REF = re.compile(
+    r"\$\{\{\s*(?:github\.event\.)?inputs\.([A-Za-z0-9_-]+)\s*\|\|\s*'((?:[^']|'')*)'\s*\}\}")
+
+
 def _input_environments(idx: Index, run: R.JobRun, triggers: dict, github) -> Optional[list]:
     """The environments of a job whose `environment` is set from one input
-    (`${{ inputs.environment }}`), when its values are known (see `_input_values`)."""
+    (`${{ inputs.environment }}`, or `${{ inputs.environment || 'staging' }}`),
+    when its values are known (see `_input_values`)."""
     text = wm.expand(run.job.environment, run.job, None, run.row, github)
+    fallback = _INPUT_OR_REF.fullmatch(text.strip()) if isinstance(text, str) else None
+    if fallback is not None:
+        with_inputs = {e: s for e, s in triggers.items()
+                       if e in ("workflow_dispatch", "workflow_call")}
+        values = _input_values(idx, run, with_inputs, fallback.group(1)) if with_inputs else []
+        if values is None:
+            return None
+        if set(triggers) - set(with_inputs):
+            values = values + [""]  # no inputs on those events
+        default = fallback.group(2).replace("''", "'")
+        envs = [(v.strip() or default).strip() or None for v in values]
+        return list(dict.fromkeys(envs))
     names = set(_INPUT_REF.findall(text)) if isinstance(text, str) else set()
     event_names = set(_EVENT_INPUT_REF.findall(text)) if isinstance(text, str) else set()
     if event_names and set(triggers) != {"workflow_dispatch"}:

@@ -4,6 +4,7 @@ import json
 import os
 import re
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -1007,3 +1008,20 @@ def test_cli_cluster_in_a_step_variable_scopes_describe_tasks(tmp_path):
              if f.rule == "xref-permission-missing"]
     assert len(found) == 1
     assert "ecs:DescribeTasks on arn:aws:ecs:eu-west-1:123456789012:task/prod/*" in found[0].message
+
+
+def test_an_input_environment_with_a_default_is_compared_on_every_trigger(tmp_path):
+    # `environment: ${{ inputs.environment || 'staging' }}` on push and on a
+    # dispatch with a choice: staging on the push, either choice on a dispatch
+    import shutil
+
+    case = tmp_path / "case"
+    shutil.copytree(Path(__file__).parent / "cases" / "aw" / "01-clean-dispatch-choice-cli-deploy",
+                    case)
+    assert not [f for f in lint_folder(case) if f.rule.startswith("xref-sub-")]
+    trust = next((case / "iam").glob("*trust*.json"))
+    trust.write_text(trust.read_text().replace(
+        '"repo:larkspur-fin/ledger-api:environment:staging",', ""))
+    found = [f for f in lint_folder(case) if f.rule == "xref-sub-not-admitted"]
+    assert found and "environment:staging" in found[0].message, found
+    assert not [f for f in lint_folder(case) if f.rule == "xref-sub-broader-than-used"]
