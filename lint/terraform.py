@@ -1548,9 +1548,9 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             kind, make = _API_VIEWS[t]
             origins = Origins()
             view = make(r, origins)
-            own = _own_containers(r) if t == "aws_ecs_task_definition" else None
+            shared = view.pop(_CONTAINERS_FILE, None) if isinstance(view, dict) else None
             add(kind, view, r.locate, r, origins,
-                **({"containers_file": own[0]} if own else {}))
+                **({"containers_file": shared} if shared else {}))
     return docs
 
 
@@ -1880,12 +1880,16 @@ def _task_definition_view(r: Resource, origins: Origins) -> dict:
         own = _own_containers(r)
         if own:
             view["containerDefinitions"] = own[1]
+            view[_CONTAINERS_FILE] = own[0]  # taken out into the document's context
         elif hit and hit[0] != "ref":
             view["containerDefinitions"] = hit[0]
         else:
             view["containerDefinitions"] = unknown("container_definitions")
         origins.set(view, "containerDefinitions", ("container_definitions",))
     return view
+
+
+_CONTAINERS_FILE = "\0containers_file"  # not a key any input can hold
 
 
 def _own_containers(r: Resource) -> Optional[tuple]:
