@@ -122,7 +122,7 @@ def _lint_paths(paths, output, config_path, select, ignore, fail_on, forced_kind
                 skip_unknown, verbose, fmt):
     from . import reporters
     from .config import ConfigError, load_config
-    from .runner import Options, collect, exit_code, lint
+    from .runner import WARNING, Options, collect, exit_code, lint
 
     enabled = _selection(_split(select), _split(ignore))
     paths = list(paths) or ["."]
@@ -141,10 +141,10 @@ def _lint_paths(paths, output, config_path, select, ignore, fail_on, forced_kind
     run = lint(files, Options(config=cfg, enabled=enabled, forced_kind=forced_kind,
                               repo_root=repo_root, verbose=verbose,
                               skip_unknown=skip_unknown, reuse=True))
-    if verbose:
-        if cfg.path:
-            notes.insert(0, f"config: {cfg.path}")
-        for n in notes + run.notes:
+    if verbose and cfg.path:
+        notes.insert(0, f"config: {cfg.path}")
+    for n in notes + run.notes:
+        if verbose or n.startswith(WARNING):
             click.echo(f"ecs-lint: {reporters.one_line(n)}", err=True)
     colour = fmt == "text" and not output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     if fmt == "text":

@@ -767,8 +767,9 @@ def _check(read: _Read, plan: _Plan, keep: bool = False) -> _FileResult:
                       plan.all_files, plan.opts.verbose)
         texts = {}
         for doc in read.docs:
-            if doc.text is not None:
+            if doc.text is not None and doc.file not in texts:
                 texts[doc.file] = doc.text
+                read.notes.extend(suppression_warnings(doc.file, doc.text))
             for chk in plan.per_doc.get(doc.kind, ()):
                 findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
         findings = settle(findings, plan.opts.config, plan.enabled, texts)
@@ -845,6 +846,39 @@ def _to_finding(prob: Problem, doc: Optional[Document], config: Config) -> Findi
 # suppressions, per-path ignores, order
 
 _SUPPRESS = re.compile(r"#\s*ecs-lint:\s*ignore(?:\[([^\]]*)\])?")
+_SUPPRESS_HCL = re.compile(r"(?:#|//)\s*ecs-lint:\s*ignore(?:\[([^\]]*)\])?")
+
+# A note that starts so is shown without --verbose (on standard error).
+WARNING = "warning: "
+
+
+def _suppression_pattern(file):
+    return _SUPPRESS_HCL if file.lower().endswith(".tf") else _SUPPRESS
+
+
+def suppression_warnings(file, text) -> List[str]:
+    """Notes for `# ecs-lint: ignore[...]` comments that name no rule (a typo
+    would otherwise leave the finding reported and the reader puzzled)."""
+    if file.lower().endswith(".json") or "ecs-lint" not in text:
+        return []
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        m = _suppression_pattern(file).search(line)
+        if not m or m.group(1) is None:
+            continue
+        for item in m.group(1).split(","):
+            if not any(selects(item, r) for r in RULES):
+                out.append(f"{WARNING}{file}:{n}:{m.start() + 1}: `ecs-lint: ignore[...]` names "
+                           f"no rule: '{item.strip()}'{_did_you_mean(item.strip())}; "
+                           "nothing is suppressed for it")
+    return out
+
+
+def _did_you_mean(word):
+    import difflib
+
+    close = difflib.get_close_matches(word, list(RULES), n=1, cutoff=0.8)
+    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def settle(findings, config: Config, enabled, texts) -> List[Finding]:
@@ -873,7 +907,7 @@ def settle(findings, config: Config, enabled, texts) -> List[Finding]:
             lines = lines_cache.get(f.file)
             if lines is None:  # [] when the file has no suppression comment at all
                 lines = lines_cache[f.file] = text.splitlines() if "ecs-lint" in text else []
-            if lines and _suppressed(lines, f.span.line, f.rule):
+            if lines and _suppressed(lines, f.span.line, f.rule, _suppression_pattern(f.file)):
                 continue
         out.append(f)
     return out
@@ -887,13 +921,13 @@ def _read_text(shown_path):
         return None
 
 
-def _suppressed(lines, line, rule):
+def _suppressed(lines, line, rule, pattern=_SUPPRESS):
     """Does a `# ecs-lint: ignore[...]` comment cover this line: at its end, or
     alone on the line above (an end-of-line comment covers its own line only)?"""
     for n in (line, line - 1):
         if 1 <= n <= len(lines):
-            m = _SUPPRESS.search(lines[n - 1])
-            if not m or (n != line and not lines[n - 1].lstrip().startswith("#")):
+            m = pattern.search(lines[n - 1])
+            if not m or (n != line and not lines[n - 1].lstrip().startswith(("#", "//"))):
                 continue
             if m.group(1) is None or any(selects(i, rule) for i in m.group(1).split(",")):
                 return True

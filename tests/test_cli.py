@@ -219,6 +219,56 @@ def test_inline_suppression_covers_its_line_or_the_next_from_a_line_of_its_own(
     assert ("taskdef-image-latest" in run_cli("--no-cache", str(f)).stdout) is latest_reported
 
 
+@pytest.mark.parametrize("ids, warned", [
+    ("taskdef-image-latst", "'taskdef-image-latst' (did you mean 'taskdef-image-latest'?)"),
+    ("trust-sub-missing, no-such-rule", "'no-such-rule';"),
+    ("", "''"),
+    ("taskdef-image-latest", None), ("taskdef", None), ("ALL", None), ("taskdef-, trust", None),
+])
+def test_a_suppression_naming_no_rule_is_warned_about_on_every_run(tmp_path, ids, warned):
+    f = tmp_path / "td.yaml"
+    f.write_text(TD_YAML.format(comment=f"\n    # ecs-lint: ignore[{ids}]"))
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for _ in range(2):  # the second run reuses the first one's results
+        r = run_cli(str(f), env=env)
+        if warned is None:
+            assert "names no rule" not in r.stderr
+            continue
+        assert f"td.yaml:4:5: `ecs-lint: ignore[...]` names no rule: {warned}" in r.stderr
+        # the typo suppresses nothing, and the exit code is the findings' alone
+        assert "taskdef-image-latest" in r.stdout and r.returncode == 1
+
+
+TF_SERVICE = """\
+resource "aws_ecs_service" "web" {{
+  name    = "web"
+  cluster = "c"{comment}
+  deployment_minimum_healthy_percent = 50
+}}
+"""
+
+
+@pytest.mark.parametrize("name, comment, reported", [
+    ("main.tf", "\n  // ecs-lint: ignore[service-circuit-breaker-off]", False),
+    ("main.tf", "\n  # ecs-lint: ignore[service-circuit-breaker-off]", False),
+    ("main.tf", "\n  // ecs-lint: ignore[trust]", True),
+    ("main.tf", "  // ecs-lint: ignore", True),  # the end of the line above
+])
+def test_terraform_suppressions_take_either_comment_style(tmp_path, name, comment, reported):
+    f = tmp_path / name
+    f.write_text(TF_SERVICE.format(comment=comment))
+    r = run_cli("--no-cache", str(f))
+    assert ("service-circuit-breaker-off" in r.stdout) is reported
+
+
+def test_a_double_slash_starts_a_suppression_in_terraform_only():
+    from ecs_lint.runner import _suppressed, _suppression_pattern
+
+    lines = ["image: 'nginx // ecs-lint: ignore'", "x = 1 // ecs-lint: ignore"]
+    assert not _suppressed(lines, 1, "taskdef-image-latest", _suppression_pattern("td.yaml"))
+    assert _suppressed(lines, 2, "taskdef-image-latest", _suppression_pattern("main.tf"))
+
+
 def test_a_suppression_text_in_json_suppresses_nothing(tmp_path):
     f = tmp_path / "p.json"
     f.write_text('{"Sid": "# ecs-lint: ignore",\n' + (PROVIDERS / "bad-audience.json").read_text()[1:])
