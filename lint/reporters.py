@@ -172,18 +172,21 @@ def sarif(findings: List[Finding], files_read: int) -> str:
             "properties": {"tags": [r.family or "ecs-lint"]},
         })
     results = []
+    fingerprints = _Fingerprints()
     for f in findings:
         text_msg = f.message + (f"\n{f.help}" if f.help else "")
+        uri = _uri(f.file)
         res = {
             "ruleId": f.rule,
             "level": SARIF_LEVEL.get(f.severity, "warning"),
             "message": {"text": text_msg},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": _uri(f.file)},
+                "artifactLocation": {"uri": uri},
                 "region": _region(f.span)}}],
         }
         if f.rule in index:
             res["ruleIndex"] = index[f.rule]
+        res["partialFingerprints"] = {FINGERPRINT_KEY: fingerprints.of(f, uri)}
         if f.related:
             res["relatedLocations"] = [{
                 "id": i,
@@ -212,6 +215,28 @@ def sarif(findings: List[Finding], files_read: int) -> str:
             "executionSuccessful": True,
             "toolExecutionNotifications": [{"level": "warning", "message": {"text": said}}]}]
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+# Code scanning tracks an alert across commits by its fingerprint: the rule,
+# the file and the message with the line numbers it quotes left out, so an
+# edit above a finding does not close its alert and open a new one. Equal
+# ones are told apart by their order in the file (`:1`, `:2`, ...).
+FINGERPRINT_KEY = "ecsLintFinding/v1"
+_QUOTED_LINES = re.compile(r"(\.(?:ya?ml|json|tf))(?::\d+)+|\bline \d+")
+
+
+class _Fingerprints:
+    def __init__(self):
+        self.seen = Counter()
+
+    def of(self, f: Finding, uri: str) -> str:
+        import hashlib
+
+        message = _QUOTED_LINES.sub(lambda m: m.group(1) or "line", f.message)
+        digest = hashlib.sha256("\0".join((f.rule, uri, message)).encode(
+            "utf-8", "backslashreplace")).hexdigest()[:32]
+        self.seen[digest] += 1
+        return f"{digest}:{self.seen[digest]}"
 
 
 def _esc_data(s: str) -> str:

@@ -55,7 +55,9 @@ SARIF_SUBSET = {
                         "level": {"enum": ["none", "note", "warning", "error"]},
                         "message": MESSAGE,
                         "locations": {"type": "array", "minItems": 1, "items": LOCATION},
-                        "relatedLocations": {"type": "array", "items": LOCATION}}}}}}},
+                        "relatedLocations": {"type": "array", "items": LOCATION},
+                        "partialFingerprints": {"type": "object", "additionalProperties": {
+                            "type": "string"}}}}}}}},
     },
 }
 
@@ -95,6 +97,32 @@ def test_sarif_uris_are_relative_references_or_file_uris(path, uri):
 
 def test_sarif_empty_run_is_valid():
     jsonschema.validate(json.loads(reporters.sarif([], 0)), SARIF_SUBSET)
+
+
+def _fingerprints(findings):
+    doc = json.loads(reporters.sarif(findings, 1))
+    return [r["partialFingerprints"][reporters.FINGERPRINT_KEY] for r in doc["runs"][0]["results"]]
+
+
+WORKFLOW_LINE = "job 'deploy' in .github/workflows/deploy.yml:{} assumes role r (line {})"
+
+
+def test_sarif_fingerprints_survive_lines_moving_and_tell_findings_apart():
+    def finding(line, rule="xref-sub-not-admitted", file="iam/trust.json", message=WORKFLOW_LINE):
+        return Finding(rule, "error", file, Span(line, 3), message.format(line + 20, line))
+
+    before, after = _fingerprints([finding(5)]), _fingerprints([finding(9)])
+    assert before == after  # an edit above the finding keeps its alert open
+    others = [finding(5, rule="xref-sub-broader-than-used"), finding(5, file="iam/other.json"),
+              finding(5, message="job 'build' in .github/workflows/deploy.yml:{} (line {})")]
+    assert len(set(_fingerprints(others) + before)) == 4
+
+
+def test_sarif_fingerprints_of_equal_findings_count_up_in_file_order():
+    same = [Finding("taskdef-image-latest", "warning", "td.json", Span(n, 1), "image `a` is untagged")
+            for n in (3, 8)]
+    first, second = _fingerprints(same)
+    assert first.endswith(":1") and second.endswith(":2") and first[:-2] == second[:-2]
 
 
 def test_text_format_and_summary():
