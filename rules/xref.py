@@ -199,10 +199,11 @@ PERMISSION_MISSING = rule(
     `amazon-ecs-render-task-definition` started from a registered task
     definition (`ecs:DescribeTaskDefinition`), `ecs:TagResource` when a
     registered task definition or a run task carries tags (ECS authorizes
-    tagging on create separately, with `ecs:CreateAction` set to
-    `RegisterTaskDefinition` or `RunTask`), and `aws SERVICE COMMAND`
+    tagging on create separately, with `ecs:CreateAction` set to the creating
+    call: `RegisterTaskDefinition`, `RunTask`, `StartTask`, `CreateService`,
+    ...), and `aws SERVICE COMMAND`
     in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
-    tail` needs `logs:FilterLogEvents`, `aws ecs run-task` whose `--overrides`
+    tail` needs `logs:FilterLogEvents`, `aws ecs run-task` or `start-task` whose `--overrides`
     set `taskRoleArn` or `executionRoleArn` needs `iam:PassRole` on that role
     for `ecs-tasks.amazonaws.com`, unless it is a task definition's role, which
     `xref-passrole-not-covered` checks, ...). Each is evaluated against the role's
@@ -210,10 +211,11 @@ PERMISSION_MISSING = rule(
     resources where the ARN is known: the service ARN from region, account,
     cluster and service, for the deploy action and for `aws ecs update-service`,
     `describe-services` and `wait services-stable` with a literal cluster and
-    service; the ECR repository from the image; for a literal cluster (the
+    service; the deployment group of `aws deploy create-deployment` with a
+    literal application and group; the ECR repository from the image; for a literal cluster (the
     deploy action's `cluster`, `default` when unset, or `--cluster`), the
     cluster's tasks `task/CLUSTER/*` for `ecs:DescribeTasks` (it is authorized
-    on task ARNs, not on the cluster's) and, for `ecs:RunTask`, the task
+    on task ARNs, not on the cluster's) and, for `ecs:RunTask` and `ecs:StartTask`, the task
     definition's revisions `task-definition/FAMILY:*` (the deploy action's, a
     literal `FAMILY:REVISION`, or the ARN an `aws ecs register-task-definition`
     of the same script printed into the variable `--task-definition` names, the
@@ -885,14 +887,16 @@ def _step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
 
             for a in A.cli_actions(service, op, rest) or ():
                 arn = _cli_service_arn(cmd, op, rest, link, option) \
-                    if a in ("ecs:UpdateService", "ecs:DescribeServices") else None
+                    if a in ("ecs:UpdateService", "ecs:DescribeServices") else \
+                    _cli_deployment_group_arn(link, option) \
+                    if a == "codedeploy:CreateDeployment" else None
                 mine.append(Need(a, f"`{shown}`", step, run, link, arn, line,
                                  " ".join(cmd.argv[:2])))
             if service == "ecs" and mine:
                 mine = _scope_tasks(mine, link, option("--cluster") or "default",
                                     option("--region") or (link.region if link else None),
                                     option("--task-definition"))
-            if (service, op) == ("ecs", "run-task"):
+            if service == "ecs" and op in ("run-task", "start-task"):
                 mine += [Need("iam:PassRole", f"`{shown}` with --overrides {field}", step, run,
                               link, arn, line, " ".join(cmd.argv[:2]),
                               (("iam:PassedToService", ECS_TASKS),))
@@ -1023,7 +1027,7 @@ def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
     policy must grant `task/CLUSTER/*` or wider, not the cluster's ARN), RunTask
     on the task definition's revision ARN with `ecs:cluster` in its request
     (Service Authorization Reference, Amazon ECS)."""
-    if not any(n.action in ("ecs:RunTask", "ecs:DescribeTasks") for n in needs):
+    if not any(n.action in ("ecs:RunTask", "ecs:StartTask", "ecs:DescribeTasks") for n in needs):
         return needs
     account = (L.account_of_arn(link.resolved or "") or link.role.account) \
         if link is not None and link.role is not None else None
@@ -1039,7 +1043,7 @@ def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
     for n in needs:
         if n.action == "ecs:DescribeTasks" and n.resource is None:
             n = dataclasses.replace(n, resource=base + f"task/{name}/*")
-        elif n.action == "ecs:RunTask":
+        elif n.action in ("ecs:RunTask", "ecs:StartTask"):
             n = dataclasses.replace(n, resource=n.resource or td_arn,
                                     context=(("ecs:cluster", base + "cluster/" + name),))
         out.append(n)
@@ -1070,6 +1074,21 @@ def _cli_service_arn(cmd, op: str, rest, link: Optional[R.RoleLink], option) -> 
         return name
     cluster = cluster.rsplit("/", 1)[-1] if cluster.startswith("arn:") else cluster
     return f"arn:{A.partition(region)}:ecs:{region}:{account}:service/{cluster}/{name}"
+
+
+def _cli_deployment_group_arn(link: Optional[R.RoleLink], option) -> Optional[str]:
+    """`deploymentgroup:APP/GROUP` of `aws deploy create-deployment` with a
+    literal `--application-name` and `--deployment-group-name` (CreateDeployment
+    is authorized on the deployment group: Service Authorization Reference)."""
+    if link is None or link.role is None:
+        return None
+    app, group = option("--application-name"), option("--deployment-group-name")
+    region = option("--region") or link.region
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    if not app or not group or not account or not region or any(
+            c in v for v in (app, group, region) for c in "$`{}*?/"):
+        return None
+    return f"arn:{A.partition(region)}:codedeploy:{region}:{account}:deploymentgroup:{app}/{group}"
 
 
 def _has_tags(data) -> bool:
@@ -1109,7 +1128,7 @@ def _tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, githu
         return out
     for cmd in wm.commands(step):
         service, op, _ = shell.aws_operation(cmd)
-        if service != "ecs" or op not in ("register-task-definition", "run-task"):
+        if service != "ecs" or op not in _TAG_ON_CREATE:
             continue
         tagged = shell.option(cmd, "--tags") is not None
         cli = shell.option(cmd, "--cli-input-json")
@@ -1121,6 +1140,13 @@ def _tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, githu
                             None, cmd.line, " ".join(cmd.argv[:2]),
                             (("ecs:CreateAction", A.pascal(op)),)))
     return out
+
+
+# the `aws ecs` commands whose request may carry tags, which ECS authorizes
+# as `ecs:TagResource` with `ecs:CreateAction` (Amazon ECS guide, "Grant
+# permission to tag resources on creation")
+_TAG_ON_CREATE = ("register-task-definition", "run-task", "start-task", "create-service",
+                  "create-task-set", "create-cluster", "create-capacity-provider")
 
 
 def _run_task_definition(needs: List[Need], taskdefs: List[Document]) -> List[Need]:

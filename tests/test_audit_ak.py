@@ -210,3 +210,67 @@ def test_run_task_override_of_the_definitions_role_is_told_once(tmp_path):
     assert not _missing(findings, "iam:PassRole")
     assert [f for f in findings if f.rule == "xref-passrole-not-covered"
             and "role/yield-model-task" in f.message]
+
+
+# --- 5. start-task, create-service and create-deployment (stop 21)
+
+RUN_TASK = 'task=$(aws ecs run-task --cluster "$CLUSTER" --task-definition "$TASK_DEF" --launch-type FARGATE'
+START_TASK = ('task=$(aws ecs start-task --cluster "$CLUSTER" --task-definition yield-model:7 '
+              '--container-instances 0a1b2c3d4e5f')
+
+
+def test_start_task_is_scoped_as_run_task_and_its_overrides_need_passrole(tmp_path):
+    repo = _copy(tmp_path, AG14)
+    _replace(repo / ".github/workflows/release.yml", RUN_TASK, START_TASK)
+    _edit_policy(repo / "iam/yield-model-gha.json", "RegisterAndRun",
+                 Action=["ecs:RegisterTaskDefinition", "ecs:StartTask"],
+                 Resource="*", Condition={"ArnEquals": {
+                     "ecs:cluster": "arn:aws:ecs:eu-west-3:663018247195:cluster/other"}})
+    findings = lint_folder(repo)
+    start = _missing(findings, "ecs:StartTask")
+    # the cluster key in the request is the step's cluster, which the condition refuses
+    assert len(start) == 1 and "task-definition/yield-model:7" in start[0].message
+    passrole = _missing(findings, "iam:PassRole")
+    assert len(passrole) == 1 and f"on {AG14_ROLE}yield-backfill-writer" in passrole[0].message
+    _edit_policy(repo / "iam/yield-model-gha.json", "RegisterAndRun", Condition={"ArnEquals": {
+        "ecs:cluster": "arn:aws:ecs:eu-west-3:663018247195:cluster/yield"}})
+    assert not _missing(lint_folder(repo), "ecs:StartTask")
+
+
+def test_create_service_with_tags_needs_tag_resource_on_create(tmp_path):
+    repo = _copy(tmp_path, AG14)
+    _replace(repo / ".github/workflows/release.yml", "          aws ecs wait tasks-stopped",
+             "          aws ecs create-service --cluster yield --service-name yield-api "
+             "--task-definition yield-model --desired-count 1 --tags key=team,value=ml\n"
+             "          aws ecs wait tasks-stopped")
+    _edit_policy(repo / "iam/yield-model-gha.json", "RegisterAndRun",
+                 Action=["ecs:RegisterTaskDefinition", "ecs:RunTask", "ecs:CreateService"])
+    found = _missing(lint_folder(repo), "ecs:TagResource")
+    assert len(found) == 1 and "create-service" in found[0].message
+    _edit_policy(repo / "iam/yield-model-gha.json", "RegisterAndRun",
+                 Action=["ecs:RegisterTaskDefinition", "ecs:RunTask", "ecs:CreateService",
+                         "ecs:TagResource"])
+    assert not _missing(lint_folder(repo), "ecs:TagResource")
+
+
+def test_create_deployment_is_scoped_to_its_deployment_group(tmp_path):
+    repo = _copy(tmp_path, AG14)
+    _replace(repo / ".github/workflows/release.yml", "          aws ecs wait tasks-stopped",
+             "          aws deploy create-deployment --application-name yield "
+             "--deployment-group-name {group} --revision file://appspec.json\n"
+             "          aws ecs wait tasks-stopped")
+    group = "arn:aws:codedeploy:eu-west-3:663018247195:deploymentgroup:yield/"
+    policy = repo / "iam/yield-model-gha.json"
+    doc = json.loads(policy.read_text())
+    doc["Statement"].append({"Sid": "Deploy", "Effect": "Allow", "Action": "codedeploy:CreateDeployment",
+                             "Resource": group + "yield-blue-green"})
+    policy.write_text(json.dumps(doc))
+    wf = repo / ".github/workflows/release.yml"
+    text = wf.read_text()
+    wf.write_text(text.replace("{group}", "yield-canary"))
+    found = _missing(lint_folder(repo), "codedeploy:CreateDeployment")
+    assert len(found) == 1 and group + "yield-canary" in found[0].message
+    wf.write_text(text.replace("{group}", "yield-blue-green"))
+    assert not _missing(lint_folder(repo), "codedeploy:CreateDeployment")
+    wf.write_text(text.replace("{group}", '"$GROUP"'))  # unknown: any group, and the policy names one
+    assert not _missing(lint_folder(repo), "codedeploy:CreateDeployment")
