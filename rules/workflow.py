@@ -470,7 +470,8 @@ OIDC_ON_PULL_REQUEST = rule(
     skipped is skipped too, unless its `if:` calls `always()`, `failure()` or
     `cancelled()`), directly or in a local reusable workflow they call.
     Roles whose ARN or name says they are read-only
-    (`readonly`, `read-only`, `-ro`, `plan`) are not reported.
+    (`readonly`, `read-only`, `-ro`, `plan`), as written or as the config's
+    `vars`/`secrets` resolve `${{ vars.X }}`, are not reported.
 
     ## Why is this bad?
     Any branch pushed to the repository can open a pull request whose workflow
@@ -1568,18 +1569,18 @@ def oidc_triggers(doc, ctx):
         # (role use, events it runs on, where to point, who assumes it); a step's
         # own `if:` narrows the events on which it assumes the role
         uses = [(ru, wm.if_events(ru.step.if_, merge_ref).admit(job_events), _use_path(ru),
-                 f"job '{job.id}'") for ru in job.role_uses()
+                 f"job '{job.id}'", job) for ru in job.role_uses()
                 if ru.oidc or (job.id_token_write and _token_file_use(ru))]
         if job.uses:  # a local reusable workflow runs on the caller's events
             for called, ru in _called_role_uses(job, ctx) or []:
                 events = wm.if_events(ru.step.if_, merge_ref).admit(
                     wm.if_events(called.if_, merge_ref).admit(job_events))
                 uses.append((ru, events, job.path + ("uses",),
-                             f"job '{job.id}' (through {job.uses}, job '{called.id}')"))
+                             f"job '{job.id}' (through {job.uses}, job '{called.id}')", called))
         untrusted = [(u, sorted(u[1] & {"pull_request_target", "workflow_run"})) for u in uses]
         untrusted = [(u, bad) for u, bad in untrusted if bad]
         if untrusted and job.id_token_write:
-            (ru, _, path, who), bad = untrusted[0]
+            (ru, _, path, who, _), bad = untrusted[0]
             yield Problem(UNTRUSTED_TRIGGER.id, path,
                           f"{who} can mint an OIDC token and assumes "
                           f"{_role_text(ru)} on `{bad[0]}`, which runs with the base "
@@ -1590,15 +1591,24 @@ def oidc_triggers(doc, ctx):
                                "environment with reviewers")
         on_pr = [u for u in uses if "pull_request" in u[1]]
         if on_pr:
-            ru, _, path, who = on_pr[0]
-            role = ru.role_to_assume if isinstance(ru.role_to_assume, str) else ""
-            if role and _READ_ONLY_ROLE.search(role.rsplit("/", 1)[-1].split("}")[0].strip()):
+            ru, _, path, who, user = on_pr[0]
+            if _read_only_role(ru, user, ctx.config.github):
                 continue
             yield Problem(OIDC_ON_PULL_REQUEST.id, path,
                           f"{who} assumes {_role_text(ru)} on `pull_request`: code "
                           "from any branch's pull request runs with the deploy role",
                           help="assume deploy roles on `push` to protected branches or in an "
                                "environment with reviewers; give pull requests a read-only role")
+
+
+def _read_only_role(ru, job, github) -> bool:
+    """Does the role's name say it is read-only, as written or as the config's
+    vars/secrets resolve it (`${{ vars.PLAN_ROLE_ARN }}`)?"""
+    for role in (ru.role_to_assume, wm.expand(ru.role_to_assume, job, ru.step, github=github)):
+        if isinstance(role, str) and role and _READ_ONLY_ROLE.search(
+                role.rsplit("/", 1)[-1].split("}")[0].strip()):
+            return True
+    return False
 
 
 def _token_file_use(ru) -> bool:

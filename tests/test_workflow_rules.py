@@ -738,3 +738,29 @@ def test_a_reusable_workflow_no_local_workflow_calls_takes_its_default(tmp_path)
     # it may serve other repositories: what they pass is not known, the default is
     found = _reusable_image_findings(tmp_path, {})
     assert len(found) == 1 and found[0].startswith("job 'deploy' deploys")
+
+
+@pytest.mark.parametrize("role, var, reported", [
+    ("${{ vars.PLAN_ROLE_ARN }}", "arn:aws:iam::123456789012:role/web-plan-readonly", False),
+    ("${{ vars.PLAN_ROLE_ARN }}", "arn:aws:iam::123456789012:role/web-deploy", True),
+    ("${{ vars.PLAN_ROLE_ARN }}", None, True),  # not known: a deploy role, as before
+    ("arn:aws:iam::123456789012:role/terraform-plan", None, False),
+    ("${{ secrets.RO_ROLE }}", "arn:aws:iam::123456789012:role/ci-read-only", False),
+])
+def test_a_read_only_role_on_pull_requests_is_known_through_the_configs_vars(role, var, reported):
+    name = role.split(".")[-1].strip(" }")
+    kind = "secrets" if "secrets." in role else "vars"
+    github = {kind: {name: var}} if var else None
+    found = {r for r, _ in lint_text(f"""\
+        on: pull_request
+        jobs:
+          plan:
+            runs-on: ubuntu-latest
+            permissions: {{id-token: write, contents: read}}
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: {role}
+                  aws-region: eu-west-1
+        """, github)}
+    assert ("workflow-oidc-on-pull-request" in found) is reported
