@@ -54,10 +54,12 @@ SECRET_IN_ENV = rule(
     ## What it does
     Reads each container's `environment` entries. It reports an entry whose
     name ends in a secret word (`PASSWORD`, `SECRET`, `TOKEN`, `API_KEY`,
-    `PRIVATE_KEY`, `CREDENTIALS`...) with a non-empty value, and any entry
-    whose value has the shape of a credential: an AWS access key id, a private
-    key block, a GitHub/Slack/Stripe token, a JWT, a URL with a password, or a
-    long high-entropy string. Names that only mention a secret store or
+    `PRIVATE_KEY`, `CREDENTIALS`..., also run together as in `PGPASSWORD`)
+    with a non-empty value, and any entry whose value has the shape of a
+    credential: an AWS access key id, a private key block, a
+    GitHub/Slack/Stripe token, a JWT, a URL with a password, a connection
+    string with `Password=` or `PWD=`, or a long high-entropy string. A DSN
+    is judged by its value (a Sentry DSN holds only a public client key). Names that only mention a secret store or
     describe one (`SECRETS_MANAGER_REGION`, `DB_PASSWORD_SECRET_ARN`,
     `TOKEN_URL`, `PASSWORD_MIN_LENGTH`) and values that are booleans,
     references (ARNs), paths or small numbers (`TOKEN_TTL=3600`; under a
@@ -280,7 +282,9 @@ def image_latest(doc, ctx):
 
 _SECRET_WORDS = {"password", "passwd", "pwd", "pass", "passphrase", "secret", "secrets",
                  "token", "tokens", "credential", "credentials", "creds", "apikey",
-                 "secretkey", "privatekey", "accesskey", "pat", "dsn"}
+                 "secretkey", "privatekey", "accesskey", "pat"}
+# a secret word run together with what it is for: PGPASSWORD, NPMTOKEN
+_SECRET_ENDING = lazy_re(r"^[a-z]+(?:password|passwd|passphrase|secret|token)$")
 _KEY_PREFIXES = {"api", "access", "secret", "private", "signing", "encryption", "master",
                  "app", "license", "client", "auth", "session", "jwt", "hmac", "cookie",
                  "webhook", "aes", "crypt", "encrypt", "decryption", "ssh", "gpg", "pgp"}
@@ -306,7 +310,10 @@ _VALUE_SHAPES = (
     (lazy_re(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"), "a SendGrid API key"),
     (lazy_re(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"), "a JWT"),
     (lazy_re(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:([^/\s@]+)@"), "a URL with a password"),
+    (lazy_re(r"(?:^|;)\s*(?:password|pwd)\s*=\s*([^;\s][^;]*)", re.I),
+     "a connection string with a password"),
 )
+_WITH_PASSWORD = ("a URL with a password", "a connection string with a password")
 # Stripe publishable keys: they only identify the account and are meant for client code
 _PUBLIC_KEY_VALUE = lazy_re(r"^pk_(?:live|test)_[A-Za-z0-9]+$")
 _PLACEHOLDER_PASSWORD = lazy_re(r"^(?:\$\{?[A-Za-z_]\w*\}?|<[^>]*>|\*+|x+|\.\.\.|password)$",
@@ -330,6 +337,8 @@ def secret_name(name) -> bool:
     prev = words[-2] if len(words) > 1 else ""
     if last in _SECRET_WORDS:
         return not (last == "pass" and prev in ("by", "bypass", "no"))
+    if _SECRET_ENDING.match(last):
+        return True
     if last == "key" and prev in _KEY_PREFIXES:
         return True
     if last in ("value", "val") and prev in _SECRET_WORDS:
@@ -357,7 +366,7 @@ def secret_value(value) -> Optional[str]:
     for pattern, what in _VALUE_SHAPES:
         m = pattern.search(v)
         if m:
-            if what == "a URL with a password" and _PLACEHOLDER_PASSWORD.match(m.group(1)):
+            if what in _WITH_PASSWORD and _PLACEHOLDER_PASSWORD.match(m.group(1).strip()):
                 return None
             return what
     if _PUBLIC_KEY_VALUE.match(v):

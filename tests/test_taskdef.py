@@ -124,7 +124,8 @@ def test_image_latest_and_untagged(tmp_path):
 
 @pytest.mark.parametrize("name", ["DB_PASSWORD", "MYSQL_ROOT_PASSWORD", "SECRET_KEY", "API_KEY",
                                   "DD_API_KEY", "GITHUB_TOKEN", "jwtSecret", "AWS_SECRET_ACCESS_KEY",
-                                  "SECRET_KEY_BASE", "DB_PASS", "CLIENT_SECRET", "GOOGLE_CREDENTIALS"])
+                                  "SECRET_KEY_BASE", "DB_PASS", "CLIENT_SECRET", "GOOGLE_CREDENTIALS",
+                                  "PGPASSWORD", "NPMTOKEN", "appsecret"])
 def test_secret_names(name):
     assert secret_name(name)
 
@@ -132,7 +133,8 @@ def test_secret_names(name):
 @pytest.mark.parametrize("name", ["LOG_LEVEL", "SECRETS_MANAGER_REGION", "DB_PASSWORD_SECRET_ARN",
                                   "TOKEN_URL", "PASSWORD_MIN_LENGTH", "ORDINAL_KEY", "MODEL_KEY",
                                   "KMS_KEY_ID", "BYPASS", "USE_SECRETS_MANAGER", "SECRET_NAME",
-                                  "PASSWORD_FILE", "", None, 42])
+                                  "PASSWORD_FILE", "SENTRY_DSN", "DATABASE_DSN", "PGPASSWORD_FILE",
+                                  "", None, 42])
 def test_harmless_names(name):
     assert not secret_name(name)
 
@@ -141,7 +143,9 @@ def test_harmless_names(name):
                                    "postgres://app:s3cr3t@db:5432/app",
                                    "redis://:s3cretPassw0rd@redis.internal:6379/0",
                                    "-----BEGIN RSA PRIVATE KEY-----\nMIIE", "ghp_" + "a1B2" * 9,
-                                   "xoxb-1234567890-abcdefghij", "sk_live_" + "a1B2c3D4" * 3])
+                                   "xoxb-1234567890-abcdefghij", "sk_live_" + "a1B2c3D4" * 3,
+                                   "Server=db;Database=app;User Id=app;Password=S3cr3t!x;",
+                                   "Driver={PostgreSQL};Server=db;UID=app;PWD=hunter22"])
 def test_secret_values(value):
     assert secret_value(value)
 
@@ -150,7 +154,10 @@ def test_secret_values(value):
                                    "550e8400-e29b-41d4-a716-446655440000", "-Xmx1024m -Xms256m",
                                    "preprocessing/v2025-09-04/ordinal_encoder.pkl",
                                    "postgres://app:${DB_PASSWORD}@db/app", "https://api.example.com/v1",
-                                   "arn:aws:secretsmanager:us-east-1:1:secret:x", None, 12])
+                                   "arn:aws:secretsmanager:us-east-1:1:secret:x", None, 12,
+                                   "https://0123456789abcdef0123456789abcdef@o1.ingest.sentry.io/1",
+                                   "Server=db;Database=app;User Id=app;Password=${DB_PASSWORD};",
+                                   "Server=db;Database=app;Integrated Security=true"])
 def test_harmless_values(value):
     assert not secret_value(value)
 
