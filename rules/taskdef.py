@@ -57,10 +57,11 @@ SECRET_IN_ENV = rule(
     `PRIVATE_KEY`, `CREDENTIALS`..., also run together as in `PGPASSWORD`)
     with a non-empty value, and any entry whose value has the shape of a
     credential: an AWS access key id, a private key block, a
-    GitHub/Slack/Stripe token, a JWT, a URL with a password, a connection
-    string with `Password=` or `PWD=`, or a long high-entropy string. A DSN
-    is judged by its value (a Sentry DSN holds only a public client key). Names that only mention a secret store or
-    describe one (`SECRETS_MANAGER_REGION`, `DB_PASSWORD_SECRET_ARN`,
+    GitHub/Slack/Stripe token, a Slack webhook URL (Slack: it "contains a
+    secret"), a JWT, a URL with a password, a connection string with
+    `Password=` or `PWD=`, or a long high-entropy string. A DSN is judged by
+    its value (a Sentry DSN holds only a public client key). Names that only
+    mention a secret store or describe one (`SECRETS_MANAGER_REGION`, `DB_PASSWORD_SECRET_ARN`,
     `TOKEN_URL`, `PASSWORD_MIN_LENGTH`) and values that are booleans,
     references (ARNs), paths or small numbers (`TOKEN_TTL=3600`; under a
     password's name a number is reported) are not reported.
@@ -305,6 +306,8 @@ _VALUE_SHAPES = (
     (lazy_re(r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{40,}"),
      "a GitHub token"),
     (lazy_re(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"), "a Slack token"),
+    (lazy_re(r"\bhooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]+/[A-Za-z0-9/]{16,}"),
+     "a Slack webhook URL"),
     (lazy_re(r"\b[rs]k_live_[A-Za-z0-9]{16,}"), "a Stripe secret key"),
     (lazy_re(r"\bAIza[0-9A-Za-z_-]{35}\b"), "a Google API key"),
     (lazy_re(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"), "a SendGrid API key"),

@@ -145,7 +145,8 @@ def test_harmless_names(name):
                                    "-----BEGIN RSA PRIVATE KEY-----\nMIIE", "ghp_" + "a1B2" * 9,
                                    "xoxb-1234567890-abcdefghij", "sk_live_" + "a1B2c3D4" * 3,
                                    "Server=db;Database=app;User Id=app;Password=S3cr3t!x;",
-                                   "Driver={PostgreSQL};Server=db;UID=app;PWD=hunter22"])
+                                   "Driver={PostgreSQL};Server=db;UID=app;PWD=hunter22",
+                                   "https://hooks.slack.com/services/T0A1B2C3D/B0E4F5G6H/" + "a1B2" * 6])
 def test_secret_values(value):
     assert secret_value(value)
 
@@ -157,7 +158,8 @@ def test_secret_values(value):
                                    "arn:aws:secretsmanager:us-east-1:1:secret:x", None, 12,
                                    "https://0123456789abcdef0123456789abcdef@o1.ingest.sentry.io/1",
                                    "Server=db;Database=app;User Id=app;Password=${DB_PASSWORD};",
-                                   "Server=db;Database=app;Integrated Security=true"])
+                                   "Server=db;Database=app;Integrated Security=true",
+                                   "https://hooks.slack.com/"])
 def test_harmless_values(value):
     assert not secret_value(value)
 
