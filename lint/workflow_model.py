@@ -516,14 +516,27 @@ _FROM_JSON = re.compile(
     re.I | re.S)
 
 
-def _from_json_literal(inner: str):
+_FROM_JSON_OF = re.compile(
+    r"^fromjson\(\s*(vars|secrets)\.([A-Za-z_][A-Za-z0-9_-]*)\s*\)"
+    r"((?:\s*\[[^\[\]]+\]|\.[A-Za-z_][A-Za-z0-9_-]*)*)$", re.I | re.S)
+
+
+def _from_json_literal(inner: str, github: Optional[dict] = None):
     """(value, lookups) of `fromJSON('<JSON>')...` on a literal string (GitHub's
-    function names ignore case; '' is a quote inside the literal), else None."""
+    function names ignore case; '' is a quote inside the literal), or of
+    `fromJSON(vars.X)...` where the config gives vars.X (with `github`); else None."""
     m = _FROM_JSON.match(inner.strip())
-    if not m:
-        return None
+    if m:
+        text = m.group(1).replace("''", "'")
+    else:
+        m = _FROM_JSON_OF.match(inner.strip()) if github else None
+        known = (github.get(m.group(1).lower()) or {}) if m else {}
+        text = known.get(m.group(2)) if m and isinstance(known, dict) else None
+        if not isinstance(text, str):
+            return None
+        m = (None, None, m.group(3))
     try:
-        return json.loads(m.group(1).replace("''", "'")), m.group(2)
+        return json.loads(text), m[2] if isinstance(m, tuple) else m.group(2)
     except ValueError:
         return None
 
@@ -1080,7 +1093,7 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
         inner = m.group(1).strip()
         pm = _PROPERTY.match(inner)
         if not pm:  # not a plain property: a fromJSON literal, a ternary, or unknown
-            fj = _from_json_literal(inner)
+            fj = _from_json_literal(inner, github)
             if fj is not None:
                 got = _json_lookup(fj[0], fj[1], job, step, row, github)
                 if got is None or isinstance(got, (dict, list)):

@@ -414,7 +414,7 @@ def build(docs: List[Document], ctx) -> Index:
                 noted.add((id(d), link.path, link.resolved))
                 where = f"{d.file}:{d.span(link.path).line}: job '{run.job.id}'"
                 if link.role is None:
-                    ctx.note(f"xref: {where}: role {text_of(link.value) or link.value!r} not "
+                    ctx.note(f"xref: {where}: role {text_of(link.expanded) or link.value!r} not "
                              f"linked ({link.how}; no trust or permission policy for it among "
                              "the files read: map it in config `roles:`)")
                 else:

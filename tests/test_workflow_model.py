@@ -177,6 +177,24 @@ def test_expand_and_resolve():
     assert wm.step_outputs(build.steps[0])["image"].value == "$REGISTRY/$REPO:$TAG"
 
 
+@pytest.mark.parametrize("github, want", [
+    ({"vars": {"ACCOUNTS": '{"dev": "111111111111", "prod": "222222222222"}'},
+      "inputs": {"environment": "prod"}}, "arn:aws:iam::222222222222:role/deploy"),
+    ({"vars": {"ACCOUNTS": '{"Prod": "222222222222"}'}, "inputs": {"environment": "prod"}},
+     "arn:aws:iam::222222222222:role/deploy"),  # property names ignore case
+    ({"secrets": {"ACCOUNTS": '{"prod": "333333333333"}'}, "inputs": {"environment": "prod"}},
+     None),  # the expression reads vars, not secrets
+    ({"vars": {"ACCOUNTS": '{"dev": "111111111111"}'}, "inputs": {"environment": "prod"}}, None),
+    ({"vars": {"ACCOUNTS": "not json"}, "inputs": {"environment": "prod"}}, None),
+    ({"vars": {"ACCOUNTS": '{"prod": "222222222222"}'}}, None),  # the input is not known
+    ({}, None),
+])
+def test_from_json_of_a_configured_var_is_looked_up(github, want):
+    wf, _ = load(WORKFLOW)
+    text = "arn:aws:iam::${{ fromJSON(vars.ACCOUNTS)[inputs.environment] }}:role/deploy"
+    assert wm.expand(text, wf.jobs["deploy"], github=github) == (want or text)
+
+
 def test_job_events_narrowed_by_if():
     wf, _ = load(WORKFLOW)
     assert wm.job_events(wf, wf.jobs["deploy"]) == {"push"}

@@ -145,6 +145,43 @@ def test_resolve_role_value():
     assert L.resolve_role_value(12, 12, {})[0] == "12"
 
 
+CFN_ROLE = """\
+Resources:
+  GithubDeploy:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: github_deploy
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Federated: "arn:aws:iam::%s:oidc-provider/token.actions.githubusercontent.com"}
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                token.actions.githubusercontent.com:aud: sts.amazonaws.com
+                token.actions.githubusercontent.com:sub: repo:o/r:environment:prod
+"""
+
+
+@pytest.mark.parametrize("provider_account, role_account, linked", [
+    ("410293857612", "410293857612", True),
+    ("410293857612", "287465019283", False),  # a role of the same name in another account
+    ("${AWS::AccountId}", "287465019283", True),  # the account is not known: by its name
+])
+def test_a_template_roles_account_is_its_oidc_providers(tmp_path, provider_account,
+                                                          role_account, linked):
+    # a role trusts only an OIDC provider of its own account, so a template role
+    # written without its account is in the account its provider names
+    (tmp_path / "stack.yaml").write_text(CFN_ROLE % provider_account)
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "deploy.yml").write_text(textwrap.dedent(oidc_workflow(
+        role=f"arn:aws:iam::{role_account}:role/github_deploy", environment="staging")))
+    (tmp_path / ".ecs-lint.yaml").write_text("github: {repository: o/r}\n")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
+    assert bool(found) is linked
+
+
 # ---------------------------------------------------------------------------
 # job `if:` narrowing
 

@@ -140,11 +140,31 @@ class Role:
 
     @property
     def account(self) -> Optional[str]:
-        return account_of_arn(self.arn) if self.arn else None
+        """The role's account: its ARN's, else the one account its trust
+        policies' OIDC providers name (a role trusts only providers of its own
+        account: a template's role written without its account)."""
+        return (account_of_arn(self.arn) if self.arn else None) or _provider_account(self.trust)
 
     @property
     def label(self) -> str:
         return self.arn or self.name or self.key
+
+
+_PROVIDER_ARN = re.compile(r"^arn:[\w-]+:iam::(\d{12}):oidc-provider/")
+
+
+def _provider_account(trust: List[Document]) -> Optional[str]:
+    accounts = set()
+    for d in trust:
+        body = d.data.get("Statement") if isinstance(d.data, dict) else None
+        for st in body if isinstance(body, list) else [body]:
+            principal = st.get("Principal") if isinstance(st, dict) else None
+            fed = principal.get("Federated") if isinstance(principal, dict) else None
+            for f in fed if isinstance(fed, list) else [fed]:
+                m = _PROVIDER_ARN.match(f.strip()) if isinstance(f, str) else None
+                if m:
+                    accounts.add(m.group(1))
+    return accounts.pop() if len(accounts) == 1 else None
 
 
 def _realpath(path: str, real_dirs: dict) -> str:
@@ -388,7 +408,9 @@ def resolve_role_value(raw, expanded, github: dict):
         if m:  # arn:aws:iam::${{ vars.ACCOUNT_ID }}:role/deploy: the role is known by name
             return m.group(1), ref, f"role name {m.group(1)} (the rest of '{s}' is not known)"
         return None, ref, f"'{s}' is an expression ecs-lint cannot resolve"
-    return s, ref, "literal" if ref is None else f"{ref} = {s}"
+    if ref is None:
+        return s, ref, "literal" if s == (raw_text or "").strip() else "expanded"
+    return s, ref, f"{ref} = {s}"
 
 
 # an ARN whose account (or partition) is an expression but whose path and name are written
