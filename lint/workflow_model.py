@@ -21,7 +21,8 @@ The workflow rules and the cross-file rules share this one reading.
         job.role_uses()                 # [RoleUse]: configure-aws-credentials / role-to-assume /
                                         # `aws sts assume-role-with-web-identity`
         job.deploys()                   # [Deploy]: deploy action, aws ecs update-service |
-                                        # register-task-definition | run-task | create-service, CodeDeploy
+                                        # register-task-definition | run-task | create-service, CodeDeploy,
+                                        # deploy tools (ecs-deploy, ecspresso, copilot, ...)
         job.runs_tests()                # pytest, npm/yarn/pnpm test, go test, make test, tox, ...
         for step in job.steps:
             step.index, step.path, step.id, step.name
@@ -61,7 +62,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Set
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 from . import probes, shell
 from .model import Span
@@ -151,9 +152,10 @@ class RoleUse:
 class Deploy:
     step: "Step"
     kind: str  # ecs-deploy-action | update-service | register-task-definition | run-task |
-    #            create-service | codedeploy
+    #            create-service | codedeploy | a deploy tool's name (DEPLOY_TOOLS)
     path: tuple
     command: Optional[shell.Command] = None
+    image: Optional[str] = None  # the image a deploy tool is given, as written
 
 
 @dataclass
@@ -676,7 +678,61 @@ def deploys_of(step: Step) -> List[Deploy]:
             out.append(Deploy(step, "codedeploy", step.run_path, c))
         elif service == "ecs" and op == "deploy":  # the CLI's CodeDeploy customisation
             out.append(Deploy(step, "codedeploy", step.run_path, c))
+        else:
+            tool = deploy_tool(c)
+            if tool is not None:
+                out.append(Deploy(step, tool[0], step.run_path, c, tool[1]))
     return out
+
+
+# Deploy tools that register a task definition revision and update the service
+# themselves: silintl/ecs-deploy (`ecs-deploy -c CLUSTER -n SERVICE -i IMAGE`,
+# also run as its Docker image), fabfuel/ecs-deploy (`ecs deploy CLUSTER SERVICE
+# --image CONTAINER IMAGE | --tag TAG`), ecspresso (`ecspresso deploy`), AWS
+# Copilot (`copilot deploy`, `copilot svc deploy`) and the ECS CLI
+# (`ecs-cli compose service up`).
+DEPLOY_TOOLS = ("ecs-deploy", "ecs deploy", "ecspresso deploy", "copilot deploy",
+                "ecs-cli service up")
+
+
+def deploy_tool(c: shell.Command) -> Optional[Tuple[str, Optional[str]]]:
+    """(tool, the image it deploys or None) when a command runs a deploy tool."""
+    argv = c.argv
+    if c.name == "docker" and len(argv) > 2 and argv[1] == "run":
+        at = next((i for i, a in enumerate(argv[2:], 2)
+                   if re.fullmatch(r"(?:[\w.-]+/)?silintl/ecs-deploy(?::[\w.-]+)?", a)), None)
+        if at is None:
+            return None
+        argv = ["ecs-deploy"] + argv[at + 1:]
+    name = argv[0].rsplit("/", 1)[-1] if argv else ""
+    words = [a for a in argv[1:] if not a.startswith("-")]
+    if name in ("ecs-deploy", "ecs-deploy.sh"):
+        return "ecs-deploy", _option(argv, ("-i", "--image"))
+    if name == "ecs" and words[:1] == ["deploy"]:
+        image = _option(argv, ("--image", "-i"), 2)
+        tag = _option(argv, ("--tag", "-t"))
+        return "ecs deploy", image or (f"<each container's image>:{tag}"
+                                       if tag is not None else None)
+    if name == "ecspresso" and words[:1] == ["deploy"]:
+        return "ecspresso deploy", None
+    if name == "ecs-cli" and "service" in words and "up" in words[words.index("service"):]:
+        return "ecs-cli service up", None
+    if name == "copilot" and (words[:1] == ["deploy"] or words[:2] in (["svc", "deploy"],
+                                                                        ["job", "deploy"])):
+        return "copilot deploy", None
+    return None
+
+
+def _option(argv, flags, nth=1) -> Optional[str]:
+    """The value of the last of `flags` in argv (`--image X`, `--image=X`); with
+    nth=2, the second word after the flag (`--image CONTAINER IMAGE`)."""
+    found = None
+    for i, a in enumerate(argv):
+        if a in flags and i + nth < len(argv):
+            found = argv[i + nth]
+        elif nth == 1 and "=" in a and a.split("=", 1)[0] in flags:
+            found = a.split("=", 1)[1]
+    return found
 
 
 _TEST_RUNNERS = {"pytest", "py.test", "tox", "nox", "jest", "vitest", "mocha", "rspec",

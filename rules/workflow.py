@@ -162,8 +162,10 @@ DEPLOY_NO_ENVIRONMENT = rule(
     ## What it does
     Finds jobs that deploy (the `amazon-ecs-deploy-task-definition` action, a
     CodeDeploy action, or `aws ecs update-service | register-task-definition |
-    run-task | create-service` / `aws deploy create-deployment` in a script)
-    without an `environment` (a string or `{name, url}`; an empty string is
+    run-task | create-service` / `aws deploy create-deployment` in a script, or
+    a deploy tool: `ecs-deploy` (silintl, also as its Docker image), `ecs
+    deploy` (fabfuel), `ecspresso deploy`, `copilot deploy`, `ecs-cli compose
+    service up`) without an `environment` (a string or `{name, url}`; an empty string is
     none).
 
     ## Why is this bad?
@@ -246,7 +248,9 @@ IMAGE_LATEST = rule(
     docs="""
     ## What it does
     Finds the image a deploying job deploys and follows it to where its tag is
-    written: the `image` input of `amazon-ecs-render-task-definition`, `jq --arg`
+    written: the `image` input of `amazon-ecs-render-task-definition`, the
+    image a deploy tool is given (`ecs-deploy -i IMAGE`, `ecs deploy ...
+    --image CONTAINER IMAGE` or `--tag TAG`), `jq --arg`
     values that set an image before `aws ecs register-task-definition`, or, when
     the job deploys through the CLI without either (e.g. `update-service
     --force-new-deployment`), the images it pushes. Values are followed through
@@ -990,7 +994,8 @@ def _calls_untested_deploys(wf, ctx):
 def _deploy_words(deploys):
     seen = []
     for d in deploys:
-        w = {"ecs-deploy-action": "amazon-ecs-deploy-task-definition",
+        w = d.kind if d.kind in wm.DEPLOY_TOOLS else \
+            {"ecs-deploy-action": "amazon-ecs-deploy-task-definition",
              "codedeploy": "CodeDeploy"}.get(d.kind, f"aws ecs {d.kind}")
         if w not in seen:
             seen.append(w)
@@ -1213,6 +1218,10 @@ def _deployed_images(job, github):
         if isinstance(img, str):
             out.append((wm.resolve(img, job, st, github=github), st, wm.input_path(st, "image"),
                         None))
+    for d in job.deploys():  # a deploy tool given the image
+        if d.image is not None:
+            out.append((wm.resolve(d.image, job, d.step, github=github, line=d.command.line),
+                        d.step, d.step.run_path, d.command.line))
     if out:
         return out, False
     cli = [d for d in job.deploys() if d.command is not None]

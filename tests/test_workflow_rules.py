@@ -764,3 +764,48 @@ def test_a_read_only_role_on_pull_requests_is_known_through_the_configs_vars(rol
                   aws-region: eu-west-1
         """, github)}
     assert ("workflow-oidc-on-pull-request" in found) is reported
+
+
+TOOL_DEPLOY = """\
+    on:
+      push:
+        branches: [main]
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest
+        permissions: {{id-token: write, contents: read}}
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: arn:aws:iam::123456789012:role/deploy
+              aws-region: us-east-1
+          - run: |
+              {command}
+"""
+
+
+@pytest.mark.parametrize("command, latest", [
+    ("docker run --rm -e AWS_ACCESS_KEY_ID silintl/ecs-deploy -c prod -n web -i repo/web:latest", True),
+    ("./ecs-deploy -c prod -n web -i 1.dkr.ecr.us-east-1.amazonaws.com/web:${{ github.sha }}", False),
+    ("ecs-deploy --cluster prod --service-name web --image repo/web", True),  # untagged
+    ("ecs deploy prod web --image web repo/web:latest --timeout 600", True),
+    ("ecs deploy prod web --tag latest", True),
+    ("ecs deploy prod web --tag ${{ github.sha }}", False),
+    ("ecspresso deploy --config ecspresso.yml", False),
+    ("copilot svc deploy --name api --env prod", False),
+    ("ecs-cli compose --project-name web service up --cluster prod", False),
+])
+def test_a_deploy_tool_is_a_deploy_and_its_image_is_checked(command, latest):
+    found = rules_of(TOOL_DEPLOY.format(command=command))
+    assert {"workflow-deploy-no-environment", "workflow-deploy-no-test-gate"} <= found
+    assert ("workflow-image-latest" in found) is latest
+
+
+@pytest.mark.parametrize("command", [
+    "docker run --rm node:20 npm test", "ecs --help",
+    "echo ecs-deploy -i repo/web:latest", "copilot svc ls", "ecspresso diff",
+    "ecs-cli compose service ps",
+])
+def test_commands_that_only_look_like_deploy_tools_are_not_deploys(command):
+    found = rules_of(TOOL_DEPLOY.format(command=command))
+    assert not found & {"workflow-deploy-no-environment", "workflow-image-latest"}
