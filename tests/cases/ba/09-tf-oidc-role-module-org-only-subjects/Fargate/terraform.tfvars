@@ -1,0 +1,2 @@
+aws_region = "eu-central-1"
+github_org = "GuyErreich"
