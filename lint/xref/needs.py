@@ -1,0 +1,617 @@
+"""What each step of a job needs from IAM: the actions (`actions.py`), and
+where they are known the resource each is asked on and the keys its request
+carries, as `Need`s for `xref-permission-missing` to evaluate against the
+role's permission policies.
+
+- the deploy-path actions (`step_needs`): the ECR repository of an image
+  pushed (from the login step's registry and the tag), the service ARN of the
+  deploy action and of `aws ecs update-service`/`describe-services`, the
+  CodeDeploy deployment group, the cluster's tasks for `ecs:DescribeTasks`,
+  the task definition's revisions for `ecs:RunTask`/`ecs:StartTask` with
+  `ecs:cluster` in the request, `iam:PassRole` for roles a run-task
+  `--overrides` passes;
+- tagging on create (`tag_needs`): `ecs:TagResource` with `ecs:CreateAction`;
+- the task definitions a step registers or runs (`step_taskdefs`), and the
+  revisions `run-task` runs after a script registers one (`run_registered`).
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, List, Optional, Tuple
+
+from ecs_lint.lazy import lazy_import, lazy_re
+from ecs_lint.model import Document, Span
+from ecs_lint.values import text_of
+
+shell = lazy_import("ecs_lint.shell", globals(), "shell")
+wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
+A = lazy_import("ecs_lint.xref.actions", globals(), "A")
+L = lazy_import("ecs_lint.xref.linking", globals(), "L")
+R = lazy_import("ecs_lint.xref.runs", globals(), "R")
+
+if TYPE_CHECKING:
+    from ecs_lint.rules.xref import Index
+
+
+ECS_TASKS = "ecs-tasks.amazonaws.com"
+
+
+_OUTPUT_TD = lazy_re(r"^\$\{\{\s*steps\.([\w-]+)\.outputs\.task-definition\s*\}\}$")
+
+
+def taskdef_path(run: R.JobRun, step: wm.Step, value, github) -> Optional[str]:
+    """The task-definition file a value names, following render step outputs."""
+    seen = set()
+    while True:
+        s = run.expand(value, step, github)
+        if not isinstance(s, str):
+            return None
+        m = _OUTPUT_TD.match(s.strip())
+        if not m:
+            return None if R.unresolved(s) or not s.strip() else s.strip()
+        sid = m.group(1)
+        if sid in seen:
+            return None
+        seen.add(sid)
+        src = next((st for st in run.job.steps if st.id == sid and st.uses == A.RENDER), None)
+        if src is None:
+            return None
+        step, value = src, src.with_.get("task-definition")
+
+
+@dataclass
+class Need:
+    action: str
+    why: str
+    step: wm.Step
+    run: R.JobRun
+    link: R.RoleLink
+    resource: Optional[str] = None
+    script_line: Optional[int] = None  # line in the step's `run:` script (0-based)
+    command: Optional[str] = None  # its first words, to find its column
+    # condition keys the request carries that the resource does not tell
+    # (`ecs:CreateAction` of a tag-on-create, `ecs:cluster` of RunTask)
+    context: Tuple[Tuple[str, str], ...] = ()
+
+    @property
+    def span(self) -> Optional[Span]:
+        """File position of the command in a `run:` script (None for action
+        steps); found only when a finding shows it."""
+        if self.script_line is None:
+            return None
+        if "_span" not in self.__dict__:
+            self.__dict__["_span"] = wm.script_span(self.run.doc, self.step, self.script_line,
+                                                    self.command)
+        return self.__dict__["_span"]
+
+    @property
+    def line(self) -> Optional[int]:
+        return self.span.line if self.span is not None else None
+
+
+def _registry(link: Optional[R.RoleLink]) -> Optional[str]:
+    """The private registry amazon-ecr-login logs in to (the role's account/region)."""
+    if link is None or link.role is None or not link.region:
+        return None
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    return A.registry_host(account, link.region) if account else None
+
+
+_REGISTRY_OUT = lazy_re(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.registry\s*\}\}")
+
+
+_SHA = lazy_re(r"\$\{\{\s*github\.sha\s*\}\}|\$\{?GITHUB_SHA\}?")
+
+
+def _login_registry(run: R.JobRun, step_id: str, link, github) -> Optional[str]:
+    """The registry `steps.<step_id>.outputs.registry` names. amazon-ecr-login
+    sets it to the registry it logged in to: `public.ecr.aws` for `registry-type:
+    public`, the registry of the one account given in `registries` (none at all
+    for several), else the role's own (account, region) registry."""
+    login = next((s for s in run.job.steps if s.id == step_id), None)
+    if login is None or login.uses != A.ECR_LOGIN:
+        return _registry(link)
+    kind = run.expand(login.with_.get("registry-type"), login, github)
+    if isinstance(kind, str) and kind.strip().lower() == "public":
+        return "public.ecr.aws"
+    if login.with_.get("registries") is None:
+        return _registry(link)
+    ids = run.expand(login.with_.get("registries"), login, github)
+    if not isinstance(ids, str) or not re.fullmatch(r"\d{12}", ids) or not link \
+            or not link.region:
+        return None  # unresolved, or several registries: no `registry` output
+    return A.registry_host(ids, link.region)
+
+
+def _image(run: R.JobRun, step: wm.Step, word: Optional[str], link, github,
+           line: Optional[int]) -> Optional[str]:
+    """A docker image reference with what the workflow tells substituted; None if unknown."""
+    if not isinstance(word, str):
+        return None
+    s = _SHA.sub("0" * 40, word)
+    s = run.resolve(s, step, github, line)
+    if not isinstance(s, str):
+        return None
+    s = _REGISTRY_OUT.sub(lambda m: _login_registry(run, m.group(1), link, github)
+                          or m.group(0), s)
+    s = _SHA.sub("0" * 40, s)
+    return None if "$" in s else s
+
+
+def _service_arn(run: R.JobRun, step: wm.Step, link: Optional[R.RoleLink], github):
+    if link is None or link.role is None or not link.region:
+        return None
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    service = run.expand(step.with_.get("service"), step, github)
+    cluster = run.expand(step.with_.get("cluster", "default"), step, github)
+    if not account or not isinstance(service, str) or not isinstance(cluster, str) \
+            or R.unresolved(service) or R.unresolved(cluster):
+        return None
+    if service.strip().startswith("arn:"):  # the API takes the service's ARN too
+        return service.strip()
+    cluster = cluster.rsplit("/", 1)[-1] if cluster.startswith("arn:") else cluster
+    return f"arn:{A.partition(link.region)}:ecs:{link.region}:{account}:service/{cluster}/{service}"
+
+
+def deployment_controller(idx: Index, run: R.JobRun, step: wm.Step, github) -> Optional[str]:
+    """The deployment controller (ECS, CODE_DEPLOY, ...) of the service a deploy
+    step updates, when one service definition of that name and cluster was read."""
+    if step.uses != A.DEPLOY or not idx.services:
+        return None
+    service = run.expand(step.with_.get("service"), step, github)
+    cluster = run.expand(step.with_.get("cluster", "default"), step, github)
+    if not isinstance(service, str) or R.unresolved(service):
+        return None
+    service = service.strip()
+    if service.startswith("arn:"):  # DescribeServices takes the ARN: service/CLUSTER/NAME
+        parts = service.split(":", 5)[-1].split("/")
+        if len(parts) == 3 and isinstance(cluster, str) and not R.unresolved(cluster) \
+                and parts[1] != cluster.strip().rsplit("/", 1)[-1]:
+            return None  # not the cluster the action names
+        service = parts[-1]
+    kinds = set()
+    for d in idx.services.get(service, []):
+        c = text_of(d.data.get("cluster"))
+        if c and isinstance(cluster, str) and not R.unresolved(cluster) \
+                and c.rsplit("/", 1)[-1] != cluster.strip().rsplit("/", 1)[-1]:
+            continue
+        ctl = d.data.get("deploymentController")
+        kinds.add(text_of(ctl.get("type")) if isinstance(ctl, dict) else "ECS")
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
+
+
+def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
+                controller: Optional[str] = None) -> List[Need]:
+    out: List[Need] = []
+    ecr_login = any(s.uses == A.ECR_LOGIN for s in run.job.steps)
+    if step.uses:
+        needs = A.action_step_needs(step.uses, step.with_, controller)
+        on_service = ("ecs:UpdateService", "ecs:DescribeServices")
+        service_arn = _service_arn(run, step, link, github) \
+            if any(action in on_service for action, _ in needs) else None
+        for action, why in needs:
+            out.append(Need(action, why, step, run, link,
+                            service_arn if action in on_service else None))
+        if step.uses == A.DEPLOY:
+            cluster = run.expand(step.with_.get("cluster"), step, github)
+            out = _scope_tasks(out, link, cluster or "default", link.region if link else None)
+            out = _scope_codedeploy(out, run, step, link, github)
+        if step.uses == A.BUILD_PUSH:
+            return _build_push_needs(run, step, link, github, out, ecr_login)
+        return out
+    if step.run is None:
+        return out
+    for cmd in wm.commands(step):
+        line = cmd.line
+        service, op, rest = shell.aws_operation(cmd)
+        if service:
+            shown = f"aws {service} {op}" + (f" {rest[0]}" if op == "wait" and rest else "")
+            mine = []
+
+            def option(flag):  # a literal, or a variable the step's env or script sets
+                value = shell.option(cmd, flag)
+                if isinstance(value, str) and "$" in value:
+                    value = run.resolve(value, step, github, cmd.line)
+                return value
+
+            for a in A.cli_actions(service, op, rest) or ():
+                arn = _cli_service_arn(cmd, op, rest, link, option) \
+                    if a in ("ecs:UpdateService", "ecs:DescribeServices") else \
+                    _cli_deployment_group_arn(link, option) \
+                    if a == "codedeploy:CreateDeployment" else None
+                mine.append(Need(a, f"`{shown}`", step, run, link, arn, line,
+                                 " ".join(cmd.argv[:2])))
+            if service == "ecs" and mine:
+                mine = _scope_tasks(mine, link, option("--cluster") or "default",
+                                    option("--region") or (link.region if link else None),
+                                    option("--task-definition"))
+            if service == "ecs" and op in ("run-task", "start-task"):
+                mine += [Need("iam:PassRole", f"`{shown}` with --overrides {field}", step, run,
+                              link, arn, line, " ".join(cmd.argv[:2]),
+                              (("iam:PassedToService", ECS_TASKS),))
+                         for field, arn in _override_roles(option("--overrides"), link)]
+            out.extend(mine)
+            continue
+        images = {}  # word -> image: a push needs five actions on one image
+        for action, why, word in A.docker_needs(cmd.argv):
+            if word not in images:
+                images[word] = _image(run, step, word, link, github, cmd.line)
+            image = images[word]
+            if image is not None and A.is_other_registry(image):
+                break
+            arn = A.ecr_repository_arn(image)
+            if arn is None and not ecr_login:
+                break
+            out.append(Need(action, f"`{why}`", step, run, link, arn, line,
+                            " ".join(cmd.argv[:2])))
+    return out
+
+
+def _build_push_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
+                      out: List[Need], ecr_login: bool) -> List[Need]:
+    """docker/build-push-action: the push actions on each ECR repository its
+    tags push to, and on each one a `cache-to` registry ref exports the build
+    cache to (the same layer and manifest uploads, whether or not it pushes)."""
+    cache = []
+    refs = A.cache_to_refs(run.resolve(step.with_.get("cache-to"), step, github))
+    for arn in dict.fromkeys(A.ecr_repository_arn(_image(run, step, r, link, github, None))
+                             for r in refs):
+        if arn:
+            cache += [Need(a, "docker/build-push-action (exporting the build cache, "
+                           "`cache-to`)", step, run, link, arn) for a in A.ECR_PUSH]
+    if out:
+        tags = run.resolve(step.with_.get("tags"), step, github)
+        tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
+        tags = [t for t in tags if t]
+        if tags and all(A.is_other_registry(t) for t in tags):
+            out = []
+        elif not ecr_login and not any(A.ecr_repository_arn(t) for t in tags):
+            out = []
+        else:
+            # each ECR repository pushed to is a resource the push actions need
+            images = [_image(run, step, t, link, github, None) for t in tags
+                      if not A.is_other_registry(t)]
+            arns = list(dict.fromkeys(A.ecr_repository_arn(i) for i in images))
+            if arns and None not in arns:
+                out = [Need(n.action, n.why, step, run, link, arn if n.resource is None
+                            and n.action in A.ECR_PUSH else n.resource)
+                       for n in out for arn in arns]
+    return list({(n.action, n.resource): n for n in out + cache}.values())
+
+
+def _scope_codedeploy(needs: List[Need], run: R.JobRun, step: wm.Step,
+                      link: Optional[R.RoleLink], github) -> List[Need]:
+    """Resources of the deploy action's CodeDeploy calls (its index.js: the
+    application and deployment group from `codedeploy-application` and
+    `codedeploy-deployment-group`, else `AppECS-CLUSTER-SERVICE` and
+    `DgpECS-CLUSTER-SERVICE`): GetDeploymentGroup, CreateDeployment and
+    GetDeployment are authorized on `deploymentgroup:APP/GROUP`,
+    RegisterApplicationRevision on `application:APP`, GetDeploymentConfig on
+    `deploymentconfig:NAME` (`codedeploy-deployment-config`; the group's own
+    config, unknown, when unset) (Service Authorization Reference, CodeDeploy)."""
+    if not any(n.action.startswith("codedeploy:") for n in needs) or link is None \
+            or link.role is None or not link.region:
+        return needs
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+
+    def value(key, default=None):
+        v = run.expand(step.with_.get(key), step, github)
+        v = v.strip() if isinstance(v, str) and v.strip() else default
+        return None if not isinstance(v, str) or R.unresolved(v) \
+            or any(c in v for c in "$`{}*?") else v
+
+    cluster, service = value("cluster", "default"), value("service")
+    where = None if not cluster or not service or "arn:" in cluster + service \
+        else f"{cluster}-{service}"
+    app = value("codedeploy-application", where and "AppECS-" + where)
+    group = value("codedeploy-deployment-group", where and "DgpECS-" + where)
+    config = value("codedeploy-deployment-config")
+    if not account:
+        return needs
+    base = f"arn:{A.partition(link.region)}:codedeploy:{link.region}:{account}:"
+    on = {"codedeploy:GetDeploymentGroup": app and group and f"deploymentgroup:{app}/{group}",
+          "codedeploy:RegisterApplicationRevision": app and f"application:{app}",
+          "codedeploy:GetDeploymentConfig": config and f"deploymentconfig:{config}"}
+    on["codedeploy:CreateDeployment"] = on["codedeploy:GetDeployment"] = \
+        on["codedeploy:GetDeploymentGroup"]
+    return [dataclasses.replace(n, resource=base + on[n.action])
+            if n.resource is None and on.get(n.action) else n for n in needs]
+
+
+_SHORTHAND_ROLE = lazy_re(r"(?:^|,)\s*(taskRoleArn|executionRoleArn)=([^,\s\[\]{}]+)")
+
+
+def _override_roles(overrides, link: Optional[R.RoleLink]) -> List[Tuple[str, str]]:
+    """[(field, role ARN)] of the `taskRoleArn`/`executionRoleArn` a run-task
+    `--overrides` (JSON, or the CLI's shorthand) gives: RunTask passes them to
+    ECS, so it needs `iam:PassRole` on each (as for a task definition's roles)."""
+    if not isinstance(overrides, str) or link is None or link.role is None:
+        return []
+    text = overrides.strip()
+    if text.startswith("{"):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return []
+        pairs = [(f, data.get(f)) for f in ("taskRoleArn", "executionRoleArn")] \
+            if isinstance(data, dict) else []
+    else:
+        pairs = _SHORTHAND_ROLE.findall(text)
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    part = partition_of(link)
+    out = []
+    for field_name, value in pairs:
+        arn = role_arn(value, account, part) if isinstance(value, str) \
+            and not any(c in value for c in "$`{}*?") else None
+        if arn:
+            out.append((field_name, arn))
+    return out
+
+
+def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
+                 task_definition=None) -> List[Need]:
+    """Resources and keys of RunTask and DescribeTasks when the cluster is known
+    (a literal, or the deploy action's `default`): DescribeTasks is authorized on
+    the cluster's task ARNs (`task/CLUSTER/ID`, the ID unknown beforehand: a
+    policy must grant `task/CLUSTER/*` or wider, not the cluster's ARN), RunTask
+    on the task definition's revision ARN with `ecs:cluster` in its request
+    (Service Authorization Reference, Amazon ECS)."""
+    if not any(n.action in ("ecs:RunTask", "ecs:StartTask", "ecs:DescribeTasks") for n in needs):
+        return needs
+    account = (L.account_of_arn(link.resolved or "") or link.role.account) \
+        if link is not None and link.role is not None else None
+    if not account or not isinstance(region, str) or not isinstance(cluster, str) \
+            or any(c in v for v in (cluster, region) for c in "$`{}*?") or not cluster.strip():
+        return needs
+    name = cluster.strip().rsplit("/", 1)[-1]
+    base = f"arn:{A.partition(region)}:ecs:{region}:{account}:"
+    td = task_definition.strip() if isinstance(task_definition, str) else ""
+    td_arn = td if td.startswith("arn:") and ":task-definition/" in td else \
+        base + "task-definition/" + td if re.fullmatch(r"[\w-]+:\d+", td) else None
+    out = []
+    for n in needs:
+        if n.action == "ecs:DescribeTasks" and n.resource is None:
+            n = dataclasses.replace(n, resource=base + f"task/{name}/*")
+        elif n.action in ("ecs:RunTask", "ecs:StartTask"):
+            n = dataclasses.replace(n, resource=n.resource or td_arn,
+                                    context=(("ecs:cluster", base + "cluster/" + name),))
+        out.append(n)
+    return out
+
+
+def _cli_service_arn(cmd, op: str, rest, link: Optional[R.RoleLink], option) -> Optional[str]:
+    """The service ARN of `aws ecs update-service`/`describe-services`/`wait
+    services-stable` when the cluster and the one service are known (`option`:
+    a flag's value, with the variables the step sets)."""
+    if link is None or link.role is None:
+        return None
+    if op == "wait" and not (rest and str(rest[0]).lower() == "services-stable"):
+        return None
+    flag = "--service" if op == "update-service" else "--services"
+    name = option(flag)
+    if flag in cmd.argv:
+        after = cmd.argv[cmd.argv.index(flag) + 2:][:1]
+        if after and not after[0].startswith("-"):
+            return None  # several services: each is its own resource
+    cluster = option("--cluster") or "default"
+    region = option("--region") or link.region
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    if not name or not account or not region or any(
+            c in v for v in (name, cluster, region) for c in "$`{}*?"):
+        return None
+    if name.startswith("arn:"):
+        return name
+    cluster = cluster.rsplit("/", 1)[-1] if cluster.startswith("arn:") else cluster
+    return f"arn:{A.partition(region)}:ecs:{region}:{account}:service/{cluster}/{name}"
+
+
+def _cli_deployment_group_arn(link: Optional[R.RoleLink], option) -> Optional[str]:
+    """`deploymentgroup:APP/GROUP` of `aws deploy create-deployment` with a
+    literal `--application-name` and `--deployment-group-name` (CreateDeployment
+    is authorized on the deployment group: Service Authorization Reference)."""
+    if link is None or link.role is None:
+        return None
+    app, group = option("--application-name"), option("--deployment-group-name")
+    region = option("--region") or link.region
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    if not app or not group or not account or not region or any(
+            c in v for v in (app, group, region) for c in "$`{}*?/"):
+        return None
+    return f"arn:{A.partition(region)}:codedeploy:{region}:{account}:deploymentgroup:{app}/{group}"
+
+
+def _has_tags(data) -> bool:
+    """A task definition whose `tags` the register request carries (the deploy
+    action drops empty values before registering)."""
+    tags = data.get("tags") if isinstance(data, dict) else None
+    return isinstance(tags, list) and any(
+        isinstance(t, dict) and any(v not in (None, "") for v in t.values()) for t in tags)
+
+
+def tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, github, ctx,
+               needs: List[Need], taskdefs: List[Document]) -> List[Need]:
+    """`ecs:TagResource` for a register or run request that carries tags: ECS
+    authorizes tagging on create as a second action (Amazon ECS guide, "Grant
+    permission to tag resources on creation": RegisterTaskDefinition, RunTask).
+    `taskdefs`: the step's `step_taskdefs` (when it registers or runs one)."""
+    if step.uses == A.DEPLOY:
+        out = []
+        if any(n.action == "ecs:RegisterTaskDefinition" for n in needs) and any(
+                _has_tags(td.data) for td in taskdefs):
+            out.append(Need("ecs:TagResource", "amazon-ecs-deploy-task-definition registers a "
+                            "task definition with tags", step, run, link,
+                            context=(("ecs:CreateAction", "RegisterTaskDefinition"),)))
+        if any(n.action == "ecs:RunTask" for n in needs):
+            raw = run.expand(step.with_.get("run-task-tags"), step, github)
+            try:
+                tags = json.loads(raw) if isinstance(raw, str) and not R.unresolved(raw) else None
+            except ValueError:
+                tags = None
+            if isinstance(tags, list) and tags:
+                out.append(Need("ecs:TagResource", "amazon-ecs-deploy-task-definition runs a "
+                                "task with `run-task-tags`", step, run, link,
+                                context=(("ecs:CreateAction", "RunTask"),)))
+        return out
+    out: List[Need] = []
+    if step.run is None:
+        return out
+    for cmd in wm.commands(step):
+        service, op, _ = shell.aws_operation(cmd)
+        if service != "ecs" or op not in _TAG_ON_CREATE:
+            continue
+        tagged = shell.option(cmd, "--tags") is not None
+        cli = shell.option(cmd, "--cli-input-json")
+        if not tagged and op == "register-task-definition" and cli:
+            tagged = any(_has_tags(td.data)
+                         for td in _cli_input_taskdefs(idx, run, step, github, ctx, cli))
+        if tagged:
+            out.append(Need("ecs:TagResource", f"`aws ecs {op}` with tags", step, run, link,
+                            None, cmd.line, " ".join(cmd.argv[:2]),
+                            (("ecs:CreateAction", A.pascal(op)),)))
+    return out
+
+
+# the `aws ecs` commands whose request may carry tags, which ECS authorizes
+# as `ecs:TagResource` with `ecs:CreateAction` (Amazon ECS guide, "Grant
+# permission to tag resources on creation")
+_TAG_ON_CREATE = ("register-task-definition", "run-task", "start-task", "create-service",
+                  "create-task-set", "create-cluster", "create-capacity-provider")
+
+
+def run_task_definition(needs: List[Need], taskdefs: List[Document]) -> List[Need]:
+    """The deploy action runs the revision it has just registered: RunTask's
+    resource is `task-definition/FAMILY:REVISION`, the revision not known
+    beforehand (`FAMILY:*` matches what a policy must allow)."""
+    families = {text_of(td.data.get("family")) for td in taskdefs}
+    if len(families) != 1 or None in families:
+        return needs
+    family = families.pop()
+    return [_on_revisions(n, family) for n in needs]
+
+
+def _on_revisions(n: Need, family: str) -> Need:
+    """RunTask on every revision of FAMILY (`task-definition/FAMILY:*`), in the
+    region and account of its cluster, when its resource is not known yet."""
+    cluster = dict(n.context).get("ecs:cluster", "")
+    if n.action == "ecs:RunTask" and n.resource is None and ":cluster/" in cluster:
+        n = dataclasses.replace(n, resource=cluster.split("cluster/", 1)[0]
+                                + f"task-definition/{family}:*")
+    return n
+
+
+_TD_ARN_PATH = lazy_re(r"^\.?taskDefinition\.taskDefinitionArn$")
+
+
+def run_registered(idx: Index, run: R.JobRun, step: wm.Step, github, ctx,
+                    needs: List[Need]) -> List[Need]:
+    """`aws ecs run-task --task-definition "$VAR"` where VAR holds the ARN that an
+    earlier `aws ecs register-task-definition` of the script printed: it runs
+    the new revision of the family registered (RunTask is authorized on
+    `task-definition/FAMILY:REVISION`, so a policy must allow `FAMILY:*`)."""
+    cmds = wm.commands(step)
+    for cmd in cmds:
+        if shell.aws_operation(cmd)[:2] != ("ecs", "run-task"):
+            continue
+        family = _registered_family(idx, run, step, github, ctx, cmds, cmd)
+        if family:
+            needs = [_on_revisions(n, family) if n.script_line == cmd.line else n
+                     for n in needs]
+    return needs
+
+
+def _registered_family(idx: Index, run: R.JobRun, step: wm.Step, github, ctx, cmds,
+                       cmd) -> Optional[str]:
+    """The family whose new revision ARN `cmd`'s `--task-definition "$VAR"` holds:
+    VAR=$(aws ecs register-task-definition ... --query taskDefinition.taskDefinitionArn
+    --output text), or piped to `jq -r .taskDefinition.taskDefinitionArn`; the
+    family from `--family` or the `--cli-input-json` file. None when unsure."""
+    var = _SHELL_VAR.match(shell.option(cmd, "--task-definition") or "")
+    if not var:
+        return None
+    name = var.group(1) or var.group(2)
+    setter = next((c for c in reversed(cmds[:cmd.index]) if name in c.assigns), None)
+    inner = [c for c in cmds if setter is not None and c.parent == setter.index
+             and c.captured_by == name]
+    if len(inner) != 1:
+        return None
+    reg, path = inner[0], shell.option(inner[0], "--query")
+    if reg.name == "jq" and isinstance(reg.pipe_from, int) and 0 <= reg.pipe_from < len(cmds):
+        path = next((a for a in reversed(reg.argv[1:]) if not a.startswith("-")), None)
+        reg = cmds[reg.pipe_from]
+    if shell.aws_operation(reg)[:2] != ("ecs", "register-task-definition") \
+            or not isinstance(path, str) or not _TD_ARN_PATH.match(path.strip()):
+        return None
+    family = shell.option(reg, "--family")
+    if family is not None:
+        return family if re.fullmatch(r"[\w-]+", family) else None
+    cli = shell.option(reg, "--cli-input-json")
+    families = {text_of(td.data.get("family"))
+                for td in (_cli_input_taskdefs(idx, run, step, github, ctx, cli) if cli else [])}
+    return families.pop() if len(families) == 1 and None not in families else None
+
+
+def step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> List[Document]:
+    """Task definitions a registering or running step uses."""
+    out: List[Document] = []
+    if step.uses == A.DEPLOY:
+        path = taskdef_path(run, step, step.with_.get("task-definition"), github)
+        return idx.taskdefs.at(ctx.repo_root, path) if path else []
+    if step.run is None:
+        return out
+    for value in step.env.values():  # env values carrying a render output
+        s = text_of(value)
+        if s and _OUTPUT_TD.match(s.strip()):
+            path = taskdef_path(run, step, s, github)
+            if path:
+                out.extend(idx.taskdefs.at(ctx.repo_root, path))
+    for cmd in wm.commands(step):
+        service, op, _ = shell.aws_operation(cmd)
+        if service != "ecs":
+            continue
+        cli = shell.option(cmd, "--cli-input-json")
+        if cli:
+            out.extend(_cli_input_taskdefs(idx, run, step, github, ctx, cli))
+        fam = shell.option(cmd, "--task-definition")
+        if fam and "$" not in fam and not fam.startswith("arn:"):
+            out.extend(idx.taskdefs.by_family.get(fam.split(":")[0], []))
+    return list({id(d): d for d in out}.values())
+
+
+_SHELL_VAR = lazy_re(r"^\$(?:\{(\w+)\}|(\w+))$")
+
+
+def _cli_input_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx,
+                        cli: str) -> List[Document]:
+    """Task definitions a `--cli-input-json file://PATH` reads: a literal path, a
+    render step's output, or a shell variable that the step's env sets to one."""
+    if not cli.startswith("file://"):
+        return []
+    path = cli[len("file://"):]
+    if "$" not in path:
+        return idx.taskdefs.at(ctx.repo_root, path)
+    var = _SHELL_VAR.match(path)
+    value = step.env.get(var.group(1) or var.group(2)) if var else path
+    path = taskdef_path(run, step, value, github) if value is not None else None
+    return idx.taskdefs.at(ctx.repo_root, path) if path else []
+
+
+def role_arn(value, account: Optional[str], part: str = "aws") -> Optional[str]:
+    s = text_of(value)
+    if s is None or not s.strip():
+        return None
+    s = s.strip()
+    if s.startswith("arn:"):
+        return s
+    if account and re.fullmatch(r"[\w+=,.@/-]+", s):
+        return f"arn:{part}:iam::{account}:role/{s}"
+    return None
+
+
+def partition_of(link: R.RoleLink) -> str:
+    """The partition of the assumed role's ARN, else of the region."""
+    resolved = (link.resolved or "").split(":")
+    return resolved[1] if len(resolved) > 1 and resolved[0] == "arn" and resolved[1] \
+        else A.partition(link.region)
