@@ -525,14 +525,14 @@ def _json_policy(text):
     return value if isinstance(value, dict) else None
 
 
-_BLOCK_HEAD = re.compile(r"(?:!Sub[ \t]+)?\|[-+]?[ \t]*(?:#[^\n]*)?\r?\n")
+_BLOCK_HEAD = re.compile(r"(?:!Sub[ \t]+)?([|>])[-+]?[ \t]*(?:#[^\n]*)?\r?\n")
 
 
 def _block_offsets(text: str, start: int, content: str):
     """File offsets of the characters of `content`, written in `text` as a
-    literal block scalar (`|`, `|-`, `|+`, after `!Sub` or not) whose value
-    starts at offset `start`; None when it is written another way (quotes and
-    folding move characters)."""
+    block scalar (`|`, `>`, with `-`/`+`, after `!Sub` or not) whose value
+    starts at offset `start`; None when it is written another way (quotes
+    move characters)."""
     m = _BLOCK_HEAD.match(text, start)
     if not m:
         return None
@@ -541,6 +541,8 @@ def _block_offsets(text: str, start: int, content: str):
     indent = next((len(x) - len(x.lstrip(" ")) for x in rest if x.strip()), None)
     if indent is None:
         return None
+    if m.group(1) == ">":
+        return _folded_offsets(rest, m.end(), indent, content)
     offs, at = [], m.end()
     for k, line in enumerate(lines):
         if k == len(lines) - 1 and not line:
@@ -557,6 +559,31 @@ def _block_offsets(text: str, start: int, content: str):
         if k < len(lines) - 1:
             offs.append(at + len(rest[k]))  # the line break
         at += len(rest[k]) + 1
+    return offs if len(offs) == len(content) else None
+
+
+def _folded_offsets(rows, at: int, indent: int, content: str):
+    """`_block_offsets` of a folded scalar (`>`): each row's text is in the
+    content as written; a line break became a space, stayed a line break, or
+    (before an empty row) was dropped; each character is given the offset it
+    was read from (a break: the end of its row)."""
+    offs, i = [], 0
+    for row in rows:
+        body = row.rstrip("\r")
+        if body.strip():
+            if len(body) - len(body.lstrip(" ")) < indent:
+                break  # the scalar has ended
+            piece = body[indent:]
+            if content[i:i + len(piece)] != piece:
+                return None
+            offs.extend(range(at + indent, at + indent + len(piece)))
+            i += len(piece)
+        if i < len(content) and content[i] in (" ", "\n") and (body.strip() or content[i] == "\n"):
+            offs.append(at + len(body))
+            i += 1
+        if i >= len(content):
+            break
+        at += len(row) + 1
     return offs if len(offs) == len(content) else None
 
 

@@ -241,7 +241,7 @@ def test_policy_documents_given_as_json_strings():
         """)
     trust = one(docs, "trust-policy")
     assert trust.data["Statement"][0]["Principal"] == {"Federated": "x"}
-    assert trust.span(("Statement", 0, "Action")).line == 5
+    assert trust.span(("Statement", 0, "Action")).line == 6  # its row of the folded block
     policy = one(docs, "permissions-policy")
     assert policy.data["Statement"][0]["Action"] == "s3:*"
     assert policy.span(("Statement", 0)).line == 10
@@ -321,3 +321,56 @@ def test_the_cdk_oidc_provider_custom_resource_is_a_provider(tmp_path):
     rules = {f.rule for f in lint_folder(tmp_path)}
     assert "oidc-provider-audience-missing" in rules
     assert "trust-sub-any-repo" in rules and "trust-principal-not-github" not in rules
+
+
+_ROW = st.text(alphabet=st.sampled_from('ab{}":, '), min_size=0, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.tuples(st.integers(0, 2), _ROW), min_size=1, max_size=8),
+       style=st.sampled_from([">", ">-", ">+", "|", "|-"]))
+def test_block_scalar_offsets_point_at_the_characters_read(rows, style):
+    # every character of the value read from a block scalar (folded or literal)
+    # is mapped to the place in the file it was read from (a line break or the
+    # space a fold made: the end of its row)
+    import yaml
+
+    lines = [" " * (4 + extra) + text.rstrip() if text.strip() else "" for extra, text in rows]
+    if not any(line.strip() for line in lines) or not lines[0].strip() \
+            or lines[0][4] == " ":
+        return  # the first row sets the indentation
+    text = f"key: {style}\n" + "\n".join(lines) + "\nnext: 1\n"
+    try:
+        value = yaml.safe_load(text)["key"]
+    except yaml.YAMLError:
+        return
+    offs = cloudformation._block_offsets(text, len("key: "), value)
+    if style.startswith("|"):
+        assert offs is not None
+    if offs is None:
+        return
+    assert len(offs) == len(value)
+    for ch, off in zip(value, offs):
+        if ch == "\n" or (ch == " " and text[off] == "\n"):
+            assert text[off] == "\n"
+        else:
+            assert text[off] == ch
+
+
+def test_a_policy_in_a_folded_block_is_reported_at_its_own_line(tmp_path):
+    (tmp_path / "t.yaml").write_text(textwrap.dedent("""\
+        Resources:
+          P:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument: !Sub >-
+                {
+                  "Version": "2012-10-17",
+                  "Statement": [
+                    {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+                    {"Effect": "Allow", "Action": "ecs:*", "Resource": "*"}
+                  ]
+                }
+        """))
+    (wild,) = [f for f in lint_folder(tmp_path) if f.rule == "policy-wildcard-action"]
+    assert wild.span.line == 10
