@@ -288,7 +288,9 @@ CONTAINER_UNKNOWN = rule(
     compared exactly (the action matches with `==`), after trimming the
     surrounding whitespace the action's `core.getInput` trims. For a render
     step inside a local composite action, the finding points at the caller's input
-    that gives `container-name` its value (else at the caller's `uses:`).
+    that gives `container-name` its value (else at the caller's `uses:`); in a
+    local reusable workflow whose `container-name` is `${{ inputs.X }}`, at the
+    calling job's `with: X`.
 
     ## Why is this bad?
     The action fails with "Invalid task definition: Could not find container
@@ -322,7 +324,9 @@ TASKDEF_MISSING = rule(
     artifact) is taken to exist, unless that step only redirects into the bare file name
     from another `working-directory` (`> taskdef.json` run in `deploy/`
     writes `deploy/taskdef.json`, while actions read paths from the
-    workspace root).
+    workspace root). In a local reusable workflow whose input is
+    `${{ inputs.X }}`, the finding points at the calling job's `with: X`,
+    where the wrong value is written.
 
     ## Why is this bad?
     The action fails with "ENOENT: no such file or directory" after the image was
@@ -645,6 +649,7 @@ def _taskdef_checks(idx: Index, ctx):
                     continue  # checked out where an expression says
                 path = _in_folder(raw.strip(), folder)
             tpath = wm.input_path(step, "task-definition")
+            fix_doc, fix_path, related = _fixed_where(run, step, "task-definition")
             if not R.unresolved(raw) and (path is None or not probes.ask(
                     "exists", os.path.join(ctx.repo_root or ".", path))):
                 shown = raw.strip()
@@ -652,17 +657,18 @@ def _taskdef_checks(idx: Index, ctx):
                     ctx.note(f"xref: {run.doc.file}: {shown} is not in the repository but an "
                              "earlier step seems to write it")
                     continue
-                key = (run.doc.file, tpath, shown)
+                key = (fix_doc.file, fix_path, shown)
                 if key not in seen:
                     seen.add(key)
                     where = f" (actions/checkout puts the repository in {folder}/)" \
                         if folder else ""
                     yield Problem(
-                        TASKDEF_MISSING.id, tpath,
+                        TASKDEF_MISSING.id, fix_path,
                         f"task-definition '{shown}' names no file in the repository{where} "
                         f"({run.label}): the {step.uses.split('/')[-1]} step fails with "
                         "ENOENT, after the image was built and pushed",
-                        help=_closest_hint(ctx.repo_root, path or shown), doc=run.doc)
+                        help=_closest_hint(ctx.repo_root, path or shown), doc=fix_doc,
+                        related=related)
                 continue
             if step.uses != A.RENDER or "container-name" not in step.with_:
                 continue
@@ -674,21 +680,37 @@ def _taskdef_checks(idx: Index, ctx):
                 names = L.container_names(td)
                 if names is None or name in names:
                     continue
-                key = (run.doc.file, step.path, name, td.file)
+                fix_doc, fix_path, related = _fixed_where(run, step, "container-name")
+                key = (fix_doc.file, fix_path, name, td.file)
                 if key in seen:
                     continue
                 seen.add(key)
                 shown = ", ".join(f"'{n}'" for n in names) or "none"
                 line = td.span(("containerDefinitions",)).line
                 yield Problem(
-                    CONTAINER_UNKNOWN.id, wm.input_path(step, "container-name"),
+                    CONTAINER_UNKNOWN.id, fix_path,
                     f"container-name '{name}' is not a container of {td.file}:{line} "
                     f"(its containers: {shown}): the render step fails with \"Could not find "
                     "container definition with matching name\"",
                     help=f"use {shown if len(names) == 1 else 'one of ' + shown}, or rename "
                          f"the container in {td.file}",
-                    doc=run.doc,
-                    related=[(td, ("containerDefinitions",), f"the containers of {td.file}")])
+                    doc=fix_doc,
+                    related=related + [(td, ("containerDefinitions",),
+                                        f"the containers of {td.file}")])
+
+
+def _fixed_where(run: R.JobRun, step: wm.Step, key: str):
+    """(doc, path, related) where an action input's wrong value is fixed: in
+    a local reusable workflow whose input is `${{ inputs.X }}`, the calling
+    job's `with: X` (the other callers may pass right values); else the input."""
+    here = wm.input_path(step, key)
+    m = _INPUT_REF.fullmatch((step.with_.get(key) or "").strip()) \
+        if isinstance(step.with_.get(key), str) and run.caller is not None else None
+    given = run.caller.job.get("with") if m else None
+    if not isinstance(given, dict) or m.group(1) not in given:
+        return run.doc, here, []
+    return (run.caller.doc, ("jobs", run.caller.job_id, "with", m.group(1)),
+            [(run.doc, here, f"the input of {run.doc.file} it gives")])
 
 
 def _closest_hint(root, path) -> str:

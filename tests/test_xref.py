@@ -1062,3 +1062,56 @@ def test_an_input_environment_with_a_default_is_compared_on_every_trigger(tmp_pa
     found = [f for f in lint_folder(case) if f.rule == "xref-sub-not-admitted"]
     assert found and "environment:staging" in found[0].message, found
     assert not [f for f in lint_folder(case) if f.rule == "xref-sub-broader-than-used"]
+
+
+REUSABLE_DEPLOY = """\
+on:
+  workflow_call:
+    inputs:
+      task-definition: {type: string, required: true}
+      container: {type: string, default: web}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - id: render
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: ${{ inputs.task-definition }}
+          container-name: ${{ inputs.container }}
+          image: repo/web:${{ github.sha }}
+"""
+
+CALLERS = """\
+on: {push: {branches: [main]}}
+jobs:
+  web:
+    uses: ./.github/workflows/_deploy.yml
+    with:
+      task-definition: ecs/web.json
+  worker:
+    uses: ./.github/workflows/_deploy.yml
+    with:
+      task-definition: %s
+      container: %s
+"""
+
+
+@pytest.mark.parametrize("path, container, rule, line", [
+    ("ecs/worker-td.json", "worker", "xref-task-definition-missing", 10),
+    ("ecs/worker.json", "wroker", "xref-container-name-unknown", 11),
+])
+def test_a_wrong_input_of_a_reusable_workflow_is_reported_at_the_caller_that_gives_it(
+        tmp_path, path, container, rule, line):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "_deploy.yml").write_text(REUSABLE_DEPLOY)
+    (wf / "release.yml").write_text(CALLERS % (path, container))
+    (tmp_path / "ecs").mkdir()
+    for name in ("web", "worker"):
+        (tmp_path / "ecs" / f"{name}.json").write_text(json.dumps({
+            "family": name, "containerDefinitions": [{"name": name, "image": "x:1"}]}))
+    found = [f for f in lint_folder(tmp_path) if f.rule == rule]
+    assert [(f.file, f.span.line) for f in found] == [(".github/workflows/release.yml", line)]
+    assert found[0].related[0].file == ".github/workflows/_deploy.yml"
