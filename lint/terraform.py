@@ -26,6 +26,9 @@ Terraform gives it (`aws_iam_role.r["api"]`, `aws_iam_role.r[0]`), and
 with the same text give the same finding, said once. An unknown collection, an
 empty one or one of more than MAX_INSTANCES keeps the single read with the
 names unknown.
+A `dynamic` block whose `for_each` is known makes one block per element, its
+iterator (the block type, or `iterator = NAME`) bound to `{key, value}`;
+arithmetic (`+ - * / %`) on known numbers is computed (`8 * 1024` is 8192).
 Anything that cannot be resolved (a variable without default, a resource
 attribute known only after apply, a `for` expression with an `if`...) becomes a `Template`
 with `Unknown` parts; nothing in the input is executed.
@@ -54,6 +57,7 @@ CloudFormation gives with logical ids.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -583,6 +587,30 @@ def _formatlist(spec, args):
     return out
 
 
+def _number(v):
+    """A number for arithmetic: Terraform converts a numeric string (`"1024"`)."""
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, (int, float)):
+        return v
+    if isinstance(v, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", v.strip()):
+        return float(v) if "." in v else int(v)
+    return None
+
+
+def _arithmetic(op, a, b):
+    """`+ - * / %` on known numbers, as Terraform computes them (a whole
+    result is a whole number: `8 * 1024` is 8192); None when unknown or
+    undefined (a division by zero is an error in Terraform)."""
+    if a is None or b is None or (op in ("/", "%") and b == 0):
+        return None
+    got = {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b,
+           "/": lambda: a / b, "%": lambda: math.fmod(a, b)}[op]()
+    if isinstance(got, float) and got.is_integer() and abs(got) < 2 ** 53:
+        return int(got)
+    return got
+
+
 class Evaluator:
     """Values of expressions in one file of a module (`scope`: the names a `for`
     expression binds)."""
@@ -616,23 +644,50 @@ class Evaluator:
                 out[name] = self.value(expr, p, rec)
             elif item.data == "block":
                 btype, labels, inner = _block_parts(item)
+                made = [(self, inner)]  # (evaluator, body) of each block it makes
                 if btype == "dynamic" and labels:
                     btype = labels[0]
-                    content = None
-                else:
-                    content = inner
+                    made = self._dynamic(inner, btype)
                 items = out.setdefault(btype, [])
                 if not isinstance(items, list):
                     continue
-                p = path + (btype, len(items))
-                rec.spans[p] = _span(item)
                 rec.spans.setdefault(path + (btype,), _span(item))
                 rec.keys.setdefault(path + (btype,), _span(item.children[0]))
-                if content is None:
-                    items.append(unknown(f"dynamic {btype}"))
-                else:
-                    items.append(self.body(content, p, rec))
+                for ev, content in made if made is not None else [(None, None)]:
+                    p = path + (btype, len(items))
+                    rec.spans[p] = _span(item)
+                    if content is None:
+                        items.append(unknown(f"dynamic {btype}"))
+                    else:
+                        items.append(ev.body(content, p, rec))
         return out
+
+    def _dynamic(self, inner, btype):
+        """[(evaluator, content)] of the blocks a `dynamic "TYPE"` block makes,
+        one per element of a known `for_each` (a list: its index is the key; a
+        map: its keys), with the iterator (`TYPE`, or `iterator = NAME`) bound
+        to `{key, value}`; None when the collection is not known."""
+        for_each = iterator = content = None
+        for it in _kids(inner) if inner is not None else []:
+            if it.data == "attribute":
+                name = _name(it.children[0])
+                if name == "for_each":
+                    for_each = it.children[-1]
+                elif name == "iterator":
+                    iterator = self.source(it.children[-1]).strip()
+            elif it.data == "block" and _block_parts(it)[0] == "content":
+                content = _block_parts(it)[2]
+        coll = self.value(for_each) if for_each is not None and content is not None else None
+        if isinstance(coll, list):
+            pairs = list(enumerate(coll))
+        elif isinstance(coll, dict):
+            pairs = list(coll.items())
+        else:
+            return None
+        if len(pairs) > MAX_INSTANCES or not re.fullmatch(r"[A-Za-z_][\w-]*", iterator or btype):
+            return None
+        return [(Evaluator(self.mod, self.f, {**self.scope, (iterator or btype): {
+            "key": k, "value": v}}), content) for k, v in pairs]
 
     # -- expressions -------------------------------------------------------
 
@@ -732,6 +787,8 @@ class Evaluator:
             return (a and b) if op == "&&" else (a or b)
         if op in ("<", ">", "<=", ">=") and all(number):
             return {"<": a < b, ">": a > b, "<=": a <= b, ">=": a >= b}[op]
+        if op in ("+", "-", "*", "/", "%"):
+            return _arithmetic(op, _number(a), _number(b))
         return None
 
     def _for_tuple(self, node):

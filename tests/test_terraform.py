@@ -145,6 +145,57 @@ def test_dynamic_blocks_are_unknown_not_dropped(tmp_path):
     assert isinstance(doc.data["Statement"][1], Template)
 
 
+DYNAMIC_TRUST = """\
+    variable "deployers" {
+      default = %s
+    }
+    data "aws_iam_policy_document" "t" {
+      dynamic "statement" {
+        for_each = var.deployers%s
+        content {
+          actions = ["sts:AssumeRoleWithWebIdentity"]
+          principals {
+            type        = "Federated"
+            identifiers = ["arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"]
+          }
+          dynamic "condition" {
+            for_each = ["sub"]
+            content {
+              test     = "StringLike"
+              variable = "token.actions.githubusercontent.com:${condition.value}"
+              values   = ["repo:${%s.key}:${%s.value}"]
+            }
+          }
+        }
+      }
+    }
+    resource "aws_iam_role" "r" {
+      assume_role_policy = data.aws_iam_policy_document.t.json
+    }
+    """
+
+
+@pytest.mark.parametrize("iterator", ["", "deployer"])
+def test_dynamic_blocks_over_a_known_collection_make_one_block_each(tmp_path, iterator):
+    name = iterator or "statement"
+    p = write(tmp_path, "main.tf", DYNAMIC_TRUST % (
+        '{"o/api" = "environment:production", "o/sandbox" = "*"}',
+        f"\n    iterator = {iterator}" if iterator else "", name, name))
+    doc = one(docs_of(p), "trust-policy")
+    subs = [st["Condition"]["StringLike"][SUB] for st in doc.data["Statement"]]
+    assert subs == [["repo:o/api:environment:production"], ["repo:o/sandbox:*"]]
+    # each statement points at the line of the content it was made from
+    line = next(n for n, text in enumerate(p.read_text().splitlines(), 1) if "values" in text)
+    assert doc.span(("Statement", 1, "Condition", "StringLike", SUB)).line == line
+    found = [f for f in lint_folder(tmp_path) if f.rule.startswith("trust-sub-")]
+    assert [(f.rule, f.span.line) for f in found] == [("trust-sub-any-context", line)]
+
+
+def test_a_dynamic_block_over_an_empty_collection_makes_none(tmp_path):
+    p = write(tmp_path, "main.tf", DYNAMIC_TRUST % ("{}", "", "statement", "statement"))
+    assert one(docs_of(p), "trust-policy").data["Statement"] == []
+
+
 # -- ECS, ECR, OIDC provider -----------------------------------------------------
 
 def test_service_maps_onto_the_api_model():
@@ -626,6 +677,10 @@ def test_file_reads_only_inside_the_repository(tmp_path, where, read):
     ('[for s in var.unknown : s]', None),  # a list not known
     ('trimsuffix("role/deploy-", "-")', "role/deploy"),
     ('trimprefix(var.unknown, "repo:")', None),
+    # arithmetic on known numbers (a numeric string converts), as Terraform does
+    ('8 * 1024', 8192), ('"2" * 3', 6), ('10 / 4', 2.5), ('8 / 2', 4), ('7 % 3', 1),
+    ('1 + 2 * 3', 7), ('(1 + 2) * 3', 9), ('9 - 10', -1),
+    ('1 / 0', None), ('var.unknown * 2', None), ('"a" + 1', None), ('true + 1', None),
 ])
 def test_for_expressions_and_string_functions(tmp_path, expr, expected):
     from ecs_lint.values import Template, Unknown
