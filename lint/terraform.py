@@ -14,8 +14,12 @@ being read are parsed too (once per folder and run) for `variable` defaults,
 A document is emitted for the file where its policy text is written: a role
 whose `assume_role_policy` is `data.aws_iam_policy_document.X.json` gives a
 trust-policy document in the file of `X`, with the role's name in its context.
-The documents a policy document lists in `source_policy_documents` (merged into
-it by the provider) are linked to the same roles, each linted in its own file.
+A policy document whose `source_policy_documents` and `override_policy_documents`
+are in its own file and used by nothing else is read merged, as the provider
+merges it (sources, then its own statements, then overrides, a statement with
+the Sid of an earlier one replacing it), each statement at its own lines.
+Otherwise the documents `source_policy_documents` lists are linked to the same
+roles, each linted in its own file, and an override leaves the document unknown.
 A resource or data source whose `for_each` (a map, a set or list of strings) or
 `count` is known (from literals, variable defaults, locals, `length()` of a known
 list or map, or another resource's known instances: `for_each =
@@ -1504,10 +1508,14 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             elif v.get("policies") is not None:
                 unread_of.setdefault(r.address, []).append(str(v["policies"]))
 
+    # a document whose source and override documents are all in its own file
+    # and used by nothing else is read merged, as the provider merges it
+    merged = _merged_documents(everything, users_of_doc)
     # source_policy_documents: the provider merges those documents' statements
     # into this one, so whoever uses this document uses theirs too
     sources = {r.address: _source_documents(r.values, everything) for r in everything
-               if r.type == "aws_iam_policy_document" and r.mode == "data"}
+               if r.type == "aws_iam_policy_document" and r.mode == "data"
+               and r.address not in merged}
     changed = True
     while changed:
         changed = False
@@ -1562,12 +1570,20 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             policy_doc("permissions-policy", r, ("policy",), roles=roles,
                        unread_policies=unread(roles, *_roles_named(roles, everything)))
         elif t == "aws_iam_policy_document" and r.mode == "data":
-            data, origins = policy_document_view(v, sources_read=bool(sources.get(r.address)))
+            if any(r.address in parts for parts in merged.values()):
+                continue  # read where it is merged
+            if r.address in merged:
+                data, locate = _merged_view(r, merged, {x.address: x for x in everything})
+                origins = None
+            else:
+                data, origins = policy_document_view(
+                    v, sources_read=bool(sources.get(r.address)))
+                locate = r.locate
             users = users_of_doc.get(r.address, [])
             trust_users = [u for u in users if u[1] == "trust-policy"]
             if trust_users:
                 role = trust_users[0][0]
-                add("trust-policy", data, r.locate, r, origins,
+                add("trust-policy", data, locate, r, origins,
                     role_name=_role_name(role.values), role_ref=role.address,
                     role_names=[_role_name(u[0].values) for u in trust_users],
                     unread_policies=unread(*[u[0] for u in trust_users]))
@@ -1584,7 +1600,7 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                 if not users:
                     from .kinds import policy_kind
                     kind = policy_kind(data) or "permissions-policy"
-                add(kind, data, r.locate, r, origins, roles=roles,
+                add(kind, data, locate, r, origins, roles=roles,
                     unread_policies=unread(roles, *_roles_named(roles, everything)))
         elif t == "module" and _is_github_oidc_role_module(v):
             data, origins = github_oidc_role_module_view(v)
@@ -1651,10 +1667,11 @@ def _policy_address(r: Resource, path, everything) -> Optional[str]:
 
 # -- aws_iam_policy_document -> IAM JSON ---------------------------------------
 
-def _source_documents(v: dict, everything) -> Optional[List[str]]:
+def _source_documents(v: dict, everything, key="source_policy_documents") -> Optional[List[str]]:
     """The addresses of the `aws_iam_policy_document`s of the module that
-    `source_policy_documents` lists; None when some element is anything else."""
-    value = v.get("source_policy_documents")
+    `source_policy_documents` (or `key`) lists; None when some element is
+    anything else."""
+    value = v.get(key)
     if not isinstance(value, list) or not value:
         return None
     known = {r.address for r in everything
@@ -1670,6 +1687,82 @@ def _source_documents(v: dict, everything) -> Optional[List[str]]:
             return None
         out.append(m.group(1))
     return out
+
+
+def _merged_documents(everything, users_of_doc) -> Dict[str, List[str]]:
+    """{address: the documents it merges} for each `aws_iam_policy_document`
+    with `source_policy_documents` or `override_policy_documents` whose
+    documents are all in its own file, have none of their own, and are used
+    by nothing else (their statements are then read in the merged document,
+    at their own lines, and not apart)."""
+    docs = {r.address: r for r in everything
+            if r.type == "aws_iam_policy_document" and r.mode == "data"}
+    out: Dict[str, List[str]] = {}
+    for addr, r in docs.items():
+        keys = [k for k in ("source_policy_documents", "override_policy_documents")
+                if r.values.get(k) is not None]
+        if not keys or any(r.values.get(k) is not None for k in ("source_json", "override_json")):
+            continue
+        parts = [_source_documents(r.values, everything, k) for k in keys]
+        if any(p is None for p in parts):
+            continue
+        flat = [a for p in parts for a in p]
+        if all(a != addr and a in docs and docs[a].file == r.file
+               and not any(docs[a].values.get(k) is not None for k in (
+                   "source_policy_documents", "override_policy_documents", "source_json",
+                   "override_json"))
+               and not users_of_doc.get(a) for a in flat):
+            out[addr] = flat
+    users = {}
+    for addr, flat in out.items():
+        for a in flat:
+            users.setdefault(a, []).append(addr)
+    # a document merged into two others is read apart, as before
+    return {addr: flat for addr, flat in out.items()
+            if all(len(users[a]) == 1 for a in flat)}
+
+
+def _merged_view(r: "Resource", merged, by_address):
+    """(IAM JSON, locate) of a document merged as the provider merges it: the
+    statements of its source documents, then its own (one with the Sid of an
+    earlier one replaces it), then those of its override documents (replacing
+    by Sid too); each statement located in the document it comes from."""
+    v = r.values
+    own, own_origins = policy_document_view({k: x for k, x in v.items() if k not in (
+        "source_policy_documents", "override_policy_documents")})
+    statements: List[Any] = []
+    where: List[tuple] = []  # (locate of its document's view, its index there)
+
+    def put(stmts, locate):
+        for j, st in enumerate(stmts):
+            sid = st.get("Sid") if isinstance(st, dict) else None
+            at = next((i for i, x in enumerate(statements) if isinstance(sid, str) and sid
+                       and isinstance(x, dict) and x.get("Sid") == sid), None)
+            if at is None:
+                statements.append(st)
+                where.append((locate, j))
+            else:
+                statements[at], where[at] = st, (locate, j)
+
+    own_locate = view_locator(r.locate, own, (), own_origins)
+    for key in ("source_policy_documents", "own", "override_policy_documents"):
+        if key == "own":
+            put(own.get("Statement") or [], own_locate)
+            continue
+        for addr in _source_documents(v, list(by_address.values()), key) or []:
+            src = by_address[addr]
+            data, origins = policy_document_view(src.values)
+            put(data.get("Statement") or [], view_locator(src.locate, data, (), origins))
+    view = {"Version": own.get("Version", "2012-10-17"), "Statement": statements}
+
+    def locate(path=(), key=False):
+        path = tuple(path)
+        if len(path) >= 2 and path[0] == "Statement" and isinstance(path[1], int) \
+                and 0 <= path[1] < len(where):
+            loc, j = where[path[1]]
+            return loc(("Statement", j) + path[2:], key)
+        return own_locate(path, key)
+    return view, locate
 
 
 def policy_document_view(v: dict, sources_read: bool = False):

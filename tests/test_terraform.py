@@ -196,6 +196,78 @@ def test_a_dynamic_block_over_an_empty_collection_makes_none(tmp_path):
     assert one(docs_of(p), "trust-policy").data["Statement"] == []
 
 
+def _trust_document(name, sid, sub):
+    return f"""
+    data "aws_iam_policy_document" "{name}" {{
+      statement {{
+        sid     = "{sid}"
+        actions = ["sts:AssumeRoleWithWebIdentity"]
+        principals {{
+          type        = "Federated"
+          identifiers = ["arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"]
+        }}
+        condition {{
+          test     = "StringLike"
+          variable = "token.actions.githubusercontent.com:sub"
+          values   = ["{sub}"]
+        }}
+      }}
+    }}
+    """
+
+
+MERGED = (_trust_document("base", "Deploy", "repo:o/a:environment:production")
+          + _trust_document("extra", "%s", "repo:o/a:ref:refs/heads/main") + """
+    data "aws_iam_policy_document" "merged" {
+      source_policy_documents   = [data.aws_iam_policy_document.base.json]
+      %s = [data.aws_iam_policy_document.extra.json]
+    }
+    resource "aws_iam_role" "r" {
+      assume_role_policy = data.aws_iam_policy_document.merged.json
+    }
+    """)
+
+
+@pytest.mark.parametrize("how, sid, subs", [
+    # an override statement replaces the one of the same Sid, others are added
+    ("override_policy_documents", "Deploy", ["repo:o/a:ref:refs/heads/main"]),
+    ("override_policy_documents", "Build",
+     ["repo:o/a:environment:production", "repo:o/a:ref:refs/heads/main"]),
+    ("source_policy_documents", "Build",
+     ["repo:o/a:environment:production", "repo:o/a:ref:refs/heads/main"]),
+])
+def test_source_and_override_documents_are_merged_as_the_provider_merges_them(
+        tmp_path, how, sid, subs):
+    text = MERGED % (sid, how)
+    if how == "source_policy_documents":  # both listed as sources
+        text = text.replace("source_policy_documents   = [data.aws_iam_policy_document.base.json]\n", "")
+        text = text.replace("[data.aws_iam_policy_document.extra.json]",
+                            "[data.aws_iam_policy_document.base.json, "
+                            "data.aws_iam_policy_document.extra.json]")
+    p = write(tmp_path, "main.tf", text)
+    (doc,) = docs_of(p)  # the merged trust policy alone: its parts are read in it
+    assert doc.kind == "trust-policy" and doc.context["role_ref"] == "aws_iam_role.r"
+    got = [st["Condition"]["StringLike"][SUB] for st in doc.data["Statement"]]
+    assert got == [[x] for x in subs]
+    # each statement points at the document it comes from
+    lines = p.read_text().splitlines()
+    main = next(n for n, t in enumerate(lines, 1) if "refs/heads/main" in t)
+    last = len(doc.data["Statement"]) - 1
+    assert doc.span(("Statement", last, "Condition", "StringLike", SUB)).line == main
+
+
+def test_documents_merged_from_elsewhere_are_read_apart(tmp_path):
+    # a source document also used by a role of its own is read apart, as before
+    text = MERGED % ("Deploy", "override_policy_documents") + """
+    resource "aws_iam_role" "other" {
+      assume_role_policy = data.aws_iam_policy_document.base.json
+    }
+    """
+    p = write(tmp_path, "main.tf", text)
+    names = sorted(d.name for d in docs_of(p))
+    assert "data.aws_iam_policy_document.base" in names
+
+
 # -- ECS, ECR, OIDC provider -----------------------------------------------------
 
 def test_service_maps_onto_the_api_model():
