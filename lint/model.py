@@ -24,6 +24,9 @@ class Span:
     column: int
     end_line: Optional[int] = None
     end_column: Optional[int] = None
+    # another file than its document's: the template a Terraform
+    # `templatefile()` reads, where the text is written
+    file: Optional[str] = None
 
 
 UNKNOWN_SPAN = Span(1, 1)
@@ -46,6 +49,11 @@ class Document:
             return self.locate(tuple(path), key)
         except Exception:  # a position is a nicety: never fail a finding on it
             return UNKNOWN_SPAN
+
+    def place(self, path: Path = ()) -> str:
+        """`FILE:LINE` of a path, for messages."""
+        span = self.span(path)
+        return f"{span.file or self.file}:{span.line}"
 
 
 @dataclass

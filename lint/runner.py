@@ -427,6 +427,8 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
         run.notes[:] = list(dict.fromkeys(run.notes + cross_notes))
     if store is not None:
         store.save()
+    # the same finding from two files (two modules rendering one template) once
+    findings = list({(f.rule, f.file, f.span, f.message): f for f in findings}.values())
     findings.sort(key=Finding.sort_key)
     run.findings = findings
     return run
@@ -830,16 +832,24 @@ def _to_finding(prob: Problem, doc: Optional[Document], config: Config) -> Findi
     if severity is None:
         severity = prob.severity if (prob.severity and rule.severity_by_finding) \
             else (prob.severity or rule.severity)
-    span = prob.span or d.span(prob.path, prob.key)
+    file, span = _placed(d, prob.span or d.span(prob.path, prob.key))
     related = []
     for item in prob.related:
         if isinstance(item, Related):
             related.append(item)
         else:
             rdoc, rpath, rmsg = item
-            related.append(Related(rdoc.file, rdoc.span(rpath), rmsg))
-    return Finding(prob.rule, severity, d.file, span, prob.message, prob.help,
+            related.append(Related(*_placed(rdoc, rdoc.span(rpath)), rmsg))
+    return Finding(prob.rule, severity, file, span, prob.message, prob.help,
                    dict(prob.extra), related)
+
+
+def _placed(doc: Document, span: Span):
+    """(file, span) of a position in a document: its own file, or the one the
+    span names (a template the document's text was read from)."""
+    if span.file is None:
+        return doc.file, span
+    return span.file, Span(span.line, span.column, span.end_line, span.end_column)
 
 
 # ---------------------------------------------------------------------------

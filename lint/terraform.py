@@ -45,8 +45,10 @@ folder walk lints that file on its own, and reading it here too would report
 its findings twice. One exception: a task definition's
 `container_definitions = file("containers.json")` is read for the rules
 that need the task's settings too (context `containers_file`; the rules of
-one container leave those containers to their own file). Other files (`containers.json.tpl`) are read, relative to
-the .tf file's folder (`path.module`); their findings point at the attribute.
+one container leave those containers to their own file). Other files
+(`containers.json.tpl`) are read, relative to the .tf file's folder
+(`path.module`); a `templatefile()` value's findings point at the template's
+own lines (`Span.file`), a `file()` value's at the attribute.
 Only files inside the repository are read (`root`: the folder of the config
 file, else the git work tree, else the folder linted): a `file("/etc/...")` or
 `file("../../..")` outside it stays unknown, so a pull request linted in CI
@@ -60,6 +62,7 @@ CloudFormation gives with logical ids.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -1108,6 +1111,29 @@ class Evaluator:
                 return unknown(self.source(node))
         return out
 
+    def template_of(self, node):
+        """(file as shown, its text, its segments with offsets in it) of a
+        `templatefile(PATH, VARS)` call whose template is read here (not one
+        linted on its own, nor one with `%{ }` directives); None otherwise."""
+        if _name(node.children[0]) != "templatefile":
+            return None
+        args_node = next((c for c in node.children if _is_tree(c) and c.data == "arguments"),
+                         None)
+        args = [self.value(a) for a in (_kids(args_node) if args_node is not None else [])]
+        if not args or not isinstance(args[0], str) \
+                or args[0].lower().endswith(LINTED_ON_THEIR_OWN):
+            return None
+        full, text = self.inside(args[0]), self.read_file(args[0])
+        if full is None or text is None:
+            return None
+        variables = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
+        segs = self.template_segments(text, list(range(len(text))), variables)
+        if segs is None:
+            return None
+        from .runner import display_path
+
+        return display_path(full), text, segs
+
     def inside(self, name: str) -> Optional[str]:
         """The path of a file an expression names (relative to the module's
         folder); None when it is outside the repository."""
@@ -1289,7 +1315,10 @@ def _tf_policy(ev: Evaluator, rec: Positions, values, path, f: TfFile):
     node = rec.nodes.get(path)
     un = _unwrap(node) if node is not None else None
     segs = None
-    if _is_tree(un) and un.data in ("string", "heredoc_template", "heredoc_template_trim"):
+    template = ev.template_of(un) if _is_tree(un) and un.data == "function_call" else None
+    if template is not None:  # positions in the template file
+        shown, text, segs = template
+    elif _is_tree(un) and un.data in ("string", "heredoc_template", "heredoc_template_trim"):
         segs = ev.segments(un)
     elif isinstance(value, str):
         segs = [("lit", value, [None] * len(value))]
@@ -1301,8 +1330,14 @@ def _tf_policy(ev: Evaluator, rec: Positions, values, path, f: TfFile):
     parsed = json_with_holes(segs)
     if parsed is None:
         return None
-    data, text, offs = parsed
-    locate = json_locator(text, offs, f.index or LineIndex(f.text), attr_span)
+    data, json_text, offs = parsed
+    if template is not None:
+        inner = json_locator(json_text, offs, LineIndex(text), attr_span)
+
+        def locate(p=(), key=False):
+            return dataclasses.replace(inner(p, key), file=shown)
+    else:
+        locate = json_locator(json_text, offs, f.index or LineIndex(f.text), attr_span)
     rec.inner[path] = locate
     return data, locate
 

@@ -686,10 +686,10 @@ def _taskdef_checks(idx: Index, ctx):
                     continue
                 seen.add(key)
                 shown = ", ".join(f"'{n}'" for n in names) or "none"
-                line = td.span(("containerDefinitions",)).line
                 yield Problem(
                     CONTAINER_UNKNOWN.id, fix_path,
-                    f"container-name '{name}' is not a container of {td.file}:{line} "
+                    f"container-name '{name}' is not a container of "
+                    f"{td.place(('containerDefinitions',))} "
                     f"(its containers: {shown}): the render step fails with \"Could not find "
                     "container definition with matching name\"",
                     help=f"use {shown if len(names) == 1 else 'one of ' + shown}, or rename "
@@ -906,11 +906,10 @@ def _passrole(idx: Index, passes):
             reported.add((id(role), arn))
             policy, path = iam.passrole_place([d.data for d in docs], decision)
             doc = docs[policy]
-            line = td.span((field_name,)).line
             yield Problem(
                 PASSROLE_NOT_COVERED.id, path,
                 f"role {role.label} may not pass {arn}, the {field_name} of "
-                f"{td.file}:{line} that {run.label} registers ({run.doc.file}:"
+                f"{td.place((field_name,))} that {run.label} registers ({run.doc.file}:"
                 f"{run.doc.span(step.path).line}): {decision.reason}; "
                 "RegisterTaskDefinition fails with AccessDenied on iam:PassRole",
                 help=f"add {arn} to the iam:PassRole resources (with iam:PassedToService "

@@ -198,7 +198,7 @@ def test_terraform_files_read_their_module_and_templates(tmp_path, reuse):
         return [f for f in rules_of(report(root)[0]) if f[0].startswith(rule) and f[1] == file]
     assert [f[0] for f in found("trust-sub-", "policy-document/trust.tf")] == [
         "trust-sub-any-owner"]
-    assert found("taskdef-secret-in-environment", "ecs/ecs.tf")
+    assert found("taskdef-secret-in-environment", "ecs/containers.json.tpl")
     roles = root / "policy-document" / "roles.tf"
     roles.write_text(roles.read_text().replace('"repo:acme/shop:environment:production"',
                                                '"repo:*"'))
@@ -206,7 +206,7 @@ def test_terraform_files_read_their_module_and_templates(tmp_path, reuse):
     template = root / "ecs" / "containers.json.tpl"
     template.write_text(template.read_text().replace(
         '[{"name": "DB_PASSWORD", "value": "hunter2"}]', '[]'))
-    assert not found("taskdef-secret-in-environment", "ecs/ecs.tf")
+    assert not found("taskdef-secret-in-environment", "ecs/containers.json.tpl")
     (root / "policy-document" / "more.auto.tfvars").write_text(
         'production_sub = "repo:acme/shop:environment:production"\n')
     assert len(found("trust-sub-", "policy-document/trust.tf")) == 1

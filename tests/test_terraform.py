@@ -302,7 +302,9 @@ def test_task_definitions_from_jsonencode_and_templatefile():
     worker = one(docs, "task-definition", "aws_ecs_task_definition.worker")
     c = worker.data["containerDefinitions"][0]
     assert c["image"].endswith("worker:4f2c1e0")  # templatefile() variable substituted
-    assert worker.span(("containerDefinitions", 0, "image")).line == 70  # the attribute
+    # the template's own line, where the text is written
+    image = worker.span(("containerDefinitions", 0, "image"))
+    assert image.file.endswith("ecs/containers.json.tpl") and image.line == 4
 
 
 def test_container_definitions_from_a_file_linted_on_its_own(tmp_path):
@@ -810,3 +812,44 @@ def test_for_each_over_another_resource_reads_one_instance_per_its_instance(tmp_
         ["deploy-production"]
     # a for_each whose value is not known: read once, as before
     assert "aws_iam_role_policy.unknown" in by_name
+
+
+TEMPLATE = """\
+[
+  {
+    "name": "app",
+    "image": "${image}",
+    "logConfiguration": {"logDriver": "awslogs"},
+    "environment": [{"name": "API_TOKEN", "value": "${token}"}]
+  }
+]
+"""
+
+TD_RENDERING = """\
+resource "aws_ecs_task_definition" "%s" {
+  family                = "%s"
+  execution_role_arn    = "arn:aws:iam::1:role/exec"
+  container_definitions = templatefile("${path.module}/app.json.tpl", {
+    image = "%s", token = "s3cr3t-value"
+  })
+}
+"""
+
+
+def test_templatefile_findings_point_at_the_templates_lines(tmp_path):
+    (tmp_path / "app.json.tpl").write_text(TEMPLATE)
+    (tmp_path / "a.tf").write_text(TD_RENDERING % ("a", "a", "nginx:latest"))
+    found = {(f.rule, f.file, f.span.line) for f in lint_folder(tmp_path)}
+    # the image comes from the .tf's variables, but its place in the text is
+    # the template's `${image}`; the secret's name is written in the template
+    assert ("taskdef-image-latest", "app.json.tpl", 4) in found
+    assert ("taskdef-secret-in-environment", "app.json.tpl", 6) in found
+    assert not [f for f in found if f[1] == "a.tf" and f[0].startswith("taskdef-")]
+
+
+def test_one_template_rendered_twice_the_same_way_is_reported_once(tmp_path):
+    (tmp_path / "app.json.tpl").write_text(TEMPLATE)
+    (tmp_path / "a.tf").write_text(TD_RENDERING % ("a", "a", "nginx:latest"))
+    (tmp_path / "b.tf").write_text(TD_RENDERING % ("b", "b", "nginx:latest"))
+    secrets = [f for f in lint_folder(tmp_path) if f.rule == "taskdef-secret-in-environment"]
+    assert len(secrets) == 1 and secrets[0].file == "app.json.tpl"
