@@ -1218,7 +1218,8 @@ def split_key(key) -> Tuple[str, str]:
     if not isinstance(key, str) or ":" not in key:
         return "", str(key).lower()
     prefix, claim = key.rsplit(":", 1)
-    return prefix.strip().lower(), claim.strip().lower()
+    # as written: IAM does not trim a key, so `...:aud ` is no claim the token carries
+    return prefix.lower(), claim.lower()
 
 
 def is_github_prefix(prefix: str) -> bool:

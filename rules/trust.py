@@ -9,6 +9,7 @@ actions and principals.
 from __future__ import annotations
 
 import os
+from typing import Optional
 
 from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Problem
@@ -267,7 +268,8 @@ KEY_UNKNOWN = rule(
     request: claims IAM does not evaluate (it evaluates `aud`, `sub`, `amr`,
     and since early 2026 `actor`, `actor_id`, `job_workflow_ref`, `repository`,
     `repository_id`, `workflow`, `ref`, `environment`, `enterprise_id`), a
-    misspelled claim, or a misspelled provider host.
+    misspelled claim (`audience`, or `aud ` with a space: IAM does not trim a
+    key), or a misspelled provider host.
 
     ## Why is this bad?
     A key that is never in the request makes `StringEquals`/`StringLike` false:
@@ -649,9 +651,8 @@ def _key_problems(entries, deny=False):
             fix = f"write `{sj.GITHUB_HOST}:{_closest_claim(e.claim)}`"
         else:
             what = f"'{e.key}' is not a claim IAM evaluates for GitHub's provider"
-            close = _closest_claim(e.claim)
-            fix = (f"did you mean `{sj.GITHUB_HOST}:{close}`? " if close != e.claim
-                   and sj._distance(close, e.claim) <= 2 else "") + \
+            close = _meant_claim(e.claim)
+            fix = (f"did you mean `{sj.GITHUB_HOST}:{close}`? " if close else "") + \
                 "restrict `sub` (or the evaluated claims: " + ", ".join(sj.EVALUATED_CLAIMS) + ")"
         if deny and (e.op.base == "null" or e.op.when_missing()):
             effect = (f"the key is never in the request, so {e.op.name} on it always passes "
@@ -679,10 +680,20 @@ def _meant_aud(entries) -> bool:
         if not sj.is_github_prefix(e.provider):
             if e.claim == "aud":
                 return True
-        elif e.claim not in sj.EVALUATED_CLAIMS and _closest_claim(e.claim) == "aud" \
-                and sj._distance("aud", e.claim) <= 2:
+        elif e.claim not in sj.EVALUATED_CLAIMS and _meant_claim(e.claim) == "aud":
             return True
     return False
+
+
+def _meant_claim(claim) -> Optional[str]:
+    """The evaluated claim a key's claim name misspells (`aud ` with a space,
+    `audience`, `sbu`), or None."""
+    if claim.strip() in sj.EVALUATED_CLAIMS:
+        return claim.strip()
+    if claim.strip().startswith("aud"):
+        return "aud"
+    close = _closest_claim(claim)
+    return close if close != claim and sj._distance(close, claim) <= 2 else None
 
 
 def _closest_claim(claim):
