@@ -1,0 +1,12 @@
+resource "aws_iam_openid_connect_provider" "github" {
+  url = "https://token.actions.githubusercontent.com"
+
+  client_id_list = [
+    "sts.amazonaws.com",
+    "yield-service.deploy.tallgrass.ag",
+  ]
+
+  tags = {
+    Team = "platform"
+  }
+}
