@@ -75,6 +75,9 @@ class Command:
     parent: Optional[int] = None  # for a command inside $(...): the command holding it
     index: int = 0
     last_line: int = 0
+    # the shell function whose body holds it (`NAME() { ...; }`): it runs where
+    # NAME is called, not where it is written
+    function: Optional[str] = None
 
     @property
     def name(self) -> str:
@@ -326,11 +329,15 @@ class _Lexer:
         return len(s)
 
 
+_FUNCTION_NAME = re.compile(r"[A-Za-z_][\w.:-]*")
+
+
 @dataclass
 class _Frame:
     kind: str  # if | loop | case | group | subshell
     stage: str  # cond | body | head | pattern
     start: int = 0  # index of the first command of the frame
+    function: Optional[str] = None  # a group that is a function's body: its name
 
 
 class _Parser:
@@ -347,6 +354,8 @@ class _Parser:
         self.negate = False
         self._last_top_level: Optional[int] = None  # last command outside a $(...)
         self._last_group: Optional[_Frame] = None  # a `{ ...; }` just closed
+        self.function: Optional[str] = None  # `NAME()` read: the next group is its body
+        self.function_word = False  # `function` read: the next word names one
 
     def flags(self):
         in_cond = any(f.stage == "cond" for f in self.stack)
@@ -392,6 +401,10 @@ class _Parser:
                         self.stack.pop()
                     i += 1
                     continue
+                if self.function_word and not self.cur.argv and _FUNCTION_NAME.fullmatch(w.value):
+                    self.function, self.function_word = w.value, False  # `function NAME`
+                    i += 1
+                    continue
                 if not self.cur.argv and not self.cur.assigns and not w.quoted \
                         and w.value in KEYWORDS and self._keyword(w.value):
                     i += 1
@@ -414,6 +427,14 @@ class _Parser:
                 elif op == ";;" and top is not None and top.kind == "case":
                     self._finish(op)
                     top.stage = "pattern"
+                elif op == "(" and i + 1 < len(toks) and toks[i + 1].kind == "op" \
+                        and toks[i + 1].value == ")" and not self.cur.assigns and (
+                            (len(self.cur.argv) == 1 and _FUNCTION_NAME.fullmatch(self.cur.argv[0]))
+                            or (not self.cur.argv and self.function)):
+                    # `NAME() {`, `function NAME() {`: a definition, not a command
+                    self.function = self.cur.argv[0] if self.cur.argv else self.function
+                    self.cur, self.cur_words = Command(), []
+                    i += 1
                 elif op == "(" and not self.cur.argv and not self.cur.assigns:
                     self.stack.append(_Frame("subshell", "body", len(self.out)))
                 elif op == ")" and top is not None and top.kind == "subshell":
@@ -462,7 +483,10 @@ class _Parser:
         elif kw == "done" and top is not None and top.kind == "loop":
             self.stack.pop()
         elif kw == "{":
-            self.stack.append(_Frame("group", "body", len(self.out)))
+            self.stack.append(_Frame("group", "body", len(self.out), self.function))
+            self.function = None
+        elif kw == "function":
+            self.function_word = True
         elif kw == "}" and top is not None and top.kind == "group":
             self.stack.pop()
             self._last_group = top
@@ -507,6 +531,7 @@ class _Parser:
         c.in_condition = in_cond or c.op_after in ("&&", "||")
         c.guarded = guarded or c.op_before in ("&&", "||")
         c.in_loop = in_loop
+        c.function = next((f.function for f in reversed(self.stack) if f.function), None)
         c.negated = self.negate
         c.last_line = max([w.line for w in self.cur_words] + [c.line])
         # commands of $(...) captures run first
@@ -523,6 +548,7 @@ class _Parser:
                     ic.in_loop = ic.in_loop or in_loop
                     ic.guarded = ic.guarded or c.guarded
                     ic.in_condition = ic.in_condition or c.in_condition
+                    ic.function = ic.function or c.function
                     if ic.captured_by is None and ic.op_after != "|":
                         ic.captured_by = capture
                     if ic.pipe_from is not None:

@@ -215,9 +215,12 @@ DEPLOY_NO_TEST_GATE = rule(
 
     It stays silent where the gate may live elsewhere: a job in the chain that
     calls a reusable workflow it cannot read, a reusable workflow
-    (`workflow_call`) or a workflow started by `workflow_run`, as long as the
-    job runs on no other trigger (a reusable workflow that can also be
-    dispatched by hand deploys untested on the dispatch). The gate of a
+    (`workflow_call`) or a workflow started by `workflow_run` whose job (or a
+    job it needs) runs only when that workflow succeeded (`if:
+    github.event.workflow_run.conclusion == 'success'`; GitHub starts it
+    whatever the other workflow concluded), as long as the job runs on no
+    other trigger (a reusable workflow that can also be dispatched by hand
+    deploys untested on the dispatch). The gate of a
     reusable workflow is then its callers': a job that calls a local one
     (`uses: ./.github/workflows/deploy.yml`) whose deploying job has no tests
     of its own before it is reported, in the caller, when no job it `needs`
@@ -371,7 +374,8 @@ MIGRATION_UNCHECKED = rule(
     docs="""
     ## What it does
     For each `aws ecs run-task` in a `run:` script, reads the rest of the script
-    and the later steps of the job and asks two questions:
+    and the later steps of the job (a shell function's body where the function
+    is called) and asks two questions:
 
     - **Does it wait?** `aws ecs wait tasks-stopped`, or `aws ecs describe-tasks`
       polled inside a `while`/`until`/`for` loop.
@@ -382,7 +386,8 @@ MIGRATION_UNCHECKED = rule(
       after a test of that value (or `exit "$EXIT"`), `false`, a bare
       `[ ... ]`/`[[ ... ]]`/`test` on that value (GitHub's `bash` and `sh` run
       with `-e`; a shell written out, `shell: bash {0}`, only with `-e` or
-      `set -e`), `jq -e` (ending its pipeline, or piped on, e.g. into `tee`,
+      `set -e`, or as the script's last command, whose status is the step's),
+      `jq -e` (ending its pipeline, or piped on, e.g. into `tee`,
       only under pipefail: `shell: bash` or `set -o pipefail`; the unspecified
       shell is `bash -e {0}`, whose pipelines return their last command's
       status), or (with `-e`) a pipe into `grep -qx 0` ending the
@@ -953,6 +958,13 @@ def deploy_gates(doc, ctx):
                               "ships",
                               help="drop always()/failure()/!cancelled() from the job's `if:`, "
                                    "or test `needs.test.result == 'success'` in it", key=True)
+            elif "workflow_run" in wm.job_events(wf, job):
+                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
+                              f"job '{job.id}' deploys ({what}) after another workflow "
+                              "(`workflow_run`) whatever it concluded: a run whose tests "
+                              "failed still ships",
+                              help="add `if: github.event.workflow_run.conclusion == "
+                                   "'success'` to the job", key=True)
             elif _tests_ignored(wf, job, deploys):
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' deploys ({what}) but the tests before it run "
@@ -1031,10 +1043,25 @@ _RUNS_ANYWAY = lazy_re(r"\balways\s*\(\s*\)|\bfailure\s*\(\s*\)|!\s*cancelled\s*
 
 
 def _gated_by_callers(wf, job) -> bool:
-    """Does the job run only when called (its callers' `needs` gate it) or after
-    another workflow (`workflow_run`), not on a trigger of its own (a dispatch)?"""
-    return bool({"workflow_call", "workflow_run"} & set(wf.triggers)) \
-        and wm.job_events(wf, job) <= {"workflow_call", "workflow_run"}
+    """Does the job run only when called (its callers' `needs` gate it), or
+    after another workflow (`workflow_run`) succeeded, not on a trigger of its
+    own (a dispatch)? GitHub starts a `workflow_run` workflow whatever the
+    other one concluded: only an `if:` on `github.event.workflow_run.conclusion`
+    (the job's or a job's it needs) keeps a failed run from deploying."""
+    events = wm.job_events(wf, job)
+    if not events or not events <= {"workflow_call", "workflow_run"}:
+        return False
+    if "workflow_run" not in events:
+        return True
+    return any(isinstance(j.if_, str) and _UPSTREAM_SUCCEEDED.search(j.if_)
+               for j in [job] + [wf.jobs[n] for n in wm.needs_closure(wf, job.id)
+                                 if n in wf.jobs])
+
+
+_UPSTREAM_SUCCEEDED = lazy_re(
+    r"github\.event\.workflow_run\.conclusion\s*(?:==\s*['\"]success['\"]|"
+    r"!=\s*['\"]failure['\"])|['\"]success['\"]\s*==\s*github\.event\.workflow_run\.conclusion",
+    re.I)
 
 
 def _runs_whatever_needs_give(job) -> bool:
@@ -1424,13 +1451,19 @@ def _run_task_followed(job, step, run_cmd):
     saw_exit_code = False
     for st in job.steps[step.index:]:
         cmds = wm.commands(st)
+        ran = _in_run_order(cmds)
+        if st is step:  # what runs after the run-task
+            at = next((k for k, c in enumerate(ran) if c is run_cmd), None)
+            ran = ran[at + 1:] if at is not None else [c for c in ran if c.index > run_cmd.index]
         chain = set()
         tested = False  # a test of the exit code came before (an `exit 1` then fails on it)
         errexit = _errexit(job, st)
         fails_step = not _continues_on_error(st)
-        for c in cmds:
-            if st is step and c.index <= run_cmd.index:
-                continue
+        # the script's status is its last command's: a bare test there fails the
+        # step even without -e
+        last = next((c for c in reversed(cmds) if c.argv and not c.in_substitution
+                     and not c.function), None)
+        for c in ran:
             service, op, rest = shell.aws_operation(c)
             text = " ".join(c.argv)
             if service == "ecs" and op == "wait" and rest[:1] == ["tasks-stopped"]:
@@ -1443,7 +1476,8 @@ def _run_task_followed(job, step, run_cmd):
                     waited = True
                 reads = True
             if not reads:
-                if saw_exit_code and fails_step and _fails(c, exit_vars, tested, errexit):
+                if saw_exit_code and fails_step and _fails(c, exit_vars, tested,
+                                                           errexit or c is last):
                     checked = True
                 continue
             chain.add(c.index)
@@ -1462,7 +1496,8 @@ def _run_task_followed(job, step, run_cmd):
                                                          for a in c.argv[1:]) \
                     and fails_step and errexit and (c.op_after != "|" or _pipefail(job, st)):
                 checked = True
-            if saw_exit_code and fails_step and (_fails(c, exit_vars, tested, errexit) or (
+            if saw_exit_code and fails_step and (_fails(c, exit_vars, tested,
+                                                        errexit or c is last) or (
                     errexit and c.name in _FAIL_TESTS and not c.in_condition and not c.negated
                     and any(i.parent == c.index and i.index in chain for i in cmds)) or (
                     errexit and c.pipe_from in chain and _greps_zero(c))):
@@ -1472,6 +1507,25 @@ def _run_task_followed(job, step, run_cmd):
         if st is step and not _hands_on(step, run_cmd):
             break  # later steps cannot know which task was started
     return waited, checked
+
+
+def _in_run_order(cmds, depth: int = 4):
+    """A script's commands in the order they run: a shell function's body
+    where the function is called (up to `depth` calls deep), not where it is
+    defined."""
+    bodies = {}
+    for c in cmds:
+        if c.function:
+            bodies.setdefault(c.function, []).append(c)
+    if not bodies:
+        return list(cmds)
+
+    def run(seq, left, calling):
+        for c in seq:
+            yield c
+            if c.name in bodies and left and c.name not in calling:
+                yield from run(bodies[c.name], left - 1, calling | {c.name})
+    return list(run([c for c in cmds if not c.function], depth, frozenset()))
 
 
 def _greps_zero(c) -> bool:

@@ -139,3 +139,13 @@ def test_not_a_script():
 def test_never_raises_on_any_text(text):
     for c in parse(text):
         assert isinstance(c.argv, list) and c.line >= 0
+
+
+def test_a_function_definition_is_no_command_and_its_body_knows_its_name():
+    cmds = parse("check() {\n  aws ecs wait tasks-stopped\n  code=$(aws ecs describe-tasks)\n}\n"
+                 "function other {\n  echo a\n}\nfunction third() { echo b; }\n"
+                 "(cd sub && make)\ncheck \"$T\"\n")
+    seen = [(c.argv[:2], c.function) for c in cmds if c.argv]
+    assert seen == [(["aws", "ecs"], "check"), (["aws", "ecs"], "check"),
+                    (["echo", "a"], "other"), (["echo", "b"], "third"),
+                    (["cd", "sub"], None), (["make"], None), (["check", "$T"], None)]

@@ -809,3 +809,73 @@ def test_a_deploy_tool_is_a_deploy_and_its_image_is_checked(command, latest):
 def test_commands_that_only_look_like_deploy_tools_are_not_deploys(command):
     found = rules_of(TOOL_DEPLOY.format(command=command))
     assert not found & {"workflow-deploy-no-environment", "workflow-image-latest"}
+
+
+
+WAIT_AND_CHECK = """\
+wait_for() {
+  aws ecs wait tasks-stopped --cluster c --tasks "$1"
+  code=$(aws ecs describe-tasks --cluster c --tasks "$1" --query 'tasks[0].containers[0].exitCode' --output text)
+  if [ "$code" != "0" ]; then exit 1; fi
+}
+"""
+RUN = 'T=$(aws ecs run-task --cluster c --task-definition m --query "tasks[0].taskArn" --output text)\n'
+
+
+@pytest.mark.parametrize("script, checked", [
+    # a shell function runs where it is called, not where it is defined
+    (WAIT_AND_CHECK + RUN + 'wait_for "$T"\n', True),
+    (WAIT_AND_CHECK + RUN + 'echo "$T"\n', False),  # defined, never called
+    ('migrate() {\n  ' + RUN + '  wait_for "$T"\n}\n' + WAIT_AND_CHECK + 'migrate\n', True),
+    ('loop() { loop; }\n' + RUN + 'loop\n', False),  # a call of itself ends
+])
+def test_the_migration_check_follows_shell_functions_where_they_are_called(script, checked):
+    found = rules_of(migration("set -e\n" + script))
+    assert ("workflow-migration-unchecked" in found) is not checked
+
+
+AFTER_CI = """\
+on:
+  workflow_run:
+    workflows: [CI]
+    types: [completed]
+    branches: [main]
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production{job_if}
+    steps:
+      - run: aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+
+
+@pytest.mark.parametrize("job_if, gated", [
+    ("", False),  # GitHub starts it whatever CI concluded
+    ("\n    if: ${{ github.event.workflow_run.conclusion == 'success' }}", True),
+    ("\n    if: github.event.workflow_run.conclusion != 'failure'", True),
+    ("\n    if: github.event.workflow_run.conclusion == 'failure'", False),
+    ("\n    if: github.event.workflow_run.head_branch == 'main'", False),
+])
+def test_a_workflow_run_deploy_is_gated_only_by_a_successful_run(job_if, gated):
+    found = lint_text(AFTER_CI.format(job_if=job_if))
+    assert ("workflow-deploy-no-test-gate" in {r for r, _ in found}) is not gated
+
+
+def test_a_workflow_run_deploy_is_gated_by_a_job_it_needs_that_checks_the_run():
+    text = AFTER_CI.format(job_if="\n    needs: check").replace(
+        "jobs:\n", "jobs:\n  check:\n    if: github.event.workflow_run.conclusion == 'success'\n"
+                   "    runs-on: ubuntu-latest\n    steps: [{run: 'true'}]\n")
+    assert "workflow-deploy-no-test-gate" not in {r for r, _ in lint_text(text)}
+
+
+@pytest.mark.parametrize("tail, checked", [
+    ('[ "$E" = "0" ]', True),  # the last command: its status is the step's
+    ('[ "$E" = "0" ]\necho done', False),  # without -e a failed test is passed over
+])
+def test_a_bare_exit_code_test_ending_a_script_without_errexit_fails_the_step(tail, checked):
+    script = ("T=$(aws ecs run-task --cluster c --task-definition m --query 'tasks[0].taskArn' "
+              "--output text)\naws ecs wait tasks-stopped --cluster c --tasks \"$T\"\n"
+              "E=$(aws ecs describe-tasks --cluster c --tasks \"$T\" "
+              "--query 'tasks[0].containers[0].exitCode' --output text)\n" + tail)
+    text = migration(script).replace("      - run: |\n", "      - shell: bash {0}\n        run: |\n")
+    assert ("workflow-migration-unchecked" in rules_of(text)) is not checked
