@@ -526,6 +526,7 @@ class _Parser:
 
     def _emit(self, captured=None):
         c = self.cur
+        self.function = None  # `NAME()` not followed by `{`: no body known
         c.op_before = self.prev_op
         in_cond, guarded, in_loop = self.flags()
         c.in_condition = in_cond or c.op_after in ("&&", "||")

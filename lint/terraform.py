@@ -611,8 +611,13 @@ def _arithmetic(op, a, b):
     undefined (a division by zero is an error in Terraform)."""
     if a is None or b is None or (op in ("/", "%") and b == 0):
         return None
-    got = {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b,
-           "/": lambda: a / b, "%": lambda: math.fmod(a, b)}[op]()
+    try:
+        got = {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b,
+               "/": lambda: a / b, "%": lambda: math.fmod(a, b)}[op]()
+    except OverflowError:
+        return None
+    if isinstance(got, float) and not math.isfinite(got):
+        return None
     if isinstance(got, float) and got.is_integer() and abs(got) < 2 ** 53:
         return int(got)
     return got

@@ -149,3 +149,9 @@ def test_a_function_definition_is_no_command_and_its_body_knows_its_name():
     assert seen == [(["aws", "ecs"], "check"), (["aws", "ecs"], "check"),
                     (["echo", "a"], "other"), (["echo", "b"], "third"),
                     (["cd", "sub"], None), (["make"], None), (["check", "$T"], None)]
+
+
+def test_a_function_whose_body_is_no_group_marks_nothing_later():
+    cmds = parse("f() ( cd x; make )\n{ echo a; }\n")
+    assert [(c.argv, c.function) for c in cmds if c.argv] == [
+        (["cd", "x"], None), (["make"], None), (["echo", "a"], None)]

@@ -755,6 +755,7 @@ def test_file_reads_only_inside_the_repository(tmp_path, where, read):
     ('8 * 1024', 8192), ('"2" * 3', 6), ('10 / 4', 2.5), ('8 / 2', 4), ('7 % 3', 1),
     ('1 + 2 * 3', 7), ('(1 + 2) * 3', 9), ('9 - 10', -1),
     ('1 / 0', None), ('var.unknown * 2', None), ('"a" + 1', None), ('true + 1', None),
+    ('1e308 * 10', None), ('1.5 * 2', 3),
 ])
 def test_for_expressions_and_string_functions(tmp_path, expr, expected):
     from ecs_lint.values import Template, Unknown
