@@ -1086,17 +1086,25 @@ class Evaluator:
                 if full is not None and path is not None:
                     self.own_files[tuple(path)] = full
                 return unknown(f"{fname}({os.path.basename(args[0])})")
-            text = self.read_file(args[0])
-            if text is None:
-                return unknown(f"{fname}({args[0]})")
             if fname == "file":
-                return text
-            variables = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
-            segs = self.template_segments(text, [None] * len(text), variables)
-            if segs is None:
+                text = self.read_file(args[0])
+                return unknown(f"file({args[0]})") if text is None else text
+            rendered = self._rendered(args)
+            if rendered is None:
                 return unknown(f"templatefile({args[0]})")
-            return _segments_value(segs)
+            return _segments_value(rendered[2])
         return unknown(self.source(node))
+
+    def _rendered(self, args):
+        """(path, text, segments with offsets in that text) of the template
+        `templatefile(PATH, VARS)` renders; None when it is not read (outside
+        the repository, not text, `%{ }` directives)."""
+        full, text = self.inside(args[0]), self.read_file(args[0])
+        if full is None or text is None:
+            return None
+        variables = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
+        segs = self.template_segments(text, list(range(len(text))), variables)
+        return None if segs is None else (full, text, segs)
 
     def _concat(self, node, arg_nodes, path, rec):
         """concat(): the known lists' elements (with their positions), and one
@@ -1128,16 +1136,12 @@ class Evaluator:
         if not args or not isinstance(args[0], str) \
                 or args[0].lower().endswith(LINTED_ON_THEIR_OWN):
             return None
-        full, text = self.inside(args[0]), self.read_file(args[0])
-        if full is None or text is None:
-            return None
-        variables = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
-        segs = self.template_segments(text, list(range(len(text))), variables)
-        if segs is None:
+        rendered = self._rendered(args)
+        if rendered is None:
             return None
         from .runner import display_path
 
-        return display_path(full), text, segs
+        return (display_path(rendered[0]),) + rendered[1:]
 
     def inside(self, name: str) -> Optional[str]:
         """The path of a file an expression names (relative to the module's
