@@ -49,7 +49,9 @@ SUB_NOT_ADMITTED = rule(
     ## What it does
     Works out the `sub` claim GitHub sends for every job that assumes a role
     (environment form for a job with an `environment`, `pull_request` for
-    pull-request runs, otherwise `ref:refs/heads/BRANCH` / `ref:refs/tags/TAG` from
+    pull-request runs, `pull_request_target` ones included (they run in the base
+    branch's context, but their token is a pull request's), otherwise
+    `ref:refs/heads/BRANCH` / `ref:refs/tags/TAG` from
     the push filters; matrix rows expanded, correlated), in the format the
     repository uses (`repo:OWNER/REPO:...`, or `repo:OWNER@ID/REPO@ID:...` with
     `github.subject: immutable`), and checks it against the role's trust policy.

@@ -231,6 +231,14 @@ def test_an_if_on_the_events_data_keeps_the_subs_certain():
         assert P.contains(produced.must, "repo:o/r:ref:refs/heads/main"), condition
 
 
+def test_a_pull_request_target_run_sends_the_pull_request_sub():
+    # it runs in the base branch's context, but its token is a pull request's
+    refs = P.refs_of_triggers({"pull_request_target": {"branches": ["main"]}}, "main")
+    produced = P.produce(P.prefix_pattern("repo:o/r:"), refs, None, P.Narrowing())
+    assert P.contains(produced.must, "repo:o/r:pull_request")
+    assert not P.contains(produced.may, "repo:o/r:ref:refs/heads/main")
+
+
 def test_environment_and_pull_request_forms():
     refs = P.refs_of_triggers({"push": {"branches": ["main"]}, "pull_request": {}}, "main")
     pfx = P.prefix_pattern("repo:o/r:")

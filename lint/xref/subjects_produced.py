@@ -353,13 +353,10 @@ def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
     for event, spec in triggers.items():
         if event == "push":
             must.append(push_refs(spec))
-        elif event in ("pull_request",):
+        elif event in ("pull_request", "pull_request_target"):
+            # pull_request_target runs in the base branch's context, but its
+            # token is a pull request's: the sub is `pull_request` all the same
             refs.pull_request_must = True
-        elif event == "pull_request_target":
-            # runs in the base branch's context; GitHub's sub for it is not
-            # documented as stably as pull_request's: count both as possible
-            refs.pull_request_may = True
-            may.append(concat(HEADS, any_name()))
         elif event == "workflow_dispatch":
             must.append(default)
             may.append(alt([concat(HEADS, any_name()), concat(TAGS, any_name())]))
