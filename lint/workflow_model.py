@@ -1295,8 +1295,13 @@ class Written:
 
 def _writes(step: Step, target: re.Pattern) -> List[Written]:
     out = []
-    for c in commands(step):
-        if not any(op in (">>", ">") and target.match(t or "") for op, t in c.redirects):
+    cmds = commands(step)
+    # `echo "k=v" | tee -a "$GITHUB_OUTPUT"`: the echo writes it
+    teed = {c.pipe_from for c in cmds if c.name == "tee" and isinstance(c.pipe_from, int)
+            and any(target.match(a) for a in c.argv[1:] if not a.startswith("-"))}
+    for c in cmds:
+        if c.index not in teed and not any(op in (">>", ">") and target.match(t or "")
+                                           for op, t in c.redirects):
             continue
         if c.heredoc is not None and c.name == "cat":
             for line in c.heredoc.splitlines():
@@ -1334,6 +1339,9 @@ def env_writes(step: Step) -> Dict[str, Written]:
 
 _SHELL_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
 _STEP_OUT = re.compile(r"^steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)$")
+_META_JSON_TAG = re.compile(
+    r"^fromjson\(\s*steps\.([A-Za-z0-9_-]+)\.outputs\.json\s*\)\.tags\[\s*(\d{1,3})\s*\]$", re.I)
+_META_JSON_OUT = re.compile(r"^steps\.([A-Za-z0-9_-]+)\.outputs\.(json\.tags\[\d{1,3}\])$")
 _NEEDS_OUT = re.compile(r"^needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)$")
 
 
@@ -1425,7 +1433,10 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
 
     def expr(m):
         inner = m.group(1).strip()
-        sm = _STEP_OUT.match(inner)
+        jm = _META_JSON_TAG.match(inner)
+        if jm:  # `fromJSON(steps.meta.outputs.json).tags[0]`: one of its tags
+            inner = f"steps.{jm.group(1)}.outputs.json.tags[{jm.group(2)}]"
+        sm = _STEP_OUT.match(inner) or _META_JSON_OUT.match(inner)
         if sm and job is not None:
             for st in job.steps:
                 if st.id == sm.group(1):
@@ -1519,8 +1530,8 @@ def metadata_action_output(step: Step, name: str,
     100, raw 200: the action's README). An entry's `enable={{is_default_branch}}`
     is read as `on_default` (the workflow runs only on the default branch).
     None when it cannot be told."""
-    if not (step.uses or "").startswith("docker/metadata-action") or name not in ("tags",
-                                                                                  "version"):
+    if not (step.uses or "").startswith("docker/metadata-action") or not (
+            name in ("tags", "version") or re.fullmatch(r"json\.tags\[\d{1,3}\]", name)):
         return None
     spec = step.with_.get("tags")
     flavor = step.with_.get("flavor")
@@ -1560,20 +1571,27 @@ def metadata_action_output(step: Step, name: str,
         except ValueError:
             return None
         tags.append((priority, tag))
-    if flavor and re.search(r"(?m)^\s*latest\s*=\s*true\s*$", flavor):
-        tags.append((_META_PRIORITY["raw"], "latest"))
     if not tags:
         return None
-    if name == "version":
-        top = max(p for p, _ in tags)
-        best = {t for p, t in tags if p == top}
-        return best.pop() if len(best) == 1 else None
+    top = max(p for p, _ in tags)
+    if len({t for p, t in tags if p == top}) != 1:
+        return None  # which one is the version is not known
+    if name == "version":  # the tag of highest priority (not the flavor's latest)
+        return next(t for p, t in tags if p == top)
+    # the list for each image: the version, the other tags by priority, then
+    # the flavor's `latest` (`latest=true`) at the end (the action's getTags)
+    ordered = [t for _, t in sorted(tags, key=lambda pt: -pt[0])]
+    if flavor and re.search(r"(?m)^\s*latest\s*=\s*true\s*$", flavor):
+        ordered.append("latest")
     images = step.with_.get("images")
     images = [i.strip() for i in re.split(r"[\n,]", images) if i.strip()] \
         if isinstance(images, str) else []
-    if len(images) != 1 or len(tags) != 1:
+    if len(images) != 1:
         return None
-    return f"{images[0]}:{tags[0][1]}"
+    if name == "tags":
+        return f"{images[0]}:{ordered[0]}" if len(ordered) == 1 else None
+    n = int(name[len("json.tags["):-1])  # `fromJSON(steps.ID.outputs.json).tags[N]`
+    return f"{images[0]}:{ordered[n]}" if n < len(ordered) else None
 
 
 def _runtime_env(job: Job, step: Optional[Step], name: str):

@@ -27,7 +27,7 @@ IMAGE_LATEST = rule(
     Placeholders that are not image references (`REPLACE_ME`, `<image>`,
     `$IMAGE`, an unresolved template parameter) are skipped; a placeholder
     repository followed by a literal tag (`${REPO_URL}:latest`,
-    `{{ ssm ... }}:latest`) is judged by that tag. An ECR repository's URI
+    `{{ ssm ... }}:latest`, `APP_IMAGE:latest`) is judged by that tag. An ECR repository's URI
     with nothing after it (Terraform `aws_ecr_repository.X.repository_url`,
     CloudFormation `!GetAtt Repo.RepositoryUri`) has no tag.
 
@@ -254,6 +254,8 @@ def image_tag(image) -> tuple:
         parts = parts[1:]
     repo = "/".join(parts)
     if not _REPO_PATH.match(repo):
+        if sep and _TAG.match(tag) and re.fullmatch(r"[A-Za-z0-9_./-]+", repo):
+            return "tag", tag  # `APP_IMAGE:latest`: a placeholder name, a literal tag
         return "unknown", None  # REPLACE_ME, <image>, $IMAGE, ${IMAGE}: not a reference
     if not sep:
         return "untagged", None

@@ -259,9 +259,11 @@ IMAGE_LATEST = rule(
     --force-new-deployment`), the images it pushes. Values are followed through
     `env`, `${{ steps.ID.outputs.N }}` written to `$GITHUB_OUTPUT` (or
     `::set-output`), job outputs across `needs`, shell variables and
-    `$GITHUB_ENV`, and the `tags`/`version` outputs of `docker/metadata-action`
+    `$GITHUB_ENV` (`>>` or `| tee -a`), matrix rows, and the `tags`/`version`
+    outputs (and `fromJSON(...outputs.json).tags[N]`) of `docker/metadata-action`
     when its `tags` entries are `type=raw` values and `type=sha` (`version` is
-    the entry of highest priority: raw before sha; `enable={{is_default_branch}}`
+    the entry of highest priority: raw before sha; `flavor: latest=true` adds a
+    `latest` at the end of the tags, not the version; `enable={{is_default_branch}}`
     counts as on in a workflow, or a job (its `if:` and `needs` narrow the
     events), that runs only on pushes to the default branch,
     `github.default-branch` or else `main`/`master`). Tags and pushes come from `docker build/tag/push`,
@@ -1240,11 +1242,13 @@ def _deployed_images(job, github):
     """[(resolved ref, step, path, line)] of the images a deploying job deploys."""
     out = []
     renders = [st for st in job.steps if st.uses == wm.ECS_RENDER]
+    rows = job.matrix_rows() if "matrix." in str([st.with_.get("image") for st in renders]) \
+        else [None]
     for st in renders:
         img = st.with_.get("image")
-        if isinstance(img, str):
-            out.append((wm.resolve(img, job, st, github=github), st, wm.input_path(st, "image"),
-                        None))
+        if isinstance(img, str):  # each matrix row's image (`${{ matrix.image }}`)
+            for ref in dict.fromkeys(wm.resolve(img, job, st, row, github) for row in rows):
+                out.append((ref, st, wm.input_path(st, "image"), None))
     for d in job.deploys():  # a deploy tool given the image
         if d.image is not None:
             out.append((wm.resolve(d.image, job, d.step, github=github, line=d.command.line),

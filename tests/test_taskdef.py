@@ -106,6 +106,9 @@ def test_parse_memory(value, mib):
     ("REPLACE_ME_IMAGE_URI", "unknown"), ("<image>", "unknown"), ("$IMAGE", "unknown"),
     ("${IMAGE}", "unknown"), ("", "unknown"), (None, "unknown"), (3, "unknown"),
     ("${REGISTRY}/app:latest", "tag"), ("$REGISTRY/app", "untagged"),  # a placeholder host
+    # a placeholder name with a literal tag is judged by the tag
+    ("HELPDESK_IMAGE:latest", "tag"), ("APP_IMAGE:1.4.2", "tag"), ("APP_IMAGE", "unknown"),
+    ("REPLACE ME:latest", "unknown"),
 ])
 def test_image_tag(image, state):
     assert image_tag(image)[0] == state

@@ -879,3 +879,66 @@ def test_a_bare_exit_code_test_ending_a_script_without_errexit_fails_the_step(ta
               "--query 'tasks[0].containers[0].exitCode' --output text)\n" + tail)
     text = migration(script).replace("      - run: |\n", "      - shell: bash {0}\n        run: |\n")
     assert ("workflow-migration-unchecked" in rules_of(text)) is not checked
+
+
+IMAGE_DEPLOY = """\
+on:
+  push:
+    branches: [main]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps: [{run: pytest}]
+  deploy:
+    needs: test
+    runs-on: ubuntu-latest
+    environment: production{matrix}
+    steps:
+      - id: meta
+        uses: docker/metadata-action@v5
+        with:
+          images: 1.dkr.ecr.us-east-1.amazonaws.com/app
+          flavor: |
+            latest={flavor}
+          tags: |
+            type=sha,format=long
+      - id: build
+        run: |
+          echo "image=1.dkr.ecr.us-east-1.amazonaws.com/app:{built}" | tee -a "$GITHUB_OUTPUT"
+      - id: render
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: td.json
+          container-name: app
+          image: {image}
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: ${{ steps.render.outputs.task-definition }}
+          service: app
+          cluster: prod
+          wait-for-service-stability: true
+"""
+
+
+@pytest.mark.parametrize("image, flavor, built, matrix, latest", [
+    # metadata-action: `version` is the tag of highest priority; the flavor's
+    # latest only adds a `:latest` at the end of `tags` (and of `json.tags`)
+    ("${{ steps.meta.outputs.version }}", "true", "1", "", False),
+    ("app:${{ fromJSON(steps.meta.outputs.json).tags[0] }}", "true", "1", "", False),
+    ("${{ fromJSON(steps.meta.outputs.json).tags[1] }}", "true", "1", "", True),
+    ("${{ fromJSON(steps.meta.outputs.json).tags[0] }}", "false", "1", "", False),
+    # an output written through `tee -a "$GITHUB_OUTPUT"`
+    ("${{ steps.build.outputs.image }}", "false", "latest", "", True),
+    ("${{ steps.build.outputs.image }}", "false", "${{ github.sha }}", "", False),
+    # each matrix row's image
+    ("${{ matrix.image }}", "false", "1",
+     "\n    strategy:\n      matrix:\n        image: [app:1.2.3, 'public.ecr.aws/nginx/nginx']", True),
+    ("${{ matrix.image }}", "false", "1",
+     "\n    strategy:\n      matrix:\n        image: [app:1.2.3, app:1.2.4]", False),
+])
+def test_the_image_a_render_step_gets_is_followed(image, flavor, built, matrix, latest):
+    text = IMAGE_DEPLOY
+    for key, value in (("{image}", image), ("{flavor}", flavor), ("{built}", built),
+                       ("{matrix}", matrix)):
+        text = text.replace(key, value)
+    assert ("workflow-image-latest" in rules_of(text)) is latest
