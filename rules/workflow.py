@@ -316,9 +316,11 @@ STABILITY_WAIT_OFF = rule(
     Checks every `aws-actions/amazon-ecs-deploy-task-definition` step that
     updates a service (`service:` is set) for `wait-for-service-stability: true`.
     The action waits only when the value is the text `true` (any case): `yes`,
-    `1` or `on` do not wait. An expression value is not judged. The finding is
-    on the input when it is written (`wait-for-service-stability: false`), else
-    on the step's `uses:`.
+    `1` or `on` do not wait. An expression value is not judged, but one: in a
+    local reusable workflow, `${{ inputs.X }}` is judged with the value each
+    calling job gives (the finding on its `with: X`) or the input's default (on
+    its `uses:`). The finding is on the input when it is written
+    (`wait-for-service-stability: false`), else on the step's `uses:`.
 
     ## Why is this bad?
     Without the wait the step succeeds as soon as the service is updated: a
@@ -350,7 +352,9 @@ STABILITY_WAIT_SHORT = rule(
     Reports `wait-for-minutes` below `min-minutes` (default 15) on an
     `amazon-ecs-deploy-task-definition` step that waits for stability. The
     action reads it as `parseInt(value) || 30`: without it, with `0` or with
-    text that is not a number it waits 30 minutes, which is fine.
+    text that is not a number it waits 30 minutes, which is fine. In a local
+    reusable workflow, `${{ inputs.X }}` is judged with each calling job's
+    value (on its `with: X`) or the input's default (on its `uses:`).
 
     ## Why is this bad?
     A rolling deploy of a slow-booting service, with a health-check grace
@@ -1345,6 +1349,8 @@ def stability_wait(doc, ctx):
     wf = _workflow(doc)
     minimum = ctx.option(STABILITY_WAIT_SHORT.id, "min-minutes")
     for job in _live_jobs(wf):
+        if job.uses:
+            yield from _called_stability(doc, job, ctx, minimum)
         for st in job.steps:
             if st.uses != wm.ECS_DEPLOY or not st.with_.get("service"):
                 continue
@@ -1368,6 +1374,56 @@ def stability_wait(doc, ctx):
                                   "fails the deploy",
                                   help=f"wait {minimum} to 20 minutes (the action's default "
                                        "is 30)")
+
+
+_INPUT_REF = lazy_re(r"^\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}$")
+
+
+def _called_stability(doc, job, ctx, minimum):
+    """The stability inputs of the deploy steps of a local reusable workflow
+    the job calls, where they are `${{ inputs.X }}`: judged with the value this
+    caller gives (reported at its `with: X`) or the input's default (at its
+    `uses:`)."""
+    callee = _local_workflow(job, ctx)
+    if callee is None:
+        return
+    inputs = wm.caller_inputs(callee, job.data)
+    seen = set()
+    for called in callee.jobs.values():
+        for st in called.steps:
+            if st.uses != wm.ECS_DEPLOY or not st.with_.get("service"):
+                continue
+            got = {}
+            for key in ("wait-for-service-stability", "wait-for-minutes"):
+                m = _INPUT_REF.match(str(st.with_.get(key, "")).strip())
+                if m:
+                    got[key] = (m.group(1), inputs.get(m.group(1)))
+            name, wait = got.get("wait-for-service-stability", (None, None))
+            where = job.path + (("with", name) if name in job.with_ else ("uses",))
+            if name and (wait is False or (isinstance(wait, str) and wait.strip().lower()
+                                           != "true" and "${{" not in wait)):
+                if where not in seen:
+                    seen.add(where)
+                    shown = str(wait).lower() if isinstance(wait, bool) else wait
+                    yield Problem(STABILITY_WAIT_OFF.id, where,
+                                  f"job '{job.id}' gives {job.uses} `{name}: {shown}`, which it "
+                                  "passes as `wait-for-service-stability`: the service is "
+                                  "updated without waiting, so a deploy that never gets healthy "
+                                  "still passes",
+                                  help=f"pass `{name}: true`")
+                continue
+            name, minutes = got.get("wait-for-minutes", (None, None))
+            wait_on = wait is True or (isinstance(wait, str) and wait.strip().lower() == "true") \
+                or _action_input_true(doc, st, "wait-for-service-stability") is True
+            minutes = _wait_minutes(minutes) if name else None
+            where = job.path + (("with", name) if name in job.with_ else ("uses",))
+            if wait_on and minutes is not None and minutes < minimum and where not in seen:
+                seen.add(where)
+                yield Problem(STABILITY_WAIT_SHORT.id, where,
+                              f"job '{job.id}' gives {job.uses} `{name}: {minutes}`, which it "
+                              f"passes as `wait-for-minutes`: below {minimum}, a slow but "
+                              "healthy rollout times out and fails the deploy",
+                              help=f"pass {minimum} to 20 minutes (the action's default is 30)")
 
 
 def _action_input_true(doc, st, name) -> Optional[bool]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED, run_cli, workflow_findings
+from conftest import SHARED, lint_folder, run_cli, workflow_findings
 from ecs_lint.config import Config
 from ecs_lint.loader import load_text
 from ecs_lint.model import Document
@@ -942,3 +942,46 @@ def test_the_image_a_render_step_gets_is_followed(image, flavor, built, matrix, 
                        ("{matrix}", matrix)):
         text = text.replace(key, value)
     assert ("workflow-image-latest" in rules_of(text)) is latest
+
+
+REUSABLE_STABILITY = """\
+on:
+  workflow_call:
+    inputs:
+      wait: {type: boolean, default: %s}
+      minutes: {type: string, default: "%s"}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: td.json
+          service: web
+          cluster: prod
+          wait-for-service-stability: ${{ inputs.wait }}
+          wait-for-minutes: ${{ inputs.minutes }}
+"""
+
+
+@pytest.mark.parametrize("defaults, given, found", [
+    (("true", "30"), "", []),
+    (("true", "30"), "\n      minutes: 10", [("workflow-stability-wait-short", 9)]),
+    (("true", "10"), "", [("workflow-stability-wait-short", 6)]),  # the default: at uses:
+    (("true", "30"), "\n      wait: false", [("workflow-stability-wait-off", 9)]),
+    (("false", "30"), "", [("workflow-stability-wait-off", 6)]),
+    (("true", "30"), "\n      minutes: ${{ vars.WAIT }}", []),  # not known: not judged
+])
+def test_stability_inputs_of_a_reusable_workflow_are_judged_with_each_callers_values(
+        tmp_path, defaults, given, found):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "_deploy.yml").write_text(REUSABLE_STABILITY % defaults)
+    (wf / "release.yml").write_text(
+        "on: {push: {branches: [main]}}\njobs:\n  test: {runs-on: x, steps: [{run: pytest}]}\n"
+        "  prod:\n    needs: test\n    uses: ./.github/workflows/_deploy.yml\n    with:\n"
+        "      other: 1" + given + "\n")
+    got = [(f.rule, f.span.line) for f in lint_folder(tmp_path)
+           if f.rule.startswith("workflow-stability") and f.file.endswith("release.yml")]
+    assert got == found
