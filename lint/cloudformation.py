@@ -6,6 +6,11 @@ Short-form tags were already turned into their long forms by the loader
 provider's `ClientIdList` as `ClientIDList`), with intrinsic functions resolved
 where parameters have defaults and left as `Template`/`Unknown` elsewhere.
 Positions go back to the template's own lines through the view's origins.
+An `Fn::If` whose condition is not decided is either branch: in a trust
+policy's condition values the list of both; in an ECS task definition or
+service, the resource is read once per stack the template can make (each
+value of the deciding parameters' `AllowedValues`, or each truth value of a
+single condition), so settings that change together stay together.
 """
 from __future__ import annotations
 
@@ -468,9 +473,78 @@ def extract(file: str, data, locate, text) -> List[Document]:
             add("oidc-provider", view, ("Resources", logical_id), logical_id, origins,
                 resource=logical_id, format="create")
         elif rtype in _ECS_LIKE:
-            view = camelize(props, base, origins)
-            add(_ECS_LIKE[rtype], view, base, logical_id, origins, resource=logical_id)
+            # a setting under `Fn::If` whose condition a parameter decides: each
+            # stack the template can make is read (identical findings are said once)
+            for variant in _stack_variants(raw, scope, data):
+                if variant is not scope:
+                    origins = Origins()
+                    props = resolve_tree(raw, variant, origins, base)
+                    if not isinstance(props, dict):
+                        continue
+                view = camelize(props, base, origins)
+                add(_ECS_LIKE[rtype], view, base, logical_id, origins, resource=logical_id)
     return docs
+
+
+MAX_VARIANTS = 16
+
+
+def _stack_variants(raw, scope: Scope, data) -> List[Scope]:
+    """The scopes to read a resource in: `scope` itself, or, where its
+    `Fn::If` conditions are not decided (a parameter without a default), one
+    per value of those parameters' `AllowedValues` (at most MAX_VARIANTS
+    stacks), else one per truth value of a single such condition."""
+    names = sorted({c for c in _if_conditions(raw) if condition_value(c, scope) is None})
+    if not names:
+        return [scope]
+    specs = data.get("Parameters") if isinstance(data.get("Parameters"), dict) else {}
+    params = sorted({r for c in names for r in _refs(scope.conditions.get(c))
+                     if r not in scope.params and r in specs})
+    allowed = [specs[p].get("AllowedValues") if isinstance(specs[p], dict) else None
+               for p in params]
+    if params and all(isinstance(a, list) and a and all(isinstance(x, (str, int, float))
+                                                        for x in a) for a in allowed):
+        combos = [[]]
+        for values in allowed:
+            combos = [c + [str(v)] for c in combos for v in values]
+            if len(combos) > MAX_VARIANTS:
+                return [scope]
+        return [Scope({**scope.params, **dict(zip(params, combo))}, scope.conditions,
+                      scope.mappings, scope.resources) for combo in combos]
+    if len(names) == 1:  # one condition: both of its branches are stacks
+        return [Scope(scope.params, {**scope.conditions, names[0]: value}, scope.mappings,
+                      scope.resources) for value in (True, False)]
+    return [scope]
+
+
+def _if_conditions(value) -> set:
+    """The condition names `Fn::If` uses anywhere in `value`."""
+    out, todo = set(), [value]
+    while todo:
+        v = todo.pop()
+        if isinstance(v, dict):
+            arg = v.get("Fn::If")
+            if len(v) == 1 and isinstance(arg, list) and arg and isinstance(arg[0], str):
+                out.add(arg[0])
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
+    return out
+
+
+def _refs(value) -> set:
+    """The names `Ref` (and `Condition`) point at in a condition, followed
+    through the conditions it names."""
+    out, todo = set(), [value]
+    while todo:
+        v = todo.pop()
+        if isinstance(v, dict):
+            if len(v) == 1 and isinstance(v.get("Ref"), str):
+                out.add(v["Ref"])
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
+    return out
 
 
 _POSITIVE_STRING_OPS = {"stringequals", "stringlike", "stringequalsignorecase"}

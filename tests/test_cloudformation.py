@@ -374,3 +374,73 @@ def test_a_policy_in_a_folded_block_is_reported_at_its_own_line(tmp_path):
         """))
     (wild,) = [f for f in lint_folder(tmp_path) if f.rule == "policy-wildcard-action"]
     assert wild.span.line == 10
+
+
+SERVICE_BY_ENVIRONMENT = """\
+Parameters:
+  Environment:
+    Type: String%s
+Conditions:
+  IsProduction: !Equals [!Ref Environment, production]
+Resources:
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      Cluster: c
+      TaskDefinition: t
+      DesiredCount: 2
+      LoadBalancers:
+        - {ContainerName: web, ContainerPort: 80, TargetGroupArn: arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/t/1}
+      HealthCheckGracePeriodSeconds: !If [IsProduction, 90, 30]
+      DeploymentConfiguration:
+        DeploymentCircuitBreaker: !If
+          - IsProduction
+          - {Enable: true, Rollback: true}
+          - !Ref AWS::NoValue
+"""
+
+
+@pytest.mark.parametrize("parameter, reported", [
+    # no default: each stack the template can make is read
+    ("\n    AllowedValues: [staging, production]", {"service-grace-period-short",
+                                                   "service-circuit-breaker-off"}),
+    ("", {"service-grace-period-short", "service-circuit-breaker-off"}),  # one condition
+    ("\n    Default: production", set()),  # decided by the default
+    ("\n    Default: staging", {"service-grace-period-short", "service-circuit-breaker-off"}),
+    ("\n    AllowedValues: [production]", set()),
+])
+def test_settings_under_an_undecided_condition_are_read_in_each_stack(tmp_path, parameter,
+                                                                     reported):
+    (tmp_path / "t.yaml").write_text(SERVICE_BY_ENVIRONMENT % parameter)
+    found = [f for f in lint_folder(tmp_path) if f.rule.startswith("service-")]
+    assert {f.rule for f in found} == reported
+    assert len(found) == len(reported)  # said once, not once per stack
+
+
+LB_TOGETHER = """\
+Parameters:
+  Environment: {Type: String}
+Conditions:
+  Public: !Equals [!Ref Environment, production]
+Resources:
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      Cluster: c
+      TaskDefinition: t
+      DesiredCount: 2
+      LoadBalancers: !If
+        - Public
+        - [{ContainerName: web, ContainerPort: 80, TargetGroupArn: arn:aws:elasticloadbalancing:eu-west-1:1:targetgroup/t/1}]
+        - !Ref AWS::NoValue
+      HealthCheckGracePeriodSeconds: !If [Public, 90, !Ref AWS::NoValue]
+      DeploymentConfiguration:
+        DeploymentCircuitBreaker: {Enable: true, Rollback: true}
+"""
+
+
+def test_settings_that_move_together_stay_together(tmp_path):
+    # the load balancer and its grace period under one condition: no stack has
+    # a load balancer without the grace period
+    (tmp_path / "t.yaml").write_text(LB_TOGETHER)
+    assert [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("service-")] == []
