@@ -1400,8 +1400,8 @@ def _called_stability(doc, job, ctx, minimum):
                     got[key] = (m.group(1), inputs.get(m.group(1)))
             name, wait = got.get("wait-for-service-stability", (None, None))
             where = job.path + (("with", name) if name in job.with_ else ("uses",))
-            if name and (wait is False or (isinstance(wait, str) and wait.strip().lower()
-                                           != "true" and "${{" not in wait)):
+            waits = _action_true(wait) if name and wait is not None else None
+            if waits is False:
                 if where not in seen:
                     seen.add(where)
                     shown = str(wait).lower() if isinstance(wait, bool) else wait
@@ -1413,8 +1413,8 @@ def _called_stability(doc, job, ctx, minimum):
                                   help=f"pass `{name}: true`")
                 continue
             name, minutes = got.get("wait-for-minutes", (None, None))
-            wait_on = wait is True or (isinstance(wait, str) and wait.strip().lower() == "true") \
-                or _action_input_true(doc, st, "wait-for-service-stability") is True
+            # (the callee's own literal: its text is in another file than `doc`)
+            wait_on = waits is True or _action_true(st.with_.get("wait-for-service-stability"))
             minutes = _wait_minutes(minutes) if name else None
             where = job.path + (("with", name) if name in job.with_ else ("uses",))
             if wait_on and minutes is not None and minutes < minimum and where not in seen:
