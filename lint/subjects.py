@@ -1881,6 +1881,9 @@ class Names:
     holes: str = ""  # opaque hole characters: a hole's value counts as named
     owner_ids: set = field(default_factory=set)  # config `owner-id`: that owner, any name
     repo_ids: set = field(default_factory=set)  # (owner id, config `repository-id`)
+    # the configured owner's id: in an immutable sub, that name with another
+    # id is another owner (one who took the name over)
+    id_of: dict = field(default_factory=dict)  # owner (lower case) -> id
 
 
 def merge_names(a: Names, b: Names) -> Names:
@@ -1888,7 +1891,7 @@ def merge_names(a: Names, b: Names) -> Names:
     return Names(a.owners | b.owners, a.repos | b.repos, a.branches | b.branches,
                  a.tags | b.tags, a.environments | b.environments,
                  a.holes + "".join(c for c in b.holes if c not in a.holes),
-                 a.owner_ids | b.owner_ids, a.repo_ids | b.repo_ids)
+                 a.owner_ids | b.owner_ids, a.repo_ids | b.repo_ids, {**a.id_of, **b.id_of})
 
 
 def literal_prefix(value, holes: Optional[Dict[str, str]] = None) -> str:
@@ -1942,6 +1945,10 @@ def collect_names(stmts, github_config: Optional[dict],
         names.owner_ids.add(owner_id)
         if repo_id.isdigit():
             names.repo_ids.add((owner_id, repo_id))
+        if isinstance(repo, str) and "/" in repo:
+            names.id_of[repo.split("/", 1)[0].lower()] = owner_id
+        elif len(cfg_owners) == 1:  # the one trusted owner is the id's
+            names.id_of[cfg_owners[0].lower()] = owner_id
     lit_owners = set()
     for s in stmts:
         for hc in s.holes.values():
@@ -2048,12 +2055,15 @@ def _literal_text(v, holes: Optional[Dict[str, str]] = None) -> str:
     return "".join(out)
 
 
-def _owner_forms(owner: str, rest, lit) -> list:
+def _owner_forms(owner: str, rest, lit, owner_id: Optional[str] = None) -> list:
     """`repo:OWNER/...` and the immutable `repo:OWNER@ID/...` forms (any id,
-    even none: `repo:myorg@/...` is no other owner, only no sub GitHub sends)."""
+    even none: `repo:myorg@/...` is no other owner, only no sub GitHub sends;
+    with the owner's id known, only that id: the name with another id is
+    another owner, who took the name over)."""
     forms = [seq("repo:", lit(owner), "/", rest)]
     if "@" not in owner:
-        forms.append(seq("repo:", lit(owner), "@", Tok(NAME_CHARS, 0, None), "/", rest))
+        oid = seq(owner_id) if owner_id else (Tok(NAME_CHARS, 0, None),)
+        forms.append(seq("repo:", lit(owner), "@", *oid, "/", rest))
     return forms
 
 
@@ -2084,7 +2094,7 @@ def class_languages(names: Names) -> Dict[str, object]:
 
     known_owner = []
     for o in sorted(names.owners):
-        known_owner += _owner_forms(o, (anything,), name)
+        known_owner += _owner_forms(o, (anything,), name, names.id_of.get(o.lower()))
     for oid in sorted(names.owner_ids):
         known_owner.append(seq("repo:", _PLAIN, "@", oid, "/", anything))
     if hole_run:  # the owner is the hole's value: the run ends the owner (or owner/repo)
@@ -2092,9 +2102,12 @@ def class_languages(names: Names) -> Dict[str, object]:
                                anything))
     named_repo = []
     for o, r in sorted(names.repos):  # legacy `o/r` and immutable `o@ID/r@ID` subjects
+        # (a repository id pinned to another value is one other repository, not
+        # every one of the owner: any repository id counts as named here)
+        oid = names.id_of.get(o.lower())
         named_repo.append(seq("repo:", name(o), "/", name(r), ":", anything))
-        named_repo.append(seq("repo:", name(o), "@", Tok(NAME_CHARS, 0, None), "/", name(r), "@",
-                              Tok(NAME_CHARS, 0, None), ":", anything))
+        named_repo.append(seq("repo:", name(o), "@", *(seq(oid) if oid else (Tok(NAME_CHARS, 0, None),)),
+                              "/", name(r), "@", Tok(NAME_CHARS, 0, None), ":", anything))
     for oid, rid in sorted(names.repo_ids):
         named_repo.append(seq("repo:", _PLAIN, "@", oid, "/", _PLAIN, "@", rid, ":", anything))
     if hole_run:  # the repository is the hole's value (after the owner, or as owner/repo)
@@ -2234,7 +2247,8 @@ def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
 def _names_key(names: Names) -> tuple:
     return (frozenset(names.owners), frozenset(names.repos), frozenset(names.branches),
             frozenset(names.tags), frozenset(names.environments), names.holes,
-            frozenset(names.owner_ids), frozenset(names.repo_ids))
+            frozenset(names.owner_ids), frozenset(names.repo_ids),
+            frozenset(names.id_of.items()))
 
 
 def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:

@@ -67,7 +67,9 @@ SUB_ANY_OWNER = rule(
     the config's `github.owner-id` (and `repository-id`), a subject carrying
     that id is that owner (and repository) under any name, since GitHub's ids
     never change nor get reused (`repo:*@ID/app@RID:environment:production`
-    only follows renames).
+    only follows renames); and the owner's name with another id is another
+    owner, one who took the name over after a rename (`repo:myorg@*/app@*:...`
+    admits them when `owner-id` is known).
 
     ## Why is this bad?
     Anyone can create an owner whose name extends yours, or use `repo:*`: their

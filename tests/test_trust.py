@@ -440,3 +440,25 @@ def test_an_enterprise_issuers_keys_in_another_case_are_its_own(tmp_path):
     (tmp_path / "t.json").write_text(json.dumps(trust, indent=2))
     rules = {f.rule for f in lint_folder(tmp_path)}
     assert "trust-sub-any-context" in rules and "trust-principal-not-github" not in rules
+
+
+@pytest.mark.parametrize("sub, config, expected", [
+    # with the owner's id known, its name with another id is another owner
+    # (one who took the name over): `@*` admits them
+    ("repo:acme@*/api@*:ref:refs/heads/main", "owners: [acme]\n  owner-id: 4021\n",
+     ["trust-sub-any-owner"]),
+    ("repo:acme@*/api@*:ref:refs/heads/main", "repository: acme/api\n  owner-id: 4021\n",
+     ["trust-sub-any-owner"]),
+    ("repo:acme@4021/api@*:ref:refs/heads/main", "repository: acme/api\n  owner-id: 4021\n", []),
+    # without the id, the name is the owner
+    ("repo:acme@*/api@*:ref:refs/heads/main", "owners: [acme]\n", []),
+    # a repository id pinned to another value is one other repository, not every one
+    ("repo:acme@4021/api@999:ref:refs/heads/main",
+     "repository: acme/api\n  owner-id: 4021\n  repository-id: 77\n", []),
+])
+def test_an_owner_id_in_the_config_makes_the_name_with_another_id_another_owner(
+        tmp_path, sub, config, expected):
+    found = lint_policies(tmp_path, {"t.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+        "StringLike": {f"{H}:sub": sub}})}, config="github:\n  subject: immutable\n  " + config)
+    assert rules(found) == expected
