@@ -1949,7 +1949,7 @@ def collect_names(stmts, github_config: Optional[dict],
             names.id_of[repo.split("/", 1)[0].lower()] = owner_id
         elif len(cfg_owners) == 1:  # the one trusted owner is the id's
             names.id_of[cfg_owners[0].lower()] = owner_id
-    lit_owners = set()
+    lit_owners, wild_owner_repos = set(), set()
     for s in stmts:
         for hc in s.holes.values():
             names.holes += hc
@@ -1993,6 +1993,9 @@ def collect_names(stmts, github_config: Optional[dict],
                     if m:  # `repo:myorg?app:...`: only `/` makes a sub there
                         lit_owners.add(m.group(1))
                         names.repos.add((m.group(1), m.group(2)))
+                    m = _REPO_AFTER_WILD_OWNER.match(_literal_text(v, s.holes))
+                    if m:  # `repo:*/app:...`: whoever the owner, the repository is app
+                        wild_owner_repos.add(m.group(1))
                 text = (literal_prefix(v, s.holes) if "like" in e.op.base
                         else _literal_text(v, s.holes))
                 if "ignorecase" in e.op.base:  # `REPO:MYORG/APP:...` names myorg/app
@@ -2017,9 +2020,12 @@ def collect_names(stmts, github_config: Optional[dict],
                         if ctx.startswith(prefix) and len(ctx) > len(prefix):
                             bucket.add(ctx[len(prefix):])
     names.owners = set(cfg_owners) if cfg_owners else lit_owners
+    names.repos |= {(o, r) for o in names.owners for r in wild_owner_repos}
     return names
 
 
+# `repo:*/app:...`, `repo:myorg-*/app:...`: the repository after a wildcarded owner
+_REPO_AFTER_WILD_OWNER = re.compile(r"^repo:[^/:@\x00]*[*?][^/:@\x00]*/([^/:*?@$\x00]+):")
 _IMMUTABLE_NAMES = re.compile(r"^repo:([^/:*?@\x00]+)@[*?\d]*/([^/:*?@\x00]+)@[*?\d]*:")
 _SLASH_AS_QUESTION = re.compile(r"^repo:([^/:*?@$\x00]+)\?([^/:*?@$\x00]+):")
 

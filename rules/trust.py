@@ -426,6 +426,12 @@ def _example(names: sj.Names, ctx):
         full = sorted(f"{o}/{r}" for o, r in names.repos if "\x00" not in o + r
                       and (not mine or o.lower() in mine))
         repo = full[0] if full else f"{owners[0] if owners else 'OWNER'}/REPO"
+    github = ctx.config.github
+    if str(github.get("subject", "")).strip().lower() == "immutable":  # the form GitHub sends
+        owner, name = repo.split("/", 1)
+        oid, rid = (str(github.get(k, "")).strip() for k in ("owner-id", "repository-id"))
+        repo = (f"{owner}@{oid if oid.isdigit() else 'OWNER_ID'}/"
+                f"{name}@{rid if rid.isdigit() else 'REPO_ID'}")
     return {"example_ref": f"repo:{repo}:ref:refs/heads/main",
             "example_env": f"repo:{repo}:environment:production"}
 

@@ -462,3 +462,22 @@ def test_an_owner_id_in_the_config_makes_the_name_with_another_id_another_owner(
         "StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
         "StringLike": {f"{H}:sub": sub}})}, config="github:\n  subject: immutable\n  " + config)
     assert rules(found) == expected
+
+
+@pytest.mark.parametrize("sub", ["repo:*/fleet-ctl:*", "repo:acme?/fleet-ctl:ref:refs/heads/main"])
+def test_a_repository_named_after_a_wildcarded_owner_is_no_other_repository_of_the_owner(
+        tmp_path, sub):
+    (found,) = lint_policies(tmp_path, {"t.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+        "StringLike": {f"{H}:sub": sub}})}, config="github:\n  owners: [acme]\n")
+    assert found.rule == "trust-sub-any-owner"
+    assert "any-repo" not in found.extra["classes"]
+
+
+def test_the_pin_example_follows_the_configured_subject_format(tmp_path):
+    (found,) = lint_policies(tmp_path, {"t.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+        "StringLike": {f"{H}:sub": "repo:acme@42/api@7:*"}})},
+        config="github:\n  repository: acme/api\n  subject: immutable\n  owner-id: 42\n"
+               "  repository-id: 7\n")
+    assert "`repo:acme@42/api@7:environment:production`" in found.help
