@@ -1493,6 +1493,9 @@ def migrations(doc, ctx):
                            if not waited and not checked else
                            "waits for the task to stop" if not waited else
                            "checks the container exit code")
+                if waited and _run_task_followed(job, st, c, honour_continue=False)[1]:
+                    missing = ("stops on a bad exit code: the step that checks it has "
+                               "`continue-on-error: true`")
                 yield Problem(MIGRATION_UNCHECKED.id, st.run_path,
                               f"`aws ecs run-task` starts a task but the job never {missing}"
                               .replace("never waits for the task to stop nor", "neither waits "
@@ -1503,8 +1506,10 @@ def migrations(doc, ctx):
                               span=wm.script_span(doc, st, c.line))
 
 
-def _run_task_followed(job, step, run_cmd):
-    """(waited, checked) for the commands after a run-task, in this and later steps."""
+def _run_task_followed(job, step, run_cmd, honour_continue: bool = True):
+    """(waited, checked) for the commands after a run-task, in this and later
+    steps (with `honour_continue` False, as if no step had `continue-on-error`:
+    to tell a check it neutralises from no check at all)."""
     waited = checked = False
     exit_vars = set()  # variables holding describe-tasks output (with exit codes)
     chain = set()  # command indexes (in their step) reading describe-tasks output
@@ -1518,7 +1523,7 @@ def _run_task_followed(job, step, run_cmd):
         chain = set()
         tested = False  # a test of the exit code came before (an `exit 1` then fails on it)
         errexit = _errexit(job, st)
-        fails_step = not _continues_on_error(st)
+        fails_step = not (honour_continue and _continues_on_error(st))
         # the script's status is its last command's: a bare test there fails the
         # step even without -e
         last = next((c for c in reversed(cmds) if c.argv and not c.in_substitution

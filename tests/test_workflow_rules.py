@@ -985,3 +985,16 @@ def test_stability_inputs_of_a_reusable_workflow_are_judged_with_each_callers_va
     got = [(f.rule, f.span.line) for f in lint_folder(tmp_path)
            if f.rule.startswith("workflow-stability") and f.file.endswith("release.yml")]
     assert got == found
+
+
+def test_a_check_that_continue_on_error_neutralises_is_named_so():
+    script = ("T=$(aws ecs run-task --cluster c --task-definition m --query 'tasks[0].taskArn' "
+              "--output text)\naws ecs wait tasks-stopped --cluster c --tasks \"$T\"\n"
+              "E=$(aws ecs describe-tasks --cluster c --tasks \"$T\" "
+              "--query 'tasks[0].containers[0].exitCode' --output text)\n"
+              "if [ \"$E\" != \"0\" ]; then exit 1; fi")
+    text = migration(script).replace("      - run: |\n",
+                                     "      - continue-on-error: true\n        run: |\n")
+    found = [m for r, _, m in workflow_findings(text, messages=True)
+             if r == "workflow-migration-unchecked"]
+    assert len(found) == 1 and "`continue-on-error: true`" in found[0]
