@@ -55,7 +55,9 @@ SUB_NOT_ADMITTED = rule(
     the push filters; matrix rows expanded, correlated), in the format the
     repository uses (`repo:OWNER/REPO:...`, or `repo:OWNER@ID/REPO@ID:...` with
     `github.subject: immutable`), and checks it against the role's trust policy.
-    The finding is on the trust policy's `sub` condition and names the job.
+    The finding is on the trust policy's `sub` condition (of several
+    statements, the one with a value closest to the refused sub) and names the
+    job.
 
     `workflow_dispatch` and `schedule` runs are taken to be on the default branch
     (`github.default-branch`; else `master` when the workflows' branch filters
@@ -1286,11 +1288,26 @@ def _refused_by(S, policy, allow_stmts, sub: str):
     return next((d for d in refusing if S.matches(d.sub_wild, sub)), None)
 
 
-def _sub_location(stmts, doc: Document):
-    """Path of the `sub` condition to fix: the first GitHub statement's (or the statement)."""
+def _sub_location(stmts, doc: Document, sub: str = ""):
+    """Path of the `sub` condition to fix: of the GitHub statements' sub
+    conditions, the one with a value closest to the refused `sub` (the longest
+    common beginning: `...:environment:staging-*` for an `environment:staging`
+    job), else the first (or the first statement)."""
+    best, best_len = None, -1
     for st in stmts:
-        if st.sub_paths:
-            return st.sub_paths[0]
+        for path in st.sub_paths:
+            raw = doc.data
+            for step in path:
+                raw = raw.get(step) if isinstance(raw, dict) else (
+                    raw[step] if isinstance(raw, list) and isinstance(step, int)
+                    and step < len(raw) else None)
+            for value in raw if isinstance(raw, list) else [raw]:
+                text = value if isinstance(value, str) else ""
+                n = len(os.path.commonprefix([text.lower(), sub.lower()]))
+                if n > best_len:
+                    best, best_len = path, n
+    if best is not None:
+        return best
     if stmts:
         return stmts[0].path
     return ("Statement",)
@@ -1493,7 +1510,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                 help_ = "narrow the Deny's sub condition, or change the job so that it sends " \
                         "a sub this policy trusts"
             else:
-                where = _sub_location(stmts, trust_doc)
+                where = _sub_location(stmts, trust_doc, shown)
                 names = ", ".join(f"statement {st.index + 1}" for st in stmts)
                 why = f"no statement of this trust policy admits it ({names} missed)"
                 help_ = (f"admit {fix if fix != shown else repr(shown)} in the sub condition, "

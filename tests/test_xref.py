@@ -1123,3 +1123,18 @@ def test_a_wrong_input_of_a_reusable_workflow_is_reported_at_the_caller_that_giv
     found = [f for f in lint_folder(tmp_path) if f.rule == rule]
     assert [(f.file, f.span.line) for f in found] == [(".github/workflows/release.yml", line)]
     assert found[0].related[0].file == ".github/workflows/_deploy.yml"
+
+
+def test_a_refused_sub_is_reported_at_the_statement_closest_to_it(tmp_path):
+    trust = {"Version": "2012-10-17", "Statement": [
+        {**oidc_trust("repo:o/r:ref:refs/heads/main")["Statement"][0], "Sid": "Build"},
+        {**oidc_trust("repo:o/r:environment:prod")["Statement"][0], "Sid": "Deploy"}]}
+    (tmp_path / "trust.json").write_text(json.dumps(trust, indent=2))
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "deploy.yml").write_text(textwrap.dedent(oidc_workflow(environment="production")))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f"github: {{repository: o/r}}\nroles:\n  \"{ROLE}\": {{trust: trust.json}}\n")
+    (found,) = [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
+    lines = (tmp_path / "trust.json").read_text().splitlines()
+    assert "environment:prod" in lines[found.span.line - 1]  # not the first statement's
