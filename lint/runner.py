@@ -772,6 +772,8 @@ def _check(read: _Read, plan: _Plan, keep: bool = False) -> _FileResult:
             if doc.text is not None and doc.file not in texts:
                 texts[doc.file] = doc.text
                 read.notes.extend(suppression_warnings(doc.file, doc.text))
+                if doc.kind == "workflow" and "<<" in doc.text:
+                    read.notes.extend(merge_key_warnings(doc.file, doc.text))
             for chk in plan.per_doc.get(doc.kind, ()):
                 findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
         findings = settle(findings, plan.opts.config, plan.enabled, texts)
@@ -882,6 +884,21 @@ def suppression_warnings(file, text) -> List[str]:
                            f"no rule: '{item.strip()}'{_did_you_mean(item.strip())}; "
                            "nothing is suppressed for it")
     return out
+
+
+_MERGE_KEY = re.compile(r"^\s*(?:-\s+)?<<\s*:", re.M)
+
+
+def merge_key_warnings(file, text) -> List[str]:
+    """GitHub Actions reads workflows as YAML 1.2, without merge keys: a
+    `<<: *anchor` (which ecs-lint merges, as YAML 1.1 does) makes GitHub
+    refuse the file. Anchors and aliases themselves are fine."""
+    m = _MERGE_KEY.search(text)
+    if m is None:
+        return []
+    line = text.count("\n", 0, m.start()) + 1
+    return [f"{WARNING}{file}:{line}: GitHub Actions does not support YAML merge keys (`<<`): "
+            "GitHub refuses this workflow (ecs-lint checks it as if the keys were merged)"]
 
 
 def _did_you_mean(word):

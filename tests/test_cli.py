@@ -356,3 +356,17 @@ def test_a_dangling_link_is_skipped_in_a_walk_and_an_error_when_named(tmp_path):
     named = run_cli("--no-cache", "link.json", cwd=tmp_path)
     assert named.returncode == 1 and "link.json:1:1: error parse-error cannot read file" \
         in named.stdout
+
+
+@pytest.mark.parametrize("job, warned", [
+    ("    <<: *defaults\n", True),  # GitHub refuses merge keys
+    ("    runs-on: *runner\n", False),  # anchors and aliases are fine
+])
+def test_a_workflow_merge_key_is_warned_about(tmp_path, job, warned):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "d.yml").write_text("on: push\nx: &defaults\n  runs-on: &runner ubuntu-latest\n"
+                              "jobs:\n  a:\n" + job + "    steps: [{run: echo}]\n")
+    r = run_cli("--no-cache", str(tmp_path))
+    assert ("does not support YAML merge keys" in r.stderr) is warned
+    assert r.returncode == 0
