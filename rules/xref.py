@@ -223,7 +223,10 @@ PERMISSION_MISSING = rule(
     definition's revisions `task-definition/FAMILY:*` (the deploy action's, a
     literal `FAMILY:REVISION`, or the ARN an `aws ecs register-task-definition`
     of the same script printed into the variable `--task-definition` names, the
-    family from `--family` or the registered file); conditions on `aws:RequestedRegion`, on
+    family from `--family` or the registered file); conditions on `aws:RequestedRegion`
+    (the region the request goes to: the command's `--region`, the step's
+    `AWS_REGION`/`AWS_DEFAULT_REGION`, a regional resource's, else the
+    credentials'), on
     `ecs:cluster` for a service's calls, RunTask and DescribeTasks, and on
     `ecs:CreateAction` for tagging on create; a key the
     action's request never carries, such as `ecs:cluster` for
@@ -652,7 +655,6 @@ def _taskdef_checks(idx: Index, ctx):
                 if folder is None:
                     continue  # checked out where an expression says
                 path = _in_folder(raw.strip(), folder)
-            tpath = wm.input_path(step, "task-definition")
             fix_doc, fix_path, related = _fixed_where(run, step, "task-definition")
             if not R.unresolved(raw) and (path is None or not probes.ask(
                     "exists", os.path.join(ctx.repo_root or ".", path))):
@@ -836,8 +838,11 @@ def _missing(idx: Index, needs_by_key):
         role = needs[0].link.role
         if resource is None and action.lower() in _STAR_ONLY:
             resource = "*"
-        # the region the credentials were configured for: a condition on
+        # the region the request goes to (a regional resource's, else the one
+        # the credentials were configured for): a condition on
         # aws:RequestedRegion can be read; so can ecs:cluster on a service's calls
+        parts = resource.split(":") if resource and resource.startswith("arn:") else []
+        region = parts[3] if len(parts) > 3 and parts[3] else region
         context = {"aws:RequestedRegion": region} if region else {}
         cluster = _SERVICE_ARN.match(resource or "")
         if cluster:

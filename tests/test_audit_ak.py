@@ -274,3 +274,20 @@ def test_create_deployment_is_scoped_to_its_deployment_group(tmp_path):
     assert not _missing(lint_folder(repo), "codedeploy:CreateDeployment")
     wf.write_text(text.replace("{group}", '"$GROUP"'))  # unknown: any group, and the policy names one
     assert not _missing(lint_folder(repo), "codedeploy:CreateDeployment")
+
+
+# --- 6. the region a request goes to (stop 21)
+
+def test_a_command_region_is_the_requested_region_a_guardrail_sees(tmp_path):
+    repo = _copy(tmp_path, AG14)
+    policy = repo / "iam/yield-model-gha.json"
+    doc = json.loads(policy.read_text())
+    doc["Statement"].append({"Sid": "OnlyParis", "Effect": "Deny", "Action": "*", "Resource": "*",
+                             "Condition": {"StringNotEquals": {"aws:RequestedRegion": "eu-west-3"}}})
+    policy.write_text(json.dumps(doc))
+    assert not _missing(lint_folder(repo), "ecs:RunTask")
+    wf = repo / ".github/workflows/release.yml"
+    wf.write_text(wf.read_text().replace("task=$(aws ecs run-task --cluster",
+                                         "task=$(aws ecs run-task --region eu-west-1 --cluster"))
+    found = _missing(lint_folder(repo), "ecs:RunTask")
+    assert len(found) == 1 and "aws:RequestedRegion = eu-west-1" in found[0].message

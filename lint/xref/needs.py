@@ -233,6 +233,11 @@ def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                               link, arn, line, " ".join(cmd.argv[:2]),
                               (("iam:PassedToService", ECS_TASKS),))
                          for field, arn in _override_roles(option("--overrides"), link)]
+            region = _command_region(step, option)
+            if region and link is not None and region != link.region:
+                # sent to another region's endpoint: aws:RequestedRegion is that region
+                mine = [dataclasses.replace(n, context=n.context + (
+                    ("aws:RequestedRegion", region),)) for n in mine]
             out.extend(mine)
             continue
         images = {}  # word -> image: a push needs five actions on one image
@@ -248,6 +253,17 @@ def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
             out.append(Need(action, f"`{why}`", step, run, link, arn, line,
                             " ".join(cmd.argv[:2])))
     return out
+
+
+def _command_region(step: wm.Step, option) -> Optional[str]:
+    """The region an `aws` command sends to: its `--region`, else the step's
+    `AWS_REGION`/`AWS_DEFAULT_REGION` env (the CLI's order); None: the
+    credentials' region."""
+    for value in (option("--region"), step.env.get("AWS_REGION"),
+                  step.env.get("AWS_DEFAULT_REGION")):
+        if isinstance(value, str) and re.fullmatch(r"[a-z]{2}(?:-[a-z]+)+-\d", value.strip()):
+            return value.strip()
+    return None
 
 
 def _build_push_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
