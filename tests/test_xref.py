@@ -1138,3 +1138,51 @@ def test_a_refused_sub_is_reported_at_the_statement_closest_to_it(tmp_path):
     (found,) = [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
     lines = (tmp_path / "trust.json").read_text().splitlines()
     assert "environment:prod" in lines[found.span.line - 1]  # not the first statement's
+
+
+HANDED_ON = """\
+on: {push: {branches: [main]}}
+permissions: {id-token: write, contents: read}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::111111111111:role/entry
+          aws-region: eu-west-1
+      - run: |
+%s
+      - run: aws ecs update-service --cluster prod --service web --force-new-deployment
+"""
+ASSUME = """\
+          creds=$(aws sts assume-role --role-arn arn:aws:iam::222222222222:role/deploy \\
+            --role-session-name gha --query Credentials --output json)
+          echo "AWS_ACCESS_KEY_ID=$(echo "$creds" | jq -r .AccessKeyId)" >> "$GITHUB_ENV"
+          echo "AWS_SECRET_ACCESS_KEY=$(echo "$creds" | jq -r .SecretAccessKey)" >> "$GITHUB_ENV"
+          echo "AWS_SESSION_TOKEN=$(echo "$creds" | jq -r .SessionToken)" >> "$GITHUB_ENV\""""
+
+
+@pytest.mark.parametrize("script, missing_on", [
+    (ASSUME, None),  # the update runs as the deploy role, which may
+    (ASSUME.replace('>> "$GITHUB_ENV"', ""), "entry"),  # keys not handed on: the entry role
+    ('          echo "AWS_ACCESS_KEY_ID=${{ secrets.K }}" >> "$GITHUB_ENV"', None),  # unknown
+])
+def test_keys_a_step_exports_are_the_role_of_the_later_steps(tmp_path, script, missing_on):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "deploy.yml").write_text(HANDED_ON % script)
+    entry = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*"}]}
+    deploy = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecs:UpdateService", "Resource": "*"}]}
+    (tmp_path / "entry.json").write_text(json.dumps(entry))
+    (tmp_path / "deploy.json").write_text(json.dumps(deploy))
+    (tmp_path / "trust.json").write_text(json.dumps(oidc_trust("repo:o/r:environment:production")))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        "github: {repository: o/r}\nroles:\n"
+        "  arn:aws:iam::111111111111:role/entry: {trust: trust.json, permissions: [entry.json]}\n"
+        "  arn:aws:iam::222222222222:role/deploy: {permissions: [deploy.json]}\n")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+    assert [f.file for f in found] == ([f"{missing_on}.json"] if missing_on else [])

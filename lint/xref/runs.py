@@ -3,6 +3,10 @@
 Built on `lint/workflow_model.py` (matrix rows with GitHub's include/exclude
 rules, so the values of one `include` entry stay together: correlated rows,
 not crossed; `${{ matrix.* }}`, `${{ env.* }}`, `${{ vars.* }}` expansion).
+A step's role is the last one assumed before it (configure-aws-credentials,
+`role-chaining`), or the role whose keys an earlier step wrote to
+`$GITHUB_ENV` after `aws sts assume-role --role-arn` (keys written from
+elsewhere: no role is linked).
 """
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Optional
 
+from .. import shell
 from .. import workflow_model as wm
 from ..model import Document
 from ..values import text_of
@@ -270,8 +275,38 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
                                        how)
                     run.roles.append(current)
                 run.role_at[step.index] = current
+                handed = _credentials_handed_on(step)
+                if handed is not None:  # the later steps run with the keys it exported
+                    role_value, line = handed
+                    current = None  # keys of a role not known: no link
+                    if role_value is not None:
+                        use = wm.RoleUse(step, role_value, step.run_path, oidc=False, line=line)
+                        value = wm.expand(role_value, job, step, row, github_run)
+                        resolved, ref, role, how = find_role(role_value, value)
+                        current = RoleLink(use, role_value, value, resolved, ref, role,
+                                           run.role_at[step.index].region
+                                           if run.role_at[step.index] else None,
+                                           f"the keys `aws sts assume-role` exported ({how})")
+                        run.roles.append(current)
             out.append(run)
     return out
+
+
+_KEY_NAMES = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
+
+
+def _credentials_handed_on(step: wm.Step):
+    """(role, script line) when a step writes AWS keys to `$GITHUB_ENV`, which
+    every later step of the job then uses: the role `aws sts assume-role
+    --role-arn` named in it, or None when the keys come from elsewhere; None
+    when it writes none."""
+    if step.run is None or "AWS_" not in step.run \
+            or not any(k in wm.env_writes(step) for k in _KEY_NAMES):
+        return None
+    for c in wm.commands(step):
+        if shell.is_aws(c, "sts", "assume-role"):
+            return shell.option(c, "--role-arn"), c.line
+    return None, None
 
 
 def _chained_name(use, value, current):
