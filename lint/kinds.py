@@ -143,9 +143,28 @@ def _looks_like_deployment_configuration(data):
                                         "minimumHealthyPercent")))
 
 
+# ContainerDefinition's fields (Amazon ECS API reference)
+_CONTAINER_KEYS = {
+    "name", "image", "repositoryCredentials", "cpu", "memory", "memoryReservation", "links",
+    "portMappings", "essential", "restartPolicy", "entryPoint", "command", "environment",
+    "environmentFiles", "mountPoints", "volumesFrom", "linuxParameters", "secrets",
+    "dependsOn", "startTimeout", "stopTimeout", "versionConsistency", "hostname", "user",
+    "workingDirectory", "disableNetworking", "privileged", "readonlyRootFilesystem",
+    "dnsServers", "dnsSearchDomains", "extraHosts", "dockerSecurityOptions", "interactive",
+    "pseudoTerminal", "dockerLabels", "ulimits", "logConfiguration", "healthCheck",
+    "systemControls", "resourceRequirements", "firelensConfiguration", "credentialSpecs"}
+
+
 def _looks_like_containers(data):
+    """A file holding only the list of container definitions (Terraform's
+    `file("containers.json")`): each item names a container with an image (or
+    `essential`), and its keys are ContainerDefinition fields, or at least two
+    of them besides `name` and `image` are (a list of products or people with
+    a `name` and an `image` is app data, not containers)."""
     return (isinstance(data, list) and data
             and all(_is_dict(c) and "name" in c and ("image" in c or "essential" in c)
+                    and (set(c) <= _CONTAINER_KEYS
+                         or len(set(c) & _CONTAINER_KEYS - {"name", "image"}) >= 2)
                     for c in data))
 
 

@@ -251,3 +251,18 @@ def test_small_numbers_are_secrets_only_under_a_passwords_name(tmp_path, name, v
     data["containerDefinitions"] = [container(environment=[{"name": name, "value": value}])]
     found = [f.rule for f in lint_td(tmp_path, data)]
     assert ("taskdef-secret-in-environment" in found) is reported
+
+
+@pytest.mark.parametrize("items, containers", [
+    ([{"name": "web", "image": "nginx:1.27", "essential": True, "portMappings": []}], True),
+    ([{"name": "web", "image": "nginx:1.27"}], True),  # only container fields
+    ([{"name": "web", "image": "repo/web:1", "essential": True, "x-team": "a",
+       "portMappings": []}], True),  # an unknown key beside two container fields
+    ([{"name": "Kettle", "image": "kettle.jpg", "sku": "K1", "price": 30}], False),
+    ([{"name": "Ada", "image": "ada.png", "role": "CTO"}], False),
+    ([], False), ([{"name": "x"}], False),
+])
+def test_a_list_is_read_as_container_definitions_only_when_it_holds_containers(items, containers):
+    from ecs_lint.kinds import detect
+
+    assert (detect(items) == [("container-definitions", ())]) is containers
