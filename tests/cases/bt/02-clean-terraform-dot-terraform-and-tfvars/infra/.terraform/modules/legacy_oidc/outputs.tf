@@ -1,0 +1,2 @@
+output "role_arn" {
+  value = aws_iam_role.github.arn

@@ -1,0 +1,3 @@
+{{- define "transcode-worker.fullname" -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- end }}
