@@ -500,11 +500,15 @@ def _cross(files, results, checks, plan, workers):
     from .xref import groups
 
     whole = None  # the key of the whole run's cross-file findings: all its files'
+    # a file checked again (not reused) may read differently with the same bytes
+    # (a Terraform module's `.tfvars`, a template it reads changed): the cross-file
+    # findings of its bundle are found again too
+    rechecked = {i for i, r in enumerate(results) if r.holds and r.asked is not None}
     if plan.store is not None:
         from . import results as results_mod
 
         whole = results_mod.bundle_key([r.key for r in results if r.holds], "the run")
-        hit = plan.store.bundle_result(whole)
+        hit = plan.store.bundle_result(whole) if not rechecked else None
         if hit is not None:  # no file the checks read changed: nothing to cut or look up
             return hit[0], hit[1]
     records = [r.record for r in results]
@@ -522,7 +526,8 @@ def _cross(files, results, checks, plan, workers):
             file_keys = [results[i].key for i in bundle]
             if None not in file_keys:
                 keys[b] = results_mod.bundle_key(file_keys, digest)
-                hit = plan.store.bundle_result(keys[b])
+                hit = plan.store.bundle_result(keys[b]) \
+                    if not rechecked.intersection(bundle) else None
                 if hit is not None:
                     done[b] = hit
     todo = [b for b in range(len(job.bundles)) if b not in done]

@@ -563,3 +563,44 @@ def test_a_listing_is_recorded_by_its_digest(tmp_path):
     probes.new_run()
     assert not probes.still_true(asked)
     assert probes.names(str(tmp_path / "missing"), [".yml"], []) is None
+
+
+TF_TRUST = """\
+variable "environment" {}
+resource "aws_iam_role" "deploy" {
+  name = "deploy"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }
+      Condition = { StringEquals = {
+        "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"
+        "token.actions.githubusercontent.com:sub" = "repo:myorg/app:environment:${var.environment}"
+      } }
+    }]
+  })
+}
+"""
+
+
+def test_a_tfvars_edit_checks_the_cross_file_findings_again(tmp_path, reuse):
+    # the .tf's bytes do not change, but what it says does: the bundle that
+    # holds it is checked again, not reused
+    root = repo(tmp_path)
+    (root / "iam" / "trust.json").unlink()
+    (root / "infra").mkdir()
+    (root / "infra" / "main.tf").write_text(TF_TRUST)
+    (root / "infra" / "terraform.tfvars").write_text('environment = "production"\n')
+    (root / ".ecs-lint.yaml").write_text("github: {repository: myorg/app}\n")
+    deploy = root / ".github" / "workflows" / "deploy.yml"
+    deploy.write_text(textwrap.dedent(oidc_workflow(
+        role="arn:aws:iam::123456789012:role/deploy", environment="production")))
+
+    def refused():
+        return [f for f in rules_of(report(root)[0]) if f[0] == "xref-sub-not-admitted"]
+    assert refused() == [] and refused() == []  # the second run reuses the first's
+    (root / "infra" / "terraform.tfvars").write_text('environment = "prod"\n')
+    assert refused() == [("xref-sub-not-admitted", "infra/main.tf", 12)]
+    assert refused() == [("xref-sub-not-admitted", "infra/main.tf", 12)]  # reused, right
