@@ -1078,7 +1078,8 @@ _INPUT_OR_REF = re.compile(
 def _input_environments(idx: Index, run: R.JobRun, triggers: dict, github) -> Optional[list]:
     """The environments of a job whose `environment` is set from one input
     (`${{ inputs.environment }}`, or `${{ inputs.environment || 'staging' }}`),
-    when its values are known (see `_input_values`)."""
+    when its values are known (see `_input_values`); on an event without
+    inputs (a push) the input is empty: no environment, or the default."""
     text = wm.expand(run.job.environment, run.job, None, run.row, github)
     fallback = _INPUT_OR_REF.fullmatch(text.strip()) if isinstance(text, str) else None
     if fallback is not None:
@@ -1099,9 +1100,12 @@ def _input_environments(idx: Index, run: R.JobRun, triggers: dict, github) -> Op
     names |= event_names
     if len(names) != 1:
         return None
-    values = _input_values(idx, run, triggers, names.pop())
+    with_inputs = {e: s for e, s in triggers.items() if e in ("workflow_dispatch", "workflow_call")}
+    values = _input_values(idx, run, with_inputs, names.pop()) if with_inputs else None
     if values is None:
         return None
+    if set(triggers) - set(with_inputs):
+        values = values + [""]  # no inputs on those events (a push): no environment
     out = []
     for v in values:
         env = _EVENT_INPUT_REF.sub(lambda m: v, _INPUT_REF.sub(lambda m: v, text)).strip()

@@ -1186,3 +1186,21 @@ def test_keys_a_step_exports_are_the_role_of_the_later_steps(tmp_path, script, m
         "  arn:aws:iam::222222222222:role/deploy: {permissions: [deploy.json]}\n")
     found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
     assert [f.file for f in found] == ([f"{missing_on}.json"] if missing_on else [])
+
+
+def test_an_input_environment_is_no_environment_on_a_push(tmp_path):
+    # `environment: ${{ inputs.target }}` on push and dispatch: a push has no
+    # inputs, so it runs without an environment and sends the branch sub
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "deploy.yml").write_text(textwrap.dedent(oidc_workflow(
+        environment="${{ inputs.target }}",
+        on="{push: {branches: [main]}, workflow_dispatch: {inputs: {target: "
+           "{type: choice, options: [staging, production]}}}}")))
+    trust = {"Version": "2012-10-17", "Statement": [oidc_trust(s)["Statement"][0] for s in (
+        "repo:o/r:environment:staging", "repo:o/r:environment:production")]}
+    (tmp_path / "trust.json").write_text(json.dumps(trust, indent=2))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f"github: {{repository: o/r}}\nroles:\n  \"{ROLE}\": {{trust: trust.json}}\n")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
+    assert len(found) == 1 and "repo:o/r:ref:refs/heads/main" in found[0].message
