@@ -20,7 +20,7 @@ from typing import List
 
 from .loader import JsonLocator, LineIndex, json_value
 from .model import Document
-from .values import Template, Unknown, json_with_holes, make_template
+from .values import Template, Unknown, json_with_holes, make_template, value_at
 from .views import Origins, camelize, view_locator
 
 PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
@@ -664,12 +664,8 @@ def _folded_offsets(rows, at: int, indent: int, content: str):
 def _block_json_locator(data, where, policy, text, locate, scope):
     """locate() inside a policy written as a JSON `|` block (or `!Sub` of one)
     at `where`, so its findings point at their own lines; None otherwise."""
-    raw, path, local, sub = data, tuple(where), {}, False
-    for step in path:
-        try:
-            raw = raw[step]
-        except (KeyError, IndexError, TypeError):
-            return None
+    path, local, sub = tuple(where), {}, False
+    raw = value_at(data, path)
     if isinstance(raw, dict) and len(raw) == 1 and "Fn::Sub" in raw:
         raw, path, sub = raw["Fn::Sub"], path + ("Fn::Sub",), True
         if isinstance(raw, list) and raw:

@@ -878,9 +878,9 @@ def suppression_warnings(file, text) -> List[str]:
     would otherwise leave the finding reported and the reader puzzled)."""
     if file.lower().endswith(".json") or "ecs-lint" not in text:
         return []
-    out = []
+    out, pattern = [], _suppression_pattern(file)
     for n, line in enumerate(text.splitlines(), 1):
-        m = _suppression_pattern(file).search(line)
+        m = pattern.search(line)
         if not m or m.group(1) is None:
             continue
         for item in m.group(1).split(","):

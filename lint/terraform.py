@@ -73,7 +73,7 @@ from typing import Any, Callable, Dict, List, Optional
 from . import probes
 from .loader import JsonLocator, LineIndex, LoadError, json_value
 from .model import UNKNOWN_SPAN, Document, Span
-from .values import JsonString, Template, Unknown, json_with_holes, make_template
+from .values import JsonString, Template, Unknown, json_with_holes, make_template, value_at
 from .views import Origins, view_locator
 
 MAX_READ = 1_000_000  # bytes read through file()/templatefile()
@@ -138,7 +138,7 @@ class Resource:
         ref = self.ref_at(path)
         if ref and ref.startswith("aws_iam_role."):
             return ref
-        value = _get(self.values, path)
+        value = value_at(self.values, path)
         if isinstance(value, Template) and len(value.parts) == 1 \
                 and isinstance(value.parts[0], Unknown):
             m = re.fullmatch(r"(module\.[\w-]+)\.(?:name|arn)", value.parts[0].name)
@@ -1298,20 +1298,10 @@ def tf_resource(mod: Module, address: str, key=None) -> Optional[Resource]:
     return res
 
 
-def _get(values, path):
-    v = values
-    for p in path:
-        try:
-            v = v[p]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return v
-
-
 def _tf_policy(ev: Evaluator, rec: Positions, values, path, f: TfFile):
     """(data, locate) of the policy at `path`, ("ref", data source) or None."""
     path = tuple(path)
-    value = _get(values, path)
+    value = value_at(values, path)
     attr_span = rec.locate(path)
     if isinstance(value, (dict, list)):
         return value, (lambda p=(), key=False: rec.locate(path + tuple(p), key))
@@ -1438,7 +1428,7 @@ def _plan_resources(data, locate, text) -> List[Resource]:
             return locate(_v + tuple(p), key)
 
         def policy_at(p, _v=vpath, _values=values):
-            value = _get(_values, p)
+            value = value_at(_values, p)
             if isinstance(value, (dict, list)):
                 return value, (lambda q=(), key=False: locate(_v + tuple(p) + tuple(q), key))
             if not isinstance(value, str):
@@ -1513,7 +1503,7 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
         if pol in addresses or (pol and r.type != "module"):
             roles_of_policy.setdefault(pol, []).extend(role_refs)
         else:
-            arn = _get(r.values, path)
+            arn = value_at(r.values, path)
             for ref in role_refs:
                 if isinstance(ref, (str, Template)):
                     unread_of.setdefault(str(ref), []).append(str(arn))
@@ -1693,7 +1683,7 @@ def _role_name(values):
 
 def _policy_address(r: Resource, path, everything) -> Optional[str]:
     """The aws_iam_policy a policy_arn refers to (by reference or by ARN/name)."""
-    ref = _get(r.values, path)
+    ref = value_at(r.values, path)
     target = r.ref_at(path)
     if target and target.startswith("aws_iam_policy."):
         return target

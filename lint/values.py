@@ -53,6 +53,20 @@ def make_template(parts) -> Union[str, Template]:
     return Template(tuple(out))
 
 
+def value_at(data, path):
+    """The value at `path` (keys and list indexes) in nested dicts and lists;
+    None where the path leads nowhere."""
+    node = data
+    for step in path:
+        if isinstance(node, dict):
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and -len(node) <= step < len(node):
+            node = node[step]
+        else:
+            return None
+    return node
+
+
 def text_of(value) -> Optional[str]:
     """A plain string value, or None when it is not (entirely) known."""
     if isinstance(value, str):

@@ -1346,6 +1346,8 @@ _NEEDS_OUT = re.compile(r"^needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)$")
 
 
 _INPUT = re.compile(r"^inputs\.([A-Za-z0-9_-]+)$")
+# `${{ inputs.NAME }}` in a value (fullmatch: the whole value is the input)
+INPUT_REF = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
 
 
 def input_defaults(inputs) -> dict:

@@ -18,7 +18,7 @@ from typing import Optional
 from ecs_lint.lazy import lazy_import
 from ecs_lint.model import Problem
 from ecs_lint.registry import KEY_PARTS, check, rule
-from ecs_lint.values import Template
+from ecs_lint.values import Template, value_at
 
 iam = lazy_import("ecs_lint.iam", globals(), "iam")
 
@@ -892,7 +892,7 @@ def _parliament_problem(record, data, stmt_index, template_paths):
         path = _second_sid(data, record["detail"]) or path
     stmt_path = _statement_path(path)
     if issue in RESOURCE_ISSUES and stmt_path is not None:
-        node = _get(data, stmt_path)
+        node = value_at(data, stmt_path)
         for field in ("Resource", "NotResource"):
             if isinstance(node, dict) and field in node:
                 path = stmt_path + (field,)
@@ -1073,11 +1073,3 @@ def _second_sid(data, detail):
     return None
 
 
-def _get(data, path):
-    node = data
-    for step in path:
-        try:
-            node = node[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node

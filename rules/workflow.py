@@ -1376,9 +1376,6 @@ def stability_wait(doc, ctx):
                                        "is 30)")
 
 
-_INPUT_REF = lazy_re(r"^\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}$")
-
-
 def _called_stability(doc, job, ctx, minimum):
     """The stability inputs of the deploy steps of a local reusable workflow
     the job calls, where they are `${{ inputs.X }}`: judged with the value this
@@ -1395,7 +1392,7 @@ def _called_stability(doc, job, ctx, minimum):
                 continue
             got = {}
             for key in ("wait-for-service-stability", "wait-for-minutes"):
-                m = _INPUT_REF.match(str(st.with_.get(key, "")).strip())
+                m = wm.INPUT_REF.fullmatch(str(st.with_.get(key, "")).strip())
                 if m:
                     got[key] = (m.group(1), inputs.get(m.group(1)))
             name, wait = got.get("wait-for-service-stability", (None, None))

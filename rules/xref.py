@@ -29,7 +29,7 @@ from typing import Dict, List, Optional
 from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Document, Problem, Related
 from ecs_lint.registry import check, rule
-from ecs_lint.values import text_of
+from ecs_lint.values import text_of, value_at
 
 iam = lazy_import("ecs_lint.iam", globals(), "iam")
 probes = lazy_import("ecs_lint.probes", globals(), "probes")
@@ -710,7 +710,7 @@ def _fixed_where(run: R.JobRun, step: wm.Step, key: str):
     a local reusable workflow whose input is `${{ inputs.X }}`, the calling
     job's `with: X` (the other callers may pass right values); else the input."""
     here = wm.input_path(step, key)
-    m = _INPUT_REF.fullmatch((step.with_.get(key) or "").strip()) \
+    m = wm.INPUT_REF.fullmatch((step.with_.get(key) or "").strip()) \
         if isinstance(step.with_.get(key), str) and run.caller is not None else None
     given = run.caller.job.get("with") if m else None
     if not isinstance(given, dict) or m.group(1) not in given:
@@ -1028,7 +1028,6 @@ def _calling_if(doc: Document, job: dict):
     return R.and_conditions(job.get("if"), R.needs_condition(wf, wf.jobs[jid]))
 
 
-_INPUT_REF = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
 # the dispatch inputs as the event carries them: the same values on a
 # workflow_dispatch run (in a called workflow, `github.event` is the caller's event)
 _EVENT_INPUT_REF = re.compile(r"\$\{\{\s*github\.event\.inputs\.([A-Za-z0-9_-]+)\s*\}\}")
@@ -1093,7 +1092,7 @@ def _input_environments(idx: Index, run: R.JobRun, triggers: dict, github) -> Op
         default = fallback.group(2).replace("''", "'")
         envs = [(v.strip() or default).strip() or None for v in values]
         return list(dict.fromkeys(envs))
-    names = set(_INPUT_REF.findall(text)) if isinstance(text, str) else set()
+    names = set(wm.INPUT_REF.findall(text)) if isinstance(text, str) else set()
     event_names = set(_EVENT_INPUT_REF.findall(text)) if isinstance(text, str) else set()
     if event_names and set(triggers) != {"workflow_dispatch"}:
         return None
@@ -1108,7 +1107,7 @@ def _input_environments(idx: Index, run: R.JobRun, triggers: dict, github) -> Op
         values = values + [""]  # no inputs on those events (a push): no environment
     out = []
     for v in values:
-        env = _EVENT_INPUT_REF.sub(lambda m: v, _INPUT_REF.sub(lambda m: v, text)).strip()
+        env = _EVENT_INPUT_REF.sub(lambda m: v, wm.INPUT_REF.sub(lambda m: v, text)).strip()
         if R.unresolved(env):
             return None
         if (env or None) not in out:
@@ -1305,11 +1304,7 @@ def _sub_location(stmts, doc: Document, sub: str = ""):
     best, best_len = None, -1
     for st in stmts:
         for path in st.sub_paths:
-            raw = doc.data
-            for step in path:
-                raw = raw.get(step) if isinstance(raw, dict) else (
-                    raw[step] if isinstance(raw, list) and isinstance(step, int)
-                    and step < len(raw) else None)
+            raw = value_at(doc.data, path)
             for value in raw if isinstance(raw, list) else [raw]:
                 text = value if isinstance(value, str) else ""
                 n = len(os.path.commonprefix([text.lower(), sub.lower()]))
