@@ -85,3 +85,26 @@ def test_wrong_shapes_never_crash(tmp_path, case):
     assert not crashes, crashes[0].message
     for fmt in reporters.FORMATS.values():
         fmt(run.findings, run.files_read)
+
+
+_TREE = st.recursive(st.none() | st.integers() | st.text(max_size=4),
+                     lambda kids: st.lists(kids, max_size=3)
+                     | st.dictionaries(st.text(max_size=3), kids, max_size=3), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=_TREE, path=st.lists(st.integers(-4, 4) | st.text(max_size=3), max_size=4))
+def test_value_at_never_raises_and_follows_only_dicts_and_lists(data, path):
+    from ecs_lint.values import value_at
+
+    got = value_at(data, path)
+    node = data  # the same walk, by hand
+    for step in path:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and -len(node) <= step < len(node):
+            node = node[step]
+        else:
+            node = None
+            break
+    assert got == node
