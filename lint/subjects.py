@@ -1596,6 +1596,9 @@ def _correlated(entries: List[ConditionEntry], holes):
     """
     out = []
     for e in entries:
+        if _names_repository_id(e):
+            out.append(Union([_repository_id_subs(e.op, v, holes) for v in e.values]))
+            continue
         if not folds_into_sub(e):
             continue
         pats = [value_pattern(e.op, v, holes) for v in e.values]
@@ -1662,6 +1665,23 @@ def _repository_subs(op: Operator, value, holes):
                         value_pattern(op, repo, holes), "@", ident, ":", anything)
         return Union([legacy, immutable])
     return Union([legacy, Inter([STANDARD, Not(_LEGACY)])])
+
+
+def _names_repository_id(e: ConditionEntry) -> bool:
+    """A positive GitHub string condition on `repository_id` (always in the
+    token, so IfExists reads as the base operator)."""
+    return is_github_prefix(e.provider) and e.claim == "repository_id" and e.op.string \
+        and not e.op.negated and e.op.base != "null"
+
+
+def _repository_id_subs(op: Operator, value, holes):
+    """Subs a `repository_id` of `value` may send: the immutable form carries the
+    id after the repository's name; the legacy form carries no id, so it stays
+    open (the repository's name is not known from its id)."""
+    name = Tok(CharSet(frozenset("/:@"), True), 1, None)
+    immutable = seq("repo:", name, "@", Tok(NAME_CHARS, 1, None), "/", name, "@",
+                    value_pattern(op, value, holes), ":", Tok(ANY, 0, None))
+    return Union([immutable, _LEGACY])
 
 
 _LEGACY = seq("repo:", Tok(CharSet(frozenset("/:@"), True), 1, None), "/",
@@ -2203,14 +2223,25 @@ _ANALYSES: Dict[tuple, Analysis] = {}
 _LITERAL_ID = re.compile(r"(?:^repo:|/)([^/:@*?$]+)@(\d+)(?=[/:*?])")
 
 
-def _literal_ids(stmt: GithubStatement) -> Optional[Dict[str, str]]:
+def _literal_ids(stmt: GithubStatement, names: Names) -> Optional[Dict[str, str]]:
     """name -> id of the owners and repositories a statement's sub values write in
-    the immutable form (`repo:myorg@123/app@456:...`); None if none is."""
+    the immutable form (`repo:myorg@123/app@456:...`), and of the configured
+    repository when a `repository_id` condition names its configured id; None if
+    none is."""
     texts = [v for e in stmt.entries if e.claim == "sub" and is_github_prefix(e.provider)
              for v in e.values if isinstance(v, str) and "@" in v]
-    if not texts:
+    repo_ids = {v for e in stmt.entries if _names_repository_id(e)
+                for v in e.values if isinstance(v, str) and v.isdigit()}
+    if not texts and not repo_ids:
         return None
-    return {m.group(1): m.group(2) for t in texts for m in _LITERAL_ID.finditer(t)}
+    ids = {m.group(1): m.group(2) for t in texts for m in _LITERAL_ID.finditer(t)}
+    for owner, repo in names.repos:
+        owner_id = names.id_of.get(owner.lower())
+        for rid in repo_ids:
+            if (owner_id, rid) in names.repo_ids:
+                ids.setdefault(owner, owner_id)
+                ids.setdefault(repo, rid)
+    return ids
 
 
 def _with_ids(sub: str, ids: Dict[str, str]) -> str:
@@ -2264,7 +2295,7 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     lang = stmt.sub if minus is None else Inter([stmt.sub, Not(minus)])
     classes = _class_cache(names)
     cands = _candidates(names)
-    ids = _literal_ids(stmt)
+    ids = _literal_ids(stmt, names)
     if ids is not None:  # immutable subjects: the same candidates with ids
         cands = {cls: c + [_with_ids(w, ids) for w in c] for cls, c in cands.items()}
 

@@ -1139,12 +1139,12 @@ def _sub_checks(idx: Index, ctx):
         each = [job_run]
         if job_run.environment == R.UNKNOWN_ENVIRONMENT:
             envs = _input_environments(idx, job_run, triggers, github)
-            if envs is None:
+            if envs is None:  # one environment, its name unknown: compared as such
                 ctx.note(f"xref: {job_run.doc.file}: {job_run.label}: environment "
-                         f"'{job_run.job.environment}' cannot be resolved; its subs are "
-                         "not compared")
-                continue
-            each = [dataclasses.replace(job_run, environment=e) for e in envs]
+                         f"'{job_run.job.environment}' cannot be resolved; its sub is "
+                         "reported only if no environment of the repository is admitted")
+            else:
+                each = [dataclasses.replace(job_run, environment=e) for e in envs]
         for run in each:
             certain, produced = _produced(idx, run, triggers, narrow, pattern_prefix,
                                           default_branch, ctx)
@@ -1488,25 +1488,34 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             continue
         for part in P.parts(u.produced.must):
             lang = _language(idx, "subjects", part)
-            if repo_known and not ids_unknown:
+            unknown_env = u.run.environment == R.UNKNOWN_ENVIRONMENT
+            if repo_known and not ids_unknown and not unknown_env:
                 missed = S.difference_witness(lang, admitted)
-            else:  # compare the context only: is it admitted for some repository (ids)?
+            else:  # one sub of `lang` is sent (unknown ids or environment name): is
+                # any of them admitted?
                 missed = S.witness(lang) if S.witness(S.Inter([lang, admitted])) is None \
                     else None
-            if missed is None and u.run.environment is not None and repo_known:
+            if missed is None and u.run.environment is not None and repo_known \
+                    and not unknown_env:
                 yield from _env_ref_refused(S, idx, role, u, part, stmts, trust_doc, reported)
             if missed is None or (id(role), missed) in reported:
                 continue
             reported.add((id(role), missed))
             role_path = u.link.path
             why_env = ""
-            if u.run.environment is not None:
+            if unknown_env:
+                why_env = (f" (its environment '{u.run.job.environment}' is not known, but "
+                           "a job with an environment sends `environment:NAME`, not its "
+                           "branch, and no environment of the repository is admitted)")
+            elif u.run.environment is not None:
                 why_env = (f" (a job with an environment sends `environment:"
                            f"{P.encode(u.run.environment)}`, not its branch)")
             shown = P.show_sub(missed, repo_known, idx.prefix)
+            if unknown_env and ":environment:" in shown:
+                shown = shown[:shown.rindex(":environment:")] + ":environment:NAME"
             globs = _language(idx, "globs", part)
-            fix = shown if globs == [missed] or not repo_known or ids_unknown else " or ".join(
-                f"'{g}'" for g in globs[:3])
+            fix = shown if globs == [missed] or not repo_known or ids_unknown or unknown_env \
+                else " or ".join(f"'{g}'" for g in globs[:3])
             deny = _refused_by(S, policy, stmts, missed)
             if deny is not None:  # an Allow admits it, a Deny takes it back
                 where = deny.sub_paths[0] if deny.sub_paths else deny.path

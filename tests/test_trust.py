@@ -481,3 +481,35 @@ def test_the_pin_example_follows_the_configured_subject_format(tmp_path):
         config="github:\n  repository: acme/api\n  subject: immutable\n  owner-id: 42\n"
                "  repository-id: 7\n")
     assert "`repo:acme@42/api@7:environment:production`" in found.help
+
+
+@pytest.mark.parametrize("condition, expected", [
+    # the immutable sub carries the repository's id: `repository_id` pins one repository
+    ({"StringEquals": {f"{H}:repository_id": "77"}}, ["trust-sub-any-context"]),
+    ({"StringEqualsIfExists": {f"{H}:repository_id": "77"}}, ["trust-sub-any-context"]),
+    ({"StringLike": {f"{H}:repository_id": "7*"}}, ["trust-sub-any-repo"]),
+    # a negated test leaves every other repository in
+    ({"StringNotEquals": {f"{H}:repository_id": "77"}}, ["trust-sub-any-repo"]),
+    ({}, ["trust-sub-any-repo"]),
+])
+def test_a_repository_id_condition_narrows_an_immutable_org_wide_sub(
+        tmp_path, condition, expected):
+    cond = {"StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+            "StringLike": {f"{H}:sub": "repo:acme@42/*"}}
+    for op, keys in condition.items():
+        cond.setdefault(op, {}).update(keys)
+    found = lint_policies(tmp_path, {"t.json": policy(cond)},
+                          config="github:\n  repository: acme/api\n  subject: immutable\n"
+                                 "  owner-id: 42\n  repository-id: 77\n")
+    subs = [f for f in found if f.rule.startswith("trust-sub-")]
+    assert rules(subs) == expected, [f.message for f in found]
+    if expected == ["trust-sub-any-context"]:  # the witnesses name the configured repository
+        assert "`repo:acme@42/api@77:pull_request`" in subs[0].message
+
+
+def test_a_repository_id_condition_leaves_legacy_subs_open(tmp_path):
+    # the legacy sub carries no id: which repository has it is not known
+    found = lint_policies(tmp_path, {"t.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com", f"{H}:repository_id": "77"},
+        "StringLike": {f"{H}:sub": "repo:acme/*"}})}, config="github:\n  owners: [acme]\n")
+    assert rules(found) == ["trust-sub-any-repo"]

@@ -1204,3 +1204,19 @@ def test_an_input_environment_is_no_environment_on_a_push(tmp_path):
         f"github: {{repository: o/r}}\nroles:\n  \"{ROLE}\": {{trust: trust.json}}\n")
     found = [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
     assert len(found) == 1 and "repo:o/r:ref:refs/heads/main" in found[0].message
+
+
+@pytest.mark.parametrize("on", ["deployment", "push"])
+@pytest.mark.parametrize("sub, refused", [
+    ("repo:myorg/app:ref:refs/heads/main", True),  # no environment of the repository
+    ("repo:myorg/app:environment:production", False),  # it may be production
+    ("repo:myorg/app:environment:*", False),
+])
+def test_an_environment_from_the_event_is_one_unknown_environment(tmp_path, on, sub, refused):
+    wf = oidc_workflow(ROLE, "${{ github.event.deployment.environment }}",
+                       on=on if on == "deployment" else None)
+    found = _repo(tmp_path, wf, sub)
+    assert [f.rule for f in found] == (["xref-sub-not-admitted"] if refused else [])
+    if refused:
+        assert "'repo:myorg/app:environment:NAME'" in found[0].message
+        assert "is not known" in found[0].message

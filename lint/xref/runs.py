@@ -20,8 +20,7 @@ from ..model import Document
 from ..values import text_of
 from . import actions as A
 from . import linking as L
-
-UNKNOWN_ENVIRONMENT = "\0unknown"
+from .subjects_produced import UNKNOWN_ENVIRONMENT
 
 
 def unresolved(value) -> bool:

@@ -574,6 +574,7 @@ def subject_prefix(github: dict) -> Optional[str]:
     return f"repo:{owner}/{name}:"
 
 
+UNKNOWN_ENVIRONMENT = "\0unknown"  # a job's environment no value of which is known
 ID = "{ID}"  # in a prefix: an owner or repository id the config does not give
 _DIGITS = Piece(frozenset("0123456789"), False, 1, INF)
 
@@ -581,7 +582,8 @@ _DIGITS = Piece(frozenset("0123456789"), False, 1, INF)
 def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
             n: Narrowing) -> Produced:
     """The subs of one job context (`pfx`: `prefix_pattern`). `environment` is the
-    job's expanded environment name, None without one."""
+    job's expanded environment name, None without one; UNKNOWN_ENVIRONMENT: one
+    name, not known (every name, of which the job sends one)."""
     must_refs, may_refs = refs.must, refs.may
     if n.refs is not None:
         must_refs = intersect(must_refs, n.refs)
@@ -589,9 +591,13 @@ def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
     # pull requests run on `refs/pull/N/merge`: an `if:` on refs may let them through
     pr_runs = n.refs is None or contains(n.refs, "refs/pull/1/merge")
     if environment is not None:
-        ctx = lit("environment:" + encode(environment))
-        # the job runs (with this environment) on any of its refs or PRs
-        runs_must = not _surely_empty(must_refs) or (refs.pull_request_must and pr_runs)
+        ctx = lit("environment:" + encode(environment)) if environment != UNKNOWN_ENVIRONMENT \
+            else Seq(_lit_pieces("environment:") + (_ANY_RUN._replace(min=1),))
+        # the job runs (with this environment) on any of its refs or PRs; the sub
+        # is the same on each, so an event that runs on some ref (a deployment,
+        # a created branch) surely sends it, unless an `if:` picks the refs
+        runs_must = not _surely_empty(must_refs) or (refs.pull_request_must and pr_runs) \
+            or (n.refs is None and not _surely_empty(may_refs))
         runs_may = not _surely_empty(may_refs) or (refs.pull_request_may and pr_runs)
         if n.refs is not None and _surely_empty_refs(n.refs, refs):
             runs_must = refs.pull_request_must and pr_runs
