@@ -80,6 +80,21 @@ def test_a_role_given_by_config_vars_or_roles_joins_its_files(monkeypatch, tmp_p
     assert _parts(files, config) == [[0, 1], [2, 3]]
 
 
+def test_vars_and_secrets_link_in_any_case(monkeypatch, tmp_path):
+    # GitHub's names of variables and secrets ignore case: `secrets.deploy` is DEPLOY
+    monkeypatch.setattr(groups, "BUNDLE_FILES", 1)
+    monkeypatch.chdir(tmp_path)
+    config = Config(github={"vars": {"ROLE": "arn:aws:iam::123456789012:role/from-vars"}},
+                    roles={"secrets.DEPLOY": {"trust": "iam/any-case.json"}}, root=str(tmp_path))
+    files = [
+        [_workflow(".github/workflows/a.yml", "${{ vars.role }}")],
+        [_trust("iam/any-case.tf", "from-vars")],
+        [_workflow(".github/workflows/b.yml", "${{ secrets.Deploy }}")],
+        [_doc("trust-policy", {"Statement": []}, "iam/any-case.json")],
+    ]
+    assert _parts(files, config) == [[0, 1], [2, 3]]
+
+
 def test_a_reusable_workflow_goes_with_its_callers(monkeypatch):
     monkeypatch.setattr(groups, "BUNDLE_FILES", 1)
     files = [
@@ -169,7 +184,7 @@ def test_the_facts_of_a_run_are_those_of_its_files():
 def test_a_config_value_naming_itself_is_read_a_few_times_only():
     config = Config(github={"vars": {"A": "${{ vars.B }}-x", "B": "${{ vars.A }}"}})
     record = groups.record_of([_workflow(".github/workflows/a.yml", "${{ vars.A }}")], config)
-    assert "ref:vars.B" in record[1]
+    assert "ref:vars.b" in record[1]
 
 
 def test_expressions_nested_deep_in_quotes_are_read_a_few_levels_only():

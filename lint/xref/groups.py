@@ -69,8 +69,8 @@ def _words(text: str, wants: set, config_values: dict, depth: int = 0):
         for q in _QUOTED.findall(m.group(0)):  # literals in an expression: format('...{0}')
             _words(_FORMAT_HOLE.sub(HOLE, q.replace("''", "'")), wants, config_values, depth + 1)
         for kind, name in _REF.findall(m.group(0)):
-            wants.update((f"ref:{kind}.{name}", f"ref:{name}"))
-            value = config_values.get((kind, name))
+            wants.update(_ref_keys(kind, name))
+            value = config_values.get((kind, name.lower()))
             if value is not None:
                 _words(value, wants, config_values, depth + 1)
     holed = _SHELL_VAR.sub(HOLE, _EXPRESSION.sub(HOLE, text))
@@ -106,6 +106,14 @@ def _strings(value) -> Iterable[str]:
                 yield t
 
 
+def _ref_keys(kind: str, name: str) -> tuple:
+    """The keys of a `vars.X` / `secrets.X` / `env.X` reference: GitHub's names
+    of variables and secrets ignore case (`env` names do not)."""
+    if kind != "env":
+        name = name.lower()
+    return f"ref:{kind}.{name}", f"ref:{name}"
+
+
 def _config_values(config) -> dict:
     """(vars or secrets, name) -> value, from config `github:` (once a config)."""
     known = config.__dict__.get("_group_values")
@@ -116,8 +124,8 @@ def _config_values(config) -> dict:
     for kind in ("vars", "secrets"):
         table = g.get(kind)
         for name, value in (table.items() if isinstance(table, dict) else ()):
-            if isinstance(value, str):
-                out[(kind, str(name))] = value
+            if isinstance(value, str):  # GitHub's names of vars and secrets ignore case
+                out[(kind, str(name).lower())] = value
     config.__dict__["_group_values"] = out
     return out
 
@@ -414,7 +422,7 @@ def _config_role_keys(config) -> List[List[str]]:
         spec = spec if isinstance(spec, dict) else {}
         keys = [f"ref:{key}"]
         if key.startswith(("vars.", "secrets.", "env.")):
-            keys.append("ref:" + key.split(".", 1)[1])
+            keys.extend(_ref_keys(*key.split(".", 1)))
         name = role_name_of_arn(key) if key.startswith("arn:") else key
         keys.extend(_name_keys(name or key))
         keys.extend("f:" + config.real_path(f) for f in _spec_files(spec))
