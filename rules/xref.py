@@ -228,7 +228,9 @@ PERMISSION_MISSING = rule(
     `AWS_REGION`/`AWS_DEFAULT_REGION`, a regional resource's, else the
     credentials'), on
     `ecs:cluster` for a service's calls, RunTask and DescribeTasks, and on
-    `ecs:CreateAction` for tagging on create; a key the
+    `ecs:CreateAction` for tagging on create, and on `aws:MultiFactorAuthPresent`
+    (false: a workflow's role session never used MFA, so the usual "deny
+    everything without MFA" guardrail denies the deploy); a key the
     action's request never carries, such as `ecs:cluster` for
     RegisterTaskDefinition, makes a positive condition on it false). A role that also
     has an attached policy whose text is not among the files (an AWS managed
@@ -843,13 +845,16 @@ def _missing(idx: Index, needs_by_key):
         # aws:RequestedRegion can be read; so can ecs:cluster on a service's calls
         parts = resource.split(":") if resource and resource.startswith("arn:") else []
         region = parts[3] if len(parts) > 3 and parts[3] else region
-        context = {"aws:RequestedRegion": region} if region else {}
+        # a role session from a workflow never used MFA: the key is false
+        context = {"aws:MultiFactorAuthPresent": "false"}
+        if region:
+            context["aws:RequestedRegion"] = region
         cluster = _SERVICE_ARN.match(resource or "")
         if cluster:
             context["ecs:cluster"] = cluster.group(1) + "cluster/" + cluster.group(2)
         context.update(keys)
         decision = iam.evaluate_statements(_role_statements(idx, role), action, resource,
-                                           context or None)
+                                           context)
         if decision.allowed:
             continue
         if decision.statement is None and role.unread:

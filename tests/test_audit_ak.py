@@ -5,6 +5,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import lint_folder
 
 CASES = Path(__file__).parent / "cases"
@@ -291,3 +293,25 @@ def test_a_command_region_is_the_requested_region_a_guardrail_sees(tmp_path):
                                          "task=$(aws ecs run-task --region eu-west-1 --cluster"))
     found = _missing(lint_folder(repo), "ecs:RunTask")
     assert len(found) == 1 and "aws:RequestedRegion = eu-west-1" in found[0].message
+
+
+# --- 7. MFA guardrails (stop 22)
+
+@pytest.mark.parametrize("op, value, denied", [
+    ("BoolIfExists", "false", True),  # absent or false: the usual guardrail denies the deploy
+    ("Bool", "false", True),  # a workflow's role session never used MFA
+    ("Bool", "true", False),  # denies only sessions with MFA
+])
+def test_a_workflow_session_is_a_session_without_mfa(tmp_path, op, value, denied):
+    repo = _copy(tmp_path, AG14)
+    policy = repo / "iam/yield-model-gha.json"
+    doc = json.loads(policy.read_text())
+    doc["Statement"].append({"Sid": "NoMfaNoAccess", "Effect": "Deny",
+                             "NotAction": ["iam:ListMFADevices", "sts:GetSessionToken"],
+                             "Resource": "*",
+                             "Condition": {op: {"aws:MultiFactorAuthPresent": value}}})
+    policy.write_text(json.dumps(doc))
+    found = _missing(lint_folder(repo), "ecs:RunTask")
+    assert bool(found) == denied
+    if denied:
+        assert "NoMfaNoAccess" in found[0].message
