@@ -645,7 +645,7 @@ def _taskdef_checks(idx: Index, ctx):
         for step in run.job.steps:
             if step.uses not in (A.RENDER, A.DEPLOY) or "task-definition" not in step.with_:
                 continue
-            raw = run.expand(step.with_.get("task-definition"), step, github)
+            raw = N.in_workspace(run.expand(step.with_.get("task-definition"), step, github))
             if not isinstance(raw, str) or not raw.strip():
                 continue
             if R.unresolved(raw):  # a render step's output: its file, for container-name

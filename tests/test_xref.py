@@ -619,6 +619,29 @@ def test_task_definition_paths_follow_the_checkout_folder(tmp_path, path, missin
     assert ("xref-task-definition-missing" in [f.rule for f in found]) is missing
 
 
+@pytest.mark.parametrize("path, found_rules", [
+    # the ECS actions read a relative path from GITHUB_WORKSPACE: the same file
+    ("${{ github.workspace }}/ops/td.json", ["xref-container-name-unknown"]),
+    ("${{github.workspace}}/ops/td.json", ["xref-container-name-unknown"]),
+    ("${{ github.workspace }}/ops/typo.json", ["xref-task-definition-missing"]),
+    ("${{ env.ROOT }}/ops/typo.json", []),  # anything else before it is not known
+])
+def test_a_task_definition_path_from_the_workspace_is_the_repository_file(
+        tmp_path, path, found_rules):
+    steps = f"""\
+          - uses: actions/checkout@v4
+          - uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: {path}
+              container-name: api
+              image: app:1
+"""
+    taskdef = {"family": "app", "containerDefinitions": [{"name": "web", "image": "app:1"}]}
+    found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
+                  extra={"ops/td.json": json.dumps(taskdef)})
+    assert [f.rule for f in found] == found_rules
+
+
 def test_immutable_subjects_without_ids_still_miss_a_trust_for_the_old_form(tmp_path):
     found = _repo(tmp_path, oidc_workflow(ROLE), "repo:myorg/app:ref:refs/heads/main",
                   config="github:\n  repository: myorg/app\n  subject: immutable\n")

@@ -42,11 +42,20 @@ ECS_TASKS = "ecs-tasks.amazonaws.com"
 _OUTPUT_TD = lazy_re(r"^\$\{\{\s*steps\.([\w-]+)\.outputs\.task-definition\s*\}\}$")
 
 
+_WORKSPACE = lazy_re(r"^\s*\$\{\{\s*github\.workspace\s*\}\}/+")
+
+
+def in_workspace(value):
+    """A file input as the ECS actions read it: relative to `GITHUB_WORKSPACE`,
+    so `${{ github.workspace }}/x.json` is `x.json`."""
+    return _WORKSPACE.sub("", value) if isinstance(value, str) else value
+
+
 def taskdef_path(run: R.JobRun, step: wm.Step, value, github) -> Optional[str]:
     """The task-definition file a value names, following render step outputs."""
     seen = set()
     while True:
-        s = run.expand(value, step, github)
+        s = in_workspace(run.expand(value, step, github))
         if not isinstance(s, str):
             return None
         m = _OUTPUT_TD.match(s.strip())
