@@ -1243,3 +1243,18 @@ def test_an_environment_from_the_event_is_one_unknown_environment(tmp_path, on, 
     if refused:
         assert "'repo:myorg/app:environment:NAME'" in found[0].message
         assert "is not known" in found[0].message
+
+
+@pytest.mark.parametrize("value, arn", [
+    ("web:7", "arn:aws:ecs:eu-west-1:1:task-definition/web:7"),
+    # a bare family runs its latest ACTIVE revision: any of them
+    ("web-migrate", "arn:aws:ecs:eu-west-1:1:task-definition/web-migrate:*"),
+    ("arn:aws:ecs:eu-west-1:1:task-definition/web", "arn:aws:ecs:eu-west-1:1:task-definition/web:*"),
+    ("arn:aws:ecs:eu-west-1:1:task-definition/web:3", "arn:aws:ecs:eu-west-1:1:task-definition/web:3"),
+    ("$TASK_DEF", None),
+    ("web:latest", None),
+])
+def test_the_revision_run_task_is_authorized_on(value, arn):
+    from ecs_lint.xref import needs as N
+
+    assert N._task_definition_arn(value, "arn:aws:ecs:eu-west-1:1:") == arn

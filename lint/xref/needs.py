@@ -393,9 +393,7 @@ def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
         return needs
     name = cluster.strip().rsplit("/", 1)[-1]
     base = f"arn:{A.partition(region)}:ecs:{region}:{account}:"
-    td = task_definition.strip() if isinstance(task_definition, str) else ""
-    td_arn = td if td.startswith("arn:") and ":task-definition/" in td else \
-        base + "task-definition/" + td if re.fullmatch(r"[\w-]+:\d+", td) else None
+    td_arn = _task_definition_arn(task_definition, base)
     out = []
     for n in needs:
         if n.action == "ecs:DescribeTasks" and n.resource is None:
@@ -405,6 +403,21 @@ def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
                                     context=(("ecs:cluster", base + "cluster/" + name),))
         out.append(n)
     return out
+
+
+def _task_definition_arn(value, base: str) -> Optional[str]:
+    """The revision ARN RunTask is authorized on for a `--task-definition` value
+    (`FAMILY:REVISION`, `FAMILY` or an ARN): a bare family runs its latest
+    ACTIVE revision, not known here, so every revision (`FAMILY:*`)."""
+    td = value.strip() if isinstance(value, str) else ""
+    if td.startswith("arn:") and ":task-definition/" in td:
+        family = td.split(":task-definition/", 1)[1]
+        if re.fullmatch(r"[\w-]+", family):
+            return td + ":*"
+        return td if re.fullmatch(r"[\w-]+:\d+", family) else None
+    if re.fullmatch(r"[\w-]+(:\d+)?", td):
+        return base + "task-definition/" + (td if ":" in td else td + ":*")
+    return None
 
 
 def _cli_service_arn(cmd, op: str, rest, link: Optional[R.RoleLink], option) -> Optional[str]:
