@@ -2179,6 +2179,33 @@ class Analysis:
     context_witnesses: List[str] = field(default_factory=list)  # for any-context
     raw: Dict[str, str] = field(default_factory=dict)  # witnesses with hole characters
     context_raw: List[str] = field(default_factory=list)  # context_witnesses, raw
+    lang: object = None  # the language analysed (the statement's, minus the Deny's)
+
+    def every_name(self, cls: str) -> bool:
+        """Does the statement admit the witness of `cls` (any-repo, any-branch,
+        any-tag, any-environment) with its name replaced by every name, or only
+        some names it does not write (`repo:myorg/ingest?:*`)?"""
+        raw = self.raw.get(cls)
+        if raw is None or self.lang is None:
+            return False
+        if cls == "any-repo":
+            m = _WITNESS_NAMES.match(raw)
+            if not m:
+                return True
+            cand = seq("".join(p or "" for p in m.groups()[:4]),
+                       Tok(CharSet(frozenset("/:@"), True), 1, None),
+                       "".join(p or "" for p in m.groups()[5:]))
+        else:
+            kp = {"any-branch": ":ref:refs/heads/", "any-tag": ":ref:refs/tags/",
+                  "any-environment": ":environment:"}.get(cls)
+            i = raw.find(kp) if kp else -1
+            if i < 0:
+                return True
+            cand = seq(raw[:i + len(kp)], VALUE)
+        try:
+            return witness(Inter([cand, Not(self.lang)])) is None
+        except TooComplex:
+            return True
 
     def value_index(self, cls: str, entry: "ConditionEntry") -> Optional[int]:
         """Which value of a sub condition admits the class's witness (or None).
@@ -2269,16 +2296,19 @@ def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     except TypeError:  # an unhashable language: just analyse
         key, hit = None, None
     if hit is not None:
-        return Analysis(stmt, dict(hit.witnesses), hit.unknown_shape,
-                        list(hit.context_witnesses), dict(hit.raw), list(hit.context_raw))
+        return _copy_for(stmt, hit)
     result = _analyse(stmt, names, minus)
     if key is not None:
         if len(_ANALYSES) > 256:
             _ANALYSES.clear()
-        _ANALYSES[key] = Analysis(stmt, dict(result.witnesses), result.unknown_shape,
-                                  list(result.context_witnesses), dict(result.raw),
-                                  list(result.context_raw))
+        _ANALYSES[key] = _copy_for(stmt, result)
     return result
+
+
+def _copy_for(stmt: GithubStatement, a: Analysis) -> Analysis:
+    """`a` for another statement of the same language (its own lists to change)."""
+    return Analysis(stmt, dict(a.witnesses), a.unknown_shape, list(a.context_witnesses),
+                    dict(a.raw), list(a.context_raw), a.lang)
 
 
 def _names_key(names: Names) -> tuple:
@@ -2293,6 +2323,7 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     if not stmt.admits or stmt.opaque:
         return result
     lang = stmt.sub if minus is None else Inter([stmt.sub, Not(minus)])
+    result.lang = lang
     classes = _class_cache(names)
     cands = _candidates(names)
     ids = _literal_ids(stmt, names)

@@ -393,6 +393,19 @@ CLASS_TEXT = {
     "any-tag": "any tag",
     "any-environment": "any environment",
 }
+# the same classes when the statement admits some names it does not write, not every one
+SOME_TEXT = {
+    "any-repo": "repositories of the owner that it does not name",
+    "any-branch": "branches it does not name",
+    "any-tag": "tags it does not name",
+    "any-environment": "environments it does not name",
+}
+
+
+def _class_text(cls, result) -> str:
+    if cls in SOME_TEXT and not result.every_name(cls):
+        return SOME_TEXT[cls]
+    return CLASS_TEXT[cls]
 
 
 def _policy(doc):
@@ -524,10 +537,10 @@ def _sub_message(cls, result, entry, stmt, index=None):
         head = (f"{what} admits {CLASS_TEXT[cls]}: "
                 + ", ".join(f"`{x}`" for x in result.context_witnesses))
     else:
-        head = f"{what} admits {CLASS_TEXT[cls]}, e.g. `{w}`"
+        head = f"{what} admits {_class_text(cls, result)}, e.g. `{w}`"
     shown = {"missing": ("any-owner",),
              "any-context": ("pull-request", "any-branch", "any-tag", "any-environment")}
-    others = [f"{CLASS_TEXT[c]} (`{result.witnesses[c]}`)"
+    others = [f"{_class_text(c, result)} (`{result.witnesses[c]}`)"
               for c in ("any-owner", "any-repo", "pull-request", "any-branch", "any-tag",
                         "any-environment")
               if c in result.witnesses and c != cls and c not in shown.get(cls, ())]

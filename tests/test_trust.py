@@ -513,3 +513,30 @@ def test_a_repository_id_condition_leaves_legacy_subs_open(tmp_path):
         "StringEquals": {f"{H}:aud": "sts.amazonaws.com", f"{H}:repository_id": "77"},
         "StringLike": {f"{H}:sub": "repo:acme/*"}})}, config="github:\n  owners: [acme]\n")
     assert rules(found) == ["trust-sub-any-repo"]
+
+
+@pytest.mark.parametrize("sub, text", [
+    ("repo:myorg/*", "admits every repository of the owner"),
+    ("repo:myorg/*:ref:refs/heads/main", "admits every repository of the owner"),
+    # `?` admits other repositories, but not every one: the message says so
+    ("repo:myorg/ingest?:*", "admits repositories of the owner that it does not name"),
+    ("repo:myorg/svc-*:ref:refs/heads/main",
+     "admits repositories of the owner that it does not name"),
+])
+def test_the_message_says_whether_every_repository_is_admitted(tmp_path, sub, text):
+    (found,) = lint_policies(tmp_path, {"t.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+        "StringLike": {f"{H}:sub": sub}})})
+    assert found.rule == "trust-sub-any-repo"
+    assert text in found.message
+
+
+def test_the_message_says_which_branches_are_admitted(tmp_path):
+    (found,) = lint_policies(tmp_path, {"t.json": policy({
+        "StringEquals": {f"{H}:aud": "sts.amazonaws.com"},
+        "StringLike": {f"{H}:sub": ["repo:myorg/*:ref:refs/heads/feat-*",
+                                    "repo:myorg/app:pull_request"]}})})
+    # every repository's feat-* branches: not every branch
+    assert "admits every repository of the owner" in found.message
+    assert "branches it does not name (`repo:myorg/x:ref:refs/heads/feat-x`)" in found.message
+    assert "any branch" not in found.message
