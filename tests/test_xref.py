@@ -1258,3 +1258,44 @@ def test_the_revision_run_task_is_authorized_on(value, arn):
     from ecs_lint.xref import needs as N
 
     assert N._task_definition_arn(value, "arn:aws:ecs:eu-west-1:1:") == arn
+
+
+_GATED = """\
+on:
+  push:
+    branches: ["**"]
+jobs:
+  image:
+    if: github.ref == 'refs/heads/main'
+    runs-on: ubuntu-latest
+    steps:
+      - run: make image
+  deploy:
+    needs: [image]
+    if: {cond}
+    runs-on: ubuntu-latest
+    permissions:
+      id-token: write
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: {role}
+          aws-region: eu-west-1
+"""
+
+
+@pytest.mark.parametrize("cond, refused", [
+    # a needed job that must have succeeded ran: its `if:` held (main only)
+    ("${{ !cancelled() && needs.image.result == 'success' }}", False),
+    ("always() && 'success' == needs.image.result", False),
+    ("success()", False),
+    # always() alone: the job runs wherever the workflow runs, any branch
+    ("always()", True),
+    ("always() && needs.image.result != 'failure'", True),
+    # an `||` of a status function: not read, so no 401 is predicted either way
+    ("always() || needs.image.result == 'success'", False),
+])
+def test_a_status_function_keeps_the_needed_jobs_the_if_requires(tmp_path, cond, refused):
+    wf = _GATED.replace("{cond}", cond).replace("{role}", ROLE)
+    found = _repo(tmp_path, wf, "repo:myorg/app:ref:refs/heads/main")
+    assert [f.rule for f in found] == (["xref-sub-not-admitted"] if refused else [])

@@ -144,17 +144,38 @@ def needs_condition(wf: wm.Workflow, job: wm.Job, _seen=None):
     GitHub skips a job whose needed job was skipped, unless its `if:` calls
     `always()`, `failure()` or `cancelled()`: it runs only where each needed job
     runs, that is where the needed job's own `if:` and, the same way, the jobs
-    that one needs let it. (A job-level `if:` cannot read `matrix`.)"""
+    that one needs let it; with those, only the needed jobs its `if:` requires
+    to have succeeded (`&& needs.X.result == 'success'`). (A job-level `if:`
+    cannot read `matrix`.)"""
+    needs = job.needs
     if isinstance(job.if_, str) and wm.STATUS_FUNCTION.search(job.if_):
-        return None
+        needs = _required_successes(job.if_, needs)
     seen = (_seen or set()) | {job.id}
     cond = None
-    for name in job.needs:
+    for name in needs:
         other = wf.jobs.get(name)
         if other is None or name in seen:
             continue
         cond = and_conditions(cond, and_conditions(other.if_, needs_condition(wf, other, seen)))
     return cond
+
+
+_SUCCEEDED = re.compile(r"^needs\.([\w-]+)\.result\s*==\s*'success'$|"
+                        r"^'success'\s*==\s*needs\.([\w-]+)\.result$")
+
+
+def _required_successes(condition: str, needs) -> list:
+    """The needed jobs an `if:` requires to have succeeded, one of its top-level
+    `&&` terms each: such a job ran, so its own `if:` held."""
+    expr = wm.strip_parens(wm.if_expression(condition))
+    if len(wm.split_top(expr, "||")) > 1:  # `a || b && c`: c is not required
+        return []
+    named = set()
+    for t in wm.split_top(expr, "&&"):
+        m = _SUCCEEDED.match(wm.strip_parens(t))
+        if m:
+            named.add(m.group(1) or m.group(2))
+    return [n for n in needs if n in named]
 
 
 def job_runs(doc: Document, github: dict, find_role,
