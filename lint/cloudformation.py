@@ -10,12 +10,18 @@ An `Fn::If` whose condition is not decided is either branch: in a trust
 policy's condition values the list of both; in an ECS task definition or
 service, the resource is read once per stack the template can make (each
 value of the deciding parameters' `AllowedValues`, or each truth value of a
-single condition), so settings that change together stay together.
+single condition), so settings that change together stay together. In a
+trust policy, a statement or a whole `Condition` under such an `Fn::If`, and
+an `Fn::FindInMap` whose key is not known, are read the same way: each value
+a stack can get (statements and condition values are unions).
+Dynamic references (`{{resolve:ssm:...}}`) are holes, like parameters without
+defaults; `Fn::ForEach` loops (AWS::LanguageExtensions) in `Resources` are
+expanded, their copies located at the loop's body.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import List
 
 from .loader import JsonLocator, LineIndex, json_value
@@ -34,7 +40,8 @@ def is_template(data) -> bool:
     if not isinstance(res, dict):
         return False
     return any(isinstance(r, dict) and isinstance(r.get("Type"), str)
-               and r["Type"].startswith(("AWS::", "Custom::")) for r in res.values())
+               and r["Type"].startswith(("AWS::", "Custom::"))
+               for _, r, _ in expand_loops(res, {}))  # a loop's resources count
 
 
 def parameters(data) -> dict:
@@ -76,14 +83,102 @@ class Scope:
     mappings: dict = field(default_factory=dict)
     resources: dict = field(default_factory=dict)  # logical id -> raw resource
     busy: set = field(default_factory=set)
+    allowed: dict = field(default_factory=dict)  # parameter -> its AllowedValues
+    sources: dict = field(default_factory=dict)  # logical id -> source path (loops)
 
     @classmethod
     def of(cls, data) -> "Scope":
         def section(name):
             v = data.get(name)
             return v if isinstance(v, dict) else {}
-        return cls(parameters(data), section("Conditions"), section("Mappings"),
-                   section("Resources"))
+        params = parameters(data)
+        resources, sources = {}, {}
+        for logical_id, res, path in expand_loops(section("Resources"), params, ("Resources",)):
+            resources[logical_id] = res
+            sources[logical_id] = path
+        return cls(params, section("Conditions"), section("Mappings"), resources,
+                   allowed=allowed_values(data), sources=sources)
+
+
+def allowed_values(data) -> dict:
+    """parameter -> its AllowedValues (as text), for the parameters that have them."""
+    out = {}
+    params = data.get("Parameters")
+    for name, spec in (params.items() if isinstance(params, dict) else ()):
+        allowed = spec.get("AllowedValues") if isinstance(spec, dict) else None
+        if isinstance(allowed, list) and allowed and all(
+                isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in allowed):
+            out[name] = [str(x) for x in allowed]
+    return out
+
+
+LOOP = "Fn::ForEach::"
+
+
+def expand_loops(section: dict, params: dict, path=(), bindings=()):
+    """(key, value, source path) of each entry of a template section, with its
+    `Fn::ForEach::Name: [Identifier, Collection, {OutputKey: OutputValue}]`
+    loops (AWS::LanguageExtensions) expanded: one copy of the fragment per
+    item of the collection, `${Identifier}` and `&{Identifier}` replaced in its
+    keys and text and `Ref: Identifier` by the item (`substitute`). Loops may
+    nest (`bindings`: the items of the loops around `section`). A collection
+    that is not known (`!Ref` of a parameter without default) is one generic
+    item: the fragment as written, where the identifier reads like a parameter
+    without default. The source path of a copy is that of the fragment as
+    written, so findings point at the loop's body."""
+    for key, value in section.items():
+        fragment = _loop_fragment(key, value)
+        if fragment is None:
+            out_key, out_value = key, value
+            for ident, item in bindings:
+                out_key = substitute(out_key, ident, item)
+                out_value = substitute(out_value, ident, item)
+            yield out_key, out_value, tuple(path) + (key,)
+            continue
+        ident, body = fragment
+        collection = value[1]
+        for outer, item in bindings:
+            collection = substitute(collection, outer, item)
+        items = _loop_items(collection, params)
+        for item in items if items is not None else [None]:
+            inner = bindings + ((ident, item),) if item is not None else bindings
+            yield from expand_loops(body, params, tuple(path) + (key, 2), inner)
+
+
+def _loop_items(collection, params):
+    """The items of a loop's collection as text: a list, or `!Ref` of a list
+    parameter with a default; None when not known."""
+    if isinstance(collection, dict) and len(collection) == 1 \
+            and isinstance(collection.get("Ref"), str):
+        collection = params.get(collection["Ref"])
+    if isinstance(collection, list) and all(
+            isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in collection):
+        return [str(x) for x in collection]
+    return None
+
+
+def substitute(value, ident: str, item: str):
+    """A copy of a loop's fragment for one item: `${ident}` in keys and text
+    is the item, `&{ident}` the item without its non-alphanumeric characters,
+    and `Ref: ident` the item."""
+    if isinstance(value, str):
+        return value.replace("${" + ident + "}", item).replace(
+            "&{" + ident + "}", re.sub(r"[^A-Za-z0-9]", "", item))
+    if isinstance(value, list):
+        return [substitute(v, ident, item) for v in value]
+    if isinstance(value, dict):
+        if len(value) == 1 and value.get("Ref") == ident:
+            return item
+        return {substitute(k, ident, item): substitute(v, ident, item) for k, v in value.items()}
+    return value
+
+
+def _loop_fragment(key, value):
+    """(identifier, fragment) of a `Fn::ForEach::Name` entry, or None."""
+    if isinstance(key, str) and key.startswith(LOOP) and isinstance(value, list) \
+            and len(value) == 3 and isinstance(value[0], str) and isinstance(value[2], dict):
+        return value[0], value[2]
+    return None
 
 
 _SUB_VAR = re.compile(r"\$\{([^}]*)\}")
@@ -110,6 +205,8 @@ def resolve(value, scope=None, resources=()):
     `scope` is a `Scope` (or a dict of parameter values). Unresolvable
     references become `Template`s with `Unknown` parts."""
     scope = _scope(scope)
+    if isinstance(value, str):
+        return dynamic_refs(value)
     if not (isinstance(value, dict) and len(value) == 1):
         return value
     (fn, arg), = value.items()
@@ -131,7 +228,7 @@ def resolve(value, scope=None, resources=()):
             parts.extend(_parts(_sub_var(m.group(1), local, scope)) or [Unknown(m.group(1))])
             pos = m.end()
         parts.append(text[pos:])
-        return make_template(parts)
+        return make_template(_dynamic_parts(parts))
     if fn == "Fn::Join":
         if isinstance(arg, list) and len(arg) == 2 and isinstance(arg[0], str):
             items = resolve(arg[1], scope)
@@ -187,6 +284,48 @@ def resolve(value, scope=None, resources=()):
     if fn.startswith("Fn::") or fn == "Condition":
         return Template((Unknown(fn),))
     return value
+
+
+# `{{resolve:ssm:NAME}}`, `{{resolve:ssm-secure:NAME}}`,
+# `{{resolve:secretsmanager:ID:SecretString:KEY...}}`: read by CloudFormation at deploy
+_DYNAMIC_REF = re.compile(r"\{\{resolve:(?:ssm|ssm-secure|secretsmanager):[^{}]+\}\}")
+_HOLE_MARK = "\x00"  # an `Unknown` part, while dynamic references are looked for
+
+
+def dynamic_refs(text: str):
+    """`text` with each dynamic reference in it (`{{resolve:ssm:...}}`,
+    `ssm-secure`, `secretsmanager`) a hole: its value is in another service
+    and read at deploy time, so it is unknown here, like a parameter without
+    a default. A str when there is none, else a `Template`."""
+    if "{{resolve:" not in text:
+        return text
+    return make_template(_dynamic_parts([text]))
+
+
+def _dynamic_parts(parts):
+    """Template parts with the dynamic references in their literal text made
+    `Unknown` parts (named by the reference); a reference built with holes
+    inside (`!Sub "{{resolve:ssm:/app/${Env}/tag}}"`) is one hole."""
+    if not any(isinstance(p, str) and "{{resolve:" in p for p in parts):
+        return parts
+    holes = [p for p in parts if not isinstance(p, str)]
+    text = "".join(p if isinstance(p, str) else _HOLE_MARK for p in parts)
+    out, pos, k = [], 0, 0
+
+    def literal(chunk):
+        nonlocal k
+        for i, piece in enumerate(chunk.split(_HOLE_MARK)):
+            if i:
+                out.append(holes[k])
+                k += 1
+            out.append(piece)
+    for m in _DYNAMIC_REF.finditer(text):
+        literal(text[pos:m.start()])
+        k += m.group().count(_HOLE_MARK)
+        out.append(Unknown(m.group()[2:-2].replace(_HOLE_MARK, "*")))
+        pos = m.end()
+    literal(text[pos:])
+    return out
 
 
 def _sub_var(name, local, scope):
@@ -348,6 +487,8 @@ def resolve_tree(value, scope, origins: Origins = None, path=(), moved=False):
                 origins.set(out, len(out), path + (i,))
             out.append(r)
         return out
+    if isinstance(value, str):
+        return dynamic_refs(value)
     return value
 
 
@@ -409,7 +550,8 @@ def extract(file: str, data, locate, text) -> List[Document]:
         raw = res.get("Properties", {})  # none: every property at its default
         if not isinstance(raw, dict) or not isinstance(rtype, str):
             continue
-        base = ("Resources", logical_id, "Properties")
+        where = scope.sources.get(logical_id, ("Resources", logical_id))  # a loop's body
+        base = where + ("Properties",)
         origins = Origins()
         props = resolve_tree(raw, scope, origins, base)
         if not isinstance(props, dict):  # `!Sub "..."`, `!Ref AWS::NoValue`: no properties to read
@@ -420,7 +562,8 @@ def extract(file: str, data, locate, text) -> List[Document]:
                    "unread_policies": unread_of.get(logical_id, [])}
             trust = props.get("AssumeRolePolicyDocument")
             if isinstance(trust, dict):
-                _either_branch(raw.get("AssumeRolePolicyDocument"), trust, scope)
+                _either_branch(raw.get("AssumeRolePolicyDocument"), trust, scope, origins,
+                               base + ("AssumeRolePolicyDocument",))
             if isinstance(trust, (dict, str, Template)):
                 path = base + ("AssumeRolePolicyDocument",)
                 add("trust-policy", trust, path, logical_id, origins, **ctx)
@@ -470,7 +613,7 @@ def extract(file: str, data, locate, text) -> List[Document]:
                 if src in props:
                     view[dst] = props[src]
                     origins.set(view, dst, base + (src,))
-            add("oidc-provider", view, ("Resources", logical_id), logical_id, origins,
+            add("oidc-provider", view, where, logical_id, origins,
                 resource=logical_id, format="create")
         elif rtype in _ECS_LIKE:
             # a setting under `Fn::If` whose condition a parameter decides: each
@@ -509,11 +652,11 @@ def _stack_variants(raw, scope: Scope, data) -> List[Scope]:
             combos = [c + [str(v)] for c in combos for v in values]
             if len(combos) > MAX_VARIANTS:
                 return [scope]
-        return [Scope({**scope.params, **dict(zip(params, combo))}, scope.conditions,
-                      scope.mappings, scope.resources) for combo in combos]
+        return [replace(scope, params={**scope.params, **dict(zip(params, combo))},
+                        busy=set()) for combo in combos]
     if len(names) == 1:  # one condition: both of its branches are stacks
-        return [Scope(scope.params, {**scope.conditions, names[0]: value}, scope.mappings,
-                      scope.resources) for value in (True, False)]
+        return [replace(scope, conditions={**scope.conditions, names[0]: value}, busy=set())
+                for value in (True, False)]
     return [scope]
 
 
@@ -550,17 +693,16 @@ def _refs(value) -> set:
 _POSITIVE_STRING_OPS = {"stringequals", "stringlike", "stringequalsignorecase"}
 
 
-def _either_branch(raw_policy, policy: dict, scope) -> None:
-    """A condition value written `!If [Cond, A, B]` whose condition cannot be
-    decided is either branch: under a positive string operator, where a list of
-    values admits what any of them admits, it becomes the list of both (each
-    branch is a deployment the template allows). In place, in `policy`."""
-    raw_stmts = raw_policy.get("Statement") if isinstance(raw_policy, dict) else None
-    stmts = policy.get("Statement")
-    if not isinstance(raw_stmts, list) or not isinstance(stmts, list) \
-            or len(raw_stmts) != len(stmts):
-        return
-    for raw_st, st in zip(raw_stmts, stmts):
+def _either_branch(raw_policy, policy: dict, scope, origins=None, path=()) -> None:
+    """A condition value written `!If [Cond, A, B]` is either branch: under a
+    positive string operator, where a list of values admits what any of them
+    admits, it becomes the list of both (each branch is a deployment the
+    template allows); so does a `!FindInMap` whose key is not known (each
+    value it can give, `_map_choices`). Statements the template leaves open
+    are read first (`_open_statements`). In place, in `policy`; `path` is the
+    source path of `raw_policy`, `origins` learns where moved values are."""
+    pairs = _open_statements(raw_policy, policy, scope, origins, tuple(path))
+    for raw_st, st in pairs:
         raw_cond = raw_st.get("Condition") if isinstance(raw_st, dict) else None
         cond = st.get("Condition") if isinstance(st, dict) else None
         if not isinstance(raw_cond, dict) or not isinstance(cond, dict):
@@ -572,16 +714,129 @@ def _either_branch(raw_policy, policy: dict, scope) -> None:
                     or not isinstance(keys, dict):
                 continue
             for key, raw_value in raw_keys.items():
-                branches = raw_value.get("Fn::If") if isinstance(raw_value, dict) \
-                    and len(raw_value) == 1 else None
-                if not (isinstance(branches, list) and len(branches) == 3) or key not in keys:
+                choices = _choices(raw_value, scope, decided=True)
+                if choices is None or key not in keys:
                     continue
                 values = []
-                for branch in branches[1:]:
-                    v = resolve_tree(branch, scope)
+                for choice, _ in choices:
+                    v = resolve_tree(choice, scope)
                     values.extend(v if isinstance(v, list) else [v])
                 if all(isinstance(v, (str, Template)) for v in values):
                     keys[key] = values
+
+
+def _choices(value, scope, decided=False):
+    """[(raw value, its path under `value`)] that an intrinsic the template
+    leaves open can take, each in some stack it makes: both branches of an
+    `Fn::If` whose condition is not decided (with `decided`, even one the
+    parameter defaults decide: another stack overrides them), or the values
+    of an `Fn::FindInMap` whose key is not known (`_map_choices`). None for
+    anything else."""
+    if not (isinstance(value, dict) and len(value) == 1):
+        return None
+    (fn, arg), = value.items()
+    if fn == "Fn::If" and isinstance(arg, list) and len(arg) == 3 \
+            and (decided or condition_value(arg[0], scope) is None):
+        return [(arg[1], (fn, 1)), (arg[2], (fn, 2))]
+    if fn == "Fn::FindInMap" and isinstance(arg, list) and len(arg) >= 3:
+        values = _map_choices(arg, scope)
+        return None if values is None else [(v, ()) for v in values]
+    return None
+
+
+def _map_choices(arg, scope):
+    """The values `Fn::FindInMap [Map, Key1, Key2, {DefaultValue: D}]` can
+    give when a key is not known (a parameter without default): each value of
+    the mapping at that level (only under the keys in the parameter's
+    AllowedValues, when it has them), plus D (AWS::LanguageExtensions: the
+    value of a key the mapping lacks). None when every key is known, or the
+    mapping is not."""
+    name = resolve(arg[0], scope)
+    level = scope.mappings.get(name) if isinstance(name, str) else None
+    if not isinstance(level, dict):
+        return None
+    found, missing, unknown = [level], False, False
+    for key in arg[1:3]:
+        known = resolve(key, scope)
+        if isinstance(known, (str, int, float)) and not isinstance(known, bool):
+            names = [str(known)]
+        else:
+            unknown = True
+            ref = key.get("Ref") if isinstance(key, dict) and len(key) == 1 else None
+            names = scope.allowed.get(ref) if isinstance(ref, str) else None
+        below = []
+        for table in found:
+            if not isinstance(table, dict):
+                continue
+            for n in names if names is not None else list(table):
+                if n in table:
+                    below.append(table[n])
+                else:
+                    missing = True
+            missing = missing or names is None  # any other value: not in the mapping
+        found = below
+    if not unknown:
+        return None
+    extra = arg[3] if len(arg) > 3 and isinstance(arg[3], dict) else {}
+    if missing and "DefaultValue" in extra:
+        found.append(extra["DefaultValue"])
+    return found
+
+
+def _open_statements(raw_policy, policy: dict, scope, origins, path):
+    """[(raw statement, statement)] of a policy, with the statements the
+    template leaves open read as every stack it can make: a statement written
+    `!If [Cond, S, AWS::NoValue]` (or `[Cond, S1, S2]`) is each branch that
+    exists, and a statement whose whole `Condition` is such an `!If` is one
+    copy per branch, like a condition value, even when the parameters'
+    defaults decide the condition (a stack may set them otherwise). Statements are a union, so the
+    policy admits what any of those stacks admits. `policy`'s statements are
+    replaced (in place) when something was open."""
+    raw_stmts = raw_policy.get("Statement") if isinstance(raw_policy, dict) else None
+    stmts = policy.get("Statement")
+    if not isinstance(raw_stmts, list) or not isinstance(stmts, list):
+        return []
+    if not any(_choices(r, scope, decided=True) or (isinstance(r, dict) and _choices(
+            r.get("Condition"), scope, decided=True)) for r in raw_stmts):
+        return list(zip(raw_stmts, stmts)) if len(raw_stmts) == len(stmts) else []
+    origins = origins if origins is not None else Origins()
+    pairs, out = [], []
+    for i, raw_st in enumerate(raw_stmts):
+        for raw_alt, rel in _choices(raw_st, scope, decided=True) or [(raw_st, ())]:
+            at = path + ("Statement", i) + rel
+            st = resolve_tree(raw_alt, scope, origins, at, True)
+            if st is NO_VALUE:
+                continue
+            for raw_copy, copy in _condition_copies(raw_alt, st, scope, origins, at):
+                origins.set(out, len(out), at)
+                out.append(copy)
+                pairs.append((raw_copy, copy))
+    policy["Statement"] = out
+    return pairs
+
+
+def _condition_copies(raw_st, st, scope, origins, at):
+    """[(raw statement, statement)]: the statement itself, or, when its
+    whole `Condition` is an `!If`, one copy per branch (no `Condition` for
+    an `AWS::NoValue` branch). `at` is the statement's source path."""
+    raw_cond = raw_st.get("Condition") if isinstance(raw_st, dict) else None
+    choices = _choices(raw_cond, scope, decided=True) if isinstance(st, dict) else None
+    if not choices:
+        return [(raw_st, st)]
+    out = []
+    for raw_alt, rel in choices:
+        where = at + ("Condition",) + rel
+        cond = resolve_tree(raw_alt, scope, origins, where, True)
+        copy = {k: v for k, v in st.items() if k != "Condition"}
+        for k, src in origins.table.get(id(st), {}).items():
+            if k in copy:
+                origins.set(copy, k, src)
+        raw_copy = {k: v for k, v in raw_st.items() if k != "Condition"}
+        if cond is not NO_VALUE:
+            copy["Condition"], raw_copy["Condition"] = cond, raw_alt
+            origins.set(copy, "Condition", where)
+        out.append((raw_copy, copy))
+    return out
 
 
 def _json_policy(text):
