@@ -443,8 +443,8 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
     names, asked = [], []
     if os.path.isfile(path):  # standard input has no folder around it
         with probes.recording() as asked:
-            names = probes.ask("names", folder, [".tf", ".auto.tfvars"],
-                               ["terraform.tfvars"]) or []
+            names = probes.ask("names", folder, [".tf", ".auto.tfvars", ".auto.tfvars.json"],
+                               ["terraform.tfvars", "terraform.tfvars.json"]) or []
     real_this = os.path.realpath(path)
     key = _module_key(folder, names) + (root,) if names else None
     mod = _MODULES.get(key) if key is not None else None
@@ -463,14 +463,17 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
         with probes.recording() as mine:
             probes.ask("digest", path, 10_000_000)
         mod.asked.extend(mine)
-    # Terraform reads terraform.tfvars, then the *.auto.tfvars files in lexical
-    # order, a later file overriding an earlier one
-    for n in sorted(names, key=lambda n: n.endswith(".auto.tfvars")):
+    # Terraform reads terraform.tfvars, terraform.tfvars.json, then the
+    # *.auto.tfvars(.json) files in lexical order, a later file overriding an earlier one
+    for n in sorted(names, key=_tfvars_order):
         full = os.path.join(folder, n)
         if os.path.realpath(full) == real_this:
             continue
         other = _read(mod, full)
         if other is None:
+            continue
+        if n.endswith(".json"):
+            mod.tfvars.update(_json_tfvars(other))
             continue
         try:
             tree = parse_hcl(other)
@@ -491,6 +494,25 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
             _MODULES.clear()
         _MODULES[key] = mod
     return mod, this
+
+
+def _tfvars_order(name: str) -> tuple:
+    """The order Terraform reads a module's files in (the .tf files first)."""
+    first = {"terraform.tfvars": 1, "terraform.tfvars.json": 2}
+    if name.endswith(".tf"):
+        return (0, "")
+    return (first.get(name, 3), name)
+
+
+def _json_tfvars(text: str) -> dict:
+    """The values of a `.tfvars.json` file: its top-level object (nothing if not one)."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return {}  # reported when that file is read itself, if it is
+    return {str(k): v for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def _index_file(mod: Module, f: TfFile):

@@ -423,6 +423,30 @@ def test_tfvars_override_defaults_and_unknowns_stay_unknown(tmp_path):
     assert isinstance(cond["other"], Template) and isinstance(cond["more"], Template)
 
 
+@pytest.mark.parametrize("files, expected", [
+    ({"terraform.tfvars.json": '{"grace": 30}'}, 30),
+    # terraform.tfvars, then terraform.tfvars.json, then *.auto.tfvars(.json) by name
+    ({"terraform.tfvars": "grace = 10\n", "terraform.tfvars.json": '{"grace": 30}'}, 30),
+    ({"terraform.tfvars.json": '{"grace": 30}', "a.auto.tfvars": "grace = 40\n"}, 40),
+    ({"a.auto.tfvars": "grace = 40\n", "b.auto.tfvars.json": '{"grace": 50}'}, 50),
+    ({"b.auto.tfvars": "grace = 40\n", "a.auto.tfvars.json": '{"grace": 50}'}, 40),
+    ({"terraform.tfvars.json": "[1, 2]"}, 90),  # not an object: no values
+    ({"terraform.tfvars.json": "{oops"}, 90),
+])
+def test_json_tfvars_files_are_read_in_terraforms_order(tmp_path, files, expected):
+    for name, text in files.items():
+        write(tmp_path, name, text)
+    p = write(tmp_path, "main.tf", """\
+        variable "grace" { default = 90 }
+        resource "aws_ecs_service" "s" {
+          name                              = "api"
+          health_check_grace_period_seconds = var.grace
+        }
+        """)
+    doc = one(docs_of(p), "service")
+    assert doc.data["healthCheckGracePeriodSeconds"] == expected
+
+
 def test_standard_input_has_no_module(tmp_path, monkeypatch):
     (tmp_path / "other.tf").write_text('locals { x = "from-disk" }\n')
     monkeypatch.chdir(tmp_path)
