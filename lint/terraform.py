@@ -937,6 +937,8 @@ class Evaluator:
         if isinstance(root, str) and root in self.scope:
             v, rest = self.scope[root], steps[1:]
         elif root == "var" and len(steps) >= 2:
+            if len(steps) == 2 and self.null_variable(steps[1]):
+                return None  # null: the argument is left out, as if not written
             v, rest = self.variable(steps[1]), steps[2:]
         elif root == "local" and len(steps) >= 2:
             v, rest = self.local(steps[1]), steps[2:]
@@ -968,6 +970,14 @@ class Evaluator:
             return None
         node, f = hit
         return Evaluator(self.mod, f).value(node)
+
+    def null_variable(self, name) -> bool:
+        """Is the variable's value null (its tfvars value, else its default)?
+        (A variable with no value at all is unknown, not null.)"""
+        if name in self.mod.tfvars:
+            return self.mod.tfvars[name] is None
+        hit = self.mod.variables.get(name)
+        return hit is not None and Evaluator(self.mod, hit[1]).value(hit[0]) is None
 
     def local(self, name):
         mod = self.mod

@@ -447,6 +447,28 @@ def test_json_tfvars_files_are_read_in_terraforms_order(tmp_path, files, expecte
     assert doc.data["healthCheckGracePeriodSeconds"] == expected
 
 
+@pytest.mark.parametrize("declared, tfvars, expected", [
+    ('variable "grace" { default = null }', "", None),  # null: as if not written
+    ('variable "grace" { default = 90 }', "grace = null\n", None),
+    ('variable "grace" { default = null }', "grace = 30\n", 30),
+    ('variable "grace" {}', "", "unknown"),  # no value at all: unknown, not null
+])
+def test_a_null_variable_leaves_the_argument_out(tmp_path, declared, tfvars, expected):
+    if tfvars:
+        write(tmp_path, "terraform.tfvars", tfvars)
+    p = write(tmp_path, "main.tf", declared + """
+        resource "aws_ecs_service" "s" {
+          name                              = "api"
+          health_check_grace_period_seconds = var.grace
+        }
+        """)
+    value = one(docs_of(p), "service").data.get("healthCheckGracePeriodSeconds")
+    if expected == "unknown":
+        assert isinstance(value, Template)
+    else:
+        assert value == expected
+
+
 def test_standard_input_has_no_module(tmp_path, monkeypatch):
     (tmp_path / "other.tf").write_text('locals { x = "from-disk" }\n')
     monkeypatch.chdir(tmp_path)
