@@ -645,6 +645,11 @@ def _arithmetic(op, a, b):
     return got
 
 
+# resource types whose ARN follows from their `name` (partition, region and account unknown)
+_REGIONAL_ARNS = {"aws_ecr_repository": ("ecr", "repository"),
+                  "aws_ecs_cluster": ("ecs", "cluster")}
+
+
 class Evaluator:
     """Values of expressions in one file of a module (`scope`: the names a `for`
     expression binds)."""
@@ -1061,6 +1066,18 @@ class Evaluator:
                 host = re.sub(r"^[a-zA-Z]+://", "", url)
                 return make_template(["arn:aws:iam::", account, ":oidc-provider/", host])
             return None
+        regional = _REGIONAL_ARNS.get(rtype)
+        if regional is not None and name is not None:
+            names = name.parts if isinstance(name, Template) else [str(name)]
+            region = Unknown("aws_region")
+            if attr == "arn" or (attr == "id" and rtype == "aws_ecs_cluster"):
+                service, kind = regional
+                return make_template(["arn:", Unknown("aws_partition"), f":{service}:", region,
+                                      ":", account, f":{kind}/", *names])
+            if attr == "repository_url":
+                return make_template([account, ".dkr.ecr.", region, ".amazonaws.com/", *names])
+            if attr in ("name", "id"):
+                return name
         if attr in ("id", "arn"):
             return None
         return arg(attr)

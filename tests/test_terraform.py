@@ -469,6 +469,31 @@ def test_a_null_variable_leaves_the_argument_out(tmp_path, declared, tfvars, exp
         assert value == expected
 
 
+def test_a_repository_or_cluster_arn_follows_from_its_name(tmp_path):
+    p = write(tmp_path, "main.tf", """\
+        resource "aws_ecr_repository" "api" { name = "ledger-api" }
+        resource "aws_ecs_cluster" "main" { name = "ledger" }
+        resource "aws_iam_policy" "push" {
+          name   = "push"
+          policy = jsonencode({
+            Statement = [{
+              Effect   = "Allow"
+              Action   = ["ecr:PutImage"]
+              Resource = [aws_ecr_repository.api.arn, aws_ecs_cluster.main.arn,
+                          aws_ecr_repository.api.repository_url, aws_ecr_repository.api.name]
+            }]
+          })
+        }
+        """)
+    arn, cluster, url, name = one(docs_of(p), "permissions-policy").data["Statement"][0]["Resource"]
+    assert arn.parts == ("arn:", Unknown("aws_partition"), ":ecr:", Unknown("aws_region"), ":",
+                         Unknown("aws_account_id"), ":repository/ledger-api")
+    assert cluster.parts[-1] == ":cluster/ledger"
+    assert url.parts == (Unknown("aws_account_id"), ".dkr.ecr.", Unknown("aws_region"),
+                         ".amazonaws.com/ledger-api")
+    assert name == "ledger-api"
+
+
 def test_standard_input_has_no_module(tmp_path, monkeypatch):
     (tmp_path / "other.tf").write_text('locals { x = "from-disk" }\n')
     monkeypatch.chdir(tmp_path)
