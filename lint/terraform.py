@@ -902,14 +902,50 @@ class Evaluator:
         return None
 
     def template_segments(self, text, offs, variables=None):
+        """A template's segments, its `%{ if }` and `%{ for }` directives
+        rendered (a `templatefile()`'s, with its variables); None when a
+        directive cannot be (a condition or a collection not known)."""
+        pieces = _split_template(text, offs)
+        if any(p[0] == "directive" for p in pieces):
+            tree = _directive_tree(pieces) if variables is not None else None
+            return None if tree is None else self._render(tree, variables)
+        return [s if s[0] == "lit" else ("hole", self.expression_text(s[1], variables), s[2])
+                for s in pieces]
+
+    def _render(self, nodes, variables):
+        """Segments of a directive tree (`_directive_tree`), or None."""
         segs = []
-        for s in _split_template(text, offs):
-            if s[0] == "lit":
-                segs.append(s)
-            elif s[0] == "directive":
-                return None
-            else:
-                segs.append(("hole", self.expression_text(s[1], variables), s[2]))
+        for node in nodes:
+            if node[0] == "lit":
+                segs.append(node)
+            elif node[0] == "expr":
+                segs.append(("hole", self.expression_text(node[1], variables), node[2]))
+            elif node[0] == "if":
+                cond = _truth(self.expression_text(node[1], variables))
+                if cond is None:
+                    return None
+                part = self._render(node[2] if cond else node[3], variables)
+                if part is None:
+                    return None
+                segs.extend(part)
+            else:  # ("for", key name, value name, collection, body)
+                coll = self.expression_text(node[3], variables)
+                if isinstance(coll, dict):
+                    items = sorted(coll.items())
+                elif isinstance(coll, list):
+                    items = list(enumerate(coll))
+                else:
+                    return None
+                if len(items) > MAX_INSTANCES:
+                    return None
+                for k, v in items:
+                    bound = {**variables, node[2]: v}
+                    if node[1]:
+                        bound[node[1]] = k
+                    part = self._render(node[4], bound)
+                    if part is None:
+                        return None
+                    segs.extend(part)
         return segs
 
     def expression_text(self, source: str, variables=None):
@@ -1215,6 +1251,53 @@ def _move_positions(rec: Positions, old: tuple, new: tuple, shift: int):
             v = table.pop(k)
             if len(k) > n and isinstance(k[n], int):
                 table[new + (k[n] + shift,) + k[n + 1:]] = v
+
+
+_FOR = re.compile(r"for\s+([A-Za-z_][\w-]*)(?:\s*,\s*([A-Za-z_][\w-]*))?\s+in\s+(.+)", re.S)
+
+
+def _directive_tree(pieces):
+    """Template pieces (`_split_template`) as a tree of ("lit"/"expr", ...),
+    ("if", condition, then, else) and ("for", key, value, collection, body);
+    None when the directives do not nest (an `endif` missing...)."""
+    out, stack = [], []  # stack: (node being filled, which list, the list around it)
+    current = out
+    for kind, src, off in pieces:
+        if kind != "directive":
+            current.append((kind, src, off))
+            continue
+        word = src.split(None, 1)[0] if src else ""
+        if word == "if":
+            node = ("if", src[2:].strip(), [], [])
+            current.append(node)
+            stack.append((node, current))
+            current = node[2]
+        elif word == "else" and stack and stack[-1][0][0] == "if" \
+                and current is stack[-1][0][2]:
+            current = stack[-1][0][3]
+        elif word == "for":
+            m = _FOR.fullmatch(src)
+            if not m:
+                return None
+            key, value = (m.group(1), m.group(2)) if m.group(2) else (None, m.group(1))
+            node = ("for", key, value, m.group(3).strip(), [])
+            current.append(node)
+            stack.append((node, current))
+            current = node[4]
+        elif word in ("endif", "endfor") and stack and stack[-1][0][0] == word[3:]:
+            current = stack.pop()[1]
+        else:
+            return None
+    return None if stack else out
+
+
+def _truth(value):
+    """An `%{ if }` condition's value as a bool; None when not known."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in ("true", "false"):
+        return value == "true"
+    return None
 
 
 def _segments_value(segs):

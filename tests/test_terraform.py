@@ -925,3 +925,68 @@ def test_one_template_rendered_twice_the_same_way_is_reported_once(tmp_path):
     (tmp_path / "b.tf").write_text(TD_RENDERING % ("b", "b", "nginx:latest"))
     secrets = [f for f in lint_folder(tmp_path) if f.rule == "taskdef-secret-in-environment"]
     assert len(secrets) == 1 and secrets[0].file == "app.json.tpl"
+
+
+TRUST_TEMPLATE = """\
+{
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": {"Federated": "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"},
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+      "StringLike": {"token.actions.githubusercontent.com:sub": [
+%{ for b in branches ~}
+        "repo:${repo}:ref:refs/heads/${b}",
+%{ endfor ~}
+%{ if prs ~}
+        "repo:${repo}:pull_request",
+%{ else ~}
+        "repo:${repo}:environment:staging",
+%{ endif ~}
+        "repo:${repo}:environment:production"
+      ]}
+    }
+  }]
+}
+"""
+
+
+@pytest.mark.parametrize("prs, subs", [
+    ("true", ["repo:acme/api:ref:refs/heads/main", "repo:acme/api:ref:refs/heads/release/*",
+              "repo:acme/api:pull_request", "repo:acme/api:environment:production"]),
+    ("false", ["repo:acme/api:ref:refs/heads/main", "repo:acme/api:ref:refs/heads/release/*",
+               "repo:acme/api:environment:staging", "repo:acme/api:environment:production"]),
+    ("var.unknown", None),  # a condition not known: the text is not known
+])
+def test_templatefile_directives_are_rendered(tmp_path, prs, subs):
+    (tmp_path / "trust.json.tpl").write_text(TRUST_TEMPLATE)
+    p = write(tmp_path, "main.tf", """\
+        variable "unknown" {}
+        resource "aws_iam_role" "r" {
+          name = "deploy"
+          assume_role_policy = templatefile("${path.module}/trust.json.tpl", {
+            repo = "acme/api", branches = ["main", "release/*"], prs = %s
+          })
+        }
+        """ % prs)
+    doc = one(docs_of(p), "trust-policy")
+    if subs is None:
+        assert isinstance(doc.data, Template)
+        return
+    values = doc.data["Statement"][0]["Condition"]["StringLike"][SUB]
+    assert values == subs
+    # each copy of the loop's body is placed at the template's own line
+    assert doc.span(("Statement", 0, "Condition", "StringLike", SUB, 1)).line == 10
+
+
+@pytest.mark.parametrize("body", [
+    "%{ if x }a",  # no endif
+    "%{ endfor }",
+    "%{ for in x }a%{ endfor }",
+    "%{ if x }a%{ endfor }",
+])
+def test_directives_that_do_not_nest_leave_the_text_unknown(body):
+    from ecs_lint.terraform import _directive_tree, _split_template
+
+    assert _directive_tree(_split_template(body, list(range(len(body))))) is None
