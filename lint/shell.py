@@ -17,6 +17,7 @@ rules need to know:
         c.in_loop       # inside a while/until/for body
         c.redirects     # [(">>", "$GITHUB_OUTPUT"), ...]
         c.heredoc       # the text of a here-document fed to the command
+        c.group_depth   # how many `{ ...; }` groups and `( ... )` subshells hold it
 
 What it understands: quotes ('...', "...", $'...'), backslash escapes and line
 continuations, comments, `;`, `&&`, `||`, `|`, `&`, `$(...)` and backtick
@@ -72,6 +73,7 @@ class Command:
     in_loop: bool = False
     negated: bool = False
     in_substitution: bool = False
+    group_depth: int = 0
     parent: Optional[int] = None  # for a command inside $(...): the command holding it
     index: int = 0
     last_line: int = 0
@@ -532,6 +534,7 @@ class _Parser:
         c.in_condition = in_cond or c.op_after in ("&&", "||")
         c.guarded = guarded or c.op_before in ("&&", "||")
         c.in_loop = in_loop
+        c.group_depth = sum(1 for f in self.stack if f.kind in ("group", "subshell"))
         c.function = next((f.function for f in reversed(self.stack) if f.function), None)
         c.negated = self.negate
         c.last_line = max([w.line for w in self.cur_words] + [c.line])
@@ -637,3 +640,54 @@ def option(cmd: Command, name: str) -> Optional[str]:
         if a.startswith(name + "="):
             return a[len(name) + 1:]
     return None
+
+
+def alternative(cmd: Command, cmds: List[Command]) -> Optional[Command]:
+    """The command that runs when `cmd` fails in `cmd || ALT`; None when `cmd`
+    is not followed by `||`, or ALT is a `{ ...; }` group or a subshell (whose
+    last command, not its first, gives the status)."""
+    if cmd.op_after != "||":
+        return None
+    alt = next((c for c in cmds if c.index > cmd.index and c.parent == cmd.parent
+                and c.in_substitution == cmd.in_substitution), None)
+    if alt is None or alt.op_before != "||" or alt.group_depth != cmd.group_depth:
+        return None
+    return alt
+
+
+_ALWAYS_SUCCEEDS = {"true", ":", "echo", "printf"}
+
+
+def failure_swallowed(cmd: Command, cmds: List[Command]) -> bool:
+    """Does the command's `||` alternative turn its failure into success
+    (`|| true`, `|| :`, `|| exit 0`, `|| echo ...`), so that neither `-e` nor
+    the script's exit status sees it? Not when the list goes on (`|| echo x &&
+    exit 1`, `|| true || ...`)."""
+    alt = alternative(cmd, cmds)
+    if alt is None or alt.op_after in ("&&", "||", "|"):
+        return False
+    return alt.name in _ALWAYS_SUCCEEDS or alt.argv in (["exit", "0"], ["return", "0"])
+
+
+def errexit_at(cmds: List[Command], cmd: Command, on: bool) -> bool:
+    """Is `-e` in force when `cmd` runs, `on` at the start of the script: as
+    the top-level `set` commands before it (`set +e`, `set -e`, `set -eo
+    pipefail`, `set +o errexit`) left it."""
+    for c in cmds:
+        if c.index >= cmd.index:
+            break
+        if c.name != "set" or c.in_substitution or c.function or c.guarded:
+            continue
+        args = c.argv[1:]
+        for i, a in enumerate(args):
+            if len(a) < 2 or a[0] not in "-+" or a.startswith("--"):
+                continue
+            if "e" in a[1:] or ("o" in a[1:] and args[i + 1:i + 2] == ["errexit"]):
+                on = a[0] == "-"
+    return on
+
+
+def status_read_after(cmd: Command, cmds: List[Command]) -> bool:
+    """Does a command after `cmd` read an exit status (`$?`, `PIPESTATUS`)?"""
+    return any(c.index > cmd.index and re.search(r"\$\{?\?|PIPESTATUS", " ".join(
+        c.argv + list(c.assigns.values()))) for c in cmds)

@@ -1384,11 +1384,19 @@ def calls(job: dict, called_file: str) -> bool:
 
 def local_callers(file: str, wf: Workflow, repo_root: str) -> Optional[List[tuple]]:
     """[(workflow file, job id, inputs)] of the jobs of the repository's
-    workflows (read from disk, through `probes`) that call the reusable
-    workflow `wf` read from `file`; None when it has other triggers than
-    `workflow_call`, or nothing calls it (it may serve other repositories)."""
+    workflows (`calling_jobs`) that call the reusable workflow `wf` read from
+    `file`; None when it has other triggers than `workflow_call`, or nothing
+    calls it (it may serve other repositories)."""
     if not isinstance(wf.triggers, dict) or set(wf.triggers) != {"workflow_call"}:
         return None
+    return [(name, job_id, caller_inputs(wf, job))
+            for name, _, job_id, job in calling_jobs(file, repo_root)] or None
+
+
+def calling_jobs(file: str, repo_root: str) -> List[tuple]:
+    """[(workflow file relative to the repository, its data, job id, job
+    mapping)] of the jobs of the repository's workflows (read from disk,
+    through `probes`) that call the workflow read from `file` (`calls`)."""
     folder = os.path.join(repo_root or ".", ".github", "workflows")
     out = []
     for name in probes.names(folder, [".yml", ".yaml"], []) or []:
@@ -1399,9 +1407,23 @@ def local_callers(file: str, wf: Workflow, repo_root: str) -> Optional[List[tupl
         jobs = data.get("jobs") if isinstance(data, dict) else None
         for job_id, job in (jobs.items() if isinstance(jobs, dict) else ()):
             if calls(job, file):
-                out.append((os.path.join(".github", "workflows", name), str(job_id),
-                            caller_inputs(wf, job)))
-    return out or None
+                out.append((os.path.join(".github", "workflows", name), data, str(job_id), job))
+    return out
+
+
+_JOB_OUTPUT = re.compile(
+    r"^\s*\$\{\{\s*jobs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)\s*\}\}\s*$")
+
+
+def workflow_call_output(wf: Workflow, name: str) -> Optional[Tuple[Job, str]]:
+    """(job, the value of its output) that a reusable workflow hands its
+    callers as `on.workflow_call.outputs.NAME` (`value: ${{ jobs.J.outputs.N
+    }}`); None when the output is not one job's output."""
+    spec = _dict(_dict(_dict(wf.triggers.get("workflow_call")).get("outputs")).get(name))
+    m = _JOB_OUTPUT.match(str(spec.get("value", "")))
+    job = wf.jobs.get(m.group(1)) if m else None
+    value = job.outputs.get(m.group(2)) if job is not None else None
+    return (job, value) if isinstance(value, str) else None
 
 
 def _input_default(wf: Workflow, name: str) -> Optional[str]:

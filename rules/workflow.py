@@ -207,7 +207,10 @@ DEPLOY_NO_TEST_GATE = rule(
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
     jobs whose id or name says `test`. Test steps that run in the deploying job
     itself before the deploy also count. A test step with `continue-on-error:
-    true` does not (its failure does not fail the job), nor does a job named
+    true` does not (its failure does not fail the job), nor one whose script
+    swallows the failure: `pytest || true` (also `|| :`, `|| exit 0`,
+    `|| echo ...`), or, with `-e` off (`set +e`), a test command that is not
+    the script's last when nothing after it reads `$?`. Neither does a job named
     `test` whose only test steps are such, nor a job with `continue-on-error:
     true` (the jobs that need it see `success` when it failed). A job whose `if:` runs it whatever the
     jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
@@ -274,7 +277,12 @@ IMAGE_LATEST = rule(
     workflow_call` alone) an image tag from `inputs` is read once per job of the
     repository's workflows that calls it, with the inputs it passes: a default of
     `latest` is reported only when a caller leaves it (the finding names the
-    callers); with no local caller, the default is what is known.
+    callers); with no local caller, the default is what is known. An image a
+    reusable workflow hands its callers (`on.workflow_call.outputs` whose
+    `value` is `${{ jobs.J.outputs.N }}`) and that a calling job of the
+    repository deploys (`${{ needs.CALL.outputs.NAME }}`) is followed into the
+    reusable workflow and reported there, where its tag is written (the
+    finding names the deploying job).
 
     It reports `:latest` and images with no tag. A tag built from the commit
     (`${{ github.sha }}`, `$GITHUB_SHA`, `${GITHUB_SHA::7}`, a variable named
@@ -616,7 +624,19 @@ TEMPLATE_INJECTION = rule(
     `merge_group.head_commit`), wiki page names and `workflow_run` branches and
     titles, `toJSON(github.event)`. Context names are matched ignoring case and
     in either form (`github.event['comment']['body']`); `${{ env.X }}` counts
-    when X is set from such text, since it pastes the same text. Expressions
+    when X is set from such text, since it pastes the same text. So do the
+    values that carry such text on: a step output (`steps.ID.outputs.N`)
+    written to `$GITHUB_OUTPUT` from it (as an expression, or through an env
+    variable, `$GITHUB_HEAD_REF` or a shell variable derived from one, e.g.
+    `X=$(sed ... <<<"$BODY")`; not a count or checksum of it), an output an
+    `actions/github-script` step sets from a title, body, head ref or label,
+    commit message or author of what it reads
+    (`core.setOutput('ref', data.head.ref)`, or what it returns for
+    `result`), a job output
+    mapped from such a step output (`needs.J.outputs.N`), and an input of a
+    reusable workflow (`inputs.N`) that a calling job in the repository fills
+    with such text (the message names the caller). Each script line that
+    pastes such text is reported once. Expressions
     passed through `env:` and read by the shell as `"$VAR"` are safe and not
     reported, and so are expressions whose value is only true or false
     (`contains(...)`, comparisons). `workflow_dispatch` inputs (written by
@@ -971,13 +991,12 @@ def deploy_gates(doc, ctx):
                               "failed still ships",
                               help="add `if: github.event.workflow_run.conclusion == "
                                    "'success'` to the job", key=True)
-            elif _tests_ignored(wf, job, deploys):
+            elif (how := _tests_ignored(wf, job, deploys)) is not None:
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
-                              f"job '{job.id}' deploys ({what}) but the tests before it run "
-                              "with `continue-on-error: true`: a commit that fails its tests "
-                              "still ships",
-                              help="drop `continue-on-error` from the test steps and jobs",
-                              key=True)
+                              f"job '{job.id}' deploys ({what}) but the tests before it "
+                              f"{how}: a commit that fails its tests still ships",
+                              help="drop `continue-on-error` and `|| true` from the test steps "
+                                   "and jobs", key=True)
             else:
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' deploys ({what}) but no job it `needs` runs "
@@ -1027,7 +1046,7 @@ def _test_gated(wf, job, deploys, ctx, read_if=True, callers_gate=True):
     if callers_gate and _gated_by_callers(wf, job):
         return True
     first = min(d.step.index for d in deploys) if deploys else -1
-    if any(_gating_test(st) for st in job.steps[:first + 1]):
+    if any(_gating_test(job, st) for st in job.steps[:first + 1]):
         return True
     if read_if and _runs_whatever_needs_give(job):
         return False  # `if: always()`: the tests it needs may fail, it deploys anyway
@@ -1086,31 +1105,71 @@ def _reusable_runs_tests(job, ctx):
     return any(_job_gates(j) or j.uses is not None for j in other.jobs.values())
 
 
-def _gating_test(step) -> bool:
-    """A step that runs tests and fails the job when they fail (not
-    `continue-on-error: true`)."""
-    return wm.step_runs_tests(step) and not _continues_on_error(step)
+def _gating_test(job, step) -> bool:
+    """A step that runs tests and fails the job when they fail: not
+    `continue-on-error: true`, and a test command whose failure the script
+    does not swallow (`_test_fails_step`)."""
+    return wm.step_runs_tests(step) and not _continues_on_error(step) \
+        and _test_fails_step(job, step)
+
+
+def _test_fails_step(job, step) -> bool:
+    """Can a failing test command of the step's script fail the step? Not one
+    whose `||` alternative succeeds (`pytest || true`, `|| :`, `|| exit 0`,
+    `|| echo ...`), nor, with `-e` off (`set +e`, a shell written without
+    it), one that is not the script's last command (whose status is the
+    step's) when nothing after it reads `$?` or tests its `||`. A step that
+    runs tests through an action (no test command in a script) can."""
+    cmds = wm.commands(step)
+    tests = [c for c in cmds if wm.command_runs_tests(c)]
+    if not tests:
+        return True
+    last = next((c for c in reversed(cmds) if not c.in_substitution and not c.function), None)
+    on = _shell_errexit(job, step)
+    for c in tests:
+        if shell.failure_swallowed(c, cmds):
+            continue
+        if c.in_substitution or c.function or c is last or c.in_condition \
+                or shell.errexit_at(cmds, c, on) or shell.status_read_after(c, cmds):
+            return True
+    return False
 
 
 def _job_gates(job) -> bool:
     """Can the job fail on failing tests? A test step that does not continue on
-    error, else (no test step recognised) a job whose id or name says test. Not a
-    job with `continue-on-error: true`: the jobs that need it see `success`."""
+    error nor swallow the failure (`_gating_test`), else (no test step
+    recognised) a job whose id or name says test. Not a job with
+    `continue-on-error: true`: the jobs that need it see `success`."""
     if _continues_on_error(job):
         return False
     tests = [st for st in job.steps if wm.step_runs_tests(st)]
     if tests:
-        return any(not _continues_on_error(st) for st in tests)
+        return any(_gating_test(job, st) for st in tests)
     return _named_test(job)
 
 
-def _tests_ignored(wf, job, deploys) -> bool:
-    """Are there tests before the deploy, all of them with `continue-on-error: true`?"""
+def _tests_ignored(wf, job, deploys) -> Optional[str]:
+    """How the tests before the deploy are kept from stopping it, asked once
+    `_test_gated` said none can: "run with `continue-on-error: true`", or
+    which test command swallows its failure; None when there are no tests."""
     first = min(d.step.index for d in deploys)
-    steps = list(job.steps[:first + 1])
+    steps = [(job, st) for st in job.steps[:first + 1]]
     for jid in wm.needs_closure(wf, job.id):
-        steps += wf.jobs[jid].steps
-    return any(wm.step_runs_tests(st) for st in steps)
+        steps += [(wf.jobs[jid], st) for st in wf.jobs[jid].steps]
+    tests = [(j, st) for j, st in steps if wm.step_runs_tests(st)]
+    for j, st in tests:
+        if not _continues_on_error(st) and not _continues_on_error(j):
+            c = next((c for c in wm.commands(st) if wm.command_runs_tests(c)), None)
+            if c is not None:
+                return (f"cannot stop it (`{_command_text(c, wm.commands(st))}` in job "
+                        f"'{j.id}' succeeds whatever the tests give)")
+    return "run with `continue-on-error: true`" if tests else None
+
+
+def _command_text(c, cmds) -> str:
+    """A command as written, with the `||` alternative that follows it."""
+    alt = shell.alternative(c, cmds)
+    return c.text() + (f" || {alt.text()}" if alt is not None else "")
 
 
 def _named_test(job):
@@ -1303,6 +1362,45 @@ def image_latest(doc, ctx):
             if len(on) < len(runs):
                 when = f" when called by {', '.join(on)}" if callers else f" on {', '.join(on)}"
             yield _latest_problem(doc, job, ref, *args, when=when)
+    yield from _latest_outputs(doc, wf, ctx)
+
+
+_NEEDS_OUTPUT = lazy_re(r"\$\{\{\s*needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)\s*\}\}")
+
+
+def _latest_outputs(doc, wf, ctx):
+    """A reusable workflow that hands its callers (`on.workflow_call.outputs`)
+    an image its job pushes as `:latest` (or untagged), which a job of a
+    calling workflow in the repository deploys (`needs.CALL.outputs.NAME`):
+    reported here, where the tag is written, once per output."""
+    if "workflow_call" not in wf.triggers or not doc.file:
+        return
+    seen = set()
+    for file, data, call_id, call in wm.calling_jobs(doc.file, ctx.repo_root):
+        github = {**ctx.config.github, "inputs": wm.caller_inputs(wf, call)}  # the call's
+        caller = wm.read_workflow(data)
+        for deployer in _live_jobs(caller):
+            if call_id not in deployer.needs or not deployer.deploys():
+                continue
+            for ref, *_ in _deployed_images(deployer, ctx.config.github)[0]:
+                for m in _NEEDS_OUTPUT.finditer(ref):
+                    handed = wm.workflow_call_output(wf, m.group(2)) \
+                        if m.group(1) == call_id else None
+                    if handed is None or m.group(2) in seen:
+                        continue
+                    job, value = handed
+                    got = ref.replace(m.group(0), wm.resolve(value, job, github=github))
+                    kind = image_pin(got)
+                    if kind not in ("latest", "untagged"):
+                        continue
+                    seen.add(m.group(2))
+                    where = next(((p_st, p_path, p_line) for p_ref, p_st, p_path, p_line
+                                  in _pushes(job, github) if p_ref == got),
+                                 (None, wf.path_of["on"] + ("workflow_call", "outputs",
+                                                            m.group(2)), None))
+                    yield _latest_problem(doc, job, got, kind, *where, "pushes",
+                                          when=f" (whose output `{m.group(2)}` {file} job "
+                                               f"'{deployer.id}' deploys)")
 
 
 def _latest_images(wf, job, github):
@@ -1646,16 +1744,21 @@ def _shell_of(job, step):
 
 
 def _errexit(job, step) -> bool:
-    """Does the step's shell stop at the first failing command? GitHub's shells
-    do (unspecified: `bash -e {0}`; `bash`: `bash --noprofile --norc -eo
-    pipefail {0}`; `sh`: `sh -e {0}`); a shell written out (`bash {0}`) only
-    with `-e` in it, or `set -e` in the script."""
+    """Does the step's shell stop at the first failing command
+    (`_shell_errexit`), or `set -e` in the script make it?"""
+    if _shell_errexit(job, step):
+        return True
+    return bool(re.search(r"(?m)^\s*set\s+-[a-z]*e", step.run or ""))
+
+
+def _shell_errexit(job, step) -> bool:
+    """Does the step's shell start with `-e`? GitHub's shells do (unspecified:
+    `bash -e {0}`; `bash`: `bash --noprofile --norc -eo pipefail {0}`; `sh`:
+    `sh -e {0}`); a shell written out (`bash {0}`) only with `-e` in it."""
     shell = _shell_of(job, step)
     if not isinstance(shell, str) or "{0}" not in shell:
         return True
-    if re.search(r"(?:^|\s)-[a-z]*e", shell):
-        return True
-    return bool(re.search(r"(?m)^\s*set\s+-[a-z]*e", step.run or ""))
+    return bool(re.search(r"(?:^|\s)-[a-z]*e", shell))
 
 
 _SET_PIPEFAIL = lazy_re(r"(?m)^\s*set\b[^\n#]*-[a-zA-Z]*o\s+pipefail\b")
@@ -1922,24 +2025,174 @@ _ENV_REF = lazy_re(r"\benv\.([A-Za-z_][\w-]*)", re.I)
 _BOOLEAN_CALL = lazy_re(r"^(?:contains|startswith|endswith)\s*\(", re.I)
 
 
-def _injected(expr: str, job, step, depth: int = 0):
-    """(what the expression reads, the attacker-controlled text it pastes), e.g.
-    (`github.event.comment.body`, the same) or (`env.BODY`, the text BODY is set
-    from); None when it pastes nothing an outsider writes."""
+def _injected(expr: str, job, step, inputs=None, depth: int = 0):
+    """(what the expression reads, the attacker-controlled text it pastes, who
+    set it from that text or None), e.g. (`github.event.comment.body`, the
+    same, None) or (`env.BODY`, the text BODY is set from, None), following
+    the values that carry such text on (`_carried`); None when it pastes
+    nothing an outsider writes. `inputs`: `_tainted_inputs`."""
     e = _DOT_SPACE.sub(".", _BRACKET.sub(lambda m: "." + (m.group(1) or m.group(2) or ""),
                                          expr.strip()))
     if _boolean(e):
         return None  # pastes only true or false
     bad = _INJECTABLE.search(e) or _TO_JSON.search(e)
     if bad:
-        return bad.group(0), bad.group(0)
+        return bad.group(0), bad.group(0), None
+    if depth >= _MAX_CARRY:
+        return None
+    return _carried(e, job, step, inputs or {}, depth + 1)
+
+
+_MAX_CARRY = 6  # values followed from one expression to the attacker's text
+_STEP_OUTPUT_REF = lazy_re(r"(?<![\w.-])steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)", re.I)
+_NEEDS_OUTPUT_REF = lazy_re(r"(?<![\w.-])needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)",
+                            re.I)
+_INPUT_NAME = lazy_re(r"(?<![\w.-])inputs\.([A-Za-z0-9_-]+)", re.I)
+
+
+def _carried(e: str, job, step, inputs, depth: int):
+    """`_injected` for the contexts of an expression that paste a value set
+    elsewhere: `env.X` set from attacker text, `steps.ID.outputs.N`
+    (`_step_output_injected`), `needs.J.outputs.N` (the job output's value
+    read in job J) and `inputs.N` that a caller fills with such text."""
     for name in _ENV_REF.findall(e):  # `${{ env.X }}` pastes X's value just the same
-        value = wm._env_value(name, job, step)
-        if isinstance(value, str) and depth < 4:
-            for m in wm.EXPR.finditer(value):
-                inner = _injected(m.group(1), job, None, depth + 1)
-                if inner:
-                    return f"env.{name}", inner[1]
+        got = _value_injected(wm._env_value(name, job, step), job, None, inputs, depth)
+        if got:
+            return (f"env.{name}",) + got[1:]
+    for sid, name in _STEP_OUTPUT_REF.findall(e):
+        got = _step_output_injected(job, sid, name, inputs, depth)
+        if got:
+            return (f"steps.{sid}.outputs.{name}",) + got[1:]
+    jobs = job.workflow.jobs if job is not None and job.workflow is not None else {}
+    for jid, name in _NEEDS_OUTPUT_REF.findall(e):
+        other = jobs.get(jid)
+        got = other is not None and _value_injected(other.outputs.get(name), other, None,
+                                                    inputs, depth)
+        if got:
+            return (f"needs.{jid}.outputs.{name}",) + got[1:]
+    for name in _INPUT_NAME.findall(e):
+        if name.lower() in inputs:
+            return (f"inputs.{name}",) + inputs[name.lower()]
+    return None
+
+
+def _value_injected(value, job, step, inputs, depth: int):
+    """`_injected` of the first expression in a value (an `env` entry, a job
+    output, a caller's `with:`) that pastes attacker text."""
+    if not isinstance(value, str):
+        return None
+    for m in wm.EXPR.finditer(value):
+        got = _injected(m.group(1), job, step, inputs, depth)
+        if got:
+            return got
+    return None
+
+
+def _step_output_injected(job, step_id: str, name: str, inputs, depth: int):
+    """`_injected` of the output `name` of the job's step `step_id`: a value
+    written to `$GITHUB_OUTPUT` that carries attacker text
+    (`_shell_text_injected`), or what `actions/github-script` sets from it
+    (`_script_output_source`). Outputs of other actions are not followed."""
+    st = next((s for s in (job.steps if job is not None else [])
+               if (s.id or "").lower() == step_id.lower()), None)
+    if st is None:
+        return None
+    if st.uses == GITHUB_SCRIPT:
+        source = _script_output_source(st, name)
+        return (source, source, GITHUB_SCRIPT) if source else None
+    w = wm.step_outputs(st).get(name)
+    if w is None:
+        return None
+    return _shell_text_injected(w.value, job, st, w.command.line, inputs, depth)
+
+
+# GitHub's variables that hold attacker text (the branch name of a pull request)
+_ATTACKER_ENV = {"GITHUB_HEAD_REF": "github.head_ref"}
+# commands whose output cannot carry the text read: counts, checksums, base64
+_NO_TEXT_OUT = {"wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha512sum",
+                "cksum", "b2sum", "base64"}
+
+
+def _shell_text_injected(text: str, job, step, line: int, inputs, depth: int):
+    """`_injected` of shell text a step's script writes (to `$GITHUB_OUTPUT`)
+    at a line: its `${{ }}` expressions, and the shell variables it expands,
+    set earlier in the script (`X=...`, `X=$(sed ... <<<"$BODY")`: derived
+    text is still the attacker's, unless a counting or hashing command made
+    it, `_NO_TEXT_OUT`) or in the environment from an expression."""
+    got = _value_injected(text, job, step, inputs, depth)
+    if got or depth >= _MAX_CARRY:
+        return got
+    local = wm.script_vars(step, line)
+    for m in wm._SHELL_VAR.finditer(text):
+        var = m.group(1) or m.group(3)
+        if var in _ATTACKER_ENV:
+            return _ATTACKER_ENV[var], _ATTACKER_ENV[var], None
+        if var in local:
+            if not _text_free(step, var, line, local[var]):
+                got = _shell_text_injected(local[var], job, step, line, inputs, depth + 1)
+        else:
+            got = _value_injected(wm._env_value(var, job, step), job, step, inputs, depth)
+        if got:
+            return got
+    return None
+
+
+def _text_free(step, var: str, line: int, value: str) -> bool:
+    """Does the script set `var` (before `line`) to a value that cannot hold
+    text: arithmetic (`$((...))`), or the output of a command that counts or
+    hashes (`$(wc -c <<<"$BODY")`, `_NO_TEXT_OUT`, `grep -c`)?"""
+    if value.startswith("$(("):
+        return True
+    last = None
+    for c in wm.commands(step):
+        if c.line <= line and c.captured_by == var:
+            last = c
+    return last is not None and (last.name in _NO_TEXT_OUT or (
+        last.name == "grep" and any(a in ("-c", "--count") for a in last.argv[1:])))
+
+
+_SET_OUTPUT_JS = lazy_re(r"\bcore\s*\.\s*setOutput\s*\(\s*(['\"`])([A-Za-z0-9_-]+)\1\s*,")
+_RETURN_JS = lazy_re(r"(?m)^\s*return\s+([^;\n]+)")
+_JS_DECLARED = r"(?:const|let|var)\s+{}\s*=\s*([^;\n]+)"
+_JS_PART = lazy_re(r"\$\{([^}]*)\}|[^+`$]+|\$")
+# a property path that ends at text an outsider writes (a title, a body, a
+# branch name, a commit message), possibly trimmed or case-folded
+_JS_ATTACKER_FIELD = lazy_re(
+    r"[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[\d+\])*\??\."
+    r"(?:head\??\.(?:ref|label)|title|body|message|head_ref|head_branch|display_title|"
+    r"page_name|(?:author|committer)\??\.(?:name|email))"
+    r"(?:\.(?:trim|toLowerCase|toUpperCase)\(\))*")
+
+
+def _script_output_source(step, name: str) -> Optional[str]:
+    """The attacker-controlled JavaScript value an `actions/github-script` step
+    sets as its output `name` (`core.setOutput('name', data.head.ref)`, or for
+    `result` what the script returns last), e.g. `data.head.ref`; None unless
+    the value clearly is such text (a property path ending at a title, body,
+    head ref or label, commit message or author, alone, concatenated or in a
+    template literal; a variable declared from one)."""
+    script = step.input("script")
+    if not isinstance(script, str):
+        return None
+    values = []
+    for m in _SET_OUTPUT_JS.finditer(script):
+        if m.group(2) == name:
+            call = script[m.start() + m.group(0).index("("):]
+            end = wm.closing_paren(call)
+            values.append(call[call.index(",") + 1:end if end > 0 else None])
+    returned = _RETURN_JS.findall(script)
+    if name == "result" and returned:
+        values.append(returned[-1])
+    for v in values:
+        v = v.strip()
+        declared = re.search(_JS_DECLARED.format(re.escape(v)), script) \
+            if re.fullmatch(r"[A-Za-z_$][\w$]*", v) else None
+        if declared:
+            v = declared.group(1).strip()
+        for part in _JS_PART.finditer(v):
+            piece = (part.group(1) if part.group(1) is not None else part.group(0)).strip()
+            if _JS_ATTACKER_FIELD.fullmatch(piece):
+                return piece
     return None
 
 
@@ -1961,30 +2214,62 @@ def _boolean(expr: str) -> bool:
 @check(kinds=("workflow",), rules=(TEMPLATE_INJECTION.id,))
 def template_injection(doc, ctx):
     wf = _workflow(doc)
+    inputs = None
     for job in _live_jobs(wf):
         if not job.role_uses():
             continue
+        if inputs is None:
+            inputs = _tainted_inputs(doc, wf, ctx)
         for st in map(_script_step, job.steps):
             if not isinstance(st.run, str) or "${{" not in st.run:
                 continue
-            hit = None
-            for m in wm.EXPR.finditer(st.run):  # an expression may span lines
-                what = _injected(m.group(1), job, st)
-                if what:
-                    hit = (st.run.count("\n", 0, m.start()), what, m.group(0))
-                    break
-            if hit is None:
-                continue
-            n, (what, source), written = hit
-            via = f" (set from `{source}`)" if what != source else ""
-            yield Problem(TEMPLATE_INJECTION.id, st.run_path,
-                          f"`${{{{ {what} }}}}`{via} is pasted into the script of a job that holds "
-                          "AWS credentials: whoever writes that text can run commands with them",
-                          help=(f"read it as \"${what[4:]}\" in the script (the shell then "
-                                "expands it as data)" if via else
-                                f"pass it through `env:` (e.g. `VALUE: ${{{{ {what} }}}}`) and "
-                                "use \"$VALUE\" in the script"),
-                          span=wm.script_span(doc, st, n, written))
+            for n, (what, source, by), written in _injections(st, job, inputs):
+                via = f" (set from `{source}`{f' by {by}' if by else ''})" \
+                    if what != source else ""
+                yield Problem(TEMPLATE_INJECTION.id, st.run_path,
+                              f"`${{{{ {what} }}}}`{via} is pasted into the script of a job that "
+                              "holds AWS credentials: whoever writes that text can run commands "
+                              "with them",
+                              help=(f"read it as \"${what[4:]}\" in the script (the shell then "
+                                    "expands it as data)" if what.startswith("env.") and via else
+                                    f"pass it through `env:` (e.g. `VALUE: ${{{{ {what} }}}}`) "
+                                    "and use \"$VALUE\" in the script"),
+                              span=wm.script_span(doc, st, n, written))
+
+
+def _injections(st, job, inputs):
+    """[(script line, `_injected` answer, the expression as written)] of the
+    first expression on each line of a script that pastes attacker text (an
+    expression may span lines: it counts on the line where it starts)."""
+    out, lines = [], set()
+    for m in wm.EXPR.finditer(st.run):
+        n = st.run.count("\n", 0, m.start())
+        if n in lines:
+            continue
+        what = _injected(m.group(1), job, st, inputs)
+        if what:
+            lines.add(n)
+            out.append((n, what, m.group(0)))
+    return out
+
+
+def _tainted_inputs(doc, wf, ctx) -> dict:
+    """{input name (lower case): (attacker text, caller)} of the `workflow_call`
+    inputs of a reusable workflow that a calling job of the repository
+    (`wm.calling_jobs`) fills with attacker text, e.g. `pr-title: ${{
+    github.event.pull_request.title }}` gives {"pr-title":
+    ("github.event.pull_request.title", ".github/workflows/pr.yml job
+    'review-app'")}: the input pastes what the caller's expression gives."""
+    if "workflow_call" not in wf.triggers or not doc.file:
+        return {}
+    out = {}
+    for file, data, job_id, _ in wm.calling_jobs(doc.file, ctx.repo_root):
+        caller = wm.read_workflow(data).jobs.get(job_id)
+        for name, value in (caller.with_.items() if caller is not None else ()):
+            got = _value_injected(value, caller, None, None, 1)
+            if got and str(name).lower() not in out:
+                out[str(name).lower()] = (got[1], f"{file} job '{job_id}'")
+    return out
 
 
 GITHUB_SCRIPT = "actions/github-script"
