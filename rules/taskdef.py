@@ -59,7 +59,10 @@ SECRET_IN_ENV = rule(
     credential: an AWS access key id, a private key block, a
     GitHub/Slack/Stripe token, a Slack webhook URL (Slack: it "contains a
     secret"), a JWT, a URL with a password, a connection string with
-    `Password=` or `PWD=`, or a long high-entropy string. A DSN is judged by
+    `Password=` or `PWD=`, or a long high-entropy string. In Terraform and
+    CloudFormation, a URL or connection string whose password is a variable
+    or a parameter (`postgres://app:${var.db_password}@db/app`) counts too: the
+    tool writes the value into the task definition. A DSN is judged by
     its value (a Sentry DSN holds only a public client key). Names that only
     mention a secret store or describe one (`SECRETS_MANAGER_REGION`, `DB_PASSWORD_SECRET_ARN`,
     `TOKEN_URL`, `PASSWORD_MIN_LENGTH`) and values that are booleans,
@@ -362,7 +365,12 @@ def _shannon(text: str) -> float:
 
 
 def secret_value(value) -> Optional[str]:
-    """What credential a value looks like, or None."""
+    """What credential a value looks like, or None. In a value with unknown
+    parts (a Terraform variable, a CloudFormation parameter), an unknown part
+    where a password goes is one: the tool writes its value into the task
+    definition (`postgres://app:${var.db_password}@db/app`)."""
+    if isinstance(value, Template):
+        value = "".join(p if isinstance(p, str) else "\0" for p in value.parts)
     if not isinstance(value, str):
         return None
     v = value.strip()

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from conftest import lint_folder
 from ecs_lint.rules.taskdef import (FARGATE_MEMORY, image_tag, parse_cpu, parse_memory,
                                     secret_name, secret_value)
+from ecs_lint.values import Template, Unknown
 
 LOG = {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/a", "awslogs-region": "us-east-1",
                                            "awslogs-stream-prefix": "a"}}
@@ -266,3 +267,17 @@ def test_a_list_is_read_as_container_definitions_only_when_it_holds_containers(i
     from ecs_lint.kinds import detect
 
     assert (detect(items) == [("container-definitions", ())]) is containers
+
+
+@pytest.mark.parametrize("parts, what", [
+    # the tool writes the variable's value into the task definition
+    (("postgres://orders:", Unknown("var.db_password"), "@db.internal/orders"),
+     "a URL with a password"),
+    (("Server=db;User Id=app;Password=", Unknown("DbPassword"), ";"),
+     "a connection string with a password"),
+    (("postgres://orders@", Unknown("var.host"), "/orders"), None),  # no password
+    (("https://", Unknown("var.host"), "/health"), None),
+    ((Unknown("var.token"),), None),  # wholly unknown: its name decides
+])
+def test_a_template_value_with_an_unknown_password(parts, what):
+    assert secret_value(Template(parts)) == what
