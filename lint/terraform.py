@@ -394,6 +394,7 @@ class Module:
     root: Optional[str] = None  # file() reads only inside it (None: the module's folder)
     files: List[TfFile] = field(default_factory=list)
     variables: Dict[str, Any] = field(default_factory=dict)  # name -> (node, TfFile)
+    var_types: Dict[str, Any] = field(default_factory=dict)  # name -> (type node, TfFile)
     tfvars: Dict[str, Any] = field(default_factory=dict)  # name -> value
     local_nodes: Dict[str, Any] = field(default_factory=dict)  # name -> (node, TfFile)
     blocks: Dict[str, Any] = field(default_factory=dict)  # address -> (type, name, body, TfFile, node)
@@ -529,6 +530,8 @@ def _index_file(mod: Module, f: TfFile):
             for attr in _kids(inner):
                 if attr.data == "attribute" and _name(attr.children[0]) == "default":
                     mod.variables[labels[0]] = (attr.children[-1], f)
+                elif attr.data == "attribute" and _name(attr.children[0]) == "type":
+                    mod.var_types[labels[0]] = (attr.children[-1], f)
         elif btype == "locals":
             for attr in _kids(inner):
                 if attr.data == "attribute":
@@ -1005,12 +1008,59 @@ class Evaluator:
 
     def variable(self, name):
         if name in self.mod.tfvars:
-            return self.mod.tfvars[name]
-        hit = self.mod.variables.get(name)
-        if hit is None:
-            return None
-        node, f = hit
-        return Evaluator(self.mod, f).value(node)
+            value = self.mod.tfvars[name]
+        else:
+            hit = self.mod.variables.get(name)
+            if hit is None:
+                return None
+            node, f = hit
+            value = Evaluator(self.mod, f).value(node)
+        typed = self.mod.var_types.get(name)
+        if typed is not None and isinstance(value, (dict, list)):
+            value = Evaluator(self.mod, typed[1]).with_defaults(value, typed[0])
+        return value
+
+    def with_defaults(self, value, type_node, depth=0):
+        """`value` with the attribute defaults its type constraint gives
+        (`object({ n = optional(number, 100) })`: an attribute left out is 100;
+        through `map()`, `list()`, `set()` and nested objects), as Terraform
+        converts a variable's value to its type."""
+        node = _unwrap(type_node)
+        if depth > 32 or not _is_tree(node) or node.data != "function_call":
+            return value
+        fname = _name(node.children[0])
+        args_node = next((c for c in node.children if _is_tree(c) and c.data == "arguments"),
+                         None)
+        args = _kids(args_node) if args_node is not None else []
+        if not args:
+            return value
+        if fname == "optional":
+            return self.with_defaults(value, args[0], depth + 1)
+        if fname == "map" and isinstance(value, dict):
+            return {k: self.with_defaults(v, args[0], depth + 1) for k, v in value.items()}
+        if fname in ("list", "set") and isinstance(value, list):
+            return [self.with_defaults(v, args[0], depth + 1) for v in value]
+        attrs = _unwrap(args[0])
+        if fname != "object" or not isinstance(value, dict) or not _is_tree(attrs) \
+                or attrs.data != "object":
+            return value
+        out = dict(value)
+        for elem in _kids(attrs):
+            if elem.data != "object_elem":
+                continue
+            key, spec = self._key(elem.children[0]), _unwrap(elem.children[-1])
+            if key in out:
+                out[key] = self.with_defaults(out[key], spec, depth + 1)
+                continue
+            if _is_tree(spec) and spec.data == "function_call" \
+                    and _name(spec.children[0]) == "optional":
+                spec_args = next((c for c in spec.children
+                                  if _is_tree(c) and c.data == "arguments"), None)
+                kids = _kids(spec_args) if spec_args is not None else []
+                default = self.value(kids[1]) if len(kids) > 1 else None
+                out[key] = self.with_defaults(default, kids[0], depth + 1) \
+                    if kids and isinstance(default, (dict, list)) else default
+        return out
 
     def null_variable(self, name) -> bool:
         """Is the variable's value null (its tfvars value, else its default)?

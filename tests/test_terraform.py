@@ -990,3 +990,52 @@ def test_directives_that_do_not_nest_leave_the_text_unknown(body):
     from ecs_lint.terraform import _directive_tree, _split_template
 
     assert _directive_tree(_split_template(body, list(range(len(body))))) is None
+
+
+@pytest.mark.parametrize("tfvars, expected", [
+    ("", (2, 50, 200)),  # default = {}: every attribute from optional()
+    ("svc = { count = 1 }\n", (1, 50, 200)),
+    ("svc = { count = 1, min = 100, max = 100 }\n", (1, 100, 100)),
+])
+def test_optional_attribute_defaults_fill_a_variables_object(tmp_path, tfvars, expected):
+    if tfvars:
+        write(tmp_path, "terraform.tfvars", tfvars)
+    p = write(tmp_path, "main.tf", """\
+        variable "svc" {
+          type = object({
+            count = optional(number, 2)
+            min   = optional(number, 50)
+            max   = optional(number, 200)
+            note  = optional(string)
+          })
+          default = {}
+        }
+        resource "aws_ecs_service" "s" {
+          name                               = "api"
+          desired_count                      = var.svc.count
+          deployment_minimum_healthy_percent = var.svc.min
+          deployment_maximum_percent         = var.svc.max
+        }
+        """)
+    data = one(docs_of(p), "service").data
+    dc = data["deploymentConfiguration"]
+    assert (data["desiredCount"], dc["minimumHealthyPercent"], dc["maximumPercent"]) == expected
+
+
+def test_optional_defaults_reach_through_maps_and_lists(tmp_path):
+    write(tmp_path, "terraform.tfvars", 'apps = { api = { ports = [{}] } }\n')
+    p = write(tmp_path, "main.tf", """\
+        variable "apps" {
+          type = map(object({
+            grace = optional(number, 30)
+            ports = list(object({ port = optional(number, 8080) }))
+          }))
+        }
+        resource "aws_ecs_service" "s" {
+          name                              = "api"
+          health_check_grace_period_seconds = var.apps["api"].grace
+          desired_count                     = var.apps["api"].ports[0].port
+        }
+        """)
+    data = one(docs_of(p), "service").data
+    assert data["healthCheckGracePeriodSeconds"] == 30 and data["desiredCount"] == 8080
