@@ -197,8 +197,9 @@ PERMISSION_MISSING = rule(
     `GetDeployment` on the deployment group `deploymentgroup:APP/GROUP`,
     `RegisterApplicationRevision` on `application:APP` (`codedeploy-application`
     and `codedeploy-deployment-group`, else `AppECS-CLUSTER-SERVICE` and
-    `DgpECS-CLUSTER-SERVICE`), `GetDeploymentConfig` on
-    `deploymentconfig:NAME` when `codedeploy-deployment-config` names it,
+    `DgpECS-CLUSTER-SERVICE`), and `GetDeploymentConfig` (on
+    `deploymentconfig:NAME` when `codedeploy-deployment-config` names it, else
+    on the group's own configuration, not known here),
     `ecs:RunTask`/`ecs:DescribeTasks` for `run-task`),
     `amazon-ecs-render-task-definition` started from a registered task
     definition (`ecs:DescribeTaskDefinition`), `ecs:TagResource` when a
