@@ -388,8 +388,9 @@ MIGRATION_UNCHECKED = rule(
     docs="""
     ## What it does
     For each `aws ecs run-task` in a `run:` script, reads the rest of the script
-    and the later steps of the job (a shell function's body where the function
-    is called) and asks two questions:
+    and the later steps of the job up to the next step that deploys (a check
+    after the deploy no longer stops it; a shell function's body is read where
+    the function is called) and asks two questions:
 
     - **Does it wait?** `aws ecs wait tasks-stopped`, or `aws ecs describe-tasks`
       polled inside a `while`/`until`/`for` loop.
@@ -1591,6 +1592,10 @@ def migrations(doc, ctx):
                 if waited and _run_task_followed(job, st, c, honour_continue=False)[1]:
                     missing = ("stops on a bad exit code: the step that checks it has "
                                "`continue-on-error: true`")
+                elif all(_run_task_followed(job, st, c, past_deploys=True)):
+                    missing = ("checks the exit code before it deploys: the check comes "
+                               "after the deploy step, so the service is updated even when "
+                               "the task fails")
                 yield Problem(MIGRATION_UNCHECKED.id, st.run_path,
                               f"`aws ecs run-task` starts a task but the job never {missing}"
                               .replace("never waits for the task to stop nor", "neither waits "
@@ -1601,15 +1606,20 @@ def migrations(doc, ctx):
                               span=wm.script_span(doc, st, c.line))
 
 
-def _run_task_followed(job, step, run_cmd, honour_continue: bool = True):
+def _run_task_followed(job, step, run_cmd, honour_continue: bool = True,
+                       past_deploys: bool = False):
     """(waited, checked) for the commands after a run-task, in this and later
-    steps (with `honour_continue` False, as if no step had `continue-on-error`:
-    to tell a check it neutralises from no check at all)."""
+    steps up to the next step that deploys (a check after it no longer stops
+    the deploy; with `past_deploys`, in every later step); with
+    `honour_continue` False, as if no step had `continue-on-error`: to tell a
+    check it neutralises from no check at all."""
     waited = checked = False
     exit_vars = set()  # variables holding describe-tasks output (with exit codes)
     chain = set()  # command indexes (in their step) reading describe-tasks output
     saw_exit_code = False
     for st in job.steps[step.index:]:
+        if st is not step and not past_deploys and wm.deploys_of(st):
+            break
         cmds = wm.commands(st)
         ran = _in_run_order(cmds)
         if st is step:  # what runs after the run-task
@@ -1641,7 +1651,8 @@ def _run_task_followed(job, step, run_cmd, honour_continue: bool = True):
                     checked = True
                 continue
             chain.add(c.index)
-            if c.in_condition or c.op_after in ("&&", "||") or c.name in _FAIL_TESTS:
+            if (c.in_condition or c.op_after in ("&&", "||") or c.name in _FAIL_TESTS) \
+                    and not _tests_absence_only(c):
                 tested = True
             mentions_exit = "exitcode" in text.lower()
             if mentions_exit:
@@ -1714,6 +1725,24 @@ def _hands_on(step, run_cmd):
 
 def _mentions(text, var):
     return bool(re.search(r"\$\{?" + re.escape(var) + r"\b", text or ""))
+
+
+_NOT_A_CODE = {"none", "null", "", "nil", "undefined", "missing"}
+
+
+def _tests_absence_only(c) -> bool:
+    """A test that only asks whether there is an exit code at all (`[ "$EXIT"
+    = "None" ]`, `[ -z "$EXIT" ]`): a failing migration's exit code 1 passes
+    it, so an `exit 1` it guards does not stop the deploy."""
+    if c.name not in _FAIL_TESTS:
+        return False
+    args = [a.strip('"\'') for a in c.argv[1:] if a not in ("]", "]]")]
+    ops = [a for a in args if a in ("=", "==", "!=", "-eq", "-ne", "-gt", "-lt", "-ge", "-le",
+                                   "-z", "-n")]
+    if not ops or any(op not in ("=", "==", "-z", "-n") for op in ops):
+        return False
+    literals = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("=", "==")]
+    return all(v.lower() in _NOT_A_CODE for v in literals)
 
 
 def _fails(c, exit_vars, tested: bool = True, errexit: bool = True):

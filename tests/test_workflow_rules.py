@@ -998,3 +998,68 @@ def test_a_check_that_continue_on_error_neutralises_is_named_so():
     found = [m for r, _, m in workflow_findings(text, messages=True)
              if r == "workflow-migration-unchecked"]
     assert len(found) == 1 and "`continue-on-error: true`" in found[0]
+
+
+_MIGRATE_THEN_DEPLOY = """\
+on: {push: {branches: [main]}}
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - name: Migrate
+        run: |
+          ARN=$(aws ecs run-task --cluster c --task-definition migrate --query 'tasks[0].taskArn' --output text)
+          echo "ARN=$ARN" >> "$GITHUB_ENV"
+%s
+      - name: Check the migration
+        run: |
+          aws ecs wait tasks-stopped --cluster c --tasks "$ARN"
+          CODE=$(aws ecs describe-tasks --cluster c --tasks "$ARN" --query 'tasks[0].containers[0].exitCode' --output text)
+          if [ "$CODE" != "0" ]; then exit 1; fi
+"""
+
+
+@pytest.mark.parametrize("between, reported", [
+    ("", False),  # checked before anything deploys
+    ("      - run: aws ecs update-service --cluster c --service api --force-new-deployment\n",
+     True),
+    ("      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2\n"
+     "        with: {task-definition: td.json, service: api, cluster: c}\n", True),
+    ("      - run: echo between\n", False),
+])
+def test_a_migration_checked_only_after_the_deploy_is_unchecked(tmp_path, between, reported):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "r.yml").write_text(_MIGRATE_THEN_DEPLOY % between)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-migration-unchecked"]
+    assert bool(found) == reported
+    if reported:
+        assert "after the deploy step" in found[0].message
+
+
+_CHECKED_BY = """\
+on: {push: {branches: [main]}}
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          ARN=$(aws ecs run-task --cluster c --task-definition migrate --query 'tasks[0].taskArn' --output text)
+          aws ecs wait tasks-stopped --cluster c --tasks "$ARN"
+          CODE=$(aws ecs describe-tasks --cluster c --tasks "$ARN" --query 'tasks[0].containers[0].exitCode' --output text)
+          %s
+"""
+
+
+@pytest.mark.parametrize("check, reported", [
+    ('if [ "$CODE" = "None" ]; then exit 1; fi', True),  # exit code 1 passes it
+    ('if [ -z "$CODE" ]; then exit 1; fi', True),
+    ('if [ "$CODE" = "None" ] || [ "$CODE" -ne 0 ]; then exit 1; fi', False),
+    ('if [ "$CODE" != "0" ]; then exit 1; fi', False),
+    ('if [ "$CODE" = "0" ]; then echo ok; else exit 1; fi', False),
+])
+def test_a_test_for_no_exit_code_at_all_is_no_check(tmp_path, check, reported):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "r.yml").write_text(_CHECKED_BY % check)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-migration-unchecked"]
+    assert bool(found) == reported
