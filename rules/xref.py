@@ -208,7 +208,8 @@ PERMISSION_MISSING = rule(
     call: `RegisterTaskDefinition`, `RunTask`, `StartTask`, `CreateService`,
     ...), and `aws SERVICE COMMAND`
     in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
-    tail` needs `logs:FilterLogEvents`, `aws ecs run-task` or `start-task` whose `--overrides`
+    tail GROUP` needs `logs:FilterLogEvents` on that log group, granted as
+    `log-group:GROUP:*` or `log-group:GROUP`, `aws ecs run-task` or `start-task` whose `--overrides`
     set `taskRoleArn` or `executionRoleArn` needs `iam:PassRole` on that role
     for `ecs-tasks.amazonaws.com`, unless it is a task definition's role, which
     `xref-passrole-not-covered` checks, ...). Each is evaluated against the role's
@@ -854,9 +855,10 @@ def _missing(idx: Index, needs_by_key):
         if cluster:
             context["ecs:cluster"] = cluster.group(1) + "cluster/" + cluster.group(2)
         context.update(keys)
-        decision = iam.evaluate_statements(_role_statements(idx, role), action, resource,
-                                           context)
-        if decision.allowed:
+        decisions = [iam.evaluate_statements(_role_statements(idx, role), action, form,
+                                             context) for form in N.log_group_forms(resource)]
+        decision = decisions[0]
+        if any(d.allowed for d in decisions):
             continue
         if decision.statement is None and role.unread:
             continue  # an attached policy not read may allow it (only a Deny is certain)

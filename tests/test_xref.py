@@ -1299,3 +1299,37 @@ def test_a_status_function_keeps_the_needed_jobs_the_if_requires(tmp_path, cond,
     wf = _GATED.replace("{cond}", cond).replace("{role}", ROLE)
     found = _repo(tmp_path, wf, "repo:myorg/app:ref:refs/heads/main")
     assert [f.rule for f in found] == (["xref-sub-not-admitted"] if refused else [])
+
+
+def test_a_log_group_is_matched_with_and_without_its_suffix():
+    from ecs_lint.xref import needs as N
+
+    arn = "arn:aws:logs:eu-west-1:1:log-group:/ecs/api-migrate:*"
+    assert N.log_group_forms(arn) == [arn, arn[:-2]]
+    other = "arn:aws:ecs:eu-west-1:1:service/c/api"
+    assert N.log_group_forms(other) == [other]
+    assert N.log_group_forms(None) == [None]
+
+
+@pytest.mark.parametrize("granted, denied", [
+    ("log-group:/ecs/api:*", True),  # the colon: not /ecs/api-migrate
+    ("log-group:/ecs/api-migrate:*", False),
+    ("log-group:/ecs/api-migrate", False),
+    ("log-group:/ecs/*", False),
+])
+def test_logs_tail_needs_its_own_log_group(tmp_path, granted, denied):
+    steps = """\
+          - run: aws logs tail /ecs/api-migrate --since 10m
+"""
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "perm.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "logs:FilterLogEvents",
+        "Resource": f"arn:aws:logs:eu-west-1:123456789012:{granted}"}]}))
+    config = ("github:\n  repository: myorg/app\n"
+              f'roles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
+    (tmp_path / ".ecs-lint.yaml").write_text(config)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+    assert bool(found) == denied

@@ -230,7 +230,9 @@ def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                 arn = _cli_service_arn(cmd, op, rest, link, option) \
                     if a in ("ecs:UpdateService", "ecs:DescribeServices") else \
                     _cli_deployment_group_arn(link, option) \
-                    if a == "codedeploy:CreateDeployment" else None
+                    if a == "codedeploy:CreateDeployment" else \
+                    _cli_log_group_arn(rest, link, option) \
+                    if a == "logs:FilterLogEvents" and op == "tail" else None
                 mine.append(Need(a, f"`{shown}`", step, run, link, arn, line,
                                  " ".join(cmd.argv[:2])))
             if service == "ecs" and mine:
@@ -444,6 +446,29 @@ def _cli_service_arn(cmd, op: str, rest, link: Optional[R.RoleLink], option) -> 
         return name
     cluster = cluster.rsplit("/", 1)[-1] if cluster.startswith("arn:") else cluster
     return f"arn:{A.partition(region)}:ecs:{region}:{account}:service/{cluster}/{name}"
+
+
+def _cli_log_group_arn(rest, link: Optional[R.RoleLink], option) -> Optional[str]:
+    """The log group of `aws logs tail GROUP` when literal:
+    `arn:...:logs:REGION:ACCOUNT:log-group:GROUP:*` (FilterLogEvents is
+    authorized on the log group; see `log_group_forms` for the `:*`)."""
+    if link is None or link.role is None or not rest:
+        return None
+    name = rest[0]
+    region = option("--region") or link.region
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    if not account or not region or name.startswith("-") or not re.fullmatch(
+            r"[\w./#-]{1,512}", name) or any(c in region for c in "$`{}*?"):
+        return None
+    return f"arn:{A.partition(region)}:logs:{region}:{account}:log-group:{name}:*"
+
+
+def log_group_forms(resource: Optional[str]) -> list:
+    """The ARNs a log group's request may be matched as: policies grant it as
+    `log-group:NAME:*` (the ARN CloudWatch Logs shows) or `log-group:NAME`."""
+    if resource and ":log-group:" in resource and resource.endswith(":*"):
+        return [resource, resource[:-2]]
+    return [resource]
 
 
 def _cli_deployment_group_arn(link: Optional[R.RoleLink], option) -> Optional[str]:
