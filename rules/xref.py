@@ -263,9 +263,10 @@ PASSROLE_NOT_COVERED = rule(
     ## What it does
     For each task definition a job registers or runs (rendered by
     `amazon-ecs-render-task-definition`, deployed by
-    `amazon-ecs-deploy-task-definition`, or named in `aws ecs` commands),
-    checks that the assumed role may pass its `executionRoleArn` and
-    `taskRoleArn` to `ecs-tasks.amazonaws.com` (IAM evaluation with
+    `amazon-ecs-deploy-task-definition`, named in `aws ecs` commands, or
+    registered by `aws ecs register-task-definition` with `--task-role-arn` /
+    `--execution-role-arn` flags), checks that the assumed role may pass its
+    `executionRoleArn` and `taskRoleArn` to `ecs-tasks.amazonaws.com` (IAM evaluation with
     `iam:PassedToService`). A bare role name is completed with the account of
     the assumed role.
 

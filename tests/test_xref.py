@@ -1333,3 +1333,28 @@ def test_logs_tail_needs_its_own_log_group(tmp_path, granted, denied):
     (tmp_path / ".ecs-lint.yaml").write_text(config)
     found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
     assert bool(found) == denied
+
+
+@pytest.mark.parametrize("flags, denied", [
+    ("--execution-role-arn arn:aws:iam::123456789012:role/exec "
+     "--task-role-arn arn:aws:iam::123456789012:role/worker", ["role/worker"]),
+    ("--execution-role-arn arn:aws:iam::123456789012:role/exec", []),
+    ('--task-role-arn "$TASK_ROLE"', []),  # not known
+])
+def test_roles_given_as_register_flags_must_be_passable(tmp_path, flags, denied):
+    steps = f"""\
+          - run: aws ecs register-task-definition --family worker {flags} --container-definitions file://c.json
+"""
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "perm.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition", "Resource": "*"},
+        {"Effect": "Allow", "Action": "iam:PassRole",
+         "Resource": "arn:aws:iam::123456789012:role/exec"}]}))
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-passrole-not-covered"]
+    assert [d for d in denied if any(d in f.message for f in found)] == denied
+    assert len(found) == len(denied)

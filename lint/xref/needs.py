@@ -637,6 +637,8 @@ def step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> List
         cli = shell.option(cmd, "--cli-input-json")
         if cli:
             out.extend(_cli_input_taskdefs(idx, run, step, github, ctx, cli))
+        if op == "register-task-definition":
+            out.extend(_flag_taskdef(run, step, github, cmd))
         fam = shell.option(cmd, "--task-definition")
         if fam and "$" not in fam and not fam.startswith("arn:"):
             out.extend(idx.taskdefs.by_family.get(fam.split(":")[0], []))
@@ -644,6 +646,30 @@ def step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> List
 
 
 _SHELL_VAR = lazy_re(r"^\$(?:\{(\w+)\}|(\w+))$")
+_ROLE_FLAGS = (("--task-role-arn", "taskRoleArn"), ("--execution-role-arn", "executionRoleArn"))
+
+
+def _flag_taskdef(run: R.JobRun, step: wm.Step, github, cmd) -> List[Document]:
+    """The task definition `aws ecs register-task-definition` registers with
+    its roles given as flags (`--task-role-arn`, `--execution-role-arn`), as a
+    document placed at the command: passing them needs iam:PassRole too."""
+    data = {}
+    for flag, field in _ROLE_FLAGS:
+        value = shell.option(cmd, flag)
+        if isinstance(value, str) and "$" in value:
+            value = run.resolve(value, step, github, cmd.line)
+        if isinstance(value, str) and value.strip() and not R.unresolved(value) \
+                and "$" not in value:
+            data[field] = value.strip()
+    if not data:
+        return []
+    family = shell.option(cmd, "--family")
+    if isinstance(family, str):
+        data["family"] = family
+
+    def locate(path=(), key=False):
+        return wm.script_span(run.doc, step, cmd.line)
+    return [Document("task-definition", data, run.doc.file, locate)]
 
 
 def _cli_input_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx,
