@@ -1424,10 +1424,42 @@ def _latest_images(wf, job, github):
         kind = image_pin(ref)
         if kind not in ("latest", "untagged") or ref in (r for r, _ in out):
             continue
-        where = next(((p_st, p_path, p_line) for p_ref, p_st, p_path, p_line in pushes
-                      if p_ref == ref), (st, path, line))
-        out.append((ref, (kind, *where, "deploys")))
+        # where the tag is written: an input's default, else the push when the
+        # job pushes the repository with no other tag, else the deploy itself
+        where = _input_default_place(wf, job, st, line)
+        pinned = any(_repository_of(p_ref) == _repository_of(ref)
+                     and image_pin(p_ref) not in ("latest", "untagged")
+                     for p_ref, *_ in pushes)
+        if where is None and not pinned:
+            where = next(((p_st, p_path, p_line) for p_ref, p_st, p_path, p_line in pushes
+                          if p_ref == ref), None)
+        out.append((ref, (kind, *(where or (st, path, line)), "deploys")))
     return out
+
+
+def _repository_of(ref: str) -> str:
+    """An image reference without its tag and digest."""
+    name = ref.split("@", 1)[0]
+    head, _, last = name.rpartition("/")
+    return (head + "/" if head else "") + last.split(":", 1)[0]
+
+
+def _input_default_place(wf, job, st, line):
+    """(None, path, None) of the `default:` of the workflow input that the
+    image a step deploys takes its `latest` from (`${{ inputs.tag }}` in the
+    deploying line, or in the env variables it reads), else None."""
+    script = (st.run or "").splitlines()
+    texts = [script[line]] if line is not None and line < len(script) else []
+    texts += [str(v) for v in (*st.with_.values(), *st.env.values(), *job.env.values())]
+    for text in texts:
+        for name in wm.INPUT_REF.findall(text):
+            for event in ("workflow_dispatch", "workflow_call"):
+                spec = wf.triggers.get(event) if isinstance(wf.triggers, dict) else None
+                inputs = spec.get("inputs") if isinstance(spec, dict) else None
+                decl = inputs.get(name) if isinstance(inputs, dict) else None
+                if isinstance(decl, dict) and str(decl.get("default", "")).strip() == "latest":
+                    return (None, ("on", event, "inputs", name, "default"), None)
+    return None
 
 
 def _latest_problem(doc, job, ref, kind, st, path, line, verb, when=""):

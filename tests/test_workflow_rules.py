@@ -1063,3 +1063,50 @@ def test_a_test_for_no_exit_code_at_all_is_no_check(tmp_path, check, reported):
     (tmp_path / ".github" / "workflows" / "r.yml").write_text(_CHECKED_BY % check)
     found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-migration-unchecked"]
     assert bool(found) == reported
+
+
+_CLI_LATEST = """\
+on:
+  workflow_dispatch:
+    inputs:
+      tag: {default: %s}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - run: |
+          docker build -t "$REPO:$GITHUB_SHA" -t "$REPO:latest" .
+%s
+      - env:
+          IMAGE: ${{ env.REPO }}:${{ inputs.tag }}
+        run: |
+          aws ecs describe-task-definition --task-definition api --query taskDefinition > td.json
+          jq --arg IMAGE "$IMAGE" '.containerDefinitions[0].image = $IMAGE' td.json > next.json
+          ARN=$(aws ecs register-task-definition --cli-input-json file://next.json --query 'taskDefinition.taskDefinitionArn' --output text)
+          aws ecs update-service --cluster c --service api --task-definition "$ARN"
+"""
+
+
+@pytest.mark.parametrize("default, pushes, line", [
+    # the tag comes from the input's default: reported there
+    ("latest", '          docker push "$REPO:latest"', 4),
+    # a tag given to the run: the deploy line, where `:latest` is not written
+    ("v1", "", None),
+])
+def test_image_latest_points_where_the_tag_is_written(tmp_path, default, pushes, line):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(_CLI_LATEST % (default, pushes))
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-image-latest"]
+    assert [f.span.line for f in found] == ([line] if line else [])
+
+
+def test_image_latest_beside_a_pinned_push_points_at_the_deploy(tmp_path):
+    text = (_CLI_LATEST % ("latest", '          docker push "$REPO:$GITHUB_SHA"\n'
+                           '          docker push "$REPO:latest"')).replace(
+        "${{ env.REPO }}:${{ inputs.tag }}", "${{ env.REPO }}:latest")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(text)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-image-latest"]
+    # the job pushes the commit's tag too: the fix is in what it deploys, not the push
+    assert len(found) == 1 and found[0].span.line == 18
