@@ -55,7 +55,10 @@ URL_WRONG = rule(
     discovery document's `/.well-known/openid-configuration` is not an
     issuer). Create input, CloudFormation and
     Terraform must give the `https://` scheme; `get-open-id-connect-provider`
-    output omits it, so a scheme-less URL is accepted there.
+    output omits it, so a scheme-less URL is accepted there. A provider of
+    another identity provider (its host does not mention GitHub and is no typo
+    of GitHub's: `gitlab.com`, `app.terraform.io`, an EKS cluster's issuer) is
+    left alone, here and by `oidc-provider-audience-missing`.
 
     ## Why is this bad?
     The URL must equal the token's issuer. A typo, the retired
@@ -114,6 +117,30 @@ def _issuer_path(rest):
     return len(segments) <= 1 and not any(s.startswith(".") for s in segments)
 
 
+def another_issuer(url) -> bool:
+    """Is a provider URL another identity provider's, not meant for GitHub
+    (`https://gitlab.com`, `https://app.terraform.io`, an EKS cluster's)? Its
+    host does not mention GitHub. A URL not known, or one naming GitHub
+    (`vstoken.actions.githubusercontent.com`, a typo'd host), is GitHub's."""
+    if not isinstance(url, str):
+        return False
+    host = _URL.match(url.strip()).group("host").lower()
+    return bool(host) and "github" not in host and not _near(host, GITHUB_HOST)
+
+
+def _near(a: str, b: str) -> bool:
+    """Within two edits of each other (a typo of GitHub's host)?"""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= 2
+
+
 def _list(value):
     if isinstance(value, list):
         return value
@@ -133,6 +160,8 @@ def provider_url(doc, ctx):
         return
     if not isinstance(url, str):
         return  # unresolved template value: nothing certain to say
+    if another_issuer(url):
+        return  # another identity provider's (GitLab, Terraform Cloud, EKS...)
     m = _URL.match(url.strip())
     scheme, host = (m.group("scheme") or ""), m.group("host")
     needs_scheme = doc.context.get("format") == "create"
@@ -187,6 +216,8 @@ def provider_audience(docs, ctx):
     elif not wanted:
         return  # only audiences given by expressions ecs-lint cannot resolve
     for doc in providers:
+        if another_issuer((doc.data if isinstance(doc.data, dict) else {}).get("Url")):
+            continue  # its audiences are its own issuer's
         for problem in _audience_problems(doc, wanted):
             problem.doc = doc
             yield problem

@@ -5,6 +5,8 @@ for the evidence."""
 import json
 from urllib.parse import quote
 
+import pytest
+
 from conftest import file_findings, oidc_trust
 
 NO_SUB = {"Version": "2012-10-17", "Statement": [{
@@ -69,3 +71,21 @@ def test_provider_url_with_an_enterprise_slug_is_right(tmp_path):
         "Url": "https://token.actions.githubusercontent.com/tessellate",
         "ClientIDList": ["sts.amazonaws.com"]})
     assert found == []
+
+
+@pytest.mark.parametrize("url, wrong", [
+    # another identity provider's, for its own pipelines: not a broken GitHub provider
+    ("https://gitlab.com", False),
+    ("https://app.terraform.io", False),
+    ("https://oidc.eks.eu-west-1.amazonaws.com/id/ABC123", False),
+    # GitHub's, wrong: the retired host, typos, another GitHub host
+    ("https://vstoken.actions.githubusercontent.com", True),
+    ("https://token.actions.githubusercontnt.com", True),
+    ("https://token.action.githubusercontent.com", True),
+    ("https://token.actions.github.com", True),
+])
+def test_only_providers_meant_for_github_are_checked(tmp_path, url, wrong):
+    found = file_findings(tmp_path, "provider.json", {"Url": url, "ClientIDList": ["x"]})
+    rules = {r for r, _, _ in found}
+    assert ("oidc-provider-url-wrong" in rules) is wrong
+    assert ("oidc-provider-audience-missing" in rules) is wrong
