@@ -548,6 +548,25 @@ def _checkout_dir(run: R.JobRun, step: wm.Step) -> Optional[str]:
     return folder
 
 
+def _other_repository(run: R.JobRun, step: wm.Step, path: str) -> bool:
+    """Is `path` in a folder where an earlier `actions/checkout` put another
+    repository (`repository:` with `path:`, or without one: the workspace)?
+    Its files are not read here."""
+    clean = path.removeprefix("./")
+    for st in run.job.steps[:step.index]:
+        repo = text_of(st.with_.get("repository")) or ""
+        if (st.uses or "").split("@")[0] != "actions/checkout" or not repo.strip() \
+                or re.fullmatch(r"\$\{\{\s*github\.repository\s*\}\}", repo.strip()):
+            continue  # not a checkout of another repository
+        where = text_of(st.with_.get("path"))
+        if where is None or "${{" in where:
+            return True
+        where = where.strip().strip("/").removeprefix("./").strip("/")
+        if where in ("", ".") or clean == where or clean.startswith(where + "/"):
+            return True
+    return False
+
+
 def _in_folder(path: str, folder: str) -> Optional[str]:
     """A workspace path as a path of the repository checked out in `folder`
     (None: outside it, so not a file of the repository)."""
@@ -555,6 +574,21 @@ def _in_folder(path: str, folder: str) -> Optional[str]:
     if not folder:
         return clean
     return clean[len(folder) + 1:] if clean.startswith(folder + "/") else None
+
+
+def _overwritten(run: R.JobRun, step: wm.Step, path: str) -> bool:
+    """Does an earlier step's script write the file (`> path`, `>> path`,
+    `tee path`), say with `aws ecs describe-task-definition`? Then the render
+    step reads what it wrote, not the repository's file."""
+    want = path.removeprefix("./")
+    for st in run.job.steps[:step.index]:
+        for c in wm.commands(st):
+            targets = [t for op, t in c.redirects if op in (">", ">>") and t]
+            if c.name == "tee":
+                targets += [a for a in c.argv[1:] if not a.startswith("-")]
+            if any(t.strip("\"'").removeprefix("./") == want for t in targets):
+                return True
+    return False
 
 
 def _made_earlier(run: R.JobRun, step: wm.Step, path: str) -> bool:
@@ -657,8 +691,8 @@ def _taskdef_checks(idx: Index, ctx):
                     continue
             else:
                 folder = _checkout_dir(run, step)
-                if folder is None:
-                    continue  # checked out where an expression says
+                if folder is None or _other_repository(run, step, raw.strip()):
+                    continue  # checked out where an expression says, or not ours
                 path = _in_folder(raw.strip(), folder)
             fix_doc, fix_path, related = _fixed_where(run, step, "task-definition")
             if not R.unresolved(raw) and (path is None or not probes.ask(
@@ -687,6 +721,8 @@ def _taskdef_checks(idx: Index, ctx):
             if not isinstance(name, str) or R.unresolved(name):
                 continue
             name = name.strip()  # the action's core.getInput trims the input
+            if not R.unresolved(raw) and _overwritten(run, step, path):
+                continue  # an earlier step writes the file: the one read is stale
             for td in idx.taskdefs.at(ctx.repo_root, path):
                 names = L.container_names(td)
                 if names is None or name in names:

@@ -1358,3 +1358,47 @@ def test_roles_given_as_register_flags_must_be_passable(tmp_path, flags, denied)
     found = [f for f in lint_folder(tmp_path) if f.rule == "xref-passrole-not-covered"]
     assert [d for d in denied if any(d in f.message for f in found)] == denied
     assert len(found) == len(denied)
+
+
+@pytest.mark.parametrize("checkout, reported", [
+    # another repository's files are not read here: nothing to say of its paths
+    ("repository: acme/ecs-definitions\n              path: defs", False),
+    ("repository: acme/ecs-definitions", False),  # into the workspace itself
+    ("repository: ${{ github.repository }}\n              path: defs", True),  # ours
+])
+def test_a_path_in_another_repositorys_checkout_is_not_checked(tmp_path, checkout, reported):
+    steps = f"""\
+          - uses: actions/checkout@v4
+            with:
+              {checkout}
+          - uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: defs/prod/api.json
+              container-name: web
+              image: app:1
+"""
+    found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main")
+    assert ("xref-task-definition-missing" in [f.rule for f in found]) is reported
+
+
+@pytest.mark.parametrize("before, reported", [
+    ("", True),  # the repository's file is what the render step reads
+    # an earlier step overwrites it with the live task definition: not the file read here
+    ("          - run: aws ecs describe-task-definition --task-definition api "
+     "--query taskDefinition > ops/td.json\n", False),
+    ("          - run: aws ecs describe-task-definition --task-definition api | tee ops/td.json\n",
+     False),
+    ("          - run: cat ops/td.json\n", True),  # only read
+])
+def test_a_task_definition_file_overwritten_earlier_is_not_checked(tmp_path, before, reported):
+    steps = before + """\
+          - uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: ops/td.json
+              container-name: api
+              image: app:1
+"""
+    taskdef = {"family": "app", "containerDefinitions": [{"name": "web", "image": "app:1"}]}
+    found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
+                  extra={"ops/td.json": json.dumps(taskdef)})
+    assert ("xref-container-name-unknown" in [f.rule for f in found]) is reported
