@@ -1138,6 +1138,43 @@ def _env_value(name, job: Optional[Job], step: Optional[Step]):
     return None
 
 
+_FORMAT = re.compile(r"^format\(\s*'((?:[^']|'')*)'\s*((?:,\s*(?:'(?:[^']|'')*'|[\w.\-\[\]']+)\s*)*)\)$",
+                     re.I)
+_FORMAT_ARG = re.compile(r"'((?:[^']|'')*)'|([\w.\-\[\]']+)")
+
+
+def _format(inner: str, value_of) -> Optional[str]:
+    """`format('{0}-consumer', matrix.consumer)` with each argument known
+    (`value_of(expression)`: its text, or still an expression when not); else None."""
+    m = _FORMAT.match(inner)
+    if not m:
+        return None
+    args = []
+    for lit, ref in _FORMAT_ARG.findall(m.group(2)):
+        got = lit.replace("''", "'") if not ref else value_of(ref)
+        if not isinstance(got, str) or "${{" in got:
+            return None
+        args.append(got)
+    text = m.group(1).replace("''", "'")
+    out, i = [], 0
+    while i < len(text):
+        if text.startswith("{{", i) or text.startswith("}}", i):
+            out.append(text[i])
+            i += 2
+            continue
+        n = re.match(r"\{(\d+)\}", text[i:])
+        if n:
+            k = int(n.group(1))
+            if k >= len(args):
+                return None
+            out.append(args[k])
+            i += n.end()
+            continue
+        out.append(text[i])
+        i += 1
+    return "".join(out)
+
+
 def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional[dict] = None,
            github: Optional[dict] = None, _depth: int = 0):
     """Resolve the static parts of `${{ ... }}` expressions in a value (see module doc)."""
@@ -1160,7 +1197,9 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
                 got = _ternary(tm, job, step, row, github)
                 return m.group(0) if got is None else expand(got, job, step, row, github,
                                                              _depth + 1)
-            return m.group(0)
+            got = _format(inner, lambda a: expand("${{ " + a + " }}", job, step, row, github,
+                                                  _depth + 1))
+            return m.group(0) if got is None else got
         ctx, rest = pm.group(1), pm.group(2)
         got = None
         if ctx == "env":

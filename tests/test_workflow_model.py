@@ -546,3 +546,20 @@ def test_expand_never_raises_and_never_invents_text(text):
     assert isinstance(out, str)
     if "${{" not in text:
         assert out == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("${{ format('{0}-consumer', matrix.svc) }}", "refunds-consumer"),
+    ("${{ format('arn:aws:iam::{0}:role/{1}', vars.ACCOUNT, 'deploy') }}",
+     "arn:aws:iam::123456789012:role/deploy"),
+    ("${{ format('{{ {0}', matrix.svc) }}", "{ refunds"),  # `{{` is a brace
+    ("${{ format('{0}-{1}', matrix.svc) }}", "${{ format('{0}-{1}', matrix.svc) }}"),
+    ("${{ format('{0}', secrets.UNKNOWN) }}", "${{ format('{0}', secrets.UNKNOWN) }}"),
+])
+def test_format_is_expanded_when_its_arguments_are_known(text, expected):
+    import yaml
+
+    wf = wm.read_workflow(yaml.safe_load("jobs:\n  d:\n    runs-on: x\n    steps: [{run: x}]\n"))
+    job = wf.jobs["d"]
+    got = wm.expand(text, job, None, {"svc": "refunds"}, {"vars": {"ACCOUNT": "123456789012"}})
+    assert got == expected
