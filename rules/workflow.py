@@ -9,6 +9,7 @@ with `if: false` are skipped (they never run), except by
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from typing import Optional
 
@@ -257,9 +258,13 @@ IMAGE_LATEST = rule(
     written: the `image` input of `amazon-ecs-render-task-definition`, the
     image a deploy tool is given (`ecs-deploy -i IMAGE`, `ecs deploy ...
     --image CONTAINER IMAGE` or `--tag TAG`), `jq --arg`
-    values that set an image before `aws ecs register-task-definition`, or, when
-    the job deploys through the CLI without either (e.g. `update-service
-    --force-new-deployment`), the images it pushes. Values are followed through
+    values that set an image before `aws ecs register-task-definition`, the
+    images of a task definition file of the repository that
+    `amazon-ecs-deploy-task-definition` registers as it is (no render step),
+    or, when the job deploys through the CLI without either (e.g. `update-service
+    --force-new-deployment`), the images it pushes. The finding goes where the
+    tag is written: an input's `latest` default, the push when the job pushes
+    no other tag of the repository, else the deploy. Values are followed through
     `env`, `${{ steps.ID.outputs.N }}` written to `$GITHUB_OUTPUT` (or
     `::set-output`), job outputs across `needs`, shell variables and
     `$GITHUB_ENV` (`>>` or `| tee -a`), matrix rows, and the `tags`/`version`
@@ -1356,7 +1361,7 @@ def image_latest(doc, ctx):
                     for e in sorted(wm.job_events(wf, job))]
         found = {}  # ref -> (arguments of _latest_problem, the runs that deploy it)
         for name, g in runs or [(None, github)]:
-            for ref, args in _latest_images(wf, job, g):
+            for ref, args in _latest_images(wf, job, g, ctx.repo_root or "."):
                 found.setdefault(ref, (args, []))[1].append(name)
         for ref, (args, on) in found.items():
             when = ""
@@ -1404,10 +1409,12 @@ def _latest_outputs(doc, wf, ctx):
                                                f"'{deployer.id}' deploys)")
 
 
-def _latest_images(wf, job, github):
+def _latest_images(wf, job, github, root=None):
     """[(ref, (kind, step, path, line, verb))] of the `:latest` or untagged
     images a deploying job deploys, with where their tag is written."""
     deployed, via_cli = _deployed_images(job, github)
+    if not deployed and not via_cli and root is not None:
+        deployed = _file_images(job, github, root)
     pushes = _pushes(job, github)
     for jid in wm.needs_closure(wf, job.id):
         pushes += _pushes(wf.jobs[jid], github)
@@ -1434,6 +1441,27 @@ def _latest_images(wf, job, github):
             where = next(((p_st, p_path, p_line) for p_ref, p_st, p_path, p_line in pushes
                           if p_ref == ref), None)
         out.append((ref, (kind, *(where or (st, path, line)), "deploys")))
+    return out
+
+
+def _file_images(job, github, root: str):
+    """[(ref, step, path, None)] of the images in the task definition files
+    the deploy action registers as they are (a path of the repository, no
+    render step before it), read through `probes`."""
+    out = []
+    for st in job.steps:
+        if st.uses != wm.ECS_DEPLOY:
+            continue
+        raw = wm.resolve(st.with_.get("task-definition"), job, st, github=github)
+        if not isinstance(raw, str) or "${{" in raw or not raw.strip():
+            continue
+        data = wm.read_local_yaml(os.path.join(root, raw.strip().removeprefix("./")), 4_000_000)
+        data = data.get("taskDefinition", data) if isinstance(data, dict) else None
+        containers = data.get("containerDefinitions") if isinstance(data, dict) else None
+        for c in containers if isinstance(containers, list) else ():
+            image = c.get("image") if isinstance(c, dict) else None
+            if isinstance(image, str) and image.strip():
+                out.append((image.strip(), st, wm.input_path(st, "task-definition"), None))
     return out
 
 

@@ -1,4 +1,5 @@
 """The workflow-* rules: behaviour on small inputs, the real corpus, and their docs."""
+import json
 import textwrap
 from pathlib import Path
 
@@ -1110,3 +1111,31 @@ def test_image_latest_beside_a_pinned_push_points_at_the_deploy(tmp_path):
     found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-image-latest"]
     # the job pushes the commit's tag too: the fix is in what it deploys, not the push
     assert len(found) == 1 and found[0].span.line == 18
+
+
+@pytest.mark.parametrize("image, reported", [
+    ("123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:latest", True),
+    ("123456789012.dkr.ecr.eu-west-1.amazonaws.com/api", True),  # untagged
+    ("123456789012.dkr.ecr.eu-west-1.amazonaws.com/api:3f9c2e1", False),
+])
+def test_the_deploy_action_on_a_file_deploys_its_images(tmp_path, image, reported):
+    # no render step: the action registers the file as it is in the repository
+    (tmp_path / "ecs").mkdir()
+    (tmp_path / "ecs" / "td.json").write_text(json.dumps(
+        {"family": "api", "containerDefinitions": [{"name": "api", "image": image}]}))
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text("""\
+on: {push: {branches: [main]}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: ecs/td.json
+          service: api
+          cluster: main
+""")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-image-latest"]
+    assert [f.span.line for f in found] == ([9] if reported else [])
