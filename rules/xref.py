@@ -211,7 +211,9 @@ PERMISSION_MISSING = rule(
     tail GROUP` needs `logs:FilterLogEvents` on that log group, granted as
     `log-group:GROUP:*` or `log-group:GROUP`, `aws ecs run-task` or `start-task` whose `--overrides`
     set `taskRoleArn` or `executionRoleArn` needs `iam:PassRole` on that role
-    for `ecs-tasks.amazonaws.com`, unless it is a task definition's role, which
+    for `ecs-tasks.amazonaws.com` (and the deploy action's
+    `service-managed-ebs-volume`/`run-task-managed-ebs-volume` `roleArn`, for
+    `ecs.amazonaws.com`), unless it is a task definition's role, which
     `xref-passrole-not-covered` checks, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
     resources where the ARN is known: the service ARN from region, account,

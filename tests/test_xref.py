@@ -1402,3 +1402,32 @@ def test_a_task_definition_file_overwritten_earlier_is_not_checked(tmp_path, bef
     found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
                   extra={"ops/td.json": json.dumps(taskdef)})
     assert ("xref-container-name-unknown" in [f.rule for f in found]) is reported
+
+
+@pytest.mark.parametrize("passable, denied", [
+    ("arn:aws:iam::123456789012:role/app-task", True),
+    ("arn:aws:iam::123456789012:role/ecsInfrastructureRole", False),
+])
+def test_a_managed_ebs_volume_passes_its_infrastructure_role_to_ecs(tmp_path, passable, denied):
+    steps = """\
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: td.json
+              service: api
+              cluster: main
+              service-managed-ebs-volume-name: scratch
+              service-managed-ebs-volume: '{"sizeInGiB": 50, "roleArn": "arn:aws:iam::123456789012:role/ecsInfrastructureRole"}'
+"""
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "perm.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["ecs:*"], "Resource": "*"},
+        {"Effect": "Allow", "Action": "iam:PassRole", "Resource": passable,
+         "Condition": {"StringEquals": {"iam:PassedToService": "ecs.amazonaws.com"}}}]}))
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"
+             and "iam:PassRole" in f.message]
+    assert bool(found) == denied

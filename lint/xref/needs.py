@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 
 ECS_TASKS = "ecs-tasks.amazonaws.com"
+ECS_SERVICE = "ecs.amazonaws.com"  # ECS itself: the infrastructure role of managed EBS volumes
 
 
 _OUTPUT_TD = lazy_re(r"^\$\{\{\s*steps\.([\w-]+)\.outputs\.task-definition\s*\}\}$")
@@ -208,6 +209,7 @@ def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
             cluster = run.expand(step.with_.get("cluster"), step, github)
             out = _scope_tasks(out, link, cluster or "default", link.region if link else None)
             out = _scope_codedeploy(out, run, step, link, github)
+            out += _ebs_role_needs(run, step, link, github)
         if step.uses == A.BUILD_PUSH:
             return _build_push_needs(run, step, link, github, out, ecr_login)
         return out
@@ -349,6 +351,34 @@ def _scope_codedeploy(needs: List[Need], run: R.JobRun, step: wm.Step,
 
 
 _SHORTHAND_ROLE = lazy_re(r"(?:^|,)\s*(taskRoleArn|executionRoleArn)=([^,\s\[\]{}]+)")
+
+
+_EBS_INPUTS = {"service-managed-ebs-volume": "ecs:UpdateService",
+               "run-task-managed-ebs-volume": "ecs:RunTask"}
+
+
+def _ebs_role_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> List[Need]:
+    """The deploy action's `service-managed-ebs-volume` / `run-task-managed-ebs-volume`
+    (JSON with a `roleArn`): UpdateService or RunTask hands ECS that
+    infrastructure role, which needs `iam:PassRole` on it for ecs.amazonaws.com."""
+    if link is None or link.role is None:
+        return []
+    out = []
+    account = L.account_of_arn(link.resolved or "") or link.role.account
+    for key, call in _EBS_INPUTS.items():
+        text = run.expand(step.with_.get(key), step, github)
+        if not isinstance(text, str) or not text.strip().startswith("{"):
+            continue
+        try:
+            value = json.loads(text).get("roleArn")
+        except (ValueError, AttributeError):
+            continue
+        arn = role_arn(value, account, partition_of(link)) if isinstance(value, str) \
+            and not any(c in value for c in "$`{}*?") else None
+        if arn:
+            out.append(Need("iam:PassRole", f"{call} with `{key}` (its roleArn)", step, run,
+                            link, arn, None, None, (("iam:PassedToService", ECS_SERVICE),)))
+    return out
 
 
 def _override_roles(overrides, link: Optional[R.RoleLink]) -> List[Tuple[str, str]]:
