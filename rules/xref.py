@@ -186,7 +186,9 @@ PERMISSION_MISSING = rule(
     ## What it does
     Lists the AWS actions each step of a job needs under the role it assumed:
     `amazon-ecr-login` (`ecr:GetAuthorizationToken`), `docker push` to ECR (the
-    five layer-upload actions; for `docker/build-push-action` also on the
+    five layer-upload actions; to ECR Public, `public.ecr.aws/ALIAS/NAME`, the
+    same five `ecr-public:` actions on `arn:aws:ecr-public::ACCOUNT:repository/NAME`,
+    which has no region; for `docker/build-push-action` also on the
     repository of each `cache-to` registry ref, unless it has
     `ignore-error=true`), `amazon-ecs-deploy-task-definition`
     (`ecs:RegisterTaskDefinition`, `ecs:DescribeServices` whenever `service` is

@@ -1431,3 +1431,57 @@ def test_a_managed_ebs_volume_passes_its_infrastructure_role_to_ecs(tmp_path, pa
     found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"
              and "iam:PassRole" in f.message]
     assert bool(found) == denied
+
+
+@pytest.mark.parametrize("image, name", [
+    ("public.ecr.aws/acme/cli:1.2.0", "cli"),
+    ("public.ecr.aws/acme/tools/cli@sha256:" + "a" * 64, "tools/cli"),
+    ("123456789012.dkr.ecr.eu-west-1.amazonaws.com/cli:1", None),
+    ("public.ecr.aws/$ALIAS/cli:1", None),
+])
+def test_an_ecr_public_image_names_its_repository(image, name):
+    from ecs_lint.xref import actions as A
+
+    assert A.ecr_public_repository(image) == name
+
+
+@pytest.mark.parametrize("resource, denied", [
+    ("arn:aws:ecr-public::123456789012:repository/cli", False),
+    ("arn:aws:ecr-public:us-east-1:123456789012:repository/cli", True),  # no region in its ARN
+    ("arn:aws:ecr:us-east-1:123456789012:repository/cli", True),  # private ECR's actions
+])
+def test_a_push_to_ecr_public_needs_its_own_actions(tmp_path, resource, denied):
+    steps = """\
+          - uses: aws-actions/amazon-ecr-login@v2
+            with: {registry-type: public}
+          - run: docker push public.ecr.aws/acme/cli:1.2.0
+"""
+    action = "ecr-public:*" if "ecr-public" in resource else "ecr:*"
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "perm.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": ["ecr-public:GetAuthorizationToken",
+                                       "sts:GetServiceBearerToken"], "Resource": "*"},
+        {"Effect": "Allow", "Action": action, "Resource": resource}]}))
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+    assert bool(found) == denied
+    assert all("ecr-public:" in f.message for f in found)
+
+
+def test_a_pull_from_ecr_public_needs_no_permission(tmp_path):
+    steps = """\
+          - run: docker pull public.ecr.aws/docker/library/node:20-slim
+"""
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "perm.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecs:DescribeServices", "Resource": "*"}]}))
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
+    assert not [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]

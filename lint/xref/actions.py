@@ -273,6 +273,17 @@ def ecr_repository_arn(image: Optional[str]) -> Optional[str]:
     return f"arn:{partition(region)}:ecr:{region}:{account}:repository/{repo}"
 
 
+_ECR_PUBLIC = re.compile(r"^public\.ecr\.aws/[a-z0-9_-]+/([a-z0-9][a-z0-9._/-]*?)(?::[\w.-]+)?(?:@sha256:[0-9a-f]+)?$")
+
+
+def ecr_public_repository(image: Optional[str]) -> Optional[str]:
+    """The repository name of a literal ECR Public image (`public.ecr.aws/ALIAS/NAME:tag`)."""
+    if not isinstance(image, str):
+        return None
+    m = _ECR_PUBLIC.match(image.strip().strip("\"'"))
+    return m.group(1) if m else None
+
+
 def is_other_registry(image: Optional[str]) -> bool:
     """An image that is certainly not in a private ECR registry."""
     if not isinstance(image, str):

@@ -258,6 +258,15 @@ def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
             if word not in images:
                 images[word] = _image(run, step, word, link, github, cmd.line)
             image = images[word]
+            public = A.ecr_public_repository(image)
+            if public is not None and action in A.ECR_PUSH and link is not None \
+                    and link.role is not None:  # (pulls from ECR Public are anonymous)
+                account = L.account_of_arn(link.resolved or "") or link.role.account
+                if account:  # ECR Public: its own actions, repositories without a region
+                    out.append(Need("ecr-public:" + action[4:], f"`{why}`", step, run, link,
+                                    f"arn:aws:ecr-public::{account}:repository/{public}",
+                                    line, " ".join(cmd.argv[:2])))
+                continue
             if image is not None and A.is_other_registry(image):
                 break
             arn = A.ecr_repository_arn(image)
