@@ -175,6 +175,7 @@ class Step:
     shell: Optional[str] = None
     via: Optional[str] = None  # the local composite action this step is part of
     fed_by: dict = field(default_factory=dict)  # via: its input -> the caller's input key
+    source: Optional[tuple] = None  # via: (the action's folder, the step's index in it)
     _commands: Optional[list] = field(default=None, repr=False)
     _env_written: Optional[dict] = field(default=None, repr=False)  # see env_writes
 
@@ -345,7 +346,7 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
     # input names are matched regardless of case, as GitHub's expressions do
     values = {str(k).lower(): v for k, v in input_defaults(data.get("inputs")).items()}
     values.update((str(k).lower(), v) for k, v in step.with_.items())
-    for sd in data["runs"]["steps"]:
+    for k, sd in enumerate(data["runs"]["steps"]):
         if len(out) >= MAX_COMPOSITE_STEPS:
             return
         if not isinstance(sd, dict):
@@ -353,6 +354,7 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
         inner = _read_step(step.path, step.index, _with_inputs(sd, values))
         inner.via = via
         inner.fed_by = _fed_by(_dict(sd.get("with")), step)
+        inner.source = (folder, k)
         out.append(inner)
         _add_composite_steps(out, inner, root, depth + 1, via, seen | {folder}, actions)
 
@@ -367,6 +369,32 @@ def _fed_by(with_: dict, caller: Step) -> dict:
         if m and keys.get(m.group(1).lower()):
             out[k] = keys[m.group(1).lower()]
     return out
+
+
+def composite_input_span(step: Step, name: str) -> Optional[Span]:
+    """Where a local composite action's step writes its input `name` itself
+    (not fed by the caller's `with:`): a span in the action's file; None
+    otherwise, or when the file cannot be read again."""
+    if not step.via or step.source is None or name in step.fed_by:
+        return None
+    from .loader import LoadError, decode, load_text
+    from .runner import display_path
+
+    folder, k = step.source
+    for file in ("action.yml", "action.yaml"):
+        raw = probes.read_bytes(os.path.join(folder, file), 1_000_000)
+        if raw is None:
+            continue
+        try:
+            docs = load_text(decode(raw), "yaml")
+        except (LoadError, UnicodeDecodeError):
+            return None
+        if not docs or not isinstance(docs[0].data, dict):
+            return None
+        span = docs[0].locate(("runs", "steps", k, "with", name), False)
+        return Span(span.line, span.column, span.end_line, span.end_column,
+                    display_path(os.path.join(folder, file)))
+    return None
 
 
 def input_path(step: Step, name: str) -> tuple:

@@ -610,6 +610,8 @@ def _made_earlier(run: R.JobRun, step: wm.Step, path: str) -> bool:
             return True
         if isinstance(st.run, str) and "$" in st.run and _redirects_to_pattern(st.run, path):
             return True
+        if st.uses and st.uses == step.via:
+            continue  # the composite action the step is part of: it hands the path in
         if any(isinstance(v, str) and base in v for v in st.with_.values()):
             return True
     return False
@@ -717,7 +719,7 @@ def _taskdef_checks(idx: Index, ctx):
                         f"({run.label}): the {step.uses.split('/')[-1]} step fails with "
                         "ENOENT, after the image was built and pushed",
                         help=_closest_hint(ctx.repo_root, path or shown), doc=fix_doc,
-                        related=related)
+                        related=related, span=wm.composite_input_span(step, "task-definition"))
                 continue
             if step.uses != A.RENDER or "container-name" not in step.with_:
                 continue
@@ -745,7 +747,7 @@ def _taskdef_checks(idx: Index, ctx):
                     "container definition with matching name\"",
                     help=f"use {shown if len(names) == 1 else 'one of ' + shown}, or rename "
                          f"the container in {td.file}",
-                    doc=fix_doc,
+                    doc=fix_doc, span=wm.composite_input_span(step, "container-name"),
                     related=related + [(td, ("containerDefinitions",),
                                         f"the containers of {td.file}")])
 

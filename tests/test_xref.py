@@ -1485,3 +1485,37 @@ def test_a_pull_from_ecr_public_needs_no_permission(tmp_path):
     (tmp_path / ".ecs-lint.yaml").write_text(
         f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
     assert not [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+
+
+@pytest.mark.parametrize("with_line, where", [
+    # written in the action: fixed there
+    ("        task-definition: ops/missing.json", (".github/actions/deploy/action.yml", 9)),
+    # given by the caller: fixed at the caller's `with:`
+    ("        task-definition: ${{ inputs.td }}", (".github/workflows/deploy.yml", None)),
+])
+def test_a_composite_actions_own_path_is_reported_in_the_action(tmp_path, with_line, where):
+    action = tmp_path / ".github" / "actions" / "deploy"
+    action.mkdir(parents=True)
+    (action / "action.yml").write_text(f"""\
+inputs:
+  td: {{default: ops/missing.json}}
+runs:
+  using: composite
+  steps:
+    - uses: aws-actions/amazon-ecs-render-task-definition@v1
+      with:
+        container-name: web
+{with_line}
+        image: app:1
+""")
+    steps = """\
+          - uses: actions/checkout@v4
+          - uses: ./.github/actions/deploy
+            with:
+              td: ops/missing.json
+"""
+    found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main")
+    (miss,) = [f for f in found if f.rule == "xref-task-definition-missing"]
+    assert miss.file == where[0]
+    if where[1]:
+        assert miss.span.line == where[1]
