@@ -8,8 +8,10 @@ a finding on `deploymentConfiguration.maximumPercent` lands on the line of
 `deployment_maximum_percent`.
 
 `.tf` files: a Terraform module is a folder, so the `.tf` files beside the one
-being read are parsed too (once per folder and run) for `variable` defaults,
-`terraform.tfvars`/`*.auto.tfvars` values, `locals`, and the
+being read are parsed too (once per folder and run) for `variable` defaults
+(and the `optional()` attribute defaults of their types), `terraform.tfvars`,
+`terraform.tfvars.json` and `*.auto.tfvars(.json)` values (a null value leaves
+the argument out), `locals`, and the
 `aws_iam_policy_document` data sources and roles that refer to each other.
 A document is emitted for the file where its policy text is written: a role
 whose `assume_role_policy` is `data.aws_iam_policy_document.X.json` gives a
