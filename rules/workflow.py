@@ -536,7 +536,13 @@ REGION_MISSING = rule(
     variable does not count. An input that is only `${{ env.X }}` where the
     `env:` entry X has no value (`X:` alone, or `X: ##region##`, which YAML
     reads as a comment) is empty too, unless an earlier step sets X through
-    `$GITHUB_ENV`.
+    `$GITHUB_ENV`; so is `${{ env.X }}` with X in no `env:` of the step, job
+    or workflow (unless an earlier action, other than the usual checkout,
+    setup, cache, artifact, login and ECS ones, may export it, or
+    configure-aws-credentials exported the region), `${{ matrix.K }}` when a
+    row of the matrix lacks K, `${{ inputs.X }}` on a push of a workflow that
+    is also dispatched, and a reusable workflow's input with no default that a
+    calling job of the repository does not pass.
 
     ## Why is this bad?
     `aws-region` is a required input: the step fails before any call to AWS.
@@ -1968,12 +1974,17 @@ _LITERAL_ACCOUNT = lazy_re(r"arn:aws[a-z-]*:iam::(\d{12}):")
 @check(kinds=("workflow",), rules=(REGION_MISSING.id, ACCOUNT_ID_HARDCODED.id))
 def credential_inputs(doc, ctx):
     wf = _workflow(doc)
+    callers = None  # a reusable workflow's calling jobs, read when a region needs them
+    if "workflow_call" in wf.triggers and "inputs." in (doc.text or ""):
+        callers = wm.local_callers(doc.file, wf, ctx.repo_root)
     for job in _live_jobs(wf):
         for st in job.steps:
             if st.uses == wm.CONFIGURE_CREDENTIALS:
                 region = st.with_.get("aws-region")
                 if region is None or (isinstance(region, str) and not region.strip()):
-                    yield Problem(REGION_MISSING.id, st.path + ("uses",),
+                    where = wm.input_path(st, "aws-region") if "aws-region" in st.with_ \
+                        else st.path + ("uses",)
+                    yield Problem(REGION_MISSING.id, where,
                                   "configure-aws-credentials has no `aws-region` input (it is "
                                   "required; an AWS_REGION env variable does not replace it): "
                                   "the step fails",
@@ -1985,6 +1996,13 @@ def credential_inputs(doc, ctx):
                                   "the workflow (a YAML null or ''): the required input is "
                                   "empty and the step fails",
                                   help=f"give {name} a region, e.g. `{name}: eu-west-1`")
+                elif isinstance(region, str) and _empty_region(region, wf, job, st, callers):
+                    why = _empty_region(region, wf, job, st, callers)
+                    yield Problem(REGION_MISSING.id, wm.input_path(st, "aws-region"),
+                                  f"`aws-region` is {why}: the "
+                                  "required input is empty and the step fails",
+                                  help="give the step a region that is always set, e.g. "
+                                       "`${{ vars.AWS_REGION || 'eu-west-1' }}`")
             for ru in wm.role_uses_of(st):  # `role-to-assume`, or `aws sts ... --role-arn`
                 if not isinstance(ru.role_to_assume, str):
                     continue
@@ -2003,6 +2021,56 @@ def credential_inputs(doc, ctx):
 
 
 _ENV_ONLY = lazy_re(r"env\.([A-Za-z_][\w-]*)")
+
+
+# actions a job runs before the step that are known not to export other env variables
+_QUIET_ACTIONS = ("actions/checkout", "actions/setup-", "actions/cache", "actions/upload-artifact",
+                  "actions/download-artifact", "docker/setup-", "docker/login-action",
+                  "aws-actions/amazon-ecr-login", "aws-actions/amazon-ecs-render-task-definition",
+                  "aws-actions/amazon-ecs-deploy-task-definition")
+_REGION_VARS = ("AWS_REGION", "AWS_DEFAULT_REGION")
+
+
+def _empty_region(value: str, wf, job, step, callers=None) -> Optional[str]:
+    """Why a region input made of one expression is certainly empty in some
+    run: `${{ env.X }}` with X in no `env:` of the step, job or workflow and
+    not exported by an earlier step; `${{ matrix.K }}` with a row that lacks
+    K; `${{ inputs.X }}` on an event without inputs (a push), or in a reusable
+    workflow whose input has no default and a calling job of the repository
+    (`callers`) does not pass it. None otherwise."""
+    m = wm.EXPR.fullmatch(value.strip())
+    inner = m.group(1).strip() if m else ""
+    ref = _ENV_ONLY.fullmatch(inner)
+    if ref is not None:
+        name = ref.group(1)
+        scopes = (step.env, job.env, job.workflow.env if job.workflow else None)
+        if any(isinstance(sc, dict) and name in sc for sc in scopes):
+            return None
+        for other in job.steps[:step.index]:
+            if name in wm.env_writes(other):
+                return None
+            uses = (other.uses or "").split("@")[0]
+            if other.uses and not uses.startswith(_QUIET_ACTIONS) and not (
+                    other.uses == wm.CONFIGURE_CREDENTIALS and name not in _REGION_VARS):
+                return None  # an action may export it (configure-aws-credentials: the region)
+        return f"`{inner}`, which no `env:` of the step, job or workflow sets"
+    key = re.fullmatch(r"matrix\.([A-Za-z_][\w-]*)", inner)
+    if key is not None and isinstance(job.strategy.get("matrix"), dict):
+        rows = job.matrix_rows()
+        if rows and rows != [{}] and any(isinstance(r, dict) and key.group(1) not in r
+                                         for r in rows):
+            return f"`{inner}`, which a row of the matrix does not set"
+    inp = re.fullmatch(r"(?:github\.event\.)?inputs\.([A-Za-z_][\w-]*)", inner)
+    if inp is not None and callers:
+        lacking = [f"{f} job '{j}'" for f, j, given in callers
+                   if inp.group(1).lower() not in {str(k).lower() for k in given}]
+        if lacking:
+            return (f"`{inner}`, an input with no default that {lacking[0]} does not pass")
+    if inp is not None and "workflow_call" not in wf.triggers:
+        others = sorted(e for e in wm.job_events(wf, job) if e != "workflow_dispatch")
+        if others and "workflow_dispatch" in wf.triggers:
+            return f"`{inner}`, which is empty on {others[0]} (only a dispatch has inputs)"
+    return None
 
 
 def _empty_env(value: str, job, step) -> Optional[str]:

@@ -1139,3 +1139,47 @@ jobs:
 """)
     found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-image-latest"]
     assert [f.span.line for f in found] == ([9] if reported else [])
+
+
+_REGION_WF = """\
+on:
+  push: {branches: [main]}
+  workflow_dispatch:
+    inputs:
+      region: {default: eu-west-1}
+env:
+  AWS_REGION: eu-west-1
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions: {id-token: write}
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: %s
+"""
+
+
+@pytest.mark.parametrize("region, empty", [
+    ("${{ env.AWS_REGION }}", False),
+    ("${{ env.AWS_DEFAULT_REGION }}", True),  # set by no env: block
+    ("${{ inputs.region }}", True),  # empty on push
+    ("${{ vars.AWS_REGION }}", False),  # not known here
+    ("''", True),
+])
+def test_a_region_that_is_certainly_empty_is_missing(tmp_path, region, empty):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(_REGION_WF % region)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-aws-region-missing"]
+    assert bool(found) == empty
+    if empty:
+        assert found[0].span.line == 16  # at the input, where it is fixed
+
+
+def test_an_earlier_action_may_export_the_region(tmp_path):
+    text = (_REGION_WF % "${{ env.AWS_DEFAULT_REGION }}").replace(
+        "    steps:\n", "    steps:\n      - uses: some/env-loader@v1\n")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(text)
+    assert not [f for f in lint_folder(tmp_path) if f.rule == "workflow-aws-region-missing"]
