@@ -652,8 +652,9 @@ def assumes_role(step: Step) -> Optional[RoleUse]:
         return None
     known = step.uses == CONFIGURE_CREDENTIALS
     oidc = not any(step.with_.get(k) for k in ("aws-access-key-id", "web-identity-token-file"))
-    if _truthy(step.with_.get("role-chaining")) is True:
-        oidc = False
+    if _truthy(step.with_.get("role-chaining")) is True \
+            or _truthy(step.with_.get("force-skip-oidc")) is True:
+        oidc = False  # keys already in the environment, or the runner's own credentials
     aud = step.with_.get("audience")
     return RoleUse(step, role, input_path(step, "role-to-assume"),
                    audience=aud if isinstance(aud, str) and aud.strip() else STS_AUDIENCE,
@@ -677,6 +678,9 @@ def _may_contain(script, word: str) -> bool:
 _QUOTING = str.maketrans("", "", "\\'\"")
 
 
+_OTHER_TOKEN = re.compile(r"AWS_WEB_IDENTITY_TOKEN_FILE|/var/run/secrets/|serviceaccount/token")
+
+
 def role_uses_of(step: Step) -> List[RoleUse]:
     out = []
     ru = assumes_role(step)
@@ -687,7 +691,10 @@ def role_uses_of(step: Step) -> List[RoleUse]:
     for c in commands(step):
         if shell.is_aws(c, "sts", "assume-role-with-web-identity"):
             role = shell.option(c, "--role-arn")
-            out.append(RoleUse(step, role, step.run_path, oidc=True, line=c.line))
+            token = shell.option(c, "--web-identity-token") or ""
+            # a pod's projected token (EKS), not GitHub's
+            github = not _OTHER_TOKEN.search(token + " " + " ".join(c.argv))
+            out.append(RoleUse(step, role, step.run_path, oidc=github, line=c.line))
     return out
 
 

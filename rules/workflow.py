@@ -27,8 +27,10 @@ ID_TOKEN_MISSING = rule(
     ## What it does
     Finds jobs that assume a role through GitHub's OIDC token
     (`aws-actions/configure-aws-credentials` with `role-to-assume` and no access
-    keys, any `role-to-assume` input of a wrapper action, or
-    `aws sts assume-role-with-web-identity` in a script) whose effective
+    keys, `web-identity-token-file`, `role-chaining` or `force-skip-oidc: true`,
+    any `role-to-assume` input of a wrapper action, or
+    `aws sts assume-role-with-web-identity` in a script, unless its token is a
+    pod's projected one, `$AWS_WEB_IDENTITY_TOKEN_FILE`) whose effective
     permissions do not grant `id-token: write`. The effective permissions are the
     job's `permissions` block, else the workflow's; `write-all` grants it,
     `read-all` and `{}` do not, and without any block GitHub's default token has

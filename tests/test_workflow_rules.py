@@ -1183,3 +1183,31 @@ def test_an_earlier_action_may_export_the_region(tmp_path):
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / ".github" / "workflows" / "d.yml").write_text(text)
     assert not [f for f in lint_folder(tmp_path) if f.rule == "workflow-aws-region-missing"]
+
+
+@pytest.mark.parametrize("step, missing", [
+    ("""      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: eu-west-1
+""", True),
+    # the runner's own credentials assume the role: no OIDC token is asked for
+    ("""      - uses: aws-actions/configure-aws-credentials@v6
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: eu-west-1
+          force-skip-oidc: true
+""", False),
+    # an EKS pod's projected token, not GitHub's
+    ("""      - run: aws sts assume-role-with-web-identity --role-arn arn:aws:iam::123456789012:role/r --role-session-name s --web-identity-token "$(cat "$AWS_WEB_IDENTITY_TOKEN_FILE")"
+""", False),
+    ("""      - run: aws sts assume-role-with-web-identity --role-arn arn:aws:iam::123456789012:role/r --role-session-name s --web-identity-token "$TOKEN"
+""", True),
+])
+def test_what_counts_as_assuming_through_githubs_oidc(tmp_path, step, missing):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
+        "on: {push: {branches: [main]}}\npermissions: {contents: read}\njobs:\n  d:\n"
+        "    runs-on: ubuntu-latest\n    steps:\n" + step)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-id-token-missing"]
+    assert bool(found) == missing
