@@ -375,7 +375,16 @@ def composite_input_span(step: Step, name: str) -> Optional[Span]:
     """Where a local composite action's step writes its input `name` itself
     (not fed by the caller's `with:`): a span in the action's file; None
     otherwise, or when the file cannot be read again."""
-    if not step.via or step.source is None or name in step.fed_by:
+    if name in step.fed_by:
+        return None
+    return composite_span(step, ("with", name))
+
+
+def composite_span(step: Step, path: tuple) -> Optional[Span]:
+    """The span of `path` (under the step: `("env", NAME)`) in the file of the
+    local composite action the step is part of; None for a workflow's own
+    step, or when the file cannot be read again."""
+    if not step.via or step.source is None:
         return None
     from .loader import LoadError, decode, load_text
     from .runner import display_path
@@ -391,7 +400,7 @@ def composite_input_span(step: Step, name: str) -> Optional[Span]:
             return None
         if not docs or not isinstance(docs[0].data, dict):
             return None
-        span = docs[0].locate(("runs", "steps", k, "with", name), False)
+        span = docs[0].locate(("runs", "steps", k) + tuple(path), False)
         return Span(span.line, span.column, span.end_line, span.end_column,
                     display_path(os.path.join(folder, file)))
     return None

@@ -124,13 +124,17 @@ STATIC_KEYS = rule(
     (`secrets.AWS_ACCESS_KEY_ID`, `secrets.PROD_AWS_SECRET_ACCESS_KEY`: e.g.
     kciter/aws-ecr-action's `access_key_id`, docker/login-action's `username` and
     `password` for ECR), `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in a
-    workflow, job, step or job container `env`, and `aws configure set
-    aws_access_key_id ...`, `export AWS_ACCESS_KEY_ID=...` or `echo
-    "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV` in scripts, when the value comes
+    workflow, job, step or job container `env` (or another env name given a
+    secret named as a key: `TF_VAR_access_key`), a reusable workflow's
+    `secrets:` named as a key (in any case), and `aws configure set
+    aws_access_key_id ...`, `export AWS_ACCESS_KEY_ID=...`, `echo
+    "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV` or `aws_access_key_id = ...` lines
+    written to a credentials file in scripts, when the value comes
     from `secrets`, `vars` or a literal (a literal shorter than a key, like
     `test` for a local emulator, does not count; in a script, `$NAME` is read
     through the env blocks, and a literal counts when it has the shape of a key). Values from step outputs (credentials
-    minted at run time, e.g. `output-credentials: true`) are not reported.
+    minted at run time, e.g. `output-credentials: true`) are not reported. A
+    key written in a local composite action is reported in the action's file.
 
     ## Why is this bad?
     An IAM user key never expires: leaked once (a log, a fork, a compromised
@@ -859,9 +863,9 @@ def _static_keys(doc):
             if isinstance(box, dict) and isinstance(box.get("env"), dict):
                 yield from _env_keys(box["env"], job.path + (part, "env"), job, None,
                                      f"job '{job.id}' container env")
-        if isinstance(job.secrets, dict):
-            name = _first_key(job.secrets, _KEY_ENV + tuple(k.upper().replace("-", "_")
-                                                            for k in _KEY_INPUTS))
+        if isinstance(job.secrets, dict):  # its keys in whatever case and separator
+            name = next((k for k in job.secrets if isinstance(k, str)
+                         and k.upper().replace("-", "_") in _KEY_ENV), None)
             src = _long_lived(job.secrets.get(name), job, None) if name else None
             if src:
                 yield Problem(STATIC_KEYS.id, job.path + ("secrets", name),
@@ -917,16 +921,18 @@ _KEYS_HELP = ("assume a role through OIDC: `permissions: {id-token: write}` and 
 
 def _env_keys(env, path, job, step, where):
     name = _first_key(env, _KEY_ENV)
-    if not name:
-        return
-    src = _long_lived(env.get(name), job, step)
-    if src is None:
-        other = _first_key(env, tuple(k for k in _KEY_ENV if k != name))
-        src = _long_lived(env.get(other), job, step) if other else None
+    if not name:  # under another name (`TF_VAR_access_key`), a secret named as a key
+        name, src = _key_secret_input(env, job, step)
+    else:
+        src = _long_lived(env.get(name), job, step)
+        if src is None:
+            other = _first_key(env, tuple(k for k in _KEY_ENV if k != name))
+            src = _long_lived(env.get(other), job, step) if other else None
     if src:
+        span = wm.composite_span(step, ("env", name)) if step is not None else None
         yield Problem(STATIC_KEYS.id, path + (name,),
                       f"{where} sets {name} from {src}: a long-lived IAM user key",
-                      help=_KEYS_HELP, key=True)
+                      help=_KEYS_HELP, key=True, span=span)
 
 
 _KEY_LITERAL = lazy_re(r"^(?:(?:AKIA|ASIA)[A-Z0-9]{16}|[A-Za-z0-9/+=]{40})$")
@@ -952,7 +958,18 @@ def _script_key(c, job, step):
             src = _script_value(m.group(2), job, step) if m else None
             if src:
                 return src
+    # a credentials file: `aws_access_key_id = ...` lines (a here-document or echo)
+    for line in (c.heredoc or "").splitlines() + [" ".join(c.argv[1:])] \
+            if c.argv[:1] in (["cat"], ["echo"], ["printf"], ["tee"]) else ():
+        m = _INI_KEY.match(line)
+        src = _script_value(m.group(1), job, step) if m else None
+        if src:
+            return src
     return None
+
+
+_INI_KEY = lazy_re(r"^\s*['\"]?aws_(?:access_key_id|secret_access_key)\s*=\s*(.+?)['\"]?\s*$",
+                   re.I)
 
 
 def _script_value(value, job, step, depth: int = 0):

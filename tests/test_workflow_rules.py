@@ -1211,3 +1211,68 @@ def test_what_counts_as_assuming_through_githubs_oidc(tmp_path, step, missing):
         "    runs-on: ubuntu-latest\n    steps:\n" + step)
     found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-id-token-missing"]
     assert bool(found) == missing
+
+
+@pytest.mark.parametrize("job, reported", [
+    # a credentials file written from secrets
+    ("""    steps:
+      - run: |
+          cat > ~/.aws/credentials <<EOF
+          [default]
+          aws_access_key_id = ${{ secrets.DEPLOYER_ID }}
+          aws_secret_access_key = ${{ secrets.DEPLOYER_SECRET }}
+          EOF
+""", True),
+    ("""    steps:
+      - run: echo "aws_access_key_id = ${{ secrets.KEY }}" >> ~/.aws/credentials
+""", True),
+    ("""    steps:
+      - run: |
+          cat > ~/.aws/config <<EOF
+          [default]
+          region = eu-west-1
+          EOF
+""", False),
+    # a reusable workflow's secrets, in any case and separator
+    ("""    uses: acme/wf/.github/workflows/deploy.yml@v1
+    secrets:
+      aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}
+""", True),
+    # env under another name, given a secret named as a key
+    ("""    env:
+      TF_VAR_access_key: ${{ secrets.TERRAFORM_AWS_ACCESS_KEY_ID }}
+    steps:
+      - run: terraform apply
+""", True),
+    ("""    env:
+      TF_VAR_db_password: ${{ secrets.DB_PASSWORD }}
+    steps:
+      - run: terraform apply
+""", False),
+])
+def test_static_keys_in_other_shapes(tmp_path, job, reported):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
+        "on: {push: {branches: [main]}}\njobs:\n  d:\n    runs-on: ubuntu-latest\n" + job)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-static-aws-keys"]
+    assert bool(found) == reported
+
+
+def test_a_key_written_in_a_composite_action_is_reported_there(tmp_path):
+    action = tmp_path / ".github" / "actions" / "publish"
+    action.mkdir(parents=True)
+    (action / "action.yml").write_text("""\
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      env:
+        AWS_ACCESS_KEY_ID: AKIAIOSFODNN7EXAMPLE
+      run: aws s3 sync dist s3://bucket
+""")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
+        "on: {push: {branches: [main]}}\njobs:\n  d:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - uses: actions/checkout@v4\n      - uses: ./.github/actions/publish\n")
+    (found,) = [f for f in lint_folder(tmp_path) if f.rule == "workflow-static-aws-keys"]
+    assert (found.file, found.span.line) == (".github/actions/publish/action.yml", 6)
