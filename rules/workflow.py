@@ -1971,14 +1971,22 @@ def _assumes_a_role(job, ctx) -> bool:
     return called is None or bool(called)
 
 
-def _called_role_uses(job, ctx) -> Optional[list]:
+def _called_role_uses(job, ctx, depth: int = 0) -> Optional[list]:
     """[(called job, its OIDC role use)] of the local reusable workflow a job
-    calls; None when there is none that can be read."""
+    calls, and of the local workflows its jobs call in turn (permissions only
+    stay or shrink down a chain: the first caller must grant the token); None
+    when there is none that can be read."""
     callee = _local_workflow(job, ctx)
     if callee is None:
         return None
-    return [(called, ru) for called in callee.jobs.values() if not called.disabled
-            for ru in called.role_uses() if ru.oidc]
+    out = []
+    for called in callee.jobs.values():
+        if called.disabled:
+            continue
+        out += [(called, ru) for ru in called.role_uses() if ru.oidc]
+        if called.uses and depth < 3:
+            out += _called_role_uses(called, ctx, depth + 1) or []
+    return out
 
 
 def _use_path(ru) -> tuple:

@@ -1276,3 +1276,29 @@ runs:
         "    steps:\n      - uses: actions/checkout@v4\n      - uses: ./.github/actions/publish\n")
     (found,) = [f for f in lint_folder(tmp_path) if f.rule == "workflow-static-aws-keys"]
     assert (found.file, found.span.line) == (".github/actions/publish/action.yml", 6)
+
+
+@pytest.mark.parametrize("grant, reported", [("contents: read", True),
+                                             ("id-token: write", False)])
+def test_a_chain_of_reusable_workflows_needs_the_first_callers_token(tmp_path, grant, reported):
+    wfs = tmp_path / ".github" / "workflows"
+    wfs.mkdir(parents=True)
+    (wfs / "deploy.yml").write_text(
+        "on: {push: {branches: [main]}}\njobs:\n  prod:\n"
+        f"    permissions: {{{grant}}}\n    uses: ./.github/workflows/service.yml\n")
+    (wfs / "service.yml").write_text(
+        "on: {workflow_call: {}}\njobs:\n  svc:\n    uses: ./.github/workflows/ecs.yml\n")
+    (wfs / "ecs.yml").write_text("""\
+on: {workflow_call: {}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: eu-west-1
+""")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-id-token-missing"
+             and f.file.endswith("deploy.yml")]
+    assert bool(found) == reported
