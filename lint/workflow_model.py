@@ -400,6 +400,11 @@ def composite_span(step: Step, path: tuple) -> Optional[Span]:
             return None
         if not docs or not isinstance(docs[0].data, dict):
             return None
+        from .values import value_at
+
+        raw = value_at(docs[0].data, ("runs", "steps", k) + tuple(path))
+        if not isinstance(raw, str) or "${{" in raw:
+            return None  # from the action's inputs: fixed where they are given
         span = docs[0].locate(("runs", "steps", k) + tuple(path), False)
         return Span(span.line, span.column, span.end_line, span.end_column,
                     display_path(os.path.join(folder, file)))

@@ -56,9 +56,11 @@ URL_WRONG = rule(
     issuer). Create input, CloudFormation and
     Terraform must give the `https://` scheme; `get-open-id-connect-provider`
     output omits it, so a scheme-less URL is accepted there. A provider of
-    another identity provider (its host does not mention GitHub and is no typo
-    of GitHub's: `gitlab.com`, `app.terraform.io`, an EKS cluster's issuer) is
-    left alone, here and by `oidc-provider-audience-missing`.
+    another identity provider that mints OIDC tokens for its own pipelines or
+    clusters (GitLab, Terraform Cloud, CircleCI, Buildkite, Bitbucket, Google,
+    Azure, an EKS cluster, Cognito) is left alone, here and by
+    `oidc-provider-audience-missing`; any other host is read as meant for
+    GitHub.
 
     ## Why is this bad?
     The URL must equal the token's issuer. A typo, the retired
@@ -117,28 +119,26 @@ def _issuer_path(rest):
     return len(segments) <= 1 and not any(s.startswith(".") for s in segments)
 
 
+# the issuers of other identity providers' OIDC tokens: their providers serve
+# their own pipelines and clusters, not GitHub's
+_OTHER_ISSUERS = lazy_re(
+    r"^(?:gitlab\.com|gitlab\.[a-z0-9.-]+|[a-z0-9.-]+\.gitlab\.[a-z]+|app\.terraform\.io|"
+    r"oidc\.circleci\.com|agent\.buildkite\.com|api\.bitbucket\.org|accounts\.google\.com|"
+    r"sts\.windows\.net|login\.microsoftonline\.com|vstoken\.dev\.azure\.com|"
+    r"oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?|cognito-identity\.amazonaws\.com|"
+    r"[a-z0-9-]+\.(?:okta|auth0)\.com|token\.actions\.[a-z0-9.-]*gitea[a-z0-9.-]*)$")
+
+
 def another_issuer(url) -> bool:
-    """Is a provider URL another identity provider's, not meant for GitHub
-    (`https://gitlab.com`, `https://app.terraform.io`, an EKS cluster's)? Its
-    host does not mention GitHub. A URL not known, or one naming GitHub
-    (`vstoken.actions.githubusercontent.com`, a typo'd host), is GitHub's."""
+    """Is a provider URL the issuer of another identity provider known to mint
+    OIDC tokens for its own pipelines or clusters (`https://gitlab.com`,
+    `https://app.terraform.io`, an EKS cluster's)? Any other host, known or
+    not, is read as meant for GitHub (a typo, the retired vstoken host, a
+    placeholder)."""
     if not isinstance(url, str):
         return False
     host = _URL.match(url.strip()).group("host").lower()
-    return bool(host) and "github" not in host and not _near(host, GITHUB_HOST)
-
-
-def _near(a: str, b: str) -> bool:
-    """Within two edits of each other (a typo of GitHub's host)?"""
-    if abs(len(a) - len(b)) > 2:
-        return False
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1] <= 2
+    return bool(_OTHER_ISSUERS.match(host))
 
 
 def _list(value):

@@ -83,6 +83,7 @@ def test_provider_url_with_an_enterprise_slug_is_right(tmp_path):
     ("https://token.actions.githubusercontnt.com", True),
     ("https://token.action.githubusercontent.com", True),
     ("https://token.actions.github.com", True),
+    ("https://example.com", True),  # not a known issuer: meant for GitHub
 ])
 def test_only_providers_meant_for_github_are_checked(tmp_path, url, wrong):
     found = file_findings(tmp_path, "provider.json", {"Url": url, "ClientIDList": ["x"]})

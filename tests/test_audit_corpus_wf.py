@@ -153,9 +153,11 @@ def test_region_env_set_by_an_earlier_step_is_not_missing():
     assert "workflow-aws-region-missing" not in rules_of(text)
 
 
-def test_region_from_an_env_variable_no_block_sets_is_not_judged():
+def test_region_from_an_env_variable_no_block_sets_is_empty():
+    # the env context holds only what the workflow sets (env: blocks, $GITHUB_ENV),
+    # not the runner's own environment (stop 22, set cv)
     text = NULL_REGION.format(value="eu-west-1").replace("env.AWS_REGION", "env.OTHER")
-    assert "workflow-aws-region-missing" not in rules_of(text)
+    assert "workflow-aws-region-missing" in rules_of(text)
 
 
 @pytest.mark.skipif(not SHARED.exists(), reason="../shared is not beside this checkout")
