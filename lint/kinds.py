@@ -7,6 +7,7 @@ file. See RULES.md "Inputs and how they are recognised".
 """
 from __future__ import annotations
 
+import re
 from typing import List, Optional
 from urllib.parse import unquote
 
@@ -46,13 +47,24 @@ def _statements(policy):
     return []
 
 
+def _grants_assume(action: str) -> bool:
+    """Does an action (its service prefix and name in any case, with `*` and
+    `?`) cover an sts:AssumeRole* action (`sts:*`, `Sts:Assume*`, `*`)?"""
+    low = action.strip().lower()
+    if low.startswith("sts:assumerole"):
+        return True
+    if "*" not in low and "?" not in low:
+        return False
+    pattern = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in low)
+    return re.fullmatch(pattern, "sts:assumerolewithwebidentity") is not None
+
+
 def _assume_actions(stmt):
     """Does the statement grant an sts:AssumeRole* action (`NotAction` naming
     only STS actions grants the others, AssumeRoleWithWebIdentity among them)?"""
     acts = stmt.get("Action")
     acts = [acts] if isinstance(acts, str) else (acts if isinstance(acts, list) else [])
-    if any(isinstance(a, str) and (a.lower().startswith("sts:assumerole") or a in ("*", "sts:*"))
-           for a in acts):
+    if any(isinstance(a, str) and _grants_assume(a) for a in acts):
         return True
     nots = stmt.get("NotAction")
     nots = [nots] if isinstance(nots, str) else (nots if isinstance(nots, list) else [])

@@ -540,3 +540,18 @@ def test_the_message_says_which_branches_are_admitted(tmp_path):
     assert "admits every repository of the owner" in found.message
     assert "branches it does not name (`repo:myorg/x:ref:refs/heads/feat-x`)" in found.message
     assert "any branch" not in found.message
+
+
+@pytest.mark.parametrize("action, kind", [
+    ("Sts:*", "trust-policy"),  # IAM reads the prefix and name in any case
+    ("STS:AssumeRoleWithWebIdentity", "trust-policy"),
+    ("sts:Assume*", "trust-policy"),
+    ("*", "trust-policy"),
+    ("sts:TagSession", None),
+])
+def test_a_principal_with_any_assume_action_makes_a_trust_policy(action, kind):
+    from ecs_lint.kinds import policy_kind
+
+    doc = policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com"}})
+    doc["Statement"][0]["Action"] = action
+    assert policy_kind(doc) == kind
