@@ -818,6 +818,7 @@ def _argv_runs_tests(argv) -> bool:
     if not argv:
         return False
     # a test run inside a container: `docker run IMAGE pytest`, `docker compose run app npm test`
+    argv = _without_compose_options(argv)
     head2 = (argv[0], argv[1] if len(argv) > 1 else "")
     if head2 in _CONTAINER_RUN or argv[:3] in (["docker", "compose", "run"],
                                                ["docker", "compose", "exec"]):
@@ -843,6 +844,13 @@ def _argv_runs_tests(argv) -> bool:
             continue
         if head in ("bundle", "npx", "pnpx", "bunx", "sudo", "env", "time", "xvfb-run"):
             argv = argv[1:] if head not in ("bundle",) else argv[2:]
+            continue
+        if head in ("npm", "pnpm", "yarn", "bun") and len(argv) > 2 \
+                and argv[1] in ("exec", "dlx", "x"):
+            argv = argv[2:]  # `pnpm exec vitest run`
+            continue
+        if head in ("pnpm", "yarn") and len(argv) > 1 and argv[1] in _TEST_RUNNERS:
+            argv = argv[1:]  # `pnpm vitest run`: a local binary
             continue
         break
     if not argv:
@@ -870,6 +878,23 @@ def _argv_runs_tests(argv) -> bool:
                                and argv[1].endswith("manage.py") and argv[2] == "test"):
         return True
     return False
+
+
+_COMPOSE_VALUED = {"-f", "--file", "-p", "--project-name", "--env-file", "--profile",
+                   "--project-directory", "--ansi", "--parallel"}
+
+
+def _without_compose_options(argv):
+    """`docker compose -f ci.yml run ...` as `docker compose run ...`: the
+    global options before the subcommand set aside."""
+    start = 2 if argv[:2] == ["docker", "compose"] else 1 if argv[:1] == ["docker-compose"] \
+        else None
+    if start is None:
+        return argv
+    i = start
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 1 if "=" in argv[i] or argv[i] not in _COMPOSE_VALUED else 2
+    return argv[:start] + argv[i:]
 
 
 _MAVEN_SKIP = re.compile(r"-D(?:skipTests|maven\.test\.skip|maven\.test\.skip\.exec)(?:=(.*))?")

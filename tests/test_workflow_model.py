@@ -563,3 +563,17 @@ def test_format_is_expanded_when_its_arguments_are_known(text, expected):
     job = wf.jobs["d"]
     got = wm.expand(text, job, None, {"svc": "refunds"}, {"vars": {"ACCOUNT": "123456789012"}})
     assert got == expected
+
+
+@pytest.mark.parametrize("command, tests", [
+    ("docker compose -f compose.ci.yml run --rm web bundle exec rspec", True),
+    ("docker-compose --file ci.yml -p app run app pytest", True),
+    ("docker compose -f ci.yml up -d", False),
+    ("pnpm exec vitest run", True),
+    ("pnpm vitest run", True),
+    ("npm exec jest", True),
+    ("pnpm exec eslint .", False),
+    ("pnpm install --frozen-lockfile", False),
+])
+def test_test_commands_behind_compose_options_and_package_runners(command, tests):
+    assert wm._argv_runs_tests(command.split()) is tests
