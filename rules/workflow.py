@@ -213,7 +213,8 @@ DEPLOY_NO_TEST_GATE = rule(
     pest, and the like (also called by a path: `./vendor/bin/phpunit`), also inside `docker run`/`docker compose run`,
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
     jobs whose id or name says `test`. Test steps that run in the deploying job
-    itself before the deploy also count. A test step with `continue-on-error:
+    itself before the deploy also count (not one whose `if:` keeps it off the
+    events the deploy runs on). A test step with `continue-on-error:
     true` does not (its failure does not fail the job), nor one whose script
     swallows the failure: `pytest || true` (also `|| :`, `|| exit 0`,
     `|| echo ...`), or, with `-e` off (`set +e`), a test command that is not
@@ -221,14 +222,16 @@ DEPLOY_NO_TEST_GATE = rule(
     `test` whose only test steps are such, nor a job with `continue-on-error:
     true` (the jobs that need it see `success` when it failed). A job whose `if:` runs it whatever the
     jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
-    of `needs.X.result`) is not gated by them.
+    of `needs.*.result` or of `needs.X.result` for an X that runs tests or
+    needs one that does) is not gated by them.
 
     It stays silent where the gate may live elsewhere: a job in the chain that
     calls a reusable workflow it cannot read, a reusable workflow
     (`workflow_call`) or a workflow started by `workflow_run` whose job (or a
     job it needs) runs only when that workflow succeeded (`if:
     github.event.workflow_run.conclusion == 'success'`; GitHub starts it
-    whatever the other workflow concluded), as long as the job runs on no
+    whatever the other workflow concluded, and `!= 'failure'` lets a
+    cancelled or timed-out run through), as long as the job runs on no
     other trigger (a reusable workflow that can also be dispatched by hand
     deploys untested on the dispatch). The gate of a
     reusable workflow is then its callers': a job that calls a local one
@@ -1007,7 +1010,7 @@ def deploy_gates(doc, ctx):
                           help="add `environment: production` (with protection rules) to the job",
                           key=True)
         if not _test_gated(wf, job, deploys, ctx):
-            if _runs_whatever_needs_give(job) and _test_gated(wf, job, deploys, ctx,
+            if _runs_whatever_needs_give(job, wf) and _test_gated(wf, job, deploys, ctx,
                                                                read_if=False):
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' deploys ({what}) even when the jobs it `needs` "
@@ -1047,7 +1050,7 @@ def _calls_untested_deploys(wf, ctx):
         for called in _live_jobs(callee):
             deploys = called.deploys()
             if deploys and not _test_gated(callee, called, deploys, ctx, callers_gate=False):
-                always = _runs_whatever_needs_give(job)
+                always = _runs_whatever_needs_give(job, wf)
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' calls {job.uses}, whose job '{called.id}' "
                               f"deploys ({_deploy_words(deploys)}), but "
@@ -1077,9 +1080,10 @@ def _test_gated(wf, job, deploys, ctx, read_if=True, callers_gate=True):
     if callers_gate and _gated_by_callers(wf, job):
         return True
     first = min(d.step.index for d in deploys) if deploys else -1
-    if any(_gating_test(job, st) for st in job.steps[:first + 1]):
+    if any(_gating_test(job, st) and _runs_with(wf, st, [d.step for d in deploys])
+           for st in job.steps[:first + 1]):
         return True
-    if read_if and _runs_whatever_needs_give(job):
+    if read_if and _runs_whatever_needs_give(job, wf):
         return False  # `if: always()`: the tests it needs may fail, it deploys anyway
     for jid in wm.needs_closure(wf, job.id):
         other = wf.jobs[jid]
@@ -1114,18 +1118,41 @@ def _gated_by_callers(wf, job) -> bool:
                                  if n in wf.jobs])
 
 
+# only `success` (`!= 'failure'` lets a cancelled or timed-out run's commit through)
 _UPSTREAM_SUCCEEDED = lazy_re(
-    r"github\.event\.workflow_run\.conclusion\s*(?:==\s*['\"]success['\"]|"
-    r"!=\s*['\"]failure['\"])|['\"]success['\"]\s*==\s*github\.event\.workflow_run\.conclusion",
-    re.I)
+    r"github\.event\.workflow_run\.conclusion\s*==\s*['\"]success['\"]|"
+    r"['\"]success['\"]\s*==\s*github\.event\.workflow_run\.conclusion", re.I)
 
 
-def _runs_whatever_needs_give(job) -> bool:
+def _runs_with(wf, test_step, deploy_steps) -> bool:
+    """Can the test step run on an event a deploy step runs on? Not when their
+    `if:`s pick events that do not meet (tests on `pull_request`, the deploy
+    on `push`)."""
+    def events(step):
+        return set(wm.if_events(step.if_, wm.pull_request_ref_is_merge(wf.triggers))
+                   .admit(wf.triggers))
+    tested = events(test_step)
+    return not deploy_steps or any(tested & events(d) for d in deploy_steps)
+
+
+def _runs_whatever_needs_give(job, wf=None) -> bool:
     """Does the job's `if:` let it run when a job it needs failed (`always()`,
-    `failure()`, `!cancelled()`) without testing the needs' results?"""
+    `failure()`, `!cancelled()`) without testing the result of the needs
+    that run tests (`needs.*.result`, or `needs.X.result` of a job that runs
+    tests or needs one that does)?"""
     cond = job.if_
-    return isinstance(cond, str) and _RUNS_ANYWAY.search(cond) is not None \
-        and "result" not in cond
+    if not isinstance(cond, str) or _RUNS_ANYWAY.search(cond) is None:
+        return False
+    if "result" not in cond:
+        return True
+    if wf is None or re.search(r"needs\.\*\.result", cond):
+        return False
+    for name in set(re.findall(r"needs\.([A-Za-z0-9_-]+)\.result", cond)):
+        chain = [name] + sorted(wm.needs_closure(wf, name)) if name in wf.jobs else []
+        if any(n in wf.jobs and (_job_gates(wf.jobs[n]) or wf.jobs[n].uses is not None)
+               for n in chain):
+            return False
+    return True
 
 
 def _reusable_runs_tests(job, ctx):

@@ -853,7 +853,8 @@ jobs:
 @pytest.mark.parametrize("job_if, gated", [
     ("", False),  # GitHub starts it whatever CI concluded
     ("\n    if: ${{ github.event.workflow_run.conclusion == 'success' }}", True),
-    ("\n    if: github.event.workflow_run.conclusion != 'failure'", True),
+    # a cancelled or timed-out CI run is no failure: its commit would ship untested
+    ("\n    if: github.event.workflow_run.conclusion != 'failure'", False),
     ("\n    if: github.event.workflow_run.conclusion == 'failure'", False),
     ("\n    if: github.event.workflow_run.head_branch == 'main'", False),
 ])
@@ -1302,3 +1303,52 @@ jobs:
     found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-id-token-missing"
              and f.file.endswith("deploy.yml")]
     assert bool(found) == reported
+
+
+_GATE_IF = """\
+on: {push: {branches: [main]}}
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps: [{run: pytest}]
+  build:
+    runs-on: ubuntu-latest
+    steps: [{run: docker build .}]
+  deploy:
+    needs: [test, build]
+    if: %s
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - run: aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+
+
+@pytest.mark.parametrize("cond, gated", [
+    ("always() && needs.build.result == 'success'", False),  # the tests' result is not read
+    ("always() && needs.test.result == 'success'", True),
+    ("always() && !contains(needs.*.result, 'failure')", True),
+    ("success()", True),
+])
+def test_always_is_gated_only_by_the_result_of_the_tests(tmp_path, cond, gated):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(_GATE_IF % cond)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-deploy-no-test-gate"]
+    assert (not found) == gated
+
+
+def test_tests_that_never_run_with_the_deploy_do_not_gate_it(tmp_path):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text("""\
+on: [push, pull_request]
+jobs:
+  ci:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - if: github.event_name == 'pull_request'
+        run: pytest
+      - if: github.event_name == 'push'
+        run: aws ecs update-service --cluster c --service s --force-new-deployment
+""")
+    assert [f for f in lint_folder(tmp_path) if f.rule == "workflow-deploy-no-test-gate"]
