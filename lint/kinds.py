@@ -264,6 +264,9 @@ def documents(file: str, data, locate, text, forced_kind: Optional[str] = None,
             ctx = {"syntax": syntax}
             if kind == "oidc-provider":
                 ctx["format"] = "api"
+            if tuple(path) == ("Role", "AssumeRolePolicyDocument") \
+                    and isinstance(data["Role"].get("RoleName"), str):
+                ctx["role_name"] = data["Role"]["RoleName"]  # `aws iam get-role` output
             doc_locate = view_locator(locate, sub, path)
             if kind in ("trust-policy", "permissions-policy") and isinstance(sub, str):
                 # a policy in a string (URL-encoded): every finding at the string

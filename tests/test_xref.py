@@ -1519,3 +1519,17 @@ runs:
     assert miss.file == where[0]
     if where[1]:
         assert miss.span.line == where[1]
+
+
+def test_get_role_output_links_by_its_role_name(tmp_path):
+    # `aws iam get-role` output names its role: the workflow's ARN links to it
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, "production")))
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "role.json").write_text(json.dumps({"Role": {
+        "RoleName": ROLE.rsplit("/", 1)[1], "Arn": ROLE,
+        "AssumeRolePolicyDocument": oidc_trust("repo:myorg/app:ref:refs/heads/main")}}, indent=2))
+    (tmp_path / ".ecs-lint.yaml").write_text("github:\n  repository: myorg/app\n")
+    found = [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("xref-")]
+    assert found == ["xref-sub-not-admitted"]
