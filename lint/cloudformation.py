@@ -535,7 +535,7 @@ def extract(file: str, data, locate, text) -> List[Document]:
                 return
             where = tuple(prefix)
             # written as a `|` block, positions go inside it; else to the property
-            loc = _block_json_locator(data, where, policy, text, locate, scope) \
+            loc = block_json_locator(data, where, policy, text, locate, scope) \
                 or (lambda path=(), key=False: locate(where, key))
             value = policy
         else:
@@ -916,7 +916,7 @@ def _folded_offsets(rows, at: int, indent: int, content: str):
     return offs if len(offs) == len(content) else None
 
 
-def _block_json_locator(data, where, policy, text, locate, scope):
+def block_json_locator(data, where, policy, text, locate, scope):
     """locate() inside a policy written as a JSON `|` block (or `!Sub` of one)
     at `where`, so its findings point at their own lines; None otherwise."""
     path, local, sub = tuple(where), {}, False

@@ -270,11 +270,19 @@ def documents(file: str, data, locate, text, forced_kind: Optional[str] = None,
             doc_locate = view_locator(locate, sub, path)
             if kind in ("trust-policy", "permissions-policy") and isinstance(sub, str):
                 # a policy in a string (URL-encoded): every finding at the string
+                raw_text = sub
                 sub = policy_in_string(sub)
                 if sub is None:
                     continue
-                span = locate(tuple(path))
-                doc_locate = lambda p=(), key=False, _s=span: _s  # noqa: E731
+                # a JSON block scalar (`|`) of a YAML file: findings at their own
+                # lines; else (URL-encoded, quoted) every one at the string
+                doc_locate = None
+                if syntax == "yaml" and "\n" in raw_text:
+                    doc_locate = cloudformation.block_json_locator(data, path, sub, text,
+                                                                   locate, None)
+                if doc_locate is None:
+                    span = locate(tuple(path))
+                    doc_locate = lambda p=(), key=False, _s=span: _s  # noqa: E731
             docs.append(Document(kind, sub, file, doc_locate,
                                  name="/".join(map(str, path)), context=ctx, text=text))
     return docs

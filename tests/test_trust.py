@@ -555,3 +555,27 @@ def test_a_principal_with_any_assume_action_makes_a_trust_policy(action, kind):
     doc = policy({"StringEquals": {f"{H}:aud": "sts.amazonaws.com"}})
     doc["Statement"][0]["Action"] = action
     assert policy_kind(doc) == kind
+
+
+def test_a_policy_in_a_yaml_block_scalar_is_located_at_its_own_lines(tmp_path):
+    # `aws iam create-role --cli-input-yaml`: the document is JSON text in a `|` block
+    from conftest import lint_folder
+
+    (tmp_path / "role.yaml").write_text("""\
+RoleName: ci-image
+AssumeRolePolicyDocument: |
+  {
+    "Version": "2012-10-17",
+    "Statement": [{
+      "Effect": "Allow",
+      "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},
+      "Action": "sts:AssumeRoleWithWebIdentity",
+      "Condition": {
+        "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+        "StringLike": {"token.actions.githubusercontent.com:sub": "repo:acme/*:ref:refs/heads/main"}
+      }
+    }]
+  }
+""")
+    (found,) = [f for f in lint_folder(tmp_path) if f.rule == "trust-sub-any-repo"]
+    assert found.span.line == 11
