@@ -1301,6 +1301,20 @@ def test_a_status_function_keeps_the_needed_jobs_the_if_requires(tmp_path, cond,
     assert [f.rule for f in found] == (["xref-sub-not-admitted"] if refused else [])
 
 
+def _permission_repo(tmp_path, steps, statements, rule):
+    """The findings of `rule` for a workflow whose job runs `steps` under ROLE,
+    whose permission policy (mapped in config) holds `statements`."""
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "perm.json").write_text(json.dumps(
+        {"Version": "2012-10-17", "Statement": statements}))
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
+    return [f for f in lint_folder(tmp_path) if f.rule == rule]
+
+
 def test_a_log_group_is_matched_with_and_without_its_suffix():
     from ecs_lint.xref import needs as N
 
@@ -1321,17 +1335,9 @@ def test_logs_tail_needs_its_own_log_group(tmp_path, granted, denied):
     steps = """\
           - run: aws logs tail /ecs/api-migrate --since 10m
 """
-    (tmp_path / "iam").mkdir()
-    (tmp_path / "iam" / "perm.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [{
+    found = _permission_repo(tmp_path, steps, [{
         "Effect": "Allow", "Action": "logs:FilterLogEvents",
-        "Resource": f"arn:aws:logs:eu-west-1:123456789012:{granted}"}]}))
-    config = ("github:\n  repository: myorg/app\n"
-              f'roles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
-        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
-    (tmp_path / ".ecs-lint.yaml").write_text(config)
-    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+        "Resource": f"arn:aws:logs:eu-west-1:123456789012:{granted}"}], "xref-permission-missing")
     assert bool(found) == denied
 
 
@@ -1345,17 +1351,10 @@ def test_roles_given_as_register_flags_must_be_passable(tmp_path, flags, denied)
     steps = f"""\
           - run: aws ecs register-task-definition --family worker {flags} --container-definitions file://c.json
 """
-    (tmp_path / "iam").mkdir()
-    (tmp_path / "iam" / "perm.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+    found = _permission_repo(tmp_path, steps, [
         {"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition", "Resource": "*"},
         {"Effect": "Allow", "Action": "iam:PassRole",
-         "Resource": "arn:aws:iam::123456789012:role/exec"}]}))
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
-        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
-    (tmp_path / ".ecs-lint.yaml").write_text(
-        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
-    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-passrole-not-covered"]
+         "Resource": "arn:aws:iam::123456789012:role/exec"}], "xref-passrole-not-covered")
     assert [d for d in denied if any(d in f.message for f in found)] == denied
     assert len(found) == len(denied)
 
@@ -1418,18 +1417,11 @@ def test_a_managed_ebs_volume_passes_its_infrastructure_role_to_ecs(tmp_path, pa
               service-managed-ebs-volume-name: scratch
               service-managed-ebs-volume: '{"sizeInGiB": 50, "roleArn": "arn:aws:iam::123456789012:role/ecsInfrastructureRole"}'
 """
-    (tmp_path / "iam").mkdir()
-    (tmp_path / "iam" / "perm.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+    found = [f for f in _permission_repo(tmp_path, steps, [
         {"Effect": "Allow", "Action": ["ecs:*"], "Resource": "*"},
         {"Effect": "Allow", "Action": "iam:PassRole", "Resource": passable,
-         "Condition": {"StringEquals": {"iam:PassedToService": "ecs.amazonaws.com"}}}]}))
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
-        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
-    (tmp_path / ".ecs-lint.yaml").write_text(
-        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
-    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"
-             and "iam:PassRole" in f.message]
+         "Condition": {"StringEquals": {"iam:PassedToService": "ecs.amazonaws.com"}}}],
+        "xref-permission-missing") if "iam:PassRole" in f.message]
     assert bool(found) == denied
 
 
@@ -1457,17 +1449,10 @@ def test_a_push_to_ecr_public_needs_its_own_actions(tmp_path, resource, denied):
           - run: docker push public.ecr.aws/acme/cli:1.2.0
 """
     action = "ecr-public:*" if "ecr-public" in resource else "ecr:*"
-    (tmp_path / "iam").mkdir()
-    (tmp_path / "iam" / "perm.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+    found = _permission_repo(tmp_path, steps, [
         {"Effect": "Allow", "Action": ["ecr-public:GetAuthorizationToken",
                                        "sts:GetServiceBearerToken"], "Resource": "*"},
-        {"Effect": "Allow", "Action": action, "Resource": resource}]}))
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
-        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
-    (tmp_path / ".ecs-lint.yaml").write_text(
-        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
-    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+        {"Effect": "Allow", "Action": action, "Resource": resource}], "xref-permission-missing")
     assert bool(found) == denied
     assert all("ecr-public:" in f.message for f in found)
 
@@ -1476,15 +1461,9 @@ def test_a_pull_from_ecr_public_needs_no_permission(tmp_path):
     steps = """\
           - run: docker pull public.ecr.aws/docker/library/node:20-slim
 """
-    (tmp_path / "iam").mkdir()
-    (tmp_path / "iam" / "perm.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Action": "ecs:DescribeServices", "Resource": "*"}]}))
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
-        textwrap.dedent(oidc_workflow(ROLE, steps=steps)))
-    (tmp_path / ".ecs-lint.yaml").write_text(
-        f'github:\n  repository: myorg/app\nroles:\n  "{ROLE}":\n    permissions: [iam/perm.json]\n')
-    assert not [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+    assert not _permission_repo(tmp_path, steps, [
+        {"Effect": "Allow", "Action": "ecs:DescribeServices", "Resource": "*"}],
+        "xref-permission-missing")
 
 
 @pytest.mark.parametrize("with_line, where", [
