@@ -1002,6 +1002,13 @@ def test_a_check_that_continue_on_error_neutralises_is_named_so():
     assert len(found) == 1 and "`continue-on-error: true`" in found[0]
 
 
+def _linted(tmp_path, text, rule, name="d.yml"):
+    """The findings of `rule` for a repository holding one workflow `text`."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / name).write_text(text)
+    return [f for f in lint_folder(tmp_path) if f.rule == rule]
+
+
 _MIGRATE_THEN_DEPLOY = """\
 on: {push: {branches: [main]}}
 jobs:
@@ -1031,9 +1038,7 @@ jobs:
     ("      - run: echo between\n", False),
 ])
 def test_a_migration_checked_only_after_the_deploy_is_unchecked(tmp_path, between, reported):
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "r.yml").write_text(_MIGRATE_THEN_DEPLOY % between)
-    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-migration-unchecked"]
+    found = _linted(tmp_path, _MIGRATE_THEN_DEPLOY % between, "workflow-migration-unchecked")
     assert bool(found) == reported
     if reported:
         assert "after the deploy step" in found[0].message
@@ -1061,9 +1066,7 @@ jobs:
     ('if [ "$CODE" = "0" ]; then echo ok; else exit 1; fi', False),
 ])
 def test_a_test_for_no_exit_code_at_all_is_no_check(tmp_path, check, reported):
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "r.yml").write_text(_CHECKED_BY % check)
-    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-migration-unchecked"]
+    found = _linted(tmp_path, _CHECKED_BY % check, "workflow-migration-unchecked")
     assert bool(found) == reported
 
 
@@ -1097,9 +1100,7 @@ jobs:
     ("v1", "", None),
 ])
 def test_image_latest_points_where_the_tag_is_written(tmp_path, default, pushes, line):
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(_CLI_LATEST % (default, pushes))
-    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-image-latest"]
+    found = _linted(tmp_path, _CLI_LATEST % (default, pushes), "workflow-image-latest")
     assert [f.span.line for f in found] == ([line] if line else [])
 
 
@@ -1107,9 +1108,7 @@ def test_image_latest_beside_a_pinned_push_points_at_the_deploy(tmp_path):
     text = (_CLI_LATEST % ("latest", '          docker push "$REPO:$GITHUB_SHA"\n'
                            '          docker push "$REPO:latest"')).replace(
         "${{ env.REPO }}:${{ inputs.tag }}", "${{ env.REPO }}:latest")
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(text)
-    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-image-latest"]
+    found = _linted(tmp_path, text, "workflow-image-latest")
     # the job pushes the commit's tag too: the fix is in what it deploys, not the push
     assert len(found) == 1 and found[0].span.line == 18
 
@@ -1170,9 +1169,7 @@ jobs:
     ("''", True),
 ])
 def test_a_region_that_is_certainly_empty_is_missing(tmp_path, region, empty):
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(_REGION_WF % region)
-    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-aws-region-missing"]
+    found = _linted(tmp_path, _REGION_WF % region, "workflow-aws-region-missing")
     assert bool(found) == empty
     if empty:
         assert found[0].span.line == 16  # at the input, where it is fixed
@@ -1206,11 +1203,9 @@ def test_an_earlier_action_may_export_the_region(tmp_path):
 """, True),
 ])
 def test_what_counts_as_assuming_through_githubs_oidc(tmp_path, step, missing):
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
-        "on: {push: {branches: [main]}}\npermissions: {contents: read}\njobs:\n  d:\n"
-        "    runs-on: ubuntu-latest\n    steps:\n" + step)
-    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-id-token-missing"]
+    text = ("on: {push: {branches: [main]}}\npermissions: {contents: read}\njobs:\n  d:\n"
+            "    runs-on: ubuntu-latest\n    steps:\n" + step)
+    found = _linted(tmp_path, text, "workflow-id-token-missing")
     assert bool(found) == missing
 
 
@@ -1252,10 +1247,8 @@ def test_what_counts_as_assuming_through_githubs_oidc(tmp_path, step, missing):
 """, False),
 ])
 def test_static_keys_in_other_shapes(tmp_path, job, reported):
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(
-        "on: {push: {branches: [main]}}\njobs:\n  d:\n    runs-on: ubuntu-latest\n" + job)
-    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-static-aws-keys"]
+    text = "on: {push: {branches: [main]}}\njobs:\n  d:\n    runs-on: ubuntu-latest\n" + job
+    found = _linted(tmp_path, text, "workflow-static-aws-keys")
     assert bool(found) == reported
 
 
@@ -1331,9 +1324,7 @@ jobs:
     ("success()", True),
 ])
 def test_always_is_gated_only_by_the_result_of_the_tests(tmp_path, cond, gated):
-    (tmp_path / ".github" / "workflows").mkdir(parents=True)
-    (tmp_path / ".github" / "workflows" / "d.yml").write_text(_GATE_IF % cond)
-    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-deploy-no-test-gate"]
+    found = _linted(tmp_path, _GATE_IF % cond, "workflow-deploy-no-test-gate")
     assert (not found) == gated
 
 
