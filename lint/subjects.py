@@ -1222,9 +1222,15 @@ def split_key(key) -> Tuple[str, str]:
     return prefix.lower(), claim.lower()
 
 
+# GHE.com (data residency): each enterprise's tokens come from its own host
+GHE_COM_HOST = re.compile(r"token\.actions\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ghe\.com")
+
+
 def is_github_prefix(prefix: str) -> bool:
-    """`token.actions.githubusercontent.com`, optionally with an enterprise path."""
-    return prefix == GITHUB_HOST or prefix.startswith(GITHUB_HOST + "/")
+    """`token.actions.githubusercontent.com`, optionally with an enterprise
+    path, or a GHE.com enterprise's `token.actions.SUBDOMAIN.ghe.com`."""
+    return prefix == GITHUB_HOST or prefix.startswith(GITHUB_HOST + "/") \
+        or GHE_COM_HOST.fullmatch(prefix.lower()) is not None
 
 
 def looks_like_github_prefix(prefix: str) -> bool:
@@ -1296,7 +1302,8 @@ def federated_kind(value) -> str:
         last = value.parts[-1]
         if isinstance(last, str):
             tail = last.lower().rstrip("/")
-            if re.search(r"(^|[/:])" + re.escape(GITHUB_HOST) + r"(/[^/:]+)?$", tail):
+            if re.search(r"(^|[/:])(" + re.escape(GITHUB_HOST) + r"(/[^/:]+)?|"
+                         + GHE_COM_HOST.pattern + r")$", tail):
                 return "github"
             if "oidc-provider/" in tail and not tail.endswith("oidc-provider/"):
                 return "other"
@@ -1323,8 +1330,8 @@ def github_issuer(value) -> Optional[str]:
         value = value.parts[-1]
     if not isinstance(value, str):
         return None
-    m = re.search(r"(?:^|[/:])(" + re.escape(GITHUB_HOST) + r"(?:/[^/:]+)?)$",
-                  value.strip().lower().rstrip("/"))
+    m = re.search(r"(?:^|[/:])(" + re.escape(GITHUB_HOST) + r"(?:/[^/:]+)?|"
+                  + GHE_COM_HOST.pattern + r")$", value.strip().lower().rstrip("/"))
     return m.group(1) if m else None
 
 

@@ -13,6 +13,7 @@ from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 
 GITHUB_HOST = "token.actions.githubusercontent.com"
+GHE_COM_HOST = lazy_re(r"token\.actions\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ghe\.com")
 
 AUDIENCE_MISSING = rule(
     "oidc-provider-audience-missing", "error",
@@ -59,8 +60,10 @@ URL_WRONG = rule(
     another identity provider that mints OIDC tokens for its own pipelines or
     clusters (GitLab, Terraform Cloud, CircleCI, Buildkite, Bitbucket, Google,
     Azure, an EKS cluster, Cognito) is left alone, here and by
-    `oidc-provider-audience-missing`; any other host is read as meant for
-    GitHub.
+    `oidc-provider-audience-missing`, and so is a GitHub Enterprise Server's
+    own issuer (`https://HOST/_services/token`); any other host is read as
+    meant for GitHub. A GHE.com enterprise's issuer,
+    `https://token.actions.SUBDOMAIN.ghe.com`, is GitHub's.
 
     ## Why is this bad?
     The URL must equal the token's issuer. A typo, the retired
@@ -137,7 +140,10 @@ def another_issuer(url) -> bool:
     placeholder)."""
     if not isinstance(url, str):
         return False
-    host = _URL.match(url.strip()).group("host").lower()
+    m = _URL.match(url.strip())
+    host = m.group("host").lower()
+    if m.group("rest").rstrip("/").lower().endswith("/_services/token"):
+        return True  # GitHub Enterprise Server's own issuer, `https://HOST/_services/token`
     return bool(_OTHER_ISSUERS.match(host))
 
 
@@ -166,6 +172,8 @@ def provider_url(doc, ctx):
     scheme, host = (m.group("scheme") or ""), m.group("host")
     needs_scheme = doc.context.get("format") == "create"
     fix = f"https://{GITHUB_HOST}" if (needs_scheme or scheme) else GITHUB_HOST
+    if GHE_COM_HOST.fullmatch(host.lower()) and not m.group("rest").strip("/"):
+        host = GITHUB_HOST  # a GHE.com enterprise's issuer: checked like GitHub's
     if host.lower() != GITHUB_HOST or url != url.strip():
         yield Problem(URL_WRONG.id, ("Url",),
                       f"provider URL '{url}' does not name the host {GITHUB_HOST}: "

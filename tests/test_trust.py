@@ -579,3 +579,30 @@ AssumeRolePolicyDocument: |
 """)
     (found,) = [f for f in lint_folder(tmp_path) if f.rule == "trust-sub-any-repo"]
     assert found.span.line == 11
+
+
+def test_a_ghe_com_enterprises_issuer_is_githubs(tmp_path):
+    # GHE.com (data residency): tokens come from token.actions.SUBDOMAIN.ghe.com, and
+    # IAM names the condition keys after that provider
+    host = "token.actions.northwind.ghe.com"
+    doc = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Federated": f"arn:aws:iam::123456789012:oidc-provider/{host}"},
+        "Action": "sts:AssumeRoleWithWebIdentity",
+        "Condition": {"StringEquals": {f"{host}:aud": "sts.amazonaws.com"},
+                      "StringLike": {f"{host}:sub": "repo:northwind/*"}}}]}
+    found = lint_policies(tmp_path, {"t.json": doc})
+    assert rules(found) == ["trust-sub-any-repo"]
+
+
+@pytest.mark.parametrize("url, wrong", [
+    ("https://token.actions.northwind.ghe.com", False),
+    ("https://token.actions.northwind.ghe.com/extra", True),
+    ("https://github.fabrikam.com/_services/token", False),  # GitHub Enterprise Server
+])
+def test_ghe_com_and_ghes_provider_urls(tmp_path, url, wrong):
+    from conftest import file_findings
+
+    found = file_findings(tmp_path, "provider.json", {"Url": url,
+                                                      "ClientIDList": ["sts.amazonaws.com"]})
+    assert ("oidc-provider-url-wrong" in [r for r, _, _ in found]) is wrong
