@@ -324,8 +324,11 @@ _VALUE_SHAPES = (
 _WITH_PASSWORD = ("a URL with a password", "a connection string with a password")
 # Stripe publishable keys: they only identify the account and are meant for client code
 _PUBLIC_KEY_VALUE = lazy_re(r"^pk_(?:live|test)_[A-Za-z0-9]+$")
-_PLACEHOLDER_PASSWORD = lazy_re(r"^(?:\$\{?[A-Za-z_]\w*\}?|<[^>]*>|\*+|x+|\.\.\.|password)$",
-                                   re.I)
+# not a password: a dummy (`***`, `xxx`, `password`), or a reference the app or
+# its runtime resolves from another variable (`${DB_PASSWORD}`, given by
+# `secrets`); a template's `<PASSWORD>` is replaced by the real one before the
+# task definition is registered, in clear text all the same
+_PLACEHOLDER_PASSWORD = lazy_re(r"^(?:\$\{?[A-Za-z_]\w*\}?|\*+|x+|\.\.\.|password)$", re.I)
 
 
 def name_words(name: str):

@@ -281,3 +281,14 @@ def test_a_list_is_read_as_container_definitions_only_when_it_holds_containers(i
 ])
 def test_a_template_value_with_an_unknown_password(parts, what):
     assert secret_value(Template(parts)) == what
+
+
+@pytest.mark.parametrize("value, what", [
+    # a template's placeholder is replaced by the real password before registering
+    ("postgresql://postgres:<PASSWORD>@<RDS_ENDPOINT>:5432/app", "a URL with a password"),
+    # resolved by the app from another variable (given by `secrets`): no password here
+    ("postgres://app:${DB_PASSWORD}@db/app", None),
+    ("postgres://app:password@localhost/app", None),  # a dummy
+])
+def test_a_templates_password_placeholder_is_a_password(value, what):
+    assert secret_value(value) == what
