@@ -1166,9 +1166,29 @@ class Evaluator:
                 return make_template([account, ".dkr.ecr.", region, ".amazonaws.com/", *names])
             if attr in ("name", "id"):
                 return name
+        if rtype == "template_file" and attr == "rendered":  # the hashicorp/template provider
+            rendered = self._template_file(body, f)
+            return unknown("template_file.rendered") if rendered is None \
+                else _segments_value(rendered[2])
         if attr in ("id", "arn"):
             return None
         return arg(attr)
+
+    def _template_file(self, body, f):
+        """(path, text, segments) a `data "template_file"` renders: its
+        `template = file(PATH)` with its `vars`; None when not read."""
+        ev = Evaluator(self.mod, f)
+        nodes = {_name(a.children[0]): a.children[-1] for a in _kids(body)
+                 if a.data == "attribute"}
+        tpl = _unwrap(nodes.get("template"))
+        if not (_is_tree(tpl) and tpl.data == "function_call" and _name(tpl.children[0]) == "file"):
+            return None
+        args_node = next((c for c in tpl.children if _is_tree(c) and c.data == "arguments"), None)
+        args = [ev.value(a) for a in (_kids(args_node) if args_node is not None else [])]
+        variables = ev.value(nodes["vars"]) if "vars" in nodes else {}
+        if not args or not isinstance(args[0], str) or not isinstance(variables, dict):
+            return None
+        return ev._rendered([args[0], variables])
 
     # -- functions ---------------------------------------------------------
 
@@ -1274,6 +1294,22 @@ class Evaluator:
                 or args[0].lower().endswith(LINTED_ON_THEIR_OWN):
             return None
         rendered = self._rendered(args)
+        if rendered is None:
+            return None
+        from .runner import display_path
+
+        return (display_path(rendered[0]),) + rendered[1:]
+
+    def template_file_of(self, node):
+        """`template_of` for `data.template_file.X.rendered`."""
+        steps = _ref_steps(node)
+        if not steps or len(steps) != 4 or steps[:2] != ["data", "template_file"] \
+                or steps[3] != "rendered" or not isinstance(steps[2], str):
+            return None
+        hit = self.mod.blocks.get(f"data.template_file.{steps[2]}")
+        if hit is None:
+            return None
+        rendered = self._template_file(hit[2], hit[3])
         if rendered is None:
             return None
         from .runner import display_path
@@ -1498,7 +1534,8 @@ def _tf_policy(ev: Evaluator, rec: Positions, values, path, f: TfFile):
     node = rec.nodes.get(path)
     un = _unwrap(node) if node is not None else None
     segs = None
-    template = ev.template_of(un) if _is_tree(un) and un.data == "function_call" else None
+    template = ev.template_of(un) if _is_tree(un) and un.data == "function_call" \
+        else ev.template_file_of(un) if _is_tree(un) else None
     if template is not None:  # positions in the template file
         shown, text, segs = template
     elif _is_tree(un) and un.data in ("string", "heredoc_template", "heredoc_template_trim"):

@@ -1039,3 +1039,36 @@ def test_optional_defaults_reach_through_maps_and_lists(tmp_path):
         """)
     data = one(docs_of(p), "service").data
     assert data["healthCheckGracePeriodSeconds"] == 30 and data["desiredCount"] == 8080
+
+
+def test_a_template_file_data_source_is_rendered_at_the_templates_lines(tmp_path):
+    # the hashicorp/template provider's `data "template_file"`, still common in modules
+    (tmp_path / "trust.tpl").write_text("""\
+{
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": {"Federated": "${provider_arn}"},
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+      "StringLike": {"token.actions.githubusercontent.com:sub": "repo:${org}/*"}
+    }
+  }]
+}
+""")
+    (tmp_path / "main.tf").write_text("""\
+resource "aws_iam_role" "r" {
+  name               = "deploy"
+  assume_role_policy = data.template_file.trust.rendered
+}
+data "template_file" "trust" {
+  template = file("${path.module}/trust.tpl")
+  vars = {
+    provider_arn = "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"
+    org          = "acme"
+  }
+}
+""")
+    found = [(f.rule, f.file, f.span.line) for f in lint_folder(tmp_path)
+             if f.rule.startswith("trust-")]
+    assert found == [("trust-sub-any-repo", "trust.tpl", 8)]
