@@ -1,0 +1,1 @@
+def notify(e, c): return e
