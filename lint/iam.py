@@ -312,6 +312,16 @@ _KEY_ACTIONS = {
 }
 
 
+class _Absent:
+    """A request context value saying the key is certainly not in the request."""
+
+    def __repr__(self):
+        return "ABSENT"
+
+
+ABSENT = _Absent()
+
+
 def key_absent(key: str, action: Optional[str]) -> bool:
     """Is the condition key certainly absent from the request of `action`?"""
     if not isinstance(action, str) or not isinstance(key, str):
@@ -339,7 +349,7 @@ def conditions_hold(stmt: Statement, context: Optional[dict], optimistic: bool,
     ctx = {k.lower(): v for k, v in context.items()} if context and stmt.conditions else {}
     for op, keys in stmt.conditions.items():
         for key, values in keys.items():
-            if key_absent(key, action):
+            if key_absent(key, action) or ctx.get(str(key).lower()) is ABSENT:
                 if not _absent_key_holds(op, values):
                     return False
                 continue

@@ -234,9 +234,12 @@ PERMISSION_MISSING = rule(
     `AWS_REGION`/`AWS_DEFAULT_REGION`, a regional resource's, else the
     credentials'), on
     `ecs:cluster` for a service's calls, RunTask and DescribeTasks, and on
-    `ecs:CreateAction` for tagging on create, and on `aws:MultiFactorAuthPresent`
+    `ecs:CreateAction` for tagging on create, on `aws:MultiFactorAuthPresent`
     (false: a workflow's role session never used MFA, so the usual "deny
-    everything without MFA" guardrail denies the deploy); a key the
+    everything without MFA" guardrail denies the deploy), on `aws:CalledVia`
+    (absent) and `aws:ViaAWSService` (false): the workflow makes its calls
+    itself, and on `aws:SourceVpc`/`aws:SourceVpce` (absent from a
+    GitHub-hosted runner's calls; a self-hosted runner's are not known); a key the
     action's request never carries, such as `ecs:cluster` for
     RegisterTaskDefinition, makes a positive condition on it false). A role that also
     has an attached policy whose text is not among the files (an AWS managed
@@ -890,8 +893,14 @@ def _missing(idx: Index, needs_by_key):
         # aws:RequestedRegion can be read; so can ecs:cluster on a service's calls
         parts = resource.split(":") if resource and resource.startswith("arn:") else []
         region = parts[3] if len(parts) > 3 and parts[3] else region
-        # a role session from a workflow never used MFA: the key is false
-        context = {"aws:MultiFactorAuthPresent": "false"}
+        # a role session from a workflow never used MFA: the key is false; its
+        # calls are its own (not made by a service for it: no aws:CalledVia,
+        # aws:ViaAWSService false), and from a GitHub-hosted runner they come
+        # from outside any VPC (no aws:SourceVpc / aws:SourceVpce)
+        context = {"aws:MultiFactorAuthPresent": "false", "aws:CalledVia": iam.ABSENT,
+                   "aws:ViaAWSService": "false"}
+        if all(_github_hosted(n.run.job) for n in needs):
+            context.update({"aws:SourceVpc": iam.ABSENT, "aws:SourceVpce": iam.ABSENT})
         if region:
             context["aws:RequestedRegion"] = region
         cluster = _SERVICE_ARN.match(resource or "")
@@ -911,6 +920,17 @@ def _missing(idx: Index, needs_by_key):
         others = list(dict.fromkeys(r for r, _, _ in entries[1:] if r and r != resource))
         yield _missing_problem(idx, action, resource, needs, decision, others,
                                [n for _, more, _ in entries[1:] for n in more[:1]])
+
+
+_HOSTED = re.compile(r"^(?:ubuntu|windows|macos)-[\w.-]+$")
+
+
+def _github_hosted(job) -> bool:
+    """Does the job run on a GitHub-hosted runner (`ubuntu-latest`, ...)?"""
+    labels = job.data.get("runs-on") if isinstance(job.data, dict) else None
+    labels = [labels] if isinstance(labels, str) else labels
+    return isinstance(labels, list) and bool(labels) and all(
+        isinstance(x, str) and _HOSTED.match(x.strip()) for x in labels)
 
 
 def _missing_problem(idx: Index, action, resource, needs, decision, others, more_needs):

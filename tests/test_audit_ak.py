@@ -2,6 +2,7 @@
 left tolerated (cases ag/01, ag/11, ag/13, ag/14). Each test holds a case where
 ecs-lint was wrong (see the commit that added it for the evidence)."""
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -315,3 +316,25 @@ def test_a_workflow_session_is_a_session_without_mfa(tmp_path, op, value, denied
     assert bool(found) == denied
     if denied:
         assert "NoMfaNoAccess" in found[0].message
+
+
+@pytest.mark.parametrize("condition, runner, denied", [
+    # a workflow's own calls: no aws:CalledVia, and aws:ViaAWSService is false
+    ({"Null": {"aws:CalledVia": "true"}}, "ubuntu-latest", True),
+    ({"Bool": {"aws:ViaAWSService": "true"}}, "ubuntu-latest", False),
+    # a GitHub-hosted runner calls from outside any VPC; a self-hosted one may not
+    ({"StringNotEqualsIfExists": {"aws:SourceVpc": "vpc-0abc"}}, "ubuntu-latest", True),
+    ({"StringNotEqualsIfExists": {"aws:SourceVpc": "vpc-0abc"}}, "[self-hosted, linux]", False),
+    ({"NotIpAddress": {"aws:SourceIp": "203.0.113.0/24"}}, "ubuntu-latest", False),  # unknown
+])
+def test_what_a_workflows_requests_carry(tmp_path, condition, runner, denied):
+    repo = _copy(tmp_path, AG14)
+    policy = repo / "iam/yield-model-gha.json"
+    doc = json.loads(policy.read_text())
+    doc["Statement"].append({"Sid": "Guard", "Effect": "Deny", "Action": "ecs:*",
+                             "Resource": "*", "Condition": condition})
+    policy.write_text(json.dumps(doc))
+    wf = repo / ".github/workflows/release.yml"
+    wf.write_text(re.sub(r"runs-on: .*", f"runs-on: {runner}", wf.read_text()))
+    found = _missing(lint_folder(repo), "ecs:RunTask")
+    assert bool(found) == denied
