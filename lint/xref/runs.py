@@ -288,7 +288,7 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
                     resolved, ref, role, how = find_role(use.role_to_assume, value)
                     if chained:
                         how = chained
-                    region = wm.expand(use.aws_region, job, step, row, github_run)
+                    region = wm.resolve(use.aws_region, job, step, row, github_run)
                     current = RoleLink(use, use.role_to_assume, value, resolved, ref, role,
                                        region.strip() if isinstance(region, str)
                                        and not unresolved(region) and region.strip() else None,
