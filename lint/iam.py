@@ -349,7 +349,9 @@ def conditions_hold(stmt: Statement, context: Optional[dict], optimistic: bool,
     ctx = {k.lower(): v for k, v in context.items()} if context and stmt.conditions else {}
     for op, keys in stmt.conditions.items():
         for key, values in keys.items():
-            if key_absent(key, action) or ctx.get(str(key).lower()) is ABSENT:
+            low = str(key).lower()
+            if key_absent(key, action) or ctx.get(low) is ABSENT or (
+                    low.startswith("aws:requesttag/") and ctx.get("aws:requesttag/*") is ABSENT):
                 if not _absent_key_holds(op, values):
                     return False
                 continue

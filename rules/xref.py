@@ -238,8 +238,10 @@ PERMISSION_MISSING = rule(
     (false: a workflow's role session never used MFA, so the usual "deny
     everything without MFA" guardrail denies the deploy), on `aws:CalledVia`
     (absent) and `aws:ViaAWSService` (false): the workflow makes its calls
-    itself, and on `aws:SourceVpc`/`aws:SourceVpce` (absent from a
-    GitHub-hosted runner's calls; a self-hosted runner's are not known); a key the
+    itself, on `aws:SourceVpc`/`aws:SourceVpce` (absent from a
+    GitHub-hosted runner's calls; a self-hosted runner's are not known), and on
+    `aws:RequestTag/*`/`aws:TagKeys` (absent when the task definition
+    registered has no tags); a key the
     action's request never carries, such as `ecs:cluster` for
     RegisterTaskDefinition, makes a positive condition on it false). A role that also
     has an attached policy whose text is not among the files (an AWS managed
@@ -840,6 +842,12 @@ def _permission_checks(idx: Index, ctx):
             taskdefs = N.step_taskdefs(idx, run, step, github, ctx) if any(
                 n.action in ("ecs:RegisterTaskDefinition", "ecs:RunTask") for n in needs) else []
             needs += N.tag_needs(idx, run, step, link, github, ctx, needs, taskdefs)
+            if taskdefs and not any(isinstance(td.data, dict) and td.data.get("tags")
+                                    for td in taskdefs):
+                # registering an untagged task definition: the request has no tags
+                untagged = (("aws:TagKeys", iam.ABSENT), ("aws:RequestTag/*", iam.ABSENT))
+                needs = [dataclasses.replace(n, context=n.context + untagged)
+                         if n.action == "ecs:RegisterTaskDefinition" else n for n in needs]
             if step.uses == A.DEPLOY:
                 needs = N.run_task_definition(needs, taskdefs)
             elif step.run is not None and any(n.action == "ecs:RunTask" for n in needs):
@@ -945,7 +953,8 @@ def _missing_problem(idx: Index, action, resource, needs, decision, others, more
     star = resource == "*" and action.lower() in _STAR_ONLY
     on = (" (it has no resource-level permissions: only Resource \"*\" grants it)" if star
           else f" on {resource}" if resource else "")
-    keys = [f"{k} = {v}" for k, v in first.context if k != "ecs:cluster"]
+    keys = [f"no {k}" if v is iam.ABSENT else f"{k} = {v}" for k, v in first.context
+            if k != "ecs:cluster"]
     on += f" (a request with {', '.join(keys)})" if keys else ""
     also = f" (other steps need it on {', '.join(others)} too)" if others else ""
     every = f" on {', '.join([resource] + others)}" if others else on

@@ -338,3 +338,23 @@ def test_what_a_workflows_requests_carry(tmp_path, condition, runner, denied):
     wf.write_text(re.sub(r"runs-on: .*", f"runs-on: {runner}", wf.read_text()))
     found = _missing(lint_folder(repo), "ecs:RunTask")
     assert bool(found) == denied
+
+
+@pytest.mark.parametrize("condition, denied", [
+    # an untagged task definition's register request carries no tags
+    ({"StringEquals": {"aws:RequestTag/team": "payments"}}, True),
+    ({"ForAnyValue:StringEquals": {"aws:TagKeys": ["team"]}}, True),
+    ({"ForAllValues:StringEquals": {"aws:TagKeys": ["team"]}}, False),  # none: all match
+])
+def test_an_untagged_register_request_has_no_tags(tmp_path, condition, denied):
+    repo = _copy(tmp_path, AG14)
+    policy = repo / "iam/yield-model-gha.json"
+    doc = json.loads(policy.read_text())
+    for st in doc["Statement"]:
+        actions = st.get("Action")
+        actions = [actions] if isinstance(actions, str) else actions or []
+        if "ecs:RegisterTaskDefinition" in actions:
+            st["Condition"] = condition
+    policy.write_text(json.dumps(doc))
+    found = _missing(lint_folder(repo), "ecs:RegisterTaskDefinition")
+    assert bool(found) == denied
