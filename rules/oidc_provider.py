@@ -8,12 +8,13 @@ CloudFormation (`ClientIdList` is mapped onto `ClientIDList`) and Terraform
 
 import re
 
-from ecs_lint.lazy import lazy_re
+from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 
+sj = lazy_import("ecs_lint.subjects", globals(), "sj")  # GHE.com's issuer hosts
+
 GITHUB_HOST = "token.actions.githubusercontent.com"
-GHE_COM_HOST = lazy_re(r"token\.actions\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.ghe\.com")
 
 AUDIENCE_MISSING = rule(
     "oidc-provider-audience-missing", "error",
@@ -172,7 +173,7 @@ def provider_url(doc, ctx):
     scheme, host = (m.group("scheme") or ""), m.group("host")
     needs_scheme = doc.context.get("format") == "create"
     fix = f"https://{GITHUB_HOST}" if (needs_scheme or scheme) else GITHUB_HOST
-    if GHE_COM_HOST.fullmatch(host.lower()) and not m.group("rest").strip("/"):
+    if sj.GHE_COM_HOST.fullmatch(host.lower()) and not m.group("rest").strip("/"):
         host = GITHUB_HOST  # a GHE.com enterprise's issuer: checked like GitHub's
     if host.lower() != GITHUB_HOST or url != url.strip():
         yield Problem(URL_WRONG.id, ("Url",),
