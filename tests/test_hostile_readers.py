@@ -1,0 +1,117 @@
+"""Hostile input for the readers added in stop 22: each takes any text or
+structure without raising, and says "not known" rather than guessing."""
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import lint_folder
+from ecs_lint import cloudformation, terraform
+from ecs_lint import workflow_model as wm
+from ecs_lint.kinds import _grants_assume
+from ecs_lint.rules.oidc_provider import another_issuer
+from ecs_lint.values import Template
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
+                                                                max_size=4),
+    max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["%{", "if x", "for a in b", "else", "endif", "endfor",
+                                 "}", "~", "${", "x", " ", "\n", "%%{", "$${"]), max_size=30))
+def test_template_directives_of_any_text(parts):
+    text = "".join(parts)
+    pieces = terraform._split_template(text, list(range(len(text))))
+    tree = terraform._directive_tree(pieces)
+    assert tree is None or isinstance(tree, list)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text)
+def test_json_tfvars_of_any_text(text):
+    assert isinstance(terraform._json_tfvars(text), dict)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text, st.dictionaries(st.text(max_size=8), _text, max_size=3))
+def test_format_of_any_expression(inner, values):
+    got = wm._format(inner, lambda ref: values.get(ref, "${{ " + ref + " }}"))
+    assert got is None or isinstance(got, str)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=12), max_size=12))
+def test_test_commands_of_any_argv(argv):
+    assert wm._argv_runs_tests(argv) in (True, False)
+    assert wm._without_compose_options(argv) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text)
+def test_assume_actions_and_issuers_of_any_text(text):
+    assert _grants_assume(text) in (True, False)
+    assert another_issuer(text) in (True, False)
+    assert isinstance(cloudformation.dynamic_refs(text), (str, Template))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(["Fn::ForEach::Roles", "Fn::ForEach::", "Role", "X"]),
+                       _json, max_size=3), _json)
+def test_loops_of_any_shape(section, params):
+    params = params if isinstance(params, dict) else {}
+    for key, value, path in cloudformation.expand_loops(section, params):
+        assert isinstance(path, tuple)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(_json)
+def test_a_template_of_any_shape_is_linted_without_a_crash(tmp_path_factory, body):
+    # Fn::ForEach, FindInMap, Fn::If over statements and dynamic references in
+    # whatever shape: findings or none, never an internal error
+    folder = tmp_path_factory.mktemp("cfn")
+    template = {"AWSTemplateFormatVersion": "2010-09-09",
+                "Mappings": {"M": {"a": {"b": body}}},
+                "Resources": {"Fn::ForEach::Roles": ["Name", body, {"Role${Name}": {
+                    "Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {
+                        "Statement": [{"Fn::If": ["C", body, {"Ref": "AWS::NoValue"}]},
+                                      {"Effect": "Allow", "Action": "sts:*",
+                                       "Principal": {"Federated": "{{resolve:ssm:/p}}"},
+                                       "Condition": {"Fn::FindInMap": ["M", {"Ref": "P"},
+                                                                        "b"]}}]}}}}]}}
+    (folder / "t.json").write_text(json.dumps(template))
+    assert not [f for f in lint_folder(folder) if f.rule == "internal-error"]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(_json, _text)
+def test_terraform_inputs_of_any_shape_are_linted_without_a_crash(tmp_path_factory, tfvars,
+                                                                  template):
+    # JSON tfvars, optional() types, null variables, template_file and directives
+    folder = tmp_path_factory.mktemp("tf")
+    (folder / "terraform.tfvars.json").write_text(json.dumps({"svc": tfvars}))
+    (folder / "t.tpl").write_text(template)
+    (folder / "main.tf").write_text("""\
+variable "svc" {
+  type    = object({ grace = optional(number, 30), tags = optional(map(string)) })
+  default = null
+}
+data "template_file" "t" {
+  template = file("${path.module}/t.tpl")
+  vars     = { x = "y" }
+}
+resource "aws_iam_role" "r" {
+  name               = "r"
+  assume_role_policy = data.template_file.t.rendered
+}
+resource "aws_ecs_service" "s" {
+  name                              = "s"
+  health_check_grace_period_seconds = var.svc.grace
+}
+""")
+    assert not [f for f in lint_folder(folder) if f.rule == "internal-error"]
