@@ -777,6 +777,9 @@ def _unsafe_problems(entries):
 @check(kinds=("trust-policy",), rules=(ACTION_MISMATCH.id, PRINCIPAL_NOT_GITHUB.id))
 def trust_principal_action(doc, ctx):
     policy = _policy(doc)
+    assumable = any(sj.allows_web_identity(stmt) and any(k == "github" for k, _ in
+                                                         sj.principal_kinds(stmt))
+                    for _, stmt, _ in sj.statements(policy))
     for index, stmt, path in sj.statements(policy):
         kinds = sj.principal_kinds(stmt)
         entries = sj.condition_entries(stmt, path)
@@ -789,7 +792,7 @@ def trust_principal_action(doc, ctx):
         if isinstance(effect, str) and effect.lower() == "deny":
             continue
         if is_github:
-            yield from _action_problems(stmt, path)
+            yield from _action_problems(stmt, path, assumable)
         if not sj.allows_web_identity(stmt):
             continue
         for kind, ppath in kinds:
@@ -836,7 +839,12 @@ def _at(stmt, ppath):
     return node
 
 
-def _action_problems(stmt, path):
+# Actions that only add to a web identity session allowed by another statement
+# (AWS's session-tag docs grant sts:TagSession in a statement of its own).
+_COMPANION_ACTIONS = {"sts:tagsession", "sts:setsourceidentity", "sts:setcontext"}
+
+
+def _action_problems(stmt, path, assumable=False):
     key = "NotAction" if "NotAction" in stmt and "Action" not in stmt else "Action"
     raw = stmt.get(key)
     items = raw if isinstance(raw, list) else [raw]
@@ -853,7 +861,9 @@ def _action_problems(stmt, path):
                           "sts:AssumeRoleWithWebIdentity",
                           help='use "Action": "sts:AssumeRoleWithWebIdentity"')
             return
-    if not sj.allows_web_identity(stmt):
+    companions_only = items and all(isinstance(a, str) and a.lower() in _COMPANION_ACTIONS
+                                    for a in items)
+    if not sj.allows_web_identity(stmt) and not (assumable and companions_only):
         shown = ", ".join(f"`{a}`" for a in items if isinstance(a, str)) or "no action"
         yield Problem(ACTION_MISMATCH.id, path + (key,),
                       f"GitHub's provider is trusted with {shown}, not "

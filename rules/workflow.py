@@ -376,7 +376,8 @@ STABILITY_WAIT_SHORT = rule(
     action reads it as `parseInt(value) || 30`: without it, with `0` or with
     text that is not a number it waits 30 minutes, which is fine. In a local
     reusable workflow, `${{ inputs.X }}` is judged with each calling job's
-    value (on its `with: X`) or the input's default (on its `uses:`).
+    value (on its `with: X`) or the input's default (on its `uses:`);
+    `${{ matrix.K }}` with each row's value (the shortest is reported).
 
     ## Why is this bad?
     A rolling deploy of a slow-booting service, with a health-check grace
@@ -1565,8 +1566,8 @@ def stability_wait(doc, ctx):
         for st in job.steps:
             if st.uses != wm.ECS_DEPLOY or not st.with_.get("service"):
                 continue
-            wait = _action_input_true(doc, st, "wait-for-service-stability")
-            if wait is False:
+            waits = _row_inputs(doc, job, st, "wait-for-service-stability")
+            if any(_action_true(w) is False for w in waits):
                 # at the input that turns it off, else at the step's action
                 where = wm.input_path(st, "wait-for-service-stability") \
                     if "wait-for-service-stability" in st.with_ else st.path + ("uses",)
@@ -1576,15 +1577,31 @@ def stability_wait(doc, ctx):
                               "healthy, or is rolled back, still passes",
                               help="set `wait-for-service-stability: true` and "
                                    f"`wait-for-minutes: {minimum}` or more")
-            elif wait is True:
-                minutes = _wait_minutes(st.with_.get("wait-for-minutes"))
-                if minutes is not None and minutes < minimum:
+            elif any(_action_true(w) is True for w in waits):
+                written = st.with_.get("wait-for-minutes")
+                known = [m for m in map(_wait_minutes, _row_inputs(doc, job, st,
+                                                                   "wait-for-minutes"))
+                         if m is not None]
+                if known and min(known) < minimum:
+                    shown = f"`wait-for-minutes: {written}`"
+                    if min(known) != _wait_minutes(written):
+                        shown += f" ({min(known)} in a row of the matrix)"
                     yield Problem(STABILITY_WAIT_SHORT.id, wm.input_path(st, "wait-for-minutes"),
-                                  f"`wait-for-minutes: {st.with_.get('wait-for-minutes')}` is "
+                                  f"{shown} is "
                                   f"below {minimum}: a slow but healthy rollout times out and "
                                   "fails the deploy",
                                   help=f"wait {minimum} to 20 minutes (the action's default "
                                        "is 30)")
+
+
+def _row_inputs(doc, job, st, name) -> list:
+    """A deploy step's input as written (booleans read as GitHub reads them, see
+    `_action_input_true`), or, where it is an expression, its value in each row of
+    the job's matrix (expressions the workflow can't tell stay as written)."""
+    v = st.with_.get(name)
+    if not (isinstance(v, str) and "${{" in v):
+        return [_action_input_true(doc, st, name)] if v is True else [v]
+    return [wm.resolve(v, job, st, row) for row in job.matrix_rows()]
 
 
 def _called_stability(doc, job, ctx, minimum):

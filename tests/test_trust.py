@@ -606,3 +606,23 @@ def test_ghe_com_and_ghes_provider_urls(tmp_path, url, wrong):
     found = file_findings(tmp_path, "provider.json", {"Url": url,
                                                       "ClientIDList": ["sts.amazonaws.com"]})
     assert ("oidc-provider-url-wrong" in [r for r, _, _ in found]) is wrong
+
+
+@pytest.mark.parametrize("companion, with_web_identity, reported", [
+    ("sts:TagSession", True, False),
+    (["sts:TagSession", "sts:SetSourceIdentity"], True, False),
+    ("sts:TagSession", False, True),        # nothing lets the deploy in
+    ("sts:AssumeRole", True, True),         # not a companion of the web identity call
+])
+def test_a_session_tag_statement_beside_the_web_identity_one(tmp_path, companion,
+                                                             with_web_identity, reported):
+    pinned = {"StringEquals": {f"{H}:aud": "sts.amazonaws.com",
+                               f"{H}:sub": "repo:o/r:environment:production"}}
+    main = policy(pinned, action="sts:AssumeRoleWithWebIdentity" if with_web_identity
+                  else "sts:AssumeRole")["Statement"][0]
+    tags = {"Sid": "AllowSessionTags", "Effect": "Allow", "Principal": {"Federated": GH},
+            "Action": companion}
+    found = lint_policies(tmp_path, {"trust.json": {
+        "Version": "2012-10-17", "Statement": [main, tags]}})
+    flagged = [f for f in found if f.rule == "trust-action-mismatch" and f.line > 14]
+    assert bool(flagged) == reported

@@ -310,6 +310,31 @@ def test_stability_inputs_are_read_as_the_deploy_action_reads_them(inputs, found
     assert rules == found
 
 
+@pytest.mark.parametrize("rows, inputs, found", [
+    ("[{env: staging, wait: 10}, {env: production, wait: 20}]",
+     "{wait-for-service-stability: true, wait-for-minutes: ${{ matrix.wait }}}",
+     {"workflow-stability-wait-short"}),
+    ("[{env: staging, wait: 15}, {env: production, wait: 20}]",
+     "{wait-for-service-stability: true, wait-for-minutes: ${{ matrix.wait }}}", set()),
+    ("[{env: staging, wait: 'false'}, {env: production, wait: 'true'}]",
+     "wait-for-service-stability: ${{ matrix.wait }}", {"workflow-stability-wait-off"}),
+    ("[{env: staging, wait: 'true'}, {env: production, wait: 'TRUE'}]",
+     "wait-for-service-stability: ${{ matrix.wait }}", set()),
+    ("[{env: staging}, {env: production}]",  # a value no row sets: unknown, not reported
+     "{wait-for-service-stability: true, wait-for-minutes: ${{ matrix.wait }}}", set()),
+])
+def test_stability_inputs_from_matrix_rows(rows, inputs, found):
+    text = DEPLOY_STEP.format(inputs=inputs)
+    if inputs.startswith("{"):
+        text = text.replace("          " + inputs, "").replace(
+            "service: web", "service: web\n          " + inputs[1:-1].replace(", ", "\n          "))
+    text = text.replace("    steps:", f"    strategy:\n      matrix:\n        include: {rows}\n"
+                                     "    steps:", 1)
+    assert "matrix:" in text
+    rules = rules_of(text) & {"workflow-stability-wait-off", "workflow-stability-wait-short"}
+    assert rules == found
+
+
 @pytest.mark.parametrize("wait, reported", [("true", False), ("'yes'", True), ("'1'", True),
                                             ("false", True)])
 def test_a_migration_task_waits_only_with_wait_for_task_stopped_true(wait, reported):
