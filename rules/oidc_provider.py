@@ -191,6 +191,13 @@ def provider_url(doc, ctx):
                       f"`https://{GITHUB_HOST}` (an enterprise's own issuer adds one segment, "
                       "its slug), so no token matches this provider",
                       help=f"use `{fix}`")
+    elif m.group("rest").endswith("/"):
+        yield Problem(URL_WRONG.id, ("Url",),
+                      f"provider URL '{url}' ends with `/`: IAM keeps the slash as part of the "
+                      f"provider's name, GitHub's tokens name the issuer "
+                      f"`https://{GITHUB_HOST}` without it, so no token finds this provider "
+                      "(\"No OpenIDConnect provider found\")",
+                      help=f"use `{fix}{m.group('rest').rstrip('/')}`")
     elif scheme and scheme.lower() != "https":
         yield Problem(URL_WRONG.id, ("Url",),
                       f"provider URL '{url}' uses {scheme}://; IAM requires https://",

@@ -305,7 +305,10 @@ CONTAINER_UNKNOWN = rule(
     docs="""
     ## What it does
     Checks that the `container-name` input of each render step names a container
-    of the task definition file it renders (matrix values expanded). Names are
+    of the task definition file it renders (matrix values expanded); for a
+    step that reads the registered task definition instead
+    (`task-definition-family`, or `task-definition-arn` with a literal family),
+    that one of the files' task definitions of that family has it. Names are
     compared exactly (the action matches with `==`), after trimming the
     surrounding whitespace the action's `core.getInput` trims. For a render
     step inside a local composite action, the finding points at the caller's input
@@ -691,6 +694,9 @@ def _taskdef_checks(idx: Index, ctx):
                          "its task-definition paths are not checked")
             continue
         for step in run.job.steps:
+            if step.uses == A.RENDER and "task-definition" not in step.with_:
+                yield from _registered_container(idx, run, step, github, seen)
+                continue
             if step.uses not in (A.RENDER, A.DEPLOY) or "task-definition" not in step.with_:
                 continue
             raw = N.in_workspace(run.expand(step.with_.get("task-definition"), step, github))
@@ -755,6 +761,47 @@ def _taskdef_checks(idx: Index, ctx):
                     doc=fix_doc, span=wm.composite_input_span(step, "container-name"),
                     related=related + [(td, ("containerDefinitions",),
                                         f"the containers of {td.file}")])
+
+
+_TASKDEF_ARN_FAMILY = re.compile(r"arn:[\w-]+:ecs:[^:]*:[^:]*:task-definition/([\w-]+)(?::\d+)?")
+
+
+def _registered_container(idx: Index, run: R.JobRun, step: wm.Step, github, seen):
+    """A render step that reads the registered task definition
+    (`task-definition-family` or `-arn`, no file): its `container-name` against the
+    containers of the task definitions of that family in the files (the revision it
+    reads is one of them); reported when none has it."""
+    family = run.expand(step.with_.get("task-definition-family"), step, github)
+    arn = run.expand(step.with_.get("task-definition-arn"), step, github)
+    if isinstance(arn, str) and (m := _TASKDEF_ARN_FAMILY.fullmatch(arn.strip())):
+        family = m.group(1)
+    name = run.expand(step.with_.get("container-name"), step, github)
+    if not (isinstance(family, str) and isinstance(name, str)) or R.unresolved(family) \
+            or R.unresolved(name):
+        return
+    name = name.strip()
+    tds = idx.taskdefs.by_family.get(family.strip(), [])
+    listed = [L.container_names(td) for td in tds]
+    if not tds or any(names is None or name in names for names in listed):
+        return
+    fix_doc, fix_path, related = _fixed_where(run, step, "container-name")
+    key = (fix_doc.file, fix_path, name, family)
+    if key in seen:
+        return
+    seen.add(key)
+    shown = ", ".join(dict.fromkeys(f"'{n}'" for names in listed for n in names)) or "none"
+    td = tds[0]
+    yield Problem(
+        CONTAINER_UNKNOWN.id, fix_path,
+        f"container-name '{name}' is not a container of task definition family "
+        f"'{family.strip()}' ({td.place(('containerDefinitions',))}, its containers: "
+        f"{shown}): the render step reads the registered revision and fails with \"Could "
+        "not find container definition with matching name\"",
+        help=f"use {shown if shown.count(',') == 0 else 'one of ' + shown}, or rename the "
+             f"container in {td.file}",
+        doc=fix_doc, span=wm.composite_input_span(step, "container-name"),
+        related=related + [(t, ("containerDefinitions",), f"the containers of {t.file}")
+                           for t in tds])
 
 
 def _fixed_where(run: R.JobRun, step: wm.Step, key: str):

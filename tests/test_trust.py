@@ -599,6 +599,11 @@ def test_a_ghe_com_enterprises_issuer_is_githubs(tmp_path):
     ("https://token.actions.northwind.ghe.com", False),
     ("https://token.actions.northwind.ghe.com/extra", True),
     ("https://github.fabrikam.com/_services/token", False),  # GitHub Enterprise Server
+    # IAM keeps a trailing slash in the provider's name; the tokens' issuer has none
+    ("https://token.actions.githubusercontent.com/", True),
+    ("https://token.actions.githubusercontent.com/tessellate/", True),
+    ("https://token.actions.northwind.ghe.com/", True),
+    ("token.actions.githubusercontent.com", False),
 ])
 def test_ghe_com_and_ghes_provider_urls(tmp_path, url, wrong):
     from conftest import file_findings

@@ -1512,3 +1512,29 @@ def test_get_role_output_links_by_its_role_name(tmp_path):
     (tmp_path / ".ecs-lint.yaml").write_text("github:\n  repository: myorg/app\n")
     found = [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("xref-")]
     assert found == ["xref-sub-not-admitted"]
+
+
+@pytest.mark.parametrize("inputs, reported", [
+    ("task-definition-family: app\n              container-name: api", True),
+    ("task-definition-family: app\n              container-name: web", False),
+    ("task-definition-arn: arn:aws:ecs:eu-west-1:111122223333:task-definition/app:7\n"
+     "              container-name: api", True),
+    ("task-definition-family: other\n              container-name: api", False),  # not in files
+    ("task-definition-family: ${{ vars.FAMILY }}\n              container-name: api", False),
+])
+def test_a_render_step_reading_the_registered_family_names_one_of_its_containers(
+        tmp_path, inputs, reported):
+    steps = f"""\
+          - uses: actions/checkout@v4
+          - uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              {inputs}
+              image: app:1
+"""
+    taskdef = {"family": "app", "containerDefinitions": [{"name": "web", "image": "app:1"}]}
+    found = _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
+                  extra={"infra/td.json": json.dumps(taskdef)})
+    hits = [f for f in found if f.rule == "xref-container-name-unknown"]
+    assert bool(hits) is reported
+    if reported:
+        assert "'web'" in hits[0].message and hits[0].file.endswith("deploy.yml")
