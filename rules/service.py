@@ -163,8 +163,9 @@ CODEDEPLOY_CONFIG_UNKNOWN = rule(
     `CodeDeployDefault.ECSCanary10Percent5Minutes`,
     `CodeDeployDefault.ECSCanary10Percent15Minutes`) or a config defined in
     the linted files (`AWS::CodeDeploy::DeploymentConfig`, create-deployment-config
-    input). Groups of other platforms are checked against their own
-    predefined configs. A name from an unresolved parameter is not checked.
+    input). Groups of other platforms (compute platform `Server` or
+    `Lambda`, or a group with EC2 / on-premises targets: tag filters,
+    Auto Scaling groups) are checked against their own predefined configs. A name from an unresolved parameter is not checked.
     The `codedeploy-deployment-config` input of
     `aws-actions/amazon-ecs-deploy-task-definition` is checked the same way:
     the action passes it to CodeDeploy's CreateDeployment as the deployment's
@@ -421,11 +422,20 @@ def _ecs_config_advice(value: str):
                   "AWS::CodeDeploy::DeploymentConfig, aws_codedeploy_deployment_config)")
 
 
+# the targets only an EC2/on-premises group has (API, CloudFormation and Terraform names)
+_SERVER_TARGETS = ("ec2tag", "onpremises", "autoscalinggroup")
+
+
 def _platform(group) -> str:
     if group.get("ecsServices"):
         return "ECS"
     cp = group.get("computePlatform")
-    return cp.upper() if isinstance(cp, str) else ""
+    if isinstance(cp, str):
+        return cp.upper()
+    if any(isinstance(k, str) and k.replace("_", "").lower().startswith(_SERVER_TARGETS)
+           and group[k] for k in group):
+        return "SERVER"
+    return ""
 
 
 @check(kinds=("codedeploy-deployment-group", "codedeploy-deployment-config", "workflow"),

@@ -268,3 +268,19 @@ def test_update_service_input_is_a_partial_service(tmp_path, data, expected):
     (tmp_path / "update.json").write_text(json.dumps(data))
     r = run_cli("--no-cache", "--format", "json", str(tmp_path / "update.json"))
     assert [f["rule"] for f in json.loads(r.stdout)["findings"]] == expected, r.stdout
+
+
+@pytest.mark.parametrize("targets, config, fires", [
+    ({"ec2TagFilters": [{"Key": "app", "Value": "web", "Type": "KEY_AND_VALUE"}]},
+     "CodeDeployDefault.ECSAllAtOnce", True),
+    ({"autoScalingGroups": ["web-asg"]}, "CodeDeployDefault.LambdaAllAtOnce", True),
+    ({"onPremisesInstanceTagFilters": [{"Key": "role", "Value": "web"}]},
+     "CodeDeployDefault.HalfAtATime", False),
+    ({"ec2TagFilters": []}, "CodeDeployDefault.ECSAllAtOnce", False),  # no target: unknown
+])
+def test_a_group_with_instance_targets_is_an_ec2_group(tmp_path, targets, config, fires):
+    # no computePlatform in the group (CloudFormation's is on the application)
+    group = {"applicationName": "legacy", "deploymentGroupName": "web",
+             "deploymentConfigName": config, **targets}
+    found = lint_json(tmp_path, group, name="g.json")
+    assert (rules(found) == ["service-codedeploy-config-unknown"]) is fires
