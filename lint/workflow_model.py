@@ -1271,6 +1271,12 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
                 got = _ternary(tm, job, step, row, github)
                 return m.group(0) if got is None else expand(got, job, step, row, github,
                                                              _depth + 1)
+            om = _OR_DEFAULT.match(inner)
+            if om:  # `inputs.environment || 'staging'`: the value, else (empty) the default
+                got = _operand(om.group("a"), job, step, row, github)
+                if got == "":
+                    got = _operand(om.group("b"), job, step, row, github)
+                return m.group(0) if got is None else got
             got = _format(inner, lambda a: expand("${{ " + a + " }}", job, step, row, github,
                                                   _depth + 1))
             return m.group(0) if got is None else got
@@ -1325,6 +1331,9 @@ FACTS = "\0facts"
 def _facts(github) -> dict:
     facts = github.get(FACTS) if isinstance(github, dict) else None
     return facts if isinstance(facts, dict) else {}
+
+
+_OR_DEFAULT = re.compile(rf"^(?P<a>[A-Za-z_][A-Za-z0-9_.-]*)\s*\|\|\s*(?P<b>{_OPERAND})$")
 
 
 def _operand(text: str, job, step, row, github) -> Optional[str]:

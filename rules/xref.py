@@ -80,10 +80,12 @@ SUB_NOT_ADMITTED = rule(
     `github.ref == 'refs/heads/main' && ... || ...`, `github.ref_name`) is
     checked once per event of the workflow, or once for the ref tested and once
     for every other ref, each run with its own value and its own subs; an
-    environment that comes out empty (`... || ''`) is no environment. In a
-    workflow only `workflow_dispatch` runs, a `choice` input that picks the
-    job's environment, role or region (`inputs.environment == 'production' &&
-    vars.PROD_ROLE || vars.STAGING_ROLE`) gives one run per option.
+    environment that comes out empty (`... || ''`) is no environment. A
+    `workflow_dispatch` input that picks the job's environment, role or
+    region (`inputs.environment == 'production' && vars.PROD_ROLE ||
+    vars.STAGING_ROLE`) gives one dispatch run per option of a `choice`
+    input, and, in a workflow other events run too, one run per other event
+    where every input is empty (a push carries none).
     An `environment: ${{ inputs.X }}` takes each option of a `workflow_dispatch`
     choice input (so does `${{ github.event.inputs.X }}` in a workflow that only
     `workflow_dispatch` runs), or each value the calling jobs of a local reusable

@@ -2,6 +2,7 @@
 `github.ref` (`${{ github.event_name == 'push' && 'production' || 'staging' }}`)
 is checked once per event, or for the ref tested and for every other ref: each
 run sends the subs of its own events and refs, under its own role."""
+import pytest
 from conftest import ROLE, oidc_trust, xref_sub_findings
 
 from ecs_lint import workflow_model as wm
@@ -262,11 +263,42 @@ def test_each_option_links_its_own_role(tmp_path):
         assert "environment:production" in found[0][2]
 
 
-def test_a_workflow_other_events_run_too_is_not_split_by_its_inputs(tmp_path):
-    # on push the inputs are empty: not one of the options
+def test_a_workflow_other_events_run_too_has_empty_inputs_on_them(tmp_path):
+    # on push the inputs are empty: no environment, and the role the `||` falls to;
+    # a dispatch run is one per option
     found = _dispatch(tmp_path, "repo:myorg/app:environment:production",
-                      "repo:myorg/app:environment:stage", on="push: {branches: [main]}")
-    assert not any("with inputs." in m for _, _, m in found)
+                      "repo:myorg/app:environment:stag*", on="push: {branches: [main]}")
+    found = [x for x in found if x[0] == "xref-sub-not-admitted"]
+    assert [(r, f) for r, f, _ in found] == [("xref-sub-not-admitted", "iam/staging.json")]
+    assert "on push" in found[0][2] and "'repo:myorg/app:ref:refs/heads/main'" in found[0][2]
+    assert "with inputs." not in found[0][2]
+
+
+@pytest.mark.parametrize("environment", ["${{ inputs.environment || 'staging' }}",
+                                         "${{ github.event.inputs.environment || 'staging' }}"])
+def test_an_input_with_a_default_on_push_correlates_role_and_environment(tmp_path, environment):
+    # push: '' || 'staging' = staging, and the role is STAGING; a production
+    # dispatch: production with PROD. Never crossed (each trust pins its own)
+    assert _dispatch_env(tmp_path / "e", environment) == []
+
+
+def _dispatch_env(path, environment):
+    import json
+
+    path.mkdir()
+    (path / "iam").mkdir()
+    (path / "iam" / "prod.json").write_text(json.dumps(_trust("repo:myorg/app:environment:production")))
+    (path / "iam" / "staging.json").write_text(json.dumps(_trust("repo:myorg/app:environment:staging")))
+    (path / ".ecs-lint.yaml").write_text(
+        "github:\n  repository: myorg/app\n  vars:\n"
+        f"    PROD: {PROD}\n    STAGING: {STAGING}\nroles:\n"
+        f'  "{PROD}":\n    trust: iam/prod.json\n'
+        f'  "{STAGING}":\n    trust: iam/staging.json\n')
+    text = (DISPATCH % ("inputs", "inputs")).replace(
+        "${{ inputs.environment }}", environment).replace(
+        "    on:\n      workflow_dispatch:", "    on:\n      push: {branches: [main]}\n"
+        "      workflow_dispatch:")
+    return xref_findings(path, {".github/workflows/d.yml": text})
 
 
 def test_a_ref_unequal_lets_pull_requests_through():

@@ -226,18 +226,42 @@ def _fact_splits(wf: wm.Workflow, job: wm.Job, uses) -> List[tuple]:
                        and_conditions(cond, f"github.{name} {op} '{quoted}'"), None)
                       for facts, cond, _ in splits for op in ("==", "!=")
                       if not _contradicts(facts.get("ref"), op, value)]
-    if set(triggers) == {"workflow_dispatch"} and splits == [({}, None, None)]:
-        spec = triggers["workflow_dispatch"]
-        declared = spec.get("inputs") if isinstance(spec, dict) else None
-        declared = declared if isinstance(declared, dict) else {}
-        for name in dict.fromkeys(m.group(1) for t in texts for m in _INPUT_USE.finditer(t)):
-            key = next((k for k in declared if str(k).lower() == name.lower()), None)
-            options = _choice_options(declared.get(key)) if key is not None else None
-            if options:
-                defaults = wm.input_defaults(declared)
-                return [({f"inputs.{key}": ("==", o)}, None, {**defaults, key: o})
-                        for o in options]
+    if "workflow_dispatch" in triggers and "workflow_call" not in triggers \
+            and splits == [({}, None, None)]:
+        return _dispatch_splits(triggers, texts) or splits
     return splits
+
+
+def _dispatch_splits(triggers: dict, texts: List[str]) -> List[tuple]:
+    """The runs of a job whose environment, role or region reads a
+    `workflow_dispatch` input: one per option of a `choice` input (the other
+    inputs at their defaults), else one dispatch run with inputs unknown; and,
+    in a workflow other events run too, one per other event, where every input
+    is empty (a push carries no inputs). [] when no input is read."""
+    spec = triggers["workflow_dispatch"]
+    declared = spec.get("inputs") if isinstance(spec, dict) else None
+    declared = declared if isinstance(declared, dict) else {}
+    used = [next((k for k in declared if str(k).lower() == name.lower()), None)
+            for name in dict.fromkeys(m.group(1) for t in texts for m in _INPUT_USE.finditer(t))]
+    used = [k for k in used if k is not None]
+    if not used:
+        return []
+    only = set(triggers) == {"workflow_dispatch"}
+    fact = {} if only else {"event_name": ("==", "workflow_dispatch")}
+    condition = None if only else "github.event_name == 'workflow_dispatch'"
+    dispatch = [(fact, condition, None)]
+    for key in used:
+        options = _choice_options(declared.get(key))
+        if options:
+            defaults = wm.input_defaults(declared)
+            dispatch = [({**fact, f"inputs.{key}": ("==", o)}, condition, {**defaults, key: o})
+                        for o in options]
+            break
+    if only:
+        return dispatch if dispatch[0][2] is not None else []
+    empty = {k: "" for k in declared if isinstance(k, str)}
+    return dispatch + [({"event_name": ("==", e)}, f"github.event_name == '{e}'", empty)
+                       for e in triggers if e != "workflow_dispatch"]
 
 
 def _choice_options(spec) -> Optional[list]:
