@@ -115,3 +115,15 @@ resource "aws_ecs_service" "s" {
 }
 """)
     assert not [f for f in lint_folder(folder) if f.rule == "internal-error"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["docker", "buildx", "build", "--push", "-t", "--tag=x",
+                                 "-o", "--output", "type=image,push=true", "type=registry",
+                                 "=", ",", "push", "x", ""]), max_size=12))
+def test_docker_commands_of_any_argv(argv):
+    from ecs_lint.xref import actions
+
+    for action, why, image in actions.docker_needs(argv):
+        assert action.startswith("ecr:") and isinstance(why, str)
+        assert image is None or isinstance(image, str)

@@ -1538,3 +1538,23 @@ def test_a_render_step_reading_the_registered_family_names_one_of_its_containers
     assert bool(hits) is reported
     if reported:
         assert "'web'" in hits[0].message and hits[0].file.endswith("deploy.yml")
+
+
+@pytest.mark.parametrize("argv, images", [
+    (["docker", "buildx", "build", "--push", "-t", "R/app:1", "."], ["R/app:1"]),
+    (["docker", "build", "--push", "--tag=R/app:1", "-t", "R/app:latest", "."],
+     ["R/app:1", "R/app:latest"]),
+    (["docker", "buildx", "build", "--output", "type=image,name=R/app:1,push=true", "-t",
+      "R/app:1", "."], ["R/app:1"]),
+    (["docker", "buildx", "build", "-o", "type=registry", "-t", "R/app:1", "."], ["R/app:1"]),
+    (["docker", "buildx", "build", "--push", "."], [None]),
+    # not pushed: loaded into the local daemon, or an image not pushed
+    (["docker", "buildx", "build", "--load", "-t", "R/app:1", "."], []),
+    (["docker", "buildx", "build", "--output", "type=image,name=R/app:1", "."], []),
+    (["docker", "buildx", "build", "--output", "type=docker", "-t", "R/app:1", "."], []),
+])
+def test_a_pushing_build_needs_the_push_actions_on_each_tag(argv, images):
+    found = A.docker_needs(argv)
+    assert sorted({(w or "") for _, _, w in found}) == sorted((i or "") for i in images)
+    if images:
+        assert {a for a, _, _ in found} == set(A.ECR_PUSH)

@@ -238,9 +238,35 @@ def docker_needs(argv: List[str]) -> List[Tuple[str, str, Optional[str]]]:
     if sub in ("pull", "image pull"):
         image = words[-1] if len(words) > (1 if sub == "pull" else 2) else None
         return [(a, "docker pull", image) for a in ECR_PULL]
-    if sub in ("build", "buildx build") and "--push" in argv:
-        return [(a, "docker build --push", None) for a in ECR_PUSH]
+    if sub in ("build", "buildx build") and _build_pushes(argv):
+        why = f"docker {sub} --push"
+        return [(a, why, tag) for tag in (_option_values(argv, ("-t", "--tag")) or [None])
+                for a in ECR_PUSH]
     return []
+
+
+def _option_values(argv: List[str], names: Tuple[str, ...]) -> List[str]:
+    """The values of an option given as `-t X`, `--tag X` or `--tag=X`, in order."""
+    out = []
+    for i, a in enumerate(argv):
+        if a in names and i + 1 < len(argv):
+            out.append(argv[i + 1])
+        elif a.startswith("--") and a.split("=", 1)[0] in names and "=" in a:
+            out.append(a.split("=", 1)[1])
+    return out
+
+
+def _build_pushes(argv: List[str]) -> bool:
+    """Does `docker build` / `docker buildx build` push its image: `--push`, or an
+    `--output` of `type=registry` or `type=image` with `push=true`."""
+    if "--push" in argv:
+        return True
+    for out in _option_values(argv, ("-o", "--output")):
+        attrs = dict(f.partition("=")[::2] for f in out.lower().split(","))
+        if attrs.get("type") == "registry" or (attrs.get("type") == "image"
+                                               and attrs.get("push") == "true"):
+            return True
+    return False
 
 
 _ECR_URI = re.compile(r"^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?/([^:@\s]+)")
