@@ -213,8 +213,8 @@ DEPLOY_NO_TEST_GATE = rule(
     pest, and the like (also called by a path: `./vendor/bin/phpunit`), also inside `docker run`/`docker compose run`,
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
     jobs whose id or name says `test`. Test steps that run in the deploying job
-    itself before the deploy also count (not one whose `if:` keeps it off the
-    events the deploy runs on). A test step with `continue-on-error:
+    itself before the deploy also count when, together, they run on every
+    event the deploy runs on (tests only on `push` leave a dispatch untested). A test step with `continue-on-error:
     true` does not (its failure does not fail the job), nor one whose script
     swallows the failure: `pytest || true` (also `|| :`, `|| exit 0`,
     `|| echo ...`), or, with `-e` off (`set +e`), a test command that is not
@@ -1026,6 +1026,15 @@ def deploy_gates(doc, ctx):
                               "failed still ships",
                               help="add `if: github.event.workflow_run.conclusion == "
                                    "'success'` to the job", key=True)
+            elif _test_steps(job, deploys) and (
+                    untested := _events_without_tests(wf, job, deploys)):
+                shown = ", ".join(f"`{e}`" for e in untested)
+                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
+                              f"job '{job.id}' deploys ({what}) on {shown}, where its test "
+                              "steps do not run (their `if:` keeps them off): a run of that "
+                              "event ships untested",
+                              help="run the tests on every event the job deploys on, or keep "
+                                   "the deploy off the events they skip", key=True)
             elif (how := _tests_ignored(wf, job, deploys)) is not None:
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' deploys ({what}) but the tests before it "
@@ -1080,9 +1089,7 @@ def _test_gated(wf, job, deploys, ctx, read_if=True, callers_gate=True):
     runs only when called is gated by its callers."""
     if callers_gate and _gated_by_callers(wf, job):
         return True
-    first = min(d.step.index for d in deploys) if deploys else -1
-    if any(_gating_test(job, st) and _runs_with(wf, st, [d.step for d in deploys])
-           for st in job.steps[:first + 1]):
+    if _test_steps(job, deploys) and not _events_without_tests(wf, job, deploys):
         return True
     if read_if and _runs_whatever_needs_give(job, wf):
         return False  # `if: always()`: the tests it needs may fail, it deploys anyway
@@ -1125,15 +1132,24 @@ _UPSTREAM_SUCCEEDED = lazy_re(
     r"['\"]success['\"]\s*==\s*github\.event\.workflow_run\.conclusion", re.I)
 
 
-def _runs_with(wf, test_step, deploy_steps) -> bool:
-    """Can the test step run on an event a deploy step runs on? Not when their
-    `if:`s pick events that do not meet (tests on `pull_request`, the deploy
-    on `push`)."""
+def _test_steps(job, deploys) -> list:
+    """The job's own steps before its first deploy that run tests and fail the job."""
+    first = min(d.step.index for d in deploys) if deploys else -1
+    return [st for st in job.steps[:first + 1] if _gating_test(job, st)]
+
+
+def _events_without_tests(wf, job, deploys) -> list:
+    """The events a deploy step of the job runs on where none of its test steps
+    runs (their `if:`s keep them off: tests on `push` only, a deploy also on a
+    dispatch)."""
+    merge = wm.pull_request_ref_is_merge(wf.triggers)
+    on = wm.job_events(wf, job)
+
     def events(step):
-        return set(wm.if_events(step.if_, wm.pull_request_ref_is_merge(wf.triggers))
-                   .admit(wf.triggers))
-    tested = events(test_step)
-    return not deploy_steps or any(tested & events(d) for d in deploy_steps)
+        return set(wm.if_events(step.if_, merge).admit(wf.triggers)) & on
+    deployed = set().union(*(events(d.step) for d in deploys)) if deploys else set(on)
+    tested = set().union(*(events(st) for st in _test_steps(job, deploys)))
+    return sorted(deployed - tested)
 
 
 def _runs_whatever_needs_give(job, wf=None) -> bool:

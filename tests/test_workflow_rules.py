@@ -1368,3 +1368,34 @@ jobs:
         run: aws ecs update-service --cluster c --service s --force-new-deployment
 """)
     assert [f for f in lint_folder(tmp_path) if f.rule == "workflow-deploy-no-test-gate"]
+
+
+GATED_BY_OWN_STEP = """
+on:
+  push: {branches: [main]}
+  workflow_dispatch:
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    environment: production
+    %s
+    steps:
+      - run: pnpm install
+      - if: %s
+        run: pnpm test
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with: {task-definition: td.json, service: web, cluster: c,
+               wait-for-service-stability: true}
+"""
+
+
+@pytest.mark.parametrize("job_if, test_if, reported", [
+    ("", "github.event_name == 'push'", True),         # a dispatch deploys untested
+    ("", "github.event_name != 'workflow_dispatch'", True),
+    ("", "github.event_name != 'pull_request'", False),  # runs on both events
+    ("", "success()", False),
+    ("if: github.event_name == 'push'", "github.event_name == 'push'", False),  # job: push only
+])
+def test_a_test_step_must_run_on_every_event_the_deploy_runs_on(job_if, test_if, reported):
+    found = rules_of(GATED_BY_OWN_STEP % (job_if, test_if))
+    assert ("workflow-deploy-no-test-gate" in found) is reported
