@@ -9,11 +9,14 @@ Positions go back to the template's own lines through the view's origins.
 An `Fn::If` whose condition is not decided is either branch: in a trust
 policy's condition values the list of both; in an ECS task definition or
 service, the resource is read once per stack the template can make (each
-value of the deciding parameters' `AllowedValues`, or each truth value of a
-single condition), so settings that change together stay together. In a
-trust policy, a statement or a whole `Condition` under such an `Fn::If`, and
-an `Fn::FindInMap` whose key is not known, are read the same way: each value
-a stack can get (statements and condition values are unions).
+combination of the `AllowedValues` of the parameters that decide its
+conditions and key its `Fn::FindInMap`s, defaults or not, or each truth
+value of a single condition), so settings that change together stay
+together. In a trust policy, a statement or a whole `Condition` under such
+an `Fn::If` (even one the defaults decide), and an `Fn::FindInMap` whose key
+is not known, are read the same way: each value a stack can get (statements
+and condition values are unions); a condition false (or true) in every stack
+the parameters' `AllowedValues` allow is that.
 Dynamic references (`{{resolve:ssm:...}}`) are holes, like parameters without
 defaults; `Fn::ForEach` loops (AWS::LanguageExtensions) in `Resources` are
 expanded, their copies located at the loop's body.
@@ -633,31 +636,66 @@ MAX_VARIANTS = 16
 
 
 def _stack_variants(raw, scope: Scope, data) -> List[Scope]:
-    """The scopes to read a resource in: `scope` itself, or, where its
-    `Fn::If` conditions are not decided (a parameter without a default), one
-    per value of those parameters' `AllowedValues` (at most MAX_VARIANTS
-    stacks), else one per truth value of a single such condition."""
-    names = sorted({c for c in _if_conditions(raw) if condition_value(c, scope) is None})
-    if not names:
-        return [scope]
+    """The scopes to read a resource in: one per combination of the
+    `AllowedValues` of the parameters that decide its `Fn::If` conditions or
+    key its `Fn::FindInMap`s, with or without a default (a default is only
+    what a stack that does not set the parameter gets; at most MAX_VARIANTS
+    stacks); else, where a single condition is not decided (a parameter
+    without a default or allowed values), one per truth value of it; else
+    `scope` itself."""
+    conditions = _if_conditions(raw)
     specs = data.get("Parameters") if isinstance(data.get("Parameters"), dict) else {}
-    params = sorted({r for c in names for r in _refs(scope.conditions.get(c))
-                     if r not in scope.params and r in specs})
-    allowed = [specs[p].get("AllowedValues") if isinstance(specs[p], dict) else None
-               for p in params]
-    if params and all(isinstance(a, list) and a and all(isinstance(x, (str, int, float))
-                                                        for x in a) for a in allowed):
-        combos = [[]]
-        for values in allowed:
-            combos = [c + [str(v)] for c in combos for v in values]
-            if len(combos) > MAX_VARIANTS:
-                return [scope]
-        return [replace(scope, params={**scope.params, **dict(zip(params, combo))},
-                        busy=set()) for combo in combos]
-    if len(names) == 1:  # one condition: both of its branches are stacks
-        return [replace(scope, conditions={**scope.conditions, names[0]: value}, busy=set())
+    deciding = {r for c in conditions for r in _refs(scope.conditions.get(c))} \
+        | _refs(_find_in_maps(raw))
+    choices = {p: scope.allowed[p] for p in sorted(deciding)
+               if scope.allowed.get(p)}
+    undecided = sorted(c for c in conditions if condition_value(c, scope) is None)
+    open_params = {r for c in undecided for r in _refs(scope.conditions.get(c))
+                   if r not in scope.params and r in specs}
+    if choices and open_params <= set(choices):
+        return _allowed_stacks(choices, scope) or [scope]
+    if len(undecided) == 1:  # one condition: both of its branches are stacks
+        return [replace(scope, conditions={**scope.conditions, undecided[0]: value}, busy=set())
                 for value in (True, False)]
     return [scope]
+
+
+def _allowed_stacks(choices: dict, scope: Scope) -> List[Scope]:
+    """A scope per combination of the parameter values in `choices` ({name:
+    allowed values}); [] past MAX_VARIANTS combinations."""
+    combos = [[]]
+    for values in choices.values():
+        combos = [c + [v] for c in combos for v in values]
+        if len(combos) > MAX_VARIANTS:
+            return []
+    return [replace(scope, params={**scope.params, **dict(zip(choices, combo))}, busy=set())
+            for combo in combos]
+
+
+def _fixed_by_allowed(name, scope: Scope):
+    """The value a condition has in every stack its parameters' `AllowedValues`
+    allow (`!Equals [!Ref Stage, preview]` with `preview` not allowed: always
+    false); None when it varies, or reads a parameter without them."""
+    refs = _refs(scope.conditions.get(name)) if isinstance(name, str) else set()
+    if not refs or any(r not in scope.allowed for r in refs):
+        return None
+    values = {condition_value(name, stack)
+              for stack in _allowed_stacks({r: scope.allowed[r] for r in sorted(refs)}, scope)}
+    return values.pop() if len(values) == 1 and None not in values else None
+
+
+def _find_in_maps(value) -> list:
+    """The arguments of every `Fn::FindInMap` in `value`."""
+    out, todo = [], [value]
+    while todo:
+        v = todo.pop()
+        if isinstance(v, dict):
+            if len(v) == 1 and "Fn::FindInMap" in v:
+                out.append(v["Fn::FindInMap"])
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
+    return out
 
 
 def _if_conditions(value) -> set:
@@ -737,6 +775,9 @@ def _choices(value, scope, decided=False):
     (fn, arg), = value.items()
     if fn == "Fn::If" and isinstance(arg, list) and len(arg) == 3 \
             and (decided or condition_value(arg[0], scope) is None):
+        fixed = _fixed_by_allowed(arg[0], scope)  # the same in every stack allowed
+        if fixed is not None:
+            return [(arg[1], (fn, 1))] if fixed else [(arg[2], (fn, 2))]
         return [(arg[1], (fn, 1)), (arg[2], (fn, 2))]
     if fn == "Fn::FindInMap" and isinstance(arg, list) and len(arg) >= 3:
         values = _map_choices(arg, scope)

@@ -408,6 +408,10 @@ Resources:
     ("\n    Default: production", set()),  # decided by the default
     ("\n    Default: staging", {"service-grace-period-short", "service-circuit-breaker-off"}),
     ("\n    AllowedValues: [production]", set()),
+    # a default is what a stack that does not set the parameter gets: every
+    # allowed value is a stack the template is made for
+    ("\n    Default: production\n    AllowedValues: [staging, production]",
+     {"service-grace-period-short", "service-circuit-breaker-off"}),
 ])
 def test_settings_under_an_undecided_condition_are_read_in_each_stack(tmp_path, parameter,
                                                                      reported):
@@ -444,3 +448,78 @@ def test_settings_that_move_together_stay_together(tmp_path):
     # a load balancer without the grace period
     (tmp_path / "t.yaml").write_text(LB_TOGETHER)
     assert [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("service-")] == []
+
+
+FIND_IN_MAP_SERVICE = """\
+Parameters:
+  Stage:
+    Type: String
+    Default: dev
+    AllowedValues: [dev, production]
+Mappings:
+  Sizes:
+    dev: {Min: 50, Max: 200}
+    production: {Min: 100, Max: 100}
+Resources:
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      Cluster: c
+      TaskDefinition: t
+      DesiredCount: 3
+      DeploymentConfiguration:
+        MinimumHealthyPercent: !FindInMap [Sizes, !Ref Stage, Min]
+        MaximumPercent: !FindInMap [Sizes, !Ref Stage, Max]
+        DeploymentCircuitBreaker: {Enable: true, Rollback: true}
+"""
+
+
+@pytest.mark.parametrize("allowed, blocked", [("[dev, production]", True), ("[dev]", False)])
+def test_a_mapping_keyed_by_an_allowed_parameter_is_read_per_stack(tmp_path, allowed, blocked):
+    (tmp_path / "t.yaml").write_text(FIND_IN_MAP_SERVICE.replace("[dev, production]", allowed))
+    found = {f.rule for f in lint_folder(tmp_path) if f.rule.startswith("service-")}
+    assert ("service-deployment-blocked" in found) is blocked
+
+
+DEAD_PREVIEW_TRUST = """\
+Parameters:
+  Stage:
+    Type: String
+    Default: staging
+    AllowedValues: %s
+Conditions:
+  IsPreview: !Equals [!Ref Stage, preview]
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: {Federated: arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com}
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                token.actions.githubusercontent.com:aud: sts.amazonaws.com
+                token.actions.githubusercontent.com:sub: repo:o/r:environment:production
+          - !If
+            - IsPreview
+            - Effect: Allow
+              Principal: {Federated: arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com}
+              Action: sts:AssumeRoleWithWebIdentity
+              Condition:
+                StringEquals: {token.actions.githubusercontent.com:aud: sts.amazonaws.com}
+                StringLike: {token.actions.githubusercontent.com:sub: "repo:o/*"}
+            - !Ref AWS::NoValue
+"""
+
+
+@pytest.mark.parametrize("allowed, reported", [
+    ("[staging, production]", False),  # IsPreview is false in every stack allowed
+    ("[staging, production, preview]", True),
+])
+def test_a_statement_under_a_condition_no_allowed_stack_makes_true(tmp_path, allowed, reported):
+    (tmp_path / "t.yaml").write_text(DEAD_PREVIEW_TRUST % allowed)
+    found = {f.rule for f in lint_folder(tmp_path)}
+    assert ("trust-sub-any-repo" in found) is reported
