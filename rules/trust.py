@@ -529,9 +529,9 @@ def _sub_message(cls, result, entry, stmt, index=None):
     shown_values = (f"`{display(entry.values[index])}`" if index is not None
                     else _shown_values(entry))
     what = (f"sub {shown_values}" if stmt.sub_paths else
-            f"with no condition on {sj.GITHUB_HOST}:sub, the statement")
-    if cls == "missing":
-        head = (f"no condition on {sj.GITHUB_HOST}:sub: any repository on GitHub can "
+            f"with no condition that restricts {sj.GITHUB_HOST}:sub, the statement")
+    if cls == "missing":  # (a `Null` test of the key restricts nothing: GitHub sends it)
+        head = (f"no condition restricts {sj.GITHUB_HOST}:sub: any repository on GitHub can "
                 f"assume this role, e.g. a job whose sub is `{w}`")
     elif cls == "any-context":
         head = (f"{what} admits {CLASS_TEXT[cls]}: "
