@@ -753,7 +753,8 @@ def id_token(doc, ctx):
         yield Problem(ID_TOKEN_MISSING.id, path,
                       f"job '{job.id}' assumes {_role_text(ru)} through OIDC but {where} "
                       "does not grant `id-token: write`: no OIDC token is issued and "
-                      "configure-aws-credentials fails",
+                      + ("configure-aws-credentials fails" if ru.line is None
+                         else "the script's `assume-role-with-web-identity` has no token"),
                       help="add `permissions: {id-token: write, contents: read}` to the job",
                       key=True)
     for job in _live_jobs(wf):
