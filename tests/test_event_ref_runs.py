@@ -317,3 +317,51 @@ def test_a_ref_unequal_lets_pull_requests_through():
     env = P.produce(pfx, P.refs_of_triggers({"pull_request": {}}, "main"), "preview",
                     P.narrowing("github.ref != 'refs/heads/main'", None))
     assert P.contains(env.must, "repo:o/r:environment:preview")
+
+
+ROLE_FROM_SETUP = """\
+    on:
+      push:
+        branches: [main, develop]
+    jobs:
+      setup:
+        runs-on: ubuntu-latest
+        outputs:
+          role: ${{ steps.pick.outputs.role }}
+          from_vars: ${{ vars.STAGING }}
+        steps:
+          - id: pick
+            run: echo "role=%s" >> "$GITHUB_OUTPUT"
+      deploy:
+        needs: setup
+        runs-on: ubuntu-latest
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: ${{ needs.setup.outputs.%s }}
+              aws-region: eu-west-1
+    """
+
+
+@pytest.mark.parametrize("output, staging_sub, reported", [
+    ("role", "repo:myorg/app:ref:refs/heads/develop", True),   # main is refused
+    ("from_vars", "repo:myorg/app:ref:refs/heads/develop", True),
+    ("role", "repo:myorg/app:ref:refs/heads/*", False),
+])
+def test_a_role_from_another_jobs_output_is_the_value_it_is_set_to(tmp_path, output,
+                                                                   staging_sub, reported):
+    import json
+
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "staging.json").write_text(json.dumps(_trust(staging_sub)))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f"github:\n  repository: myorg/app\n  vars:\n    STAGING: {STAGING}\n"
+        f'roles:\n  "{STAGING}":\n    trust: iam/staging.json\n')
+    found = xref_findings(tmp_path, {".github/workflows/d.yml": ROLE_FROM_SETUP % (STAGING,
+                                                                                   output)})
+    admitted = [m for r, _, m in found if r == "xref-sub-not-admitted"]
+    assert bool(admitted) is reported
+    if reported:
+        assert "'repo:myorg/app:ref:refs/heads/main'" in admitted[0]

@@ -13,7 +13,9 @@ definition a step deploys.
   26-character id, CloudFormation STACK-LOGICALID-SUFFIX).
 - `role-to-assume`: an ARN literal, or a `${{ vars.X }}` / `${{ secrets.X }}` /
   `${{ env.X }}` reference resolved through the workflow's `env` blocks and then
-  config `github.vars` / `github.secrets`; an ARN whose account is an
+  config `github.vars` / `github.secrets`; another job's output
+  (`${{ needs.setup.outputs.role }}`) or an earlier step's, as it is set
+  (an expression, or a `$GITHUB_OUTPUT` line); an ARN whose account is an
   expression (`arn:aws:iam::${{ vars.ACCOUNT_ID }}:role/deploy`) by its role name;
   a bare role name on a `role-chaining: true` step in the account of the role
   it chains from (configure-aws-credentials builds the ARN from the caller's

@@ -196,6 +196,8 @@ _FACT_TEST = re.compile(r"github\.(event_name|ref_name|ref)\s*(?:==|!=)\s*'((?:[
                         re.I)
 
 
+_OUTPUT_REF = re.compile(r"\$\{\{\s*(?:needs|steps)\.[A-Za-z0-9_-]+\.outputs\.")
+
 _INPUT_USE = re.compile(r"(?:github\.event\.)?inputs\.([A-Za-z0-9_-]+)", re.I)
 
 
@@ -308,6 +310,9 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
             for step, step_uses in zip(job.steps, uses):
                 for use in step_uses:
                     value = wm.expand(use.role_to_assume, job, step, row, github_run)
+                    if isinstance(value, str) and _OUTPUT_REF.search(value):
+                        # a job's or an earlier step's output: what it is set to
+                        value = wm.resolve(value, job, step, row, github_run)
                     value, chained = _chained_name(use, value, current)
                     resolved, ref, role, how = find_role(use.role_to_assume, value)
                     if chained:
