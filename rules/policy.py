@@ -511,8 +511,7 @@ def _passrole_wildcard(stmt, denies):
         if _denied(denies, "iam:PassRole", probe):
             continue
         shown = str(r) if isinstance(r, Template) else text
-        scope = "every role in every account" if text.strip() == "*" or (
-            len(fields) > 5 and fields[4] in ("*", "")) else "every role of the account"
+        scope = "every role of the account"  # (a role can be passed in its own account only)
         yield Problem(PASSROLE_WILDCARD.id, _entry_path(stmt, "Resource", k),
                       f"iam:PassRole on '{shown}' can pass {scope}, an administrator role "
                       "included, to a task the caller starts (privilege escalation)",

@@ -329,7 +329,9 @@ PRINCIPAL_NOT_GITHUB = rule(
     (`token.actions.githubusercontent.com/SLUG:sub`): a statement trusting one
     issuer while its keys name the other is reported too; such keys are never
     in the request, so the sub rules and the cross-file sub checks read a
-    positive condition on them as admitting nothing.
+    positive condition on them as admitting nothing. A principal that is not
+    an ARN (a placeholder such as `OIDC_PROVIDER_ARN` that a deploy script
+    fills in) is not judged.
 
     ## Why is this bad?
     The keys of one provider are never in the requests of another: either the
@@ -612,8 +614,9 @@ def trust_conditions(doc, ctx):
         if not aud and sj.conditions_known(stmt) and not _meant_aud(entries):
             where = path + ("Condition",) if isinstance(stmt.get("Condition"), dict) else path
             yield Problem(AUD_MISSING.id, where,
-                          f"no condition on {sj.GITHUB_HOST}:aud: tokens minted for any "
-                          "audience are accepted",
+                          f"no condition on {sj.GITHUB_HOST}:aud: a token minted for any "
+                          "audience the provider lists is accepted (its legacy or custom "
+                          "client ids, not only sts.amazonaws.com)",
                           help=f'add "StringEquals": {{"{sj.GITHUB_HOST}:aud": "{audience}"}}')
         yield from _unsafe_problems(entries)
 

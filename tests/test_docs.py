@@ -65,3 +65,11 @@ def test_readme_example_output_is_what_the_tool_prints():
     shown = block.split("```", 1)[0]
     r = run_cli("fixtures/article", "--select", "xref-,trust-,workflow-id-token-too-broad", cwd=ROOT)
     assert r.stdout == shown
+
+
+def test_readme_stdin_example_output_is_what_the_tool_prints():
+    readme = (ROOT / "README.md").read_text()
+    command, rest = readme.split("$ echo '", 1)[1].split(" | ecs-lint -\n", 1)
+    shown = rest.split("```", 1)[0]
+    r = run_cli("-", input=command[:-1], cwd=ROOT)
+    assert r.stdout == shown
