@@ -1293,6 +1293,11 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
             fact = _facts(github).get(name.lower()) if name else None
             if fact is not None and fact[0] == "==":
                 got = fact[1]
+            payload = _EVENT_FIELD.match(rest)
+            event = _facts(github).get("event_name")
+            if payload and event is not None and event[0] == "==" and \
+                    event[1] not in _EVENTS_WITH.get(payload.group(1).lower(), {event[1]}):
+                got = ""  # `github.event.release.tag_name` on a dispatch: not in its payload
             dispatched = _EVENT_INPUT.fullmatch(rest)
             if dispatched and isinstance(github.get("inputs"), dict):
                 # a dispatch run's inputs, as the event carries them
@@ -1322,6 +1327,23 @@ _TERNARY = re.compile(rf"^\(?\s*(?P<lhs>[A-Za-z_][A-Za-z0-9_.-]*)\s*(?P<op>==|!=
 
 
 _EVENT_INPUT = re.compile(r"\.event\.inputs\.([A-Za-z0-9_-]+)")
+_EVENT_FIELD = re.compile(r"\.event\.([A-Za-z_]+)\b")
+
+# the events whose payload has an object of their own (GitHub's webhook payloads):
+# on any other event, `github.event.<key>...` is empty
+_EVENTS_WITH = {
+    "release": {"release"},
+    "pull_request": {"pull_request", "pull_request_target", "pull_request_review",
+                     "pull_request_review_comment"},
+    "workflow_run": {"workflow_run"},
+    "head_commit": {"push"},
+    "issue": {"issues", "issue_comment"},
+    "comment": {"issue_comment", "pull_request_review_comment", "commit_comment",
+                "discussion_comment"},
+    "review": {"pull_request_review"},
+    "deployment": {"deployment", "deployment_status"},
+    "merge_group": {"merge_group"},
+}
 
 # `github.event_name` and `github.ref` as one run of a job knows them: {name:
 # ("==" or "!=", value)}, under this key of the `github` values of `expand`

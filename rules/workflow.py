@@ -286,8 +286,9 @@ IMAGE_LATEST = rule(
     `github.default-branch` or else `main`/`master`). Tags and pushes come from `docker build/tag/push`,
     `docker buildx build --push` and `docker/build-push-action`. A tag picked by
     the event (`${{ github.event_name == 'release' && github.event.release.tag_name
-    || 'latest' }}`) is read once per event the job runs on, and the finding
-    names the events that deploy `:latest`. In a reusable workflow (`on:
+    || 'latest' }}`, or `github.event.release.tag_name || 'latest'`: a field
+    of another event's payload is empty) is read once per event the job runs
+    on, and the finding names the events that deploy `:latest`. In a reusable workflow (`on:
     workflow_call` alone) an image tag from `inputs` is read once per job of the
     repository's workflows that calls it, with the inputs it passes: a default of
     `latest` is reported only when a caller leaves it (the finding names the
@@ -1426,7 +1427,7 @@ def image_latest(doc, ctx):
         # else the events the job runs on, when a tag is picked by the event
         # (`github.event_name == 'release' && ... || 'latest'`)
         runs = [(f"{f} job '{j}'", {**github, "inputs": inputs}) for f, j, inputs in callers]
-        if not runs and "event_name" in (doc.text or ""):
+        if not runs and ("event_name" in (doc.text or "") or "github.event." in (doc.text or "")):
             runs = [(e, {**github, wm.FACTS: {"event_name": ("==", e)}})
                     for e in sorted(wm.job_events(wf, job))]
         found = {}  # ref -> (arguments of _latest_problem, the runs that deploy it)

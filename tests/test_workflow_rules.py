@@ -681,6 +681,22 @@ def test_an_image_tag_picked_by_the_event_is_read_per_event():
     assert [(line, m.split(" deploys")[0]) for line, m in found] == [(23, "job 'deploy' on push")]
 
 
+@pytest.mark.parametrize("tag, found_as", [
+    # a release's fields are empty on another event: `|| 'latest'` picks latest there
+    ("${{ github.event.release.tag_name || 'latest' }}", ["job 'deploy' on push"]),
+    # empty on both events the workflow runs on
+    ("${{ github.event.pull_request.head.sha || 'latest' }}", ["job 'deploy'"]),
+    ("${{ github.event.head_commit.id || 'latest' }}", ["job 'deploy' on release"]),
+])
+def test_an_event_field_is_empty_on_the_other_events(tag, found_as):
+    text = _TAG_BY_EVENT.replace(
+        "${{ github.event_name == 'release' && github.event.release.tag_name || 'latest' }}",
+        tag) % ""
+    found = [m.split(" deploys")[0] for r, _, m in workflow_findings(text, messages=True)
+             if r == "workflow-image-latest"]
+    assert found == found_as
+
+
 def test_an_image_tag_picked_by_an_event_the_job_never_runs_on_is_not_reported():
     text = _TAG_BY_EVENT % "\n        if: github.event_name == 'release'"
     assert [r for r, _ in workflow_findings(text) if r == "workflow-image-latest"] == []
