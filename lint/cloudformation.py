@@ -381,6 +381,13 @@ _REF_IS_NAME = {
 }
 
 
+# resources whose `Arn` attribute is SERVICE:REGION:ACCOUNT:KIND/NAME, NAME a property
+_ARN_OF = {
+    "AWS::ECR::Repository": ("ecr", "repository", "RepositoryName"),
+    "AWS::ECS::Cluster": ("ecs", "cluster", "ClusterName"),
+}
+
+
 def _get_att(target, scope: Scope):
     """What `!GetAtt Resource.Attr` is known to be before deploy (or None)."""
     name, attr = (target + [None, None])[:2] if isinstance(target, list) else (None, None)
@@ -395,6 +402,12 @@ def _get_att(target, scope: Scope):
         if role:
             return make_template(["arn:aws:iam::", account,
                                   ":role" + (path if isinstance(path, str) else "/"), *role])
+    if rtype in _ARN_OF and attr == "Arn":  # one resource's ARN, never `*`
+        service, kind, prop = _ARN_OF[rtype]
+        given = _parts(_property(res, prop, scope, ("att", name)))
+        return make_template(["arn:", Unknown("AWS::Partition"), f":{service}:",
+                              Unknown("AWS::Region"), ":", account, f":{kind}/",
+                              *(given or [Unknown(name)])])
     if rtype in ("AWS::IAM::OIDCProvider", CDK_OIDC_PROVIDER) and attr == "Arn":
         url = _property(res, "Url", scope, ("att", name))
         if isinstance(url, str):

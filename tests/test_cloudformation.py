@@ -523,3 +523,18 @@ def test_a_statement_under_a_condition_no_allowed_stack_makes_true(tmp_path, all
     (tmp_path / "t.yaml").write_text(DEAD_PREVIEW_TRUST % allowed)
     found = {f.rule for f in lint_folder(tmp_path)}
     assert ("trust-sub-any-repo" in found) is reported
+
+
+
+def test_a_repositorys_arn_is_one_repository_never_star():
+    from ecs_lint import cloudformation as C
+
+    scope = C.Scope.of({"Resources": {
+        "Repo": {"Type": "AWS::ECR::Repository", "Properties": {"RepositoryName": "quotes"}},
+        "Unnamed": {"Type": "AWS::ECR::Repository"},
+        "Cluster": {"Type": "AWS::ECS::Cluster", "Properties": {"ClusterName": "shop"}}}})
+    arn = str(C.resolve({"Fn::GetAtt": ["Repo", "Arn"]}, scope))
+    assert ":ecr:" in arn and arn.endswith(":repository/quotes")
+    unnamed = str(C.resolve({"Fn::GetAtt": "Unnamed.Arn"}, scope))
+    assert ":repository/" in unnamed and unnamed != "*"
+    assert str(C.resolve({"Fn::GetAtt": ["Cluster", "Arn"]}, scope)).endswith(":cluster/shop")
