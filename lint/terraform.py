@@ -28,15 +28,20 @@ list or map, or another resource's known instances: `for_each =
 aws_iam_role.deploy`, `each.value` its id, name and arn) is read once per
 instance with `each.key`/`each.value` or `count.index` bound, at the address
 Terraform gives it (`aws_iam_role.r["api"]`, `aws_iam_role.r[0]`), and
-`data.aws_iam_policy_document.X[each.key].json` names that instance; instances
+`data.aws_iam_policy_document.X[each.key].json` names that instance (and
+`each.value` of a `for_each` written as an object, `{ ecr =
+aws_iam_policy.ecr.arn }`, refers to what its element refers to); instances
 with the same text give the same finding, said once. An unknown collection, an
 empty one or one of more than MAX_INSTANCES keeps the single read with the
 names unknown.
 A `dynamic` block whose `for_each` is known makes one block per element, its
 iterator (the block type, or `iterator = NAME`) bound to `{key, value}`;
 arithmetic (`+ - * / %`) on known numbers is computed (`8 * 1024` is 8192).
+`for` expressions (`[for ...]`, and `{for ... : K => V}` maps, with `...` grouping)
+over a known collection are computed, an `if` filter included, and so is
+`flatten()`; `x == null` and `!= null` are known for a known `x`.
 Anything that cannot be resolved (a variable without default, a resource
-attribute known only after apply, a `for` expression with an `if`...) becomes a `Template`
+attribute known only after apply, a function not implemented...) becomes a `Template`
 with `Unknown` parts; nothing in the input is executed.
 
 Policies written as JSON text (heredoc, quoted string, `templatefile()`,
@@ -621,6 +626,21 @@ def _formatlist(spec, args):
     return out
 
 
+def _flatten(value: list) -> list:
+    """flatten(): the elements of nested lists, depth first, in order (any
+    other element, a Template included, stays one element)."""
+    out, stack = [], [iter(value)]
+    while stack:
+        for x in stack[-1]:
+            if isinstance(x, list):
+                stack.append(iter(x))
+                break
+            out.append(x)
+        else:
+            stack.pop()
+    return out
+
+
 def _number(v):
     """A number for arithmetic: Terraform converts a numeric string (`"1024"`)."""
     if isinstance(v, bool):
@@ -781,6 +801,8 @@ class Evaluator:
             return self._call(node, path, rec)
         if d == "for_tuple_expr":
             return self._for_tuple(node)
+        if d == "for_object_expr":
+            return self._for_object(node)
         if d in ("identifier", "get_attr_expr_term", "index_expr_term"):
             return self.reference(node)
         if d == "conditional":
@@ -804,9 +826,9 @@ class Evaluator:
 
     def _binary(self, node):
         """`==`, `!=`, `&&`, `||` and `<`, `>`, `<=`, `>=` on known scalars (the
-        grammar gives HCL's precedence); None when a side is not known.
-        Equality compares type and value, as Terraform does (`"1" == 1` and
-        `true == 1` are false)."""
+        grammar gives HCL's precedence), `==` and `!=` also with null; None
+        when a side is not known. Equality compares type and value, as
+        Terraform does (`"1" == 1` and `true == 1` are false)."""
         kids = _kids(node)
         term = next((k for k in kids if k.data == "binary_term"), None)
         if term is None or not _kids(term):
@@ -817,6 +839,10 @@ class Evaluator:
             return None
         op = str(op_node.children[0])
         a, b = self.value(kids[0]), self.value(_kids(term)[-1])
+        if op in ("==", "!=") and None in (a, b) and not any(
+                isinstance(x, Template) for x in (a, b)):
+            same = a is None and b is None  # null (an optional attribute left out...)
+            return same if op == "==" else not same
         scalar = (str, int, float, bool)
         if not isinstance(a, scalar) or not isinstance(b, scalar):
             return None
@@ -835,29 +861,68 @@ class Evaluator:
             return _arithmetic(op, _number(a), _number(b))
         return None
 
-    def _for_tuple(self, node):
-        """`[for x in C : E]` (or `for i, x`) over a known list or map, without an
-        `if`: E for each element, with the names bound."""
+    def _for_scopes(self, node):
+        """(an evaluator per element, the nodes after the intro) of a `for`
+        expression over a known list or map (a map in key order, as Terraform
+        iterates it), its names bound (`for x in C`, `for k, v in C`), the
+        elements whose `if` is false left out; None when the collection or an
+        `if` is not known."""
         kids = _kids(node)
         intro = next((k for k in kids if k.data == "for_intro"), None)
+        cond = next((_kids(k)[-1] for k in kids if k.data == "for_cond" and _kids(k)), None)
         body = [k for k in kids if k.data not in ("for_intro", "for_cond")]
-        if intro is None or len(body) != 1 or any(k.data == "for_cond" for k in kids):
-            return unknown(self.source(node))
+        if intro is None:
+            return None
         parts = _kids(intro)
         names = [_name(p) for p in parts[:-1] if p.data == "identifier"]
         coll = self.value(parts[-1])
         if isinstance(coll, list):
             pairs = list(enumerate(coll))
         elif isinstance(coll, dict):
-            pairs = list(coll.items())
+            pairs = sorted(coll.items(), key=lambda kv: str(kv[0]))
         else:
-            return unknown(self.source(node))
+            return None
         if len(names) not in (1, 2):
-            return unknown(self.source(node))
-        out = []
+            return None
+        scopes = []
         for key, item in pairs:
             bound = {names[-1]: item} if len(names) == 1 else {names[0]: key, names[1]: item}
-            out.append(Evaluator(self.mod, self.f, {**self.scope, **bound}).value(body[0]))
+            ev = Evaluator(self.mod, self.f, {**self.scope, **bound})
+            keep = True if cond is None else ev.value(cond)
+            if not isinstance(keep, bool):
+                return None
+            if keep:
+                scopes.append(ev)
+        return scopes, body
+
+    def _for_tuple(self, node):
+        """`[for x in C : E]` (an `if` allowed): E for each element kept."""
+        got = self._for_scopes(node)
+        if got is None or len(got[1]) != 1:
+            return unknown(self.source(node))
+        return [ev.value(got[1][0]) for ev in got[0]]
+
+    def _for_object(self, node):
+        """`{for k, v in C : K => V}` (an `if` allowed): a map of each K to its
+        V, or with `...` after V to the list of its Vs; unknown when a key is
+        not a known string or number, or comes twice without `...` (an error
+        in Terraform)."""
+        got = self._for_scopes(node)
+        if got is None or len(got[1]) != 2:
+            return unknown(self.source(node))
+        grouping = any(not _is_tree(c) and str(c) == "..." for c in node.children)
+        out: Dict[str, Any] = {}
+        for ev in got[0]:
+            key = ev.value(got[1][0])
+            if isinstance(key, (int, float)) and not isinstance(key, bool):
+                key = _format("%v", [key])
+            if not isinstance(key, str) or (key in out and not grouping):
+                return unknown(self.source(node))
+            value = ev.value(got[1][1])
+            if grouping:
+                out.setdefault(key, []).append(value)
+            else:
+                out[key] = value
         return out
 
     def _key(self, kn):
@@ -1222,6 +1287,8 @@ class Evaluator:
             # `count = length(local.services)`: a list with an unknown element
             # (concat() adds one per unknown list) may be longer or shorter
             return len(args[0])
+        if fname == "flatten" and len(args) == 1 and isinstance(args[0], list):
+            return _flatten(args[0])
         if fname == "merge" and all(isinstance(a, dict) for a in args):
             out = {}
             for a in args:
@@ -1474,6 +1541,30 @@ def _chained_instances(mod: Module, f, node) -> Optional[dict]:
     return out
 
 
+def _for_each_element(mod: Module, address: str, key):
+    """The expression of instance `key` in the block's `for_each` written as an
+    object, itself or through locals (`for_each = { ecr = aws_iam_policy.ecr.arn }`:
+    `aws_iam_policy.ecr.arn` for "ecr"); None otherwise."""
+    hit = mod.blocks.get(address)
+    if hit is None:
+        return None
+    node = next((a.children[-1] for a in _kids(hit[2])
+                 if a.data == "attribute" and _name(a.children[0]) == "for_each"), None)
+    f = hit[3]
+    for _ in range(16):  # `for_each = local.policies`: that local's expression
+        steps = _ref_steps(node)
+        if not (steps and len(steps) == 2 and steps[0] == "local"
+                and steps[1] in mod.local_nodes):
+            break
+        node, f = mod.local_nodes[steps[1]]
+    node = _unwrap(node)
+    if not _is_tree(node) or node.data != "object":
+        return None
+    ev = Evaluator(mod, f)
+    return next((e.children[-1] for e in _kids(node)
+                 if e.data == "object_elem" and ev._key(e.children[0]) == key), None)
+
+
 def tf_resources(mod: Module, address: str) -> List[Resource]:
     """The resources of a block: one per instance when its instances are known."""
     known = instances(mod, address)
@@ -1502,13 +1593,15 @@ def tf_resource(mod: Module, address: str, key=None) -> Optional[Resource]:
 
     def ref_at(path):
         expr = rec.nodes.get(tuple(path))
+        if key is not None and expr is not None and _ref_steps(expr) == ["each", "value"]:
+            expr = _for_each_element(mod, address, key)  # `policy_arn = each.value`
         steps = _ref_steps(expr) if expr is not None else None
         if steps and len(steps) >= 3 and isinstance(steps[0], str) and isinstance(steps[1], str) \
                 and steps[0] not in ("var", "local", "data", "module", "path", "each", "count"):
             target = f"{steps[0]}.{steps[1]}"
-            key = ev.value(steps[2]) if _is_tree(steps[2]) else steps[2]
-            if _is_key(key) and key in (instances(mod, target) or {}):
-                return instance_address(target, key)  # `aws_iam_role.r[each.key].name`
+            index = ev.value(steps[2]) if _is_tree(steps[2]) else steps[2]
+            if _is_key(index) and index in (instances(mod, target) or {}):
+                return instance_address(target, index)  # `aws_iam_role.r[each.key].name`
             return target
         return None
 
@@ -1851,10 +1944,13 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                         roles.extend(u[2])
                     elif u[0].type == "aws_iam_policy":
                         roles.extend(roles_of_policy.get(u[0].address, []))
-                kind = "permissions-policy"
-                if not users:
-                    from .kinds import policy_kind
-                    kind = policy_kind(data) or "permissions-policy"
+                from .kinds import policy_kind
+                kind = policy_kind(data) if isinstance(data, dict) and "Statement" in data \
+                    else "permissions-policy"
+                if kind is None:
+                    continue  # a resource policy (principals, no assume): an ECR repository's
+                if users:
+                    kind = "permissions-policy"
                 add(kind, data, locate, r, origins, roles=roles,
                     unread_policies=unread(roles, *_roles_named(roles, everything)))
         elif t == "module" and _is_github_oidc_role_module(v):

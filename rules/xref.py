@@ -29,7 +29,7 @@ from typing import Dict, List, Optional
 from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Document, Problem, Related
 from ecs_lint.registry import check, rule
-from ecs_lint.values import text_of, value_at
+from ecs_lint.values import Template, Unknown, text_of, value_at
 
 iam = lazy_import("ecs_lint.iam", globals(), "iam")
 probes = lazy_import("ecs_lint.probes", globals(), "probes")
@@ -57,7 +57,10 @@ SUB_NOT_ADMITTED = rule(
     `github.subject: immutable`), and checks it against the role's trust policy.
     The finding is on the trust policy's `sub` condition (of several
     statements, the one with a value closest to the refused sub) and names the
-    job.
+    job. A sub value with a part ecs-lint cannot resolve (a Terraform
+    expression it does not compute, a parameter without a value) may hold
+    anything there, colons too: a sub only such a value could admit is not
+    reported as refused.
 
     `workflow_dispatch` and `schedule` runs are taken to be on the default branch
     (`github.default-branch`; else `master` when the workflows' branch filters
@@ -1410,10 +1413,46 @@ def _language(idx: Index, what: str, lang):
 
 
 def _admitted_language(S, policy):
-    """(language of admitted subs, GitHub statements) of a trust policy."""
+    """(language of the subs a trust policy may admit, its GitHub Allow
+    statements). An unresolved part of a sub value (a Terraform expression
+    ecs-lint does not compute, a parameter) may hold anything, colons too
+    (`environment:dev` from a map of contexts): a sub that such a value could
+    admit is not taken as refused."""
     stmts = S.github_statements(policy, include_deny=True)
-    return (S.policy_language(policy, wild=True, stmts=stmts),
-            [s for s in stmts if s.effect.lower() != "deny"])
+    allow = [s for s in stmts if s.effect.lower() != "deny"]
+    lang = S.policy_language(policy, wild=True, stmts=stmts)
+    maybe = [_hole_language(S, s) for s in allow if s.admits and s.holes]
+    if maybe:
+        deny = S.denied(stmts, wild=True)
+        extra = S.Inter([S.Union(maybe), S.Not(S.Union(deny))]) if deny else S.Union(maybe)
+        lang = S.Union([lang, extra])
+    return lang, allow
+
+
+def _hole_language(S, st):
+    """The subs a statement may admit whatever its unresolved parts hold: its
+    sub values with each hole as any run of characters; its other conditions,
+    and negated tests of a value with a hole, not read."""
+    langs = []
+    for e in st.entries:
+        if not (S.is_github_prefix(e.provider) and e.claim == "sub") or not e.op.string \
+                or e.op.base == "null" or (e.op.negated and any(
+                    isinstance(v, Template) for v in e.values)):
+            continue
+        pats = S.Union([_any_hole_pattern(S, e.op, v) for v in e.values])
+        langs.append(S.Not(pats) if e.op.negated else pats)
+    return S.Inter(langs) if langs else S.EVERYTHING
+
+
+def _any_hole_pattern(S, op, value):
+    """The pattern of a condition value, each hole any run of characters."""
+    if not isinstance(value, Template):
+        return S.value_pattern(op, value)
+    out = ()
+    for part in value.parts:
+        out += (S.Tok(S.ANY, 0, None),) if isinstance(part, Unknown) \
+            else S.value_pattern(op, part)
+    return out
 
 
 def _refused_by(S, policy, allow_stmts, sub: str):

@@ -818,7 +818,7 @@ def test_file_reads_only_inside_the_repository(tmp_path, where, read):
     ('[for i, s in ["a", "b"] : "${s}-${i}"]', ["a-0", "b-1"]),
     ('[for k, v in {x = "1"} : upper("${k}${v}")]', ["X1"]),
     ('[for s in local.subjects : lower(s)]', ["repo:o/a:*"]),
-    ('[for s in ["a"] : s if s != "b"]', None),  # an `if`: not evaluated
+    ('[for s in ["a"] : s if s != "b"]', ["a"]),  # an `if` on known values
     ('[for s in var.unknown : s]', None),  # a list not known
     ('trimsuffix("role/deploy-", "-")', "role/deploy"),
     ('trimprefix(var.unknown, "repo:")', None),
@@ -1072,3 +1072,26 @@ data "template_file" "trust" {
     found = [(f.rule, f.file, f.span.line) for f in lint_folder(tmp_path)
              if f.rule.startswith("trust-")]
     assert found == [("trust-sub-any-repo", "trust.tpl", 8)]
+
+
+@pytest.mark.parametrize("used_by", [
+    'resource "aws_ecr_repository_policy" "p" {\n  repository = "app"\n'
+    '  policy = data.aws_iam_policy_document.pull.json\n}\n',
+    "",  # read on its own
+])
+def test_a_policy_document_with_principals_is_a_resource_policy_not_linted(tmp_path, used_by):
+    write(tmp_path, "ecr.tf", textwrap.dedent("""\
+        data "aws_iam_policy_document" "pull" {
+          statement {
+            sid     = "CrossAccountPull"
+            actions = ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]
+            principals {
+              type        = "AWS"
+              identifiers = ["arn:aws:iam::210987654321:root"]
+            }
+          }
+        }
+        """) + used_by)
+    kinds = {d.kind for d in docs_of(tmp_path / "ecr.tf")}
+    assert "permissions-policy" not in kinds and "trust-policy" not in kinds
+    assert [f.rule for f in lint_folder(tmp_path) if f.severity in ("error", "warning")] == []

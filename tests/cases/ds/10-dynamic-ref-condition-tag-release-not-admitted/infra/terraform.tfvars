@@ -1,0 +1,1 @@
+restrict_to_default_branch = true
