@@ -2197,52 +2197,80 @@ def policy_document_view(v: dict, sources_read: bool = False):
     return view, origins
 
 
-# -- a common module: terraform-aws-modules/iam's iam-github-oidc-role ----------
+# -- a common module: terraform-aws-modules/iam iam-github-oidc-role (v5), iam-role (v6)
 
 def _is_github_oidc_role_module(v: dict) -> bool:
+    """terraform-aws-modules' `iam-github-oidc-role` (v5), or its `iam-role` (v6)
+    with `enable_github_oidc = true`."""
     src = v.get("source")
-    return isinstance(src, str) and "iam-github-oidc-role" in src and v.get("create") is not False
+    if not isinstance(src, str) or v.get("create") is False:
+        return False
+    return "iam-github-oidc-role" in src or (
+        _IAM_ROLE_V6.search(src) is not None and v.get("enable_github_oidc") is True)
+
+
+_IAM_ROLE_V6 = re.compile(r"terraform-aws-iam.*//modules/iam-role(?:$|\?)|"
+                          r"terraform-aws-modules/iam/aws//modules/iam-role$")
+
+
+def _repo_prefixed(subjects, key: str):
+    """The module's subjects, each `repo:` + itself without a leading `repo:`."""
+    if not isinstance(subjects, list):
+        return unknown(key)
+    out = []
+    for subject in subjects:
+        if isinstance(subject, str):
+            out.append("repo:" + (subject[5:] if subject.startswith("repo:") else subject))
+        elif isinstance(subject, Template):
+            out.append(make_template(["repo:", *subject.parts]))
+        else:
+            out.append(unknown(key))
+    return out
 
 
 def github_oidc_role_module_view(v: dict):
     """The trust policy the module builds from its inputs: `subjects` (each
     prefixed with `repo:` unless it has it), `audience` (default
-    sts.amazonaws.com) and `provider_url`. The module checks `aud` (and `iss`)
+    sts.amazonaws.com) and `provider_url`; in v6's `iam-role`, `oidc_subjects`
+    (StringEquals), `oidc_wildcard_subjects` (StringLike), each condition left
+    out when its list is empty, `oidc_audiences` and `github_provider`. The module checks `aud` (and `iss`)
     with ForAllValues:StringEquals; that is its own business and cannot be
     fixed from here, so the view shows the effective StringEquals on `aud`.
     The module also attaches each ARN of its `policies` map to the role
     (`documents` links those to it: an `aws_iam_policy` of the module is read,
     any other ARN is a policy not read)."""
     origins = Origins()
-    host = v.get("provider_url", "token.actions.githubusercontent.com")
+    v6 = "iam-github-oidc-role" not in str(v.get("source"))
+    host = v.get("github_provider" if v6 else "provider_url",
+                 "token.actions.githubusercontent.com")
     if isinstance(host, str):
         host = re.sub(r"^https://", "", host)
     host_text = host if isinstance(host, str) else "token.actions.githubusercontent.com"
-    subjects = v.get("subjects", [])
-    subs: Any
-    if isinstance(subjects, list):
-        subs = []
-        for subject in subjects:
-            if isinstance(subject, str):
-                subs.append("repo:" + subject[5:] if subject.startswith("repo:") else
-                            "repo:" + subject)
-            elif isinstance(subject, Template):
-                subs.append(make_template(["repo:", *subject.parts]))
-            else:
-                subs.append(unknown("subject"))
+    if v6:  # exact subjects under StringEquals, wildcard ones under StringLike
+        audience_key = "oidc_audiences"
+        audiences = v.get(audience_key) or ["sts.amazonaws.com"]
+        subject_keys = (("StringEquals", "oidc_subjects"), ("StringLike", "oidc_wildcard_subjects"))
     else:
-        subs = unknown("subjects")
-    audience = v.get("audience", "sts.amazonaws.com")
-    sub_cond = {f"{host_text}:sub": subs}
-    aud_cond = {f"{host_text}:aud": [audience]}
-    origins.set(sub_cond, f"{host_text}:sub", ("subjects",))
-    origins.set(aud_cond, f"{host_text}:aud", ("audience",) if "audience" in v else ())
+        audience_key = "audience"
+        audiences = [v.get(audience_key, "sts.amazonaws.com")]
+        subject_keys = (("StringLike", "subjects"),)
+    condition = {"StringEquals": {f"{host_text}:aud": audiences}}
+    origins.set(condition["StringEquals"], f"{host_text}:aud",
+                (audience_key,) if audience_key in v else ())
+    for op, key in subject_keys:
+        subjects = v.get(key, [] if v6 else None)
+        if v6 and isinstance(subjects, list) and not subjects:
+            continue  # (v6 leaves out a condition whose list is empty)
+        block = condition.setdefault(op, {})
+        block[f"{host_text}:sub"] = _repo_prefixed(subjects if subjects is not None else [],
+                                                   key)
+        origins.set(block, f"{host_text}:sub", (key,))
     statement = {
         "Sid": "GithubOidcAuth", "Effect": "Allow",
         "Action": ["sts:TagSession", "sts:AssumeRoleWithWebIdentity"],
         "Principal": {"Federated": make_template(
             ["arn:aws:iam::", Unknown("aws_account_id"), ":oidc-provider/", host_text])},
-        "Condition": {"StringEquals": aud_cond, "StringLike": sub_cond},
+        "Condition": condition,
     }
     view = {"Version": "2012-10-17", "Statement": [statement]}
     return view, origins

@@ -1095,3 +1095,29 @@ def test_a_policy_document_with_principals_is_a_resource_policy_not_linted(tmp_p
     kinds = {d.kind for d in docs_of(tmp_path / "ecr.tf")}
     assert "permissions-policy" not in kinds and "trust-policy" not in kinds
     assert [f.rule for f in lint_folder(tmp_path) if f.severity in ("error", "warning")] == []
+
+
+V6_ROLE = """\
+module "deploy" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-role"
+  version = "~> 6.0"
+  name    = "deploy"
+  enable_github_oidc = %s
+%s
+}
+"""
+
+
+@pytest.mark.parametrize("enabled, inputs, found", [
+    # v6: exact subjects under StringEquals, so a `*` there is compared literally
+    ("true", '  oidc_subjects = ["o/app:*"]', {"trust-sub-wildcard-in-equals"}),
+    ("true", '  oidc_wildcard_subjects = ["o/*:ref:refs/heads/main"]', {"trust-sub-any-repo"}),
+    ("true", "", {"trust-sub-missing"}),  # no subjects: no sub condition at all
+    ("true", '  oidc_subjects = ["repo:o/app:environment:production"]', set()),
+    ("false", '  oidc_wildcard_subjects = ["o/*:*"]', set()),  # no GitHub statement
+])
+def test_the_v6_iam_role_modules_github_statement(tmp_path, enabled, inputs, found):
+    write(tmp_path, "main.tf", V6_ROLE % (enabled, inputs))
+    rules = {f.rule for f in lint_folder(tmp_path)
+             if f.rule.startswith("trust-") and f.severity in ("error", "warning")}
+    assert rules == found
