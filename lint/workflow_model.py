@@ -178,6 +178,8 @@ class Step:
     source: Optional[tuple] = None  # via: (the action's folder, the step's index in it)
     _commands: Optional[list] = field(default=None, repr=False)
     _env_written: Optional[dict] = field(default=None, repr=False)  # see env_writes
+    # the commands of the repository's scripts the step runs ({script path: commands})
+    scripts: dict = field(default_factory=dict, repr=False)
 
     def input(self, name):
         return self.with_.get(name)
@@ -291,6 +293,8 @@ def workflow_of(doc) -> Workflow:
                 actions: dict = {}
                 for job in wf.jobs.values():
                     _follow_composites(job, root, actions)
+                    for st in job.steps:
+                        st.scripts = _local_scripts(st, root)
         doc.context["_workflow"], doc.context["_workflow_asked"] = wf, asked
     elif doc.context.get("_workflow_asked"):
         probes.replay_once(doc.context["_workflow_asked"])
@@ -306,6 +310,34 @@ def repository_of_workflow(path) -> Optional[str]:
             os.path.basename(os.path.dirname(folder)) != ".github":
         return None
     return os.path.dirname(os.path.dirname(folder))
+
+
+_SHELLS = ("bash", "sh", "zsh", "dash")
+MAX_SCRIPT_BYTES = 200_000
+
+
+def _local_scripts(step: "Step", root: str) -> dict:
+    """{path: commands} of the repository's shell scripts a run step runs
+    (`./scripts/deploy.sh`, `bash scripts/deploy.sh`), from the step's literal
+    `working-directory` (else the repository root); not the scripts they run."""
+    out = {}
+    wd = step.data.get("working-directory") if isinstance(step.data, dict) else None
+    base = os.path.join(root, wd) if isinstance(wd, str) and "${{" not in wd else root
+    for c in commands(step):
+        argv = c.argv
+        if argv and argv[0] in _SHELLS:
+            argv = [a for a in argv[1:] if not a.startswith("-")]
+        path = argv[0] if argv else ""
+        if not path or "$" in path or os.path.isabs(path) or "/" not in path \
+                and not path.endswith(".sh"):
+            continue  # a command on the PATH, or a path ecs-lint can't tell
+        full = os.path.normpath(os.path.join(base, path))
+        if not full.startswith(os.path.join(root, "")) or full in out:
+            continue
+        raw = probes.read_bytes(full, MAX_SCRIPT_BYTES)
+        if raw is not None:
+            out[os.path.relpath(full, root)] = shell.parse(raw.decode("utf-8", "replace"))
+    return out
 
 
 MAX_COMPOSITE_DEPTH = 3
@@ -731,6 +763,12 @@ def deploys_of(step: Step) -> List[Deploy]:
             tool = deploy_tool(c)
             if tool is not None:
                 out.append(Deploy(step, tool[0], step.run_path, c, tool[1]))
+    for script, cmds in step.scripts.items():  # what the repository's scripts it runs do
+        for c in cmds:
+            service, op, _ = shell.aws_operation(c)
+            if service == "ecs" and op in ("update-service", "register-task-definition",
+                                           "run-task", "create-service"):
+                out.append(Deploy(step, f"{op} ({script})", step.run_path))
     return out
 
 

@@ -169,7 +169,9 @@ DEPLOY_NO_ENVIRONMENT = rule(
     ## What it does
     Finds jobs that deploy (the `amazon-ecs-deploy-task-definition` action, a
     CodeDeploy action, or `aws ecs update-service | register-task-definition |
-    run-task | create-service` / `aws deploy create-deployment` in a script, or
+    run-task | create-service` / `aws deploy create-deployment` in a script
+    (also in a shell script of the repository the step runs:
+    `./scripts/deploy.sh`, `bash scripts/deploy.sh`), or
     a deploy tool: `ecs-deploy` (silintl, also as its Docker image), `ecs
     deploy` (fabfuel), `ecspresso deploy`, `copilot deploy`, `ecs-cli compose
     service up`) without an `environment` (a string or `{name, url}`; an empty string is

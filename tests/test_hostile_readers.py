@@ -1,6 +1,7 @@
 """Hostile input for the readers added in stop 22: each takes any text or
 structure without raising, and says "not known" rather than guessing."""
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -127,3 +128,15 @@ def test_docker_commands_of_any_argv(argv):
     for action, why, image in actions.docker_needs(argv):
         assert action.startswith("ecr:") and isinstance(why, str)
         assert image is None or isinstance(image, str)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(["./", "bash", "sh -x", "scripts/", "deploy.sh", "..", "/", "$X",
+                                 "${{ env.A }}", " ", "&&", "\n", "x", "'", '"', "\x00"]),
+                max_size=12))
+def test_scripts_a_run_step_names_of_any_text(tmp_path, parts):
+    (tmp_path / "scripts").mkdir(exist_ok=True)
+    (tmp_path / "scripts" / "deploy.sh").write_bytes(b"aws ecs update-service \xff\x00 --cluster c")
+    step = wm.Step(index=0, path=("jobs", "j", "steps", 0), data={}, run="".join(parts))
+    found = wm._local_scripts(step, str(tmp_path))
+    assert all(not os.path.isabs(p) and not p.startswith("..") for p in found)

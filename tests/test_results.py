@@ -604,3 +604,19 @@ def test_a_tfvars_edit_checks_the_cross_file_findings_again(tmp_path, reuse):
     (root / "infra" / "terraform.tfvars").write_text('environment = "prod"\n')
     assert refused() == [("xref-sub-not-admitted", "infra/main.tf", 12)]
     assert refused() == [("xref-sub-not-admitted", "infra/main.tf", 12)]  # reused, right
+
+
+def test_a_reused_workflow_result_follows_the_script_it_runs(tmp_path, reuse):
+    repo = tmp_path / "repo"
+    (repo / ".github" / "workflows").mkdir(parents=True)
+    (repo / "scripts").mkdir()
+    (repo / ".github" / "workflows" / "d.yml").write_text(
+        "on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: ./scripts/deploy.sh\n")
+    script = repo / "scripts" / "deploy.sh"
+    script.write_text("aws ecs update-service --cluster c --service s\n")
+    first, _ = report(repo)
+    assert "workflow-deploy-no-environment" in [r for r, _, _ in rules_of(first)]
+    script.write_text("echo no deploy today\n")  # the workflow itself is unchanged
+    second, _ = report(repo)
+    assert "workflow-deploy-no-environment" not in [r for r, _, _ in rules_of(second)]

@@ -1415,3 +1415,36 @@ jobs:
 def test_a_test_step_must_run_on_every_event_the_deploy_runs_on(job_if, test_if, reported):
     found = rules_of(GATED_BY_OWN_STEP % (job_if, test_if))
     assert ("workflow-deploy-no-test-gate" in found) is reported
+
+
+SCRIPT_DEPLOY = """\
+on: {push: {branches: [main]}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: %s
+"""
+
+
+@pytest.mark.parametrize("run, script, deploys", [
+    ("./scripts/deploy.sh", "aws ecs update-service --cluster c --service s --force-new-deployment",
+     True),
+    ("bash scripts/deploy.sh \"$IMAGE\"", "set -euo pipefail\naws ecs register-task-definition "
+     "--cli-input-json file://td.json", True),
+    ("./scripts/deploy.sh", "echo nothing to deploy", False),
+    ("deploy.sh", "aws ecs update-service --cluster c --service s", False),  # on the PATH
+    ("./scripts/missing.sh", None, False),
+    ("../outside/deploy.sh", "aws ecs update-service --cluster c --service s", False),
+])
+def test_a_repository_script_the_job_runs_can_deploy(tmp_path, run, script, deploys):
+    if script is not None:
+        (tmp_path / "scripts").mkdir()
+        (tmp_path / "scripts" / "deploy.sh").write_text(script)
+        (tmp_path / "outside").mkdir()
+        (tmp_path / "outside" / "deploy.sh").write_text(script)
+    found = _linted(tmp_path, SCRIPT_DEPLOY % run, "workflow-deploy-no-environment")
+    assert bool(found) is deploys
+    if deploys:
+        assert "scripts/deploy.sh" in found[0].message
