@@ -1990,8 +1990,11 @@ def oidc_triggers(doc, ctx):
             yield Problem(UNTRUSTED_TRIGGER.id, path,
                           f"{who} can mint an OIDC token and assumes "
                           f"{_role_text(ru)} on `{bad[0]}`, which runs with the base "
-                          "repository's trust for changes from forks: the pull request's author "
-                          "can reach the role",
+                          "repository's trust for changes from forks: "
+                          + ("the pull request's author can reach the role"
+                             if bad[0] == "pull_request_target" else
+                             "the author of the run it follows (a fork's pull request "
+                             "included) can reach the role"),
                           help="run the AWS part on `push`/`pull_request` only, or split it into "
                                "a job without checkout of untrusted code and behind an "
                                "environment with reviewers")

@@ -1523,7 +1523,7 @@ def _env_ref_refused(S, idx: Index, role, u: Usage, part, stmts, trust_doc, repo
         f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(u.link.path).line} assumes "
         f"{role.label} with sub '{shown}' from ref '{ref}'; the `ref` condition of {names} "
         "does not admit that ref (a job with an environment still sends its ref claim): "
-        "the deploy fails with 401 (Not authorized to perform sts:AssumeRoleWithWebIdentity)",
+        "the job fails with 401 (Not authorized to perform sts:AssumeRoleWithWebIdentity)",
         help="admit the refs the job runs on in the ref condition, or narrow the job's "
              "triggers to those refs",
         doc=trust_doc,
