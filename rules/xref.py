@@ -1699,7 +1699,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             yield Problem(
                 SUB_NOT_ADMITTED.id, where,
                 f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(role_path).line} "
-                f"assumes {role.label} with sub '{shown}'{why_env}; {why}: the deploy fails "
+                f"assumes {role.label} with sub '{shown}'{why_env}; {why}: the job fails "
                 "with 401 (Not authorized to perform sts:AssumeRoleWithWebIdentity)",
                 help=help_,
                 doc=trust_doc,
