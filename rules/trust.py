@@ -759,7 +759,8 @@ def _unsafe_problems(entries):
         e = group[0]
         if e.op.base.startswith("stringnot"):
             why = (f"{e.op.name} only says which {claim} values are refused: every other "
-                   "value, from any repository on GitHub, passes")
+                   "value" + (", from any repository on GitHub," if claim == "sub" else "")
+                   + " passes")
         elif claim == "environment":
             why = (f"{e.op.name} passes when the key is missing, and jobs without an "
                    "environment have no environment claim: they all pass")
