@@ -753,7 +753,7 @@ def _either_branch(raw_policy, policy: dict, scope, origins=None, path=()) -> No
     are read first (`_open_statements`). In place, in `policy`; `path` is the
     source path of `raw_policy`, `origins` learns where moved values are."""
     pairs = _open_statements(raw_policy, policy, scope, origins, tuple(path))
-    for raw_st, st in pairs:
+    for index, (raw_st, st) in enumerate(pairs):
         raw_cond = raw_st.get("Condition") if isinstance(raw_st, dict) else None
         cond = st.get("Condition") if isinstance(st, dict) else None
         if not isinstance(raw_cond, dict) or not isinstance(cond, dict):
@@ -768,12 +768,20 @@ def _either_branch(raw_policy, policy: dict, scope, origins=None, path=()) -> No
                 choices = _choices(raw_value, scope, decided=True)
                 if choices is None or key not in keys:
                     continue
-                values = []
-                for choice, _ in choices:
+                values, where = [], []
+                src = origins.translate(policy, ("Statement", index, "Condition", op, key),
+                                        tuple(path)) if origins is not None else None
+                for choice, rel in choices:
                     v = resolve_tree(choice, scope)
-                    values.extend(v if isinstance(v, list) else [v])
+                    items = v if isinstance(v, list) else [v]
+                    values.extend(items)
+                    if src is not None:  # each value at its own branch
+                        where.extend(src + rel + ((j,) if isinstance(v, list) else ())
+                                     for j in range(len(items)))
                 if all(isinstance(v, (str, Template)) for v in values):
                     keys[key] = values
+                    for i, w in enumerate(where):
+                        origins.set(values, i, w)
 
 
 def _choices(value, scope, decided=False):

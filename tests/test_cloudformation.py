@@ -538,3 +538,30 @@ def test_a_repositorys_arn_is_one_repository_never_star():
     unnamed = str(C.resolve({"Fn::GetAtt": "Unnamed.Arn"}, scope))
     assert ":repository/" in unnamed and unnamed != "*"
     assert str(C.resolve({"Fn::GetAtt": ["Cluster", "Arn"]}, scope)).endswith(":cluster/shop")
+
+
+def test_a_sub_under_if_points_at_the_branch_that_admits_it(tmp_path):
+    (tmp_path / "t.yaml").write_text(textwrap.dedent("""\
+        Parameters:
+          Stage: {Type: String, Default: dev}
+        Conditions:
+          IsProd: !Equals [!Ref Stage, prod]
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal: {Federated: arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com}
+                    Action: sts:AssumeRoleWithWebIdentity
+                    Condition:
+                      StringEquals: {token.actions.githubusercontent.com:aud: sts.amazonaws.com}
+                      StringLike:
+                        token.actions.githubusercontent.com:sub: !If
+                          - IsProd
+                          - repo:o/r:environment:production
+                          - repo:o/*
+        """))
+    (found,) = [f for f in lint_folder(tmp_path) if f.rule == "trust-sub-any-repo"]
+    assert found.span.line == 20
