@@ -754,18 +754,8 @@ def _taskdef_checks(idx: Index, ctx):
                 if key in seen:
                     continue
                 seen.add(key)
-                shown = ", ".join(f"'{n}'" for n in names) or "none"
-                yield Problem(
-                    CONTAINER_UNKNOWN.id, fix_path,
-                    f"container-name '{name}' is not a container of "
-                    f"{td.place(('containerDefinitions',))} "
-                    f"(its containers: {shown}): the render step fails with \"Could not find "
-                    "container definition with matching name\"",
-                    help=f"use {shown if len(names) == 1 else 'one of ' + shown}, or rename "
-                         f"the container in {td.file}",
-                    doc=fix_doc, span=wm.composite_input_span(step, "container-name"),
-                    related=related + [(td, ("containerDefinitions",),
-                                        f"the containers of {td.file}")])
+                yield _unknown_container(name, td.place(("containerDefinitions",)), names,
+                                         [td], step, fix_doc, fix_path, related)
 
 
 _TASKDEF_ARN_FAMILY = re.compile(r"arn:[\w-]+:ecs:[^:]*:[^:]*:task-definition/([\w-]+)(?::\d+)?")
@@ -794,16 +784,24 @@ def _registered_container(idx: Index, run: R.JobRun, step: wm.Step, github, seen
     if key in seen:
         return
     seen.add(key)
-    shown = ", ".join(dict.fromkeys(f"'{n}'" for names in listed for n in names)) or "none"
-    td = tds[0]
-    yield Problem(
+    names = list(dict.fromkeys(n for names in listed for n in names))
+    yield _unknown_container(
+        name, f"task definition family '{family.strip()}' "
+              f"({tds[0].place(('containerDefinitions',))}, the registered revision the step "
+              "reads)", names, tds, step, fix_doc, fix_path, related)
+
+
+def _unknown_container(name, what, names, tds, step, fix_doc, fix_path, related) -> Problem:
+    """xref-container-name-unknown: `name` is not one of `names`, the containers
+    of `what` (the task definitions `tds`)."""
+    shown = ", ".join(f"'{n}'" for n in names) or "none"
+    return Problem(
         CONTAINER_UNKNOWN.id, fix_path,
-        f"container-name '{name}' is not a container of task definition family "
-        f"'{family.strip()}' ({td.place(('containerDefinitions',))}, its containers: "
-        f"{shown}): the render step reads the registered revision and fails with \"Could "
-        "not find container definition with matching name\"",
-        help=f"use {shown if shown.count(',') == 0 else 'one of ' + shown}, or rename the "
-             f"container in {td.file}",
+        f"container-name '{name}' is not a container of {what} (its containers: {shown}): "
+        "the render step fails with \"Could not find container definition with matching "
+        "name\"",
+        help=f"use {shown if len(names) == 1 else 'one of ' + shown}, or rename the container "
+             f"in {tds[0].file}",
         doc=fix_doc, span=wm.composite_input_span(step, "container-name"),
         related=related + [(t, ("containerDefinitions",), f"the containers of {t.file}")
                            for t in tds])
