@@ -195,7 +195,9 @@ PERMISSION_MISSING = rule(
     same five `ecr-public:` actions on `arn:aws:ecr-public::ACCOUNT:repository/NAME`,
     which has no region; for `docker/build-push-action` also on the
     repository of each `cache-to` registry ref, unless it has
-    `ignore-error=true`), `amazon-ecs-deploy-task-definition`
+    `ignore-error=true`; Docker presents the ECR token of the role the job
+    ran under when it last logged in, so a push after the job assumed
+    another role is the logged-in role's), `amazon-ecs-deploy-task-definition`
     (`ecs:RegisterTaskDefinition`, `ecs:DescribeServices` whenever `service` is
     set, `ecs:UpdateService`, or the CodeDeploy actions when the service's
     definition (read along; `service` by name or by ARN, in the step's
@@ -888,6 +890,13 @@ def _permission_checks(idx: Index, ctx):
             if link is None or link.role is None or not _policy_docs(link.role):
                 continue
             needs = N.step_needs(run, step, link, github, N.deployment_controller(idx, run, step, github))
+            login = N.registry_login_link(run, step)
+            if login is not None and login.role is not link.role and any(
+                    N.by_docker(n) for n in needs):
+                # docker presents the token of the role that logged in, not the job's current one
+                needs = [n for n in needs if not N.by_docker(n)] + [
+                    n for n in N.step_needs(run, step, login, github) if N.by_docker(n)
+                    and login.role is not None and _policy_docs(login.role)]
             # the task definitions it registers or runs, found once for both uses below
             taskdefs = N.step_taskdefs(idx, run, step, github, ctx) if any(
                 n.action in ("ecs:RegisterTaskDefinition", "ecs:RunTask") for n in needs) else []
@@ -903,8 +912,8 @@ def _permission_checks(idx: Index, ctx):
             elif step.run is not None and any(n.action == "ecs:RunTask" for n in needs):
                 needs = N.run_registered(idx, run, step, github, ctx, needs)
             for need in needs:
-                needs_by_key.setdefault((id(link.role), need.action, need.resource, link.region,
-                                         need.context), []).append(need)
+                needs_by_key.setdefault((id(need.link.role), need.action, need.resource,
+                                         need.link.region, need.context), []).append(need)
             for td in taskdefs:
                 passes.setdefault((id(link.role), id(td)), (link, td, step, run))
     if ctx.is_enabled(PASSROLE_NOT_COVERED.id):

@@ -1558,3 +1558,54 @@ def test_a_pushing_build_needs_the_push_actions_on_each_tag(argv, images):
     assert sorted({(w or "") for _, _, w in found}) == sorted((i or "") for i in images)
     if images:
         assert {a for a, _, _ in found} == set(A.ECR_PUSH)
+
+
+
+_TWO_ROLES = """\
+on: {push: {branches: [main]}}
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    environment: production
+    permissions: {id-token: write, contents: read}
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with: {role-to-assume: "arn:aws:iam::210987654321:role/registry", aws-region: eu-west-1}
+      - id: ecr
+        uses: aws-actions/amazon-ecr-login@v2
+      - uses: aws-actions/configure-aws-credentials@v4
+        with: {role-to-assume: "arn:aws:iam::958274163015:role/deploy", aws-region: eu-west-1}
+%s      - run: docker push 210987654321.dkr.ecr.eu-west-1.amazonaws.com/app:${{ github.sha }}
+"""
+
+_LOGIN_AGAIN = ("      - run: aws ecr get-login-password | docker login --username AWS "
+                "--password-stdin 210987654321.dkr.ecr.eu-west-1.amazonaws.com\n")
+
+
+@pytest.mark.parametrize("login_again, reported_on", [
+    ("", None),  # the push presents the registry role's ECR token: it may push
+    (_LOGIN_AGAIN, "iam/deploy.json"),  # logged in again as the deploy role, which may not
+])
+def test_a_docker_push_runs_under_the_role_that_logged_in(tmp_path, login_again, reported_on):
+    from conftest import lint_folder
+
+    def allow(*statements):
+        return json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": a, "Resource": r} for a, r in statements]})
+    files = {
+        ".github/workflows/release.yml": _TWO_ROLES % login_again,
+        "iam/registry.json": allow(("ecr:GetAuthorizationToken", "*"), (
+            list(A.ECR_PUSH), "arn:aws:ecr:eu-west-1:210987654321:repository/app")),
+        "iam/deploy.json": allow(("ecr:GetAuthorizationToken", "*")),
+        ".ecs-lint.yaml": "github: {repository: o/r}\nroles:\n"
+                          '  "arn:aws:iam::210987654321:role/registry": '
+                          "{permissions: [iam/registry.json]}\n"
+                          '  "arn:aws:iam::958274163015:role/deploy": '
+                          "{permissions: [iam/deploy.json]}\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    found = {f.file for f in lint_folder(tmp_path)
+             if f.rule == "xref-permission-missing" and "GetAuthorizationToken" not in f.message}
+    assert found == ({reported_on} if reported_on else set())

@@ -193,6 +193,24 @@ def deployment_controller(idx: Index, run: R.JobRun, step: wm.Step, github) -> O
     return kinds.pop() if len(kinds) == 1 and None not in kinds else None
 
 
+def registry_login_link(run: R.JobRun, step: wm.Step) -> Optional[R.RoleLink]:
+    """The role the job ran under when it last logged Docker in to ECR, before
+    or in `step` (`amazon-ecr-login`, or `aws ecr get-login-password | docker login`):
+    docker pushes and pulls present that login's token, whatever role the job
+    has assumed since. None without such a login."""
+    for s in reversed(run.job.steps[:step.index + 1]):  # (the step itself may log in)
+        if s.uses == A.ECR_LOGIN or (s.run is not None and any(
+                shell.aws_operation(c)[:2] == ("ecr", "get-login-password")
+                for c in wm.commands(s))):
+            return run.role_at.get(s.index)
+    return None
+
+
+def by_docker(need: Need) -> bool:
+    """Is the need a docker client's registry call (not the AWS CLI's)?"""
+    return need.action in A.ECR_PUSH + A.ECR_PULL and need.why.lstrip("`").startswith("docker")
+
+
 def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                 controller: Optional[str] = None) -> List[Need]:
     out: List[Need] = []
