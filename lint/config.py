@@ -58,8 +58,11 @@ SCHEMA = {
                 "vars": {"type": "object", "additionalProperties": {"type": ["string", "number"]}},
                 "secrets": {"type": "object", "additionalProperties": {"type": ["string", "number"]}},
                 "subject": {"enum": ["legacy", "immutable"]},
-                "owner-id": {"type": ["integer", "string"]},
-                "repository-id": {"type": ["integer", "string"]},
+                # GitHub's ids are positive integers (written as a number or as text)
+                "owner-id": {"type": ["integer", "string"], "minimum": 1,
+                             "pattern": "^[1-9][0-9]*$"},
+                "repository-id": {"type": ["integer", "string"], "minimum": 1,
+                                  "pattern": "^[1-9][0-9]*$"},
                 "default-branch": {"type": "string"},
                 "audience": {"type": "string"},
             },

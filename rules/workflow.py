@@ -840,7 +840,12 @@ def _long_lived(value, job, step):
         return None
     if len(v.strip()) < 16:  # an access key id is 16 to 128 characters, a secret 40:
         return None          # `test` for LocalStack or moto is no IAM key
+    if _KEY_ID_SHAPE.match(v.strip()) and not v.strip().startswith("AKIA"):
+        return None  # an id that is no IAM user's: ASIA (temporary), LSIA (LocalStack)
     return "a literal"
+
+
+_KEY_ID_SHAPE = lazy_re(r"^[A-Z0-9]{20}$")
 
 
 def _first_key(container, names):
@@ -943,7 +948,7 @@ def _env_keys(env, path, job, step, where):
                       help=_KEYS_HELP, key=True, span=span)
 
 
-_KEY_LITERAL = lazy_re(r"^(?:(?:AKIA|ASIA)[A-Z0-9]{16}|[A-Za-z0-9/+=]{40})$")
+_KEY_LITERAL = lazy_re(r"^(?:AKIA[A-Z0-9]{16}|[A-Za-z0-9/+=]{40})$")
 _SHELL_VAR = lazy_re(r"^\$\{?([A-Za-z_]\w*)\}?$")
 _KEY_ASSIGN = lazy_re(r"^(AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY)=(.*)$", re.S)
 
@@ -958,6 +963,14 @@ def _script_key(c, job, step):
         v = c.assigns.get(k)
         if v is not None:
             src = _script_value(v, job, step)
+            if src:
+                return src
+    if c.argv[:1] == ["docker"]:  # `docker run -e AWS_ACCESS_KEY_ID=...`, `--env=...`
+        for i, word in enumerate(c.argv[1:], 1):
+            given = c.argv[i + 1] if word in ("-e", "--env") and i + 1 < len(c.argv) else \
+                word.split("=", 1)[1] if word.startswith("--env=") else None
+            m = _KEY_ASSIGN.match(given.strip()) if given else None
+            src = _script_value(m.group(2), job, step) if m else None
             if src:
                 return src
     if c.argv[:1] in (["echo"], ["printf"]):  # `echo "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV`

@@ -52,6 +52,9 @@ roles:
     ("rules:\n  oidc-provider-url-wrong: {severity: error, colour: red}\n", "no option 'colour'", 2),
     ("ignore:\n  - {rules: [parse-error]}\n", "path", 2),
     ("github: [\n", "invalid YAML", 2),
+    # GitHub's ids are positive integers: a typo would make subs GitHub never sends
+    ("github:\n  owner-id: 6182730four\n", "github.owner-id", 2),
+    ("github:\n  repository-id: -5\n", "github.repository-id", 2),
 ])
 def test_invalid_config_names_key_and_line(tmp_path, text, needle, line):
     with pytest.raises(ConfigError) as e:
@@ -150,3 +153,9 @@ def test_a_threshold_option_below_zero_is_a_config_error(tmp_path, value):
     with pytest.raises(ConfigError) as e:
         load_config(find_config(str(tmp_path)))
     assert "min-minutes" in str(e.value) and "0 or more" in str(e.value)
+
+
+@pytest.mark.parametrize("value", ["61827304", "'61827304'"])
+def test_an_id_is_a_number_or_its_digits(tmp_path, value):
+    cfg = load_config(write(tmp_path, f"github:\n  repository: o/r\n  owner-id: {value}\n"))
+    assert str(cfg.github.get("owner-id")) == "61827304"

@@ -423,6 +423,8 @@ def _config_role_keys(config) -> List[List[str]]:
         keys = [f"ref:{key}"]
         if key.startswith(("vars.", "secrets.", "env.")):
             keys.extend(_ref_keys(*key.split(".", 1)))
+        else:  # a bare `vars`/`secrets` name (GitHub's ignore case)
+            keys.append(f"ref:{key.lower()}")
         name = role_name_of_arn(key) if key.startswith("arn:") else key
         keys.extend(_name_keys(name or key))
         keys.extend("f:" + config.real_path(f) for f in _spec_files(spec))
