@@ -1448,3 +1448,20 @@ def test_a_repository_script_the_job_runs_can_deploy(tmp_path, run, script, depl
     assert bool(found) is deploys
     if deploys:
         assert "scripts/deploy.sh" in found[0].message
+
+
+@pytest.mark.parametrize("where, reported", [
+    ("      - run: docker run -e AWS_ACCESS_KEY_ID=${{ secrets.SMOKE_KEY }} img smoke\n", True),
+    ("      - run: docker run --env=AWS_SECRET_ACCESS_KEY=${{ secrets.SMOKE_SECRET }} img\n", True),
+    ("      - run: docker run -e AWS_REGION=eu-west-1 img\n", False),
+    # key ids that are no IAM user's: LocalStack's LSIA, a temporary ASIA
+    ("    env: {AWS_ACCESS_KEY_ID: LSIAQAAAAAAVNCBMPNSG}\n", False),
+    ("    env: {AWS_ACCESS_KEY_ID: ASIAQAAAAAAVNCBMPNSG}\n", False),
+    ("    env: {AWS_ACCESS_KEY_ID: AKIAQAAAAAAVNCBMPNSG}\n", True),
+])
+def test_static_keys_in_docker_options_and_key_id_shapes(where, reported):
+    text = ("on: push\njobs:\n  smoke:\n    runs-on: ubuntu-latest\n"
+            + (where if where.startswith("    env") else "")
+            + "    steps:\n      - run: make smoke\n"
+            + (where if not where.startswith("    env") else ""))
+    assert ("workflow-static-aws-keys" in rules_of(text)) is reported
