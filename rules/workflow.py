@@ -128,10 +128,13 @@ STATIC_KEYS = rule(
     secret named as a key: `TF_VAR_access_key`), a reusable workflow's
     `secrets:` named as a key (in any case), and `aws configure set
     aws_access_key_id ...`, `export AWS_ACCESS_KEY_ID=...`, `echo
-    "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV` or `aws_access_key_id = ...` lines
-    written to a credentials file in scripts, when the value comes
+    "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV`, `docker run -e AWS_ACCESS_KEY_ID=...`,
+    `aws_access_key_id = ...` lines written to a credentials file (also from
+    a `printf` format) or the whole `~/.aws/credentials` written from a
+    secret, in scripts, when the value comes
     from `secrets`, `vars` or a literal (a literal shorter than a key, like
-    `test` for a local emulator, does not count; in a script, `$NAME` is read
+    `test` for a local emulator, or a key id that is no IAM user's `AKIA...`,
+    like LocalStack's `LSIA...`, does not count; in a script, `$NAME` is read
     through the env blocks, and a literal counts when it has the shape of a key). Values from step outputs (credentials
     minted at run time, e.g. `output-credentials: true`) are not reported. A
     key written in a local composite action is reported in the action's file.
@@ -980,13 +983,25 @@ def _script_key(c, job, step):
             if src:
                 return src
     # a credentials file: `aws_access_key_id = ...` lines (a here-document or echo)
-    for line in (c.heredoc or "").splitlines() + [" ".join(c.argv[1:])] \
-            if c.argv[:1] in (["cat"], ["echo"], ["printf"], ["tee"]) else ():
+    writes = c.argv[:1] in (["cat"], ["echo"], ["printf"], ["tee"])
+    for line in (c.heredoc or "").splitlines() + [" ".join(c.argv[1:])] if writes else ():
         m = _INI_KEY.match(line)
         src = _script_value(m.group(1), job, step) if m else None
         if src:
             return src
+    if writes and (any(_CREDENTIALS_FILE.search(t) for _, t in c.redirects) or (
+            c.argv[:1] == ["printf"] and len(c.argv) > 2 and _INI_KEY_NAME.search(c.argv[1]))):
+        # the whole file from a secret (`echo "$CREDS" > ~/.aws/credentials`), or its
+        # key lines from a printf format filled with secrets
+        for word in c.argv[1:]:
+            src = _script_value(word, job, step)
+            if src and src != "a literal":
+                return src
     return None
+
+
+_CREDENTIALS_FILE = lazy_re(r"(?:^|/)\.aws/credentials$")
+_INI_KEY_NAME = lazy_re(r"aws_(?:access_key_id|secret_access_key)\s*=", re.I)
 
 
 _INI_KEY = lazy_re(r"^\s*['\"]?aws_(?:access_key_id|secret_access_key)\s*=\s*(.+?)['\"]?\s*$",

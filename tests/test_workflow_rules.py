@@ -1465,3 +1465,18 @@ def test_static_keys_in_docker_options_and_key_id_shapes(where, reported):
             + "    steps:\n      - run: make smoke\n"
             + (where if not where.startswith("    env") else ""))
     assert ("workflow-static-aws-keys" in rules_of(text)) is reported
+
+
+@pytest.mark.parametrize("script, reported", [
+    ('echo "$CREDS" > ~/.aws/credentials', True),   # the whole file from a secret
+    ("printf '[b]\\naws_access_key_id = %s\\n' \"${{ secrets.B_KEY }}\" > ~/.aws/credentials",
+     True),
+    ('echo "[default]" > ~/.aws/credentials', False),
+    ('echo "$CREDS" > ./creds.txt', False),           # not AWS's credentials file
+    ("printf 'region = %s\\n' \"${{ secrets.B_REGION }}\" > ~/.aws/config", False),
+])
+def test_a_credentials_file_written_from_secrets(script, reported):
+    text = ("on: push\njobs:\n  backup:\n    runs-on: ubuntu-latest\n    steps:\n"
+            "      - env: {CREDS: '${{ secrets.AWS_CREDENTIALS }}'}\n"
+            f"        run: {json.dumps(script)}\n")
+    assert ("workflow-static-aws-keys" in rules_of(text)) is reported
