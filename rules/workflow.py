@@ -129,6 +129,7 @@ STATIC_KEYS = rule(
     `secrets:` named as a key (in any case), and `aws configure set
     aws_access_key_id ...`, `export AWS_ACCESS_KEY_ID=...`, `echo
     "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV`, `docker run -e AWS_ACCESS_KEY_ID=...`,
+    `serverless config credentials --key ...`,
     `aws_access_key_id = ...` lines written to a credentials file (also from
     a `printf` format) or the whole `~/.aws/credentials` written from a
     secret, in scripts, when the value comes
@@ -966,6 +967,13 @@ def _script_key(c, job, step):
         v = c.assigns.get(k)
         if v is not None:
             src = _script_value(v, job, step)
+            if src:
+                return src
+    argv = c.argv[1:] if c.argv[:1] == ["npx"] else c.argv
+    if argv[:1] in (["serverless"], ["sls"]) and argv[1:3] == ["config", "credentials"]:
+        # the Serverless CLI writes --key/--secret to ~/.aws/credentials
+        for flag in ("--key", "-k", "--secret", "-s"):
+            src = _script_value(shell.option(c, flag), job, step)
             if src:
                 return src
     if c.argv[:1] == ["docker"]:  # `docker run -e AWS_ACCESS_KEY_ID=...`, `--env=...`

@@ -7,10 +7,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import lint_folder
-from ecs_lint import cloudformation, terraform
+from ecs_lint import cloudformation, shell, terraform
 from ecs_lint import workflow_model as wm
 from ecs_lint.kinds import _grants_assume
+from ecs_lint.rules import workflow as workflow_rules
 from ecs_lint.rules.oidc_provider import another_issuer
+from ecs_lint.xref import actions
 from ecs_lint.values import Template
 
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
@@ -123,8 +125,6 @@ resource "aws_ecs_service" "s" {
                                  "-o", "--output", "type=image,push=true", "type=registry",
                                  "=", ",", "push", "x", ""]), max_size=12))
 def test_docker_commands_of_any_argv(argv):
-    from ecs_lint.xref import actions
-
     for action, why, image in actions.docker_needs(argv):
         assert action.startswith("ecr:") and isinstance(why, str)
         assert image is None or isinstance(image, str)
@@ -140,3 +140,18 @@ def test_scripts_a_run_step_names_of_any_text(tmp_path, parts):
     step = wm.Step(index=0, path=("jobs", "j", "steps", 0), data={}, run="".join(parts))
     found = wm._local_scripts(step, str(tmp_path))
     assert all(not os.path.isabs(p) and not p.startswith("..") for p in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["docker", "run", "-e", "--env=AWS_ACCESS_KEY_ID=x", "npx",
+                                 "serverless", "sls", "config", "credentials", "--key", "-s",
+                                 "printf", "echo", "aws_access_key_id = %s", "$CREDS",
+                                 "${{ secrets.K }}", "AWS_SECRET_ACCESS_KEY=", ""]),
+                max_size=10),
+       st.lists(st.tuples(st.sampled_from([">", ">>"]),
+                          st.sampled_from(["~/.aws/credentials", "x", ""])), max_size=2))
+def test_static_key_readers_of_any_command(argv, redirects):
+    job = wm.Job(id="j", path=("jobs", "j"), data={})
+    step = wm.Step(index=0, path=("jobs", "j", "steps", 0), data={}, env={"CREDS": "x" * 40})
+    got = workflow_rules._script_key(shell.Command(argv=argv, redirects=redirects), job, step)
+    assert got is None or isinstance(got, str)

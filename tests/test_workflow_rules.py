@@ -1474,6 +1474,10 @@ def test_static_keys_in_docker_options_and_key_id_shapes(where, reported):
     ('echo "[default]" > ~/.aws/credentials', False),
     ('echo "$CREDS" > ./creds.txt', False),           # not AWS's credentials file
     ("printf 'region = %s\\n' \"${{ secrets.B_REGION }}\" > ~/.aws/config", False),
+    # the Serverless CLI writes its --key and --secret to the credentials file
+    ('npx serverless config credentials --provider aws --key "${{ secrets.SLS_KEY }}"', True),
+    ("sls config credentials --provider aws --key $CREDS --secret x", True),
+    ("npx serverless deploy --stage prod", False),
 ])
 def test_a_credentials_file_written_from_secrets(script, reported):
     text = ("on: push\njobs:\n  backup:\n    runs-on: ubuntu-latest\n    steps:\n"
