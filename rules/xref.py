@@ -161,7 +161,9 @@ SUB_BROADER = rule(
     files, as pre-commit's: that workflow may assume the role too). The
     subs the jobs send written in the other subject format (`repo:OWNER/REPO:`
     or the immutable `repo:OWNER@ID/REPO@ID:`) are not extra: they are the same
-    repository and context, ready for the switch. A Deny statement of the
+    repository and context, ready for the switch; so are the immutable subs
+    with the same ids under other names (`repo:*@ID/*@ID:...`: GitHub never
+    reuses the ids, so it is this repository after a rename). A Deny statement of the
     trust policy takes its subs back from every Allow statement (an explicit
     Deny wins), so neither they nor the witness count what it refuses.
 
@@ -1399,8 +1401,13 @@ def _produced(idx: Index, run: R.JobRun, triggers: dict, narrow, pattern_prefix,
     # unknown callers make the use uncertain
     hit = (not refs.unknown, P.produce(pattern_prefix, refs, run.environment, narrow))
     if idx.twin_prefix is not None:  # the same subs in the other subject format
-        hit[1].twin_may = P.produce(P.prefix_pattern(idx.twin_prefix), refs,
-                                    run.environment, narrow).may
+        twins = [P.produce(P.prefix_pattern(idx.twin_prefix), refs, run.environment,
+                           narrow).may]
+        for prefix in (idx.prefix, idx.twin_prefix):  # and the immutable one renamed
+            renamed = P.renamed_pattern(prefix)
+            if renamed is not None:
+                twins.append(P.produce(renamed, refs, run.environment, narrow).may)
+        hit[1].twin_may = P.alt(twins)
     if key is not None:
         idx.produced[key] = hit
     return hit

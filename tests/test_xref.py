@@ -1609,3 +1609,27 @@ def test_a_docker_push_runs_under_the_role_that_logged_in(tmp_path, login_again,
     found = {f.file for f in lint_folder(tmp_path)
              if f.rule == "xref-permission-missing" and "GetAuthorizationToken" not in f.message}
     assert found == ({reported_on} if reported_on else set())
+
+
+@pytest.mark.parametrize("sub, broader", [
+    # the ids never change and are never reused: other names are this repository renamed
+    ("repo:*@61827304/*@902183746:environment:production", False),
+    ("repo:*@61827304/*@902183746:*", True),            # any context: broader
+    ("repo:*@61827304/*:environment:production", True),  # any repository of the owner
+])
+def test_an_immutable_sub_with_any_names_is_the_same_repository(tmp_path, sub, broader):
+    cfg = ("github:\n  repository: myorg/app\n  subject: immutable\n"
+           "  owner-id: 61827304\n  repository-id: 902183746\n")
+    trust = oidc_trust(sub)
+    cond = trust["Statement"][0]["Condition"]
+    cond["StringLike"] = {k: cond["StringEquals"].pop(k) for k in list(cond["StringEquals"])
+                          if k.endswith(":sub")}
+    (tmp_path / "iam").mkdir()
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(
+        textwrap.dedent(oidc_workflow(ROLE, "production")))
+    (tmp_path / ".ecs-lint.yaml").write_text(cfg + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n')
+    found = [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("xref-sub")]
+    assert ("xref-sub-broader-than-used" in found) is broader
+    assert "xref-sub-not-admitted" not in found

@@ -551,6 +551,21 @@ def prefix_pattern(prefix: Optional[str]) -> Pattern:
                                                        literal_piece(":")))
 
 
+def renamed_pattern(prefix: Optional[str]) -> Optional[Pattern]:
+    """For an immutable prefix `repo:OWNER@ID/REPO@ID:`, the same ids under any
+    names (GitHub never reuses the ids: it is this repository after a rename);
+    None for a prefix of the other format."""
+    m = re.fullmatch(r"repo:[^@/:]+@([^/:]+)/[^@/:]+@([^/:]+):", prefix or "")
+    if m is None:
+        return None
+
+    def ident(text):
+        return (_DIGITS,) if text == ID else tuple(literal_piece(c) for c in text)
+    return (tuple(literal_piece(c) for c in "repo:") + (NAME, literal_piece("@"))
+            + ident(m.group(1)) + (literal_piece("/"), NAME, literal_piece("@"))
+            + ident(m.group(2)) + (literal_piece(":"),))
+
+
 _SHOWN_REPO = re.compile(r"^repo:[^/:]+/[^/:]+:")
 
 
