@@ -659,7 +659,7 @@ def _stack_variants(raw, scope: Scope, data) -> List[Scope]:
     conditions = _if_conditions(raw)
     specs = data.get("Parameters") if isinstance(data.get("Parameters"), dict) else {}
     deciding = {r for c in conditions for r in _refs(scope.conditions.get(c))} \
-        | _refs(_find_in_maps(raw))
+        | _refs(_calls(raw, "Fn::FindInMap"))
     choices = {p: scope.allowed[p] for p in sorted(deciding)
                if scope.allowed.get(p)}
     undecided = sorted(c for c in conditions if condition_value(c, scope) is None)
@@ -697,14 +697,14 @@ def _fixed_by_allowed(name, scope: Scope):
     return values.pop() if len(values) == 1 and None not in values else None
 
 
-def _find_in_maps(value) -> list:
-    """The arguments of every `Fn::FindInMap` in `value`."""
+def _calls(value, fn: str) -> list:
+    """The arguments of every call of intrinsic `fn` (`Fn::If`...) anywhere in `value`."""
     out, todo = [], [value]
     while todo:
         v = todo.pop()
         if isinstance(v, dict):
-            if len(v) == 1 and "Fn::FindInMap" in v:
-                out.append(v["Fn::FindInMap"])
+            if len(v) == 1 and fn in v:
+                out.append(v[fn])
             todo.extend(v.values())
         elif isinstance(v, list):
             todo.extend(v)
@@ -713,17 +713,8 @@ def _find_in_maps(value) -> list:
 
 def _if_conditions(value) -> set:
     """The condition names `Fn::If` uses anywhere in `value`."""
-    out, todo = set(), [value]
-    while todo:
-        v = todo.pop()
-        if isinstance(v, dict):
-            arg = v.get("Fn::If")
-            if len(v) == 1 and isinstance(arg, list) and arg and isinstance(arg[0], str):
-                out.add(arg[0])
-            todo.extend(v.values())
-        elif isinstance(v, list):
-            todo.extend(v)
-    return out
+    return {a[0] for a in _calls(value, "Fn::If")
+            if isinstance(a, list) and a and isinstance(a[0], str)}
 
 
 def _refs(value) -> set:

@@ -744,6 +744,9 @@ def role_uses_of(step: Step) -> List[RoleUse]:
     return out
 
 
+_ECS_DEPLOY_OPS = ("update-service", "register-task-definition", "run-task", "create-service")
+
+
 def deploys_of(step: Step) -> List[Deploy]:
     out = []
     if step.uses == ECS_DEPLOY:
@@ -752,8 +755,7 @@ def deploys_of(step: Step) -> List[Deploy]:
         out.append(Deploy(step, "codedeploy", step.path + ("uses",)))
     for c in commands(step):
         service, op, _ = shell.aws_operation(c)
-        if service == "ecs" and op in ("update-service", "register-task-definition",
-                                       "run-task", "create-service"):
+        if service == "ecs" and op in _ECS_DEPLOY_OPS:
             out.append(Deploy(step, op, step.run_path, c))
         elif service == "deploy" and op == "create-deployment":
             out.append(Deploy(step, "codedeploy", step.run_path, c))
@@ -766,8 +768,7 @@ def deploys_of(step: Step) -> List[Deploy]:
     for script, cmds in step.scripts.items():  # what the repository's scripts it runs do
         for c in cmds:
             service, op, _ = shell.aws_operation(c)
-            if service == "ecs" and op in ("update-service", "register-task-definition",
-                                           "run-task", "create-service"):
+            if service == "ecs" and op in _ECS_DEPLOY_OPS:
                 out.append(Deploy(step, f"{op} ({script})", step.run_path))
     return out
 
