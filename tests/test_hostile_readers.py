@@ -155,3 +155,56 @@ def test_static_key_readers_of_any_command(argv, redirects):
     step = wm.Step(index=0, path=("jobs", "j", "steps", 0), data={}, env={"CREDS": "x" * 40})
     got = workflow_rules._script_key(shell.Command(argv=argv, redirects=redirects), job, step)
     assert got is None or isinstance(got, str)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["inputs.env", "github.event.release.tag_name", "||", "&&",
+                                 "'latest'", "''", "==", "vars.R", "(", ")", " ", "github.event.",
+                                 "matrix.x", "'a''b'", "!"]), max_size=8),
+       st.sampled_from(["push", "release", "workflow_dispatch", None]),
+       st.dictionaries(st.sampled_from(["env", "ENV", "x"]),
+                       st.one_of(st.text(max_size=5), st.booleans(), st.none()), max_size=2))
+def test_expressions_with_defaults_and_event_fields_of_any_shape(parts, event, inputs):
+    facts = {"event_name": ("==", event)} if event else {}
+    github = {"inputs": inputs, "vars": {"R": "eu-west-1"}, wm.FACTS: facts}
+    got = wm.expand("${{ " + " ".join(parts) + " }}", None, None, None, github)
+    assert isinstance(got, str)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text)
+def test_renamed_subject_pattern_of_any_prefix(prefix):
+    from ecs_lint.xref import subjects_produced as P
+
+    got = P.renamed_pattern(prefix)
+    assert got is None or isinstance(got, tuple)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["Stage", "Env", "Size"]), st.one_of(
+           st.fixed_dictionaries({"AllowedValues": st.lists(st.one_of(
+               st.text(max_size=6), st.integers(), st.booleans(), st.none()), max_size=5)}),
+           _json), max_size=3),
+       _json)
+def test_stacks_over_allowed_values_of_any_shape(params, conditions):
+    template = {"Parameters": params,
+                "Conditions": {"C": {"Fn::Equals": [{"Ref": "Stage"}, "prod"]}, "D": conditions},
+                "Resources": {}}
+    scope = cloudformation.Scope.of(template)
+    raw = {"A": {"Fn::If": ["C", 1, 2]}, "B": {"Fn::FindInMap": ["M", {"Ref": "Env"}, "k"]},
+           "E": {"Fn::If": ["D", 3, 4]}}
+    stacks = cloudformation._stack_variants(raw, scope, template)
+    assert 1 <= len(stacks) <= max(2, cloudformation.MAX_VARIANTS)
+    assert cloudformation._fixed_by_allowed("C", scope) in (True, False, None)
+    assert cloudformation._fixed_by_allowed("D", scope) in (True, False, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["oidc_subjects", "oidc_wildcard_subjects",
+                                        "oidc_audiences", "github_provider", "subjects",
+                                        "audience", "provider_url"]), _json, max_size=5),
+       st.sampled_from(["terraform-aws-modules/iam/aws//modules/iam-role",
+                        "terraform-aws-modules/iam/aws//modules/iam-github-oidc-role"]))
+def test_github_oidc_role_module_inputs_of_any_shape(inputs, source):
+    view, _ = terraform.github_oidc_role_module_view({"source": source, **inputs})
+    assert isinstance(view["Statement"][0]["Condition"], dict)
