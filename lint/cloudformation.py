@@ -395,6 +395,8 @@ def _get_att(target, scope: Scope):
     if not isinstance(res, dict):
         return None
     rtype = res.get("Type")
+    if not isinstance(rtype, str):  # `Type: []`: no resource ecs-lint knows
+        return None
     account = Unknown("AWS::AccountId")
     if rtype == "AWS::IAM::Role" and attr == "Arn":
         role = _parts(_property(res, "RoleName", scope, ("att", name)))

@@ -243,6 +243,16 @@ def test_cloudformation_iam_resources_of_any_shape(tmp_path, role_type, role_pro
     assert _crashes(p) == []
 
 
+def test_get_att_of_a_resource_whose_type_is_a_list(tmp_path):
+    # found by the test above in CI: `Type: []` reached a dict lookup (unhashable)
+    p = tmp_path / "t.json"
+    p.write_text(json.dumps({"Resources": {
+        "Role": {"Type": [], "Properties": None},
+        "Other": {"Type": "AWS::IAM::ManagedPolicy",
+                  "Properties": {"Fn::GetAtt": ["Role", None]}}}}))
+    assert _crashes(p) == []
+
+
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(url=st.text(alphabet=st.sampled_from("htps:/?#\n\r\t .-aAcom\u00e9"), max_size=40))
