@@ -59,8 +59,9 @@ def _names(folder, suffixes, exact):
         return None
 
 
-def _content(path, limit):
-    """The bytes of a file of at most `limit` bytes (None: missing, unreadable, larger)."""
+def content(path, limit):
+    """The bytes of a file of at most `limit` bytes (None: missing, unreadable,
+    larger), not written down: for the work of a question itself."""
     try:
         if os.path.getsize(path) > limit:
             return None
@@ -77,7 +78,7 @@ def _digest_of(data: bytes) -> str:
 
 
 def _digest(path, limit):
-    data = _content(path, limit)
+    data = content(path, limit)
     return None if data is None else _digest_of(data)
 
 
@@ -95,6 +96,7 @@ QUESTIONS = {
     "names-digest": _names_digest,
     "digest": _digest,
     "git-origin": "ecs_lint.xref.linking:repository_from_git",
+    "tf-callers": "ecs_lint.terraform:module_callers",
 }
 
 
@@ -127,7 +129,7 @@ def names(folder: str, suffixes: list, exact: list) -> Optional[List[str]]:
 def read_bytes(path: str, limit: int) -> Optional[bytes]:
     """A file's bytes (None: missing, unreadable or above `limit`); the recorded
     answer is their digest."""
-    data = _content(path, limit)
+    data = content(path, limit)
     if _RECORD is not None:
         digest = None if data is None else _digest_of(data)
         _RECORD.append(["digest", [path, limit], digest])

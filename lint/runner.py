@@ -428,7 +428,12 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
     if store is not None:
         store.save()
     # the same finding from two files (two modules rendering one template) once
-    findings = list({(f.rule, f.file, f.span, f.message): f for f in findings}.values())
+    once: Dict[tuple, Finding] = {}
+    for f in findings:
+        seen = once.setdefault((f.rule, f.file, f.span, f.message), f)
+        if seen is not f:  # (a module's file read for two calls: both named)
+            seen.related.extend(r for r in f.related if r not in seen.related)
+    findings = list(once.values())
     findings.sort(key=Finding.sort_key)
     run.findings = findings
     return run
@@ -847,6 +852,9 @@ def _to_finding(prob: Problem, doc: Optional[Document], config: Config) -> Findi
         else:
             rdoc, rpath, rmsg = item
             related.append(Related(*_placed(rdoc, rdoc.span(rpath)), rmsg))
+    call = ((d.context or {}).get("template") or {}).get("call") if d is not None else None
+    if call and file != call[1]:  # a local module's file, read for one call of it
+        related.append(Related(call[1], Span(call[2], call[3]), f"read for {call[0]}, called here"))
     return Finding(prob.rule, severity, file, span, prob.message, prob.help,
                    dict(prob.extra), related)
 

@@ -40,6 +40,11 @@ arithmetic (`+ - * / %`) on known numbers is computed (`8 * 1024` is 8192).
 `for` expressions (`[for ...]`, and `{for ... : K => V}` maps, with `...` grouping)
 over a known collection are computed, an `if` filter included, and so is
 `flatten()`; `x == null` and `!= null` are known for a known `x`.
+A local module (`source = "./..."` or `"../..."`) is read once per call of it
+under the repository root (`called`), its variables bound to the call's
+arguments, which keep their positions in the caller (and a caller's tfvars
+line) so a finding on a passed value points there; a module nothing calls is
+read with its defaults and tfvars.
 Anything that cannot be resolved (a variable without default, a resource
 attribute known only after apply, a function not implemented...) becomes a `Template`
 with `Unknown` parts; nothing in the input is executed.
@@ -413,6 +418,18 @@ class Module:
     # read by file()): a file whose result is reused depends on all of them
     asked: list = field(default_factory=list)
     run: int = 0  # the run that read or last checked it (probes.run_id)
+    # where the value of a variable is written when it is not in the module:
+    # (name, *path in the value) -> span with its file: the argument of the
+    # `module` call this reading is for; `tfvars_at`: the tfvars line, which
+    # positions the arguments of the calls this module makes (its own
+    # resources are reported where they use the variable)
+    given_at: Dict[tuple, Span] = field(default_factory=dict)
+    tfvars_at: Dict[tuple, Span] = field(default_factory=dict)
+    call: Optional[str] = None  # `module.app in envs/prod/main.tf`: the call read
+    call_at: Optional[tuple] = None  # (file as shown, line, column) of that call
+    calls: Optional[list] = None  # the module as each local call reads it (see `called`)
+    calls_asked: list = field(default_factory=list)
+    calls_run: int = -1
 
 
 _MODULES: Dict[tuple, Module] = {}
@@ -481,7 +498,9 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
         if other is None:
             continue
         if n.endswith(".json"):
-            mod.tfvars.update(_json_tfvars(other))
+            values = _json_tfvars(other)
+            mod.tfvars.update(values)
+            mod.tfvars_at = {p: sp for p, sp in mod.tfvars_at.items() if p[0] not in values}
             continue
         try:
             tree = parse_hcl(other)
@@ -491,9 +510,13 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
             mod.files.append(TfFile(full, other, tree, LineIndex(other)))
         else:
             ev = Evaluator(mod, TfFile(full, other, tree))
+            rec = Positions(UNKNOWN_SPAN)
             for attr in _kids(_kids(tree)[0]) if _kids(tree) else []:
                 if attr.data == "attribute":
-                    mod.tfvars[_name(attr.children[0])] = ev.value(attr.children[-1])
+                    name = _name(attr.children[0])
+                    mod.tfvars[name] = ev.value(attr.children[-1], (name,), rec)
+                    mod.tfvars_at = {p: sp for p, sp in mod.tfvars_at.items() if p[0] != name}
+            mod.tfvars_at.update(_in_file(rec.spans, full))
     mod.files.append(this)
     for f in mod.files:
         _index_file(mod, f)
@@ -502,6 +525,126 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
             _MODULES.clear()
         _MODULES[key] = mod
     return mod, this
+
+
+def _in_file(spans: Dict[tuple, Span], path: str) -> Dict[tuple, Span]:
+    """`spans` of a file other than the document's: each says which (as shown)."""
+    from .runner import display_path
+
+    shown = display_path(path)
+    return {p: sp if sp.file else dataclasses.replace(sp, file=shown) for p, sp in spans.items()}
+
+
+# ---------------------------------------------------------------------------
+# local modules: one reading per call
+
+_CALL_SOURCE = re.compile(rb'\bsource\s*=\s*"(\.\.?/[^"\n]*)"')
+_MODULE_META = ("source", "version", "for_each", "count", "providers", "depends_on")
+MAX_SCANNED = 20_000  # .tf files looked at for module calls in one repository
+MAX_CALL_DEPTH = 4  # a module called by a module called by ... (deeper: its defaults)
+_CALLERS: Dict[tuple, dict] = {}  # (run, root) -> {module folder: [caller files]}
+
+
+def module_callers(root: str, folder: str) -> List[str]:
+    """The .tf files under `root` (dot folders left out: `.terraform` holds
+    downloaded copies) with a `source = "./..."` or `"../..."` naming
+    `folder`: the text is only scanned here, `called` reads the calls."""
+    key = (probes.run_id(), os.path.realpath(root))
+    found = _CALLERS.get(key)
+    if found is None:
+        found, seen = {}, 0
+        for dirpath, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+            for n in sorted(names):
+                if not n.endswith(".tf") or seen >= MAX_SCANNED:
+                    continue
+                seen += 1
+                data = probes.content(os.path.join(dirpath, n), MAX_READ)
+                for src in _CALL_SOURCE.findall(data or b""):
+                    target = os.path.realpath(os.path.join(dirpath, src.decode("utf-8", "replace")))
+                    found.setdefault(target, set()).add(os.path.join(dirpath, n))
+        _CALLERS.clear()
+        _CALLERS[key] = found
+    me = os.path.realpath(folder)
+    return sorted(p for p in found.get(me, ()) if os.path.realpath(os.path.dirname(p)) != me)
+
+
+def called(mod: Module, root: Optional[str], depth: int = 0) -> Optional[List[Module]]:
+    """The module as each local `module` call in the repository reads it: its
+    variables are the call's arguments (its own tfvars files are not read;
+    Terraform reads the root module's only), positioned at the arguments; one
+    per instance of a call with a known `for_each`/`count`, none for `count =
+    0`. A calling module that is itself called is read per its calls too (up
+    to MAX_CALL_DEPTH). None when nothing calls it: it is read on its own,
+    with its defaults and tfvars."""
+    if root is None or depth > MAX_CALL_DEPTH:
+        return None
+    if mod.calls_run == probes.run_id():
+        probes.replay(mod.calls_asked)
+        return mod.calls or None
+    mod.calls, mod.calls_run = [], probes.run_id()  # (a loop of calls finds it busy)
+    out = []
+    with probes.recording() as asked:
+        for path in probes.ask("tf-callers", root, mod.folder) or []:
+            out.extend(_calls_in(mod, path, root, depth))
+    mod.calls, mod.calls_asked = out, asked
+    return out or None
+
+
+def _calls_in(mod: Module, path: str, root: str, depth: int) -> List[Module]:
+    data = probes.read_bytes(path, MAX_READ)
+    try:
+        text = data.decode("utf-8-sig") if data is not None else None
+        cmod, cf = load_module(path, text, root) if text is not None else (None, None)
+    except (LoadError, UnicodeDecodeError):
+        return []  # reported when that file is read
+    if cmod is None:
+        return []
+    me = os.path.realpath(mod.folder)
+    out = []
+    for caller in called(cmod, root, depth + 1) or [cmod]:
+        for address, hit in caller.blocks.items():
+            if hit[5] != "module" or hit[3] is not cf:
+                continue
+            source = next((a.children[-1] for a in _kids(hit[2]) if a.data == "attribute"
+                           and _name(a.children[0]) == "source"), None)
+            where = Evaluator(caller, cf).value(source) if source is not None else None
+            if not isinstance(where, str) or not where.startswith(("./", "../")) \
+                    or os.path.realpath(os.path.join(caller.folder, where)) != me:
+                continue
+            if _creates_nothing(caller, cf, hit[2]):
+                continue
+            keys = _bindings(caller, cf, hit[2])
+            for key, scope in (keys.items() if keys else [(None, None)]):
+                out.append(_bound(mod, caller, cf, hit, key, scope))
+    return out
+
+
+def _creates_nothing(mod: Module, f: TfFile, body) -> bool:
+    """`count = 0`, `for_each` of an empty collection: no instance at all."""
+    for a in _kids(body):
+        if a.data == "attribute" and _name(a.children[0]) in ("count", "for_each"):
+            v = Evaluator(mod, f).value(a.children[-1])
+            return v == 0 and not isinstance(v, bool) or v in ([], {})
+    return False
+
+
+def _bound(mod: Module, caller: Module, cf: TfFile, hit, key, scope) -> Module:
+    """`mod` read for one call (instance `key`) written in `cf`."""
+    ev = Evaluator(caller, cf, scope, {**caller.tfvars_at, **caller.given_at})
+    rec = Positions(_span(hit[4]) or UNKNOWN_SPAN)
+    values = ev.body(hit[2], (), rec)
+    args = {k: v for k, v in values.items() if k not in _MODULE_META}
+    label = f"module.{hit[1]}" if key is None else instance_address(f"module.{hit[1]}", key)
+    from .runner import display_path
+
+    shown, at = display_path(cf.path), _span(hit[4]) or UNKNOWN_SPAN
+    return dataclasses.replace(
+        mod, tfvars=args, local_values={}, instances={}, busy=set(), resources={},
+        asked=list(mod.asked), calls=None, calls_asked=[], calls_run=-1, tfvars_at={},
+        given_at=_in_file({p: sp for p, sp in rec.spans.items() if p and p[0] in args}, cf.path),
+        call=f"{label} in {shown}" + (f" ({caller.call})" if caller.call else ""),
+        call_at=(shown, at.line, at.column))
 
 
 def _tfvars_order(name: str) -> tuple:
@@ -679,10 +822,13 @@ class Evaluator:
     """Values of expressions in one file of a module (`scope`: the names a `for`
     expression binds)."""
 
-    def __init__(self, mod: Module, f: TfFile, scope: Optional[dict] = None):
+    def __init__(self, mod: Module, f: TfFile, scope: Optional[dict] = None,
+                 given: Optional[dict] = None):
         self.mod = mod
         self.f = f
         self.scope = scope or {}
+        # (variable, *path) -> where its value is written, when not in the module
+        self.given = mod.given_at if given is None else given
         # value path -> the file a `file()`/`templatefile()` there names, left
         # unknown because the folder walk lints it on its own (`own_file_at`)
         self.own_files: Dict[tuple, str] = {}
@@ -751,7 +897,7 @@ class Evaluator:
         if len(pairs) > MAX_INSTANCES or not re.fullmatch(r"[A-Za-z_][\w-]*", iterator or btype):
             return None
         return [(Evaluator(self.mod, self.f, {**self.scope, (iterator or btype): {
-            "key": k, "value": v}}), content) for k, v in pairs]
+            "key": k, "value": v}}, self.given), content) for k, v in pairs]
 
     # -- expressions -------------------------------------------------------
 
@@ -760,10 +906,37 @@ class Evaluator:
             sp = _span(node)
             if sp is not None:
                 rec.spans.setdefault(path, sp)
+            if self.given:
+                self._given_positions(node, path, rec)
         try:
             return self._value(node, path, rec)
         except RecursionError:
             return unknown("expression")
+
+    def _given_positions(self, node, path, rec: Positions):
+        """`var.X` (`var.X.a[0]`) whose value is written elsewhere (a tfvars
+        file, the call's argument): its positions are there."""
+        steps = _ref_steps(node)
+        if not steps or len(steps) < 2 or steps[0] != "var" or "var" in self.scope:
+            return
+        want = []
+        for s in steps[1:]:
+            if not isinstance(s, (str, int)) or isinstance(s, bool):
+                break
+            want.append(s)
+        given = self.given
+        for n in range(len(want), 0, -1):
+            if tuple(want[:n]) in given:
+                rec.spans[path] = given[tuple(want[:n])]
+                break
+        else:
+            return
+        whole = tuple(want)
+        for p, sp in given.items():
+            if len(p) > len(whole) and p[:len(whole)] == whole:
+                rec.spans[path + p[len(whole):]] = sp
+        if whole + (0,) in given and whole + (1,) not in given:  # a list of one: at it
+            rec.spans[path] = given[whole + (0,)]
 
     def _value(self, node, path, rec):
         if not _is_tree(node):
@@ -784,7 +957,11 @@ class Evaluator:
             if rec is not None:  # `[aws_iam_policy.x.arn]`: what each element refers to
                 for i, c in enumerate(_kids(node)):
                     rec.nodes.setdefault(path + (i,), c)
-            return [self.value(c, path + (i,), rec) for i, c in enumerate(_kids(node))]
+            out = [self.value(c, path + (i,), rec) for i, c in enumerate(_kids(node))]
+            if rec is not None and len(out) == 1 and self.given \
+                    and getattr(rec.spans.get(path + (0,)), "file", None):
+                rec.spans[path] = rec.spans[path + (0,)]  # `[var.x]`: where x is written
+            return out
         if d == "object":
             out = {}
             for elem in _kids(node):
@@ -1496,26 +1673,31 @@ def instances(mod: Module, address: str) -> Optional[dict]:
     busy = ("instances", address)
     if hit is None or hit[5] not in ("resource", "data") or busy in mod.busy:
         return None
-    args = {_name(a.children[0]): a.children[-1] for a in _kids(hit[2]) if a.data == "attribute"}
     mod.busy.add(busy)
     try:
-        out = None
-        if "for_each" in args:
-            coll = _chained_instances(mod, hit[3], args["for_each"])
-            if coll is None:
-                coll = Evaluator(mod, hit[3]).value(args["for_each"])
-            if isinstance(coll, list) and all(isinstance(x, str) for x in coll):
-                coll = {x: x for x in coll}  # a set of strings: each.key is each.value
-            if isinstance(coll, dict) and 0 < len(coll) <= MAX_INSTANCES:
-                out = {k: {"each": {"key": k, "value": v}} for k, v in coll.items()}
-        elif "count" in args:
-            n = Evaluator(mod, hit[3]).value(args["count"])
-            if _is_key(n) and isinstance(n, int) and 0 < n <= MAX_INSTANCES:
-                out = {i: {"count": {"index": i}} for i in range(n)}
+        out = _bindings(mod, hit[3], hit[2])
     finally:
         mod.busy.discard(busy)
     mod.instances[address] = out
     return out
+
+
+def _bindings(mod: Module, f: TfFile, body) -> Optional[dict]:
+    """Instance key -> names bound, for a block's known `for_each`/`count` (see `instances`)."""
+    args = {_name(a.children[0]): a.children[-1] for a in _kids(body) if a.data == "attribute"}
+    if "for_each" in args:
+        coll = _chained_instances(mod, f, args["for_each"])
+        if coll is None:
+            coll = Evaluator(mod, f).value(args["for_each"])
+        if isinstance(coll, list) and all(isinstance(x, str) for x in coll):
+            coll = {x: x for x in coll}  # a set of strings: each.key is each.value
+        if isinstance(coll, dict) and 0 < len(coll) <= MAX_INSTANCES:
+            return {k: {"each": {"key": k, "value": v}} for k, v in coll.items()}
+    elif "count" in args:
+        n = Evaluator(mod, f).value(args["count"])
+        if _is_key(n) and isinstance(n, int) and 0 < n <= MAX_INSTANCES:
+            return {i: {"count": {"index": i}} for i in range(n)}
+    return None
 
 
 _INSTANCE_ATTRIBUTES = ("id", "name", "arn")
@@ -1582,7 +1764,9 @@ def tf_resource(mod: Module, address: str, key=None) -> Optional[Resource]:
     if hit is None:
         return None
     rtype, name, body, f, node, mode = hit
-    ev = Evaluator(mod, f, None if key is None else instances(mod, address)[key])
+    # a module call's arguments (a registry module's inputs) from tfvars are there
+    given = {**mod.tfvars_at, **mod.given_at} if mode == "module" else None
+    ev = Evaluator(mod, f, None if key is None else instances(mod, address)[key], given)
     rec = Positions(_span(node) or UNKNOWN_SPAN)
     if _span(node.children[0]) is not None:
         rec.keys[()] = _span(node.children[0])
@@ -1659,14 +1843,20 @@ def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
     """Documents of one .tf file (its module's other files give the context;
     `file()` reads only inside `root`, None: the file's folder)."""
     mod, this = load_module(file, text, root)
-    resources = []
-    for address, hit in mod.blocks.items():
-        if hit[3] is this:
-            resources.extend(tf_resources(mod, address))
-    module_resources = [r for a in mod.blocks for r in tf_resources(mod, a)]
-    template_ctx = {"format": "terraform", "module": mod.folder,
-                    "resources": {a: h[0] for a, h in mod.blocks.items()}}
-    return documents(resources, module_resources, file, text, template_ctx)
+    docs = []
+    for m in called(mod, root) or [mod]:  # a local module: once per call
+        resources = []
+        for address, hit in m.blocks.items():
+            if hit[3] is this:
+                resources.extend(tf_resources(m, address))
+        module_resources = [r for a in m.blocks for r in tf_resources(m, a)]
+        template_ctx = {"format": "terraform",
+                        "module": m.folder + (f" ({m.call})" if m.call else ""),
+                        "resources": {a: h[0] for a, h in m.blocks.items()}}
+        if m.call_at:  # findings in the module's files name the call
+            template_ctx["call"] = [m.call.split(" ")[0], *m.call_at]
+        docs.extend(documents(resources, module_resources, file, text, template_ctx))
+    return docs
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,3 @@
+output "deploy_role_arn" {
+  value = aws_iam_role.deploy.arn
+}

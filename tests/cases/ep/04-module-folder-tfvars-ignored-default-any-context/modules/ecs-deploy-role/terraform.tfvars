@@ -1,0 +1,2 @@
+# Production deploys only run in the "production" GitHub environment.
+github_subject_context = "environment:production"

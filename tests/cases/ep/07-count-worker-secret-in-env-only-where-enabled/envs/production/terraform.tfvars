@@ -1,0 +1,2 @@
+api_desired_count     = 3
+enable_invoice_worker = true
