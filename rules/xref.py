@@ -218,7 +218,10 @@ PERMISSION_MISSING = rule(
     tagging on create separately, with `ecs:CreateAction` set to the creating
     call: `RegisterTaskDefinition`, `RunTask`, `StartTask`, `CreateService`,
     ...), and `aws SERVICE COMMAND`
-    in scripts (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
+    in scripts, the step's own and the repository's shell scripts it runs
+    (`./scripts/deploy.sh`, `bash deploy/release.sh`; a script's commands up to
+    one that switches credentials: `aws sts ...`, `--profile`, setting
+    `AWS_PROFILE` or `AWS_ACCESS_KEY_ID`) (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
     tail GROUP` needs `logs:FilterLogEvents` on that log group, granted as
     `log-group:GROUP:*` or `log-group:GROUP`, `aws ecs run-task` or `start-task` whose `--overrides`
     set `taskRoleArn` or `executionRoleArn` needs `iam:PassRole` on that role

@@ -199,9 +199,9 @@ def registry_login_link(run: R.JobRun, step: wm.Step) -> Optional[R.RoleLink]:
     docker pushes and pulls present that login's token, whatever role the job
     has assumed since. None without such a login."""
     for s in reversed(run.job.steps[:step.index + 1]):  # (the step itself may log in)
-        if s.uses == A.ECR_LOGIN or (s.run is not None and any(
+        if s.uses == A.ECR_LOGIN or (s.run is not None and (_logs_in_to_ecr(s) or any(
                 shell.aws_operation(c)[:2] == ("ecr", "get-login-password")
-                for c in wm.commands(s))):
+                for cmds in s.scripts.values() for c in _with_own_credentials(cmds)))):
             return run.role_at.get(s.index)
     return None
 
@@ -233,7 +233,44 @@ def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         return out
     if step.run is None:
         return out
-    for cmd in wm.commands(step):
+    out += _command_needs(run, step, link, github, wm.commands(step), ecr_login)
+    for script, cmds in step.scripts.items():  # the repository's scripts it runs
+        view = dataclasses.replace(step, _commands=_with_own_credentials(cmds), scripts={})
+        login = ecr_login or _logs_in_to_ecr(view)
+        out += [dataclasses.replace(n, step=step, script_line=None, command=None,
+                                    why=f"{n.why} ({script})")
+                for n in _command_needs(run, view, link, github, wm.commands(view), login)]
+    return out
+
+
+# a command after which the script's AWS calls run as someone else
+_OTHER_CREDENTIALS = re.compile(r"^(?:AWS_PROFILE|AWS_ACCESS_KEY_ID|AWS_SESSION_TOKEN|"
+                                r"AWS_WEB_IDENTITY_TOKEN_FILE|AWS_ROLE_ARN)$")
+
+
+def _with_own_credentials(cmds: List[shell.Command]) -> List[shell.Command]:
+    """A script's commands up to the first that changes the credentials the
+    later ones use (`aws sts assume-role...`, `export AWS_PROFILE=...`), or a
+    command that picks a profile: those run as a role ecs-lint does not know."""
+    out = []
+    for c in cmds:
+        if shell.aws_operation(c)[0] == "sts" or "--profile" in c.argv \
+                or any(_OTHER_CREDENTIALS.match(k) for k in c.assigns):
+            break
+        out.append(c)
+    return out
+
+
+def _logs_in_to_ecr(step: wm.Step) -> bool:
+    return any(shell.aws_operation(c)[:2] == ("ecr", "get-login-password")
+               for c in wm.commands(step))
+
+
+def _command_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
+                   cmds: List[shell.Command], ecr_login: bool) -> List[Need]:
+    """What the `aws` and `docker` commands `cmds` of a run step call."""
+    out: List[Need] = []
+    for cmd in cmds:
         line = cmd.line
         service, op, rest = shell.aws_operation(cmd)
         if service:
