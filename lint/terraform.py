@@ -38,8 +38,9 @@ A `dynamic` block whose `for_each` is known makes one block per element, its
 iterator (the block type, or `iterator = NAME`) bound to `{key, value}`;
 arithmetic (`+ - * / %`) on known numbers is computed (`8 * 1024` is 8192).
 `for` expressions (`[for ...]`, and `{for ... : K => V}` maps, with `...` grouping)
-over a known collection are computed, an `if` filter included, and so is
-`flatten()`; `x == null` and `!= null` are known for a known `x`.
+over a known collection are computed, an `if` filter included, and so are
+`flatten()` and the collection functions of `_FUNCS_COLLECTION` (`distinct`, `sort`,
+`keys`, `values`, `lookup`, ...); `x == null` and `!= null` are known for a known `x`.
 A local module (`source = "./..."` or `"../..."`) is read once per call of it
 under the repository root (`called`), its variables bound to the call's
 arguments, which keep their positions in the caller (and a caller's tfvars
@@ -427,12 +428,10 @@ class Module:
     tfvars_at: Dict[tuple, Span] = field(default_factory=dict)
     call: Optional[str] = None  # `module.app in envs/prod/main.tf`: the call read
     call_at: Optional[tuple] = None  # (file as shown, line, column) of that call
-    calls: Optional[list] = None  # the module as each local call reads it (see `called`)
-    calls_asked: list = field(default_factory=list)
-    calls_run: int = -1
 
 
 _MODULES: Dict[tuple, Module] = {}
+MAX_MODULES_KEPT = 256
 
 
 def _module_key(folder, names):
@@ -521,8 +520,8 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
     for f in mod.files:
         _index_file(mod, f)
     if key is not None:
-        if len(_MODULES) > 64:
-            _MODULES.clear()
+        if len(_MODULES) >= MAX_MODULES_KEPT:  # the one read longest ago goes
+            _MODULES.pop(next(iter(_MODULES)))
         _MODULES[key] = mod
     return mod, this
 
@@ -579,16 +578,24 @@ def called(mod: Module, root: Optional[str], depth: int = 0) -> Optional[List[Mo
     with its defaults and tfvars."""
     if root is None or depth > MAX_CALL_DEPTH:
         return None
-    if mod.calls_run == probes.run_id():
-        probes.replay(mod.calls_asked)
-        return mod.calls or None
-    mod.calls, mod.calls_run = [], probes.run_id()  # (a loop of calls finds it busy)
+    key = (os.path.realpath(mod.folder), root)
+    if _CALLED.get("run") != probes.run_id():
+        _CALLED.clear()
+        _CALLED["run"] = probes.run_id()
+    if key in _CALLED:  # (kept apart from the module, which may be read again)
+        out, asked = _CALLED[key]
+        probes.replay(asked)
+        return out or None
+    _CALLED[key] = ([], [])  # a loop of calls finds it busy
     out = []
     with probes.recording() as asked:
         for path in probes.ask("tf-callers", root, mod.folder) or []:
             out.extend(_calls_in(mod, path, root, depth))
-    mod.calls, mod.calls_asked = out, asked
+    _CALLED[key] = (out, asked)
     return out or None
+
+
+_CALLED: dict = {}  # (module folder, root) -> (its readings per call, questions asked), this run
 
 
 def _calls_in(mod: Module, path: str, root: str, depth: int) -> List[Module]:
@@ -629,9 +636,21 @@ def _creates_nothing(mod: Module, f: TfFile, body) -> bool:
     return False
 
 
+_EACH = "\0each"  # in `given`: where `each.value` of a call's instance is written
+_FOR_NAME = "\0for "  # in `given`: where the element a `for` expression's name holds is written
+
+
 def _bound(mod: Module, caller: Module, cf: TfFile, hit, key, scope) -> Module:
     """`mod` read for one call (instance `key`) written in `cf`."""
-    ev = Evaluator(caller, cf, scope, {**caller.tfvars_at, **caller.given_at})
+    given = {**caller.tfvars_at, **caller.given_at}
+    over = next((a.children[-1] for a in _kids(hit[2]) if a.data == "attribute"
+                 and _name(a.children[0]) == "for_each"), None)
+    steps = _ref_steps(over) if over is not None and key is not None else None
+    if steps and len(steps) == 2 and steps[0] == "var" and isinstance(steps[1], str):
+        # `for_each = var.services`: each.value is written at the element
+        given.update({(_EACH,) + p[2:]: sp for p, sp in given.items()
+                      if len(p) >= 2 and p[0] == steps[1] and p[1] == key})
+    ev = Evaluator(caller, cf, scope, given)
     rec = Positions(_span(hit[4]) or UNKNOWN_SPAN)
     values = ev.body(hit[2], (), rec)
     args = {k: v for k, v in values.items() if k not in _MODULE_META}
@@ -641,7 +660,7 @@ def _bound(mod: Module, caller: Module, cf: TfFile, hit, key, scope) -> Module:
     shown, at = display_path(cf.path), _span(hit[4]) or UNKNOWN_SPAN
     return dataclasses.replace(
         mod, tfvars=args, local_values={}, instances={}, busy=set(), resources={},
-        asked=list(mod.asked), calls=None, calls_asked=[], calls_run=-1, tfvars_at={},
+        asked=list(mod.asked), tfvars_at={},
         given_at=_in_file({p: sp for p, sp in rec.spans.items() if p and p[0] in args}, cf.path),
         call=f"{label} in {shown}" + (f" ({caller.call})" if caller.call else ""),
         call_at=(shown, at.line, at.column))
@@ -784,6 +803,62 @@ def _flatten(value: list) -> list:
     return out
 
 
+def _distinct(args):
+    if len(args) == 1 and isinstance(args[0], list):
+        out = []
+        for x in args[0]:  # the first of equal elements stays, in its place
+            if not any(type(x) is type(y) and x == y for y in out):
+                out.append(x)
+        return out
+    return None
+
+
+def _known_strings(v) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _lookup(args):
+    if len(args) in (2, 3) and isinstance(args[0], dict) and isinstance(args[1], str):
+        if args[1] in args[0]:
+            return args[0][args[1]]
+        return args[2] if len(args) == 3 else None
+    return None
+
+
+def _element(args):
+    if len(args) == 2 and isinstance(args[0], list) and args[0] and _is_key(args[1]) \
+            and isinstance(args[1], int) and args[1] >= 0:
+        return args[0][args[1] % len(args[0])]  # Terraform wraps around
+    return None
+
+
+def _coalesce(args):
+    for a in args:
+        if isinstance(a, Template):
+            return None  # it may be empty
+        if a is not None and a != "":
+            return a
+    return None
+
+
+# Terraform's collection functions on known values (None: not known here);
+# `keys()` and `values()` go in the lexical order of the keys, as Terraform's do
+_FUNCS_COLLECTION = {
+    "distinct": _distinct,
+    "sort": lambda a: sorted(a[0]) if len(a) == 1 and _known_strings(a[0]) else None,
+    "keys": lambda a: sorted(a[0], key=str) if len(a) == 1 and isinstance(a[0], dict) else None,
+    "values": lambda a: [a[0][k] for k in sorted(a[0], key=str)]
+    if len(a) == 1 and isinstance(a[0], dict) else None,
+    "reverse": lambda a: list(reversed(a[0])) if len(a) == 1 and isinstance(a[0], list) else None,
+    "compact": lambda a: [x for x in a[0] if x not in ("", None)]
+    if len(a) == 1 and isinstance(a[0], list) and not any(isinstance(x, Template) for x in a[0])
+    else None,
+    "lookup": _lookup,
+    "element": _element,
+    "coalesce": _coalesce,
+}
+
+
 def _number(v):
     """A number for arithmetic: Terraform converts a numeric string (`"1024"`)."""
     if isinstance(v, bool):
@@ -915,12 +990,20 @@ class Evaluator:
 
     def _given_positions(self, node, path, rec: Positions):
         """`var.X` (`var.X.a[0]`) whose value is written elsewhere (a tfvars
-        file, the call's argument): its positions are there."""
+        file, the call's argument): its positions are there; so are those of
+        `each.value` of a call whose `for_each` is such a variable (`_EACH`)."""
         steps = _ref_steps(node)
-        if not steps or len(steps) < 2 or steps[0] != "var" or "var" in self.scope:
+        if not steps or (len(steps) < 2 and (_FOR_NAME + str(steps[0]),) not in self.given):
             return
-        want = []
-        for s in steps[1:]:
+        if steps[0] == "var" and "var" not in self.scope:
+            want, rest = [], steps[1:]
+        elif steps[:2] == ["each", "value"] and (_EACH,) in self.given:
+            want, rest = [_EACH], steps[2:]
+        elif isinstance(steps[0], str) and (_FOR_NAME + steps[0],) in self.given:
+            want, rest = [_FOR_NAME + steps[0]], steps[1:]
+        else:
+            return
+        for s in rest:
             if not isinstance(s, (str, int)) or isinstance(s, bool):
                 break
             want.append(s)
@@ -977,7 +1060,7 @@ class Evaluator:
         if d == "function_call":
             return self._call(node, path, rec)
         if d == "for_tuple_expr":
-            return self._for_tuple(node)
+            return self._for_tuple(node, path, rec)
         if d == "for_object_expr":
             return self._for_object(node)
         if d in ("identifier", "get_attr_expr_term", "index_expr_term"):
@@ -1062,9 +1145,15 @@ class Evaluator:
         if len(names) not in (1, 2):
             return None
         scopes = []
+        at = self._given_prefix(parts[-1])
         for key, item in pairs:
             bound = {names[-1]: item} if len(names) == 1 else {names[0]: key, names[1]: item}
-            ev = Evaluator(self.mod, self.f, {**self.scope, **bound})
+            given = self.given
+            if at is not None:  # the element is written elsewhere: so is its name's value
+                n = len(at) + 1
+                given = {**given, **{(_FOR_NAME + names[-1],) + p[n:]: sp for p, sp in given.items()
+                                     if p[:n] == at + (key,)}}
+            ev = Evaluator(self.mod, self.f, {**self.scope, **bound}, given)
             keep = True if cond is None else ev.value(cond)
             if not isinstance(keep, bool):
                 return None
@@ -1072,12 +1161,28 @@ class Evaluator:
                 scopes.append(ev)
         return scopes, body
 
-    def _for_tuple(self, node):
-        """`[for x in C : E]` (an `if` allowed): E for each element kept."""
+    def _given_prefix(self, node) -> Optional[tuple]:
+        """The key in `given` of a collection written elsewhere (`var.env`,
+        `each.value.env`), or None."""
+        steps = _ref_steps(node) if self.given else None
+        if not steps or not all(isinstance(x, str) for x in steps):
+            return None
+        at = None
+        if steps[0] == "var" and len(steps) >= 2 and "var" not in self.scope:
+            at = tuple(steps[1:])
+        elif steps[:2] == ["each", "value"]:
+            at = (_EACH,) + tuple(steps[2:])
+        return at if at is not None and at in self.given else None
+
+    def _for_tuple(self, node, path=(), rec: Optional[Positions] = None):
+        """`[for x in C : E]` (an `if` allowed): E for each element kept (at
+        the positions of C's element, when C is written elsewhere)."""
         got = self._for_scopes(node)
         if got is None or len(got[1]) != 1:
             return unknown(self.source(node))
-        return [ev.value(got[1][0]) for ev in got[0]]
+        if rec is None or not self.given:
+            return [ev.value(got[1][0]) for ev in got[0]]
+        return [ev.value(got[1][0], path + (i,), rec) for i, ev in enumerate(got[0])]
 
     def _for_object(self, node):
         """`{for k, v in C : K => V}` (an `if` allowed): a map of each K to its
@@ -1466,6 +1571,10 @@ class Evaluator:
             return len(args[0])
         if fname == "flatten" and len(args) == 1 and isinstance(args[0], list):
             return _flatten(args[0])
+        if fname in _FUNCS_COLLECTION:
+            v = _FUNCS_COLLECTION[fname](args)
+            if v is not None:
+                return v
         if fname == "merge" and all(isinstance(a, dict) for a in args):
             out = {}
             for a in args:
@@ -1844,10 +1953,11 @@ def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
     `file()` reads only inside `root`, None: the file's folder)."""
     mod, this = load_module(file, text, root)
     docs = []
-    for m in called(mod, root) or [mod]:  # a local module: once per call
+    calls = called(mod, root) if os.path.isfile(file) else None  # (not standard input)
+    for m in calls or [mod]:  # a local module: once per call
         resources = []
         for address, hit in m.blocks.items():
-            if hit[3] is this:
+            if hit[3] is this or m is not mod and hit[3].path == this.path:
                 resources.extend(tf_resources(m, address))
         module_resources = [r for a in m.blocks for r in tf_resources(m, a)]
         template_ctx = {"format": "terraform",

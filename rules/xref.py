@@ -220,8 +220,9 @@ PERMISSION_MISSING = rule(
     ...), and `aws SERVICE COMMAND`
     in scripts, the step's own and the repository's shell scripts it runs
     (`./scripts/deploy.sh`, `bash deploy/release.sh`; a script's commands up to
-    one that switches credentials: `aws sts ...`, `--profile`, setting
-    `AWS_PROFILE` or `AWS_ACCESS_KEY_ID`) (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
+    one that switches credentials: through `aws sts assume-role...`, which the
+    job's role calls, or before a `--profile` or setting `AWS_PROFILE` or
+    `AWS_ACCESS_KEY_ID`) (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
     tail GROUP` needs `logs:FilterLogEvents` on that log group, granted as
     `log-group:GROUP:*` or `log-group:GROUP`, `aws ecs run-task` or `start-task` whose `--overrides`
     set `taskRoleArn` or `executionRoleArn` needs `iam:PassRole` on that role

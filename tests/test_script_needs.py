@@ -61,7 +61,8 @@ def test_calls_after_a_switch_of_credentials_are_not_the_jobs_role(tmp_path, swi
     script = ("aws ecs describe-services --cluster shop --services storefront\n"
               f"{switch}\n"
               "aws ecs update-service --cluster shop --service storefront-web\n")
-    stmts = [{"Effect": "Allow", "Action": "ecs:DescribeServices", "Resource": "*"}]
+    stmts = [{"Effect": "Allow", "Action": ["ecs:DescribeServices", "sts:AssumeRole"],
+              "Resource": "*"}]
     assert missing_in_script(tmp_path, stmts, script) == []
 
 
@@ -98,3 +99,11 @@ def test_scripts_of_any_commands_are_read_without_crashing(tmp_path, lines):
     (root / "scripts" / "deploy.sh").write_text("\n".join(lines) + "\n")
     deploy_repo(root, SERVICE_STMTS, "bash scripts/deploy.sh")
     assert not [f for f in lint_folder(root) if f.rule == "internal-error"]
+
+
+def test_the_switch_itself_runs_as_the_jobs_role(tmp_path):
+    # assuming a role of another account needs sts:AssumeRole in the job role's policy
+    script = ("aws sts assume-role --role-arn arn:aws:iam::210987654321:role/deployer "
+              "--role-session-name ci > creds.json\n"
+              "aws ecs update-service --cluster shop --service storefront-web\n")
+    assert missing_in_script(tmp_path, [], script) == ["sts:AssumeRole"]

@@ -270,3 +270,172 @@ def test_calls_of_any_shape_are_read_without_crashing(tmp_path, source, subjects
                  "main.tf": f'module "x" {{\n  source = "{source}"\n{meta}  subjects = {subjects}\n}}\n'})
     for f in lint_folder(root):
         assert f.rule != "internal-error", f.message
+
+
+def test_collection_functions_on_known_values(tmp_path):
+    from test_terraform_ds import local_value
+
+    assert local_value(tmp_path, 'distinct(["a", "b", "a", 1, true, 1])') == ["a", "b", 1, True]
+    assert local_value(tmp_path, 'sort(["b", "a", "c"])') == ["a", "b", "c"]
+    assert local_value(tmp_path, 'keys({ b = 1, a = 2 })') == ["a", "b"]
+    assert local_value(tmp_path, 'values({ b = 1, a = 2 })') == [2, 1]
+    assert local_value(tmp_path, 'reverse([1, 2])') == [2, 1]
+    assert local_value(tmp_path, 'compact(["a", "", null, "b"])') == ["a", "b"]
+    assert local_value(tmp_path, 'lookup({ a = "x" }, "b", "d")') == "d"
+    assert local_value(tmp_path, 'element(["a", "b"], 3)') == "b"
+    assert local_value(tmp_path, 'coalesce("", null, "c")') == "c"
+    # not known: left unknown, never guessed
+    assert not isinstance(local_value(tmp_path, 'sort(["b", var.unknown])'), list)
+    assert not isinstance(local_value(tmp_path, 'coalesce(var.unknown, "c")'), str)
+    assert not isinstance(local_value(tmp_path, 'lookup({ a = "x" }, "b")'), str)
+
+
+def test_a_sub_list_through_distinct_is_read(tmp_path):
+    write(tmp_path, {"main.tf": TRUST.replace(
+        "values   = var.subjects", 'values   = distinct(concat(var.subjects, ["repo:acme/*"]))')})
+    assert [f[0] for f in found(tmp_path, ("trust-",))] == ["trust-sub-any-repo"]
+
+
+PASSROLE_MODULE = '''
+    variable "name" {}
+    variable "pass" {}
+    resource "aws_iam_role" "this" {
+      name               = var.name
+      assume_role_policy = "{}"
+    }
+    resource "aws_iam_role_policy" "this" {
+      role = aws_iam_role.this.id
+      policy = jsonencode({
+        Version = "2012-10-17"
+        Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = var.pass },
+                     { Effect = "Allow", Action = "ecs:RegisterTaskDefinition", Resource = "*" }]
+      })
+    }
+'''
+
+
+def test_each_calls_role_has_its_own_policies(tmp_path):
+    # the staging call's policy allows passing the role; production's does not
+    role = "arn:aws:iam::123456789012:role/{}"
+    write(tmp_path, {
+        "modules/role/main.tf": PASSROLE_MODULE,
+        "main.tf": '''
+            module "role" {
+              for_each = { staging = "exec", production = "other" }
+              source   = "./modules/role"
+              name     = "deploy-${each.key}"
+              pass     = "arn:aws:iam::123456789012:role/${each.value}"
+            }
+            ''',
+        ".ecs-lint.yaml": "github:\n  repository: acme/app\n",
+        "taskdef.json": '{"family": "app", "executionRoleArn": "%s", "containerDefinitions": '
+                        '[{"name": "app", "image": "nginx:1.25"}]}' % role.format("exec"),
+        ".github/workflows/deploy.yml": textwrap.dedent('''
+            on: {push: {branches: [main]}}
+            permissions: {id-token: write}
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                strategy: {matrix: {env: [staging, production]}}
+                steps:
+                  - uses: aws-actions/configure-aws-credentials@v4
+                    with:
+                      role-to-assume: arn:aws:iam::123456789012:role/deploy-${{ matrix.env }}
+                      aws-region: us-east-1
+                  - run: aws ecs register-task-definition --cli-input-json file://taskdef.json
+            '''),
+    })
+    findings = [f for f in lint_folder(tmp_path) if f.rule == "xref-passrole-not-covered"]
+    assert len(findings) == 1 and "deploy-production" in findings[0].message
+
+
+def test_positions_follow_each_value_and_for_names_to_the_tfvars(tmp_path):
+    write(tmp_path, {
+        "modules/svc/main.tf": '''
+            variable "environment" { default = {} }
+            variable "cpu" {}
+            variable "memory" {}
+            resource "aws_ecs_task_definition" "app" {
+              family                   = "app"
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = var.cpu
+              memory                   = var.memory
+              container_definitions = jsonencode([{
+                name        = "app"
+                image       = "nginx:1.25"
+                environment = [for k, v in var.environment : { name = k, value = v }]
+              }])
+            }
+            ''',
+        "main.tf": '''
+            variable "services" {}
+            module "svc" {
+              source      = "./modules/svc"
+              for_each    = var.services
+              cpu         = each.value.cpu
+              memory      = each.value.memory
+              environment = each.value.env
+            }
+            ''',
+        "terraform.tfvars": textwrap.dedent('''\
+            services = {
+              api = {
+                cpu    = 256
+                memory = 512
+                env    = { MODE = "api" }
+              }
+              mailer = {
+                cpu    = 1024
+                memory = 512
+                env    = { SENDGRID_API_KEY = "SG.abcdefghijklmnopqrstuv.wxyz0123456789abcdefghijklmnopqrstuvwxyz" }
+              }
+            }
+            '''),
+    })
+    got = sorted((f.rule, f.file, f.span.line) for f in lint_folder(tmp_path)
+                 if f.rule in ("taskdef-fargate-invalid", "taskdef-secret-in-environment"))
+    assert got == [("taskdef-fargate-invalid", "terraform.tfvars", 9),
+                   ("taskdef-secret-in-environment", "terraform.tfvars", 10)]
+
+
+_junk = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-3, 5), st.text(max_size=4),
+              st.builds(lambda n: terraform.unknown(n), st.sampled_from(["a", "b"]))),
+    lambda c: st.one_of(st.lists(c, max_size=3), st.dictionaries(st.text(max_size=3), c, max_size=3)),
+    max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.sampled_from(sorted(terraform._FUNCS_COLLECTION)), args=st.lists(_junk, max_size=3))
+def test_collection_functions_take_any_arguments(name, args):
+    terraform._FUNCS_COLLECTION[name](args)  # a value or None, never an exception
+
+
+_tfvalue = st.recursive(
+    st.sampled_from(["1", "null", '"x"', "true", "[]", "{}"]),
+    lambda c: st.one_of(st.lists(c, max_size=3).map(lambda xs: "[" + ", ".join(xs) + "]"),
+                        st.dictionaries(st.sampled_from(["a", "b", "env", "cpu"]), c, max_size=3)
+                        .map(lambda d: "{ " + ", ".join(f"{k} = {v}" for k, v in d.items()) + " }")),
+    max_leaves=8)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(services=_tfvalue, body=st.sampled_from([
+    "each.value", "each.value.env", "[for k, v in each.value : v]",
+    "[for x in each.value.env : x]", "{ for k, v in each.value : k => v }", "each.value[0]"]))
+def test_calls_over_tfvars_of_any_shape_are_read_without_crashing(tmp_path, services, body):
+    root = tmp_path / "r"
+    if root.exists():
+        import shutil
+
+        shutil.rmtree(root)
+    write(root, {
+        "m/main.tf": 'variable "x" {}\nlocals { y = [for k, v in var.x : v] }\n'
+                     'resource "aws_iam_role" "r" {\n  name = var.x\n  assume_role_policy = "{}"\n}\n',
+        "main.tf": f'variable "s" {{}}\nmodule "m" {{\n  source = "./m"\n  for_each = var.s\n'
+                   f'  x = {body}\n}}\n',
+        "terraform.tfvars": f"s = {services}\n"})
+    for f in lint_folder(root):
+        assert f.rule != "internal-error", f.message

@@ -294,21 +294,22 @@ def build_roles(docs: List[Document], ctx, facts) -> RoleIndex:
                 r.trust.append(d)
                 r.unread += [u for u in unread if u not in r.unread]
                 if ref is not None:
-                    by_ref[(d.file, str(ref))] = r
+                    by_ref[(d.file, _reading(d), str(ref))] = r
             continue
         role = Role(str(ref or name), None, name, source=f"{d.file} {ref or name}",
                     unread=unread, pattern=None if name else _generated_names(d))
         role.trust.append(d)
         if ref is not None:
-            by_ref[(d.file, str(ref))] = role
+            by_ref[(d.file, _reading(d), str(ref))] = role
         index.add(role)
 
     def template_role(d: Document, ref: str) -> List[Role]:
-        if (d.file, ref) in by_ref:
-            return [by_ref[(d.file, ref)]]
+        reading = _reading(d)
+        if (d.file, reading, ref) in by_ref:
+            return [by_ref[(d.file, reading, ref)]]
         folder = os.path.dirname(d.file)
-        same_dir = [r for (f, rr), r in by_ref.items()
-                    if rr == ref and os.path.dirname(f) == folder]
+        same_dir = [r for (f, rd, rr), r in by_ref.items()
+                    if rr == ref and rd == reading and os.path.dirname(f) == folder]
         if same_dir:
             return same_dir[:1]
         return list(index.by_name.get(ref, []))
@@ -331,6 +332,14 @@ def build_roles(docs: List[Document], ctx, facts) -> RoleIndex:
                 role.permissions.append(d)
             role.unread += [u for u in unread if u not in role.unread]
     return index
+
+
+def _reading(d: Document) -> Optional[str]:
+    """Which reading of a Terraform module a document comes from (a local
+    module is read once per call: each call's roles are its own); None else."""
+    template = (d.context or {}).get("template")
+    return template.get("module") if isinstance(template, dict) and template.get("call") \
+        else None
 
 
 def _config_roles(cfg, facts, here: set) -> list:

@@ -250,14 +250,17 @@ _OTHER_CREDENTIALS = re.compile(r"^(?:AWS_PROFILE|AWS_ACCESS_KEY_ID|AWS_SESSION_
 
 def _with_own_credentials(cmds: List[shell.Command]) -> List[shell.Command]:
     """A script's commands up to the first that changes the credentials the
-    later ones use (`aws sts assume-role...`, `export AWS_PROFILE=...`), or a
-    command that picks a profile: those run as a role ecs-lint does not know."""
+    later ones use (`aws sts assume-role...`, itself included: the job's role
+    calls it; `export AWS_PROFILE=...`), or a command that picks a profile:
+    those run as a role ecs-lint does not know."""
     out = []
     for c in cmds:
-        if shell.aws_operation(c)[0] == "sts" or "--profile" in c.argv \
-                or any(_OTHER_CREDENTIALS.match(k) for k in c.assigns):
+        service, op, _ = shell.aws_operation(c)
+        if "--profile" in c.argv or any(_OTHER_CREDENTIALS.match(k) for k in c.assigns):
             break
         out.append(c)
+        if service == "sts" and op != "get-caller-identity":
+            break
     return out
 
 

@@ -1,0 +1,7 @@
+variable "account_id" {
+  type = string
+}
+
+variable "github_subjects" {
+  type = list(string)
+}
