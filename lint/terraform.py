@@ -2148,6 +2148,15 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             if isinstance(hit, tuple) and hit and hit[0] == "ref":
                 roles = [r.role_at(("role",))] if r.type == "aws_iam_role_policy" else None
                 users_of_doc.setdefault(hit[1], []).append((r, "permissions-policy", roles))
+        elif r.type == "module" and _is_unfunco_oidc_module(v):
+            # ReadOnlyAccess (default on), AdministratorAccess, the ARNs it is given
+            attached = list(v.get("iam_role_policy_arns") or []) \
+                if isinstance(v.get("iam_role_policy_arns"), list) else ["iam_role_policy_arns"]
+            attached += ["arn:aws:iam::aws:policy/ReadOnlyAccess"] \
+                if v.get("attach_read_only_policy", True) is not False else []
+            attached += ["arn:aws:iam::aws:policy/AdministratorAccess"] \
+                if v.get("attach_admin_policy") else []
+            unread_of.setdefault(r.address, []).extend(str(a) for a in attached)
         elif r.type == "module" and _is_github_oidc_role_module(v):
             # the module attaches each ARN of its `policies` map to its role
             if isinstance(v.get("policies"), dict):
@@ -2257,6 +2266,11 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             data, origins = github_oidc_role_module_view(v)
             add("trust-policy", data, r.locate, r, origins, role_name=_role_name(v),
                 role_ref=r.address, module=v.get("source"), unread_policies=unread(r))
+        elif t == "module" and _is_unfunco_oidc_module(v):
+            data, origins = unfunco_oidc_module_view(v)
+            add("trust-policy", data, r.locate, r, origins,
+                role_name=v.get("iam_role_name", "github"), role_ref=r.address,
+                module=v.get("source"), unread_policies=unread(r))
         elif t in ("aws_iam_openid_connect_provider",) and r.mode != "data":
             origins = Origins()
             view = {}
@@ -2574,6 +2588,53 @@ def github_oidc_role_module_view(v: dict):
     }
     view = {"Version": "2012-10-17", "Statement": [statement]}
     return view, origins
+
+
+_UNFUNCO = re.compile(r"(?:^|/)unfunco/oidc-github/aws$|unfunco/terraform-aws-oidc-github")
+
+
+def _is_unfunco_oidc_module(v: dict) -> bool:
+    """unfunco/oidc-github (a GitHub enterprise's own issuer, `enterprise_slug`,
+    is not read)."""
+    src = v.get("source")
+    return isinstance(src, str) and _UNFUNCO.search(src) is not None \
+        and v.get("enabled") is not False and not v.get("enterprise_slug")
+
+
+def unfunco_oidc_module_view(v: dict):
+    """The trust policy unfunco/oidc-github builds: StringLike on `sub`, each
+    entry of `github_repositories` as `repo:ENTRY` when it holds a colon, else
+    `repo:ENTRY:*` (any context), and StringEquals `aud` sts.amazonaws.com;
+    before 1.0 (`github_organisation` given) `repo:ORG/NAME:*` and no `aud`."""
+    origins = Origins()
+    host = "token.actions.githubusercontent.com"
+    repos, org = v.get("github_repositories"), v.get("github_organisation")
+    subjects: Any = unknown("github_repositories")
+    if isinstance(repos, list):
+        subjects = []
+        for repo in repos:
+            if "github_organisation" in v:
+                subjects.append(make_template(["repo:", org, "/", repo, ":*"])
+                                if isinstance(org, (str, Template))
+                                and isinstance(repo, (str, Template)) else unknown("repo"))
+            elif isinstance(repo, str):
+                subjects.append("repo:" + repo if ":" in repo else f"repo:{repo}:*")
+            elif isinstance(repo, Template) and any(":" in p for p in repo.parts
+                                                    if isinstance(p, str)):
+                subjects.append(make_template(["repo:", *repo.parts]))
+            else:  # a colon may be in the part not known: either form
+                subjects.append(unknown("github_repositories"))
+    condition = {"StringLike": {f"{host}:sub": subjects}}
+    origins.set(condition["StringLike"], f"{host}:sub", ("github_repositories",))
+    if "github_organisation" not in v:
+        condition["StringEquals"] = {f"{host}:aud": ["sts.amazonaws.com"]}
+    statement = {
+        "Effect": "Allow", "Action": ["sts:AssumeRoleWithWebIdentity"],
+        "Principal": {"Federated": make_template(
+            ["arn:aws:iam::", Unknown("aws_account_id"), ":oidc-provider/", host])},
+        "Condition": condition,
+    }
+    return {"Version": "2012-10-17", "Statement": [statement]}, origins
 
 
 # -- ECS, ECR, CodeDeploy: provider arguments -> API shapes --------------------

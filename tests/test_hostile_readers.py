@@ -12,6 +12,7 @@ from ecs_lint import workflow_model as wm
 from ecs_lint.kinds import _grants_assume
 from ecs_lint.rules import workflow as workflow_rules
 from ecs_lint.rules.oidc_provider import another_issuer
+from ecs_lint.values import Unknown, make_template
 from ecs_lint.xref import actions
 from ecs_lint.values import Template
 
@@ -208,3 +209,16 @@ def test_stacks_over_allowed_values_of_any_shape(params, conditions):
 def test_github_oidc_role_module_inputs_of_any_shape(inputs, source):
     view, _ = terraform.github_oidc_role_module_view({"source": source, **inputs})
     assert isinstance(view["Statement"][0]["Condition"], dict)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["github_repositories", "github_organisation", "enabled",
+                                        "iam_role_name", "enterprise_slug"]),
+                       st.one_of(_json, st.lists(st.builds(
+                           lambda a, b: make_template([a, Unknown("x"), b]),
+                           st.sampled_from(["o/", "o/a:", ""]), st.sampled_from(["", ":*", "/x"])),
+                           max_size=3)), max_size=5))
+def test_unfunco_oidc_module_inputs_of_any_shape(inputs):
+    view, _ = terraform.unfunco_oidc_module_view({"source": "unfunco/oidc-github/aws", **inputs})
+    assert isinstance(view["Statement"][0]["Condition"]["StringLike"], dict)
+    terraform._is_unfunco_oidc_module({"source": "unfunco/oidc-github/aws", **inputs})

@@ -1121,3 +1121,38 @@ def test_the_v6_iam_role_modules_github_statement(tmp_path, enabled, inputs, fou
     rules = {f.rule for f in lint_folder(tmp_path)
              if f.rule.startswith("trust-") and f.severity in ("error", "warning")}
     assert rules == found
+
+
+UNFUNCO = """\
+module "oidc_github" {
+  source  = "unfunco/oidc-github/aws"
+  version = "1.7.1"
+%s
+}
+"""
+
+
+@pytest.mark.parametrize("inputs, found", [
+    # an entry without a colon becomes `repo:ENTRY:*`: any branch, tag, environment, PR
+    ('  github_repositories = ["o/app"]', {"trust-sub-any-context"}),
+    ('  github_repositories = ["o/*"]', {"trust-sub-any-repo"}),
+    ('  github_repositories = ["o/app:ref:refs/heads/main"]', set()),
+    ('  github_repositories = ["o/app:environment:production", "o/api:pull_request"]',
+     {"trust-sub-pull-request"}),
+    ('  enabled = false\n  github_repositories = ["o/*"]', set()),  # creates nothing
+    # before 1.0: `repo:ORG/NAME:*` and no aud condition
+    ('  github_organisation = "o"\n  github_repositories = ["app"]',
+     {"trust-sub-any-context", "trust-aud-missing"}),
+])
+def test_the_unfunco_oidc_github_modules_trust(tmp_path, inputs, found):
+    write(tmp_path, "main.tf", UNFUNCO % inputs)
+    rules = {f.rule for f in lint_folder(tmp_path)
+             if f.rule.startswith("trust-") and f.severity in ("error", "warning")}
+    assert rules == found
+
+
+def test_the_unfunco_module_reports_the_entry(tmp_path):
+    write(tmp_path, "main.tf", UNFUNCO % '  github_repositories = [\n    "o/app:ref:refs/heads/main",\n'
+                                         '    "o/web",\n  ]')
+    (f,) = [f for f in lint_folder(tmp_path) if f.rule == "trust-sub-any-context"]
+    assert f.span.line == 6 and "repo:o/web:*" in f.message
