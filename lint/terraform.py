@@ -2148,6 +2148,12 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             if isinstance(hit, tuple) and hit and hit[0] == "ref":
                 roles = [r.role_at(("role",))] if r.type == "aws_iam_role_policy" else None
                 users_of_doc.setdefault(hit[1], []).append((r, "permissions-policy", roles))
+        elif r.type == "module" and _is_philips_oidc_module(v):
+            if isinstance(v.get("role_policy_arns"), list):
+                for i in range(len(v["role_policy_arns"])):
+                    attach(("role_policy_arns", i), [r.address], r)
+            elif v.get("role_policy_arns") is not None:
+                unread_of.setdefault(r.address, []).append(str(v["role_policy_arns"]))
         elif r.type == "module" and _is_unfunco_oidc_module(v):
             # ReadOnlyAccess (default on), AdministratorAccess, the ARNs it is given
             attached = list(v.get("iam_role_policy_arns") or []) \
@@ -2266,6 +2272,13 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             data, origins = github_oidc_role_module_view(v)
             add("trust-policy", data, r.locate, r, origins, role_name=_role_name(v),
                 role_ref=r.address, module=v.get("source"), unread_policies=unread(r))
+        elif t == "module" and _is_philips_oidc_module(v):
+            data, origins = philips_oidc_module_view(v)
+            name = v.get("role_name")
+            if name is None:  # the repository's name and a random suffix
+                name = make_template([*_parts_of(v.get("repo")), "-", Unknown("random")])
+            add("trust-policy", data, r.locate, r, origins, role_name=name, role_ref=r.address,
+                module=v.get("source"), unread_policies=unread(r))
         elif t == "module" and _is_unfunco_oidc_module(v):
             data, origins = unfunco_oidc_module_view(v)
             add("trust-policy", data, r.locate, r, origins,
@@ -2635,6 +2648,90 @@ def unfunco_oidc_module_view(v: dict):
         "Condition": condition,
     }
     return {"Version": "2012-10-17", "Statement": [statement]}, origins
+
+
+_PHILIPS = re.compile(r"(?:^|/)philips-labs/github-oidc/aws$|philips-labs/terraform-aws-github-oidc"
+                      r"(?:\.git)?(?:\?.*)?$")
+
+
+def _is_philips_oidc_module(v: dict) -> bool:
+    """philips-labs/github-oidc (its role: the module makes one only with `repo`)."""
+    src = v.get("source")
+    return isinstance(src, str) and _PHILIPS.search(src) is not None \
+        and v.get("repo") is not None
+
+
+def _parts_of(value) -> list:
+    return list(value.parts) if isinstance(value, Template) else [value] \
+        if isinstance(value, str) else [Unknown("repo")]
+
+
+def philips_oidc_module_view(v: dict):
+    """The trust policy philips-labs/github-oidc builds from `repo` and its
+    `default_conditions` (default allow_main and deny_pull_request):
+    allow_main `repo:R:ref:refs/heads/MAIN` (`repo_mainline_branch`, main),
+    allow_environment `repo:R:environment:E` for each of `github_environments`
+    (default `*`), allow_all `repo:R:*` (StringLike), deny_pull_request
+    `repo:R:pull_request` (StringNotLike), and the `conditions` it is given,
+    the values of one test on one key merged; `aud` StringEquals
+    sts.amazonaws.com; `account_ids` may assume it with sts:AssumeRole."""
+    origins = Origins()
+    issuer = v.get("github_oidc_issuer", "token.actions.githubusercontent.com")
+    issuer = issuer if isinstance(issuer, str) else "token.actions.githubusercontent.com"
+    sub, repo = f"{issuer}:sub", _parts_of(v.get("repo"))
+    chosen = v.get("default_conditions", ["allow_main", "deny_pull_request"])
+    merged: Dict[tuple, list] = {}  # (test, key) -> values
+    where: Dict[tuple, tuple] = {}  # (test, key) -> the input it comes from
+
+    def add(test, key, values, origin):
+        merged.setdefault((test, key), []).extend(values)
+        where.setdefault((test, key), origin)
+
+    if not isinstance(chosen, list):
+        add("StringLike", sub, [unknown("default_conditions")], ("default_conditions",))
+        chosen = []
+    branch = v.get("repo_mainline_branch", "main")
+    envs = v.get("github_environments", ["*"])
+    for i, option in enumerate(chosen):
+        at = ("default_conditions", i)
+        if option == "allow_main":
+            add("StringLike", sub, [make_template(["repo:", *repo, ":ref:refs/heads/",
+                                                   *_parts_of(branch)])], at)
+        elif option == "allow_environment":
+            add("StringLike", sub, [make_template(["repo:", *repo, ":environment:",
+                                                   *_parts_of(e)]) for e in envs]
+                if isinstance(envs, list) and envs else
+                [unknown("github_environments")] if not isinstance(envs, list)
+                else ["ensurethereisnotmatch"], at)
+        elif option == "allow_all":
+            add("StringLike", sub, [make_template(["repo:", *repo, ":*"])], at)
+        elif option == "deny_pull_request":
+            add("StringNotLike", sub, [make_template(["repo:", *repo, ":pull_request"])], at)
+        elif not isinstance(option, str):
+            add("StringLike", sub, [unknown("default_conditions")], at)
+    extra = v.get("conditions", [])
+    for i, c in enumerate(extra if isinstance(extra, list) else []):
+        if isinstance(c, dict) and isinstance(c.get("test"), str) \
+                and isinstance(c.get("variable"), str):
+            values = c.get("values")
+            add(c["test"], c["variable"], values if isinstance(values, list)
+                else [unknown("conditions")], ("conditions", i))
+    condition: Dict[str, Any] = {"StringEquals": {f"{issuer}:aud": ["sts.amazonaws.com"]}}
+    for (test, key), values in merged.items():
+        block = condition.setdefault(test, {})
+        block[key] = block[key] + values if isinstance(block.get(key), list) else values
+        origins.set(block, key, where[(test, key)])
+    statements = [{
+        "Effect": "Allow", "Action": "sts:AssumeRoleWithWebIdentity",
+        "Principal": {"Federated": make_template(
+            ["arn:aws:iam::", Unknown("aws_account_id"), ":oidc-provider/", issuer])},
+        "Condition": condition}]
+    accounts = v.get("account_ids")
+    if accounts:
+        statements.insert(0, {"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {
+            "AWS": [make_template(["arn:aws:iam::", *_parts_of(a), ":root"]) for a in accounts]
+            if isinstance(accounts, list) else unknown("account_ids")}})
+    return {"Version": "2012-10-17", "Statement": statements}, origins
 
 
 # -- ECS, ECR, CodeDeploy: provider arguments -> API shapes --------------------

@@ -222,3 +222,18 @@ def test_unfunco_oidc_module_inputs_of_any_shape(inputs):
     view, _ = terraform.unfunco_oidc_module_view({"source": "unfunco/oidc-github/aws", **inputs})
     assert isinstance(view["Statement"][0]["Condition"]["StringLike"], dict)
     terraform._is_unfunco_oidc_module({"source": "unfunco/oidc-github/aws", **inputs})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(["repo", "default_conditions", "conditions",
+                                        "github_environments", "repo_mainline_branch",
+                                        "github_oidc_issuer", "account_ids", "role_name"]),
+                       st.one_of(_json, st.lists(st.sampled_from(
+                           ["allow_main", "allow_all", "allow_environment", "deny_pull_request"]),
+                           max_size=4), st.lists(st.fixed_dictionaries(
+                               {"test": st.sampled_from(["StringLike", 1]), "variable": _json,
+                                "values": _json}), max_size=2)), max_size=6))
+def test_philips_oidc_module_inputs_of_any_shape(inputs):
+    view, _ = terraform.philips_oidc_module_view({"source": "philips-labs/github-oidc/aws",
+                                                  **inputs})
+    assert isinstance(view["Statement"][-1]["Condition"], dict)

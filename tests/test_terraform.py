@@ -1156,3 +1156,37 @@ def test_the_unfunco_module_reports_the_entry(tmp_path):
                                          '    "o/web",\n  ]')
     (f,) = [f for f in lint_folder(tmp_path) if f.rule == "trust-sub-any-context"]
     assert f.span.line == 6 and "repo:o/web:*" in f.message
+
+
+PHILIPS = """\
+module "role" {
+  source                      = "philips-labs/github-oidc/aws"
+  version                     = "~> 0.8"
+  openid_connect_provider_arn = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"
+  repo                        = "o/app"
+%s
+}
+"""
+
+
+@pytest.mark.parametrize("inputs, found", [
+    ("", set()),  # allow_main and deny_pull_request: the main branch only
+    ('  default_conditions = ["allow_all"]', {"trust-sub-any-context"}),
+    # every branch, tag and environment, but not a pull request: not "any context"
+    ('  default_conditions = ["allow_all", "deny_pull_request"]', set()),
+    ('  default_conditions = ["allow_environment"]', set()),  # environment:* (any environment)
+    ('  default_conditions = ["allow_main"]\n  conditions = [{ test = "StringLike", '
+     'variable = "token.actions.githubusercontent.com:sub", values = ["repo:o/*"] }]',
+     {"trust-sub-any-repo"}),
+])
+def test_the_philips_labs_github_oidc_modules_trust(tmp_path, inputs, found):
+    write(tmp_path, "main.tf", PHILIPS % inputs)
+    rules = {f.rule for f in lint_folder(tmp_path)
+             if f.rule.startswith("trust-") and f.severity in ("error", "warning")}
+    assert rules == found
+
+
+def test_the_philips_labs_module_without_repo_makes_no_role(tmp_path):
+    write(tmp_path, "main.tf", PHILIPS.replace('  repo                        = "o/app"\n', "")
+          % '  default_conditions = ["allow_all"]')
+    assert not [f for f in lint_folder(tmp_path) if f.rule.startswith("trust-")]
