@@ -191,7 +191,9 @@ PERMISSION_MISSING = rule(
     "A step needs AWS actions that the role's permission policies do not allow.",
     docs="""
     ## What it does
-    Lists the AWS actions each step of a job needs under the role it assumed:
+    Lists the AWS actions each step of a job needs under the role it assumed
+    (a step whose own `env:` sets `AWS_ACCESS_KEY_ID` from an earlier
+    configure step's `output-credentials` runs as that step's role):
     `amazon-ecr-login` (`ecr:GetAuthorizationToken`), `docker push` to ECR (the
     five layer-upload actions; to ECR Public, `public.ecr.aws/ALIAS/NAME`, the
     same five `ecr-public:` actions on `arn:aws:ecr-public::ACCOUNT:repository/NAME`,

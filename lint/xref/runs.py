@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from .. import shell
 from .. import workflow_model as wm
@@ -307,6 +307,7 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
                     environment = None  # `cond && 'production' || ''`: no environment
             run.environment = environment
             current = None
+            by_step_id: Dict[str, RoleLink] = {}  # a step's id -> the role it assumed
             for step, step_uses in zip(job.steps, uses):
                 for use in step_uses:
                     value = wm.expand(use.role_to_assume, job, step, row, github_run)
@@ -324,6 +325,12 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
                                        how)
                     run.roles.append(current)
                 run.role_at[step.index] = current
+                if step_uses and current is not None and isinstance(step.data.get("id"), str):
+                    by_step_id[step.data["id"]] = current
+                keys = _OUTPUT_KEYS.match(str(step.env.get("AWS_ACCESS_KEY_ID", "")))
+                if keys and keys.group(1) in by_step_id:
+                    # its own env holds the keys an earlier step output (`output-credentials`)
+                    run.role_at[step.index] = by_step_id[keys.group(1)]
                 handed = _credentials_handed_on(step)
                 if handed is not None:  # the later steps run with the keys it exported
                     role_value, line = handed
@@ -342,6 +349,9 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
 
 
 _KEY_NAMES = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
+
+
+_OUTPUT_KEYS = re.compile(r"^\s*\$\{\{\s*steps\.([\w-]+)\.outputs\.aws-access-key-id\s*\}\}\s*$")
 
 
 def _credentials_handed_on(step: wm.Step):
