@@ -62,7 +62,10 @@ SECRET_IN_ENV = rule(
     `Password=` or `PWD=`, or a long high-entropy string. In Terraform and
     CloudFormation, a URL or connection string whose password is a variable
     or a parameter (`postgres://app:${var.db_password}@db/app`) counts too: the
-    tool writes the value into the task definition. A DSN is judged by
+    tool writes the value into the task definition. So does
+    `amazon-ecs-render-task-definition`: a line of its `environment-variables`
+    input holding a GitHub secret (`KEY=${{ secrets.X }}`, unless the name says
+    it is an ARN or an id) or such a value is reported in the workflow. A DSN is judged by
     its value (a Sentry DSN holds only a public client key). Names that only
     mention a secret store or describe one (`SECRETS_MANAGER_REGION`, `DB_PASSWORD_SECRET_ARN`,
     `TOKEN_URL`, `PASSWORD_MIN_LENGTH`) and values that are booleans,

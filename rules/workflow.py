@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from typing import Optional
+from typing import List, Optional
 
 from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Problem
@@ -1402,8 +1402,12 @@ def _pushes(job, github):
             if words[:1] == ["push"]:
                 refs = [w for w in words[1:] if not w.startswith("-")]
                 for r in refs[:1]:
-                    out.append((wm.resolve(r, job, st, github=github, line=c.line), st,
-                                st.run_path, c.line))
+                    ref = wm.resolve(r, job, st, github=github, line=c.line)
+                    if "--all-tags" in words or "-a" in words:  # each tag the job gave it
+                        for t in _tags_of(job, github, ref) or [f"{ref}:$ALL_TAGS"]:
+                            out.append((t, st, st.run_path, c.line))
+                    else:
+                        out.append((ref, st, st.run_path, c.line))
             elif words[:2] == ["buildx", "build"] or words[:1] == ["build"]:
                 tags = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-t", "--tag")]
                 tags += [w.split("=", 1)[1] for w in words if w.startswith("--tag=")]
@@ -1414,6 +1418,35 @@ def _pushes(job, github):
                 for t in tags:
                     built[t] = c
     return out
+
+
+def _repository(ref: str) -> str:
+    """`registry/name:tag` -> `registry/name` (a port's colon is not a tag's)."""
+    head, _, tail = ref.rpartition(":")
+    return head if head and "/" not in tail else ref
+
+
+def _tags_of(job, github, repository) -> List[str]:
+    """The references of `repository` the job's `docker build -t` and `docker
+    tag` commands make (what `docker push --all-tags` pushes)."""
+    out = []
+    for st in job.steps:
+        for c in wm.commands(st):
+            words = c.argv[1:] if c.argv[:1] == ["docker"] else []
+            if words[:1] == ["image"]:
+                words = words[1:]
+            made = []
+            if words[:1] == ["build"] or words[:2] == ["buildx", "build"]:
+                made = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-t", "--tag")]
+                made += [w.split("=", 1)[1] for w in words if w.startswith("--tag=")]
+            elif words[:1] == ["tag"]:
+                made = [w for w in words[1:] if not w.startswith("-")][1:2]
+            for t in made:
+                ref = wm.resolve(t, job, st, github=github, line=c.line)
+                if isinstance(ref, str) and isinstance(repository, str) \
+                        and _repository(ref) == _repository(repository):
+                    out.append(ref)
+    return list(dict.fromkeys(out))
 
 
 def _deployed_images(job, github):
@@ -2606,3 +2639,63 @@ def action_pinning(doc, ctx):
                           "code that runs in this job",
                           help="pin the full commit SHA and keep the tag as a comment: "
                                f"`{uses}@<40-hex sha> # {ref or 'tag'}`")
+
+
+# ---------------------------------------------------------------------------
+# secrets a render step writes into the task definition's plain environment
+
+_ENV_LINE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$")
+_GITHUB_SECRET = re.compile(r"\$\{\{[^}]*\bsecrets\.")
+# names of what teams keep in GitHub secrets though it is no secret (an ARN, an id)
+_NOT_SECRET_NAME = re.compile(r"(?:_ARN|_ID|_REGION|_NAME|_ACCOUNT)$", re.I)
+
+
+@check(kinds=("workflow",), rules=("taskdef-secret-in-environment",))
+def render_secret_in_environment(doc, ctx):
+    """`amazon-ecs-render-task-definition`'s `environment-variables` lines
+    become plain `environment` entries of the task definition it renders: a
+    GitHub secret there (or a value the task-definition rule counts as one) is
+    then in clear text in every revision."""
+    from ecs_lint.rules.taskdef import _harmless_value, secret_name, secret_value
+
+    for job in _live_jobs(_workflow(doc)):
+        for st in job.steps:
+            text = st.with_.get("environment-variables") if st.uses == wm.ECS_RENDER else None
+            if not isinstance(text, str):
+                continue
+            for n, line in enumerate(text.splitlines()):
+                m = _ENV_LINE.match(line)
+                if not m:
+                    continue
+                name, value = m.group(1), m.group(2).strip()
+                if _GITHUB_SECRET.search(value) and not _NOT_SECRET_NAME.search(name):
+                    what = "a GitHub secret"
+                elif secret_value(value):
+                    what = secret_value(value)
+                elif secret_name(name) and "${{" not in value and not _harmless_value(value, name):
+                    what = "a secret"
+                else:
+                    continue
+                yield Problem("taskdef-secret-in-environment", wm.input_path(st, "environment-variables"),
+                              f"`environment-variables` puts {what} into {name}, a plain "
+                              "`environment` entry of the task definition it renders: anyone "
+                              "who can describe the task definition reads it",
+                              help="reference it under the task definition's `secrets` "
+                                   "(valueFrom: a Secrets Manager or SSM Parameter Store ARN)",
+                              span=_line_in_input(doc, st, "environment-variables", n))
+
+
+def _line_in_input(doc, st, name, n):
+    """The span of line `n` of a block-scalar input (`|`), or None (the input's)."""
+    from ecs_lint.model import Span
+
+    at = doc.span(wm.input_path(st, name))
+    lines = (doc.text or "").splitlines()
+    if at is None or not (0 < at.line <= len(lines)) or not lines[at.line - 1].rstrip() \
+            .endswith(("|", "|-", "|+", ">", ">-")) or st.via:
+        return None
+    line = at.line + 1 + n
+    while line <= len(lines) and not lines[line - 1].strip() and n >= 0:
+        line += 1
+    return Span(line, len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1) \
+        if line <= len(lines) else None

@@ -237,3 +237,20 @@ def test_philips_oidc_module_inputs_of_any_shape(inputs):
     view, _ = terraform.philips_oidc_module_view({"source": "philips-labs/github-oidc/aws",
                                                   **inputs})
     assert isinstance(view["Statement"][-1]["Condition"], dict)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from("AB_=${} \n\tsecrets.x|>-#'\"\u00e9"), max_size=60),
+       st.sampled_from(["|", ">-", "", "|+"]))
+def test_render_environment_variables_of_any_text(text, style):
+    from conftest import workflow_findings
+
+    value = json.dumps(text) if not style else style + "\n" + "\n".join(
+        "            " + line for line in text.splitlines())
+    wf = ("on: push\njobs:\n  d:\n    runs-on: x\n    steps:\n"
+          "      - uses: aws-actions/amazon-ecs-render-task-definition@v1\n"
+          "        with:\n          environment-variables: " + value + "\n")
+    try:
+        workflow_findings(wf)
+    except Exception as e:  # the YAML itself may not parse: that is the loader's business
+        assert type(e).__name__ in ("LoadError",), e

@@ -1484,3 +1484,66 @@ def test_a_credentials_file_written_from_secrets(script, reported):
             "      - env: {CREDS: '${{ secrets.AWS_CREDENTIALS }}'}\n"
             f"        run: {json.dumps(script)}\n")
     assert ("workflow-static-aws-keys" in rules_of(text)) is reported
+
+
+ALL_TAGS = """
+on: {push: {branches: [main]}}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          docker build -t "$REPO:${{ github.sha }}" .
+          %s
+          docker push --all-tags "$REPO"
+          aws ecs update-service --cluster c --service s --force-new-deployment
+        env:
+          REPO: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app
+"""
+
+
+@pytest.mark.parametrize("tag, found", [
+    ('docker tag "$REPO:${{ github.sha }}" "$REPO:latest"', []),  # latest beside the sha
+    ('docker tag "$REPO:${{ github.sha }}" "other:latest"', []),  # another repository
+    ("true", []),
+])
+def test_push_all_tags_pushes_each_tag_the_job_made(tag, found):
+    got = [f for f in workflow_findings(ALL_TAGS % tag) if f[0] == "workflow-image-latest"]
+    assert got == found
+
+
+def test_push_all_tags_of_latest_only_is_latest():
+    text = ALL_TAGS.replace('"$REPO:${{ github.sha }}" .', '"$REPO:latest" .') % "true"
+    assert [f[0] for f in workflow_findings(text)].count("workflow-image-latest") == 1
+
+
+RENDER_ENV = """
+on: {push: {branches: [main]}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: taskdef.json
+          container-name: app
+          image: app:${{ github.sha }}
+          environment-variables: |
+            RELEASE=${{ github.sha }}
+
+            %s
+"""
+
+
+@pytest.mark.parametrize("line, found", [
+    ("JWT_SECRET=${{ secrets.JWT_SECRET }}", [("taskdef-secret-in-environment", 15)]),
+    ("DATABASE_URL=${{ secrets.DATABASE_URL }}", [("taskdef-secret-in-environment", 15)]),
+    ("DB_PASSWORD=hunter2-prod", [("taskdef-secret-in-environment", 15)]),
+    ("DB_SECRET_ARN=${{ secrets.DB_SECRET_ARN }}", []),  # an ARN kept in a secret
+    ("LOG_LEVEL=info", []),
+    ("API_TOKEN=${{ vars.API_TOKEN_NAME }}", []),  # not known here: not guessed
+])
+def test_render_environment_variables_holding_secrets(line, found):
+    got = [f for f in workflow_findings(RENDER_ENV % line)
+           if f[0] == "taskdef-secret-in-environment"]
+    assert got == found
