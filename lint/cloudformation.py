@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import List
+from typing import List, Optional
 
 from .loader import JsonLocator, LineIndex, json_value
 from .model import Document
@@ -88,19 +88,28 @@ class Scope:
     busy: set = field(default_factory=set)
     allowed: dict = field(default_factory=dict)  # parameter -> its AllowedValues
     sources: dict = field(default_factory=dict)  # logical id -> source path (loops)
+    fixed: frozenset = frozenset()  # parameters a deployment passes a known value for
 
     @classmethod
-    def of(cls, data) -> "Scope":
+    def of(cls, data, passed: Optional[dict] = None) -> "Scope":
+        """The template's scope; `passed`: the parameter values a deployment
+        gives (None: a value it passes that is not known: not the default)."""
         def section(name):
             v = data.get(name)
             return v if isinstance(v, dict) else {}
         params = parameters(data)
+        for k, v in (passed or {}).items():
+            if v is None:
+                params.pop(k, None)
+            else:
+                params[k] = v
         resources, sources = {}, {}
         for logical_id, res, path in expand_loops(section("Resources"), params, ("Resources",)):
             resources[logical_id] = res
             sources[logical_id] = path
         return cls(params, section("Conditions"), section("Mappings"), resources,
-                   allowed=allowed_values(data), sources=sources)
+                   allowed=allowed_values(data), sources=sources,
+                   fixed=frozenset(k for k, v in (passed or {}).items() if v is not None))
 
 
 def allowed_values(data) -> dict:
@@ -523,8 +532,10 @@ _ECS_LIKE = {
 _SAM_WITH_POLICIES = ("AWS::Serverless::Function", "AWS::Serverless::StateMachine")
 
 
-def extract(file: str, data, locate, text) -> List[Document]:
-    """Documents of a template's resources, in the API model.
+def extract(file: str, data, locate, text, root: Optional[str] = None) -> List[Document]:
+    """Documents of a template's resources, in the API model: once per
+    deployment the repository under `root` shows (`stack_params`: a workflow
+    or a parent template passing its parameters), else with its defaults.
 
     Context: `resource` (logical id) and `template` on every document; roles
     add `role_name` (RoleName: str, Template or None) and `role_ref` (logical
@@ -536,13 +547,29 @@ def extract(file: str, data, locate, text) -> List[Document]:
     [!Ref Policy]` (or `!GetAtt Policy.PolicyArn`) all link. The policy
     documents in a SAM function's or state machine's `Policies` are read too
     (attached to the role SAM generates, which no workflow assumes)."""
-    scope = Scope.of(data)
+    from . import stack_params
+
+    found = stack_params.deployments(file, root)
+    if not found:
+        return _extract(file, data, locate, text, Scope.of(data))
+    docs = []
+    for d in found:
+        docs += _extract(file, data, locate, text, Scope.of(data, d.params), d)
+    return docs
+
+
+def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]:
+    if deployment is not None and deployment.at:
+        locate = _passed_at(locate, data, deployment.at)
     params = scope.params
     docs: List[Document] = []
     resources = scope.resources
     template_ctx = {"format": "cloudformation", "parameters": params,
                     "resources": {k: v.get("Type") for k, v in resources.items()
                                   if isinstance(v, dict)}}
+    if deployment is not None:  # its roles are its own; findings name it
+        template_ctx["module"] = f"{file} ({deployment.label})"
+        template_ctx["call"] = [deployment.label, deployment.file, deployment.line, 1]
     managed_by_role = _managed_policy_links(resources)
     unread_of = _unread_managed_policies(resources, scope)
 
@@ -650,6 +677,19 @@ def extract(file: str, data, locate, text) -> List[Document]:
 MAX_VARIANTS = 16
 
 
+def _passed_at(locate, data, at: dict):
+    """`locate`, but a property that is `!Ref P` of a parameter the deployment
+    passes is where the deployment writes P's value (a parameter file, the
+    workflow's override, the parent's `Parameters`)."""
+    def located(path=(), key=False):
+        raw = value_at(data, tuple(path)) if not key else None
+        if isinstance(raw, dict) and len(raw) == 1 and isinstance(raw.get("Ref"), str) \
+                and raw["Ref"] in at:
+            return at[raw["Ref"]]
+        return locate(path, key)
+    return located
+
+
 def _stack_variants(raw, scope: Scope, data) -> List[Scope]:
     """The scopes to read a resource in: one per combination of the
     `AllowedValues` of the parameters that decide its `Fn::If` conditions or
@@ -663,7 +703,7 @@ def _stack_variants(raw, scope: Scope, data) -> List[Scope]:
     deciding = {r for c in conditions for r in _refs(scope.conditions.get(c))} \
         | _refs(_calls(raw, "Fn::FindInMap"))
     choices = {p: scope.allowed[p] for p in sorted(deciding)
-               if scope.allowed.get(p)}
+               if scope.allowed.get(p) and p not in scope.fixed}
     undecided = sorted(c for c in conditions if condition_value(c, scope) is None)
     open_params = {r for c in undecided for r in _refs(scope.conditions.get(c))
                    if r not in scope.params and r in specs}
@@ -692,6 +732,7 @@ def _fixed_by_allowed(name, scope: Scope):
     allow (`!Equals [!Ref Stage, preview]` with `preview` not allowed: always
     false); None when it varies, or reads a parameter without them."""
     refs = _refs(scope.conditions.get(name)) if isinstance(name, str) else set()
+    refs -= scope.fixed  # (a deployment passes it: its value is the one)
     if not refs or any(r not in scope.allowed for r in refs):
         return None
     values = {condition_value(name, stack)

@@ -238,7 +238,7 @@ def is_container(data) -> bool:
 
 
 def documents(file: str, data, locate, text, forced_kind: Optional[str] = None,
-              syntax: str = "json") -> List[Document]:
+              syntax: str = "json", root: Optional[str] = None) -> List[Document]:
     """The documents in one loaded value (one YAML document or JSON file)."""
     if forced_kind:
         hits = _forced(data, forced_kind)
@@ -247,7 +247,7 @@ def documents(file: str, data, locate, text, forced_kind: Optional[str] = None,
     docs = []
     for kind, path in hits:
         if kind == "cloudformation":
-            docs.extend(cloudformation.extract(file, data, locate, text))
+            docs.extend(cloudformation.extract(file, data, locate, text, root))
         elif kind in ("terraform-plan",):
             from . import terraform  # python-hcl2 is only needed for .tf files
             docs.extend(terraform.extract_plan(file, data, locate, text))

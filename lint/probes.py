@@ -97,6 +97,7 @@ QUESTIONS = {
     "digest": _digest,
     "git-origin": "ecs_lint.xref.linking:repository_from_git",
     "tf-callers": "ecs_lint.terraform:module_callers",
+    "cfn-parents": "ecs_lint.stack_params:template_parents",
 }
 
 

@@ -285,7 +285,8 @@ def read_file(src: SourceFile, opts: Options, notes: List[str], raw: Optional[by
     docs = []
     for item in loaded:
         docs.extend(kinds_mod.documents(shown, item.data, item.locate, item.text,
-                                        opts.forced_kind, syntax))
+                                        opts.forced_kind, syntax,
+                                        opts.repo_root if src.path != STDIN else None))
         if opts.forced_kind:
             seen = [k for k, _ in kinds_mod.detect(item.data)]
             if seen and opts.forced_kind not in seen:

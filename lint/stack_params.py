@@ -1,0 +1,383 @@
+"""The parameter values a CloudFormation template is deployed with.
+
+A parameter's `Default` is what a stack gets only when nothing passes the
+parameter. The repository often says what is passed: a workflow step deploys
+the template (`aws cloudformation deploy --template-file T
+--parameter-overrides K=V ...`, `create-stack`/`update-stack --template-body
+file://T --parameters ...`, `sam deploy --template-file T --parameter-overrides
+...`, the `aws-actions/aws-cloudformation-github-deploy` action's `template` and
+`parameter-overrides`), with values written there or in a parameter file
+(`file://params.json`: `[{"ParameterKey": K, "ParameterValue": V}]`, `["K=V"]`
+or `{"Parameters": {K: V}}`); or a parent template nests it
+(`AWS::CloudFormation::Stack` with a local `TemplateURL`, or a SAM
+`AWS::Serverless::Application` with a local `Location`) and passes
+`Parameters`. `deployments` gives one `Deployment` per such place; a value
+ecs-lint cannot know (`${{ ... }}`, `$VAR`, a parent's `!Ref` of a parameter it
+has no value for) is None: not the default. A parameter a deployment does not
+pass keeps its default. Files are read through `probes`, so a reused result
+follows their edits.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from . import probes
+
+MAX_READ = 2_000_000
+MAX_SCANNED = 20_000  # files looked at for parent templates in one repository
+ACTION = "aws-actions/aws-cloudformation-github-deploy"
+_TEMPLATE_SUFFIXES = (".yaml", ".yml", ".json", ".template")
+
+
+@dataclass
+class Deployment:
+    label: str  # `.github/workflows/deploy.yml job 'deploy'`, `infra/main.yaml Service`
+    file: str  # where it is written
+    line: int
+    params: Dict[str, Optional[object]] = field(default_factory=dict)  # None: not known
+    at: Dict[str, object] = field(default_factory=dict)  # parameter -> Span of its value
+
+
+def deployments(template: str, root: Optional[str]) -> List[Deployment]:
+    """The deployments of the template at path `template` the repository under
+    `root` shows ([] when none does: it is read with its defaults)."""
+    if root is None or not os.path.isfile(template):
+        return []
+    me = os.path.realpath(template)
+    out = _from_workflows(me, root)
+    for parent in probes.ask("cfn-parents", root, template) or []:
+        out.extend(_from_parent(me, parent, root))
+    return out
+
+
+# -- workflows -----------------------------------------------------------------
+
+
+_WORKFLOWS: dict = {}  # (run, root) -> ({template: [Deployment]}, questions asked)
+
+
+def _from_workflows(me: str, root: str) -> List[Deployment]:
+    """The deployments the repository's workflows make of the template `me`
+    (all workflows are read once a run; each template's result records the
+    questions)."""
+    key = (probes.run_id(), os.path.realpath(root))
+    if key not in _WORKFLOWS:
+        with probes.recording() as asked:
+            found = _workflow_deploys(root)
+        _WORKFLOWS.clear()
+        _WORKFLOWS[key] = (found, asked)
+    found, asked = _WORKFLOWS[key]
+    probes.replay(asked)
+    return list(found.get(me, []))
+
+
+def _workflow_deploys(root: str) -> Dict[str, List[Deployment]]:
+    from . import shell
+    from .workflow_model import read_local_yaml
+
+    folder = os.path.join(root, ".github", "workflows")
+    out: Dict[str, List[Deployment]] = {}
+    for name in probes.names(folder, [".yml", ".yaml"], []) or []:
+        path = os.path.join(folder, name)
+        data = read_local_yaml(path, MAX_READ)
+        jobs = data.get("jobs") if isinstance(data, dict) else None
+        shown = os.path.join(".github", "workflows", name)
+        for job_id, job in (jobs.items() if isinstance(jobs, dict) else ()):
+            steps = job.get("steps") if isinstance(job, dict) else None
+            base = _working_dir(root, job.get("defaults") if isinstance(job, dict) else None)
+            for row in _matrix_rows(job):
+                label = f"{shown} job '{job_id}'" + (
+                    " (" + ", ".join(f"{k}={v}" for k, v in row.items()) + ")" if row else "")
+                for st in steps if isinstance(steps, list) else ():
+                    if not isinstance(st, dict):
+                        continue
+                    st = _with_row(st, row)
+                    here = _working_dir(root, None, st.get("working-directory")) or base or root
+                    for template, (params, at) in _step_deploys(st, here, root, shell):
+                        where = {k: _span_of(path, shown, f"{k}=") for k in params
+                                 if k not in at}
+                        out.setdefault(template, []).append(Deployment(
+                            label, shown, _line_of(path, os.path.basename(template)), params,
+                            {**{k: v for k, v in where.items() if v}, **at}))
+    return out
+
+
+MAX_ROWS = 16
+_MATRIX_REF = re.compile(r"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}")
+
+
+def _matrix_rows(job) -> List[dict]:
+    """The rows of a job's `strategy.matrix` of literal lists ([{}] without
+    one, or past MAX_ROWS rows: its values stay unknown)."""
+    strategy = job.get("strategy") if isinstance(job, dict) else None
+    matrix = strategy.get("matrix") if isinstance(strategy, dict) else None
+    if not isinstance(matrix, dict):
+        return [{}]
+    rows: List[dict] = [{}]
+    for k, values in matrix.items():
+        if k in ("include", "exclude"):
+            continue
+        if not isinstance(values, list) or not all(isinstance(v, (str, int, float))
+                                                   for v in values):
+            return [{}]
+        rows = [{**r, str(k): str(v)} for r in rows for v in values]
+        if len(rows) > MAX_ROWS:
+            return [{}]
+    extra = matrix.get("include")
+    if isinstance(extra, list) and rows == [{}]:
+        rows = [{str(k): str(v) for k, v in e.items() if isinstance(v, (str, int, float))}
+                for e in extra if isinstance(e, dict)][:MAX_ROWS] or [{}]
+    return rows
+
+
+def _with_row(st: dict, row: dict) -> dict:
+    """A step with `${{ matrix.K }}` replaced by the row's values."""
+    if not row:
+        return st
+
+    def fill(v):
+        if isinstance(v, str):
+            return _MATRIX_REF.sub(lambda m: row.get(m.group(1), m.group(0)), v)
+        if isinstance(v, dict):
+            return {k: fill(x) for k, x in v.items()}
+        return v
+    return fill(st)
+
+
+def _working_dir(root, defaults, wd=None):
+    if wd is None and isinstance(defaults, dict):
+        run = defaults.get("run")
+        wd = run.get("working-directory") if isinstance(run, dict) else None
+    if not isinstance(wd, str) or "${{" in wd:
+        return None
+    return os.path.join(root, wd)
+
+
+def _step_deploys(st: dict, here: str, root: str, shell):
+    """[(template real path, params)] of the deploys a step runs."""
+    uses = st.get("uses")
+    with_ = st.get("with") if isinstance(st.get("with"), dict) else {}
+    if isinstance(uses, str) and uses.split("@")[0].lower() == ACTION:
+        template = _local_path(with_.get("template"), root, root)
+        if template:
+            yield template, _overrides_text(with_.get("parameter-overrides"), root, root)
+        return
+    run = st.get("run")
+    if not isinstance(run, str) or ("cloudformation" not in run and "sam" not in run):
+        return
+    for c in shell.parse(run):
+        argv = c.argv
+        service, op, _ = shell.aws_operation(c)
+        if (service, op) == ("cloudformation", "deploy") or argv[:2] == ["sam", "deploy"]:
+            raw = shell.option(c, "--template-file") or shell.option(c, "--template") \
+                or (shell.option(c, "-t") if argv[:1] == ["sam"] else None)
+            if raw is None and argv[:1] == ["sam"]:  # (after `sam build`: built from it)
+                raw = next((n for n in ("template.yaml", "template.yml")
+                            if probes.ask("exists", os.path.join(here, n))), None)
+            template = _local_path(raw, here, root)
+            if template:
+                yield template, _overrides(_option_words(argv, "--parameter-overrides"), here,
+                                           root)
+        elif service == "cloudformation" and op in ("create-stack", "update-stack",
+                                                     "create-change-set"):
+            template = _local_path(shell.option(c, "--template-body"), here, root)
+            if template:
+                yield template, _overrides(_option_words(argv, "--parameters"), here, root)
+
+
+def _option_words(argv: List[str], name: str) -> List[str]:
+    """The words after `--name` up to the next option (`--name=a b` too)."""
+    for i, a in enumerate(argv):
+        if a == name or a.startswith(name + "="):
+            words = [a[len(name) + 1:]] if "=" in a and a != name else []
+            for w in argv[i + 1:]:
+                if w.startswith("--"):
+                    break
+                words.append(w)
+            return words
+    return []
+
+
+def _local_path(value, here: str, root: str) -> Optional[str]:
+    """The real path of a file a command or input names, inside `root`; None else."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    v = re.sub(r"^file://", "", value.strip())
+    v = re.sub(r"^/?\$\{\{\s*github\.workspace\s*\}\}/?", "", v)
+    if "$" in v or os.path.isabs(v):
+        return None
+    full = os.path.realpath(os.path.join(here, v))
+    top = os.path.realpath(root)
+    return full if os.path.commonpath([top, full]) == top else None
+
+
+def _known(value) -> Optional[str]:
+    """A value written in a workflow: None when an expression or a variable sets it."""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return None
+    s = str(value)
+    return None if "$" in s else s
+
+
+def _overrides_text(value, here, root) -> tuple:
+    """(values, positions) of the action's `parameter-overrides`: `K=V,K2=V2` (or a file)."""
+    if not isinstance(value, str):
+        return {}, {}
+    value = value.strip()
+    if value.startswith("file://"):
+        return _param_file(_local_path(value, here, root))
+    out: Dict[str, Optional[object]] = {}
+    for item in re.split(r",(?=\s*[A-Za-z0-9]+=)", value):
+        if "=" in item:
+            k, v = item.split("=", 1)
+            out[k.strip()] = _known(v.strip().strip('"').strip("'"))
+    return out, {}
+
+
+def _overrides(words: List[str], here, root) -> tuple:
+    """(values, positions) of `K=V` words, `ParameterKey=K,ParameterValue=V`
+    words, or `file://` ones."""
+    out: Dict[str, Optional[object]] = {}
+    at: Dict[str, object] = {}
+    for w in words:
+        if w.startswith("file://"):
+            values, where = _param_file(_local_path(w, here, root))
+            out.update(values)
+            at.update(where)
+            continue
+        m = re.match(r"ParameterKey=([^,]+),(ParameterValue|UsePreviousValue)=(.*)$", w)
+        if m:
+            out[m.group(1)] = _known(m.group(3)) if m.group(2) == "ParameterValue" else None
+        elif "=" in w:
+            k, v = w.split("=", 1)
+            out[k] = _known(v)
+    return out, at
+
+
+def _param_file(path: Optional[str]) -> tuple:
+    """(values, positions) of a parameter file (JSON); empty when it cannot be read."""
+    from .loader import LoadError, decode, load_text
+    from .runner import display_path
+
+    raw = probes.read_bytes(path, MAX_READ) if path else None
+    try:
+        loaded = load_text(decode(raw), "json")[0] if raw is not None else None
+    except (LoadError, UnicodeDecodeError, IndexError):
+        return {}, {}
+    data = loaded.data if loaded is not None else None
+    shown = display_path(path) if path else ""
+
+    def span(p):
+        sp = loaded.locate(p)
+        return dataclasses.replace(sp, file=shown) if sp is not None else None
+
+    out: Dict[str, Optional[object]] = {}
+    at: Dict[str, object] = {}
+    if isinstance(data, dict) and isinstance(data.get("Parameters"), dict):
+        for k, v in data["Parameters"].items():
+            out[str(k)], at[str(k)] = _known(v), span(("Parameters", k))
+        return out, at
+    for i, item in enumerate(data if isinstance(data, list) else ()):
+        if isinstance(item, dict) and isinstance(item.get("ParameterKey"), str):
+            k = item["ParameterKey"]
+            out[k] = None if item.get("UsePreviousValue") else _known(item.get("ParameterValue"))
+            at[k] = span((i, "ParameterValue"))
+        elif isinstance(item, str) and "=" in item:
+            k, v = item.split("=", 1)
+            out[k], at[k] = _known(v), span((i,))
+    return out, {k: v for k, v in at.items() if v is not None}
+
+
+def _span_of(path: str, shown: str, needle: str):
+    """The span just after the first `needle` in a file (a `K=` of an override)."""
+    from .model import Span
+
+    raw = probes.content(path, MAX_READ) or b""
+    at = raw.find(needle.encode("utf-8", "replace"))
+    if at < 0:
+        return None
+    start = at + len(needle)
+    line = raw.count(b"\n", 0, start) + 1
+    return Span(line, start - raw.rfind(b"\n", 0, start), file=shown)
+
+
+def _line_of(path: str, needle: str) -> int:
+    raw = probes.content(path, MAX_READ) or b""
+    at = raw.find(needle.encode("utf-8", "replace"))
+    return raw.count(b"\n", 0, at) + 1 if at >= 0 else 1
+
+
+# -- parent templates ------------------------------------------------------------
+
+_PARENTS: Dict[tuple, list] = {}  # (run, root) -> the templates that nest others
+_NESTS = re.compile(rb"AWS::CloudFormation::Stack|AWS::Serverless::Application")
+
+
+def template_parents(root: str, template: str) -> List[str]:
+    """The files under `root` (dot folders left out) that may nest `template`:
+    they name a nested stack type and the template's file name (read
+    properly by `_from_parent`)."""
+    key = (probes.run_id(), os.path.realpath(root))
+    found = _PARENTS.get(key)
+    if found is None:
+        found, seen = [], 0
+        for dirpath, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
+            for n in sorted(names):
+                if not n.endswith(_TEMPLATE_SUFFIXES) or seen >= MAX_SCANNED:
+                    continue
+                seen += 1
+                data = probes.content(os.path.join(dirpath, n), MAX_READ) or b""
+                if _NESTS.search(data):
+                    found.append(os.path.join(dirpath, n))
+        _PARENTS.clear()
+        _PARENTS[key] = found
+    name = os.path.basename(template).encode("utf-8", "replace")
+    me = os.path.realpath(template)
+    return sorted(p for p in found if os.path.realpath(p) != me
+                  and name in (probes.content(p, MAX_READ) or b""))
+
+
+def _from_parent(me: str, parent: str, root: str) -> List[Deployment]:
+    from . import cloudformation as cfn
+    from .loader import LoadError, decode, load_text
+
+    raw = probes.read_bytes(parent, MAX_READ)
+    try:
+        loaded = load_text(decode(raw), "yaml") if raw is not None else []
+    except (LoadError, UnicodeDecodeError):
+        return []
+    data = loaded[0].data if loaded else None
+    if not isinstance(data, dict) or not cfn.is_template(data):
+        return []
+    scope = cfn.Scope.of(data)
+    from .runner import display_path
+
+    out = []
+    for logical_id, res in scope.resources.items():
+        if not isinstance(res, dict) or res.get("Type") not in (
+                "AWS::CloudFormation::Stack", "AWS::Serverless::Application"):
+            continue
+        props = res.get("Properties") if isinstance(res.get("Properties"), dict) else {}
+        url = props.get("TemplateURL") if res["Type"].endswith("Stack") else props.get("Location")
+        if _local_path(url, os.path.dirname(parent), root) != me:
+            continue
+        given = props.get("Parameters") if isinstance(props.get("Parameters"), dict) else {}
+        params: Dict[str, Optional[object]] = {}
+        where: Dict[str, object] = {}
+        shown = display_path(parent)
+        for k, v in given.items():
+            value = cfn.resolve(v, scope)
+            params[str(k)] = value if isinstance(value, (str, int, float)) \
+                and not isinstance(value, bool) else None
+            sp = loaded[0].locate(("Resources", logical_id, "Properties", "Parameters", k))
+            if sp is not None:
+                where[str(k)] = dataclasses.replace(sp, file=shown)
+        at = loaded[0].locate(("Resources", logical_id), True)
+        out.append(Deployment(f"{shown} {logical_id}", shown,
+                              at.line if at is not None else 1, params, where))
+    return out

@@ -1,0 +1,199 @@
+"""A CloudFormation template is read once per deployment the repository shows
+(a workflow's `aws cloudformation deploy`/`create-stack`/`sam deploy`, the
+aws-cloudformation-github-deploy action, a parent template's nested stack),
+with the parameter values it passes (the et cases); else with its defaults."""
+import json
+import textwrap
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import lint_folder
+
+SERVICE = """\
+AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  MaximumPercent:
+    Type: Number
+    Default: 200
+  ImageTag:
+    Type: String
+    Default: latest
+Resources:
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Family: app
+      ContainerDefinitions:
+        - Name: app
+          Image: !Sub 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:${ImageTag}
+          LogConfiguration: {LogDriver: awslogs}
+  Service:
+    Type: AWS::ECS::Service
+    Properties:
+      DesiredCount: 2
+      TaskDefinition: !Ref Task
+      DeploymentConfiguration:
+        MaximumPercent: !Ref MaximumPercent
+        MinimumHealthyPercent: 100
+        DeploymentCircuitBreaker: {Enable: true, Rollback: true}
+"""
+
+
+def workflow(step: str) -> str:
+    return textwrap.dedent("""\
+        on: {push: {branches: [main]}}
+        permissions: {id-token: write, contents: read}
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - uses: actions/checkout@v4
+        """) + textwrap.indent(textwrap.dedent(step), " " * 6)
+
+
+def found(tmp_path, files: dict, rules=("service-deployment-blocked", "taskdef-image-latest")):
+    for name, text in files.items():
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text if isinstance(text, str) else json.dumps(text, indent=2))
+    return sorted((f.rule, f.file, f.span.line) for f in lint_folder(tmp_path)
+                  if f.rule in rules)
+
+
+def test_a_template_nothing_deploys_is_read_with_its_defaults(tmp_path):
+    assert found(tmp_path, {"cfn/service.yaml": SERVICE}) == [
+        ("taskdef-image-latest", "cfn/service.yaml", 16)]
+
+
+def test_cli_overrides_replace_defaults_and_point_at_the_override(tmp_path):
+    step = """\
+        - run: |
+            aws cloudformation deploy --stack-name app --template-file cfn/service.yaml \\
+              --parameter-overrides ImageTag=${{ github.sha }} MaximumPercent=100
+        """
+    assert found(tmp_path, {"cfn/service.yaml": SERVICE,
+                            ".github/workflows/deploy.yml": workflow(step)}) == [
+        ("service-deployment-blocked", ".github/workflows/deploy.yml", 11)]
+
+
+def test_a_parameter_file_in_either_form_points_at_its_value(tmp_path):
+    step = """\
+        - run: aws cloudformation create-stack --stack-name app --template-body file://cfn/service.yaml --parameters file://cfn/prod.json
+        """
+    listed = [{"ParameterKey": "ImageTag", "ParameterValue": "v1.2.3"},
+              {"ParameterKey": "MaximumPercent", "ParameterValue": "100"}]
+    assert found(tmp_path, {"cfn/service.yaml": SERVICE, "cfn/prod.json": listed,
+                            ".github/workflows/deploy.yml": workflow(step)}) == [
+        ("service-deployment-blocked", "cfn/prod.json", 8)]
+    (tmp_path / "cfn/prod.json").write_text(json.dumps(
+        {"Parameters": {"ImageTag": "v1", "MaximumPercent": "100"}}, indent=2))
+    assert found(tmp_path, {}) == [("service-deployment-blocked", "cfn/prod.json", 4)]
+
+
+def test_the_deploy_actions_overrides_per_matrix_row(tmp_path):
+    step = """\
+        - uses: aws-actions/aws-cloudformation-github-deploy@v1
+          with:
+            name: app-${{ matrix.env }}
+            template: cfn/service.yaml
+            parameter-overrides: file:///${{ github.workspace }}/cfn/${{ matrix.env }}.json
+        """
+    wf = workflow(step).replace("    runs-on: ubuntu-latest\n",
+                                "    runs-on: ubuntu-latest\n    strategy:\n"
+                                "      matrix:\n        env: [staging, prod]\n")
+    files = {"cfn/service.yaml": SERVICE, ".github/workflows/deploy.yml": wf,
+             "cfn/staging.json": {"Parameters": {"ImageTag": "latest"}},
+             "cfn/prod.json": {"Parameters": {"ImageTag": "v7", "MaximumPercent": "100"}}}
+    assert found(tmp_path, files) == [("service-deployment-blocked", "cfn/prod.json", 4),
+                                      ("taskdef-image-latest", "cfn/service.yaml", 16)]
+
+
+def test_a_nested_stack_gets_its_parents_parameters(tmp_path):
+    parent = textwrap.dedent("""\
+        Resources:
+          Service:
+            Type: AWS::CloudFormation::Stack
+            Properties:
+              TemplateURL: ./service.yaml
+              Parameters:
+                ImageTag: v3
+                MaximumPercent: 100
+        """)
+    assert found(tmp_path, {"cfn/service.yaml": SERVICE, "cfn/main.yaml": parent}) == [
+        ("service-deployment-blocked", "cfn/main.yaml", 8)]
+
+
+def test_a_value_a_deployment_passes_unknown_is_not_the_default(tmp_path):
+    step = """\
+        - run: sam deploy --parameter-overrides ImageTag=$TAG
+        """
+    assert found(tmp_path, {"template.yaml": SERVICE,
+                            ".github/workflows/deploy.yml": workflow(step)}) == []
+
+
+_word = st.one_of(
+    st.sampled_from(["ImageTag=v1", "MaximumPercent=100", "file://p.json", "file://../x.json",
+                     "ParameterKey=ImageTag,ParameterValue=latest", "=", "K=", "--x",
+                     "ParameterKey=A,UsePreviousValue=true", "file://", "a=b=c"]),
+    st.text(alphabet=st.sampled_from("AK=,/:.$ {}\"'"), max_size=12))
+_params = st.one_of(
+    st.lists(st.fixed_dictionaries({"ParameterKey": st.sampled_from(["ImageTag", 1, None]),
+                                    "ParameterValue": st.one_of(st.none(), st.integers(),
+                                                                st.text(max_size=5))}),
+             max_size=3),
+    st.dictionaries(st.sampled_from(["Parameters", "x"]),
+                    st.one_of(st.none(), st.lists(st.text(max_size=4), max_size=2),
+                              st.dictionaries(st.text(max_size=4), st.text(max_size=4),
+                                              max_size=2))),
+    st.text(max_size=20))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(words=st.lists(_word, max_size=4), params=_params, action=st.booleans())
+def test_deployments_of_any_shape_are_read_without_crashing(tmp_path, words, params, action):
+    import shutil
+
+    root = tmp_path / "r"
+    if root.exists():
+        shutil.rmtree(root)
+    if action:
+        step = ("- uses: aws-actions/aws-cloudformation-github-deploy@v1\n  with:\n"
+                "    template: t.yaml\n    parameter-overrides: " + json.dumps(" ".join(words)) + "\n")
+    else:
+        step = ("- run: " + json.dumps("aws cloudformation deploy --template-file t.yaml "
+                                       "--parameter-overrides " + " ".join(words)) + "\n")
+    files = {"t.yaml": SERVICE, ".github/workflows/d.yml": workflow(step),
+             "p.json": params if not isinstance(params, str) else params}
+    for f in lint_folder_with(root, files):
+        assert f.rule != "internal-error", f.message
+
+
+def lint_folder_with(root, files):
+    for name, text in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text if isinstance(text, str) else json.dumps(text))
+    return lint_folder(root)
+
+
+def test_an_edited_parameter_file_changes_a_reused_result(tmp_path, monkeypatch):
+    from ecs_lint import runner
+
+    monkeypatch.setattr(runner, "REUSE_RESULTS", True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("ECS_LINT_NO_CACHE", raising=False)
+    step = """\
+        - run: aws cloudformation deploy --template-file t.yaml --parameter-overrides file://p.json
+        """
+    root = tmp_path / "repo"
+    files = {"t.yaml": SERVICE, ".github/workflows/d.yml": workflow(step),
+             "p.json": {"Parameters": {"ImageTag": "v1"}}}
+    assert found(root.mkdir() or root, files) == []
+    (root / "p.json").write_text(json.dumps({"Parameters": {"ImageTag": "v1",
+                                                            "MaximumPercent": "100"}}))
+    assert found(root, {}) == [("service-deployment-blocked", "p.json", 1)]
+    (root / ".github/workflows/d.yml").unlink()  # nothing deploys it: its defaults
+    assert found(root, {}) == [("taskdef-image-latest", "t.yaml", 16)]
