@@ -197,3 +197,28 @@ def test_an_edited_parameter_file_changes_a_reused_result(tmp_path, monkeypatch)
     assert found(root, {}) == [("service-deployment-blocked", "p.json", 1)]
     (root / ".github/workflows/d.yml").unlink()  # nothing deploys it: its defaults
     assert found(root, {}) == [("taskdef-image-latest", "t.yaml", 16)]
+
+
+_cfn_value = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=6),
+                       st.sampled_from([{"Ref": "X"}, {"Fn::Sub": "a${X}"}, {"Ref": "AWS::Region"},
+                                        [], {"Fn::GetAtt": ["A", "B"]}]))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(url=st.one_of(st.sampled_from(["./t.yaml", "t.yaml", "../t.yaml", "/t.yaml", "s3://b/t.yaml",
+                                      "file://t.yaml", ""]), _cfn_value),
+       params=st.one_of(_cfn_value, st.dictionaries(st.sampled_from(["ImageTag", "MaximumPercent",
+                                                                     "Nope"]), _cfn_value)),
+       kind=st.sampled_from(["AWS::CloudFormation::Stack", "AWS::Serverless::Application"]))
+def test_parent_templates_of_any_shape_are_read_without_crashing(tmp_path, url, params, kind):
+    import shutil
+
+    root = tmp_path / "r"
+    if root.exists():
+        shutil.rmtree(root)
+    prop = "TemplateURL" if kind.endswith("Stack") else "Location"
+    parent = {"Parameters": {"X": {"Type": "String"}},
+              "Resources": {"S": {"Type": kind, "Properties": {prop: url, "Parameters": params}}}}
+    for f in lint_folder_with(root, {"t.yaml": SERVICE, "p.json": parent}):
+        assert f.rule != "internal-error", f.message
