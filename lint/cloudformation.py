@@ -686,6 +686,14 @@ def _passed_at(locate, data, at: dict):
         if isinstance(raw, dict) and len(raw) == 1 and isinstance(raw.get("Ref"), str) \
                 and raw["Ref"] in at:
             return at[raw["Ref"]]
+        sub = raw.get("Fn::Sub") if isinstance(raw, dict) and len(raw) == 1 else None
+        sub = sub[0] if isinstance(sub, list) and sub else sub
+        if isinstance(sub, str):  # `!Sub` of one passed parameter: the value varies there
+            names = {n for n in re.findall(r"\$\{([\w:.-]+)\}", sub)
+                     if not n.startswith("AWS::")}  # (pseudo parameters: the stack's own)
+            fixed = re.sub(r"\$\{[^}]*\}", "", sub)  # (its own wildcard: the text is at fault)
+            if len(names) == 1 and next(iter(names)) in at and not re.search(r"[*?]", fixed):
+                return at[names.pop()]
         return locate(path, key)
     return located
 

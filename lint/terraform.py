@@ -992,6 +992,19 @@ class Evaluator:
         """`var.X` (`var.X.a[0]`) whose value is written elsewhere (a tfvars
         file, the call's argument): its positions are there; so are those of
         `each.value` of a call whose `for_each` is such a variable (`_EACH`)."""
+        un = _unwrap(node)
+        if _is_tree(un) and un.data == "string":  # "...${var.x}...": the one value that varies
+            holes = [_kids(p.children[0]) for p in un.children if _is_tree(p)
+                     and p.data == "string_part" and p.children and _is_tree(p.children[0])
+                     and p.children[0].data == "interpolation"]
+            fixed = "".join(str(p.children[0]) for p in un.children if _is_tree(p)
+                            and p.data == "string_part" and p.children
+                            and not _is_tree(p.children[0]))
+            at = self._given_span(holes[0][0]) if len(holes) == 1 and holes[0] \
+                and not re.search(r"[*?]", fixed) else None  # (a wildcard of its own: here)
+            if at is not None:
+                rec.spans[path] = at
+            return
         steps = _ref_steps(node)
         if not steps or (len(steps) < 2 and (_FOR_NAME + str(steps[0]),) not in self.given):
             return
@@ -1160,6 +1173,12 @@ class Evaluator:
             if keep:
                 scopes.append(ev)
         return scopes, body
+
+    def _given_span(self, node):
+        """Where the value of a reference (`var.x`, `each.value.x`) is written, or None."""
+        probe = Positions(UNKNOWN_SPAN)
+        self._given_positions(node, (), probe)
+        return probe.spans.get(())
 
     def _given_prefix(self, node) -> Optional[tuple]:
         """The key in `given` of a collection written elsewhere (`var.env`,

@@ -106,8 +106,9 @@ def test_the_deploy_actions_overrides_per_matrix_row(tmp_path):
     files = {"cfn/service.yaml": SERVICE, ".github/workflows/deploy.yml": wf,
              "cfn/staging.json": {"Parameters": {"ImageTag": "latest"}},
              "cfn/prod.json": {"Parameters": {"ImageTag": "v7", "MaximumPercent": "100"}}}
+    # (the image is `!Sub ...:${ImageTag}`: the passed tag is the part that varies)
     assert found(tmp_path, files) == [("service-deployment-blocked", "cfn/prod.json", 4),
-                                      ("taskdef-image-latest", "cfn/service.yaml", 16)]
+                                      ("taskdef-image-latest", "cfn/staging.json", 3)]
 
 
 def test_a_nested_stack_gets_its_parents_parameters(tmp_path):
@@ -222,3 +223,41 @@ def test_parent_templates_of_any_shape_are_read_without_crashing(tmp_path, url, 
               "Resources": {"S": {"Type": kind, "Properties": {prop: url, "Parameters": params}}}}
     for f in lint_folder_with(root, {"t.yaml": SERVICE, "p.json": parent}):
         assert f.rule != "internal-error", f.message
+
+
+def test_a_sub_of_one_passed_parameter_points_at_it_unless_its_text_has_a_wildcard(tmp_path):
+    trust = textwrap.dedent("""\
+        Parameters:
+          Org: {Type: String}
+          Repo: {Type: String}
+        Resources:
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Principal:
+                      Federated: !Sub arn:aws:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com
+                    Action: sts:AssumeRoleWithWebIdentity
+                    Condition:
+                      StringEquals: {token.actions.githubusercontent.com:aud: sts.amazonaws.com}
+                      StringLike:
+                        token.actions.githubusercontent.com:sub: %s
+        """)
+    parent = textwrap.dedent("""\
+        Resources:
+          Roles:
+            Type: AWS::CloudFormation::Stack
+            Properties:
+              TemplateURL: ./role.yaml
+              Parameters:
+                Org: acme
+                Repo: "*"
+        """)
+    rules = ("trust-sub-any-repo",)
+    assert found(tmp_path, {"role.yaml": trust % "!Sub repo:acme/${Repo}:ref:refs/heads/main",
+                            "main.yaml": parent}, rules) == [("trust-sub-any-repo", "main.yaml", 8)]
+    (tmp_path / "role.yaml").write_text(trust % "!Sub repo:${Org}/*")
+    assert found(tmp_path, {}, rules) == [("trust-sub-any-repo", "role.yaml", 18)]

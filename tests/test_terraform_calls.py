@@ -439,3 +439,21 @@ def test_calls_over_tfvars_of_any_shape_are_read_without_crashing(tmp_path, serv
         "terraform.tfvars": f"s = {services}\n"})
     for f in lint_folder(root):
         assert f.rule != "internal-error", f.message
+
+
+def test_a_string_of_one_passed_value_points_at_that_value(tmp_path):
+    # `image = "repo:${var.tag}"`: the tag is what varies; `repo:${var.org}/*`:
+    # the wildcard is the module's own text
+    write(tmp_path, {
+        "modules/svc/main.tf": SERVICE.replace(
+            'default = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1"', "").replace(
+            "image = var.image", 'image = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:${var.image}"'),
+        "modules/role/main.tf": TRUST.replace("values   = var.subjects",
+                                              'values   = ["repo:${var.org}/*"]'),
+        "main.tf": call("svc", "./modules/svc", '  image = var.tag\n')
+        + 'variable "tag" {}\n' + call("role", "./modules/role", '  org = "acme"\n'),
+        "terraform.tfvars": 'tag = "latest"\n',
+    })
+    got = found(tmp_path, ("taskdef-image-latest", "trust-sub-any-repo"))
+    assert got == [("taskdef-image-latest", "terraform.tfvars", 1),
+                   ("trust-sub-any-repo", "modules/role/main.tf", 19)]
