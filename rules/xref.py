@@ -286,7 +286,8 @@ PASSROLE_NOT_COVERED = rule(
     docs="""
     ## What it does
     For each task definition a job registers or runs (rendered by
-    `amazon-ecs-render-task-definition`, deployed by
+    `amazon-ecs-render-task-definition`, from a file or from a registered family
+    whose one task definition is in the files, deployed by
     `amazon-ecs-deploy-task-definition`, named in `aws ecs` commands, or
     registered by `aws ecs register-task-definition` with `--task-role-arn` /
     `--execution-role-arn` flags), checks that the assumed role may pass its
@@ -768,24 +769,17 @@ def _taskdef_checks(idx: Index, ctx):
                                          [td], step, fix_doc, fix_path, related)
 
 
-_TASKDEF_ARN_FAMILY = re.compile(r"arn:[\w-]+:ecs:[^:]*:[^:]*:task-definition/([\w-]+)(?::\d+)?")
-
-
 def _registered_container(idx: Index, run: R.JobRun, step: wm.Step, github, seen):
     """A render step that reads the registered task definition
     (`task-definition-family` or `-arn`, no file): its `container-name` against the
     containers of the task definitions of that family in the files (the revision it
     reads is one of them); reported when none has it."""
-    family = run.expand(step.with_.get("task-definition-family"), step, github)
-    arn = run.expand(step.with_.get("task-definition-arn"), step, github)
-    if isinstance(arn, str) and (m := _TASKDEF_ARN_FAMILY.fullmatch(arn.strip())):
-        family = m.group(1)
+    family = N.render_family(run, step, github)
     name = run.expand(step.with_.get("container-name"), step, github)
-    if not (isinstance(family, str) and isinstance(name, str)) or R.unresolved(family) \
-            or R.unresolved(name):
+    if family is None or not isinstance(name, str) or R.unresolved(name):
         return
     name = name.strip()
-    tds = idx.taskdefs.by_family.get(family.strip(), [])
+    tds = idx.taskdefs.by_family.get(family, [])
     listed = [L.container_names(td) for td in tds]
     if not tds or any(names is None or name in names for names in listed):
         return

@@ -1633,3 +1633,41 @@ def test_an_immutable_sub_with_any_names_is_the_same_repository(tmp_path, sub, b
     found = [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("xref-sub")]
     assert ("xref-sub-broader-than-used" in found) is broader
     assert "xref-sub-not-admitted" not in found
+
+
+@pytest.mark.parametrize("render, revisions, reported", [
+    ("task-definition-family: app", 1, True),
+    ("task-definition-family: app:7", 1, True),  # family:revision
+    ("task-definition-arn: arn:aws:ecs:eu-west-1:111122223333:task-definition/app:7", 1, True),
+    ("task-definition-family: app", 2, False),  # two revisions in the files: not known which
+])
+def test_the_deploy_of_a_rendered_family_passes_its_roles(tmp_path, render, revisions, reported):
+    steps = f"""\
+          - uses: actions/checkout@v4
+          - id: render
+            uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              {render}
+              container-name: web
+              image: app:1
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: ${{{{ steps.render.outputs.task-definition }}}}
+              cluster: c
+              service: s
+"""
+    role = "arn:aws:iam::111122223333:role/app-execution"
+    extra = {f"infra/td{i}.json": json.dumps({
+        "family": "app", "executionRoleArn": role if i == 0 else role + str(i),
+        "containerDefinitions": [{"name": "web", "image": "app:1"}]}) for i in range(revisions)}
+    extra["iam/policy.json"] = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecs:*", "Resource": "*"}]})
+    cfg = ("github:\n  repository: myorg/app\n")
+    _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
+          config=cfg, extra=extra)
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        cfg + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n    permissions: [iam/policy.json]\n')
+    hits = [f for f in lint_folder(tmp_path) if f.rule == "xref-passrole-not-covered"]
+    assert bool(hits) is reported
+    if reported:
+        assert "app-execution" in hits[0].message

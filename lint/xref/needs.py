@@ -72,6 +72,41 @@ def taskdef_path(run: R.JobRun, step: wm.Step, value, github) -> Optional[str]:
         step, value = src, src.with_.get("task-definition")
 
 
+def rendered_family(run: R.JobRun, step: wm.Step, github) -> Optional[str]:
+    """The family whose registered revision the render step behind a deploy
+    step's `task-definition` starts from (`task-definition-family`, or the
+    family of `task-definition-arn`); None when it renders a file."""
+    value, seen = step.with_.get("task-definition"), set()
+    while True:
+        s = run.expand(value, step, github)
+        m = _OUTPUT_TD.match(s.strip()) if isinstance(s, str) else None
+        if not m or m.group(1) in seen:
+            return None
+        seen.add(m.group(1))
+        src = next((st for st in run.job.steps if st.id == m.group(1) and st.uses == A.RENDER),
+                   None)
+        if src is None:
+            return None
+        if src.with_.get("task-definition") is not None:
+            step, value = src, src.with_.get("task-definition")
+            continue
+        return render_family(run, src, github)
+
+
+def render_family(run: R.JobRun, render: wm.Step, github) -> Optional[str]:
+    """The family a render step reads the registered revision of
+    (`task-definition-family`, or the family of `task-definition-arn`), or None."""
+    family = run.expand(render.with_.get("task-definition-family"), render, github)
+    arn = run.expand(render.with_.get("task-definition-arn"), render, github)
+    m = _TASKDEF_ARN.fullmatch(arn.strip()) if isinstance(arn, str) else None
+    family = m.group(1) if m else family  # (`family:revision` names the family too)
+    return family.split(":")[0].strip() if isinstance(family, str) \
+        and not R.unresolved(family) and family.strip() else None
+
+
+_TASKDEF_ARN = lazy_re(r"arn:[\w-]+:ecs:[^:]*:[^:]*:task-definition/([\w-]+)(?::\d+)?")
+
+
 @dataclass
 class Need:
     action: str
@@ -718,7 +753,11 @@ def step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> List
     out: List[Document] = []
     if step.uses == A.DEPLOY:
         path = taskdef_path(run, step, step.with_.get("task-definition"), github)
-        return idx.taskdefs.at(ctx.repo_root, path) if path else []
+        if path:
+            return idx.taskdefs.at(ctx.repo_root, path)
+        family = rendered_family(run, step, github)
+        tds = idx.taskdefs.by_family.get(family, []) if family else []
+        return tds if len(tds) == 1 else []  # (of several revisions: not known which)
     if step.run is None:
         return out
     for value in step.env.values():  # env values carrying a render output
