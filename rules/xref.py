@@ -680,7 +680,8 @@ def _run_dir(run: R.JobRun, st: wm.Step) -> Optional[str]:
 
 
 def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str) -> bool:
-    """Does the step only redirect into the bare file name `base`, from a
+    """Does the step only write the bare file name `base` (a `>` redirect, the
+    destination of `cp`/`mv`/`install`, a `sed -i` or `tee` operand), from a
     working directory other than the one `path` is in? The file then lands in
     that directory (`cd deploy && ... > taskdef.json` writes deploy/taskdef.json),
     while actions read `path` from the workspace root."""
@@ -691,9 +692,19 @@ def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str) -> bool:
     if wd == ".":
         return False
     mentions = re.findall(r"(?<![\w/.-])" + re.escape(base) + r"(?![\w/.-])", st.run)
-    redirects = list(re.finditer(r"(?<![\w/.$-])>\s*([\"']?)" + re.escape(base) + r"\1(?![\w/.-])",
-                                 st.run))
-    if not redirects or len(redirects) != len(mentions):
+    writes = 0
+    for c in shell.parse(st.run):
+        writes += sum(1 for op, target in c.redirects if op in (">", ">>", ">|")
+                      and isinstance(target, str) and target.strip("'\"") == base)
+        argv = c.argv
+        if argv[:1] in (["cp"], ["mv"], ["install"]) and len(argv) > 2 and argv[-1] == base:
+            writes += 1
+        elif argv[:1] == ["sed"] and any(a.startswith("-i") or a == "--in-place"
+                                         for a in argv[1:]):
+            writes += argv[1:].count(base)
+        elif argv[:1] == ["tee"]:
+            writes += argv[1:].count(base)
+    if not writes or writes != len(mentions):
         return False  # named some other way too: it may write where `path` says
     return os.path.normpath(os.path.join(wd, base)) != os.path.normpath(path)
 
@@ -740,6 +751,15 @@ def _taskdef_checks(idx: Index, ctx):
                     seen.add(key)
                     where = f" (actions/checkout puts the repository in {folder}/)" \
                         if folder else ""
+                    writer = next((st for st in run.job.steps if st.index < step.index
+                                   and isinstance(st.run, str)
+                                   and _writes_elsewhere(run, st, shown, os.path.basename(shown))),
+                                  None)
+                    if writer is not None:
+                        named = f" '{writer.name}'" if isinstance(writer.name, str) else ""
+                        where += (f" (the step{named} writes it in its working-directory, "
+                                  f"{os.path.normpath(_run_dir(run, writer))}/, not where the "
+                                  "action reads it)")
                     yield Problem(
                         TASKDEF_MISSING.id, fix_path,
                         f"task-definition '{shown}' names no file in the repository{where} "

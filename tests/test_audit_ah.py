@@ -4,6 +4,8 @@ secrets, env, bare names, role chaining, template role names, config
 where ecs-lint was wrong (see the commit that added it for the evidence)."""
 import json
 
+import pytest
+
 from conftest import lint_folder
 
 A1, A2 = "283746501928", "593018274655"
@@ -244,3 +246,22 @@ def test_file_written_in_the_working_directory_it_is_read_from_is_fine(tmp_path)
 
 def test_file_written_by_a_path_out_of_the_working_directory_is_fine(tmp_path):
     assert _workdir(tmp_path, "../../taskdef.json", "taskdef.json") == []
+
+
+@pytest.mark.parametrize("script, path, reported", [
+    ("cp taskdef.json.tpl taskdef.json && sed -i 's|X|Y|' taskdef.json", "taskdef.json", True),
+    ("cp taskdef.json.tpl out.json\n        sed -i 's|X|Y|' out.json | tee taskdef.json",
+     "taskdef.json", True),
+    ("cp taskdef.json.tpl taskdef.json", "deploy/worker/taskdef.json", False),
+    ("cp taskdef.json.tpl ../../taskdef.json", "taskdef.json", False),
+    ("cp taskdef.json.tpl taskdef.json && cat taskdef.json", "taskdef.json", False),  # read too
+])
+def test_copies_and_in_place_edits_land_in_the_working_directory(tmp_path, script, path,
+                                                                   reported):
+    wf = WORKDIR_WORKFLOW.replace("run: envsubst < taskdef.json.tpl > %s", "run: |\n          "
+                                  + script.replace("\n        ", "\n          ")) % path
+    _write(tmp_path, {".github/workflows/deploy.yml": wf, "deploy/worker/taskdef.json.tpl": "{}"})
+    found = _xref(lint_folder(tmp_path), "xref-task-definition-missing")
+    assert bool(found) is reported
+    if reported:
+        assert "deploy/worker/" in found[0].message
