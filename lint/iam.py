@@ -436,7 +436,34 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
                      else f"{action} requests do not carry")
             return Decision(False, None, f"{_describe(stmt)} allows it only under a condition "
                             f"on {key}, a key that {which}")
+    for stmt in stmts:
+        # an Allow that fails only on a value the request carries: name it
+        if stmt.effect == "Allow" and statement_actions_match(stmt, action, False) \
+                and statement_resources_match(stmt, resource, False):
+            unmet = _unmet_equals(stmt, context)
+            if unmet is not None:
+                key, wanted, have = unmet
+                return Decision(False, None, f"{_describe(stmt)} allows it only when {key} is "
+                                f"{' or '.join(wanted)}; this request's is {have}")
     return Decision(False, None, f"no statement allows {what}")
+
+
+def _unmet_equals(stmt: Statement, context: Optional[dict]):
+    """(key, the values a StringEquals condition wants, the request's value) of
+    a condition of `stmt` the request's known value fails; None if none."""
+    for op, keys in (stmt.conditions or {}).items():
+        if not isinstance(op, str) or not op.endswith("StringEquals") \
+                or op.startswith("ForAllValues") or not isinstance(keys, dict):
+            continue
+        for key, values in keys.items():
+            have = next((v for k, v in (context or {}).items()
+                         if isinstance(k, str) and isinstance(key, str)
+                         and k.lower() == key.lower()), None)
+            wanted = values if isinstance(values, list) else [values]
+            if isinstance(have, str) and all(isinstance(w, str) for w in wanted) \
+                    and have not in wanted:
+                return key, wanted, have
+    return None
 
 
 def covers(deny: Statement, allow: Statement) -> bool:

@@ -221,3 +221,21 @@ def test_statements_read_once_answer_like_a_fresh_evaluation(data, actions, reso
         for context in (None, ECS_TASKS):
             assert evaluate_statements(shared, action, resource, context) == \
                 evaluate(policies, action, resource, context)
+
+
+def test_a_denial_names_the_condition_value_the_request_fails():
+    from ecs_lint import iam as I
+
+    policy = {"Version": "2012-10-17", "Statement": [{
+        "Sid": "Pass", "Effect": "Allow", "Action": "iam:PassRole",
+        "Resource": "arn:aws:iam::1:role/exec",
+        "Condition": {"StringEquals": {"iam:PassedToService": "codedeploy.amazonaws.com"}}}]}
+    d = I.evaluate([policy], "iam:PassRole", "arn:aws:iam::1:role/exec",
+                   {"iam:PassedToService": "ecs-tasks.amazonaws.com"})
+    assert not d.allowed
+    assert "allows it only when iam:PassedToService is codedeploy.amazonaws.com" in d.reason
+    assert "ecs-tasks.amazonaws.com" in d.reason
+    # another resource: no statement is close, the plain reason
+    d = I.evaluate([policy], "iam:PassRole", "arn:aws:iam::1:role/other",
+                   {"iam:PassedToService": "ecs-tasks.amazonaws.com"})
+    assert d.reason.startswith("no statement allows")
