@@ -534,7 +534,7 @@ _SAM_WITH_POLICIES = ("AWS::Serverless::Function", "AWS::Serverless::StateMachin
 
 def extract(file: str, data, locate, text, root: Optional[str] = None) -> List[Document]:
     """Documents of a template's resources, in the API model: once per
-    deployment the repository under `root` shows (`stack_params`: a workflow
+    deployment the repository under `root` shows (`deployments`: a workflow
     or a parent template passing its parameters), else with its defaults.
 
     Context: `resource` (logical id) and `template` on every document; roles
@@ -547,9 +547,9 @@ def extract(file: str, data, locate, text, root: Optional[str] = None) -> List[D
     [!Ref Policy]` (or `!GetAtt Policy.PolicyArn`) all link. The policy
     documents in a SAM function's or state machine's `Policies` are read too
     (attached to the role SAM generates, which no workflow assumes)."""
-    from . import stack_params
+    from . import deployments
 
-    found = stack_params.deployments(file, root)
+    found = deployments.of_template(file, root)
     if not found:
         return _extract(file, data, locate, text, Scope.of(data))
     docs = []

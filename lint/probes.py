@@ -97,7 +97,7 @@ QUESTIONS = {
     "digest": _digest,
     "git-origin": "ecs_lint.xref.linking:repository_from_git",
     "tf-callers": "ecs_lint.terraform:module_callers",
-    "cfn-parents": "ecs_lint.stack_params:template_parents",
+    "cfn-parents": "ecs_lint.deployments:template_parents",
 }
 
 

@@ -854,7 +854,7 @@ def _to_finding(prob: Problem, doc: Optional[Document], config: Config) -> Findi
             rdoc, rpath, rmsg = item
             related.append(Related(*_placed(rdoc, rdoc.span(rpath)), rmsg))
     call = ((d.context or {}).get("template") or {}).get("call") if d is not None else None
-    if call and file != call[1]:  # a local module's file, read for one call of it
+    if call and len(call) == 4 and file != call[1]:  # a local module's file, read for a call
         related.append(Related(call[1], Span(call[2], call[3]), f"read for {call[0]}, called here"))
     return Finding(prob.rule, severity, file, span, prob.message, prob.help,
                    dict(prob.extra), related)

@@ -493,29 +493,17 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
         full = os.path.join(folder, n)
         if os.path.realpath(full) == real_this:
             continue
+        if not n.endswith(".tf"):
+            read_tfvars(mod, full)
+            continue
         other = _read(mod, full)
         if other is None:
-            continue
-        if n.endswith(".json"):
-            values = _json_tfvars(other)
-            mod.tfvars.update(values)
-            mod.tfvars_at = {p: sp for p, sp in mod.tfvars_at.items() if p[0] not in values}
             continue
         try:
             tree = parse_hcl(other)
         except LoadError:
             continue  # reported when that file is read itself
-        if n.endswith(".tf"):
-            mod.files.append(TfFile(full, other, tree, LineIndex(other)))
-        else:
-            ev = Evaluator(mod, TfFile(full, other, tree))
-            rec = Positions(UNKNOWN_SPAN)
-            for attr in _kids(_kids(tree)[0]) if _kids(tree) else []:
-                if attr.data == "attribute":
-                    name = _name(attr.children[0])
-                    mod.tfvars[name] = ev.value(attr.children[-1], (name,), rec)
-                    mod.tfvars_at = {p: sp for p, sp in mod.tfvars_at.items() if p[0] != name}
-            mod.tfvars_at.update(_in_file(rec.spans, full))
+        mod.files.append(TfFile(full, other, tree, LineIndex(other)))
     mod.files.append(this)
     for f in mod.files:
         _index_file(mod, f)
@@ -609,7 +597,7 @@ def _calls_in(mod: Module, path: str, root: str, depth: int) -> List[Module]:
         return []
     me = os.path.realpath(mod.folder)
     out = []
-    for caller in called(cmod, root, depth + 1) or [cmod]:
+    for caller in called(cmod, root, depth + 1) or deployed(cmod, root) or [cmod]:
         for address, hit in caller.blocks.items():
             if hit[5] != "module" or hit[3] is not cf:
                 continue
@@ -634,6 +622,41 @@ def _creates_nothing(mod: Module, f: TfFile, body) -> bool:
             v = Evaluator(mod, f).value(a.children[-1])
             return v == 0 and not isinstance(v, bool) or v in ([], {})
     return False
+
+
+def deployed(mod: Module, root: Optional[str]) -> Optional[List[Module]]:
+    """The root module as each workflow's `terraform plan`/`apply` of its folder
+    reads it (`deployments.of_terraform`): `TF_VAR_` values below its tfvars,
+    then the `-var-file`s, then the `-var`s (an unknown value is unknown, not
+    the default). None when no workflow runs it: its tfvars alone."""
+    if root is None:
+        return None
+    key = ("deployed", os.path.realpath(mod.folder), root)
+    if _CALLED.get("run") != probes.run_id():
+        _CALLED.clear()
+        _CALLED["run"] = probes.run_id()
+    if key in _CALLED:
+        out, asked = _CALLED[key]
+        probes.replay(asked)
+        return out or None
+    from . import deployments
+
+    out = []
+    with probes.recording() as asked:
+        for d in deployments.of_terraform(mod.folder, root):
+            env = {k: v if v is not None else unknown(f"var.{k}") for k, v in d.env.items()}
+            m = dataclasses.replace(
+                mod, tfvars={**env, **mod.tfvars}, tfvars_at=dict(mod.tfvars_at),
+                local_values={}, instances={}, busy=set(), resources={}, asked=list(mod.asked),
+                call=d.label, call_at=None)
+            for f in d.files:
+                read_tfvars(m, f)
+            for k, v in d.params.items():
+                m.tfvars[k] = v if v is not None else unknown(f"var.{k}")
+                m.tfvars_at = {p: sp for p, sp in m.tfvars_at.items() if p[0] != k}
+            out.append(m)
+    _CALLED[key] = (out, asked)
+    return out or None
 
 
 _EACH = "\0each"  # in `given`: where `each.value` of a call's instance is written
@@ -664,6 +687,31 @@ def _bound(mod: Module, caller: Module, cf: TfFile, hit, key, scope) -> Module:
         given_at=_in_file({p: sp for p, sp in rec.spans.items() if p and p[0] in args}, cf.path),
         call=f"{label} in {shown}" + (f" ({caller.call})" if caller.call else ""),
         call_at=(shown, at.line, at.column))
+
+
+def read_tfvars(mod: Module, full: str):
+    """Set the module's variables a tfvars file (HCL, or `.json`) gives, over
+    the values it had, with their positions (`tfvars_at`)."""
+    other = _read(mod, full)
+    if other is None:
+        return
+    if full.endswith(".json"):
+        values = _json_tfvars(other)
+        mod.tfvars.update(values)
+        mod.tfvars_at = {p: sp for p, sp in mod.tfvars_at.items() if p[0] not in values}
+        return
+    try:
+        tree = parse_hcl(other)
+    except LoadError:
+        return  # reported when that file is read itself
+    ev = Evaluator(mod, TfFile(full, other, tree))
+    rec = Positions(UNKNOWN_SPAN)
+    for attr in _kids(_kids(tree)[0]) if _kids(tree) else []:
+        if attr.data == "attribute":
+            name = _name(attr.children[0])
+            mod.tfvars[name] = ev.value(attr.children[-1], (name,), rec)
+            mod.tfvars_at = {p: sp for p, sp in mod.tfvars_at.items() if p[0] != name}
+    mod.tfvars_at.update(_in_file(rec.spans, full))
 
 
 def _tfvars_order(name: str) -> tuple:
@@ -1972,8 +2020,8 @@ def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
     `file()` reads only inside `root`, None: the file's folder)."""
     mod, this = load_module(file, text, root)
     docs = []
-    calls = called(mod, root) if os.path.isfile(file) else None  # (not standard input)
-    for m in calls or [mod]:  # a local module: once per call
+    calls = (called(mod, root) or deployed(mod, root)) if os.path.isfile(file) else None
+    for m in calls or [mod]:  # a local module: once per call; a root module: per run
         resources = []
         for address, hit in m.blocks.items():
             if hit[3] is this or m is not mod and hit[3].path == this.path:
@@ -1984,6 +2032,8 @@ def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
                         "resources": {a: h[0] for a, h in m.blocks.items()}}
         if m.call_at:  # findings in the module's files name the call
             template_ctx["call"] = [m.call.split(" ")[0], *m.call_at]
+        elif m.call:  # a workflow's terraform run: its own roles
+            template_ctx["call"] = [m.call]
         docs.extend(documents(resources, module_resources, file, text, template_ctx))
     return docs
 

@@ -457,3 +457,67 @@ def test_a_string_of_one_passed_value_points_at_that_value(tmp_path):
     got = found(tmp_path, ("taskdef-image-latest", "trust-sub-any-repo"))
     assert got == [("taskdef-image-latest", "terraform.tfvars", 1),
                    ("trust-sub-any-repo", "modules/role/main.tf", 19)]
+
+
+def _tf_workflow(run: str, env: str = "") -> str:
+    return textwrap.dedent("""\
+        on: {push: {branches: [main]}}
+        jobs:
+          apply:
+            runs-on: ubuntu-latest
+        %s    steps:
+              - uses: actions/checkout@v4
+              - run: %s
+        """) % (env, run)
+
+
+def test_a_workflows_terraform_run_sets_the_root_modules_variables(tmp_path):
+    latest = SERVICE.replace("app:v1", "app:latest")
+    write(tmp_path, {"infra/main.tf": latest, "infra/prod.tfvars": "maximum_percent = 100\n",
+                     ".github/workflows/apply.yml": _tf_workflow(
+                         "terraform -chdir=infra apply -auto-approve -var-file=prod.tfvars "
+                         "-var image=${{ env.IMAGE }}")})
+    # the run's var file makes 100/100 (at the use site: a root module's own resource);
+    # the image it passes is unknown: not the module's default
+    assert found(tmp_path, ("service-", "taskdef-image")) == [
+        ("service-deployment-blocked", "infra/main.tf", 27)]
+
+
+def test_tf_var_environment_is_below_the_tfvars(tmp_path):
+    env = "    env:\n      TF_VAR_maximum_percent: '100'\n      TF_VAR_minimum_percent: '50'\n"
+    write(tmp_path, {"infra/main.tf": SERVICE, "infra/terraform.tfvars": "minimum_percent = 100\n",
+                     ".github/workflows/apply.yml": _tf_workflow(
+                         "terraform apply -auto-approve", env).replace(
+                             "      - run:", "      - working-directory: infra\n        run:")})
+    assert found(tmp_path, ("service-deployment-blocked",)) == [
+        ("service-deployment-blocked", "infra/main.tf", 27)]
+
+
+def test_without_a_workflow_run_the_root_module_keeps_its_defaults(tmp_path):
+    write(tmp_path, {"infra/main.tf": SERVICE, "infra/prod.tfvars": "maximum_percent = 100\n"})
+    assert found(tmp_path, ("service-deployment-blocked",)) == []
+
+
+_tf_word = st.one_of(st.sampled_from([
+    "-var-file=prod.tfvars", "-var-file", "prod.tfvars", "-var", "a=b", "-var=cpu=256",
+    "-chdir=infra", "-chdir=../..", "-chdir=", "plan", "apply", "-auto-approve", "-var=",
+    "-var-file=/etc/passwd", "-var-file=missing.tfvars", "=", "-var-file=../x.json"]),
+    st.text(alphabet=st.sampled_from("-=a./$ {}"), max_size=8))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(words=st.lists(_tf_word, max_size=6), tfvars=st.sampled_from(
+    ["cpu = 256\n", "cpu = [\n", "{}", "", '{"cpu": 1}', "memory = var.x\n"]))
+def test_terraform_runs_of_any_shape_are_read_without_crashing(tmp_path, words, tfvars):
+    import json
+    import shutil
+
+    root = tmp_path / "r"
+    if root.exists():
+        shutil.rmtree(root)
+    write(root, {"infra/main.tf": SERVICE, "infra/prod.tfvars": tfvars,
+                 ".github/workflows/apply.yml": _tf_workflow(
+                     json.dumps("terraform " + " ".join(words)))})
+    for f in lint_folder(root):
+        assert f.rule != "internal-error", f.message

@@ -1,4 +1,4 @@
-"""The parameter values a CloudFormation template is deployed with.
+"""What a CloudFormation template or a Terraform root module is deployed with.
 
 A parameter's `Default` is what a stack gets only when nothing passes the
 parameter. The repository often says what is passed: a workflow step deploys
@@ -11,11 +11,19 @@ file://T --parameters ...`, `sam deploy --template-file T --parameter-overrides
 or `{"Parameters": {K: V}}`); or a parent template nests it
 (`AWS::CloudFormation::Stack` with a local `TemplateURL`, or a SAM
 `AWS::Serverless::Application` with a local `Location`) and passes
-`Parameters`. `deployments` gives one `Deployment` per such place; a value
+`Parameters`. `of_template` gives one `Deployment` per such place; a value
 ecs-lint cannot know (`${{ ... }}`, `$VAR`, a parent's `!Ref` of a parameter it
 has no value for) is None: not the default. A parameter a deployment does not
-pass keeps its default. Files are read through `probes`, so a reused result
-follows their edits.
+pass keeps its default.
+
+A Terraform root module's variables come from its tfvars files and, where a
+workflow step runs `terraform plan` or `apply` on its folder (the step's
+`working-directory`, `-chdir=`), from that command's `-var-file=` files and
+`-var 'k=v'` values and the `TF_VAR_k` environment (the same for the
+`dflook/terraform-plan`/`-apply` actions' `path` and `var_file`):
+`of_terraform` gives one `Deployment` per such command.
+
+Files are read through `probes`, so a reused result follows their edits.
 """
 from __future__ import annotations
 
@@ -40,9 +48,27 @@ class Deployment:
     line: int
     params: Dict[str, Optional[object]] = field(default_factory=dict)  # None: not known
     at: Dict[str, object] = field(default_factory=dict)  # parameter -> Span of its value
+    # Terraform: the `-var-file`s in order, and the `TF_VAR_` environment (below tfvars)
+    files: List[str] = field(default_factory=list)
+    env: Dict[str, Optional[object]] = field(default_factory=dict)
 
 
-def deployments(template: str, root: Optional[str]) -> List[Deployment]:
+def of_terraform(folder: str, root: Optional[str]) -> List[Deployment]:
+    """The `terraform plan`/`apply` runs of the root module in `folder` the
+    repository's workflows make (the same run twice, plan then apply, once)."""
+    if root is None:
+        return []
+    found = _from_workflows(("tf", os.path.realpath(folder)), root)
+    out, seen = [], set()
+    for d in found:
+        key = (repr(sorted(d.params.items())), tuple(d.files), repr(sorted(d.env.items())))
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def of_template(template: str, root: Optional[str]) -> List[Deployment]:
     """The deployments of the template at path `template` the repository under
     `root` shows ([] when none does: it is read with its defaults)."""
     if root is None or not os.path.isfile(template):
@@ -60,10 +86,10 @@ def deployments(template: str, root: Optional[str]) -> List[Deployment]:
 _WORKFLOWS: dict = {}  # (run, root) -> ({template: [Deployment]}, questions asked)
 
 
-def _from_workflows(me: str, root: str) -> List[Deployment]:
+def _from_workflows(me, root: str) -> List[Deployment]:
     """The deployments the repository's workflows make of the template `me`
-    (all workflows are read once a run; each template's result records the
-    questions)."""
+    (or of a Terraform module folder, `("tf", folder)`; all workflows are read
+    once a run; each result records the questions)."""
     key = (probes.run_id(), os.path.realpath(root))
     if key not in _WORKFLOWS:
         with probes.recording() as asked:
@@ -75,12 +101,12 @@ def _from_workflows(me: str, root: str) -> List[Deployment]:
     return list(found.get(me, []))
 
 
-def _workflow_deploys(root: str) -> Dict[str, List[Deployment]]:
+def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
     from . import shell
     from .workflow_model import read_local_yaml
 
     folder = os.path.join(root, ".github", "workflows")
-    out: Dict[str, List[Deployment]] = {}
+    out: Dict[object, List[Deployment]] = {}
     for name in probes.names(folder, [".yml", ".yaml"], []) or []:
         path = os.path.join(folder, name)
         data = read_local_yaml(path, MAX_READ)
@@ -103,6 +129,10 @@ def _workflow_deploys(root: str) -> Dict[str, List[Deployment]]:
                         out.setdefault(template, []).append(Deployment(
                             label, shown, _line_of(path, os.path.basename(template)), params,
                             {**{k: v for k, v in where.items() if v}, **at}))
+                    env = _tf_env(data, job, st)
+                    for folder, params, files in _terraform_runs(st, here, root, shell):
+                        out.setdefault(("tf", folder), []).append(Deployment(
+                            label, shown, _line_of(path, "terraform"), params, {}, files, env))
     return out
 
 
@@ -146,6 +176,63 @@ def _with_row(st: dict, row: dict) -> dict:
             return {k: fill(x) for k, x in v.items()}
         return v
     return fill(st)
+
+
+def _tf_env(data, job, st) -> Dict[str, Optional[object]]:
+    """The `TF_VAR_` variables of a step's environment (workflow, job, step)."""
+    out: Dict[str, Optional[object]] = {}
+    for level in (data, job, st):
+        env = level.get("env") if isinstance(level, dict) else None
+        for k, v in (env.items() if isinstance(env, dict) else ()):
+            if isinstance(k, str) and k.startswith("TF_VAR_") and len(k) > 7:
+                out[k[7:]] = _known(v)
+    return out
+
+
+_TF_ACTIONS = ("dflook/terraform-apply", "dflook/terraform-plan")
+
+
+def _terraform_runs(st: dict, here: str, root: str, shell):
+    """[(module folder, -var values, -var-files)] of the `terraform plan`/`apply`
+    a step runs."""
+    uses = st.get("uses")
+    if isinstance(uses, str) and uses.split("@")[0].lower() in _TF_ACTIONS:
+        with_ = st.get("with") if isinstance(st.get("with"), dict) else {}
+        folder = _local_path(with_.get("path") or ".", root, root)
+        files = [_local_path(f.strip(), root, root) for f in str(with_.get("var_file") or "")
+                 .splitlines() if f.strip()]
+        if folder:
+            yield folder, {}, [f for f in files if f]
+        return
+    run = st.get("run")
+    if not isinstance(run, str) or "terraform" not in run:
+        return
+    for c in shell.parse(run):
+        argv = c.argv
+        if argv[:1] != ["terraform"]:
+            continue
+        words = [a for a in argv[1:] if not a.startswith("-")]
+        if words[:1] not in (["plan"], ["apply"]):
+            continue
+        chdir = next((a.split("=", 1)[1] for a in argv if a.startswith("-chdir=")), ".")
+        folder = _local_path(chdir, here, root)
+        if folder is None:
+            continue
+        params: Dict[str, Optional[object]] = {}
+        files = []
+        for i, a in enumerate(argv):
+            value = a.split("=", 1)[1] if "=" in a and a.startswith("-var") else \
+                argv[i + 1] if a in ("-var", "-var-file") and i + 1 < len(argv) else None
+            if value is None:
+                continue
+            if a.startswith("-var-file"):
+                f = _local_path(value, folder, root)
+                if f:
+                    files.append(f)
+            elif "=" in value:
+                k, v = value.split("=", 1)
+                params[k.strip()] = _known(v.strip().strip('"'))
+        yield folder, params, files
 
 
 def _working_dir(root, defaults, wd=None):
