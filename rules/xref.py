@@ -1038,7 +1038,7 @@ def _missing_problem(idx: Index, action, resource, needs, decision, others, more
             if k != "ecs:cluster"]
     on += f" (a request with {', '.join(keys)})" if keys else ""
     also = f" (other steps need it on {', '.join(others)} too)" if others else ""
-    every = f" on {', '.join([resource] + others)}" if others else on
+    every = f" on {', '.join(([resource] if resource else []) + others)}" if others else on
     return Problem(
         PERMISSION_MISSING.id, path,
         f"role {role.label} is not allowed {action}{on}, which {first.why} in "

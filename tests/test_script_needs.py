@@ -107,3 +107,13 @@ def test_the_switch_itself_runs_as_the_jobs_role(tmp_path):
               "--role-session-name ci > creds.json\n"
               "aws ecs update-service --cluster shop --service storefront-web\n")
     assert missing_in_script(tmp_path, [], script) == ["sts:AssumeRole"]
+
+
+def test_a_push_of_an_unknown_image_beside_a_known_one(tmp_path):
+    # found by the test above: the first need had no resource, the others had one
+    # (`', '.join([None] + others)` failed)
+    script = ("docker push $REPO:$1\n"
+              f"docker push {REPO}:v1\n"
+              "aws ecr get-login-password | docker login\n")
+    found = missing_in_script(tmp_path, SERVICE_STMTS, script)
+    assert set(found) == set(PUSH) | {"ecr:GetAuthorizationToken"}
