@@ -5,13 +5,15 @@ parameter. The repository often says what is passed: a workflow step deploys
 the template (`aws cloudformation deploy --template-file T
 --parameter-overrides K=V ...`, `create-stack`/`update-stack --template-body
 file://T --parameters ...`, `sam deploy --template-file T --parameter-overrides
-...`, the `aws-actions/aws-cloudformation-github-deploy` action's `template` and
+...`, else the `parameter_overrides` of `samconfig.toml` for its `--config-env`,
+the `aws-actions/aws-cloudformation-github-deploy` action's `template` and
 `parameter-overrides`), with values written there or in a parameter file
 (`file://params.json`: `[{"ParameterKey": K, "ParameterValue": V}]`, `["K=V"]`
 or `{"Parameters": {K: V}}`); or a parent template nests it
 (`AWS::CloudFormation::Stack` with a local `TemplateURL`, or a SAM
 `AWS::Serverless::Application` with a local `Location`) and passes
-`Parameters`. `of_template` gives one `Deployment` per such place; a value
+`Parameters` (a parent in the template's folder or a folder above it).
+`of_template` gives one `Deployment` per such place; a value
 ecs-lint cannot know (`${{ ... }}`, `$VAR`, a parent's `!Ref` of a parameter it
 has no value for) is None: not the default. A parameter a deployment does not
 pass keeps its default.
@@ -36,7 +38,6 @@ from typing import Dict, List, Optional
 from . import probes
 
 MAX_READ = 2_000_000
-MAX_SCANNED = 20_000  # files looked at for parent templates in one repository
 ACTION = "aws-actions/aws-cloudformation-github-deploy"
 _TEMPLATE_SUFFIXES = (".yaml", ".yml", ".json", ".template")
 
@@ -103,15 +104,16 @@ def _from_workflows(me, root: str) -> List[Deployment]:
 
 def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
     from . import shell
+    from .runner import display_path
     from .workflow_model import read_local_yaml
 
-    folder = os.path.join(root, ".github", "workflows")
+    workflows = os.path.join(root, ".github", "workflows")
     out: Dict[object, List[Deployment]] = {}
-    for name in probes.names(folder, [".yml", ".yaml"], []) or []:
-        path = os.path.join(folder, name)
+    for name in probes.names(workflows, [".yml", ".yaml"], []) or []:
+        path = os.path.join(workflows, name)
         data = read_local_yaml(path, MAX_READ)
         jobs = data.get("jobs") if isinstance(data, dict) else None
-        shown = os.path.join(".github", "workflows", name)
+        shown = display_path(path)
         for job_id, job in (jobs.items() if isinstance(jobs, dict) else ()):
             steps = job.get("steps") if isinstance(job, dict) else None
             base = _working_dir(root, job.get("defaults") if isinstance(job, dict) else None)
@@ -130,8 +132,8 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
                             label, shown, _line_of(path, os.path.basename(template)), params,
                             {**{k: v for k, v in where.items() if v}, **at}))
                     env = _tf_env(data, job, st)
-                    for folder, params, files in _terraform_runs(st, here, root, shell):
-                        out.setdefault(("tf", folder), []).append(Deployment(
+                    for module_dir, params, files in _terraform_runs(st, here, root, shell):
+                        out.setdefault(("tf", module_dir), []).append(Deployment(
                             label, shown, _line_of(path, "terraform"), params, {}, files, env))
     return out
 
@@ -190,6 +192,8 @@ def _tf_env(data, job, st) -> Dict[str, Optional[object]]:
 
 
 _TF_ACTIONS = ("dflook/terraform-apply", "dflook/terraform-plan")
+_TF_VALUED = ("-var", "-var-file", "-target", "-replace", "-out", "-state", "-state-out",
+              "-backup", "-lock-timeout", "-parallelism")  # options a next word may give
 
 
 def _terraform_runs(st: dict, here: str, root: str, shell):
@@ -201,8 +205,15 @@ def _terraform_runs(st: dict, here: str, root: str, shell):
         folder = _local_path(with_.get("path") or ".", root, root)
         files = [_local_path(f.strip(), root, root) for f in str(with_.get("var_file") or "")
                  .splitlines() if f.strip()]
+        params: Dict[str, Optional[object]] = {}  # `variables` (HCL) override the files
+        for line in str(with_.get("variables") or "").splitlines():
+            m = re.match(r"\s*([A-Za-z_][\w-]*)\s*=\s*(.*?)\s*$", line)
+            if m:
+                v = m.group(2)
+                params[m.group(1)] = _known(v[1:-1]) if re.fullmatch(r'"[^"]*"', v) \
+                    else _known(v) if re.fullmatch(r"-?\d+(?:\.\d+)?|true|false", v) else None
         if folder:
-            yield folder, {}, [f for f in files if f]
+            yield folder, params, [f for f in files if f]
         return
     run = st.get("run")
     if not isinstance(run, str) or "terraform" not in run:
@@ -211,9 +222,10 @@ def _terraform_runs(st: dict, here: str, root: str, shell):
         argv = c.argv
         if argv[:1] != ["terraform"]:
             continue
-        words = [a for a in argv[1:] if not a.startswith("-")]
-        if words[:1] not in (["plan"], ["apply"]):
-            continue
+        words = [a for i, a in enumerate(argv[1:], 1) if not a.startswith("-")
+                 and argv[i - 1] not in _TF_VALUED]  # (not the value of `-var x=y`)
+        if words[:1] not in (["plan"], ["apply"]) or words[:1] == ["apply"] and len(words) > 1:
+            continue  # (`apply tfplan`: the saved plan's values, read with the plan)
         chdir = next((a.split("=", 1)[1] for a in argv if a.startswith("-chdir=")), ".")
         folder = _local_path(chdir, here, root)
         if folder is None:
@@ -262,18 +274,52 @@ def _step_deploys(st: dict, here: str, root: str, shell):
         if (service, op) == ("cloudformation", "deploy") or argv[:2] == ["sam", "deploy"]:
             raw = shell.option(c, "--template-file") or shell.option(c, "--template") \
                 or (shell.option(c, "-t") if argv[:1] == ["sam"] else None)
+            config = _samconfig(c, here, shell) if argv[:1] == ["sam"] else {}
+            raw = raw or config.get("template_file") or config.get("template")
             if raw is None and argv[:1] == ["sam"]:  # (after `sam build`: built from it)
                 raw = next((n for n in ("template.yaml", "template.yml")
                             if probes.ask("exists", os.path.join(here, n))), None)
             template = _local_path(raw, here, root)
+            words = _option_words(argv, "--parameter-overrides")
+            if not words and config.get("parameter_overrides"):
+                # the command line's overrides replace samconfig's, whole
+                given = config["parameter_overrides"]
+                words = given if isinstance(given, list) else _split_words(str(given), shell)
             if template:
-                yield template, _overrides(_option_words(argv, "--parameter-overrides"), here,
+                yield template, _overrides([str(w) for w in words], here,
                                            root)
         elif service == "cloudformation" and op in ("create-stack", "update-stack",
                                                      "create-change-set"):
             template = _local_path(shell.option(c, "--template-body"), here, root)
             if template:
                 yield template, _overrides(_option_words(argv, "--parameters"), here, root)
+
+
+def _samconfig(c, here: str, shell) -> dict:
+    """The `deploy.parameters` of the `--config-env` (default `default`) of the
+    SAM config file the command reads (`--config-file`, else samconfig.toml)."""
+    try:
+        import tomllib
+    except ImportError:  # Python 3.9, 3.10: not read
+        return {}
+    name = shell.option(c, "--config-file") or "samconfig.toml"
+    env = shell.option(c, "--config-env") or "default"
+    path = _local_path(name, here, here) if not os.path.isabs(name) else None
+    raw = probes.read_bytes(path, MAX_READ) if path else None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig")) if raw is not None else {}
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return {}
+    section = data.get(env) if isinstance(data, dict) else None
+    deploy = section.get("deploy") if isinstance(section, dict) else None
+    params = deploy.get("parameters") if isinstance(deploy, dict) else None
+    return params if isinstance(params, dict) else {}
+
+
+def _split_words(text: str, shell) -> List[str]:
+    """`K=V K2="a b"` as the shell would split it."""
+    cmds = shell.parse("x " + text)
+    return cmds[0].argv[1:] if cmds else []
 
 
 def _option_words(argv: List[str], name: str) -> List[str]:
@@ -400,33 +446,29 @@ def _line_of(path: str, needle: str) -> int:
 
 # -- parent templates ------------------------------------------------------------
 
-_PARENTS: Dict[tuple, list] = {}  # (run, root) -> the templates that nest others
 _NESTS = re.compile(rb"AWS::CloudFormation::Stack|AWS::Serverless::Application")
 
 
 def template_parents(root: str, template: str) -> List[str]:
-    """The files under `root` (dot folders left out) that may nest `template`:
-    they name a nested stack type and the template's file name (read
-    properly by `_from_parent`)."""
-    key = (probes.run_id(), os.path.realpath(root))
-    found = _PARENTS.get(key)
-    if found is None:
-        found, seen = [], 0
-        for dirpath, dirs, names in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "node_modules")
-            for n in sorted(names):
-                if not n.endswith(_TEMPLATE_SUFFIXES) or seen >= MAX_SCANNED:
-                    continue
-                seen += 1
-                data = probes.content(os.path.join(dirpath, n), MAX_READ) or b""
-                if _NESTS.search(data):
-                    found.append(os.path.join(dirpath, n))
-        _PARENTS.clear()
-        _PARENTS[key] = found
+    """The templates in the folder of `template` and the folders above it up to
+    `root` that may nest it (they name a nested stack type and its file name;
+    `_from_parent` reads them properly). A parent elsewhere is not looked for:
+    walking the repository for it would cost every run that lints one template."""
     name = os.path.basename(template).encode("utf-8", "replace")
     me = os.path.realpath(template)
-    return sorted(p for p in found if os.path.realpath(p) != me
-                  and name in (probes.content(p, MAX_READ) or b""))
+    top = os.path.realpath(root)
+    folder = os.path.dirname(me)
+    out = []
+    while True:
+        for n in probes.names(folder, list(_TEMPLATE_SUFFIXES), []) or []:
+            path = os.path.join(folder, n)
+            data = probes.content(path, MAX_READ) or b""
+            if os.path.realpath(path) != me and name in data and _NESTS.search(data):
+                out.append(path)
+        if folder == top or os.path.dirname(folder) == folder \
+                or os.path.commonpath([top, folder]) != top:
+            return sorted(out)
+        folder = os.path.dirname(folder)
 
 
 def _from_parent(me: str, parent: str, root: str) -> List[Deployment]:

@@ -651,9 +651,14 @@ def deployed(mod: Module, root: Optional[str]) -> Optional[List[Module]]:
                 call=d.label, call_at=None)
             for f in d.files:
                 read_tfvars(m, f)
+            passed = {p[0] for p in m.tfvars_at if p[0] not in mod.tfvars_at or
+                      m.tfvars_at[p] is not mod.tfvars_at.get(p)}
             for k, v in d.params.items():
                 m.tfvars[k] = v if v is not None else unknown(f"var.{k}")
                 m.tfvars_at = {p: sp for p, sp in m.tfvars_at.items() if p[0] != k}
+            # what this run's var files choose is reported there (a value of
+            # this deployment, not of the module)
+            m.given_at = {p: sp for p, sp in m.tfvars_at.items() if p[0] in passed}
             out.append(m)
     _CALLED[key] = (out, asked)
     return out or None

@@ -239,3 +239,25 @@ def test_a_denial_names_the_condition_value_the_request_fails():
     d = I.evaluate([policy], "iam:PassRole", "arn:aws:iam::1:role/other",
                    {"iam:PassedToService": "ecs-tasks.amazonaws.com"})
     assert d.reason.startswith("no statement allows")
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_cond_value = st.one_of(st.none(), st.integers(), st.text(max_size=6),
+                        st.lists(st.one_of(st.text(max_size=4), st.integers()), max_size=3))
+
+
+@settings(max_examples=200, deadline=None)
+@given(conditions=st.dictionaries(
+    st.sampled_from(["StringEquals", "ForAllValues:StringEquals", "StringLike", "Bool", 3]),
+    st.one_of(_cond_value, st.dictionaries(st.sampled_from(["iam:PassedToService", "x", 1]),
+                                           _cond_value, max_size=2)), max_size=3),
+    context=st.dictionaries(st.sampled_from(["iam:PassedToService", "IAM:PASSEDTOSERVICE"]),
+                            _cond_value, max_size=2))
+def test_a_denial_reason_for_conditions_of_any_shape(conditions, context):
+    from ecs_lint import iam as I
+
+    policy = {"Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*",
+                             "Condition": conditions}]}
+    d = I.evaluate([policy], "iam:PassRole", "arn:aws:iam::1:role/r", context)
+    assert isinstance(d.reason, str)

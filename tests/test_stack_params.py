@@ -261,3 +261,43 @@ def test_a_sub_of_one_passed_parameter_points_at_it_unless_its_text_has_a_wildca
                             "main.yaml": parent}, rules) == [("trust-sub-any-repo", "main.yaml", 8)]
     (tmp_path / "role.yaml").write_text(trust % "!Sub repo:${Org}/*")
     assert found(tmp_path, {}, rules) == [("trust-sub-any-repo", "role.yaml", 18)]
+
+
+def test_sam_deploy_reads_its_config_env_unless_the_command_line_overrides(tmp_path):
+    samconfig = textwrap.dedent("""\
+        version = 0.1
+        [production.deploy.parameters]
+        stack_name = "app"
+        parameter_overrides = "ImageTag=1.42.0 MaximumPercent=100"
+        """)
+    step = """\
+        - run: sam deploy --config-env production --no-confirm-changeset
+        """
+    files = {"template.yaml": SERVICE, "samconfig.toml": samconfig,
+             ".github/workflows/deploy.yml": workflow(step)}
+    # samconfig's overrides: the tag is pinned, the percent blocks
+    assert found(tmp_path, files) == [("service-deployment-blocked", "template.yaml", 24)]
+    (tmp_path / ".github/workflows/deploy.yml").write_text(workflow(
+        "- run: sam deploy --config-env production --parameter-overrides MaximumPercent=200\n"))
+    # the command line's overrides replace samconfig's whole: the tag is the default again
+    assert found(tmp_path, {}) == [("taskdef-image-latest", "template.yaml", 16)]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(config=st.one_of(
+    st.text(alphabet=st.sampled_from('[]."=\n aKV:_-'), max_size=60),
+    st.sampled_from(['[default.deploy.parameters]\nparameter_overrides = ["ImageTag=v1", 3]\n',
+                     '[default.deploy]\nparameters = 3\n', 'default = 1\n',
+                     '[default.deploy.parameters]\ntemplate_file = "../../etc/x"\n',
+                     '[default.deploy.parameters]\nparameter_overrides = "A=\\"b c\\" D"\n'])))
+def test_samconfig_of_any_text_is_read_without_crashing(tmp_path, config):
+    import shutil
+
+    root = tmp_path / "r"
+    if root.exists():
+        shutil.rmtree(root)
+    files = {"template.yaml": SERVICE, "samconfig.toml": config,
+             ".github/workflows/d.yml": workflow("- run: sam deploy\n")}
+    for f in lint_folder_with(root, files):
+        assert f.rule != "internal-error", f.message

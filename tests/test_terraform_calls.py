@@ -480,7 +480,7 @@ def test_a_workflows_terraform_run_sets_the_root_modules_variables(tmp_path):
     # the run's var file makes 100/100 (at the use site: a root module's own resource);
     # the image it passes is unknown: not the module's default
     assert found(tmp_path, ("service-", "taskdef-image")) == [
-        ("service-deployment-blocked", "infra/main.tf", 27)]
+        ("service-deployment-blocked", "infra/prod.tfvars", 1)]
 
 
 def test_tf_var_environment_is_below_the_tfvars(tmp_path):
@@ -521,3 +521,34 @@ def test_terraform_runs_of_any_shape_are_read_without_crashing(tmp_path, words, 
                      json.dumps("terraform " + " ".join(words)))})
     for f in lint_folder(root):
         assert f.rule != "internal-error", f.message
+
+
+def test_apply_of_a_saved_plan_is_the_plans_run(tmp_path):
+    latest = SERVICE.replace("app:v1", "app:latest")
+    run = ("|\n          terraform -chdir=infra plan -out tfplan -var \"image=${{ env.IMAGE }}\"\n"
+           "          terraform -chdir=infra apply tfplan")
+    write(tmp_path, {"infra/main.tf": latest, ".github/workflows/apply.yml": _tf_workflow(run)})
+    assert found(tmp_path, ("taskdef-image-latest",)) == []
+
+
+def test_a_run_var_file_value_is_reported_in_the_var_file(tmp_path):
+    write(tmp_path, {"infra/main.tf": SERVICE, "infra/prod.tfvars": "# prod\nmaximum_percent = 100\n",
+                     ".github/workflows/apply.yml": _tf_workflow(
+                         "terraform -chdir=infra apply -auto-approve -var-file=prod.tfvars")})
+    assert found(tmp_path, ("service-deployment-blocked",)) == [
+        ("service-deployment-blocked", "infra/prod.tfvars", 2)]
+
+
+def test_dflook_variables_override_its_var_files(tmp_path):
+    latest = SERVICE.replace("app:v1", "app:latest")
+    wf = _tf_workflow("echo").replace("      - run: echo", textwrap.indent(textwrap.dedent("""\
+        - uses: dflook/terraform-apply@v1
+          with:
+            path: infra
+            var_file: infra/prod.tfvars
+            variables: |
+              image = "${{ env.IMAGE }}"
+        """), "      ").rstrip())
+    write(tmp_path, {"infra/main.tf": latest, "infra/prod.tfvars": 'image = "app:latest"\n',
+                     ".github/workflows/apply.yml": wf})
+    assert found(tmp_path, ("taskdef-image-latest",)) == []

@@ -1,0 +1,2 @@
+environment        = "prod"
+github_environment = "prod"

@@ -1,0 +1,1 @@
+deploy_services = ["ledger-api"]
