@@ -104,27 +104,29 @@ def _from_workflows(me, root: str) -> List[Deployment]:
 
 def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
     from . import shell
+    from . import workflow_model as wm
     from .runner import display_path
-    from .workflow_model import read_local_yaml
 
     workflows = os.path.join(root, ".github", "workflows")
     out: Dict[object, List[Deployment]] = {}
     for name in probes.names(workflows, [".yml", ".yaml"], []) or []:
         path = os.path.join(workflows, name)
-        data = read_local_yaml(path, MAX_READ)
+        data = wm.read_local_yaml(path, MAX_READ)
         jobs = data.get("jobs") if isinstance(data, dict) else None
         shown = display_path(path)
         for job_id, job in (jobs.items() if isinstance(jobs, dict) else ()):
             steps = job.get("steps") if isinstance(job, dict) else None
-            base = _working_dir(root, job.get("defaults") if isinstance(job, dict) else None)
-            for row in _matrix_rows(job):
+            strategy = job.get("strategy") if isinstance(job, dict) else None
+            for row in wm.matrix_rows(strategy.get("matrix") if isinstance(strategy, dict)
+                                      else None):
                 label = f"{shown} job '{job_id}'" + (
                     " (" + ", ".join(f"{k}={v}" for k, v in row.items()) + ")" if row else "")
                 for st in steps if isinstance(steps, list) else ():
                     if not isinstance(st, dict):
                         continue
                     st = _with_row(st, row)
-                    here = _working_dir(root, None, st.get("working-directory")) or base or root
+                    wd = wm.working_directory(st, job, data)
+                    here = os.path.join(root, wd) if wd is not None and "${{" not in wd else root
                     for template, (params, at) in _step_deploys(st, here, root, shell):
                         where = {k: _span_of(path, shown, f"{k}=") for k in params
                                  if k not in at}
@@ -138,42 +140,22 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
     return out
 
 
-MAX_ROWS = 16
 _MATRIX_REF = re.compile(r"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}")
 
 
-def _matrix_rows(job) -> List[dict]:
-    """The rows of a job's `strategy.matrix` of literal lists ([{}] without
-    one, or past MAX_ROWS rows: its values stay unknown)."""
-    strategy = job.get("strategy") if isinstance(job, dict) else None
-    matrix = strategy.get("matrix") if isinstance(strategy, dict) else None
-    if not isinstance(matrix, dict):
-        return [{}]
-    rows: List[dict] = [{}]
-    for k, values in matrix.items():
-        if k in ("include", "exclude"):
-            continue
-        if not isinstance(values, list) or not all(isinstance(v, (str, int, float))
-                                                   for v in values):
-            return [{}]
-        rows = [{**r, str(k): str(v)} for r in rows for v in values]
-        if len(rows) > MAX_ROWS:
-            return [{}]
-    extra = matrix.get("include")
-    if isinstance(extra, list) and rows == [{}]:
-        rows = [{str(k): str(v) for k, v in e.items() if isinstance(v, (str, int, float))}
-                for e in extra if isinstance(e, dict)][:MAX_ROWS] or [{}]
-    return rows
-
-
 def _with_row(st: dict, row: dict) -> dict:
-    """A step with `${{ matrix.K }}` replaced by the row's values."""
+    """A step with `${{ matrix.K }}` replaced by the row's (literal) values."""
     if not row:
         return st
 
+    def value(m):
+        v = row.get(m.group(1))
+        return str(v) if isinstance(v, (str, int, float)) and not isinstance(v, bool) \
+            else m.group(0)
+
     def fill(v):
         if isinstance(v, str):
-            return _MATRIX_REF.sub(lambda m: row.get(m.group(1), m.group(0)), v)
+            return _MATRIX_REF.sub(value, v)
         if isinstance(v, dict):
             return {k: fill(x) for k, x in v.items()}
         return v
@@ -245,15 +227,6 @@ def _terraform_runs(st: dict, here: str, root: str, shell):
                 k, v = value.split("=", 1)
                 params[k.strip()] = _known(v.strip().strip('"'))
         yield folder, params, files
-
-
-def _working_dir(root, defaults, wd=None):
-    if wd is None and isinstance(defaults, dict):
-        run = defaults.get("run")
-        wd = run.get("working-directory") if isinstance(run, dict) else None
-    if not isinstance(wd, str) or "${{" in wd:
-        return None
-    return os.path.join(root, wd)
 
 
 def _step_deploys(st: dict, here: str, root: str, shell):

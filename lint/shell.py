@@ -642,6 +642,17 @@ def option(cmd: Command, name: str) -> Optional[str]:
     return None
 
 
+def option_values(argv: List[str], names: Tuple[str, ...]) -> List[str]:
+    """The values of an option given as `-t X`, `--tag X` or `--tag=X`, in order."""
+    out = []
+    for i, a in enumerate(argv):
+        if a in names and i + 1 < len(argv):
+            out.append(argv[i + 1])
+        elif a.startswith("--") and a.split("=", 1)[0] in names and "=" in a:
+            out.append(a.split("=", 1)[1])
+    return out
+
+
 def alternative(cmd: Command, cmds: List[Command]) -> Optional[Command]:
     """The command that runs when `cmd` fails in `cmd || ALT`; None when `cmd`
     is not followed by `||`, or ALT is a `{ ...; }` group or a subshell (whose

@@ -566,24 +566,41 @@ def called(mod: Module, root: Optional[str], depth: int = 0) -> Optional[List[Mo
     with its defaults and tfvars."""
     if root is None or depth > MAX_CALL_DEPTH:
         return None
-    key = (os.path.realpath(mod.folder), root)
-    if _CALLED.get("run") != probes.run_id():
-        _CALLED.clear()
-        _CALLED["run"] = probes.run_id()
-    if key in _CALLED:  # (kept apart from the module, which may be read again)
-        out, asked = _CALLED[key]
-        probes.replay(asked)
-        return out or None
-    _CALLED[key] = ([], [])  # a loop of calls finds it busy
+    key = ("called", os.path.realpath(mod.folder), root)
+    kept = _kept_readings(key)
+    if kept is not None:
+        return kept or None
+    _READINGS[key] = ([], [])  # a loop of calls finds it busy
     out = []
     with probes.recording() as asked:
         for path in probes.ask("tf-callers", root, mod.folder) or []:
             out.extend(_calls_in(mod, path, root, depth))
-    _CALLED[key] = (out, asked)
+    _READINGS[key] = (out, asked)
     return out or None
 
 
-_CALLED: dict = {}  # (module folder, root) -> (its readings per call, questions asked), this run
+# (how, module folder, root) -> (the module's readings, the questions asked), this
+# run; kept apart from the module, which may be parsed again
+_READINGS: dict = {}
+
+
+def _kept_readings(key) -> Optional[list]:
+    """The readings kept for `key` in this run (their questions count as asked
+    again), or None."""
+    if _READINGS.get("run") != probes.run_id():
+        _READINGS.clear()
+        _READINGS["run"] = probes.run_id()
+    if key not in _READINGS:
+        return None
+    out, asked = _READINGS[key]
+    probes.replay(asked)
+    return out
+
+
+def _reading(mod: Module, **changes) -> Module:
+    """A copy of `mod` to read again with other variables (nothing evaluated kept)."""
+    return dataclasses.replace(mod, local_values={}, instances={}, busy=set(), resources={},
+                               asked=list(mod.asked), **changes)
 
 
 def _calls_in(mod: Module, path: str, root: str, depth: int) -> List[Module]:
@@ -632,23 +649,17 @@ def deployed(mod: Module, root: Optional[str]) -> Optional[List[Module]]:
     if root is None:
         return None
     key = ("deployed", os.path.realpath(mod.folder), root)
-    if _CALLED.get("run") != probes.run_id():
-        _CALLED.clear()
-        _CALLED["run"] = probes.run_id()
-    if key in _CALLED:
-        out, asked = _CALLED[key]
-        probes.replay(asked)
-        return out or None
+    kept = _kept_readings(key)
+    if kept is not None:
+        return kept or None
     from . import deployments
 
     out = []
     with probes.recording() as asked:
         for d in deployments.of_terraform(mod.folder, root):
             env = {k: v if v is not None else unknown(f"var.{k}") for k, v in d.env.items()}
-            m = dataclasses.replace(
-                mod, tfvars={**env, **mod.tfvars}, tfvars_at=dict(mod.tfvars_at),
-                local_values={}, instances={}, busy=set(), resources={}, asked=list(mod.asked),
-                call=d.label, call_at=None)
+            m = _reading(mod, tfvars={**env, **mod.tfvars}, tfvars_at=dict(mod.tfvars_at),
+                         call=d.label, call_at=None)
             for f in d.files:
                 read_tfvars(m, f)
             passed = {p[0] for p in m.tfvars_at if p[0] not in mod.tfvars_at or
@@ -660,7 +671,7 @@ def deployed(mod: Module, root: Optional[str]) -> Optional[List[Module]]:
             # this deployment, not of the module)
             m.given_at = {p: sp for p, sp in m.tfvars_at.items() if p[0] in passed}
             out.append(m)
-    _CALLED[key] = (out, asked)
+    _READINGS[key] = (out, asked)
     return out or None
 
 
@@ -686,9 +697,8 @@ def _bound(mod: Module, caller: Module, cf: TfFile, hit, key, scope) -> Module:
     from .runner import display_path
 
     shown, at = display_path(cf.path), _span(hit[4]) or UNKNOWN_SPAN
-    return dataclasses.replace(
-        mod, tfvars=args, local_values={}, instances={}, busy=set(), resources={},
-        asked=list(mod.asked), tfvars_at={},
+    return _reading(
+        mod, tfvars=args, tfvars_at={},
         given_at=_in_file({p: sp for p, sp in rec.spans.items() if p and p[0] in args}, cf.path),
         call=f"{label} in {shown}" + (f" ({caller.call})" if caller.call else ""),
         call_at=(shown, at.line, at.column))

@@ -628,6 +628,21 @@ def _matrix_literal(v):
     return v
 
 
+def working_directory(step: dict, job: dict, workflow: dict) -> Optional[str]:
+    """The literal `working-directory` of a run step (its own, else the job's or
+    the workflow's `defaults.run`), relative to the workspace; None if unset
+    (or not text)."""
+    scopes = [step]
+    for data in (job, workflow):
+        defaults = data.get("defaults") if isinstance(data, dict) else None
+        scopes.append(defaults.get("run") if isinstance(defaults, dict) else None)
+    for scope in scopes:
+        if isinstance(scope, dict) and scope.get("working-directory") is not None:
+            wd = scope.get("working-directory")
+            return wd if isinstance(wd, str) else None
+    return None
+
+
 def matrix_rows(matrix) -> List[dict]:
     """The combinations GitHub runs: product of the vectors, minus `exclude`, plus `include`
     (the matrix, a vector, `include` or `exclude` may be fromJSON of a literal)."""

@@ -1409,8 +1409,7 @@ def _pushes(job, github):
                     else:
                         out.append((ref, st, st.run_path, c.line))
             elif words[:2] == ["buildx", "build"] or words[:1] == ["build"]:
-                tags = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-t", "--tag")]
-                tags += [w.split("=", 1)[1] for w in words if w.startswith("--tag=")]
+                tags = shell.option_values(words, ("-t", "--tag"))
                 if "--push" in words:
                     for t in tags:
                         out.append((wm.resolve(t, job, st, github=github, line=c.line), st,
@@ -1437,8 +1436,7 @@ def _tags_of(job, github, repository) -> List[str]:
                 words = words[1:]
             made = []
             if words[:1] == ["build"] or words[:2] == ["buildx", "build"]:
-                made = [words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-t", "--tag")]
-                made += [w.split("=", 1)[1] for w in words if w.startswith("--tag=")]
+                made = shell.option_values(words, ("-t", "--tag"))
             elif words[:1] == ["tag"]:
                 made = [w for w in words[1:] if not w.startswith("-")][1:2]
             for t in made:

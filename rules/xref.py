@@ -666,17 +666,8 @@ def _redirects_to_pattern(script: str, path: str) -> bool:
 
 
 def _run_dir(run: R.JobRun, st: wm.Step) -> Optional[str]:
-    """The literal `working-directory` of a run step (its own, else the job's or
-    the workflow's `defaults.run`), relative to the workspace; None if unset."""
-    scopes = [st.data]
-    for data in (run.job.data, run.workflow.data):
-        defaults = data.get("defaults") if isinstance(data, dict) else None
-        scopes.append(defaults.get("run") if isinstance(defaults, dict) else None)
-    for scope in scopes:
-        if isinstance(scope, dict) and scope.get("working-directory") is not None:
-            wd = scope.get("working-directory")
-            return wd if isinstance(wd, str) else None
-    return None
+    """The literal `working-directory` of a run step (`wm.working_directory`)."""
+    return wm.working_directory(st.data, run.job.data, run.workflow.data)
 
 
 def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str) -> bool:

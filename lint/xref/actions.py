@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
+from ecs_lint.shell import option_values
+
 ECR_PUSH = ("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload",
             "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage")
 ECR_PULL = ("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer")
@@ -240,20 +242,9 @@ def docker_needs(argv: List[str]) -> List[Tuple[str, str, Optional[str]]]:
         return [(a, "docker pull", image) for a in ECR_PULL]
     if sub in ("build", "buildx build") and _build_pushes(argv):
         why = f"docker {sub} --push"
-        return [(a, why, tag) for tag in (_option_values(argv, ("-t", "--tag")) or [None])
+        return [(a, why, tag) for tag in (option_values(argv, ("-t", "--tag")) or [None])
                 for a in ECR_PUSH]
     return []
-
-
-def _option_values(argv: List[str], names: Tuple[str, ...]) -> List[str]:
-    """The values of an option given as `-t X`, `--tag X` or `--tag=X`, in order."""
-    out = []
-    for i, a in enumerate(argv):
-        if a in names and i + 1 < len(argv):
-            out.append(argv[i + 1])
-        elif a.startswith("--") and a.split("=", 1)[0] in names and "=" in a:
-            out.append(a.split("=", 1)[1])
-    return out
 
 
 def _build_pushes(argv: List[str]) -> bool:
@@ -261,7 +252,7 @@ def _build_pushes(argv: List[str]) -> bool:
     `--output` of `type=registry` or `type=image` with `push=true`."""
     if "--push" in argv:
         return True
-    for out in _option_values(argv, ("-o", "--output")):
+    for out in option_values(argv, ("-o", "--output")):
         attrs = dict(f.partition("=")[::2] for f in out.lower().split(","))
         if attrs.get("type") == "registry" or (attrs.get("type") == "image"
                                                and attrs.get("push") == "true"):
