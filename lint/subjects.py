@@ -1645,6 +1645,25 @@ def ref_language(st: "GithubStatement"):
     return langs[0] if len(langs) == 1 else Inter(langs)
 
 
+def claim_language(st: "GithubStatement", claim: str):
+    """The values of a GitHub claim (`job_workflow_ref`...) that a statement's
+    string conditions on it admit; None when it has none, or one ecs-lint does
+    not read exactly (a set operator, a policy variable, a non-string test):
+    then any value may pass."""
+    langs = []
+    for e in st.entries:
+        if not (is_github_prefix(e.provider) and e.claim == claim):
+            continue
+        if not e.op.string or e.op.set_op or e.op.base == "null" \
+                or not all(isinstance(v, str) and "${" not in v for v in e.values):
+            return None
+        lang = Union([seq(*value_pattern(e.op, v, None)) for v in e.values])
+        langs.append(Not(lang) if e.op.negated else lang)
+    if not langs:
+        return None
+    return langs[0] if len(langs) == 1 else Inter(langs)
+
+
 _PULL_REQUEST_REFS = Union([seq("refs/pull/", Tok(CharSet(frozenset("0123456789")), 1, None),
                                 "/merge"), seq("refs/heads/", Tok(ANY, 1, None))])
 

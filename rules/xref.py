@@ -120,7 +120,13 @@ SUB_NOT_ADMITTED = rule(
     A `...:ref` condition is checked too: a job with an environment sends the
     environment form of `sub`, but its token still carries the `ref` it runs on,
     so an admitted `environment:production` sub from `refs/heads/develop` fails
-    a `ref` condition of `refs/heads/main`.
+    a `ref` condition of `refs/heads/main`. So is a `...:job_workflow_ref`
+    condition (string tests without policy variables): GitHub sends
+    `OWNER/REPO/.github/workflows/FILE@REF`, where FILE is the workflow file
+    that holds the job (in a local reusable workflow, the called file, not the
+    caller's) and REF the ref the run is on (a pull request's
+    `refs/pull/N/merge`); when every statement that admits the job's sub pins
+    it to another file or ref, the job gets the 401 as well.
 
     ## Why is this bad?
     STS refuses the token: `Not authorized to perform sts:AssumeRoleWithWebIdentity`
@@ -1555,6 +1561,50 @@ def _env_ref_refused(S, idx: Index, role, u: Usage, part, stmts, trust_doc, repo
         related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")])
 
 
+_REPOSITORY_OF_PREFIX = re.compile(r"repo:([^@/:]+)(?:@[^/:]*)?/([^@/:]+)(?:@[^/:]*)?:")
+
+
+def _workflow_ref_refused(S, idx: Index, role, u: Usage, part, stmts, trust_doc, reported):
+    """xref-sub-not-admitted for a job whose sub is admitted, but whose
+    `job_workflow_ref` claim the admitting statements' conditions on it refuse.
+    GitHub sends `OWNER/REPO/.github/workflows/FILE@REF`: FILE is the workflow
+    that holds the job (in a called reusable workflow, the called one, not the
+    caller), REF the run's ref (a local call runs on its caller's)."""
+    m = _REPOSITORY_OF_PREFIX.fullmatch(idx.prefix or "")
+    path = u.run.doc.file.replace(os.sep, "/")
+    if m is None or "/.github/workflows/" not in "/" + path \
+            or P.is_empty_syntactically(u.produced.sent_refs):
+        return
+    sub = _language(idx, "subjects", part)
+    admitting = [st for st in stmts
+                 if st.admits and S.witness(S.Inter([sub, st.sub_wild])) is not None]
+    allowed = [S.claim_language(st, "job_workflow_ref") for st in admitting]
+    if not admitting or any(a is None for a in allowed):
+        return  # some statement admits the sub whatever workflow sends it
+    sent = P.concat(P.lit(f"{m.group(1)}/{m.group(2)}/.github/workflows/"
+                          f"{os.path.basename(path)}@").pieces, u.produced.sent_refs)
+    ref = S.difference_witness(_language(idx, "subjects", sent), S.Union(allowed))
+    if ref is None or (id(role), "job_workflow_ref", ref) in reported:
+        return
+    reported.add((id(role), "job_workflow_ref", ref))
+    where = next((e.path for e in admitting[0].entries if e.claim == "job_workflow_ref"
+                  and S.is_github_prefix(e.provider)), admitting[0].path)
+    names = ", ".join(f"statement {st.index + 1}" for st in admitting)
+    called = " (in a called workflow GitHub names the called file, not the caller)" \
+        if u.run.caller is not None else ""
+    shown = P.show_sub(S.witness(sub) or "", True, idx.prefix)
+    yield Problem(
+        SUB_NOT_ADMITTED.id, where,
+        f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(u.link.path).line} assumes "
+        f"{role.label} with sub '{shown}' and job_workflow_ref '{ref}'{called}; the "
+        f"`job_workflow_ref` condition of {names} does not admit it: the job fails with "
+        "401 (Not authorized to perform sts:AssumeRoleWithWebIdentity)",
+        help="admit the workflow file and ref that assume the role in the "
+             "job_workflow_ref condition, or assume the role from the workflow it names",
+        doc=trust_doc,
+        related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")])
+
+
 # a claim key of a customised subject template (`include_claim_keys`), as the
 # first key of the sub or after a `:` (not `repo`, `ref`, `environment`: the
 # default shape has those)
@@ -1691,6 +1741,9 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             if missed is None and u.run.environment is not None and repo_known \
                     and not unknown_env:
                 yield from _env_ref_refused(S, idx, role, u, part, stmts, trust_doc, reported)
+            if missed is None and repo_known and not unknown_env:
+                yield from _workflow_ref_refused(S, idx, role, u, part, stmts, trust_doc,
+                                                 reported)
             if missed is None or (id(role), missed) in reported:
                 continue
             reported.add((id(role), missed))

@@ -750,6 +750,106 @@ def test_environment_job_ref_claim(tmp_path, on, ref_op, ref, expected):
         assert ":ref" in line  # points at the ref condition
 
 
+JWR = "token.actions.githubusercontent.com:job_workflow_ref"
+CALLED = """\
+    on:
+      workflow_call:
+    jobs:
+      deploy:
+        runs-on: ubuntu-latest
+        permissions:
+          id-token: write
+        steps:
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: %s
+              aws-region: eu-west-1
+    """ % ROLE
+CALLER = """\
+    on: %s
+    jobs:
+      deploy:
+        permissions:
+          id-token: write
+        uses: ./.github/workflows/ecs-deploy.yml
+    """
+
+
+@pytest.mark.parametrize("on, sub, op, value, expected", [
+    # the job's own workflow, on the refs it runs on
+    (None, "repo:myorg/app:ref:refs/heads/main", "StringEquals",
+     "myorg/app/.github/workflows/deploy.yml@refs/heads/main", None),
+    (None, "repo:myorg/app:ref:refs/heads/main", "StringEquals",
+     "myorg/app/.github/workflows/release.yml@refs/heads/main",
+     "myorg/app/.github/workflows/deploy.yml@refs/heads/main"),
+    ("{push: {branches: [main, develop]}}", "repo:myorg/app:ref:refs/heads/*", "StringLike",
+     "myorg/app/.github/workflows/deploy.yml@refs/heads/main",
+     "myorg/app/.github/workflows/deploy.yml@refs/heads/develop"),
+    ("{push: {tags: ['v*']}}", "repo:myorg/app:ref:refs/tags/*", "StringLike",
+     "myorg/app/.github/workflows/deploy.yml@refs/tags/v*", None),
+    # a pull request's ref is its merge ref
+    ("pull_request", "repo:myorg/app:pull_request", "StringLike",
+     "myorg/app/.github/workflows/deploy.yml@refs/heads/*",
+     "myorg/app/.github/workflows/deploy.yml@refs/pull/0/merge"),
+    ("pull_request", "repo:myorg/app:pull_request", "StringLike",
+     "myorg/app/.github/workflows/deploy.yml@*", None),
+    # a negated condition and one with a policy variable
+    (None, "repo:myorg/app:ref:refs/heads/main", "StringNotLike",
+     "myorg/app/.github/workflows/deploy.yml@*",
+     "myorg/app/.github/workflows/deploy.yml@refs/heads/main"),
+    (None, "repo:myorg/app:ref:refs/heads/main", "StringLike",
+     "${aws:PrincipalTag/x}/.github/workflows/other.yml@*", None),
+])
+def test_job_workflow_ref_condition(tmp_path, on, sub, op, value, expected):
+    _repo(tmp_path, oidc_workflow(ROLE, on=on), sub)
+    trust = json.loads((tmp_path / "iam" / "trust.json").read_text())
+    cond = trust["Statement"][0]["Condition"]
+    if "*" in sub:
+        cond["StringLike"] = {"token.actions.githubusercontent.com:sub": sub}
+        del cond["StringEquals"]["token.actions.githubusercontent.com:sub"]
+    cond.setdefault(op, {})[JWR] = value
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
+    found = [f for f in lint_folder(tmp_path)
+             if f.rule in ("xref-sub-not-admitted", "internal-error")]
+    if expected is None:
+        assert found == [], [f.message for f in found]
+        return
+    assert [f.rule for f in found] == ["xref-sub-not-admitted"], [f.message for f in found]
+    assert f"job_workflow_ref '{expected}'" in found[0].message
+    line = (tmp_path / "iam" / "trust.json").read_text().splitlines()[found[0].span.line - 1]
+    assert ":job_workflow_ref" in line  # points at the condition that refuses it
+
+
+@pytest.mark.parametrize("value, refused", [
+    # a called workflow's job sends the called file, on the caller's ref
+    ("myorg/app/.github/workflows/deploy.yml@refs/heads/main", True),
+    ("myorg/app/.github/workflows/ecs-deploy.yml@refs/heads/main", False),
+    ("myorg/app/.github/workflows/ecs-deploy.yml@refs/tags/*", True),
+])
+def test_job_workflow_ref_of_a_called_workflow(tmp_path, value, refused):
+    _repo(tmp_path, CALLER % "{push: {branches: [main]}}", "repo:myorg/app:ref:refs/heads/main",
+          extra={".github/workflows/ecs-deploy.yml": CALLED})
+    trust = json.loads((tmp_path / "iam" / "trust.json").read_text())
+    trust["Statement"][0]["Condition"]["StringLike"] = {JWR: value}
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
+    found = [f for f in lint_folder(tmp_path) if f.rule.startswith(("xref-", "internal"))]
+    assert [f.rule for f in found] == (["xref-sub-not-admitted"] if refused else []), \
+        [f.message for f in found]
+    if refused:
+        assert "ecs-deploy.yml@refs/heads/main" in found[0].message
+        assert "called workflow" in found[0].message
+
+
+def test_job_workflow_ref_is_not_judged_when_another_statement_admits_the_sub(tmp_path):
+    _repo(tmp_path, oidc_workflow(ROLE), "repo:myorg/app:ref:refs/heads/main")
+    trust = json.loads((tmp_path / "iam" / "trust.json").read_text())
+    pinned = json.loads(json.dumps(trust["Statement"][0]))
+    pinned["Condition"]["StringEquals"][JWR] = "myorg/app/.github/workflows/x.yml@refs/heads/main"
+    trust["Statement"].append(pinned)
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
+    assert [f.rule for f in lint_folder(tmp_path) if f.rule.startswith("xref-")] == []
+
+
 @pytest.mark.parametrize("subs, config, broader", [
     # the used sub in both subject formats: ready for the switch, not broader
     (["repo:myorg/app:environment:production",

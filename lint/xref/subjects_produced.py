@@ -532,6 +532,9 @@ class Produced:
     # `must` subs are sent with: the sub does not say them
     refs_must: object = EMPTY
     twin_may: object = EMPTY  # `may` in the other subject format (set by the caller)
+    # the `ref` claims every `must` sub is sent with, pull requests' included
+    # (`refs/pull/N/merge`): what the `job_workflow_ref` claim ends with
+    sent_refs: object = EMPTY
 
 
 def encode(value: str) -> str:
@@ -620,7 +623,11 @@ def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
         full = concat(pfx, ctx)
         must = full if (runs_must and n.understood) else EMPTY
         may = full if runs_may else EMPTY
-        return Produced(must, may, must_refs if must is not EMPTY else EMPTY)
+        if must is EMPTY:
+            return Produced(must, may)
+        return Produced(must, may, must_refs,
+                        sent_refs=_with_pull_requests(must_refs, refs.pull_request_must
+                                                      and pr_runs))
     must_parts, may_parts = [], []
     ref_ctx = tuple(literal_piece(c) for c in "ref:")
     if not _surely_empty(must_refs):
@@ -634,7 +641,20 @@ def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
             must_parts.append(pr)
     must = alt(must_parts) if (must_parts and n.understood) else EMPTY
     may = alt(may_parts) if may_parts else EMPTY
-    return Produced(must, may)
+    if must is EMPTY:
+        return Produced(must, may)
+    return Produced(must, may, sent_refs=_with_pull_requests(
+        must_refs, refs.pull_request_must and pr_runs))
+
+
+_PULL_REQUEST_REF = Seq(_lit_pieces("refs/pull/") + (_DIGITS,) + _lit_pieces("/merge"))
+
+
+def _with_pull_requests(refs, pull_requests: bool):
+    """`refs`, and a pull request's merge ref (`refs/pull/N/merge`) if `pull_requests`."""
+    if not pull_requests:
+        return refs
+    return _PULL_REQUEST_REF if _surely_empty(refs) else alt([refs, _PULL_REQUEST_REF])
 
 
 def _surely_empty(lang) -> bool:
