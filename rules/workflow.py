@@ -784,11 +784,15 @@ def id_token(doc, ctx):
         if idle:
             perms = wf.data.get("permissions")
             path = ("permissions", "id-token") if isinstance(perms, dict) else ("permissions",)
+            own = any(j.permissions_source != "workflow" for j in _live_jobs(wf))
             yield Problem(ID_TOKEN_TOO_BROAD.id, path,
-                          "`id-token: write` is granted to every job, but "
+                          "`id-token: write` is granted to every job"
+                          + (" without permissions of its own" if own else "") + ", but "
                           + ", ".join(f"'{j}'" for j in idle)
-                          + (" does" if len(idle) == 1 else " do")
-                          + " not assume an AWS role: they can mint OIDC tokens they do not need",
+                          + (" does not assume an AWS role: it can mint OIDC tokens it does"
+                             if len(idle) == 1 else
+                             " do not assume an AWS role: they can mint OIDC tokens they do")
+                          + " not need",
                           help="grant `id-token: write` only in the permissions of the jobs "
                                "that assume a role", key=True)
 
