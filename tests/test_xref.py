@@ -252,8 +252,10 @@ def test_environment_and_pull_request_forms():
 
 @pytest.mark.parametrize("event, must, may, not_sent", [
     # the merge queue's branch, never the base branch
-    ("merge_group", "repo:o/r:ref:refs/heads/gh-readonly-queue/main/pr-7-abc", None,
+    ("merge_group", "repo:o/r:ref:refs/heads/gh-readonly-queue/main/pr-7-" + "0f" * 20, None,
      "repo:o/r:ref:refs/heads/main"),
+    # ... named `pr-N-SHA` after the base branch
+    ("merge_group", None, None, "repo:o/r:ref:refs/heads/gh-readonly-queue/main/x"),
     # a pull request's events: not the default branch
     ("pull_request_review", None, "repo:o/r:pull_request", "repo:o/r:ref:refs/heads/main"),
     # the branch or tag just created or deployed: any, none certain

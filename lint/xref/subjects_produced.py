@@ -156,10 +156,15 @@ def to_subjects(lang, widen: bool = False):
 
     `widen` reads a filter's `*` (any run without `/`) as any run: for "which
     subs are in use" a tag `v1/x` that `v*` does not trigger on is not worth a
-    warning about a trust policy that says `v*` too."""
+    warning about a trust policy that says `v*` too (nor is a merge group's
+    `BASE/pr-N-SHA` worth one about `BASE/*`)."""
     from .. import subjects as S
     if isinstance(lang, Seq):
-        return tuple(_tok(S, p, widen) for p in lang.pieces)
+        pieces = lang.pieces
+        if widen and _QUEUE_TAIL in pieces:  # `BASE/pr-N-SHA`: `BASE/*`
+            at = pieces.index(_QUEUE_TAIL)
+            pieces = pieces[:at - len("pr-")] + (_ANY_RUN,) + pieces[at + 1:]
+        return tuple(_tok(S, p, widen) for p in pieces)
     if isinstance(lang, Alt):
         return S.Union([to_subjects(p, widen) for p in lang.parts])
     return S.Inter([to_subjects(lang.a, widen), S.Not(to_subjects(lang.b, widen))])
@@ -300,9 +305,12 @@ def _names_admitted(spec: dict, keys: list):
 
 
 QUEUE = tuple(literal_piece(c) for c in "gh-readonly-queue/")
-# what follows the base branch in a merge group's ref: `/pr-N-SHA`, taken as
-# any run (the whole name is then kept to the names git accepts)
-_QUEUE_REST = (literal_piece("/"), Piece(frozenset(), True, 1, INF))
+# what follows the base branch in a merge group's ref: `/pr-N-SHA` (the pull
+# request's number, the merge group's head commit), read as `/pr-` and a run
+# of at least 42 digits, hex letters and dashes; "which subs are in use"
+# (`to_subjects(widen=True)`) reads `pr-` and that run as any run
+_QUEUE_TAIL = Piece(frozenset("0123456789abcdef-"), False, 42, INF)
+_QUEUE_REST = _lit_pieces("/pr-") + (_QUEUE_TAIL,)
 
 
 def merge_group_refs(spec) -> object:
@@ -311,10 +319,11 @@ def merge_group_refs(spec) -> object:
     admits BASE (the branch the merge queue merges into)."""
     keys = [k for k in ("branches", "branches-ignore") if isinstance(spec, dict) and k in spec]
     if not keys:
-        return concat(HEADS, concat(QUEUE, any_name()))
-    k = keys[0]
-    values = spec.get(k) if isinstance(spec.get(k), list) else [spec.get(k)]
-    bases = _filter_lang(make_filter(values, ignore=k.endswith("-ignore")), valid_only=False)
+        bases = Seq((_ANY_RUN._replace(min=1),))
+    else:
+        k = keys[0]
+        values = spec.get(k) if isinstance(spec.get(k), list) else [spec.get(k)]
+        bases = _filter_lang(make_filter(values, ignore=k.endswith("-ignore")), valid_only=False)
     return concat(HEADS + QUEUE, intersect(append(bases, _QUEUE_REST), any_name()))
 
 

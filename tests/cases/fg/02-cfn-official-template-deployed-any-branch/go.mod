@@ -1,0 +1,3 @@
+module github.com/orbit-labs/orbit-api
+
+go 1.23
