@@ -42,11 +42,14 @@ PASSROLE_MISSING = rule(
     it, or the files listed under `roles:` in the config. Deny statements and
     conditions on `iam:PassedToService` count, and so do the resources: PassRole
     allowed only on ARNs that cannot be a role (`arn:aws:codedeploy:...`) passes
-    none. A role that also has an attached policy whose text is not among the
-    files (an AWS managed policy such as `AmazonECS_FullAccess`, or a file
-    config `roles:` lists for it that the run was not given, as when pre-commit
-    passes only the changed files) is not judged, unless a Deny refuses
-    PassRole. Which roles must be passed is checked by
+    none. The AWS managed policies deploy roles are often given
+    (`AdministratorAccess`, `PowerUserAccess`, the `AmazonEC2ContainerRegistry*`
+    policies, `AmazonECS_FullAccess`, `AmazonECSTaskExecutionRolePolicy`) are
+    read as AWS publishes them. A role that also has another attached policy
+    whose text is not among the files (a customer managed policy by ARN, or a
+    file config `roles:` lists for it that the run was not given, as when
+    pre-commit passes only the changed files) is not judged, unless a Deny
+    refuses PassRole. Which roles must be passed is checked by
     `xref-passrole-not-covered` when a workflow links the role to the task
     definitions it registers. Without a workflow, the task definitions defined
     in the policy's own Terraform module or CloudFormation template are the
@@ -537,10 +540,16 @@ def passrole_missing(documents, ctx):
                  "task role, so registering them passes none")
         return
     fired = set()
+    from ecs_lint import managed_policies as M
+
     for key, members in _roles_policies(docs, ctx):
-        stmts = iam.policy_statements([m.data for m in members])  # read once: asked thrice
+        attached = [u for m in members for u in (m.context or {}).get("unread_policies") or []]
+        managed = [M.document(n) for n in dict.fromkeys(M.known(u) for u in attached) if n]
+        # read once: asked thrice (AWS managed policies whose text is known after the
+        # role's own, so that a statement's `policy` indexes `members`)
+        stmts = iam.policy_statements([m.data for m in members] + managed)
         reg = iam.evaluate_statements(stmts, "ecs:RegisterTaskDefinition")
-        if not reg.allowed or reg.statement is None:
+        if not reg.allowed or reg.statement is None or reg.statement.policy >= len(members):
             continue
         context = {"iam:PassedToService": ECS_TASKS}
         passing = iam.evaluate_statements(stmts, "iam:PassRole", None, context)
@@ -549,7 +558,7 @@ def passrole_missing(documents, ctx):
                 and _may_name_a_role(st) for st in stmts):
             yield from _template_roles_not_passed(key, members, stmts, documents, ctx)
             continue
-        unread = [u for m in members for u in (m.context or {}).get("unread_policies") or []]
+        unread = [u for u in attached if not M.answers(u, "iam:PassRole")]
         unread += _config_files_unread(members, ctx, facts.permission_files)
         if unread and (passing.allowed or passing.statement is None):
             # an attached policy that is not read may allow iam:PassRole (a Deny is certain)

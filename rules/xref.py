@@ -264,11 +264,17 @@ PERMISSION_MISSING = rule(
     `aws:RequestTag/*`/`aws:TagKeys` (absent when the task definition
     registered has no tags); a key the
     action's request never carries, such as `ecs:cluster` for
-    RegisterTaskDefinition, makes a positive condition on it false). A role that also
-    has an attached policy whose text is not among the files (an AWS managed
-    policy, or a file config `roles:` lists for it that the run was not given,
-    as when pre-commit passes only the changed files) is reported only where a
-    Deny refuses the action.
+    RegisterTaskDefinition, makes a positive condition on it false). The AWS
+    managed policies deploy roles are often given (`PowerUserAccess`, the
+    `AmazonEC2ContainerRegistry*` policies, `AmazonECS_FullAccess`...) are
+    read as AWS publishes them, for the actions their copy answers for (AWS
+    only ever adds to its policies: `AmazonECS_FullAccess` answers for ECS, ECR
+    and iam:PassRole); a finding a role's own policies cannot fix points at the
+    managed policy's ARN where the role attaches it. A role that also has an
+    attached policy whose text is not among the files (another managed policy,
+    or a file config `roles:` lists for it that the run was not given, as when
+    pre-commit passes only the changed files) is reported only where a Deny
+    refuses the action.
 
     ## Why is this bad?
     The step fails with `AccessDenied` in the middle of a release: a migration
@@ -610,22 +616,32 @@ def _in_folder(path: str, folder: str) -> Optional[str]:
     return clean[len(folder) + 1:] if clean.startswith(folder + "/") else None
 
 
-def _overwritten(run: R.JobRun, step: wm.Step, path: str) -> bool:
+def _overwritten(run: R.JobRun, step: wm.Step, path: str, github=None) -> bool:
     """Does an earlier step's script write the file (`> path`, `>> path`,
     `tee path`), say with `aws ecs describe-task-definition`? Then the render
-    step reads what it wrote, not the repository's file."""
+    step reads what it wrote, not the repository's file. (A target written
+    with `${{ env.X }}` is its value.)"""
     want = path.removeprefix("./")
     for st in run.job.steps[:step.index]:
         for c in wm.commands(st):
             targets = [t for op, t in c.redirects if op in (">", ">>") and t]
             if c.name == "tee":
                 targets += [a for a in c.argv[1:] if not a.startswith("-")]
+            targets = [_expanded(run, st, t, github) for t in targets]
             if any(t.strip("\"'").removeprefix("./") == want for t in targets):
                 return True
     return False
 
 
-def _made_earlier(run: R.JobRun, step: wm.Step, path: str) -> bool:
+def _expanded(run: R.JobRun, st: wm.Step, text: str, github) -> str:
+    """`text` with the `${{ }}` expressions whose values are known filled in."""
+    if "${{" not in text:
+        return text
+    value = run.expand(text, st, github)
+    return value if isinstance(value, str) else text
+
+
+def _made_earlier(run: R.JobRun, step: wm.Step, path: str, github=None) -> bool:
     """Does an earlier step of the job seem to produce the file (a `> file`
     redirect, a script naming it, a downloaded artifact)?"""
     base = os.path.basename(path)
@@ -634,7 +650,7 @@ def _made_earlier(run: R.JobRun, step: wm.Step, path: str) -> bool:
             return False
         if st.uses and ("download-artifact" in st.uses or "cache" in st.uses):
             return True
-        if isinstance(st.run, str) and base in st.run:
+        if isinstance(st.run, str) and base in _expanded(run, st, st.run, github):
             if _writes_elsewhere(run, st, path, base):
                 continue
             return True
@@ -739,7 +755,7 @@ def _taskdef_checks(idx: Index, ctx):
             if not R.unresolved(raw) and (path is None or not probes.ask(
                     "exists", os.path.join(ctx.repo_root or ".", path))):
                 shown = raw.strip()
-                if _made_earlier(run, step, shown):
+                if _made_earlier(run, step, shown, github):
                     ctx.note(f"xref: {run.doc.file}: {shown} is not in the repository but an "
                              "earlier step seems to write it")
                     continue
@@ -771,7 +787,7 @@ def _taskdef_checks(idx: Index, ctx):
             if not isinstance(name, str) or R.unresolved(name):
                 continue
             name = name.strip()  # the action's core.getInput trims the input
-            if not R.unresolved(raw) and _overwritten(run, step, path):
+            if not R.unresolved(raw) and _overwritten(run, step, path, github):
                 continue  # an earlier step writes the file: the one read is stale
             for td in idx.taskdefs.at(ctx.repo_root, path):
                 names = L.container_names(td)
@@ -880,6 +896,7 @@ def _where_to_fix(docs: List[Document], action: str, resource: Optional[str] = N
     repository goes beside the other repository actions, not beside
     `ecr:GetAuthorizationToken` on "*")."""
     service = action.split(":", 1)[0].lower()
+    docs = [d for d in docs if not (d.context or {}).get("managed")] or docs  # not AWS's
     same = [(d, st) for d in docs for st in iam.statements(d.data)
             if st.allow and st.actions is not None and any(
                 isinstance(a, str) and a.lower().startswith(service + ":") for a in st.actions)]
@@ -998,7 +1015,7 @@ def _missing(idx: Index, needs_by_key):
         decision = decisions[0]
         if any(d.allowed for d in decisions):
             continue
-        if decision.statement is None and role.unread:
+        if decision.statement is None and role.unread_for(action):
             continue  # an attached policy not read may allow it (only a Deny is certain)
         denied.setdefault((id(role), action), []).append((resource, needs, decision))
     for (_, action), entries in denied.items():
@@ -1042,11 +1059,20 @@ def _missing_problem(idx: Index, action, resource, needs, decision, others, more
         f"{first.run.label} needs ({first.run.doc.file}:{line}): {decision.reason}; "
         f"the step fails with AccessDenied{also}",
         help=(f"remove or narrow the Deny for {action}" if decision.statement is not None
-              else f"allow {action} on Resource \"*\" in this policy" if star
-              else f"allow {action}{every} in this policy"),
+              else _managed_help(doc, f"allow {action} on Resource \"*\"") if star
+              else _managed_help(doc, f"allow {action}{every}")),
         doc=doc,
         related=[_related(n, f"{n.why} ({n.run.label}) needs {action}")
                  for n in needs[:3] + more_needs[:3]])
+
+
+def _managed_help(doc: Document, fix: str) -> str:
+    """`fix` "in this policy", or in a policy of the role's own when `doc` is
+    an AWS managed policy (which cannot be changed)."""
+    name = (doc.context or {}).get("managed")
+    if name:
+        return f"{fix} in a policy of the role's own (the AWS managed {name} does not)"
+    return f"{fix} in this policy"
 
 
 def _related(need: N.Need, message: str):
@@ -1068,7 +1094,8 @@ def _passrole(idx: Index, passes):
                 continue
             decision = iam.evaluate_statements(_role_statements(idx, role), "iam:PassRole",
                                                arn, {"iam:PassedToService": N.ECS_TASKS})
-            if decision.allowed or (decision.statement is None and role.unread):
+            if decision.allowed or (decision.statement is None
+                                    and role.unread_for("iam:PassRole")):
                 continue
             reported.add((id(role), arn))
             policy, path = iam.passrole_place([d.data for d in docs], decision)
@@ -1079,9 +1106,12 @@ def _passrole(idx: Index, passes):
                 f"{td.place((field_name,))} that {run.label} registers ({run.doc.file}:"
                 f"{run.doc.span(step.path).line}): {decision.reason}; "
                 "RegisterTaskDefinition fails with AccessDenied on iam:PassRole",
-                help=f"add {arn} to the iam:PassRole resources (with iam:PassedToService "
-                     f"{N.ECS_TASKS}), or point the task definition at a role this policy "
-                     "may pass",
+                help=(_managed_help(doc, f"allow iam:PassRole on {arn} (with "
+                                         f"iam:PassedToService {N.ECS_TASKS})")
+                      if (doc.context or {}).get("managed") else
+                      f"add {arn} to the iam:PassRole resources (with iam:PassedToService "
+                      f"{N.ECS_TASKS}), or point the task definition at a role this policy "
+                      "may pass"),
                 doc=doc,
                 related=[(td, (field_name,), f"{field_name} of {td.file}"),
                          (run.doc, step.path, f"the step that registers it ({run.label})")])

@@ -5,6 +5,8 @@ missed a finding RULES.md defines (see the commit that added it for the evidence
 """
 import textwrap
 
+import pytest
+
 from conftest import lint_folder
 
 
@@ -115,14 +117,18 @@ CFN_ROLE = """\
     """
 
 
-def _repo(tmp_path, files):
+def _write(tmp_path, files):
     files = {".github/workflows/deploy.yml": DEPLOY_WORKFLOW, "ops/td.json": TASKDEF,
              ".ecs-lint.yaml": "github:\n  repository: acme/app\n", **files}
     for rel, text in files.items():
         p = tmp_path / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text(textwrap.dedent(text))
-    return sorted((f.rule, f.file, f.line) for f in lint_folder(tmp_path)
+    return tmp_path
+
+
+def _repo(tmp_path, files):
+    return sorted((f.rule, f.file, f.line) for f in lint_folder(_write(tmp_path, files))
                   if f.severity in ("error", "warning"))
 
 
@@ -278,3 +284,58 @@ def test_terraform_managed_policy_arns_link_a_policy_of_the_module(tmp_path):
 
 def _messages(tmp_path):
     return [f.message for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+
+
+@pytest.mark.parametrize("arn, expected", [
+    # AWS managed policies whose text is known are read (lint/managed_policies.py):
+    # PowerUserAccess allows everything but IAM, so not iam:PassRole
+    ("arn:aws:iam::aws:policy/PowerUserAccess", {"xref-passrole-not-covered"}),
+    ("arn:${data.aws_partition.current.partition}:iam::aws:policy/PowerUserAccess",
+     {"xref-passrole-not-covered"}),
+    # the ECR read-only policy gives nothing of ECS
+    ("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+     {"xref-permission-missing", "xref-passrole-not-covered"}),
+    ("arn:aws:iam::aws:policy/AdministratorAccess", set()),
+    ("arn:aws:iam::aws:policy/AmazonECS_FullAccess", set()),
+    # a policy whose text is not known may allow anything
+    ("arn:aws:iam::aws:policy/ReadOnlyAccess", set()),
+    ("arn:aws:iam::111122223333:policy/deploy", set()),
+])
+def test_terraform_role_with_a_known_aws_managed_policy_is_judged(tmp_path, arn, expected):
+    tf = TF_ROLE % "" + f"""\
+    resource "aws_iam_role_policy_attachment" "managed" {{
+      role       = aws_iam_role.deploy.name
+      policy_arn = "{arn}"
+    }}
+    """
+    found = [f for f in lint_folder(_write(tmp_path, {"infra/iam.tf": tf}))
+             if f.rule.startswith("xref-")]
+    assert {f.rule for f in found} == expected, [f.message for f in found]
+    for f in found:
+        if f.rule == "xref-permission-missing":  # placed in the role's own policy
+            assert f.file == "infra/iam.tf" and "in this policy" in f.help
+
+
+def test_a_role_with_only_a_managed_policy_points_at_its_attachment(tmp_path):
+    role = CFN_ROLE.rstrip(" ") + """\
+          ManagedPolicyArns:
+            - arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser
+    """
+    found = [f for f in lint_folder(_write(tmp_path, {"cfn/role.yaml": role}))
+             if f.rule == "xref-permission-missing"]
+    assert found and all("ecs:" in f.message for f in found)
+    text = (tmp_path / "cfn" / "role.yaml").read_text().splitlines()
+    assert all("AmazonEC2ContainerRegistryPowerUser" in text[f.line - 1] for f in found)
+    assert all("AWS managed AmazonEC2ContainerRegistryPowerUser does not" in f.help
+               for f in found)
+
+
+@pytest.mark.parametrize("arn, missing", [
+    ("arn:aws:iam::aws:policy/PowerUserAccess", True),  # no iam:PassRole in it
+    ("arn:aws:iam::aws:policy/AmazonECS_FullAccess", False),  # passes roles to ECS tasks
+    ("arn:aws:iam::aws:policy/ReadOnlyAccess", False),  # not known: may allow it
+])
+def test_passrole_missing_reads_known_managed_policies(tmp_path, arn, missing):
+    tf = TF_ROLE % f'managed_policy_arns = ["{arn}"]'
+    found = [f.rule for f in lint_folder(_write(tmp_path, {"infra/iam.tf": tf}))]
+    assert ("policy-passrole-missing" in found) is missing

@@ -1461,6 +1461,29 @@ def test_roles_given_as_register_flags_must_be_passable(tmp_path, flags, denied)
     assert len(found) == len(denied)
 
 
+@pytest.mark.parametrize("target, reported", [
+    # an earlier step writes the file the render reads, its name from env
+    ("${{ env.TD }}", False),
+    ("td.json", False),
+    ("other.json", True),
+    ("${{ env.OTHER }}", True),
+])
+def test_a_file_an_earlier_step_writes_through_an_expression_exists(tmp_path, target,
+                                                                    reported):
+    steps = f"""\
+          - run: aws ecs describe-task-definition --task-definition api --query taskDefinition > {target}
+          - uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: ${{{{ env.TD }}}}
+              container-name: web
+              image: app:1
+"""
+    wf = oidc_workflow(ROLE, steps=steps).replace(
+        "    jobs:", "    env:\n      TD: td.json\n      OTHER: other.json\n    jobs:", 1)
+    found = _repo(tmp_path, wf, "repo:myorg/app:ref:refs/heads/main")
+    assert ("xref-task-definition-missing" in [f.rule for f in found]) is reported
+
+
 @pytest.mark.parametrize("checkout, reported", [
     # another repository's files are not read here: nothing to say of its paths
     ("repository: acme/ecs-definitions\n              path: defs", False),

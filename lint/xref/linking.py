@@ -29,8 +29,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
+from .. import managed_policies as M
 from ..config import realpath_in
-from ..model import Document
+from ..model import Document, Span
 from ..values import Template, Unknown, text_of
 
 # ---------------------------------------------------------------------------
@@ -150,6 +151,11 @@ class Role:
     @property
     def label(self) -> str:
         return self.arn or self.name or self.key
+
+    def unread_for(self, action: str) -> List[str]:
+        """The attached policies not read that may allow `action` (an AWS
+        managed policy whose copy answers for it is read)."""
+        return [u for u in self.unread if not M.answers(u, action)]
 
 
 _PROVIDER_ARN = re.compile(r"^arn:[\w-]+:iam::(\d{12}):oidc-provider/")
@@ -331,7 +337,43 @@ def build_roles(docs: List[Document], ctx, facts) -> RoleIndex:
             if d not in role.permissions:
                 role.permissions.append(d)
             role.unread += [u for u in unread if u not in role.unread]
+    for role in index.roles:
+        _read_managed(role)
     return index
+
+
+def _read_managed(role: Role):
+    """Add the AWS managed policies among the role's unread ones whose text
+    is known (`lint/managed_policies.py`) to its permission policies, placed
+    where the role's own files name them."""
+    for arn in role.unread:
+        name = M.known(arn)
+        if name is None or any((d.context or {}).get("managed") == name
+                               for d in role.permissions):
+            continue
+        near = role.trust + [d for d in role.permissions if not (d.context or {}).get("managed")]
+        placed = next(((d, at) for d in near for at in [_named_at(d.text, name)]
+                       if at is not None), None)
+        if placed is None and not near:
+            continue
+        doc, span = placed or (near[0], near[0].span(()))
+        role.permissions.append(Document(
+            "permissions-policy", M.document(name), doc.file,
+            lambda path=(), key=False, span=span: span,
+            name=f"AWS managed policy {name}", context={"managed": name}))
+
+
+def _named_at(text: Optional[str], name: str) -> Optional[Span]:
+    """Where a text names an AWS managed policy (`policy/NAME`), if it does."""
+    if not text:
+        return None
+    m = re.search(r"policy/(?:[\w+=,.@-]+/)*" + re.escape(name) + r"\b", text)
+    if m is None:
+        return None
+    at = m.start() + len("policy/")
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    return Span(line, column, line, column + len(m.group(0)) - len("policy/"))
 
 
 def _reading(d: Document) -> Optional[str]:
