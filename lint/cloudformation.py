@@ -572,6 +572,7 @@ def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]
         template_ctx["call"] = [deployment.label, deployment.file, deployment.line, 1]
     managed_by_role = _managed_policy_links(resources)
     unread_of = _unread_managed_policies(resources, scope)
+    bounds, boundary_arn = _permissions_boundaries(resources, scope)
 
     def add(kind, value, prefix, name, origins=None, **ctx):
         if isinstance(value, (str, Template)):  # a policy as JSON text (`!Sub` of it too)
@@ -605,6 +606,8 @@ def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]
             role_name = props.get("RoleName")
             ctx = {"resource": logical_id, "role_name": role_name, "role_ref": logical_id,
                    "unread_policies": unread_of.get(logical_id, [])}
+            if logical_id in boundary_arn:
+                ctx["boundary"] = boundary_arn[logical_id]
             trust = props.get("AssumeRolePolicyDocument")
             if isinstance(trust, dict):
                 _either_branch(raw.get("AssumeRolePolicyDocument"), trust, scope, origins,
@@ -627,7 +630,8 @@ def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]
                 add("permissions-policy", doc, base + ("PolicyDocument",), logical_id,
                     origins, resource=logical_id, roles=roles,
                     unread_policies=[u for r in roles if isinstance(r, str)
-                                     for u in unread_of.get(r, [])])
+                                     for u in unread_of.get(r, [])],
+                    boundary_of=bounds.get(logical_id, []))
         elif rtype == "AWS::IAM::RolePolicy":  # an inline policy of the role RoleName names
             doc = props.get("PolicyDocument")
             if isinstance(doc, (dict, str, Template)):
@@ -1117,6 +1121,27 @@ def _unread_managed_policies(resources, scope) -> dict:
             value = resolve_tree(a, scope)
             out.setdefault(role_id, []).append(str(value) if value is not None else "?")
     return out
+
+
+def _permissions_boundaries(resources, scope) -> tuple:
+    """({policy logical id: the roles whose PermissionsBoundary it is},
+    {role logical id: its boundary's ARN, when it is not a policy of the template})."""
+    bounds: dict = {}
+    arns: dict = {}
+    for role_id, res in resources.items():
+        if not isinstance(res, dict) or res.get("Type") != "AWS::IAM::Role":
+            continue
+        props = res.get("Properties")
+        entry = props.get("PermissionsBoundary") if isinstance(props, dict) else None
+        if entry is None:
+            continue
+        local = _local_managed_policy(entry, resources)
+        if local is not None:
+            bounds.setdefault(local, []).append(role_id)
+        else:
+            value = resolve_tree(entry, scope)
+            arns[role_id] = str(value) if value is not None else "?"
+    return bounds, arns
 
 
 def _managed_policy_links(resources) -> dict:

@@ -1388,13 +1388,14 @@ class Evaluator:
             if source in variables:
                 return variables[source]
             return unknown(source)
-        if variables is not None:
-            return unknown(source)
+        # a `templatefile()`'s expression sees the variables it is given
+        # (`${jsonencode(subjects)}`, `${s.name}`, `${i < length(xs) - 1 ? "," : ""}`)
+        scope = self.scope if variables is None else {**self.scope, **variables}
         try:
             tree = parse_hcl(f"x = {source}\n")
             attr = _kids(_kids(tree)[0])[0]
             return Evaluator(self.mod, TfFile(self.f.path, f"x = {source}\n", tree),
-                             self.scope).value(
+                             scope).value(
                 attr.children[-1])
         except (LoadError, IndexError, AttributeError):
             return unknown(source)
@@ -2193,6 +2194,10 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
 
     policies = [p for p in everything if p.type == "aws_iam_policy"]
     addresses = {p.address for p in policies}
+    # permissions boundaries: policy address -> the roles it bounds; role -> the
+    # ARN of a boundary that is not a policy of the module
+    boundary_of: Dict[str, list] = {}
+    boundary_arn: Dict[str, str] = {}
 
     def attach(path, role_refs, r):
         pol = _policy_address(r, path, policies)
@@ -2220,6 +2225,12 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
         elif r.type == "aws_iam_role":
             for i in range(len(_blocks(v.get("managed_policy_arns")))):
                 attach(("managed_policy_arns", i), [r.address], r)
+            if v.get("permissions_boundary") is not None:
+                pol = _policy_address(r, ("permissions_boundary",), policies)
+                if pol in addresses:
+                    boundary_of.setdefault(pol, []).append(r.address)
+                else:
+                    boundary_arn[r.address] = str(v["permissions_boundary"])
             hit = r.policy_at(("assume_role_policy",))
             if isinstance(hit, tuple) and hit and hit[0] == "ref":
                 users_of_doc.setdefault(hit[1], []).append((r, "trust-policy"))
@@ -2304,6 +2315,8 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
         if t == "aws_iam_role":
             ctx = {"role_name": _role_name(v), "role_ref": r.address,
                    "unread_policies": unread(r)}
+            if r.address in boundary_arn:
+                ctx["boundary"] = boundary_arn[r.address]
             policy_doc("trust-policy", r, ("assume_role_policy",), **ctx)
             for i, _ in enumerate(_blocks(v.get("inline_policy"))):
                 policy_doc("permissions-policy", r, ("inline_policy", i, "policy"),
@@ -2315,7 +2328,8 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
         elif t == "aws_iam_policy":
             roles = roles_of_policy.get(r.address, [])
             policy_doc("permissions-policy", r, ("policy",), roles=roles,
-                       unread_policies=unread(roles, *_roles_named(roles, everything)))
+                       unread_policies=unread(roles, *_roles_named(roles, everything)),
+                       boundary_of=boundary_of.get(r.address, []))
         elif t == "aws_iam_policy_document" and r.mode == "data":
             if any(r.address in parts for parts in merged.values()):
                 continue  # read where it is merged
@@ -2335,7 +2349,7 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                     role_names=[_role_name(u[0].values) for u in trust_users],
                     unread_policies=unread(*[u[0] for u in trust_users]))
             else:
-                roles = []
+                roles, bounded = [], []
                 for u in users:
                     if u[0].type == "aws_iam_role":
                         roles.append(u[0].address)
@@ -2343,6 +2357,7 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                         roles.extend(u[2])
                     elif u[0].type == "aws_iam_policy":
                         roles.extend(roles_of_policy.get(u[0].address, []))
+                        bounded.extend(boundary_of.get(u[0].address, []))
                 from .kinds import policy_kind
                 kind = policy_kind(data) if isinstance(data, dict) and "Statement" in data \
                     else "permissions-policy"
@@ -2351,7 +2366,8 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                 if users:
                     kind = "permissions-policy"
                 add(kind, data, locate, r, origins, roles=roles,
-                    unread_policies=unread(roles, *_roles_named(roles, everything)))
+                    unread_policies=unread(roles, *_roles_named(roles, everything)),
+                    boundary_of=bounded)
         elif t == "module" and _is_github_oidc_role_module(v):
             data, origins = github_oidc_role_module_view(v)
             add("trust-policy", data, r.locate, r, origins, role_name=_role_name(v),

@@ -1010,19 +1010,39 @@ def _missing(idx: Index, needs_by_key):
         if cluster:
             context["ecs:cluster"] = cluster.group(1) + "cluster/" + cluster.group(2)
         context.update(keys)
+        forms = N.log_group_forms(resource)
         decisions = [iam.evaluate_statements(_role_statements(idx, role), action, form,
-                                             context) for form in N.log_group_forms(resource)]
+                                             context) for form in forms]
         decision = decisions[0]
         if any(d.allowed for d in decisions):
+            bounded = _boundary_refusal(idx, role, action, forms, context)
+            if bounded is not None:
+                denied.setdefault((id(role), action), []).append(
+                    (resource, needs, bounded, True))
             continue
         if decision.statement is None and role.unread_for(action):
             continue  # an attached policy not read may allow it (only a Deny is certain)
-        denied.setdefault((id(role), action), []).append((resource, needs, decision))
+        denied.setdefault((id(role), action), []).append((resource, needs, decision, False))
     for (_, action), entries in denied.items():
-        resource, needs, decision = entries[0]
-        others = list(dict.fromkeys(r for r, _, _ in entries[1:] if r and r != resource))
+        resource, needs, decision, boundary = entries[0]
+        others = list(dict.fromkeys(e[0] for e in entries[1:] if e[0] and e[0] != resource))
         yield _missing_problem(idx, action, resource, needs, decision, others,
-                               [n for _, more, _ in entries[1:] for n in more[:1]])
+                               [n for e in entries[1:] for n in e[1][:1]], boundary)
+
+
+def _boundary_refusal(idx: Index, role, action: str, forms, context):
+    """The decision of the role's permissions boundary on an action its own
+    policies allow, when the boundary does not allow it (a role may do only
+    what both allow); None when it does, or when the boundary is not read."""
+    if not role.bounded_for(action):
+        return None
+    key = ("boundary", id(role))
+    hit = idx.statements.get(key)
+    if hit is None:
+        hit = idx.statements[key] = (
+            role, iam.policy_statements([d.data for d in role.boundaries]))
+    decisions = [iam.evaluate_statements(hit[1], action, form, context) for form in forms]
+    return None if any(d.allowed for d in decisions) else decisions[0]
 
 
 _HOSTED = re.compile(r"^(?:ubuntu|windows|macos)-[\w.-]+$")
@@ -1036,9 +1056,10 @@ def _github_hosted(job) -> bool:
         isinstance(x, str) and _HOSTED.match(x.strip()) for x in labels)
 
 
-def _missing_problem(idx: Index, action, resource, needs, decision, others, more_needs):
+def _missing_problem(idx: Index, action, resource, needs, decision, others, more_needs,
+                     boundary: bool = False):
     role = needs[0].link.role
-    docs = _policy_docs(role)
+    docs = role.boundaries if boundary else _policy_docs(role)
     first = needs[0]
     if decision.statement is not None:
         doc, path = docs[decision.statement.policy], decision.statement.path
@@ -1053,6 +1074,22 @@ def _missing_problem(idx: Index, action, resource, needs, decision, others, more
     on += f" (a request with {', '.join(keys)})" if keys else ""
     also = f" (other steps need it on {', '.join(others)} too)" if others else ""
     every = f" on {', '.join(([resource] if resource else []) + others)}" if others else on
+    if boundary:
+        return Problem(
+            PERMISSION_MISSING.id, path,
+            f"role {role.label} is not allowed {action}{on}, which {first.why} in "
+            f"{first.run.label} needs ({first.run.doc.file}:{line}): its policies allow it, "
+            f"but its permissions boundary does not ({decision.reason}), and a role may do "
+            f"only what both allow; the step fails with AccessDenied{also}",
+            help=(f"remove or narrow the boundary's Deny for {action}"
+                  if decision.statement is not None and not decision.statement.allow
+                  else f"allow {action}{every} in the permissions boundary too"
+                  if not (doc.context or {}).get("managed")
+                  else f"give the role a boundary that allows {action} (the AWS managed "
+                       f"{doc.context['managed']} does not)"),
+            doc=doc,
+            related=[_related(n, f"{n.why} ({n.run.label}) needs {action}")
+                     for n in needs[:3] + more_needs[:3]])
     return Problem(
         PERMISSION_MISSING.id, path,
         f"role {role.label} is not allowed {action}{on}, which {first.why} in "
@@ -1092,12 +1129,31 @@ def _passrole(idx: Index, passes):
             arn = N.role_arn(value, account, part)
             if arn is None or (id(role), arn) in reported:
                 continue
+            context = {"iam:PassedToService": N.ECS_TASKS}
             decision = iam.evaluate_statements(_role_statements(idx, role), "iam:PassRole",
-                                               arn, {"iam:PassedToService": N.ECS_TASKS})
-            if decision.allowed or (decision.statement is None
-                                    and role.unread_for("iam:PassRole")):
+                                               arn, context)
+            bounded = _boundary_refusal(idx, role, "iam:PassRole", [arn], context) \
+                if decision.allowed else None
+            if (decision.allowed and bounded is None) or (
+                    decision.statement is None and role.unread_for("iam:PassRole")):
                 continue
             reported.add((id(role), arn))
+            if bounded is not None:  # its policies allow it; its boundary does not
+                policy, path = iam.passrole_place([d.data for d in role.boundaries], bounded)
+                yield Problem(
+                    PASSROLE_NOT_COVERED.id, path,
+                    f"role {role.label} may not pass {arn}, the {field_name} of "
+                    f"{td.place((field_name,))} that {run.label} registers ({run.doc.file}:"
+                    f"{run.doc.span(step.path).line}): its policies allow it, but its "
+                    f"permissions boundary does not ({bounded.reason}), and a role may do "
+                    "only what both allow; RegisterTaskDefinition fails with AccessDenied "
+                    "on iam:PassRole",
+                    help=f"allow iam:PassRole on {arn} in the permissions boundary too",
+                    doc=role.boundaries[policy],
+                    related=[(td, (field_name,), f"{field_name} of {td.file}"),
+                             (run.doc, step.path,
+                              f"the step that registers it ({run.label})")])
+                continue
             policy, path = iam.passrole_place([d.data for d in docs], decision)
             doc = docs[policy]
             yield Problem(
@@ -1529,14 +1585,18 @@ def _sub_location(stmts, doc: Document, sub: str = ""):
     """Path of the `sub` condition to fix: of the GitHub statements' sub
     conditions, the one with a value closest to the refused `sub` (the longest
     common beginning: `...:environment:staging-*` for an `environment:staging`
-    job), else the first (or the first statement)."""
-    best, best_len = None, -1
+    job; the two subject formats compared without their ids, so that the
+    same repository and context in the other format is closest), else the
+    first (or the first statement)."""
+    best, best_len = None, (-1, -1)
+    want = _without_ids(sub.lower())
     for st in stmts:
         for path in st.sub_paths:
             raw = value_at(doc.data, path)
             for value in raw if isinstance(raw, list) else [raw]:
-                text = value if isinstance(value, str) else ""
-                n = len(os.path.commonprefix([text.lower(), sub.lower()]))
+                text = value.lower() if isinstance(value, str) else ""
+                n = (len(os.path.commonprefix([_without_ids(text), want])),
+                     len(os.path.commonprefix([text, sub.lower()])))
                 if n > best_len:
                     best, best_len = path, n
     if best is not None:
@@ -1544,6 +1604,14 @@ def _sub_location(stmts, doc: Document, sub: str = ""):
     if stmts:
         return stmts[0].path
     return ("Statement",)
+
+
+_IDS = re.compile(r"^(repo:[^/:@]*)@[^/:]*/([^/:@]*)@[^/:]*:")
+
+
+def _without_ids(sub: str) -> str:
+    """An immutable sub (`repo:OWNER@ID/REPO@ID:...`) in the legacy format."""
+    return _IDS.sub(r"\1/\2:", sub, count=1)
 
 
 def _jobs(users: List[str]) -> str:
@@ -1789,6 +1857,10 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             shown = P.show_sub(missed, repo_known, idx.prefix)
             if unknown_env and ":environment:" in shown:
                 shown = shown[:shown.rindex(":environment:")] + ":environment:NAME"
+            legacy = _without_ids(missed)
+            if legacy != missed and S.matches(admitted, legacy):
+                why_env += (f" (the policy admits '{legacy}', the legacy format, but the "
+                            "repository sends immutable subjects)")
             globs = _language(idx, "globs", part)
             fix = shown if globs == [missed] or not repo_known or ids_unknown or unknown_env \
                 else " or ".join(f"'{g}'" for g in globs[:3])
@@ -1802,8 +1874,11 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                 where = _sub_location(stmts, trust_doc, shown)
                 names = ", ".join(f"statement {st.index + 1}" for st in stmts)
                 why = f"no statement of this trust policy admits it ({names} missed)"
-                help_ = (f"admit {fix if fix != shown else repr(shown)} in the sub condition, "
-                         "or change the job so that it sends a sub this policy trusts")
+                like = " (with StringLike: StringEquals reads `*` and `?` as themselves)" \
+                    if fix != shown and re.search(r"[*?]", fix) else ""
+                help_ = (f"admit {fix if fix != shown else repr(shown)} in the sub "
+                         f"condition{like}, or change the job so that it sends a sub this "
+                         "policy trusts")
             yield Problem(
                 SUB_NOT_ADMITTED.id, where,
                 f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(role_path).line} "

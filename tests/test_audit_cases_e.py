@@ -339,3 +339,99 @@ def test_passrole_missing_reads_known_managed_policies(tmp_path, arn, missing):
     tf = TF_ROLE % f'managed_policy_arns = ["{arn}"]'
     found = [f.rule for f in lint_folder(_write(tmp_path, {"infra/iam.tf": tf}))]
     assert ("policy-passrole-missing" in found) is missing
+
+
+TF_FULL_POLICY = """\
+    resource "aws_iam_role_policy" "all" {
+      name = "all"
+      role = aws_iam_role.deploy.id
+      policy = jsonencode({
+        Version   = "2012-10-17"
+        Statement = [
+          { Effect = "Allow", Action = ["ecs:UpdateService", "ecs:DescribeServices"], Resource = "*" },
+          { Effect = "Allow", Action = "iam:PassRole", Resource = "*",
+            Condition = { StringEquals = { "iam:PassedToService" = "ecs-tasks.amazonaws.com" } } }
+        ]
+      })
+    }
+    """
+
+
+@pytest.mark.parametrize("boundary, actions", [
+    # a role may do only what both its policies and its permissions boundary allow
+    ('["ecs:*", "iam:PassRole"]', set()),
+    ('["ecs:RegisterTaskDefinition", "ecs:UpdateService", "iam:PassRole"]',
+     {"ecs:DescribeServices"}),
+    ('["ecs:*"]', {"iam:PassRole"}),
+])
+def test_a_terraform_permissions_boundary_limits_the_role(tmp_path, boundary, actions):
+    tf = TF_ROLE % "permissions_boundary = aws_iam_policy.boundary.arn" + TF_FULL_POLICY + f"""\
+    resource "aws_iam_policy" "boundary" {{
+      name   = "boundary"
+      policy = jsonencode({{
+        Version   = "2012-10-17"
+        Statement = [{{ Effect = "Allow", Action = {boundary}, Resource = "*" }}]
+      }})
+    }}
+    """
+    found = [f for f in lint_folder(_write(tmp_path, {"infra/iam.tf": tf}))
+             if f.rule.startswith("xref-")]
+    said = {"ecs:DescribeServices" for f in found
+            if "is not allowed ecs:DescribeServices" in f.message}
+    said |= {"iam:PassRole" for f in found if f.rule == "xref-passrole-not-covered"}
+    assert said == actions, [f.message for f in found]
+    assert all("permissions boundary" in f.message for f in found)
+    text = (tmp_path / "infra" / "iam.tf").read_text().splitlines()
+    assert all(f.line > text.index('    resource "aws_iam_policy" "boundary" {') for f in found)
+
+
+@pytest.mark.parametrize("boundary, reported", [
+    ("arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser", True),  # no ECS in it
+    ("arn:aws:iam::aws:policy/PowerUserAccess", True),  # no iam:PassRole in it
+    ("arn:aws:iam::aws:policy/AdministratorAccess", False),
+    ("arn:aws:iam::111122223333:policy/boundary", False),  # not read: may allow it
+])
+def test_a_boundary_by_arn_is_read_when_its_text_is_known(tmp_path, boundary, reported):
+    tf = TF_ROLE % f'permissions_boundary = "{boundary}"' + TF_FULL_POLICY
+    found = [f for f in lint_folder(_write(tmp_path, {"infra/iam.tf": tf}))
+             if f.rule.startswith("xref-")]
+    assert bool(found) is reported, [f.message for f in found]
+
+
+def test_a_cloudformation_permissions_boundary_limits_the_role(tmp_path):
+    role = CFN_ROLE.rstrip(" ") + """\
+          PermissionsBoundary: !Ref Boundary
+          Policies:
+            - PolicyName: all
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Effect: Allow
+                    Action: ["ecs:*", "iam:PassRole"]
+                    Resource: "*"
+      Boundary:
+        Type: AWS::IAM::ManagedPolicy
+        Properties:
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: ["ecs:*"]
+                Resource: "*"
+    """
+    found = [f for f in lint_folder(_write(tmp_path, {"cfn/role.yaml": role}))
+             if f.rule.startswith("xref-")]
+    assert [f.rule for f in found] == ["xref-passrole-not-covered"], [f.message for f in found]
+    assert "permissions boundary" in found[0].message
+
+
+@pytest.mark.parametrize("boundary", [
+    "[]", "{}", "42", "null", '["arn:aws:iam::aws:policy/PowerUserAccess"]',
+    '"arn:aws:iam::aws:policy/"', "aws_iam_policy.missing.arn", "var.nothing",
+    '"${var.nothing}/PowerUserAccess"',
+])
+def test_a_permissions_boundary_of_any_shape_does_not_break_the_run(tmp_path, boundary):
+    tf = 'variable "nothing" {}\n' + TF_ROLE % f"permissions_boundary = {boundary}" \
+        + TF_FULL_POLICY
+    found = lint_folder(_write(tmp_path, {"infra/iam.tf": tf}))
+    assert not [f for f in found if f.rule in ("internal-error", "parse-error")]

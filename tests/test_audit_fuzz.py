@@ -231,7 +231,9 @@ def test_cloudformation_iam_resources_of_any_shape(tmp_path, role_type, role_pro
     template = {"Resources": {
         "Role": {"Type": role_type, "Properties": role_props},
         "Role2": {"Type": "AWS::IAM::Role",
-                  "Properties": {"ManagedPolicyArns": managed, "RoleName": role_name}},
+                  "Properties": {"ManagedPolicyArns": managed, "RoleName": role_name,
+                                 "PermissionsBoundary": props.get("Ref", managed)
+                                 if isinstance(props, dict) else managed}},
         "Pol": {"Type": "AWS::IAM::Policy",
                 "Properties": {"PolicyName": "p", "Roles": roles, "PolicyDocument": doc}},
         "Inline": {"Type": "AWS::IAM::RolePolicy",

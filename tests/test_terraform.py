@@ -980,6 +980,48 @@ def test_templatefile_directives_are_rendered(tmp_path, prs, subs):
     assert doc.span(("Statement", 0, "Condition", "StringLike", SUB, 1)).line == 10
 
 
+EXPRESSION_TEMPLATE = """\
+{
+  "Statement": [{
+    "Effect": "Allow",
+    "Principal": {"Federated": "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"},
+    "Action": "sts:AssumeRoleWithWebIdentity",
+    "Condition": {
+      "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+      "StringLike": {"token.actions.githubusercontent.com:sub": [
+%{ for i, s in subjects ~}
+        "${s.prefix}:${s.context}"${i < length(subjects) - 1 ? "," : ""}
+%{ endfor ~}
+      ]},
+      "ForAnyValue:StringEquals": {"token.actions.githubusercontent.com:environment": ${jsonencode(envs)}}
+    }
+  }]
+}
+"""
+
+
+def test_templatefile_expressions_see_the_templates_variables(tmp_path):
+    # `${s.context}`, `${i < length(xs) - 1 ? "," : ""}`, `${jsonencode(xs)}`: what
+    # templatefile() renders from the variables it is given
+    (tmp_path / "trust.json.tpl").write_text(EXPRESSION_TEMPLATE)
+    p = write(tmp_path, "main.tf", """\
+        resource "aws_iam_role" "r" {
+          name = "deploy"
+          assume_role_policy = templatefile("${path.module}/trust.json.tpl", {
+            subjects = [{ prefix = "repo:acme/api", context = "ref:refs/heads/main" },
+                        { prefix = "repo:acme/api", context = "pull_request" }]
+            envs     = ["staging", "production"]
+          })
+        }
+        """)
+    doc = one(docs_of(p), "trust-policy")
+    cond = doc.data["Statement"][0]["Condition"]
+    assert cond["StringLike"][SUB] == ["repo:acme/api:ref:refs/heads/main",
+                                       "repo:acme/api:pull_request"]
+    assert cond["ForAnyValue:StringEquals"][
+        "token.actions.githubusercontent.com:environment"] == ["staging", "production"]
+
+
 @pytest.mark.parametrize("body", [
     "%{ if x }a",  # no endif
     "%{ endfor }",

@@ -1796,3 +1796,33 @@ def test_the_deploy_of_a_rendered_family_passes_its_roles(tmp_path, render, revi
     assert bool(hits) is reported
     if reported:
         assert "app-execution" in hits[0].message
+
+
+def test_a_refused_immutable_sub_points_at_its_legacy_twin(tmp_path):
+    # the production statement still names the repository in the legacy format:
+    # the fix is there, not in the staging statement whose text begins alike
+    config = ("github:\n  repository: myorg/app\n  subject: immutable\n  owner-id: 123\n"
+              "  repository-id: 456\n")
+    _repo(tmp_path, oidc_workflow(ROLE, "production"), "x", config=config)
+    trust = json.loads((tmp_path / "iam" / "trust.json").read_text())
+    stmt = trust["Statement"][0]
+    staging = json.loads(json.dumps(stmt))
+    staging["Condition"]["StringEquals"]["token.actions.githubusercontent.com:sub"] = \
+        "repo:myorg@123/app@456:environment:staging"
+    stmt["Condition"]["StringEquals"]["token.actions.githubusercontent.com:sub"] = \
+        "repo:myorg/app:environment:production"
+    trust["Statement"] = [staging, stmt]
+    (tmp_path / "iam" / "trust.json").write_text(json.dumps(trust, indent=2))
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
+    assert len(found) == 1
+    line = (tmp_path / "iam" / "trust.json").read_text().splitlines()[found[0].span.line - 1]
+    assert "repo:myorg/app:environment:production" in line
+    assert "legacy format" in found[0].message
+
+
+@pytest.mark.parametrize("branches, like", [("[main, 'release-*']", True), ("[main, dev]", False)])
+def test_the_fix_for_a_refused_pattern_names_stringlike(tmp_path, branches, like):
+    found = _repo(tmp_path, oidc_workflow(ROLE, on=f"{{push: {{branches: {branches}}}}}"),
+                  "repo:myorg/app:ref:refs/heads/main")
+    (miss,) = [f for f in found if f.rule == "xref-sub-not-admitted"]
+    assert ("with StringLike" in miss.help) is like, miss.help

@@ -140,6 +140,10 @@ class Role:
     unread: List[str] = field(default_factory=list)
     # the names a template lets AWS or Terraform generate (no name written)
     pattern: Optional[re.Pattern] = None
+    # its permissions boundary: the policies of it read, and the ARN of one not
+    # read (an AWS managed policy whose text is known is read)
+    boundaries: List[Document] = field(default_factory=list)
+    boundary_arns: List[str] = field(default_factory=list)
 
     @property
     def account(self) -> Optional[str]:
@@ -156,6 +160,11 @@ class Role:
         """The attached policies not read that may allow `action` (an AWS
         managed policy whose copy answers for it is read)."""
         return [u for u in self.unread if not M.answers(u, action)]
+
+    def bounded_for(self, action: str) -> bool:
+        """Does a permissions boundary that is read decide `action` (a role
+        with a boundary not read may or may not be let do it)?"""
+        return bool(self.boundaries) and all(M.answers(a, action) for a in self.boundary_arns)
 
 
 _PROVIDER_ARN = re.compile(r"^arn:[\w-]+:iam::(\d{12}):oidc-provider/")
@@ -295,15 +304,19 @@ def build_roles(docs: List[Document], ctx, facts) -> RoleIndex:
             continue
         configured = [r for r in index.by_name.get(name, []) if not r.trust] if name else []
         unread = [u for u in d.context.get("unread_policies") or [] if isinstance(u, str)]
+        boundary = d.context.get("boundary")
+        boundary = [str(boundary)] if boundary is not None else []
         if configured:  # config names the role: the template gives its trust policy
             for r in configured:
                 r.trust.append(d)
                 r.unread += [u for u in unread if u not in r.unread]
+                r.boundary_arns += [b for b in boundary if b not in r.boundary_arns]
                 if ref is not None:
                     by_ref[(d.file, _reading(d), str(ref))] = r
             continue
         role = Role(str(ref or name), None, name, source=f"{d.file} {ref or name}",
-                    unread=unread, pattern=None if name else _generated_names(d))
+                    unread=unread, pattern=None if name else _generated_names(d),
+                    boundary_arns=boundary)
         role.trust.append(d)
         if ref is not None:
             by_ref[(d.file, _reading(d), str(ref))] = role
@@ -337,6 +350,11 @@ def build_roles(docs: List[Document], ctx, facts) -> RoleIndex:
             if d not in role.permissions:
                 role.permissions.append(d)
             role.unread += [u for u in unread if u not in role.unread]
+        bounded = [r for ref in _role_refs(d.context.get("boundary_of") or [])
+                   for r in template_role(d, ref)]
+        for role in {id(r): r for r in bounded}.values():
+            if d not in role.boundaries:
+                role.boundaries.append(d)
     for role in index.roles:
         _read_managed(role)
     return index
@@ -346,21 +364,22 @@ def _read_managed(role: Role):
     """Add the AWS managed policies among the role's unread ones whose text
     is known (`lint/managed_policies.py`) to its permission policies, placed
     where the role's own files name them."""
-    for arn in role.unread:
-        name = M.known(arn)
-        if name is None or any((d.context or {}).get("managed") == name
-                               for d in role.permissions):
-            continue
-        near = role.trust + [d for d in role.permissions if not (d.context or {}).get("managed")]
-        placed = next(((d, at) for d in near for at in [_named_at(d.text, name)]
-                       if at is not None), None)
-        if placed is None and not near:
-            continue
-        doc, span = placed or (near[0], near[0].span(()))
-        role.permissions.append(Document(
-            "permissions-policy", M.document(name), doc.file,
-            lambda path=(), key=False, span=span: span,
-            name=f"AWS managed policy {name}", context={"managed": name}))
+    for arns, docs in ((role.unread, role.permissions), (role.boundary_arns, role.boundaries)):
+        for arn in arns:
+            name = M.known(arn)
+            if name is None or any((d.context or {}).get("managed") == name for d in docs):
+                continue
+            near = role.trust + [d for d in role.permissions
+                                 if not (d.context or {}).get("managed")]
+            placed = next(((d, at) for d in near for at in [_named_at(d.text, name)]
+                           if at is not None), None)
+            if placed is None and not near:
+                continue
+            doc, span = placed or (near[0], near[0].span(()))
+            docs.append(Document(
+                "permissions-policy", M.document(name), doc.file,
+                lambda path=(), key=False, span=span: span,
+                name=f"AWS managed policy {name}", context={"managed": name}))
 
 
 def _named_at(text: Optional[str], name: str) -> Optional[Span]:
