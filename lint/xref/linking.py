@@ -361,9 +361,9 @@ def build_roles(docs: List[Document], ctx, facts) -> RoleIndex:
 
 
 def _read_managed(role: Role):
-    """Add the AWS managed policies among the role's unread ones whose text
-    is known (`lint/managed_policies.py`) to its permission policies, placed
-    where the role's own files name them."""
+    """Add the AWS managed policies among the role's unread ones (and its
+    boundary's) whose text is known (`lint/managed_policies.py`) to its
+    permission policies (its boundary), placed where its files name them."""
     for arns, docs in ((role.unread, role.permissions), (role.boundary_arns, role.boundaries)):
         for arn in arns:
             name = M.known(arn)
