@@ -2550,8 +2550,8 @@ def template_injection(doc, ctx):
                     if what != source else ""
                 yield Problem(TEMPLATE_INJECTION.id, st.run_path,
                               f"`${{{{ {what} }}}}`{via} is pasted into the script of a job that "
-                              "holds AWS credentials: whoever writes that text can run commands "
-                              "with them",
+                              "assumes an AWS role: whoever writes that text can run commands "
+                              "with its credentials",
                               help=(f"read it as \"${what[4:]}\" in the script (the shell then "
                                     "expands it as data)" if what.startswith("env.") and via else
                                     f"pass it through `env:` (e.g. `VALUE: ${{{{ {what} }}}}`) "
