@@ -479,6 +479,67 @@ def covers(deny: Statement, allow: Statement) -> bool:
     return False
 
 
+def role_arn_probes(value, stmts) -> Optional[tuple]:
+    """(the role as shown, [ARNs to ask the policies about]) of a task
+    definition's role: its ARN; or, where only the account is unknown
+    (Terraform's `aws_iam_role.x.arn`), the role in each account the policies
+    name and in one they do not (it is refused only if refused in all). None:
+    a role name, or a value known only at deploy time."""
+    text = pattern_text(value, "\0")
+    m = re.fullmatch(r"arn:([\w-]+|\0):iam::(\d{12}|\0):role/([^\0\s]+)", (text or "").strip())
+    if m is None:
+        return None
+    partition = m.group(1) if m.group(1) != "\0" else "aws"  # `${AWS::Partition}`
+    if m.group(2) != "\0":
+        arn = f"arn:{partition}:iam::{m.group(2)}:role/{m.group(3)}"
+        return (m.group(0) if partition == m.group(1) else str(value)), [arn]
+    accounts = {"000000000000"} | {
+        a for st in stmts for r in st.resources or ()
+        for a in re.findall(r":(\d{12}):", pattern_text(r, "*") or "")}
+    return str(value), [f"arn:{partition}:iam::{a}:role/{m.group(3)}" for a in sorted(accounts)]
+
+
+_GENERATED_ROLE = re.compile(r"^(?:([\w-]+)\.Arn|(aws_iam_role\.[\w-]+(?:\[[^\]]*\])?)\.arn)$")
+
+
+def generated_role(value) -> Optional[str]:
+    """The resource a role ARN is known only as (`Fn::GetAtt X.Arn` of a
+    CloudFormation role, `aws_iam_role.x.arn` of a Terraform one, whose name
+    AWS or Terraform generates): `X`, `aws_iam_role.x`; None for anything else."""
+    if isinstance(value, Template) and len(value.parts) == 1 \
+            and isinstance(value.parts[0], Unknown):
+        m = _GENERATED_ROLE.match(value.parts[0].name)
+        if m:
+            return m.group(1) or m.group(2)
+    return None
+
+
+def passes_generated_role(stmts: List[Statement], role: str, context: dict) -> Optional[bool]:
+    """May these statements pass the role known only as `role`
+    (`generated_role`)? True when an Allow names it or may name any role;
+    False when every Allow of iam:PassRole names other roles of the template
+    the same way (each resource is one role, so their ARNs differ) or there is
+    none; None when one names roles by a pattern or ARN that the generated name
+    could match, or a Deny may apply."""
+    verdict = False
+    for st in stmts:
+        if not statement_actions_match(st, "iam:PassRole", st.allow):
+            continue
+        if not st.allow:
+            return None  # a Deny: leave it to the evaluation of known ARNs
+        if not applies(st, "iam:PassRole", None, context) or st.resources is None:
+            if st.resources is None and st.not_resources is not None:
+                return None
+            continue
+        for r in st.resources:
+            named = generated_role(r)
+            if named == role:
+                return True
+            if named is None:
+                verdict = None  # a pattern, or another way of naming a role
+    return verdict
+
+
 def passrole_resources(policies: List[dict]) -> List[Tuple[str, Statement]]:
     """(resource pattern, statement) for every Allow that grants iam:PassRole.
 

@@ -618,7 +618,16 @@ def _template_roles_not_passed(key, members, stmts, documents, ctx):
     for td in taskdefs:
         refused, passed = [], False
         for field_name, value in task_roles(td):
-            probes = _role_arn_probes(value, stmts)
+            generated = iam.generated_role(value)
+            if generated is not None:  # `Fn::GetAtt X.Arn`: an ARN AWS makes up
+                passes = iam.passes_generated_role(stmts, generated, context)
+                if passes:
+                    passed = True
+                elif passes is False:
+                    refused.append((field_name, generated, iam.Decision(False, None, ""),
+                                    "its iam:PassRole names only other roles of the template"))
+                continue
+            probes = iam.role_arn_probes(value, stmts)
             if probes is None:
                 continue  # a name, or a value known only at deploy time
             arn, asked = probes
@@ -645,24 +654,6 @@ def _template_roles_not_passed(key, members, stmts, documents, ctx):
                                f"iam:PassedToService = {ECS_TASKS})",
                           doc=members[policy],
                           related=[(td, (field_name,), f"the {field_name} of {td.file}")])
-
-
-def _role_arn_probes(value, stmts) -> Optional[tuple]:
-    """(the role as shown, [ARNs to ask the policies about]) of a task
-    definition's role: its ARN; or, where only the account is unknown
-    (Terraform's `aws_iam_role.x.arn`), the role in each account the policies
-    name and in one they do not (it is refused only if refused in all). None:
-    a role name, or a value known only at deploy time."""
-    text = iam.pattern_text(value, "\0")
-    m = re.fullmatch(r"arn:([\w-]+):iam::(\d{12}|\0):role/([^\0\s]+)", (text or "").strip())
-    if m is None:
-        return None
-    if m.group(2) != "\0":
-        return m.group(0), [m.group(0)]
-    accounts = {"000000000000"} | {
-        a for st in stmts for r in st.resources or ()
-        for a in re.findall(r":(\d{12}):", iam.pattern_text(r, "*") or "")}
-    return str(value), [f"arn:{m.group(1)}:iam::{a}:role/{m.group(3)}" for a in sorted(accounts)]
 
 
 def _config_files_unread(members, ctx, read) -> list:

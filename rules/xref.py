@@ -305,7 +305,12 @@ PASSROLE_NOT_COVERED = rule(
     `--execution-role-arn` flags), checks that the assumed role may pass its
     `executionRoleArn` and `taskRoleArn` to `ecs-tasks.amazonaws.com` (IAM evaluation with
     `iam:PassedToService`). A bare role name is completed with the account of
-    the assumed role.
+    the assumed role. A template's role whose name AWS or Terraform generates
+    (`Fn::GetAtt TaskRole.Arn`, `aws_iam_role.task.arn` without a name) is
+    compared by resource: an `iam:PassRole` that names only other roles of the
+    template the same way cannot pass it (each is one role with its own ARN),
+    while one with a pattern the generated name may match is given the benefit
+    of the doubt. A permissions boundary the role has limits it too.
 
     ## Why is this bad?
     `RegisterTaskDefinition` fails with `AccessDenied ... iam:PassRole` and the
@@ -1127,12 +1132,22 @@ def _passrole(idx: Index, passes):
         part = N.partition_of(link)
         for field_name, value in L.task_roles(td):
             arn = N.role_arn(value, account, part)
-            if arn is None or (id(role), arn) in reported:
+            asked = [arn]
+            if arn is None:  # a template's role: its ARN with the account unknown, or
+                # only `Fn::GetAtt X.Arn` (its name generated)
+                probes = iam.role_arn_probes(value, _role_statements(idx, role))
+                if probes is None:
+                    yield from _generated_role_not_passed(idx, role, docs, field_name, value,
+                                                          td, step, run, reported)
+                    continue
+                arn, asked = probes
+            if (id(role), arn) in reported:
                 continue
             context = {"iam:PassedToService": N.ECS_TASKS}
-            decision = iam.evaluate_statements(_role_statements(idx, role), "iam:PassRole",
-                                               arn, context)
-            bounded = _boundary_refusal(idx, role, "iam:PassRole", [arn], context) \
+            decisions = [iam.evaluate_statements(_role_statements(idx, role), "iam:PassRole",
+                                                 a, context) for a in asked]
+            decision = next((d for d in decisions if d.allowed), decisions[0])
+            bounded = _boundary_refusal(idx, role, "iam:PassRole", asked, context) \
                 if decision.allowed else None
             if (decision.allowed and bounded is None) or (
                     decision.statement is None and role.unread_for("iam:PassRole")):
@@ -1171,6 +1186,35 @@ def _passrole(idx: Index, passes):
                 doc=doc,
                 related=[(td, (field_name,), f"{field_name} of {td.file}"),
                          (run.doc, step.path, f"the step that registers it ({run.label})")])
+
+
+def _generated_role_not_passed(idx: Index, role, docs, field_name, value, td, step, run,
+                               reported):
+    """xref-passrole-not-covered for a task definition's role known only as
+    `Fn::GetAtt X.Arn` (`aws_iam_role.x.arn`), whose name AWS generates, when
+    the role's iam:PassRole names only other such roles."""
+    generated = iam.generated_role(value)
+    if generated is None or (id(role), generated) in reported or not docs \
+            or role.unread_for("iam:PassRole"):
+        return
+    stmts = _role_statements(idx, role)
+    if iam.passes_generated_role(stmts, generated, {"iam:PassedToService": N.ECS_TASKS}) \
+            is not False:
+        return
+    reported.add((id(role), generated))
+    policy, path = iam.passrole_place([d.data for d in docs], iam.Decision(False, None, ""))
+    yield Problem(
+        PASSROLE_NOT_COVERED.id, path,
+        f"role {role.label} may not pass {generated}, the {field_name} of "
+        f"{td.place((field_name,))} that {run.label} registers ({run.doc.file}:"
+        f"{run.doc.span(step.path).line}): its iam:PassRole names only other roles of the "
+        "template, and each is one role with its own ARN; RegisterTaskDefinition fails "
+        "with AccessDenied on iam:PassRole",
+        help=f"add the ARN of {generated} to the iam:PassRole resources (with "
+             f"iam:PassedToService {N.ECS_TASKS})",
+        doc=docs[policy],
+        related=[(td, (field_name,), f"{field_name} of {td.file}"),
+                 (run.doc, step.path, f"the step that registers it ({run.label})")])
 
 
 # ---------------------------------------------------------------------------

@@ -261,3 +261,58 @@ def test_a_denial_reason_for_conditions_of_any_shape(conditions, context):
                              "Condition": conditions}]}
     d = I.evaluate([policy], "iam:PassRole", "arn:aws:iam::1:role/r", context)
     assert isinstance(d.reason, str)
+
+
+def _getatt(logical_id):
+    return Template((Unknown(f"{logical_id}.Arn"),))
+
+
+def _passrole_stmts(*resources, condition=None):
+    from ecs_lint.iam import policy_statements
+
+    st = {"Effect": "Allow", "Action": "iam:PassRole", "Resource": list(resources)}
+    if condition:
+        st["Condition"] = condition
+    return policy_statements([{"Statement": [st]}])
+
+
+@pytest.mark.parametrize("value, expected", [
+    (_getatt("TaskRole1A2B"), "TaskRole1A2B"),
+    (Template((Unknown("aws_iam_role.task.arn"),)), "aws_iam_role.task"),
+    (Template((Unknown("aws_iam_role.task[0].arn"),)), "aws_iam_role.task[0]"),
+    (Template((Unknown("module.roles.task_arn"),)), None),  # another module's: not one role
+    (Template(("arn:aws:iam::1:role/", Unknown("x"))), None),
+    ("arn:aws:iam::123456789012:role/x", None),
+])
+def test_generated_role(value, expected):
+    from ecs_lint.iam import generated_role
+
+    assert generated_role(value) == expected
+
+
+@pytest.mark.parametrize("resources, condition, expected", [
+    ([_getatt("TaskRole")], None, True),
+    ([_getatt("ExecRole"), _getatt("TaskRole")], None, True),
+    ([_getatt("ExecRole")], None, False),  # one role each: another ARN
+    ([], None, False),
+    (["*"], None, None),  # any role: the evaluation of ARNs says
+    (["arn:aws:iam::*:role/Stack-*"], None, None),  # a generated name may match it
+    ([_getatt("TaskRole")], {"StringEquals": {"iam:PassedToService": "ecs.amazonaws.com"}},
+     False),  # not to ECS tasks
+])
+def test_passes_generated_role(resources, condition, expected):
+    from ecs_lint.iam import passes_generated_role
+
+    stmts = _passrole_stmts(*resources, condition=condition) if resources else []
+    assert passes_generated_role(stmts, "TaskRole",
+                                 {"iam:PassedToService": "ecs-tasks.amazonaws.com"}) is expected
+
+
+def test_role_arn_probes_read_an_unknown_partition():
+    from ecs_lint.iam import role_arn_probes
+
+    value = Template(("arn:", Unknown("AWS::Partition"), ":iam::", Unknown("AWS::AccountId"),
+                      ":role/app-task"))
+    shown, asked = role_arn_probes(value, _passrole_stmts("arn:aws:iam::123456789012:role/x"))
+    assert "arn:aws:iam::123456789012:role/app-task" in asked
+    assert all(a.startswith("arn:aws:iam::") for a in asked)
