@@ -538,6 +538,8 @@ def _sub_message(cls, result, entry, stmt, index=None):
     elif cls == "any-context":
         head = (f"{what} admits {CLASS_TEXT[cls]}: "
                 + ", ".join(f"`{x}`" for x in result.context_witnesses))
+    elif cls == "any-owner" and entry is not None and w in map(display, entry.values):
+        head = f"{what} admits `{w}`, a repository of another owner"  # written out whole
     else:
         head = f"{what} admits {_class_text(cls, result)}, e.g. `{w}`"
     shown = {"missing": ("any-owner",),

@@ -631,3 +631,16 @@ def test_a_session_tag_statement_beside_the_web_identity_one(tmp_path, companion
         "Version": "2012-10-17", "Statement": [main, tags]}})
     flagged = [f for f in found if f.rule == "trust-action-mismatch" and f.line > 14]
     assert bool(flagged) == reported
+
+
+@pytest.mark.parametrize("sub, whole", [
+    ("repo:contractors/api:ref:refs/heads/main", True),  # written out: that repository
+    ("repo:contractors/*", False),  # a pattern: an example of what it admits
+])
+def test_another_owners_repository_written_out_is_named_as_one(tmp_path, sub, whole):
+    cond = {"StringLike": {"token.actions.githubusercontent.com:sub": sub,
+                           "token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}
+    found = lint_policies(tmp_path, {"trust.json": policy(cond)},
+                          config="github:\n  repository: acme/api\n  owners: [acme]\n")
+    (f,) = [f for f in found if f.rule == "trust-sub-any-owner"]
+    assert ("a repository of another owner" in f.message) is whole, f.message
