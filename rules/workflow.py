@@ -508,7 +508,9 @@ OIDC_ON_PULL_REQUEST = rule(
     ## What it does
     Finds jobs that assume a role through OIDC (a `web-identity-token-file`
     counts in a job with `id-token: write`) in a workflow triggered by
-    `pull_request` (after narrowing by the job's and the step's `if:` tests of
+    `pull_request` (or `pull_request_review`/`pull_request_review_comment`, which
+    run the same pull request's merge commit; after narrowing by the job's and
+    the step's `if:` tests of
     `github.event_name`; by tests that `github.ref`/`github.ref_name` is a branch
     or tag, which a pull request's `refs/pull/N/merge` fails unless `closed` is
     among its types, or that it starts with `refs/pull/` (`!startsWith(...)`
@@ -2069,16 +2071,21 @@ def oidc_triggers(doc, ctx):
                           help="run the AWS part on `push`/`pull_request` only, or split it into "
                                "a job without checkout of untrusted code and behind an "
                                "environment with reviewers")
-        on_pr = [u for u in uses if "pull_request" in u[1]]
+        on_pr = [(u, [e for e in _PULL_REQUEST_EVENTS if e in u[1]]) for u in uses]
+        on_pr = [(u, events) for u, events in on_pr if events]
         if on_pr:
-            ru, _, path, who, user = on_pr[0]
+            (ru, _, path, who, user), events = on_pr[0]
             if _read_only_role(ru, user, ctx.config.github):
                 continue
             yield Problem(OIDC_ON_PULL_REQUEST.id, path,
-                          f"{who} assumes {_role_text(ru)} on `pull_request`: code "
+                          f"{who} assumes {_role_text(ru)} on `{events[0]}`: code "
                           "from any branch's pull request runs with the deploy role",
                           help="assume deploy roles on `push` to protected branches or in an "
                                "environment with reviewers; give pull requests a read-only role")
+
+
+# events that run a pull request's merge commit (`refs/pull/N/merge`)
+_PULL_REQUEST_EVENTS = ("pull_request", "pull_request_review", "pull_request_review_comment")
 
 
 def _read_only_role(ru, job, github) -> bool:

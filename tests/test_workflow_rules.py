@@ -215,6 +215,19 @@ jobs:
 """
 
 
+@pytest.mark.parametrize("on, reported", [
+    # a review of a pull request runs its merge commit, as the pull request does
+    ("[pull_request_review]", True),
+    ("[pull_request_review_comment]", True),
+    ("[push, pull_request_review]", True),
+    ("[push, issue_comment]", False),
+])
+def test_events_that_run_a_pull_requests_code(on, reported):
+    text = OIDC_JOB.replace("on: [push, pull_request_target, pull_request]", f"on: {on}")
+    assert ("workflow-oidc-on-pull-request" in rules_of(
+        text.format(job_if="true", step_if="true"))) is reported
+
+
 @pytest.mark.parametrize("job_if, step_if, untrusted, on_pr", [
     ("github.event_name == 'push'", "true", False, False),
     ("\"github.event_name == 'push' || github.event_name == 'pull_request'\"", "true",
