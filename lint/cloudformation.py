@@ -612,6 +612,12 @@ def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]
             if isinstance(trust, dict):
                 _either_branch(raw.get("AssumeRolePolicyDocument"), trust, scope, origins,
                                base + ("AssumeRolePolicyDocument",))
+                # a condition that picks both the role's name and its trust: each
+                # stack's role has its own name and subs, which the union of the
+                # branches read here no longer pairs
+                if _conditions_on(raw.get("RoleName"), scope) \
+                        & _if_conditions(raw.get("AssumeRolePolicyDocument")):
+                    ctx["name_varies"] = True
             if isinstance(trust, (dict, str, Template)):
                 path = base + ("AssumeRolePolicyDocument",)
                 add("trust-policy", trust, path, logical_id, origins, **ctx)
@@ -766,6 +772,18 @@ def _calls(value, fn: str) -> list:
     return out
 
 
+def _conditions_on(value, scope: Scope) -> frozenset:
+    """The conditions that read a parameter `value` names (`Ref`, `${P}` in
+    `Fn::Sub`), or that `value` uses itself."""
+    names = _refs(value) | {n for a in _calls(value, "Fn::Sub")
+                            for text in ([a] if isinstance(a, str) else a[:1] if
+                                         isinstance(a, list) else [])
+                            if isinstance(text, str)
+                            for n in re.findall(r"\$\{([\w:.-]+)\}", text)}
+    return frozenset({c for c, expr in scope.conditions.items() if _refs(expr) & names}
+                     | _if_conditions(value))
+
+
 def _if_conditions(value) -> set:
     """The condition names `Fn::If` uses anywhere in `value`."""
     return {a[0] for a in _calls(value, "Fn::If")
@@ -849,6 +867,19 @@ def _choices(value, scope, decided=False):
     if fn == "Fn::FindInMap" and isinstance(arg, list) and len(arg) >= 3:
         values = _map_choices(arg, scope)
         return None if values is None else [(v, ()) for v in values]
+    if fn == "Fn::Sub" and isinstance(arg, list) and len(arg) == 2 \
+            and isinstance(arg[1], dict):  # a variable the template leaves open: each value
+        combos, opened = [(dict(arg[1]), ())], False
+        for name, v in arg[1].items():
+            choices = _choices(v, scope, decided)
+            if choices is None:
+                continue
+            opened = True
+            combos = [({**chosen, name: c}, (fn, 1, name) + rel)
+                      for chosen, _ in combos for c, rel in choices]
+            if len(combos) > MAX_VARIANTS:
+                return None
+        return [({fn: [arg[0], chosen]}, rel) for chosen, rel in combos] if opened else None
     return None
 
 

@@ -314,6 +314,8 @@ def deployment_blocked(doc, ctx):
     at = base + ("minimumHealthyPercent" if daemon and "minimumHealthyPercent" in dc
                  else "maximumPercent",)
     count = data.get("desiredCount")
+    if isinstance(count, str) and count.strip().isdigit():
+        count = int(count.strip())  # CloudFormation and Terraform read "1" as 1
     if isinstance(count, int) and not isinstance(count, bool) and count > 0:
         # whole numbers here (the range checks above): exact integer arithmetic, which
         # neither rounds a large count nor overflows on a maximumPercent like 1e308

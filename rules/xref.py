@@ -1933,6 +1933,11 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                 related=[(u.run.doc, role_path, f"{u.run.label} assumes the role here")])
     if not ctx.is_enabled(SUB_BROADER.id) or not any_admitted or not all_linked:
         return
+    if (trust_doc.context or {}).get("name_varies"):
+        ctx.note(f"xref: {role.label}: a template condition picks both the role's name and "
+                 "its subs, and its other stacks' roles are not linked by this name: "
+                 "xref-sub-broader-than-used not checked")
+        return
     if not repo_known:
         ctx.note(f"xref: {role.label}: repository unknown, xref-sub-broader-than-used "
                  "not checked")

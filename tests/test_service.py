@@ -144,17 +144,18 @@ def test_describe_services_output_and_deployment_configuration_file(tmp_path):
     assert rules(found) == ["service-deployment-blocked"]
 
 
-def test_cloudformation_service(tmp_path):
-    (tmp_path / "t.yaml").write_text(textwrap.dedent("""\
+@pytest.mark.parametrize("count", ["1", "'1'"])  # CloudFormation reads "1" as 1
+def test_cloudformation_service(tmp_path, count):
+    (tmp_path / "t.yaml").write_text(textwrap.dedent(f"""\
         Resources:
           Svc:
             Type: AWS::ECS::Service
             Properties:
-              DesiredCount: 1
+              DesiredCount: {count}
               DeploymentConfiguration:
                 MaximumPercent: 150
                 MinimumHealthyPercent: 100
-              LoadBalancers: [{ContainerName: app, ContainerPort: 80, TargetGroupArn: !Ref TG}]
+              LoadBalancers: [{{ContainerName: app, ContainerPort: 80, TargetGroupArn: !Ref TG}}]
               HealthCheckGracePeriodSeconds: !Ref Grace
         """))
     found = lint_folder(tmp_path, "t.yaml")

@@ -644,3 +644,18 @@ def test_another_owners_repository_written_out_is_named_as_one(tmp_path, sub, wh
                           config="github:\n  repository: acme/api\n  owners: [acme]\n")
     (f,) = [f for f in found if f.rule == "trust-sub-any-owner"]
     assert ("a repository of another owner" in f.message) is whole, f.message
+
+
+@pytest.mark.parametrize("other, expected", [
+    ('"*"', ["trust-sub-any-context"]),  # the variable map's other branch: every context
+    ('"environment:staging"', []),
+])
+def test_an_if_in_a_sub_variable_map_is_either_branch(tmp_path, other, expected):
+    template = HOLE_TEMPLATE.replace(
+        '!Sub "SUB"',
+        f'!Sub ["repo:myorg/app:${{Context}}", {{Context: !If [IsProd, '
+        f'"environment:prod", {other}]}}]').replace(
+        "Resources:", "Conditions:\n  IsProd: !Equals [!Ref Repo, prod]\nResources:")
+    found = lint_policies(tmp_path, {"t.yaml": template})
+    assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected, \
+        [f.message for f in found]
