@@ -1712,6 +1712,8 @@ def _workflow_ref_refused(S, idx: Index, role, u: Usage, part, stmts, trust_doc,
     GitHub sends `OWNER/REPO/.github/workflows/FILE@REF`: FILE is the workflow
     that holds the job (in a called reusable workflow, the called one, not the
     caller), REF the run's ref (a local call runs on its caller's)."""
+    if not any(e.claim == "job_workflow_ref" for st in stmts for e in st.entries):
+        return  # (most trust policies: nothing to compare)
     m = _REPOSITORY_OF_PREFIX.fullmatch(idx.prefix or "")
     path = u.run.doc.file.replace(os.sep, "/")
     if m is None or "/.github/workflows/" not in "/" + path \
