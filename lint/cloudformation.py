@@ -871,7 +871,10 @@ def _choices(value, scope, decided=False):
             and isinstance(arg[1], dict):  # a variable the template leaves open: each value
         combos, opened = [(dict(arg[1]), ())], False
         for name, v in arg[1].items():
-            choices = _choices(v, scope, decided)
+            # (an `Fn::If` only: a `FindInMap` keyed by the account or region is one
+            # value per stack, each stack its own role)
+            choices = _choices(v, scope, decided) \
+                if isinstance(v, dict) and "Fn::If" in v else None
             if choices is None:
                 continue
             opened = True

@@ -768,6 +768,13 @@ def deploys_of(step: Step) -> List[Deploy]:
         out.append(Deploy(step, "ecs-deploy-action", step.path + ("uses",)))
     elif step.uses and "codedeploy" in step.uses:
         out.append(Deploy(step, "codedeploy", step.path + ("uses",)))
+    elif step.uses and _ECS_DEPLOY_ACTION.fullmatch(step.uses):  # silintl's, as an action
+        image = step.with_.get("image")
+        if step.uses.startswith("docker://") and isinstance(step.with_.get("args"), str):
+            image = next((_option(c.argv, ("-i", "--image")) for c in
+                          shell.parse("ecs-deploy " + step.with_["args"])), None)
+        out.append(Deploy(step, "ecs-deploy", step.path + ("uses",), None,
+                          image if isinstance(image, str) else None))
     for c in commands(step):
         service, op, _ = shell.aws_operation(c)
         if service == "ecs" and op in _ECS_DEPLOY_OPS:
@@ -796,6 +803,10 @@ def deploys_of(step: Step) -> List[Deploy]:
 # (`ecs-cli compose service up`).
 DEPLOY_TOOLS = ("ecs-deploy", "ecs deploy", "ecspresso deploy", "copilot deploy",
                 "ecs-cli service up")
+# silintl/ecs-deploy as a step: its action (inputs `cluster`, `service_name`,
+# `image`...) or its Docker image with `args:`
+_ECS_DEPLOY_ACTION = re.compile(r"silinternational/ecs-deploy|docker://(?:[\w.-]+/)?"
+                                r"silintl/ecs-deploy(?::[\w.-]+)?", re.I)
 
 
 def deploy_tool(c: shell.Command) -> Optional[Tuple[str, Optional[str]]]:

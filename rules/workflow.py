@@ -47,7 +47,10 @@ ID_TOKEN_MISSING = rule(
     job calling a local reusable workflow (`uses: ./.github/workflows/x.yml`)
     whose jobs assume a role through OIDC is reported when the calling job does
     not grant `id-token: write` (a called workflow cannot get more than its
-    caller).
+    caller); so is a job calling another repository's reusable workflow with an
+    input that hands it a role (`role-to-assume: arn:...:role/x`, `aws-role:
+    ${{ vars.DEPLOY_ROLE }}`) and no secrets that may be AWS keys (`secrets:
+    inherit`, or a secret named like a key, is given the benefit of the doubt).
 
     ## Why is this bad?
     Without `id-token: write` the runner gets no token request URL, so
@@ -176,7 +179,7 @@ DEPLOY_NO_ENVIRONMENT = rule(
     run-task | create-service` / `aws deploy create-deployment` in a script
     (also in a shell script of the repository the step runs:
     `./scripts/deploy.sh`, `bash scripts/deploy.sh`), or
-    a deploy tool: `ecs-deploy` (silintl, also as its Docker image), `ecs
+    a deploy tool: `ecs-deploy` (silintl, also as its Docker image or its action `silinternational/ecs-deploy`), `ecs
     deploy` (fabfuel), `ecspresso deploy`, `copilot deploy`, `ecs-cli compose
     service up`) without an `environment` (a string or `{name, url}`; an empty string is
     none).
@@ -772,12 +775,20 @@ def id_token(doc, ctx):
         if job.permissions_source is None and _only_called(wf, job):
             continue
         users = [called.id for called, _ in _called_role_uses(job, ctx) or []]
+        path = job.permissions_path if job.permissions_source == "job" else job.path
         if users:
-            path = job.permissions_path if job.permissions_source == "job" else job.path
             yield Problem(ID_TOKEN_MISSING.id, path,
                           f"job '{job.id}' calls {job.uses}, whose job '{users[0]}' assumes a "
                           "role through OIDC, but does not grant `id-token: write`: a called "
                           "workflow gets no more permissions than its caller",
+                          help="add `id-token: write` to the calling job's permissions",
+                          key=True)
+        elif not job.uses.startswith("./") and _role_input(job) and not _passes_keys(job):
+            yield Problem(ID_TOKEN_MISSING.id, path,
+                          f"job '{job.id}' calls {job.uses} with `{_role_input(job)}` and no "
+                          "AWS keys, but does not grant `id-token: write`: a called workflow "
+                          "gets no more permissions than its caller, so it cannot ask for the "
+                          "OIDC token that role needs",
                           help="add `id-token: write` to the calling job's permissions",
                           key=True)
     if grants_workflow_id_token(wf):
@@ -797,6 +808,32 @@ def id_token(doc, ctx):
                           + " not need",
                           help="grant `id-token: write` only in the permissions of the jobs "
                                "that assume a role", key=True)
+
+
+_ROLE_VALUE = lazy_re(r"^\s*(?:arn:[\w-]+:iam::[^\s:]*:role/\S+|\$\{\{.*\}\})\s*$")
+
+
+def _role_input(job) -> Optional[str]:
+    """The input of a call to another repository's reusable workflow that
+    hands it a role to assume (`role-to-assume: arn:...:role/x`, `aws-role:
+    ${{ vars.ROLE }}`), or None."""
+    given = job.data.get("with") if isinstance(job.data, dict) else None
+    for key, value in (given.items() if isinstance(given, dict) else ()):
+        if isinstance(key, str) and "role" in key.lower() and isinstance(value, str) \
+                and _ROLE_VALUE.match(value) and ("${{" not in value or "role" in value.lower()):
+            return key
+    return None
+
+
+def _passes_keys(job) -> bool:
+    """Does a calling job hand its called workflow secrets that may be AWS
+    keys (`secrets: inherit`, or one named like a key)?"""
+    secrets = job.data.get("secrets") if isinstance(job.data, dict) else None
+    if isinstance(secrets, dict):
+        names = [str(k) for k in secrets] + [n for v in secrets.values()
+                                             for n in re.findall(r"secrets\.([\w-]+)", str(v))]
+        return any(re.search(r"AWS|ACCESS|KEY|CRED", n, re.I) for n in names)
+    return secrets is not None
 
 
 def _keys_at_hand(job, step) -> bool:
@@ -1465,7 +1502,11 @@ def _deployed_images(job, github):
             for ref in dict.fromkeys(wm.resolve(img, job, st, row, github) for row in rows):
                 out.append((ref, st, wm.input_path(st, "image"), None))
     for d in job.deploys():  # a deploy tool given the image
-        if d.image is not None:
+        if d.image is not None and d.command is None:  # an action's input
+            out.append((wm.resolve(d.image, job, d.step, github=github), d.step,
+                        wm.input_path(d.step, "args" if "image" not in d.step.with_
+                                      else "image"), None))
+        elif d.image is not None:
             out.append((wm.resolve(d.image, job, d.step, github=github, line=d.command.line),
                         d.step, d.step.run_path, d.command.line))
     if out:

@@ -1560,3 +1560,64 @@ def test_render_environment_variables_holding_secrets(line, found):
     got = [f for f in workflow_findings(RENDER_ENV % line)
            if f[0] == "taskdef-secret-in-environment"]
     assert got == found
+
+
+SILINTL = """
+on: {push: {branches: [main]}}
+permissions: {id-token: write, contents: read}
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps: [{run: make test}]
+  deploy:
+    needs: test
+    runs-on: ubuntu-latest
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with: {role-to-assume: "arn:aws:iam::123456789012:role/deploy", aws-region: us-east-1}
+      - %s
+"""
+
+
+@pytest.mark.parametrize("step, image_latest", [
+    # silintl's ecs-deploy as an action, or as its Docker image with `args:`: it
+    # registers a revision and updates the service
+    ("uses: silinternational/ecs-deploy@master\n        with: {cluster: c, service_name: s, "
+     "image: 'r.example/app:latest'}", True),
+    ("uses: silinternational/ecs-deploy@master\n        with: {cluster: c, service_name: s, "
+     "image: 'r.example/app:${{ github.sha }}'}", False),
+    ("uses: docker://silintl/ecs-deploy:latest\n        with: {args: -c c -n s -i r.example/app}",
+     True),  # untagged: latest
+])
+def test_silintl_ecs_deploy_as_a_step_deploys(step, image_latest):
+    found = rules_of(SILINTL % step)
+    assert "workflow-deploy-no-environment" in found
+    assert ("workflow-image-latest" in found) is image_latest
+
+
+REMOTE_CALL = """
+on: {push: {branches: [main]}}
+permissions: {contents: read}
+jobs:
+  deploy:
+    uses: acme/platform/.github/workflows/ecs-deploy.yml@v3
+    %s
+"""
+
+
+@pytest.mark.parametrize("rest, missing", [
+    # another repository's workflow handed a role and no keys: it can only use OIDC,
+    # and a called workflow gets no more permissions than its caller
+    ("with: {role-to-assume: 'arn:aws:iam::123456789012:role/deploy'}", True),
+    ("with: {aws-role: '${{ vars.DEPLOY_ROLE_ARN }}'}\n    secrets: {SLACK: '${{ secrets.SLACK }}'}",
+     True),
+    ("with: {role-to-assume: 'arn:aws:iam::123456789012:role/deploy'}\n    secrets: inherit",
+     False),  # the keys may be among the secrets
+    ("with: {role-to-assume: 'arn:aws:iam::123456789012:role/deploy'}\n    secrets: "
+     "{AWS_ACCESS_KEY_ID: '${{ secrets.KEY }}'}", False),
+    ("with: {environment: staging}", False),  # no role handed over
+    ("with: {role-to-assume: 'arn:aws:iam::123456789012:role/deploy'}\n    permissions: "
+     "{id-token: write}", False),
+])
+def test_a_call_to_another_repositorys_workflow_with_a_role(rest, missing):
+    assert ("workflow-id-token-missing" in rules_of(REMOTE_CALL % rest)) is missing

@@ -1826,3 +1826,63 @@ def test_the_fix_for_a_refused_pattern_names_stringlike(tmp_path, branches, like
                   "repo:myorg/app:ref:refs/heads/main")
     (miss,) = [f for f in found if f.rule == "xref-sub-not-admitted"]
     assert ("with StringLike" in miss.help) is like, miss.help
+
+
+@pytest.mark.parametrize("switch", [
+    # after a script switches credentials, its calls are another role's
+    'export AWS_ACCESS_KEY_ID="$KEY" AWS_SECRET_ACCESS_KEY="$SECRET"',
+    "read -r AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN <<< \"$CREDS\"",
+    'eval "$(aws configure export-credentials --profile prod --format env)"',
+    "export AWS_PROFILE=prod",
+])
+def test_an_inline_script_stops_at_a_credential_switch(tmp_path, switch):
+    steps = f"""\
+          - run: |
+              {switch}
+              aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition", "Resource": "*"}]}
+    assert _permission_findings(tmp_path, steps, policy) == []
+
+
+@pytest.mark.parametrize("target, missing", [
+    ("arn:aws:iam::123456789012:role/staging-deployer", False),
+    ("arn:aws:iam::999999999999:role/prod-deployer", True),  # not in the policy's Resource
+])
+def test_sts_assume_role_is_checked_on_its_role_arn(tmp_path, target, missing):
+    steps = f"""\
+          - run: |
+              CREDS=$(aws sts assume-role --role-arn {target} --role-session-name d)
+"""
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "sts:AssumeRole",
+         "Resource": "arn:aws:iam::123456789012:role/staging-deployer"}]}
+    found = _permission_findings(tmp_path, steps, policy)
+    assert bool(found) is missing, [f.message for f in found]
+
+
+@pytest.mark.parametrize("allowed, missing", [
+    ("task-definition/migrate:*", False),
+    ("task-definition/app:*", True),  # the revision run is the migrate family's
+])
+def test_run_task_of_the_revision_the_deploy_action_registered(tmp_path, allowed, missing):
+    (tmp_path / "ecs").mkdir()
+    (tmp_path / "ecs" / "migrate.json").write_text(json.dumps(
+        {"family": "migrate", "containerDefinitions": [{"name": "m", "image": "x:1"}]}))
+    steps = """\
+          - id: reg
+            uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: ecs/migrate.json
+          - env:
+              TD: ${{ steps.reg.outputs.task-definition-arn }}
+            run: aws ecs run-task --cluster prod --task-definition "$TD"
+"""
+    policy = {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition", "Resource": "*"},
+        {"Effect": "Allow", "Action": "ecs:RunTask",
+         "Resource": f"arn:aws:ecs:eu-west-1:123456789012:{allowed}"}]}
+    found = [f for f in _permission_findings(tmp_path, steps, policy)
+             if "ecs:RunTask" in f.message]
+    assert bool(found) is missing, [f.message for f in found]

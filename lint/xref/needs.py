@@ -268,7 +268,9 @@ def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         return out
     if step.run is None:
         return out
-    out += _command_needs(run, step, link, github, wm.commands(step), ecr_login)
+    # (up to a switch of credentials, after which the calls are another role's)
+    out += _command_needs(run, step, link, github, _with_own_credentials(wm.commands(step)),
+                          ecr_login)
     for script, cmds in step.scripts.items():  # the repository's scripts it runs
         view = dataclasses.replace(step, _commands=_with_own_credentials(cmds), scripts={})
         login = ecr_login or _logs_in_to_ecr(view)
@@ -291,12 +293,25 @@ def _with_own_credentials(cmds: List[shell.Command]) -> List[shell.Command]:
     out = []
     for c in cmds:
         service, op, _ = shell.aws_operation(c)
-        if "--profile" in c.argv or any(_OTHER_CREDENTIALS.match(k) for k in c.assigns):
+        if "--profile" in c.argv or any(_OTHER_CREDENTIALS.match(k) for k in c.assigns) \
+                or _sets_credentials(c):
             break
         out.append(c)
         if service == "sts" and op != "get-caller-identity":
             break
     return out
+
+
+def _sets_credentials(c: shell.Command) -> bool:
+    """`export AWS_ACCESS_KEY_ID ...`, `read -r AWS_ACCESS_KEY_ID ...`,
+    `declare`/`typeset`/`local` of one, or `eval` of what a command prints
+    (`eval "$(aws configure export-credentials --format env)"`)."""
+    if c.name == "eval":
+        return any("AWS_" in a or "aws " in a for a in c.argv[1:])
+    if c.name not in ("export", "read", "declare", "typeset", "local", "readonly"):
+        return False
+    return any(_OTHER_CREDENTIALS.match(a.split("=", 1)[0]) for a in c.argv[1:]
+               if not a.startswith("-"))
 
 
 def _logs_in_to_ecr(step: wm.Step) -> bool:
@@ -327,7 +342,9 @@ def _command_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                     _cli_deployment_group_arn(link, option) \
                     if a == "codedeploy:CreateDeployment" else \
                     _cli_log_group_arn(rest, link, option) \
-                    if a == "logs:FilterLogEvents" and op == "tail" else None
+                    if a == "logs:FilterLogEvents" and op == "tail" else \
+                    _literal_arn(option("--role-arn"), "iam") \
+                    if a == "sts:AssumeRole" else None
                 mine.append(Need(a, f"`{shown}`", step, run, link, arn, line,
                                  " ".join(cmd.argv[:2])))
             if service == "ecs" and mine:
@@ -368,6 +385,14 @@ def _command_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
             out.append(Need(action, f"`{why}`", step, run, link, arn, line,
                             " ".join(cmd.argv[:2])))
     return out
+
+
+def _literal_arn(value, service: str) -> Optional[str]:
+    """`value` when it is a whole ARN of `service` with nothing left to resolve."""
+    if isinstance(value, str) and re.fullmatch(rf"arn:[\w-]+:{service}::\d{{12}}:[\w+=,.@/-]+",
+                                               value.strip()):
+        return value.strip()
+    return None
 
 
 def _command_region(step: wm.Step, option) -> Optional[str]:
@@ -723,6 +748,10 @@ def _registered_family(idx: Index, run: R.JobRun, step: wm.Step, github, ctx, cm
     VAR=$(aws ecs register-task-definition ... --query taskDefinition.taskDefinitionArn
     --output text), or piped to `jq -r .taskDefinition.taskDefinitionArn`; the
     family from `--family` or the `--cli-input-json` file. None when unsure."""
+    deployed = _deployed_family(idx, run, step, github, ctx,
+                                shell.option(cmd, "--task-definition"))
+    if deployed:
+        return deployed
     var = _SHELL_VAR.match(shell.option(cmd, "--task-definition") or "")
     if not var:
         return None
@@ -745,6 +774,29 @@ def _registered_family(idx: Index, run: R.JobRun, step: wm.Step, github, ctx, cm
     cli = shell.option(reg, "--cli-input-json")
     families = {text_of(td.data.get("family"))
                 for td in (_cli_input_taskdefs(idx, run, step, github, ctx, cli) if cli else [])}
+    return families.pop() if len(families) == 1 and None not in families else None
+
+
+_DEPLOYED_ARN = lazy_re(r"^\$\{\{\s*steps\.([\w-]+)\.outputs\.task-definition-arn\s*\}\}$")
+
+
+def _deployed_family(idx: Index, run: R.JobRun, step: wm.Step, github, ctx,
+                     value) -> Optional[str]:
+    """The family of the revision an earlier amazon-ecs-deploy-task-definition
+    step registered, when `value` (`--task-definition`) is its
+    `task-definition-arn` output, written there or in a variable of the
+    step's (or job's) env."""
+    var = _SHELL_VAR.match(value or "")
+    if var:
+        name = var.group(1) or var.group(2)
+        value = step.env.get(name, run.job.env.get(name))
+    m = _DEPLOYED_ARN.match(value.strip()) if isinstance(value, str) else None
+    deployer = next((s for s in run.job.steps[:step.index] if m and s.id == m.group(1)
+                     and s.uses == A.DEPLOY), None)
+    if deployer is None:
+        return None
+    families = {text_of(td.data.get("family"))
+                for td in step_taskdefs(idx, run, deployer, github, ctx)}
     return families.pop() if len(families) == 1 and None not in families else None
 
 
