@@ -643,6 +643,18 @@ def working_directory(step: dict, job: dict, workflow: dict) -> Optional[str]:
     return None
 
 
+class Row(dict):
+    """A row of a matrix written out whole (literal vectors and `include`s): a
+    key it lacks is empty in it (`${{ matrix.environment }}` of an `include`
+    row without `environment` is ''), not unknown (`lacks`)."""
+
+    def lacks(self, expression) -> bool:
+        """Is `expression` exactly `${{ matrix.KEY }}` of a key this row has not?"""
+        m = re.fullmatch(r"\s*\$\{\{\s*matrix\.([\w-]+)\s*\}\}\s*", expression) \
+            if isinstance(expression, str) else None
+        return m is not None and m.group(1) not in self
+
+
 def matrix_rows(matrix) -> List[dict]:
     """The combinations GitHub runs: product of the vectors, minus `exclude`, plus `include`
     (the matrix, a vector, `include` or `exclude` may be fromJSON of a literal)."""
@@ -651,6 +663,9 @@ def matrix_rows(matrix) -> List[dict]:
         return [{}]
     matrix = {k: _matrix_literal(v) for k, v in matrix.items()}
     vectors = {k: v for k, v in matrix.items() if k not in ("include", "exclude")}
+    whole = all(isinstance(v, list) for v in vectors.values()) and all(
+        isinstance(matrix.get(k, []), list) and all(isinstance(e, dict) for e in matrix.get(k, []))
+        for k in ("include", "exclude"))
     keys = [k for k, v in vectors.items() if isinstance(v, list) and v]
     rows: List[dict] = []
     if keys:
@@ -678,7 +693,10 @@ def matrix_rows(matrix) -> List[dict]:
                 merged = True
         if not merged:
             added.append(dict(inc))
-    return (rows + added)[:MAX_MATRIX_ROWS] or [{}]
+    out = (rows + added)[:MAX_MATRIX_ROWS]
+    if whole and len(rows + added) <= MAX_MATRIX_ROWS:
+        out = [Row(r) for r in out]
+    return out or [{}]
 
 
 # ---------------------------------------------------------------------------

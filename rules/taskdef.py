@@ -370,12 +370,24 @@ def _shannon(text: str) -> float:
     return -sum(c / n * math.log2(c / n) for c in counts.values())
 
 
+_RESOLVED_SECRETS = ("resolve:secretsmanager:", "resolve:ssm-secure:")
+# a reference the application resolves at start (`ssm:/prod/api-key`,
+# `secretsmanager:prod/db`, `aws-parameterstore:/x`), not the secret
+_SCHEME_REFERENCE = lazy_re(r"(?:aws-)?(?:ssm|parameterstore|secretsmanager|sm|vault):"
+                            r"[\w./@+:-]+", re.I)
+
+
 def secret_value(value) -> Optional[str]:
     """What credential a value looks like, or None. In a value with unknown
     parts (a Terraform variable, a CloudFormation parameter), an unknown part
     where a password goes is one: the tool writes its value into the task
-    definition (`postgres://app:${var.db_password}@db/app`)."""
+    definition (`postgres://app:${var.db_password}@db/app`), and so is a
+    CloudFormation dynamic reference to a secret (`{{resolve:secretsmanager:...}}`,
+    `ssm-secure`): CloudFormation writes the secret's value there."""
     if isinstance(value, Template):
+        if any(isinstance(p, Unknown) and p.name.startswith(_RESOLVED_SECRETS)
+               for p in value.parts):
+            return "a secret CloudFormation resolves into it (`{{resolve:...}}`)"
         value = "".join(p if isinstance(p, str) else "\0" for p in value.parts)
     if not isinstance(value, str):
         return None
@@ -413,6 +425,7 @@ def _harmless_value(value, name=None) -> bool:
     if isinstance(value, str):
         v = value.strip()
         return (not v or v.lower() in _BOOLISH or v.startswith("arn:")
+                or _SCHEME_REFERENCE.fullmatch(v) is not None
                 or re.fullmatch(r"(?:/|\./|\.\./|~/)[\w./@+-]*", v) is not None)  # a file path
     return False
 

@@ -1650,6 +1650,18 @@ def _sub_location(stmts, doc: Document, sub: str = ""):
     return ("Statement",)
 
 
+def _same_but_case(witness: str, used: List[str]) -> bool:
+    """Is an environment sub the policy admits one of the used ones spelt in
+    another case? GitHub's environment, owner and repository names ignore
+    case: `environment:production eu` is the job's `environment:Production EU`
+    (a `StringEqualsIgnoreCase` pin), no other way in. (Branch and tag names
+    do not ignore case.)"""
+    import fnmatch
+
+    return ":environment:" in witness and any(
+        fnmatch.fnmatchcase(witness.lower(), g.lower().replace("[", "[[]")) for g in used)
+
+
 _IDS = re.compile(r"^(repo:[^/:@]*)@[^/:]*/([^/:@]*)@[^/:]*:")
 
 
@@ -1967,7 +1979,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                 twins = P.alt([u.produced.twin_may for u in usages])
                 with_twins = S.Union([produced_lang, P.to_subjects(twins, widen=True)])
             witness = S.broader_witness(policy, with_twins, [st] + denies)
-        if not witness:
+        if not witness or _same_but_case(witness, suggestion):
             continue
         shown = " or ".join(f"'{g}'" for g in suggestion[:4])
         exact = all("*" not in g and "?" not in g for g in suggestion)

@@ -154,8 +154,9 @@ def test_a_secretsmanager_reference_in_a_plain_environment_value_is_still_a_secr
                       Value: "{{resolve:secretsmanager:billing/db:SecretString:password}}"
         """))
     found = lint_folder(tmp_path)
+    # at the value: CloudFormation writes the secret there, whatever the name
     assert [(f.rule, f.line) for f in found if f.rule == "taskdef-secret-in-environment"] \
-        == [("taskdef-secret-in-environment", 13)]
+        == [("taskdef-secret-in-environment", 14)]
 
 
 # ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from conftest import lint_folder
 from ecs_lint.rules.taskdef import (FARGATE_MEMORY, image_tag, parse_cpu, parse_memory,
-                                    secret_name, secret_value)
+                                    secret_name, secret_value, _harmless_value)
 from ecs_lint.values import Template, Unknown
 
 LOG = {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/a", "awslogs-region": "us-east-1",
@@ -292,3 +292,25 @@ def test_a_template_value_with_an_unknown_password(parts, what):
 ])
 def test_a_templates_password_placeholder_is_a_password(value, what):
     assert secret_value(value) == what
+
+
+@pytest.mark.parametrize("value, reported", [
+    # a reference the application resolves at start: not the secret
+    ("ssm:/prod/search/api-key", False),
+    ("aws-parameterstore:/prod/search/api-key", False),
+    ("secretsmanager:prod/db", False),
+    ("sk_live_4eC39HqLyjWDarjtT1zdp7dc", True),
+])
+def test_a_scheme_reference_under_a_secret_name_is_not_the_secret(value, reported):
+    assert (secret_value(value) is not None
+            or not _harmless_value(value, "SEARCH_API_KEY")) is reported
+
+
+@pytest.mark.parametrize("ref, reported", [
+    # CloudFormation writes a dynamic reference's value into the task definition
+    ("resolve:secretsmanager:prod/search:SecretString:url", True),
+    ("resolve:ssm-secure:/prod/search/url", True),
+    ("resolve:ssm:/prod/search/host", False),  # a plain parameter
+])
+def test_a_cloudformation_dynamic_reference_to_a_secret(ref, reported):
+    assert (secret_value(Template((Unknown(ref),))) is not None) is reported

@@ -1886,3 +1886,47 @@ def test_run_task_of_the_revision_the_deploy_action_registered(tmp_path, allowed
     found = [f for f in _permission_findings(tmp_path, steps, policy)
              if "ecs:RunTask" in f.message]
     assert bool(found) is missing, [f.message for f in found]
+
+
+@pytest.mark.parametrize("image, allowed, missing", [
+    # a tag not known still names the repository pushed to
+    ("public.ecr.aws/acme/app", "ecr-public", False),
+    ("public.ecr.aws/acme/app", "ecr", True),
+    ("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app", "ecr", False),
+])
+def test_a_push_whose_tag_is_unknown_names_its_repository(tmp_path, image, allowed, missing):
+    steps = f"""\
+          - env:
+              IMAGE: {image}
+            run: docker push "$IMAGE:edge-$GITHUB_RUN_NUMBER"
+"""
+    resource = "arn:aws:ecr-public::123456789012:repository/app" if allowed == "ecr-public" \
+        else "arn:aws:ecr:eu-west-1:123456789012:repository/app"
+    policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [
+        f"{allowed}:{a}" for a in ("BatchCheckLayerAvailability", "InitiateLayerUpload",
+                                   "UploadLayerPart", "CompleteLayerUpload", "PutImage")],
+        "Resource": resource}]}
+    found = _permission_findings(tmp_path, steps, policy)
+    assert bool(found) is missing, [f.message for f in found]
+
+
+@pytest.mark.parametrize("witness, used, same", [
+    ("repo:o/r:environment:production eu", ["repo:o/r:environment:Production EU"], True),
+    ("repo:o/r:environment:staging", ["repo:o/r:environment:Production"], False),
+    ("repo:o/r:ref:refs/heads/MAIN", ["repo:o/r:ref:refs/heads/main"], False),  # branches: no
+])
+def test_an_environment_in_another_case_is_the_same_environment(witness, used, same):
+    from ecs_lint.rules.xref import _same_but_case
+
+    assert _same_but_case(witness, used) is same
+
+
+def test_an_include_row_without_the_environment_key_has_no_environment(tmp_path):
+    wf = oidc_workflow(ROLE, "${{ matrix.environment }}").replace(
+        "runs-on: ubuntu-latest",
+        "runs-on: ubuntu-latest\n        strategy:\n          matrix:\n            include:\n"
+        "              - {environment: production}\n              - {target: loadtest}")
+    found = _repo(tmp_path, wf, "repo:myorg/app:environment:production")
+    # the loadtest row sends the branch, which the trust refuses
+    assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+    assert "ref:refs/heads/main" in found[0].message

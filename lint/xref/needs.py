@@ -183,7 +183,10 @@ def _image(run: R.JobRun, step: wm.Step, word: Optional[str], link, github,
     s = _REGISTRY_OUT.sub(lambda m: _login_registry(run, m.group(1), link, github)
                           or m.group(0), s)
     s = _SHA.sub("0" * 40, s)
-    return None if "$" in s else s
+    if "$" in s:  # a tag not known (`:edge-$GITHUB_RUN_NUMBER`) still names its repository
+        repo, colon, tag = s.rpartition(":")
+        return f"{repo}:tag" if colon and repo and "$" not in repo and "/" not in tag else None
+    return s
 
 
 def _service_arn(run: R.JobRun, step: wm.Step, link: Optional[R.RoleLink], github):

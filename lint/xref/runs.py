@@ -299,7 +299,9 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
                          condition=condition, inputs=inputs)
             github_run = with_inputs(github, None, facts, inputs)
             environment = None
-            if job.environment is not None:
+            if job.environment is not None and not (
+                    isinstance(row, wm.Row) and row.lacks(job.environment)):
+                # (`${{ matrix.environment }}` in a row without it: '', no environment)
                 e = wm.expand(job.environment, job, None, row, github_run)
                 environment = e if isinstance(e, str) and not unresolved(e) \
                     else UNKNOWN_ENVIRONMENT
