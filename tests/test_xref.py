@@ -1930,3 +1930,22 @@ def test_an_include_row_without_the_environment_key_has_no_environment(tmp_path)
     # the loadtest row sends the branch, which the trust refuses
     assert [f.rule for f in found] == ["xref-sub-not-admitted"]
     assert "ref:refs/heads/main" in found[0].message
+
+
+@pytest.mark.parametrize("allowed, missing", [("ecr-public", False), ("ecr", True)])
+def test_build_push_action_to_ecr_public_needs_its_actions(tmp_path, allowed, missing):
+    steps = """\
+          - uses: docker/build-push-action@v6
+            with:
+              push: true
+              tags: public.ecr.aws/acme/app:${{ github.sha }}
+"""
+    resource = "arn:aws:ecr-public::123456789012:repository/app" if allowed == "ecr-public" \
+        else "arn:aws:ecr:eu-west-1:123456789012:repository/app"
+    policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [
+        f"{allowed}:{a}" for a in ("BatchCheckLayerAvailability", "InitiateLayerUpload",
+                                   "UploadLayerPart", "CompleteLayerUpload", "PutImage")],
+        "Resource": resource}]}
+    found = _permission_findings(tmp_path, steps, policy)
+    assert bool(found) is missing, [f.message for f in found]
+    assert all("ecr-public:" in f.message for f in found)

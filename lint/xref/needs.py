@@ -425,6 +425,7 @@ def _build_push_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         tags = run.resolve(step.with_.get("tags"), step, github)
         tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
         tags = [t for t in tags if t]
+        cache += _public_push_needs(run, step, link, github, tags)
         if tags and all(A.is_other_registry(t) for t in tags):
             out = []
         elif not ecr_login and not any(A.ecr_repository_arn(t) for t in tags):
@@ -439,6 +440,24 @@ def _build_push_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                             and n.action in A.ECR_PUSH else n.resource)
                        for n in out for arn in arns]
     return list({(n.action, n.resource): n for n in out + cache}.values())
+
+
+def _public_push_needs(run: R.JobRun, step: wm.Step, link, github, tags) -> List[Need]:
+    """The `ecr-public:` push actions on each ECR Public repository
+    (`public.ecr.aws/ALIAS/NAME`) docker/build-push-action's tags push to."""
+    account = (L.account_of_arn(link.resolved or "") or link.role.account) \
+        if link is not None and link.role is not None else None
+    if not account:
+        return []
+    out = []
+    for t in tags:
+        public = A.ecr_public_repository(_image(run, step, t, link, github, None))
+        if public is not None:
+            out += [Need("ecr-public:" + a[4:], "docker/build-push-action (pushing to ECR "
+                         "Public)", step, run, link,
+                         f"arn:aws:ecr-public::{account}:repository/{public}")
+                    for a in A.ECR_PUSH]
+    return out
 
 
 def _scope_codedeploy(needs: List[Need], run: R.JobRun, step: wm.Step,
