@@ -1232,3 +1232,23 @@ def test_the_philips_labs_module_without_repo_makes_no_role(tmp_path):
     write(tmp_path, "main.tf", PHILIPS.replace('  repo                        = "o/app"\n', "")
           % '  default_conditions = ["allow_all"]')
     assert not [f for f in lint_folder(tmp_path) if f.rule.startswith("trust-")]
+
+
+@pytest.mark.parametrize("expression", [
+    "${s.name.deeper}", "${subjects[99]}", "${subjects + 1}", "${length(42)}",
+    "${jsonencode(subjects)[0]}", "${envs ? 1 : 2}", "${ {a = 1}[\"b\"] }", "${unknownfn(x)}",
+    "${[for x in envs : x.y]}", "${1 / 0}", "${\"${\"}",
+])
+def test_templatefile_expressions_of_any_shape_never_break_the_run(tmp_path, expression):
+    (tmp_path / "t.json.tpl").write_text('{"Statement": [{"Effect": "Allow", "Action": "s3:*", '
+                                         f'"Resource": "{expression}"}}]}}')
+    write(tmp_path, "main.tf", """\
+        resource "aws_iam_policy" "p" {
+          name   = "p"
+          policy = templatefile("${path.module}/t.json.tpl", {
+            subjects = [{ prefix = "a" }, "b", 3], envs = ["x"]
+          })
+        }
+        """)
+    found = lint_folder(tmp_path)
+    assert not [f for f in found if f.rule == "internal-error"], [f.message for f in found]
