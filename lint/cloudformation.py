@@ -718,12 +718,12 @@ def _stack_variants(raw, scope: Scope, data) -> List[Scope]:
     `scope` itself."""
     conditions = _if_conditions(raw)
     specs = data.get("Parameters") if isinstance(data.get("Parameters"), dict) else {}
-    deciding = {r for c in conditions for r in _refs(scope.conditions.get(c))} \
+    deciding = {r for c in conditions for r in _refs(scope.conditions.get(c), scope.conditions)} \
         | _refs(_calls(raw, "Fn::FindInMap"))
     choices = {p: scope.allowed[p] for p in sorted(deciding)
                if scope.allowed.get(p) and p not in scope.fixed}
     undecided = sorted(c for c in conditions if condition_value(c, scope) is None)
-    open_params = {r for c in undecided for r in _refs(scope.conditions.get(c))
+    open_params = {r for c in undecided for r in _refs(scope.conditions.get(c), scope.conditions)
                    if r not in scope.params and r in specs}
     if choices and open_params <= set(choices):
         return _allowed_stacks(choices, scope) or [scope]
@@ -749,7 +749,8 @@ def _fixed_by_allowed(name, scope: Scope):
     """The value a condition has in every stack its parameters' `AllowedValues`
     allow (`!Equals [!Ref Stage, preview]` with `preview` not allowed: always
     false); None when it varies, or reads a parameter without them."""
-    refs = _refs(scope.conditions.get(name)) if isinstance(name, str) else set()
+    refs = _refs(scope.conditions.get(name), scope.conditions) if isinstance(name, str) \
+        else set()
     refs -= scope.fixed  # (a deployment passes it: its value is the one)
     if not refs or any(r not in scope.allowed for r in refs):
         return None
@@ -790,15 +791,20 @@ def _if_conditions(value) -> set:
             if isinstance(a, list) and a and isinstance(a[0], str)}
 
 
-def _refs(value) -> set:
-    """The names `Ref` (and `Condition`) point at in a condition, followed
-    through the conditions it names."""
-    out, todo = set(), [value]
+def _refs(value, conditions: Optional[dict] = None) -> set:
+    """The names `Ref` points at in a condition, followed through the
+    conditions it names (`{"Condition": Name}` inside `Fn::And`/`Or`/`Not`)
+    when `conditions` (name -> raw condition) is given."""
+    out, todo, seen = set(), [value], set()
     while todo:
         v = todo.pop()
         if isinstance(v, dict):
             if len(v) == 1 and isinstance(v.get("Ref"), str):
                 out.add(v["Ref"])
+            named = v.get("Condition") if len(v) == 1 else None
+            if conditions is not None and isinstance(named, str) and named not in seen:
+                seen.add(named)
+                todo.append(conditions.get(named))
             todo.extend(v.values())
         elif isinstance(v, list):
             todo.extend(v)

@@ -904,6 +904,25 @@ def _coalesce(args):
     return None
 
 
+def _known(v) -> bool:
+    """Is a value known through and through (no unknown part, at any depth)?"""
+    if isinstance(v, (Template, Unknown)):
+        return False
+    if isinstance(v, dict):
+        return all(_known(x) for x in v.values())
+    if isinstance(v, list):
+        return all(_known(x) for x in v)
+    return True
+
+
+def _try(args):
+    """`try(a, b, ...)`: the first argument that evaluates without an error.
+    An unknown value here may be an error (a missing key) or a value known
+    only at apply time, so only a first argument known through and through is
+    taken; None otherwise."""
+    return args[0] if args and args[0] is not None and _known(args[0]) else None
+
+
 # Terraform's collection functions on known values (None: not known here);
 # `keys()` and `values()` go in the lexical order of the keys, as Terraform's do
 _FUNCS_COLLECTION = {
@@ -919,6 +938,7 @@ _FUNCS_COLLECTION = {
     "lookup": _lookup,
     "element": _element,
     "coalesce": _coalesce,
+    "try": _try,
 }
 
 

@@ -1252,3 +1252,23 @@ def test_templatefile_expressions_of_any_shape_never_break_the_run(tmp_path, exp
         """)
     found = lint_folder(tmp_path)
     assert not [f for f in found if f.rule == "internal-error"], [f.message for f in found]
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ('try(local.sizes["large"].cpu, 256)', 1024),  # the first argument that evaluates
+    ("try(var.unset, 256)", None),  # unknown: an error or a value of apply time
+])
+def test_try_takes_a_first_argument_known_through_and_through(tmp_path, expression, expected):
+    p = write(tmp_path, "main.tf", f"""\
+        variable "unset" {{}}
+        locals {{
+          sizes = {{ large = {{ cpu = 1024 }} }}
+        }}
+        resource "aws_ecs_task_definition" "t" {{
+          family = "t"
+          cpu    = {expression}
+          container_definitions = jsonencode([{{ name = "a", image = "a:1" }}])
+        }}
+        """)
+    cpu = one(docs_of(p), "task-definition").data.get("cpu")
+    assert (cpu if isinstance(cpu, int) else None) == expected

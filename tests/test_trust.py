@@ -659,3 +659,45 @@ def test_an_if_in_a_sub_variable_map_is_either_branch(tmp_path, other, expected)
     found = lint_policies(tmp_path, {"t.yaml": template})
     assert [f.rule for f in found if f.rule.startswith("trust-sub-")] == expected, \
         [f.message for f in found]
+
+
+@pytest.mark.parametrize("sandbox, reported", [
+    # a condition made of other conditions is false in every allowed stack
+    ("!And [!Not [!Condition IsProd], !Not [!Condition IsStaging]]", False),
+    ("!Not [!Condition IsProd]", True),  # staging is allowed: it holds there
+])
+def test_a_statement_only_a_stack_that_cannot_be_made_holds(tmp_path, sandbox, reported):
+    template = f"""\
+Parameters:
+  Stage: {{Type: String, AllowedValues: [staging, production], Default: production}}
+Conditions:
+  IsProd: !Equals [!Ref Stage, production]
+  IsStaging: !Equals [!Ref Stage, staging]
+  IsSandbox: {sandbox}
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: {{Federated: "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"}}
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                token.actions.githubusercontent.com:aud: sts.amazonaws.com
+                token.actions.githubusercontent.com:sub: repo:myorg/app:environment:production
+          - !If
+            - IsSandbox
+            - Effect: Allow
+              Principal: {{Federated: "arn:aws:iam::1:oidc-provider/token.actions.githubusercontent.com"}}
+              Action: sts:AssumeRoleWithWebIdentity
+              Condition:
+                StringEquals: {{token.actions.githubusercontent.com:aud: sts.amazonaws.com}}
+                StringLike: {{token.actions.githubusercontent.com:sub: "repo:myorg/*"}}
+            - !Ref AWS::NoValue
+"""
+    found = lint_policies(tmp_path, {"t.yaml": template})
+    assert ("trust-sub-any-repo" in [f.rule for f in found]) is reported, \
+        [f.message for f in found]
