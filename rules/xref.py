@@ -885,13 +885,15 @@ def _policy_docs(role) -> List[Document]:
     return [d for d in role.permissions if isinstance(d.data, dict)]
 
 
-def _role_statements(idx: Index, role) -> List["iam.Statement"]:
-    """The statements of the role's permission policies, read once per run
-    (`Statement.policy` indexes `_policy_docs(role)`)."""
-    hit = idx.statements.get(id(role))
+def _role_statements(idx: Index, role, boundary: bool = False) -> List["iam.Statement"]:
+    """The statements of the role's permission policies (or of its permissions
+    boundary), read once per run (`Statement.policy` indexes `_policy_docs(role)`,
+    or `role.boundaries`)."""
+    key = ("boundary", id(role)) if boundary else id(role)
+    hit = idx.statements.get(key)
     if hit is None:
-        hit = idx.statements[id(role)] = (
-            role, iam.policy_statements([d.data for d in _policy_docs(role)]))
+        docs = role.boundaries if boundary else _policy_docs(role)
+        hit = idx.statements[key] = (role, iam.policy_statements([d.data for d in docs]))
     return hit[1]
 
 
@@ -1041,12 +1043,8 @@ def _boundary_refusal(idx: Index, role, action: str, forms, context):
     what both allow); None when it does, or when the boundary is not read."""
     if not role.bounded_for(action):
         return None
-    key = ("boundary", id(role))
-    hit = idx.statements.get(key)
-    if hit is None:
-        hit = idx.statements[key] = (
-            role, iam.policy_statements([d.data for d in role.boundaries]))
-    decisions = [iam.evaluate_statements(hit[1], action, form, context) for form in forms]
+    stmts = _role_statements(idx, role, boundary=True)
+    decisions = [iam.evaluate_statements(stmts, action, form, context) for form in forms]
     return None if any(d.allowed for d in decisions) else decisions[0]
 
 
@@ -1080,30 +1078,25 @@ def _missing_problem(idx: Index, action, resource, needs, decision, others, more
     also = f" (other steps need it on {', '.join(others)} too)" if others else ""
     every = f" on {', '.join(([resource] if resource else []) + others)}" if others else on
     if boundary:
-        return Problem(
-            PERMISSION_MISSING.id, path,
-            f"role {role.label} is not allowed {action}{on}, which {first.why} in "
-            f"{first.run.label} needs ({first.run.doc.file}:{line}): its policies allow it, "
-            f"but its permissions boundary does not ({decision.reason}), and a role may do "
-            f"only what both allow; the step fails with AccessDenied{also}",
-            help=(f"remove or narrow the boundary's Deny for {action}"
-                  if decision.statement is not None and not decision.statement.allow
-                  else f"allow {action}{every} in the permissions boundary too"
-                  if not (doc.context or {}).get("managed")
-                  else f"give the role a boundary that allows {action} (the AWS managed "
-                       f"{doc.context['managed']} does not)"),
-            doc=doc,
-            related=[_related(n, f"{n.why} ({n.run.label}) needs {action}")
-                     for n in needs[:3] + more_needs[:3]])
+        why = (f"its policies allow it, but its permissions boundary does not "
+               f"({decision.reason}), and a role may do only what both allow")
+        help_ = (f"remove or narrow the boundary's Deny for {action}"
+                 if decision.statement is not None and not decision.statement.allow
+                 else f"allow {action}{every} in the permissions boundary too"
+                 if not (doc.context or {}).get("managed")
+                 else f"give the role a boundary that allows {action} (the AWS managed "
+                      f"{doc.context['managed']} does not)")
+    else:
+        why = decision.reason
+        help_ = (f"remove or narrow the Deny for {action}" if decision.statement is not None
+                 else _managed_help(doc, f"allow {action} on Resource \"*\"") if star
+                 else _managed_help(doc, f"allow {action}{every}"))
     return Problem(
         PERMISSION_MISSING.id, path,
         f"role {role.label} is not allowed {action}{on}, which {first.why} in "
-        f"{first.run.label} needs ({first.run.doc.file}:{line}): {decision.reason}; "
+        f"{first.run.label} needs ({first.run.doc.file}:{line}): {why}; "
         f"the step fails with AccessDenied{also}",
-        help=(f"remove or narrow the Deny for {action}" if decision.statement is not None
-              else _managed_help(doc, f"allow {action} on Resource \"*\"") if star
-              else _managed_help(doc, f"allow {action}{every}")),
-        doc=doc,
+        help=help_, doc=doc,
         related=[_related(n, f"{n.why} ({n.run.label}) needs {action}")
                  for n in needs[:3] + more_needs[:3]])
 
@@ -1154,38 +1147,36 @@ def _passrole(idx: Index, passes):
                 continue
             reported.add((id(role), arn))
             if bounded is not None:  # its policies allow it; its boundary does not
-                policy, path = iam.passrole_place([d.data for d in role.boundaries], bounded)
-                yield Problem(
-                    PASSROLE_NOT_COVERED.id, path,
-                    f"role {role.label} may not pass {arn}, the {field_name} of "
-                    f"{td.place((field_name,))} that {run.label} registers ({run.doc.file}:"
-                    f"{run.doc.span(step.path).line}): its policies allow it, but its "
-                    f"permissions boundary does not ({bounded.reason}), and a role may do "
-                    "only what both allow; RegisterTaskDefinition fails with AccessDenied "
-                    "on iam:PassRole",
-                    help=f"allow iam:PassRole on {arn} in the permissions boundary too",
-                    doc=role.boundaries[policy],
-                    related=[(td, (field_name,), f"{field_name} of {td.file}"),
-                             (run.doc, step.path,
-                              f"the step that registers it ({run.label})")])
+                yield _not_passed(
+                    role, arn, field_name, td, step, run, role.boundaries, bounded,
+                    f"its policies allow it, but its permissions boundary does not "
+                    f"({bounded.reason}), and a role may do only what both allow",
+                    f"allow iam:PassRole on {arn} in the permissions boundary too")
                 continue
-            policy, path = iam.passrole_place([d.data for d in docs], decision)
-            doc = docs[policy]
-            yield Problem(
-                PASSROLE_NOT_COVERED.id, path,
-                f"role {role.label} may not pass {arn}, the {field_name} of "
-                f"{td.place((field_name,))} that {run.label} registers ({run.doc.file}:"
-                f"{run.doc.span(step.path).line}): {decision.reason}; "
-                "RegisterTaskDefinition fails with AccessDenied on iam:PassRole",
-                help=(_managed_help(doc, f"allow iam:PassRole on {arn} (with "
-                                         f"iam:PassedToService {N.ECS_TASKS})")
-                      if (doc.context or {}).get("managed") else
-                      f"add {arn} to the iam:PassRole resources (with iam:PassedToService "
-                      f"{N.ECS_TASKS}), or point the task definition at a role this policy "
-                      "may pass"),
-                doc=doc,
-                related=[(td, (field_name,), f"{field_name} of {td.file}"),
-                         (run.doc, step.path, f"the step that registers it ({run.label})")])
+            yield _not_passed(
+                role, arn, field_name, td, step, run, docs, decision, decision.reason,
+                f"add {arn} to the iam:PassRole resources (with iam:PassedToService "
+                f"{N.ECS_TASKS}), or point the task definition at a role this policy may pass")
+
+
+def _not_passed(role, arn, field_name, td, step, run, docs, decision, why, fix) -> Problem:
+    """xref-passrole-not-covered: `role` may not pass `arn`, the `field_name`
+    of `td` that `run` registers in `step`, because of `why`; placed in `docs`
+    (its policies, or its boundary) where `decision` says (`iam.passrole_place`)."""
+    policy, path = iam.passrole_place([d.data for d in docs], decision)
+    doc = docs[policy]
+    if (doc.context or {}).get("managed"):
+        fix = _managed_help(doc, f"allow iam:PassRole on {arn} (with iam:PassedToService "
+                                 f"{N.ECS_TASKS})")
+    return Problem(
+        PASSROLE_NOT_COVERED.id, path,
+        f"role {role.label} may not pass {arn}, the {field_name} of "
+        f"{td.place((field_name,))} that {run.label} registers ({run.doc.file}:"
+        f"{run.doc.span(step.path).line}): {why}; RegisterTaskDefinition fails with "
+        "AccessDenied on iam:PassRole",
+        help=fix, doc=doc,
+        related=[(td, (field_name,), f"{field_name} of {td.file}"),
+                 (run.doc, step.path, f"the step that registers it ({run.label})")])
 
 
 def _generated_role_not_passed(idx: Index, role, docs, field_name, value, td, step, run,
@@ -1202,19 +1193,12 @@ def _generated_role_not_passed(idx: Index, role, docs, field_name, value, td, st
             is not False:
         return
     reported.add((id(role), generated))
-    policy, path = iam.passrole_place([d.data for d in docs], iam.Decision(False, None, ""))
-    yield Problem(
-        PASSROLE_NOT_COVERED.id, path,
-        f"role {role.label} may not pass {generated}, the {field_name} of "
-        f"{td.place((field_name,))} that {run.label} registers ({run.doc.file}:"
-        f"{run.doc.span(step.path).line}): its iam:PassRole names only other roles of the "
-        "template, and each is one role with its own ARN; RegisterTaskDefinition fails "
-        "with AccessDenied on iam:PassRole",
-        help=f"add the ARN of {generated} to the iam:PassRole resources (with "
-             f"iam:PassedToService {N.ECS_TASKS})",
-        doc=docs[policy],
-        related=[(td, (field_name,), f"{field_name} of {td.file}"),
-                 (run.doc, step.path, f"the step that registers it ({run.label})")])
+    yield _not_passed(
+        role, generated, field_name, td, step, run, docs, iam.Decision(False, None, ""),
+        "its iam:PassRole names only other roles of the template, and each is one role "
+        "with its own ARN",
+        f"add the ARN of {generated} to the iam:PassRole resources (with "
+        f"iam:PassedToService {N.ECS_TASKS})")
 
 
 # ---------------------------------------------------------------------------
