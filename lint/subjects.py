@@ -1237,7 +1237,9 @@ def looks_like_github_prefix(prefix: str) -> bool:
     """The GitHub host, or a misspelling of it."""
     if is_github_prefix(prefix):
         return True
-    host = prefix.split("/", 1)[0]
+    # IAM names the keys after the provider's URL without its scheme:
+    # `https://token.actions.githubusercontent.com:sub` is never in a request
+    host = re.sub(r"^[a-z]+://", "", prefix, flags=re.I).split("/", 1)[0]
     if "githubusercontent" in host or host.startswith(("token.action", "tokens.action")):
         return True
     return _distance(host, GITHUB_HOST) <= 3

@@ -1960,7 +1960,11 @@ def _for_each_element(mod: Module, address: str, key):
 
 
 def tf_resources(mod: Module, address: str) -> List[Resource]:
-    """The resources of a block: one per instance when its instances are known."""
+    """The resources of a block: one per instance when its instances are known,
+    none when it has none (`count = 0`, `for_each` of an empty collection)."""
+    hit = mod.blocks.get(address)
+    if hit is not None and hit[5] in ("resource", "data") and _creates_nothing(mod, hit[3], hit[2]):
+        return []
     known = instances(mod, address)
     found = [tf_resource(mod, address, k) for k in known] if known else [
         tf_resource(mod, address)]
@@ -2680,9 +2684,10 @@ def github_oidc_role_module_view(v: dict):
     prefixed with `repo:` unless it has it), `audience` (default
     sts.amazonaws.com) and `provider_url`; in v6's `iam-role`, `oidc_subjects`
     (StringEquals), `oidc_wildcard_subjects` (StringLike), each condition left
-    out when its list is empty, `oidc_audiences` and `github_provider`. The module checks `aud` (and `iss`)
-    with ForAllValues:StringEquals; that is its own business and cannot be
-    fixed from here, so the view shows the effective StringEquals on `aud`.
+    out when its list is empty, `oidc_audiences` and `github_provider`. As
+    the module writes them, it tests `aud` and `iss` (a claim IAM does not
+    evaluate; v5 always names it on GitHub's own host) with
+    ForAllValues:StringEquals, which the trust rules report on the call.
     The module also attaches each ARN of its `policies` map to the role
     (`documents` links those to it: an `aws_iam_policy` of the module is read,
     any other ARN is a policy not read)."""
@@ -2701,9 +2706,10 @@ def github_oidc_role_module_view(v: dict):
         audience_key = "audience"
         audiences = [v.get(audience_key, "sts.amazonaws.com")]
         subject_keys = (("StringLike", "subjects"),)
-    condition = {"StringEquals": {f"{host_text}:aud": audiences}}
-    origins.set(condition["StringEquals"], f"{host_text}:aud",
-                (audience_key,) if audience_key in v else ())
+    iss_host = host_text if v6 else "token.actions.githubusercontent.com"
+    for_all = {f"{iss_host}:iss": [f"https://{iss_host}"], f"{host_text}:aud": audiences}
+    condition = {"ForAllValues:StringEquals": for_all}
+    origins.set(for_all, f"{host_text}:aud", (audience_key,) if audience_key in v else ())
     for op, key in subject_keys:
         subjects = v.get(key, [] if v6 else None)
         if v6 and isinstance(subjects, list) and not subjects:

@@ -606,7 +606,8 @@ def trust_conditions(doc, ctx):
     for index, stmt, path in sj.statements(policy):
         entries = sj.condition_entries(stmt, path)
         effect = stmt.get("Effect")
-        yield from _key_problems(entries, isinstance(effect, str) and effect.lower() == "deny")
+        yield from _module_written(doc, _key_problems(
+            entries, isinstance(effect, str) and effect.lower() == "deny"))
         yield from _wildcard_problems(entries)
         gs = github.get(index)
         if gs is None:
@@ -620,7 +621,22 @@ def trust_conditions(doc, ctx):
                           "audience the provider lists is accepted (its legacy or custom "
                           "client ids, not only sts.amazonaws.com)",
                           help=f'add "StringEquals": {{"{sj.GITHUB_HOST}:aud": "{audience}"}}')
-        yield from _unsafe_problems(entries)
+        yield from _module_written(doc, _unsafe_problems(entries))
+
+
+def _module_written(doc, problems):
+    """Problems of the conditions a registry module writes into the trust
+    policy it builds (terraform-aws-modules' GitHub OIDC role: `iss` and `aud`
+    under ForAllValues): no input of the call changes them, so the fix is not
+    an operator but a trust policy written without the module."""
+    source = (doc.context or {}).get("module")
+    for p in problems:
+        if isinstance(source, str):
+            p.message += f" (the module `{source}` writes this condition itself)"
+            p.help = ("no input of the module changes its own conditions: write the role's "
+                      "trust policy with `aws_iam_policy_document` (StringEquals on aud, "
+                      "no iss)")
+        yield p
 
 
 @check(kinds=("trust-policy", "workflow"), rules=(AUD_UNEXPECTED.id,), cross_file=True)

@@ -1629,6 +1629,10 @@ def _sub_location(stmts, doc: Document, sub: str = ""):
                     best, best_len = path, n
     if best is not None:
         return best
+    for st in stmts:  # `https://token.actions...:sub`: the key that is never sent
+        for e in st.entries:
+            if e.claim == "sub" and not e.op.negated:
+                return e.path[:-1] if isinstance(e.path[-1], int) else e.path
     if stmts:
         return stmts[0].path
     return ("Statement",)

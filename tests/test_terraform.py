@@ -710,7 +710,10 @@ def test_github_oidc_role_module_inputs_become_a_trust_policy(tmp_path):
     assert subs[:2] == ["repo:acme/shop:*", "repo:acme/site:ref:refs/heads/main"]
     assert subs[2] == Template(("repo:", Unknown("var.extra")))
     assert doc.span(("Statement", 0, "Condition", "StringLike", SUB, 1)).line == 6
-    assert doc.data["Statement"][0]["Condition"]["StringEquals"] == {
+    # as the module writes them: `iss` (v5: on GitHub's own host) and `aud`
+    # under ForAllValues:StringEquals
+    assert doc.data["Statement"][0]["Condition"]["ForAllValues:StringEquals"] == {
+        "token.actions.githubusercontent.com:iss": ["https://token.actions.githubusercontent.com"],
         "token.actions.githubusercontent.com:aud": ["sts.amazonaws.com"]}
 
 
@@ -1160,9 +1163,17 @@ module "deploy" {
 ])
 def test_the_v6_iam_role_modules_github_statement(tmp_path, enabled, inputs, found):
     write(tmp_path, "main.tf", V6_ROLE % (enabled, inputs))
-    rules = {f.rule for f in lint_folder(tmp_path)
-             if f.rule.startswith("trust-") and f.severity in ("error", "warning")}
-    assert rules == found
+    findings = [f for f in lint_folder(tmp_path)
+                if f.rule.startswith("trust-") and f.severity in ("error", "warning")]
+    # the module's own `iss` test and ForAllValues `aud` guard, on every GitHub
+    # statement it writes, with a fix that is not an input of the module
+    own = {"trust-condition-key-unknown", "trust-condition-unsafe-operator"} \
+        if enabled == "true" else set()
+    assert {f.rule for f in findings} == found | own
+    for f in findings:
+        if f.rule in own:
+            assert "writes this condition itself" in f.message
+            assert "aws_iam_policy_document" in f.help
 
 
 UNFUNCO = """\
@@ -1272,3 +1283,52 @@ def test_try_takes_a_first_argument_known_through_and_through(tmp_path, expressi
         """)
     cpu = one(docs_of(p), "task-definition").data.get("cpu")
     assert (cpu if isinstance(cpu, int) else None) == expected
+
+
+COUNTED_TRUST = """
+variable "enabled" {
+  type    = bool
+  default = true
+}
+
+data "aws_iam_policy_document" "preview" {
+  count = %s
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"]
+    }
+    condition {
+      test     = "StringLike"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:acme/web:pull_request"]
+    }
+  }
+}
+
+resource "aws_iam_role" "preview" {
+  count              = %s
+  name               = "preview"
+  assume_role_policy = data.aws_iam_policy_document.preview[0].json
+}
+"""
+
+
+@pytest.mark.parametrize("count, tfvars, created", [
+    ("0", None, False),
+    ("var.enabled ? 1 : 0", "enabled = false\n", False),
+    ("var.enabled ? 1 : 0", None, True),
+    ("var.enabled ? 1 : 0", "enabled = true\n", True),
+    ("length([])", None, False),
+])
+def test_a_resource_or_data_source_with_no_instance_is_not_read(tmp_path, count, tfvars,
+                                                                created):
+    # gd/08: Terraform creates nothing for `count = 0`; its trust is no finding
+    write(tmp_path, "main.tf", COUNTED_TRUST % (count, count))
+    if tfvars:
+        write(tmp_path, "terraform.tfvars", tfvars)
+    kinds = [d.kind for d in docs_of(tmp_path / "main.tf")]
+    assert ("trust-policy" in kinds) == created
+    found = [f.rule for f in lint_folder(tmp_path) if f.rule == "trust-sub-pull-request"]
+    assert found == (["trust-sub-pull-request"] if created else [])

@@ -94,6 +94,8 @@ def test_audience(tmp_path):
     (f"{H}:actor", ["trust-aud-missing"]),
     (f"{H}:audience", ["trust-condition-key-unknown"]),
     (f"{H}:aud ", ["trust-condition-key-unknown"]),  # IAM does not trim a key
+    # the provider's URL is not its key prefix: IAM drops the scheme (gd/10)
+    (f"https://{H}:aud", ["trust-condition-key-unknown"]),
 ])
 def test_a_misspelled_aud_key_is_reported_once(tmp_path, aud_key, expected):
     found = lint_policies(tmp_path, {"t.json": policy({"StringEquals": {
@@ -701,3 +703,14 @@ Resources:
     found = lint_policies(tmp_path, {"t.yaml": template})
     assert ("trust-sub-any-repo" in [f.rule for f in found]) is reported, \
         [f.message for f in found]
+
+
+@pytest.mark.parametrize("scheme", ["https://", "HTTPS://", "http://"])
+def test_keys_written_with_the_url_scheme_are_never_sent(tmp_path, scheme):
+    # gd/10: `${var.oidc_url}:sub` with url = "https://token.actions...": no
+    # request carries the key, so the role admits nothing (no sub findings)
+    found = lint_policies(tmp_path, {"t.json": policy({"StringEquals": {
+        f"{scheme}{H}:aud": "sts.amazonaws.com",
+        f"{scheme}{H}:sub": "repo:o/r:environment:production"}})})
+    assert rules(found) == ["trust-condition-key-unknown"] * 2
+    assert all("401" in f.message for f in found)

@@ -1949,3 +1949,39 @@ def test_build_push_action_to_ecr_public_needs_its_actions(tmp_path, allowed, mi
     found = _permission_findings(tmp_path, steps, policy)
     assert bool(found) is missing, [f.message for f in found]
     assert all("ecr-public:" in f.message for f in found)
+
+
+@pytest.mark.parametrize("make, reported", [
+    # gg/06: the registered file is made from the repository's file by jq
+    ("jq --arg IMAGE \"$IMAGE\" '.containerDefinitions[0].image = $IMAGE' ecs/td.json > out.json",
+     True),
+    ("jq '.containerDefinitions[0].image = env.IMAGE' < ecs/td.json > out.json", True),
+    ("cat ecs/td.json | jq '.containerDefinitions[0].image = \"x\"' > out.json", True),
+    ("cp ecs/td.json out.json", True),
+    # the filter sets the roles: what is registered is not the file's
+    ("jq '.taskRoleArn = env.ROLE' ecs/td.json > out.json", False),
+    # written from elsewhere, or from a source not known
+    ("echo \"$TASK_DEFINITION\" > out.json", False),
+    ("jq . \"$SRC\" > out.json", False),
+])
+def test_a_task_definition_made_from_a_file_passes_its_roles(tmp_path, make, reported):
+    steps = f"""\
+          - uses: actions/checkout@v4
+          - run: |
+              {make}
+              aws ecs register-task-definition --cli-input-json file://out.json
+"""
+    extra = {"ecs/td.json": json.dumps({
+        "family": "app", "taskRoleArn": "arn:aws:iam::111122223333:role/app-task",
+        "containerDefinitions": [{"name": "web", "image": "app:1"}]})}
+    extra["iam/policy.json"] = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecs:*", "Resource": "*"}]})
+    cfg = ("github:\n  repository: myorg/app\n")
+    _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
+          config=cfg, extra=extra)
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        cfg + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n    permissions: [iam/policy.json]\n')
+    hits = [f for f in lint_folder(tmp_path) if f.rule == "xref-passrole-not-covered"]
+    assert bool(hits) is reported
+    if reported:
+        assert "app-task" in hits[0].message

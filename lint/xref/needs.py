@@ -889,12 +889,77 @@ def _cli_input_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx,
     if not cli.startswith("file://"):
         return []
     path = cli[len("file://"):]
-    if "$" not in path:
-        return idx.taskdefs.at(ctx.repo_root, path)
-    var = _SHELL_VAR.match(path)
-    value = step.env.get(var.group(1) or var.group(2)) if var else path
-    path = taskdef_path(run, step, value, github) if value is not None else None
-    return idx.taskdefs.at(ctx.repo_root, path) if path else []
+    if "$" in path:
+        var = _SHELL_VAR.match(path)
+        value = step.env.get(var.group(1) or var.group(2)) if var else path
+        path = taskdef_path(run, step, value, github) if value is not None else None
+    if not path:
+        return []
+    found = idx.taskdefs.at(ctx.repo_root, path)
+    if not found:
+        source = _made_from(run, step, path)
+        found = idx.taskdefs.at(ctx.repo_root, source) if source else []
+    return found
+
+
+# jq's options that take one or two arguments of their own
+_JQ_OPTION_ARGS = {"--arg": 2, "--argjson": 2, "--slurpfile": 2, "--rawfile": 2,
+                   "-f": 1, "--from-file": 1, "--indent": 1, "-L": 1}
+
+
+def _made_from(run: R.JobRun, step: wm.Step, path: str) -> Optional[str]:
+    """The repository file that the job's scripts made the generated file
+    `path` from, up to `step`: the last `jq FILTER SRC > path` (or `< SRC`, or
+    `cat SRC | jq ...`) whose filter leaves the family and the roles as they
+    are (it sets the image), or `cp SRC path`. None when nothing such writes it."""
+    want = path.strip("\"'").removeprefix("./")
+    source = None
+    for st in run.job.steps[:step.index + 1]:
+        cmds = wm.commands(st)
+        for c in cmds:
+            if not any(op in (">", ">|") and t.strip("\"'").removeprefix("./") == want
+                       for op, t in c.redirects if isinstance(t, str)) \
+                    and not (c.name == "cp" and len(c.argv) == 3
+                             and c.argv[2].removeprefix("./") == want):
+                continue
+            source = None  # written again: only a known source counts
+            if c.name == "cp":
+                source = c.argv[1]
+            elif c.name == "jq":
+                filt, files = _jq_filter_and_files(c.argv)
+                if filt is None or re.search(r"family|RoleArn", filt):
+                    continue
+                files += [t for op, t in c.redirects if op == "<" and isinstance(t, str)]
+                if not files and isinstance(c.pipe_from, int) and 0 <= c.pipe_from < len(cmds) \
+                        and cmds[c.pipe_from].name == "cat" and len(cmds[c.pipe_from].argv) == 2:
+                    files = [cmds[c.pipe_from].argv[1]]
+                source = files[0] if len(files) == 1 else None
+            if source is not None and "$" in source:
+                source = None
+    return source
+
+
+def _jq_filter_and_files(argv: List[str]) -> Tuple[Optional[str], List[str]]:
+    """A jq command's filter (None when read from a file) and input files."""
+    filt, files, i = None, [], 1
+    from_file = False
+    while i < len(argv):
+        a = argv[i]
+        if a in ("--args", "--jsonargs"):
+            break  # the rest are values, not files
+        if a in _JQ_OPTION_ARGS:
+            from_file = from_file or a in ("-f", "--from-file")
+            i += 1 + _JQ_OPTION_ARGS[a]
+            continue
+        if a.startswith("-") and a != "-":
+            i += 1
+            continue
+        if filt is None and not from_file:
+            filt = a
+        else:
+            files.append(a)
+        i += 1
+    return (None if from_file else filt), files
 
 
 def role_arn(value, account: Optional[str], part: str = "aws") -> Optional[str]:

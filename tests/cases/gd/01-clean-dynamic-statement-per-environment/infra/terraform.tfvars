@@ -1,0 +1,2 @@
+github_repository   = "calloway-systems/parcel-api"
+deploy_environments = ["staging", "production"]
