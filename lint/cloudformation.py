@@ -592,6 +592,8 @@ def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]
     for logical_id, res in resources.items():
         if not isinstance(res, dict):
             continue
+        if condition_value(res.get("Condition"), scope) is False:
+            continue  # CloudFormation does not create it in this stack
         rtype = res.get("Type")
         raw = res.get("Properties", {})  # none: every property at its default
         if not isinstance(raw, dict) or not isinstance(rtype, str):

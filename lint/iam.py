@@ -162,11 +162,29 @@ def resource_matches(pattern, arn) -> bool:
     return _glob(pattern, True, 0).fullmatch(arn) is not None
 
 
+# The account of a request's resource when the files do not say it (a role
+# ARN written `arn:aws:iam::${{ vars.AWS_ACCOUNT_ID }}:role/deploy`): the
+# deploy works on the role's own account, whichever it is. A statement's
+# resource is matched with that account taken as the one it names itself when
+# in the deploy's favour (an Allow), and as none it names when not (a Deny).
+UNKNOWN_ACCOUNT = "<account>"
+
+
+def with_account(pattern: str, arn: str, optimistic: bool) -> str:
+    """`arn` with its unknown account filled in for matching `pattern`."""
+    if not optimistic:
+        return arn.replace(UNKNOWN_ACCOUNT, "\0")
+    parts = pattern.split(":", 5)
+    return arn.replace(UNKNOWN_ACCOUNT, parts[4] if len(parts) > 5 and parts[4] else "0")
+
+
 def _value_matches(value, subject, matcher, optimistic: bool) -> bool:
     if isinstance(value, Template):
         if not optimistic:
             return False
         value = pattern_text(value, "*")
+    if isinstance(value, str) and isinstance(subject, str) and UNKNOWN_ACCOUNT in subject:
+        subject = with_account(value, subject, optimistic)
     return matcher(value, subject)
 
 
@@ -281,6 +299,14 @@ def condition_holds(op: str, key_values: list, given, present: bool) -> Optional
                 return True
             if kind == "iequals" and t.lower() == str(actual).lower():
                 return True
+            if UNKNOWN_ACCOUNT in str(actual) and kind != "iequals":
+                # (`ecs:cluster` of a cluster in the role's account)
+                maybe = with_account(t, str(actual), True)
+                if kind == "like" and resource_matches(t, with_account(t, str(actual), False)):
+                    return True
+                if (resource_matches(t, maybe) if kind == "like" else t == maybe):
+                    unknown = True
+                continue
             if kind == "like" and resource_matches(t, str(actual)):
                 return True
         return None if unknown else False

@@ -243,7 +243,11 @@ PERMISSION_MISSING = rule(
     cluster and service, for the deploy action and for `aws ecs update-service`,
     `describe-services` and `wait services-stable` with a literal cluster and
     service; the deployment group of `aws deploy create-deployment` with a
-    literal application and group; the ECR repository from the image; for a literal cluster (the
+    literal application and group (when the role's ARN does not say its
+    account, as in `arn:aws:iam::${{ vars.AWS_ACCOUNT_ID }}:role/deploy`,
+    these are in the role's account, whichever it is: a statement admits
+    them when some account makes it match, so a statement on another
+    cluster or service never does); the ECR repository from the image; for a literal cluster (the
     deploy action's `cluster`, `default` when unset, or `--cluster`), the
     cluster's tasks `task/CLUSTER/*` for `ecs:DescribeTasks` (it is authorized
     on task ARNs, not on the cluster's) and, for `ecs:RunTask` and `ecs:StartTask`, the task

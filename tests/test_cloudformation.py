@@ -565,3 +565,38 @@ def test_a_sub_under_if_points_at_the_branch_that_admits_it(tmp_path):
         """))
     (found,) = [f for f in lint_folder(tmp_path) if f.rule == "trust-sub-any-repo"]
     assert found.span.line == 20
+
+
+CONDITIONAL_ROLE = """\
+Parameters:
+  UsePrivateRegistry:
+    Type: String
+    Default: "%s"
+    AllowedValues: ["true", "false"]
+Conditions:
+  PrivateRegistry: !Equals [!Ref UsePrivateRegistry, "true"]
+Resources:
+  ExecutionRole:
+    Type: AWS::IAM::Role
+    Condition: PrivateRegistry
+    Properties:
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Service: ecs-tasks.amazonaws.com}
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: pull
+          PolicyDocument:
+            Statement:
+              - Effect: Allow
+                Action: "*"
+                Resource: "*"
+"""
+
+
+@pytest.mark.parametrize("default, created", [("false", False), ("true", True)])
+def test_a_resource_whose_condition_is_false_is_not_read(default, created):
+    # ge/09: CloudFormation does not create it, so its policy reaches no one
+    docs = extract_text(CONDITIONAL_ROLE % default)
+    assert bool([d for d in docs if d.kind == "permissions-policy"]) is created

@@ -316,3 +316,50 @@ def test_role_arn_probes_read_an_unknown_partition():
     shown, asked = role_arn_probes(value, _passrole_stmts("arn:aws:iam::123456789012:role/x"))
     assert "arn:aws:iam::123456789012:role/app-task" in asked
     assert all(a.startswith("arn:aws:iam::") for a in asked)
+
+
+SERVICE = "arn:aws:ecs:eu-west-1:<account>:service/fares-production/api"
+
+
+@pytest.mark.parametrize("resource, allowed", [
+    # ge/08: the role's account is not known, the cluster in the ARN is: a
+    # statement on another cluster never admits it, whatever the account
+    ("arn:aws:ecs:eu-west-1:111122223333:service/fares-prod/api", False),
+    ("arn:aws:ecs:eu-west-1:111122223333:service/fares-production/api", True),
+    ("arn:aws:ecs:eu-west-1:*:service/fares-production/*", True),
+    ("arn:aws:ecs:*:*:service/*", True),
+    ("*", True),
+    ("arn:aws:ecs:us-east-1:111122223333:service/fares-production/api", False),
+    (Template(("arn:aws:ecs:eu-west-1:", Unknown("AWS::AccountId"),
+               ":service/fares-production/api")), True),
+    (Template(("arn:aws:ecs:eu-west-1:", Unknown("AWS::AccountId"),
+               ":service/fares-prod/api")), False),
+])
+def test_an_unknown_account_is_the_one_an_allow_names(resource, allowed):
+    pol = policy({"Effect": "Allow", "Action": "ecs:UpdateService", "Resource": resource})
+    assert evaluate([pol], "ecs:UpdateService", SERVICE).allowed is allowed
+
+
+@pytest.mark.parametrize("resource, denied", [
+    ("arn:aws:ecs:eu-west-1:111122223333:service/fares-production/api", False),  # maybe not ours
+    ("arn:aws:ecs:eu-west-1:*:service/fares-production/*", True),
+    ("*", True),
+])
+def test_an_unknown_account_is_none_a_deny_names(resource, denied):
+    pol = policy({"Effect": "Allow", "Action": "ecs:*", "Resource": "*"},
+                 {"Effect": "Deny", "Action": "ecs:UpdateService", "Resource": resource})
+    assert evaluate([pol], "ecs:UpdateService", SERVICE).allowed is not denied
+
+
+@pytest.mark.parametrize("op, cluster, allowed", [
+    ("ArnEquals", "arn:aws:ecs:eu-west-1:111122223333:cluster/fares-production", True),
+    ("ArnEquals", "arn:aws:ecs:eu-west-1:111122223333:cluster/fares-prod", False),
+    ("ArnLike", "arn:aws:ecs:*:*:cluster/fares-*", True),
+    ("StringEquals", "arn:aws:ecs:eu-west-1:111122223333:cluster/fares-production", True),
+    ("StringEquals", "arn:aws:ecs:eu-west-1:111122223333:cluster/other", False),
+])
+def test_a_cluster_condition_with_an_unknown_account(op, cluster, allowed):
+    pol = policy({"Effect": "Allow", "Action": "ecs:UpdateService", "Resource": "*",
+                  "Condition": {op: {"ecs:cluster": cluster}}})
+    context = {"ecs:cluster": "arn:aws:ecs:eu-west-1:<account>:cluster/fares-production"}
+    assert evaluate([pol], "ecs:UpdateService", SERVICE, context).allowed is allowed

@@ -31,6 +31,7 @@ wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
 A = lazy_import("ecs_lint.xref.actions", globals(), "A")
 L = lazy_import("ecs_lint.xref.linking", globals(), "L")
 R = lazy_import("ecs_lint.xref.runs", globals(), "R")
+I = lazy_import("ecs_lint.iam", globals(), "I")
 
 if TYPE_CHECKING:
     from ecs_lint.rules.xref import Index
@@ -189,10 +190,16 @@ def _image(run: R.JobRun, step: wm.Step, word: Optional[str], link, github,
     return s
 
 
+def _account(link: R.RoleLink) -> str:
+    """The assumed role's account, `iam.UNKNOWN_ACCOUNT` when its ARN does
+    not say (the deploy's ECS and CodeDeploy resources are in that account)."""
+    return L.account_of_arn(link.resolved or "") or link.role.account or I.UNKNOWN_ACCOUNT
+
+
 def _service_arn(run: R.JobRun, step: wm.Step, link: Optional[R.RoleLink], github):
     if link is None or link.role is None or not link.region:
         return None
-    account = L.account_of_arn(link.resolved or "") or link.role.account
+    account = _account(link)
     service = run.expand(step.with_.get("service"), step, github)
     cluster = run.expand(step.with_.get("cluster", "default"), step, github)
     if not account or not isinstance(service, str) or not isinstance(cluster, str) \
@@ -473,7 +480,7 @@ def _scope_codedeploy(needs: List[Need], run: R.JobRun, step: wm.Step,
     if not any(n.action.startswith("codedeploy:") for n in needs) or link is None \
             or link.role is None or not link.region:
         return needs
-    account = L.account_of_arn(link.resolved or "") or link.role.account
+    account = _account(link)
 
     def value(key, default=None):
         v = run.expand(step.with_.get(key), step, github)
@@ -567,8 +574,7 @@ def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
     (Service Authorization Reference, Amazon ECS)."""
     if not any(n.action in ("ecs:RunTask", "ecs:StartTask", "ecs:DescribeTasks") for n in needs):
         return needs
-    account = (L.account_of_arn(link.resolved or "") or link.role.account) \
-        if link is not None and link.role is not None else None
+    account = _account(link) if link is not None and link.role is not None else None
     if not account or not isinstance(region, str) or not isinstance(cluster, str) \
             or any(c in v for v in (cluster, region) for c in "$`{}*?") or not cluster.strip():
         return needs
@@ -617,7 +623,7 @@ def _cli_service_arn(cmd, op: str, rest, link: Optional[R.RoleLink], option) -> 
             return None  # several services: each is its own resource
     cluster = option("--cluster") or "default"
     region = option("--region") or link.region
-    account = L.account_of_arn(link.resolved or "") or link.role.account
+    account = _account(link)
     if not name or not account or not region or any(
             c in v for v in (name, cluster, region) for c in "$`{}*?"):
         return None
@@ -635,7 +641,7 @@ def _cli_log_group_arn(rest, link: Optional[R.RoleLink], option) -> Optional[str
         return None
     name = rest[0]
     region = option("--region") or link.region
-    account = L.account_of_arn(link.resolved or "") or link.role.account
+    account = _account(link)
     if not account or not region or name.startswith("-") or not re.fullmatch(
             r"[\w./#-]{1,512}", name) or any(c in region for c in "$`{}*?"):
         return None
@@ -658,7 +664,7 @@ def _cli_deployment_group_arn(link: Optional[R.RoleLink], option) -> Optional[st
         return None
     app, group = option("--application-name"), option("--deployment-group-name")
     region = option("--region") or link.region
-    account = L.account_of_arn(link.resolved or "") or link.role.account
+    account = _account(link)
     if not app or not group or not account or not region or any(
             c in v for v in (app, group, region) for c in "$`{}*?/"):
         return None
