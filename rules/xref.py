@@ -160,11 +160,13 @@ SUB_BROADER = rule(
     still let every job in. Silent when no job's sub is admitted (then
     `xref-sub-not-admitted` says all there is to say), when the repository is
     unknown, and when some job assumes a role whose value ecs-lint cannot
-    resolve, or calls a reusable workflow of another repository with
-    `id-token: write` (it may be this role, used more widely than the files
-    show: the called jobs send this repository's subs), or when a workflow
+    resolve, or when a workflow
     file of the repository's `.github/workflows/` was not read (a run on some
-    files, as pre-commit's: that workflow may assume the role too). The
+    files, as pre-commit's: that workflow may assume the role too). A job
+    that calls a reusable workflow of another repository with `id-token:
+    write` may have the called jobs assume any role: they send this
+    repository's subs, those of the calling job's refs or of any environment,
+    which count as used for every role. The
     subs the jobs send written in the other subject format (`repo:OWNER/REPO:`
     or the immutable `repo:OWNER@ID/REPO@ID:`) are not extra: they are the same
     repository and context, ready for the switch; so are the immutable subs
@@ -1344,6 +1346,62 @@ def _input_values(idx: Index, run: R.JobRun, triggers: dict, name: str) -> Optio
     return [str(v) for v in values]
 
 
+_WHOLE_EXPRESSION = re.compile(r"\$\{\{(.*)\}\}", re.S)
+_LITERAL = re.compile(rf"^{wm.QUOTED}$")
+
+
+def _chosen_environments(run: R.JobRun, github) -> Optional[list]:
+    """The environments of `environment: ${{ COND && 'staging' || 'production' }}`
+    (or a longer chain of `COND && 'NAME' ||`, ending in a name) whose
+    conditions are not known: each name it can pick ('' is no environment)."""
+    text = wm.expand(run.job.environment, run.job, None, run.row, github)
+    m = _WHOLE_EXPRESSION.fullmatch(text.strip()) if isinstance(text, str) else None
+    if m is None or "${{" in m.group(1):
+        return None
+    parts = wm.split_top(m.group(1).strip(), "||")
+    out = []
+    for i, part in enumerate(parts):
+        pieces = wm.split_top(wm.strip_parens(part), "&&")
+        last = _LITERAL.fullmatch(pieces[-1].strip())
+        if last is None or len(pieces) == 1 and i < len(parts) - 1 \
+                or len(pieces) > 1 and i == len(parts) - 1:
+            return None  # a value that is not a name, or a chain not ending in one
+        name = last.group(1).replace("''", "'").strip()
+        if name or i == len(parts) - 1:  # ('' is false: the chain goes on)
+            out.append(name or None)
+    return list(dict.fromkeys(out)) if len(out) > 1 else None
+
+
+_REF_NAME = re.compile(r"\$\{\{\s*github\.ref_name\s*\}\}")
+
+
+def _branch_environments(run: R.JobRun, triggers: dict) -> Optional[list]:
+    """The environments of `environment: ${{ github.ref_name }}` (or a text
+    holding it, `deploy-${{ github.ref_name }}`) in a job only pushes to
+    branches named one by one run: one per branch the run's ref can be."""
+    text = run.job.environment
+    spec = triggers.get("push") if set(triggers) == {"push"} else None
+    branches = spec.get("branches") if isinstance(spec, dict) else None
+    if not isinstance(text, str) or not _REF_NAME.search(text) or not isinstance(branches, list) \
+            or not branches or "tags" in spec or any(
+                not isinstance(b, str) or not b or any(c in b for c in "*?[]!+")
+                for b in branches):
+        return None
+    out = []
+    for b in branches:
+        if any(fact is not None and (value == want) != (fact[0] == "==")
+               for fact, value, want in (
+                   (run.facts.get("ref_name"), b, (run.facts.get("ref_name") or ("", ""))[1]),
+                   (run.facts.get("ref"), "refs/heads/" + b,
+                    (run.facts.get("ref") or ("", ""))[1]))):
+            continue  # the run's `github.ref_name == 'production'` split says not this one
+        env = _REF_NAME.sub(lambda m: b, text)
+        if "${{" in env:
+            return None
+        out.append(env.strip() or None)
+    return list(dict.fromkeys(out)) or None
+
+
 # `${{ inputs.NAME || 'default' }}`: the input, or the default where it is empty
 # (on a trigger that has no inputs, such as a push)
 _INPUT_OR_REF = re.compile(
@@ -1415,6 +1473,9 @@ def _sub_checks(idx: Index, ctx):
         each = [job_run]
         if job_run.environment == R.UNKNOWN_ENVIRONMENT:
             envs = _input_environments(idx, job_run, triggers, github)
+            if envs is None:
+                envs = _chosen_environments(job_run, github) \
+                    or _branch_environments(job_run, triggers)
             if envs is None:  # one environment, its name unknown: compared as such
                 ctx.note(f"xref: {job_run.doc.file}: {job_run.label}: environment "
                          f"'{job_run.job.environment}' cannot be resolved; its sub is "
@@ -1439,11 +1500,21 @@ def _sub_checks(idx: Index, ctx):
     unlinked = any(l.use.oidc and l.role is None and l.resolved is None
                    for r in idx.runs for l in r.roles)
     # so may a job that calls a reusable workflow of another repository with
-    # id-token: write: its jobs, which ecs-lint cannot read, send this
-    # repository's subs and may assume any role
+    # id-token: write: its jobs, which ecs-lint cannot read, may assume any
+    # role, with this repository's subs: the calling job's refs, or any
+    # environment (a called job may have one). Every role counts them as used.
     remote = [r for r in idx.runs if r.job.uses and not r.job.uses.startswith("./")
               and r.job.id_token_write]
-    unlinked = unlinked or bool(remote)
+    elsewhere = []
+    for r in remote:
+        narrow = P.narrowing(r.if_, r.row)
+        for env in (None, P.UNKNOWN_ENVIRONMENT):
+            certain, got = _produced(idx, dataclasses.replace(r, environment=env),
+                                     narrow.admit(r.workflow.triggers), narrow,
+                                     pattern_prefix, default_branch, ctx)
+            unlinked = unlinked or not certain
+            elsewhere.append((f"the jobs of {r.job.uses.split('@')[0]} that {r.label} in "
+                              f"{r.doc.file} calls", got.may))
     # a workflow of the repository that was not read (a run on some files:
     # pre-commit) may assume the role too, with subs the files read do not show
     unread = _workflows_not_read(idx, ctx) \
@@ -1467,7 +1538,7 @@ def _sub_checks(idx: Index, ctx):
     for rid, usages in by_role.items():
         try:
             found = list(_role_subs(S, idx, ctx, roles[rid], usages, prefix is not None,
-                                    not unlinked))
+                                    not unlinked, elsewhere))
         except S.TooComplex as e:
             ctx.note(f"xref: {roles[rid].label}: its trust policy is too complex to compare "
                      f"with the subs its jobs send ({e})")
@@ -1847,7 +1918,9 @@ def _customised_shape(S, st) -> bool:
 
 
 def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
-               all_linked: bool):
+               all_linked: bool, elsewhere=()):
+    """The sub findings of one role. `elsewhere`: the subs of jobs that may
+    assume it unseen (another repository's reusable workflows a job calls)."""
     trust_doc = role.trust[0]
     policy = trust_doc.data
     admitted, stmts = _admitted_language(S, policy)
@@ -1953,12 +2026,14 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                  "tell (a reusable workflow whose callers were not read): "
                  "xref-sub-broader-than-used not checked")
         return
-    produced = P.alt([u.produced.may for u in usages])
+    produced = P.alt([u.produced.may for u in usages] + [m for _, m in elsewhere])
     produced_lang = S.Union([P.to_subjects(produced, widen=True), _never_sent_subjects()])
     with_twins = None  # the same with the other subject format: only asked when needed
     musts = [u.produced.must for u in usages if not P.is_empty_syntactically(u.produced.must)]
+    musts += [m for _, m in elsewhere if not P.is_empty_syntactically(m)]
     suggestion = P.render_glob(P.alt(musts) if musts else produced)
-    users = sorted({f"{u.run.label} in {u.run.doc.file}" for u in usages})
+    users = sorted({f"{u.run.label} in {u.run.doc.file}" for u in usages}) \
+        + sorted({label for label, _ in elsewhere})
     # a Deny takes subs back from every Allow statement (IAM: an explicit Deny wins)
     denies = [s for s in S.github_statements(policy, include_deny=True)
               if s.effect.lower() == "deny"]

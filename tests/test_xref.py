@@ -257,7 +257,8 @@ def test_environment_and_pull_request_forms():
     # ... named `pr-N-SHA` after the base branch
     ("merge_group", None, None, "repo:o/r:ref:refs/heads/gh-readonly-queue/main/x"),
     # a pull request's events: not the default branch
-    ("pull_request_review", None, "repo:o/r:pull_request", "repo:o/r:ref:refs/heads/main"),
+    # a review runs on the pull request's merge ref: its sub is the pull request's
+    ("pull_request_review", "repo:o/r:pull_request", None, "repo:o/r:ref:refs/heads/main"),
     # the branch or tag just created or deployed: any, none certain
     ("create", None, "repo:o/r:ref:refs/tags/v1", None),
     ("deployment", None, "repo:o/r:ref:refs/heads/feature", None),
@@ -1985,3 +1986,76 @@ def test_a_task_definition_made_from_a_file_passes_its_roles(tmp_path, make, rep
     assert bool(hits) is reported
     if reported:
         assert "app-task" in hits[0].message
+
+
+@pytest.mark.parametrize("on", ["pull_request_review", "pull_request_review_comment",
+                                "pull_request"])
+def test_a_review_event_sends_the_environment_of_its_job(tmp_path, on):
+    # gf/06: the job's environment wins over the pull request context
+    found = _repo(tmp_path, oidc_workflow(ROLE, "preview", on=f"[{on}]"),
+                  "repo:myorg/app:pull_request")
+    assert [f.rule for f in found] == ["xref-sub-not-admitted"]
+    assert "environment:preview" in found[0].message
+
+
+@pytest.mark.parametrize("environment, subs, refused", [
+    # gf/04: a condition not known picks one of two names: both are sent
+    ("${{ github.event.release.prerelease && 'staging' || 'production' }}",
+     ["repo:myorg/app:environment:production"], "environment:staging"),
+    ("${{ github.event.release.prerelease && 'staging' || 'production' }}",
+     ["repo:myorg/app:environment:production", "repo:myorg/app:environment:staging"], None),
+    ("${{ (inputs.x == 'a') && 'qa' || github.event.release.draft && 'uat' || 'production' }}",
+     ["repo:myorg/app:environment:production", "repo:myorg/app:environment:qa"],
+     "environment:uat"),
+    # `cond && '' || 'x'` is always 'x'
+    ("${{ github.event.release.prerelease && '' || 'production' }}",
+     ["repo:myorg/app:environment:production"], None),
+])
+def test_an_environment_chosen_by_an_unknown_condition(tmp_path, environment, subs, refused):
+    wf = oidc_workflow(ROLE, f'"{environment}"', on="[release]")
+    found = _repo(tmp_path, wf, subs)
+    not_admitted = [f for f in found if f.rule == "xref-sub-not-admitted"]
+    assert [refused in f.message for f in not_admitted] == ([True] if refused else [])
+
+
+@pytest.mark.parametrize("branches, subs, refused", [
+    # gf/10: `environment: ${{ github.ref_name }}` on pushes to named branches
+    ("[develop, main]", ["repo:myorg/app:environment:main"], "environment:develop"),
+    ("[develop, main]", ["repo:myorg/app:environment:main",
+                         "repo:myorg/app:environment:develop"], None),
+    ("['release/*']", ["repo:myorg/app:environment:main"], None),  # not named one by one
+])
+def test_an_environment_named_after_the_pushed_branch(tmp_path, branches, subs, refused):
+    wf = oidc_workflow(ROLE, '"${{ github.ref_name }}"',
+                       on=f"\n      push:\n        branches: {branches}")
+    found = _repo(tmp_path, wf, subs)
+    not_admitted = [f for f in found if f.rule == "xref-sub-not-admitted"]
+    assert [refused in f.message for f in not_admitted] == ([True] if refused else [])
+
+
+def test_another_repositorys_reusable_workflow_counts_as_using_every_role(tmp_path):
+    # gf/08: the called jobs send the caller's refs or an environment sub, no
+    # other branch: a trust of every branch is still broader than used
+    wf = oidc_workflow(ROLE).rstrip() + """
+      migrate:
+        permissions:
+          id-token: write
+        uses: myorg/shared/.github/workflows/run-task.yml@v1
+    """
+    def like(subs):
+        trust = oidc_trust(subs)
+        cond = trust["Statement"][0]["Condition"]
+        cond["StringLike"] = {k: cond["StringEquals"].pop(k) for k in list(cond["StringEquals"])
+                              if k.endswith(":sub")}
+        return {"iam/trust.json": json.dumps(trust)}
+    found = _repo(tmp_path, wf, None, extra=like("repo:myorg/app:ref:refs/heads/*"))
+    found = [f for f in found if f.rule == "xref-sub-broader-than-used"]
+    assert len(found) == 1
+    assert "myorg/shared/.github/workflows/run-task.yml" in found[0].message
+    assert "'repo:myorg/app:environment:*'" in found[0].message
+    # and a trust of the branch and every environment is not broader
+    other = tmp_path / "again"
+    other.mkdir()
+    found = _repo(other, wf, None, extra=like(["repo:myorg/app:ref:refs/heads/main",
+                                               "repo:myorg/app:environment:*"]))
+    assert "xref-sub-broader-than-used" not in [f.rule for f in found]

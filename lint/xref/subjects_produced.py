@@ -362,9 +362,11 @@ def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
     for event, spec in triggers.items():
         if event == "push":
             must.append(push_refs(spec))
-        elif event in ("pull_request", "pull_request_target"):
+        elif event in ("pull_request", "pull_request_target", "pull_request_review",
+                       "pull_request_review_comment"):
             # pull_request_target runs in the base branch's context, but its
             # token is a pull request's: the sub is `pull_request` all the same
+            # (and a review's, which runs on the pull request's merge ref)
             refs.pull_request_must = True
         elif event == "workflow_dispatch":
             must.append(default)
@@ -375,8 +377,6 @@ def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
             refs.unknown.append("workflow_call")
         elif event == "merge_group":  # GITHUB_REF: refs/heads/gh-readonly-queue/BASE/pr-N-SHA
             must.append(merge_group_refs(spec))
-        elif event in ("pull_request_review", "pull_request_review_comment"):
-            refs.pull_request_may = True  # a pull request's merge ref, never the default branch
         elif event in ("create", "deployment", "deployment_status", "registry_package"):
             # the branch or tag created, deployed or published: any of them
             may.append(alt([concat(HEADS, any_name()), concat(TAGS, any_name())]))
