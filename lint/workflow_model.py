@@ -1394,7 +1394,7 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
             elif name is not None:  # GitHub's names ignore case
                 got = next((v for k, v in table.items()
                             if isinstance(k, str) and k.lower() == name.lower()), None)
-        if got is None or isinstance(got, (dict, list)):
+        if got is None or isinstance(got, (dict, list, Printed)):
             return m.group(0)
         if isinstance(got, bool):
             got = "true" if got else "false"
@@ -1713,6 +1713,9 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
                 v = other.outputs.get(nm.group(2))
                 if isinstance(v, str):
                     return resolve(v, other, None, None, github, None, _depth + 1)
+                if v is None and other.uses is None and other.steps \
+                        and nm.group(2) not in other.outputs:
+                    return ""  # an output the job does not declare is empty
         return m.group(0)
     value = EXPR.sub(expr, value)
 
@@ -1728,6 +1731,8 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
                 got = _env_value(name, job, step)
                 if got is None and job is not None:
                     got = _runtime_env(job, step, name)
+            if isinstance(got, Printed):
+                return m.group(0)
             if got is None or not isinstance(got, (str, int, float)):
                 if suffix.startswith(":-"):
                     return suffix[2:]
@@ -1845,8 +1850,17 @@ def metadata_action_output(step: Step, name: str,
     return f"{images[0]}:{ordered[n]}" if n < len(ordered) else None
 
 
+class Printed(str):
+    """A value a script writes with a command's output in it (`X=$(jq ...)`):
+    its text is what the script says, its value is known only at run time."""
+
+
+_PRINTED = re.compile(r"\$\(|`")
+
+
 def _runtime_env(job: Job, step: Optional[Step], name: str):
-    """A variable an earlier step wrote to `$GITHUB_ENV`."""
+    """A variable an earlier step wrote to `$GITHUB_ENV` (`Printed` when a
+    command prints it)."""
     if job._env_writers is None:  # most jobs have none: asked for every env lookup
         job._env_writers = [st for st in job.steps if env_writes(st)]
     found = None
@@ -1855,7 +1869,7 @@ def _runtime_env(job: Job, step: Optional[Step], name: str):
             break
         w = env_writes(st).get(name)
         if w is not None:
-            found = w.value
+            found = Printed(w.value) if _PRINTED.search(w.value) else w.value
     return found
 
 

@@ -563,8 +563,10 @@ REGION_MISSING = rule(
     setup, cache, artifact, login and ECS ones, may export it, or
     configure-aws-credentials exported the region), `${{ matrix.K }}` when a
     row of the matrix lacks K, `${{ inputs.X }}` on a push of a workflow that
-    is also dispatched, and a reusable workflow's input with no default that a
-    calling job of the repository does not pass.
+    is also dispatched, a reusable workflow's input with no default that a
+    calling job of the repository does not pass, and
+    `${{ needs.J.outputs.N }}` where job J does not declare N under its
+    `outputs:` (a step's output reaches other jobs only through them).
 
     ## Why is this bad?
     `aws-region` is a required input: the step fails before any call to AWS.
@@ -2250,7 +2252,8 @@ def _empty_region(value: str, wf, job, step, callers=None) -> Optional[str]:
     not exported by an earlier step; `${{ matrix.K }}` with a row that lacks
     K; `${{ inputs.X }}` on an event without inputs (a push), or in a reusable
     workflow whose input has no default and a calling job of the repository
-    (`callers`) does not pass it. None otherwise."""
+    (`callers`) does not pass it; `${{ needs.J.outputs.N }}` that job J does
+    not declare. None otherwise."""
     m = wm.EXPR.fullmatch(value.strip())
     inner = m.group(1).strip() if m else ""
     ref = _ENV_ONLY.fullmatch(inner)
@@ -2273,6 +2276,12 @@ def _empty_region(value: str, wf, job, step, callers=None) -> Optional[str]:
         if rows and rows != [{}] and any(isinstance(r, dict) and key.group(1) not in r
                                          for r in rows):
             return f"`{inner}`, which a row of the matrix does not set"
+    out = re.fullmatch(r"needs\.([A-Za-z_][\w-]*)\.outputs\.([A-Za-z_][\w-]*)", inner)
+    other = wf.jobs.get(out.group(1)) if out is not None else None
+    if other is not None and other.uses is None and other.steps \
+            and out.group(2) not in other.outputs:
+        return (f"`{inner}`, an output job '{out.group(1)}' does not declare under its "
+                "`outputs:` (a step's output reaches other jobs only through them)")
     inp = re.fullmatch(r"(?:github\.event\.)?inputs\.([A-Za-z_][\w-]*)", inner)
     if inp is not None and callers:
         lacking = [f"{f} job '{j}'" for f, j, given in callers

@@ -1621,3 +1621,69 @@ jobs:
 ])
 def test_a_call_to_another_repositorys_workflow_with_a_role(rest, missing):
     assert ("workflow-id-token-missing" in rules_of(REMOTE_CALL % rest)) is missing
+
+
+_OUTPUT_REGION_WF = """\
+on: {push: {branches: [main]}}
+jobs:
+  prepare:
+    runs-on: ubuntu-latest
+    outputs:
+      %s
+    steps:
+      - id: cfg
+        run: echo "region=eu-west-2" >> "$GITHUB_OUTPUT"
+  deploy:
+    needs: prepare
+    runs-on: ubuntu-latest
+    permissions: {id-token: write}
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: ${{ needs.prepare.outputs.region }}
+"""
+
+
+@pytest.mark.parametrize("outputs, empty", [
+    # gn/02: a step's output reaches another job only through the job's outputs
+    ("tag: ${{ steps.cfg.outputs.tag }}", True),
+    ("region: ${{ steps.cfg.outputs.region }}", False),
+    ("{}", True),
+])
+def test_an_output_the_job_does_not_declare_is_empty(tmp_path, outputs, empty):
+    found = _linted(tmp_path, _OUTPUT_REGION_WF % outputs, "workflow-aws-region-missing")
+    assert bool(found) == empty
+    if empty:
+        assert "does not declare" in found[0].message and found[0].span.line == 18
+
+
+_PRINTED_NAME_WF = """\
+on: {push: {branches: [main]}}
+env:
+  CONTAINER_NAME: worker
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: echo "CONTAINER_NAME=%s" >> "$GITHUB_ENV"
+      - uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: td.json
+          container-name: ${{ env.CONTAINER_NAME }}
+          image: app:1
+"""
+
+
+@pytest.mark.parametrize("written, unknown", [
+    # gn/06: a value a command prints is known only at run time: no finding
+    ("$(jq -r '.containerDefinitions[0].name' td.json)", False),
+    ("`jq -r .family td.json`", False),
+    ("api", True),  # written out: not a container of td.json
+])
+def test_a_container_name_printed_into_github_env(tmp_path, written, unknown):
+    (tmp_path / "td.json").write_text(json.dumps({
+        "family": "app", "containerDefinitions": [{"name": "app", "image": "app:1"}]}))
+    found = _linted(tmp_path, _PRINTED_NAME_WF % written, "xref-container-name-unknown")
+    assert bool(found) == unknown
