@@ -60,12 +60,23 @@ def parameters(data) -> dict:
                 if isinstance(d, bool):  # YAML `true`: CloudFormation reads the text "true"
                     d = str(d).lower()
                 if isinstance(d, (str, int, float)):
-                    if isinstance(kind, str) and (kind == "CommaDelimitedList"
-                                                  or kind.startswith("List<")):
-                        out[name] = [x.strip() for x in str(d).split(",")]  # !Ref gives a list
-                    else:
-                        out[name] = _number(d) if kind == "Number" else str(d)
+                    out[name] = typed(d, kind)
     return out
+
+
+def typed(value, kind):
+    """A parameter's value (its default, or what a deployment passes) as `!Ref`
+    gives it: a list for `CommaDelimitedList` and `List<...>` ("a,b" is two
+    items), a number for `Number`, else text."""
+    if isinstance(kind, str) and (kind == "CommaDelimitedList" or kind.startswith("List<")):
+        return [x.strip() for x in str(value).split(",")]
+    return _number(value) if kind == "Number" else str(value)
+
+
+def parameter_types(data) -> dict:
+    params = data.get("Parameters")
+    return {name: spec.get("Type") for name, spec in params.items()
+            if isinstance(spec, dict)} if isinstance(params, dict) else {}
 
 
 def _number(value):
@@ -98,9 +109,12 @@ class Scope:
             v = data.get(name)
             return v if isinstance(v, dict) else {}
         params = parameters(data)
+        types = parameter_types(data) if passed else {}
         for k, v in (passed or {}).items():
             if v is None:
                 params.pop(k, None)
+            elif isinstance(v, (str, int, float)) and not isinstance(v, bool):
+                params[k] = typed(v, types.get(k))
             else:
                 params[k] = v
         resources, sources = {}, {}

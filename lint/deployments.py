@@ -125,11 +125,15 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
                     if not isinstance(st, dict):
                         continue
                     st = _with_row(st, row)
+                    written = st.get("run")
+                    st = _with_env(st, data, job)
                     wd = wm.working_directory(st, job, data)
                     here = os.path.join(root, wd) if wd is not None and "${{" not in wd else root
                     for template, (params, at) in _step_deploys(st, here, root, shell):
-                        where = {k: _span_of(path, shown, f"{k}=") for k in params
-                                 if k not in at}
+                        where = {k: _env_span(path, shown, written, k, st)
+                                 or _span_of(path, shown, f"{k}=")
+                                 or _span_of(path, shown, f"ParameterKey={k},ParameterValue=")
+                                 for k in params if k not in at}
                         out.setdefault(template, []).append(Deployment(
                             label, shown, _line_of(path, os.path.basename(template)), params,
                             {**{k: v for k, v in where.items() if v}, **at}))
@@ -160,6 +164,51 @@ def _with_row(st: dict, row: dict) -> dict:
             return {k: fill(x) for k, x in v.items()}
         return v
     return fill(st)
+
+
+_ENV_REF = re.compile(r"\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}"
+                      r"|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _with_env(st: dict, data, job) -> dict:
+    """A step whose `run:` has `${{ env.X }}`, `$X` and `${X}` replaced by
+    the literal values the workflow, job and step `env:` give X (the
+    overrides of a deploy: `MaximumPercent="$MAX_PERCENT"`)."""
+    run = st.get("run")
+    if not isinstance(run, str) or "$" not in run:
+        return st
+    env: Dict[str, str] = {}
+    for level in (data, job, st):
+        given = level.get("env") if isinstance(level, dict) else None
+        for k, v in (given.items() if isinstance(given, dict) else ()):
+            known = _known(v)
+            if isinstance(k, str) and known is not None:
+                env[k] = known
+            elif isinstance(k, str):
+                env.pop(k, None)  # set by an expression here: not the outer value
+    for name in _ASSIGNED.findall(run):  # the script's own variables
+        env.pop(name, None)
+    if not env:
+        return st
+
+    def value(m):
+        v = env.get(m.group(1) or m.group(2) or m.group(3))
+        return v if v is not None else m.group(0)
+    return {**st, "run": _ENV_REF.sub(value, run)}
+
+
+_ASSIGNED = re.compile(r"(?:^|[\s;&|(])(?:export\s+|local\s+|declare\s+)?([A-Za-z_]\w*)=")
+
+
+def _env_span(path: str, shown: str, run, key: str, st: dict):
+    """Where the value of override `key` is written when the command passes an
+    env variable (`MaximumPercent="$MAX_PERCENT"`, which `_with_env` filled
+    in): at that variable's `env:` entry."""
+    if not isinstance(run, str) or "$" not in run or run == st.get("run"):
+        return None
+    m = re.search(re.escape(key) + r"=[\"']?(?:" + _ENV_REF.pattern + ")", run)
+    name = m and (m.group(1) or m.group(2) or m.group(3))
+    return _span_of(path, shown, f"{name}:") if name else None
 
 
 def _tf_env(data, job, st) -> Dict[str, Optional[object]]:

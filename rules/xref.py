@@ -239,7 +239,9 @@ PERMISSION_MISSING = rule(
     for `ecs-tasks.amazonaws.com` (and the deploy action's
     `service-managed-ebs-volume`/`run-task-managed-ebs-volume` `roleArn`, for
     `ecs.amazonaws.com`), unless it is a task definition's role, which
-    `xref-passrole-not-covered` checks, ...). Each is evaluated against the role's
+    `xref-passrole-not-covered` checks; `aws cloudformation deploy` makes
+    DescribeStacks, CreateChangeSet, DescribeChangeSet and, unless
+    `--no-execute-changeset`, ExecuteChangeSet calls, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
     resources where the ARN is known: the service ARN from region, account,
     cluster and service, for the deploy action and for `aws ecs update-service`,

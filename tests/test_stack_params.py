@@ -5,6 +5,7 @@ with the parameter values it passes (the et cases); else with its defaults."""
 import json
 import textwrap
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -301,3 +302,80 @@ def test_samconfig_of_any_text_is_read_without_crashing(tmp_path, config):
              ".github/workflows/d.yml": workflow("- run: sam deploy\n")}
     for f in lint_folder_with(root, files):
         assert f.rule != "internal-error", f.message
+
+
+@pytest.mark.parametrize("env, word, line", [
+    # go/03: the override passes a variable of the job's env: the value is
+    # the env entry's, and the finding points at it
+    ("MAX_PERCENT: '100'", 'MaximumPercent="$MAX_PERCENT"', 8),
+    ("MAX_PERCENT: '100'", "MaximumPercent=${{ env.MAX_PERCENT }}", 8),
+    ("MAX_PERCENT: '100'", "MaximumPercent=${MAX_PERCENT}", 8),
+    ("MAX_PERCENT: '200'", 'MaximumPercent="$MAX_PERCENT"', None),
+    # the script sets the variable itself: not the env's value, not known
+    ("MAX_PERCENT: '100'", 'MaximumPercent="$MAX_PERCENT"; MAX_PERCENT=300', None),
+])
+def test_an_override_from_the_jobs_env(tmp_path, env, word, line):
+    word, _, assign = word.partition("; ")
+    step = f"""\
+        - run: |
+            {assign}
+            aws cloudformation deploy --stack-name app --template-file cfn/service.yaml \\
+              --parameter-overrides ImageTag=v1 {word}
+        """
+    text = workflow(step).replace("    environment: production\n",
+                                  f"    environment: production\n    env:\n      {env}\n")
+    got = found(tmp_path, {"cfn/service.yaml": SERVICE, ".github/workflows/deploy.yml": text})
+    assert got == ([("service-deployment-blocked", ".github/workflows/deploy.yml", line)]
+                   if line else [])
+
+
+def test_a_parameter_key_value_word_points_at_its_value(tmp_path):
+    # go/08: `ParameterKey=K,ParameterValue=V`, SAM's and create-stack's form
+    step = """\
+        - run: |
+            sam deploy --stack-name app --template-file cfn/service.yaml \\
+              --parameter-overrides ParameterKey=ImageTag,ParameterValue=v1 ParameterKey=MaximumPercent,ParameterValue=100
+        """
+    assert found(tmp_path, {"cfn/service.yaml": SERVICE,
+                            ".github/workflows/deploy.yml": workflow(step)}) == [
+        ("service-deployment-blocked", ".github/workflows/deploy.yml", 11)]
+
+
+LIST_TRUST = """\
+Parameters:
+  Subjects:
+    Type: CommaDelimitedList
+    Default: repo:o/r:environment:dev
+Resources:
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      RoleName: deploy
+      AssumeRolePolicyDocument:
+        Statement:
+          - Effect: Allow
+            Principal: {Federated: arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com}
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                token.actions.githubusercontent.com:aud: sts.amazonaws.com
+                token.actions.githubusercontent.com:sub: !Ref Subjects
+"""
+
+
+def test_a_list_parameter_passed_as_text_is_its_items(tmp_path):
+    # go/01: "a,b" passed to a CommaDelimitedList is two subs, not one
+    step = """\
+        - run: |
+            aws cloudformation deploy --stack-name iam --template-file cfn/iam.yaml \\
+              --parameter-overrides Subjects=repo:o/r:environment:staging,repo:o/r:environment:production
+        """
+    got = found(tmp_path, {"cfn/iam.yaml": LIST_TRUST,
+                           ".github/workflows/deploy.yml": workflow(step)},
+                rules=("trust-sub-wildcard-in-equals",))
+    assert got == []
+    from ecs_lint import cloudformation
+    scope = cloudformation.Scope.of(
+        {"Parameters": {"S": {"Type": "CommaDelimitedList"}, "N": {"Type": "Number"}}},
+        {"S": "a, b", "N": "3"})
+    assert scope.params == {"S": ["a", "b"], "N": 3}

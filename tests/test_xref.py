@@ -38,7 +38,14 @@ from ecs_lint.xref import subjects_produced as P
                                                    "codeartifact:GetRepositoryEndpoint",
                                                    "sts:GetServiceBearerToken")),
     ("s3", "cp", [], None),  # argument-dependent: not guessed
-    ("cloudformation", "deploy", [], None),
+    # go/10: the CLI deployer's calls; no ExecuteChangeSet with --no-execute-changeset
+    ("cloudformation", "deploy", ["--stack-name", "s"], (
+        "cloudformation:DescribeStacks", "cloudformation:CreateChangeSet",
+        "cloudformation:DescribeChangeSet", "cloudformation:ExecuteChangeSet")),
+    ("cloudformation", "deploy", ["--no-execute-changeset"], (
+        "cloudformation:DescribeStacks", "cloudformation:CreateChangeSet",
+        "cloudformation:DescribeChangeSet")),
+    ("cloudformation", "package", [], None),
     ("ecs", "$(whoami)", [], None),
     (None, "x", [], None),
 ])

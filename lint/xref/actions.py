@@ -20,8 +20,9 @@ Two sources:
   and the command in PascalCase (`aws ecs describe-tasks` -> `ecs:DescribeTasks`),
   with the exceptions in `CLI_EXCEPTIONS` (waiters, `logs tail`,
   `ecr get-login-password`, `sts get-caller-identity`, ...). High-level commands
-  whose actions depend on their arguments (`aws s3 cp`, `aws cloudformation deploy`)
-  are not mapped rather than guessed.
+  whose actions depend on their arguments (`aws s3 cp`, `aws cloudformation package`)
+  are not mapped rather than guessed; `aws cloudformation deploy` is the
+  calls the CLI's deployer makes (`CFN_DEPLOY`).
 """
 from __future__ import annotations
 
@@ -97,8 +98,16 @@ CLI_WAITERS: Dict[Tuple[str, str], Tuple[str, ...]] = {
 
 # CLI-only / argument-dependent commands: no action inferred
 UNMAPPED_SERVICES = {"s3", "configure", "help", "history", "cli-dev", "ddb"}
-UNMAPPED_COMMANDS = {("cloudformation", "deploy"), ("cloudformation", "package"),
-                     ("ecs", "deploy"), ("eks", "update-kubeconfig")}
+UNMAPPED_COMMANDS = {("cloudformation", "package"), ("ecs", "deploy"),
+                     ("eks", "update-kubeconfig")}
+
+# `aws cloudformation deploy` (the CLI's deployer): DescribeStacks (does the
+# stack exist), CreateChangeSet, DescribeChangeSet (its waiter), then
+# ExecuteChangeSet unless `--no-execute-changeset`, and DescribeStacks again
+# (the stack waiter). (An update also asks GetTemplateSummary, a new stack
+# does not: not counted.)
+CFN_DEPLOY = ("cloudformation:DescribeStacks", "cloudformation:CreateChangeSet",
+              "cloudformation:DescribeChangeSet")
 
 def pascal(command: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in command.split("-") if w)
@@ -122,6 +131,9 @@ def cli_actions(service: str, command: str, rest=()) -> Optional[Tuple[str, ...]
         return CLI_WAITERS.get((svc, waiter.lower()))
     if (svc, cmd) in CLI_EXCEPTIONS:
         return CLI_EXCEPTIONS[(svc, cmd)]
+    if (svc, cmd) == ("cloudformation", "deploy"):
+        return CFN_DEPLOY if "--no-execute-changeset" in rest \
+            else CFN_DEPLOY + ("cloudformation:ExecuteChangeSet",)
     prefix = CLI_SERVICE_PREFIX.get(svc, svc)
     return (f"{prefix}:{pascal(cmd)}",)
 
