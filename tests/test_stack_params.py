@@ -379,3 +379,34 @@ def test_a_list_parameter_passed_as_text_is_its_items(tmp_path):
         {"Parameters": {"S": {"Type": "CommaDelimitedList"}, "N": {"Type": "Number"}}},
         {"S": "a, b", "N": "3"})
     assert scope.params == {"S": ["a", "b"], "N": 3}
+
+
+PROVIDER = """\
+Parameters:
+  Audience:
+    Type: String
+    Default: sts.amazonaws.com
+Resources:
+  Provider:
+    Type: AWS::IAM::OIDCProvider
+    Properties:
+      Url: https://token.actions.githubusercontent.com
+      ClientIdList:
+        - !Ref Audience
+"""
+
+
+@pytest.mark.parametrize("passed, where", [
+    # go/07: the one client id is the passed value: the finding is where it is written
+    ([{"ParameterKey": "Audience", "ParameterValue": "https://github.com/o"}],
+     ("oidc-provider-audience-missing", "cfn/params.json", 4)),
+    ([{"ParameterKey": "Audience", "ParameterValue": "sts.amazonaws.com"}], None),
+])
+def test_a_passed_client_id_points_at_its_value(tmp_path, passed, where):
+    step = """\
+        - run: aws cloudformation update-stack --stack-name oidc --template-body file://cfn/oidc.yaml --parameters file://cfn/params.json
+        """
+    got = found(tmp_path, {"cfn/oidc.yaml": PROVIDER, "cfn/params.json": passed,
+                           ".github/workflows/deploy.yml": workflow(step)},
+                rules=("oidc-provider-audience-missing",))
+    assert got == ([where] if where else [])
