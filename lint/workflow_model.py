@@ -839,7 +839,19 @@ def deploy_tool(c: shell.Command) -> Optional[Tuple[str, Optional[str]]]:
     name = argv[0].rsplit("/", 1)[-1] if argv else ""
     words = [a for a in argv[1:] if not a.startswith("-")]
     if name in ("ecs-deploy", "ecs-deploy.sh"):
-        return "ecs-deploy", _option(argv, ("-i", "--image"))
+        # `-to TAG` puts TAG on every container's image, `-e VAR` takes the
+        # tag from that variable: both over the image's own tag (silintl's README)
+        image = _option(argv, ("-i", "--image"))
+        tag_only = _option(argv, ("-to", "--tag-only"))
+        if tag_only is not None:
+            return "ecs-deploy", f"<each container's image>:{tag_only}"
+        tag_var = _option(argv, ("-e", "--tag-env-var"))
+        if tag_var is not None and image is not None and re.fullmatch(r"\w+", tag_var):
+            head, _, last = image.rpartition("/")
+            name_only = last.split(":", 1)[0] if "@" not in last else last
+            return "ecs-deploy", f"{head}/{name_only}:${{{tag_var}}}" if head \
+                else f"{name_only}:${{{tag_var}}}"
+        return "ecs-deploy", image
     if name == "ecs" and words[:1] == ["deploy"]:
         image = _option(argv, ("--image", "-i"), 2)
         tag = _option(argv, ("--tag", "-t"))
@@ -1889,11 +1901,15 @@ def script_span(doc, step: Step, line: int, needle: Optional[str] = None) -> Spa
     if style == "|":
         start = _first_content_line(text, base)
         at = Span(start.line + max(0, line), start.column)
-        if needle:  # the column of the text on its line, when it is there as written
+        if needle:  # the text on the command's line, or on a line it continues on
             lines = text.splitlines()
-            col = lines[at.line - 1].find(needle) if at.line <= len(lines) else -1
-            if col >= 0:
-                return Span(at.line, col + 1)
+            last = min(len(lines), max(base.end_line or at.line, at.line))
+            for n in range(at.line, last + 1):
+                col = lines[n - 1].find(needle)
+                if col >= 0:
+                    return Span(n, col + 1)
+                if not lines[n - 1].rstrip().endswith("\\"):
+                    break  # the command ends here
         return at
     if needle and "\n" not in needle:
         lines = text.splitlines()

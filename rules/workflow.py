@@ -274,8 +274,9 @@ IMAGE_LATEST = rule(
     ## What it does
     Finds the image a deploying job deploys and follows it to where its tag is
     written: the `image` input of `amazon-ecs-render-task-definition`, the
-    image a deploy tool is given (`ecs-deploy -i IMAGE`, `ecs deploy ...
-    --image CONTAINER IMAGE` or `--tag TAG`), `jq --arg`
+    image a deploy tool is given (`ecs-deploy -i IMAGE`, whose tag `-to TAG`
+    or `-e VAR` replace, `ecs deploy ... --image CONTAINER IMAGE` or
+    `--tag TAG`), `jq --arg`
     values that set an image before `aws ecs register-task-definition`, the
     images of a task definition file of the repository that
     `amazon-ecs-deploy-task-definition` registers as it is (no render step),
@@ -1681,7 +1682,7 @@ def _input_default_place(wf, job, st, line):
 
 def _latest_problem(doc, job, ref, kind, st, path, line, verb, when=""):
     what = "`:latest`" if kind == "latest" else "no tag (so `:latest`)"
-    span = wm.script_span(doc, st, line) if line is not None else None
+    span = wm.script_span(doc, st, line, ref) if line is not None else None
     return Problem(IMAGE_LATEST.id, path,
                    f"job '{job.id}'{when} {verb} image '{ref}' with {what}: nobody can tell which "
                    "commit runs, and a rollback redeploys the same moving tag",

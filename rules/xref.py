@@ -202,7 +202,8 @@ PERMISSION_MISSING = rule(
     Lists the AWS actions each step of a job needs under the role it assumed
     (a step whose own `env:` sets `AWS_ACCESS_KEY_ID` from an earlier
     configure step's `output-credentials` runs as that step's role):
-    `amazon-ecr-login` (`ecr:GetAuthorizationToken`), `docker push` to ECR (the
+    `amazon-ecr-login` or `docker/login-action` given an ECR registry and
+    no username or password (`ecr:GetAuthorizationToken`), `docker push` to ECR (the
     five layer-upload actions; to ECR Public, `public.ecr.aws/ALIAS/NAME`, the
     same five `ecr-public:` actions on `arn:aws:ecr-public::ACCOUNT:repository/NAME`,
     which has no region; for `docker/build-push-action` also on the

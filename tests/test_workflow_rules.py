@@ -843,6 +843,12 @@ TOOL_DEPLOY = """\
     ("docker run --rm -e AWS_ACCESS_KEY_ID silintl/ecs-deploy -c prod -n web -i repo/web:latest", True),
     ("./ecs-deploy -c prod -n web -i 1.dkr.ecr.us-east-1.amazonaws.com/web:${{ github.sha }}", False),
     ("ecs-deploy --cluster prod --service-name web --image repo/web", True),  # untagged
+    # gp/02, gp/03: `-to TAG` tags every container's image, `-e VAR` takes the
+    # tag from that variable: both over the image's own (silintl's README)
+    ("ecs-deploy -c prod -n web -to ${{ github.sha }} -i ignore", False),
+    ("ecs-deploy -c prod -n web --tag-only latest -i ignore", True),
+    ("ecs-deploy -c prod -n web -i repo/web -e GITHUB_SHA", False),
+    ("ecs-deploy -c prod -n web -i registry.example:5000/web -e GITHUB_SHA", False),
     ("ecs deploy prod web --image web repo/web:latest --timeout 600", True),
     ("ecs deploy prod web --tag latest", True),
     ("ecs deploy prod web --tag ${{ github.sha }}", False),
@@ -1687,3 +1693,14 @@ def test_a_container_name_printed_into_github_env(tmp_path, written, unknown):
         "family": "app", "containerDefinitions": [{"name": "app", "image": "app:1"}]}))
     found = _linted(tmp_path, _PRINTED_NAME_WF % written, "xref-container-name-unknown")
     assert bool(found) == unknown
+
+
+def test_a_deploy_tools_image_on_a_continued_line_is_reported_there():
+    # gp/08: the finding is on the line that names the image, not the command's first
+    text = TOOL_DEPLOY.format(command="ecs deploy prod web \\\n"
+                              "                --tag ${{ github.sha }} \\\n"
+                              "                --image agent public.ecr.aws/datadog/agent:latest")
+    found = [line for rule, line in lint_text(text) if rule == "workflow-image-latest"]
+    lines = text.splitlines()
+    assert len(found) == 1
+    assert "public.ecr.aws/datadog/agent:latest" in lines[found[0] - 1]

@@ -2066,3 +2066,46 @@ def test_another_repositorys_reusable_workflow_counts_as_using_every_role(tmp_pa
     found = _repo(other, wf, None, extra=like(["repo:myorg/app:ref:refs/heads/main",
                                                "repo:myorg/app:environment:*"]))
     assert "xref-sub-broader-than-used" not in [f.rule for f in found]
+
+
+@pytest.mark.parametrize("uses, with_, expected", [
+    # gp/06: docker/login-action given an ECR registry and no password asks
+    # ECR for a token with the job's credentials
+    ("docker/login-action@v3", {"registry": "123456789012.dkr.ecr.eu-west-1.amazonaws.com"},
+     [("ecr:GetAuthorizationToken", "docker/login-action")]),
+    ("docker/login-action@v3", {"registry": "public.ecr.aws"},
+     [("ecr-public:GetAuthorizationToken", "docker/login-action (public)"),
+      ("sts:GetServiceBearerToken", "docker/login-action (public)")]),
+    # keys of their own, or another registry: not the role's call
+    ("docker/login-action@v3", {"registry": "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+                                "username": "${{ secrets.KEY_ID }}",
+                                "password": "${{ secrets.SECRET }}"}, []),
+    ("docker/login-action@v3", {"registry": "ghcr.io"}, []),
+    ("aws-actions/amazon-ecr-login@v2", {}, [("ecr:GetAuthorizationToken",
+                                              "aws-actions/amazon-ecr-login")]),
+])
+def test_ecr_logins(uses, with_, expected):
+    assert A.action_step_needs(uses, with_) == expected
+
+
+def test_a_task_definition_a_repository_script_registers_passes_its_roles(tmp_path):
+    # gp/09: `./scripts/deploy.sh` registers ecs/td.json (through jq)
+    steps = """\
+          - uses: actions/checkout@v4
+          - run: ./scripts/deploy.sh
+"""
+    extra = {"ecs/td.json": json.dumps({
+        "family": "app", "taskRoleArn": "arn:aws:iam::111122223333:role/app-task",
+        "containerDefinitions": [{"name": "web", "image": "app:1"}]}),
+        "iam/policy.json": json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "ecs:*", "Resource": "*"}]}),
+        "scripts/deploy.sh": "#!/bin/sh\nset -e\n"
+                             "jq '.containerDefinitions[0].image = \"x\"' ecs/td.json > out.json\n"
+                             "aws ecs register-task-definition --cli-input-json file://out.json\n"}
+    cfg = "github:\n  repository: myorg/app\n"
+    _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
+          config=cfg, extra=extra)
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        cfg + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n    permissions: [iam/policy.json]\n')
+    hits = [f for f in lint_folder(tmp_path) if f.rule == "xref-passrole-not-covered"]
+    assert len(hits) == 1 and "app-task" in hits[0].message

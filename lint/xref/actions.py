@@ -162,6 +162,29 @@ def _set(v) -> bool:
     return v is not None and not (isinstance(v, str) and not v.strip())
 
 
+DOCKER_LOGIN = "docker/login-action"
+_ECR_HOST = re.compile(r"^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?/?$")
+
+
+def ecr_login_kind(uses, with_) -> Optional[str]:
+    """'private' or 'public' for a step that logs Docker in to ECR with the
+    job's AWS credentials: `amazon-ecr-login`, or `docker/login-action` given
+    an ECR registry and no username or password (it then asks ECR for a token
+    with those credentials); None for any other step."""
+    name = action_name(uses)
+    w = with_ if isinstance(with_, dict) else {}
+    if name == ECR_LOGIN:
+        return "public" if str(w.get("registry-type", "")).lower() == "public" else "private"
+    if name == DOCKER_LOGIN and not _set(w.get("username")) and not _set(w.get("password")):
+        registry = w.get("registry")
+        registry = registry.strip() if isinstance(registry, str) else ""
+        if _ECR_HOST.match(registry):
+            return "private"
+        if registry.rstrip("/") == "public.ecr.aws":
+            return "public"
+    return None
+
+
 def action_step_needs(uses: str, with_: dict,
                       controller: Optional[str] = None) -> List[Tuple[str, str]]:
     """[(action, why)] for a `uses:` step of the deploy path. `controller`: the
@@ -170,11 +193,12 @@ def action_step_needs(uses: str, with_: dict,
     way for `CODE_DEPLOY`, whatever its `codedeploy-*` inputs say)."""
     name = action_name(uses)
     w = with_ if isinstance(with_, dict) else {}
-    if name == ECR_LOGIN:
-        if str(w.get("registry-type", "")).lower() == "public":
-            return [("ecr-public:GetAuthorizationToken", "amazon-ecr-login (public)"),
-                    ("sts:GetServiceBearerToken", "amazon-ecr-login (public)")]
-        return [("ecr:GetAuthorizationToken", "amazon-ecr-login")]
+    login = ecr_login_kind(uses, w)
+    if login == "public":
+        return [("ecr-public:GetAuthorizationToken", f"{name} (public)"),
+                ("sts:GetServiceBearerToken", f"{name} (public)")]
+    if login == "private":
+        return [("ecr:GetAuthorizationToken", name)]
     if name == DEPLOY:
         out = []
         why = "amazon-ecs-deploy-task-definition"

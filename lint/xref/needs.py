@@ -244,7 +244,7 @@ def registry_login_link(run: R.JobRun, step: wm.Step) -> Optional[R.RoleLink]:
     docker pushes and pulls present that login's token, whatever role the job
     has assumed since. None without such a login."""
     for s in reversed(run.job.steps[:step.index + 1]):  # (the step itself may log in)
-        if s.uses == A.ECR_LOGIN or (s.run is not None and (_logs_in_to_ecr(s) or any(
+        if A.ecr_login_kind(s.uses, s.with_) or (s.run is not None and (_logs_in_to_ecr(s) or any(
                 shell.aws_operation(c)[:2] == ("ecr", "get-login-password")
                 for cmds in s.scripts.values() for c in _with_own_credentials(cmds)))):
             return run.role_at.get(s.index)
@@ -259,9 +259,12 @@ def by_docker(need: Need) -> bool:
 def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                 controller: Optional[str] = None) -> List[Need]:
     out: List[Need] = []
-    ecr_login = any(s.uses == A.ECR_LOGIN for s in run.job.steps)
+    ecr_login = any(A.ecr_login_kind(s.uses, s.with_) for s in run.job.steps)
     if step.uses:
-        needs = A.action_step_needs(step.uses, step.with_, controller)
+        with_ = step.with_
+        if A.action_name(step.uses) == A.DOCKER_LOGIN and "registry" in with_:
+            with_ = {**with_, "registry": run.expand(with_["registry"], step, github)}
+        needs = A.action_step_needs(step.uses, with_, controller)
         on_service = ("ecs:UpdateService", "ecs:DescribeServices")
         service_arn = _service_arn(run, step, link, github) \
             if any(action in on_service for action, _ in needs) else None
@@ -846,14 +849,17 @@ def step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> List
             path = taskdef_path(run, step, s, github)
             if path:
                 out.extend(idx.taskdefs.at(ctx.repo_root, path))
-    for cmd in wm.commands(step):
+    own = wm.commands(step)
+    mine = {id(c) for c in own}
+    # (and the repository's scripts it runs: `./scripts/deploy.sh`)
+    for cmd in own + [c for cmds in step.scripts.values() for c in cmds]:
         service, op, _ = shell.aws_operation(cmd)
         if service != "ecs":
             continue
         cli = shell.option(cmd, "--cli-input-json")
         if cli:
             out.extend(_cli_input_taskdefs(idx, run, step, github, ctx, cli))
-        if op == "register-task-definition":
+        if op == "register-task-definition" and id(cmd) in mine:
             out.extend(_flag_taskdef(run, step, github, cmd))
         fam = shell.option(cmd, "--task-definition")
         if fam and "$" not in fam and not fam.startswith("arn:"):
@@ -920,8 +926,8 @@ def _made_from(run: R.JobRun, step: wm.Step, path: str) -> Optional[str]:
     are (it sets the image), or `cp SRC path`. None when nothing such writes it."""
     want = path.strip("\"'").removeprefix("./")
     source = None
-    for st in run.job.steps[:step.index + 1]:
-        cmds = wm.commands(st)
+    for cmds in (c for st in run.job.steps[:step.index + 1]
+                 for c in [wm.commands(st), *st.scripts.values()]):
         for c in cmds:
             if not any(op in (">", ">|") and t.strip("\"'").removeprefix("./") == want
                        for op, t in c.redirects if isinstance(t, str)) \
