@@ -416,12 +416,53 @@ def composite_span(step: Step, path: tuple) -> Optional[Span]:
     """The span of `path` (under the step: `("env", NAME)`) in the file of the
     local composite action the step is part of; None for a workflow's own
     step, or when the file cannot be read again."""
+    found = _composite_file(step)
+    if found is None:
+        return None
+    loaded, shown = found
+    from .values import value_at
+
+    at = ("runs", "steps", step.source[1]) + tuple(path)
+    raw = value_at(loaded.data, at)
+    if not isinstance(raw, str) or "${{" in raw:
+        return None  # from the action's inputs: fixed where they are given
+    span = loaded.locate(at, False)
+    return Span(span.line, span.column, span.end_line, span.end_column, shown)
+
+
+def composite_script_span(step: Step, needle: str) -> Optional[Span]:
+    """Where the `run:` of a local composite action's step writes `needle`
+    itself (an expression the action pastes, not one a caller's input gave
+    it): a span in the action's file; None otherwise."""
+    found = _composite_file(step)
+    if found is None:
+        return None
+    loaded, shown = found
+    from .values import value_at
+
+    at = ("runs", "steps", step.source[1], "run")
+    raw = value_at(loaded.data, at)
+    if not isinstance(raw, str) or needle not in raw:
+        return None
+    start = loaded.locate(at, False)
+    lines = (loaded.text or "").splitlines()
+    for n in range(start.line, len(lines) + 1):
+        col = lines[n - 1].find(needle)
+        if col >= 0:
+            return Span(n, col + 1, file=shown)
+    return Span(start.line, start.column, file=shown)
+
+
+def _composite_file(step: Step):
+    """(the loaded action file, its path as shown) of the local composite
+    action a step is part of; None for a workflow's own step, or when the
+    file cannot be read again."""
     if not step.via or step.source is None:
         return None
     from .loader import LoadError, decode, load_text
     from .runner import display_path
 
-    folder, k = step.source
+    folder = step.source[0]
     for file in ("action.yml", "action.yaml"):
         raw = probes.read_bytes(os.path.join(folder, file), 1_000_000)
         if raw is None:
@@ -432,14 +473,7 @@ def composite_span(step: Step, path: tuple) -> Optional[Span]:
             return None
         if not docs or not isinstance(docs[0].data, dict):
             return None
-        from .values import value_at
-
-        raw = value_at(docs[0].data, ("runs", "steps", k) + tuple(path))
-        if not isinstance(raw, str) or "${{" in raw:
-            return None  # from the action's inputs: fixed where they are given
-        span = docs[0].locate(("runs", "steps", k) + tuple(path), False)
-        return Span(span.line, span.column, span.end_line, span.end_column,
-                    display_path(os.path.join(folder, file)))
+        return docs[0], display_path(os.path.join(folder, file))
     return None
 
 
@@ -1873,15 +1907,21 @@ _PRINTED = re.compile(r"\$\(|`")
 def _runtime_env(job: Job, step: Optional[Step], name: str):
     """A variable an earlier step wrote to `$GITHUB_ENV` (`Printed` when a
     command prints it)."""
+    w = runtime_env_write(job, step, name)
+    if w is None:
+        return None
+    return Printed(w.value) if _PRINTED.search(w.value) else w.value
+
+
+def runtime_env_write(job: Job, step: Optional[Step], name: str) -> Optional[Written]:
+    """The last write of variable `name` to `$GITHUB_ENV` before `step`."""
     if job._env_writers is None:  # most jobs have none: asked for every env lookup
         job._env_writers = [st for st in job.steps if env_writes(st)]
     found = None
     for st in job._env_writers:
         if step is not None and st.index >= step.index:
             break
-        w = env_writes(st).get(name)
-        if w is not None:
-            found = Printed(w.value) if _PRINTED.search(w.value) else w.value
+        found = env_writes(st).get(name) or found
     return found
 
 

@@ -665,7 +665,9 @@ TEMPLATE_INJECTION = rule(
     values that carry such text on: a step output (`steps.ID.outputs.N`)
     written to `$GITHUB_OUTPUT` from it (as an expression, or through an env
     variable, `$GITHUB_HEAD_REF` or a shell variable derived from one, e.g.
-    `X=$(sed ... <<<"$BODY")`; not a count or checksum of it), an output an
+    `X=$(sed ... <<<"$BODY")`; not a count or checksum of it), an env
+    variable an earlier step writes to `$GITHUB_ENV` the same way (read as
+    `${{ env.X }}`), an output an
     `actions/github-script` step sets from a title, body, head ref or label,
     commit message or author of what it reads
     (`core.setOutput('ref', data.head.ref)`, or what it returns for
@@ -673,7 +675,8 @@ TEMPLATE_INJECTION = rule(
     mapped from such a step output (`needs.J.outputs.N`), and an input of a
     reusable workflow (`inputs.N`) that a calling job in the repository fills
     with such text (the message names the caller). Each script line that
-    pastes such text is reported once. Expressions
+    pastes such text is reported once; a local composite action's step that
+    pastes it in its own script is reported in the action's file. Expressions
     passed through `env:` and read by the shell as `"$VAR"` are safe and not
     reported, and so are expressions whose value is only true or false
     (`contains(...)`, comparisons). `workflow_dispatch` inputs (written by
@@ -2436,7 +2439,14 @@ def _carried(e: str, job, step, inputs, depth: int):
     (`_step_output_injected`), `needs.J.outputs.N` (the job output's value
     read in job J) and `inputs.N` that a caller fills with such text."""
     for name in _ENV_REF.findall(e):  # `${{ env.X }}` pastes X's value just the same
-        got = _value_injected(wm._env_value(name, job, step), job, None, inputs, depth)
+        written = wm.runtime_env_write(job, step, name) \
+            if job is not None and not (step is not None and isinstance(step.env, dict)
+                                           and name in step.env) else None
+        if written is not None:  # an earlier step's `echo "X=$BRANCH" >> "$GITHUB_ENV"`
+            got = _shell_text_injected(written.value, job, written.step,
+                                       written.command.line, inputs, depth)
+        else:
+            got = _value_injected(wm._env_value(name, job, step), job, None, inputs, depth)
         if got:
             return (f"env.{name}",) + got[1:]
     for sid, name in _STEP_OUTPUT_REF.findall(e):
@@ -2614,7 +2624,8 @@ def template_injection(doc, ctx):
                                     "expands it as data)" if what.startswith("env.") and via else
                                     f"pass it through `env:` (e.g. `VALUE: ${{{{ {what} }}}}`) "
                                     "and use \"$VALUE\" in the script"),
-                              span=wm.script_span(doc, st, n, written))
+                              span=wm.composite_script_span(st, written)
+                              or wm.script_span(doc, st, n, written))
 
 
 def _injections(st, job, inputs):

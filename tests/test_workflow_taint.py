@@ -448,3 +448,68 @@ def test_a_latest_image_handed_on_by_a_reusable_workflows_output_is_reported_whe
 ])
 def test_images_handed_on_pinned_or_not_deployed_stay_silent(tmp_path, tag, image):
     assert handed_on_latest(tmp_path, tag, image) == []
+
+
+@pytest.mark.parametrize("relay, reported", [
+    # gj/06: text an earlier step writes to $GITHUB_ENV is the env context's
+    ('echo "SLUG=$BRANCH" >> "$GITHUB_ENV"', True),
+    ('SLUG="${BRANCH//\\//-}"\necho "SLUG=$SLUG" >> "$GITHUB_ENV"', True),
+    ('echo "SLUG=preview" >> "$GITHUB_ENV"', False),
+])
+def test_attacker_text_relayed_through_github_env(relay, reported):
+    steps = f"""\
+    - env:
+        BRANCH: ${{{{ github.event.comment.body }}}}
+      run: |
+{_indent(relay, 8)}
+    """
+    found = injections(chatops(steps=steps, script='echo "${{ env.SLUG }}"'))
+    assert bool(found) is reported
+
+
+COMPOSITE = """\
+name: record
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: |
+        echo "deploying"
+        echo "${{ github.event.head_commit.message }}" >> notes.txt
+        echo "${{ inputs.note }}"
+inputs:
+  note: {default: ""}
+"""
+
+DEPLOY_WITH_COMPOSITE = """\
+on: {push: {branches: [main]}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions: {id-token: write}
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/deploy
+          aws-region: eu-west-1
+      - uses: ./.github/actions/record
+        with:
+          note: %s
+"""
+
+
+@pytest.mark.parametrize("note, places", [
+    # gj/04: an expression the composite's own script pastes is fixed there
+    ("done", [(".github/actions/record/action.yml", 8)]),
+    # one a caller's input gives it is fixed in the caller
+    ("${{ github.event.head_commit.author.name }}",
+     [(".github/actions/record/action.yml", 8), (".github/workflows/d.yml", 14)]),
+])
+def test_a_composite_actions_own_injection_is_reported_in_its_file(tmp_path, note, places):
+    (tmp_path / ".github" / "actions" / "record").mkdir(parents=True)
+    (tmp_path / ".github" / "actions" / "record" / "action.yml").write_text(COMPOSITE)
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(DEPLOY_WITH_COMPOSITE % note)
+    found = sorted((f.file, f.span.line) for f in lint_folder(tmp_path) if f.rule == INJECTION)
+    assert found == places

@@ -1,0 +1,3 @@
+module github.com/kestrel-maps/tiles
+
+go 1.22
