@@ -502,7 +502,9 @@ def _use_audience(run: R.JobRun, use, github, default: str) -> Optional[str]:
     """The audience a role use asks for; None when it cannot be resolved."""
     if not G.asks_audience(use):
         return default
-    s = text_of(wm.expand(use.step.with_.get("audience"), run.job, use.step, run.row, github))
+    # (a reusable workflow's `${{ inputs.audience }}`: what its caller passes,
+    # else the input's default)
+    s = text_of(run.resolve(use.step.with_.get("audience"), use.step, github))
     return None if s is None or "${{" in s else s.strip()
 
 

@@ -2109,3 +2109,44 @@ def test_a_task_definition_a_repository_script_registers_passes_its_roles(tmp_pa
         cfg + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n    permissions: [iam/policy.json]\n')
     hits = [f for f in lint_folder(tmp_path) if f.rule == "xref-passrole-not-covered"]
     assert len(hits) == 1 and "app-task" in hits[0].message
+
+
+REUSABLE_AUDIENCE = """\
+on:
+  workflow_call:
+    inputs:
+      audience: {type: string, default: %s}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    permissions: {id-token: write}
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: %s
+          aws-region: eu-west-1
+          audience: ${{ inputs.audience }}
+"""
+
+
+@pytest.mark.parametrize("default, passed, unexpected", [
+    # gi/02: the audience a reusable workflow's input gives: the caller's, else the default
+    ("my-audience", None, True),
+    ("sts.amazonaws.com", None, False),
+    ("sts.amazonaws.com", "my-audience", True),
+    ("my-audience", "sts.amazonaws.com", False),
+    ("my-audience", "${{ vars.AUDIENCE }}", False),  # not known: not reported
+])
+def test_the_audience_of_a_reusable_workflows_input(tmp_path, default, passed, unexpected):
+    caller = f"""\
+    on: {{push: {{branches: [main]}}}}
+    jobs:
+      call:
+        permissions: {{id-token: write}}
+        uses: ./.github/workflows/deploy-reusable.yml
+    """ + (f"    with:\n          audience: '{passed}'\n" if passed else "")
+    found = _repo(tmp_path, caller, "repo:myorg/app:ref:refs/heads/main",
+                  extra={".github/workflows/deploy-reusable.yml":
+                         REUSABLE_AUDIENCE % (default, ROLE)})
+    found = [f for f in lint_folder(tmp_path) if f.rule == "trust-aud-unexpected"]
+    assert bool(found) is unexpected
