@@ -157,7 +157,8 @@ SUB_BROADER = rule(
     Compares what a role's trust policy admits with the union of the subs every
     linted job that assumes the role can send, and gives a witness: a `sub` the
     policy admits that no job produces, plus the narrowest value that would
-    still let every job in. Silent when no job's sub is admitted (then
+    still let every job in (a statement with no sub condition admits every
+    sub: reported at its conditions). Silent when no job's sub is admitted (then
     `xref-sub-not-admitted` says all there is to say), when the repository is
     unknown, and when some job assumes a role whose value ecs-lint cannot
     resolve, or when a workflow
@@ -2043,7 +2044,14 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
     denies = [s for s in S.github_statements(policy, include_deny=True)
               if s.effect.lower() == "deny"]
     for st in stmts:
-        if not st.admits or not st.sub_paths:
+        if not st.admits or st.opaque:
+            continue
+        if st.sub_paths:
+            where = st.sub_paths[0]
+        elif S.conditions_known(st.statement):  # no sub condition: every sub (trust-sub-missing)
+            where = st.path + ("Condition",) if isinstance(st.statement.get("Condition"), dict) \
+                else st.path
+        else:
             continue
         witness = S.broader_witness(policy, produced_lang, [st] + denies)
         if witness and any(u.produced.twin_may is not P.EMPTY for u in usages):
@@ -2056,11 +2064,11 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
         shown = " or ".join(f"'{g}'" for g in suggestion[:4])
         exact = all("*" not in g and "?" not in g for g in suggestion)
         yield Problem(
-            SUB_BROADER.id, st.sub_paths[0],
+            SUB_BROADER.id, where,
             f"statement {st.index + 1} admits '{witness}', a sub that no workflow assuming "
             f"{role.label} produces: {_jobs(users)} only {shown}",
-            help=f"narrow the sub condition to {'StringEquals' if exact else 'StringLike'} "
-                 f"{shown}",
+            help=f"{'narrow the sub condition' if st.sub_paths else 'add a sub condition'} "
+                 f"to {'StringEquals' if exact else 'StringLike'} {shown}",
             doc=trust_doc,
             related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")
                      for u in usages[:3]])

@@ -2150,3 +2150,18 @@ def test_the_audience_of_a_reusable_workflows_input(tmp_path, default, passed, u
                          REUSABLE_AUDIENCE % (default, ROLE)})
     found = [f for f in lint_folder(tmp_path) if f.rule == "trust-aud-unexpected"]
     assert bool(found) is unexpected
+
+
+def test_a_statement_without_a_sub_condition_is_broader_than_used(tmp_path):
+    # gm/10: no sub condition admits every sub (trust-sub-missing): broader than
+    # the one the job sends, reported at the statement's conditions
+    trust = oidc_trust("x")
+    del trust["Statement"][0]["Condition"]["StringEquals"][
+        "token.actions.githubusercontent.com:sub"]
+    found = _repo(tmp_path, oidc_workflow(ROLE, "production"), None,
+                  extra={"iam/trust.json": json.dumps(trust, indent=2)})
+    broader = [f for f in found if f.rule == "xref-sub-broader-than-used"]
+    assert len(broader) == 1
+    assert broader[0].span.line == 10  # "Condition": {
+    assert "add a sub condition" in broader[0].help
+    assert "environment:production" in broader[0].help

@@ -143,6 +143,9 @@ def _workflow_keys(doc, offers: set, wants: set, config_values: dict):
     values = [data]
     for job in wm.workflow_of(doc).jobs.values():
         values.extend(st.data for st in job.steps if st.via is not None)  # local composites
+        # the repository's scripts the steps run (`./scripts/deploy.sh` registers a file)
+        values.extend(" ".join(w for c in cmds for w in c.argv)
+                      for st in job.steps for cmds in st.scripts.values())
         if any(u.oidc and asks_audience(u) for u in job.role_uses()):
             wants.add("aud")  # the providers' check needs the audiences asked for
     if _SEEN_FOR[0] is not config_values:  # another config: other values of vars

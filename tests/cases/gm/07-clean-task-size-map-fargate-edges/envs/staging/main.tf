@@ -1,0 +1,50 @@
+variable "image_tag" {
+  description = "Image tag of the first revision (make plan IMAGE_TAG=<sha>)."
+  type        = string
+}
+
+locals {
+  account_id   = "592047318664"
+  region       = "eu-west-1"
+  cluster_name = "oakmere-staging"
+  service      = "reports-api-staging"
+}
+
+module "service" {
+  source = "../../modules/ecs-service"
+
+  name                 = "reports-api"
+  environment          = "staging"
+  cluster_name         = local.cluster_name
+  image_repository_url = "${local.account_id}.dkr.ecr.${local.region}.amazonaws.com/reports-api"
+  image_tag            = var.image_tag
+
+  task_size = "small"
+
+  environment_variables = {
+    APP_ENV   = "staging"
+    LOG_LEVEL = "info"
+  }
+  secrets = {
+    DATABASE_URL = "arn:aws:secretsmanager:eu-west-1:592047318664:secret:reports-api/staging/database-url-Qm3x9Z"
+  }
+
+  target_group_arn   = "arn:aws:elasticloadbalancing:eu-west-1:592047318664:targetgroup/reports-api-staging/6d0ecf831eec9f09"
+  subnet_ids         = ["subnet-0b6a1f3c9d2e47a10", "subnet-04e9c8d7b6a5f3e21"]
+  security_group_ids = ["sg-0c4d2e8f6a1b3c5d7"]
+}
+
+module "deploy_role" {
+  source = "../../modules/github-oidc-role"
+
+  role_name       = "reports-api-staging-deploy"
+  account_id      = local.account_id
+  github_subjects = ["repo:oakmere/reports-api:environment:staging"]
+
+  ecr_repository_arns = ["arn:aws:ecr:eu-west-1:592047318664:repository/reports-api"]
+  ecs_service_arns    = ["arn:aws:ecs:eu-west-1:592047318664:service/oakmere-staging/reports-api-staging"]
+  pass_role_arns = [
+    module.service.execution_role_arn,
+    module.service.task_role_arn,
+  ]
+}
