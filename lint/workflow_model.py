@@ -176,6 +176,7 @@ class Step:
     via: Optional[str] = None  # the local composite action this step is part of
     fed_by: dict = field(default_factory=dict)  # via: its input -> the caller's input key
     source: Optional[tuple] = None  # via: (the action's folder, the step's index in it)
+    defaulted: frozenset = frozenset()  # via: the action's inputs its caller leaves out
     _commands: Optional[list] = field(default=None, repr=False)
     _env_written: Optional[dict] = field(default=None, repr=False)  # see env_writes
     # the commands of the repository's scripts the step runs ({script path: commands})
@@ -377,6 +378,7 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
         return
     # input names are matched regardless of case, as GitHub's expressions do
     values = {str(k).lower(): v for k, v in input_defaults(data.get("inputs")).items()}
+    defaulted = frozenset(values) - {str(k).lower() for k in step.with_}
     values.update((str(k).lower(), v) for k, v in step.with_.items())
     for k, sd in enumerate(data["runs"]["steps"]):
         if len(out) >= MAX_COMPOSITE_STEPS:
@@ -387,6 +389,7 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
         inner.via = via
         inner.fed_by = _fed_by(_dict(sd.get("with")), step)
         inner.source = (folder, k)
+        inner.defaulted = defaulted
         out.append(inner)
         _add_composite_steps(out, inner, root, depth + 1, via, seen | {folder}, actions)
 
@@ -451,6 +454,26 @@ def composite_script_span(step: Step, needle: str) -> Optional[Span]:
         if col >= 0:
             return Span(n, col + 1, file=shown)
     return Span(start.line, start.column, file=shown)
+
+
+def composite_default_span(step: Step, key: str) -> Optional[Span]:
+    """Where a local composite action declares `default: latest` for an input
+    that its step's `with: key` reads and the caller leaves out: a span in the
+    action's file; None otherwise."""
+    found = _composite_file(step)
+    if found is None:
+        return None
+    loaded, shown = found
+    from .values import value_at
+
+    raw = value_at(loaded.data, ("runs", "steps", step.source[1], "with", key))
+    for name in reversed(INPUT_REF.findall(raw) if isinstance(raw, str) else []):
+        decl = value_at(loaded.data, ("inputs", name))
+        if name.lower() in step.defaulted and isinstance(decl, dict) \
+                and str(decl.get("default", "")).strip() == "latest":
+            span = loaded.locate(("inputs", name, "default"), False)
+            return Span(span.line, span.column, span.end_line, span.end_column, shown)
+    return None
 
 
 def _composite_file(step: Step):

@@ -225,7 +225,7 @@ def provider_audience(docs, ctx):
         # the workflows that ask for their own audience are here, with the
         # providers (`xref.groups`); others of a large run may ask for the default
         if used and run_facts(docs, ctx).default_audience:
-            used.add(ctx.config.audience())
+            used.add(xref.ACTION_AUDIENCE)
     wanted = sorted(a for a in used if a is not None)
     if not used:
         wanted = [ctx.config.audience()]

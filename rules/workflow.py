@@ -282,7 +282,8 @@ IMAGE_LATEST = rule(
     `amazon-ecs-deploy-task-definition` registers as it is (no render step),
     or, when the job deploys through the CLI without either (e.g. `update-service
     --force-new-deployment`), the images it pushes. The finding goes where the
-    tag is written: an input's `latest` default, the push when the job pushes
+    tag is written: an input's `latest` default (a workflow's, or a local
+    composite action's that the caller leaves out), the push when the job pushes
     no other tag of the repository, else the deploy. Values are followed through
     `env`, `${{ steps.ID.outputs.N }}` written to `$GITHUB_OUTPUT` (or
     `::set-output`), job outputs across `needs`, shell variables and
@@ -1685,7 +1686,8 @@ def _input_default_place(wf, job, st, line):
 
 def _latest_problem(doc, job, ref, kind, st, path, line, verb, when=""):
     what = "`:latest`" if kind == "latest" else "no tag (so `:latest`)"
-    span = wm.script_span(doc, st, line, ref) if line is not None else None
+    span = wm.script_span(doc, st, line, ref) if line is not None \
+        else wm.composite_default_span(st, "image") if st is not None and st.via else None
     return Problem(IMAGE_LATEST.id, path,
                    f"job '{job.id}'{when} {verb} image '{ref}' with {what}: nobody can tell which "
                    "commit runs, and a rollback redeploys the same moving tag",

@@ -494,9 +494,10 @@ def build(docs: List[Document], ctx) -> Index:
     return idx
 
 
-def default_audience(ctx) -> str:
-    """The audience of a token asked for without an `audience` input."""
-    return ctx.config.audience()
+# the audience of a token configure-aws-credentials asks for without an
+# `audience` input (its action.yml default), whatever the config says: the
+# config's `github.audience` is what the workflows ask for when none is read
+ACTION_AUDIENCE = "sts.amazonaws.com"
 
 
 def _use_audience(run: R.JobRun, use, github, default: str) -> Optional[str]:
@@ -517,10 +518,10 @@ def audiences(docs: List[Document], ctx):
     be resolved). Both empty when every
     use asks for the default audience (or there is no workflow): then the
     default is all there is to check, and no index is built."""
-    default = default_audience(ctx)
     workflows = [d for d in docs if d.kind == "workflow"]
-    if not any(u.oidc and G.asks_audience(u) for d in workflows
-               for job in wm.workflow_of(d).jobs.values() for u in job.role_uses()):
+    if ctx.config.audience() == ACTION_AUDIENCE and not any(
+            u.oidc and G.asks_audience(u) for d in workflows
+            for job in wm.workflow_of(d).jobs.values() for u in job.role_uses()):
         return {}, set()
     github = _github(ctx)
     _IN_CHECKOUT.clear()
@@ -531,7 +532,7 @@ def audiences(docs: List[Document], ctx):
         for link in run.roles:
             if not link.use.oidc:
                 continue
-            aud = _use_audience(run, link.use, github, default)
+            aud = _use_audience(run, link.use, github, ACTION_AUDIENCE)
             used.add(aud)
             if link.role is None:
                 continue
@@ -922,6 +923,12 @@ def _where_to_fix(docs: List[Document], action: str, resource: Optional[str] = N
     kind = _resource_type(resource)
     alike = [(d, st) for d, st in same if kind and any(
         _resource_type(iam.pattern_text(r, "*")) == kind for r in st.resources or [])]
+    for d, st in alike:
+        # it allows the action on other resources of the kind: the resources
+        # are what to fix (written where a module call or a variable gives them)
+        if iam.statement_actions_match(st, action) and isinstance(st.raw, dict) \
+                and "Resource" in st.raw:
+            return d, st.path + ("Resource",)
     for d, st in alike + same:
         return d, st.path + ("Action",)
     return docs[0], ("Statement",)

@@ -1704,3 +1704,41 @@ def test_a_deploy_tools_image_on_a_continued_line_is_reported_there():
     lines = text.splitlines()
     assert len(found) == 1
     assert "public.ecr.aws/datadog/agent:latest" in lines[found[0] - 1]
+
+
+def test_a_composite_actions_latest_default_is_reported_where_it_is_written(tmp_path):
+    # gt/10: the caller leaves out the tag input, whose default is `latest`
+    action = tmp_path / ".github" / "actions" / "deploy"
+    action.mkdir(parents=True)
+    (action / "action.yml").write_text(textwrap.dedent("""\
+        inputs:
+          repository: {required: true}
+          tag:
+            default: latest
+        runs:
+          using: composite
+          steps:
+            - id: render
+              uses: aws-actions/amazon-ecs-render-task-definition@v1
+              with:
+                task-definition: td.json
+                container-name: app
+                image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/${{ inputs.repository }}:${{ inputs.tag }}
+            - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+              with:
+                task-definition: ${{ steps.render.outputs.task-definition }}
+                service: app
+                cluster: main
+        """))
+    found = _linted(tmp_path, textwrap.dedent("""\
+        on: {push: {branches: [main]}}
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+              - uses: ./.github/actions/deploy
+                with:
+                  repository: app
+        """), "workflow-image-latest")
+    assert [(f.file, f.span.line) for f in found] == [(".github/actions/deploy/action.yml", 4)]

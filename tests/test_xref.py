@@ -2165,3 +2165,16 @@ def test_a_statement_without_a_sub_condition_is_broader_than_used(tmp_path):
     assert broader[0].span.line == 10  # "Condition": {
     assert "add a sub condition" in broader[0].help
     assert "environment:production" in broader[0].help
+
+
+def test_a_job_without_an_audience_input_asks_for_sts_whatever_the_config(tmp_path):
+    # gt/04: the config's audience is what workflows ask for when none is read;
+    # configure-aws-credentials without `audience:` asks for sts.amazonaws.com
+    trust = oidc_trust("repo:myorg/app:ref:refs/heads/main")
+    trust["Statement"][0]["Condition"]["StringEquals"][
+        "token.actions.githubusercontent.com:aud"] = "custom-aud"
+    _repo(tmp_path, oidc_workflow(ROLE), None,
+          config="github:\n  repository: myorg/app\n  audience: custom-aud\n",
+          extra={"iam/trust.json": json.dumps(trust, indent=2)})
+    found = [f for f in lint_folder(tmp_path) if f.rule == "trust-aud-unexpected"]
+    assert len(found) == 1 and "sts.amazonaws.com" in found[0].message
