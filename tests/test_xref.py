@@ -1966,6 +1966,9 @@ def test_build_push_action_to_ecr_public_needs_its_actions(tmp_path, allowed, mi
     ("jq '.containerDefinitions[0].image = env.IMAGE' < ecs/td.json > out.json", True),
     ("cat ecs/td.json | jq '.containerDefinitions[0].image = \"x\"' > out.json", True),
     ("cp ecs/td.json out.json", True),
+    # the family's registered revision, whose one file is ecs/td.json (gm/08)
+    ("aws ecs describe-task-definition --task-definition app:3 --query taskDefinition"
+     " > out.json", True),
     # the filter sets the roles: what is registered is not the file's
     ("jq '.taskRoleArn = env.ROLE' ecs/td.json > out.json", False),
     # written from elsewhere, or from a source not known
@@ -2178,3 +2181,37 @@ def test_a_job_without_an_audience_input_asks_for_sts_whatever_the_config(tmp_pa
           extra={"iam/trust.json": json.dumps(trust, indent=2)})
     found = [f for f in lint_folder(tmp_path) if f.rule == "trust-aud-unexpected"]
     assert len(found) == 1 and "sts.amazonaws.com" in found[0].message
+
+
+@pytest.mark.parametrize("family, reported", [("app", True), ("other", False)])
+def test_the_deploy_of_a_downloaded_task_definition_passes_its_familys_roles(
+        tmp_path, family, reported):
+    # gm/08: AWS's own pattern: describe the registered revision, render, deploy
+    steps = f"""\
+          - run: |
+              aws ecs describe-task-definition --task-definition {family} \\
+                --query taskDefinition > task-definition.json
+          - id: render
+            uses: aws-actions/amazon-ecs-render-task-definition@v1
+            with:
+              task-definition: task-definition.json
+              container-name: web
+              image: app:1
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: ${{{{ steps.render.outputs.task-definition }}}}
+              cluster: c
+              service: s
+"""
+    extra = {"ecs/td.json": json.dumps({
+        "family": "app", "taskRoleArn": "arn:aws:iam::111122223333:role/app-task",
+        "containerDefinitions": [{"name": "web", "image": "app:1"}]}),
+        "iam/policy.json": json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": "ecs:*", "Resource": "*"}]})}
+    cfg = "github:\n  repository: myorg/app\n"
+    _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
+          config=cfg, extra=extra)
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        cfg + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n    permissions: [iam/policy.json]\n')
+    hits = [f for f in lint_folder(tmp_path) if f.rule == "xref-passrole-not-covered"]
+    assert bool(hits) is reported

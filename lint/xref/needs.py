@@ -837,7 +837,7 @@ def step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> List
     if step.uses == A.DEPLOY:
         path = taskdef_path(run, step, step.with_.get("task-definition"), github)
         if path:
-            return idx.taskdefs.at(ctx.repo_root, path)
+            return _file_taskdefs(idx, run, step, ctx, path)
         family = rendered_family(run, step, github)
         tds = idx.taskdefs.by_family.get(family, []) if family else []
         return tds if len(tds) == 1 else []  # (of several revisions: not known which)
@@ -907,11 +907,22 @@ def _cli_input_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx,
         path = taskdef_path(run, step, value, github) if value is not None else None
     if not path:
         return []
+    return _file_taskdefs(idx, run, step, ctx, path)
+
+
+def _file_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, ctx, path: str) -> List[Document]:
+    """The task definitions of a file a step registers: the repository's file,
+    else what the job's scripts made it from (`_made_from`)."""
     found = idx.taskdefs.at(ctx.repo_root, path)
-    if not found:
-        source = _made_from(run, step, path)
-        found = idx.taskdefs.at(ctx.repo_root, source) if source else []
-    return found
+    if found:
+        return found
+    source = _made_from(run, step, path)
+    if source is None:
+        return []
+    if source[0] == "family":  # the family's registered revision: its one file, if any
+        tds = idx.taskdefs.by_family.get(source[1], [])
+        return tds if len(tds) == 1 else []
+    return idx.taskdefs.at(ctx.repo_root, source[1])
 
 
 # jq's options that take one or two arguments of their own
@@ -919,11 +930,13 @@ _JQ_OPTION_ARGS = {"--arg": 2, "--argjson": 2, "--slurpfile": 2, "--rawfile": 2,
                    "-f": 1, "--from-file": 1, "--indent": 1, "-L": 1}
 
 
-def _made_from(run: R.JobRun, step: wm.Step, path: str) -> Optional[str]:
-    """The repository file that the job's scripts made the generated file
-    `path` from, up to `step`: the last `jq FILTER SRC > path` (or `< SRC`, or
+def _made_from(run: R.JobRun, step: wm.Step, path: str) -> Optional[tuple]:
+    """What the job's scripts made the generated file `path` from, up to
+    `step`: ("file", SRC) for the last `jq FILTER SRC > path` (or `< SRC`, or
     `cat SRC | jq ...`) whose filter leaves the family and the roles as they
-    are (it sets the image), or `cp SRC path`. None when nothing such writes it."""
+    are (it sets the image), or `cp SRC path`; ("family", FAMILY) for `aws ecs
+    describe-task-definition --task-definition FAMILY ... > path` (the
+    revision registered last). None when nothing such writes it."""
     want = path.strip("\"'").removeprefix("./")
     source = None
     for cmds in (c for st in run.job.steps[:step.index + 1]
@@ -935,8 +948,13 @@ def _made_from(run: R.JobRun, step: wm.Step, path: str) -> Optional[str]:
                              and c.argv[2].removeprefix("./") == want):
                 continue
             source = None  # written again: only a known source counts
-            if c.name == "cp":
-                source = c.argv[1]
+            described = shell.option(c, "--task-definition") \
+                if shell.aws_operation(c)[:2] == ("ecs", "describe-task-definition") else None
+            if isinstance(described, str) and described and "$" not in described \
+                    and not described.startswith("arn:"):
+                source = ("family", described.split(":")[0])
+            elif c.name == "cp":
+                source = ("file", c.argv[1])
             elif c.name == "jq":
                 filt, files = _jq_filter_and_files(c.argv)
                 if filt is None or re.search(r"family|RoleArn", filt):
@@ -945,8 +963,8 @@ def _made_from(run: R.JobRun, step: wm.Step, path: str) -> Optional[str]:
                 if not files and isinstance(c.pipe_from, int) and 0 <= c.pipe_from < len(cmds) \
                         and cmds[c.pipe_from].name == "cat" and len(cmds[c.pipe_from].argv) == 2:
                     files = [cmds[c.pipe_from].argv[1]]
-                source = files[0] if len(files) == 1 else None
-            if source is not None and "$" in source:
+                source = ("file", files[0]) if len(files) == 1 else None
+            if source is not None and "$" in source[1]:
                 source = None
     return source
 
