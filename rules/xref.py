@@ -1726,6 +1726,20 @@ def _sub_location(stmts, doc: Document, sub: str = ""):
     return ("Statement",)
 
 
+def _equals_wildcard(st, witness: str) -> bool:
+    """Is the witness a `StringEquals` value with `*` or `?` in it, written as
+    it is? That value matches only itself, a sub GitHub never sends
+    (`trust-sub-wildcard-in-equals` says so); it is not a sub in use."""
+    return bool(re.search(r"[*?]", witness)) and any(
+        _is_equals_sub(e) and any(isinstance(v, str) and v.lower() == witness.lower()
+                                  for v in e.values)
+        for e in st.entries)
+
+
+def _is_equals_sub(e) -> bool:
+    return e.claim == "sub" and e.op.base in ("stringequals", "stringequalsignorecase")
+
+
 def _same_but_case(witness: str, used: List[str]) -> bool:
     """Is an environment sub the policy admits one of the used ones spelt in
     another case? GitHub's environment, owner and repository names ignore
@@ -2066,7 +2080,14 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
                 twins = P.alt([u.produced.twin_may for u in usages])
                 with_twins = S.Union([produced_lang, P.to_subjects(twins, widen=True)])
             witness = S.broader_witness(policy, with_twins, [st] + denies)
-        if not witness or _same_but_case(witness, suggestion):
+        if witness and _equals_wildcard(st, witness):
+            # (a `*` compared literally: take such values as in use, look again)
+            literal = [v for e in st.entries if _is_equals_sub(e) for v in e.values
+                       if isinstance(v, str) and re.search(r"[*?]", v)]
+            witness = S.broader_witness(policy, S.Union(
+                [with_twins or produced_lang, P.to_subjects(P.alt([P.lit(v) for v in literal]))]),
+                [st] + denies)
+        if not witness or _same_but_case(witness, suggestion) or _equals_wildcard(st, witness):
             continue
         shown = " or ".join(f"'{g}'" for g in suggestion[:4])
         exact = all("*" not in g and "?" not in g for g in suggestion)

@@ -2215,3 +2215,17 @@ def test_the_deploy_of_a_downloaded_task_definition_passes_its_familys_roles(
         cfg + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n    permissions: [iam/policy.json]\n')
     hits = [f for f in lint_folder(tmp_path) if f.rule == "xref-passrole-not-covered"]
     assert bool(hits) is reported
+
+
+@pytest.mark.parametrize("extra_sub, witness", [
+    # gq/06: `prod-*` under StringEquals matches only itself, a sub GitHub never
+    # sends: not broader than used (trust-sub-wildcard-in-equals says what is wrong)
+    (None, None),
+    ("repo:myorg/app:environment:dev", "repo:myorg/app:environment:dev"),
+])
+def test_a_wildcard_compared_literally_is_not_broader_than_used(tmp_path, extra_sub, witness):
+    subs = ["repo:myorg/app:environment:production", "repo:myorg/app:environment:prod-*"]
+    found = _repo(tmp_path, oidc_workflow(ROLE, "production"),
+                  subs + ([extra_sub] if extra_sub else []))
+    broader = [f for f in found if f.rule == "xref-sub-broader-than-used"]
+    assert [witness in f.message for f in broader] == ([True] if witness else [])
