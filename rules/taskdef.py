@@ -96,7 +96,9 @@ SECRETS_NO_EXEC_ROLE = rule(
     ## What it does
     Checks that a task definition whose containers use `secrets`,
     `repositoryCredentials` or log driver `secretOptions` has an
-    `executionRoleArn`.
+    `executionRoleArn`; also a workflow's `amazon-ecs-render-task-definition`
+    step whose `secrets` input adds secrets to a file without one (reported
+    at the input).
 
     ## Why is this bad?
     ECS fetches those secrets with the task execution role before the

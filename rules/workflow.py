@@ -279,7 +279,8 @@ IMAGE_LATEST = rule(
     `--tag TAG`), `jq --arg`
     values that set an image before `aws ecs register-task-definition`, the
     images of a task definition file of the repository that
-    `amazon-ecs-deploy-task-definition` registers as it is (no render step),
+    `amazon-ecs-deploy-task-definition` registers as it is (its
+    `task-definition` a file, not a render step's output),
     or, when the job deploys through the CLI without either (e.g. `update-service
     --force-new-deployment`), the images it pushes. The finding goes where the
     tag is written: an input's `latest` default (a workflow's, or a local
@@ -1607,8 +1608,8 @@ def _latest_images(wf, job, github, root=None):
     """[(ref, (kind, step, path, line, verb))] of the `:latest` or untagged
     images a deploying job deploys, with where their tag is written."""
     deployed, via_cli = _deployed_images(job, github)
-    if not deployed and not via_cli and root is not None:
-        deployed = _file_images(job, github, root)
+    if not via_cli and root is not None:  # (a deploy of a file as it is, render or not)
+        deployed = deployed + _file_images(job, github, root)
     pushes = _pushes(job, github)
     for jid in wm.needs_closure(wf, job.id):
         pushes += _pushes(wf.jobs[jid], github)
@@ -2756,6 +2757,58 @@ def render_secret_in_environment(doc, ctx):
                               help="reference it under the task definition's `secrets` "
                                    "(valueFrom: a Secrets Manager or SSM Parameter Store ARN)",
                               span=_line_in_input(doc, st, "environment-variables", n))
+
+
+@check(kinds=("workflow",), rules=("taskdef-secrets-no-execution-role",))
+def render_secrets_without_execution_role(doc, ctx):
+    """`amazon-ecs-render-task-definition`'s `secrets` input adds `secrets` to
+    the container of the task definition it renders: a file without an
+    `executionRoleArn` then registers a task that cannot start (the file's
+    own secrets are the task definition rule's)."""
+    github = ctx.config.github
+    for job in _live_jobs(_workflow(doc)):
+        for st in job.steps:
+            given = st.with_.get("secrets") if st.uses == wm.ECS_RENDER else None
+            if not isinstance(given, str) or not given.strip():
+                continue
+            source = _render_source(job, st, github, ctx.repo_root or ".")
+            if not isinstance(source, dict) or source.get("executionRoleArn") \
+                    or _has_secrets(source):
+                continue
+            yield Problem("taskdef-secrets-no-execution-role", wm.input_path(st, "secrets"),
+                          "the `secrets` input adds secrets to the task definition this step "
+                          "renders, which has no `executionRoleArn`: ECS cannot fetch them and "
+                          "the task fails to start",
+                          help="give the task definition an `executionRoleArn` that may read "
+                               "those secrets")
+
+
+_RENDER_OUTPUT = lazy_re(r"^\$\{\{\s*steps\.([\w-]+)\.outputs\.task-definition\s*\}\}$")
+
+
+def _render_source(job, st, github, root: str, depth: int = 0) -> Optional[dict]:
+    """The task definition (data) of the repository's file a render step
+    starts from, through earlier render steps' outputs; None when not known."""
+    value = st.with_.get("task-definition")
+    if not isinstance(value, str) or depth > 5:
+        return None
+    m = _RENDER_OUTPUT.match(value.strip())
+    if m:
+        prev = next((s for s in job.steps[:st.index]
+                     if s.id == m.group(1) and s.uses == wm.ECS_RENDER), None)
+        return _render_source(job, prev, github, root, depth + 1) if prev else None
+    raw = wm.resolve(value, job, st, github=github)
+    if not isinstance(raw, str) or "$" in raw or not raw.strip():
+        return None
+    data = wm.read_local_yaml(os.path.join(root, raw.strip().removeprefix("./")), 4_000_000)
+    data = data.get("taskDefinition", data) if isinstance(data, dict) else None
+    return data if isinstance(data, dict) and isinstance(
+        data.get("containerDefinitions"), list) else None
+
+
+def _has_secrets(taskdef: dict) -> bool:
+    return any(isinstance(c, dict) and (c.get("secrets") or c.get("repositoryCredentials"))
+               for c in taskdef.get("containerDefinitions") or [])
 
 
 def _line_in_input(doc, st, name, n):

@@ -387,8 +387,9 @@ TASKDEF_MISSING = rule(
     (relative to the repository root, or to the folder `actions/checkout`
     puts it in with `path:`; matrix values expanded). A file an earlier step
     of the job seems to write (a script naming it, a redirect into a name built
-    from a shell variable such as `> "td-$svc.json"` in a loop, a downloaded
-    artifact) is taken to exist, unless that step only redirects into the bare file name
+    from a shell variable such as `> "td-$svc.json"` in a loop, only the
+    names its words give when the loop writes them out (`for svc in web
+    worker`), a downloaded artifact) is taken to exist, unless that step only redirects into the bare file name
     from another `working-directory` (`> taskdef.json` run in `deploy/`
     writes `deploy/taskdef.json`, while actions read paths from the
     workspace root). In a local reusable workflow whose input is
@@ -690,10 +691,19 @@ def _redirects_to_pattern(script: str, path: str) -> bool:
     td-web.json)? The literal parts must match, and there must be more of them
     than an extension: `> "$out"` or `> "$name.json"` could be any file."""
     base = os.path.basename(path)
+    loops = _loop_words(script)
     for cmd in shell.parse(script):
         for op, target in cmd.redirects:
             if op not in (">", ">>", ">|", "&>", "&>>") or not isinstance(target, str) \
                     or "$" not in target or "${{" in target:
+                continue
+            names = {m.group(1) or m.group(2) for m in _LOOP_VAR_USE.finditer(target)}
+            if cmd.in_loop and len(names) == 1 and names <= set(loops):
+                # `for svc in api worker; do ... > "build/${svc}.json"`: those files only
+                var = names.pop()
+                made = {_LOOP_VAR_USE.sub(lambda m: w, target) for w in loops[var]}
+                if path.removeprefix("./") in made or base in made:
+                    return True
                 continue
             parts = _SHELL_EXPANSION.split(target)
             literal = re.sub(r"\.[A-Za-z0-9]+$", "", "".join(parts))
@@ -703,6 +713,25 @@ def _redirects_to_pattern(script: str, path: str) -> bool:
             if re.fullmatch(pattern, path.removeprefix("./")) or re.fullmatch(pattern, base):
                 return True
     return False
+
+
+_LOOP_HEAD = re.compile(r"(?:^|[;\n&|]\s*)for\s+([A-Za-z_]\w*)\s+in\s+([^;\n]*?)\s*(?:;|\n)\s*do\b")
+_LOOP_VAR_USE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
+
+
+def _loop_words(script: str) -> dict:
+    """{variable: its words} of the script's `for VAR in WORDS` loops whose
+    words are written out (no expansion, no glob); a variable of two loops,
+    or of one with other words, is left out."""
+    out, seen = {}, set()
+    for m in _LOOP_HEAD.finditer(script):
+        var, words = m.group(1), m.group(2).split()
+        if var in seen or not words or any(re.search(r"[$*?\[`'\"]", w) for w in words):
+            out.pop(var, None)
+        else:
+            out[var] = words
+        seen.add(var)
+    return out
 
 
 def _run_dir(run: R.JobRun, st: wm.Step) -> Optional[str]:

@@ -110,3 +110,9 @@ def test_dynamic_deployment_configuration_is_unknown(tmp_path):
     block = ('  dynamic "deployment_configuration" {\n    for_each = var.strategies\n'
              '    content {\n      strategy = deployment_configuration.value\n    }\n  }')
     assert _breaker(tmp_path, PERCENTS, block) == []
+
+
+def test_a_loop_over_written_words_writes_those_files_only(tmp_path):
+    # gs/09: `for svc in web worker` writes td-web.json and td-worker.json, not td-cron.json
+    assert _taskdef_missing(tmp_path, '"td-$svc.json"', "td-worker.json") == []
+    assert _taskdef_missing(tmp_path, '"td-${svc}.json"', "td-cron.json")

@@ -1742,3 +1742,58 @@ def test_a_composite_actions_latest_default_is_reported_where_it_is_written(tmp_
                   repository: app
         """), "workflow-image-latest")
     assert [(f.file, f.span.line) for f in found] == [(".github/actions/deploy/action.yml", 4)]
+
+
+RENDER_SECRETS = """\
+on: {push: {branches: [main]}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: actions/checkout@v4
+      - id: render
+        uses: aws-actions/amazon-ecs-render-task-definition@v1
+        with:
+          task-definition: ecs/td.json
+          container-name: app
+          image: app:${{ github.sha }}
+%s
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with:
+          task-definition: %s
+          service: app
+          cluster: main
+"""
+
+
+@pytest.mark.parametrize("secrets, role, reported", [
+    # gs/02: the render's `secrets` input adds secrets to a task without an execution role
+    ("          secrets: |\n            DB=arn:aws:ssm:eu-west-1:123456789012:parameter/db", None,
+     True),
+    ("          secrets: |\n            DB=arn:aws:ssm:eu-west-1:123456789012:parameter/db",
+     "arn:aws:iam::123456789012:role/exec", False),
+    ("", None, False),
+])
+def test_render_secrets_need_an_execution_role(tmp_path, secrets, role, reported):
+    td = {"family": "app", "containerDefinitions": [{"name": "app", "image": "app:1"}]}
+    if role:
+        td["executionRoleArn"] = role
+    (tmp_path / "ecs").mkdir()
+    (tmp_path / "ecs" / "td.json").write_text(json.dumps(td))
+    found = _linted(tmp_path, RENDER_SECRETS % (secrets, "${{ steps.render.outputs.task-definition }}"),
+                    "taskdef-secrets-no-execution-role")
+    assert bool(found) is reported
+
+
+@pytest.mark.parametrize("deployed, latest", [
+    # gs/04: the deploy registers the source file, not the render's output
+    ("ecs/td.json", True),
+    ("${{ steps.render.outputs.task-definition }}", False),
+])
+def test_a_deploy_of_the_source_file_deploys_its_image(tmp_path, deployed, latest):
+    (tmp_path / "ecs").mkdir()
+    (tmp_path / "ecs" / "td.json").write_text(json.dumps({
+        "family": "app", "containerDefinitions": [{"name": "app", "image": "repo/app"}]}))
+    found = _linted(tmp_path, RENDER_SECRETS % ("", deployed), "workflow-image-latest")
+    assert bool(found) is latest
