@@ -2229,3 +2229,21 @@ def test_a_wildcard_compared_literally_is_not_broader_than_used(tmp_path, extra_
                   subs + ([extra_sub] if extra_sub else []))
     broader = [f for f in found if f.rule == "xref-sub-broader-than-used"]
     assert [witness in f.message for f in broader] == ([True] if witness else [])
+
+
+@pytest.mark.parametrize("argv, expected", [
+    # gr/02: a copy pulls its source and pushes its destination
+    (["crane", "copy", "a/src:1", "b/dst:1"],
+     [(a, "crane copy", "a/src:1") for a in A.ECR_PULL]
+     + [(a, "crane copy", "b/dst:1") for a in A.ECR_PUSH]),
+    (["skopeo", "copy", "--all", "docker://a/src:1", "docker://b/dst:1"],
+     [(a, "skopeo copy", "a/src:1") for a in A.ECR_PULL]
+     + [(a, "skopeo copy", "b/dst:1") for a in A.ECR_PUSH]),
+    (["regctl", "image", "copy", "a/src:1", "b/dst:1"],
+     [(a, "regctl copy", "a/src:1") for a in A.ECR_PULL]
+     + [(a, "regctl copy", "b/dst:1") for a in A.ECR_PUSH]),
+    (["skopeo", "copy", "docker://a/src:1", "dir:/tmp/x"], []),  # not to a registry
+    (["crane", "digest", "a/src:1"], []),
+])
+def test_registry_copies(argv, expected):
+    assert A.docker_needs(argv) == expected

@@ -260,9 +260,18 @@ def cache_to_refs(value) -> List[str]:
     return out
 
 
+# registry clients that present Docker's login (its config.json) to ECR
+REGISTRY_CLIENTS = ("docker", "crane", "skopeo", "regctl")
+
+
 def docker_needs(argv: List[str]) -> List[Tuple[str, str, Optional[str]]]:
-    """[(action, why, image)] for docker commands that talk to a registry."""
-    if not argv or argv[0].rsplit("/", 1)[-1] != "docker":
+    """[(action, why, image)] for docker commands that talk to a registry (and
+    the copies of crane, skopeo and regctl: a pull of the source, a push of
+    the destination)."""
+    tool = argv[0].rsplit("/", 1)[-1] if argv else ""
+    if tool in ("crane", "skopeo", "regctl"):
+        return _copy_needs(tool, argv)
+    if tool != "docker":
         return []
     words = [a for a in argv[1:] if not a.startswith("-")]
     if not words:
@@ -281,6 +290,23 @@ def docker_needs(argv: List[str]) -> List[Tuple[str, str, Optional[str]]]:
         return [(a, why, tag) for tag in (option_values(argv, ("-t", "--tag")) or [None])
                 for a in ECR_PUSH]
     return []
+
+
+def _copy_needs(tool: str, argv: List[str]) -> List[Tuple[str, str, Optional[str]]]:
+    """`crane copy|cp SRC DST`, `skopeo copy docker://SRC docker://DST`,
+    `regctl image copy|cp SRC DST`: ECR's pull actions on SRC, push on DST."""
+    words = [a for a in argv[1:] if not a.startswith("-")]
+    if tool == "regctl":
+        words = words[1:] if words[:1] == ["image"] else []
+    if len(words) < 3 or words[0] not in ("copy", "cp"):
+        return []
+    if tool == "skopeo":
+        if not all(w.startswith("docker://") for w in words[1:3]):
+            return []  # another transport (a local dir, an archive)
+        words = [words[0]] + [w[len("docker://"):] for w in words[1:3]]
+    why = f"{tool} {words[0]}"
+    src, dst = words[1], words[2]
+    return [(a, why, src) for a in ECR_PULL] + [(a, why, dst) for a in ECR_PUSH]
 
 
 def _build_pushes(argv: List[str]) -> bool:

@@ -253,7 +253,8 @@ def registry_login_link(run: R.JobRun, step: wm.Step) -> Optional[R.RoleLink]:
 
 def by_docker(need: Need) -> bool:
     """Is the need a docker client's registry call (not the AWS CLI's)?"""
-    return need.action in A.ECR_PUSH + A.ECR_PULL and need.why.lstrip("`").startswith("docker")
+    return need.action in A.ECR_PUSH + A.ECR_PULL \
+        and need.why.lstrip("`").startswith(A.REGISTRY_CLIENTS)
 
 
 def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
