@@ -254,3 +254,61 @@ def test_render_environment_variables_of_any_text(text, style):
         workflow_findings(wf)
     except Exception as e:  # the YAML itself may not parse: that is the loader's business
         assert type(e).__name__ in ("LoadError",), e
+
+
+# --- stop 26's readers ------------------------------------------------------------
+
+_words = st.lists(st.sampled_from(
+    ["crane", "skopeo", "regctl", "image", "copy", "cp", "docker://a/b:1", "dir:/x", "--all",
+     "a", "b/c", "-", "jq", "-f", "--arg", "x", "--args", ".image = 1", "<", "f.json"]),
+    max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_words)
+def test_registry_copies_and_jq_arguments_of_any_argv(argv):
+    from ecs_lint.xref import needs
+
+    for action, why, image in actions.docker_needs(argv):
+        assert action in actions.ECR_PULL + actions.ECR_PUSH and image in argv[1:] + [
+            a[len("docker://"):] for a in argv]
+    filt, files = needs._jq_filter_and_files(["jq"] + argv)
+    assert filt is None or filt in argv
+    assert all(f in argv for f in files)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text, _text, st.booleans())
+def test_an_unknown_account_of_any_pattern(pattern, arn, optimistic):
+    from ecs_lint import iam
+
+    filled = iam.with_account(pattern, arn + iam.UNKNOWN_ACCOUNT, optimistic)
+    assert iam.UNKNOWN_ACCOUNT not in filled or iam.UNKNOWN_ACCOUNT in arn
+    iam.resource_matches(pattern, filled)  # never raises
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["for", "svc", "in", "a", "b", "$x", "*", ";", "\n", "do",
+                                 "done", "echo", ">", '"td-$svc.json"', "${svc}", " "]),
+                max_size=25))
+def test_loop_words_of_any_script(parts):
+    from ecs_lint.rules import xref
+
+    script = " ".join(parts)
+    for var, words in xref._loop_words(script).items():
+        assert words and all("$" not in w and "*" not in w for w in words)
+    xref._redirects_to_pattern(script, "td-a.json")
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text)
+def test_chosen_environments_of_any_expression(text):
+    from ecs_lint.rules import xref
+    from ecs_lint.xref import runs
+
+    wf = wm.read_workflow({"on": "push", "jobs": {"d": {
+        "runs-on": "x", "environment": "${{ " + text + " }}", "steps": [{"run": "true"}]}}})
+    job = wf.jobs["d"]
+    run = runs.JobRun(None, wf, job, None, None)
+    got = xref._chosen_environments(run, {})
+    assert got is None or (len(got) > 1 and all(e is None or isinstance(e, str) for e in got))
