@@ -716,8 +716,8 @@ def _redirects_to_pattern(script: str, path: str) -> bool:
     return False
 
 
-_LOOP_HEAD = re.compile(r"(?:^|[;\n&|]\s*)for\s+([A-Za-z_]\w*)\s+in\s+([^;\n]*?)\s*(?:;|\n)\s*do\b")
-_LOOP_VAR_USE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
+_LOOP_HEAD = lazy_re(r"(?:^|[;\n&|]\s*)for\s+([A-Za-z_]\w*)\s+in\s+([^;\n]*?)\s*(?:;|\n)\s*do\b")
+_LOOP_VAR_USE = lazy_re(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
 
 
 def _loop_words(script: str) -> dict:
@@ -1389,8 +1389,8 @@ def _input_values(idx: Index, run: R.JobRun, triggers: dict, name: str) -> Optio
     return [str(v) for v in values]
 
 
-_WHOLE_EXPRESSION = re.compile(r"\$\{\{(.*)\}\}", re.S)
-_LITERAL = re.compile(rf"^{wm.QUOTED}$")
+_WHOLE_EXPRESSION = lazy_re(r"\$\{\{(.*)\}\}", re.S)
+_LITERAL = lazy_re(r"^'((?:[^']|'')*)'$")  # (wm.QUOTED, without importing the workflow model)
 
 
 def _chosen_environments(run: R.JobRun, github) -> Optional[list]:
@@ -1415,7 +1415,7 @@ def _chosen_environments(run: R.JobRun, github) -> Optional[list]:
     return list(dict.fromkeys(out)) if len(out) > 1 else None
 
 
-_REF_NAME = re.compile(r"\$\{\{\s*github\.ref_name\s*\}\}")
+_REF_NAME = lazy_re(r"\$\{\{\s*github\.ref_name\s*\}\}")
 
 
 def _branch_environments(run: R.JobRun, triggers: dict) -> Optional[list]:

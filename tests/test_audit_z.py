@@ -117,9 +117,10 @@ def test_for_each_set_local_and_count(tmp_path):
 
 
 def test_unknown_collection_keeps_the_single_read(tmp_path):
-    """A variable without default, an empty map, a list of non-strings, a
-    count of 0 or of a bool: read once as before, each.key unknown."""
-    for for_each in ("var.nothing", "{}", "[1, 2]", '"api"', "[var.nothing]",
+    """A variable without default, a list of non-strings, a count of a bool:
+    read once as before, each.key unknown. (An empty map and a count of 0
+    create nothing: see test_terraform's no-instance test.)"""
+    for for_each in ("var.nothing", "[1, 2]", '"api"', "[var.nothing]",
                      "local.missing"):
         docs = _module(tmp_path, for_each, extra='variable "nothing" {}\n')
         trusts = _trusts(docs)
@@ -128,7 +129,7 @@ def test_unknown_collection_keeps_the_single_read(tmp_path):
         doc = trusts["data.aws_iam_policy_document.assume"]
         assert "each.key" in str(_sub(doc)[0])
         assert "role_ref" not in doc.context  # the role's reference stays unresolved
-    for count in ("0", "true", "-1", "var.nothing", "1.5"):
+    for count in ("true", "-1", "var.nothing", "1.5"):
         p = tmp_path / "main.tf"
         text = f'variable "nothing" {{}}\nresource "aws_iam_role" "c" {{\n  count = {count}\n' \
                '  name = "c-${count.index}"\n  assume_role_policy = "{}"\n}\n'
@@ -136,6 +137,9 @@ def test_unknown_collection_keeps_the_single_read(tmp_path):
         terraform._MODULES.clear()
         names = [r for r in terraform.extract(str(p), text) if r.kind == "trust-policy"]
         assert [d.name for d in names] == ["aws_iam_role.c"], count
+    for empty in ("{}", "[]"):
+        docs = _module(tmp_path, empty, extra='variable "nothing" {}\n')
+        assert _trusts(docs) == {}, empty
 
 
 def test_instances_are_capped(tmp_path):
@@ -194,8 +198,8 @@ def test_any_known_map_gives_one_resolved_instance_per_key(tmp_path, keys):
                      for k, v in keys.items())
     docs = _module(tmp_path, "local.m", extra=f"locals {{\n  m = {{ {body} }}\n}}\n")
     trusts = _trusts(docs)
-    if not keys:
-        assert sorted(trusts) == ["aws_iam_role.r", "data.aws_iam_policy_document.assume"]
+    if not keys:  # an empty map: no instance, nothing created
+        assert trusts == {}
         return
     assert len(trusts) == len(keys)
     for k, v in keys.items():
