@@ -916,11 +916,24 @@ def _known(v) -> bool:
 
 
 def _try(args):
-    """`try(a, b, ...)`: the first argument that evaluates without an error.
-    An unknown value here may be an error (a missing key) or a value known
-    only at apply time, so only a first argument known through and through is
-    taken; None otherwise."""
-    return args[0] if args and args[0] is not None and _known(args[0]) else None
+    """`try(a, b, ...)`: the first argument that evaluates without an error
+    (an object's attribute it lacks is one: `try(each.value.grace, 30)`).
+    Another unknown value may be an error or a value known only at apply
+    time, so only an argument known through and through is taken; None
+    otherwise."""
+    for arg in args:
+        if _not_set(arg):
+            continue
+        return arg if arg is not None and _known(arg) else None
+    return None
+
+
+NOT_SET = " (not set)"  # the name of an unknown that is an object's missing attribute
+
+
+def _not_set(value) -> bool:
+    return isinstance(value, Template) and len(value.parts) == 1 \
+        and isinstance(value.parts[0], Unknown) and value.parts[0].name.endswith(NOT_SET)
 
 
 # Terraform's collection functions on known values (None: not known here);
@@ -1454,6 +1467,8 @@ class Evaluator:
                 v = v[s]
             elif isinstance(v, list) and isinstance(s, int) and 0 <= s < len(v):
                 v = v[s]
+            elif isinstance(v, dict) and isinstance(s, str) and root in ("each", "local", "var"):
+                return unknown(label + NOT_SET)  # an object's attribute it lacks: an error
             else:
                 return unknown(label)
         return v
@@ -2943,6 +2958,12 @@ def _service_view(r: Resource, origins: Origins) -> dict:
             and k not in ("network_configuration", "deployment_configuration")}
     view = api_shape(rest, (), origins, {"name": "serviceName"})
     moved = {k: x for k, x in v.items() if k in _DEPLOYMENT_CONFIGURATION}
+    if str(v.get("scheduling_strategy", "")).upper() == "DAEMON":
+        # the provider sends a DAEMON service no maximum percent (ECS keeps its
+        # own, 100), and its minimum only when it is not 100 (resourceServiceCreate)
+        moved.pop("deployment_maximum_percent", None)
+        if str(moved.get("deployment_minimum_healthy_percent")) == "100":
+            moved.pop("deployment_minimum_healthy_percent")
     dc = api_shape(moved, (), origins, _DEPLOYMENT_CONFIGURATION)
     # the deployment_configuration block (strategy BLUE_GREEN/LINEAR/CANARY,
     # bake time, lifecycle hooks) holds the rest of the API's deploymentConfiguration

@@ -74,7 +74,9 @@ DEPLOYMENT_BLOCKED = rule(
     with 150/100, it may neither start a new task nor stop an old one. Also
     reports values out of range: `minimumHealthyPercent` outside 0-100,
     `maximumPercent` below 100, above 100 for a `DAEMON` service, or not a
-    whole number.
+    whole number. (A Terraform `aws_ecs_service` with `scheduling_strategy =
+    "DAEMON"` is read as the AWS provider sends it: no maximum, and no
+    minimum of 100.)
 
     ## Why is this bad?
     The deployment never makes progress: the new revision is never started

@@ -1268,6 +1268,10 @@ def test_templatefile_expressions_of_any_shape_never_break_the_run(tmp_path, exp
 @pytest.mark.parametrize("expression, expected", [
     ('try(local.sizes["large"].cpu, 256)', 1024),  # the first argument that evaluates
     ("try(var.unset, 256)", None),  # unknown: an error or a value of apply time
+    # gx/06: an attribute the object lacks is an error: the next argument
+    ('try(local.sizes["large"].memory, 256)', 256),
+    ("try(local.sizes.small.cpu, local.sizes.large.gpu, 512)", 512),
+    ("try(local.sizes.large.memory, var.unset)", None),
 ])
 def test_try_takes_a_first_argument_known_through_and_through(tmp_path, expression, expected):
     p = write(tmp_path, "main.tf", f"""\
@@ -1332,3 +1336,31 @@ def test_a_resource_or_data_source_with_no_instance_is_not_read(tmp_path, count,
     assert ("trust-policy" in kinds) == created
     found = [f.rule for f in lint_folder(tmp_path) if f.rule == "trust-sub-pull-request"]
     assert found == (["trust-sub-pull-request"] if created else [])
+
+
+@pytest.mark.parametrize("strategy, minimum, maximum, blocked", [
+    # gx/03: the provider sends a DAEMON service no maximum, and a minimum only
+    # when it is not 100: ECS keeps its daemon defaults
+    ("DAEMON", 100, 200, False),
+    ("DAEMON", 100, 100, False),
+    ("REPLICA", 100, 100, True),
+])
+def test_a_daemon_services_percents_as_the_provider_sends_them(tmp_path, strategy, minimum,
+                                                                maximum, blocked):
+    write(tmp_path, "main.tf", f"""\
+        resource "aws_ecs_service" "s" {{
+          name                = "s"
+          cluster             = "c"
+          task_definition     = "t"
+          desired_count       = 2
+          scheduling_strategy = "{strategy}"
+          deployment_minimum_healthy_percent = {minimum}
+          deployment_maximum_percent         = {maximum}
+          deployment_circuit_breaker {{
+            enable   = true
+            rollback = true
+          }}
+        }}
+        """)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "service-deployment-blocked"]
+    assert bool(found) is blocked

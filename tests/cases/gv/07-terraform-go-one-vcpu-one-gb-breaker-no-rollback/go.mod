@@ -1,0 +1,3 @@
+module github.com/quarry-systems/payments-gateway
+
+go 1.22

@@ -1,0 +1,2 @@
+from alembic import context
+# configured from DATABASE_URL at runtime

@@ -1,0 +1,3 @@
+module github.com/cobalt-freight/dispatch
+
+go 1.22
