@@ -124,7 +124,7 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
                 for st in steps if isinstance(steps, list) else ():
                     if not isinstance(st, dict):
                         continue
-                    st = _with_row(st, row)
+                    st = wm.with_row(st, row)
                     written = st.get("run")
                     st = _with_env(st, data, job)
                     wd = wm.working_directory(st, job, data)
@@ -144,26 +144,6 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
     return out
 
 
-_MATRIX_REF = re.compile(r"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}")
-
-
-def _with_row(st: dict, row: dict) -> dict:
-    """A step with `${{ matrix.K }}` replaced by the row's (literal) values."""
-    if not row:
-        return st
-
-    def value(m):
-        v = row.get(m.group(1))
-        return str(v) if isinstance(v, (str, int, float)) and not isinstance(v, bool) \
-            else m.group(0)
-
-    def fill(v):
-        if isinstance(v, str):
-            return _MATRIX_REF.sub(value, v)
-        if isinstance(v, dict):
-            return {k: fill(x) for k, x in v.items()}
-        return v
-    return fill(st)
 
 
 _ENV_REF = re.compile(r"\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}"

@@ -177,6 +177,7 @@ class Step:
     fed_by: dict = field(default_factory=dict)  # via: its input -> the caller's input key
     source: Optional[tuple] = None  # via: (the action's folder, the step's index in it)
     defaulted: frozenset = frozenset()  # via: the action's inputs its caller leaves out
+    caller_continues: bool = False  # via: the calling step has `continue-on-error: true`
     _commands: Optional[list] = field(default=None, repr=False)
     _env_written: Optional[dict] = field(default=None, repr=False)  # see env_writes
     # the commands of the repository's scripts the step runs ({script path: commands})
@@ -390,6 +391,9 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
         inner.fed_by = _fed_by(_dict(sd.get("with")), step)
         inner.source = (folder, k)
         inner.defaulted = defaulted
+        coe = step.data.get("continue-on-error") if isinstance(step.data, dict) else None
+        inner.caller_continues = step.caller_continues or coe is True or (
+            isinstance(coe, str) and coe.strip().lower() == "true")
         out.append(inner)
         _add_composite_steps(out, inner, root, depth + 1, via, seen | {folder}, actions)
 
@@ -1654,6 +1658,29 @@ def input_defaults(inputs) -> dict:
 
 
 _VARS_ONLY = re.compile(r"^\s*\$\{\{\s*vars\.[A-Za-z0-9_-]+\s*\}\}\s*$")
+
+
+_MATRIX_REF = re.compile(r"\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}")
+
+
+def with_row(value, row: Optional[dict]):
+    """A step or job as written (or any part of one) with `${{ matrix.K }}`
+    replaced by the row's literal values."""
+    if not row:
+        return value
+
+    def one(m):
+        v = row.get(m.group(1))
+        return str(v) if isinstance(v, (str, int, float)) and not isinstance(v, bool) \
+            else m.group(0)
+
+    def fill(v):
+        if isinstance(v, str):
+            return _MATRIX_REF.sub(one, v) if "matrix." in v else v
+        if isinstance(v, dict):
+            return {k: fill(x) for k, x in v.items()}
+        return v
+    return fill(value)
 
 
 def caller_inputs(wf: Workflow, calling_job: dict) -> dict:

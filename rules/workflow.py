@@ -182,7 +182,9 @@ DEPLOY_NO_ENVIRONMENT = rule(
     a deploy tool: `ecs-deploy` (silintl, also as its Docker image or its action `silinternational/ecs-deploy`), `ecs
     deploy` (fabfuel), `ecspresso deploy`, `copilot deploy`, `ecs-cli compose
     service up`) without an `environment` (a string or `{name, url}`; an empty string is
-    none).
+    none). A job that calls a local reusable workflow whose deploying job's
+    `environment: ${{ inputs.X }}` comes out empty for this call (X left at
+    a default of '') is reported at the call.
 
     ## Why is this bad?
     Without an environment there is no required reviewer, no wait timer, no
@@ -434,7 +436,8 @@ MIGRATION_UNCHECKED = rule(
       only under pipefail: `shell: bash` or `set -o pipefail`; the unspecified
       shell is `bash -e {0}`, whose pipelines return their last command's
       status), or (with `-e`) a pipe into `grep -qx 0` ending the
-      pipeline; and not in a step with `continue-on-error: true` (the job
+      pipeline; and not in a step with `continue-on-error: true`, nor in a
+      local composite action called by such a step (the job
       would go on).
 
     The article's pattern (run-task, `wait tasks-stopped`, `describe-tasks
@@ -1090,6 +1093,8 @@ def _script_value(value, job, step, depth: int = 0):
 def deploy_gates(doc, ctx):
     wf = _workflow(doc)
     for job in _live_jobs(wf):
+        if job.uses:
+            yield from _called_without_environment(job, ctx)
         deploys = job.deploys()
         if not deploys:
             continue
@@ -1341,6 +1346,31 @@ def _command_text(c, cmds) -> str:
 def _named_test(job):
     return any(isinstance(n, str) and re.search(r"(?:^|[^a-z])tests?(?:[^a-z]|$)", n, re.I)
                for n in (job.id, job.name))
+
+
+def _called_without_environment(job, ctx):
+    """A job calling a local reusable workflow whose deploying job takes its
+    `environment` from an input (`${{ inputs.environment }}`) that comes out
+    empty with what this job passes (its default ''): that deploy runs without
+    an environment. Reported at the call, where the input is given."""
+    callee = _local_workflow(job, ctx)
+    if callee is None:
+        return
+    github = {**(ctx.config.github or {}), "inputs": wm.caller_inputs(callee, job.data)}
+    for called in _live_jobs(callee):
+        text = called.environment
+        if not isinstance(text, str) or "${{" not in text or not called.deploys():
+            continue
+        value = wm.expand(text, called, None, None, github)
+        if isinstance(value, str) and "${{" not in value and not value.strip():
+            name = next(iter(wm.INPUT_REF.findall(text)), None)
+            yield Problem(DEPLOY_NO_ENVIRONMENT.id, job.path + (
+                ("with", name) if name in job.with_ else ("uses",)),
+                f"job '{job.id}' calls {job.uses}, whose job '{called.id}' deploys "
+                f"({_deploy_words(called.deploys())}) with `environment: {text}`, empty for "
+                "this call: no environment, no reviewers",
+                help=f"pass `{name}: production` (or the environment to deploy to)"
+                if name else "give the called job an environment")
 
 
 def _local_workflow(job, ctx):
@@ -1599,6 +1629,11 @@ def _latest_outputs(doc, wf, ctx):
                                   in _pushes(job, github) if p_ref == got),
                                  (None, wf.path_of["on"] + ("workflow_call", "outputs",
                                                             m.group(2)), None))
+                    default = _input_default_place(wf, job, where[0], where[2]) \
+                        if where[0] is not None else None
+                    given = call.get("with") if isinstance(call.get("with"), dict) else {}
+                    if default is not None and default[1][3] not in given:
+                        where = default  # the caller leaves out an input whose default is latest
                     yield _latest_problem(doc, job, got, kind, *where, "pushes",
                                           when=f" (whose output `{m.group(2)}` {file} job "
                                                f"'{deployer.id}' deploys)")
@@ -1798,8 +1833,9 @@ def _action_input_true(doc, st, name) -> Optional[bool]:
     """`_action_true` of a step input, as written: GitHub reads YAML 1.2, where
     `yes` and `on` are text (PyYAML's 1.1 makes them true)."""
     v = st.with_.get(name)
-    if v is True:
-        span = doc.span(st.path + ("with", name))
+    path = wm.input_path(st, name)  # (a composite's step: the caller's input that gives it)
+    if v is True and path[-2:-1] == ("with",):
+        span = doc.span(path)
         lines = (doc.text or "").splitlines()
         if span.end_line == span.line and 0 < span.line <= len(lines):
             v = lines[span.line - 1][span.column - 1:span.end_column - 1] or v
@@ -2078,9 +2114,11 @@ def _pipefail(job, step) -> bool:
 
 
 def _continues_on_error(step) -> bool:
-    """`continue-on-error: true`: the job goes on when the step fails."""
+    """`continue-on-error: true`: the job goes on when the step fails (or when
+    the local composite action it is part of fails, on its calling step)."""
     v = step.data.get("continue-on-error") if isinstance(step.data, dict) else None
-    return v is True or (isinstance(v, str) and v.strip().lower() == "true")
+    return v is True or (isinstance(v, str) and v.strip().lower() == "true") \
+        or getattr(step, "caller_continues", False)
 
 
 # --- triggers -----------------------------------------------------------------------

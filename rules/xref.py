@@ -1329,8 +1329,12 @@ def _callers_of(idx: Index, doc: Document) -> Optional[List[R.Caller]]:
     out = []
     for caller, job in calling:
         job_id = next((i for i, j in caller.data["jobs"].items() if j is job), "?")
-        out.append(R.Caller(caller, str(job_id), job,
-                            wm.caller_inputs(wm.workflow_of(doc), job)))
+        strategy = job.get("strategy") if isinstance(job, dict) else None
+        rows = wm.matrix_rows(strategy.get("matrix")) if isinstance(strategy, dict) \
+            and "matrix." in str(job.get("with")) else [{}]
+        for row in rows:  # (a matrix calling job: one call per row, its values in `with:`)
+            out.append(R.Caller(caller, str(job_id), job,
+                                wm.caller_inputs(wm.workflow_of(doc), wm.with_row(job, row))))
     return out
 
 

@@ -1063,9 +1063,12 @@ def test_a_check_that_continue_on_error_neutralises_is_named_so():
 
 
 def _linted(tmp_path, text, rule, name="d.yml"):
-    """The findings of `rule` for a repository holding one workflow `text`."""
+    """The findings of `rule` for a repository holding one workflow `text`
+    (and `_deploy.yml` as a second one, when the test wrote it beside)."""
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / ".github" / "workflows" / name).write_text(text)
+    if (tmp_path / "_deploy.yml").exists():
+        (tmp_path / "_deploy.yml").rename(tmp_path / ".github" / "workflows" / "_deploy.yml")
     return [f for f in lint_folder(tmp_path) if f.rule == rule]
 
 
@@ -1797,3 +1800,124 @@ def test_a_deploy_of_the_source_file_deploys_its_image(tmp_path, deployed, lates
         "family": "app", "containerDefinitions": [{"name": "app", "image": "repo/app"}]}))
     found = _linted(tmp_path, RENDER_SECRETS % ("", deployed), "workflow-image-latest")
     assert bool(found) is latest
+
+
+ROLLOUT_ACTION = """\
+inputs:
+  wait: {default: "true"}
+runs:
+  using: composite
+  steps:
+    - run: |
+        aws ecs run-task --cluster c --task-definition migrate --query 'tasks[0].taskArn' --output text > arn
+        aws ecs wait tasks-stopped --cluster c --tasks "$(cat arn)"
+        code=$(aws ecs describe-tasks --cluster c --tasks "$(cat arn)" --query 'tasks[0].containers[0].exitCode' --output text)
+        [ "$code" = "0" ] || exit 1
+      shell: bash
+    - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+      with:
+        task-definition: td.json
+        service: app
+        cluster: c
+        wait-for-service-stability: ${{ inputs.wait }}
+"""
+
+ROLLOUT_CALLER = """\
+on: {push: {branches: [main]}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: actions/checkout@v4
+      - uses: ./.github/actions/rollout
+%s
+"""
+
+
+@pytest.mark.parametrize("step_extra, rule, reported", [
+    # gu/02: `yes` a caller passes to a composite is the text "yes" (YAML 1.2)
+    ("        with:\n          wait: yes", "workflow-stability-wait-off", True),
+    ("        with:\n          wait: true", "workflow-stability-wait-off", False),
+    # gu/03: continue-on-error on the calling step neutralises the composite's check
+    ("        continue-on-error: true", "workflow-migration-unchecked", True),
+    ("", "workflow-migration-unchecked", False),
+])
+def test_a_composite_as_its_calling_step_makes_it_run(tmp_path, step_extra, rule, reported):
+    action = tmp_path / ".github" / "actions" / "rollout"
+    action.mkdir(parents=True)
+    (action / "action.yml").write_text(ROLLOUT_ACTION)
+    found = _linted(tmp_path, ROLLOUT_CALLER % step_extra, rule)
+    assert bool(found) is reported
+    if reported:
+        assert found[0].file == ".github/workflows/d.yml"
+
+
+REUSABLE_DEPLOY = """\
+on:
+  workflow_call:
+    inputs:
+      environment: {type: string, default: ""}
+      tag: {type: string, default: latest}
+    outputs:
+      image: {value: "${{ jobs.build.outputs.image }}"}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    outputs:
+      image: ${{ steps.push.outputs.image }}
+    steps:
+      - id: push
+        env:
+          IMAGE: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:${{ inputs.tag }}
+        run: |
+          docker push "$IMAGE"
+          echo "image=$IMAGE" >> "$GITHUB_OUTPUT"
+  deploy:
+    runs-on: ubuntu-latest
+    environment: ${{ inputs.environment }}
+    steps:
+      - run: aws ecs update-service --cluster c --service app --force-new-deployment
+"""
+
+
+@pytest.mark.parametrize("given, reported", [
+    # gu/08: the called job's environment comes out empty for this call
+    ("", True),
+    ("      with:\n        environment: production\n", False),
+])
+def test_a_call_that_leaves_the_environment_input_empty(tmp_path, given, reported):
+    (tmp_path / "_deploy.yml").write_text(REUSABLE_DEPLOY)
+    found = _linted(tmp_path, "on: {push: {branches: [main]}}\njobs:\n  hotfix:\n"
+                    "    uses: ./.github/workflows/_deploy.yml\n" + given,
+                    "workflow-deploy-no-environment", name="hotfix.yml")
+    assert [f.file for f in found] == ([".github/workflows/hotfix.yml"] if reported else [])
+
+
+def test_an_output_image_from_a_latest_input_default_is_reported_at_the_default(tmp_path):
+    # gu/07: the caller leaves out `tag`, whose default is latest
+    (tmp_path / "_deploy.yml").write_text(REUSABLE_DEPLOY)
+    found = _linted(tmp_path, textwrap.dedent("""\
+        on: {push: {branches: [main]}}
+        jobs:
+          build:
+            uses: ./.github/workflows/_deploy.yml
+            with: {environment: production}
+          ship:
+            needs: build
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - uses: aws-actions/amazon-ecs-render-task-definition@v1
+                id: r
+                with:
+                  task-definition: td.json
+                  container-name: app
+                  image: ${{ needs.build.outputs.image }}
+              - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+                with:
+                  task-definition: ${{ steps.r.outputs.task-definition }}
+                  service: app
+                  cluster: c
+        """), "workflow-image-latest", name="ship.yml")
+    assert [(f.file, f.span.line) for f in found] == [(".github/workflows/_deploy.yml", 5)]

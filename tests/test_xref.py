@@ -2247,3 +2247,53 @@ def test_a_wildcard_compared_literally_is_not_broader_than_used(tmp_path, extra_
 ])
 def test_registry_copies(argv, expected):
     assert A.docker_needs(argv) == expected
+
+
+REUSABLE_RENDER = """\
+on:
+  workflow_call:
+    inputs:
+      container-name: {type: string, required: true}
+      task-definition: {type: string, required: true}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/amazon-ecs-render-task-definition@v1
+        id: r
+        with:
+          task-definition: ${{ inputs.task-definition }}
+          container-name: ${{ inputs.container-name }}
+          image: app:${{ github.sha }}
+"""
+
+
+@pytest.mark.parametrize("exporter_container, reported", [("exporter", True),
+                                                           ("s3-exporter", False)])
+def test_a_matrix_calling_job_passes_each_rows_values(tmp_path, exporter_container, reported):
+    # gu/06: `container-name: ${{ matrix.container }}` in a call, one call per row
+    caller = f"""\
+    on: {{push: {{branches: [main]}}}}
+    jobs:
+      deploy:
+        strategy:
+          matrix:
+            include:
+              - {{container: api, file: ecs/api.json}}
+              - {{container: {exporter_container}, file: ecs/exporter.json}}
+        uses: ./.github/workflows/_render.yml
+        with:
+          container-name: ${{{{ matrix.container }}}}
+          task-definition: ${{{{ matrix.file }}}}
+    """
+    extra = {".github/workflows/_render.yml": REUSABLE_RENDER,
+             "ecs/api.json": json.dumps({"family": "api", "containerDefinitions": [
+                 {"name": "api", "image": "a:1"}]}),
+             "ecs/exporter.json": json.dumps({"family": "exp", "containerDefinitions": [
+                 {"name": "s3-exporter", "image": "e:1"}]})}
+    found = _repo(tmp_path, caller, "repo:myorg/app:environment:production", extra=extra)
+    hits = [f for f in found if f.rule == "xref-container-name-unknown"]
+    assert bool(hits) is reported
+    assert all("'exporter'" in f.message for f in hits)
