@@ -170,12 +170,26 @@ def resource_matches(pattern, arn) -> bool:
 UNKNOWN_ACCOUNT = "<account>"
 
 
+# The six random characters Secrets Manager puts after a secret's name in its
+# ARN (`secret:prod/db-AbCdEf`), for a secret a command names by name: read the
+# same way, the ones a statement's ARN names when it names them.
+UNKNOWN_SUFFIX = "<suffix>"
+
+
 def with_account(pattern: str, arn: str, optimistic: bool) -> str:
-    """`arn` with its unknown account filled in for matching `pattern`."""
+    """`arn` with its unknown account (and secret suffix) filled in for
+    matching `pattern`."""
     if not optimistic:
-        return arn.replace(UNKNOWN_ACCOUNT, "\0")
-    parts = pattern.split(":", 5)
-    return arn.replace(UNKNOWN_ACCOUNT, parts[4] if len(parts) > 5 and parts[4] else "0")
+        return arn.replace(UNKNOWN_ACCOUNT, "\0").replace(UNKNOWN_SUFFIX, "\0" * 6)
+    if UNKNOWN_ACCOUNT in arn:
+        parts = pattern.split(":", 5)
+        arn = arn.replace(UNKNOWN_ACCOUNT, parts[4] if len(parts) > 5 and parts[4] else "0")
+    at = arn.find(UNKNOWN_SUFFIX)
+    if at >= 0:
+        named = pattern[at:at + 6] if pattern.startswith(arn[:at]) else ""
+        arn = arn.replace(UNKNOWN_SUFFIX, named if re.fullmatch(r"[A-Za-z0-9]{6}", named)
+                          else "Xx0Xx0")
+    return arn
 
 
 def _value_matches(value, subject, matcher, optimistic: bool) -> bool:
@@ -183,7 +197,8 @@ def _value_matches(value, subject, matcher, optimistic: bool) -> bool:
         if not optimistic:
             return False
         value = pattern_text(value, "*")
-    if isinstance(value, str) and isinstance(subject, str) and UNKNOWN_ACCOUNT in subject:
+    if isinstance(value, str) and isinstance(subject, str) and "<" in subject \
+            and (UNKNOWN_ACCOUNT in subject or UNKNOWN_SUFFIX in subject):
         subject = with_account(value, subject, optimistic)
     return matcher(value, subject)
 

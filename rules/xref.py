@@ -250,7 +250,10 @@ PERMISSION_MISSING = rule(
     cluster and service, for the deploy action and for `aws ecs update-service`,
     `describe-services` and `wait services-stable` with a literal cluster and
     service; the deployment group of `aws deploy create-deployment` with a
-    literal application and group (when the role's ARN does not say its
+    literal application and group; the parameters of `aws ssm get-parameter`,
+    `get-parameters` and `get-parameters-by-path` (the path itself) and the
+    secret of a Secrets Manager `--secret-id` (by name, its ARN ends in six
+    characters AWS adds: `secret:NAME` alone never matches) (when the role's ARN does not say its
     account, as in `arn:aws:iam::${{ vars.AWS_ACCOUNT_ID }}:role/deploy`,
     these are in the role's account, whichever it is: a statement admits
     them when some account makes it match, so a statement on another
@@ -264,7 +267,8 @@ PERMISSION_MISSING = rule(
     family from `--family` or the registered file); conditions on `aws:RequestedRegion`
     (the region the request goes to: the command's `--region`, the step's
     `AWS_REGION`/`AWS_DEFAULT_REGION`, a regional resource's, else the
-    credentials'), on
+    credentials'; us-east-1 for the global services CloudFront, IAM, Route 53,
+    Organizations...), on
     `ecs:cluster` for a service's calls, RunTask and DescribeTasks, and on
     `ecs:CreateAction` for tagging on create, on `aws:MultiFactorAuthPresent`
     (false: a workflow's role session never used MFA, so the usual "deny
@@ -1040,6 +1044,13 @@ _STAR_ONLY = {"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken",
 _SERVICE_ARN = re.compile(r"^(arn:[^:]+:ecs:[^:]+:\d{12}:)(?:service|task)/([^/]+)/[^/]+$")
 
 
+# global services whose requests go to us-east-1, whatever region the
+# credentials were configured for: aws:RequestedRegion is us-east-1 (IAM User
+# Guide, "Denies access to AWS based on the requested Region")
+_US_EAST_1_SERVICES = {"cloudfront", "iam", "route53", "organizations", "support",
+                       "budgets", "ce", "waf", "health"}
+
+
 def _missing(idx: Index, needs_by_key):
     # one finding per role and action, naming every resource it is denied on
     denied: Dict[tuple, list] = {}
@@ -1052,6 +1063,10 @@ def _missing(idx: Index, needs_by_key):
         # aws:RequestedRegion can be read; so can ecs:cluster on a service's calls
         parts = resource.split(":") if resource and resource.startswith("arn:") else []
         region = parts[3] if len(parts) > 3 and parts[3] else region
+        if action.split(":", 1)[0].lower() in _US_EAST_1_SERVICES and region \
+                and action.lower() != "iam:passrole" \
+                and not region.startswith(("cn-", "us-gov-")):  # (PassRole: the passing call's)
+            region = "us-east-1"  # a global service's one endpoint (IAM User Guide)
         # a role session from a workflow never used MFA: the key is false; its
         # calls are its own (not made by a service for it: no aws:CalledVia,
         # aws:ViaAWSService false), and from a GitHub-hosted runner they come

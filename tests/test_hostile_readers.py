@@ -312,3 +312,14 @@ def test_chosen_environments_of_any_expression(text):
     run = runs.JobRun(None, wf, job, None, None)
     got = xref._chosen_environments(run, {})
     assert got is None or (len(got) > 1 and all(e is None or isinstance(e, str) for e in got))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text, _text, st.booleans())
+def test_an_unknown_secret_suffix_of_any_pattern(pattern, name, optimistic):
+    from ecs_lint import iam
+
+    arn = "arn:aws:secretsmanager:r:1:secret:" + name + "-" + iam.UNKNOWN_SUFFIX
+    filled = iam.with_account(pattern, arn, optimistic)
+    assert iam.UNKNOWN_SUFFIX not in filled or iam.UNKNOWN_SUFFIX in name
+    iam.resource_matches(pattern, filled)

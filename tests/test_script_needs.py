@@ -117,3 +117,44 @@ def test_a_push_of_an_unknown_image_beside_a_known_one(tmp_path):
               "aws ecr get-login-password | docker login\n")
     found = missing_in_script(tmp_path, SERVICE_STMTS, script)
     assert set(found) == set(PUSH) | {"ecr:GetAuthorizationToken"}
+
+
+P = "arn:aws:ssm:eu-central-1:604918273540:parameter"
+S = "arn:aws:secretsmanager:eu-central-1:604918273540:secret"
+
+
+@pytest.mark.parametrize("command, resource, missing", [
+    # gw/06: GetParametersByPath is authorized on the path itself
+    ("aws ssm get-parameters-by-path --path /app/prod", f"{P}/app/prod/*", True),
+    ("aws ssm get-parameters-by-path --path /app/prod", f"{P}/app/prod*", False),
+    ("aws ssm get-parameter --name /app/prod/db", f"{P}/app/prod/*", False),
+    ("aws ssm get-parameter --name /app/prod/db", f"{P}/other/*", True),
+    ("aws ssm get-parameters --names /app/a /app/b --with-decryption", f"{P}/app/a", True),
+    ("aws ssm get-parameter --name \"$NAME\"", f"{P}/other/*", False),  # not known
+    # gw/07: a secret's ARN ends in six characters AWS adds to its name
+    ("aws secretsmanager get-secret-value --secret-id ci/token", f"{S}:ci/token", True),
+    ("aws secretsmanager get-secret-value --secret-id ci/token", f"{S}:ci/token-??????", False),
+    ("aws secretsmanager get-secret-value --secret-id ci/token", f"{S}:ci/token-AbC123", False),
+    ("aws secretsmanager get-secret-value --secret-id ci/token", f"{S}:ci/*", False),
+    ("aws secretsmanager get-secret-value --secret-id ci/token", f"{S}:other-*", True),
+])
+def test_parameters_and_secrets_are_checked_on_their_arns(tmp_path, command, resource, missing):
+    action = ("ssm:" + "".join(w.capitalize() for w in command.split()[2].split("-"))) \
+        if " ssm " in command else "secretsmanager:GetSecretValue"
+    stmts = [{"Effect": "Allow", "Action": action, "Resource": resource}]
+    found = missing_in_script(tmp_path, stmts, command + "\n")
+    assert (action in found) is missing
+
+
+@pytest.mark.parametrize("guardrail_exempts, denied", [
+    # gw/02: CloudFront's requests go to us-east-1 whatever the credentials' region
+    (["iam:*", "sts:*"], True),
+    (["iam:*", "sts:*", "cloudfront:*"], False),
+])
+def test_a_global_services_requested_region_is_us_east_1(tmp_path, guardrail_exempts, denied):
+    stmts = [{"Effect": "Allow", "Action": "cloudfront:CreateInvalidation", "Resource": "*"},
+             {"Effect": "Deny", "NotAction": guardrail_exempts, "Resource": "*",
+              "Condition": {"StringNotEquals": {"aws:RequestedRegion": "eu-central-1"}}}]
+    found = missing_in_script(
+        tmp_path, stmts, "aws cloudfront create-invalidation --distribution-id E1 --paths '/*'\n")
+    assert ("cloudfront:CreateInvalidation" in found) is denied

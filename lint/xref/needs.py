@@ -359,6 +359,11 @@ def _command_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                     if a == "logs:FilterLogEvents" and op == "tail" else \
                     _literal_arn(option("--role-arn"), "iam") \
                     if a == "sts:AssumeRole" else None
+                if a.startswith(("ssm:GetParameter", "secretsmanager:")) and link is not None:
+                    for each in _named_arns(a, cmd, link, option) or [None]:
+                        mine.append(Need(a, f"`{shown}`", step, run, link, each, line,
+                                         " ".join(cmd.argv[:2])))
+                    continue
                 mine.append(Need(a, f"`{shown}`", step, run, link, arn, line,
                                  " ".join(cmd.argv[:2])))
             if service == "ecs" and mine:
@@ -635,6 +640,47 @@ def _cli_service_arn(cmd, op: str, rest, link: Optional[R.RoleLink], option) -> 
         return name
     cluster = cluster.rsplit("/", 1)[-1] if cluster.startswith("arn:") else cluster
     return f"arn:{A.partition(region)}:ecs:{region}:{account}:service/{cluster}/{name}"
+
+
+_NAME = lazy_re(r"[\w./+=@:-]{1,2048}")
+
+
+def _named_arns(action: str, cmd, link: R.RoleLink, option) -> List[str]:
+    """The resources of `aws ssm get-parameter(s)`/`get-parameters-by-path`
+    (`parameter/NAME`, and the path itself for a path: SSM authorizes that)
+    and of a Secrets Manager call on a `--secret-id` (its ARN, or for a name
+    the ARN with the six characters AWS adds: `iam.UNKNOWN_SUFFIX`). [] when
+    a name is not written out."""
+    region = option("--region") or link.region
+    account = _account(link)
+    if not isinstance(region, str) or any(c in region for c in "$`{}*?"):
+        return []
+    base = f"arn:{A.partition(region)}:{action.split(':')[0]}:{region}:{account}:"
+    if action == "ssm:GetParameters":  # `--names a b c`: the words up to the next option
+        at = cmd.argv.index("--names") if "--names" in cmd.argv else len(cmd.argv)
+        names = []
+        for w in cmd.argv[at + 1:]:
+            if w.startswith("-"):
+                break
+            names.append(w)
+    else:
+        names = [option("--path" if action == "ssm:GetParametersByPath" else
+                        "--name" if action.startswith("ssm:") else "--secret-id")]
+    out = []
+    for name in names:
+        if not isinstance(name, str) or not _NAME.fullmatch(name.strip()):
+            return []
+        name = name.strip()
+        if action.startswith("ssm:"):
+            if name.startswith("arn:"):
+                out.append(name)
+            else:
+                out.append(base + "parameter/" + name.strip("/"))
+        elif name.startswith("arn:"):
+            out.append(name)
+        else:
+            out.append(base + "secret:" + name + "-" + I.UNKNOWN_SUFFIX)
+    return out
 
 
 def _cli_log_group_arn(rest, link: Optional[R.RoleLink], option) -> Optional[str]:
