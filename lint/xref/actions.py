@@ -171,6 +171,8 @@ def ecr_login_kind(uses, with_) -> Optional[str]:
     job's AWS credentials: `amazon-ecr-login`, or `docker/login-action` given
     an ECR registry and no username or password (it then asks ECR for a token
     with those credentials); None for any other step."""
+    if not isinstance(uses, str) or "login" not in uses.lower():
+        return None  # (asked for every step of a job, for each of its steps)
     name = action_name(uses)
     w = with_ if isinstance(with_, dict) else {}
     if name == ECR_LOGIN:
