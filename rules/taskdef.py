@@ -62,7 +62,9 @@ SECRET_IN_ENV = rule(
     `Password=` or `PWD=`, or a long high-entropy string. In Terraform and
     CloudFormation, a URL or connection string whose password is a variable
     or a parameter (`postgres://app:${var.db_password}@db/app`) counts too: the
-    tool writes the value into the task definition. So does
+    tool writes the value into the task definition; in a JSON file, so does a
+    `${VAR}` password the container does not get as a variable of its own (a
+    template step, `envsubst`, fills it in before it is registered). So does
     `amazon-ecs-render-task-definition`: a line of its `environment-variables`
     input holding a GitHub secret (`KEY=${{ secrets.X }}`, unless the name says
     it is an ARN or an id) or such a value is reported in the workflow. A DSN is judged by
@@ -379,7 +381,7 @@ _SCHEME_REFERENCE = lazy_re(r"(?:aws-)?(?:ssm|parameterstore|secretsmanager|sm|v
                             r"[\w./@+:-]+", re.I)
 
 
-def secret_value(value) -> Optional[str]:
+def secret_value(value, given=None) -> Optional[str]:
     """What credential a value looks like, or None. In a value with unknown
     parts (a Terraform variable, a CloudFormation parameter), an unknown part
     where a password goes is one: the tool writes its value into the task
@@ -399,7 +401,8 @@ def secret_value(value) -> Optional[str]:
     for pattern, what in _VALUE_SHAPES:
         m = pattern.search(v)
         if m:
-            if what in _WITH_PASSWORD and _PLACEHOLDER_PASSWORD.match(m.group(1).strip()):
+            if what in _WITH_PASSWORD and _PLACEHOLDER_PASSWORD.match(m.group(1).strip()) \
+                    and not _filled_in(m.group(1).strip(), given):
                 return None
             return what
     if _PUBLIC_KEY_VALUE.match(v):
@@ -413,6 +416,16 @@ def secret_value(value) -> Optional[str]:
 
 
 _PASSWORD_NAME = lazy_re(r"PASS|PWD|(?:^|_)PIN(?:_|$)", re.I)
+_VARIABLE = lazy_re(r"^\$\{?([A-Za-z_]\w*)\}?$")
+
+
+def _filled_in(password: str, given) -> bool:
+    """Is a `${VAR}` password a placeholder that a template step fills in
+    before the task definition is registered (envsubst), rather than one the
+    app resolves from a variable the container gets? `given`: the names of the
+    container's `secrets` and `environment` (None: not known, not judged)."""
+    m = _VARIABLE.match(password)
+    return given is not None and m is not None and m.group(1) not in given
 
 
 def _harmless_value(value, name=None) -> bool:
@@ -438,12 +451,15 @@ def secret_in_environment(doc, ctx):
         env = c.get("environment")
         if not isinstance(env, list):
             continue
+        given = {e.get("name") for key in ("environment", "secrets")
+                 for e in (c.get(key) if isinstance(c.get(key), list) else [])
+                 if isinstance(e, dict)}
         for j, entry in enumerate(env):
             if not isinstance(entry, dict):
                 continue
             name, value = entry.get("name"), entry.get("value")
             shown = name if isinstance(name, str) else "?"
-            what = secret_value(value)
+            what = secret_value(value, given)
             if what:
                 yield Problem(SECRET_IN_ENV.id,
                               ("containerDefinitions", i, "environment", j, "value"),

@@ -314,3 +314,18 @@ def test_a_scheme_reference_under_a_secret_name_is_not_the_secret(value, reporte
 ])
 def test_a_cloudformation_dynamic_reference_to_a_secret(ref, reported):
     assert (secret_value(Template((Unknown(ref),))) is not None) is reported
+
+
+@pytest.mark.parametrize("url, given, reported", [
+    # hb/05: `${VAR}` where a URL's password goes is filled in before the task
+    # definition is registered (envsubst) unless the container gets VAR itself
+    ("amqps://billing:${RABBITMQ_PASSWORD}@broker:5671", [], True),
+    ("amqps://billing:$RABBITMQ_PASSWORD@broker:5671", [], True),
+    ("amqps://billing:${RABBITMQ_PASSWORD}@broker:5671", ["RABBITMQ_PASSWORD"], False),
+    ("amqps://billing:***@broker:5671", [], False),
+])
+def test_a_url_password_placeholder_the_container_does_not_get(url, given, reported):
+    from ecs_lint.rules.taskdef import secret_value
+
+    assert bool(secret_value(url, set(given))) is reported
+    assert secret_value(url) is None  # the container's names not known: not judged
