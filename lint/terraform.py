@@ -2383,9 +2383,11 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             trust_users = [u for u in users if u[1] == "trust-policy"]
             if trust_users:
                 role = trust_users[0][0]
+                # (several roles may share it: each is a role of its own, see `linking`)
                 add("trust-policy", data, locate, r, origins,
                     role_name=_role_name(role.values), role_ref=role.address,
                     role_names=[_role_name(u[0].values) for u in trust_users],
+                    role_refs=[u[0].address for u in trust_users],
                     unread_policies=unread(*[u[0] for u in trust_users]))
             else:
                 roles, bounded = [], []

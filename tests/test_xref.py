@@ -2297,3 +2297,58 @@ def test_a_matrix_calling_job_passes_each_rows_values(tmp_path, exporter_contain
     hits = [f for f in found if f.rule == "xref-container-name-unknown"]
     assert bool(hits) is reported
     assert all("'exporter'" in f.message for f in hits)
+
+
+SHARED_TRUST_TF = """\
+data "aws_iam_policy_document" "github" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = ["arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "token.actions.githubusercontent.com:sub"
+      values   = ["repo:myorg/app:ref:refs/heads/main"]
+    }
+  }
+}
+
+resource "aws_iam_role" "push" {
+  name               = "app-push"
+  assume_role_policy = data.aws_iam_policy_document.github.json
+}
+
+resource "aws_iam_role" "deploy" {
+  name               = "app-deploy"
+  assume_role_policy = data.aws_iam_policy_document.github.json
+}
+
+resource "aws_iam_role_policy" "deploy" {
+  role = aws_iam_role.deploy.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["ecs:UpdateService"], Resource = "*" }]
+  })
+}
+"""
+
+
+def test_roles_that_share_a_trust_document_are_each_linked(tmp_path):
+    # hc/09: the second role of a shared aws_iam_policy_document is a role too
+    (tmp_path / "infra").mkdir()
+    (tmp_path / "infra" / "iam.tf").write_text(SHARED_TRUST_TF)
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(textwrap.dedent(oidc_workflow(
+        "arn:aws:iam::123456789012:role/app-deploy", steps="""\
+          - run: aws ecs describe-services --cluster c --services s
+""")))
+    (tmp_path / ".ecs-lint.yaml").write_text("github:\n  repository: myorg/app\n")
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
+    assert len(found) == 1 and "ecs:DescribeServices" in found[0].message

@@ -185,13 +185,17 @@ def _policy_keys(doc, offers: set):
     refs = [c.get("role_ref"), c.get("resource")]
     if "roles" in c:
         refs += L._role_refs(c.get("roles"))
+    if isinstance(c.get("role_refs"), list):  # a trust several roles share
+        refs += c["role_refs"]
     for ref in refs:
         if ref is not None:
             offers.add(f"r:{folder}:{ref}")
             offers.update(_name_keys(str(ref)))
-    name = L._name_of(c.get("role_name")) if c.get("role_name") is not None else None
-    if name:
-        offers.update(_name_keys(name))
+    names = [c.get("role_name")] + (c["role_names"] if isinstance(c.get("role_names"), list)
+                                    else [])
+    for name in (L._name_of(n) for n in names if n is not None):
+        if name:
+            offers.update(_name_keys(name))
     if doc.kind == "trust-policy" and L._generated_names(doc) is not None:
         offers.add(ANY_NAME)
 

@@ -199,6 +199,22 @@ def _name_of(value) -> Optional[str]:
     return None
 
 
+def _trust_roles(docs):
+    """(trust document, role reference, role name) of each role a template's
+    trust policy is the trust of: a Terraform policy document that several
+    `aws_iam_role`s use (`role_refs`, `role_names`) is each one's."""
+    for d in docs:
+        if d.kind != "trust-policy" or not d.context:
+            continue
+        refs, names = d.context.get("role_refs"), d.context.get("role_names")
+        if isinstance(refs, list) and isinstance(names, list) and len(refs) == len(names) > 1:
+            for ref, name in zip(refs, names):
+                yield d, ref, _name_of(name)
+            continue
+        yield d, d.context.get("role_ref") or d.context.get("resource"), \
+            _name_of(d.context.get("role_name"))
+
+
 def _role_refs(value) -> List[str]:
     """Names a policy's `roles` context gives (literal names or resource ids)."""
     out = []
@@ -295,11 +311,7 @@ def build_roles(docs: List[Document], ctx, facts) -> RoleIndex:
     # Terraform (`role_ref` = resource address); policies name them in `roles`
     # (or share the role's `role_ref` when inline)
     by_ref: Dict[tuple, Role] = {}
-    for d in docs:
-        if d.kind != "trust-policy" or not d.context:
-            continue
-        ref = d.context.get("role_ref") or d.context.get("resource")
-        name = _name_of(d.context.get("role_name"))
+    for d, ref, name in _trust_roles(docs):
         if ref is None and name is None:
             continue
         configured = [r for r in index.by_name.get(name, []) if not r.trust] if name else []
