@@ -1089,7 +1089,8 @@ def _gradle_tasks(args) -> List[str]:
 def _build_skips_tests(head: str, args) -> bool:
     """A Maven or Gradle build told not to run the tests: `-DskipTests`,
     `-Dmaven.test.skip=true` (Surefire's and Failsafe's skip properties), `-x test`
-    (or `-x check` when only build/check is asked for)."""
+    (or `-x check` when only build/check is asked for); `cargo test --no-run`
+    (it compiles the tests only)."""
     if head in ("mvn", "mvnw"):
         for a in args:
             m = _MAVEN_SKIP.fullmatch(a)
@@ -1100,6 +1101,8 @@ def _build_skips_tests(head: str, args) -> bool:
         tasks = set(_gradle_tasks(args))
         if "test" in excluded or ("check" in excluded and "test" not in tasks):
             return True
+    if head == "cargo" and "--no-run" in args:
+        return True  # "Compile, but don't run tests" (cargo test / nextest)
     return False
 
 

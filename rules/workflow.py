@@ -216,7 +216,8 @@ DEPLOY_NO_TEST_GATE = rule(
     ## What it does
     Follows `needs` transitively from every deploying job and looks for a job
     that runs tests: pytest, `python -m unittest`, tox/nox, `npm|yarn|pnpm|bun
-    test` (and `run test*`), `go test`, `make test|check`, `cargo test`,
+    test` (and `run test*`), `go test`, `make test|check`, `cargo test` (not
+    `--no-run`, which only compiles them),
     `mvn test|package|verify|install|deploy` (Maven runs every phase up to the
     one named) unless `-DskipTests`/`-Dmaven.test.skip=true`, `gradle
     test|check|build` unless `-x test`, rspec, jest, vitest, bats, `dotnet test`,
@@ -228,13 +229,18 @@ DEPLOY_NO_TEST_GATE = rule(
     event the deploy runs on (tests only on `push` leave a dispatch untested). A test step with `continue-on-error:
     true` does not (its failure does not fail the job), nor one whose script
     swallows the failure: `pytest || true` (also `|| :`, `|| exit 0`,
-    `|| echo ...`), or, with `-e` off (`set +e`), a test command that is not
-    the script's last when nothing after it reads `$?`. Neither does a job named
+    `|| echo ...`), a test command piped into another without pipefail
+    (`pytest | tee out.txt` in the default shell), or, with `-e` off (`set +e`),
+    a test command that is not the script's last when nothing after it reads
+    `$?`. Neither does a job named
     `test` whose only test steps are such, nor a job with `continue-on-error:
     true` (the jobs that need it see `success` when it failed). A job whose `if:` runs it whatever the
     jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
-    of `needs.*.result` or of `needs.X.result` for an X that runs tests or
-    needs one that does) is not gated by them.
+    of `needs.*.result`, or `needs.X.result == 'success'` for an X that runs
+    tests or needs one that does, or `== 'failure'` for an X that needs one;
+    `!= 'failure'` lets a cancelled run through) is not gated by them. A
+    called local reusable workflow's test jobs count only on the caller's
+    events (their `if:` on `github.event_name` sees the caller's event).
 
     It stays silent where the gate may live elsewhere: a job in the chain that
     calls a reusable workflow it cannot read, a reusable workflow
@@ -1194,7 +1200,7 @@ def _test_gated(wf, job, deploys, ctx, read_if=True, callers_gate=True):
         if _job_gates(other):
             return True
         if other.uses is not None:
-            verdict = _reusable_runs_tests(other, ctx)
+            verdict = _reusable_runs_tests(other, ctx, wm.job_events(wf, job))
             if verdict is not False:
                 return True
     if any(n not in wf.jobs for n in job.needs):
@@ -1248,11 +1254,16 @@ def _events_without_tests(wf, job, deploys) -> list:
     return sorted(deployed - tested)
 
 
+_RESULT_TESTS = lazy_re(r"needs\.([A-Za-z0-9_-]+)\.result\s*==\s*'(\w+)'")
+_RESULT_TESTS_REVERSED = lazy_re(r"'(\w+)'\s*==\s*needs\.([A-Za-z0-9_-]+)\.result")
+
+
 def _runs_whatever_needs_give(job, wf=None) -> bool:
     """Does the job's `if:` let it run when a job it needs failed (`always()`,
-    `failure()`, `!cancelled()`) without testing the result of the needs
-    that run tests (`needs.*.result`, or `needs.X.result` of a job that runs
-    tests or needs one that does)?"""
+    `failure()`, `!cancelled()`) without requiring success of the needs that
+    run tests (`needs.*.result`, or `needs.X.result == 'success'` of a job
+    that runs tests or needs one that does, `== 'failure'` of a job that
+    needs one; `!= 'failure'` lets a cancelled run through)?"""
     cond = job.if_
     if not isinstance(cond, str) or _RUNS_ANYWAY.search(cond) is None:
         return False
@@ -1260,20 +1271,33 @@ def _runs_whatever_needs_give(job, wf=None) -> bool:
         return True
     if wf is None or re.search(r"needs\.\*\.result", cond):
         return False
-    for name in set(re.findall(r"needs\.([A-Za-z0-9_-]+)\.result", cond)):
-        chain = [name] + sorted(wm.needs_closure(wf, name)) if name in wf.jobs else []
+    # only a result that must be success gates: `!= 'failure'` lets a cancelled
+    # or skipped test job through (an `always()` job runs in a cancelled run)
+    # (`== 'failure'`: the job ran, so what it needs succeeded)
+    for name, want in set(_RESULT_TESTS.findall(cond) + [
+            (n, w) for w, n in _RESULT_TESTS_REVERSED.findall(cond)]):
+        if want not in ("success", "failure"):
+            continue
+        chain = ([name] if want == "success" else []) + sorted(wm.needs_closure(wf, name)) \
+            if name in wf.jobs else []
         if any(n in wf.jobs and (_job_gates(wf.jobs[n]) or wf.jobs[n].uses is not None)
                for n in chain):
             return False
     return True
 
 
-def _reusable_runs_tests(job, ctx):
-    """True/False for a local reusable workflow we can read; None when unknown."""
+def _reusable_runs_tests(job, ctx, events=None):
+    """True/False for a local reusable workflow we can read; None when unknown.
+    `events`: the caller's events the deploy runs on; a called job's `if:` on
+    `github.event_name` sees the caller's event, so a job that runs on none of
+    them (`if: github.event_name == 'pull_request'` on a push) runs no tests."""
     other = _local_workflow(job, ctx)
     if other is None:
         return None
-    return any(_job_gates(j) or j.uses is not None for j in other.jobs.values())
+    triggers = {e: None for e in events} if events else None
+    return any((_job_gates(j) or j.uses is not None) and (
+        triggers is None or wm.if_events(j.if_, False).admit(triggers))
+        for j in other.jobs.values())
 
 
 def _gating_test(job, step) -> bool:
@@ -1287,19 +1311,27 @@ def _gating_test(job, step) -> bool:
 def _test_fails_step(job, step) -> bool:
     """Can a failing test command of the step's script fail the step? Not one
     whose `||` alternative succeeds (`pytest || true`, `|| :`, `|| exit 0`,
-    `|| echo ...`), nor, with `-e` off (`set +e`, a shell written without
-    it), one that is not the script's last command (whose status is the
-    step's) when nothing after it reads `$?` or tests its `||`. A step that
-    runs tests through an action (no test command in a script) can."""
+    `|| echo ...`), nor one piped into another command without pipefail
+    (`pytest | tee out.txt` in the default `bash -e {0}`), nor, with `-e` off
+    (`set +e`, a shell written without it), one that is not the script's last
+    command (whose status is the step's) when nothing after it reads `$?` or
+    tests its `||`. A step that runs tests through an action (no test command
+    in a script) can."""
     cmds = wm.commands(step)
     tests = [c for c in cmds if wm.command_runs_tests(c)]
     if not tests:
         return True
     last = next((c for c in reversed(cmds) if not c.in_substitution and not c.function), None)
     on = _shell_errexit(job, step)
+    piped_ok = None  # (pipefail: a pipe's status is its last command's without it)
     for c in tests:
         if shell.failure_swallowed(c, cmds):
             continue
+        if c.op_after == "|":  # `pytest | tee out.txt`: the tee's status, unless pipefail
+            if piped_ok is None:
+                piped_ok = _pipefail(job, step)
+            if not piped_ok and not shell.status_read_after(c, cmds):  # (PIPESTATUS)
+                continue
         if c.in_substitution or c.function or c is last or c.in_condition \
                 or shell.errexit_at(cmds, c, on) or shell.status_read_after(c, cmds):
             return True

@@ -1921,3 +1921,68 @@ def test_an_output_image_from_a_latest_input_default_is_reported_at_the_default(
                   cluster: c
         """), "workflow-image-latest", name="ship.yml")
     assert [(f.file, f.span.line) for f in found] == [(".github/workflows/_deploy.yml", 5)]
+
+
+GATED_DEPLOY = """\
+on: {push: {branches: [main]}}
+jobs:
+  checks:
+    runs-on: ubuntu-latest
+    steps:
+      - run: %s
+  deploy:
+    needs: checks
+    if: %s
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - run: aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+
+
+@pytest.mark.parametrize("test, cond, gated", [
+    # gy/02: `!= 'failure'` lets a cancelled test run through an always() job
+    ("pytest", "always() && needs.checks.result != 'failure'", False),
+    ("pytest", "always() && needs.checks.result == 'success'", True),
+    ("pytest", "success()", True),
+    # gy/03: the default shell has no pipefail: the pipe's status is tee's
+    ("pytest | tee out.txt", "success()", False),
+    # gy/05: --no-run compiles the tests only
+    ("cargo test --no-run", "success()", False),
+    ("cargo test", "success()", True),
+])
+def test_what_gates_a_deploy_on_tests(tmp_path, test, cond, gated):
+    found = _linted(tmp_path, GATED_DEPLOY % (test, cond), "workflow-deploy-no-test-gate")
+    assert bool(found) is not gated
+
+
+def test_a_piped_test_under_pipefail_gates(tmp_path):
+    text = (GATED_DEPLOY % ("pytest | tee out.txt", "success()")).replace(
+        "      - run: pytest | tee out.txt", "      - shell: bash\n        run: pytest | tee out.txt")
+    assert not _linted(tmp_path, text, "workflow-deploy-no-test-gate")
+
+
+def test_a_called_ci_whose_tests_run_on_other_events_is_no_gate(tmp_path):
+    # gy/06: the called workflow sees the caller's event (push)
+    (tmp_path / "_deploy.yml").write_text(textwrap.dedent("""\
+        on: {workflow_call: {}}
+        jobs:
+          unit:
+            if: github.event_name == 'pull_request'
+            runs-on: ubuntu-latest
+            steps:
+              - run: pytest
+        """))
+    text = textwrap.dedent("""\
+        on: {push: {branches: [main]}}
+        jobs:
+          ci:
+            uses: ./.github/workflows/_deploy.yml
+          deploy:
+            needs: ci
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - run: aws ecs update-service --cluster c --service s --force-new-deployment
+        """)
+    assert _linted(tmp_path, text, "workflow-deploy-no-test-gate")
