@@ -526,14 +526,23 @@ def trust_subjects(doc, ctx):
                                    "protect that environment with required reviewers")
 
 
+def _host_of(entries) -> str:
+    """The GitHub provider a statement's keys name (a GHE.com tenant's host,
+    an enterprise's issuer path), else github.com's: the prefix of the keys
+    IAM puts in its requests."""
+    return next((e.provider for e in entries if e.provider and sj.is_github_prefix(e.provider)),
+                sj.GITHUB_HOST)
+
+
 def _sub_message(cls, result, entry, stmt, index=None):
     w = result.witnesses[cls]
+    host = _host_of(stmt.entries)
     shown_values = (f"`{display(entry.values[index])}`" if index is not None
                     else _shown_values(entry))
     what = (f"sub {shown_values}" if stmt.sub_paths else
-            f"with no condition that restricts {sj.GITHUB_HOST}:sub, the statement")
+            f"with no condition that restricts {host}:sub, the statement")
     if cls == "missing":  # (a `Null` test of the key restricts nothing: GitHub sends it)
-        head = (f"no condition restricts {sj.GITHUB_HOST}:sub: any repository on GitHub can "
+        head = (f"no condition restricts {host}:sub: any repository on GitHub can "
                 f"assume this role, e.g. a job whose sub is `{w}`")
     elif cls == "any-context":
         head = (f"{what} admits {CLASS_TEXT[cls]}: "
@@ -694,7 +703,8 @@ def _key_problems(entries, deny=False):
         else:
             what = f"'{e.key}' is not a claim IAM evaluates for GitHub's provider"
             close = _meant_claim(e.claim)
-            fix = (f"did you mean `{sj.GITHUB_HOST}:{close}`? " if close else "") + \
+            host = e.provider if sj.is_github_prefix(e.provider) else sj.GITHUB_HOST
+            fix = (f"did you mean `{host}:{close}`? " if close else "") + \
                 "restrict `sub` (or the evaluated claims: " + ", ".join(sj.EVALUATED_CLAIMS) + ")"
         if deny and (e.op.base == "null" or e.op.when_missing()):
             effect = (f"the key is never in the request, so {e.op.name} on it always passes "

@@ -714,3 +714,19 @@ def test_keys_written_with_the_url_scheme_are_never_sent(tmp_path, scheme):
         f"{scheme}{H}:sub": "repo:o/r:environment:production"}})})
     assert rules(found) == ["trust-condition-key-unknown"] * 2
     assert all("401" in f.message for f in found)
+
+
+def test_a_ghe_com_tenants_keys_are_named_after_its_host(tmp_path):
+    # ha: the fix names the key IAM puts in that provider's requests
+    host = "token.actions.fabrikam.ghe.com"
+    found = lint_policies(tmp_path, {"t.json": policy(
+        {"StringEquals": {f"{host}:aud": "sts.amazonaws.com", f"{host}:audience": "x"}},
+        principal={"Federated": f"arn:aws:iam::111122223333:oidc-provider/{host}"})})
+    unknown = [f for f in found if f.rule == "trust-condition-key-unknown"]
+    assert unknown and f"`{host}:aud`" in unknown[0].help
+    found = lint_policies(tmp_path / "b" if (tmp_path / "b").mkdir() is None else tmp_path,
+                          {"t.json": policy({"StringEquals": {f"{host}:aud": "sts.amazonaws.com"}},
+                                            principal={"Federated": "arn:aws:iam::111122223333:"
+                                                       f"oidc-provider/{host}"})})
+    missing = [f for f in found if f.rule == "trust-sub-missing"]
+    assert missing and f"{host}:sub" in missing[0].message
