@@ -453,7 +453,7 @@ def secret_in_environment(doc, ctx):
             continue
         given = {e.get("name") for key in ("environment", "secrets")
                  for e in (c.get(key) if isinstance(c.get(key), list) else [])
-                 if isinstance(e, dict)}
+                 if isinstance(e, dict) and isinstance(e.get("name"), str)}
         for j, entry in enumerate(env):
             if not isinstance(entry, dict):
                 continue
