@@ -695,9 +695,28 @@ def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]
                     props = resolve_tree(raw, variant, origins, base)
                     if not isinstance(props, dict):
                         continue
-                view = camelize(props, base, origins)
+                view = camelize(_properties_only(props), base, origins)
                 add(_ECS_LIKE[rtype], view, base, logical_id, origins, resource=logical_id)
     return docs
+
+
+def _properties_only(props: dict) -> dict:
+    """The resource's properties as CloudFormation reads them: its names are
+    PascalCase and case-sensitive, so a key written in the API's camelCase
+    (`deploymentCircuitBreaker: {enable: true}`) is no property (CloudFormation
+    refuses or drops it). Checked at the top and in `DeploymentConfiguration`,
+    whose keys are all property names (deeper maps may hold the user's keys)."""
+    def lower(k):
+        return isinstance(k, str) and k[:1].islower()
+
+    dc = props.get("DeploymentConfiguration")
+    bad_dc = isinstance(dc, dict) and any(map(lower, dc))
+    if not bad_dc and not any(map(lower, props)):
+        return props  # (the same dicts: `origins` knows where their keys came from)
+    out = {k: v for k, v in props.items() if not lower(k)}
+    if bad_dc:
+        out["DeploymentConfiguration"] = {k: v for k, v in dc.items() if not lower(k)}
+    return out
 
 
 MAX_VARIANTS = 16

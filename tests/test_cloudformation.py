@@ -600,3 +600,24 @@ def test_a_resource_whose_condition_is_false_is_not_read(default, created):
     # ge/09: CloudFormation does not create it, so its policy reaches no one
     docs = extract_text(CONDITIONAL_ROLE % default)
     assert bool([d for d in docs if d.kind == "permissions-policy"]) is created
+
+
+@pytest.mark.parametrize("breaker, reported", [
+    # he/07: CloudFormation's names are case-sensitive: the API's camelCase is no property
+    ("deploymentCircuitBreaker: {enable: true, rollback: true}", True),
+    ("DeploymentCircuitBreaker: {Enable: true, Rollback: true}", False),
+])
+def test_camel_case_keys_are_not_cloudformation_properties(tmp_path, breaker, reported):
+    (tmp_path / "t.yaml").write_text(textwrap.dedent(f"""\
+        Resources:
+          Service:
+            Type: AWS::ECS::Service
+            Properties:
+              DesiredCount: 2
+              DeploymentConfiguration:
+                MaximumPercent: 200
+                MinimumHealthyPercent: 50
+                {breaker}
+        """))
+    found = [f for f in lint_folder(tmp_path) if f.rule == "service-circuit-breaker-off"]
+    assert bool(found) is reported
