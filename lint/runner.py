@@ -187,10 +187,10 @@ def _walk(top: str, excluded, notes) -> List[SourceFile]:
             else:
                 keep.append(d)
         dirnames[:] = keep
-        in_workflows = _in_workflows_dir(dirpath)
         for name in sorted(filenames):
             full = os.path.join(dirpath, name)
-            if not (name.lower().endswith(WALK_SUFFIXES) or in_workflows):
+            # (GitHub runs only `.yml`/`.yaml` workflows: `deploy.yml.disabled` is off)
+            if not name.lower().endswith(WALK_SUFFIXES):
                 continue
             if name in CONFIG_NAMES:
                 continue
@@ -199,11 +199,6 @@ def _walk(top: str, excluded, notes) -> List[SourceFile]:
                 continue
             out.append(SourceFile(full, False))
     return out
-
-
-def _in_workflows_dir(dirpath: str) -> bool:
-    parts = os.path.normpath(dirpath).replace(os.sep, "/").split("/")
-    return len(parts) >= 2 and parts[-2:] == [".github", "workflows"]
 
 
 # ---------------------------------------------------------------------------

@@ -31,7 +31,9 @@ ID_TOKEN_MISSING = rule(
     any `role-to-assume` input of a wrapper action, or
     `aws sts assume-role-with-web-identity` in a script, unless its token is a
     pod's projected one, `$AWS_WEB_IDENTITY_TOKEN_FILE`) whose effective
-    permissions do not grant `id-token: write`. The effective permissions are the
+    permissions do not grant `id-token: write` (not on an AWS CodeBuild-hosted
+    runner, `runs-on: codebuild-...`, whose service role's credentials the
+    action uses instead). The effective permissions are the
     job's `permissions` block, else the workflow's; `write-all` grants it,
     `read-all` and `{}` do not, and without any block GitHub's default token has
     no `id-token` permission at all (permissive or restricted). A step that
@@ -126,7 +128,8 @@ STATIC_KEYS = rule(
     `AWS_ACCESS_KEY_ID` input too), any other input given a secret named as a key
     (`secrets.AWS_ACCESS_KEY_ID`, `secrets.PROD_AWS_SECRET_ACCESS_KEY`: e.g.
     kciter/aws-ecr-action's `access_key_id`, docker/login-action's `username` and
-    `password` for ECR), `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` in a
+    `password` for ECR), `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` (or the
+    `AWS_ACCESS_KEY`/`AWS_SECRET_KEY` the SDKs also read) in a
     workflow, job, step or job container `env` (or another env name given a
     secret named as a key: `TF_VAR_access_key`), a reusable workflow's
     `secrets:` named as a key (in any case), and `aws configure set
@@ -761,12 +764,23 @@ def _job_key(job):
 # --- permissions ------------------------------------------------------------
 
 
+def _aws_hosted_runner(job) -> bool:
+    """Does the job run on an AWS CodeBuild-hosted runner (`runs-on:
+    codebuild-PROJECT-${{ github.run_id }}-...`)? Its build's service role
+    gives it credentials, with which configure-aws-credentials assumes the
+    role (sts:AssumeRole) when there is no OIDC token to ask for."""
+    labels = job.data.get("runs-on") if isinstance(job.data, dict) else None
+    labels = [labels] if isinstance(labels, str) else labels
+    return isinstance(labels, list) and any(
+        isinstance(x, str) and x.strip().startswith("codebuild-") for x in labels)
+
+
 @check(kinds=("workflow",), rules=(ID_TOKEN_MISSING.id, ID_TOKEN_TOO_BROAD.id))
 def id_token(doc, ctx):
     wf = _workflow(doc)
     for job in _live_jobs(wf):
         oidc = [ru for ru in job.role_uses() if ru.oidc and not _keys_at_hand(job, ru.step)]
-        if not oidc or job.id_token_write:
+        if not oidc or job.id_token_write or _aws_hosted_runner(job):
             continue
         if job.permissions_source is None and _only_called(wf, job):
             continue  # inherits the caller's permissions
@@ -885,7 +899,9 @@ def grants_workflow_id_token(wf):
 # --- static keys --------------------------------------------------------------
 
 _KEY_INPUTS = ("aws-access-key-id", "aws-secret-access-key")
-_KEY_ENV = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+# (and the other names the AWS SDKs read when those are not set: Go v2's
+# credAccessEnvKeys/credSecretEnvKeys, Java's)
+_KEY_ENV = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY", "AWS_SECRET_KEY")
 _SECRET_OR_VAR = lazy_re(r"\b(secrets|vars)\s*(?:\.\s*([A-Za-z0-9_-]+)|\[)")
 _RUNTIME = lazy_re(r"\b(steps|needs|job|runner)\.")
 

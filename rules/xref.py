@@ -220,7 +220,7 @@ PERMISSION_MISSING = rule(
     with `codedeploy-*` inputs: `GetDeploymentGroup`, `CreateDeployment` and
     `GetDeployment` on the deployment group `deploymentgroup:APP/GROUP`,
     `RegisterApplicationRevision` on `application:APP` (`codedeploy-application`
-    and `codedeploy-deployment-group`, else `AppECS-CLUSTER-SERVICE` and
+    and `codedeploy-deployment-group`, else `AppECS-CLUSTER-SERVICE` (the `cluster` input as written, an ARN too) and
     `DgpECS-CLUSTER-SERVICE`), and `GetDeploymentConfig` (on
     `deploymentconfig:NAME` when `codedeploy-deployment-config` names it, else
     on the group's own configuration, not known here),

@@ -1986,3 +1986,55 @@ def test_a_called_ci_whose_tests_run_on_other_events_is_no_gate(tmp_path):
               - run: aws ecs update-service --cluster c --service s --force-new-deployment
         """)
     assert _linted(tmp_path, text, "workflow-deploy-no-test-gate")
+
+
+def test_a_workflow_file_github_does_not_run_is_not_read(tmp_path):
+    # hg/02: GitHub runs only .yml/.yaml workflows
+    text = ("on: push\njobs:\n  d:\n    runs-on: ubuntu-latest\n    steps:\n"
+            "      - run: aws ecs update-service --cluster c --service s --force-new-deployment\n")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "deploy.yml.disabled").write_text(text)
+    assert not [f for f in lint_folder(tmp_path) if f.rule.startswith("workflow-")]
+    (tmp_path / ".github" / "workflows" / "deploy.yml").write_text(text)
+    assert [f for f in lint_folder(tmp_path) if f.rule == "workflow-deploy-no-environment"]
+
+
+@pytest.mark.parametrize("env, reported", [
+    # hd/04: the other names the AWS SDKs read for a key pair
+    ("AWS_ACCESS_KEY: ${{ secrets.KEY }}\n              AWS_SECRET_KEY: ${{ secrets.SECRET }}",
+     True),
+    ("AWS_REGION: eu-west-1", False),
+])
+def test_static_keys_under_the_sdks_other_names(tmp_path, env, reported):
+    text = textwrap.dedent(f"""\
+        on: push
+        jobs:
+          push:
+            runs-on: ubuntu-latest
+            env:
+              {env}
+            steps:
+              - run: ./gradlew jib
+        """)
+    assert bool(_linted(tmp_path, text, "workflow-static-aws-keys")) is reported
+
+
+@pytest.mark.parametrize("runs_on, reported", [
+    # hd/09: a CodeBuild-hosted runner has its service role's credentials
+    ("codebuild-app-${{ github.run_id }}-${{ github.run_attempt }}", False),
+    ("ubuntu-latest", True),
+])
+def test_a_codebuild_runner_needs_no_oidc_token(tmp_path, runs_on, reported):
+    text = textwrap.dedent(f"""\
+        on: push
+        permissions: {{contents: read}}
+        jobs:
+          deploy:
+            runs-on: {runs_on}
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: arn:aws:iam::123456789012:role/deploy
+                  aws-region: eu-west-1
+        """)
+    assert bool(_linted(tmp_path, text, "workflow-id-token-missing")) is reported

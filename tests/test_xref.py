@@ -2352,3 +2352,35 @@ def test_roles_that_share_a_trust_document_are_each_linked(tmp_path):
     (tmp_path / ".ecs-lint.yaml").write_text("github:\n  repository: myorg/app\n")
     found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"]
     assert len(found) == 1 and "ecs:DescribeServices" in found[0].message
+
+
+@pytest.mark.parametrize("cluster, group, reported", [
+    # hf/04: the action builds AppECS-/DgpECS- names from the cluster input as written
+    ("prod", "AppECS-prod-web/DgpECS-prod-web", False),
+    ("arn:aws:ecs:eu-west-1:123456789012:cluster/prod", "AppECS-prod-web/DgpECS-prod-web", True),
+])
+def test_codedeploys_default_names_follow_the_cluster_input(tmp_path, cluster, group, reported):
+    steps = f"""\
+          - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+            with:
+              task-definition: td.json
+              service: web
+              cluster: {cluster}
+              codedeploy-appspec: appspec.yaml
+"""
+    base = "arn:aws:codedeploy:eu-west-1:123456789012:"
+    extra = {"td.json": json.dumps({"family": "web", "containerDefinitions": [
+        {"name": "web", "image": "web:1"}]}),
+        "iam/policy.json": json.dumps({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": ["ecs:*"], "Resource": "*"},
+            {"Effect": "Allow", "Action": ["codedeploy:*"],
+             "Resource": [base + "deploymentgroup:" + group, base + "application:*",
+                          base + "deploymentconfig:*"]}]})}
+    cfg = "github:\n  repository: myorg/app\n"
+    _repo(tmp_path, oidc_workflow(ROLE, steps=steps), "repo:myorg/app:ref:refs/heads/main",
+          config=cfg, extra=extra)
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        cfg + f'roles:\n  "{ROLE}":\n    trust: iam/trust.json\n    permissions: [iam/policy.json]\n')
+    hits = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"
+            and "codedeploy:" in f.message]
+    assert bool(hits) is reported

@@ -498,8 +498,9 @@ def _scope_codedeploy(needs: List[Need], run: R.JobRun, step: wm.Step,
             or any(c in v for c in "$`{}*?") else v
 
     cluster, service = value("cluster", "default"), value("service")
-    where = None if not cluster or not service or "arn:" in cluster + service \
-        else f"{cluster}-{service}"
+    # (the action builds the default names from the inputs as written, a
+    # cluster's ARN included: `AppECS-${cluster}-${service}`, index.js)
+    where = None if not cluster or not service else f"{cluster}-{service}"
     app = value("codedeploy-application", where and "AppECS-" + where)
     group = value("codedeploy-deployment-group", where and "DgpECS-" + where)
     config = value("codedeploy-deployment-config")
