@@ -50,9 +50,10 @@ ID_TOKEN_MISSING = rule(
     whose jobs assume a role through OIDC is reported when the calling job does
     not grant `id-token: write` (a called workflow cannot get more than its
     caller); so is a job calling another repository's reusable workflow with an
-    input that hands it a role (`role-to-assume: arn:...:role/x`, `aws-role:
-    ${{ vars.DEPLOY_ROLE }}`) and no secrets that may be AWS keys (`secrets:
-    inherit`, or a secret named like a key, is given the benefit of the doubt).
+    input or a secret that hands it a role (`role-to-assume: arn:...:role/x`,
+    `aws-role: ${{ vars.DEPLOY_ROLE }}`, `aws-role-arn: ${{ secrets.ROLE_ARN }}`)
+    and no secrets that may be AWS keys (`secrets: inherit`, or a secret named
+    like a key and not like a role, is given the benefit of the doubt).
 
     ## Why is this bad?
     Without `id-token: write` the runner gets no token request URL, so
@@ -848,11 +849,14 @@ def _role_input(job) -> Optional[str]:
     """The input of a call to another repository's reusable workflow that
     hands it a role to assume (`role-to-assume: arn:...:role/x`, `aws-role:
     ${{ vars.ROLE }}`), or None."""
-    given = job.data.get("with") if isinstance(job.data, dict) else None
-    for key, value in (given.items() if isinstance(given, dict) else ()):
-        if isinstance(key, str) and "role" in key.lower() and isinstance(value, str) \
-                and _ROLE_VALUE.match(value) and ("${{" not in value or "role" in value.lower()):
-            return key
+    data = job.data if isinstance(job.data, dict) else {}
+    for part in ("with", "secrets"):  # (a role ARN kept in a secret is handed as one)
+        given = data.get(part)
+        for key, value in (given.items() if isinstance(given, dict) else ()):
+            if isinstance(key, str) and "role" in key.lower() and isinstance(value, str) \
+                    and _ROLE_VALUE.match(value) \
+                    and ("${{" not in value or "role" in value.lower()):
+                return key
     return None
 
 
@@ -863,7 +867,9 @@ def _passes_keys(job) -> bool:
     if isinstance(secrets, dict):
         names = [str(k) for k in secrets] + [n for v in secrets.values()
                                              for n in re.findall(r"secrets\.([\w-]+)", str(v))]
-        return any(re.search(r"AWS|ACCESS|KEY|CRED", n, re.I) for n in names)
+        # (a role's ARN is no key: `aws-role-arn: ${{ secrets.AWS_ROLE_ARN }}`)
+        return any(re.search(r"AWS|ACCESS|KEY|CRED", n, re.I)
+                   and not re.search(r"ROLE|ARN", n, re.I) for n in names)
     return secrets is not None
 
 

@@ -2038,3 +2038,18 @@ def test_a_codebuild_runner_needs_no_oidc_token(tmp_path, runs_on, reported):
                   aws-region: eu-west-1
         """)
     assert bool(_linted(tmp_path, text, "workflow-id-token-missing")) is reported
+
+
+@pytest.mark.parametrize("given, reported", [
+    # hd/03: a role handed through `secrets:` with no key among them: OIDC
+    ("    secrets:\n      aws-role-arn: ${{ secrets.AWS_PROD_ROLE_ARN }}\n", True),
+    ("    with:\n      role-to-assume: arn:aws:iam::123456789012:role/deploy\n", True),
+    # keys handed too: the called workflow may use them instead
+    ("    secrets:\n      aws-role-arn: ${{ secrets.AWS_PROD_ROLE_ARN }}\n"
+     "      aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n", False),
+    ("    secrets: inherit\n", False),
+])
+def test_a_call_to_another_repositorys_workflow_handed_a_role(tmp_path, given, reported):
+    text = ("on: {push: {branches: [main]}}\npermissions: {}\njobs:\n  deploy:\n"
+            "    uses: acme/shared/.github/workflows/deploy.yml@v1\n" + given)
+    assert bool(_linted(tmp_path, text, "workflow-id-token-missing")) is reported
