@@ -176,7 +176,7 @@ UNKNOWN_ACCOUNT = "<account>"
 UNKNOWN_SUFFIX = "<suffix>"
 
 
-def with_account(pattern: str, arn: str, optimistic: bool) -> str:
+def fill_unknowns(pattern: str, arn: str, optimistic: bool) -> str:
     """`arn` with its unknown account (and secret suffix) filled in for
     matching `pattern`."""
     if not optimistic:
@@ -199,7 +199,7 @@ def _value_matches(value, subject, matcher, optimistic: bool) -> bool:
         value = pattern_text(value, "*")
     if isinstance(value, str) and isinstance(subject, str) and "<" in subject \
             and (UNKNOWN_ACCOUNT in subject or UNKNOWN_SUFFIX in subject):
-        subject = with_account(value, subject, optimistic)
+        subject = fill_unknowns(value, subject, optimistic)
     return matcher(value, subject)
 
 
@@ -316,8 +316,8 @@ def condition_holds(op: str, key_values: list, given, present: bool) -> Optional
                 return True
             if UNKNOWN_ACCOUNT in str(actual) and kind != "iequals":
                 # (`ecs:cluster` of a cluster in the role's account)
-                maybe = with_account(t, str(actual), True)
-                if kind == "like" and resource_matches(t, with_account(t, str(actual), False)):
+                maybe = fill_unknowns(t, str(actual), True)
+                if kind == "like" and resource_matches(t, fill_unknowns(t, str(actual), False)):
                     return True
                 if (resource_matches(t, maybe) if kind == "like" else t == maybe):
                     unknown = True

@@ -391,9 +391,7 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
         inner.fed_by = _fed_by(_dict(sd.get("with")), step)
         inner.source = (folder, k)
         inner.defaulted = defaulted
-        coe = step.data.get("continue-on-error") if isinstance(step.data, dict) else None
-        inner.caller_continues = step.caller_continues or coe is True or (
-            isinstance(coe, str) and coe.strip().lower() == "true")
+        inner.caller_continues = step.caller_continues or continues_on_error(step.data)
         out.append(inner)
         _add_composite_steps(out, inner, root, depth + 1, via, seen | {folder}, actions)
 
@@ -768,6 +766,22 @@ def commands(step: Step) -> List[shell.Command]:
     if step._commands is None:
         step._commands = shell.parse(step.run) if isinstance(step.run, str) else []
     return step._commands
+
+
+def continues_on_error(data) -> bool:
+    """A step's (or job's) `continue-on-error: true` as written."""
+    v = data.get("continue-on-error") if isinstance(data, dict) else None
+    return v is True or (isinstance(v, str) and v.strip().lower() == "true")
+
+
+def runner_labels(job) -> List[str]:
+    """The labels of a job's `runs-on` that are written out (a string or a
+    list of them), stripped; [] for any other shape."""
+    labels = job.data.get("runs-on") if isinstance(job.data, dict) else None
+    labels = [labels] if isinstance(labels, str) else labels
+    if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+        return []
+    return [x.strip() for x in labels]
 
 
 def _truthy(v) -> Optional[bool]:

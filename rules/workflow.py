@@ -770,10 +770,7 @@ def _aws_hosted_runner(job) -> bool:
     codebuild-PROJECT-${{ github.run_id }}-...`)? Its build's service role
     gives it credentials, with which configure-aws-credentials assumes the
     role (sts:AssumeRole) when there is no OIDC token to ask for."""
-    labels = job.data.get("runs-on") if isinstance(job.data, dict) else None
-    labels = [labels] if isinstance(labels, str) else labels
-    return isinstance(labels, list) and any(
-        isinstance(x, str) and x.strip().startswith("codebuild-") for x in labels)
+    return any(x.startswith("codebuild-") for x in wm.runner_labels(job))
 
 
 @check(kinds=("workflow",), rules=(ID_TOKEN_MISSING.id, ID_TOKEN_TOO_BROAD.id))
@@ -1736,13 +1733,8 @@ def _file_images(job, github, root: str):
     for st in job.steps:
         if st.uses != wm.ECS_DEPLOY:
             continue
-        raw = wm.resolve(st.with_.get("task-definition"), job, st, github=github)
-        if not isinstance(raw, str) or "${{" in raw or not raw.strip():
-            continue
-        data = wm.read_local_yaml(os.path.join(root, raw.strip().removeprefix("./")), 4_000_000)
-        data = data.get("taskDefinition", data) if isinstance(data, dict) else None
-        containers = data.get("containerDefinitions") if isinstance(data, dict) else None
-        for c in containers if isinstance(containers, list) else ():
+        data = _taskdef_file(job, st, st.with_.get("task-definition"), github, root)
+        for c in (data or {}).get("containerDefinitions", ()):
             image = c.get("image") if isinstance(c, dict) else None
             if isinstance(image, str) and image.strip():
                 out.append((image.strip(), st, wm.input_path(st, "task-definition"), None))
@@ -2170,9 +2162,7 @@ def _pipefail(job, step) -> bool:
 def _continues_on_error(step) -> bool:
     """`continue-on-error: true`: the job goes on when the step fails (or when
     the local composite action it is part of fails, on its calling step)."""
-    v = step.data.get("continue-on-error") if isinstance(step.data, dict) else None
-    return v is True or (isinstance(v, str) and v.strip().lower() == "true") \
-        or getattr(step, "caller_continues", False)
+    return wm.continues_on_error(step.data) or getattr(step, "caller_continues", False)
 
 
 # --- triggers -----------------------------------------------------------------------
@@ -2889,6 +2879,13 @@ def _render_source(job, st, github, root: str, depth: int = 0) -> Optional[dict]
         prev = next((s for s in job.steps[:st.index]
                      if s.id == m.group(1) and s.uses == wm.ECS_RENDER), None)
         return _render_source(job, prev, github, root, depth + 1) if prev else None
+    return _taskdef_file(job, st, value, github, root)
+
+
+def _taskdef_file(job, st, value, github, root: str) -> Optional[dict]:
+    """The task definition of the repository's file a step's input names (a
+    path once resolved; `{"taskDefinition": ...}` as describe prints it too),
+    read through `probes`; None when the path or the file is not known."""
     raw = wm.resolve(value, job, st, github=github)
     if not isinstance(raw, str) or "$" in raw or not raw.strip():
         return None

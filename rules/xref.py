@@ -1117,10 +1117,8 @@ _HOSTED = re.compile(r"^(?:ubuntu|windows|macos)-[\w.-]+$")
 
 def _github_hosted(job) -> bool:
     """Does the job run on a GitHub-hosted runner (`ubuntu-latest`, ...)?"""
-    labels = job.data.get("runs-on") if isinstance(job.data, dict) else None
-    labels = [labels] if isinstance(labels, str) else labels
-    return isinstance(labels, list) and bool(labels) and all(
-        isinstance(x, str) and _HOSTED.match(x.strip()) for x in labels)
+    labels = wm.runner_labels(job)
+    return bool(labels) and all(_HOSTED.match(x) for x in labels)
 
 
 def _missing_problem(idx: Index, action, resource, needs, decision, others, more_needs,

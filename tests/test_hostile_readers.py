@@ -282,7 +282,7 @@ def test_registry_copies_and_jq_arguments_of_any_argv(argv):
 def test_an_unknown_account_of_any_pattern(pattern, arn, optimistic):
     from ecs_lint import iam
 
-    filled = iam.with_account(pattern, arn + iam.UNKNOWN_ACCOUNT, optimistic)
+    filled = iam.fill_unknowns(pattern, arn + iam.UNKNOWN_ACCOUNT, optimistic)
     assert iam.UNKNOWN_ACCOUNT not in filled or iam.UNKNOWN_ACCOUNT in arn
     iam.resource_matches(pattern, filled)  # never raises
 
@@ -320,6 +320,6 @@ def test_an_unknown_secret_suffix_of_any_pattern(pattern, name, optimistic):
     from ecs_lint import iam
 
     arn = "arn:aws:secretsmanager:r:1:secret:" + name + "-" + iam.UNKNOWN_SUFFIX
-    filled = iam.with_account(pattern, arn, optimistic)
+    filled = iam.fill_unknowns(pattern, arn, optimistic)
     assert iam.UNKNOWN_SUFFIX not in filled or iam.UNKNOWN_SUFFIX in name
     iam.resource_matches(pattern, filled)
