@@ -323,3 +323,20 @@ def test_an_unknown_secret_suffix_of_any_pattern(pattern, name, optimistic):
     filled = iam.fill_unknowns(pattern, arn, optimistic)
     assert iam.UNKNOWN_SUFFIX not in filled or iam.UNKNOWN_SUFFIX in name
     iam.resource_matches(pattern, filled)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_json, _json)
+def test_runner_labels_and_continue_on_error_of_any_shape(runs_on, coe):
+    job = wm.read_workflow({"on": "push", "jobs": {"j": {"runs-on": runs_on, "steps": []}}}
+                           ).jobs["j"]
+    labels = wm.runner_labels(job)
+    assert all(isinstance(x, str) for x in labels)
+    assert wm.continues_on_error({"continue-on-error": coe}) in (True, False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), _json, max_size=6))
+def test_cloudformation_properties_of_any_keys(props):
+    out = cloudformation._properties_only(props)
+    assert all(not (isinstance(k, str) and k[:1].islower()) for k in out)
