@@ -134,7 +134,8 @@ STATIC_KEYS = rule(
     workflow, job, step or job container `env` (or another env name given a
     secret named as a key: `TF_VAR_access_key`), a reusable workflow's
     `secrets:` named as a key (in any case), and `aws configure set
-    aws_access_key_id ...`, `export AWS_ACCESS_KEY_ID=...`, `echo
+    aws_access_key_id ...`, `aws configure import --csv ...` (the console's
+    access key file: an IAM user's key, wherever the text comes from), `export AWS_ACCESS_KEY_ID=...`, `echo
     "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV`, `docker run -e AWS_ACCESS_KEY_ID=...`,
     `serverless config credentials --key ...`,
     `aws_access_key_id = ...` lines written to a credentials file (also from
@@ -1042,6 +1043,11 @@ def _script_key(c, job, step):
     if c.argv[:3] == ["aws", "configure", "set"] and len(c.argv) > 4 \
             and c.argv[3].lower() in ("aws_access_key_id", "aws_secret_access_key"):
         return _script_value(c.argv[4], job, step)
+    if c.argv[:3] == ["aws", "configure", "import"]:
+        # the console's access key CSV: an IAM user's key, whatever holds the text
+        given = shell.option(c, "--csv")
+        return _script_value(given, job, step) or (
+            f"the credentials CSV `{given}`" if given else "a credentials CSV")
     for k in _KEY_ENV:
         v = c.assigns.get(k)
         if v is not None:

@@ -1500,6 +1500,10 @@ def test_static_keys_in_docker_options_and_key_id_shapes(where, reported):
     ('npx serverless config credentials --provider aws --key "${{ secrets.SLS_KEY }}"', True),
     ("sls config credentials --provider aws --key $CREDS --secret x", True),
     ("npx serverless deploy --stage prod", False),
+    # the console's access key CSV: an IAM user's key wherever its text comes from
+    ('aws configure import --csv "$CREDS"', True),
+    ("aws configure import --csv file://deployer_accessKeys.csv", True),
+    ("aws configure list-profiles", False),
 ])
 def test_a_credentials_file_written_from_secrets(script, reported):
     text = ("on: push\njobs:\n  backup:\n    runs-on: ubuntu-latest\n    steps:\n"
