@@ -236,7 +236,7 @@ class Job:
 
     def role_uses(self) -> List[RoleUse]:
         if self._role_uses is None:  # several rules ask: read the steps once
-            self._role_uses = [ru for st in self.steps for ru in role_uses_of(st)]
+            self._role_uses = [ru for st in self.steps for ru in role_uses_of(st, self)]
         return list(self._role_uses)
 
     def deploys(self) -> List[Deploy]:
@@ -835,9 +835,12 @@ _QUOTING = str.maketrans("", "", "\\'\"")
 _OTHER_TOKEN = re.compile(r"AWS_WEB_IDENTITY_TOKEN_FILE|/var/run/secrets/|serviceaccount/token")
 
 
-def role_uses_of(step: Step) -> List[RoleUse]:
+def role_uses_of(step: Step, job: Optional[Job] = None) -> List[RoleUse]:
     out = []
     ru = assumes_role(step)
+    if ru is not None:
+        out.append(ru)
+    ru = _sdk_web_identity(step, job) if job is not None else None
     if ru is not None:
         out.append(ru)
     if not _may_contain(step.run, "assume-role-with-web-identity"):
@@ -850,6 +853,34 @@ def role_uses_of(step: Step) -> List[RoleUse]:
             github = not _OTHER_TOKEN.search(token + " " + " ".join(c.argv))
             out.append(RoleUse(step, role, step.run_path, oidc=github, line=c.line))
     return out
+
+
+def fetches_token(step: Step) -> bool:
+    """Does the step ask GitHub for its OIDC token itself (`core.getIDToken()`
+    in actions/github-script, or a script reading the token request URL)?"""
+    if isinstance(step.uses, str) and step.uses.split("@")[0] == "actions/github-script":
+        script = step.with_.get("script")
+        return isinstance(script, str) and "getIDToken" in script
+    return isinstance(step.run, str) and "ACTIONS_ID_TOKEN_REQUEST_URL" in step.run
+
+
+def _sdk_web_identity(step: Step, job: Job) -> Optional[RoleUse]:
+    """The role the AWS SDKs and CLI assume with their web-identity variables
+    (`AWS_ROLE_ARN` and `AWS_WEB_IDENTITY_TOKEN_FILE`), charged to the step
+    that fetches GitHub's token for that file."""
+    if not fetches_token(step):
+        return None
+    role = _env_value("AWS_ROLE_ARN", job, step)
+    token_file = _env_value("AWS_WEB_IDENTITY_TOKEN_FILE", job, step)
+    if not (isinstance(role, str) and role.strip() and isinstance(token_file, str)
+            and token_file.strip()):
+        return None
+    at = step.path  # written to $GITHUB_ENV by an earlier step
+    for scope, path in ((job.workflow.env if job.workflow else None, ()), (job.env, job.path),
+                        (step.env, step.path)):
+        if isinstance(scope, dict) and "AWS_ROLE_ARN" in scope:
+            at = path + ("env", "AWS_ROLE_ARN")  # the innermost scope that sets it
+    return RoleUse(step, role, at)
 
 
 _ECS_DEPLOY_OPS = ("update-service", "register-task-definition", "run-task", "create-service")

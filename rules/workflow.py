@@ -30,7 +30,10 @@ ID_TOKEN_MISSING = rule(
     keys, `web-identity-token-file`, `role-chaining` or `force-skip-oidc: true`,
     any `role-to-assume` input of a wrapper action, or
     `aws sts assume-role-with-web-identity` in a script, unless its token is a
-    pod's projected one, `$AWS_WEB_IDENTITY_TOKEN_FILE`) whose effective
+    pod's projected one, `$AWS_WEB_IDENTITY_TOKEN_FILE`, or the SDKs' own
+    `AWS_ROLE_ARN` and `AWS_WEB_IDENTITY_TOKEN_FILE` variables with a step
+    that fetches GitHub's token itself: `core.getIDToken()` in
+    actions/github-script, or a script reading `$ACTIONS_ID_TOKEN_REQUEST_URL`) whose effective
     permissions do not grant `id-token: write` (not on an AWS CodeBuild-hosted
     runner, `runs-on: codebuild-...`, whose service role's credentials the
     action uses instead). The effective permissions are the
@@ -795,8 +798,10 @@ def id_token(doc, ctx):
         yield Problem(ID_TOKEN_MISSING.id, path,
                       f"job '{job.id}' assumes {_role_text(ru)} through OIDC but {where} "
                       "does not grant `id-token: write`: no OIDC token is issued and "
-                      + ("configure-aws-credentials fails" if ru.line is None
-                         else "the script's `assume-role-with-web-identity` has no token"),
+                      + ("the script's `assume-role-with-web-identity` has no token"
+                         if ru.line is not None else
+                         "the step fetching it for AWS_WEB_IDENTITY_TOKEN_FILE fails"
+                         if wm.fetches_token(ru.step) else "configure-aws-credentials fails"),
                       help="add `permissions: {id-token: write, contents: read}` to the job",
                       key=True)
     for job in _live_jobs(wf):
@@ -2313,7 +2318,7 @@ def credential_inputs(doc, ctx):
                                   "required input is empty and the step fails",
                                   help="give the step a region that is always set, e.g. "
                                        "`${{ vars.AWS_REGION || 'eu-west-1' }}`")
-            for ru in wm.role_uses_of(st):  # `role-to-assume`, or `aws sts ... --role-arn`
+            for ru in wm.role_uses_of(st, job):  # `role-to-assume`, or `aws sts ... --role-arn`
                 if not isinstance(ru.role_to_assume, str):
                     continue
                 for row in job.matrix_rows():

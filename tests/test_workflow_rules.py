@@ -2057,3 +2057,41 @@ def test_a_call_to_another_repositorys_workflow_handed_a_role(tmp_path, given, r
     text = ("on: {push: {branches: [main]}}\npermissions: {}\njobs:\n  deploy:\n"
             "    uses: acme/shared/.github/workflows/deploy.yml@v1\n" + given)
     assert bool(_linted(tmp_path, text, "workflow-id-token-missing")) is reported
+
+
+SDK_WEB_IDENTITY = """
+on: push
+permissions: {contents: read}
+env:
+  AWS_ROLE_ARN: arn:aws:iam::123456789012:role/deploy
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    env:
+      AWS_WEB_IDENTITY_TOKEN_FILE: /tmp/token
+    steps:
+      - %s
+      - run: aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+
+
+@pytest.mark.parametrize("fetch, reported", [
+    # the job asks GitHub for the token itself and hands it to the SDKs' variables
+    ("uses: actions/github-script@v7\n        with:\n          script: |\n"
+     "            const t = await core.getIDToken('sts.amazonaws.com')\n"
+     "            require('fs').writeFileSync(process.env.AWS_WEB_IDENTITY_TOKEN_FILE, t)", True),
+    ('run: |\n          curl -sH "Authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" '
+     '"$ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com" | jq -r .value > /tmp/token',
+     True),
+    # nothing fetches GitHub's token: the file is someone else's (a pod's, a runner's)
+    ("run: echo fetching nothing", False),
+    ("uses: actions/github-script@v7\n        with:\n          script: console.log(1)", False),
+])
+def test_the_sdks_web_identity_variables_need_the_token(fetch, reported):
+    text = SDK_WEB_IDENTITY % fetch
+    assert ("workflow-id-token-missing" in rules_of(text)) is reported
+    granted = text.replace("permissions: {contents: read}",
+                           "permissions: {contents: read, id-token: write}")
+    assert "workflow-id-token-missing" not in rules_of(granted)
+    # without the role variable the SDKs assume nothing
+    assert "workflow-id-token-missing" not in rules_of(text.replace("AWS_ROLE_ARN:", "ROLE:"))

@@ -291,7 +291,7 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
     for job in wf.jobs.values():
         if job.disabled:
             continue
-        uses = [wm.role_uses_of(step) for step in job.steps]  # the same in every row
+        uses = [wm.role_uses_of(step, job) for step in job.steps]  # the same in every row
         for (facts, condition, inputs), row in ((split, row)
                                                 for split in _fact_splits(wf, job, uses)
                                                 for row in job.matrix_rows()):
