@@ -226,7 +226,8 @@ def detect(data) -> List[tuple]:
         found.append(("codedeploy-deployment-group",
                       ("deploymentGroupInfo",) if dg is not data else ()))
     elif "deploymentConfigName" in data and ("computePlatform" in data
-                                             or "trafficRoutingConfig" in data):
+                                             or "trafficRoutingConfig" in data
+                                             or "minimumHealthyHosts" in data):
         found.append(("codedeploy-deployment-config", ()))
     return found
 

@@ -164,8 +164,10 @@ CODEDEPLOY_CONFIG_UNKNOWN = rule(
     `CodeDeployDefault.ECSLinear10PercentEvery3Minutes`,
     `CodeDeployDefault.ECSCanary10Percent5Minutes`,
     `CodeDeployDefault.ECSCanary10Percent15Minutes`) or a config defined in
-    the linted files (`AWS::CodeDeploy::DeploymentConfig`, create-deployment-config
-    input). Groups of other platforms (compute platform `Server` or
+    the linted files (`AWS::CodeDeploy::DeploymentConfig`,
+    `aws_codedeploy_deployment_config`, create-deployment-config input) for
+    compute platform ECS (CodeDeploy's default platform is Server: a config
+    without one and without traffic routing is an EC2/on-premises config). Groups of other platforms (compute platform `Server` or
     `Lambda`, or a group with EC2 / on-premises targets: tag filters,
     Auto Scaling groups) are checked against their own predefined configs. A name from an unresolved parameter is not checked.
     The `codedeploy-deployment-config` input of
@@ -387,7 +389,7 @@ def public_ip(doc, ctx):
 # CodeDeploy deployment configs
 
 
-def _deploy_action_configs(doc, names):
+def _deploy_action_configs(doc, names, not_ecs):
     """`codedeploy-deployment-config` of amazon-ecs-deploy-task-definition steps:
     the action sends it as CreateDeployment's deploymentConfigName (ECS)."""
     wf = wm.workflow_of(doc)
@@ -401,13 +403,16 @@ def _deploy_action_configs(doc, names):
             if not isinstance(value, str) or "${{" in value:
                 continue
             value = value.strip()
-            if not value or value in names or value in CODEDEPLOY_ECS_CONFIGS:
+            if not value or value in names and value not in not_ecs \
+                    or value in CODEDEPLOY_ECS_CONFIGS:
                 continue
             hint, help_text = _ecs_config_advice(value)
+            what = (f"is defined in the linted files for another compute platform than ECS"
+                    if value in not_ecs else
+                    f"is not a predefined ECS config{hint} nor one defined in the linted files")
             yield Problem(CODEDEPLOY_CONFIG_UNKNOWN.id,
                           wm.input_path(st, "codedeploy-deployment-config"),
-                          f"codedeploy-deployment-config '{value}' is not a predefined ECS "
-                          f"config{hint} nor one defined in the linted files: the deploy "
+                          f"codedeploy-deployment-config '{value}' {what}: the deploy "
                           "step's CreateDeployment fails", help=help_text, doc=doc)
 
 
@@ -420,6 +425,7 @@ def _ecs_config_advice(value: str):
     if value in CODEDEPLOY_SERVER_CONFIGS + CODEDEPLOY_LAMBDA_CONFIGS:
         kind = "an EC2/on-premises" if value in CODEDEPLOY_SERVER_CONFIGS else "a Lambda"
         hint = f" ({value} is {kind} config)"
+
     suggestion = close[0] if close else "CodeDeployDefault.ECSAllAtOnce"
     return hint, (f"use {suggestion}, another predefined ECS config, or define '{value}' "
                   "(a deployment config with compute platform ECS: "
@@ -450,9 +456,10 @@ def codedeploy_config(documents, ctx):
 
     facts = run_facts(documents, ctx)  # the configs the whole run defines
     names, logical_ids = facts.codedeploy_names, facts.codedeploy_ids
+    not_ecs = facts.codedeploy_not_ecs
     for d in documents:
         if d.kind == "workflow":
-            yield from _deploy_action_configs(d, names)
+            yield from _deploy_action_configs(d, names, not_ecs)
             continue
         if d.kind != "codedeploy-deployment-group" or not isinstance(d.data, dict):
             continue
@@ -462,9 +469,10 @@ def codedeploy_config(documents, ctx):
             if len(value.parts) == 1 and holes and (d.file, holes[0].name) in logical_ids:
                 continue  # !Ref of a DeploymentConfig in the same template
             continue  # an unresolved parameter: can't tell
-        if not isinstance(value, str) or value in names:
-            continue
         platform = _platform(d.data)
+        if not isinstance(value, str) or value in names and not (
+                platform == "ECS" and value in not_ecs):
+            continue
         known = {"ECS": CODEDEPLOY_ECS_CONFIGS, "SERVER": CODEDEPLOY_SERVER_CONFIGS,
                  "LAMBDA": CODEDEPLOY_LAMBDA_CONFIGS}.get(
             platform, CODEDEPLOY_ECS_CONFIGS + CODEDEPLOY_SERVER_CONFIGS + CODEDEPLOY_LAMBDA_CONFIGS)
@@ -475,7 +483,10 @@ def codedeploy_config(documents, ctx):
         else:
             hint, help_text = "", "use a predefined config of the group's platform or define it"
         what = "an ECS deployment group" if platform == "ECS" else "a deployment group"
+        what = (f"is defined in the linted files for another compute platform than ECS, "
+                f"and this is {what}" if value in names else
+                f"is not a predefined config for {what}{hint} nor one defined in the linted "
+                "files")
         yield Problem(CODEDEPLOY_CONFIG_UNKNOWN.id, ("deploymentConfigName",),
-                      f"'{value}' is not a predefined config for {what}{hint} nor one defined "
-                      "in the linted files: creating the group or the deployment fails",
+                      f"'{value}' {what}: creating the group or the deployment fails",
                       help=help_text, doc=d)

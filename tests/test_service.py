@@ -285,3 +285,27 @@ def test_a_group_with_instance_targets_is_an_ec2_group(tmp_path, targets, config
              "deploymentConfigName": config, **targets}
     found = lint_json(tmp_path, group, name="g.json")
     assert (rules(found) == ["service-codedeploy-config-unknown"]) is fires
+
+
+@pytest.mark.parametrize("config, ecs", [
+    ({"computePlatform": "ECS", "trafficRoutingConfig": {"type": "AllAtOnce"}}, True),
+    ({"computePlatform": "Server",
+      "minimumHealthyHosts": {"type": "FLEET_PERCENT", "value": 50}}, False),
+    ({"computePlatform": "Lambda", "trafficRoutingConfig": {"type": "AllAtOnce"}}, False),
+    # CodeDeploy's default platform is Server: a config routing no traffic is one
+    ({"minimumHealthyHosts": {"type": "HOST_COUNT", "value": 1}}, False),
+    ({"trafficRoutingConfig": {"type": "AllAtOnce"}}, True),  # ECS or Lambda: can't tell
+])
+def test_a_defined_config_counts_for_its_own_platform(tmp_path, config, ecs):
+    (tmp_path / "config.json").write_text(json.dumps({"deploymentConfigName": "Shop.Custom",
+                                                      **config}))
+    (tmp_path / "group.json").write_text(json.dumps(_group("bg", "Shop.Custom")))
+    found = lint_folder(tmp_path)
+    assert (rules(found) == []) is ecs, found
+    if not ecs:
+        assert "another compute platform" in found[0].message
+    # a group of EC2 instances may use a Server config defined beside it
+    server = {"applicationName": "legacy", "deploymentGroupName": "web",
+              "deploymentConfigName": "Shop.Custom", "computePlatform": "Server"}
+    (tmp_path / "group.json").write_text(json.dumps(server))
+    assert lint_folder(tmp_path) == []

@@ -269,6 +269,7 @@ class Facts:
     taskdefs: bool = False  # was any task definition read?
     task_roles: bool = False  # does any name an execution or task role?
     codedeploy_names: set = field(default_factory=set)  # deployment configs defined
+    codedeploy_not_ecs: set = field(default_factory=set)  # those for EC2 or Lambda
     codedeploy_ids: set = field(default_factory=set)  # (file, logical id) of those
     default_audience: bool = False  # does an OIDC role use ask for the default audience?
     memo: dict = field(default_factory=dict)  # answers worked out from the facts, once a run
@@ -301,13 +302,24 @@ class Facts:
         return cls().add(facts_of(docs))
 
 
-_SETS = ("branches", "workflows", "trust_files", "permission_files", "codedeploy_names")
+_SETS = ("branches", "workflows", "trust_files", "permission_files", "codedeploy_names",
+         "codedeploy_not_ecs")
 
 
 def run_facts(docs, ctx) -> Facts:
     """The run's facts: given by the runner, else those of the documents given."""
     facts = getattr(ctx, "facts", None)
     return facts if facts is not None else Facts.of(docs)
+
+
+def _config_platform(config: dict) -> Optional[str]:
+    """A deployment config's compute platform (upper case; CodeDeploy's default
+    is Server), or None when it cannot be told: not a word, or a config
+    routing traffic, which only ECS and Lambda have."""
+    cp = config.get("computePlatform")
+    if cp is None and not config.get("trafficRoutingConfig"):
+        return "SERVER"
+    return cp.upper() if isinstance(cp, str) and cp.isalpha() else None
 
 
 def facts_of(docs) -> dict:
@@ -338,6 +350,8 @@ def facts_of(docs) -> dict:
         elif d.kind == "codedeploy-deployment-config":
             if isinstance(data.get("deploymentConfigName"), str):
                 put("codedeploy_names", data["deploymentConfigName"])
+                if _config_platform(data) not in ("ECS", None):
+                    put("codedeploy_not_ecs", data["deploymentConfigName"])
             res = (d.context or {}).get("resource")
             if res:
                 put("codedeploy_ids", [d.file, res])
