@@ -263,8 +263,14 @@ def circuit_breaker(doc, ctx):
                       "the deployment circuit breaker is off: a failing revision is retried "
                       "for hours instead of rolled back",
                       help='set "enable": true and "rollback": true')
+    elif "rollback" not in cb:  # a required member of the API, CloudFormation and Terraform
+        yield Problem(CIRCUIT_BREAKER_OFF.id, base,
+                      "the deployment circuit breaker lacks `rollback`, a required member: "
+                      "the request is refused, and a breaker without rollback would leave the "
+                      "service on the broken revision",
+                      help='add "rollback": true')
     elif not rollback:
-        yield Problem(CIRCUIT_BREAKER_OFF.id, base + (("rollback",) if "rollback" in cb else ()),
+        yield Problem(CIRCUIT_BREAKER_OFF.id, base + ("rollback",),
                       "the deployment circuit breaker stops a failing deploy but does not roll "
                       "back: the service is left on the broken revision",
                       help='set "rollback": true')

@@ -309,3 +309,19 @@ def test_a_defined_config_counts_for_its_own_platform(tmp_path, config, ecs):
               "deploymentConfigName": "Shop.Custom", "computePlatform": "Server"}
     (tmp_path / "group.json").write_text(json.dumps(server))
     assert lint_folder(tmp_path) == []
+
+
+@pytest.mark.parametrize("breaker, said", [
+    ({"enable": True}, "required member"),  # refused by the API, CloudFormation, Terraform
+    ({"enable": True, "rollback": False}, "does not roll back"),
+    ({"enable": False, "rollback": True}, "is off"),
+    ({"enable": True, "rollback": True}, None),
+])
+def test_circuit_breaker_messages(tmp_path, breaker, said):
+    service = {"cluster": "shop", "serviceName": "api", "taskDefinition": "api",
+               "desiredCount": 2, "deploymentConfiguration": {
+                   "deploymentCircuitBreaker": breaker,
+                   "minimumHealthyPercent": 100, "maximumPercent": 200}}
+    found = [f for f in lint_json(tmp_path, service, name="service.json")
+             if f.rule == "service-circuit-breaker-off"]
+    assert [said in f.message for f in found] == ([True] if said else [])
