@@ -2384,3 +2384,40 @@ def test_codedeploys_default_names_follow_the_cluster_input(tmp_path, cluster, g
     hits = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"
             and "codedeploy:" in f.message]
     assert bool(hits) is reported
+
+
+@pytest.mark.parametrize("container_condition, allows_describe, missing", [
+    ("web", True, []),
+    ("worker", True, ["ecs:ExecuteCommand"]),  # ecs:container-name is the --container
+    (None, False, ["ecs:DescribeTasks"]),  # the CLI describes the task for its session
+])
+def test_execute_command_needs(tmp_path, container_condition, allows_describe, missing):
+    from conftest import lint_files
+
+    role = "arn:aws:iam::123456789012:role/ops"
+    wf = textwrap.dedent(f"""\
+        on: workflow_dispatch
+        jobs:
+          shell:
+            runs-on: ubuntu-latest
+            permissions: {{id-token: write}}
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with: {{role-to-assume: "{role}", aws-region: eu-west-1}}
+              - run: >-
+                  aws ecs execute-command --cluster prod --task "$TASK"
+                  --container web --interactive --command "rake db:seed"
+        """)
+    exec_stmt = {"Effect": "Allow", "Action": "ecs:ExecuteCommand", "Resource": "*"}
+    if container_condition:
+        exec_stmt["Condition"] = {"StringEquals": {"ecs:container-name": container_condition}}
+    stmts = [exec_stmt]
+    if allows_describe:
+        stmts.append({"Effect": "Allow", "Action": "ecs:DescribeTasks",
+                      "Resource": "arn:aws:ecs:eu-west-1:123456789012:task/prod/*"})
+    policy = {"Version": "2012-10-17", "Statement": stmts}
+    found = [f for f in lint_files(tmp_path, {".github/workflows/m.yml": wf, "p.json": policy},
+                                   config=f'roles:\n  "{role}":\n    permissions: [p.json]\n')
+             if f.rule == "xref-permission-missing"]
+    assert [a for f in found for a in ("ecs:ExecuteCommand", "ecs:DescribeTasks")
+            if f.message.startswith(f"role {role} is not allowed {a}")] == missing, found

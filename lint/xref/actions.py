@@ -67,7 +67,8 @@ CLI_EXCEPTIONS: Dict[Tuple[str, str], Tuple[str, ...]] = {
     ("logs", "tail"): ("logs:FilterLogEvents",),  # the CLI pages filter_log_events only
     ("lambda", "invoke"): ("lambda:InvokeFunction",),
     ("ecs", "wait"): (),  # the waiter name decides: see CLI_WAITERS
-    ("ecs", "execute-command"): ("ecs:ExecuteCommand",),
+    # the CLI describes the task for its container's runtime id (the session target)
+    ("ecs", "execute-command"): ("ecs:ExecuteCommand", "ecs:DescribeTasks"),
     ("deploy", "push"): ("codedeploy:RegisterApplicationRevision",),
     # signed locally, no API call: nothing to allow
     ("eks", "get-token"): (),

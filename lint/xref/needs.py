@@ -369,7 +369,7 @@ def _command_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
             if service == "ecs" and mine:
                 mine = _scope_tasks(mine, link, option("--cluster") or "default",
                                     option("--region") or (link.region if link else None),
-                                    option("--task-definition"))
+                                    option("--task-definition"), option("--container"))
             if service == "ecs" and op in ("run-task", "start-task"):
                 mine += [Need("iam:PassRole", f"`{shown}` with --overrides {field}", step, run,
                               link, arn, line, " ".join(cmd.argv[:2]),
@@ -575,14 +575,16 @@ def _override_roles(overrides, link: Optional[R.RoleLink]) -> List[Tuple[str, st
 
 
 def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
-                 task_definition=None) -> List[Need]:
-    """Resources and keys of RunTask and DescribeTasks when the cluster is known
-    (a literal, or the deploy action's `default`): DescribeTasks is authorized on
-    the cluster's task ARNs (`task/CLUSTER/ID`, the ID unknown beforehand: a
-    policy must grant `task/CLUSTER/*` or wider, not the cluster's ARN), RunTask
-    on the task definition's revision ARN with `ecs:cluster` in its request
-    (Service Authorization Reference, Amazon ECS)."""
-    if not any(n.action in ("ecs:RunTask", "ecs:StartTask", "ecs:DescribeTasks") for n in needs):
+                 task_definition=None, container=None) -> List[Need]:
+    """Resources and keys of RunTask, DescribeTasks and ExecuteCommand when the
+    cluster is known (a literal, or the deploy action's `default`): DescribeTasks
+    is authorized on the cluster's task ARNs (`task/CLUSTER/ID`, the ID unknown
+    beforehand: a policy must grant `task/CLUSTER/*` or wider, not the cluster's
+    ARN), RunTask on the task definition's revision ARN with `ecs:cluster` in its
+    request, ExecuteCommand with `ecs:cluster` and `ecs:container-name` (Service
+    Authorization Reference, Amazon ECS)."""
+    if not any(n.action in ("ecs:RunTask", "ecs:StartTask", "ecs:DescribeTasks",
+                            "ecs:ExecuteCommand") for n in needs):
         return needs
     account = _account(link) if link is not None and link.role is not None else None
     if not account or not isinstance(region, str) or not isinstance(cluster, str) \
@@ -598,6 +600,10 @@ def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
         elif n.action in ("ecs:RunTask", "ecs:StartTask"):
             n = dataclasses.replace(n, resource=n.resource or td_arn,
                                     context=(("ecs:cluster", base + "cluster/" + name),))
+        elif n.action == "ecs:ExecuteCommand":
+            known = isinstance(container, str) and re.fullmatch(r"[\w-]+", container)
+            n = dataclasses.replace(n, context=(("ecs:cluster", base + "cluster/" + name),)
+                                    + ((("ecs:container-name", container),) if known else ()))
         out.append(n)
     return out
 
