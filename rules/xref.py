@@ -1296,7 +1296,7 @@ def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
         return refs
     musts, mays = [refs.must], [refs.may]
     for caller, job_if in callers:
-        narrow = P.narrowing(job_if, None)
+        narrow = P.narrowing(job_if, None, wm.workflow_of(caller).triggers)
         caller_triggers = narrow.admit(wm.workflow_of(caller).triggers)
         if events is not None:
             caller_triggers = events.admit(caller_triggers)
@@ -1310,6 +1310,7 @@ def _workflow_refs(idx: Index, doc: Document, default_branch: str, ctx,
         mays.append(c.may)
         refs.pull_request_must |= c.pull_request_must
         refs.pull_request_may |= c.pull_request_may
+        refs.pull_request_refs = P.alt([refs.pull_request_refs, c.pull_request_refs])
         refs.unknown.extend(c.unknown)
     refs.must, refs.may = P.alt(musts), P.alt(mays)
     return refs
@@ -1528,7 +1529,7 @@ def _sub_checks(idx: Index, ctx):
         if needs_if is not None:
             job_run = dataclasses.replace(
                 job_run, condition=R.and_conditions(job_run.condition, needs_if))
-        narrow = P.narrowing(job_run.if_, job_run.row)
+        narrow = P.narrowing(job_run.if_, job_run.row, job_run.workflow.triggers)
         triggers = narrow.admit(job_run.workflow.triggers)
         each = [job_run]
         if job_run.environment == R.UNKNOWN_ENVIRONMENT:
@@ -1549,7 +1550,7 @@ def _sub_checks(idx: Index, ctx):
                 got = (certain, produced)
                 cond = _step_condition(run.if_, link.step.if_)
                 if cond is not None:  # the role step runs only where its own `if:` holds
-                    step_narrow = P.narrowing(cond, run.row)
+                    step_narrow = P.narrowing(cond, run.row, run.workflow.triggers)
                     got = _produced(idx, run, step_narrow.admit(run.workflow.triggers),
                                     step_narrow, pattern_prefix, default_branch, ctx,
                                     condition=cond)
@@ -1567,7 +1568,7 @@ def _sub_checks(idx: Index, ctx):
               and r.job.id_token_write]
     elsewhere = []
     for r in remote:
-        narrow = P.narrowing(r.if_, r.row)
+        narrow = P.narrowing(r.if_, r.row, r.workflow.triggers)
         for env in (None, P.UNKNOWN_ENVIRONMENT):
             certain, got = _produced(idx, dataclasses.replace(r, environment=env),
                                      narrow.admit(r.workflow.triggers), narrow,
@@ -2024,19 +2025,24 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             any_admitted = S.witness(S.Inter([may, admitted])) is not None
         if not ctx.is_enabled(SUB_NOT_ADMITTED.id):
             continue
-        for part in P.parts(u.produced.must):
+        # a job none of whose runs is certain (a `create` of some tag, a dispatch
+        # its `if:` keeps off the default branch): each run it has fails when the
+        # policy admits none of the subs it may send
+        only_may = u.certain and P.is_empty_syntactically(u.produced.must) \
+            and not P.is_empty_syntactically(u.produced.may)
+        for part in P.parts(u.produced.must) if not only_may else [u.produced.may]:
             lang = _language(idx, "subjects", part)
             unknown_env = u.run.environment == R.UNKNOWN_ENVIRONMENT
-            if repo_known and not ids_unknown and not unknown_env:
+            if repo_known and not ids_unknown and not unknown_env and not only_may:
                 missed = S.difference_witness(lang, admitted)
             else:  # one sub of `lang` is sent (unknown ids or environment name): is
                 # any of them admitted?
                 missed = S.witness(lang) if S.witness(S.Inter([lang, admitted])) is None \
                     else None
             if missed is None and u.run.environment is not None and repo_known \
-                    and not unknown_env:
+                    and not unknown_env and not only_may:
                 yield from _env_ref_refused(S, idx, role, u, part, stmts, trust_doc, reported)
-            if missed is None and repo_known and not unknown_env:
+            if missed is None and repo_known and not unknown_env and not only_may:
                 yield from _workflow_ref_refused(S, idx, role, u, part, stmts, trust_doc,
                                                  reported)
             if missed is None or (id(role), missed) in reported:

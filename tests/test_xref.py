@@ -465,10 +465,11 @@ EVENTS = st.sampled_from(["push", "pull_request", "pull_request_target", "workfl
 def test_triggers_with_the_same_key_run_on_the_same_refs(events, noise):
     triggers = {e: (spec if e == "push" else {}) for e, spec in events}
     # what refs_of_triggers does not read: paths filters, other events' settings
-    # (but a merge_group's `branches`, which names the merge group's base branch)
+    # (but a merge_group's or pull_request_target's `branches`, which name the
+    # base branch a merge group or a pull_request_target run is on)
     other = {e: ({**spec, **{k: v for k, v in noise.items() if k.startswith("paths")}}
-                 if e == "push" else {k: v for k, v in noise.items()
-                                      if e != "merge_group" or k != "branches"})
+                 if e == "push" else {k: v for k, v in noise.items() if k != "branches"
+                                      or e not in ("merge_group", "pull_request_target")})
              for e, spec in triggers.items()}
     assert P.triggers_key(other) == P.triggers_key(triggers)
     assert P.refs_of_triggers(other, "main") == P.refs_of_triggers(triggers, "main")
@@ -2421,3 +2422,33 @@ def test_execute_command_needs(tmp_path, container_condition, allows_describe, m
              if f.rule == "xref-permission-missing"]
     assert [a for f in found for a in ("ecs:ExecuteCommand", "ecs:DescribeTasks")
             if f.message.startswith(f"role {role} is not allowed {a}")] == missing, found
+
+
+def test_pull_request_target_runs_on_its_base_branch():
+    def sent(triggers):
+        refs = P.refs_of_triggers(triggers, "main")
+        return P._with_pull_requests(P.EMPTY, refs, True)
+
+    target = sent({"pull_request_target": {"branches": ["release/**"]}})
+    assert P.contains(target, "refs/heads/release/1.2")
+    assert not P.contains(target, "refs/pull/7/merge") and not P.contains(target, "refs/heads/x")
+    assert P.contains(sent({"pull_request_target": None}), "refs/heads/x")
+    assert P.contains(sent({"pull_request": None}), "refs/pull/7/merge")
+    assert not P.contains(sent({"pull_request": None}), "refs/heads/main")
+
+
+@pytest.mark.parametrize("condition, triggers, ref, runs", [
+    ("github.ref_type == 'tag'", {"create": None}, "refs/tags/v1", True),
+    ("github.ref_type == 'tag'", {"create": None}, "refs/heads/v1", False),
+    ("github.ref_type == 'branch'", {"pull_request": None}, "refs/pull/3/merge", True),
+    # on a delete, github.event.ref is the deleted ref: the run is on the default branch
+    ("startsWith(github.event.ref, 'preview/')", {"delete": None}, "refs/heads/main", True),
+    ("startsWith(github.event.ref, 'preview/')", {"push": None}, "refs/heads/main", None),
+])
+def test_if_ref_tests_by_event(condition, triggers, ref, runs):
+    n = P.narrowing(condition, None, triggers)
+    if runs is None:  # not read as a test of the run's ref: not understood
+        assert not n.understood
+        return
+    assert n.understood
+    assert (n.refs is None or P.contains(n.refs, ref)) is runs

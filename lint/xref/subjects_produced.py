@@ -249,6 +249,9 @@ class Refs:
     may: object = EMPTY
     pull_request_must: bool = False
     pull_request_may: bool = False
+    # the `ref` claims of pull request runs: `refs/pull/N/merge`, and for
+    # `pull_request_target` the base branch (the run is on it)
+    pull_request_refs: object = EMPTY
     events: Tuple[str, ...] = ()
     unknown: List[str] = field(default_factory=list)  # what could not be read
 
@@ -341,11 +344,12 @@ REF_FILTERS = ("branches", "branches-ignore", "tags", "tags-ignore")
 
 def triggers_key(triggers: Dict[str, object]) -> str:
     """What `refs_of_triggers` reads of the triggers, as text: the events in
-    order, and the ref filters of `push` and `merge_group` (not `paths`, not
-    other events' filters). Triggers with the same key run on the same refs."""
+    order, and the ref filters of `push`, `merge_group` and `pull_request_target`
+    (not `paths`, not other events' filters). Triggers with the same key run on
+    the same refs."""
     shown = []
     for event, spec in triggers.items():
-        if event not in ("push", "merge_group"):
+        if event not in ("push", "merge_group", "pull_request_target"):
             spec = None
         elif isinstance(spec, dict):
             spec = {k: spec[k] for k in REF_FILTERS if k in spec}
@@ -366,8 +370,14 @@ def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
                        "pull_request_review_comment"):
             # pull_request_target runs in the base branch's context, but its
             # token is a pull request's: the sub is `pull_request` all the same
-            # (and a review's, which runs on the pull request's merge ref)
+            # (and a review's, which runs on the pull request's merge ref); its
+            # `ref` (and `job_workflow_ref`'s) is the base branch
             refs.pull_request_must = True
+            on = _PULL_REQUEST_REF if event != "pull_request_target" else push_refs(
+                {k: spec[k] for k in ("branches", "branches-ignore") if k in spec}
+                if isinstance(spec, dict) and ("branches" in spec or "branches-ignore" in spec)
+                else {"branches": ["**"]})
+            refs.pull_request_refs = alt([refs.pull_request_refs, on])
         elif event == "workflow_dispatch":
             must.append(default)
             may.append(alt([concat(HEADS, any_name()), concat(TAGS, any_name())]))
@@ -396,6 +406,7 @@ _REF_EQ = re.compile(rf"^github\.ref\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.ref$"
 _REF_FMT = re.compile(
     rf"^github\.ref\s*==\s*format\(\s*{_STR}\s*,\s*matrix\.([\w-]+)\s*\)$")
 _REFNAME_EQ = re.compile(rf"^github\.ref_name\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.ref_name$")
+_REF_TYPE = re.compile(rf"^github\.ref_type\s*==\s*{_STR}$|^{_STR}\s*==\s*github\.ref_type$")
 _REF_NE = re.compile(rf"^github\.ref(_name)?\s*!=\s*{_STR}$|^{_STR}\s*!=\s*github\.ref(_name)?$")
 _CONTAINS_LIST = re.compile(
     rf"^contains\(\s*fromJSON\(\s*{_STR}\s*\)\s*,\s*github\.ref(_name)?\s*\)$", re.I)
@@ -420,8 +431,9 @@ class Narrowing:
             (self.events is None or e in self.events) and e not in self.not_events)}
 
 
-def narrowing(condition, row: Optional[dict]) -> Narrowing:
-    """What a job's `if:` says about the refs/events it runs on, for one matrix row."""
+def narrowing(condition, row: Optional[dict], triggers=None) -> Narrowing:
+    """What a job's `if:` says about the refs/events it runs on, for one matrix
+    row, in a workflow with `triggers` (when given)."""
     n = Narrowing()
     if condition is None or isinstance(condition, bool):
         if condition is False:
@@ -436,9 +448,14 @@ def narrowing(condition, row: Optional[dict]) -> Narrowing:
     else:
         n.not_events = set(events.excluded)
     parts = wm.split_top(wm.strip_parens(wm.if_expression(condition)), "&&")
+    # on a `delete`, `github.event.ref` is the deleted ref, not the run's (the
+    # default branch): data of the event
+    ran_on = n.events if n.events is not None else \
+        set(triggers or ()) - n.not_events - {"workflow_call"}
+    deleted = bool(ran_on) and ran_on <= {"delete"}
     for part in parts:
         part = wm.strip_parens(part)
-        if wm.if_events(part).exact or _NEUTRAL.match(part) or _of_event_data(part):
+        if wm.if_events(part).exact or _NEUTRAL.match(part) or _of_event_data(part, deleted):
             continue  # a test of the event only (in `events` above), or of no ref
         # one test of the ref, or several joined by `||` (any of them)
         langs = [_ref_test(wm.strip_parens(a), row) for a in wm.split_top(part, "||")]
@@ -463,14 +480,17 @@ _REF_FIELDS = {"ref", "ref_name", "ref_type", "head_ref", "base_ref", "head_bran
                "target_commitish", "merge_group", "default_branch"}
 
 
-def _of_event_data(part: str) -> bool:
+def _of_event_data(part: str, deleted: bool = False) -> bool:
     """Does an `if:` part test only the event's data (`github.actor == 'bot'`,
     `startsWith(github.event.comment.body, '/deploy')`)? Whether the job runs
-    then depends on it, but not the ref it runs on, nor so its subs."""
+    then depends on it, but not the ref it runs on, nor so its subs. With
+    `deleted` (only `delete` events), the event's ref fields are its data too."""
     names = _NAME.findall(_QUOTED_TEXT.sub("''", part))
     contexts = [re.sub(r"\s+", "", n) for n in names if n.lower() not in _FUNCTIONS]
     return bool(contexts) and all(
-        _EVENT_DATA.match(c) and not _REF_FIELDS & set(re.split(r"[.\[\]']+", c.lower()))
+        _EVENT_DATA.match(c) and (
+            (deleted and c.lower().startswith("github.event."))
+            or not _REF_FIELDS & set(re.split(r"[.\[\]']+", c.lower())))
         for c in contexts)
 
 
@@ -485,6 +505,10 @@ def _ref_test(part: str, row: Optional[dict]):
         return lit(m.group(1).replace("''", "'").replace("{0}", _scalar(row[key])))
     if m := _REFNAME_EQ.match(part):
         return _named((m.group(1) if m.group(1) is not None else m.group(2)).replace("''", "'"))
+    if m := _REF_TYPE.match(part):  # a pull request's ref is a branch: refs/pull/N/merge
+        kind = (m.group(1) if m.group(1) is not None else m.group(2)).lower()
+        return concat(TAGS, any_name()) if kind == "tag" else \
+            alt([concat(HEADS, any_name()), _PULL_REQUEST_REF]) if kind == "branch" else EMPTY
     if m := _REF_NE.match(part):
         value = (m.group(2) if m.group(2) is not None else m.group(3)).replace("''", "'")
         named = (m.group(1) or m.group(4)) is not None  # github.ref_name
@@ -524,6 +548,8 @@ def _and_refs(current, new):
 
 def intersect(a, b):
     """a ∩ b, written with Minus (a ∖ (a ∖ b))."""
+    if _surely_empty(a) or _surely_empty(b):
+        return EMPTY
     return Minus(a, Minus(a, b))
 
 
@@ -606,6 +632,9 @@ ID = "{ID}"  # in a prefix: an owner or repository id the config does not give
 _DIGITS = Piece(frozenset("0123456789"), False, 1, INF)
 
 
+_PULL_REQUEST_REF = Seq(_lit_pieces("refs/pull/") + (_DIGITS,) + _lit_pieces("/merge"))
+
+
 def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
             n: Narrowing) -> Produced:
     """The subs of one job context (`pfx`: `prefix_pattern`). `environment` is the
@@ -635,8 +664,7 @@ def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
         if must is EMPTY:
             return Produced(must, may)
         return Produced(must, may, must_refs,
-                        sent_refs=_with_pull_requests(must_refs, refs.pull_request_must
-                                                      and pr_runs))
+                        sent_refs=_with_pull_requests(must_refs, refs, pr_runs))
     must_parts, may_parts = [], []
     ref_ctx = tuple(literal_piece(c) for c in "ref:")
     if not _surely_empty(must_refs):
@@ -652,18 +680,16 @@ def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
     may = alt(may_parts) if may_parts else EMPTY
     if must is EMPTY:
         return Produced(must, may)
-    return Produced(must, may, sent_refs=_with_pull_requests(
-        must_refs, refs.pull_request_must and pr_runs))
+    return Produced(must, may, sent_refs=_with_pull_requests(must_refs, refs, pr_runs))
 
 
-_PULL_REQUEST_REF = Seq(_lit_pieces("refs/pull/") + (_DIGITS,) + _lit_pieces("/merge"))
-
-
-def _with_pull_requests(refs, pull_requests: bool):
-    """`refs`, and a pull request's merge ref (`refs/pull/N/merge`) if `pull_requests`."""
-    if not pull_requests:
-        return refs
-    return _PULL_REQUEST_REF if _surely_empty(refs) else alt([refs, _PULL_REQUEST_REF])
+def _with_pull_requests(must_refs, refs: Refs, pr_runs: bool):
+    """`must_refs`, and the refs pull request runs are on (`refs/pull/N/merge`,
+    a `pull_request_target`'s base branch) if they surely run."""
+    if not (refs.pull_request_must and pr_runs) or _surely_empty(refs.pull_request_refs):
+        return must_refs
+    return refs.pull_request_refs if _surely_empty(must_refs) \
+        else alt([must_refs, refs.pull_request_refs])
 
 
 def _surely_empty(lang) -> bool:
