@@ -1026,6 +1026,10 @@ def _argv_runs_tests(argv) -> bool:
         start = 3 if argv[1] == "compose" else 2
         return any(_argv_runs_tests(argv[i:]) for i in range(start, len(argv))
                    if not argv[i].startswith("-"))
+    # a Dockerfile's test stage built: `docker build --target test .` runs its RUN pytest
+    if (argv[:2] == ["docker", "build"] or argv[:3] == ["docker", "buildx", "build"]) \
+            and any(_TEST_STAGE.fullmatch(t) for t in shell.option_values(argv, ("--target",))):
+        return True
     # a test script: `./scripts/run-tests.sh`, `bash ci/test.sh`
     script = argv[1] if argv[0] in ("bash", "sh", "zsh") and len(argv) > 1 else argv[0]
     if script.endswith(".sh") and _TEST_SCRIPT.search(script.rsplit("/", 1)[-1][:-3]):
@@ -1058,6 +1062,8 @@ def _argv_runs_tests(argv) -> bool:
         return False
     # a runner by its path (`./vendor/bin/phpunit`, `./node_modules/.bin/jest`)
     head = argv[0].rsplit("/", 1)[-1]
+    if _lists_tests_only(argv):
+        return False
     if head in _TEST_RUNNERS:
         return True
     subs = _TEST_SUBCOMMANDS.get(head)
@@ -1151,10 +1157,33 @@ def _build_skips_tests(head: str, args) -> bool:
     return False
 
 
+# a runner told to list the tests, not run them: pytest's `--collect-only`
+# (`--co`), jest's and vitest's `--listTests`/`list`, `go test -list`
+_LIST_ONLY = {"pytest": {"--collect-only", "--co"}, "py.test": {"--collect-only", "--co"},
+              "jest": {"--listTests", "--list-tests"}, "vitest": {"--listTests"}}
+
+
+def _lists_tests_only(argv) -> bool:
+    head = argv[0].rsplit("/", 1)[-1]
+    if head == "go":
+        return any(a == "-list" or a.startswith("-list=") for a in argv[1:])
+    if head == "vitest" and len(argv) > 1 and argv[1] == "list":
+        return True
+    return any(a in _LIST_ONLY.get(head, ()) for a in argv[1:])
+
+
+# a Dockerfile stage named for its tests (`test`, `unit-tests`, `test_ci`)
+_TEST_STAGE = re.compile(r"(?:[\w.-]*[-_.])?(?:unit[-_]?)?tests?(?:[-_.][\w.-]*)?", re.I)
+
+
 def step_runs_tests(step: Step) -> bool:
     if step.uses and (re.search(r"(?:^|[/_-])tests?(?:[/_-]|$)", step.uses)
                       or step.uses.startswith("cypress-io/")):
         return True
+    if isinstance(step.uses, str) and step.uses.split("@")[0] == "docker/build-push-action" \
+            and isinstance(step.with_.get("target"), str) \
+            and _TEST_STAGE.fullmatch(step.with_["target"].strip()):
+        return True  # the test stage built: its RUN of the tests fails the build
     return any(command_runs_tests(c) for c in commands(step))
 
 

@@ -231,8 +231,11 @@ DEPLOY_NO_TEST_GATE = rule(
     test|check|build` unless `-x test`, rspec, jest, vitest, bats, `dotnet test`,
     `manage.py test`, `rails test`, `php artisan test`, `composer test`, phpunit,
     pest, and the like (also called by a path: `./vendor/bin/phpunit`), also inside `docker run`/`docker compose run`,
+    a Dockerfile's test stage built (`docker build --target test`, docker/build-push-action's
+    `target: test`: its `RUN` of the tests fails the build),
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
-    jobs whose id or name says `test`. Test steps that run in the deploying job
+    jobs whose id or name says `test` (not a runner told to list the tests:
+    `pytest --collect-only`, `jest --listTests`, `go test -list`). Test steps that run in the deploying job
     itself before the deploy also count when, together, they run on every
     event the deploy runs on (tests only on `push` leave a dispatch untested). A test step with `continue-on-error:
     true` does not (its failure does not fail the job), nor one whose script
@@ -240,13 +243,18 @@ DEPLOY_NO_TEST_GATE = rule(
     `|| echo ...`), a test command piped into another without pipefail
     (`pytest | tee out.txt` in the default shell), or, with `-e` off (`set +e`),
     a test command that is not the script's last when nothing after it reads
-    `$?`. Neither does a job named
+    `$?` (so in pwsh, powershell and cmd, a Windows runner's default included,
+    which do not stop at a failing program, unless the script reads
+    `$LASTEXITCODE`). Neither does a job named
     `test` whose only test steps are such, nor a job with `continue-on-error:
     true` (the jobs that need it see `success` when it failed). A job whose `if:` runs it whatever the
     jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
     of `needs.*.result`, or `needs.X.result == 'success'` for an X that runs
     tests or needs one that does, or `== 'failure'` for an X that needs one;
-    `!= 'failure'` lets a cancelled run through) is not gated by them. A
+    `!= 'failure'` lets a cancelled run through; a test required in one
+    alternative only, as in `result == 'success' || (inputs.skip && result ==
+    'skipped')`, is not required) is not gated by them, unless each deploying
+    step's own `if:` requires such a result. A
     called local reusable workflow's test jobs count only on the caller's
     events (their `if:` on `github.event_name` sees the caller's event).
 
@@ -254,7 +262,9 @@ DEPLOY_NO_TEST_GATE = rule(
     calls a reusable workflow it cannot read, a reusable workflow
     (`workflow_call`) or a workflow started by `workflow_run` whose job (or a
     job it needs) runs only when that workflow succeeded (`if:
-    github.event.workflow_run.conclusion == 'success'`; GitHub starts it
+    github.event.workflow_run.conclusion == 'success'`, or a step before the
+    deploys that fails the job otherwise: `if: ...conclusion != 'success'`
+    and a script ending in `exit 1`; GitHub starts it
     whatever the other workflow concluded, and `!= 'failure'` lets a
     cancelled or timed-out run through), as long as the job runs on no
     other trigger (a reusable workflow that can also be dispatched by hand
@@ -1224,7 +1234,10 @@ def _test_gated(wf, job, deploys, ctx, read_if=True, callers_gate=True):
     if _test_steps(job, deploys) and not _events_without_tests(wf, job, deploys):
         return True
     if read_if and _runs_whatever_needs_give(job, wf):
-        return False  # `if: always()`: the tests it needs may fail, it deploys anyway
+        # `if: always()`: the tests it needs may fail, it deploys anyway, unless
+        # each deploying step's own `if:` requires their success
+        return all(isinstance(d.step.if_, str) and _results_gate(wf, d.step.if_)
+                   for d in deploys) if deploys else False
     for jid in wm.needs_closure(wf, job.id):
         other = wf.jobs[jid]
         if _job_gates(other):
@@ -1255,7 +1268,32 @@ def _gated_by_callers(wf, job) -> bool:
         return True
     return any(isinstance(j.if_, str) and _UPSTREAM_SUCCEEDED.search(j.if_)
                for j in [job] + [wf.jobs[n] for n in wm.needs_closure(wf, job.id)
-                                 if n in wf.jobs])
+                                 if n in wf.jobs]) or _upstream_guard_step(job)
+
+
+_UPSTREAM_FAILED = lazy_re(
+    r"github\.event\.workflow_run\.conclusion\s*!=\s*['\"]success['\"]|"
+    r"['\"]success['\"]\s*!=\s*github\.event\.workflow_run\.conclusion", re.I)
+
+
+def _upstream_guard_step(job) -> bool:
+    """A step before the job's deploys that fails it whenever the other
+    workflow did not succeed: `if: ...conclusion != 'success' || ...` and a
+    script that ends in `exit 1` (or `false`)."""
+    first = min((d.step.index for d in job.deploys()), default=len(job.steps))
+    for st in job.steps[:first]:
+        if not isinstance(st.if_, str) or _continues_on_error(st):
+            continue
+        either = [wm.strip_parens(e) for e in
+                  wm.split_top(wm.strip_parens(wm.if_expression(st.if_)), "||")]
+        if not any(_UPSTREAM_FAILED.fullmatch(e) for e in either):
+            continue
+        last = next((c for c in reversed(wm.commands(st)) if not c.in_substitution
+                     and not c.function), None)
+        if last is not None and (last.argv == ["false"] or (
+                last.argv[:1] == ["exit"] and len(last.argv) == 2 and last.argv[1] != "0")):
+            return True
+    return False
 
 
 # only `success` (`!= 'failure'` lets a cancelled or timed-out run's commit through)
@@ -1301,19 +1339,44 @@ def _runs_whatever_needs_give(job, wf=None) -> bool:
         return True
     if wf is None or re.search(r"needs\.\*\.result", cond):
         return False
-    # only a result that must be success gates: `!= 'failure'` lets a cancelled
-    # or skipped test job through (an `always()` job runs in a cancelled run)
-    # (`== 'failure'`: the job ran, so what it needs succeeded)
-    for name, want in set(_RESULT_TESTS.findall(cond) + [
-            (n, w) for w, n in _RESULT_TESTS_REVERSED.findall(cond)]):
+    return not _results_gate(wf, cond)
+
+
+def _results_gate(wf, cond: str) -> bool:
+    """Does an `if:` require a result of the jobs it needs that only passing
+    tests give? Only a result that must be success gates: `!= 'failure'` lets
+    a cancelled or skipped test job through (an `always()` job runs in a
+    cancelled run); `== 'failure'` of a job says that what it needs succeeded."""
+    for name, want in _required_results(wm.if_expression(cond)):
         if want not in ("success", "failure"):
             continue
         chain = ([name] if want == "success" else []) + sorted(wm.needs_closure(wf, name)) \
             if name in wf.jobs else []
         if any(n in wf.jobs and (_job_gates(wf.jobs[n]) or wf.jobs[n].uses is not None)
                for n in chain):
-            return False
-    return True
+            return True
+    return False
+
+
+def _required_results(expr: str, depth: int = 0) -> set:
+    """The `needs.X.result == 'R'` tests an `if:` cannot be true without:
+    each of a conjunction's, those every alternative of a disjunction shares
+    (`result == 'success' || (inputs.skip && result == 'skipped')` requires
+    none: a skipped test job lets the job through)."""
+    expr = wm.strip_parens(expr)
+    if depth > 40 or not expr:
+        return set()
+    either = wm.split_top(expr, "||")
+    if len(either) > 1:
+        return set.intersection(*(_required_results(e, depth + 1) for e in either))
+    both = wm.split_top(expr, "&&")
+    if len(both) > 1:
+        return set().union(*(_required_results(b, depth + 1) for b in both))
+    m = _RESULT_TESTS.fullmatch(expr)
+    if m:
+        return {(m.group(1), m.group(2))}
+    m = _RESULT_TESTS_REVERSED.fullmatch(expr)
+    return {(m.group(2), m.group(1))} if m else set()
 
 
 def _reusable_runs_tests(job, ctx, events=None):
@@ -1353,6 +1416,13 @@ def _test_fails_step(job, step) -> bool:
         return True
     last = next((c for c in reversed(cmds) if not c.in_substitution and not c.function), None)
     on = _shell_errexit(job, step)
+    if _windows_shell(job, step):
+        # pwsh, powershell, cmd: a program's failure does not stop the script
+        # (`$ErrorActionPreference = 'stop'` is for cmdlets); the step's status
+        # is the last one's, unless the script reads it
+        if _READS_EXIT_CODE.search(step.run or ""):
+            return True
+        on = False
     piped_ok = None  # (pipefail: a pipe's status is its last command's without it)
     for c in tests:
         if shell.failure_swallowed(c, cmds):
@@ -2143,6 +2213,20 @@ def _errexit(job, step) -> bool:
     if _shell_errexit(job, step):
         return True
     return bool(re.search(r"(?m)^\s*set\s+-[a-z]*e", step.run or ""))
+
+
+_READS_EXIT_CODE = lazy_re(r"(?i)LASTEXITCODE|PSNativeCommandUseErrorActionPreference|\$\?|"
+                           r"ERRORLEVEL")
+
+
+def _windows_shell(job, step) -> bool:
+    """Is the step's script run by pwsh, powershell or cmd (named, or the
+    default shell of a Windows runner: pwsh)?"""
+    shell = _shell_of(job, step)
+    if shell is None:
+        return any(label.lower().startswith("windows") for label in wm.runner_labels(job))
+    return isinstance(shell, str) and shell.strip().split(" ", 1)[0].lower() in (
+        "pwsh", "powershell", "cmd")
 
 
 def _shell_errexit(job, step) -> bool:

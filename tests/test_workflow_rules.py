@@ -1954,6 +1954,17 @@ jobs:
     # gy/05: --no-run compiles the tests only
     ("cargo test --no-run", "success()", False),
     ("cargo test", "success()", True),
+    # hu/09: a runner told to list the tests runs none
+    ("python -m pytest --collect-only -q", "success()", False),
+    ("npx jest --listTests", "success()", False),
+    # hu/06: an alternative that lets a skipped test job through requires nothing
+    ("pytest", "always() && (needs.checks.result == 'success' || "
+               "(inputs.skip && needs.checks.result == 'skipped'))", False),
+    ("pytest", "always() && (needs.checks.result == 'success' || "
+               "(inputs.skip && needs.checks.result == 'success'))", True),
+    # hu/08, hr/05: a Dockerfile's test stage built runs the tests in it
+    ("docker buildx build --target test .", "success()", True),
+    ("docker build --target runtime .", "success()", False),
 ])
 def test_what_gates_a_deploy_on_tests(tmp_path, test, cond, gated):
     found = _linted(tmp_path, GATED_DEPLOY % (test, cond), "workflow-deploy-no-test-gate")
@@ -2095,3 +2106,60 @@ def test_the_sdks_web_identity_variables_need_the_token(fetch, reported):
     assert "workflow-id-token-missing" not in rules_of(granted)
     # without the role variable the SDKs assume nothing
     assert "workflow-id-token-missing" not in rules_of(text.replace("AWS_ROLE_ARN:", "ROLE:"))
+
+
+@pytest.mark.parametrize("shell, script, gated", [
+    # hu/03: pwsh does not stop at a failing program: the step's status is the last one's
+    ("pwsh", "dotnet test; dotnet publish -c Release", False),
+    ("pwsh", "dotnet publish -c Release; dotnet test", True),
+    ("pwsh", "dotnet test\n if ($LASTEXITCODE -ne 0) { exit 1 }\n dotnet publish", True),
+    ("bash", "dotnet test; dotnet publish -c Release", True),
+    (None, "dotnet test; dotnet publish -c Release", True),
+])
+def test_a_windows_shell_swallows_a_failing_test_before_another_command(
+        tmp_path, shell, script, gated):
+    text = (GATED_DEPLOY % ("SCRIPT", "success()")).replace(
+        "      - run: SCRIPT", ("      - shell: %s\n" % shell if shell else "")
+        + "        run: %s" % json.dumps(script) if shell else "      - run: %s" % json.dumps(script))
+    assert bool(_linted(tmp_path, text, "workflow-deploy-no-test-gate")) is not gated
+
+
+def test_deploy_steps_of_an_always_job_gated_by_their_own_if(tmp_path):
+    # hu/07: `if: always()` on the job (a notification), each deploying step
+    # requires the tests' success
+    text = (GATED_DEPLOY % ("pytest", "always()")).replace(
+        "      - run: aws ecs update-service",
+        "      - if: needs.checks.result == 'success'\n"
+        "        run: aws ecs update-service")
+    assert not _linted(tmp_path, text, "workflow-deploy-no-test-gate")
+    assert _linted(tmp_path / "x", GATED_DEPLOY % ("pytest", "always()"),
+                   "workflow-deploy-no-test-gate")
+
+
+WORKFLOW_RUN_DEPLOY = """on: {workflow_run: {workflows: [CI], types: [completed]}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - if: %s
+        run: |
+          echo "CI did not pass"
+          %s
+      - run: aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+
+
+@pytest.mark.parametrize("guard, ends, gated", [
+    # hu/10: a first step that fails the job unless the CI run succeeded
+    ("github.event.workflow_run.conclusion != 'success'", "exit 1", True),
+    ("github.event.workflow_run.conclusion != 'success' || github.event.workflow_run.event "
+     "!= 'push'", "exit 1", True),
+    ("github.event.workflow_run.conclusion != 'success'", "exit 0", False),
+    ("github.event.workflow_run.conclusion != 'success' && github.ref == 'refs/heads/x'",
+     "exit 1", False),
+])
+def test_a_guard_step_gates_a_workflow_run_deploy(tmp_path, guard, ends, gated):
+    found = _linted(tmp_path, WORKFLOW_RUN_DEPLOY % (json.dumps(guard), ends),
+                    "workflow-deploy-no-test-gate")
+    assert bool(found) is not gated
