@@ -14,6 +14,7 @@ from ecs_lint.registry import check, rule
 from ecs_lint.values import Template, Unknown
 
 wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
+shell = lazy_import("ecs_lint.shell", globals(), "shell")
 
 CODEDEPLOY_ECS_CONFIGS = (
     "CodeDeployDefault.ECSAllAtOnce",
@@ -173,7 +174,9 @@ CODEDEPLOY_CONFIG_UNKNOWN = rule(
     The `codedeploy-deployment-config` input of
     `aws-actions/amazon-ecs-deploy-task-definition` is checked the same way:
     the action passes it to CodeDeploy's CreateDeployment as the deployment's
-    config, in place of the group's.
+    config, in place of the group's; so is `aws deploy create-deployment
+    --deployment-config-name` in a script, for a deployment group the linted
+    files define for ECS.
 
     ## Why is this bad?
     `CodeDeployDefault.AllAtOnce` and `OneAtATime` are EC2/on-premises
@@ -395,31 +398,46 @@ def public_ip(doc, ctx):
 # CodeDeploy deployment configs
 
 
-def _deploy_action_configs(doc, names, not_ecs):
-    """`codedeploy-deployment-config` of amazon-ecs-deploy-task-definition steps:
-    the action sends it as CreateDeployment's deploymentConfigName (ECS)."""
+def _deploy_action_configs(doc, facts):
+    """The deployment configs workflows give CreateDeployment for ECS: the
+    `codedeploy-deployment-config` of amazon-ecs-deploy-task-definition steps,
+    and `aws deploy create-deployment --deployment-config-name` for a
+    deployment group the files define for ECS (it replaces the group's)."""
     wf = wm.workflow_of(doc)
     for job in wf.jobs.values():
         if job.disabled:
             continue
         for st in job.steps:
-            if st.uses != wm.ECS_DEPLOY:
+            if st.uses == wm.ECS_DEPLOY:
+                value = st.with_.get("codedeploy-deployment-config")
+                if isinstance(value, str) and "${{" not in value:
+                    yield from _ecs_config_used(
+                        doc, value.strip(), facts, wm.input_path(st, "codedeploy-deployment-config"),
+                        None, "codedeploy-deployment-config")
                 continue
-            value = st.with_.get("codedeploy-deployment-config")
-            if not isinstance(value, str) or "${{" in value:
+            if not isinstance(st.run, str) or "deployment-config-name" not in st.run:
                 continue
-            value = value.strip()
-            if not value or value in names and value not in not_ecs \
-                    or value in CODEDEPLOY_ECS_CONFIGS:
-                continue
-            hint, help_text = _ecs_config_advice(value)
-            what = (f"is defined in the linted files for another compute platform than ECS"
-                    if value in not_ecs else
-                    f"is not a predefined ECS config{hint} nor one defined in the linted files")
-            yield Problem(CODEDEPLOY_CONFIG_UNKNOWN.id,
-                          wm.input_path(st, "codedeploy-deployment-config"),
-                          f"codedeploy-deployment-config '{value}' {what}: the deploy "
-                          "step's CreateDeployment fails", help=help_text, doc=doc)
+            for c in wm.commands(st):
+                group = shell.option(c, "--deployment-group-name")
+                value = shell.option(c, "--deployment-config-name")
+                if shell.is_aws(c, "deploy", "create-deployment") and isinstance(value, str) \
+                        and group in facts.codedeploy_ecs_groups and "$" not in value:
+                    yield from _ecs_config_used(doc, value.strip(), facts, st.run_path,
+                                                wm.script_span(doc, st, c.line, value),
+                                                "--deployment-config-name")
+
+
+def _ecs_config_used(doc, value, facts, path, span, given_as):
+    names, not_ecs = facts.codedeploy_names, facts.codedeploy_not_ecs
+    if not value or value in names and value not in not_ecs or value in CODEDEPLOY_ECS_CONFIGS:
+        return
+    hint, help_text = _ecs_config_advice(value)
+    what = (f"is defined in the linted files for another compute platform than ECS"
+            if value in not_ecs else
+            f"is not a predefined ECS config{hint} nor one defined in the linted files")
+    yield Problem(CODEDEPLOY_CONFIG_UNKNOWN.id, path,
+                  f"{given_as} '{value}' {what}: the deploy step's CreateDeployment fails",
+                  help=help_text, doc=doc, span=span)
 
 
 def _ecs_config_advice(value: str):
@@ -465,7 +483,7 @@ def codedeploy_config(documents, ctx):
     not_ecs = facts.codedeploy_not_ecs
     for d in documents:
         if d.kind == "workflow":
-            yield from _deploy_action_configs(d, names, not_ecs)
+            yield from _deploy_action_configs(d, facts)
             continue
         if d.kind != "codedeploy-deployment-group" or not isinstance(d.data, dict):
             continue

@@ -325,3 +325,32 @@ def test_circuit_breaker_messages(tmp_path, breaker, said):
     found = [f for f in lint_json(tmp_path, service, name="service.json")
              if f.rule == "service-circuit-breaker-off"]
     assert [said in f.message for f in found] == ([True] if said else [])
+
+
+HOTFIX = """\
+on: workflow_dispatch
+jobs:
+  hotfix:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          aws deploy create-deployment \\
+            --application-name shop \\
+            --deployment-group-name %s \\
+            --deployment-config-name %s \\
+            --revision "$REVISION"
+"""
+
+
+@pytest.mark.parametrize("group, config, line", [
+    ("bg", "CodeDeployDefault.AllAtOnce", 10),  # an EC2 config for the ECS group
+    ("bg", "CodeDeployDefault.ECSAllAtOnce", None),
+    ("web", "CodeDeployDefault.AllAtOnce", None),  # a group not defined here: its platform?
+    ("bg", "$CONFIG", None),
+])
+def test_cli_create_deployment_config_for_an_ecs_group(tmp_path, group, config, line):
+    (tmp_path / "group.json").write_text(json.dumps(_group("bg", "CodeDeployDefault.ECSAllAtOnce")))
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "h.yml").write_text(HOTFIX % (group, config))
+    found = [f for f in lint_folder(tmp_path) if f.rule == "service-codedeploy-config-unknown"]
+    assert [f.span.line for f in found] == ([line] if line else [])

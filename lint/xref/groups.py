@@ -270,6 +270,7 @@ class Facts:
     task_roles: bool = False  # does any name an execution or task role?
     codedeploy_names: set = field(default_factory=set)  # deployment configs defined
     codedeploy_not_ecs: set = field(default_factory=set)  # those for EC2 or Lambda
+    codedeploy_ecs_groups: set = field(default_factory=set)  # deployment groups of ECS
     codedeploy_ids: set = field(default_factory=set)  # (file, logical id) of those
     default_audience: bool = False  # does an OIDC role use ask for the default audience?
     memo: dict = field(default_factory=dict)  # answers worked out from the facts, once a run
@@ -303,7 +304,7 @@ class Facts:
 
 
 _SETS = ("branches", "workflows", "trust_files", "permission_files", "codedeploy_names",
-         "codedeploy_not_ecs")
+         "codedeploy_not_ecs", "codedeploy_ecs_groups")
 
 
 def run_facts(docs, ctx) -> Facts:
@@ -347,6 +348,11 @@ def facts_of(docs) -> dict:
             out["taskdefs"] = True
             if task_roles(d):
                 out["task_roles"] = True
+        elif d.kind == "codedeploy-deployment-group":
+            name = data.get("deploymentGroupName")
+            if isinstance(name, str) and (data.get("ecsServices") or str(
+                    data.get("computePlatform")).upper() == "ECS"):
+                put("codedeploy_ecs_groups", name)
         elif d.kind == "codedeploy-deployment-config":
             if isinstance(data.get("deploymentConfigName"), str):
                 put("codedeploy_names", data["deploymentConfigName"])
