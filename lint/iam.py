@@ -353,6 +353,16 @@ _KEY_ACTIONS = {
 }
 
 
+# actions authorized on no resource (Service Authorization Reference: no
+# resource type): no resource, no tags of one, so `aws:ResourceTag/...` (and a
+# service's `ResourceTag/...`) is never in their request
+_NO_RESOURCE_ACTIONS = {a.lower() for a in (
+    "ecr:GetAuthorizationToken", "ecr-public:GetAuthorizationToken",
+    "sts:GetServiceBearerToken", "sts:GetCallerIdentity", "ecs:DescribeTaskDefinition",
+    "ecs:DeregisterTaskDefinition", "ecs:ListTaskDefinitions",
+    "ecs:ListTaskDefinitionFamilies", "ecs:ListClusters")}
+
+
 class _Absent:
     """A request context value saying the key is certainly not in the request."""
 
@@ -370,6 +380,8 @@ def key_absent(key: str, action: Optional[str]) -> bool:
     k, a = key.lower(), action.strip().lower()
     if k in _PASSROLE_ONLY_KEYS:
         return a != "iam:passrole"
+    if a in _NO_RESOURCE_ACTIONS and k.split(":", 1)[-1].startswith("resourcetag/"):
+        return True
     return k in _KEY_ACTIONS and a not in _KEY_ACTIONS[k]
 
 

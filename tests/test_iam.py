@@ -363,3 +363,17 @@ def test_a_cluster_condition_with_an_unknown_account(op, cluster, allowed):
                   "Condition": {op: {"ecs:cluster": cluster}}})
     context = {"ecs:cluster": "arn:aws:ecs:eu-west-1:<account>:cluster/fares-production"}
     assert evaluate([pol], "ecs:UpdateService", SERVICE, context).allowed is allowed
+
+
+@pytest.mark.parametrize("action, key, allowed", [
+    # ht/06: the login is authorized on no resource: no resource tag in its request
+    ("ecr:GetAuthorizationToken", "aws:ResourceTag/team", False),
+    ("ecr:GetAuthorizationToken", "ecr:ResourceTag/team", False),
+    ("ecr:GetAuthorizationToken", "aws:PrincipalTag/team", True),  # the role's: unknown
+    ("ecs:UpdateService", "aws:ResourceTag/team", True),  # the service's tags: unknown
+])
+def test_resource_tags_of_actions_without_a_resource(action, key, allowed):
+    policy = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": action, "Resource": "*",
+        "Condition": {"StringEquals": {key: "billing"}}}]}
+    assert evaluate([policy], action, None).allowed is allowed
