@@ -62,7 +62,8 @@ URL_WRONG = rule(
     clusters (GitLab, Terraform Cloud, CircleCI, Buildkite, Bitbucket, Google,
     Azure, an EKS cluster, Cognito) is left alone, here and by
     `oidc-provider-audience-missing`, and so is a GitHub Enterprise Server's
-    own issuer (`https://HOST/_services/token`); any other host is read as
+    own issuer (`https://HOST/_services/token`, not on a host GitHub runs:
+    `SUBDOMAIN.ghe.com/_services/token` is no issuer); any other host is read as
     meant for GitHub. A GHE.com enterprise's issuer,
     `https://token.actions.SUBDOMAIN.ghe.com`, is GitHub's.
 
@@ -143,9 +144,15 @@ def another_issuer(url) -> bool:
         return False
     m = _URL.match(url.strip())
     host = m.group("host").lower()
-    if m.group("rest").rstrip("/").lower().endswith("/_services/token"):
+    if m.group("rest").rstrip("/").lower().endswith("/_services/token") \
+            and not _GITHUB_HOSTED.search(host):
         return True  # GitHub Enterprise Server's own issuer, `https://HOST/_services/token`
     return bool(_OTHER_ISSUERS.match(host))
+
+
+# hosts GitHub runs itself, never a GitHub Enterprise Server: a GHE.com
+# enterprise's tokens come from `token.actions.SUBDOMAIN.ghe.com`
+_GITHUB_HOSTED = lazy_re(r"(?:^|\.)(?:ghe\.com|github\.com|githubusercontent\.com)$")
 
 
 def _list(value):

@@ -40,6 +40,7 @@ G = lazy_import("ecs_lint.xref.groups", globals(), "G")
 L = lazy_import("ecs_lint.xref.linking", globals(), "L")
 N = lazy_import("ecs_lint.xref.needs", globals(), "N")
 R = lazy_import("ecs_lint.xref.runs", globals(), "R")
+O = lazy_import("ecs_lint.rules.oidc_provider", globals(), "O")
 P = lazy_import("ecs_lint.xref.subjects_produced", globals(), "P")
 
 SUB_NOT_ADMITTED = rule(
@@ -1940,7 +1941,9 @@ def _clearly_not_github(S, policy) -> bool:
 def _ghes_issuer(value: str) -> bool:
     """A provider for a GitHub Enterprise Server issuer (`https://HOST/_services/token`):
     the workflows may run there, and their tokens come from it."""
-    return value.strip().lower().rstrip("/").endswith("/_services/token")
+    url = value.strip().lower().rstrip("/")
+    host = url.split("://", 1)[-1].split("/", 1)[0]
+    return url.endswith("/_services/token") and not O._GITHUB_HOSTED.search(host)
 
 
 def _no_github_statement(S, idx: Index, role, usages: List[Usage], trust_doc, repo_known):

@@ -601,6 +601,8 @@ def test_a_ghe_com_enterprises_issuer_is_githubs(tmp_path):
     ("https://token.actions.northwind.ghe.com", False),
     ("https://token.actions.northwind.ghe.com/extra", True),
     ("https://github.fabrikam.com/_services/token", False),  # GitHub Enterprise Server
+    # hs/02: GHE.com is GitHub's cloud, never a server: its issuer is token.actions.X.ghe.com
+    ("https://northwind.ghe.com/_services/token", True),
     # IAM keeps a trailing slash in the provider's name; the tokens' issuer has none
     ("https://token.actions.githubusercontent.com/", True),
     ("https://token.actions.githubusercontent.com/tessellate/", True),
