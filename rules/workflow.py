@@ -322,7 +322,9 @@ IMAGE_LATEST = rule(
     counts as on in a workflow, or a job (its `if:` and `needs` narrow the
     events), that runs only on pushes to the default branch,
     `github.default-branch` or else `main`/`master`). Tags and pushes come from `docker build/tag/push`,
-    `docker buildx build --push` and `docker/build-push-action`. A tag picked by
+    `docker buildx build --push`, `docker manifest push`, `docker buildx
+    imagetools create -t` and `docker/build-push-action` (for a CLI deploy,
+    the deploying job's own pushes when it has some: the tag it moves). A tag picked by
     the event (`${{ github.event_name == 'release' && github.event.release.tag_name
     || 'latest' }}`, or `github.event.release.tag_name || 'latest'`: a field
     of another event's payload is empty) is read once per event the job runs
@@ -1621,6 +1623,15 @@ def _pushes(job, github):
                             out.append((t, st, st.run_path, c.line))
                     else:
                         out.append((ref, st, st.run_path, c.line))
+            elif words[:2] == ["manifest", "push"]:  # a manifest list made for a tag
+                refs = [w for w in words[2:] if not w.startswith("-")]
+                for r in refs[:1]:
+                    out.append((wm.resolve(r, job, st, github=github, line=c.line), st,
+                                st.run_path, c.line))
+            elif words[:3] == ["buildx", "imagetools", "create"]:
+                for t in shell.option_values(words, ("-t", "--tag")):
+                    out.append((wm.resolve(t, job, st, github=github, line=c.line), st,
+                                st.run_path, c.line))
             elif words[:2] == ["buildx", "build"] or words[:1] == ["build"]:
                 tags = shell.option_values(words, ("-t", "--tag"))
                 if "--push" in words:
@@ -1777,14 +1788,15 @@ def _latest_images(wf, job, github, root=None):
     deployed, via_cli = _deployed_images(job, github)
     if not via_cli and root is not None:  # (a deploy of a file as it is, render or not)
         deployed = deployed + _file_images(job, github, root)
-    pushes = _pushes(job, github)
+    own = pushes = _pushes(job, github)
     for jid in wm.needs_closure(wf, job.id):
-        pushes += _pushes(wf.jobs[jid], github)
+        pushes = pushes + _pushes(wf.jobs[jid], github)
     if not deployed and via_cli:
-        # the CLI deploys what the task definition names: the pushed image
-        kinds = [image_pin(p[0]) for p in pushes]
-        if pushes and all(k in ("latest", "untagged") for k in kinds):
-            ref, st, path, line = pushes[0]
+        # the CLI deploys what the task definition names: the pushed image (the
+        # deploying job's own pushes when it has some: the tag it moves last)
+        kinds = [image_pin(p[0]) for p in own or pushes]
+        if kinds and all(k in ("latest", "untagged") for k in kinds):
+            ref, st, path, line = (own or pushes)[0]
             return [(ref, (image_pin(ref), st, path, line,
                            "deploys through the AWS CLI and pushes only"))]
         return []

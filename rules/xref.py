@@ -206,8 +206,13 @@ PERMISSION_MISSING = rule(
     configure step's `output-credentials` runs as that step's role):
     `amazon-ecr-login` or `docker/login-action` given an ECR registry and
     no username or password (`ecr:GetAuthorizationToken`), `docker push` to ECR (the
-    five layer-upload actions; `crane copy`, `skopeo copy` and `regctl image
-    copy` pull their source and push their destination; to ECR Public, `public.ecr.aws/ALIAS/NAME`, the
+    five layer-upload actions; so do `docker manifest push`, docker/bake-action
+    with `push: true` on the repositories its `set` lines tag, and
+    `docker buildx imagetools create -t`, which also reads its sources;
+    `crane copy`, `skopeo copy` and `regctl image
+    copy` pull their source and push their destination; `crane tag` reads the
+    image and puts it back under the new tag (`ecr:BatchGetImage`,
+    `ecr:PutImage`); to ECR Public, `public.ecr.aws/ALIAS/NAME`, the
     same five `ecr-public:` actions on `arn:aws:ecr-public::ACCOUNT:repository/NAME`,
     which has no region; for `docker/build-push-action` also on the
     repository of each `cache-to` registry ref, unless it has

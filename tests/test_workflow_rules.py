@@ -2163,3 +2163,33 @@ def test_a_guard_step_gates_a_workflow_run_deploy(tmp_path, guard, ends, gated):
     found = _linted(tmp_path, WORKFLOW_RUN_DEPLOY % (json.dumps(guard), ends),
                     "workflow-deploy-no-test-gate")
     assert bool(found) is not gated
+
+
+@pytest.mark.parametrize("own_push, reported", [
+    # hr/09: the deploying job moves only :latest; the service re-pulls what it names
+    ('docker manifest create "$R:latest" "$R:$GITHUB_SHA-amd64"\n'
+     '          docker manifest push "$R:latest"', True),
+    ('docker buildx imagetools create -t "$R:latest" "$R:$GITHUB_SHA-amd64"', True),
+    ('docker buildx imagetools create -t "$R:$GITHUB_SHA" "$R:$GITHUB_SHA-amd64"', False),
+    ("true", False),  # no push of its own: the build job's SHA tags
+])
+def test_a_cli_deploy_after_its_own_latest_push(tmp_path, own_push, reported):
+    text = textwrap.dedent("""\
+        on: {push: {branches: [main]}}
+        env: {R: 123456789012.dkr.ecr.us-east-1.amazonaws.com/geo}
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - run: pytest
+              - run: docker build -t "$R:$GITHUB_SHA-amd64" . && docker push "$R:$GITHUB_SHA-amd64"
+          deploy:
+            needs: build
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - run: |
+                  OWN_PUSH
+              - run: aws ecs update-service --cluster c --service geo --force-new-deployment
+        """).replace("OWN_PUSH", own_push)
+    assert bool(_linted(tmp_path, text, "workflow-image-latest")) is reported

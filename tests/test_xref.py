@@ -2452,3 +2452,25 @@ def test_if_ref_tests_by_event(condition, triggers, ref, runs):
         return
     assert n.understood
     assert (n.refs is None or P.contains(n.refs, ref)) is runs
+
+
+@pytest.mark.parametrize("argv, wanted", [
+    # hr/01: crane tag reads the manifest and puts it back under the new tag
+    ("crane tag R/app:abc stable", [("ecr:BatchGetImage", "R/app:abc"),
+                                     ("ecr:PutImage", "R/app:stable")]),
+    ("crane tag R/app@sha256:1f stable", [("ecr:BatchGetImage", "R/app@sha256:1f"),
+                                          ("ecr:PutImage", "R/app:stable")]),
+    # hr/09: a manifest list pushed, an index made from sources
+    ("docker manifest push R/app:latest", [(a, "R/app:latest") for a in A.ECR_PUSH]),
+    ("docker manifest create R/app:latest R/app:a", []),
+    ("docker buildx imagetools create -t R/app:v1 R/app:a",
+     [("ecr:BatchGetImage", "R/app:a")] + [(a, "R/app:v1") for a in A.ECR_PUSH]),
+])
+def test_registry_commands_needs(argv, wanted):
+    assert [(a, image) for a, _, image in A.docker_needs(argv.split())] == wanted
+
+
+def test_bake_set_tags():
+    assert A.bake_tags("api.tags=R/api:1\n*.platform=linux/amd64\nworker.tags = R/w:1\n") \
+        == ["R/api:1", "R/w:1"]
+    assert A.bake_tags(None) == [] and A.bake_tags("tags") == []

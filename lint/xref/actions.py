@@ -151,6 +151,7 @@ ECR_LOGIN = "aws-actions/amazon-ecr-login"
 RENDER = "aws-actions/amazon-ecs-render-task-definition"
 DEPLOY = "aws-actions/amazon-ecs-deploy-task-definition"
 BUILD_PUSH = "docker/build-push-action"
+BAKE = "docker/bake-action"
 
 
 def _truthy(v) -> bool:
@@ -236,7 +237,22 @@ def action_step_needs(uses: str, with_: dict,
         return []
     if name == BUILD_PUSH and _truthy(w.get("push")):
         return [(a, "docker/build-push-action (pushing the image)") for a in ECR_PUSH]
+    if name == BAKE and _truthy(w.get("push")):
+        return [(a, "docker/bake-action (pushing the targets' images)") for a in ECR_PUSH]
     return []
+
+
+def bake_tags(value) -> List[str]:
+    """The tags docker/bake-action's `set` lines give its targets
+    (`api.tags=REPO:TAG`, `*.tags=...`), in order."""
+    if not isinstance(value, str):
+        return []
+    out = []
+    for line in value.splitlines():
+        key, eq, tag = line.strip().partition("=")
+        if eq and key.strip().split(".")[-1] == "tags" and tag.strip():
+            out.append(tag.strip())
+    return out
 
 
 def cache_to_refs(value) -> List[str]:
@@ -292,6 +308,15 @@ def docker_needs(argv: List[str]) -> List[Tuple[str, str, Optional[str]]]:
         why = f"docker {sub} --push"
         return [(a, why, tag) for tag in (option_values(argv, ("-t", "--tag")) or [None])
                 for a in ECR_PUSH]
+    if sub == "manifest" and words[1:2] == ["push"] and len(words) > 2:
+        return [(a, "docker manifest push", words[2]) for a in ECR_PUSH]
+    if sub == "buildx imagetools" and words[2:3] == ["create"]:
+        # reads each source's manifest, writes the list under each tag
+        tags = option_values(argv, ("-t", "--tag"))
+        sources = [w for w in words[3:] if w not in tags]
+        return [(a, "docker buildx imagetools create", src) for src in sources
+                for a in ("ecr:BatchGetImage",)] \
+            + [(a, "docker buildx imagetools create", t) for t in tags for a in ECR_PUSH]
     return []
 
 
@@ -299,6 +324,11 @@ def _copy_needs(tool: str, argv: List[str]) -> List[Tuple[str, str, Optional[str
     """`crane copy|cp SRC DST`, `skopeo copy docker://SRC docker://DST`,
     `regctl image copy|cp SRC DST`: ECR's pull actions on SRC, push on DST."""
     words = [a for a in argv[1:] if not a.startswith("-")]
+    if tool == "crane" and len(words) == 3 and words[0] == "tag":
+        # `crane tag IMG TAG`: the manifest read and put back under TAG
+        src = words[1]
+        dst = re.sub(r"(@[^/]*|:[^/:]*)$", "", src) + ":" + words[2]
+        return [("ecr:BatchGetImage", "crane tag", src), ("ecr:PutImage", "crane tag", dst)]
     if tool == "regctl":
         words = words[1:] if words[:1] == ["image"] else []
     if len(words) < 3 or words[0] not in ("copy", "cp"):

@@ -277,7 +277,7 @@ def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
             out = _scope_tasks(out, link, cluster or "default", link.region if link else None)
             out = _scope_codedeploy(out, run, step, link, github)
             out += _ebs_role_needs(run, step, link, github)
-        if step.uses == A.BUILD_PUSH:
+        if step.uses in (A.BUILD_PUSH, A.BAKE):
             return _build_push_needs(run, step, link, github, out, ecr_login)
         return out
     if step.run is None:
@@ -438,8 +438,11 @@ def _build_push_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
             cache += [Need(a, "docker/build-push-action (exporting the build cache, "
                            "`cache-to`)", step, run, link, arn) for a in A.ECR_PUSH]
     if out:
-        tags = run.resolve(step.with_.get("tags"), step, github)
-        tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
+        if step.uses == A.BAKE:  # the tags of its `set` lines (else the bake file's)
+            tags = A.bake_tags(run.resolve(step.with_.get("set"), step, github))
+        else:
+            tags = run.resolve(step.with_.get("tags"), step, github)
+            tags = [t.strip() for t in re.split(r"[,\n]", tags)] if isinstance(tags, str) else []
         tags = [t for t in tags if t]
         cache += _public_push_needs(run, step, link, github, tags)
         if tags and all(A.is_other_registry(t) for t in tags):
