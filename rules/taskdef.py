@@ -70,7 +70,8 @@ SECRET_IN_ENV = rule(
     it is an ARN or an id) or such a value is reported in the workflow. A DSN is judged by
     its value (a Sentry DSN holds only a public client key). Names that only
     mention a secret store or describe one (`SECRETS_MANAGER_REGION`, `DB_PASSWORD_SECRET_ARN`,
-    `TOKEN_URL`, `PASSWORD_MIN_LENGTH`) and values that are booleans,
+    `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, Airflow's `AIRFLOW__CORE__FERNET_KEY_SECRET`
+    and `..._CMD`, whose value names a secret of its secrets backend) and values that are booleans,
     references (ARNs), paths or small numbers (`TOKEN_TTL=3600`; under a
     password's name a number is reported) are not reported.
 
@@ -338,6 +339,11 @@ _PUBLIC_KEY_VALUE = lazy_re(r"^pk_(?:live|test)_[A-Za-z0-9]+$")
 _PLACEHOLDER_PASSWORD = lazy_re(r"^(?:\$\{?[A-Za-z_]\w*\}?|\*+|x+|\.\.\.|password)$", re.I)
 
 
+# Airflow's `AIRFLOW__{SECTION}__{KEY}_SECRET` and `_CMD` options: the value is
+# the name of a secret in the configured secrets backend, or a command printing it
+_AIRFLOW_REFERENCE = lazy_re(r"AIRFLOW__\w+?__\w+_(?:SECRET|CMD)", re.I)
+
+
 def name_words(name: str):
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
     return [w for w in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if w]
@@ -347,6 +353,8 @@ def secret_name(name) -> bool:
     """Does an environment variable name say it holds a secret?"""
     if not isinstance(name, str):
         return False
+    if _AIRFLOW_REFERENCE.fullmatch(name):
+        return False  # the key of a secret in Airflow's secrets backend, or a command
     words = name_words(name)
     if not words:
         return False

@@ -129,7 +129,8 @@ def test_image_latest_and_untagged(tmp_path):
 @pytest.mark.parametrize("name", ["DB_PASSWORD", "MYSQL_ROOT_PASSWORD", "SECRET_KEY", "API_KEY",
                                   "DD_API_KEY", "GITHUB_TOKEN", "jwtSecret", "AWS_SECRET_ACCESS_KEY",
                                   "SECRET_KEY_BASE", "DB_PASS", "CLIENT_SECRET", "GOOGLE_CREDENTIALS",
-                                  "PGPASSWORD", "NPMTOKEN", "appsecret"])
+                                  "PGPASSWORD", "NPMTOKEN", "appsecret",
+                                  "AIRFLOW__WEBSERVER__SECRET_KEY", "AIRFLOW_SECRET"])
 def test_secret_names(name):
     assert secret_name(name)
 
@@ -138,6 +139,9 @@ def test_secret_names(name):
                                   "TOKEN_URL", "PASSWORD_MIN_LENGTH", "ORDINAL_KEY", "MODEL_KEY",
                                   "KMS_KEY_ID", "BYPASS", "USE_SECRETS_MANAGER", "SECRET_NAME",
                                   "PASSWORD_FILE", "SENTRY_DSN", "DATABASE_DSN", "PGPASSWORD_FILE",
+                                  # Airflow: the name of a secret in its backend, a command
+                                  "AIRFLOW__CORE__FERNET_KEY_SECRET",
+                                  "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN_CMD",
                                   "", None, 42])
 def test_harmless_names(name):
     assert not secret_name(name)
