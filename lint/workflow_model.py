@@ -231,8 +231,8 @@ class Job:
     def id_token_write(self) -> bool:
         return grants_id_token(self.permissions)
 
-    def matrix_rows(self) -> List[dict]:
-        return matrix_rows(self.strategy.get("matrix"))
+    def matrix_rows(self, github: Optional[dict] = None) -> List[dict]:
+        return matrix_rows(self.strategy.get("matrix"), github)
 
     def role_uses(self) -> List[RoleUse]:
         if self._role_uses is None:  # several rules ask: read the steps once
@@ -676,12 +676,13 @@ def _from_json_literal(inner: str, github: Optional[dict] = None):
         return None
 
 
-def _matrix_literal(v):
-    """A matrix value written as `${{ fromJSON('<JSON>') }}` of a literal: the value
-    GitHub evaluates it to; anything else as written."""
+def _matrix_literal(v, github: Optional[dict] = None):
+    """A matrix value written as `${{ fromJSON('<JSON>') }}` of a literal (or,
+    with `github`, of a `vars.X` the config gives): the value GitHub evaluates
+    it to; anything else as written."""
     if isinstance(v, str):
         m = EXPR.fullmatch(v.strip())
-        got = _from_json_literal(m.group(1)) if m else None
+        got = _from_json_literal(m.group(1), github) if m else None
         if got is not None and not got[1]:
             return got[0]
     return v
@@ -714,13 +715,14 @@ class Row(dict):
         return m is not None and m.group(1) not in self
 
 
-def matrix_rows(matrix) -> List[dict]:
+def matrix_rows(matrix, github: Optional[dict] = None) -> List[dict]:
     """The combinations GitHub runs: product of the vectors, minus `exclude`, plus `include`
-    (the matrix, a vector, `include` or `exclude` may be fromJSON of a literal)."""
-    matrix = _matrix_literal(matrix)
+    (the matrix, a vector, `include` or `exclude` may be fromJSON of a literal,
+    or with `github` of a variable the config gives)."""
+    matrix = _matrix_literal(matrix, github)
     if not isinstance(matrix, dict):
         return [{}]
-    matrix = {k: _matrix_literal(v) for k, v in matrix.items()}
+    matrix = {k: _matrix_literal(v, github) for k, v in matrix.items()}
     vectors = {k: v for k, v in matrix.items() if k not in ("include", "exclude")}
     whole = all(isinstance(v, list) for v in vectors.values()) and all(
         isinstance(matrix.get(k, []), list) and all(isinstance(e, dict) for e in matrix.get(k, []))
@@ -1747,6 +1749,8 @@ def with_row(value, row: Optional[dict]):
         return value
 
     def one(m):
+        if isinstance(row, Row) and m.group(1) not in row:
+            return ""  # a key the row lacks is empty in it
         v = row.get(m.group(1))
         return str(v) if isinstance(v, (str, int, float)) and not isinstance(v, bool) \
             else m.group(0)

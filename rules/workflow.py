@@ -1490,21 +1490,26 @@ def _called_without_environment(job, ctx):
     callee = _local_workflow(job, ctx)
     if callee is None:
         return
-    github = {**(ctx.config.github or {}), "inputs": wm.caller_inputs(callee, job.data)}
+    config = ctx.config.github or {}
+    rows = job.matrix_rows(config) if "matrix." in str(job.with_) else [{}]
     for called in _live_jobs(callee):
         text = called.environment
         if not isinstance(text, str) or "${{" not in text or not called.deploys():
             continue
-        value = wm.expand(text, called, None, None, github)
-        if isinstance(value, str) and "${{" not in value and not value.strip():
-            name = next(iter(wm.INPUT_REF.findall(text)), None)
-            yield Problem(DEPLOY_NO_ENVIRONMENT.id, job.path + (
-                ("with", name) if name in job.with_ else ("uses",)),
-                f"job '{job.id}' calls {job.uses}, whose job '{called.id}' deploys "
-                f"({_deploy_words(called.deploys())}) with `environment: {text}`, empty for "
-                "this call: no environment, no reviewers",
-                help=f"pass `{name}: production` (or the environment to deploy to)"
-                if name else "give the called job an environment")
+        for row in rows:  # (a matrix calling job: one call per row)
+            github = {**config, "inputs": wm.caller_inputs(callee, wm.with_row(job.data, row))}
+            value = wm.expand(text, called, None, None, github)
+            if isinstance(value, str) and "${{" not in value and not value.strip():
+                name = next(iter(wm.INPUT_REF.findall(text)), None)
+                yield Problem(DEPLOY_NO_ENVIRONMENT.id, job.path + (
+                    ("with", name) if name in job.with_ else ("uses",)),
+                    f"job '{job.id}' calls {job.uses}, whose job '{called.id}' deploys "
+                    f"({_deploy_words(called.deploys())}) with `environment: {text}`, empty "
+                    "for this call" + (f" (matrix row {dict(row)})" if row else "")
+                    + ": no environment, no reviewers",
+                    help=f"pass `{name}: production` (or the environment to deploy to)"
+                    if name else "give the called job an environment")
+                break
 
 
 def _local_workflow(job, ctx):

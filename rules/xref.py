@@ -486,7 +486,7 @@ def build(docs: List[Document], ctx) -> Index:
     for d in docs:
         if d.kind != "workflow":
             continue
-        for run in R.job_runs(d, github, find_role, _callers_of(idx, d)):
+        for run in R.job_runs(d, github, find_role, _callers_of(idx, d, github)):
             idx.runs.append(run)
             if not ctx.verbose:
                 continue  # the notes below need positions: a second read of the file
@@ -1334,7 +1334,7 @@ def _calling_jobs(idx: Index, doc: Document) -> List[tuple]:
     return out
 
 
-def _callers_of(idx: Index, doc: Document) -> Optional[List[R.Caller]]:
+def _callers_of(idx: Index, doc: Document, github=None) -> Optional[List[R.Caller]]:
     """The calling jobs of a workflow that only other workflows run (`on:
     workflow_call` alone), each with the inputs it passes over the inputs'
     defaults; None when it has other triggers or no linted workflow calls it.
@@ -1350,7 +1350,7 @@ def _callers_of(idx: Index, doc: Document) -> Optional[List[R.Caller]]:
     for caller, job in calling:
         job_id = next((i for i, j in caller.data["jobs"].items() if j is job), "?")
         strategy = job.get("strategy") if isinstance(job, dict) else None
-        rows = wm.matrix_rows(strategy.get("matrix")) if isinstance(strategy, dict) \
+        rows = wm.matrix_rows(strategy.get("matrix"), github) if isinstance(strategy, dict) \
             and "matrix." in str(job.get("with")) else [{}]
         for row in rows:  # (a matrix calling job: one call per row, its values in `with:`)
             out.append(R.Caller(caller, str(job_id), job,

@@ -2193,3 +2193,51 @@ def test_a_cli_deploy_after_its_own_latest_push(tmp_path, own_push, reported):
               - run: aws ecs update-service --cluster c --service geo --force-new-deployment
         """).replace("OWN_PUSH", own_push)
     assert bool(_linted(tmp_path, text, "workflow-image-latest")) is reported
+
+
+def test_a_matrix_row_without_the_key_calls_with_an_empty_environment(tmp_path):
+    # hl/05: `environment: ${{ matrix.environment }}` in rows that name it `env`
+    (tmp_path / "_deploy.yml").write_text(textwrap.dedent("""\
+        on:
+          workflow_call:
+            inputs: {environment: {type: string, required: true}}
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            environment: ${{ inputs.environment }}
+            steps:
+              - run: aws ecs update-service --cluster c --service s --force-new-deployment
+        """))
+    text = textwrap.dedent("""\
+        on: {push: {branches: [main]}}
+        jobs:
+          test: {runs-on: ubuntu-latest, steps: [{run: pytest}]}
+          deploy:
+            needs: test
+            strategy:
+              matrix:
+                include: [{env: staging}, {env: production}]
+            uses: ./.github/workflows/_deploy.yml
+            with:
+              environment: ${{ matrix.KEY }}
+        """)
+    found = _linted(tmp_path, text.replace("KEY", "environment"), "workflow-deploy-no-environment")
+    assert len(found) == 1 and "matrix row" in found[0].message
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "_deploy.yml").write_text((tmp_path / ".github" / "workflows"
+                                                 / "_deploy.yml").read_text())
+    assert not _linted(tmp_path / "x", text.replace("KEY", "env"), "workflow-deploy-no-environment")
+
+
+def test_with_row_empties_a_key_a_whole_row_lacks():
+    from ecs_lint import workflow_model as wm
+
+    row = wm.Row({"env": "staging"})
+    assert wm.with_row({"e": "${{ matrix.environment }}", "c": "c-${{ matrix.env }}"}, row) \
+        == {"e": "", "c": "c-staging"}
+    # a row of a matrix not written out whole: the key may be there, unknown
+    assert wm.with_row("${{ matrix.environment }}", {"env": "x"}) == "${{ matrix.environment }}"
+    assert wm.matrix_rows("${{ fromJSON(vars.ENVS) }}", {"vars": {"ENVS": "[1]"}}) == [{}]
+    assert [dict(r) for r in wm.matrix_rows(
+        {"environment": "${{ fromJSON(vars.ENVS) }}"}, {"vars": {"ENVS": '["dev", "perf"]'}})] \
+        == [{"environment": "dev"}, {"environment": "perf"}]

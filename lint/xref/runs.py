@@ -294,7 +294,7 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
         uses = [wm.role_uses_of(step, job) for step in job.steps]  # the same in every row
         for (facts, condition, inputs), row in ((split, row)
                                                 for split in _fact_splits(wf, job, uses)
-                                                for row in job.matrix_rows()):
+                                                for row in job.matrix_rows(github)):
             run = JobRun(doc, wf, job, row, None, caller=caller, facts=facts,
                          condition=condition, inputs=inputs)
             github_run = with_inputs(github, None, facts, inputs)
