@@ -354,13 +354,18 @@ _KEY_ACTIONS = {
 
 
 # actions authorized on no resource (Service Authorization Reference: no
-# resource type): no resource, no tags of one, so `aws:ResourceTag/...` (and a
-# service's `ResourceTag/...`) is never in their request
-_NO_RESOURCE_ACTIONS = {a.lower() for a in (
+# resource type; "you must specify all resources ("*") in the Resource
+# element"): IAM matches them only with Resource "*", and no resource, no tags
+# of one, so `aws:ResourceTag/...` (and a service's `ResourceTag/...`) is never
+# in their request
+NO_RESOURCE_ACTIONS = {a.lower() for a in (
     "ecr:GetAuthorizationToken", "ecr-public:GetAuthorizationToken",
     "sts:GetServiceBearerToken", "sts:GetCallerIdentity", "ecs:DescribeTaskDefinition",
     "ecs:DeregisterTaskDefinition", "ecs:ListTaskDefinitions",
-    "ecs:ListTaskDefinitionFamilies", "ecs:ListClusters")}
+    "ecs:ListTaskDefinitionFamilies", "ecs:ListClusters", "ecs:ListServices",
+    "elasticloadbalancing:DescribeTargetHealth", "elasticloadbalancing:DescribeTargetGroups",
+    "elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners",
+    "elasticloadbalancing:DescribeRules")}
 
 
 class _Absent:
@@ -380,7 +385,7 @@ def key_absent(key: str, action: Optional[str]) -> bool:
     k, a = key.lower(), action.strip().lower()
     if k in _PASSROLE_ONLY_KEYS:
         return a != "iam:passrole"
-    if a in _NO_RESOURCE_ACTIONS and k.split(":", 1)[-1].startswith("resourcetag/"):
+    if a in NO_RESOURCE_ACTIONS and k.split(":", 1)[-1].startswith("resourcetag/"):
         return True
     return k in _KEY_ACTIONS and a not in _KEY_ACTIONS[k]
 

@@ -1032,20 +1032,6 @@ def _permission_checks(idx: Index, ctx):
         yield from _passrole(idx, passes)
 
 
-# actions with no resource-level permissions: IAM matches them only with Resource "*"
-# (the Service Authorization Reference lists no resource type for them: "you must
-# specify all resources ("*") in the Resource element")
-_STAR_ONLY = {"ecr:getauthorizationtoken", "ecr-public:getauthorizationtoken",
-              "sts:getservicebearertoken",
-              "ecs:describetaskdefinition", "ecs:deregistertaskdefinition",
-              "ecs:listtaskdefinitions", "ecs:listtaskdefinitionfamilies",
-              "ecs:listclusters", "ecs:listservices",
-              "elasticloadbalancing:describetargethealth",
-              "elasticloadbalancing:describetargetgroups",
-              "elasticloadbalancing:describeloadbalancers",
-              "elasticloadbalancing:describelisteners", "elasticloadbalancing:describerules"}
-
-
 # a service ARN, or the tasks of a cluster (`task/CLUSTER/*`): both name the cluster
 _SERVICE_ARN = re.compile(r"^(arn:[^:]+:ecs:[^:]+:\d{12}:)(?:service|task)/([^/]+)/[^/]+$")
 
@@ -1062,7 +1048,7 @@ def _missing(idx: Index, needs_by_key):
     denied: Dict[tuple, list] = {}
     for (_, action, resource, region, keys), needs in needs_by_key.items():
         role = needs[0].link.role
-        if resource is None and action.lower() in _STAR_ONLY:
+        if resource is None and action.lower() in iam.NO_RESOURCE_ACTIONS:
             resource = "*"
         # the region the request goes to (a regional resource's, else the one
         # the credentials were configured for): a condition on
@@ -1137,7 +1123,7 @@ def _missing_problem(idx: Index, action, resource, needs, decision, others, more
     else:
         doc, path = _where_to_fix(docs, action, resource)
     line = first.line or first.run.doc.span(first.step.path).line
-    star = resource == "*" and action.lower() in _STAR_ONLY
+    star = resource == "*" and action.lower() in iam.NO_RESOURCE_ACTIONS
     on = (" (it has no resource-level permissions: only Resource \"*\" grants it)" if star
           else f" on {resource}" if resource else "")
     keys = [f"no {k}" if v is iam.ABSENT else f"{k} = {v}" for k, v in first.context
