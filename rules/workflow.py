@@ -554,7 +554,8 @@ OIDC_ON_PULL_REQUEST = rule(
     `cancelled()`), directly or in a local reusable workflow they call.
     Roles whose ARN or name says they are read-only
     (`readonly`, `read-only`, `-ro`, `plan`), as written or as the config's
-    `vars`/`secrets` resolve `${{ vars.X }}`, are not reported.
+    `vars`/`secrets` resolve `${{ vars.X }}`, are not reported, unless the job
+    then chains from one into another role (`role-chaining: true`).
 
     ## Why is this bad?
     Any branch pushed to the repository can open a pull request whose workflow
@@ -2318,11 +2319,20 @@ def oidc_triggers(doc, ctx):
         on_pr = [(u, [e for e in _PULL_REQUEST_EVENTS if e in u[1]]) for u in uses]
         on_pr = [(u, events) for u, events in on_pr if events]
         if on_pr:
-            (ru, _, path, who, user), events = on_pr[0]
-            if _read_only_role(ru, user, ctx.config.github):
+            # a read-only OIDC role may chain into a deploy role (`role-chaining`)
+            chained = [(ru, wm.if_events(ru.step.if_, merge_ref).admit(job_events),
+                        _use_path(ru), f"job '{job.id}'", job) for ru in job.role_uses()
+                       if not ru.oidc and wm._truthy(ru.step.with_.get("role-chaining")) is True]
+            on_pr += [(u, events) for u, events in (
+                (u, [e for e in _PULL_REQUEST_EVENTS if e in u[1]]) for u in chained) if events]
+            hit = next(((u, events) for u, events in on_pr
+                        if not _read_only_role(u[0], u[4], ctx.config.github)), None)
+            if hit is None:
                 continue
+            (ru, _, path, who, user), events = hit
+            how = " (chained from the role it assumed through OIDC)" if not ru.oidc else ""
             yield Problem(OIDC_ON_PULL_REQUEST.id, path,
-                          f"{who} assumes {_role_text(ru)} on `{events[0]}`: code "
+                          f"{who} assumes {_role_text(ru)}{how} on `{events[0]}`: code "
                           "from any branch's pull request runs with the deploy role",
                           help="assume deploy roles on `push` to protected branches or in an "
                                "environment with reviewers; give pull requests a read-only role")

@@ -204,6 +204,9 @@ PERMISSION_MISSING = rule(
     Lists the AWS actions each step of a job needs under the role it assumed
     (a step whose own `env:` sets `AWS_ACCESS_KEY_ID` from an earlier
     configure step's `output-credentials` runs as that step's role):
+    a `role-chaining: true` configure-aws-credentials step into a role of
+    another account (`sts:AssumeRole` and, unless `role-skip-session-tagging`,
+    `sts:TagSession` on that role, asked of the role before it),
     `amazon-ecr-login` or `docker/login-action` given an ECR registry and
     no username or password (`ecr:GetAuthorizationToken`), `docker push` to ECR (the
     five layer-upload actions; so do `docker manifest push`, docker/bake-action
@@ -989,6 +992,12 @@ def _permission_checks(idx: Index, ctx):
     for run in idx.runs:
         for step in run.job.steps:
             link = run.role_at.get(step.index)
+            before = run.role_at.get(step.index - 1)
+            for need in N.chain_needs(run, step, before, link) \
+                    if before is not None and before.role is not None \
+                    and _policy_docs(before.role) else ():
+                needs_by_key.setdefault((id(need.link.role), need.action, need.resource,
+                                         need.link.region, need.context), []).append(need)
             if link is None or link.role is None or not _policy_docs(link.role):
                 continue
             needs = N.step_needs(run, step, link, github, N.deployment_controller(idx, run, step, github))

@@ -2241,3 +2241,29 @@ def test_with_row_empties_a_key_a_whole_row_lacks():
     assert [dict(r) for r in wm.matrix_rows(
         {"environment": "${{ fromJSON(vars.ENVS) }}"}, {"vars": {"ENVS": '["dev", "perf"]'}})] \
         == [{"environment": "dev"}, {"environment": "perf"}]
+
+
+@pytest.mark.parametrize("chained_role, reported", [
+    # hq/07: a read-only OIDC role chaining into a deploy role on a pull request
+    ("arn:aws:iam::123456789012:role/web-preview-deployer", True),
+    ("arn:aws:iam::123456789012:role/web-preview-readonly", False),
+])
+def test_a_pull_request_job_chaining_into_a_deploy_role(chained_role, reported):
+    text = textwrap.dedent(f"""\
+        on: pull_request
+        permissions: {{id-token: write, contents: read}}
+        jobs:
+          preview:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: arn:aws:iam::123456789012:role/web-ci-readonly
+                  aws-region: eu-west-1
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: {chained_role}
+                  role-chaining: true
+                  aws-region: eu-west-1
+        """)
+    assert ("workflow-oidc-on-pull-request" in rules_of(text)) is reported

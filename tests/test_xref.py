@@ -2474,3 +2474,39 @@ def test_bake_set_tags():
     assert A.bake_tags("api.tags=R/api:1\n*.platform=linux/amd64\nworker.tags = R/w:1\n") \
         == ["R/api:1", "R/w:1"]
     assert A.bake_tags(None) == [] and A.bake_tags("tags") == []
+
+
+@pytest.mark.parametrize("target, skip_tags, missing", [
+    # hq/02, hq/05: the chain step asks the role before it, in another account
+    ("arn:aws:iam::999999999999:role/prod-deployer", False, ["sts:AssumeRole", "sts:TagSession"]),
+    ("arn:aws:iam::999999999999:role/prod-deployer", True, ["sts:AssumeRole"]),
+    # in one account the target's trust policy naming the caller may be enough
+    ("arn:aws:iam::123456789012:role/prod-deployer", False, []),
+])
+def test_role_chaining_needs_of_the_role_before(tmp_path, target, skip_tags, missing):
+    from conftest import lint_files
+
+    hub = "arn:aws:iam::123456789012:role/hub"
+    wf = textwrap.dedent(f"""\
+        on: {{push: {{branches: [main]}}}}
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            permissions: {{id-token: write}}
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with: {{role-to-assume: "{hub}", aws-region: eu-west-1}}
+              - uses: aws-actions/configure-aws-credentials@v4
+                with:
+                  role-to-assume: "{target}"
+                  role-chaining: true
+                  role-skip-session-tagging: {str(skip_tags).lower()}
+                  aws-region: eu-west-1
+        """)
+    policy = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "ecs:ListClusters", "Resource": "*"}]}
+    found = [f for f in lint_files(tmp_path, {".github/workflows/d.yml": wf, "p.json": policy},
+                                   config=f'roles:\n  "{hub}":\n    permissions: [p.json]\n')
+             if f.rule == "xref-permission-missing"]
+    assert [a for f in found for a in ("sts:AssumeRole", "sts:TagSession")
+            if f.message.startswith(f"role {hub} is not allowed {a} on {target}")] == missing

@@ -425,6 +425,30 @@ def _command_region(step: wm.Step, option) -> Optional[str]:
     return None
 
 
+def chain_needs(run: R.JobRun, step: wm.Step, before: Optional[R.RoleLink],
+                after: Optional[R.RoleLink]) -> List[Need]:
+    """configure-aws-credentials with `role-chaining: true` assumes its role
+    with the credentials of the role before it: `sts:AssumeRole` on that role's
+    ARN, and `sts:TagSession` (the action tags the session unless
+    `role-skip-session-tagging`), asked of the role before. Counted when the
+    two roles are in different accounts, where the caller's own policies must
+    allow it (in one account a trust policy naming the caller is enough)."""
+    if step.uses != A.CONFIGURE or wm._truthy(step.with_.get("role-chaining")) is not True \
+            or before is None or before.role is None or after is None \
+            or after.use.step is not step or not isinstance(after.resolved, str):
+        return []
+    target = after.resolved
+    mine = L.account_of_arn(before.resolved or "") or before.role.account
+    theirs = L.account_of_arn(target)
+    if not mine or not theirs or mine == theirs or not target.startswith("arn:"):
+        return []
+    why = "configure-aws-credentials (`role-chaining: true`, assuming the next role)"
+    out = [Need("sts:AssumeRole", why, step, run, before, target)]
+    if wm._truthy(step.with_.get("role-skip-session-tagging")) is not True:
+        out.append(Need("sts:TagSession", why + " with session tags", step, run, before, target))
+    return out
+
+
 def _build_push_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                       out: List[Need], ecr_login: bool) -> List[Need]:
     """docker/build-push-action: the push actions on each ECR repository its
