@@ -39,8 +39,11 @@ iterator (the block type, or `iterator = NAME`) bound to `{key, value}`;
 arithmetic (`+ - * / %`) on known numbers is computed (`8 * 1024` is 8192).
 `for` expressions (`[for ...]`, and `{for ... : K => V}` maps, with `...` grouping)
 over a known collection are computed, an `if` filter included, and so are
-`flatten()` and the collection functions of `_FUNCS_COLLECTION` (`distinct`, `sort`,
-`keys`, `values`, `lookup`, ...); `x == null` and `!= null` are known for a known `x`.
+`flatten()`, `coalescelist()` and the collection functions of `_FUNCS_COLLECTION`
+(`distinct`, `sort`, `keys`, `values`, `lookup`, `setproduct`, ...); `x == null` and
+`!= null` are known for a known `x`. What is inside a value read through `local.X`
+keeps the positions where its `locals` block writes it (a variable's default does
+not: a module's own resources are reported where they use a variable).
 A local module (`source = "./..."` or `"../..."`) is read once per call of it
 under the repository root (`called`), its variables bound to the call's
 arguments, which keep their positions in the caller (and a caller's tfvars
@@ -76,6 +79,7 @@ CloudFormation gives with logical ids.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import math
 import os
@@ -412,6 +416,7 @@ class Module:
     local_nodes: Dict[str, Any] = field(default_factory=dict)  # name -> (node, TfFile)
     blocks: Dict[str, Any] = field(default_factory=dict)  # address -> (type, name, body, TfFile, node)
     local_values: Dict[str, Any] = field(default_factory=dict)
+    local_at: Dict[str, Any] = field(default_factory=dict)  # name -> (spans, keys) in its value
     instances: Dict[str, Any] = field(default_factory=dict)  # address -> see instances()
     busy: set = field(default_factory=set)
     resources: Dict[str, Resource] = field(default_factory=dict)
@@ -599,8 +604,8 @@ def _kept_readings(key) -> Optional[list]:
 
 def _reading(mod: Module, **changes) -> Module:
     """A copy of `mod` to read again with other variables (nothing evaluated kept)."""
-    return dataclasses.replace(mod, local_values={}, instances={}, busy=set(), resources={},
-                               asked=list(mod.asked), **changes)
+    return dataclasses.replace(mod, local_values={}, local_at={}, instances={}, busy=set(),
+                               resources={}, asked=list(mod.asked), **changes)
 
 
 def _calls_in(mod: Module, path: str, root: str, depth: int) -> List[Module]:
@@ -904,6 +909,38 @@ def _coalesce(args):
     return None
 
 
+MAX_PRODUCT = 10_000  # elements of a setproduct() above it: unknown
+
+
+def _setproduct(args):
+    """setproduct(): every combination of one element of each list (or set),
+    a list of lists, the last argument varying fastest, as Terraform orders
+    it; None with fewer than two arguments, one that is not a known list, or
+    more than MAX_PRODUCT combinations."""
+    if len(args) < 2 or not all(isinstance(a, list) for a in args):
+        return None
+    if math.prod(len(a) for a in args) > MAX_PRODUCT:
+        return None
+    return [list(c) for c in itertools.product(*args)]
+
+
+def _coalescelist_index(args) -> Optional[int]:
+    """The index of the argument coalescelist() returns: the first list that
+    is not empty (null ones are skipped); None when an argument before it
+    is not a known list, or none is not empty (an error in Terraform). A
+    list of unknown elements only may stand for an unknown list (`concat()`
+    gives one such element per list it does not know), which may be empty:
+    not known either."""
+    for i, a in enumerate(args):
+        if a is None:
+            continue
+        if not isinstance(a, list) or (a and all(isinstance(x, Template) for x in a)):
+            return None
+        if a:
+            return i
+    return None
+
+
 def _known(v) -> bool:
     """Is a value known through and through (no unknown part, at any depth)?"""
     if isinstance(v, (Template, Unknown)):
@@ -951,6 +988,7 @@ _FUNCS_COLLECTION = {
     "lookup": _lookup,
     "element": _element,
     "coalesce": _coalesce,
+    "setproduct": _setproduct,
     "try": _try,
 }
 
@@ -1080,7 +1118,10 @@ class Evaluator:
             if self.given:
                 self._given_positions(node, path, rec)
         try:
-            return self._value(node, path, rec)
+            v = self._value(node, path, rec)
+            if rec is not None:
+                self._local_positions(node, path, rec)
+            return v
         except RecursionError:
             return unknown("expression")
 
@@ -1129,6 +1170,51 @@ class Evaluator:
                 rec.spans[path + p[len(whole):]] = sp
         if whole + (0,) in given and whole + (1,) not in given:  # a list of one: at it
             rec.spans[path] = given[whole + (0,)]
+
+    def _local_positions(self, node, path, rec: Positions):
+        """`local.X` (`local.X.a[0]`): what is inside its value keeps the
+        positions the `locals` block writes it at (in this file or another of
+        the module), so a container's entry is reported at its own line, not
+        at the reference; the reference itself stays where it is."""
+        steps = _ref_steps(node)
+        if not steps or len(steps) < 2 or steps[0] != "local" or "local" in self.scope \
+                or not isinstance(steps[1], str):
+            return
+        rest = []
+        for s in steps[2:]:
+            s = self.value(s) if _is_tree(s) else s
+            if not isinstance(s, (str, int)) or isinstance(s, bool):
+                return
+            rest.append(s)
+        got = self.local_positions(steps[1])
+        if got is None:
+            return
+        n, rest = len(rest), tuple(rest)
+        for table, written in zip((rec.spans, rec.keys), got):
+            for p, sp in written.items():
+                if len(p) > n and p[:n] == rest:
+                    table[path + p[n:]] = sp
+
+    def local_positions(self, name) -> Optional[tuple]:
+        """(spans, keys) by path inside the value of local `name`, each span
+        naming its file when that is not this one; None when not known."""
+        mod = self.mod
+        hit = mod.local_nodes.get(name)
+        key = ("local at", name)
+        if hit is None or key in mod.busy:
+            return None
+        if name not in mod.local_at:
+            mod.busy.add(key)
+            try:
+                rec = Positions(UNKNOWN_SPAN)
+                Evaluator(mod, hit[1]).value(hit[0], (), rec)
+            finally:
+                mod.busy.discard(key)
+            mod.local_at[name] = (rec.spans, rec.keys)
+        spans, keys = mod.local_at[name]
+        if os.path.realpath(hit[1].path) == os.path.realpath(self.f.path):
+            return spans, keys
+        return _in_file(spans, hit[1].path), _in_file(keys, hit[1].path)
 
     def _value(self, node, path, rec):
         if not _is_tree(node):
@@ -1667,6 +1753,12 @@ class Evaluator:
         if fname == "concat" and arg_nodes:
             return self._concat(node, arg_nodes, path, rec)
         args = [self.value(a) for a in arg_nodes]
+        if fname == "coalescelist":
+            i = _coalescelist_index(args)
+            if i is None:
+                return unknown(self.source(node))
+            # read again where it is written: a module's argument keeps its line
+            return args[i] if rec is None else self.value(arg_nodes[i], path, rec)
         if fname in _FUNCS_IDENTITY and len(args) == 1:
             return args[0]
         if fname in _FUNCS_STRING and len(args) == _FUNCS_STRING[fname][0] \
