@@ -498,8 +498,8 @@ def trust_subjects(doc, ctx):
         path, entry = _sub_location(stmt)
         if result.unknown_shape:
             ctx.note(f"{doc.file}: statement {stmt.index}: sub patterns {_shown_values(entry)} "
-                     "are not of the standard repo:OWNER/REPO:CONTEXT shape (a customised "
-                     "subject template?): their reach is unknown")
+                     "are not of the standard repo:OWNER/REPO:CONTEXT shape (a value not "
+                     "worked out, or a customised subject template?): their reach is unknown")
         cls = result.broadest
         if cls is not None:
             index = result.value_index(cls, entry)
