@@ -697,7 +697,8 @@ TEMPLATE_INJECTION = rule(
     values that carry such text on: a step output (`steps.ID.outputs.N`)
     written to `$GITHUB_OUTPUT` from it (as an expression, or through an env
     variable, `$GITHUB_HEAD_REF` or a shell variable derived from one, e.g.
-    `X=$(sed ... <<<"$BODY")`; not a count or checksum of it), an env
+    `X=$(sed ... <<<"$BODY")`; not a count or checksum of it, even cut
+    down: `$(printf %s "$MSG" | sha256sum | cut -c1-16)`), an env
     variable an earlier step writes to `$GITHUB_ENV` the same way (read as
     `${{ env.X }}`), an output an
     `actions/github-script` step sets from a title, body, head ref or label,
@@ -711,7 +712,8 @@ TEMPLATE_INJECTION = rule(
     pastes it in its own script is reported in the action's file. Expressions
     passed through `env:` and read by the shell as `"$VAR"` are safe and not
     reported, and so are expressions whose value is only true or false
-    (`contains(...)`, comparisons). `workflow_dispatch` inputs (written by
+    (`contains(...)`, comparisons) or one of their own literals
+    (`startsWith(MSG, 'hotfix') && 'fast' || 'canary'`). `workflow_dispatch` inputs (written by
     people with write access) are not reported.
 
     ## Why is this bad?
@@ -2623,8 +2625,8 @@ def _injected(expr: str, job, step, inputs=None, depth: int = 0):
     nothing an outsider writes. `inputs`: `_tainted_inputs`."""
     e = _DOT_SPACE.sub(".", _BRACKET.sub(lambda m: "." + (m.group(1) or m.group(2) or ""),
                                          expr.strip()))
-    if _boolean(e):
-        return None  # pastes only true or false
+    if _boolean(e) or _literals_only(e):
+        return None  # pastes only true or false, or its own literals
     bad = _INJECTABLE.search(e) or _TO_JSON.search(e)
     if bad:
         return bad.group(0), bad.group(0), None
@@ -2719,6 +2721,7 @@ def _shell_text_injected(text: str, job, step, line: int, inputs, depth: int):
     got = _value_injected(text, job, step, inputs, depth)
     if got or depth >= _MAX_CARRY:
         return got
+    text = _without_digests(text)
     local = wm.script_vars(step, line)
     for m in wm._SHELL_VAR.finditer(text):
         var = m.group(1) or m.group(3)
@@ -2734,18 +2737,28 @@ def _shell_text_injected(text: str, job, step, line: int, inputs, depth: int):
     return None
 
 
+_DIGEST = lazy_re(r"\$\(([^()]*\b(?:%s)\b[^()]*)\)" % "|".join(sorted(_NO_TEXT_OUT)))
+
+
+def _without_digests(text: str) -> str:
+    """Shell text without its `$(...)` whose commands count or hash
+    (`$(printf %s "$MSG" | sha256sum | cut -c1-16)`): hex or digits, not text."""
+    if "$(" not in text:
+        return text
+    return _DIGEST.sub("", text)
+
+
 def _text_free(step, var: str, line: int, value: str) -> bool:
     """Does the script set `var` (before `line`) to a value that cannot hold
     text: arithmetic (`$((...))`), or the output of a command that counts or
     hashes (`$(wc -c <<<"$BODY")`, `_NO_TEXT_OUT`, `grep -c`)?"""
     if value.startswith("$(("):
         return True
-    last = None
-    for c in wm.commands(step):
-        if c.line <= line and c.captured_by == var:
-            last = c
-    return last is not None and (last.name in _NO_TEXT_OUT or (
-        last.name == "grep" and any(a in ("-c", "--count") for a in last.argv[1:])))
+    captured = [c for c in wm.commands(step) if c.line <= line and c.captured_by == var]
+    # (the last assignment's commands: a pipe into a hash stays hex after `cut`)
+    captured = [c for c in captured if c.line == captured[-1].line] if captured else []
+    return any(c.name in _NO_TEXT_OUT for c in captured) or bool(captured) and (
+        captured[-1].name == "grep" and any(a in ("-c", "--count") for a in captured[-1].argv[1:]))
 
 
 _SET_OUTPUT_JS = lazy_re(r"\bcore\s*\.\s*setOutput\s*\(\s*(['\"`])([A-Za-z0-9_-]+)\1\s*,")
@@ -2794,6 +2807,22 @@ def _script_output_source(step, name: str) -> Optional[str]:
 
 
 _STRING = lazy_re(r"'(?:[^']|'')*'")
+
+
+def _literals_only(expr: str) -> bool:
+    """Is the expression's value one of its literals or a falsy value,
+    whatever text it reads (`startsWith(MSG, 'hotfix') && 'fast' || 'canary'`)?
+    `a && 'x'` is a falsy `a` or 'x'; `a || b` is a truthy `a`, else b: each
+    alternative must end in a literal (or be true or false)."""
+    bare = _STRING.sub("''", expr)
+    for alt in wm.split_top(bare, "||"):
+        last = wm.strip_parens(wm.split_top(wm.strip_parens(alt), "&&")[-1])
+        if not (last == "''" or _LITERAL.fullmatch(last) or _boolean(last)):
+            return False
+    return True
+
+
+_LITERAL = lazy_re(r"-?\d+(?:\.\d+)?|true|false|null")
 
 
 def _boolean(expr: str) -> bool:

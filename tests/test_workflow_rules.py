@@ -385,6 +385,8 @@ def _injections(run):
     ("echo '${{ toJSON(github.event) }}'", 15),
     ("echo \"${{ env.BODY }}\"", 15),  # env pastes the text back into the script
     ("echo \"${{ github.event.comment.body || 'none' }}\"", 15),  # `a || b` is a
+    ("echo \"${{ contains(github.event.comment.body, 'x') && 'y' || github.event.comment.body"
+     " }}\"", 15),
     ("echo \"${{ format('<{0}>', github.event.comment.body) }}\"", 15),
     # an expression over two lines of a double-quoted scalar, and a plain scalar
     # continued on the next line: the line of the expression
@@ -402,6 +404,9 @@ def test_template_injection_finds_the_text_however_it_is_written(run, line):
     "echo \"${{ contains(github.event.comment.body, '/deploy') }}\"",  # true or false
     "echo \"${{ github.event.comment.body == 'deploy' }}\"",
     "echo \"${{ !github.event.comment.body }}\"",
+    # hv/04: only its own literals (a falsy value otherwise)
+    "echo \"${{ startsWith(github.event.comment.body, '/x') && 'fast' || 'canary' }}\"",
+    "echo \"${{ github.event.comment.body && 'given' }}\"",
 ])
 def test_template_injection_near_misses(run):
     assert _injections(run) == []
@@ -2267,3 +2272,19 @@ def test_a_pull_request_job_chaining_into_a_deploy_role(chained_role, reported):
                   aws-region: eu-west-1
         """)
     assert ("workflow-oidc-on-pull-request" in rules_of(text)) is reported
+
+
+@pytest.mark.parametrize("written, reported", [
+    # hv/04: a hash of the text is hex, even cut down
+    ('echo "d=$(printf %s "$BODY" | sha256sum | cut -c1-16)" >> "$GITHUB_OUTPUT"', False),
+    ('d=$(printf %s "$BODY" | sha256sum | cut -c1-16)\n          echo "d=$d" >> "$GITHUB_OUTPUT"',
+     False),
+    ('echo "d=$(printf %s "$BODY" | cut -c1-16)" >> "$GITHUB_OUTPUT"', True),
+])
+def test_a_digest_of_attacker_text_is_not_text(written, reported):
+    text = INJECTION.format(run="echo ok").replace(
+        "      - run: echo ok",
+        "      - id: meta\n        run: |\n          " + written
+        + "\n      - run: echo \"${{ steps.meta.outputs.d }}\"")
+    found = [f for f in lint_text(text) if f[0] == "workflow-template-injection"]
+    assert bool(found) is reported
