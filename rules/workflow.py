@@ -704,7 +704,10 @@ TEMPLATE_INJECTION = rule(
     `actions/github-script` step sets from a title, body, head ref or label,
     commit message or author of what it reads
     (`core.setOutput('ref', data.head.ref)`, or what it returns for
-    `result`), a job output
+    `result`; also through the script's variables and functions derived
+    from such text, `const tag = field('Tag')`, unless it makes a number or
+    a truth value of it) or exports (`core.exportVariable('X', ...)`, read
+    as `${{ env.X }}`), a job output
     mapped from such a step output (`needs.J.outputs.N`), and an input of a
     reusable workflow (`inputs.N`) that a calling job in the repository fills
     with such text (the message names the caller). Each script line that
@@ -2651,9 +2654,12 @@ def _carried(e: str, job, step, inputs, depth: int):
         written = wm.runtime_env_write(job, step, name) \
             if job is not None and not (step is not None and isinstance(step.env, dict)
                                            and name in step.env) else None
+        exported = _exported_by_script(job, step, name) if written is None else None
         if written is not None:  # an earlier step's `echo "X=$BRANCH" >> "$GITHUB_ENV"`
             got = _shell_text_injected(written.value, job, written.step,
                                        written.command.line, inputs, depth)
+        elif exported is not None:  # an earlier `core.exportVariable('X', body)`
+            got = (exported, exported, GITHUB_SCRIPT)
         else:
             got = _value_injected(wm._env_value(name, job, step), job, None, inputs, depth)
         if got:
@@ -2778,32 +2784,136 @@ def _script_output_source(step, name: str) -> Optional[str]:
     """The attacker-controlled JavaScript value an `actions/github-script` step
     sets as its output `name` (`core.setOutput('name', data.head.ref)`, or for
     `result` what the script returns last), e.g. `data.head.ref`; None unless
-    the value clearly is such text (a property path ending at a title, body,
-    head ref or label, commit message or author, alone, concatenated or in a
-    template literal; a variable declared from one)."""
+    the value clearly is such text (`_js_tainted`)."""
     script = step.input("script")
     if not isinstance(script, str):
         return None
-    values = []
-    for m in _SET_OUTPUT_JS.finditer(script):
-        if m.group(2) == name:
-            call = script[m.start() + m.group(0).index("("):]
-            end = wm.closing_paren(call)
-            values.append(call[call.index(",") + 1:end if end > 0 else None])
+    values = _js_call_values(script, _SET_OUTPUT_JS, name)
     returned = _RETURN_JS.findall(script)
     if name == "result" and returned:
         values.append(returned[-1])
+    return _js_tainted(script, values)
+
+
+def _exported_by_script(job, step, name: str) -> Optional[str]:
+    """The attacker field an earlier `actions/github-script` step of the job
+    exports as env `name` (the last such step before `step`), or None."""
+    if job is None or step is None or (isinstance(step.env, dict) and name in step.env):
+        return None
+    before = []
+    for st in job.steps:
+        if st is step:
+            break
+        before.append(st)
+    else:
+        return None
+    for st in reversed(before):
+        if st.uses == GITHUB_SCRIPT:
+            got = _script_env_source(st, name)
+            if got:
+                return got
+    return None
+
+
+def _script_env_source(step, name: str) -> Optional[str]:
+    """The attacker-controlled JavaScript value an `actions/github-script` step
+    exports as env variable `name` (`core.exportVariable('NAME', v)`, which
+    writes `$GITHUB_ENV` for the later steps); None when there is none."""
+    script = step.input("script") if step.uses == GITHUB_SCRIPT else None
+    if not isinstance(script, str) or "exportVariable" not in script:
+        return None
+    return _js_tainted(script, _js_call_values(script, _EXPORT_VARIABLE_JS, name))
+
+
+def _js_call_values(script: str, call_re, name: str) -> List[str]:
+    """The second arguments of the calls `call_re` finds with first argument `name`."""
+    out = []
+    for m in call_re.finditer(script):
+        if m.group(2) == name:
+            call = script[m.start() + m.group(0).index("("):]
+            end = wm.closing_paren(call)
+            out.append(call[call.index(",") + 1:end if end > 0 else None])
+    return out
+
+
+def _js_tainted(script: str, values) -> Optional[str]:
+    """The attacker field (`context.payload.issue.body`) one of `values`
+    carries: a property path ending at a title, body, head ref or label,
+    commit message or author, alone, concatenated or in a template literal,
+    or a variable or function of the script derived from one (`const tag =
+    field('Tag')` where `field` matches in `body`), unless a number or a truth
+    value is made of it (`parseInt(...)`, `.length`, `.includes(...)`)."""
+    derived = _js_derived(script)
     for v in values:
         v = v.strip()
-        declared = re.search(_JS_DECLARED.format(re.escape(v)), script) \
-            if re.fullmatch(r"[A-Za-z_$][\w$]*", v) else None
-        if declared:
-            v = declared.group(1).strip()
+        if _JS_NO_TEXT.search(v):
+            continue
         for part in _JS_PART.finditer(v):
             piece = (part.group(1) if part.group(1) is not None else part.group(0)).strip()
             if _JS_ATTACKER_FIELD.fullmatch(piece):
                 return piece
+        for word in _JS_WORD.findall(v):
+            if word in derived:
+                return derived[word]
     return None
+
+
+def _js_derived(script: str) -> Dict[str, str]:
+    """{variable or function name: the attacker field it is derived from} of
+    a script's declarations (`const X = ...`, `function f(...) {...}`, `const
+    f = (...) => {...}`), followed through each other (a few rounds)."""
+    decls = []  # (name, the text of its value or body, a function?)
+    for m in _JS_DECLARATION.finditer(script):
+        rest = script[m.end():]
+        head = rest[:200]
+        function = m.group(1) == "function" or bool(_JS_FUNCTION_VALUE.match(head))
+        if function:
+            brace = rest.find("{")
+            close = _closing_brace(rest[brace:]) if brace >= 0 else -1
+            text = rest[brace:brace + close + 1] if close > 0 else rest[:400]
+        else:
+            stop = re.search(r";|\n", rest)
+            text = rest[:stop.start()] if stop else rest
+        decls.append((m.group(2), text, function))
+    out: Dict[str, str] = {}
+    for _ in range(4):
+        grew = False
+        for name, text, function in decls:
+            if name in out or (not function and _JS_NO_TEXT.search(text)):
+                continue
+            field = next((f.group(0) for f in _JS_ATTACKER_FIELD.finditer(text)), None) \
+                or next((out[w] for w in _JS_WORD.findall(text) if w in out), None)
+            if field:
+                out[name], grew = field, True
+        if not grew:
+            break
+    return out
+
+
+def _closing_brace(s: str) -> int:
+    """Index of the `}` that closes the `{` at 0 (-1 if none); braces inside
+    quotes and template literals are counted too (close enough to find a
+    function's end)."""
+    depth = 0
+    for i, c in enumerate(s):
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+_JS_FUNCTION_VALUE = lazy_re(r"\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>)")
+_EXPORT_VARIABLE_JS = lazy_re(
+    r"\bcore\s*\.\s*exportVariable\s*\(\s*(['\"`])([A-Za-z_][A-Za-z0-9_]*)\1\s*,")
+_JS_DECLARATION = lazy_re(r"\b(const|let|var|function)\s+([A-Za-z_$][\w$]*)\s*=?")
+_JS_WORD = lazy_re(r"(?<![\w$.])[A-Za-z_$][\w$]*")
+# what makes a number or a truth value of text
+_JS_NO_TEXT = lazy_re(r"^\s*(?:parseInt|parseFloat|Number|Math\.\w+|Boolean|!)\s*\(|"
+                      r"\.length\s*$|\.(?:includes|startsWith|endsWith|test)\s*\([^)]*\)\s*$|"
+                      r"===|!==|==|!=")
 
 
 _STRING = lazy_re(r"'(?:[^']|'')*'")

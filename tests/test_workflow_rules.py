@@ -2288,3 +2288,44 @@ def test_a_digest_of_attacker_text_is_not_text(written, reported):
         + "\n      - run: echo \"${{ steps.meta.outputs.d }}\"")
     found = [f for f in lint_text(text) if f[0] == "workflow-template-injection"]
     assert bool(found) is reported
+
+
+GITHUB_SCRIPT_FORM = """
+on: issues
+permissions: {id-token: write}
+jobs:
+  scan:
+    runs-on: ubuntu-latest
+    steps:
+      - id: form
+        uses: actions/github-script@v7
+        with:
+          script: |
+            const body = context.payload.issue.body || '';
+            const field = (label) => {
+              const m = body.match(new RegExp(`### ${label}\\\\s+([^\\\\n]+)`));
+              return m ? m[1].trim() : '';
+            };
+            const tag = field('Tag');
+            const max = Math.min(parseInt(field('Max'), 10) || 20, 100);
+            core.exportVariable('REPO', field('Repository'));
+            core.exportVariable('LIMIT', String(max));
+            core.setOutput('tag', tag);
+            core.setOutput('max', max);
+      - uses: aws-actions/configure-aws-credentials@v4
+        with: {role-to-assume: "arn:aws:iam::123456789012:role/scan", aws-region: eu-west-1}
+      - run: echo "${{ EXPR }}"
+"""
+
+
+@pytest.mark.parametrize("expr, reported", [
+    # hv/05: a value the script derives from the issue body, and one it exports
+    ("steps.form.outputs.tag", True),
+    ("env.REPO", True),
+    ("steps.form.outputs.max", False),  # a number made of it
+    ("env.LIMIT", False),
+])
+def test_github_script_values_derived_from_attacker_text(expr, reported):
+    text = GITHUB_SCRIPT_FORM.replace("EXPR", expr)
+    found = [f for f in lint_text(text) if f[0] == "workflow-template-injection"]
+    assert bool(found) is reported
