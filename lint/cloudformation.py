@@ -12,11 +12,13 @@ service, the resource is read once per stack the template can make (each
 combination of the `AllowedValues` of the parameters that decide its
 conditions and key its `Fn::FindInMap`s, defaults or not, or each truth
 value of a single condition), so settings that change together stay
-together. In a trust policy, a statement or a whole `Condition` under such
-an `Fn::If` (even one the defaults decide), and an `Fn::FindInMap` whose key
-is not known, are read the same way: each value a stack can get (statements
-and condition values are unions); a condition false (or true) in every stack
-the parameters' `AllowedValues` allow is that.
+together. In a trust policy, a statement, a whole `Condition`, a condition
+value or an item of a list of them under such an `Fn::If` (even one the
+defaults decide), and an `Fn::FindInMap` whose key is not known, are read
+the same way: each value a stack can get (statements and condition values
+are unions; an `AWS::NoValue` branch leaves the item out, or the key: a
+copy of the statement without it); a condition false (or true) in every
+stack the parameters' `AllowedValues` allow is that.
 Dynamic references (`{{resolve:ssm:...}}`) are holes, like parameters without
 defaults; `Fn::ForEach` loops (AWS::LanguageExtensions) in `Resources` are
 expanded, their copies located at the loop's body.
@@ -560,11 +562,13 @@ def extract(file: str, data, locate, text, root: Optional[str] = None) -> List[D
     `AWS::IAM::ManagedPolicy` `Roles` and a role's `ManagedPolicyArns:
     [!Ref Policy]` (or `!GetAtt Policy.PolicyArn`) all link. The policy
     documents in a SAM function's or state machine's `Policies` are read too
-    (attached to the role SAM generates, which no workflow assumes)."""
+    (attached to the role SAM generates, which no workflow assumes). A
+    template only nested stacks whose `Condition` is false would make is
+    never created: nothing is read."""
     from . import deployments
 
     found = deployments.of_template(file, root)
-    if not found:
+    if found is None:
         return _extract(file, data, locate, text, Scope.of(data))
     docs = []
     for d in found:
@@ -725,22 +729,33 @@ MAX_VARIANTS = 16
 def _passed_at(locate, data, at: dict):
     """`locate`, but a property that is `!Ref P` of a parameter the deployment
     passes is where the deployment writes P's value (a parameter file, the
-    workflow's override, the parent's `Parameters`)."""
+    workflow's override, the parent's `Parameters`; `passed_span`)."""
     def located(path=(), key=False):
         raw = value_at(data, tuple(path)) if not key else None
-        if isinstance(raw, dict) and len(raw) == 1 and isinstance(raw.get("Ref"), str) \
-                and raw["Ref"] in at:
-            return at[raw["Ref"]]
-        sub = raw.get("Fn::Sub") if isinstance(raw, dict) and len(raw) == 1 else None
-        sub = sub[0] if isinstance(sub, list) and sub else sub
-        if isinstance(sub, str):  # `!Sub` of one passed parameter: the value varies there
-            names = {n for n in re.findall(r"\$\{([\w:.-]+)\}", sub)
-                     if not n.startswith("AWS::")}  # (pseudo parameters: the stack's own)
-            fixed = re.sub(r"\$\{[^}]*\}", "", sub)  # (its own wildcard: the text is at fault)
-            if len(names) == 1 and next(iter(names)) in at and not re.search(r"[*?]", fixed):
-                return at[names.pop()]
-        return locate(path, key)
+        return passed_span(raw, at) or locate(path, key)
     return located
+
+
+def passed_span(raw, at: dict):
+    """Where the value of `raw` (a property, or a parameter a parent passes
+    its nested stack, as written) is written when that value is what the
+    deployment passes: `!Ref P`, or a `!Sub` of P alone whose own text has
+    neither a wildcard nor a dynamic reference `{{resolve:...}}` (else the
+    text is at fault, not the value). `at`: parameter -> the span of the
+    value passed; None otherwise."""
+    if isinstance(raw, dict) and len(raw) == 1 and isinstance(raw.get("Ref"), str) \
+            and raw["Ref"] in at:
+        return at[raw["Ref"]]
+    sub = raw.get("Fn::Sub") if isinstance(raw, dict) and len(raw) == 1 else None
+    sub = sub[0] if isinstance(sub, list) and sub else sub
+    if isinstance(sub, str):  # `!Sub` of one passed parameter: the value varies there
+        names = {n for n in re.findall(r"\$\{([\w:.-]+)\}", sub)
+                 if not n.startswith("AWS::")}  # (pseudo parameters: the stack's own)
+        fixed = re.sub(r"\$\{[^}]*\}", "", sub)
+        if len(names) == 1 and next(iter(names)) in at and not re.search(r"[*?]", fixed) \
+                and "{{resolve:" not in fixed:
+            return at[names.pop()]
+    return None
 
 
 def _stack_variants(raw, scope: Scope, data) -> List[Scope]:
@@ -854,11 +869,18 @@ def _either_branch(raw_policy, policy: dict, scope, origins=None, path=()) -> No
     positive string operator, where a list of values admits what any of them
     admits, it becomes the list of both (each branch is a deployment the
     template allows); so does a `!FindInMap` whose key is not known (each
-    value it can give, `_map_choices`). Statements the template leaves open
-    are read first (`_open_statements`). In place, in `policy`; `path` is the
-    source path of `raw_policy`, `origins` learns where moved values are."""
+    value it can give, `_map_choices`), and an item of a list of values
+    written so (an `AWS::NoValue` branch leaves the item out). A branch
+    `AWS::NoValue` of a whole value leaves the key out: that stack's statement
+    is a copy without the key (`_dropped_copies`), beside the one with the
+    other branches. Statements the template leaves open are read first
+    (`_open_statements`). In place, in `policy`; `path` is the source path of
+    `raw_policy`, `origins` learns where moved values are."""
+    origins = origins if origins is not None else Origins()
     pairs = _open_statements(raw_policy, policy, scope, origins, tuple(path))
+    drops = []  # per statement: [(op, key, what decides the drop)]
     for index, (raw_st, st) in enumerate(pairs):
+        drops.append([])
         raw_cond = raw_st.get("Condition") if isinstance(raw_st, dict) else None
         cond = st.get("Condition") if isinstance(st, dict) else None
         if not isinstance(raw_cond, dict) or not isinstance(cond, dict):
@@ -870,23 +892,101 @@ def _either_branch(raw_policy, policy: dict, scope, origins=None, path=()) -> No
                     or not isinstance(keys, dict):
                 continue
             for key, raw_value in raw_keys.items():
-                choices = _choices(raw_value, scope, decided=True)
-                if choices is None or key not in keys:
+                choices, whole = _value_choices(raw_value, scope)
+                if choices is None:
                     continue
-                values, where = [], []
+                values, where, dropped = [], [], False
                 src = origins.translate(policy, ("Statement", index, "Condition", op, key),
-                                        tuple(path)) if origins is not None else None
+                                        tuple(path))
                 for choice, rel in choices:
                     v = resolve_tree(choice, scope)
+                    if v is NO_VALUE:  # the key (or the item) is left out there
+                        dropped = dropped or whole
+                        continue
                     items = v if isinstance(v, list) else [v]
                     values.extend(items)
-                    if src is not None:  # each value at its own branch
-                        where.extend(src + rel + ((j,) if isinstance(v, list) else ())
-                                     for j in range(len(items)))
-                if all(isinstance(v, (str, Template)) for v in values):
-                    keys[key] = values
-                    for i, w in enumerate(where):
-                        origins.set(values, i, w)
+                    # each value at its own branch
+                    where.extend(src + rel + ((j,) if isinstance(v, list) else ())
+                                 for j in range(len(items)))
+                if not values or not all(isinstance(v, (str, Template)) for v in values):
+                    continue
+                keys[key] = values
+                for i, w in enumerate(where):
+                    origins.set(values, i, w)
+                if dropped:
+                    test = raw_value.get("Fn::If", [None])[0]
+                    drops[-1].append((op, key, test if isinstance(test, str) else (op, key)))
+    if any(drops):
+        _dropped_copies(policy, drops, origins, tuple(path))
+
+
+def _value_choices(raw_value, scope):
+    """(choices, whole) of a condition value (`_choices`): of the whole value
+    (whole True), or, for a list of values, of each item (an item the
+    template fixes is itself); (None, False) when nothing is open."""
+    choices = _choices(raw_value, scope, decided=True)
+    if choices is not None or not isinstance(raw_value, list):
+        return choices, True
+    if len(raw_value) > MAX_LIST_ITEMS:
+        return None, False
+    out, opened = [], False
+    for i, item in enumerate(raw_value):
+        alts = _choices(item, scope, decided=True)
+        opened = opened or alts is not None
+        out.extend((alt, (i,) + rel) for alt, rel in alts or [(item, ())])
+    return (out, False) if opened else (None, False)
+
+
+MAX_LIST_ITEMS = 200  # items of one condition value read branch by branch
+
+
+def _dropped_copies(policy: dict, drops: list, origins, path) -> None:
+    """Add, after each statement, its copies without the condition keys an
+    `AWS::NoValue` branch leaves out (`drops`: per statement, [(op, key, the
+    condition that decides it)]): keys the same condition decides go
+    together, each combination of those conditions is a copy; past
+    MAX_VARIANTS, only the copy without all of them. The copies are where
+    the statement is written."""
+    stmts = policy.get("Statement")
+    if not isinstance(stmts, list) or len(stmts) != len(drops):
+        return
+    out = []
+    for i, st in enumerate(stmts):
+        src = origins.translate(policy, ("Statement", i), path)
+        origins.set(out, len(out), src)
+        out.append(st)
+        groups: dict = {}
+        for op, key, test in drops[i]:
+            groups.setdefault(test, []).append((op, key))
+        sets = [[]]
+        for gone in groups.values():
+            sets += [s + gone for s in sets]
+            if len(sets) > MAX_VARIANTS:
+                sets = [[], [k for g in groups.values() for k in g]]
+                break
+        for gone in sets[1:]:
+            origins.set(out, len(out), src)
+            out.append(_without_keys(st, gone, origins))
+    policy["Statement"] = out
+
+
+def _without_keys(st: dict, gone: list, origins) -> dict:
+    """A copy of statement `st` without the condition keys `gone` ([(op,
+    key)]), whose parts keep the places `origins` knows for the original's."""
+    def copy(d):
+        new = dict(d)
+        for k, where in origins.table.get(id(d), {}).items():
+            if k in new:
+                origins.set(new, k, where)
+        return new
+    out, cond = copy(st), copy(st["Condition"])
+    out["Condition"] = cond
+    for op, key in gone:
+        if isinstance(cond.get(op), dict) and key in cond[op]:
+            if cond[op] is st["Condition"].get(op):
+                cond[op] = copy(cond[op])
+            del cond[op][key]
+    return out
 
 
 def _choices(value, scope, decided=False):

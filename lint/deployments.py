@@ -12,8 +12,12 @@ the `aws-actions/aws-cloudformation-github-deploy` action's `template` and
 or `{"Parameters": {K: V}}`); or a parent template nests it
 (`AWS::CloudFormation::Stack` with a local `TemplateURL`, or a SAM
 `AWS::Serverless::Application` with a local `Location`) and passes
-`Parameters` (a parent in the template's folder or a folder above it).
-`of_template` gives one `Deployment` per such place; a value
+`Parameters` (a parent in the template's folder or a folder above it),
+once per deployment of the parent itself (what its workflows pass reaches
+the nested stack through the parent's `!Ref`s), unless the nested stack's
+`Condition` is false there. A workflow that deploys the output of
+`aws cloudformation package` (or `sam package`) deploys the template it was
+packaged from. `of_template` gives one `Deployment` per such place; a value
 ecs-lint cannot know (`${{ ... }}`, `$VAR`, a parent's `!Ref` of a parameter it
 has no value for) is None: not the default. A parameter a deployment does not
 pass keeps its default.
@@ -69,16 +73,36 @@ def of_terraform(folder: str, root: Optional[str]) -> List[Deployment]:
     return out
 
 
-def of_template(template: str, root: Optional[str]) -> List[Deployment]:
+MAX_NESTING = 8  # parents followed up a chain of nested stacks
+MAX_STACKS = 64  # deployments of one template (each parent's stacks times its nestings)
+
+
+def of_template(template: str, root: Optional[str]) -> Optional[List[Deployment]]:
     """The deployments of the template at path `template` the repository under
-    `root` shows ([] when none does: it is read with its defaults)."""
+    `root` shows: None when it shows none (it is read with its defaults); []
+    when only nested stacks whose `Condition` is false in every deployment of
+    their parent would make it (it is never created)."""
     if root is None or not os.path.isfile(template):
-        return []
-    me = os.path.realpath(template)
+        return None
+    return _stacks_of(os.path.realpath(template), template, root, ())
+
+
+def _stacks_of(me: str, template: str, root: str, seen: tuple) -> Optional[List[Deployment]]:
+    """`of_template` of the template at real path `me`; `seen`: the templates
+    below it in the chain of nested stacks being followed (a parent among
+    them, a cycle, is read with its defaults)."""
     out = _from_workflows(me, root)
-    for parent in probes.ask("cfn-parents", root, template) or []:
-        out.extend(_from_parent(me, parent, root))
-    return out
+    nested = False
+    parents = probes.ask("cfn-parents", root, template) or [] \
+        if len(seen) < MAX_NESTING else []
+    for parent in parents:
+        found = _from_parent(me, parent, root, seen + (me,))
+        if found is not None:
+            nested = True
+            out.extend(found)
+    if not out and not nested:
+        return None
+    return out[:MAX_STACKS]
 
 
 # -- workflows -----------------------------------------------------------------
@@ -114,6 +138,7 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
         data = wm.read_local_yaml(path, MAX_READ)
         jobs = data.get("jobs") if isinstance(data, dict) else None
         shown = display_path(path)
+        everywhere = _workflow_packages(data, jobs, root, shell, wm)
         for job_id, job in (jobs.items() if isinstance(jobs, dict) else ()):
             steps = job.get("steps") if isinstance(job, dict) else None
             strategy = job.get("strategy") if isinstance(job, dict) else None
@@ -121,6 +146,7 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
                                       else None):
                 label = f"{shown} job '{job_id}'" + (
                     " (" + ", ".join(f"{k}={v}" for k, v in row.items()) + ")" if row else "")
+                packaged: Dict[str, str] = {}  # this job's packaged templates so far
                 for st in steps if isinstance(steps, list) else ():
                     if not isinstance(st, dict):
                         continue
@@ -129,7 +155,9 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
                     st = _with_env(st, data, job)
                     wd = wm.working_directory(st, job, data)
                     here = os.path.join(root, wd) if wd is not None and "${{" not in wd else root
+                    packaged.update(_step_packages(st, here, root, shell))
                     for template, (params, at) in _step_deploys(st, here, root, shell):
+                        template = _unpackaged(template, packaged, everywhere)
                         where = {k: _env_span(path, shown, written, k, st)
                                  or _span_of(path, shown, f"{k}=")
                                  or _span_of(path, shown, f"ParameterKey={k},ParameterValue=")
@@ -144,6 +172,57 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
     return out
 
 
+
+
+def _workflow_packages(data, jobs, root: str, shell, wm) -> Dict[str, Optional[str]]:
+    """output template -> template of the `package` commands of every job of
+    a workflow (None when jobs package different templates to one name): a
+    job may deploy what another job packaged (an artifact)."""
+    out: Dict[str, Optional[str]] = {}
+    for job in (jobs.values() if isinstance(jobs, dict) else ()):
+        steps = job.get("steps") if isinstance(job, dict) else None
+        for st in steps if isinstance(steps, list) else ():
+            if not isinstance(st, dict) or "package" not in str(st.get("run", "")):
+                continue
+            wd = wm.working_directory(st, job, data)
+            here = os.path.join(root, wd) if wd is not None and "${{" not in wd else root
+            for output, template in _step_packages(st, here, root, shell):
+                out[output] = template if out.get(output, template) == template else None
+    return out
+
+
+def _step_packages(st: dict, here: str, root: str, shell):
+    """[(output template, template)] of the `aws cloudformation package` and
+    `sam package` commands of a step: deploying the output deploys the
+    template, its nested stacks' local files uploaded and named by URL."""
+    run = st.get("run")
+    if not isinstance(run, str) or "package" not in run:
+        return
+    for c in shell.parse(run):
+        sam = c.argv[:2] == ["sam", "package"]
+        if not sam and shell.aws_operation(c)[:2] != ("cloudformation", "package"):
+            continue
+        raw = shell.option(c, "--template-file") or (
+            shell.option(c, "--template") or shell.option(c, "-t") if sam else None)
+        if raw is None and sam:
+            raw = next((n for n in ("template.yaml", "template.yml")
+                        if probes.ask("exists", os.path.join(here, n))), None)
+        output = _local_path(shell.option(c, "--output-template-file"), here, root)
+        template = _local_path(raw, here, root)
+        if output and template and output != template:
+            yield output, template
+
+
+def _unpackaged(template: str, packaged: dict, everywhere: dict) -> str:
+    """The template a deploy of `template` deploys: the one a `package`
+    command wrote it from (the job's own, else the workflow's), followed
+    through a few packagings."""
+    for _ in range(4):
+        source = packaged.get(template) or everywhere.get(template)
+        if not source or source == template:
+            break
+        template = source
+    return template
 
 
 _ENV_REF = re.compile(r"\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}"
@@ -359,7 +438,8 @@ def _known(value) -> Optional[str]:
 
 
 def _overrides_text(value, here, root) -> tuple:
-    """(values, positions) of the action's `parameter-overrides`: `K=V,K2=V2` (or a file)."""
+    """(values, positions) of the action's `parameter-overrides`: `K=V,K2=V2`
+    (a key given again adds to its value: `K=a,K=b` is `a,b`), or a file."""
     if not isinstance(value, str):
         return {}, {}
     value = value.strip()
@@ -369,7 +449,10 @@ def _overrides_text(value, here, root) -> tuple:
     for item in re.split(r",(?=\s*[A-Za-z0-9]+=)", value):
         if "=" in item:
             k, v = item.split("=", 1)
-            out[k.strip()] = _known(v.strip().strip('"').strip("'"))
+            k, v = k.strip(), _known(v.strip().strip('"').strip("'"))
+            if k in out:  # `K=a,K=b`: the action joins a repeated key's values (a list)
+                v = None if out[k] is None or v is None else f"{out[k]},{v}"
+            out[k] = v
     return out, {}
 
 
@@ -473,21 +556,61 @@ def template_parents(root: str, template: str) -> List[str]:
         folder = os.path.dirname(folder)
 
 
-def _from_parent(me: str, parent: str, root: str) -> List[Deployment]:
+def _from_parent(me: str, parent: str, root: str, seen: tuple) -> Optional[List[Deployment]]:
+    """The stacks the parent template at `parent` makes of `me`: one per
+    nested stack resource of it that names `me` and per deployment of the
+    parent itself (its workflows' and its own parents', passed on: a value the
+    parent passes as `!Ref P` is the value its deployment gives P, located
+    there; else the parent's defaults), leaving out a resource whose
+    `Condition` is false in that deployment. None when the parent nests no
+    stack of `me`."""
     from . import cloudformation as cfn
     from .loader import LoadError, decode, load_text
+    from .runner import display_path
 
     raw = probes.read_bytes(parent, MAX_READ)
     try:
         loaded = load_text(decode(raw), "yaml") if raw is not None else []
     except (LoadError, UnicodeDecodeError):
-        return []
+        return None
     data = loaded[0].data if loaded else None
     if not isinstance(data, dict) or not cfn.is_template(data):
-        return []
-    scope = cfn.Scope.of(data)
-    from .runner import display_path
+        return None
+    if not _nestings(me, parent, root, cfn.Scope.of(data)):
+        return None
+    real = os.path.realpath(parent)
+    above = None if real in seen or real == me else _stacks_of(real, parent, root, seen)
+    shown = display_path(parent)
+    out = []
+    for pd in above if above is not None else [None]:
+        scope = cfn.Scope.of(data, pd.params if pd is not None else None)
+        for logical_id, res, given in _nestings(me, parent, root, scope):
+            if cfn.condition_value(res.get("Condition"), scope) is False:
+                continue  # CloudFormation does not create this nested stack
+            params: Dict[str, Optional[object]] = {}
+            where: Dict[str, object] = {}
+            base = scope.sources.get(logical_id, ("Resources", logical_id))
+            for k, v in given.items():
+                value = cfn.resolve(v, scope)
+                params[str(k)] = value if isinstance(value, (str, int, float)) \
+                    and not isinstance(value, bool) else None
+                sp = cfn.passed_span(v, pd.at) if pd is not None else None
+                sp = sp or loaded[0].locate(base + ("Properties", "Parameters", k))
+                if sp is not None:
+                    where[str(k)] = sp if sp.file else dataclasses.replace(sp, file=shown)
+            at = loaded[0].locate(base, True)
+            label = f"{shown} {logical_id}" + (f" ({pd.label})" if pd is not None else "")
+            out.append(Deployment(label, shown, at.line if at is not None else 1,
+                                  params, where))
+            if len(out) >= MAX_STACKS:
+                return out
+    return out
 
+
+def _nestings(me: str, parent: str, root: str, scope) -> list:
+    """[(logical id, resource, its `Parameters`)] of the nested stacks
+    (`AWS::CloudFormation::Stack` `TemplateURL`, SAM application `Location`)
+    of a parent template (its `scope`) whose local file is `me`."""
     out = []
     for logical_id, res in scope.resources.items():
         if not isinstance(res, dict) or res.get("Type") not in (
@@ -498,17 +621,5 @@ def _from_parent(me: str, parent: str, root: str) -> List[Deployment]:
         if _local_path(url, os.path.dirname(parent), root) != me:
             continue
         given = props.get("Parameters") if isinstance(props.get("Parameters"), dict) else {}
-        params: Dict[str, Optional[object]] = {}
-        where: Dict[str, object] = {}
-        shown = display_path(parent)
-        for k, v in given.items():
-            value = cfn.resolve(v, scope)
-            params[str(k)] = value if isinstance(value, (str, int, float)) \
-                and not isinstance(value, bool) else None
-            sp = loaded[0].locate(("Resources", logical_id, "Properties", "Parameters", k))
-            if sp is not None:
-                where[str(k)] = dataclasses.replace(sp, file=shown)
-        at = loaded[0].locate(("Resources", logical_id), True)
-        out.append(Deployment(f"{shown} {logical_id}", shown,
-                              at.line if at is not None else 1, params, where))
+        out.append((logical_id, res, given))
     return out

@@ -291,6 +291,91 @@ def test_a_statement_the_defaults_leave_out_is_read_for_the_stacks_that_keep_it(
 
 
 # ---------------------------------------------------------------------------
+# Fn::If with AWS::NoValue inside a condition: an item of a value list, a whole key
+
+STAGES = """\
+Parameters:
+  Stage:
+    Type: String
+    Default: %s
+    AllowedValues: [staging, production]
+Conditions:
+  IsProduction: !Equals [!Ref Stage, production]
+  IsStaging: !Equals [!Ref Stage, staging]
+"""
+
+
+def test_an_if_item_of_a_sub_list_is_read_in_each_stack(tmp_path):
+    # the pull-request item exists only in staging stacks, which the default is not
+    template = role_template("""\
+        StringEquals:
+          token.actions.githubusercontent.com:aud: sts.amazonaws.com
+        StringLike:
+          token.actions.githubusercontent.com:sub:
+            - repo:acme/app:ref:refs/heads/main
+            - !If [IsStaging, "repo:acme/app:pull_request", !Ref AWS::NoValue]
+        """, STAGES % "production")
+    doc = trust(extract_text(template))
+    assert doc.data["Statement"][0]["Condition"]["StringLike"][SUB] == [
+        "repo:acme/app:ref:refs/heads/main", "repo:acme/app:pull_request"]
+    assert doc.span(("Statement", 0, "Condition", "StringLike", SUB, 1)).line == 26
+    found = lint_folder(write_repo(tmp_path, template))
+    assert rules_at(found) == [("trust-sub-pull-request", 26)]
+
+
+def test_a_key_an_if_leaves_out_in_some_stack_is_a_statement_without_it(tmp_path):
+    # production (the default) has the sub; a staging stack has no sub at all
+    template = role_template("""\
+        StringEquals:
+          token.actions.githubusercontent.com:aud: sts.amazonaws.com
+          token.actions.githubusercontent.com:sub: !If
+            - IsProduction
+            - repo:acme/app:environment:production
+            - !Ref AWS::NoValue
+        """, STAGES % "production")
+    stmts = trust(extract_text(template)).data["Statement"]
+    assert [sorted(s["Condition"]["StringEquals"]) for s in stmts] == [
+        ["token.actions.githubusercontent.com:aud", SUB],
+        ["token.actions.githubusercontent.com:aud"]]
+    assert stmts[0]["Condition"]["StringEquals"][SUB] == ["repo:acme/app:environment:production"]
+    found = lint_folder(write_repo(tmp_path, template))
+    assert rules_at(found) == [("trust-sub-missing", 21)]
+    # the default that leaves it out is read with the stacks that keep it
+    stmts = trust(extract_text(template.replace("Default: production", "Default: staging"))) \
+        .data["Statement"]
+    assert [SUB in s["Condition"]["StringEquals"] for s in stmts] == [True, False]
+
+
+def test_keys_left_out_by_one_condition_go_together_and_copies_are_capped():
+    keys = "".join(f"  token.actions.githubusercontent.com:k{i}: !If [{c}, x, !Ref AWS::NoValue]\n"
+                   for i, c in enumerate(["IsProduction", "IsProduction", "IsStaging"]))
+    stmts = trust(extract_text(role_template("StringEquals:\n" + keys, STAGES % "staging"))) \
+        .data["Statement"]
+    # {} , {IsProduction's keys}, {IsStaging's}, {both}: four statements
+    assert sorted(sorted(s["Condition"]["StringEquals"]) for s in stmts) == sorted(
+        [["token.actions.githubusercontent.com:k0", "token.actions.githubusercontent.com:k1",
+          "token.actions.githubusercontent.com:k2"],
+         ["token.actions.githubusercontent.com:k2"],
+         ["token.actions.githubusercontent.com:k0", "token.actions.githubusercontent.com:k1"],
+         []])
+    many = "".join(f"  token.actions.githubusercontent.com:k{i}: !If [C{i}, x, !Ref AWS::NoValue]\n"
+                   for i in range(12))
+    top = "Parameters:\n  P: {Type: String}\nConditions:\n" + "".join(
+        f"  C{i}: !Equals [!Ref P, v{i}]\n" for i in range(12))
+    stmts = trust(extract_text(role_template("StringEquals:\n" + many, top))).data["Statement"]
+    assert [len(s["Condition"]["StringEquals"]) for s in stmts] == [12, 0]
+
+
+def test_a_huge_list_of_values_is_not_read_branch_by_branch():
+    items = "".join(f"    - repo:acme/app:ref:refs/heads/b{i}\n" for i in range(300))
+    template = role_template("StringLike:\n  token.actions.githubusercontent.com:sub:\n" + items
+                             + '    - !If [IsStaging, "repo:acme/app:pull_request", '
+                             '!Ref AWS::NoValue]\n', STAGES % "production")
+    value = trust(extract_text(template)).data["Statement"][0]["Condition"]["StringLike"][SUB]
+    assert len(value) == 300 and "repo:acme/app:pull_request" not in value
+
+
+# ---------------------------------------------------------------------------
 # Fn::ForEach
 
 LOOP_ROLES = """\
