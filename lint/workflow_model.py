@@ -1959,7 +1959,8 @@ def metadata_action_output(step: Step, name: str,
     """The `tags` or `version` output of a `docker/metadata-action` step when its
     `tags` input makes only `type=raw` (a literal value) and `type=sha` tags
     (`sha-` + the commit, written `sha-${{ github.sha }}`): `tags` is IMAGE:TAG
-    for its one image and one tag, `version` the tag of highest priority (sha
+    for its one image and one tag, `json.tags[N]` the Nth of its list (image by
+    image, each with every tag), `version` the tag of highest priority (sha
     100, raw 200: the action's README). An entry's `enable={{is_default_branch}}`
     is read as `on_default` (the workflow runs only on the default branch).
     None when it cannot be told."""
@@ -2019,12 +2020,14 @@ def metadata_action_output(step: Step, name: str,
     images = step.with_.get("images")
     images = [i.strip() for i in re.split(r"[\n,]", images) if i.strip()] \
         if isinstance(images, str) else []
-    if len(images) != 1:
+    if not images:
         return None
+    # image by image, each with every tag in that order
+    listed = [f"{image}:{tag}" for image in images for tag in ordered]
     if name == "tags":
-        return f"{images[0]}:{ordered[0]}" if len(ordered) == 1 else None
+        return listed[0] if len(listed) == 1 else None
     n = int(name[len("json.tags["):-1])  # `fromJSON(steps.ID.outputs.json).tags[N]`
-    return f"{images[0]}:{ordered[n]}" if n < len(ordered) else None
+    return listed[n] if n < len(listed) else None
 
 
 class Printed(str):

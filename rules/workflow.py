@@ -315,7 +315,7 @@ IMAGE_LATEST = rule(
     `env`, `${{ steps.ID.outputs.N }}` written to `$GITHUB_OUTPUT` (or
     `::set-output`), job outputs across `needs`, shell variables and
     `$GITHUB_ENV` (`>>` or `| tee -a`), matrix rows, and the `tags`/`version`
-    outputs (and `fromJSON(...outputs.json).tags[N]`) of `docker/metadata-action`
+    outputs (and `fromJSON(...outputs.json).tags[N]`, listed image by image) of `docker/metadata-action`
     when its `tags` entries are `type=raw` values and `type=sha` (`version` is
     the entry of highest priority: raw before sha; `flavor: latest=true` adds a
     `latest` at the end of the tags, not the version; `enable={{is_default_branch}}`

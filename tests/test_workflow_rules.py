@@ -2329,3 +2329,19 @@ def test_github_script_values_derived_from_attacker_text(expr, reported):
     text = GITHUB_SCRIPT_FORM.replace("EXPR", expr)
     found = [f for f in lint_text(text) if f[0] == "workflow-template-injection"]
     assert bool(found) is reported
+
+
+@pytest.mark.parametrize("n, wanted", [
+    # hr/07: the list is image by image, each with its tags (version first, latest last)
+    (0, "ghcr.io/o/app:sha-${{ github.sha }}"), (1, "ghcr.io/o/app:latest"),
+    (2, "1.dkr.ecr.us-east-1.amazonaws.com/app:sha-${{ github.sha }}"),
+    (3, "1.dkr.ecr.us-east-1.amazonaws.com/app:latest"), (4, None),
+])
+def test_metadata_action_json_tags_of_two_images(n, wanted):
+    from ecs_lint import workflow_model as wm
+
+    step = wm.Step(0, ("steps", 0), {}, uses="docker/metadata-action", with_={
+        "images": "ghcr.io/o/app\n1.dkr.ecr.us-east-1.amazonaws.com/app",
+        "tags": "type=sha,format=long", "flavor": "latest=true"})
+    assert wm.metadata_action_output(step, f"json.tags[{n}]") == wanted
+    assert wm.metadata_action_output(step, "tags") is None  # four of them
