@@ -435,10 +435,12 @@ def composite_span(step: Step, path: tuple) -> Optional[Span]:
     return Span(span.line, span.column, span.end_line, span.end_column, shown)
 
 
-def composite_script_span(step: Step, needle: str) -> Optional[Span]:
+def composite_script_span(step: Step, needle: str, line: Optional[int] = None) -> Optional[Span]:
     """Where the `run:` of a local composite action's step writes `needle`
-    itself (an expression the action pastes, not one a caller's input gave
-    it): a span in the action's file; None otherwise."""
+    itself (an expression the action pastes), or, with `line` (0-based, of
+    the script), the expression on that line of its script (an input a
+    caller fills: `${{ inputs.name }}`): a span in the action's file; None
+    otherwise."""
     found = _composite_file(step)
     if found is None:
         return None
@@ -447,6 +449,18 @@ def composite_script_span(step: Step, needle: str) -> Optional[Span]:
 
     at = ("runs", "steps", step.source[1], "run")
     raw = value_at(loaded.data, at)
+    if isinstance(raw, str) and needle not in raw and line is not None:
+        lines = raw.split("\n")
+        if line >= len(lines) or "${{" not in lines[line]:
+            return None
+        base = loaded.locate(at, False)
+        text = loaded.text or ""
+        if base is None or _block_style(text, base) != "|":
+            return Span(base.line, base.column, file=shown) if base is not None else None
+        n = _first_content_line(text, base).line + line
+        rows = text.splitlines()
+        col = rows[n - 1].find("${{") if n - 1 < len(rows) else -1
+        return Span(n, col + 1 if col >= 0 else 1, file=shown)
     if not isinstance(raw, str) or needle not in raw:
         return None
     start = loaded.locate(at, False)

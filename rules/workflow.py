@@ -712,7 +712,9 @@ TEMPLATE_INJECTION = rule(
     reusable workflow (`inputs.N`) that a calling job in the repository fills
     with such text (the message names the caller). Each script line that
     pastes such text is reported once; a local composite action's step that
-    pastes it in its own script is reported in the action's file. Expressions
+    pastes it in its own script is reported in the action's file (so is one
+    that pastes an input its caller fills with such text, at the line that
+    expands the input). Expressions
     passed through `env:` and read by the shell as `"$VAR"` are safe and not
     reported, and so are expressions whose value is only true or false
     (`contains(...)`, comparisons) or one of their own literals
@@ -2970,7 +2972,7 @@ def template_injection(doc, ctx):
                                     "expands it as data)" if what.startswith("env.") and via else
                                     f"pass it through `env:` (e.g. `VALUE: ${{{{ {what} }}}}`) "
                                     "and use \"$VALUE\" in the script"),
-                              span=wm.composite_script_span(st, written)
+                              span=wm.composite_script_span(st, written, n)
                               or wm.script_span(doc, st, n, written))
 
 
