@@ -249,22 +249,39 @@ def _any_action_matches(stmt: Statement, name: str, values: list, optimistic: bo
 
 
 def statement_resources_match(stmt: Statement, resource: Optional[str],
-                              optimistic: bool = True) -> bool:
+                              optimistic: bool = True, context: Optional[dict] = None) -> bool:
     if stmt.resources is not None:
         if resource is None:
             if optimistic:
                 return bool(stmt.resources)
             return any(pattern_text(r, "") == "*" for r in stmt.resources)
-        return any(_value_matches(r, resource, resource_matches, optimistic)
-                   for r in stmt.resources)
+        return any(_value_matches(_with_variables(r, context), resource, resource_matches,
+                                  optimistic) for r in stmt.resources)
     if stmt.not_resources is not None:
         if resource is None:
             if optimistic:
                 return not any(pattern_text(r, "") == "*" for r in stmt.not_resources)
             return False
-        return not any(_value_matches(r, resource, resource_matches, not optimistic)
-                       for r in stmt.not_resources)
+        return not any(_value_matches(_with_variables(r, context), resource, resource_matches,
+                                      not optimistic) for r in stmt.not_resources)
     return False
+
+
+_POLICY_VARIABLE = re.compile(r"\$\{([A-Za-z0-9:/_.-]+)\}")
+
+
+def _with_variables(pattern, context: Optional[dict]):
+    """A resource pattern with the policy variables the request context gives
+    filled in (`${aws:PrincipalAccount}`: IAM replaces a variable with the
+    value of its key in the request); others stay (some value)."""
+    if not context or not isinstance(pattern, str) or "${" not in pattern:
+        return pattern
+    known = {k.lower(): v for k, v in context.items() if isinstance(v, str)}
+
+    def one(m):
+        v = known.get(m.group(1).lower())
+        return v.replace("*", "${*}").replace("?", "${?}") if v is not None else m.group(0)
+    return _POLICY_VARIABLE.sub(one, pattern)
 
 
 _STRING_OPS = {
@@ -435,7 +452,7 @@ def applies(stmt: Statement, action: str, resource: Optional[str],
     """Does the statement apply to the request (in the deploy's favour, see module doc)?"""
     optimistic = stmt.effect == "Allow"
     return (statement_actions_match(stmt, action, optimistic)
-            and statement_resources_match(stmt, resource, optimistic)
+            and statement_resources_match(stmt, resource, optimistic, context)
             and conditions_hold(stmt, context, optimistic, action))
 
 
@@ -486,8 +503,9 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
     for stmt in stmts:
         # an Allow that fails only on a key the request does not carry: say so
         if stmt.effect == "Allow" and statement_actions_match(stmt, action, True) \
-                and statement_resources_match(stmt, resource, True) \
-                and conditions_hold(stmt, context, True):
+                and statement_resources_match(stmt, resource, True, context) \
+                and conditions_hold(stmt, context, True) and any(
+                    key_absent(k, action) for keys in stmt.conditions.values() for k in keys):
             key = next(k for keys in stmt.conditions.values() for k in keys
                        if key_absent(k, action))
             which = ("only iam:PassRole requests carry" if key.lower() in _PASSROLE_ONLY_KEYS
@@ -497,7 +515,7 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
     for stmt in stmts:
         # an Allow that fails only on a value the request carries: name it
         if stmt.effect == "Allow" and statement_actions_match(stmt, action, False) \
-                and statement_resources_match(stmt, resource, False):
+                and statement_resources_match(stmt, resource, False, context):
             unmet = _unmet_equals(stmt, context)
             if unmet is not None:
                 key, wanted, have = unmet

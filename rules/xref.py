@@ -1078,6 +1078,9 @@ def _missing(idx: Index, needs_by_key):
             context.update({"aws:SourceVpc": iam.ABSENT, "aws:SourceVpce": iam.ABSENT})
         if region:
             context["aws:RequestedRegion"] = region
+        account = L.account_of_arn(needs[0].link.resolved or "") or role.account
+        if account and account != iam.UNKNOWN_ACCOUNT:  # (`${aws:PrincipalAccount}`)
+            context["aws:PrincipalAccount"] = account
         cluster = _SERVICE_ARN.match(resource or "")
         if cluster:
             context["ecs:cluster"] = cluster.group(1) + "cluster/" + cluster.group(2)

@@ -377,3 +377,17 @@ def test_resource_tags_of_actions_without_a_resource(action, key, allowed):
         "Effect": "Allow", "Action": action, "Resource": "*",
         "Condition": {"StringEquals": {key: "billing"}}}]}
     assert evaluate([policy], action, None).allowed is allowed
+
+
+@pytest.mark.parametrize("account, allowed", [
+    ("111111111111", True),   # the role's own repository
+    ("222222222222", False),  # hz/09: another account's: the variable is the role's
+])
+def test_the_principal_account_variable_in_a_resource(account, allowed):
+    policy = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "ecr:PutImage",
+        "Resource": "arn:aws:ecr:eu-west-2:${aws:PrincipalAccount}:repository/app"}]}
+    arn = f"arn:aws:ecr:eu-west-2:{account}:repository/app"
+    assert evaluate([policy], "ecr:PutImage", arn,
+                    {"aws:PrincipalAccount": "111111111111"}).allowed is allowed
+    assert evaluate([policy], "ecr:PutImage", arn).allowed  # not known: some value
