@@ -51,7 +51,10 @@ read from the repository the workflow is in: the folder holding
 `.github/workflows`) is followed by the action's steps, as GitHub runs them:
 `${{ inputs.X }}` replaced by what the step passes (else the input's default,
 else empty), each with the step's path (so findings point at it) and `via`
-naming the action.
+naming the action; a step whose `if:` the inputs make false is left out, and
+an `inputs.X == 'true'` test of an input the caller gives as an expression
+reads that expression (`composite_if`). The calling step's own inputs are then
+the action's business: its `role-to-assume` is no role it assumes itself.
 
 Wrong shapes (a string where a map is expected, null anywhere) read as empty.
 """
@@ -178,6 +181,7 @@ class Step:
     source: Optional[tuple] = None  # via: (the action's folder, the step's index in it)
     defaulted: frozenset = frozenset()  # via: the action's inputs its caller leaves out
     caller_continues: bool = False  # via: the calling step has `continue-on-error: true`
+    followed: bool = False  # a local composite action whose steps follow it in the job
     _commands: Optional[list] = field(default=None, repr=False)
     _env_written: Optional[dict] = field(default=None, repr=False)  # see env_writes
     # the commands of the repository's scripts the step runs ({script path: commands})
@@ -377,6 +381,7 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
     data = actions[folder]
     if data is None:
         return
+    step.followed = True  # its inputs are its steps' business, not a role it assumes
     # input names are matched regardless of case, as GitHub's expressions do
     values = {str(k).lower(): v for k, v in input_defaults(data.get("inputs")).items()}
     defaulted = frozenset(values) - {str(k).lower() for k in step.with_}
@@ -386,6 +391,11 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
             return
         if not isinstance(sd, dict):
             continue
+        condition = composite_if(sd.get("if"), values)
+        if condition is False:
+            continue  # a step its inputs keep off (`if: inputs.migrate != ''`)
+        if isinstance(condition, str):
+            sd = {**sd, "if": condition}
         inner = _read_step(step.path, step.index, _with_inputs(sd, values))
         inner.via = via
         inner.fed_by = _fed_by(_dict(sd.get("with")), step)
@@ -394,6 +404,88 @@ def _add_composite_steps(out: List[Step], step: Step, root: str, depth: int, via
         inner.caller_continues = step.caller_continues or continues_on_error(step.data)
         out.append(inner)
         _add_composite_steps(out, inner, root, depth + 1, via, seen | {folder}, actions)
+
+
+def composite_if(condition, inputs: dict):
+    """A composite action's step `if:` with its caller's `inputs` (lower-case
+    names, values as given): False when they keep it off, else the condition
+    with each `inputs.X` test of a value that is a caller's expression
+    written as that expression (`inputs.push == 'true'` given `${{
+    github.event_name == 'push' }}`), or as it was."""
+    if condition is None or isinstance(condition, bool):
+        return condition
+    if not isinstance(condition, str):
+        return condition
+    expr = if_expression(condition)
+    if _static_if(expr, inputs, 0) is False:
+        return False
+
+    def rewrite(m):
+        value = inputs.get(m.group(1).lower())
+        em = EXPR.fullmatch(value.strip()) if isinstance(value, str) else None
+        if em is None:
+            return m.group(0)
+        inner = em.group(1).strip()
+        want = (m.group(3) or "").lower()
+        negate = (m.group(2) == "!=") != (want == "false")
+        return f"!({inner})" if negate else f"({inner})"
+    out = _INPUT_TEST.sub(rewrite, expr)
+    return out if out != expr else condition
+
+
+_INPUT_TEST = re.compile(r"\binputs\.([A-Za-z0-9_-]+)\s*(==|!=)\s*'(true|false)'", re.I)
+_INPUT_OPERAND = re.compile(r"^inputs\.([A-Za-z0-9_-]+)$", re.I)
+
+
+def _static_if(expr: str, inputs: dict, depth: int) -> Optional[bool]:
+    """True/False when an `if:` expression's value is known from literal
+    inputs alone (`inputs.stage == 'production'`, `inputs.cmd != ''`,
+    `!inputs.skip`, `&&`, `||`); None otherwise. Strings compare ignoring
+    case, and a non-empty string is true (a composite's inputs are strings:
+    'false' too)."""
+    expr = strip_parens(expr)
+    if depth > 20 or not expr:
+        return None
+    either = split_top(expr, "||")
+    if len(either) > 1:
+        got = [_static_if(e, inputs, depth + 1) for e in either]
+        return True if True in got else False if all(g is False for g in got) else None
+    both = split_top(expr, "&&")
+    if len(both) > 1:
+        got = [_static_if(b, inputs, depth + 1) for b in both]
+        return False if False in got else True if all(g is True for g in got) else None
+    if expr.startswith("!") and not expr.startswith("!="):
+        got = _static_if(expr[1:], inputs, depth + 1)
+        return None if got is None else not got
+    m = re.fullmatch(r"(.+?)\s*(==|!=)\s*(.+)", expr)
+    if m:
+        a, b = _static_operand(m.group(1), inputs), _static_operand(m.group(3), inputs)
+        if a is None or b is None:
+            return None
+        return (a.lower() == b.lower()) == (m.group(2) == "==")
+    if expr in ("true", "false"):
+        return expr == "true"
+    value = _static_operand(expr, inputs)
+    return None if value is None else value != ""
+
+
+def _static_operand(text: str, inputs: dict) -> Optional[str]:
+    """A literal (`'x'`, `true`, a number) or `inputs.X` of a literal value, as
+    text (`true`/`false` for booleans); None when not known."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    if text in ("true", "false") or re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+        return text
+    m = _INPUT_OPERAND.match(text)
+    if m:
+        value = inputs.get(m.group(1).lower(), "")  # an input not given nor defaulted: ''
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, (int, float)):
+            return str(value)
+        return value if isinstance(value, str) and "${{" not in value else None
+    return None
 
 
 def _fed_by(with_: dict, caller: Step) -> dict:
@@ -818,7 +910,7 @@ def _truthy(v) -> Optional[bool]:
 def assumes_role(step: Step) -> Optional[RoleUse]:
     """The role a step assumes through an action input (`role-to-assume`)."""
     role = step.with_.get("role-to-assume")
-    if role is None or (isinstance(role, str) and not role.strip()):
+    if role is None or (isinstance(role, str) and not role.strip()) or step.followed:
         return None
     known = step.uses == CONFIGURE_CREDENTIALS
     oidc = not any(step.with_.get(k) for k in ("aws-access-key-id", "web-identity-token-file"))

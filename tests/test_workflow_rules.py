@@ -2345,3 +2345,69 @@ def test_metadata_action_json_tags_of_two_images(n, wanted):
         "tags": "type=sha,format=long", "flavor": "latest=true"})
     assert wm.metadata_action_output(step, f"json.tags[{n}]") == wanted
     assert wm.metadata_action_output(step, "tags") is None  # four of them
+
+
+@pytest.mark.parametrize("condition, inputs, wanted", [
+    ("inputs.stage == 'production'", {"stage": "staging"}, False),
+    ("inputs.stage == 'Production'", {"stage": "production"}, "inputs.stage == 'Production'"),
+    ("inputs.migrate-command != ''", {}, False),  # not given, no default: ''
+    ("${{ inputs.deploy == 'true' }}", {"deploy": "false"}, False),
+    ("inputs.deploy", {"deploy": "false"}, "inputs.deploy"),  # a non-empty string is true
+    ("!inputs.skip && inputs.stage == 'x'", {"skip": "", "stage": "y"}, False),
+    ("inputs.stage == 'x' || github.event_name == 'push'", {"stage": "y"},
+     "inputs.stage == 'x' || github.event_name == 'push'"),
+    # hy/04: a caller's expression stands in for the input
+    ("inputs.push == 'true'", {"push": "${{ github.event_name == 'push' }}"},
+     "(github.event_name == 'push')"),
+    ("inputs.push == 'false'", {"push": "${{ github.event_name == 'push' }}"},
+     "!(github.event_name == 'push')"),
+    (None, {}, None), (False, {}, False),
+])
+def test_composite_step_conditions(condition, inputs, wanted):
+    from ecs_lint import workflow_model as wm
+
+    assert wm.composite_if(condition, inputs) == wanted
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="inputs.abc'=!&|() tru", max_size=40),
+       st.dictionaries(st.sampled_from(["a", "b", "abc"]), st.sampled_from(["", "x", "true"])))
+def test_composite_step_conditions_never_crash(condition, inputs):
+    from ecs_lint import workflow_model as wm
+
+    got = wm.composite_if(condition, inputs)
+    assert got is False or isinstance(got, str)
+
+
+def test_a_composite_step_its_inputs_keep_off_does_not_run(tmp_path):
+    # hy/01, hy/06: a step whose `if:` its caller's inputs make false
+    action = tmp_path / ".github" / "actions" / "release"
+    action.mkdir(parents=True)
+    (action / "action.yml").write_text(textwrap.dedent("""\
+        inputs:
+          migrate-command: {default: ''}
+        runs:
+          using: composite
+          steps:
+            - if: inputs.migrate-command != ''
+              shell: bash
+              run: aws ecs run-task --cluster c --task-definition t --overrides "$CMD"
+        """))
+    text = textwrap.dedent("""\
+        on: {push: {branches: [main]}}
+        jobs:
+          test: {runs-on: ubuntu-latest, steps: [{run: pytest}]}
+          deploy:
+            needs: test
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - uses: ./.github/actions/release
+                with: {MIGRATE}
+        """)
+    (tmp_path / ".github" / "workflows").mkdir()
+    wf = tmp_path / ".github" / "workflows" / "d.yml"
+    wf.write_text(text.replace("{MIGRATE}", "{}"))
+    assert not [f for f in lint_folder(tmp_path) if f.rule == "workflow-migration-unchecked"]
+    wf.write_text(text.replace("{MIGRATE}", "{migrate-command: rake db:migrate}"))
+    assert [f for f in lint_folder(tmp_path) if f.rule == "workflow-migration-unchecked"]

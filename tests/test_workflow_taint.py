@@ -502,9 +502,10 @@ jobs:
 @pytest.mark.parametrize("note, places", [
     # gj/04: an expression the composite's own script pastes is fixed there
     ("done", [(".github/actions/record/action.yml", 8)]),
-    # one a caller's input gives it is fixed in the caller
+    # so is one a caller's input gives it, at the line that expands the input
+    # (as a reusable workflow's input is reported at its run line; hv/02, p/04)
     ("${{ github.event.head_commit.author.name }}",
-     [(".github/actions/record/action.yml", 8), (".github/workflows/d.yml", 14)]),
+     [(".github/actions/record/action.yml", 8), (".github/actions/record/action.yml", 9)]),
 ])
 def test_a_composite_actions_own_injection_is_reported_in_its_file(tmp_path, note, places):
     (tmp_path / ".github" / "actions" / "record").mkdir(parents=True)
