@@ -327,7 +327,9 @@ IMAGE_LATEST = rule(
     the deploying job's own pushes when it has some: the tag it moves). A tag picked by
     the event (`${{ github.event_name == 'release' && github.event.release.tag_name
     || 'latest' }}`, or `github.event.release.tag_name || 'latest'`: a field
-    of another event's payload is empty) is read once per event the job runs
+    of another event's payload is empty; `inputs.tag || github.sha`: a
+    dispatch's input, its default when the run leaves it, empty on other
+    events) is read once per event the job runs
     on, and the finding names the events that deploy `:latest`. In a reusable workflow (`on:
     workflow_call` alone) an image tag from `inputs` is read once per job of the
     repository's workflows that calls it, with the inputs it passes: a default of
@@ -1737,8 +1739,12 @@ def image_latest(doc, ctx):
         # else the events the job runs on, when a tag is picked by the event
         # (`github.event_name == 'release' && ... || 'latest'`)
         runs = [(f"{f} job '{j}'", {**github, "inputs": inputs}) for f, j, inputs in callers]
-        if not runs and ("event_name" in (doc.text or "") or "github.event." in (doc.text or "")):
-            runs = [(e, {**github, wm.FACTS: {"event_name": ("==", e)}})
+        text = doc.text or ""
+        dispatched = "workflow_dispatch" in wf.triggers and "inputs." in text
+        if not runs and ("event_name" in text or "github.event." in text or dispatched):
+            # (a dispatch's inputs are given or their defaults; any other event's empty)
+            runs = [(e, {**github, wm.FACTS: {"event_name": ("==", e)},
+                         **({"inputs": _dispatch_inputs(wf, e)} if dispatched else {})})
                     for e in sorted(wm.job_events(wf, job))]
         found = {}  # ref -> (arguments of _latest_problem, the runs that deploy it)
         for name, g in runs or [(None, github)]:
@@ -1750,6 +1756,17 @@ def image_latest(doc, ctx):
                 when = f" when called by {', '.join(on)}" if callers else f" on {', '.join(on)}"
             yield _latest_problem(doc, job, ref, *args, when=when)
     yield from _latest_outputs(doc, wf, ctx)
+
+
+def _dispatch_inputs(wf, event: str) -> dict:
+    """The `inputs` of a run on `event`: on a dispatch, each input's default
+    (what a run that leaves it gets), else ''; on any other event, every
+    input ''."""
+    spec = wf.triggers.get("workflow_dispatch")
+    declared = spec.get("inputs") if isinstance(spec, dict) else None
+    names = [k for k in declared if isinstance(k, str)] if isinstance(declared, dict) else []
+    defaults = wm.input_defaults(declared) if event == "workflow_dispatch" else {}
+    return {n: wm._str_or_none(defaults.get(n)) or "" for n in names}
 
 
 _NEEDS_OUTPUT = lazy_re(r"\$\{\{\s*needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)\s*\}\}")
@@ -1862,7 +1879,9 @@ def _input_default_place(wf, job, st, line):
     texts = [script[line]] if line is not None and line < len(script) else []
     texts += [str(v) for v in (*st.with_.values(), *st.env.values(), *job.env.values())]
     for text in texts:
-        for name in wm.INPUT_REF.findall(text):
+        # (`${{ inputs.tag }}`, `${{ inputs.tag || github.sha }}`)
+        names = [n for m in wm.EXPR.finditer(text) for n in _INPUT_NAME.findall(m.group(1))]
+        for name in names:
             for event in ("workflow_dispatch", "workflow_call"):
                 spec = wf.triggers.get(event) if isinstance(wf.triggers, dict) else None
                 inputs = spec.get("inputs") if isinstance(spec, dict) else None

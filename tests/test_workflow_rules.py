@@ -2411,3 +2411,45 @@ def test_a_composite_step_its_inputs_keep_off_does_not_run(tmp_path):
     assert not [f for f in lint_folder(tmp_path) if f.rule == "workflow-migration-unchecked"]
     wf.write_text(text.replace("{MIGRATE}", "{migrate-command: rake db:migrate}"))
     assert [f for f in lint_folder(tmp_path) if f.rule == "workflow-migration-unchecked"]
+
+
+@pytest.mark.parametrize("default, expr, line", [
+    # hw/02: a dispatch that leaves the input deploys its `latest` default
+    ("latest", "inputs.image_tag || github.sha", 8),
+    ("''", "inputs.image_tag || github.sha", None),
+    ("latest", "github.sha", None),
+])
+def test_a_dispatch_inputs_latest_default_behind_or(tmp_path, default, expr, line):
+    text = textwrap.dedent(f"""\
+        on:
+          push: {{branches: [main]}}
+          workflow_dispatch:
+            inputs:
+              image_tag:
+                type: string
+                required: false
+                default: {default}
+        jobs:
+          test: {{runs-on: ubuntu-latest, steps: [{{run: pytest}}]}}
+          deploy:
+            needs: test
+            runs-on: ubuntu-latest
+            environment: production
+            steps:
+              - id: render
+                uses: aws-actions/amazon-ecs-render-task-definition@v1
+                with:
+                  task-definition: td.json
+                  container-name: app
+                  image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app:${{{{ {expr} }}}}
+              - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+                with:
+                  task-definition: ${{{{ steps.render.outputs.task-definition }}}}
+                  cluster: c
+                  service: s
+                  wait-for-service-stability: true
+        """)
+    found = _linted(tmp_path, text, "workflow-image-latest")
+    assert [f.span.line for f in found] == ([line] if line else [])
+    if line:
+        assert "on workflow_dispatch" in found[0].message
