@@ -1593,20 +1593,30 @@ def _sub_language(entries: List[ConditionEntry], holes):
     return (langs[0] if len(langs) == 1 else Inter(langs)), opaque
 
 
-def _correlated(entries: List[ConditionEntry], holes):
+def _correlated(entries: List[ConditionEntry], holes, deny: bool = False):
     """Constraints on the sub from claims it determines (standard subject shape).
 
     `environment` is present exactly in jobs with an environment, whose sub is
     `repo:O/R:environment:NAME`; `repository` is `O/R` of the sub; `ref` is the
     sub's ref in the ref form, `refs/pull/N/merge` (or, for
     `pull_request_target`, the base branch) in the pull-request form, and any
-    ref in the environment form. Entries `folds_into_sub` does not accept stay
-    free claims.
+    ref in the environment form; a `Null` test of `environment` says whether
+    the sub is in the environment form. Entries `folds_into_sub` does not
+    accept stay free claims.
     """
     out = []
     for e in entries:
         if _names_repository_id(e):
             out.append(Union([_repository_id_subs(e.op, v, holes) for v in e.values]))
+            continue
+        if e.claim == "environment" and e.op.base == "null" and is_github_prefix(e.provider):
+            # `Null: {environment: "false"}`: the claim is there, a job with an
+            # environment (its sub's environment form); "true": one without
+            present = {str(v).strip().lower() for v in e.values}
+            if present == {"false"}:
+                out.append(ENVIRONMENT)
+            elif present == {"true"}:
+                out.append(Not(ENVIRONMENT))
             continue
         if not folds_into_sub(e):
             continue
@@ -1626,8 +1636,14 @@ def _correlated(entries: List[ConditionEntry], holes):
         else:  # ref
             refs = Union([seq(*p) for p in pats]) if pats else Union([])
             allowed = [seq("repo:", Tok(NOT_COLON, 0, None), ":ref:", p) for p in pats]
-            allowed.append(ENVIRONMENT)
-            if witness(Inter([refs, _PULL_REQUEST_REFS])) is not None:
+            # the environment and pull-request forms (whose sub does not say the
+            # ref): an Allow admits them if some run's ref passes; a Deny
+            # refuses them only if every one's does (an environment's job runs
+            # on any ref; a `pull_request_target` run's ref is its base branch)
+            if not deny or witness(Not(refs)) is None:
+                allowed.append(ENVIRONMENT)
+            if (witness(Inter([refs, _PULL_REQUEST_REFS])) is not None) if not deny \
+                    else witness(Inter([_PULL_REQUEST_REFS, Not(refs)])) is None:
                 allowed.append(PULL_REQUEST)
             out.append(Union(allowed))
     return out
@@ -1775,13 +1791,14 @@ def _github_statements(policy, include_deny: bool = False) -> List[GithubStateme
         sub_entries = [e for e in entries if _is_github_key(e) and e.claim == "sub"]
         sub, opaque = _sub_language(sub_entries, holes)
         opaque = opaque or not conditions_known(stmt)
-        corr = _correlated(entries, holes)
+        deny = effect.lower() == "deny"
+        corr = _correlated(entries, holes, deny)
         if corr:
             sub = Inter([sub] + corr)
         sub_wild = sub
         if holes:  # the same conditions with holes as runs of non-`:` characters
             sub_wild, _ = _sub_language(sub_entries, None)
-            corr = _correlated(entries, None)
+            corr = _correlated(entries, None, deny)
             if corr:
                 sub_wild = Inter([sub_wild] + corr)
         admits, why = True, ""

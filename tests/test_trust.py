@@ -732,3 +732,41 @@ def test_a_ghe_com_tenants_keys_are_named_after_its_host(tmp_path):
                                                        f"oidc-provider/{host}"})})
     missing = [f for f in found if f.rule == "trust-sub-missing"]
     assert missing and f"{host}:sub" in missing[0].message
+
+
+GH = "token.actions.githubusercontent.com"
+
+
+def _trust(*statements):
+    return {"Version": "2012-10-17", "Statement": [
+        {"Effect": effect, "Principal": {"Federated":
+                                         f"arn:aws:iam::123456789012:oidc-provider/{GH}"},
+         "Action": "sts:AssumeRoleWithWebIdentity", "Condition": cond}
+        for effect, cond in statements]}
+
+
+@pytest.mark.parametrize("null, found", [
+    # hx/01: the environment claim must be there: only the environment form passes
+    ("false", []),
+    # jobs without an environment: branches, tags and pull requests, no environment
+    ("true", ["trust-sub-pull-request"]),
+])
+def test_a_null_test_of_the_environment_claim(tmp_path, null, found):
+    doc = _trust(("Allow", {"StringEquals": {f"{GH}:aud": "sts.amazonaws.com"},
+                            "StringLike": {f"{GH}:sub": "repo:o/r:*"},
+                            "Null": {f"{GH}:environment": null}}))
+    got = [r for r in rules(lint_policies(tmp_path, {"t.json": doc})) if r.startswith("trust-sub")]
+    assert got == found
+
+
+def test_a_deny_of_pull_request_refs_spares_pull_request_target(tmp_path):
+    # hx/05: a pull_request_target run's ref is its base branch
+    doc = _trust(("Allow", {"StringEquals": {f"{GH}:aud": "sts.amazonaws.com"},
+                            "StringLike": {f"{GH}:sub": "repo:o/r:*"}}),
+                 ("Deny", {"StringLike": {f"{GH}:ref": "refs/pull/*"}}))
+    assert "trust-sub-any-context" in rules(lint_policies(tmp_path, {"t.json": doc}))
+    everything = _trust(("Allow", {"StringEquals": {f"{GH}:aud": "sts.amazonaws.com"},
+                                   "StringLike": {f"{GH}:sub": "repo:o/r:*"}}),
+                        ("Deny", {"StringLike": {f"{GH}:ref": "refs/*"}}))
+    assert not [r for r in rules(lint_policies(tmp_path / "x", {"t.json": everything}))
+                if r.startswith("trust-sub")]
