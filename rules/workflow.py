@@ -140,7 +140,8 @@ STATIC_KEYS = rule(
     aws_access_key_id ...`, `aws configure import --csv ...` (the console's
     access key file: an IAM user's key, wherever the text comes from), `export AWS_ACCESS_KEY_ID=...`, `echo
     "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV`, `docker run -e AWS_ACCESS_KEY_ID=...`,
-    `serverless config credentials --key ...`,
+    `serverless config credentials --key ...`, a tool's `--access-key-id` /
+    `--secret-access-key` (fabfuel's `ecs deploy`),
     `aws_access_key_id = ...` lines written to a credentials file (also from
     a `printf` format) or the whole `~/.aws/credentials` written from a
     secret, in scripts, when the value comes
@@ -1016,9 +1017,10 @@ def _static_keys(doc):
             for c in wm.commands(st):
                 src = _script_key(c, job, st)
                 if src:
+                    flag = next((f for f in _KEY_FLAGS if shell.option(c, f)), None)
                     yield Problem(STATIC_KEYS.id, st.run_path,
                                   f"the script sets a long-lived access key ({src})",
-                                  help=_KEYS_HELP, span=wm.script_span(doc, st, c.line))
+                                  help=_KEYS_HELP, span=wm.script_span(doc, st, c.line, flag))
                     break
 
 
@@ -1081,6 +1083,10 @@ def _script_key(c, job, step):
             src = _script_value(v, job, step)
             if src:
                 return src
+    for flag in _KEY_FLAGS:  # a tool given the key itself (fabfuel's `ecs deploy --access-key-id`)
+        src = _script_value(shell.option(c, flag), job, step)
+        if src:
+            return src
     argv = c.argv[1:] if c.argv[:1] == ["npx"] else c.argv
     if argv[:1] in (["serverless"], ["sls"]) and argv[1:3] == ["config", "credentials"]:
         # the Serverless CLI writes --key/--secret to ~/.aws/credentials
@@ -1120,6 +1126,8 @@ def _script_key(c, job, step):
     return None
 
 
+_KEY_FLAGS = ("--access-key-id", "--secret-access-key", "--aws-access-key-id",
+              "--aws-secret-access-key")
 _CREDENTIALS_FILE = lazy_re(r"(?:^|/)\.aws/credentials$")
 _INI_KEY_NAME = lazy_re(r"aws_(?:access_key_id|secret_access_key)\s*=", re.I)
 

@@ -1509,6 +1509,10 @@ def test_static_keys_in_docker_options_and_key_id_shapes(where, reported):
     ('aws configure import --csv "$CREDS"', True),
     ("aws configure import --csv file://deployer_accessKeys.csv", True),
     ("aws configure list-profiles", False),
+    # ia/04: a tool handed the key itself
+    ('ecs deploy prod api --access-key-id "${{ secrets.DEPLOYER_KEY_ID }}"', True),
+    ("ecs deploy prod api --access-key-id $CREDS --secret-access-key x", True),
+    ("ecs deploy prod api --tag v1", False),
 ])
 def test_a_credentials_file_written_from_secrets(script, reported):
     text = ("on: push\njobs:\n  backup:\n    runs-on: ubuntu-latest\n    steps:\n"
