@@ -1539,6 +1539,11 @@ class Evaluator:
             v, rest = self.local(steps[1]), steps[2:]
         elif root == "path" and len(steps) >= 2 and steps[1] in ("module", "root", "cwd"):
             v, rest = os.path.abspath(self.mod.folder), steps[2:]
+        elif root == "data" and len(steps) == 3 and self._none_made(f"data.{steps[1]}.{steps[2]}"):
+            return []  # (`for_each = data.x.y` of a `count = 0` block: nothing)
+        elif isinstance(root, str) and "_" in root and len(steps) == 2 \
+                and self._none_made(f"{root}.{steps[1]}"):
+            return []
         elif root == "data" and len(steps) >= 4:
             v, rest = self.instance_attribute(f"data.{steps[1]}.{steps[2]}", steps[3:])
         elif isinstance(root, str) and "_" in root and len(steps) >= 3 and root not in (
@@ -1558,6 +1563,14 @@ class Evaluator:
             else:
                 return unknown(label)
         return v
+
+    def _none_made(self, address: str) -> bool:
+        """Is `address` a resource or data block that makes no instance
+        (`count = 0`, `for_each` of an empty collection)? Its reference is
+        then an empty list."""
+        hit = self.mod.blocks.get(address)
+        return hit is not None and hit[5] in ("resource", "data") \
+            and _creates_nothing(self.mod, hit[3], hit[2])
 
     def variable(self, name):
         if name in self.mod.tfvars:

@@ -213,3 +213,35 @@ def test_locals_that_refer_to_each_other_do_not_break_the_run(tmp_path):
                      "locals.tf": "locals {\n  a = { x = local.b }\n  b = [local.a]\n"
                                   "  c = local.c\n}\n"})
     assert all(f.rule != "internal-error" for f in lint_folder(tmp_path))
+
+
+# -- a block that makes nothing ------------------------------------------------------
+
+@pytest.mark.parametrize("count, grace", [("0", []), ("1", [("main.tf", 10)])])
+def test_a_dynamic_block_over_a_count_zero_data_source_makes_nothing(tmp_path, count, grace):
+    # ib/06: `for_each = data.aws_lb_target_group.blue` of a `count = 0` data source
+    write(tmp_path, {"main.tf": f"""\
+        data "aws_lb_target_group" "blue" {{
+          count = {count}
+          name  = "blue"
+        }}
+        resource "aws_ecs_service" "svc" {{
+          name            = "svc"
+          cluster         = "c"
+          task_definition = "t"
+          desired_count   = 2
+          dynamic "load_balancer" {{
+            for_each = data.aws_lb_target_group.blue
+            content {{
+              target_group_arn = load_balancer.value.arn
+              container_name   = "app"
+              container_port   = 8080
+            }}
+          }}
+          deployment_circuit_breaker {{
+            enable   = true
+            rollback = true
+          }}
+        }}
+        """})
+    assert found(tmp_path, "service-grace-period-short") == grace
