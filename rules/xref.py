@@ -126,8 +126,11 @@ SUB_NOT_ADMITTED = rule(
     `OWNER/REPO/.github/workflows/FILE@REF`, where FILE is the workflow file
     that holds the job (in a local reusable workflow, the called file, not the
     caller's) and REF the ref the run is on (a pull request's
-    `refs/pull/N/merge`); when every statement that admits the job's sub pins
-    it to another file or ref, the job gets the 401 as well.
+    `refs/pull/N/merge`; a `pull_request_target` run's base branch); when every
+    statement that admits the job's sub pins it to another file or ref, the job
+    gets the 401 as well. So is a `...:workflow` condition: the claim is the
+    workflow's `name:` (else its file's path; a called workflow's run is its
+    caller's), not its file name.
 
     ## Why is this bad?
     STS refuses the token: `Not authorized to perform sts:AssumeRoleWithWebIdentity`
@@ -1903,6 +1906,44 @@ def _workflow_ref_refused(S, idx: Index, role, u: Usage, part, stmts, trust_doc,
         related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")])
 
 
+def _workflow_name_refused(S, idx: Index, role, u: Usage, part, stmts, trust_doc, reported):
+    """xref-sub-not-admitted for a job whose sub is admitted but whose
+    `workflow` claim (the name of the workflow run: its `name:`, else its
+    file's path; a called workflow's runs are its caller's) the admitting
+    statements' conditions on it refuse."""
+    if not any(e.claim == "workflow" for st in stmts for e in st.entries):
+        return
+    doc = u.run.caller.doc if u.run.caller is not None else u.run.doc
+    name = wm.workflow_of(doc).name if doc.file else None
+    if name is None and doc.file:
+        name = doc.file.replace(os.sep, "/")
+    if not isinstance(name, str) or "${{" in name or not name:
+        return
+    sub = _language(idx, "subjects", part)
+    admitting = [st for st in stmts
+                 if st.admits and S.witness(S.Inter([sub, st.sub_wild])) is not None]
+    allowed = [S.claim_language(st, "workflow") for st in admitting]
+    if not admitting or any(a is None for a in allowed) \
+            or S.matches(S.Union(allowed), name) or (id(role), "workflow", name) in reported:
+        return
+    reported.add((id(role), "workflow", name))
+    where = next((e.path for e in admitting[0].entries if e.claim == "workflow"
+                  and S.is_github_prefix(e.provider)), admitting[0].path)
+    names = ", ".join(f"statement {st.index + 1}" for st in admitting)
+    shown = P.show_sub(S.witness(sub) or "", True, idx.prefix)
+    yield Problem(
+        SUB_NOT_ADMITTED.id, where,
+        f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(u.link.path).line} assumes "
+        f"{role.label} with sub '{shown}' and workflow '{name}' (the `workflow` claim is "
+        f"the workflow's name, not its file); the `workflow` condition of {names} does "
+        "not admit it: the job fails with 401 (Not authorized to perform "
+        "sts:AssumeRoleWithWebIdentity)",
+        help=f"admit '{name}' in the workflow condition, or pin the file with "
+             "job_workflow_ref",
+        doc=trust_doc,
+        related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")])
+
+
 # a claim key of a customised subject template (`include_claim_keys`), as the
 # first key of the sub or after a `:` (not `repo`, `ref`, `environment`: the
 # default shape has those)
@@ -2051,6 +2092,8 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             if missed is None and repo_known and not unknown_env and not only_may:
                 yield from _workflow_ref_refused(S, idx, role, u, part, stmts, trust_doc,
                                                  reported)
+                yield from _workflow_name_refused(S, idx, role, u, part, stmts, trust_doc,
+                                                  reported)
             if missed is None or (id(role), missed) in reported:
                 continue
             reported.add((id(role), missed))

@@ -2510,3 +2510,41 @@ def test_role_chaining_needs_of_the_role_before(tmp_path, target, skip_tags, mis
              if f.rule == "xref-permission-missing"]
     assert [a for f in found for a in ("sts:AssumeRole", "sts:TagSession")
             if f.message.startswith(f"role {hub} is not allowed {a} on {target}")] == missing
+
+
+@pytest.mark.parametrize("pinned, refused", [
+    ("deploy.yml", True),  # hx/08: the claim is the workflow's name, not its file
+    ("Deploy parcels", False),
+    ("Deploy *", False),
+])
+def test_the_workflow_claim_is_the_workflows_name(tmp_path, pinned, refused):
+    from conftest import lint_files
+
+    role = "arn:aws:iam::123456789012:role/deploy"
+    wf = textwrap.dedent(f"""\
+        name: Deploy parcels
+        on: {{push: {{branches: [main]}}}}
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            permissions: {{id-token: write}}
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with: {{role-to-assume: "{role}", aws-region: eu-west-1}}
+        """)
+    gh = "token.actions.githubusercontent.com"
+    condition = {"StringEquals": {f"{gh}:aud": "sts.amazonaws.com",
+                                  f"{gh}:sub": "repo:o/r:ref:refs/heads/main"}}
+    op = "StringLike" if "*" in pinned else "StringEquals"
+    condition.setdefault(op, {})[f"{gh}:workflow"] = pinned
+    trust = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"Federated": f"arn:aws:iam::123456789012:oidc-provider/{gh}"},
+        "Action": "sts:AssumeRoleWithWebIdentity", "Condition": condition}]}
+    found = [f for f in lint_files(tmp_path, {".github/workflows/d.yml": wf, "t.json": trust},
+                                   config=f'github: {{repository: o/r}}\nroles:\n  "{role}":\n'
+                                          '    trust: t.json\n')
+             if f.rule == "xref-sub-not-admitted"]
+    assert bool(found) is refused
+    if refused:
+        assert "workflow 'Deploy parcels'" in found[0].message
