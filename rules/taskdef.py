@@ -67,7 +67,10 @@ SECRET_IN_ENV = rule(
     template step, `envsubst`, fills it in before it is registered). So does
     `amazon-ecs-render-task-definition`: a line of its `environment-variables`
     input holding a GitHub secret (`KEY=${{ secrets.X }}`, unless the name says
-    it is an ARN or an id) or such a value is reported in the workflow. A DSN is judged by
+    it is an ARN or an id) or such a value is reported in the workflow; so is
+    such a value a script writes into a task definition's `environment`
+    (fabfuel's `ecs deploy --env CONTAINER NAME VALUE`, a `jq --arg` made a
+    `{"name": ..., "value": $arg}` entry). A DSN is judged by
     its value (a Sentry DSN holds only a public client key). Names that only
     mention a secret store or describe one (`SECRETS_MANAGER_REGION`, `DB_PASSWORD_SECRET_ARN`,
     `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, Airflow's `AIRFLOW__CORE__FERNET_KEY_SECRET`

@@ -3102,33 +3102,95 @@ def render_secret_in_environment(doc, ctx):
     become plain `environment` entries of the task definition it renders: a
     GitHub secret there (or a value the task-definition rule counts as one) is
     then in clear text in every revision."""
-    from ecs_lint.rules.taskdef import _harmless_value, secret_name, secret_value
-
     for job in _live_jobs(_workflow(doc)):
         for st in job.steps:
             text = st.with_.get("environment-variables") if st.uses == wm.ECS_RENDER else None
-            if not isinstance(text, str):
-                continue
-            for n, line in enumerate(text.splitlines()):
+            for n, line in enumerate(text.splitlines() if isinstance(text, str) else ()):
                 m = _ENV_LINE.match(line)
-                if not m:
+                what = _secret_entry(m.group(1), m.group(2).strip()) if m else None
+                if what:
+                    yield Problem("taskdef-secret-in-environment",
+                                  wm.input_path(st, "environment-variables"),
+                                  f"`environment-variables` puts {what} into {m.group(1)}, a "
+                                  "plain `environment` entry of the task definition it renders: "
+                                  "anyone who can describe the task definition reads it",
+                                  help=_SECRET_ENTRY_HELP,
+                                  span=_line_in_input(doc, st, "environment-variables", n))
+            if not isinstance(st.run, str) or not ("--env" in st.run or "jq" in st.run):
+                continue
+            for c, name, value, how in _script_env_entries(st):
+                what = _secret_entry(name, _env_expanded(value, job, st))
+                if what:
+                    yield Problem("taskdef-secret-in-environment", st.run_path,
+                                  f"{how} puts {what} into {name}, a plain `environment` entry "
+                                  "of the task definition it registers: anyone who can describe "
+                                  "the task definition reads it", help=_SECRET_ENTRY_HELP,
+                                  span=wm.script_span(doc, st, _line_of(st.run, c.line, name),
+                                                      name))
+
+
+def _line_of(script: str, start: int, needle: str) -> int:
+    """The script line (0-based), from line `start` on, where `needle` is
+    first written (a multi-line argument's), else `start`."""
+    lines = script.split("\n")
+    return next((n for n in range(start, len(lines)) if needle in lines[n]), start)
+
+
+_SECRET_ENTRY_HELP = ("reference it under the task definition's `secrets` "
+                      "(valueFrom: a Secrets Manager or SSM Parameter Store ARN)")
+
+
+def _secret_entry(name: str, value: str) -> Optional[str]:
+    """What secret a plain environment entry `name=value` a workflow writes
+    holds: a GitHub secret, a value of a secret's shape, or a secret's name
+    with a literal value; None when none."""
+    from ecs_lint.rules.taskdef import _harmless_value, secret_name, secret_value
+
+    if _GITHUB_SECRET.search(value) and not _NOT_SECRET_NAME.search(name):
+        return "a GitHub secret"
+    if secret_value(value):
+        return secret_value(value)
+    if secret_name(name) and "${{" not in value and "$" not in value \
+            and not _harmless_value(value, name):
+        return "a secret"
+    return None
+
+
+def _env_expanded(value: str, job, st) -> str:
+    """A script word as the shell gives it: `$VAR` (or "${VAR}") read from the
+    env blocks when it is that alone."""
+    m = _SHELL_VAR.match(value.strip())
+    got = wm._env_value(m.group(1), job, st) if m else None
+    return got if isinstance(got, str) else value
+
+
+# `{"name": "KEY", "value": $arg}` in a jq filter: an entry made of a `--arg`
+_JQ_ENTRY = lazy_re(r"\{\s*\"?name\"?\s*:\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\s*,\s*"
+                    r"\"?value\"?\s*:\s*\$([A-Za-z_][A-Za-z0-9_]*)\s*\}")
+
+
+def _script_env_entries(st):
+    """[(command, name, value as written, how)] of the plain environment
+    entries a step's script writes into a task definition: fabfuel's `ecs
+    deploy ... --env CONTAINER NAME VALUE`, and a `jq --arg A VALUE` whose
+    filter adds `{"name": NAME, "value": $A}` to an `environment`."""
+    out = []
+    for c in wm.commands(st):
+        argv = c.argv
+        if argv[:2] == ["ecs", "deploy"]:
+            for i, a in enumerate(argv):
+                if a in ("--env", "-e") and i + 3 < len(argv):
+                    out.append((c, argv[i + 2], argv[i + 3], "`ecs deploy --env`"))
+        elif argv[:1] == ["jq"]:
+            args = {argv[i + 1]: argv[i + 2] for i, a in enumerate(argv[:-2])
+                    if a == "--arg"}
+            for word in argv[1:]:
+                if "environment" not in word:
                     continue
-                name, value = m.group(1), m.group(2).strip()
-                if _GITHUB_SECRET.search(value) and not _NOT_SECRET_NAME.search(name):
-                    what = "a GitHub secret"
-                elif secret_value(value):
-                    what = secret_value(value)
-                elif secret_name(name) and "${{" not in value and not _harmless_value(value, name):
-                    what = "a secret"
-                else:
-                    continue
-                yield Problem("taskdef-secret-in-environment", wm.input_path(st, "environment-variables"),
-                              f"`environment-variables` puts {what} into {name}, a plain "
-                              "`environment` entry of the task definition it renders: anyone "
-                              "who can describe the task definition reads it",
-                              help="reference it under the task definition's `secrets` "
-                                   "(valueFrom: a Secrets Manager or SSM Parameter Store ARN)",
-                              span=_line_in_input(doc, st, "environment-variables", n))
+                for m in _JQ_ENTRY.finditer(word):
+                    if m.group(2) in args:
+                        out.append((c, m.group(1), args[m.group(2)], "`jq --arg`"))
+    return out
 
 
 @check(kinds=("workflow",), rules=("taskdef-secrets-no-execution-role",))

@@ -2457,3 +2457,27 @@ def test_a_dispatch_inputs_latest_default_behind_or(tmp_path, default, expr, lin
     assert [f.span.line for f in found] == ([line] if line else [])
     if line:
         assert "on workflow_dispatch" in found[0].message
+
+
+@pytest.mark.parametrize("script, line", [
+    # ia/05: fabfuel's ecs deploy writes --env into the revision it registers
+    ('ecs deploy prod api --env mailer SENDGRID_API_KEY "${{ secrets.SENDGRID_API_KEY }}"', 7),
+    ("ecs deploy prod api --env mailer MAIL_FROM billing@example.com", None),
+    # hw/05: a jq --arg from a secret made an environment entry
+    ("""jq --arg k "$KEY" '.containerDefinitions[0].environment += """
+     """[{"name": "ADMIN_API_KEY", "value": $k}]' td.json > next.json""", 7),
+    ("""jq --arg k "$IMAGE" '.containerDefinitions[0].environment += """
+     """[{"name": "IMAGE_URI", "value": $k}]' td.json > next.json""", None),
+])
+def test_a_script_writing_a_secret_into_a_task_definitions_environment(tmp_path, script, line):
+    text = textwrap.dedent("""\
+        on: {push: {branches: [main]}}
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            env: {KEY: "${{ secrets.ADMIN_KEY }}", IMAGE: "r/app:1"}
+            steps:
+              - run: SCRIPT
+        """).replace("SCRIPT", json.dumps(script))
+    found = _linted(tmp_path, text, "taskdef-secret-in-environment")
+    assert [f.span.line for f in found] == ([line] if line else [])
