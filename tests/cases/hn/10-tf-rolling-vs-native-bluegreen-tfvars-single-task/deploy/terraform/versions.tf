@@ -1,0 +1,14 @@
+terraform {
+  required_version = ">= 1.9"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 6.4"
+    }
+  }
+}
+
+provider "aws" {
+  region = "us-east-1"
+}

@@ -1,0 +1,3 @@
+module github.com/quillcraft/invoice-api
+
+go 1.22

@@ -1,0 +1,3 @@
+bucket = "orchard-pay-tfstate"
+key    = "settlement/staging.tfstate"
+region = "eu-west-1"
