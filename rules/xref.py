@@ -1876,33 +1876,53 @@ def _workflow_ref_refused(S, idx: Index, role, u: Usage, part, stmts, trust_doc,
     if m is None or "/.github/workflows/" not in "/" + path \
             or P.is_empty_syntactically(u.produced.sent_refs):
         return
-    sub = _language(idx, "subjects", part)
-    admitting = [st for st in stmts
-                 if st.admits and S.witness(S.Inter([sub, st.sub_wild])) is not None]
-    allowed = [S.claim_language(st, "job_workflow_ref") for st in admitting]
-    if not admitting or any(a is None for a in allowed):
+    got = _claim_tests(S, idx, part, stmts, "job_workflow_ref")
+    if got is None:
         return  # some statement admits the sub whatever workflow sends it
+    sub, admitting, allowed = got
     sent = P.concat(P.lit(f"{m.group(1)}/{m.group(2)}/.github/workflows/"
                           f"{os.path.basename(path)}@").pieces, u.produced.sent_refs)
     ref = S.difference_witness(_language(idx, "subjects", sent), S.Union(allowed))
     if ref is None or (id(role), "job_workflow_ref", ref) in reported:
         return
     reported.add((id(role), "job_workflow_ref", ref))
-    where = next((e.path for e in admitting[0].entries if e.claim == "job_workflow_ref"
-                  and S.is_github_prefix(e.provider)), admitting[0].path)
-    names = ", ".join(f"statement {st.index + 1}" for st in admitting)
     called = " (in a called workflow GitHub names the called file, not the caller)" \
         if u.run.caller is not None else ""
+    yield _claim_refused(S, idx, role, u, sub, admitting, trust_doc, "job_workflow_ref",
+                         f"job_workflow_ref '{ref}'{called}",
+                         "admit the workflow file and ref that assume the role in the "
+                         "job_workflow_ref condition, or assume the role from the workflow "
+                         "it names")
+
+
+def _claim_tests(S, idx: Index, part, stmts, claim: str):
+    """(the sub language `part`, the statements that admit it, their
+    languages of `claim`) when each of those statements tests the claim in a
+    way ecs-lint reads exactly; None otherwise."""
+    sub = _language(idx, "subjects", part)
+    admitting = [st for st in stmts
+                 if st.admits and S.witness(S.Inter([sub, st.sub_wild])) is not None]
+    allowed = [S.claim_language(st, claim) for st in admitting]
+    if not admitting or any(a is None for a in allowed):
+        return None
+    return sub, admitting, allowed
+
+
+def _claim_refused(S, idx: Index, role, u: Usage, sub, admitting, trust_doc, claim: str,
+                   sent: str, help_: str) -> Problem:
+    """xref-sub-not-admitted for a job whose sub the statements admit but
+    whose `claim` (as `sent` says it) their conditions on it refuse."""
+    where = next((e.path for e in admitting[0].entries if e.claim == claim
+                  and S.is_github_prefix(e.provider)), admitting[0].path)
+    names = ", ".join(f"statement {st.index + 1}" for st in admitting)
     shown = P.show_sub(S.witness(sub) or "", True, idx.prefix)
-    yield Problem(
+    return Problem(
         SUB_NOT_ADMITTED.id, where,
         f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(u.link.path).line} assumes "
-        f"{role.label} with sub '{shown}' and job_workflow_ref '{ref}'{called}; the "
-        f"`job_workflow_ref` condition of {names} does not admit it: the job fails with "
-        "401 (Not authorized to perform sts:AssumeRoleWithWebIdentity)",
-        help="admit the workflow file and ref that assume the role in the "
-             "job_workflow_ref condition, or assume the role from the workflow it names",
-        doc=trust_doc,
+        f"{role.label} with sub '{shown}' and {sent}; the `{claim}` condition of {names} "
+        "does not admit it: the job fails with 401 (Not authorized to perform "
+        "sts:AssumeRoleWithWebIdentity)",
+        help=help_, doc=trust_doc,
         related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")])
 
 
@@ -1919,29 +1939,16 @@ def _workflow_name_refused(S, idx: Index, role, u: Usage, part, stmts, trust_doc
         name = doc.file.replace(os.sep, "/")
     if not isinstance(name, str) or "${{" in name or not name:
         return
-    sub = _language(idx, "subjects", part)
-    admitting = [st for st in stmts
-                 if st.admits and S.witness(S.Inter([sub, st.sub_wild])) is not None]
-    allowed = [S.claim_language(st, "workflow") for st in admitting]
-    if not admitting or any(a is None for a in allowed) \
-            or S.matches(S.Union(allowed), name) or (id(role), "workflow", name) in reported:
+    got = _claim_tests(S, idx, part, stmts, "workflow")
+    if got is None or S.matches(S.Union(got[2]), name) \
+            or (id(role), "workflow", name) in reported:
         return
     reported.add((id(role), "workflow", name))
-    where = next((e.path for e in admitting[0].entries if e.claim == "workflow"
-                  and S.is_github_prefix(e.provider)), admitting[0].path)
-    names = ", ".join(f"statement {st.index + 1}" for st in admitting)
-    shown = P.show_sub(S.witness(sub) or "", True, idx.prefix)
-    yield Problem(
-        SUB_NOT_ADMITTED.id, where,
-        f"{u.run.label} in {u.run.doc.file}:{u.run.doc.span(u.link.path).line} assumes "
-        f"{role.label} with sub '{shown}' and workflow '{name}' (the `workflow` claim is "
-        f"the workflow's name, not its file); the `workflow` condition of {names} does "
-        "not admit it: the job fails with 401 (Not authorized to perform "
-        "sts:AssumeRoleWithWebIdentity)",
-        help=f"admit '{name}' in the workflow condition, or pin the file with "
-             "job_workflow_ref",
-        doc=trust_doc,
-        related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")])
+    yield _claim_refused(S, idx, role, u, got[0], got[1], trust_doc, "workflow",
+                         f"workflow '{name}' (the `workflow` claim is the workflow's name, "
+                         "not its file)",
+                         f"admit '{name}' in the workflow condition, or pin the file with "
+                         "job_workflow_ref")
 
 
 # a claim key of a customised subject template (`include_claim_keys`), as the
