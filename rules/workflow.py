@@ -1083,10 +1083,11 @@ def _script_key(c, job, step):
             src = _script_value(v, job, step)
             if src:
                 return src
-    for flag in _KEY_FLAGS:  # a tool given the key itself (fabfuel's `ecs deploy --access-key-id`)
-        src = _script_value(shell.option(c, flag), job, step)
-        if src:
-            return src
+    if any("-access-key" in a for a in c.argv):  # a tool given the key itself (fabfuel's)
+        for flag in _KEY_FLAGS:
+            src = _script_value(shell.option(c, flag), job, step)
+            if src:
+                return src
     argv = c.argv[1:] if c.argv[:1] == ["npx"] else c.argv
     if argv[:1] in (["serverless"], ["sls"]) and argv[1:3] == ["config", "credentials"]:
         # the Serverless CLI writes --key/--secret to ~/.aws/credentials
