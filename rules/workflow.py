@@ -2773,15 +2773,23 @@ def _shell_text_injected(text: str, job, step, line: int, inputs, depth: int):
     return None
 
 
-_DIGEST = lazy_re(r"\$\(([^()]*\b(?:%s)\b[^()]*)\)" % "|".join(sorted(_NO_TEXT_OUT)))
+_DIGEST_WORD = lazy_re(r"\b(?:%s)\b" % "|".join(sorted(_NO_TEXT_OUT)))
 
 
 def _without_digests(text: str) -> str:
-    """Shell text without its `$(...)` whose commands count or hash
-    (`$(printf %s "$MSG" | sha256sum | cut -c1-16)`): hex or digits, not text."""
-    if "$(" not in text:
-        return text
-    return _DIGEST.sub("", text)
+    """Shell text without its `$(...)` (no parentheses inside) whose commands
+    count or hash (`$(printf %s "$MSG" | sha256sum | cut -c1-16)`): hex or
+    digits, not text."""
+    out, i = [], 0
+    while True:
+        start = text.find("$(", i)
+        end = text.find(")", start + 2) if start >= 0 else -1
+        if start < 0 or end < 0:
+            return "".join(out) + text[i:]
+        inner = text[start + 2:end]
+        keep = "(" in inner or not _DIGEST_WORD.search(inner)
+        out.append(text[i:end + 1] if keep else text[i:start])
+        i = end + 1
 
 
 def _text_free(step, var: str, line: int, value: str) -> bool:
@@ -2893,8 +2901,10 @@ def _js_derived(script: str) -> Dict[str, str]:
     a script's declarations (`const X = ...`, `function f(...) {...}`, `const
     f = (...) => {...}`), followed through each other (a few rounds)."""
     decls = []  # (name, the text of its value or body, a function?)
-    for m in _JS_DECLARATION.finditer(script):
-        rest = script[m.end():]
+    for m in _JS_DECLARATION.finditer(script[:_JS_MAX]):
+        if len(decls) >= 200:
+            break
+        rest = script[m.end():m.end() + 5000]
         head = rest[:200]
         function = m.group(1) == "function" or bool(_JS_FUNCTION_VALUE.match(head))
         if function:
@@ -2918,6 +2928,9 @@ def _js_derived(script: str) -> Dict[str, str]:
         if not grew:
             break
     return out
+
+
+_JS_MAX = 50_000  # characters of a script read for its declarations
 
 
 def _closing_brace(s: str) -> int:

@@ -340,3 +340,30 @@ def test_runner_labels_and_continue_on_error_of_any_shape(runs_on, coe):
 def test_cloudformation_properties_of_any_keys(props):
     out = cloudformation._properties_only(props)
     assert all(not (isinstance(k, str) and k[:1].islower()) for k in out)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="$()|sha256sum cut{}=>'\"\nconst let body.title", max_size=300))
+def test_stop_27_readers_of_odd_scripts(text):
+    # the digest remover, the github-script taint and the composite if
+    # reader take anything a workflow holds, in linear time
+    from ecs_lint import workflow_model as wm
+    from ecs_lint.rules import workflow as W
+
+    assert isinstance(W._without_digests(text), str)
+    W._js_tainted(text, [text[:50]])
+    W._js_derived(text)
+    got = wm.composite_if(text, {"a": text})
+    assert got is None or got is False or isinstance(got, str)
+
+
+def test_stop_27_readers_of_huge_scripts():
+    import time
+
+    from ecs_lint.rules import workflow as W
+
+    start = time.perf_counter()
+    W._without_digests("$(" + "a" * 200_000)
+    W._js_derived("const a = (" + "(" * 50_000)
+    W._js_tainted("function f() {" * 5_000, ["f()"])
+    assert time.perf_counter() - start < 10
