@@ -7,6 +7,8 @@ create/get-deployment-group(-config) input/output and CloudFormation.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from ecs_lint.kinds import is_service_update
 from ecs_lint.lazy import lazy_import
 from ecs_lint.model import Problem
@@ -77,7 +79,9 @@ DEPLOYMENT_BLOCKED = rule(
     `maximumPercent` below 100, above 100 for a `DAEMON` service, or not a
     whole number. (A Terraform `aws_ecs_service` with `scheduling_strategy =
     "DAEMON"` is read as the AWS provider sends it: no maximum, and no
-    minimum of 100.)
+    minimum of 100.) A workflow's `aws ecs update-service|create-service
+    --deployment-configuration ...` given inline (shorthand or JSON) is read
+    the same way, with its `--desired-count` when written out.
 
     ## Why is this bad?
     The deployment never makes progress: the new revision is never started
@@ -295,7 +299,71 @@ def _percent(value):
 
 @check(kinds=("service",), rules=(DEPLOYMENT_BLOCKED.id,))
 def deployment_blocked(doc, ctx):
-    data = doc.data if isinstance(doc.data, dict) else {}
+    yield from _blocked(doc.data if isinstance(doc.data, dict) else {})
+
+
+@check(kinds=("workflow",), rules=(DEPLOYMENT_BLOCKED.id,))
+def cli_deployment_blocked(doc, ctx):
+    """`aws ecs create-service|update-service --deployment-configuration
+    maximumPercent=100,minimumHealthyPercent=100` (shorthand or JSON) in a
+    script: the same service input, read with `--desired-count` when it is
+    written out (else with the count-free test)."""
+    import dataclasses
+
+    for job in wm.workflow_of(doc).jobs.values():
+        if job.disabled:
+            continue
+        for st in job.steps:
+            if not isinstance(st.run, str) or "--deployment-configuration" not in st.run:
+                continue
+            for c in wm.commands(st):
+                if not (shell.is_aws(c, "ecs", "update-service")
+                        or shell.is_aws(c, "ecs", "create-service")):
+                    continue
+                dc = _cli_structure(shell.option(c, "--deployment-configuration"))
+                if dc is None:
+                    continue
+                data = {"deploymentConfiguration": dc}
+                controller = _cli_structure(shell.option(c, "--deployment-controller"))
+                if controller is not None:
+                    data["deploymentController"] = controller
+                count = shell.option(c, "--desired-count")
+                if isinstance(count, str) and count.isdigit():
+                    data["desiredCount"] = int(count)
+                for p in _blocked(data):
+                    key = p.path[-1] if p.path else "--deployment-configuration"
+                    yield dataclasses.replace(
+                        p, path=st.run_path, doc=doc, key=False,
+                        span=wm.script_span(doc, st, c.line, key if key in str(
+                            c.argv) else "--deployment-configuration"))
+
+
+def _cli_structure(value) -> Optional[dict]:
+    """A CLI structure given as shorthand (`maximumPercent=100,minimumHealthyPercent=100`)
+    or JSON, with numbers as numbers; None for a file (`file://`: read as a
+    file of its own), an expression or anything else."""
+    if not isinstance(value, str) or "$" in value or value.startswith(("file://", "fileb://")):
+        return None
+    text = value.strip()
+    if text.startswith("{"):
+        import json
+        try:
+            got = json.loads(text)
+        except ValueError:
+            return None
+        return got if isinstance(got, dict) else None
+    out = {}
+    for part in text.split(","):
+        k, eq, v = part.partition("=")
+        if not eq or "{" in part or not k.strip():
+            return None
+        v = v.strip()
+        out[k.strip()] = int(v) if v.isdigit() else v
+    return out
+
+
+def _blocked(data: dict):
+    """The deployment-blocked problems of a service's data."""
     dc = data.get("deploymentConfiguration")
     if not isinstance(dc, dict) or not ("minimumHealthyPercent" in dc or "maximumPercent" in dc):
         return

@@ -354,3 +354,27 @@ def test_cli_create_deployment_config_for_an_ecs_group(tmp_path, group, config, 
     (tmp_path / ".github" / "workflows" / "h.yml").write_text(HOTFIX % (group, config))
     found = [f for f in lint_folder(tmp_path) if f.rule == "service-codedeploy-config-unknown"]
     assert [f.span.line for f in found] == ([line] if line else [])
+
+
+@pytest.mark.parametrize("args, line", [
+    # ia/10: the CLI's own deployment configuration, shorthand or JSON
+    ('--deployment-configuration "maximumPercent=100,minimumHealthyPercent=100"', 8),
+    ("""--deployment-configuration '{"maximumPercent": 100, "minimumHealthyPercent": 100}'""",
+     8),
+    ('--desired-count 1 --deployment-configuration "maximumPercent=150,minimumHealthyPercent=100"',
+     8),
+    ('--desired-count 2 --deployment-configuration "maximumPercent=150,minimumHealthyPercent=100"',
+     None),
+    ('--deployment-configuration "maximumPercent=200,minimumHealthyPercent=100"', None),
+    ("--deployment-configuration file://dc.json", None),  # a file: read as one
+    ('--deployment-controller type=CODE_DEPLOY --deployment-configuration '
+     '"maximumPercent=100,minimumHealthyPercent=100"', None),
+])
+def test_cli_deployment_configuration(tmp_path, args, line):
+    text = ("on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
+            "      - run: |\n          aws ecs update-service --cluster c --service s \\\n"
+            "            " + args + "\n")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(text)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "service-deployment-blocked"]
+    assert [f.span.line for f in found] == ([line] if line else [])
