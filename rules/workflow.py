@@ -141,7 +141,8 @@ STATIC_KEYS = rule(
     access key file: an IAM user's key, wherever the text comes from), `export AWS_ACCESS_KEY_ID=...`, `echo
     "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV`, `docker run -e AWS_ACCESS_KEY_ID=...`,
     `serverless config credentials --key ...`, a tool's `--access-key-id` /
-    `--secret-access-key` (fabfuel's `ecs deploy`),
+    `--secret-access-key` (fabfuel's `ecs deploy`; silintl's `ecs-deploy
+    --aws-access-key`),
     `aws_access_key_id = ...` lines written to a credentials file (also from
     a `printf` format) or the whole `~/.aws/credentials` written from a
     secret, in scripts, when the value comes
@@ -1083,7 +1084,7 @@ def _script_key(c, job, step):
             src = _script_value(v, job, step)
             if src:
                 return src
-    if any("-access-key" in a for a in c.argv):  # a tool given the key itself (fabfuel's)
+    if any("-access-key" in a or "-secret-key" in a for a in c.argv):  # a tool given the key
         for flag in _KEY_FLAGS:
             src = _script_value(shell.option(c, flag), job, step)
             if src:
@@ -1128,7 +1129,7 @@ def _script_key(c, job, step):
 
 
 _KEY_FLAGS = ("--access-key-id", "--secret-access-key", "--aws-access-key-id",
-              "--aws-secret-access-key")
+              "--aws-secret-access-key", "--aws-access-key", "--aws-secret-key")
 _CREDENTIALS_FILE = lazy_re(r"(?:^|/)\.aws/credentials$")
 _INI_KEY_NAME = lazy_re(r"aws_(?:access_key_id|secret_access_key)\s*=", re.I)
 

@@ -207,6 +207,10 @@ PERMISSION_MISSING = rule(
     Lists the AWS actions each step of a job needs under the role it assumed
     (a step whose own `env:` sets `AWS_ACCESS_KEY_ID` from an earlier
     configure step's `output-credentials` runs as that step's role):
+    silintl's `ecs-deploy` script (it describes the service and its task
+    definition, registers the new revision, updates the service and watches
+    its tasks: `ecs:DescribeServices`, `DescribeTaskDefinition`,
+    `RegisterTaskDefinition`, `UpdateService`, `ListTasks`, `DescribeTasks`),
     a `role-chaining: true` configure-aws-credentials step into a role of
     another account (`sts:AssumeRole` and, unless `role-skip-session-tagging`,
     `sts:TagSession` on that role, asked of the role before it),

@@ -1513,6 +1513,7 @@ def test_static_keys_in_docker_options_and_key_id_shapes(where, reported):
     ('ecs deploy prod api --access-key-id "${{ secrets.DEPLOYER_KEY_ID }}"', True),
     ("ecs deploy prod api --access-key-id $CREDS --secret-access-key x", True),
     ("ecs deploy prod api --tag v1", False),
+    ('ecs-deploy -c prod -n api --aws-secret-key "${{ secrets.DEPLOY_SECRET }}"', True),
 ])
 def test_a_credentials_file_written_from_secrets(script, reported):
     text = ("on: push\njobs:\n  backup:\n    runs-on: ubuntu-latest\n    steps:\n"

@@ -2548,3 +2548,37 @@ def test_the_workflow_claim_is_the_workflows_name(tmp_path, pinned, refused):
     assert bool(found) is refused
     if refused:
         assert "workflow 'Deploy parcels'" in found[0].message
+
+
+@pytest.mark.parametrize("args, allowed, missing", [
+    # ia/02: silintl's script describes, registers, updates and watches
+    ("-c prod -n api -i r/api:1", ["ecs:RegisterTaskDefinition", "ecs:UpdateService",
+                                    "ecs:DescribeServices"],
+     ["ecs:DescribeTaskDefinition", "ecs:ListTasks", "ecs:DescribeTasks"]),
+    ("-c prod -n api -i r/api:1", ["ecs:*"], []),
+    ("-d api -i r/api:1", ["ecs:RegisterTaskDefinition"], ["ecs:DescribeTaskDefinition"]),
+])
+def test_silintl_ecs_deploy_needs(tmp_path, args, allowed, missing):
+    from conftest import lint_files
+
+    role = "arn:aws:iam::123456789012:role/deploy"
+    wf = textwrap.dedent(f"""\
+        on: {{push: {{branches: [main]}}}}
+        jobs:
+          deploy:
+            runs-on: ubuntu-latest
+            permissions: {{id-token: write}}
+            steps:
+              - uses: aws-actions/configure-aws-credentials@v4
+                with: {{role-to-assume: "{role}", aws-region: eu-west-1}}
+              - run: ./ecs-deploy {args}
+        """)
+    policy = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": allowed, "Resource": "*"}]}
+    found = [f for f in lint_files(tmp_path, {".github/workflows/d.yml": wf, "p.json": policy},
+                                   config=f'roles:\n  "{role}":\n    permissions: [p.json]\n')
+             if f.rule == "xref-permission-missing"]
+    assert sorted(a for f in found for a in missing
+                  if re.match(rf"role {re.escape(role)} is not allowed {a}\b", f.message)) \
+        == sorted(missing)
+    assert len(found) == len(missing)

@@ -82,6 +82,13 @@ CLI_EXCEPTIONS: Dict[Tuple[str, str], Tuple[str, ...]] = {
                                                   "sts:GetServiceBearerToken"),
 }
 
+# what silintl's `ecs-deploy` script calls (its getCurrentTaskDefinition,
+# registerNewTaskDefinition, updateService): with a service, all of them;
+# with a task definition only (`-d`), the first two
+SILINTL_CALLS = ("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition",
+                 "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListTasks",
+                 "ecs:DescribeTasks")
+
 # (service, waiter) -> actions the waiter polls with
 CLI_WAITERS: Dict[Tuple[str, str], Tuple[str, ...]] = {
     ("ecs", "services-stable"): ("ecs:DescribeServices",),

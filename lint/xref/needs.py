@@ -382,6 +382,15 @@ def _command_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                     ("aws:RequestedRegion", region),)) for n in mine]
             out.extend(mine)
             continue
+        tool = wm.deploy_tool(cmd)
+        if tool is not None and tool[0] == "ecs-deploy" and cmd.name != "docker":
+            # silintl's script: the service's current revision described,
+            # the new one registered, the service updated and watched
+            named = [a for a in ("-n", "--service-name") if a in cmd.argv]
+            for a in A.SILINTL_CALLS if named else A.SILINTL_CALLS[:2]:
+                out.append(Need(a, "`ecs-deploy` (silintl's script)", step, run, link, None,
+                                line, cmd.argv[0]))
+            continue
         images = {}  # word -> image: a push needs five actions on one image
         for action, why, word in A.docker_needs(cmd.argv):
             if word not in images:
