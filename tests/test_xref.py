@@ -2582,3 +2582,23 @@ def test_silintl_ecs_deploy_needs(tmp_path, args, allowed, missing):
                   if re.match(rf"role {re.escape(role)} is not allowed {a}\b", f.message)) \
         == sorted(missing)
     assert len(found) == len(missing)
+
+
+@pytest.mark.parametrize("arn, family", [
+    ("arn:aws:ecs:eu-west-1:123456789012:task-definition/fleet:7", "fleet"),
+    # hw/07: a revision written with an expression still names the family
+    ("arn:aws:ecs:${{ env.R }}:${{ vars.A }}:task-definition/fleet:${{ vars.REV }}", "fleet"),
+    ("arn:aws:ecs:eu-west-1:123456789012:task-definition/${{ vars.F }}:7", None),
+])
+def test_the_family_of_a_render_steps_task_definition_arn(arn, family):
+    from ecs_lint import workflow_model as wm
+    from ecs_lint.xref import needs as N
+
+    class Run:  # what render_family asks of a job run: its expansions
+        @staticmethod
+        def expand(value, step, github):
+            return value
+
+    step = wm.Step(0, ("steps", 0), {}, uses="aws-actions/amazon-ecs-render-task-definition",
+                   with_={"task-definition-arn": arn})
+    assert N.render_family(Run, step, {}) == family

@@ -105,7 +105,9 @@ def render_family(run: R.JobRun, render: wm.Step, github) -> Optional[str]:
         and not R.unresolved(family) and family.strip() else None
 
 
-_TASKDEF_ARN = lazy_re(r"arn:[\w-]+:ecs:[^:]*:[^:]*:task-definition/([\w-]+)(?::\d+)?")
+# (a revision written with an expression still names the family)
+_TASKDEF_ARN = lazy_re(r"arn:[\w-]+:ecs:[^:]*:[^:]*:task-definition/([\w-]+)"
+                       r"(?::\d+|:\$\{\{[^}]*\}\})?")
 
 
 @dataclass
