@@ -1967,6 +1967,9 @@ def test_build_push_action_to_ecr_public_needs_its_actions(tmp_path, allowed, mi
     ("jq '.containerDefinitions[0].image = env.IMAGE' < ecs/td.json > out.json", True),
     ("cat ecs/td.json | jq '.containerDefinitions[0].image = \"x\"' > out.json", True),
     ("cp ecs/td.json out.json", True),
+    # hw/06: a template's variables filled in by envsubst, its roles as written
+    ("envsubst '${IMAGE}' < ecs/td.json > out.json", True),
+    ("cat ecs/td.json | envsubst > out.json", True),
     # the family's registered revision, whose one file is ecs/td.json (gm/08)
     ("aws ecs describe-task-definition --task-definition app:3 --query taskDefinition"
      " > out.json", True),

@@ -1026,7 +1026,8 @@ def _made_from(run: R.JobRun, step: wm.Step, path: str) -> Optional[tuple]:
     """What the job's scripts made the generated file `path` from, up to
     `step`: ("file", SRC) for the last `jq FILTER SRC > path` (or `< SRC`, or
     `cat SRC | jq ...`) whose filter leaves the family and the roles as they
-    are (it sets the image), or `cp SRC path`; ("family", FAMILY) for `aws ecs
+    are (it sets the image), `cp SRC path` or `envsubst < SRC > path`;
+    ("family", FAMILY) for `aws ecs
     describe-task-definition --task-definition FAMILY ... > path` (the
     revision registered last). None when nothing such writes it."""
     want = path.strip("\"'").removeprefix("./")
@@ -1047,18 +1048,28 @@ def _made_from(run: R.JobRun, step: wm.Step, path: str) -> Optional[tuple]:
                 source = ("family", described.split(":")[0])
             elif c.name == "cp":
                 source = ("file", c.argv[1])
+            elif c.name == "envsubst":  # a template's variables filled in, the rest as is
+                files = _read_files(c, cmds, [])
+                source = ("file", files[0]) if len(files) == 1 else None
             elif c.name == "jq":
                 filt, files = _jq_filter_and_files(c.argv)
                 if filt is None or re.search(r"family|RoleArn", filt):
                     continue
-                files += [t for op, t in c.redirects if op == "<" and isinstance(t, str)]
-                if not files and isinstance(c.pipe_from, int) and 0 <= c.pipe_from < len(cmds) \
-                        and cmds[c.pipe_from].name == "cat" and len(cmds[c.pipe_from].argv) == 2:
-                    files = [cmds[c.pipe_from].argv[1]]
+                files = _read_files(c, cmds, files)
                 source = ("file", files[0]) if len(files) == 1 else None
             if source is not None and "$" in source[1]:
                 source = None
     return source
+
+
+def _read_files(c: shell.Command, cmds, named: List[str]) -> List[str]:
+    """The files a filter command reads: those it names, those redirected
+    into it (`< SRC`), else the one a `cat SRC |` before it gives."""
+    files = named + [t for op, t in c.redirects if op == "<" and isinstance(t, str)]
+    if not files and isinstance(c.pipe_from, int) and 0 <= c.pipe_from < len(cmds) \
+            and cmds[c.pipe_from].name == "cat" and len(cmds[c.pipe_from].argv) == 2:
+        files = [cmds[c.pipe_from].argv[1]]
+    return files
 
 
 def _jq_filter_and_files(argv: List[str]) -> Tuple[Optional[str], List[str]]:
