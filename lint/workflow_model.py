@@ -2023,7 +2023,9 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
             got = str(got)
             if suffix.startswith("::") or suffix.startswith(":0:"):
                 return m.group(0) if "SHA" in name.upper() else got
-            return resolve(got, job, step, row, github, line, _depth + 1)
+            got = resolve(got, job, step, row, github, line, _depth + 1)
+            # `${TAG:-latest}`: the default when the value is empty too
+            return suffix[2:] if suffix.startswith(":-") and got == "" else got
         value = _SHELL_VAR.sub(var, value)
     return value
 

@@ -2482,3 +2482,29 @@ def test_a_script_writing_a_secret_into_a_task_definitions_environment(tmp_path,
         """).replace("SCRIPT", json.dumps(script))
     found = _linted(tmp_path, text, "taskdef-secret-in-environment")
     assert [f.span.line for f in found] == ([line] if line else [])
+
+
+@pytest.mark.parametrize("tag_env, reported", [
+    # `${TAG:-latest}`: the default when TAG is empty as well as unset
+    ("''", True),
+    ("${{ github.sha }}", False),
+])
+def test_a_shell_default_for_an_empty_tag(tmp_path, tag_env, reported):
+    text = textwrap.dedent(f"""\
+        on: {{push: {{branches: [main]}}}}
+        jobs:
+          test: {{runs-on: ubuntu-latest, steps: [{{run: pytest}}]}}
+          deploy:
+            needs: test
+            runs-on: ubuntu-latest
+            environment: production
+            env:
+              TAG: {tag_env}
+              REPO: 123456789012.dkr.ecr.us-east-1.amazonaws.com/app
+            steps:
+              - run: |
+                  docker build -t "$REPO:${{TAG:-latest}}" .
+                  docker push "$REPO:${{TAG:-latest}}"
+                  aws ecs update-service --cluster c --service s --force-new-deployment
+        """)
+    assert bool(_linted(tmp_path, text, "workflow-image-latest")) is reported
