@@ -417,7 +417,7 @@ def composite_if(condition, inputs: dict):
     if not isinstance(condition, str):
         return condition
     expr = if_expression(condition)
-    if _static_if(expr, inputs, 0) is False:
+    if _static_if(expr, inputs) is False:
         return False
 
     def rewrite(m):
@@ -437,26 +437,43 @@ _INPUT_TEST = re.compile(r"\binputs\.([A-Za-z0-9_-]+)\s*(==|!=)\s*'(true|false)'
 _INPUT_OPERAND = re.compile(r"^inputs\.([A-Za-z0-9_-]+)$", re.I)
 
 
-def _static_if(expr: str, inputs: dict, depth: int) -> Optional[bool]:
+def fold_condition(expr: str, leaf, any_of, all_of, negate=None, limit: int = 20,
+                   too_deep=None, _depth: int = 0):
+    """An `if:` expression folded: its `||` alternatives with `any_of`, its
+    `&&` parts with `all_of` (each a list of folded parts), `!x` with
+    `negate` (None: `!x` is a leaf), anything else with `leaf`; `too_deep`
+    past `limit` levels of nesting."""
+    expr = strip_parens(expr)
+    if _depth > limit:
+        return too_deep
+    for op, combine in (("||", any_of), ("&&", all_of)):
+        parts = split_top(expr, op)
+        if len(parts) > 1:
+            return combine([fold_condition(p, leaf, any_of, all_of, negate, limit, too_deep,
+                                           _depth + 1) for p in parts])
+    if negate is not None and expr.startswith("!") and not expr.startswith("!="):
+        return negate(fold_condition(expr[1:], leaf, any_of, all_of, negate, limit, too_deep,
+                                     _depth + 1))
+    return leaf(expr)
+
+
+def _static_if(expr: str, inputs: dict) -> Optional[bool]:
     """True/False when an `if:` expression's value is known from literal
     inputs alone (`inputs.stage == 'production'`, `inputs.cmd != ''`,
     `!inputs.skip`, `&&`, `||`); None otherwise. Strings compare ignoring
     case, and a non-empty string is true (a composite's inputs are strings:
     'false' too)."""
-    expr = strip_parens(expr)
-    if depth > 20 or not expr:
+    return fold_condition(
+        expr, lambda e: _static_leaf(e, inputs),
+        lambda got: True if True in got else False if all(g is False for g in got) else None,
+        lambda got: False if False in got else True if all(g is True for g in got) else None,
+        lambda got: None if got is None else not got)
+
+
+def _static_leaf(expr: str, inputs: dict) -> Optional[bool]:
+    """`_static_if` of a comparison or an operand."""
+    if not expr:
         return None
-    either = split_top(expr, "||")
-    if len(either) > 1:
-        got = [_static_if(e, inputs, depth + 1) for e in either]
-        return True if True in got else False if all(g is False for g in got) else None
-    both = split_top(expr, "&&")
-    if len(both) > 1:
-        got = [_static_if(b, inputs, depth + 1) for b in both]
-        return False if False in got else True if all(g is True for g in got) else None
-    if expr.startswith("!") and not expr.startswith("!="):
-        got = _static_if(expr[1:], inputs, depth + 1)
-        return None if got is None else not got
     m = re.fullmatch(r"(.+?)\s*(==|!=)\s*(.+)", expr)
     if m:
         a, b = _static_operand(m.group(1), inputs), _static_operand(m.group(3), inputs)

@@ -1380,20 +1380,17 @@ def _results_gate(wf, cond: str) -> bool:
     return False
 
 
-def _required_results(expr: str, depth: int = 0) -> set:
+def _required_results(expr: str) -> set:
     """The `needs.X.result == 'R'` tests an `if:` cannot be true without:
     each of a conjunction's, those every alternative of a disjunction shares
     (`result == 'success' || (inputs.skip && result == 'skipped')` requires
     none: a skipped test job lets the job through)."""
-    expr = wm.strip_parens(expr)
-    if depth > 40 or not expr:
-        return set()
-    either = wm.split_top(expr, "||")
-    if len(either) > 1:
-        return set.intersection(*(_required_results(e, depth + 1) for e in either))
-    both = wm.split_top(expr, "&&")
-    if len(both) > 1:
-        return set().union(*(_required_results(b, depth + 1) for b in both))
+    return wm.fold_condition(expr, _result_test, lambda got: set.intersection(*got),
+                             lambda got: set().union(*got), limit=40, too_deep=set())
+
+
+def _result_test(expr: str) -> set:
+    """{(job, result)} of one `needs.X.result == 'R'` test (either way round)."""
     m = _RESULT_TESTS.fullmatch(expr)
     if m:
         return {(m.group(1), m.group(2))}

@@ -2396,22 +2396,11 @@ def test_codedeploys_default_names_follow_the_cluster_input(tmp_path, cluster, g
     (None, False, ["ecs:DescribeTasks"]),  # the CLI describes the task for its session
 ])
 def test_execute_command_needs(tmp_path, container_condition, allows_describe, missing):
-    from conftest import lint_files
-
-    role = "arn:aws:iam::123456789012:role/ops"
-    wf = textwrap.dedent(f"""\
-        on: workflow_dispatch
-        jobs:
-          shell:
-            runs-on: ubuntu-latest
-            permissions: {{id-token: write}}
-            steps:
-              - uses: aws-actions/configure-aws-credentials@v4
-                with: {{role-to-assume: "{role}", aws-region: eu-west-1}}
-              - run: >-
-                  aws ecs execute-command --cluster prod --task "$TASK"
-                  --container web --interactive --command "rake db:seed"
-        """)
+    steps = """\
+          - run: >-
+              aws ecs execute-command --cluster prod --task "$TASK"
+              --container web --interactive --command "rake db:seed"
+"""
     exec_stmt = {"Effect": "Allow", "Action": "ecs:ExecuteCommand", "Resource": "*"}
     if container_condition:
         exec_stmt["Condition"] = {"StringEquals": {"ecs:container-name": container_condition}}
@@ -2419,12 +2408,14 @@ def test_execute_command_needs(tmp_path, container_condition, allows_describe, m
     if allows_describe:
         stmts.append({"Effect": "Allow", "Action": "ecs:DescribeTasks",
                       "Resource": "arn:aws:ecs:eu-west-1:123456789012:task/prod/*"})
-    policy = {"Version": "2012-10-17", "Statement": stmts}
-    found = [f for f in lint_files(tmp_path, {".github/workflows/m.yml": wf, "p.json": policy},
-                                   config=f'roles:\n  "{role}":\n    permissions: [p.json]\n')
-             if f.rule == "xref-permission-missing"]
-    assert [a for f in found for a in ("ecs:ExecuteCommand", "ecs:DescribeTasks")
-            if f.message.startswith(f"role {role} is not allowed {a}")] == missing, found
+    found = _permission_findings(tmp_path, steps, {"Version": "2012-10-17", "Statement": stmts})
+    assert _missing_actions(found, ("ecs:ExecuteCommand", "ecs:DescribeTasks")) == missing, found
+
+
+def _missing_actions(found, actions) -> list:
+    """The `actions` the findings say ROLE is not allowed, in the findings' order."""
+    return [a for f in found for a in actions
+            if re.match(rf"role {re.escape(ROLE)} is not allowed {re.escape(a)}\b", f.message)]
 
 
 def test_pull_request_target_runs_on_its_base_branch():
@@ -2487,32 +2478,19 @@ def test_bake_set_tags():
     ("arn:aws:iam::123456789012:role/prod-deployer", False, []),
 ])
 def test_role_chaining_needs_of_the_role_before(tmp_path, target, skip_tags, missing):
-    from conftest import lint_files
-
-    hub = "arn:aws:iam::123456789012:role/hub"
-    wf = textwrap.dedent(f"""\
-        on: {{push: {{branches: [main]}}}}
-        jobs:
-          deploy:
-            runs-on: ubuntu-latest
-            permissions: {{id-token: write}}
-            steps:
-              - uses: aws-actions/configure-aws-credentials@v4
-                with: {{role-to-assume: "{hub}", aws-region: eu-west-1}}
-              - uses: aws-actions/configure-aws-credentials@v4
-                with:
-                  role-to-assume: "{target}"
-                  role-chaining: true
-                  role-skip-session-tagging: {str(skip_tags).lower()}
-                  aws-region: eu-west-1
-        """)
+    steps = f"""\
+          - uses: aws-actions/configure-aws-credentials@v4
+            with:
+              role-to-assume: "{target}"
+              role-chaining: true
+              role-skip-session-tagging: {str(skip_tags).lower()}
+              aws-region: eu-west-1
+"""
     policy = {"Version": "2012-10-17", "Statement": [{
         "Effect": "Allow", "Action": "ecs:ListClusters", "Resource": "*"}]}
-    found = [f for f in lint_files(tmp_path, {".github/workflows/d.yml": wf, "p.json": policy},
-                                   config=f'roles:\n  "{hub}":\n    permissions: [p.json]\n')
-             if f.rule == "xref-permission-missing"]
-    assert [a for f in found for a in ("sts:AssumeRole", "sts:TagSession")
-            if f.message.startswith(f"role {hub} is not allowed {a} on {target}")] == missing
+    found = _permission_findings(tmp_path, steps, policy)
+    assert _missing_actions(found, ("sts:AssumeRole", "sts:TagSession")) == missing
+    assert all(f" on {target}" in f.message for f in found)
 
 
 @pytest.mark.parametrize("pinned, refused", [
@@ -2562,28 +2540,10 @@ def test_the_workflow_claim_is_the_workflows_name(tmp_path, pinned, refused):
     ("-d api -i r/api:1", ["ecs:RegisterTaskDefinition"], ["ecs:DescribeTaskDefinition"]),
 ])
 def test_silintl_ecs_deploy_needs(tmp_path, args, allowed, missing):
-    from conftest import lint_files
-
-    role = "arn:aws:iam::123456789012:role/deploy"
-    wf = textwrap.dedent(f"""\
-        on: {{push: {{branches: [main]}}}}
-        jobs:
-          deploy:
-            runs-on: ubuntu-latest
-            permissions: {{id-token: write}}
-            steps:
-              - uses: aws-actions/configure-aws-credentials@v4
-                with: {{role-to-assume: "{role}", aws-region: eu-west-1}}
-              - run: ./ecs-deploy {args}
-        """)
     policy = {"Version": "2012-10-17", "Statement": [{
         "Effect": "Allow", "Action": allowed, "Resource": "*"}]}
-    found = [f for f in lint_files(tmp_path, {".github/workflows/d.yml": wf, "p.json": policy},
-                                   config=f'roles:\n  "{role}":\n    permissions: [p.json]\n')
-             if f.rule == "xref-permission-missing"]
-    assert sorted(a for f in found for a in missing
-                  if re.match(rf"role {re.escape(role)} is not allowed {a}\b", f.message)) \
-        == sorted(missing)
+    found = _permission_findings(tmp_path, f"          - run: ./ecs-deploy {args}\n", policy)
+    assert sorted(_missing_actions(found, missing)) == sorted(missing)
     assert len(found) == len(missing)
 
 
