@@ -88,7 +88,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional
 
 from . import probes
-from .loader import JsonLocator, LineIndex, LoadError, json_value
+from .loader import JsonLocator, LineIndex, LoadError, json_value, load_text, syntax_for
 from .model import UNKNOWN_SPAN, Document, Span
 from .values import JsonString, Template, Unknown, json_with_holes, make_template, value_at
 from .views import Origins, view_locator
@@ -1812,7 +1812,7 @@ class Evaluator:
                 parts.extend(x.parts if isinstance(x, Template) else [str(x)])
             return make_template(parts)
         if fname in ("file", "templatefile") and args and isinstance(args[0], str):
-            if args[0].lower().endswith(LINTED_ON_THEIR_OWN):
+            if self.linted_on_its_own(args[0], fname):
                 # a folder walk lints that file itself: reading it here too would
                 # report each of its findings twice
                 full = self.inside(args[0])
@@ -1867,7 +1867,7 @@ class Evaluator:
                          None)
         args = [self.value(a) for a in (_kids(args_node) if args_node is not None else [])]
         if not args or not isinstance(args[0], str) \
-                or args[0].lower().endswith(LINTED_ON_THEIR_OWN):
+                or self.linted_on_its_own(args[0], "templatefile"):
             return None
         rendered = self._rendered(args)
         if rendered is None:
@@ -1900,6 +1900,24 @@ class Evaluator:
         if os.path.commonpath([root, os.path.realpath(full)]) != root:
             return None
         return full
+
+    def linted_on_its_own(self, name: str, fname: str) -> bool:
+        """Does the folder walk lint file `name` as a document of its own? A
+        `.json`/`.yaml` file, unless it is a `templatefile()` template that is
+        no such document until rendered (`"memory": ${memory},`): the walk
+        only finds it broken, and its findings are the template's."""
+        if not name.lower().endswith(LINTED_ON_THEIR_OWN):
+            return False
+        if fname != "templatefile":
+            return True
+        text = self.read_file(name)
+        if text is None:
+            return True
+        try:
+            load_text(text, syntax_for(name, text))
+        except LoadError:
+            return False
+        return True
 
     def read_file(self, name: str) -> Optional[str]:
         """A file an expression reads; None when it is outside the repository."""

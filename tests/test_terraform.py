@@ -922,6 +922,40 @@ def test_templatefile_findings_point_at_the_templates_lines(tmp_path):
     assert not [f for f in found if f[1] == "a.tf" and f[0].startswith("taskdef-")]
 
 
+CONTAINERS_TEMPLATE = """\
+[
+  {
+    "name": "worker",
+    "image": "${image}",
+    "memoryReservation": %s,
+    "essential": true
+  }
+]
+"""
+
+
+@pytest.mark.parametrize("memory, read_by_terraform", [
+    ("${memory}", True),   # not JSON until rendered: Terraform reads it
+    ("512", False),        # JSON on its own: the walk lints it, Terraform leaves it
+])
+def test_a_json_template_that_is_no_json_on_its_own_is_read_through_terraform(
+        tmp_path, memory, read_by_terraform):
+    (tmp_path / "worker.json").write_text(CONTAINERS_TEMPLATE % memory)
+    (tmp_path / "a.tf").write_text(
+        'resource "aws_ecs_task_definition" "w" {\n'
+        '  family = "w"\n'
+        '  container_definitions = templatefile("${path.module}/worker.json", {\n'
+        '    image = "nginx:latest", memory = 512\n'
+        '  })\n'
+        '}\n')
+    found = [(f.rule, f.file, f.span.line) for f in lint_folder(tmp_path)]
+    latest = [f for f in found if f[0] == "taskdef-image-latest"]
+    # reported once either way, at the template's `${image}` line when rendered
+    assert latest == [("taskdef-image-latest", "worker.json", 4)] if read_by_terraform \
+        else not latest  # the walk sees "${image}", no tag; Terraform does not read it
+    assert (("parse-error", "worker.json", 5) in found) == read_by_terraform
+
+
 def test_one_template_rendered_twice_the_same_way_is_reported_once(tmp_path):
     (tmp_path / "app.json.tpl").write_text(TEMPLATE)
     (tmp_path / "a.tf").write_text(TD_RENDERING % ("a", "a", "nginx:latest"))
