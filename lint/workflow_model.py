@@ -182,6 +182,7 @@ class Step:
     defaulted: frozenset = frozenset()  # via: the action's inputs its caller leaves out
     caller_continues: bool = False  # via: the calling step has `continue-on-error: true`
     followed: bool = False  # a local composite action whose steps follow it in the job
+    ref_comment: Optional[str] = None  # the `# v4.2.1` after a commit SHA pin
     _commands: Optional[list] = field(default=None, repr=False)
     _env_written: Optional[dict] = field(default=None, repr=False)  # see env_writes
     # the commands of the repository's scripts the step runs ({script path: commands})
@@ -294,6 +295,7 @@ def workflow_of(doc) -> Workflow:
     if wf is None:
         with probes.recording() as asked:
             wf = read_workflow(doc.data)
+            _pin_comments(wf, doc)
             root = repository_of_workflow(doc.file)
             if root is not None:
                 actions: dict = {}
@@ -305,6 +307,73 @@ def workflow_of(doc) -> Workflow:
     elif doc.context.get("_workflow_asked"):
         probes.replay_once(doc.context["_workflow_asked"])
     return wf
+
+
+_SHA = re.compile(r"^[0-9a-f]{40}$", re.I)
+_PIN_COMMENT = re.compile(r"#\s*(?:tag\s*[:=]?\s*)?(v?\d{1,4}(?:\.\d{1,4}){0,2})\b", re.I)
+
+
+def _pin_comments(wf: "Workflow", doc):
+    """Keep the version comment (`uses: x@<sha> # v4.2.1`) of the steps of
+    aws-actions pinned to a commit: the action's version decides how it reads
+    its inputs (`translates_env`)."""
+    lines = None
+    for job in wf.jobs.values():
+        for st in job.steps:
+            if not (st.uses == CONFIGURE_CREDENTIALS and st.uses_ref
+                    and _SHA.match(st.uses_ref)):
+                continue
+            if lines is None:
+                lines = (doc.text or "").splitlines()
+            line = doc.span(st.path + ("uses",)).line
+            m = _PIN_COMMENT.search(lines[line - 1]) if 0 < line <= len(lines) else None
+            st.ref_comment = m.group(1) if m else None
+
+
+def action_version(step: "Step") -> Optional[tuple]:
+    """(major, minor or None) of the version a step's `uses:` names: its tag
+    (`v4`, `v4.2.1`), or the comment after a commit SHA pin; None when not known."""
+    ref = step.ref_comment if step.uses_ref and _SHA.match(step.uses_ref) else step.uses_ref
+    m = re.fullmatch(r"v?(\d{1,4})(?:\.(\d{1,4}))?(?:\.\d{1,4})?", ref.strip()) \
+        if isinstance(ref, str) else None
+    if m is None:
+        return None
+    return int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
+
+
+def translates_env(step: "Step") -> bool:
+    """Does this configure-aws-credentials step read an empty input from the
+    env variable of the same name (`AWS_REGION`, `ROLE_TO_ASSUME`,
+    `ROLE_CHAINING`, `WEB_IDENTITY_TOKEN_FILE`, `AUDIENCE`,
+    `UNSET_CURRENT_CREDENTIALS`...)? Versions v4.2.0 and later do, unless
+    `translate-env-variables: false` (v6.3.0). A major tag alone, `@v4`, is
+    read as the catalog reads it (the inputs only), as is a version not known."""
+    if step.uses != CONFIGURE_CREDENTIALS or ("translate-env-variables" in step.with_ and _truthy(
+            step.with_["translate-env-variables"]) is False):
+        return False
+    v = action_version(step)
+    return v is not None and (v[0] >= 5 or (v[0] == 4 and v[1] is not None and v[1] >= 2))
+
+
+def credentials_input(step: "Step", job: Optional["Job"], name: str):
+    """What a configure-aws-credentials step reads for input `name`: the
+    `with:` value, else (`translates_env`) the env variable of the same name
+    (`role-to-assume` -> ROLE_TO_ASSUME) as the step sees it; a region is also
+    the AWS_REGION an earlier configure-aws-credentials step of the job
+    exported. None when neither is given."""
+    v = step.with_.get(name)
+    if (v is not None and str(v).strip()) or not translates_env(step):
+        return v
+    env = _env_value(name.upper().replace("-", "_"), job, step)
+    if env is not None and str(env).strip():
+        return env
+    if name == "aws-region" and job is not None:
+        for st in job.steps:
+            if st is step:
+                break
+            if st.uses == CONFIGURE_CREDENTIALS and credentials_input(st, job, name):
+                return credentials_input(st, job, name)
+    return v
 
 
 def repository_of_workflow(path) -> Optional[str]:
@@ -924,23 +993,43 @@ def _truthy(v) -> Optional[bool]:
     return None
 
 
-def assumes_role(step: Step) -> Optional[RoleUse]:
-    """The role a step assumes through an action input (`role-to-assume`)."""
-    role = step.with_.get("role-to-assume")
+def assumes_role(step: Step, job: Optional[Job] = None) -> Optional[RoleUse]:
+    """The role a step assumes through an action input (`role-to-assume`, or
+    the ROLE_TO_ASSUME env variable a configure-aws-credentials step that
+    `translates_env` reads in its place)."""
+    def given(name):
+        return credentials_input(step, job, name) if job is not None else step.with_.get(name)
+
+    role = given("role-to-assume")
     if role is None or (isinstance(role, str) and not role.strip()) or step.followed:
         return None
     known = step.uses == CONFIGURE_CREDENTIALS
-    oidc = not any(step.with_.get(k) for k in ("aws-access-key-id", "web-identity-token-file"))
-    if _truthy(step.with_.get("role-chaining")) is True \
-            or _truthy(step.with_.get("force-skip-oidc")) is True:
+    oidc = not any(given(k) for k in ("aws-access-key-id", "web-identity-token-file"))
+    if _truthy(given("role-chaining")) is True \
+            or _truthy(given("force-skip-oidc")) is True:
         oidc = False  # keys already in the environment, or the runner's own credentials
-    aud = step.with_.get("audience")
-    return RoleUse(step, role, input_path(step, "role-to-assume"),
+    aud = given("audience")
+    path = input_path(step, "role-to-assume") if "role-to-assume" in step.with_ \
+        or step.via else env_path("ROLE_TO_ASSUME", job, step)
+    return RoleUse(step, role, path,
                    audience=aud if isinstance(aud, str) and aud.strip() else STS_AUDIENCE,
-                   aws_region=step.with_.get("aws-region"),
+                   aws_region=given("aws-region"),
                    region_path=step.path + ("with", "aws-region")
                    if "aws-region" in step.with_ else None,
                    oidc=oidc, known_action=known)
+
+
+def env_path(name: str, job: Optional[Job], step: Step) -> tuple:
+    """Where env variable `name` is set for a step: its own `env:`, the job's
+    or the workflow's (else the step's `uses:`)."""
+    if isinstance(step.env, dict) and name in step.env:
+        return step.path + ("env", name)
+    if job is not None and isinstance(job.env, dict) and name in job.env:
+        return job.path + ("env", name)
+    if job is not None and job.workflow is not None and isinstance(job.workflow.env, dict) \
+            and name in job.workflow.env:
+        return ("env", name)
+    return step.path + ("uses",)
 
 
 def _may_contain(script, word: str) -> bool:
@@ -962,7 +1051,7 @@ _OTHER_TOKEN = re.compile(r"AWS_WEB_IDENTITY_TOKEN_FILE|/var/run/secrets/|servic
 
 def role_uses_of(step: Step, job: Optional[Job] = None) -> List[RoleUse]:
     out = []
-    ru = assumes_role(step)
+    ru = assumes_role(step, job)
     if ru is not None:
         out.append(ru)
     ru = _sdk_web_identity(step, job) if job is not None else None

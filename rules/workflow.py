@@ -19,6 +19,8 @@ from ecs_lint.registry import check, rule
 
 wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
 shell = lazy_import("ecs_lint.shell", globals(), "shell")
+R = lazy_import("ecs_lint.xref.runs", globals(), "R")
+P = lazy_import("ecs_lint.xref.subjects_produced", globals(), "P")
 
 ID_TOKEN_MISSING = rule(
     "workflow-id-token-missing", "error",
@@ -43,7 +45,11 @@ ID_TOKEN_MISSING = rule(
     already has access keys in its environment (`AWS_ACCESS_KEY_ID` in an `env`
     block, or keys given to an earlier configure-aws-credentials step of the
     job) is not reported: without a token the action assumes the role with
-    those keys (`sts:AssumeRole`), and `workflow-static-aws-keys` reports them.
+    those keys (`sts:AssumeRole`), and `workflow-static-aws-keys` reports them;
+    unless the step unsets them first (`unset-current-credentials: true`).
+    A step pinned at v4.2.0 or later reads its empty inputs from env variables
+    of the same name (`ROLE_TO_ASSUME`, `ROLE_CHAINING`,
+    `WEB_IDENTITY_TOKEN_FILE`, `UNSET_CURRENT_CREDENTIALS`...), as the action does.
 
     A reusable workflow (`on: workflow_call`) without any permissions block
     inherits the caller's, which this file cannot show: it is not reported,
@@ -592,7 +598,11 @@ REGION_MISSING = rule(
     ## What it does
     Reports `aws-actions/configure-aws-credentials` steps without a non-empty
     `aws-region` input. An `AWS_REGION` or `AWS_DEFAULT_REGION` environment
-    variable does not count. An input that is only `${{ env.X }}` where the
+    variable does not count, except that a step pinned at v4.2.0 or later
+    (`@v4.2.1`, `@v5`, `@v6`, or a commit SHA with such a `# v5.0.0` comment;
+    not `translate-env-variables: false`) reads an empty input from
+    `AWS_REGION` in its env (or exported by an earlier configure-aws-credentials
+    step). A major tag alone, `@v4`, is read as the catalog reads it. An input that is only `${{ env.X }}` where the
     `env:` entry X has no value (`X:` alone, or `X: ##region##`, which YAML
     reads as a comment) is empty too, unless an earlier step sets X through
     `$GITHUB_ENV`; so is `${{ env.X }}` with X in no `env:` of the step, job
@@ -905,7 +915,11 @@ def _keys_at_hand(job, step) -> bool:
     its, the job's or the workflow's `env`, or written to `$GITHUB_ENV`), or given
     to an earlier configure-aws-credentials step of the job (which exports them)?
     Without an OIDC token the action then assumes the role with those keys
-    (`sts:AssumeRole`), not through OIDC."""
+    (`sts:AssumeRole`), not through OIDC; unless the step first unsets them
+    (`unset-current-credentials: true`)."""
+    if step.uses == wm.CONFIGURE_CREDENTIALS \
+            and wm._truthy(wm.credentials_input(step, job, "unset-current-credentials")):
+        return False
     v = wm._env_value("AWS_ACCESS_KEY_ID", job, step)
     if v is not None and str(v).strip():
         return True
@@ -1174,6 +1188,14 @@ def deploy_gates(doc, ctx):
                           "from any other run of the branch",
                           help="add `environment: production` (with protection rules) to the job",
                           key=True)
+        elif _empty_environment_runs(wf, job, ctx.config.github):
+            when = _empty_environment_runs(wf, job, ctx.config.github)
+            yield Problem(DEPLOY_NO_ENVIRONMENT.id, job.environment_path or job.path,
+                          f"job '{job.id}' deploys ({what}) with `environment: "
+                          f"{job.environment}`, empty in runs where {when}: those deploy with "
+                          "no environment, no reviewers, and the branch's OIDC sub",
+                          help="give every run an environment (`... || 'staging'`), or keep the "
+                               "job off the runs that have none with its `if:`")
         if not _test_gated(wf, job, deploys, ctx):
             if _runs_whatever_needs_give(job, wf) and _test_gated(wf, job, deploys, ctx,
                                                                read_if=False):
@@ -1497,6 +1519,53 @@ def _command_text(c, cmds) -> str:
 def _named_test(job):
     return any(isinstance(n, str) and re.search(r"(?:^|[^a-z])tests?(?:[^a-z]|$)", n, re.I)
                for n in (job.id, job.name))
+
+
+def _empty_environment_runs(wf, job, github) -> Optional[str]:
+    """The condition (`github.ref != 'refs/heads/main'`, `github.event_name ==
+    'push'`) of the runs in which a job's `environment:` expression comes out
+    empty (`cond && 'production' || ''`, a dispatch input on a push), when the
+    job's triggers and `if:` let such a run happen; None otherwise."""
+    text = job.environment
+    if not isinstance(text, str) or "${{" not in text:
+        return None
+    for facts, condition, inputs in R.fact_splits(wf, job, ()):
+        if condition is None and inputs is None:
+            continue
+        value = wm.expand(text, job, None, None, R.with_inputs(github, None, facts, inputs))
+        if isinstance(value, str) and "${{" not in value and not value.strip() \
+                and _may_run(wf, job, facts, github):
+            return condition or "no input is given"
+    return None
+
+
+def _may_run(wf, job, facts: dict, github) -> bool:
+    """Can the job run with `facts` (github.ref/ref_name ==/!= a value,
+    event_name == an event) under its triggers and `if:`? Yes unless its
+    triggers rule it out: a ref no trigger runs on, or `!=` the one ref they
+    all run on."""
+    triggers = wf.triggers if isinstance(wf.triggers, dict) else {}
+    narrow = P.narrowing(job.if_, None, triggers)
+    triggers = narrow.admit(triggers)
+    event = facts.get("event_name")
+    if event is not None and event[1] not in triggers:
+        return False
+    refs = P.refs_of_triggers(triggers, str((github or {}).get("default-branch") or "main"))
+    if refs.unknown:
+        return True
+    may = refs.may if narrow.refs is None else P.intersect(refs.may, narrow.refs)
+    for name in ("ref", "ref_name"):
+        if name not in facts:
+            continue
+        op, value = facts[name]
+        full = [value] if name == "ref" else [f"refs/heads/{value}", f"refs/tags/{value}"]
+        if op == "==":
+            if not any(P.contains(may, r) for r in full) and not (
+                    refs.pull_request_may and value.startswith("refs/pull/")):
+                return False
+        elif not refs.pull_request_may and not P.holds_other_than(may, full):
+            return False
+    return True
 
 
 def _called_without_environment(job, ctx):
@@ -1922,7 +1991,7 @@ def stability_wait(doc, ctx):
         for st in job.steps:
             if st.uses != wm.ECS_DEPLOY or not st.with_.get("service"):
                 continue
-            waits = _row_inputs(doc, job, st, "wait-for-service-stability")
+            waits = _row_inputs(doc, job, st, "wait-for-service-stability", ctx.config.github)
             if any(_action_true(w) is False for w in waits):
                 # at the input that turns it off, else at the step's action
                 where = wm.input_path(st, "wait-for-service-stability") \
@@ -1935,13 +2004,14 @@ def stability_wait(doc, ctx):
                                    f"`wait-for-minutes: {minimum}` or more")
             elif any(_action_true(w) is True for w in waits):
                 written = st.with_.get("wait-for-minutes")
-                known = [m for m in map(_wait_minutes, _row_inputs(doc, job, st,
-                                                                   "wait-for-minutes"))
-                         if m is not None]
+                known = [m for m in map(_wait_minutes, _row_inputs(
+                    doc, job, st, "wait-for-minutes", ctx.config.github)) if m is not None]
                 if known and min(known) < minimum:
                     shown = f"`wait-for-minutes: {written}`"
                     if min(known) != _wait_minutes(written):
-                        shown += f" ({min(known)} in a row of the matrix)"
+                        shown += f" ({min(known)} in some run)" if "${{" in str(written) \
+                            and not job.strategy.get("matrix") else \
+                            f" ({min(known)} in a row of the matrix)"
                     yield Problem(STABILITY_WAIT_SHORT.id, wm.input_path(st, "wait-for-minutes"),
                                   f"{shown} is "
                                   f"below {minimum}: a slow but healthy rollout times out and "
@@ -1950,14 +2020,21 @@ def stability_wait(doc, ctx):
                                        "is 30)")
 
 
-def _row_inputs(doc, job, st, name) -> list:
+def _row_inputs(doc, job, st, name, github=None) -> list:
     """A deploy step's input as written (booleans read as GitHub reads them, see
     `_action_input_true`), or, where it is an expression, its value in each row of
-    the job's matrix (expressions the workflow can't tell stay as written)."""
+    the job's matrix, with the config's `vars` and, in a dispatched workflow,
+    each event's inputs (none on a push) (expressions the workflow can't tell
+    stay as written)."""
     v = st.with_.get(name)
     if not (isinstance(v, str) and "${{" in v):
         return [_action_input_true(doc, st, name)] if v is True else [v]
-    return [wm.resolve(v, job, st, row) for row in job.matrix_rows()]
+    runs = [github or {}]
+    wf = job.workflow
+    if wf is not None and "workflow_dispatch" in wf.triggers and "inputs." in v:
+        runs = [{**(github or {}), "inputs": _dispatch_inputs(wf, event)}
+                for event in sorted(wm.job_events(wf, job))] or runs
+    return [wm.resolve(v, job, st, row, g) for g in runs for row in job.matrix_rows(g)]
 
 
 def _called_stability(doc, job, ctx, minimum):
@@ -2421,6 +2498,15 @@ def _called_role_uses(job, ctx, depth: int = 0) -> Optional[list]:
     return out
 
 
+def _region_from_env(step, job) -> bool:
+    """Does a configure-aws-credentials step that `translates_env` (v4.2.0 and
+    later) get its region from AWS_REGION, its input being empty?"""
+    if not wm.translates_env(step):
+        return False
+    region = wm.credentials_input(step, job, "aws-region")
+    return region is not step.with_.get("aws-region") and bool(str(region).strip())
+
+
 def _use_path(ru) -> tuple:
     return ru.step.path + ("uses",) if ru.step.uses else ru.path
 
@@ -2438,16 +2524,18 @@ def credential_inputs(doc, ctx):
         callers = wm.local_callers(doc.file, wf, ctx.repo_root)
     for job in _live_jobs(wf):
         for st in job.steps:
-            if st.uses == wm.CONFIGURE_CREDENTIALS:
+            if st.uses == wm.CONFIGURE_CREDENTIALS and not _region_from_env(st, job):
                 region = st.with_.get("aws-region")
                 if region is None or (isinstance(region, str) and not region.strip()):
                     where = wm.input_path(st, "aws-region") if "aws-region" in st.with_ \
                         else st.path + ("uses",)
                     yield Problem(REGION_MISSING.id, where,
                                   "configure-aws-credentials has no `aws-region` input (it is "
-                                  "required; an AWS_REGION env variable does not replace it): "
-                                  "the step fails",
-                                  help="add `aws-region: ${{ env.AWS_REGION }}` under `with:`")
+                                  "required; an AWS_REGION env variable fills it only in a "
+                                  "release pinned at v4.2.0 or later): the step fails",
+                                  help="add `aws-region: ${{ env.AWS_REGION }}` under `with:`",
+                                  span=wm.composite_span(st, ("uses",))
+                                  if "aws-region" not in st.with_ else None)
                 elif isinstance(region, str) and _empty_env(region, job, st):
                     name = _empty_env(region, job, st)
                     yield Problem(REGION_MISSING.id, wm.input_path(st, "aws-region"),
@@ -2514,12 +2602,18 @@ def _empty_region(value: str, wf, job, step, callers=None) -> Optional[str]:
                     other.uses == wm.CONFIGURE_CREDENTIALS and name not in _REGION_VARS):
                 return None  # an action may export it (configure-aws-credentials: the region)
         return f"`{inner}`, which no `env:` of the step, job or workflow sets"
-    key = re.fullmatch(r"matrix\.([A-Za-z_][\w-]*)", inner)
+    key = re.fullmatch(r"matrix((?:\.[A-Za-z_][\w-]*){1,8})", inner)
     if key is not None and isinstance(job.strategy.get("matrix"), dict):
         rows = job.matrix_rows()
-        if rows and rows != [{}] and any(isinstance(r, dict) and key.group(1) not in r
+        if rows and rows != [{}] and any(_lacks(r, key.group(1)[1:].split("."))
                                          for r in rows):
             return f"`{inner}`, which a row of the matrix does not set"
+    out = re.fullmatch(r"steps\.([A-Za-z_][\w-]*)\.outputs\.[A-Za-z_][\w-]*", inner)
+    if out is not None and step.via is None:
+        ids = [st.id for st in job.steps]
+        if out.group(1) in ids and out.group(1) not in ids[:step.index]:
+            return (f"`{inner}`, read before step '{out.group(1)}' runs (the `steps` "
+                    "context holds only the steps that ran)")
     out = re.fullmatch(r"needs\.([A-Za-z_][\w-]*)\.outputs\.([A-Za-z_][\w-]*)", inner)
     other = wf.jobs.get(out.group(1)) if out is not None else None
     if other is not None and other.uses is None and other.steps \
@@ -2537,6 +2631,18 @@ def _empty_region(value: str, wf, job, step, callers=None) -> Optional[str]:
         if others and "workflow_dispatch" in wf.triggers:
             return f"`{inner}`, which is empty on {others[0]} (only a dispatch has inputs)"
     return None
+
+
+def _lacks(row, keys) -> bool:
+    """Does a matrix row lack the value at `keys` (`target.region`: an object
+    of the row without `region`)? GitHub makes a missing property empty."""
+    for k in keys:
+        if not isinstance(row, dict):
+            return False  # not an object: the lookup is not known here
+        if k not in row:
+            return True
+        row = row[k]
+    return False
 
 
 def _empty_env(value: str, job, step) -> Optional[str]:

@@ -157,15 +157,15 @@ def test_a_ref_unequal_narrows_the_refs():
 def test_a_reusable_workflow_is_not_split_by_its_callers_event(tmp_path):
     from ecs_lint.xref import runs as R
 
-    class Job:  # the parts _fact_splits reads
+    class Job:  # the parts fact_splits reads
         environment = EVENT_ENV
 
     class Wf:
         triggers = {"workflow_call": {}}
 
-    assert R._fact_splits(Wf, Job, []) == [({}, None, None)]
+    assert R.fact_splits(Wf, Job, []) == [({}, None, None)]
     Wf.triggers = {"push": {}, "workflow_dispatch": {}}
-    assert [f for f, _, _ in R._fact_splits(Wf, Job, [])] == [
+    assert [f for f, _, _ in R.fact_splits(Wf, Job, [])] == [
         {"event_name": ("==", "push")}, {"event_name": ("==", "workflow_dispatch")}]
 
 

@@ -68,11 +68,11 @@ class JobRun:
     role_at: dict = field(default_factory=dict)  # step index -> RoleLink in force
     caller: Optional[Caller] = None  # a reusable workflow's run for this calling job
     # what this run knows of `github.event_name` / `github.ref` when the job's role
-    # or environment depends on them (`_fact_splits`), and that as an `if:`
+    # or environment depends on them (`fact_splits`), and that as an `if:`
     facts: dict = field(default_factory=dict)
     condition: Optional[str] = None
     # the `workflow_dispatch` inputs of a run per option of a choice input
-    # (`_fact_splits`): the defaults, and the option
+    # (`fact_splits`): the defaults, and the option
     inputs: Optional[dict] = None
 
     @property
@@ -201,7 +201,7 @@ _OUTPUT_REF = re.compile(r"\$\{\{\s*(?:needs|steps)\.[A-Za-z0-9_-]+\.outputs\.")
 _INPUT_USE = re.compile(r"(?:github\.event\.)?inputs\.([A-Za-z0-9_-]+)", re.I)
 
 
-def _fact_splits(wf: wm.Workflow, job: wm.Job, uses) -> List[tuple]:
+def fact_splits(wf: wm.Workflow, job: wm.Job, uses) -> List[tuple]:
     """[(facts, condition, inputs)]: the runs to tell apart when the job's
     environment, role or region picks a value by the event or the ref
     (`github.event_name == 'push' && 'prod' || 'staging'`): one per event of
@@ -230,11 +230,11 @@ def _fact_splits(wf: wm.Workflow, job: wm.Job, uses) -> List[tuple]:
                       if not _contradicts(facts.get("ref"), op, value)]
     if "workflow_dispatch" in triggers and "workflow_call" not in triggers \
             and splits == [({}, None, None)]:
-        return _dispatch_splits(triggers, texts) or splits
+        return dispatch_splits(triggers, texts) or splits
     return splits
 
 
-def _dispatch_splits(triggers: dict, texts: List[str]) -> List[tuple]:
+def dispatch_splits(triggers: dict, texts: List[str]) -> List[tuple]:
     """The runs of a job whose environment, role or region reads a
     `workflow_dispatch` input: one per option of a `choice` input (the other
     inputs at their defaults), else one dispatch run with inputs unknown; and,
@@ -293,7 +293,7 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
             continue
         uses = [wm.role_uses_of(step, job) for step in job.steps]  # the same in every row
         for (facts, condition, inputs), row in ((split, row)
-                                                for split in _fact_splits(wf, job, uses)
+                                                for split in fact_splits(wf, job, uses)
                                                 for row in job.matrix_rows(github)):
             run = JobRun(doc, wf, job, row, None, caller=caller, facts=facts,
                          condition=condition, inputs=inputs)

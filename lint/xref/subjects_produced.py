@@ -237,6 +237,12 @@ def _surely_none(lang) -> bool:
         return False
 
 
+def holds_other_than(lang, texts) -> bool:
+    """Does the language hold a text other than `texts` (True when that is
+    too complex to tell)?"""
+    return not _surely_none(_minus_all(lang, [lit(t) for t in texts]))
+
+
 # ---------------------------------------------------------------------------
 # refs from triggers
 
@@ -700,7 +706,7 @@ def _surely_empty_refs(narrow, refs: Refs) -> bool:
     """An `if` on refs that none of the triggers runs on (article section 6): a
     literal ref, or a pattern (`startsWith(github.ref, 'refs/tags/')` on a job
     that only pushes to main)."""
-    texts = _literals(narrow)
+    texts = literals(narrow)
     if texts is not None:
         return not any(contains(refs.may, t) for t in texts)
     from .. import subjects as S
@@ -711,7 +717,8 @@ def _surely_empty_refs(narrow, refs: Refs) -> bool:
         return False
 
 
-def _literals(lang) -> Optional[List[str]]:
+def literals(lang) -> Optional[List[str]]:
+    """The texts a language holds, when it is a list of literal texts; else None."""
     if isinstance(lang, Seq):
         if all(not p.negated and len(p.chars) == 1 and (p.min, p.max) == (1, 1)
                for p in lang.pieces):
@@ -720,7 +727,7 @@ def _literals(lang) -> Optional[List[str]]:
     if isinstance(lang, Alt):
         out = []
         for p in lang.parts:
-            sub = _literals(p)
+            sub = literals(p)
             if sub is None:
                 return None
             out.extend(sub)
