@@ -1295,8 +1295,27 @@ def _as_list(v):
     return [] if v is None else [v]
 
 
+def provider_name(value) -> Optional[str]:
+    """The name a federated principal's ARN gives its provider (what follows
+    `oidc-provider/`: IAM's name is the URL without its scheme), lower case;
+    None when not written out. Of a template, its last literal part: an unknown
+    account id does not hide the provider."""
+    if isinstance(value, dict):
+        from .cloudformation import resolve
+        value = resolve(value, {})
+    if isinstance(value, Template):
+        value = value.parts[-1]
+    if not isinstance(value, str):
+        return None
+    m = re.search(r"oidc-provider/(.+)$", value.strip().lower().rstrip("/"))
+    return m.group(1) if m else None
+
+
 def federated_kind(value) -> str:
     """'github', 'other' (a named provider that is not GitHub's) or 'unknown'."""
+    name = provider_name(value)
+    if name is not None:
+        return "github" if is_github_prefix(name) else "other"
     if isinstance(value, dict):
         from .cloudformation import resolve
         value = resolve(value, {})
@@ -1307,17 +1326,13 @@ def federated_kind(value) -> str:
             if re.search(r"(^|[/:])(" + re.escape(GITHUB_HOST) + r"(/[^/:]+)?|"
                          + GHE_COM_HOST.pattern + r")$", tail):
                 return "github"
-            if "oidc-provider/" in tail and not tail.endswith("oidc-provider/"):
-                return "other"
         return "unknown"
     if not isinstance(value, str):
         return "unknown"
     v = value.strip().lower().rstrip("/")
-    m = re.search(r"oidc-provider/(.+)$", v)
-    host_path = m.group(1) if m else v
-    if is_github_prefix(host_path):
+    if is_github_prefix(v):
         return "github"
-    if m or re.match(r"^[a-z0-9-]+(\.[a-z0-9-]+)+(/.*)?$", v) or v.startswith("arn:"):
+    if re.match(r"^[a-z0-9-]+(\.[a-z0-9-]+)+(/.*)?$", v) or v.startswith("arn:"):
         return "other"
     return "unknown"  # a placeholder such as OIDC_PROVIDER_ARN
 
@@ -1635,6 +1650,9 @@ def _correlated(entries: List[ConditionEntry], holes, deny: bool = False):
             out.append(Not(repos) if e.op.negated else repos)
         else:  # ref
             refs = Union([seq(*p) for p in pats]) if pats else Union([])
+            if not deny and not e.op.negated and witness(Inter([refs, _GIT_REFS])) is None:
+                out.append(Union([]))  # only names git refuses (`refs/tags/v*` under
+                continue               # StringEquals): no run has that ref
             allowed = [seq("repo:", Tok(NOT_COLON, 0, None), ":ref:", p) for p in pats]
             # the environment and pull-request forms (whose sub does not say the
             # ref): an Allow admits them if some run's ref passes; a Deny
@@ -1647,6 +1665,11 @@ def _correlated(entries: List[ConditionEntry], holes, deny: bool = False):
                 allowed.append(PULL_REQUEST)
             out.append(Union(allowed))
     return out
+
+
+# the refs a run can have: `refs/` and a name without the characters git
+# refuses in one (check-ref-format: no `: ~^?*[\`, no control characters)
+_GIT_REFS = seq("refs/", Tok(CharSet(frozenset(": ~^?*[\\\x7f"), True), 1, None))
 
 
 def ref_language(st: "GithubStatement"):

@@ -616,8 +616,10 @@ def trust_conditions(doc, ctx):
         entries = sj.condition_entries(stmt, path)
         effect = stmt.get("Effect")
         yield from _module_written(doc, _key_problems(
-            entries, isinstance(effect, str) and effect.lower() == "deny"))
-        yield from _wildcard_problems(entries)
+            entries, isinstance(effect, str) and effect.lower() == "deny",
+            _own_providers(stmt)))
+        yield from _wildcard_problems(entries, isinstance(effect, str)
+                                      and effect.lower() == "deny")
         gs = github.get(index)
         if gs is None:
             continue
@@ -690,13 +692,24 @@ def _aud_problem(e, audience, origin):
                    help=f"use \"{sj.GITHUB_HOST}:aud\": \"{audience}\"", related=related)
 
 
-def _key_problems(entries, deny=False):
+def _own_providers(stmt) -> set:
+    """The providers the statement's federated principals name: IAM names a
+    provider's condition keys after the same URL without its scheme, so their
+    keys are in its requests (a name with a scheme names no provider)."""
+    return {name for _, ppath in sj.principal_kinds(stmt)
+            if (name := sj.provider_name(_at(stmt, ppath))) is not None
+            and "://" not in name}
+
+
+def _key_problems(entries, deny=False, own=frozenset()):
     for e in entries:
         if not e.provider or not sj.looks_like_github_prefix(e.provider):
             continue
         host_ok = sj.is_github_prefix(e.provider)
         if host_ok and e.claim in sj.EVALUATED_CLAIMS:
             continue
+        if not host_ok and e.provider in own:
+            continue  # the key of the provider the statement trusts, not a GitHub typo
         if not host_ok:
             what = (f"'{e.key}' names the host '{e.provider}', not {sj.GITHUB_HOST}")
             fix = f"write `{sj.GITHUB_HOST}:{_closest_claim(e.claim)}`"
@@ -753,7 +766,10 @@ def _closest_claim(claim):
                sj._distance(c, claim) < 99 else 50 + abs(len(c) - len(claim)))
 
 
-def _wildcard_problems(entries):
+def _wildcard_problems(entries, deny: bool = False):
+    # (in a Deny the condition never matches: the Deny never applies)
+    effect = "the Deny never applies and refuses nothing" if deny \
+        else "the deploy is refused (401)"
     for e in entries:
         if e.op.base not in ("stringequals", "stringequalsignorecase") or \
                 not sj.is_github_prefix(e.provider):
@@ -767,7 +783,7 @@ def _wildcard_problems(entries):
                 yield Problem(WILDCARD_IN_EQUALS.id, where,
                               f"{e.op.name} compares `{display(v)}` literally: its "
                               "`*`/`?` match only those characters, so GitHub's real "
-                              f"{e.claim} never matches and the deploy is refused (401)",
+                              f"{e.claim} never matches and {effect}",
                               help="use StringLike for a pattern, or write the exact value")
                 break
 
@@ -815,8 +831,10 @@ def trust_principal_action(doc, ctx):
     for index, stmt, path in sj.statements(policy):
         kinds = sj.principal_kinds(stmt)
         entries = sj.condition_entries(stmt, path)
+        own = _own_providers(stmt)
         github_keys = [e for e in entries if sj.looks_like_github_prefix(e.provider)
-                       and e.provider]
+                       and e.provider and (sj.is_github_prefix(e.provider)
+                                           or e.provider not in own)]
         other_keys = [e for e in entries if e.provider and "." in e.provider
                       and not sj.looks_like_github_prefix(e.provider)]
         is_github = any(k == "github" for k, _ in kinds)

@@ -1,0 +1,1 @@
+additional_audiences = ["sigstore"]
