@@ -372,7 +372,11 @@ CONTAINER_UNKNOWN = rule(
     of the task definition file it renders (matrix values expanded); for a
     step that reads the registered task definition instead
     (`task-definition-family`, or `task-definition-arn` with a literal family),
-    that one of the files' task definitions of that family has it. Names are
+    that one of the files' task definitions of that family has it. A file
+    an earlier script makes is read as what it is made from: the template of
+    `envsubst < TEMPLATE > file` (when its container names are literal) or
+    `cp`, the family of `aws ecs describe-task-definition --task-definition
+    FAMILY > file`. Names are
     compared exactly (the action matches with `==`), after trimming the
     surrounding whitespace the action's `core.getInput` trims. For a render
     step inside a local composite action, the finding points at the caller's input
@@ -410,10 +414,16 @@ TASKDEF_MISSING = rule(
     of the job seems to write (a script naming it, a redirect into a name built
     from a shell variable such as `> "td-$svc.json"` in a loop, only the
     names its words give when the loop writes them out (`for svc in web
-    worker`), a downloaded artifact) is taken to exist, unless that step only redirects into the bare file name
-    from another `working-directory` (`> taskdef.json` run in `deploy/`
-    writes `deploy/taskdef.json`, while actions read paths from the
-    workspace root). In a local reusable workflow whose input is
+    worker`), a downloaded artifact) is taken to exist, unless that step
+    writes it elsewhere: relative to its `working-directory` (`> ../build/x.json`
+    run in `services/search/` writes `services/build/x.json`, while actions
+    read paths from the workspace root) or outside the workspace
+    (`"$RUNNER_TEMP/x.json"`); or unless the artifact is one file uploaded
+    by this workflow (it keeps only the file's name: downloaded without
+    `path:`, `build/ecs/x.json` lands at `x.json`). A repository file that
+    the job's `sparse-checkout:` (cone mode, the default: the root's files
+    and the listed folders) leaves out is missing too. Steps whose `if:` is
+    false in a matrix row are not checked in it. In a local reusable workflow whose input is
     `${{ inputs.X }}`, the finding points at the calling job's `with: X`,
     where the wrong value is written.
 
@@ -688,6 +698,11 @@ def _made_earlier(run: R.JobRun, step: wm.Step, path: str, github=None) -> bool:
     for st in run.job.steps:
         if st.index >= step.index:
             return False
+        if (st.uses or "").split("@")[0] == "actions/download-artifact":
+            landed = _artifact_lands(run, st, github)
+            if landed is None or os.path.normpath(path.removeprefix("./")) in landed:
+                return True
+            continue
         if st.uses and ("download-artifact" in st.uses or "cache" in st.uses):
             return True
         if isinstance(st.run, str) and base in _expanded(run, st, st.run, github):
@@ -701,6 +716,36 @@ def _made_earlier(run: R.JobRun, step: wm.Step, path: str, github=None) -> bool:
         if any(isinstance(v, str) and base in v for v in st.with_.values()):
             return True
     return False
+
+
+def _artifact_lands(run: R.JobRun, st: wm.Step, github) -> Optional[List[str]]:
+    """The workspace paths an `actions/download-artifact` step puts files at,
+    when it downloads one artifact by name (into `path:`, else the workspace)
+    that the workflow's `actions/upload-artifact` steps make of single files:
+    an upload of `build/ecs/x.json` keeps only `x.json` (its folder is the
+    artifact's root). None when not known (a folder, a glob, another run's
+    artifact, a name or path from an expression)."""
+    name = _expanded(run, st, text_of(st.with_.get("name")) or "", github).strip()
+    dest = _expanded(run, st, text_of(st.with_.get("path")) or ".", github).strip()
+    if not name or "$" in name or "$" in dest or dest.startswith(("/", "~")) \
+            or any(k in st.with_ for k in ("run-id", "github-token", "repository")):
+        return None
+    landed = []
+    for job in run.workflow.jobs.values():
+        for up in job.steps:
+            if (up.uses or "").split("@")[0] != "actions/upload-artifact":
+                continue
+            given = wm.expand(text_of(up.with_.get("name")) or "artifact", job, up, None, github)
+            if not isinstance(given, str) or "${{" in given:
+                return None  # an upload named by an expression may be this one
+            if given.strip() != name:
+                continue
+            source = text_of(up.with_.get("path")) or ""
+            base = os.path.basename(source.strip().rstrip("/"))
+            if not re.fullmatch(r"[\w./-]+", source.strip()) or not re.search(r"\.\w+$", base):
+                return None  # a folder, several paths, a glob, an expression
+            landed.append(os.path.normpath(os.path.join(dest, base)))
+    return landed or None
 
 
 _SHELL_EXPANSION = re.compile(r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?$!-]")
@@ -760,34 +805,66 @@ def _run_dir(run: R.JobRun, st: wm.Step) -> Optional[str]:
     return wm.working_directory(st.data, run.job.data, run.workflow.data)
 
 
-def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str) -> bool:
-    """Does the step only write the bare file name `base` (a `>` redirect, the
-    destination of `cp`/`mv`/`install`, a `sed -i` or `tee` operand), from a
-    working directory other than the one `path` is in? The file then lands in
-    that directory (`cd deploy && ... > taskdef.json` writes deploy/taskdef.json),
-    while actions read `path` from the workspace root."""
-    wd = _run_dir(run, st)
-    if not isinstance(wd, str) or "${{" in wd or "$" in wd or os.path.isabs(wd):
-        return False
-    wd = os.path.normpath(wd)
-    if wd == ".":
-        return False
-    mentions = re.findall(r"(?<![\w/.-])" + re.escape(base) + r"(?![\w/.-])", st.run)
-    writes = 0
-    for c in shell.parse(st.run):
-        writes += sum(1 for op, target in c.redirects if op in (">", ">>", ">|")
-                      and isinstance(target, str) and target.strip("'\"") == base)
+def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str) -> Optional[str]:
+    """Where the step writes the file named `base` when that is not `path`,
+    the workspace path the actions read: each path ending in `base` that the
+    script names is one it writes (a `>` redirect, the destination of
+    `cp`/`mv`/`install`, a `sed -i` or `tee` operand), resolved against its
+    working directory (`> ../build/x.json` in services/search writes
+    services/build/x.json) or outside the workspace (`"$RUNNER_TEMP/x.json"`).
+    None when it writes `path`, or when unsure."""
+    mentions = re.findall(r"(?<![\w.-])" + re.escape(base) + r"(?![\w/.-])", st.run)
+    targets, read = [], []
+    for c in wm.commands(st):
         argv = c.argv
-        if argv[:1] in (["cp"], ["mv"], ["install"]) and len(argv) > 2 and argv[-1] == base:
-            writes += 1
+        named = [t for op, t in c.redirects if op in (">", ">>", ">|") and isinstance(t, str)]
+        if argv[:1] in (["cp"], ["mv"], ["install"]) and len(argv) > 2:
+            named.append(argv[-1])
         elif argv[:1] == ["sed"] and any(a.startswith("-i") or a == "--in-place"
                                          for a in argv[1:]):
-            writes += argv[1:].count(base)
+            named += argv[1:]
         elif argv[:1] == ["tee"]:
-            writes += argv[1:].count(base)
-    if not writes or writes != len(mentions):
-        return False  # named some other way too: it may write where `path` says
-    return os.path.normpath(os.path.join(wd, base)) != os.path.normpath(path)
+            named += argv[1:]
+        targets += [t for t in named if t.rsplit("/", 1)[-1] == base]
+        if c.name in _READERS and not any("$" in t for t in named):
+            given = argv[1:] + [t for op, t in c.redirects if op == "<"]
+            read += [a for a in given if isinstance(a, str) and a not in named
+                     and a.rsplit("/", 1)[-1] == base]
+    # (another file of that name read: `jq . ecs/x.json > ../build/x.json`)
+    read = [a for a in read if a not in targets]
+    if not targets or len(targets) + len(read) != len(mentions):
+        return None  # named some other way too: it may write where `path` says
+    cd = any(c.name in ("cd", "pushd") for c in wm.commands(st))
+    places = [_written_at(_run_dir(run, st), t, cd) for t in targets]
+    if any(p is None or p == os.path.normpath(path.removeprefix("./")) for p in places):
+        return None
+    return places[0]
+
+
+# commands that only read the files they name (a `sed -i` operand is written)
+_READERS = ("jq", "yq", "cat", "envsubst", "sed", "grep", "head", "tail")
+
+# where a script's path starts outside the workspace: the runner's temporary
+# folder, the home folder, an absolute path
+_OUTSIDE_WORKSPACE = lazy_re(r"^(?:\$\{?RUNNER_TEMP\}?/|\$\{\{\s*runner\.temp\s*\}\}/|"
+                             r"\$\{?HOME\}?/|~/|/)")
+_WORKSPACE_VAR = lazy_re(r"^(?:\$\{?GITHUB_WORKSPACE\}?|\$\{\{\s*github\.workspace\s*\}\})/+")
+
+
+def _written_at(wd, target: str, cd: bool) -> Optional[str]:
+    """The workspace path a run step's relative `target` lands at (from its
+    working directory `wd`), the target as written when it is outside the
+    workspace; None when not known (a variable, a `cd` in the script)."""
+    if _WORKSPACE_VAR.match(target):
+        return os.path.normpath(_WORKSPACE_VAR.sub("", target))
+    if _OUTSIDE_WORKSPACE.match(target):
+        return target
+    if "$" in target or "`" in target or cd:
+        return None
+    if wd is not None and (not isinstance(wd, str) or "$" in wd or os.path.isabs(wd)):
+        return None
+    place = os.path.normpath(os.path.join(wd or ".", target))
+    return target if place == ".." or place.startswith("../") else place
 
 
 def _taskdef_checks(idx: Index, ctx):
@@ -802,6 +879,8 @@ def _taskdef_checks(idx: Index, ctx):
                          "its task-definition paths are not checked")
             continue
         for step in run.job.steps:
+            if _step_off(run, step, github):
+                continue  # its `if:` is false in this run (another matrix row)
             if step.uses == A.RENDER and "task-definition" not in step.with_:
                 yield from _registered_container(idx, run, step, github, seen)
                 continue
@@ -820,66 +899,204 @@ def _taskdef_checks(idx: Index, ctx):
                     continue  # checked out where an expression says, or not ours
                 path = _in_folder(raw.strip(), folder)
             fix_doc, fix_path, related = _fixed_where(run, step, "task-definition")
-            if not R.unresolved(raw) and (path is None or not probes.ask(
-                    "exists", os.path.join(ctx.repo_root or ".", path))):
+            exists = not R.unresolved(raw) and path is not None and probes.ask(
+                "exists", os.path.join(ctx.repo_root or ".", path))
+            left_out = _sparse_left_out(run, step, path, github) if exists else None
+            if not R.unresolved(raw) and (not exists or left_out):
                 shown = raw.strip()
                 if _made_earlier(run, step, shown, github):
                     ctx.note(f"xref: {run.doc.file}: {shown} is not in the repository but an "
                              "earlier step seems to write it")
+                    yield from _generated_container(idx, ctx, run, step, shown, github, seen)
                     continue
                 key = (fix_doc.file, fix_path, shown)
                 if key not in seen:
                     seen.add(key)
-                    where = f" (actions/checkout puts the repository in {folder}/)" \
-                        if folder else ""
-                    writer = next((st for st in run.job.steps if st.index < step.index
-                                   and isinstance(st.run, str)
-                                   and _writes_elsewhere(run, st, shown, os.path.basename(shown))),
-                                  None)
-                    if writer is not None:
-                        named = f" '{writer.name}'" if isinstance(writer.name, str) else ""
-                        where += (f" (the step{named} writes it in its working-directory, "
-                                  f"{os.path.normpath(_run_dir(run, writer))}/, not where the "
-                                  "action reads it)")
                     yield Problem(
                         TASKDEF_MISSING.id, fix_path,
-                        f"task-definition '{shown}' names no file in the repository{where} "
+                        f"task-definition '{shown}' "
+                        f"{_why_missing(run, step, shown, folder, left_out, github)} "
                         f"({run.label}): the {step.uses.split('/')[-1]} step fails with "
                         "ENOENT, after the image was built and pushed",
-                        help=_closest_hint(ctx.repo_root, path or shown), doc=fix_doc,
+                        help=f"add {os.path.dirname(path)} to sparse-checkout" if left_out
+                        else _closest_hint(ctx.repo_root, path or shown), doc=fix_doc,
                         related=related, span=wm.composite_input_span(step, "task-definition"))
                 continue
-            if step.uses != A.RENDER or "container-name" not in step.with_:
+            name = _container_input(run, step, github)
+            if name is None:
                 continue
-            name = run.expand(step.with_.get("container-name"), step, github)
-            if not isinstance(name, str) or R.unresolved(name):
-                continue
-            name = name.strip()  # the action's core.getInput trims the input
             if not R.unresolved(raw) and _overwritten(run, step, path, github):
                 continue  # an earlier step writes the file: the one read is stale
-            for td in idx.taskdefs.at(ctx.repo_root, path):
-                names = L.container_names(td)
-                if names is None or name in names:
-                    continue
-                fix_doc, fix_path, related = _fixed_where(run, step, "container-name")
-                key = (fix_doc.file, fix_path, name, td.file)
-                if key in seen:
-                    continue
-                seen.add(key)
-                yield _unknown_container(name, td.place(("containerDefinitions",)), names,
-                                         [td], step, fix_doc, fix_path, related)
+            yield from _file_container(run, step, name, idx.taskdefs.at(ctx.repo_root, path),
+                                       seen)
+
+
+def _why_missing(run: R.JobRun, step: wm.Step, shown: str, folder, left_out, github) -> str:
+    """Why the file `shown` a step names is not in the workspace: a
+    sparse-checkout that leaves it out (`left_out`, its folders), else not in
+    the repository, with where the checkout, an earlier step's script or a
+    download put what is there."""
+    if left_out:
+        return (f"is left out of the workspace by actions/checkout's sparse-checkout "
+                f"({', '.join(left_out)}: in cone mode, the default, only the root's files "
+                "and those folders)")
+    where = f" (actions/checkout puts the repository in {folder}/)" if folder else ""
+    before = run.job.steps[:step.index]
+    writers = ((st, _writes_elsewhere(run, st, shown, os.path.basename(shown)))
+               for st in before if isinstance(st.run, str))
+    writer, written = next(((st, at) for st, at in writers if at), (None, None))
+    landed = next((at for st in before
+                   if (st.uses or "").split("@")[0] == "actions/download-artifact"
+                   for at in _artifact_lands(run, st, github) or []
+                   if os.path.basename(at) == os.path.basename(shown)), None)
+    if writer is not None:
+        named = f" '{writer.name}'" if isinstance(writer.name, str) else ""
+        where += f" (the step{named} writes it to {written}, not where the action reads it)"
+    elif landed is not None:
+        where += (f" (download-artifact puts the uploaded file at {landed}: an artifact of "
+                  "one file keeps only its name)")
+    return "names no file in the repository" + where
+
+
+def _sparse_left_out(run: R.JobRun, step: wm.Step, path: str, github) -> Optional[List[str]]:
+    """The folders of the `sparse-checkout:` of the repository's last
+    `actions/checkout` before `step`, when they leave the repository file
+    `path` out: cone mode (the default) checks out the root's files, each
+    listed folder whole and the files directly in the folders above one.
+    None when `path` is checked out, or not known (no sparse-checkout, cone
+    mode off, an expression or a pattern)."""
+    checkout = None
+    for st in run.job.steps[:step.index]:
+        if (st.uses or "").split("@")[0] == "actions/checkout" \
+                and not st.with_.get("repository"):
+            checkout = st
+    if checkout is None:
+        return None
+    listed = _expanded(run, checkout, text_of(checkout.with_.get("sparse-checkout")) or "",
+                       github)
+    cone = checkout.with_.get("sparse-checkout-cone-mode", True)
+    if not listed.strip() or re.search(r"[$*?\[\]!\\]", listed) \
+            or str(cone).strip().lower() != "true":
+        return None
+    folders = [f for f in (line.strip().removeprefix("./").strip("/")
+                           for line in listed.splitlines()) if f and not f.startswith("#")]
+    parent = os.path.dirname(path.removeprefix("./"))
+    if not folders or not parent or any(
+            path.startswith(f + "/") or (f + "/").startswith(parent + "/") for f in folders):
+        return None
+    return folders
+
+
+def _step_off(run: R.JobRun, step: wm.Step, github) -> bool:
+    """Is the step's `if:` false in this run: comparisons of values the run
+    knows (`matrix.service == 'gateway'` in another matrix row), joined by
+    `&&`, `||` and `!`? GitHub evaluates a step's `if:` per matrix row. (In
+    a composite action, `inputs` are the action's: only `if: false` is known.)"""
+    if step.if_ is False:
+        return True
+    if not isinstance(step.if_, str) or step.via is not None:
+        return False
+    return wm.fold_condition(
+        wm.if_expression(step.if_), lambda e: _known_test(run, e, github),
+        lambda got: True if True in got else False if all(g is False for g in got) else None,
+        lambda got: False if False in got else True if all(g is True for g in got) else None,
+        lambda got: None if got is None else not got) is False
+
+
+def _known_test(run: R.JobRun, expr: str, github) -> Optional[bool]:
+    """An `if:` comparison (`A == B`, `A != B`) whose sides the run knows,
+    compared as GitHub compares strings (ignoring case); `true`/`false`; else
+    None."""
+    if expr in ("true", "false"):
+        return expr == "true"
+    m = re.fullmatch(r"(.+?)\s*(==|!=)\s*(.+)", expr)
+    if not m:
+        return None
+    a, b = _known_operand(run, m.group(1), github), _known_operand(run, m.group(3), github)
+    if a is None or b is None:
+        return None
+    return (a.lower() == b.lower()) == (m.group(2) == "==")
+
+
+def _known_operand(run: R.JobRun, text: str, github) -> Optional[str]:
+    """A literal (`'x'`, `true`, a number) or a context value the run knows
+    (`matrix.X`, `env.X` of the job or workflow, `vars.X`), as text; None when
+    not known. (A step's own `env:` is not there yet when its `if:` runs.)"""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    if text in ("true", "false") or re.fullmatch(r"-?\d+", text):
+        return text
+    if not re.fullmatch(r"[A-Za-z_][\w.-]*", text):
+        return None
+    value = run.expand("${{ " + text + " }}", None, github)
+    return None if not isinstance(value, str) or "${{" in value else value
+
+
+def _container_input(run: R.JobRun, step: wm.Step, github) -> Optional[str]:
+    """The `container-name` of a render step, when known (trimmed, as the
+    action's core.getInput reads it)."""
+    if step.uses != A.RENDER:
+        return None
+    name = run.expand(step.with_.get("container-name"), step, github)
+    return name.strip() if isinstance(name, str) and not R.unresolved(name) else None
+
+
+def _file_container(run: R.JobRun, step: wm.Step, name: str, tds, seen, made: str = ""):
+    """The render step's container `name` against each task definition file of
+    `tds`: reported for each without it. `made`: how the file read is made
+    from them (envsubst: a `${X}` name becomes what X holds, so not known)."""
+    for td in tds:
+        names = L.container_names(td)
+        if names is None or name in names or (made == "envsubst"
+                                               and any("$" in n for n in names)):
+            continue
+        fix_doc, fix_path, related = _fixed_where(run, step, "container-name")
+        key = (fix_doc.file, fix_path, name, td.file)
+        if key in seen:
+            continue
+        seen.add(key)
+        what = td.place(("containerDefinitions",))
+        yield _unknown_container(name, f"{what} (the file it reads is made from it by {made})"
+                                 if made else what, names, [td], step, fix_doc, fix_path,
+                                 related)
+
+
+def _generated_container(idx: Index, ctx, run: R.JobRun, step: wm.Step, path: str, github,
+                         seen):
+    """A render step's container name against what a script made the file
+    `path` it reads from (`N._made_from`), when that keeps the container names:
+    `cp` or `envsubst` of a repository file, `aws ecs describe-task-definition`
+    of a family (its registered revision, `_family_container`). (A jq filter
+    may rename containers.)"""
+    name = _container_input(run, step, github)
+    source = N._made_from(run, step, path, github) if name is not None else None
+    if source is None or source[2] == "jq":
+        return
+    if source[0] == "family":
+        yield from _family_container(idx, run, step, name, source[1], seen,
+                                     f"downloaded to {path} by aws ecs describe-task-definition")
+        return
+    yield from _file_container(run, step, name, idx.taskdefs.at(ctx.repo_root, source[1]), seen,
+                               made=source[2])
 
 
 def _registered_container(idx: Index, run: R.JobRun, step: wm.Step, github, seen):
     """A render step that reads the registered task definition
     (`task-definition-family` or `-arn`, no file): its `container-name` against the
-    containers of the task definitions of that family in the files (the revision it
-    reads is one of them); reported when none has it."""
+    containers of the task definitions of that family in the files
+    (`_family_container`)."""
     family = N.render_family(run, step, github)
-    name = run.expand(step.with_.get("container-name"), step, github)
-    if family is None or not isinstance(name, str) or R.unresolved(name):
-        return
-    name = name.strip()
+    name = _container_input(run, step, github)
+    if family is not None and name is not None:
+        yield from _family_container(idx, run, step, name, family, seen, "the step reads")
+
+
+def _family_container(idx: Index, run: R.JobRun, step: wm.Step, name: str, family: str,
+                      seen, how: str):
+    """The render step's container `name` against the task definitions of
+    `family` in the files (the registered revision it reads, as `how` says, is
+    one of them); reported when none has it."""
     tds = idx.taskdefs.by_family.get(family, [])
     listed = [L.container_names(td) for td in tds]
     if not tds or any(names is None or name in names for names in listed):
@@ -892,8 +1109,8 @@ def _registered_container(idx: Index, run: R.JobRun, step: wm.Step, github, seen
     names = list(dict.fromkeys(n for names in listed for n in names))
     yield _unknown_container(
         name, f"task definition family '{family.strip()}' "
-              f"({tds[0].place(('containerDefinitions',))}, the registered revision the step "
-              "reads)", names, tds, step, fix_doc, fix_path, related)
+              f"({tds[0].place(('containerDefinitions',))}, the registered revision {how})",
+        names, tds, step, fix_doc, fix_path, related)
 
 
 def _unknown_container(name, what, names, tds, step, fix_doc, fix_path, related) -> Problem:
@@ -1358,9 +1575,30 @@ def _callers_of(idx: Index, doc: Document, github=None) -> Optional[List[R.Calle
         rows = wm.matrix_rows(strategy.get("matrix"), github) if isinstance(strategy, dict) \
             and "matrix." in str(job.get("with")) else [{}]
         for row in rows:  # (a matrix calling job: one call per row, its values in `with:`)
-            out.append(R.Caller(caller, str(job_id), job,
-                                wm.caller_inputs(wm.workflow_of(doc), wm.with_row(job, row))))
+            for call in _dispatched_calls(caller, wm.with_row(job, row)):
+                out.append(R.Caller(caller, str(job_id), job,
+                                    wm.caller_inputs(wm.workflow_of(doc), call)))
     return out
+
+
+def _dispatched_calls(caller: Document, job: dict) -> List[dict]:
+    """A calling job as each run of its workflow makes it, when its `with:`
+    passes on the workflow's own dispatch inputs (`${{ inputs.stage }}`): one
+    per option of a `choice` input (the other inputs at their defaults), and
+    one per other event, where they are empty; else the job as written."""
+    given = job.get("with") if isinstance(job, dict) else None
+    texts = [v for v in given.values() if isinstance(v, str) and "inputs." in v] \
+        if isinstance(given, dict) else []
+    triggers = wm.workflow_of(caller).triggers
+    if not texts or not isinstance(triggers, dict) or "workflow_dispatch" not in triggers:
+        return [job]
+    splits = [inputs for _, _, inputs in R.dispatch_splits(triggers, texts)
+              if inputs is not None]
+    if not splits:
+        return [job]
+    return [{**job, "with": {k: wm.expand(v, None, None, None, {"inputs": inputs})
+                             if isinstance(v, str) else v for k, v in given.items()}}
+            for inputs in splits]
 
 
 def _callers(idx: Index, doc: Document) -> List[tuple]:

@@ -1022,18 +1022,20 @@ _JQ_OPTION_ARGS = {"--arg": 2, "--argjson": 2, "--slurpfile": 2, "--rawfile": 2,
                    "-f": 1, "--from-file": 1, "--indent": 1, "-L": 1}
 
 
-def _made_from(run: R.JobRun, step: wm.Step, path: str) -> Optional[tuple]:
+def _made_from(run: R.JobRun, step: wm.Step, path: str, github=None) -> Optional[tuple]:
     """What the job's scripts made the generated file `path` from, up to
-    `step`: ("file", SRC) for the last `jq FILTER SRC > path` (or `< SRC`, or
-    `cat SRC | jq ...`) whose filter leaves the family and the roles as they
-    are (it sets the image), `cp SRC path` or `envsubst < SRC > path`;
-    ("family", FAMILY) for `aws ecs
+    `step`, and the command that made it: ("file", SRC, "jq") for the last
+    `jq FILTER SRC > path` (or `< SRC`, or `cat SRC | jq ...`) whose filter
+    leaves the family and the roles as they are (it sets the image),
+    ("file", SRC, "cp") for `cp SRC path`, ("file", SRC, "envsubst") for
+    `envsubst < SRC > path`; ("family", FAMILY, "describe") for `aws ecs
     describe-task-definition --task-definition FAMILY ... > path` (the
-    revision registered last). None when nothing such writes it."""
+    revision registered last; FAMILY may be a `${{ }}` value the run knows).
+    None when nothing such writes it."""
     want = path.strip("\"'").removeprefix("./")
     source = None
-    for cmds in (c for st in run.job.steps[:step.index + 1]
-                 for c in [wm.commands(st), *st.scripts.values()]):
+    for st, cmds in ((st, c) for st in run.job.steps[:step.index + 1]
+                     for c in [wm.commands(st), *st.scripts.values()]):
         for c in cmds:
             if not any(op in (">", ">|") and t.strip("\"'").removeprefix("./") == want
                        for op, t in c.redirects if isinstance(t, str)) \
@@ -1043,20 +1045,22 @@ def _made_from(run: R.JobRun, step: wm.Step, path: str) -> Optional[tuple]:
             source = None  # written again: only a known source counts
             described = shell.option(c, "--task-definition") \
                 if shell.aws_operation(c)[:2] == ("ecs", "describe-task-definition") else None
+            if isinstance(described, str) and "${{" in described:
+                described = run.expand(described, st, github)
             if isinstance(described, str) and described and "$" not in described \
                     and not described.startswith("arn:"):
-                source = ("family", described.split(":")[0])
+                source = ("family", described.split(":")[0], "describe")
             elif c.name == "cp":
-                source = ("file", c.argv[1])
+                source = ("file", c.argv[1], "cp")
             elif c.name == "envsubst":  # a template's variables filled in, the rest as is
                 files = _read_files(c, cmds, [])
-                source = ("file", files[0]) if len(files) == 1 else None
+                source = ("file", files[0], "envsubst") if len(files) == 1 else None
             elif c.name == "jq":
                 filt, files = _jq_filter_and_files(c.argv)
                 if filt is None or re.search(r"family|RoleArn", filt):
                     continue
                 files = _read_files(c, cmds, files)
-                source = ("file", files[0]) if len(files) == 1 else None
+                source = ("file", files[0], "jq") if len(files) == 1 else None
             if source is not None and "$" in source[1]:
                 source = None
     return source

@@ -1,0 +1,3 @@
+module github.com/northwind-labs/ledger
+
+go 1.22

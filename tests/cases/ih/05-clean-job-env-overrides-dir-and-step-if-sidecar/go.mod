@@ -1,0 +1,3 @@
+module github.com/relay/relay
+
+go 1.23
