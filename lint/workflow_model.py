@@ -2101,7 +2101,10 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
             if other is not None:
                 v = other.outputs.get(nm.group(2))
                 if isinstance(v, str):
-                    return resolve(v, other, None, None, github, None, _depth + 1)
+                    # (the same run: where this job runs, the job it needs ran)
+                    seen = {**(github or {}), ON_DEFAULT_BRANCH: True} \
+                        if _on_default_branch(job.workflow, github, job) else github
+                    return resolve(v, other, None, None, seen, None, _depth + 1)
                 if v is None and other.uses is None and other.steps \
                         and nm.group(2) not in other.outputs:
                     return ""  # an output the job does not declare is empty
@@ -2146,6 +2149,8 @@ def _on_default_branch(wf: Optional[Workflow], github: Optional[dict],
     schedules of) the default branch (`github.default-branch` in config, else
     `main` or `master` when the push filter names that one branch); None when
     that cannot be told."""
+    if (github or {}).get(ON_DEFAULT_BRANCH):
+        return True  # a job that needs this one runs only there: so does this run
     if wf is None or not isinstance(wf.triggers, dict) or not wf.triggers:
         return None
     events = set(wf.triggers)
@@ -2155,6 +2160,11 @@ def _on_default_branch(wf: Optional[Workflow], github: Optional[dict],
         return None
     if "push" not in events:
         return True  # a schedule runs on the default branch
+    default = (github or {}).get("default-branch")
+    pinned = _branch_pinned(job) if job is not None else None
+    if pinned is not None and (pinned == str(default) if default
+                               else pinned in ("main", "master")):
+        return True  # `if: github.ref == 'refs/heads/main'`
     spec = _dict(wf.triggers.get("push"))
     branches = spec.get("branches")
     branches = [branches] if isinstance(branches, str) else branches
@@ -2166,6 +2176,23 @@ def _on_default_branch(wf: Optional[Workflow], github: Optional[dict],
                            else not named <= {"main", "master"}):
         return None
     return True
+
+
+ON_DEFAULT_BRANCH = "\0on-default-branch"  # (in `github`: see _on_default_branch)
+_BRANCH_TEST = re.compile(rf"^github\.ref\s*==\s*'refs/heads/([^']+)'$|"
+                          rf"^github\.ref_name\s*==\s*'([^']+)'$")
+
+
+def _branch_pinned(job: Job) -> Optional[str]:
+    """The branch a job's `if:` keeps it to: one of its `&&` parts is
+    `github.ref == 'refs/heads/NAME'` (or `github.ref_name == 'NAME'`)."""
+    if not isinstance(job.if_, str):
+        return None
+    for part in split_top(strip_parens(if_expression(job.if_)), "&&"):
+        m = _BRANCH_TEST.match(strip_parens(part).strip())
+        if m:
+            return m.group(1) or m.group(2)
+    return None
 
 
 def metadata_action_output(step: Step, name: str,

@@ -1700,6 +1700,11 @@ def _pushes(job, github):
         built = {}
         for c in wm.commands(st):
             argv = c.argv
+            retagged = _retagged(c)
+            if retagged is not None:  # an image's manifest put back under another tag
+                out.append((wm.resolve(retagged, job, st, github=github, line=c.line), st,
+                            st.run_path, c.line))
+                continue
             if argv[:1] != ["docker"]:
                 continue
             words = argv[1:]
@@ -1732,6 +1737,20 @@ def _pushes(job, github):
                 for t in tags:
                     built[t] = c
     return out
+
+
+def _retagged(c) -> Optional[str]:
+    """The reference a retagging command pushes: `aws ecr put-image
+    --repository-name R --image-tag T` (the manifest of another tag put back
+    under T: ECR's PutImage, the last call of every push) as `R:T`, and
+    `crane tag IMAGE T` as IMAGE's repository with T; None for another command."""
+    if shell.is_aws(c, "ecr", "put-image"):
+        repo, tag = shell.option(c, "--repository-name"), shell.option(c, "--image-tag")
+        return f"{repo}:{tag}" if repo and tag else None
+    words = [w for w in c.argv[1:] if not w.startswith("-")]
+    if c.argv[:1] == ["crane"] and len(words) == 3 and words[0] == "tag":
+        return f"{_repository(words[1].split('@')[0])}:{words[2]}"
+    return None
 
 
 def _repository(ref: str) -> str:
