@@ -328,10 +328,13 @@ IMAGE_LATEST = rule(
     the entry of highest priority: raw before sha; `flavor: latest=true` adds a
     `latest` at the end of the tags, not the version; `enable={{is_default_branch}}`
     counts as on in a workflow, or a job (its `if:` and `needs` narrow the
-    events), that runs only on pushes to the default branch,
-    `github.default-branch` or else `main`/`master`). Tags and pushes come from `docker build/tag/push`,
+    events; `github.ref == 'refs/heads/main'` the branch), that runs only on
+    pushes to the default branch, `github.default-branch` or else
+    `main`/`master`, and where a job needing the metadata step's job does).
+    Tags and pushes come from `docker build/tag/push`,
     `docker buildx build --push`, `docker manifest push`, `docker buildx
-    imagetools create -t` and `docker/build-push-action` (for a CLI deploy,
+    imagetools create -t`, `aws ecr put-image --image-tag`, `crane tag` and
+    `docker/build-push-action` (for a CLI deploy,
     the deploying job's own pushes when it has some: the tag it moves). A tag picked by
     the event (`${{ github.event_name == 'release' && github.event.release.tag_name
     || 'latest' }}`, or `github.event.release.tag_name || 'latest'`: a field
