@@ -125,7 +125,7 @@ def _policy_location(data):
 
 
 def _looks_like_service(d):
-    if not _is_dict(d):
+    if not _is_dict(d) or _is_task_set(d):
         return False
     if any(k in d for k in _SERVICE_KEYS):
         return True
@@ -136,10 +136,20 @@ def _looks_like_service(d):
 
 def is_service_update(d) -> bool:
     """UpdateService input: the service named by `service` (a partial update:
-    what it leaves out, the service keeps)."""
+    what it leaves out, the service keeps); not a task set's (`_is_task_set`)."""
     return (_is_dict(d) and isinstance(d.get("service"), str) and "serviceName" not in d
+            and not _is_task_set(d)
             and any(k in d for k in ("cluster", "taskDefinition", "forceNewDeployment",
                                      "desiredCount", "networkConfiguration")))
+
+
+def _is_task_set(d) -> bool:
+    """A task set's input (CreateTaskSet/UpdateTaskSet, an EXTERNAL
+    controller's): it names its service in `service` and has `externalId`,
+    `scale` or `taskSet`, which no service has; its load balancers are not a
+    service's settings."""
+    return isinstance(d.get("service"), str) and any(k in d for k in ("externalId", "scale",
+                                                                      "taskSet"))
 
 
 _DEPLOYMENT_CONFIGURATION_KEYS = {"deploymentCircuitBreaker", "maximumPercent",

@@ -306,8 +306,9 @@ def deployment_blocked(doc, ctx):
 def cli_deployment_blocked(doc, ctx):
     """`aws ecs create-service|update-service --deployment-configuration
     maximumPercent=100,minimumHealthyPercent=100` (shorthand or JSON) in a
-    script: the same service input, read with `--desired-count` when it is
-    written out (else with the count-free test)."""
+    script: the same service input, read with `--desired-count` and
+    `--scheduling-strategy` when they are written out (else with the
+    count-free test)."""
     import dataclasses
 
     for job in wm.workflow_of(doc).jobs.values():
@@ -330,6 +331,9 @@ def cli_deployment_blocked(doc, ctx):
                 count = shell.option(c, "--desired-count")
                 if isinstance(count, str) and count.isdigit():
                     data["desiredCount"] = int(count)
+                strategy = shell.option(c, "--scheduling-strategy")
+                if isinstance(strategy, str) and "$" not in strategy:
+                    data["schedulingStrategy"] = strategy
                 for p in _blocked(data):
                     key = p.path[-1] if p.path else "--deployment-configuration"
                     yield dataclasses.replace(

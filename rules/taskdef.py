@@ -59,7 +59,7 @@ SECRET_IN_ENV = rule(
     credential: an AWS access key id, a private key block, a
     GitHub/Slack/Stripe token, a Slack webhook URL (Slack: it "contains a
     secret"), a JWT, a URL with a password, a connection string with
-    `Password=` or `PWD=`, or a long high-entropy string. In Terraform and
+    `Password=` or `PWD=` (or a URL's `?password=`), or a long high-entropy string. In Terraform and
     CloudFormation, a URL or connection string whose password is a variable
     or a parameter (`postgres://app:${var.db_password}@db/app`) counts too: the
     tool writes the value into the task definition; in a JSON file, so does a
@@ -329,6 +329,9 @@ _VALUE_SHAPES = (
     (lazy_re(r"\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}"), "a SendGrid API key"),
     (lazy_re(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}"), "a JWT"),
     (lazy_re(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@]*:([^/\s@]+)@"), "a URL with a password"),
+    # (a driver's connection properties in the query: `jdbc:postgresql://db/app?password=...`)
+    (lazy_re(r"^[A-Za-z][A-Za-z0-9+.:-]*://[^\s?#]*\?(?:[^#\s]*&)?(?:password|passwd|pwd)"
+             r"=([^&#\s]+)", re.I), "a URL with a password"),
     (lazy_re(r"(?:^|;)\s*(?:password|pwd)\s*=\s*([^;\s][^;]*)", re.I),
      "a connection string with a password"),
 )

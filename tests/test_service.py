@@ -369,6 +369,13 @@ def test_cli_create_deployment_config_for_an_ecs_group(tmp_path, group, config, 
     ("--deployment-configuration file://dc.json", None),  # a file: read as one
     ('--deployment-controller type=CODE_DEPLOY --deployment-configuration '
      '"maximumPercent=100,minimumHealthyPercent=100"', None),
+    # im/06: a DAEMON service's maximum is 100
+    ('--scheduling-strategy DAEMON --deployment-configuration '
+     '"maximumPercent=200,minimumHealthyPercent=50"', 8),
+    ('--scheduling-strategy DAEMON --deployment-configuration '
+     '"maximumPercent=100,minimumHealthyPercent=50"', None),
+    ('--scheduling-strategy "$STRATEGY" --deployment-configuration '
+     '"maximumPercent=200,minimumHealthyPercent=50"', None),
 ])
 def test_cli_deployment_configuration(tmp_path, args, line):
     text = ("on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
@@ -378,3 +385,17 @@ def test_cli_deployment_configuration(tmp_path, args, line):
     (tmp_path / ".github" / "workflows" / "d.yml").write_text(text)
     found = [f for f in lint_folder(tmp_path) if f.rule == "service-deployment-blocked"]
     assert [f.span.line for f in found] == ([line] if line else [])
+
+
+@pytest.mark.parametrize("extra, service", [
+    ({"externalId": "green", "scale": {"unit": "PERCENT", "value": 100}}, False),  # im/02
+    ({"taskSet": "ecs-svc/1", "scale": {"unit": "PERCENT", "value": 50}}, False),
+    ({}, True),  # UpdateService input with load balancers: a service
+])
+def test_a_task_set_input_is_no_service(tmp_path, extra, service):
+    data = {"cluster": "c", "service": "api", "taskDefinition": "api",
+            "loadBalancers": [{"targetGroupArn": "arn:aws:elasticloadbalancing:r:1:targetgroup/t/1",
+                               "containerName": "api", "containerPort": 80}], **extra}
+    (tmp_path / "in.json").write_text(json.dumps(data))
+    rules = {f.rule for f in lint_folder(tmp_path)}
+    assert ("service-grace-period-short" in rules) == service
