@@ -1554,6 +1554,15 @@ def _events(expr: str, depth: int, pr_merge_ref: bool = False) -> Events:
             return Events(only=inner.excluded)
         return Events(excluded=inner.only - inner.excluded)
     m = _EVENT_TEST.match(expr)
+    listed = _EVENT_IN_LIST.match(expr) if not m else None
+    if listed:  # `contains(fromJSON('["push", "workflow_dispatch"]'), github.event_name)`
+        try:
+            names = json.loads(listed.group(1).replace("''", "'"))
+        except ValueError:
+            names = None
+        if isinstance(names, list) and all(isinstance(n, str) for n in names):
+            return Events(only=frozenset(n.lower() for n in names))
+        return _ANY
     if not m:
         if pr_merge_ref and _false_on_pr_merge_ref(expr):
             # false on `pull_request`; on other events it may be true or not
@@ -1565,6 +1574,10 @@ def _events(expr: str, depth: int, pr_merge_ref: bool = False) -> Events:
     op = m.group(1) or m.group(4)
     name = (m.group(2) if m.group(2) is not None else m.group(3)).replace("''", "'").lower()
     return Events(only=frozenset([name])) if op == "==" else Events(excluded=frozenset([name]))
+
+
+_EVENT_IN_LIST = re.compile(
+    rf"^contains\(\s*fromJSON\(\s*{QUOTED}\s*\)\s*,\s*github\.event_name\s*\)$", re.I)
 
 
 def _both(a: Events, b: Events) -> Events:

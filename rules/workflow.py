@@ -704,7 +704,8 @@ TEMPLATE_INJECTION = rule(
     In jobs that assume an AWS role, finds `${{ ... }}` expressions in `run:`
     scripts (and in the `script:` of `actions/github-script`, JavaScript that
     GitHub fills in the same way) that read text an outsider controls: pull request, issue,
-    discussion, comment and review titles and bodies, `github.head_ref` and the
+    discussion, comment and review titles and bodies (and an `edited` event's
+    previous ones, `github.event.changes.title.from`), `github.head_ref` and the
     pull request's head ref/label, commit messages and author names and emails
     (`head_commit`, `commits`,
     `merge_group.head_commit`), wiki page names and `workflow_run` branches and
@@ -723,7 +724,8 @@ TEMPLATE_INJECTION = rule(
     (`core.setOutput('ref', data.head.ref)`, or what it returns for
     `result`; also through the script's variables and functions derived
     from such text, `const tag = field('Tag')`, unless it makes a number or
-    a truth value of it) or exports (`core.exportVariable('X', ...)`, read
+    a truth value of it, or keeps it to the script's own literals:
+    `['small', 'large'].includes(x) ? x : 'small'`) or exports (`core.exportVariable('X', ...)`, read
     as `${{ env.X }}`), a job output
     mapped from such a step output (`needs.J.outputs.N`), and an input of a
     reusable workflow (`inputs.N`) that a calling job in the repository fills
@@ -2756,6 +2758,8 @@ _INJECTABLE = lazy_re(
     r"|github\.event\.(?:issue|pull_request|discussion)\.(?:title|body)\b"
     r"|github\.event\.pull_request\.head\.(?:ref|label|repo\.default_branch)\b"
     r"|github\.event\.(?:comment|review|review_comment)\.body\b"
+    # (an `edited` event's previous title or body: the author's text all the same)
+    r"|github\.event\.changes\.(?:title|body)\.from\b"
     r"|github\.event\.pages\b[^}]*\.page_name\b"
     r"|github\.event\.(?:commits\b[^}]*|(?:merge_group\.)?head_commit)\.(?:message|"
     r"author\.(?:email|name)|"
@@ -3006,11 +3010,12 @@ def _js_tainted(script: str, values) -> Optional[str]:
     commit message or author, alone, concatenated or in a template literal,
     or a variable or function of the script derived from one (`const tag =
     field('Tag')` where `field` matches in `body`), unless a number or a truth
-    value is made of it (`parseInt(...)`, `.length`, `.includes(...)`)."""
+    value is made of it (`parseInt(...)`, `.length`, `.includes(...)`) or it
+    is kept to the script's literals (`_js_no_text`)."""
     derived = _js_derived(script)
     for v in values:
         v = v.strip()
-        if _JS_NO_TEXT.search(v):
+        if _js_no_text(v):
             continue
         for part in _JS_PART.finditer(v):
             piece = (part.group(1) if part.group(1) is not None else part.group(0)).strip()
@@ -3045,7 +3050,7 @@ def _js_derived(script: str) -> Dict[str, str]:
     for _ in range(4):
         grew = False
         for name, text, function in decls:
-            if name in out or (not function and _JS_NO_TEXT.search(text)):
+            if name in out or (not function and _js_no_text(text)):
                 continue
             field = next((f.group(0) for f in _JS_ATTACKER_FIELD.finditer(text)), None) \
                 or next((out[w] for w in _JS_WORD.findall(text) if w in out), None)
@@ -3083,6 +3088,19 @@ _JS_WORD = lazy_re(r"(?<![\w$.])[A-Za-z_$][\w$]*")
 _JS_NO_TEXT = lazy_re(r"^\s*(?:parseInt|parseFloat|Number|Math\.\w+|Boolean|!)\s*\(|"
                       r"\.length\s*$|\.(?:includes|startsWith|endsWith|test)\s*\([^)]*\)\s*$|"
                       r"===|!==|==|!=")
+
+
+# a value kept to a list of literals: `['small', 'large'].includes(x) ? x : 'small'`
+_JS_LITERAL = r"""(?:'[^'\\\n]*'|"[^"\\\n]*")"""
+_JS_ALLOWLISTED = lazy_re(
+    rf"^\s*\[\s*{_JS_LITERAL}(?:\s*,\s*{_JS_LITERAL}){{0,50}}\s*,?\s*\]\s*\.includes\("
+    rf"\s*([A-Za-z_$][\w$]*)\s*\)\s*\?\s*\1\s*:\s*{_JS_LITERAL}\s*$")
+
+
+def _js_no_text(value: str) -> bool:
+    """Does a JavaScript value hold no attacker text: a number or a truth
+    value made of it, or one of the script's own literals (`_JS_ALLOWLISTED`)?"""
+    return bool(_JS_NO_TEXT.search(value) or _JS_ALLOWLISTED.match(value))
 
 
 _STRING = lazy_re(r"'(?:[^']|'')*'")

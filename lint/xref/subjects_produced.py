@@ -379,10 +379,13 @@ def refs_of_triggers(triggers: Dict[str, object], default_branch: str) -> Refs:
             # (and a review's, which runs on the pull request's merge ref); its
             # `ref` (and `job_workflow_ref`'s) is the base branch
             refs.pull_request_must = True
-            on = _PULL_REQUEST_REF if event != "pull_request_target" else push_refs(
+            base = push_refs(
                 {k: spec[k] for k in ("branches", "branches-ignore") if k in spec}
                 if isinstance(spec, dict) and ("branches" in spec or "branches-ignore" in spec)
                 else {"branches": ["**"]})
+            on = _PULL_REQUEST_REF if event != "pull_request_target" else base
+            if event == "pull_request" and not wm.pull_request_ref_is_merge({event: spec}):
+                on = alt([on, base])  # a merged pull request's `closed`: the base branch
             refs.pull_request_refs = alt([refs.pull_request_refs, on])
         elif event == "workflow_dispatch":
             must.append(default)
@@ -650,8 +653,11 @@ def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
     if n.refs is not None:
         must_refs = intersect(must_refs, n.refs)
         may_refs = intersect(may_refs, n.refs)
-    # pull requests run on `refs/pull/N/merge`: an `if:` on refs may let them through
-    pr_runs = n.refs is None or contains(n.refs, "refs/pull/1/merge")
+    # pull requests run on `refs/pull/N/merge` (a `pull_request_target`, a merged
+    # pull request's `closed`: on the base branch): an `if:` on refs may let them through
+    pr_runs = n.refs is None or (refs.pull_request_may and (
+        contains(n.refs, "refs/pull/1/merge")
+        or not _surely_none(intersect(refs.pull_request_refs, n.refs))))
     if environment is not None:
         ctx = lit("environment:" + encode(environment)) if environment != UNKNOWN_ENVIRONMENT \
             else Seq(_lit_pieces("environment:") + (_ANY_RUN._replace(min=1),))
