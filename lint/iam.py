@@ -41,6 +41,9 @@ class Statement:
     policy: int = 0  # index of the policy in the list given to evaluate()
     sid: Any = None
     raw: Any = field(default=None, repr=False)
+    # policy variables (`${aws:PrincipalAccount}`) are read only in a policy of
+    # Version 2012-10-17: without it (2008-10-17, or none) they are literal text
+    variables: bool = True
     # (Action or NotAction, optimistic) -> (exact names, wildcard regexes), made on first use
     _action_tests: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -80,6 +83,7 @@ def statements(policy, policy_index: int = 0) -> List[Statement]:
     else:
         return []
     out = []
+    variables = policy.get("Version") == "2012-10-17"
     for path, index, stmt in items:
         if not isinstance(stmt, dict):
             continue
@@ -91,7 +95,8 @@ def statements(policy, policy_index: int = 0) -> List[Statement]:
             resources=_as_list(stmt.get("Resource")) if "Resource" in stmt else None,
             not_resources=_as_list(stmt.get("NotResource")) if "NotResource" in stmt else None,
             conditions=_conditions(stmt.get("Condition")),
-            index=index, path=path, policy=policy_index, sid=stmt.get("Sid"), raw=stmt))
+            index=index, path=path, policy=policy_index, sid=stmt.get("Sid"), raw=stmt,
+            variables=variables))
     return out
 
 
@@ -153,13 +158,18 @@ def action_matches(pattern, action) -> bool:
     return _glob(pattern, False, re.IGNORECASE).fullmatch(action) is not None
 
 
-def resource_matches(pattern, arn) -> bool:
-    """IAM resource matching: `*`/`?` wildcards, policy variables, case-sensitive."""
+def resource_matches(pattern, arn, variables: bool = True) -> bool:
+    """IAM resource matching: `*`/`?` wildcards, policy variables (unless the
+    policy's Version reads them as text), case-sensitive."""
     if not isinstance(pattern, str) or not isinstance(arn, str):
         return False
     if "*" not in pattern and "?" not in pattern and "$" not in pattern:
         return pattern == arn
-    return _glob(pattern, True, 0).fullmatch(arn) is not None
+    return _glob(pattern, variables, 0).fullmatch(arn) is not None
+
+
+def _literal_resource_matches(pattern, arn) -> bool:
+    return resource_matches(pattern, arn, variables=False)
 
 
 # The account of a request's resource when the files do not say it (a role
@@ -255,26 +265,33 @@ def statement_resources_match(stmt: Statement, resource: Optional[str],
             if optimistic:
                 return bool(stmt.resources)
             return any(pattern_text(r, "") == "*" for r in stmt.resources)
-        return any(_value_matches(_with_variables(r, context), resource, resource_matches,
-                                  optimistic) for r in stmt.resources)
+        return any(_value_matches(_with_variables(r, context, stmt), resource,
+                                  _resource_matcher(stmt), optimistic) for r in stmt.resources)
     if stmt.not_resources is not None:
         if resource is None:
             if optimistic:
                 return not any(pattern_text(r, "") == "*" for r in stmt.not_resources)
             return False
-        return not any(_value_matches(_with_variables(r, context), resource, resource_matches,
-                                      not optimistic) for r in stmt.not_resources)
+        return not any(_value_matches(_with_variables(r, context, stmt), resource,
+                                      _resource_matcher(stmt), not optimistic)
+                       for r in stmt.not_resources)
     return False
 
 
 _POLICY_VARIABLE = re.compile(r"\$\{([A-Za-z0-9:/_.-]+)\}")
 
 
-def _with_variables(pattern, context: Optional[dict]):
+def _resource_matcher(stmt: Statement):
+    return resource_matches if stmt.variables else _literal_resource_matches
+
+
+def _with_variables(pattern, context: Optional[dict], stmt: Optional[Statement] = None):
     """A resource pattern with the policy variables the request context gives
     filled in (`${aws:PrincipalAccount}`: IAM replaces a variable with the
-    value of its key in the request); others stay (some value)."""
-    if not context or not isinstance(pattern, str) or "${" not in pattern:
+    value of its key in the request); others stay (some value). None of them
+    in a statement whose policy reads them as text."""
+    if not context or not isinstance(pattern, str) or "${" not in pattern \
+            or (stmt is not None and not stmt.variables):
         return pattern
     known = {k.lower(): v for k, v in context.items() if isinstance(v, str)}
 
@@ -358,6 +375,8 @@ _PASSROLE_ONLY_KEYS = {"iam:passedtoservice", "iam:associatedresourcearn"}
 # Authorization Reference, "Condition keys" column): `ecs:cluster` is in the
 # request of UpdateService, DescribeServices, RunTask, DescribeTasks... but not
 # of RegisterTaskDefinition or any other service's action, where it is absent
+# (RunTask and StartTask are kept with `ecs:task-definition`: their resource is
+# the task definition, and a missing key here would refuse what AWS may allow)
 _KEY_ACTIONS = {
     "ecs:cluster": {"ecs:" + a.lower() for a in (
         "CreateService", "CreateTaskSet", "DeleteAttributes", "DeleteService",
@@ -367,6 +386,11 @@ _KEY_ACTIONS = {
         "ListTasks", "Poll", "PutAttributes", "RunTask", "StartTask", "StartTelemetrySession",
         "StopTask", "UpdateContainerAgent", "UpdateContainerInstancesState", "UpdateService",
         "UpdateServicePrimaryTaskSet", "UpdateTaskProtection", "UpdateTaskSet")},
+    # the task definition a service or task set is given (not DescribeServices'
+    # request, which a `ecs:task-definition` condition on it then refuses)
+    "ecs:task-definition": {"ecs:" + a.lower() for a in (
+        "CreateService", "UpdateService", "CreateTaskSet", "UpdateTaskSet", "RunTask",
+        "StartTask")},
 }
 
 

@@ -246,7 +246,8 @@ PERMISSION_MISSING = rule(
     registered task definition or a run task carries tags (ECS authorizes
     tagging on create separately, with `ecs:CreateAction` set to the creating
     call: `RegisterTaskDefinition`, `RunTask`, `StartTask`, `CreateService`,
-    ...), and `aws SERVICE COMMAND`
+    ...; a registered revision's on its ARN, `task-definition/FAMILY:*`), and
+    `aws SERVICE COMMAND`
     in scripts, the step's own and the repository's shell scripts it runs
     (`./scripts/deploy.sh`, `bash deploy/release.sh`; a script's commands up to
     one that switches credentials: through `aws sts assume-role...`, which the
@@ -295,7 +296,10 @@ PERMISSION_MISSING = rule(
     `aws:RequestTag/*`/`aws:TagKeys` (absent when the task definition
     registered has no tags); a key the
     action's request never carries, such as `ecs:cluster` for
-    RegisterTaskDefinition, makes a positive condition on it false). The AWS
+    RegisterTaskDefinition or `ecs:task-definition` for DescribeServices,
+    makes a positive condition on it false). Policy variables
+    (`${aws:PrincipalAccount}`) are read only in a policy of Version
+    `2012-10-17`: without it they are the text itself. The AWS
     managed policies deploy roles are often given (`PowerUserAccess`, the
     `AmazonEC2ContainerRegistry*` policies, `AmazonECS_FullAccess`...) are
     read as AWS publishes them, for the actions their copy answers for (AWS

@@ -458,6 +458,15 @@ EVENTS = st.sampled_from(["push", "pull_request", "pull_request_target", "workfl
                           "schedule", "release", "merge_group", "workflow_run"])
 
 
+def test_a_pull_requests_closed_type_is_in_the_key():
+    opened = {"pull_request": {"types": ["opened"], "branches": ["main"]}}
+    closed = {"pull_request": {"types": ["closed"], "branches": ["main"]}}
+    assert P.triggers_key(opened) != P.triggers_key(closed)
+    assert P.contains(P.refs_of_triggers(closed, "main").pull_request_refs, "refs/heads/main")
+    assert not P.contains(P.refs_of_triggers(opened, "main").pull_request_refs,
+                          "refs/heads/main")
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(EVENTS, PUSH), max_size=4, unique_by=lambda t: t[0]),
        st.dictionaries(st.sampled_from(["paths", "paths-ignore", "types", "branches"]),
@@ -466,10 +475,12 @@ def test_triggers_with_the_same_key_run_on_the_same_refs(events, noise):
     triggers = {e: (spec if e == "push" else {}) for e, spec in events}
     # what refs_of_triggers does not read: paths filters, other events' settings
     # (but a merge_group's or pull_request_target's `branches`, which name the
-    # base branch a merge group or a pull_request_target run is on)
+    # base branch a merge group or a pull_request_target run is on, and a
+    # pull_request's `types`: a merged pull request's `closed` runs on its base)
     other = {e: ({**spec, **{k: v for k, v in noise.items() if k.startswith("paths")}}
-                 if e == "push" else {k: v for k, v in noise.items() if k != "branches"
-                                      or e not in ("merge_group", "pull_request_target")})
+                 if e == "push" else {k: v for k, v in noise.items() if (
+                     k != "branches" or e not in ("merge_group", "pull_request_target"))
+                     and (k != "types" or e != "pull_request")})
              for e, spec in triggers.items()}
     assert P.triggers_key(other) == P.triggers_key(triggers)
     assert P.refs_of_triggers(other, "main") == P.refs_of_triggers(triggers, "main")

@@ -782,10 +782,11 @@ def tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, github
     `taskdefs`: the step's `step_taskdefs` (when it registers or runs one)."""
     if step.uses == A.DEPLOY:
         out = []
-        if any(n.action == "ecs:RegisterTaskDefinition" for n in needs) and any(
-                _has_tags(td.data) for td in taskdefs):
+        tagged = [td for td in taskdefs if _has_tags(td.data)]
+        if any(n.action == "ecs:RegisterTaskDefinition" for n in needs) and tagged:
             out.append(Need("ecs:TagResource", "amazon-ecs-deploy-task-definition registers a "
                             "task definition with tags", step, run, link,
+                            _new_revisions(tagged, link),
                             context=(("ecs:CreateAction", "RegisterTaskDefinition"),)))
         if any(n.action == "ecs:RunTask" for n in needs):
             raw = run.expand(step.with_.get("run-task-tags"), step, github)
@@ -815,6 +816,21 @@ def tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, github
                             None, cmd.line, " ".join(cmd.argv[:2]),
                             (("ecs:CreateAction", A.pascal(op)),)))
     return out
+
+
+def _new_revisions(taskdefs: List[Document], link: R.RoleLink) -> Optional[str]:
+    """The ARN of the revision a register makes of the task definitions' one
+    family (`task-definition/FAMILY:*`: its number not known beforehand), in
+    the role's account and the step's region: what tagging it on create is
+    authorized on. None when the family or region is not known."""
+    families = {text_of(td.data.get("family")) for td in taskdefs}
+    family = families.pop() if len(families) == 1 else None
+    region = link.region if link is not None else None
+    if not isinstance(family, str) or not re.fullmatch(r"[\w-]{1,255}", family) \
+            or link.role is None or not isinstance(region, str) \
+            or not re.fullmatch(r"[a-z]{2}(?:-[a-z]+)+-\d", region):
+        return None
+    return f"arn:{A.partition(region)}:ecs:{region}:{_account(link)}:task-definition/{family}:*"
 
 
 # the `aws ecs` commands whose request may carry tags, which ECS authorizes

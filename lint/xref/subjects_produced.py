@@ -350,12 +350,17 @@ REF_FILTERS = ("branches", "branches-ignore", "tags", "tags-ignore")
 
 def triggers_key(triggers: Dict[str, object]) -> str:
     """What `refs_of_triggers` reads of the triggers, as text: the events in
-    order, and the ref filters of `push`, `merge_group` and `pull_request_target`
-    (not `paths`, not other events' filters). Triggers with the same key run on
-    the same refs."""
+    order, and the ref filters of `push`, `merge_group` and `pull_request_target`,
+    and of a `pull_request` whose `closed` runs are on its base branch (not
+    `paths`, not other events' filters). Triggers with the same key run on the
+    same refs."""
     shown = []
     for event, spec in triggers.items():
-        if event not in ("push", "merge_group", "pull_request_target"):
+        if event == "pull_request" and not wm.pull_request_ref_is_merge({event: spec}):
+            spec = {k: spec[k] for k in REF_FILTERS if k in spec} \
+                if isinstance(spec, dict) else "not a mapping"
+            event = "pull_request closed"
+        elif event not in ("push", "merge_group", "pull_request_target"):
             spec = None
         elif isinstance(spec, dict):
             spec = {k: spec[k] for k in REF_FILTERS if k in spec}
