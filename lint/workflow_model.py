@@ -368,11 +368,19 @@ def credentials_input(step: "Step", job: Optional["Job"], name: str):
     if env is not None and str(env).strip():
         return env
     if name == "aws-region" and job is not None:
+        exported = None  # the region the steps before exported, read in one pass
         for st in job.steps:
             if st is step:
                 break
-            if st.uses == CONFIGURE_CREDENTIALS and credentials_input(st, job, name):
-                return credentials_input(st, job, name)
+            if st.uses != CONFIGURE_CREDENTIALS:
+                continue
+            given = st.with_.get(name)
+            if not (given is not None and str(given).strip()) and translates_env(st):
+                given = _env_value("AWS_REGION", job, st) or exported
+            if given is not None and str(given).strip():
+                exported = given
+        if exported is not None:
+            return exported
     return v
 
 

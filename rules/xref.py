@@ -1585,6 +1585,9 @@ def _callers_of(idx: Index, doc: Document, github=None) -> Optional[List[R.Calle
     return out
 
 
+_MAX_DISPATCHED_CALLS = 64
+
+
 def _dispatched_calls(caller: Document, job: dict) -> List[dict]:
     """A calling job as each run of its workflow makes it, when its `with:`
     passes on the workflow's own dispatch inputs (`${{ inputs.stage }}`): one
@@ -1598,8 +1601,8 @@ def _dispatched_calls(caller: Document, job: dict) -> List[dict]:
         return [job]
     splits = [inputs for _, _, inputs in R.dispatch_splits(triggers, texts)
               if inputs is not None]
-    if not splits:
-        return [job]
+    if not splits or len(splits) > _MAX_DISPATCHED_CALLS:
+        return [job]  # (hundreds of options: read as one call, its values not known)
     return [{**job, "with": {k: wm.expand(v, None, None, None, {"inputs": inputs})
                              if isinstance(v, str) else v for k, v in given.items()}}
             for inputs in splits]

@@ -173,3 +173,15 @@ def test_action_version(ref, comment, version):
     st = wm.Step(index=0, path=(), data={}, uses=wm.CONFIGURE_CREDENTIALS, uses_ref=ref,
                  ref_comment=comment)
     assert wm.action_version(st) == version
+
+
+def test_many_region_less_steps_are_read_in_linear_time():
+    import time
+    steps = "".join("      - uses: aws-actions/configure-aws-credentials@v5\n"
+                    "        with: {role-to-assume: arn:aws:iam::1:role/r, role-chaining: true}\n"
+                    for _ in range(300))
+    text = "on: push\npermissions: {id-token: write}\njobs:\n  a:\n    runs-on: x\n    steps:\n" + steps
+    start = time.perf_counter()
+    found = [r for r, _ in workflow_findings(text) if r == "workflow-aws-region-missing"]
+    assert len(found) == 300  # no region anywhere: every step fails
+    assert time.perf_counter() - start < 20

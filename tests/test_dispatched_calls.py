@@ -68,3 +68,16 @@ def test_each_option_of_a_passed_choice_is_a_call(tmp_path, kind, admitted, refu
         assert not found
     else:
         assert len(found) == 1 and f"environment:{refused}" in found[0].message
+
+
+def test_a_choice_of_hundreds_of_options_is_one_call_not_known(tmp_path):
+    wf = tmp_path / ".github" / "workflows"
+    wf.mkdir(parents=True)
+    (wf / "_deploy.yml").write_text(CALLED)
+    options = ", ".join(f"env{i}" for i in range(500))
+    (wf / "release.yml").write_text((CALLER % "choice").replace(
+        "[QA, Pre-Prod, Production]", f"[{options}]").replace("default: QA", "default: env0"))
+    (tmp_path / "trust.json").write_text(json.dumps(_trust(["repo:o/r:environment:env0"])))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github: {{repository: o/r}}\nroles:\n  "{ROLE}": {{trust: trust.json}}\n')
+    assert not [f for f in lint_folder(tmp_path) if f.rule == "xref-sub-not-admitted"]
