@@ -1295,19 +1295,23 @@ def _as_list(v):
     return [] if v is None else [v]
 
 
-def provider_name(value) -> Optional[str]:
-    """The name a federated principal's ARN gives its provider (what follows
-    `oidc-provider/`: IAM's name is the URL without its scheme), lower case;
-    None when not written out. Of a template, its last literal part: an unknown
-    account id does not hide the provider."""
+def _principal_tail(value) -> Optional[str]:
+    """A federated principal's text, lower case, without a trailing `/`: a
+    CloudFormation value resolved, of a template its last literal part (an
+    unknown account id before it does not hide the provider); None when not text."""
     if isinstance(value, dict):
         from .cloudformation import resolve
         value = resolve(value, {})
     if isinstance(value, Template):
         value = value.parts[-1]
-    if not isinstance(value, str):
-        return None
-    m = re.search(r"oidc-provider/(.+)$", value.strip().lower().rstrip("/"))
+    return value.strip().lower().rstrip("/") if isinstance(value, str) else None
+
+
+def provider_name(value) -> Optional[str]:
+    """The name a federated principal's ARN gives its provider (what follows
+    `oidc-provider/`: IAM's name is the URL without its scheme), lower case;
+    None when not written out."""
+    m = re.search(r"oidc-provider/(.+)$", _principal_tail(value) or "")
     return m.group(1) if m else None
 
 
@@ -1340,15 +1344,8 @@ def federated_kind(value) -> str:
 def github_issuer(value) -> Optional[str]:
     """The issuer (`token.actions.githubusercontent.com`, or with an enterprise
     path) a GitHub federated principal names, lower case; None when not known."""
-    if isinstance(value, dict):
-        from .cloudformation import resolve
-        value = resolve(value, {})
-    if isinstance(value, Template):
-        value = value.parts[-1]
-    if not isinstance(value, str):
-        return None
     m = re.search(r"(?:^|[/:])(" + re.escape(GITHUB_HOST) + r"(?:/[^/:]+)?|"
-                  + GHE_COM_HOST.pattern + r")$", value.strip().lower().rstrip("/"))
+                  + GHE_COM_HOST.pattern + r")$", _principal_tail(value) or "")
     return m.group(1) if m else None
 
 
