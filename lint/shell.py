@@ -667,17 +667,24 @@ def alternative(cmd: Command, cmds: List[Command]) -> Optional[Command]:
 
 
 _ALWAYS_SUCCEEDS = {"true", ":", "echo", "printf"}
+# what prints logs to look at after a failure (and succeeds): `cat out.log`,
+# `docker compose logs db`, `kubectl logs ...`
+_PRINTS = {"cat", "tail", "head"}
+_LOG_TOOLS = {"docker", "docker-compose", "kubectl", "podman"}
 
 
 def failure_swallowed(cmd: Command, cmds: List[Command]) -> bool:
     """Does the command's `||` alternative turn its failure into success
-    (`|| true`, `|| :`, `|| exit 0`, `|| echo ...`), so that neither `-e` nor
+    (`|| true`, `|| :`, `|| exit 0`, `|| echo ...`, or printing logs: `||
+    cat out.log`, `|| docker compose logs db`), so that neither `-e` nor
     the script's exit status sees it? Not when the list goes on (`|| echo x &&
     exit 1`, `|| true || ...`)."""
     alt = alternative(cmd, cmds)
     if alt is None or alt.op_after in ("&&", "||", "|"):
         return False
-    return alt.name in _ALWAYS_SUCCEEDS or alt.argv in (["exit", "0"], ["return", "0"])
+    return alt.name in _ALWAYS_SUCCEEDS or alt.name in _PRINTS \
+        or (alt.name in _LOG_TOOLS and "logs" in alt.argv[1:6]) \
+        or alt.argv in (["exit", "0"], ["return", "0"])
 
 
 def errexit_at(cmds: List[Command], cmd: Command, on: bool) -> bool:
@@ -696,6 +703,28 @@ def errexit_at(cmds: List[Command], cmd: Command, on: bool) -> bool:
             if "e" in a[1:] or ("o" in a[1:] and args[i + 1:i + 2] == ["errexit"]):
                 on = a[0] == "-"
     return on
+
+
+_ACTS_ON_STATUS = {"exit", "return", "[", "[[", "test", "((", "case", "false"}
+
+
+def status_checked_after(cmd: Command, cmds: List[Command]) -> bool:
+    """Does a command after `cmd` act on an exit status: `exit $?`, `[ $? -ne
+    0 ]`, or a variable it is kept in (`status=$?` ... `exit "$status"`), not
+    only print it (`echo "exit status: $status"`)?"""
+    held = []  # the variables holding a status
+    for c in cmds:
+        if c.index <= cmd.index:
+            continue
+        words = " ".join(c.argv)
+        for name, value in c.assigns.items():
+            if re.search(r"\$\{?\?|PIPESTATUS", value):
+                held.append(name)
+        reads = re.search(r"\$\{?\?|PIPESTATUS", words) or any(
+            re.search(rf"\$\{{?{re.escape(v)}\b", words) for v in held)
+        if reads and c.name in _ACTS_ON_STATUS:
+            return True
+    return False
 
 
 def status_read_after(cmd: Command, cmds: List[Command]) -> bool:

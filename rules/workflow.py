@@ -249,15 +249,18 @@ DEPLOY_NO_TEST_GATE = rule(
     true` does not (its failure does not fail the job), nor one whose script
     swallows the failure: `pytest || true` (also `|| :`, `|| exit 0`,
     `|| echo ...`), a test command piped into another without pipefail
-    (`pytest | tee out.txt` in the default shell), or, with `-e` off (`set +e`),
-    a test command that is not the script's last when nothing after it reads
-    `$?` (so in pwsh, powershell and cmd, a Windows runner's default included,
+    (`pytest | tee out.txt` in the default shell), a failure only followed by
+    printing logs (`|| cat out.log`, `|| docker compose logs db`), or, with
+    `-e` off (`set +e`), a test command that is not the script's last when
+    nothing after it acts on `$?` (`exit`, a test; printing it, or a
+    variable holding it, is not enough) (so in pwsh, powershell and cmd, a Windows runner's default included,
     which do not stop at a failing program, unless the script reads
     `$LASTEXITCODE`). Neither does a job named
     `test` whose only test steps are such, nor a job with `continue-on-error:
     true` (the jobs that need it see `success` when it failed). A job whose `if:` runs it whatever the
     jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
-    of `needs.*.result`, or `needs.X.result == 'success'` for an X that runs
+    of `needs.*.result` other than `contains(needs.*.result, 'success')`, which
+    one passing job satisfies, or `needs.X.result == 'success'` for an X that runs
     tests or needs one that does, or `== 'failure'` for an X that needs one;
     `!= 'failure'` lets a cancelled run through; a test required in one
     alternative only, as in `result == 'success' || (inputs.skip && result ==
@@ -485,7 +488,8 @@ MIGRATION_UNCHECKED = rule(
     in 0) ;; *) exit 1 ;; esac`, `jq -e`, and a loop over the containers' exit
     codes. `run-task: true` on the deploy action
     passes with `wait-for-task-stopped: true` (the action then fails on a
-    non-zero exit code). Checks written in another language (a Python script)
+    non-zero exit code), unless the step has `continue-on-error: true` and no
+    later step reads its `steps.ID.outcome`. Checks written in another language (a Python script)
     are not recognised.
 
     ## Why is this bad?
@@ -1386,9 +1390,18 @@ def _runs_whatever_needs_give(job, wf=None) -> bool:
         return False
     if "result" not in cond:
         return True
-    if wf is None or re.search(r"needs\.\*\.result", cond):
+    if wf is None:
+        return False
+    # `contains(needs.*.result, 'success')`: one job that succeeded is enough,
+    # a failed test job beside a passing lint job lets the deploy through
+    cond = _ANY_SUCCESS.sub("true", cond)
+    if re.search(r"needs\.\*\.result", cond):
         return False
     return not _results_gate(wf, cond)
+
+
+_ANY_SUCCESS = lazy_re(r"(?<![!\w])(?<!!\s)contains\(\s*needs\.\*\.result\s*,\s*'success'\s*\)",
+                       re.I)
 
 
 def _results_gate(wf, cond: str) -> bool:
@@ -1479,7 +1492,7 @@ def _test_fails_step(job, step) -> bool:
             if not piped_ok and not shell.status_read_after(c, cmds):  # (PIPESTATUS)
                 continue
         if c.in_substitution or c.function or c is last or c.in_condition \
-                or shell.errexit_at(cmds, c, on) or shell.status_read_after(c, cmds):
+                or shell.errexit_at(cmds, c, on) or shell.status_checked_after(c, cmds):
             return True
     return False
 
@@ -2166,6 +2179,13 @@ def migrations(doc, ctx):
                                   "`wait-for-task-stopped: true`: its exit code is never checked",
                                   help="set `wait-for-task-stopped: true`; the action then fails "
                                        "on a non-zero exit code")
+                elif _continues_on_error(st) and not _outcome_read(job, st):
+                    yield Problem(MIGRATION_UNCHECKED.id, st.path + ("uses",),
+                                  "the deploy action runs a task and fails on its exit code, "
+                                  "but the step has `continue-on-error: true`: the job goes on "
+                                  "to deploy after a failed task",
+                                  help="drop `continue-on-error`, or give the later steps "
+                                       f"`if: steps.{st.id or 'ID'}.outcome == 'success'`")
             for c in wm.commands(st):
                 if not shell.is_aws(c, "ecs", "run-task"):
                     continue
@@ -2191,6 +2211,16 @@ def migrations(doc, ctx):
                                    "`tasks[0].containers[0].exitCode` with `aws ecs "
                                    "describe-tasks` and `exit 1` when it is not 0",
                               span=wm.script_span(doc, st, c.line))
+
+
+def _outcome_read(job, step) -> bool:
+    """Does a later step (or the job's outputs) read the step's `outcome` or
+    `conclusion`, so that a failure it continues past can still stop what follows?"""
+    if not step.id:
+        return False
+    ref = re.compile(rf"steps\.{re.escape(step.id)}\.(?:outcome|conclusion)\b")
+    return any(ref.search(str(st.data)) for st in job.steps[step.index + 1:]) \
+        or bool(ref.search(str(job.outputs)))
 
 
 def _run_task_followed(job, step, run_cmd, honour_continue: bool = True,

@@ -1,0 +1,108 @@
+"""Test gates and migrations: `contains(needs.*.result, 'success')`, a test
+status only printed, log printing after a failing test, a deploy-action
+migration that continues on error."""
+import pytest
+
+from conftest import workflow_findings
+from ecs_lint import shell
+
+GATED = """\
+on: {push: {branches: [main]}}
+jobs:
+  lint:
+    runs-on: ubuntu-latest
+    steps: [{run: npm run lint}]
+  test:
+    runs-on: ubuntu-latest
+    steps: [{run: npm test}]
+  deploy:
+    needs: [lint, test]
+    if: ${{ %s }}
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - run: aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+
+
+@pytest.mark.parametrize("cond, gated", [
+    ("always() && contains(needs.*.result, 'success')", False),  # lint alone passes it
+    ("always() && !contains(needs.*.result, 'failure')", True),
+    ("always() && ! contains(needs.*.result, 'success')", True),  # (negated: not this form)
+    ("always() && contains(needs.*.result, 'success') && needs.test.result == 'success'", True),
+])
+def test_contains_success_is_no_gate(cond, gated):
+    found = [r for r, _ in workflow_findings(GATED % cond) if r == "workflow-deploy-no-test-gate"]
+    assert bool(found) != gated
+
+
+SCRIPT = """\
+on: {push: {branches: [main]}}
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+%s
+  deploy:
+    needs: test
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - run: aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+
+
+@pytest.mark.parametrize("script, gated", [
+    ("          set +e\n          go test ./...\n          status=$?\n"
+     "          echo \"status: $status\" >> \"$GITHUB_STEP_SUMMARY\"", False),
+    ("          set +e\n          go test ./...\n          status=$?\n"
+     "          echo \"status: $status\"\n          exit \"$status\"", True),
+    ("          set +e\n          go test ./...\n          status=$?\n"
+     "          if [ \"$status\" -ne 0 ]; then echo failed; exit 1; fi\n          echo done", True),
+    ("          set +e\n          go test ./...\n          [ $? -eq 0 ] || exit 1\n"
+     "          echo done", True),
+    ("          pytest || docker compose -f ci.yml logs --tail 200 db", False),
+    ("          pytest || cat pytest.log", False),
+    ("          pytest || pytest --last-failed", True),  # a rerun can fail
+    ("          pytest || (docker compose logs db; exit 1)", True),
+])
+def test_a_test_failure_the_script_only_reports(script, gated):
+    found = [r for r, _ in workflow_findings(SCRIPT % script)
+             if r == "workflow-deploy-no-test-gate"]
+    assert bool(found) != gated
+
+
+MIGRATE = """\
+on: {push: {branches: [main]}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - id: migrate
+        continue-on-error: %s
+        uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with: {task-definition: m.json, cluster: c, run-task: true, wait-for-task-stopped: true}
+      - %s
+        uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with: {task-definition: w.json, cluster: c, service: web}
+"""
+
+
+@pytest.mark.parametrize("continues, guard, reported", [
+    ("true", "name: web", True),
+    ("false", "name: web", False),
+    ("true", "if: steps.migrate.outcome == 'success'", False),
+])
+def test_a_migration_the_job_continues_past(continues, guard, reported):
+    found = [r for r, _ in workflow_findings(MIGRATE % (continues, guard))
+             if r == "workflow-migration-unchecked"]
+    assert bool(found) == reported
+
+
+def test_status_checked_after_reads_the_variable_it_is_kept_in():
+    cmds = shell.parse("set +e\nmake test\nrc=$?\necho $rc\nexit $rc\n")
+    test = next(c for c in cmds if c.argv[:2] == ["make", "test"])
+    assert shell.status_checked_after(test, cmds)
+    cmds = shell.parse("set +e\nmake test\nrc=$?\necho $rc\n")
+    assert not shell.status_checked_after(next(c for c in cmds if c.name == "make"), cmds)
