@@ -2030,17 +2030,23 @@ def local_callers(file: str, wf: Workflow, repo_root: str) -> Optional[List[tupl
             for name, _, job_id, job in calling_jobs(file, repo_root)] or None
 
 
+def repository_workflows(repo_root: str) -> List[tuple]:
+    """[(file name, its path, its data)] of the repository's workflows, read
+    from disk through `probes` (data None when not YAML)."""
+    folder = os.path.join(repo_root or ".", ".github", "workflows")
+    return [(name, os.path.join(folder, name), read_local_yaml(os.path.join(folder, name),
+                                                               2_000_000))
+            for name in probes.names(folder, [".yml", ".yaml"], []) or []]
+
+
 def calling_jobs(file: str, repo_root: str) -> List[tuple]:
     """[(workflow file relative to the repository, its data, job id, job
     mapping)] of the jobs of the repository's workflows (read from disk,
     through `probes`) that call the workflow read from `file` (`calls`)."""
-    folder = os.path.join(repo_root or ".", ".github", "workflows")
     out = []
-    for name in probes.names(folder, [".yml", ".yaml"], []) or []:
-        path = os.path.join(folder, name)
+    for name, path, data in repository_workflows(repo_root):
         if name == os.path.basename(file) and os.path.realpath(path) == os.path.realpath(file):
             continue
-        data = read_local_yaml(path, 2_000_000)
         jobs = data.get("jobs") if isinstance(data, dict) else None
         for job_id, job in (jobs.items() if isinstance(jobs, dict) else ()):
             if calls(job, file):

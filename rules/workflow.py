@@ -279,7 +279,9 @@ DEPLOY_NO_TEST_GATE = rule(
     whatever the other workflow concluded, and `!= 'failure'` lets a
     cancelled or timed-out run through), as long as the job runs on no
     other trigger (a reusable workflow that can also be dispatched by hand
-    deploys untested on the dispatch). The gate of a
+    deploys untested on the dispatch), and unless every workflow it runs
+    after is in the repository (found by its `name:`, as GitHub matches
+    them) and none of them runs tests. The gate of a
     reusable workflow is then its callers': a job that calls a local one
     (`uses: ./.github/workflows/deploy.yml`) whose deploying job has no tests
     of its own before it is reported, in the caller, when no job it `needs`
@@ -1214,6 +1216,15 @@ def deploy_gates(doc, ctx):
                               "ships",
                               help="drop always()/failure()/!cancelled() from the job's `if:`, "
                                    "or test `needs.test.result == 'success'` in it", key=True)
+            elif "workflow_run" in wm.job_events(wf, job) and _after_untested_workflows(wf, ctx):
+                names = wf.triggers["workflow_run"]["workflows"]
+                names = ", ".join(f"'{n}'" for n in ([names] if isinstance(names, str) else names))
+                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
+                              f"job '{job.id}' deploys ({what}) after workflow {names} "
+                              "(`workflow_run`), which runs no tests: its success says nothing "
+                              "of them, and a commit that fails its tests still ships",
+                              help="run it after the workflow that runs the tests (its `name:`), "
+                                   "or add a job that runs them", key=True)
             elif "workflow_run" in wm.job_events(wf, job):
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' deploys ({what}) after another workflow "
@@ -1282,7 +1293,7 @@ def _test_gated(wf, job, deploys, ctx, read_if=True, callers_gate=True):
     """Do tests that fail stop the job before its deploys: a test step before
     them, or a job it needs that runs tests? With `callers_gate`, a job that
     runs only when called is gated by its callers."""
-    if callers_gate and _gated_by_callers(wf, job):
+    if callers_gate and _gated_by_callers(wf, job) and not _after_untested_workflows(wf, ctx):
         return True
     if _test_steps(job, deploys) and not _events_without_tests(wf, job, deploys):
         return True
@@ -1322,6 +1333,29 @@ def _gated_by_callers(wf, job) -> bool:
     return any(isinstance(j.if_, str) and _UPSTREAM_SUCCEEDED.search(j.if_)
                for j in [job] + [wf.jobs[n] for n in wm.needs_closure(wf, job.id)
                                  if n in wf.jobs]) or _upstream_guard_step(job)
+
+
+def _after_untested_workflows(wf, ctx) -> bool:
+    """Does the workflow run after (`workflow_run`) workflows of the
+    repository, each found by its name (GitHub matches `workflows:` by name;
+    a workflow without one is named by its path), none of which runs tests?
+    Their success then says nothing of the tests."""
+    spec = wf.triggers.get("workflow_run") if isinstance(wf.triggers, dict) else None
+    names = spec.get("workflows") if isinstance(spec, dict) else None
+    names = [names] if isinstance(names, str) else names
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names) \
+            or ctx is None or not ctx.repo_root:
+        return False
+    found = {}
+    for file, _, data in wm.repository_workflows(ctx.repo_root):
+        if isinstance(data, dict):
+            name = data.get("name")
+            name = name if isinstance(name, str) else f".github/workflows/{file}"
+            found[name] = wm.read_workflow(data)
+    if not all(n in found for n in names):
+        return False  # a workflow not read here (or named by a pattern): its tests may run
+    return not any(_job_gates(j) or j.uses is not None
+                   for n in names for j in found[n].jobs.values())
 
 
 _UPSTREAM_FAILED = lazy_re(

@@ -106,3 +106,37 @@ def test_status_checked_after_reads_the_variable_it_is_kept_in():
     assert shell.status_checked_after(test, cmds)
     cmds = shell.parse("set +e\nmake test\nrc=$?\necho $rc\n")
     assert not shell.status_checked_after(next(c for c in cmds if c.name == "make"), cmds)
+
+
+AFTER = """\
+on:
+  workflow_run:
+    workflows: [%s]
+    types: [completed]
+jobs:
+  deploy:
+    if: github.event.workflow_run.conclusion == 'success'
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - run: aws ecs update-service --cluster c --service s --force-new-deployment
+"""
+LINT = "name: Lint\non: push\njobs:\n  lint:\n    runs-on: x\n    steps: [{run: npx eslint .}]\n"
+TEST = "name: Test\non: push\njobs:\n  test:\n    runs-on: x\n    steps: [{run: npx jest}]\n"
+
+
+@pytest.mark.parametrize("names, reported", [
+    ("Lint", True),        # the repository's Lint workflow runs no tests
+    ("Test", False),
+    ("Lint, Test", False),
+    ("Elsewhere", False),  # not in the repository: its tests may run
+])
+def test_a_workflow_run_after_workflows_that_run_no_tests(tmp_path, names, reported):
+    from conftest import lint_folder
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "lint.yml").write_text(LINT)
+    (folder / "test.yml").write_text(TEST)
+    (folder / "deploy.yml").write_text(AFTER % names)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-deploy-no-test-gate"]
+    assert bool(found) == reported
