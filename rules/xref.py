@@ -229,7 +229,8 @@ PERMISSION_MISSING = rule(
     `ignore-error=true`; Docker presents the ECR token of the role the job
     ran under when it last logged in, so a push after the job assumed
     another role is the logged-in role's), `amazon-ecs-deploy-task-definition`
-    (`ecs:RegisterTaskDefinition`, `ecs:DescribeServices` whenever `service` is
+    (`ecs:RegisterTaskDefinition`, on the revision it makes,
+    `task-definition/FAMILY:*`, when the family is known; `ecs:DescribeServices` whenever `service` is
     set, `ecs:UpdateService`, or the CodeDeploy actions when the service's
     definition (read along; `service` by name or by ARN, in the step's
     cluster) has a `CODE_DEPLOY` deployment controller, else
@@ -1240,6 +1241,11 @@ def _permission_checks(idx: Index, ctx):
             taskdefs = N.step_taskdefs(idx, run, step, github, ctx) if any(
                 n.action in ("ecs:RegisterTaskDefinition", "ecs:RunTask") for n in needs) else []
             needs += N.tag_needs(idx, run, step, link, github, ctx, needs, taskdefs)
+            if taskdefs:  # RegisterTaskDefinition is authorized on the revision it makes
+                made = N.new_revisions(taskdefs, link)
+                needs = [dataclasses.replace(n, resource=made)
+                         if n.action == "ecs:RegisterTaskDefinition" and n.resource is None
+                         else n for n in needs]
             if taskdefs and not any(isinstance(td.data, dict) and td.data.get("tags")
                                     for td in taskdefs):
                 # registering an untagged task definition: the request has no tags

@@ -86,3 +86,37 @@ def test_tagging_a_new_revision_is_authorized_on_it(tmp_path, tag_resource, miss
     found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"
              and "ecs:TagResource" in f.message]
     assert bool(found) == missing
+
+
+@pytest.mark.parametrize("register_resource, missing", [
+    ("arn:aws:ecs:eu-west-1:123456789012:task-definition/api:*", False),
+    ("arn:aws:ecs:us-east-1:123456789012:task-definition/api:*", True),  # another region
+    ("arn:aws:ecs:eu-west-1:123456789012:task-definition/other:*", True),  # another family
+    ("*", False),
+])
+def test_registering_is_authorized_on_the_new_revision(tmp_path, register_resource, missing):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(WORKFLOW)
+    (tmp_path / "td.json").write_text(json.dumps({
+        "family": "api", "containerDefinitions": [{"name": "api", "image": "nginx:1.27"}]}))
+    (tmp_path / "policy.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecs:RegisterTaskDefinition", "Resource": register_resource},
+        {"Effect": "Allow", "Action": "ecs:DescribeTaskDefinition", "Resource": "*"},
+        {"Effect": "Allow", "Action": ["ecs:DescribeServices", "ecs:UpdateService"],
+         "Resource": SERVICE}]}))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github: {{repository: o/r}}\nroles:\n  "{ROLE}": {{permissions: [policy.json]}}\n')
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"
+             and "ecs:RegisterTaskDefinition" in f.message]
+    assert bool(found) == missing
+
+
+def test_a_role_picked_by_an_expression_links_by_the_vars_name_it_picked():
+    from ecs_lint.xref.linking import resolve_role_value
+    github = {"vars": {"STAGING_ROLE": "arn:aws:iam::1:role/d", "PROD_ROLE": "arn:aws:iam::2:role/d"}}
+    raw = "${{ inputs.target == 'eu' && vars.STAGING_ROLE || vars.PROD_ROLE }}"
+    assert resolve_role_value(raw, "arn:aws:iam::2:role/d", github)[1] == "vars.PROD_ROLE"
+    assert resolve_role_value(raw, "arn:aws:iam::1:role/d", github)[1] == "vars.STAGING_ROLE"
+    # two names holding the same value: which one was picked is not known
+    same = {"vars": {"STAGING_ROLE": "arn:aws:iam::1:role/d", "PROD_ROLE": "arn:aws:iam::1:role/d"}}
+    assert resolve_role_value(raw, "arn:aws:iam::1:role/d", same)[1] is None

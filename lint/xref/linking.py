@@ -493,8 +493,27 @@ def resolve_role_value(raw, expanded, github: dict):
             return m.group(1), ref, f"role name {m.group(1)} (the rest of '{s}' is not known)"
         return None, ref, f"'{s}' is an expression ecs-lint cannot resolve"
     if ref is None:
+        ref = _picked_ref(raw_text, s, github)
+    if ref is None:
         return s, ref, "literal" if s == (raw_text or "").strip() else "expanded"
     return s, ref, f"{ref} = {s}"
+
+
+_NAMED_REF = re.compile(r"\b(vars|secrets)\.([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _picked_ref(raw_text: Optional[str], value: str, github: dict) -> Optional[str]:
+    """The `vars.X` (or `secrets.X`) an expression picked, when its value is
+    the one the config gives that name of those it reads
+    (`inputs.target == 'eu' && vars.STAGING_ROLE || vars.PROD_ROLE`): a role
+    the config keys by that name is this one."""
+    if not raw_text or "${{" not in raw_text:
+        return None
+    names = dict.fromkeys(_NAMED_REF.findall(raw_text))
+    picked = [f"{kind}.{name}" for kind, name in names
+              if isinstance((github or {}).get(kind), dict)
+              and str(github[kind].get(name, "")).strip() == value]
+    return picked[0] if len(picked) == 1 else None
 
 
 # an ARN whose account (or partition) is an expression but whose path and name are written

@@ -786,7 +786,7 @@ def tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, github
         if any(n.action == "ecs:RegisterTaskDefinition" for n in needs) and tagged:
             out.append(Need("ecs:TagResource", "amazon-ecs-deploy-task-definition registers a "
                             "task definition with tags", step, run, link,
-                            _new_revisions(tagged, link),
+                            new_revisions(tagged, link),
                             context=(("ecs:CreateAction", "RegisterTaskDefinition"),)))
         if any(n.action == "ecs:RunTask" for n in needs):
             raw = run.expand(step.with_.get("run-task-tags"), step, github)
@@ -818,7 +818,7 @@ def tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, github
     return out
 
 
-def _new_revisions(taskdefs: List[Document], link: R.RoleLink) -> Optional[str]:
+def new_revisions(taskdefs: List[Document], link: R.RoleLink) -> Optional[str]:
     """The ARN of the revision a register makes of the task definitions' one
     family (`task-definition/FAMILY:*`: its number not known beforehand), in
     the role's account and the step's region: what tagging it on create is
