@@ -120,3 +120,38 @@ def test_a_role_picked_by_an_expression_links_by_the_vars_name_it_picked():
     # two names holding the same value: which one was picked is not known
     same = {"vars": {"STAGING_ROLE": "arn:aws:iam::1:role/d", "PROD_ROLE": "arn:aws:iam::1:role/d"}}
     assert resolve_role_value(raw, "arn:aws:iam::1:role/d", same)[1] is None
+
+
+CFN = """\
+on: {push: {branches: [main]}}
+permissions: {id-token: write, contents: read}
+jobs:
+  stack:
+    runs-on: ubuntu-latest
+    environment: production
+    steps:
+      - uses: aws-actions/configure-aws-credentials@v4
+        with: {role-to-assume: "%s", aws-region: eu-west-1}
+      - run: |
+          aws cloudformation deploy --stack-name app --template-file t.yaml \\
+            --role-arn arn:aws:iam::123456789012:role/cfn-exec
+""" % ROLE
+
+
+@pytest.mark.parametrize("service, missing", [
+    ("cloudformation.amazonaws.com", False),
+    ("ecs-tasks.amazonaws.com", True),  # passable to ECS only
+])
+def test_a_stack_service_role_is_passed_to_cloudformation(tmp_path, service, missing):
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "s.yml").write_text(CFN)
+    (tmp_path / "policy.json").write_text(json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "cloudformation:*", "Resource": "*"},
+        {"Effect": "Allow", "Action": "iam:PassRole",
+         "Resource": "arn:aws:iam::123456789012:role/cfn-exec",
+         "Condition": {"StringEquals": {"iam:PassedToService": service}}}]}))
+    (tmp_path / ".ecs-lint.yaml").write_text(
+        f'github: {{repository: o/r}}\nroles:\n  "{ROLE}": {{permissions: [policy.json]}}\n')
+    found = [f for f in lint_folder(tmp_path) if f.rule == "xref-permission-missing"
+             and "iam:PassRole" in f.message]
+    assert bool(found) == missing

@@ -377,6 +377,17 @@ def _command_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                               link, arn, line, " ".join(cmd.argv[:2]),
                               (("iam:PassedToService", ECS_TASKS),))
                          for field, arn in _override_roles(option("--overrides"), link)]
+            if service == "cloudformation" and op in _CFN_ROLE_CALLS and link is not None \
+                    and link.role is not None:
+                # the stack's service role, handed to CloudFormation on every call that
+                # names it (CloudFormation User Guide, "service role": iam:PassRole)
+                value = option("--role-arn")
+                arn = role_arn(value, _account(link), partition_of(link)) \
+                    if isinstance(value, str) and not any(c in value for c in "$`{}*?") else None
+                if arn:
+                    mine.append(Need("iam:PassRole", f"`{shown}` with --role-arn", step, run,
+                                     link, arn, line, " ".join(cmd.argv[:2]),
+                                     (("iam:PassedToService", "cloudformation.amazonaws.com"),)))
             region = _command_region(step, option)
             if region and link is not None and region != link.region:
                 # sent to another region's endpoint: aws:RequestedRegion is that region
@@ -583,6 +594,10 @@ def _ebs_role_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github) -> L
             out.append(Need("iam:PassRole", f"{call} with `{key}` (its roleArn)", step, run,
                             link, arn, None, None, (("iam:PassedToService", ECS_SERVICE),)))
     return out
+
+
+_CFN_ROLE_CALLS = ("deploy", "create-stack", "update-stack", "create-change-set",
+                   "delete-stack", "create-stack-set", "update-stack-set")
 
 
 def _override_roles(overrides, link: Optional[R.RoleLink]) -> List[Tuple[str, str]]:
