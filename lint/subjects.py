@@ -1233,6 +1233,25 @@ def is_github_prefix(prefix: str) -> bool:
         or GHE_COM_HOST.fullmatch(prefix.lower()) is not None
 
 
+# hosts GitHub runs itself, never a GitHub Enterprise Server: a GHE.com
+# enterprise's tokens come from `token.actions.SUBDOMAIN.ghe.com`
+GITHUB_HOSTED = re.compile(r"(?:^|\.)(?:ghe\.com|github\.com|githubusercontent\.com)$")
+
+
+def enterprise_server_issuer(value) -> Optional[str]:
+    """The GitHub Enterprise Server issuer, `HOST/_services/token` (lower case,
+    no scheme), that a provider URL, provider name or federated principal ARN
+    names; None for any other (a host GitHub runs has no such issuer)."""
+    text = _principal_tail(value)
+    if text is None:
+        return None
+    text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", re.sub(r"^.*:oidc-provider/", "", text))
+    host = re.split(r"[/?#]", text, maxsplit=1)[0]
+    if not text.endswith("/_services/token") or not host or GITHUB_HOSTED.search(host):
+        return None
+    return text
+
+
 def looks_like_github_prefix(prefix: str) -> bool:
     """The GitHub host, or a misspelling of it."""
     if is_github_prefix(prefix):
@@ -1266,7 +1285,11 @@ def conditions_known(stmt: dict) -> bool:
     return isinstance(cond, dict) and all(isinstance(b, dict) for b in cond.values())
 
 
-def condition_entries(stmt: dict, base_path: tuple) -> List[ConditionEntry]:
+def condition_entries(stmt: dict, base_path: tuple,
+                      issuer: Optional[str] = None) -> List[ConditionEntry]:
+    """The statement's conditions, one entry per key. `issuer`: a GitHub
+    Enterprise Server issuer whose keys are read as GitHub's (then GitHub's
+    own keys are another issuer's, never in that server's tokens)."""
     cond = stmt.get("Condition")
     out = []
     if not isinstance(cond, dict):
@@ -1281,6 +1304,10 @@ def condition_entries(stmt: dict, base_path: tuple) -> List[ConditionEntry]:
                 # `${trimprefix(aws_iam_openid_connect_provider.github.url, ...)}:sub`:
                 # a host Terraform fills in, with GitHub's claim name: GitHub's host
                 prefix = GITHUB_HOST
+            elif issuer is not None and prefix == issuer:
+                prefix = GITHUB_HOST
+            elif issuer is not None and is_github_prefix(prefix):
+                prefix += " (another issuer)"
             out.append(ConditionEntry(op, key, claim, prefix, values_of(raw),
                                       base_path + ("Condition", opname, key)))
     return out
@@ -1738,6 +1765,17 @@ def _names_repository_id(e: ConditionEntry) -> bool:
         and not e.op.negated and e.op.base != "null"
 
 
+def pins_repositories(stmt: "GithubStatement") -> bool:
+    """Does a `repository_id` condition limit the statement to the repositories
+    of the ids it lists (each written out, or one value a template fills in)?
+    Then, in either subject format, only those repositories get in, under
+    whatever name, though the legacy sub does not carry the id."""
+    return any(_names_repository_id(e) and e.values and all(
+        not isinstance(v, bool) and (not isinstance(v, str) or "like" not in e.op.base
+                                     or "\x00" not in literal_prefix(v))
+        for v in e.values) for e in stmt.entries)
+
+
 def _repository_id_subs(op: Operator, value, holes):
     """Subs a `repository_id` of `value` may send: the immutable form carries the
     id after the repository's name; the legacy form carries no id, so it stays
@@ -1764,21 +1802,23 @@ def clear_caches():
     chars.cache_clear()
 
 
-def github_statements(policy, include_deny: bool = False) -> List[GithubStatement]:
+def github_statements(policy, include_deny: bool = False,
+                      issuer: Optional[str] = None) -> List[GithubStatement]:
     """The statements that let GitHub's provider assume the role (see
     `_github_statements`); the answer for the last few policies is kept, as
     several checks ask about the same document."""
-    hit = _STATEMENTS.get(id(policy))
+    key = (id(policy), issuer)
+    hit = _STATEMENTS.get(key)
     if hit is None or hit[0] is not policy:
         if len(_STATEMENTS) > 16:
             _STATEMENTS.clear()
-        hit = _STATEMENTS[id(policy)] = (policy, _github_statements(policy, True))
+        hit = _STATEMENTS[key] = (policy, _github_statements(policy, True, issuer))
     if include_deny:
         return list(hit[1])
     return [s for s in hit[1] if s.effect.lower() != "deny"]
 
 
-def github_assuming(policy, include_deny: bool = False):
+def github_assuming(policy, include_deny: bool = False, issuer: Optional[str] = None):
     """(index, statement, path, effect, condition entries) of each statement that
     lets GitHub's provider assume the role (see `_github_statements`), without
     reading its sub conditions."""
@@ -1789,22 +1829,60 @@ def github_assuming(policy, include_deny: bool = False):
             continue
         if "NotPrincipal" in stmt and "Principal" not in stmt:
             continue
-        entries = condition_entries(stmt, path)
+        if issuer is not None:
+            stmt = _trusting_github_for(stmt, issuer)
+        entries = condition_entries(stmt, path, issuer)
         if _lets_github_assume(stmt, entries):
             yield index, stmt, path, effect, entries
 
 
-def _github_statements(policy, include_deny: bool = False) -> List[GithubStatement]:
+def _trusting_github_for(stmt: dict, issuer: str) -> dict:
+    """`stmt` with each Federated principal that names the GitHub Enterprise
+    Server `issuer` naming GitHub's provider instead: read as GitHub's, with
+    its keys (`condition_entries`)."""
+    principal = stmt.get("Principal")
+    if not isinstance(principal, dict):
+        return stmt
+
+    def one(value):
+        return GITHUB_HOST if enterprise_server_issuer(value) == issuer else value
+
+    return {**stmt, "Principal": {
+        k: ([one(v) for v in val] if isinstance(val, list) else one(val))
+        if isinstance(k, str) and k.lower() == "federated" else val
+        for k, val in principal.items()}}
+
+
+def enterprise_server_only(policy) -> Optional[str]:
+    """The GitHub Enterprise Server issuer a trust policy's web-identity
+    statements trust, when it is the only one they name and no statement lets
+    GitHub's own provider in: the workflows that assume the role run on that
+    server, whose tokens carry the same claims as GitHub's. Else None."""
+    if github_statements(policy, include_deny=True):
+        return None
+    found = set()
+    for _, stmt, _ in statements(policy):
+        principal = stmt.get("Principal")
+        for key, val in principal.items() if isinstance(principal, dict) else ():
+            if isinstance(key, str) and key.lower() == "federated":
+                found.update(enterprise_server_issuer(v) for v in _as_list(val))
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _github_statements(policy, include_deny: bool = False,
+                       issuer: Optional[str] = None) -> List[GithubStatement]:
     """The statements that let GitHub's provider assume the role.
 
     A statement counts when its Federated principal is GitHub's provider (any
     account, an enterprise path allowed), or is `*`/unknown (a placeholder, an
     unresolved reference) while its condition keys are GitHub's, and its action
     covers `sts:AssumeRoleWithWebIdentity`. Deny statements are returned only
-    with `include_deny`.
+    with `include_deny`. `issuer`: a GitHub Enterprise Server issuer whose
+    provider and keys are read as GitHub's.
     """
     out = []
-    for index, stmt, path, effect, entries in github_assuming(policy, include_deny):
+    for index, stmt, path, effect, entries in github_assuming(policy, include_deny, issuer):
         written = [e for e in entries if _is_github_key(e) and e.claim == "sub"]
         entries = issuer_entries(stmt, entries)
         holes: Dict[str, str] = {}
@@ -2356,7 +2434,7 @@ def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
     """
     try:
         key = (stmt.sub, minus, stmt.admits, stmt.opaque, bool(stmt.sub_paths),
-               tuple(sorted(stmt.holes.items())), _names_key(names))
+               tuple(sorted(stmt.holes.items())), _names_key(names), pins_repositories(stmt))
         hit = _ANALYSES.get(key)
     except TypeError:  # an unhashable language: just analyse
         key, hit = None, None
@@ -2406,6 +2484,8 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
         return None
 
     order = ("any-owner", "any-repo", "pull-request", "any-branch", "any-tag", "any-environment")
+    if pins_repositories(stmt):  # the repositories of the ids listed: named, by id
+        order = tuple(cls for cls in order if cls != "any-repo")
     found = {cls: candidate(cls) for cls in order}  # readable ones first
     found.update(witnesses(lang, {cls: classes[cls] for cls in order if found[cls] is None}))
     for cls in ("any-owner", "any-repo"):

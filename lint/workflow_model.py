@@ -399,22 +399,34 @@ _SHELLS = ("bash", "sh", "zsh", "dash")
 MAX_SCRIPT_BYTES = 200_000
 
 
+# the folder of the action a composite step belongs to, at the start of a path:
+# `${{ github.action_path }}/x.sh`, `$GITHUB_ACTION_PATH/x.sh`, `${GITHUB_ACTION_PATH}/x.sh`
+_ACTION_PATH = re.compile(r"^(?:\$\{\{\s*(?i:github\.action_path)\s*\}\}"
+                          r"|\$GITHUB_ACTION_PATH|\$\{GITHUB_ACTION_PATH\})(?=/)")
+
+
 def _local_scripts(step: "Step", root: str) -> dict:
     """{path: commands} of the repository's shell scripts a run step runs
     (`./scripts/deploy.sh`, `bash scripts/deploy.sh`), from the step's literal
-    `working-directory` (else the repository root); not the scripts they run."""
+    `working-directory` (else the repository root), and, in a local composite
+    action, from the action's folder (`${{ github.action_path }}/x.sh`); not the
+    scripts they run."""
     out = {}
     wd = step.data.get("working-directory") if isinstance(step.data, dict) else None
     base = os.path.join(root, wd) if isinstance(wd, str) and "${{" not in wd else root
+    action_folder = step.source[0] if isinstance(step.source, tuple) else None
     for c in commands(step):
         argv = c.argv
         if argv and argv[0] in _SHELLS:
             argv = [a for a in argv[1:] if not a.startswith("-")]
         path = argv[0] if argv else ""
+        folder = base
+        if action_folder is not None and _ACTION_PATH.match(path):
+            folder, path = action_folder, "." + _ACTION_PATH.sub("", path)
         if not path or "$" in path or os.path.isabs(path) or "/" not in path \
                 and not path.endswith(".sh"):
             continue  # a command on the PATH, or a path ecs-lint can't tell
-        full = os.path.normpath(os.path.join(base, path))
+        full = os.path.normpath(os.path.join(folder, path))
         if not full.startswith(os.path.join(root, "")) or full in out:
             continue
         raw = probes.read_bytes(full, MAX_SCRIPT_BYTES)

@@ -26,6 +26,8 @@ AUDIENCE_MISSING = rule(
     the audiences the workflows ask for: the `audience` input of
     `aws-actions/configure-aws-credentials` in the workflows linted with it,
     else its default `sts.amazonaws.com`, or `github.audience` from the config.
+    A GitHub Enterprise Server's provider (`https://HOST/_services/token`) is
+    checked the same way: its workflows use the same action and audience.
 
     ## Why is this bad?
     STS compares the token's `aud` claim with the provider's client ids. If the
@@ -61,11 +63,12 @@ URL_WRONG = rule(
     another identity provider that mints OIDC tokens for its own pipelines or
     clusters (GitLab, Terraform Cloud, CircleCI, Buildkite, Bitbucket, Google,
     Azure, an EKS cluster, Cognito) is left alone, here and by
-    `oidc-provider-audience-missing`, and so is a GitHub Enterprise Server's
-    own issuer (`https://HOST/_services/token`, not on a host GitHub runs:
-    `SUBDOMAIN.ghe.com/_services/token` is no issuer); any other host is read as
-    meant for GitHub. A GHE.com enterprise's issuer,
-    `https://token.actions.SUBDOMAIN.ghe.com`, is GitHub's.
+    `oidc-provider-audience-missing`. So is a GitHub Enterprise Server's own
+    issuer (`https://HOST/_services/token`, not on a host GitHub runs:
+    `SUBDOMAIN.ghe.com/_services/token` is no issuer), here only: its client
+    ids are checked like GitHub's. Any other host is read as meant for GitHub.
+    A GHE.com enterprise's issuer, `https://token.actions.SUBDOMAIN.ghe.com`,
+    is GitHub's.
 
     ## Why is this bad?
     The URL must equal the token's issuer. A typo, the retired
@@ -142,17 +145,9 @@ def another_issuer(url) -> bool:
     placeholder)."""
     if not isinstance(url, str):
         return False
-    m = _URL.match(url.strip())
-    host = m.group("host").lower()
-    if m.group("rest").rstrip("/").lower().endswith("/_services/token") \
-            and not _GITHUB_HOSTED.search(host):
+    if sj.enterprise_server_issuer(url) is not None:
         return True  # GitHub Enterprise Server's own issuer, `https://HOST/_services/token`
-    return bool(_OTHER_ISSUERS.match(host))
-
-
-# hosts GitHub runs itself, never a GitHub Enterprise Server: a GHE.com
-# enterprise's tokens come from `token.actions.SUBDOMAIN.ghe.com`
-_GITHUB_HOSTED = lazy_re(r"(?:^|\.)(?:ghe\.com|github\.com|githubusercontent\.com)$")
+    return bool(_OTHER_ISSUERS.match(_URL.match(url.strip()).group("host").lower()))
 
 
 def _list(value):
@@ -239,8 +234,10 @@ def provider_audience(docs, ctx):
     elif not wanted:
         return  # only audiences given by expressions ecs-lint cannot resolve
     for doc in providers:
-        if another_issuer((doc.data if isinstance(doc.data, dict) else {}).get("Url")):
-            continue  # its audiences are its own issuer's
+        url = (doc.data if isinstance(doc.data, dict) else {}).get("Url")
+        if another_issuer(url) and sj.enterprise_server_issuer(url) is None:
+            continue  # its audiences are its own issuer's (a GitHub Enterprise
+            # Server's workflows ask for the same audiences as GitHub's)
         for problem in _audience_problems(doc, wanted):
             problem.doc = doc
             yield problem

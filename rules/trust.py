@@ -94,7 +94,10 @@ SUB_ANY_REPO = rule(
     docs="""
     ## What it does
     Finds statements whose `sub` conditions admit a repository of a known owner
-    that no pattern names literally (`repo:myorg/*`, `repo:myorg/blog-*`).
+    that no pattern names literally (`repo:myorg/*`, `repo:myorg/blog-*`). A
+    `repository_id` condition that lists ids names repositories too: only
+    those get in, under any name and in either subject format (the legacy
+    sub does not carry the id, but the token does).
 
     ## Why is this bad?
     Every repository of the organisation, including forks of experiments and

@@ -40,7 +40,6 @@ G = lazy_import("ecs_lint.xref.groups", globals(), "G")
 L = lazy_import("ecs_lint.xref.linking", globals(), "L")
 N = lazy_import("ecs_lint.xref.needs", globals(), "N")
 R = lazy_import("ecs_lint.xref.runs", globals(), "R")
-O = lazy_import("ecs_lint.rules.oidc_provider", globals(), "O")
 P = lazy_import("ecs_lint.xref.subjects_produced", globals(), "P")
 
 SUB_NOT_ADMITTED = rule(
@@ -110,6 +109,10 @@ SUB_NOT_ADMITTED = rule(
     immutable` but without `owner-id` and `repository-id`, the ids are unknown:
     a sub is refused only when no id would make the policy admit it.
 
+    A trust policy whose only GitHub provider is one GitHub Enterprise Server's
+    (`HOST/_services/token` as principal and key prefix) is read as the
+    workflows' own: that server sends subs of the same shapes, compared the
+    same way.
     A role whose trust policy lets no GitHub provider in at all (only AWS
     principals, services, other identity providers; a GitHub Enterprise Server
     issuer, `HOST/_services/token`, may be the workflows' own) is refused too when a job
@@ -130,7 +133,11 @@ SUB_NOT_ADMITTED = rule(
     statement that admits the job's sub pins it to another file or ref, the job
     gets the 401 as well. So is a `...:workflow` condition: the claim is the
     workflow's `name:` (else its file's path; a called workflow's run is its
-    caller's), not its file name.
+    caller's), not its file name. A job that calls another repository's
+    reusable workflow and passes it a role read here (an input named like
+    `role-to-assume`) is refused when every statement pins `job_workflow_ref`
+    to other values: the called jobs send the `uses:` path at the ref it
+    names, a commit SHA as the SHA (not the tag it was cut from).
 
     ## Why is this bad?
     STS refuses the token: `Not authorized to perform sts:AssumeRoleWithWebIdentity`
@@ -1828,6 +1835,10 @@ def _sub_checks(idx: Index, ctx):
     # environment (a called job may have one). Every role counts them as used.
     remote = [r for r in idx.runs if r.job.uses and not r.job.uses.startswith("./")
               and r.job.id_token_write]
+    if ctx.is_enabled(SUB_NOT_ADMITTED.id):
+        reported: set = set()
+        for r in remote:
+            yield from _called_workflow_ref_refused(S, idx, r, github, reported)
     elsewhere = []
     for r in remote:
         narrow = P.narrowing(r.if_, r.row, r.workflow.triggers)
@@ -1867,6 +1878,66 @@ def _sub_checks(idx: Index, ctx):
                      f"with the subs its jobs send ({e})")
             continue
         yield from found
+
+
+_SHA_REF = re.compile(r"^[0-9a-f]{40}$", re.I)
+
+
+def _called_workflow_refs(ref) -> List[str]:
+    """The refs a call of another repository's reusable workflow at `ref` (as
+    `uses:` writes it after `@`) gives the `job_workflow_ref` claim of the
+    called jobs: a commit SHA as it is, a short name as a branch or a tag;
+    [] when it is not written out."""
+    if not isinstance(ref, str) or not ref or "${{" in ref:
+        return []
+    if _SHA_REF.match(ref) or ref.startswith("refs/"):
+        return [ref]
+    return [f"refs/heads/{ref}", f"refs/tags/{ref}"]
+
+
+def _called_workflow_ref_refused(S, idx: Index, r: R.JobRun, github: dict, reported: set):
+    """xref-sub-not-admitted for a job that calls another repository's reusable
+    workflow and hands it a role (an input named like `role-to-assume` whose
+    value links to a role read) whose trust policy pins `job_workflow_ref` to
+    other values in every statement: the called jobs send the `uses:` path and
+    ref (a SHA pin sends the SHA, not the tag it was cut from), so none of them
+    can assume the role, whatever their sub."""
+    path, refs = r.job.uses, _called_workflow_refs(r.job.uses_ref)
+    if not refs or not isinstance(r.job.with_, dict):
+        return
+    # (`uses:` read in lower case; GitHub may spell the owner and repository
+    # in another case too)
+    sent = S.Union([S.seq(S.literal(path, ignore_case=True), "@" + ref) for ref in refs])
+    for key, raw in r.job.with_.items():
+        if "role" not in str(key).lower():
+            continue
+        resolved, ref_name, _ = L.resolve_role_value(raw, r.expand(raw, None, github), github)
+        role = L.find_role(idx.roles, resolved, ref_name)
+        if role is None or not role.trust or (id(role), path, refs[0]) in reported:
+            continue
+        policy = role.trust[0].data
+        stmts = [st for st in S.github_statements(
+            policy, issuer=S.enterprise_server_only(policy)) if st.admits]
+        allowed = [S.claim_language(st, "job_workflow_ref") for st in stmts]
+        if not stmts or any(a is None for a in allowed) \
+                or S.witness(S.Inter([sent, S.Union(allowed)])) is not None:
+            continue
+        reported.add((id(role), path, refs[0]))
+        where = next((e.path for e in stmts[0].entries if e.claim == "job_workflow_ref"
+                      and S.is_github_prefix(e.provider)), stmts[0].path)
+        names = ", ".join(f"statement {st.index + 1}" for st in stmts)
+        shown = f"{path}@{refs[0]}" if len(refs) == 1 else f"{path}@{refs[0]} or @{refs[1]}"
+        yield Problem(
+            SUB_NOT_ADMITTED.id, where,
+            f"{r.label} in {r.doc.file}:{r.doc.span(r.job.path).line} calls {path} "
+            f"with {role.label} as `{key}`; its jobs send job_workflow_ref '{shown}' (the "
+            f"ref `uses:` names), which the `job_workflow_ref` condition of {names} does "
+            "not admit: the called jobs fail with 401 (Not authorized to perform "
+            "sts:AssumeRoleWithWebIdentity)",
+            help="admit that workflow ref in the job_workflow_ref condition, or call the "
+                 "workflow by a ref the condition admits",
+            doc=role.trust[0],
+            related=[(r.doc, r.job.path, f"{r.label} calls the workflow here")])
 
 
 def _workflows_not_read(idx: Index, ctx) -> List[str]:
@@ -1955,13 +2026,14 @@ def _language(idx: Index, what: str, lang):
     return hit[1]
 
 
-def _admitted_language(S, policy):
+def _admitted_language(S, policy, issuer=None):
     """(language of the subs a trust policy may admit, its GitHub Allow
     statements). An unresolved part of a sub value (a Terraform expression
     ecs-lint does not compute, a parameter) may hold anything, colons too
     (`environment:dev` from a map of contexts): a sub that such a value could
-    admit is not taken as refused."""
-    stmts = S.github_statements(policy, include_deny=True)
+    admit is not taken as refused. `issuer`: a GitHub Enterprise Server issuer
+    whose statements are read as GitHub's."""
+    stmts = S.github_statements(policy, include_deny=True, issuer=issuer)
     allow = [s for s in stmts if s.effect.lower() != "deny"]
     lang = S.policy_language(policy, wild=True, stmts=stmts)
     maybe = [_hole_language(S, s) for s in allow if s.admits and s.holes]
@@ -1998,9 +2070,9 @@ def _any_hole_pattern(S, op, value):
     return out
 
 
-def _refused_by(S, policy, allow_stmts, sub: str):
+def _refused_by(S, policy, allow_stmts, sub: str, issuer=None):
     """The Deny statement that refuses a sub the Allow statements admit, or None."""
-    refusing = S.refusing(S.github_statements(policy, include_deny=True))
+    refusing = S.refusing(S.github_statements(policy, include_deny=True, issuer=issuer))
     if not refusing or not S.matches(S.Union([s.sub_wild for s in allow_stmts if s.admits]),
                                      sub):
         return None
@@ -2239,17 +2311,9 @@ def _clearly_not_github(S, policy) -> bool:
                 if not isinstance(v, str) or not v.strip() or v.strip() == "*":
                     return False
                 if k == "federated" and (S.federated_kind(v) != "other"
-                                         or _ghes_issuer(v)):
+                                         or S.enterprise_server_issuer(v) is not None):
                     return False
     return True
-
-
-def _ghes_issuer(value: str) -> bool:
-    """A provider for a GitHub Enterprise Server issuer (`https://HOST/_services/token`):
-    the workflows may run there, and their tokens come from it."""
-    url = value.strip().lower().rstrip("/")
-    host = url.split("://", 1)[-1].split("/", 1)[0]
-    return url.endswith("/_services/token") and not O._GITHUB_HOSTED.search(host)
 
 
 def _no_github_statement(S, idx: Index, role, usages: List[Usage], trust_doc, repo_known):
@@ -2307,7 +2371,10 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
     assume it unseen (another repository's reusable workflows a job calls)."""
     trust_doc = role.trust[0]
     policy = trust_doc.data
-    admitted, stmts = _admitted_language(S, policy)
+    # a policy that trusts only a GitHub Enterprise Server's provider: the
+    # jobs run on that server, whose subs have GitHub's shapes
+    issuer = S.enterprise_server_only(policy)
+    admitted, stmts = _admitted_language(S, policy, issuer)
     if not stmts:
         yield from _no_github_statement(S, idx, role, usages, trust_doc, repo_known)
         return
@@ -2378,7 +2445,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             globs = _language(idx, "globs", part)
             fix = shown if globs == [missed] or not repo_known or ids_unknown or unknown_env \
                 else " or ".join(f"'{g}'" for g in globs[:3])
-            deny = _refused_by(S, policy, stmts, missed)
+            deny = _refused_by(S, policy, stmts, missed, issuer)
             if deny is not None:  # an Allow admits it, a Deny takes it back
                 where = deny.sub_paths[0] if deny.sub_paths else deny.path
                 why = f"statement {deny.index + 1} (Deny) refuses it"
@@ -2426,7 +2493,7 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
     users = sorted({f"{u.run.label} in {u.run.doc.file}" for u in usages}) \
         + sorted({label for label, _ in elsewhere})
     # a Deny takes subs back from every Allow statement (IAM: an explicit Deny wins)
-    denies = [s for s in S.github_statements(policy, include_deny=True)
+    denies = [s for s in S.github_statements(policy, include_deny=True, issuer=issuer)
               if s.effect.lower() == "deny"]
     for st in stmts:
         if not st.admits or st.opaque:

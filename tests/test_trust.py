@@ -509,12 +509,13 @@ def test_a_repository_id_condition_narrows_an_immutable_org_wide_sub(
         assert "`repo:acme@42/api@77:pull_request`" in subs[0].message
 
 
-def test_a_repository_id_condition_leaves_legacy_subs_open(tmp_path):
-    # the legacy sub carries no id: which repository has it is not known
+def test_a_repository_id_condition_names_the_repository_of_a_legacy_sub(tmp_path):
+    # every token carries `repository_id`, whatever the sub's format: IAM lets
+    # only repository 77 through, under whatever name (it/06; stop 28)
     found = lint_policies(tmp_path, {"t.json": policy({
         "StringEquals": {f"{H}:aud": "sts.amazonaws.com", f"{H}:repository_id": "77"},
         "StringLike": {f"{H}:sub": "repo:acme/*"}})}, config="github:\n  owners: [acme]\n")
-    assert rules(found) == ["trust-sub-any-repo"]
+    assert rules(found) == ["trust-sub-any-context"]  # (any context of that one, still)
 
 
 @pytest.mark.parametrize("sub, text", [
