@@ -21,7 +21,9 @@ are in its own file and used by nothing else is read merged, as the provider
 merges it (sources, then its own statements, then overrides, a statement with
 the Sid of an earlier one replacing it), each statement at its own lines.
 Otherwise the documents `source_policy_documents` lists are linked to the same
-roles, each linted in its own file, and an override leaves the document unknown.
+roles, each linted in its own file, and an override leaves the document unknown
+(less its own statements with the Sid of a statement of an override document
+of the module or of a module call's caller: those are replaced).
 A resource or data source whose `for_each` (a map, a set or list of strings) or
 `count` is known (from literals, variable defaults, locals, `length()` of a known
 list or map, or another resource's known instances: `for_each =
@@ -58,7 +60,11 @@ plan values) are parsed with their interpolations as holes, and positions
 inside the text map back to the file through `JsonLocator`'s `base` function.
 `file()`/`templatefile()` of a `.json`/`.yaml` file is left unknown: the
 folder walk lints that file on its own, and reading it here too would report
-its findings twice. One exception: a task definition's
+its findings twice; `jsondecode`/`yamldecode` of `file()` of a data file (one
+the walk finds no document in: a service catalogue) is read, each value
+located in that file (through a local, also for `each.value` of a `for_each`
+over it). Values from a `.tfvars.json` keep their lines too, and so does what
+a heredoc's `${jsonencode(var.x)}` holds when a var file writes it. One exception: a task definition's
 `container_definitions = file("containers.json")` is read for the rules
 that need the task's settings too (context `containers_file`; the rules of
 one container leave those containers to their own file). Other files
@@ -433,6 +439,9 @@ class Module:
     tfvars_at: Dict[tuple, Span] = field(default_factory=dict)
     call: Optional[str] = None  # `module.app in envs/prod/main.tf`: the call read
     call_at: Optional[tuple] = None  # (file as shown, line, column) of that call
+    # the Sids of the caller's `aws_iam_policy_document`s (by address), which
+    # the call may pass as `override_policy_documents` (`_overridden`)
+    caller_sids: Dict[str, frozenset] = field(default_factory=dict)
 
 
 _MODULES: Dict[tuple, Module] = {}
@@ -687,13 +696,7 @@ _FOR_NAME = "\0for "  # in `given`: where the element a `for` expression's name 
 def _bound(mod: Module, caller: Module, cf: TfFile, hit, key, scope) -> Module:
     """`mod` read for one call (instance `key`) written in `cf`."""
     given = {**caller.tfvars_at, **caller.given_at}
-    over = next((a.children[-1] for a in _kids(hit[2]) if a.data == "attribute"
-                 and _name(a.children[0]) == "for_each"), None)
-    steps = _ref_steps(over) if over is not None and key is not None else None
-    if steps and len(steps) == 2 and steps[0] == "var" and isinstance(steps[1], str):
-        # `for_each = var.services`: each.value is written at the element
-        given.update({(_EACH,) + p[2:]: sp for p, sp in given.items()
-                      if len(p) >= 2 and p[0] == steps[1] and p[1] == key})
+    given.update(_each_written(caller, cf, hit[2], key, given))
     ev = Evaluator(caller, cf, scope, given)
     rec = Positions(_span(hit[4]) or UNKNOWN_SPAN)
     values = ev.body(hit[2], (), rec)
@@ -702,11 +705,39 @@ def _bound(mod: Module, caller: Module, cf: TfFile, hit, key, scope) -> Module:
     from .runner import display_path
 
     shown, at = display_path(cf.path), _span(hit[4]) or UNKNOWN_SPAN
+    overrides = any(h[0] == "aws_iam_policy_document" and any(
+        a.data == "attribute" and _name(a.children[0]) == "override_policy_documents"
+        for a in _kids(h[2])) for h in mod.blocks.values())
+    caller_docs = [r for a, h in caller.blocks.items() if overrides
+                   and h[0] == "aws_iam_policy_document" for r in tf_resources(caller, a)]
     return _reading(
-        mod, tfvars=args, tfvars_at={},
+        mod, tfvars=args, tfvars_at={}, caller_sids=_statement_sids(caller_docs),
         given_at=_in_file({p: sp for p, sp in rec.spans.items() if p and p[0] in args}, cf.path),
         call=f"{label} in {shown}" + (f" ({caller.call})" if caller.call else ""),
         call_at=(shown, at.line, at.column))
+
+
+def _each_written(mod: Module, f: TfFile, body, key, given: dict) -> Dict[tuple, Span]:
+    """Where `each.value` of instance `key` of a block in `f` (and what is
+    inside it) is written, for `given` (`_EACH`): at the element of its
+    `for_each` when that is a variable written elsewhere (`given`), or a local
+    whose value is written in another file (`for_each = local.services` of a
+    `yamldecode(file(...))`; one written in `f` is reported where it is used);
+    nothing otherwise."""
+    over = next((a.children[-1] for a in _kids(body) if a.data == "attribute"
+                 and _name(a.children[0]) == "for_each"), None)
+    steps = _ref_steps(over) if over is not None and key is not None else None
+    if not steps or len(steps) != 2 or not isinstance(steps[1], str):
+        return {}
+    if steps[0] == "var":
+        written = given
+    elif steps[0] == "local":
+        got = Evaluator(mod, f).local_positions(steps[1])
+        written = {(steps[1],) + p: sp for p, sp in got[0].items() if sp.file} if got else {}
+    else:
+        return {}
+    return {(_EACH,) + p[2:]: sp for p, sp in written.items()
+            if len(p) >= 2 and p[0] == steps[1] and p[1] == key}
 
 
 def read_tfvars(mod: Module, full: str):
@@ -719,6 +750,9 @@ def read_tfvars(mod: Module, full: str):
         values = _json_tfvars(other)
         mod.tfvars.update(values)
         mod.tfvars_at = {p: sp for p, sp in mod.tfvars_at.items() if p[0] not in values}
+        spans = _data_spans(values, JsonLocator(other).locate)
+        spans.pop((), None)  # (the file as a whole: no variable)
+        mod.tfvars_at.update(_in_file(spans, full))
         return
     try:
         tree = parse_hcl(other)
@@ -732,6 +766,25 @@ def read_tfvars(mod: Module, full: str):
             mod.tfvars[name] = ev.value(attr.children[-1], (name,), rec)
             mod.tfvars_at = {p: sp for p, sp in mod.tfvars_at.items() if p[0] != name}
     mod.tfvars_at.update(_in_file(rec.spans, full))
+
+
+MAX_SPANS = 10_000  # positions kept for the values of one decoded file
+
+
+def _data_spans(data, locate) -> Dict[tuple, Span]:
+    """Where each value inside decoded `data` (a `.tfvars.json`, a
+    `yamldecode()`d file) is written: its path -> `locate(path)`, for at most
+    MAX_SPANS values."""
+    out: Dict[tuple, Span] = {}
+    todo = [((), data)]
+    while todo and len(out) < MAX_SPANS:
+        path, v = todo.pop()
+        out[path] = locate(path)
+        if isinstance(v, dict):
+            todo.extend((path + (k,), x) for k, x in v.items())
+        elif isinstance(v, list):
+            todo.extend((path + (i,), x) for i, x in enumerate(v))
+    return out
 
 
 def _tfvars_order(name: str) -> tuple:
@@ -1424,8 +1477,10 @@ class Evaluator:
             return segs[0][1]  # "${x}" is x itself, of any type
         return _segments_value(segs)
 
-    def segments(self, node):
-        """A string or heredoc as ("lit", text, offsets) / ("hole", value, offset)."""
+    def segments(self, node, placed: Optional[dict] = None):
+        """A string or heredoc as ("lit", text, offsets) / ("hole", value, offset);
+        `placed` gets each hole's offset -> where inside its value is written in
+        another file (`_written_elsewhere`)."""
         node = _unwrap(node)
         if node.data == "string":
             segs = []
@@ -1444,26 +1499,39 @@ class Evaluator:
                         segs.append(("lit", s, offs))
                 elif c.data == "interpolation":
                     inner = _kids(c)
-                    v = self.value(inner[0]) if inner else None
-                    segs.append(("hole", v, getattr(c.meta, "start_pos", None)))
+                    at = getattr(c.meta, "start_pos", None)
+                    rec = Positions(None) if placed is not None else None
+                    v = self.value(inner[0], (), rec) if inner else None
+                    if rec is not None:
+                        placed[at] = _written_elsewhere(rec)
+                    segs.append(("hole", v, at))
                 else:
                     return None  # %{ } directives: the text is not known
             return segs
         if node.data in ("heredoc_template", "heredoc_template_trim"):
             text, offs = _heredoc_body(node.children[0])
-            return self.template_segments(text, offs)
+            return self.template_segments(text, offs, placed=placed)
         return None
 
-    def template_segments(self, text, offs, variables=None):
+    def template_segments(self, text, offs, variables=None, placed: Optional[dict] = None):
         """A template's segments, its `%{ if }` and `%{ for }` directives
         rendered (a `templatefile()`'s, with its variables); None when a
-        directive cannot be (a condition or a collection not known)."""
+        directive cannot be (a condition or a collection not known).
+        `placed`: as for `segments` (holes outside directives)."""
         pieces = _split_template(text, offs)
         if any(p[0] == "directive" for p in pieces):
             tree = _directive_tree(pieces) if variables is not None else None
             return None if tree is None else self._render(tree, variables)
-        return [s if s[0] == "lit" else ("hole", self.expression_text(s[1], variables), s[2])
-                for s in pieces]
+        segs = []
+        for s in pieces:
+            if s[0] == "lit":
+                segs.append(s)
+                continue
+            rec = Positions(None) if placed is not None else None
+            segs.append(("hole", self.expression_text(s[1], variables, rec), s[2]))
+            if rec is not None:
+                placed[s[2]] = _written_elsewhere(rec)
+        return segs
 
     def _render(self, nodes, variables):
         """Segments of a directive tree (`_directive_tree`), or None."""
@@ -1501,8 +1569,9 @@ class Evaluator:
                     segs.extend(part)
         return segs
 
-    def expression_text(self, source: str, variables=None):
-        """The value of an interpolation's source text (inside a heredoc or file)."""
+    def expression_text(self, source: str, variables=None, rec: Optional[Positions] = None):
+        """The value of an interpolation's source text (inside a heredoc or file);
+        `rec` gets the positions inside it (those in this text are not the file's)."""
         if variables is not None and re.fullmatch(r"[A-Za-z_][\w-]*", source):
             if source in variables:
                 return variables[source]
@@ -1514,8 +1583,7 @@ class Evaluator:
             tree = parse_hcl(f"x = {source}\n")
             attr = _kids(_kids(tree)[0])[0]
             return Evaluator(self.mod, TfFile(self.f.path, f"x = {source}\n", tree),
-                             scope).value(
-                attr.children[-1])
+                             scope, self.given).value(attr.children[-1], (), rec)
         except (LoadError, IndexError, AttributeError):
             return unknown(source)
 
@@ -1765,6 +1833,12 @@ class Evaluator:
             return JsonString(v) if isinstance(v, str) else v
         if fname == "concat" and arg_nodes:
             return self._concat(node, arg_nodes, path, rec)
+        if fname in ("jsondecode", "yamldecode") and len(arg_nodes) == 1:
+            got = self._decoded_file(fname, arg_nodes[0])
+            if got is not None:
+                if rec is not None:
+                    rec.spans.update({path + p: sp for p, sp in got[1].items()})
+                return got[0]
         args = [self.value(a) for a in arg_nodes]
         if fname == "coalescelist":
             i = _coalescelist_index(args)
@@ -1827,6 +1901,33 @@ class Evaluator:
                 return unknown(f"templatefile({args[0]})")
             return _segments_value(rendered[2])
         return unknown(self.source(node))
+
+    def _decoded_file(self, fname, node):
+        """(value, where each value inside it is written) of `jsondecode` or
+        `yamldecode` (`fname`) of `file(PATH)`: a data file inside the
+        repository (one YAML document) that the folder walk does not lint as a
+        document of its own (a service catalogue); None otherwise."""
+        un = _unwrap(node)
+        if not (_is_tree(un) and un.data == "function_call" and _name(un.children[0]) == "file"):
+            return None
+        args_node = next((c for c in un.children if _is_tree(c) and c.data == "arguments"), None)
+        args = [self.value(a) for a in (_kids(args_node) if args_node is not None else [])]
+        if len(args) != 1 or not isinstance(args[0], str):
+            return None
+        text = self.read_file(args[0])
+        try:
+            loaded = load_text(text, "json" if fname == "jsondecode" else "yaml") \
+                if text is not None else []
+        except LoadError:
+            return None
+        if len(loaded) != 1:
+            return None
+        from .kinds import detect
+
+        data = loaded[0].data
+        if args[0].lower().endswith(LINTED_ON_THEIR_OWN) and detect(data):
+            return None  # its findings are its own file's
+        return data, _in_file(_data_spans(data, loaded[0].locate), self.inside(args[0]))
 
     def _rendered(self, args):
         """(path, text, segments with offsets in that text) of the template
@@ -1923,6 +2024,12 @@ class Evaluator:
         """A file an expression reads; None when it is outside the repository."""
         full = self.inside(name)
         return None if full is None else _read(self.mod, full, MAX_READ)
+
+
+def _written_elsewhere(rec: Positions) -> Dict[tuple, Span]:
+    """The positions `rec` holds that are in another file than the one being
+    read (a tfvars line, a module call's argument)."""
+    return {p: sp for p, sp in rec.spans.items() if sp is not None and sp.file}
 
 
 def _move_positions(rec: Positions, old: tuple, new: tuple, shift: int):
@@ -2119,7 +2226,8 @@ def tf_resource(mod: Module, address: str, key=None) -> Optional[Resource]:
         return None
     rtype, name, body, f, node, mode = hit
     # a module call's arguments (a registry module's inputs) from tfvars are there
-    given = {**mod.tfvars_at, **mod.given_at} if mode == "module" else None
+    given = {**mod.tfvars_at, **mod.given_at} if mode == "module" else dict(mod.given_at)
+    given.update(_each_written(mod, f, body, key, given))
     ev = Evaluator(mod, f, None if key is None else instances(mod, address)[key], given)
     rec = Positions(_span(node) or UNKNOWN_SPAN)
     if _span(node.children[0]) is not None:
@@ -2156,21 +2264,18 @@ def _tf_policy(ev: Evaluator, rec: Positions, values, path, f: TfFile):
     attr_span = rec.locate(path)
     if isinstance(value, (dict, list)):
         return value, (lambda p=(), key=False: rec.locate(path + tuple(p), key))
-    if isinstance(value, Template) and len(value.parts) == 1 \
-            and isinstance(value.parts[0], Unknown):
-        m = re.fullmatch(r"(data\.aws_iam_policy_document\.[\w-]+(?:\[.*\])?)\.json",
-                         value.parts[0].name, re.S)
-        if m:
-            return ("ref", m.group(1))
+    if _document_named(value):
+        return ("ref", _document_named(value))
     node = rec.nodes.get(path)
     un = _unwrap(node) if node is not None else None
     segs = None
+    placed: Dict[int, dict] = {}  # hole offset -> where its value is written elsewhere
     template = ev.template_of(un) if _is_tree(un) and un.data == "function_call" \
         else ev.template_file_of(un) if _is_tree(un) else None
     if template is not None:  # positions in the template file
         shown, text, segs = template
     elif _is_tree(un) and un.data in ("string", "heredoc_template", "heredoc_template_trim"):
-        segs = ev.segments(un)
+        segs = ev.segments(un, placed)
     elif isinstance(value, str):
         segs = [("lit", value, [None] * len(value))]
     elif isinstance(value, Template):
@@ -2189,8 +2294,33 @@ def _tf_policy(ev: Evaluator, rec: Positions, values, path, f: TfFile):
             return dataclasses.replace(inner(p, key), file=shown)
     else:
         locate = json_locator(json_text, offs, f.index or LineIndex(f.text), attr_span)
+        if any(placed.values()):
+            locate = _holes_placed(locate, placed, data, json_text, offs)
     rec.inner[path] = locate
     return data, locate
+
+
+def _holes_placed(locate, placed: dict, data, text: str, offs: list):
+    """`locate` of JSON text written with holes (`_tf_policy`), where what a
+    hole holds is written in another file (`${jsonencode(var.subjects)}` of a
+    var file's list) at its lines there; `placed`: `segments`' holes."""
+    first: Dict[int, int] = {}  # a hole's offset in the file -> its first char in `text`
+    for i, o in enumerate(offs):
+        if o is not None and placed.get(o):
+            first.setdefault(o, i)
+    # the JSON value a hole's text starts: (offsets as lines: `base` keeps them)
+    starts = _data_spans(data, JsonLocator(text, base=lambda off: (off, 0)).locate)
+    hole_at: Dict[int, tuple] = {}
+    for p, sp in sorted(starts.items(), key=lambda kv: len(kv[0])):
+        hole_at.setdefault(sp.line, p)  # (the outermost value starting there)
+    moved = Positions(None)
+    for o, i in first.items():
+        if i in hole_at:
+            moved.spans.update({hole_at[i] + p: sp for p, sp in placed[o].items()})
+
+    def located(path=(), key=False):
+        return moved.locate(path) or locate(path, key)
+    return located
 
 
 def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
@@ -2212,7 +2342,8 @@ def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
             template_ctx["call"] = [m.call.split(" ")[0], *m.call_at]
         elif m.call:  # a workflow's terraform run: its own roles
             template_ctx["call"] = [m.call]
-        docs.extend(documents(resources, module_resources, file, text, template_ctx))
+        docs.extend(documents(resources, module_resources, file, text, template_ctx,
+                              m.caller_sids))
     return docs
 
 
@@ -2345,8 +2476,10 @@ def extract_plan(file, data, locate, text) -> List[Document]:
 
 
 def documents(resources: List[Resource], everything: List[Resource], file, text,
-              template_ctx) -> List[Document]:
-    """Documents for `resources`; `everything` (the whole module) links them."""
+              template_ctx, caller_sids: Optional[Dict[str, frozenset]] = None
+              ) -> List[Document]:
+    """Documents for `resources`; `everything` (the whole module) links them;
+    `caller_sids`: `Module.caller_sids`."""
     docs: List[Document] = []
     roles_of_policy: Dict[str, list] = {}  # policy address -> role refs
     users_of_doc: Dict[str, list] = {}  # data source address -> [(role, kind)]
@@ -2431,6 +2564,7 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
     # a document whose source and override documents are all in its own file
     # and used by nothing else is read merged, as the provider merges it
     merged = _merged_documents(everything, users_of_doc)
+    sids = {**(caller_sids or {}), **_statement_sids(everything)}
     # source_policy_documents: the provider merges those documents' statements
     # into this one, so whoever uses this document uses theirs too
     sources = {r.address: _source_documents(r.values, everything) for r in everything
@@ -2500,7 +2634,8 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                 origins = None
             else:
                 data, origins = policy_document_view(
-                    v, sources_read=bool(sources.get(r.address)))
+                    v, sources_read=bool(sources.get(r.address)),
+                    replaced=_overridden(v, sids))
                 locate = r.locate
             users = users_of_doc.get(r.address, [])
             trust_users = [u for u in users if u[1] == "trust-policy"]
@@ -2620,14 +2755,41 @@ def _source_documents(v: dict, everything, key="source_policy_documents") -> Opt
              if r.type == "aws_iam_policy_document" and r.mode == "data"}
     out = []
     for x in value:
-        if not (isinstance(x, Template) and len(x.parts) == 1
-                and isinstance(x.parts[0], Unknown)):
+        address = _document_named(x)
+        if address not in known:
             return None
-        m = re.fullmatch(r"(data\.aws_iam_policy_document\.[\w-]+(?:\[.*\])?)\.json",
-                         x.parts[0].name, re.S)
-        if not m or m.group(1) not in known:
-            return None
-        out.append(m.group(1))
+        out.append(address)
+    return out
+
+
+def _document_named(value) -> Optional[str]:
+    """The address of the `aws_iam_policy_document` whose `.json` `value` is
+    (`data.aws_iam_policy_document.x["a"]`), or None."""
+    if not (isinstance(value, Template) and len(value.parts) == 1
+            and isinstance(value.parts[0], Unknown)):
+        return None
+    m = re.fullmatch(r"(data\.aws_iam_policy_document\.[\w-]+(?:\[.*\])?)\.json",
+                     value.parts[0].name, re.S)
+    return m.group(1) if m else None
+
+
+def _statement_sids(everything) -> Dict[str, frozenset]:
+    """The Sids the statements of each `aws_iam_policy_document` of
+    `everything` are written with (by address)."""
+    return {r.address: frozenset(st["sid"] for st in _blocks(r.values.get("statement"))
+                                 if isinstance(st, dict) and isinstance(st.get("sid"), str)
+                                 and st["sid"])
+            for r in everything if r.type == "aws_iam_policy_document" and r.mode == "data"}
+
+
+def _overridden(v: dict, sids: Dict[str, frozenset]) -> frozenset:
+    """The Sids of the statements that the documents of an
+    `aws_iam_policy_document`'s `override_policy_documents` are known to
+    have (`sids`, by document address): its own statements of those Sids are
+    replaced by them."""
+    out: frozenset = frozenset()
+    for x in _blocks(v.get("override_policy_documents")):
+        out |= sids.get(_document_named(x) or "", frozenset())
     return out
 
 
@@ -2707,12 +2869,14 @@ def _merged_view(r: "Resource", merged, by_address):
     return view, locate
 
 
-def policy_document_view(v: dict, sources_read: bool = False):
+def policy_document_view(v: dict, sources_read: bool = False, replaced=frozenset()):
     """The IAM JSON of an `aws_iam_policy_document`, with origins to its blocks.
 
     `sources_read`: the documents of `source_policy_documents` are in the module
     and linted as the same role's policies (see `documents`), so they are not
-    an unknown part of this one."""
+    an unknown part of this one. `replaced`: the Sids of the statements of its
+    `override_policy_documents` (`_overridden`): its own statements of those
+    Sids are left out (the override's, an unknown part, replace them)."""
     origins = Origins()
     view: Dict[str, Any] = {"Version": v.get("version") or "2012-10-17"}
     origins.set(view, "Version", ("version",) if "version" in v else ())
@@ -2727,6 +2891,8 @@ def policy_document_view(v: dict, sources_read: bool = False):
     for i, st in enumerate(_blocks(v.get("statement"))):
         if not isinstance(st, dict):
             statements.append(st)
+            continue
+        if isinstance(st.get("sid"), str) and st["sid"] in replaced:
             continue
         sp = ("statement", i)
         out: Dict[str, Any] = {}
