@@ -407,7 +407,8 @@ _ACTION_PATH = re.compile(r"^(?:\$\{\{\s*(?i:github\.action_path)\s*\}\}"
 
 def _local_scripts(step: "Step", root: str) -> dict:
     """{path: commands} of the repository's shell scripts a run step runs
-    (`./scripts/deploy.sh`, `bash scripts/deploy.sh`), from the step's literal
+    (`./scripts/deploy.sh`, `bash scripts/deploy.sh`) and of the makefile
+    targets it runs (`make migrate`: `_make_recipes`), from the step's literal
     `working-directory` (else the repository root), and, in a local composite
     action, from the action's folder (`${{ github.action_path }}/x.sh`); not the
     scripts they run."""
@@ -416,6 +417,11 @@ def _local_scripts(step: "Step", root: str) -> dict:
     base = os.path.join(root, wd) if isinstance(wd, str) and "${{" not in wd else root
     action_folder = step.source[0] if isinstance(step.source, tuple) else None
     for c in commands(step):
+        if c.name == "make":
+            made = _make_recipes(c.argv[1:], base, root)
+            if made is not None and made[0] not in out:
+                out[made[0]] = shell.parse(made[1])
+            continue
         argv = c.argv
         if argv and argv[0] in _SHELLS:
             argv = [a for a in argv[1:] if not a.startswith("-")]
@@ -433,6 +439,62 @@ def _local_scripts(step: "Step", root: str) -> dict:
         if raw is not None:
             out[os.path.relpath(full, root)] = shell.parse(raw.decode("utf-8", "replace"))
     return out
+
+
+def _make_recipes(args: List[str], base: str, root: str) -> Optional[tuple]:
+    """(the makefile relative to the repository, the shell text of the recipes)
+    of the targets a `make` command runs (`make -C dir -f file TARGET...`;
+    the first target when none is named), each line with its `@`/`-`/`+`
+    prefix and `$$` read as make does; None when not known."""
+    folder, name, targets, i = base, None, [], 0
+    while i < len(args):
+        a = args[i]
+        if a in ("-C", "--directory", "-f", "--file", "--makefile") and i + 1 < len(args):
+            if a in ("-C", "--directory"):
+                folder = os.path.join(folder, args[i + 1])
+            else:
+                name = args[i + 1]
+            i += 2
+            continue
+        if not a.startswith("-") and "=" not in a:
+            targets.append(a)
+        i += 1
+    if any("$" in x for x in targets + [folder, name or ""]):
+        return None
+    for candidate in ([name] if name else ["GNUmakefile", "makefile", "Makefile"]):
+        full = os.path.normpath(os.path.join(folder, candidate))
+        if not full.startswith(os.path.join(root, "")):
+            return None
+        raw = probes.read_bytes(full, MAX_SCRIPT_BYTES)
+        if raw is not None:
+            text = raw.decode("utf-8", "replace").replace("\\\n", " ")
+            return os.path.relpath(full, root), _recipes(text, targets)
+    return None
+
+
+_MAKE_VAR = re.compile(r"\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]")
+_MAKE_RULE = re.compile(r"^([^\s:=#][^:=#]*?)\s*::?(?!=)(.*)$")
+
+
+def _recipes(text: str, targets: List[str]) -> str:
+    """The recipe lines (tab-indented) of `targets` in a makefile's text (the
+    first rule's when `targets` is empty), as one shell script."""
+    out, current, first = [], None, None
+    for line in text.splitlines():
+        if line.startswith("\t"):
+            if current is not None and (current & set(targets) or (not targets and
+                                                                    current == first)):
+                line = line.lstrip("\t").lstrip("@-+").replace("$$", "\0")
+                # a make variable, `$(CLUSTER)`: a value the script does not know
+                out.append(_MAKE_VAR.sub(r"${\1}", line).replace("\0", "$"))
+            continue
+        m = _MAKE_RULE.match(line)
+        if m and not line.startswith("."):
+            current = set(m.group(1).split())
+            first = current if first is None else first
+        elif line.strip() and not line.startswith("#"):
+            current = None
+    return "\n".join(out)
 
 
 MAX_COMPOSITE_DEPTH = 3

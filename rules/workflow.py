@@ -461,7 +461,9 @@ MIGRATION_UNCHECKED = rule(
     "`aws ecs run-task` is started but the job does not wait for it and fail on a non-zero exit code.",
     docs="""
     ## What it does
-    For each `aws ecs run-task` in a `run:` script, reads the rest of the script
+    For each `aws ecs run-task` in a `run:` script (or in a repository script
+    or makefile target the step runs: `./scripts/migrate.sh`, `make migrate`,
+    reported at the step), reads the rest of the script
     and the later steps of the job up to the next step that deploys (a check
     after the deploy no longer stops it; a shell function's body is read where
     the function is called) and asks two questions:
@@ -2220,31 +2222,58 @@ def migrations(doc, ctx):
                                   "to deploy after a failed task",
                                   help="drop `continue-on-error`, or give the later steps "
                                        f"`if: steps.{st.id or 'ID'}.outcome == 'success'`")
-            for c in wm.commands(st):
-                if not shell.is_aws(c, "ecs", "run-task"):
-                    continue
-                waited, checked = _run_task_followed(job, st, c)
+            for c, where, in_job, st_read in _run_tasks(job, st):
+                waited, checked = _run_task_followed(in_job, st_read, c)
                 if waited and checked:
                     continue
                 missing = ("waits for the task to stop nor checks its exit code"
                            if not waited and not checked else
                            "waits for the task to stop" if not waited else
                            "checks the container exit code")
-                if waited and _run_task_followed(job, st, c, honour_continue=False)[1]:
+                if waited and _run_task_followed(in_job, st_read, c, honour_continue=False)[1]:
                     missing = ("stops on a bad exit code: the step that checks it has "
                                "`continue-on-error: true`")
-                elif all(_run_task_followed(job, st, c, past_deploys=True)):
+                elif all(_run_task_followed(in_job, st_read, c, past_deploys=True)):
                     missing = ("checks the exit code before it deploys: the check comes "
                                "after the deploy step, so the service is updated even when "
                                "the task fails")
                 yield Problem(MIGRATION_UNCHECKED.id, st.run_path,
-                              f"`aws ecs run-task` starts a task but the job never {missing}"
-                              .replace("never waits for the task to stop nor", "neither waits "
-                                       "for the task to stop nor"),
+                              f"`aws ecs run-task`{where} starts a task but the job never "
+                              f"{missing}".replace("never waits for the task to stop nor",
+                                                   "neither waits for the task to stop nor"),
                               help="after run-task: `aws ecs wait tasks-stopped`, then read "
                                    "`tasks[0].containers[0].exitCode` with `aws ecs "
                                    "describe-tasks` and `exit 1` when it is not 0",
-                              span=wm.script_span(doc, st, c.line))
+                              span=wm.script_span(doc, st, c.line if not where else
+                                                  _caller_line(st, where)))
+
+
+def _run_tasks(job, step):
+    """(run-task command, where it is written, the job and step to read what
+    follows it in) of a step: its own script's, then those of the repository
+    scripts and makefile targets it runs (`./scripts/migrate.sh`, `make
+    migrate`), read as if they were the step's script (what follows the
+    script in the step is not read; the later steps are)."""
+    for c in wm.commands(step):
+        if shell.is_aws(c, "ecs", "run-task"):
+            yield c, "", job, step
+    for path, cmds in step.scripts.items():
+        if not any(shell.is_aws(c, "ecs", "run-task") for c in cmds):
+            continue
+        read = dataclasses.replace(step, _commands=cmds)
+        in_job = dataclasses.replace(job, steps=[read if s is step else s for s in job.steps])
+        for c in cmds:
+            if shell.is_aws(c, "ecs", "run-task"):
+                yield c, f" in {path}", in_job, read
+
+
+def _caller_line(step, where: str) -> Optional[int]:
+    """The line of the step's script that runs the script or makefile `where`
+    names (` in scripts/migrate.sh`)."""
+    name = os.path.basename(where.removeprefix(" in "))
+    make = name.lower() in ("makefile", "gnumakefile")
+    return next((c.line for c in wm.commands(step)
+                 if (make and c.name == "make") or any(name in a for a in c.argv)), None)
 
 
 def _outcome_read(job, step) -> bool:

@@ -140,3 +140,48 @@ def test_a_workflow_run_after_workflows_that_run_no_tests(tmp_path, names, repor
     (folder / "deploy.yml").write_text(AFTER % names)
     found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-deploy-no-test-gate"]
     assert bool(found) == reported
+
+
+MAKE_JOB = """\
+on: {push: {branches: [main]}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make %s CLUSTER=prod
+      - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+        with: {task-definition: td.json, cluster: prod, service: web}
+"""
+MAKEFILE = """\
+CLUSTER ?= dev
+.PHONY: migrate checked
+migrate:
+\taws ecs run-task --cluster $(CLUSTER) --task-definition migrate \\
+\t  --query 'tasks[0].taskArn' --output text
+checked:
+\t@ARN=$$(aws ecs run-task --cluster $(CLUSTER) --task-definition migrate --query 'tasks[0].taskArn' --output text); \\
+\taws ecs wait tasks-stopped --cluster $(CLUSTER) --tasks "$$ARN"; \\
+\tCODE=$$(aws ecs describe-tasks --cluster $(CLUSTER) --tasks "$$ARN" --query 'tasks[0].containers[0].exitCode' --output text); \\
+\t[ "$$CODE" = "0" ]
+"""
+
+
+@pytest.mark.parametrize("target, reported", [("migrate", True), ("checked", False)])
+def test_a_makefile_targets_run_task(tmp_path, target, reported):
+    from conftest import lint_folder
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(MAKE_JOB % target)
+    (tmp_path / "Makefile").write_text(MAKEFILE)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "workflow-migration-unchecked"]
+    assert bool(found) == reported
+    if reported:
+        assert found[0].span.line == 6 and "in Makefile" in found[0].message
+
+
+def test_makefile_recipes_are_read_as_make_reads_them():
+    from ecs_lint import workflow_model as wm
+    text = "all: build\n\t@echo $$HOME $(X) ${Y}\nbuild:\n\t-go build\n.PHONY: all\n"
+    assert wm._recipes(text, []) == "echo $HOME ${X} ${Y}"
+    assert wm._recipes(text, ["build"]) == "go build"
+    assert wm._recipes(text, ["nothing"]) == ""
+    assert wm._recipes("\t\t\n::\n" * 1000, ["x"]) == ""  # odd input, no error
