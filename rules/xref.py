@@ -256,8 +256,9 @@ PERMISSION_MISSING = rule(
     call: `RegisterTaskDefinition`, `RunTask`, `StartTask`, `CreateService`,
     ...; a registered revision's on its ARN, `task-definition/FAMILY:*`), and
     `aws SERVICE COMMAND`
-    in scripts, the step's own and the repository's shell scripts it runs
-    (`./scripts/deploy.sh`, `bash deploy/release.sh`; a script's commands up to
+    in scripts, the step's own and the repository's shell scripts and makefile
+    targets it runs (`./scripts/deploy.sh`, `bash deploy/release.sh`, `make
+    deploy`; a script's commands up to
     one that switches credentials: through `aws sts assume-role...`, which the
     job's role calls, or before a `--profile` or setting `AWS_PROFILE` or
     `AWS_ACCESS_KEY_ID`) (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
@@ -267,7 +268,10 @@ PERMISSION_MISSING = rule(
     for `ecs-tasks.amazonaws.com` (and the deploy action's
     `service-managed-ebs-volume`/`run-task-managed-ebs-volume` `roleArn`, for
     `ecs.amazonaws.com`), unless it is a task definition's role, which
-    `xref-passrole-not-covered` checks; `aws cloudformation deploy` makes
+    `xref-passrole-not-covered` checks; a stack's service role given with
+    `--role-arn` to `aws cloudformation deploy`, `create-stack`,
+    `update-stack`... needs `iam:PassRole` on it for
+    `cloudformation.amazonaws.com`; `aws cloudformation deploy` makes
     DescribeStacks, CreateChangeSet, DescribeChangeSet and, unless
     `--no-execute-changeset`, ExecuteChangeSet calls, ...). Each is evaluated against the role's
     permission policies as IAM does (wildcards, `NotAction`, explicit `Deny`,
