@@ -194,7 +194,8 @@ DEPLOY_NO_ENVIRONMENT = rule(
     CodeDeploy action, or `aws ecs update-service | register-task-definition |
     run-task | create-service` / `aws deploy create-deployment` in a script
     (also in a shell script of the repository the step runs:
-    `./scripts/deploy.sh`, `bash scripts/deploy.sh`), or
+    `./scripts/deploy.sh`, `bash scripts/deploy.sh`, or a makefile target:
+    `make deploy`), or
     a deploy tool: `ecs-deploy` (silintl, also as its Docker image or its action `silinternational/ecs-deploy`), `ecs
     deploy` (fabfuel), `ecspresso deploy`, `copilot deploy`, `ecs-cli compose
     service up`) without an `environment` (a string or `{name, url}`; an empty string is
