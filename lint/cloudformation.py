@@ -102,11 +102,14 @@ class Scope:
     allowed: dict = field(default_factory=dict)  # parameter -> its AllowedValues
     sources: dict = field(default_factory=dict)  # logical id -> source path (loops)
     fixed: frozenset = frozenset()  # parameters a deployment passes a known value for
+    stack_name: Optional[str] = None  # `AWS::StackName`: the deployment's `--stack-name`
 
     @classmethod
-    def of(cls, data, passed: Optional[dict] = None) -> "Scope":
+    def of(cls, data, passed: Optional[dict] = None,
+           stack_name: Optional[str] = None) -> "Scope":
         """The template's scope; `passed`: the parameter values a deployment
-        gives (None: a value it passes that is not known: not the default)."""
+        gives (None: a value it passes that is not known: not the default);
+        `stack_name`: the name of the stack it deploys, when known."""
         def section(name):
             v = data.get(name)
             return v if isinstance(v, dict) else {}
@@ -125,7 +128,8 @@ class Scope:
             sources[logical_id] = path
         return cls(params, section("Conditions"), section("Mappings"), resources,
                    allowed=allowed_values(data), sources=sources,
-                   fixed=frozenset(k for k, v in (passed or {}).items() if v is not None))
+                   fixed=frozenset(k for k, v in (passed or {}).items() if v is not None),
+                   stack_name=stack_name)
 
 
 def allowed_values(data) -> dict:
@@ -376,6 +380,8 @@ def _ref(name, scope: Scope):
         return scope.params[name]
     if name in PSEUDO:
         return PSEUDO[name]
+    if name == "AWS::StackName" and scope.stack_name:
+        return scope.stack_name
     res = scope.resources.get(name)
     if isinstance(res, dict):
         rtype = res.get("Type")
@@ -572,7 +578,7 @@ def extract(file: str, data, locate, text, root: Optional[str] = None) -> List[D
         return _extract(file, data, locate, text, Scope.of(data))
     docs = []
     for d in found:
-        docs += _extract(file, data, locate, text, Scope.of(data, d.params), d)
+        docs += _extract(file, data, locate, text, Scope.of(data, d.params, d.stack_name), d)
     return docs
 
 

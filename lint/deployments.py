@@ -5,9 +5,9 @@ parameter. The repository often says what is passed: a workflow step deploys
 the template (`aws cloudformation deploy --template-file T
 --parameter-overrides K=V ...`, `create-stack`/`update-stack --template-body
 file://T --parameters ...`, `sam deploy --template-file T --parameter-overrides
-...`, else the `parameter_overrides` of `samconfig.toml` for its `--config-env`,
-the `aws-actions/aws-cloudformation-github-deploy` action's `template` and
-`parameter-overrides`), with values written there or in a parameter file
+...`, else the `parameter_overrides` of `samconfig.toml` (or `.yaml`, `.yml`)
+for its `--config-env`, the `aws-actions/aws-cloudformation-github-deploy`
+action's `template` and `parameter-overrides`), with values written there or in a parameter file
 (`file://params.json`: `[{"ParameterKey": K, "ParameterValue": V}]`, `["K=V"]`
 or `{"Parameters": {K: V}}`); or a parent template nests it
 (`AWS::CloudFormation::Stack` with a local `TemplateURL`, or a SAM
@@ -56,6 +56,7 @@ class Deployment:
     # Terraform: the `-var-file`s in order, and the `TF_VAR_` environment (below tfvars)
     files: List[str] = field(default_factory=list)
     env: Dict[str, Optional[object]] = field(default_factory=dict)
+    stack_name: Optional[str] = None  # CloudFormation: the stack's name, when known
 
 
 def of_terraform(folder: str, root: Optional[str]) -> List[Deployment]:
@@ -135,36 +136,41 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
     out: Dict[object, List[Deployment]] = {}
     for name in probes.names(workflows, [".yml", ".yaml"], []) or []:
         path = os.path.join(workflows, name)
-        data = wm.read_local_yaml(path, MAX_READ)
+        doc = _workflow_document(path)
+        data = doc.data if doc is not None else None
         jobs = data.get("jobs") if isinstance(data, dict) else None
         shown = display_path(path)
         everywhere = _workflow_packages(data, jobs, root, shell, wm)
+        model = wm.workflow_of(doc) if isinstance(jobs, dict) else None
         for job_id, job in (jobs.items() if isinstance(jobs, dict) else ()):
-            steps = job.get("steps") if isinstance(job, dict) else None
+            # its steps, each local composite action's followed by its own
+            steps = model.jobs[job_id].steps if job_id in model.jobs else []
             strategy = job.get("strategy") if isinstance(job, dict) else None
             for row in wm.matrix_rows(strategy.get("matrix") if isinstance(strategy, dict)
                                       else None):
                 label = f"{shown} job '{job_id}'" + (
                     " (" + ", ".join(f"{k}={v}" for k, v in row.items()) + ")" if row else "")
                 packaged: Dict[str, str] = {}  # this job's packaged templates so far
-                for st in steps if isinstance(steps, list) else ():
-                    if not isinstance(st, dict):
-                        continue
-                    st = wm.with_row(st, row)
+                for step in steps:
+                    st = wm.with_row(step.data, row)
                     written = st.get("run")
                     st = _with_env(st, data, job)
                     wd = wm.working_directory(st, job, data)
                     here = os.path.join(root, wd) if wd is not None and "${{" not in wd else root
                     packaged.update(_step_packages(st, here, root, shell))
-                    for template, (params, at) in _step_deploys(st, here, root, shell):
+                    for template, (params, at), stack in _step_deploys(st, here, root, shell):
                         template = _unpackaged(template, packaged, everywhere)
-                        where = {k: _env_span(path, shown, written, k, st)
+                        where = {k: _composite_value_span(step, k, steps, doc) if step.via
+                                 else _env_span(path, shown, written, k, st)
                                  or _span_of(path, shown, f"{k}=")
                                  or _span_of(path, shown, f"ParameterKey={k},ParameterValue=")
                                  for k in params if k not in at}
+                        line = doc.span(step.path).line if step.via \
+                            else _line_of(path, os.path.basename(template))
                         out.setdefault(template, []).append(Deployment(
-                            label, shown, _line_of(path, os.path.basename(template)), params,
-                            {**{k: v for k, v in where.items() if v}, **at}))
+                            label, shown, line, params,
+                            {**{k: v for k, v in where.items() if v}, **at},
+                            stack_name=stack))
                     env = _tf_env(data, job, st)
                     for module_dir, params, files in _terraform_runs(st, here, root, shell):
                         out.setdefault(("tf", module_dir), []).append(Deployment(
@@ -172,6 +178,66 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
     return out
 
 
+def _workflow_document(path: str):
+    """The workflow file at `path` as a Document (for the workflow model);
+    None when it cannot be read."""
+    from .loader import LoadError, decode, load_text
+    from .model import Document
+
+    raw = probes.read_bytes(path, MAX_READ)
+    try:
+        loaded = load_text(decode(raw), "yaml") if raw is not None else []
+    except (LoadError, UnicodeDecodeError):
+        return None
+    if not loaded:
+        return None
+    return Document("workflow", loaded[0].data, path, loaded[0].locate, text=loaded[0].text)
+
+
+_INPUT_VALUE = r"=[\"']?\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}"
+
+
+def _composite_value_span(step, key: str, steps: list, doc):
+    """Where the value a local composite action's step passes for override
+    `key` is written: the action input's `default` when the command passes
+    `key=${{ inputs.X }}` and the caller leaves X out, the caller's `with: X`
+    when it gives X (the action it runs directly), else the `key=` of the
+    action's script."""
+    from . import workflow_model as wm
+    from .loader import LoadError, decode, load_text
+    from .runner import display_path
+    from .values import value_at
+
+    folder = step.source[0] if isinstance(step.source, tuple) else None
+    for name in ("action.yml", "action.yaml") if folder else ():
+        action = os.path.join(folder, name)
+        raw = probes.read_bytes(action, MAX_READ)
+        if raw is None:
+            continue
+        try:
+            loaded = load_text(decode(raw), "yaml")[0]
+        except (LoadError, UnicodeDecodeError, IndexError):
+            return None
+        run = value_at(loaded.data, ("runs", "steps", step.source[1], "run"))
+        m = re.search(re.escape(key) + _INPUT_VALUE, run) if isinstance(run, str) else None
+        given = m and m.group(1).lower()
+        if given and given in step.defaulted:
+            inputs = loaded.data.get("inputs") if isinstance(loaded.data, dict) else None
+            declared = next((k for k in inputs if str(k).lower() == given), None) \
+                if isinstance(inputs, dict) else None
+            at = loaded.locate(("inputs", declared, "default"), False) if declared else None
+            return dataclasses.replace(at, file=display_path(action)) if at is not None else None
+        caller = next((s for s in steps if not s.via and s.path == step.path), None)
+        runs_it = caller is not None and (caller.uses or "").startswith("./") and \
+            _local_path(caller.uses, wm.repository_of_workflow(doc.file) or "/", "/") \
+            == os.path.realpath(folder)
+        written = next((k for k in caller.with_ if str(k).lower() == given), None) \
+            if given and runs_it else None
+        if written is not None:
+            return dataclasses.replace(doc.span(caller.path + ("with", written)),
+                                       file=display_path(doc.file))
+        return wm.composite_script_span(step, f"{key}=")
+    return None
 
 
 def _workflow_packages(data, jobs, root: str, shell, wm) -> Dict[str, Optional[str]]:
@@ -338,13 +404,15 @@ def _terraform_runs(st: dict, here: str, root: str, shell):
 
 
 def _step_deploys(st: dict, here: str, root: str, shell):
-    """[(template real path, params)] of the deploys a step runs."""
+    """[(template real path, (params, positions), stack name or None)] of the
+    deploys a step runs."""
     uses = st.get("uses")
     with_ = st.get("with") if isinstance(st.get("with"), dict) else {}
     if isinstance(uses, str) and uses.split("@")[0].lower() == ACTION:
         template = _local_path(with_.get("template"), root, root)
         if template:
-            yield template, _overrides_text(with_.get("parameter-overrides"), root, root)
+            yield template, _overrides_text(with_.get("parameter-overrides"), root, root), \
+                _known(with_.get("name"))
         return
     run = st.get("run")
     if not isinstance(run, str) or ("cloudformation" not in run and "sam" not in run):
@@ -366,35 +434,56 @@ def _step_deploys(st: dict, here: str, root: str, shell):
                 # the command line's overrides replace samconfig's, whole
                 given = config["parameter_overrides"]
                 words = given if isinstance(given, list) else _split_words(str(given), shell)
+            stack = shell.option(c, "--stack-name") or config.get("stack_name")
             if template:
-                yield template, _overrides([str(w) for w in words], here,
-                                           root)
+                yield template, _overrides([str(w) for w in words], here, root), _known(stack)
         elif service == "cloudformation" and op in ("create-stack", "update-stack",
                                                      "create-change-set"):
             template = _local_path(shell.option(c, "--template-body"), here, root)
             if template:
-                yield template, _overrides(_option_words(argv, "--parameters"), here, root)
+                yield template, _overrides(_option_words(argv, "--parameters"), here, root), \
+                    _known(shell.option(c, "--stack-name"))
+
+
+_SAMCONFIG_NAMES = ("samconfig.toml", "samconfig.yaml", "samconfig.yml")  # SAM CLI's order
 
 
 def _samconfig(c, here: str, shell) -> dict:
-    """The `deploy.parameters` of the `--config-env` (default `default`) of the
-    SAM config file the command reads (`--config-file`, else samconfig.toml)."""
+    """The `global.parameters` and `deploy.parameters` of the `--config-env`
+    (default `default`) of the SAM config file the command reads
+    (`--config-file`, else the first of samconfig.toml, samconfig.yaml,
+    samconfig.yml there is)."""
+    env = shell.option(c, "--config-env") or "default"
+    given = shell.option(c, "--config-file")
+    for name in (given,) if given else _SAMCONFIG_NAMES:
+        path = _local_path(name, here, here)
+        raw = probes.read_bytes(path, MAX_READ) if path else None
+        if raw is not None:
+            data = _samconfig_data(path, raw)
+            section = data.get(env) if isinstance(data, dict) else None
+            out: dict = {}
+            for command in ("global", "deploy"):  # a command's own parameters win
+                given = section.get(command) if isinstance(section, dict) else None
+                params = given.get("parameters") if isinstance(given, dict) else None
+                out.update(params if isinstance(params, dict) else {})
+            return out
+    return {}
+
+
+def _samconfig_data(path: str, raw: bytes):
+    """The data of a SAM config file: YAML for a .yaml/.yml name, else TOML
+    (not read on Python 3.9, 3.10, which have no tomllib); None when unreadable."""
+    if path.lower().endswith((".yaml", ".yml")):
+        from . import workflow_model as wm
+        return wm.read_local_yaml(path, MAX_READ)
     try:
         import tomllib
-    except ImportError:  # Python 3.9, 3.10: not read
-        return {}
-    name = shell.option(c, "--config-file") or "samconfig.toml"
-    env = shell.option(c, "--config-env") or "default"
-    path = _local_path(name, here, here) if not os.path.isabs(name) else None
-    raw = probes.read_bytes(path, MAX_READ) if path else None
+    except ImportError:
+        return None
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig")) if raw is not None else {}
+        return tomllib.loads(raw.decode("utf-8-sig"))
     except (ValueError, UnicodeDecodeError, RecursionError):
-        return {}
-    section = data.get(env) if isinstance(data, dict) else None
-    deploy = section.get("deploy") if isinstance(section, dict) else None
-    params = deploy.get("parameters") if isinstance(deploy, dict) else None
-    return params if isinstance(params, dict) else {}
+        return None
 
 
 def _split_words(text: str, shell) -> List[str]:
@@ -583,7 +672,8 @@ def _from_parent(me: str, parent: str, root: str, seen: tuple) -> Optional[List[
     shown = display_path(parent)
     out = []
     for pd in above if above is not None else [None]:
-        scope = cfn.Scope.of(data, pd.params if pd is not None else None)
+        scope = cfn.Scope.of(data, pd.params if pd is not None else None,
+                             pd.stack_name if pd is not None else None)
         for logical_id, res, given in _nestings(me, parent, root, scope):
             if cfn.condition_value(res.get("Condition"), scope) is False:
                 continue  # CloudFormation does not create this nested stack
