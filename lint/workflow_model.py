@@ -689,7 +689,7 @@ def composite_span(step: Step, path: tuple) -> Optional[Span]:
 
     at = ("runs", "steps", step.source[1]) + tuple(path)
     raw = value_at(loaded.data, at)
-    if not isinstance(raw, str) or "${{" in raw:
+    if raw is None or isinstance(raw, (dict, list)) or "${{" in str(raw):
         return None  # from the action's inputs: fixed where they are given
     span = loaded.locate(at, False)
     return Span(span.line, span.column, span.end_line, span.end_column, shown)

@@ -2075,7 +2075,10 @@ def stability_wait(doc, ctx):
                               "`wait-for-service-stability: true`: a deploy that never gets "
                               "healthy, or is rolled back, still passes",
                               help="set `wait-for-service-stability: true` and "
-                                   f"`wait-for-minutes: {minimum}` or more")
+                                   f"`wait-for-minutes: {minimum}` or more",
+                              span=wm.composite_input_span(st, "wait-for-service-stability")
+                              if "wait-for-service-stability" in st.with_
+                              else wm.composite_span(st, ("uses",)))
             elif any(_action_true(w) is True for w in waits):
                 written = st.with_.get("wait-for-minutes")
                 known = [m for m in map(_wait_minutes, _row_inputs(
@@ -2091,7 +2094,9 @@ def stability_wait(doc, ctx):
                                   f"below {minimum}: a slow but healthy rollout times out and "
                                   "fails the deploy",
                                   help=f"wait {minimum} to 20 minutes (the action's default "
-                                       "is 30)")
+                                       "is 30)",
+                                  # (written in a local composite action: its file)
+                                  span=wm.composite_input_span(st, "wait-for-minutes"))
 
 
 def _row_inputs(doc, job, st, name, github=None) -> list:

@@ -54,3 +54,47 @@ def test_vars_the_config_gives_are_read(value, short):
 
 def test_vars_the_config_does_not_give_stay_unknown():
     assert not _short("${{ vars.ECS_WAIT_MINUTES }}", dispatch="")
+
+
+ACTION = """\
+name: deploy
+inputs:
+  minutes: {default: "20"}
+runs:
+  using: composite
+  steps:
+    - uses: aws-actions/amazon-ecs-deploy-task-definition@v2
+      with:
+        task-definition: td.json
+        service: api
+        cluster: prod
+        wait-for-service-stability: true
+        wait-for-minutes: %s
+"""
+CALLER = """\
+on: {push: {branches: [main]}}
+jobs:
+  deploy:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: ./.github/actions/deploy
+        with: {minutes: "%s"}
+"""
+
+
+@pytest.mark.parametrize("written, passed, where", [
+    ("5", "20", (".github/actions/deploy/action.yml", 13)),  # a literal of the action's
+    ("${{ inputs.minutes }}", "5", (".github/workflows/d.yml", 8)),  # the caller's value
+    ("${{ inputs.minutes }}", "20", None),
+])
+def test_a_short_wait_in_a_composite_points_where_it_is_written(tmp_path, written, passed,
+                                                                where):
+    from conftest import lint_folder
+    (tmp_path / ".github" / "actions" / "deploy").mkdir(parents=True)
+    (tmp_path / ".github" / "actions" / "deploy" / "action.yml").write_text(ACTION % written)
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(CALLER % passed)
+    found = [(f.span.file or f.file, f.span.line) for f in lint_folder(tmp_path)
+             if f.rule == "workflow-stability-wait-short"]
+    assert found == ([where] if where else [])
