@@ -402,7 +402,10 @@ STABILITY_WAIT_OFF = rule(
     local reusable workflow, `${{ inputs.X }}` is judged with the value each
     calling job gives (the finding on its `with: X`) or the input's default (on
     its `uses:`). The finding is on the input when it is written
-    (`wait-for-service-stability: false`), else on the step's `uses:`.
+    (`wait-for-service-stability: false`), else on the step's `uses:`; in a
+    local composite action, in the action's file when the action writes the
+    value itself, else on the caller's input (or `uses:`). The same holds for
+    `workflow-stability-wait-short`.
 
     ## Why is this bad?
     Without the wait the step succeeds as soon as the service is updated: a

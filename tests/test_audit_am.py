@@ -6,7 +6,8 @@ xref-container-name-unknown already did. Before, the checks of step inputs
 used the caller's `with:` path for an input the caller does not write, and the
 position fell back to the caller's `with:` mapping: its first key, an unrelated
 input (`service: worker`), where an inline `# ecs-lint: ignore[...]` on the
-`uses:` line could not reach it."""
+`uses:` line could not reach it. (Stop 28: a value the action writes itself
+points at the action's file, where it is fixed.)"""
 
 from conftest import lint_folder
 
@@ -95,9 +96,12 @@ def test_a_trailing_ignore_on_the_callers_uses_line_suppresses_it(tmp_path):
     assert _at(found, "workflow-stability-wait-short") == []
 
 
-def test_wait_off_written_in_the_composite_points_at_the_callers_uses(tmp_path):
+def test_wait_off_written_in_the_composite_points_at_the_actions_line(tmp_path):
+    # stop 28 (iz/09, id/08): a value the action writes itself is fixed in the
+    # action's file, not by its caller (who gives it no input)
     found = lint_folder(_repo(tmp_path, stability="false"))
-    assert _at(found, "workflow-stability-wait-off") == [(WF, 18)]
+    assert _at(found, "workflow-stability-wait-off") == [
+        (".github/actions/ecs-deploy/action.yml", 24)]
 
 
 def test_static_keys_given_by_the_caller_point_at_the_callers_input(tmp_path):
