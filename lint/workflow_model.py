@@ -1640,7 +1640,7 @@ def _events(expr: str, depth: int, pr_merge_ref: bool = False) -> Events:
     if listed:  # `contains(fromJSON('["push", "workflow_dispatch"]'), github.event_name)`
         try:
             names = json.loads(listed.group(1).replace("''", "'"))
-        except ValueError:
+        except (ValueError, RecursionError):  # (`[[[[...`: too deep for the decoder)
             names = None
         if isinstance(names, list) and all(isinstance(n, str) for n in names):
             return Events(only=frozenset(n.lower() for n in names))

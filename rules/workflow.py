@@ -1357,7 +1357,8 @@ def _after_untested_workflows(wf, ctx) -> bool:
         if isinstance(data, dict):
             name = data.get("name")
             name = name if isinstance(name, str) else f".github/workflows/{file}"
-            found[name] = wm.read_workflow(data)
+            if name in names:  # (only the workflows it runs after are modelled)
+                found[name] = wm.read_workflow(data)
     if not all(n in found for n in names):
         return False  # a workflow not read here (or named by a pattern): its tests may run
     return not any(_job_gates(j) or j.uses is not None
