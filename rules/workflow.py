@@ -1214,51 +1214,44 @@ def deploy_gates(doc, ctx):
                           help="give every run an environment (`... || 'staging'`), or keep the "
                                "job off the runs that have none with its `if:`")
         if not _test_gated(wf, job, deploys, ctx):
-            if _runs_whatever_needs_give(job, wf) and _test_gated(wf, job, deploys, ctx,
-                                                               read_if=False):
-                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
-                              f"job '{job.id}' deploys ({what}) even when the jobs it `needs` "
-                              f"fail (`if: {job.if_}`): a commit that fails its tests still "
-                              "ships",
-                              help="drop always()/failure()/!cancelled() from the job's `if:`, "
-                                   "or test `needs.test.result == 'success'` in it", key=True)
-            elif "workflow_run" in wm.job_events(wf, job) and _after_untested_workflows(wf, ctx):
-                names = wf.triggers["workflow_run"]["workflows"]
-                names = ", ".join(f"'{n}'" for n in ([names] if isinstance(names, str) else names))
-                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
-                              f"job '{job.id}' deploys ({what}) after workflow {names} "
-                              "(`workflow_run`), which runs no tests: its success says nothing "
-                              "of them, and a commit that fails its tests still ships",
-                              help="run it after the workflow that runs the tests (its `name:`), "
-                                   "or add a job that runs them", key=True)
-            elif "workflow_run" in wm.job_events(wf, job):
-                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
-                              f"job '{job.id}' deploys ({what}) after another workflow "
-                              "(`workflow_run`) whatever it concluded: a run whose tests "
-                              "failed still ships",
-                              help="add `if: github.event.workflow_run.conclusion == "
-                                   "'success'` to the job", key=True)
-            elif _test_steps(job, deploys) and (
-                    untested := _events_without_tests(wf, job, deploys)):
-                shown = ", ".join(f"`{e}`" for e in untested)
-                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
-                              f"job '{job.id}' deploys ({what}) on {shown}, where its test "
-                              "steps do not run (their `if:` keeps them off): a run of that "
-                              "event ships untested",
-                              help="run the tests on every event the job deploys on, or keep "
-                                   "the deploy off the events they skip", key=True)
-            elif (how := _tests_ignored(wf, job, deploys)) is not None:
-                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
-                              f"job '{job.id}' deploys ({what}) but the tests before it "
-                              f"{how}: a commit that fails its tests still ships",
-                              help="drop `continue-on-error` and `|| true` from the test steps "
-                                   "and jobs", key=True)
-            else:
-                yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
-                              f"job '{job.id}' deploys ({what}) but no job it `needs` runs "
-                              "tests: a commit that fails its tests still ships",
-                              help="add `needs: test` (a job that runs the test suite)", key=True)
+            how, fix = _why_untested(wf, job, deploys, ctx)
+            yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
+                          f"job '{job.id}' deploys ({what}) {how}", help=fix, key=True)
     yield from _calls_untested_deploys(wf, ctx)
+
+
+_SHIPS = "a commit that fails its tests still ships"
+
+
+def _why_untested(wf, job, deploys, ctx):
+    """Why a deploying job that no test gates ships untested, as the rest of the
+    message after "job 'J' deploys (...)", and the fix."""
+    if _runs_whatever_needs_give(job, wf) and _test_gated(wf, job, deploys, ctx, read_if=False):
+        return (f"even when the jobs it `needs` fail (`if: {job.if_}`): {_SHIPS}",
+                "drop always()/failure()/!cancelled() from the job's `if:`, "
+                "or test `needs.test.result == 'success'` in it")
+    if "workflow_run" in wm.job_events(wf, job):
+        if _after_untested_workflows(wf, ctx):
+            names = wf.triggers["workflow_run"]["workflows"]
+            names = ", ".join(f"'{n}'" for n in ([names] if isinstance(names, str) else names))
+            return (f"after workflow {names} (`workflow_run`), which runs no tests: its "
+                    f"success says nothing of them, and {_SHIPS}",
+                    "run it after the workflow that runs the tests (its `name:`), "
+                    "or add a job that runs them")
+        return ("after another workflow (`workflow_run`) whatever it concluded: a run whose "
+                "tests failed still ships",
+                "add `if: github.event.workflow_run.conclusion == 'success'` to the job")
+    if _test_steps(job, deploys) and (untested := _events_without_tests(wf, job, deploys)):
+        shown = ", ".join(f"`{e}`" for e in untested)
+        return (f"on {shown}, where its test steps do not run (their `if:` keeps them off): "
+                "a run of that event ships untested",
+                "run the tests on every event the job deploys on, or keep "
+                "the deploy off the events they skip")
+    if (how := _tests_ignored(wf, job, deploys)) is not None:
+        return (f"but the tests before it {how}: {_SHIPS}",
+                "drop `continue-on-error` and `|| true` from the test steps and jobs")
+    return (f"but no job it `needs` runs tests: {_SHIPS}",
+            "add `needs: test` (a job that runs the test suite)")
 
 
 def _calls_untested_deploys(wf, ctx):
