@@ -19,7 +19,9 @@ the nested stack through the parent's `!Ref`s), unless the nested stack's
 `aws cloudformation package` (or `sam package`) deploys the template it was
 packaged from. `of_template` gives one `Deployment` per such place; a value
 ecs-lint cannot know (`${{ ... }}`, `$VAR`, a parent's `!Ref` of a parameter it
-has no value for) is None: not the default. A parameter a deployment does not
+has no value for) is None: not the default. The repository's own name
+(`${{ github.repository }}`, its owner, `github.event.repository.name`) is
+known when the run knows it (`probes.repository`). A parameter a deployment does not
 pass keeps its default.
 
 A Terraform root module's variables come from its tfvars files and, where a
@@ -134,9 +136,10 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
 
     workflows = os.path.join(root, ".github", "workflows")
     out: Dict[object, List[Deployment]] = {}
+    repository = probes.repository(root)
     for name in probes.names(workflows, [".yml", ".yaml"], []) or []:
         path = os.path.join(workflows, name)
-        doc = _workflow_document(path)
+        doc = _workflow_document(path, repository)
         data = doc.data if doc is not None else None
         jobs = data.get("jobs") if isinstance(data, dict) else None
         shown = display_path(path)
@@ -178,8 +181,9 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
     return out
 
 
-def _workflow_document(path: str):
-    """The workflow file at `path` as a Document (for the workflow model);
+def _workflow_document(path: str, repository: Optional[str] = None):
+    """The workflow file at `path` as a Document (for the workflow model),
+    `${{ github.repository }}` and the like filled in from `repository`;
     None when it cannot be read."""
     from .loader import LoadError, decode, load_text
     from .model import Document
@@ -191,7 +195,32 @@ def _workflow_document(path: str):
         return None
     if not loaded:
         return None
-    return Document("workflow", loaded[0].data, path, loaded[0].locate, text=loaded[0].text)
+    data = _with_repository(loaded[0].data, repository) if repository else loaded[0].data
+    return Document("workflow", data, path, loaded[0].locate, text=loaded[0].text)
+
+
+_REPOSITORY_CONTEXT = re.compile(
+    r"\$\{\{\s*github\.(repository|repository_owner|event\.repository\.name)\s*\}\}", re.I)
+
+
+def _with_repository(value, repository: str):
+    """`value` (a workflow) with the contexts that name its repository written
+    out (`${{ github.repository }}`, `..._owner`, `github.event.repository.name`):
+    a step passing them to a deploy passes known text."""
+    owner, name = repository.split("/", 1)
+    parts = {"repository": repository, "repository_owner": owner,
+             "event.repository.name": name}
+
+    def fill(v):
+        if isinstance(v, str):
+            return _REPOSITORY_CONTEXT.sub(lambda m: parts[m.group(1).lower()], v) \
+                if "github." in v.lower() else v
+        if isinstance(v, dict):
+            return {k: fill(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [fill(x) for x in v]
+        return v
+    return fill(value)
 
 
 _INPUT_VALUE = r"=[\"']?\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}"

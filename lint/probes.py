@@ -24,15 +24,24 @@ from typing import List, Optional
 _RECORD: Optional[list] = None  # the questions asked while recording
 _ONCE: Optional[set] = None  # ids of the lists `replay_once` added to _RECORD
 _RUN = [0]  # which run of this process: answers kept from an earlier run are asked again
+_REPOSITORY: List[Optional[str]] = [None]  # the run's config `github.repository`
 
 
 _CHECKED: dict = {}  # (question, args) -> answer, as found again during this run
 
 
-def new_run():
-    """A new run starts (the runner says so): the file system may have changed."""
+def new_run(repository: Optional[str] = None):
+    """A new run starts (the runner says so, with the config's
+    `github.repository`): the file system may have changed."""
     _RUN[0] += 1
+    _REPOSITORY[0] = repository if isinstance(repository, str) and "/" in repository else None
     _CHECKED.clear()
+
+
+def repository(root: str) -> Optional[str]:
+    """`OWNER/REPO` of the repository under `root`: the config's, else the git
+    `origin` remote's (asked, so a reused result follows it), else None."""
+    return _REPOSITORY[0] or ask("git-origin", root)
 
 
 def run_id() -> int:

@@ -391,7 +391,7 @@ def lint(files: List[SourceFile], opts: Options) -> Run:
 
     _room_for_nesting()
     load_rules()
-    probes.new_run()
+    probes.new_run(opts.config.github.get("repository"))
     run = Run(notes=[])
     enabled = opts.enabled if opts.enabled is not None else set(RULES)
     enabled = {r for r in enabled if _severity_setting(opts.config, r) != "off"}
