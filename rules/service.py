@@ -80,8 +80,9 @@ DEPLOYMENT_BLOCKED = rule(
     whole number. (A Terraform `aws_ecs_service` with `scheduling_strategy =
     "DAEMON"` is read as the AWS provider sends it: no maximum, and no
     minimum of 100.) A workflow's `aws ecs update-service|create-service
-    --deployment-configuration ...` given inline (shorthand or JSON) is read
-    the same way, with its `--desired-count` when written out.
+    --deployment-configuration ...` given inline (shorthand, nested parts such
+    as `deploymentCircuitBreaker={enable=true,rollback=true}` included, or
+    JSON) is read the same way, with its `--desired-count` when written out.
 
     ## Why is this bad?
     The deployment never makes progress: the new revision is never started
@@ -343,7 +344,8 @@ def cli_deployment_blocked(doc, ctx):
 
 
 def _cli_structure(value) -> Optional[dict]:
-    """A CLI structure given as shorthand (`maximumPercent=100,minimumHealthyPercent=100`)
+    """A CLI structure given as shorthand (`maximumPercent=100,minimumHealthyPercent=100`,
+    nested: `deploymentCircuitBreaker={enable=true,rollback=true},alarms={alarmNames=[a]}`)
     or JSON, with numbers as numbers; None for a file (`file://`: read as a
     file of its own), an expression or anything else."""
     if not isinstance(value, str) or "$" in value or value.startswith(("file://", "fileb://")):
@@ -353,17 +355,72 @@ def _cli_structure(value) -> Optional[dict]:
         import json
         try:
             got = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         return got if isinstance(got, dict) else None
+    try:
+        got, end = _shorthand(text, 0, None, 0)
+    except ValueError:
+        return None
+    return got if end == len(text) and got else None
+
+
+_SHORTHAND_DEPTH = 16
+
+
+def _shorthand(text: str, i: int, close: Optional[str], depth: int):
+    """(the structure `k=v,k2=v2` from `i` up to `close` or the end, where it
+    ends): values are `{...}` structures, `[...]` lists, quoted or plain text
+    (digits a number), as the AWS CLI's shorthand parser reads them."""
+    if depth > _SHORTHAND_DEPTH:
+        raise ValueError("too deep")
     out = {}
-    for part in text.split(","):
-        k, eq, v = part.partition("=")
-        if not eq or "{" in part or not k.strip():
-            return None
-        v = v.strip()
-        out[k.strip()] = int(v) if v.isdigit() else v
-    return out
+    while True:
+        eq = text.find("=", i)
+        key = text[i:eq].strip() if eq >= 0 else ""
+        if not key or any(ch in key for ch in ",{}[]\"'"):
+            raise ValueError("no key")
+        out[key], i = _shorthand_value(text, eq + 1, depth)
+        if i < len(text) and text[i] == ",":
+            i += 1
+        elif close is not None and i < len(text) and text[i] == close:
+            return out, i + 1
+        elif close is None and i == len(text):
+            return out, i
+        else:
+            raise ValueError("unexpected end")
+
+
+def _shorthand_value(text: str, i: int, depth: int):
+    if depth > _SHORTHAND_DEPTH:
+        raise ValueError("too deep")
+    while i < len(text) and text[i] == " ":
+        i += 1
+    if text.startswith("{", i):
+        return _shorthand(text, i + 1, "}", depth + 1)
+    if text.startswith("[", i):
+        items, i = [], i + 1
+        if text.startswith("]", i):
+            return items, i + 1
+        while True:
+            item, i = _shorthand_value(text, i, depth + 1)
+            items.append(item)
+            if text.startswith(",", i):
+                i += 1
+            elif text.startswith("]", i):
+                return items, i + 1
+            else:
+                raise ValueError("unclosed list")
+    if text[i:i + 1] in ("\"", "'"):
+        end = text.find(text[i], i + 1)
+        if end < 0:
+            raise ValueError("unclosed quote")
+        return text[i + 1:end], end + 1
+    end = i
+    while end < len(text) and text[end] not in ",}]":
+        end += 1
+    word = text[i:end].strip()
+    return (int(word) if word.isdigit() else word), end
 
 
 def _blocked(data: dict):
