@@ -643,12 +643,15 @@ def option(cmd: Command, name: str) -> Optional[str]:
 
 
 def option_values(argv: List[str], names: Tuple[str, ...]) -> List[str]:
-    """The values of an option given as `-t X`, `--tag X` or `--tag=X`, in order."""
+    """The values of an option given as `-t X`, `--tag X` or `--tag=X` (also
+    a long name with one dash, as Go programs take it: `-backend-config=X`),
+    in order."""
     out = []
     for i, a in enumerate(argv):
+        name = a.split("=", 1)[0]
         if a in names and i + 1 < len(argv):
             out.append(argv[i + 1])
-        elif a.startswith("--") and a.split("=", 1)[0] in names and "=" in a:
+        elif "=" in a and name in names and (a.startswith("--") or len(name) > 2):
             out.append(a.split("=", 1)[1])
     return out
 

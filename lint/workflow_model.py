@@ -32,6 +32,8 @@ The workflow rules and the cross-file rules share this one reading.
 
     assumes_role(step) -> RoleUse | None      # role_to_assume (raw), path, audience, aws_region, oidc
     needs_closure(wf, job_id) -> set[str]     # every job reached through `needs`, transitively
+    step_if(step, job, row=None) -> bool|None # a step's `if:` in a matrix row: False when it
+                                              # surely keeps the step off, None when not known
     commands(step) -> list[shell.Command]     # the simple commands of `run:` (argv + line offset)
     expand(value, job, step=None, row=None, github=None)
         # resolves ${{ env.X }} (step, job, workflow env), ${{ matrix.X }} (with a matrix row),
@@ -608,17 +610,24 @@ def fold_condition(expr: str, leaf, any_of, all_of, negate=None, limit: int = 20
     return leaf(expr)
 
 
+def known_condition(expr: str, leaf) -> Optional[bool]:
+    """True/False when an `if:` expression's value follows from what `leaf`
+    says of its comparisons and operands (True, False, None: not known),
+    joined by `&&`, `||` and `!`; None otherwise."""
+    return fold_condition(
+        expr, leaf,
+        lambda got: True if True in got else False if all(g is False for g in got) else None,
+        lambda got: False if False in got else True if all(g is True for g in got) else None,
+        lambda got: None if got is None else not got)
+
+
 def _static_if(expr: str, inputs: dict) -> Optional[bool]:
     """True/False when an `if:` expression's value is known from literal
     inputs alone (`inputs.stage == 'production'`, `inputs.cmd != ''`,
     `!inputs.skip`, `&&`, `||`); None otherwise. Strings compare ignoring
     case, and a non-empty string is true (a composite's inputs are strings:
     'false' too)."""
-    return fold_condition(
-        expr, lambda e: _static_leaf(e, inputs),
-        lambda got: True if True in got else False if all(g is False for g in got) else None,
-        lambda got: False if False in got else True if all(g is True for g in got) else None,
-        lambda got: None if got is None else not got)
+    return known_condition(expr, lambda e: _static_leaf(e, inputs))
 
 
 def _static_leaf(expr: str, inputs: dict) -> Optional[bool]:
@@ -654,6 +663,69 @@ def _static_operand(text: str, inputs: dict) -> Optional[str]:
             return str(value)
         return value if isinstance(value, str) and "${{" not in value else None
     return None
+
+
+def step_if(step: Step, job: Job, row: Optional[dict] = None) -> Optional[bool]:
+    """What a step's `if:` gives in a run of its job with matrix `row`: True
+    without one, False for `if: false` (`${{ false }}`) or for comparisons of
+    literals and of the row's `matrix.X` that fail (GitHub evaluates it per
+    row), None when not known. A composite action's step is off when the
+    step that calls it is (its own `if:` is known only when literal)."""
+    if step.via is not None:
+        caller = next((st for st in job.steps if st.path == step.path and st.via is None), None)
+        if caller is not None and step_if(caller, job, row) is False:
+            return False
+        row = None
+    return _condition_value(step.if_, lambda t: _run_operand(t, row))
+
+
+def _condition_value(condition, operand) -> Optional[bool]:
+    """An `if:` as written (a YAML boolean, `false`, `${{ ... }}`) with the
+    values `operand` knows; True when there is none."""
+    if condition is None or isinstance(condition, bool):
+        return condition is not False
+    if not isinstance(condition, str):
+        return None
+    expr = if_expression(condition)
+    return known_condition(expr, lambda e: _typed_leaf(e, operand)) if expr else True
+
+
+def _typed_leaf(expr: str, operand) -> Optional[bool]:
+    """A comparison (`==`, `!=`) of two operands of the same type (strings
+    ignoring case, as GitHub compares them; across types GitHub converts to
+    numbers, which is not followed here), or a boolean operand."""
+    m = re.fullmatch(r"(.+?)\s*(==|!=)\s*(.+)", expr, re.S)
+    if m:
+        a, b = operand(m.group(1)), operand(m.group(3))
+        if a is None or b is None or type(a) is not type(b):
+            return None
+        same = a.lower() == b.lower() if isinstance(a, str) else a == b
+        return same == (m.group(2) == "==")
+    value = operand(expr)
+    return value if isinstance(value, bool) else None
+
+
+_ROW_VALUE = re.compile(r"^matrix\.([A-Za-z0-9_-]+)$")
+
+
+def _run_operand(text: str, row: Optional[dict]):
+    """A literal (`'x'` as text, `true`/`false`, a number) or a string value
+    of the matrix row (`matrix.X`; '' when a row written out whole lacks X,
+    which GitHub reads as null, equal to ''); None when not known."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    if text in ("true", "false"):
+        return text == "true"
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", text):
+        return float(text)
+    m = _ROW_VALUE.match(text)
+    if m is None or row is None:
+        return None
+    if isinstance(row, Row) and m.group(1) not in row:
+        return ""
+    value = row.get(m.group(1))
+    return value if isinstance(value, str) else None
 
 
 def _fed_by(with_: dict, caller: Step) -> dict:

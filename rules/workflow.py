@@ -47,6 +47,10 @@ ID_TOKEN_MISSING = rule(
     job) is not reported: without a token the action assumes the role with
     those keys (`sts:AssumeRole`), and `workflow-static-aws-keys` reports them;
     unless the step unsets them first (`unset-current-credentials: true`).
+    Step `if:`s are read per matrix row, as GitHub evaluates them: a step that
+    never runs (`if: false`, `if: ${{ false }}`) needs no token, and keys
+    given by a step that runs only in some rows (`if: matrix.auth == 'keys'`)
+    do not excuse the role step in the others.
     A step pinned at v4.2.0 or later reads its empty inputs from env variables
     of the same name (`ROLE_TO_ASSUME`, `ROLE_CHAINING`,
     `WEB_IDENTITY_TOKEN_FILE`, `UNSET_CURRENT_CREDENTIALS`...), as the action does.
@@ -140,7 +144,7 @@ STATIC_KEYS = rule(
     kciter/aws-ecr-action's `access_key_id`, docker/login-action's `username` and
     `password` for ECR), `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` (or the
     `AWS_ACCESS_KEY`/`AWS_SECRET_KEY` the SDKs also read) in a
-    workflow, job, step or job container `env` (or another env name given a
+    workflow, job, step, job container or service container `env` (or another env name given a
     secret named as a key: `TF_VAR_access_key`), a reusable workflow's
     `secrets:` named as a key (in any case), and `aws configure set
     aws_access_key_id ...`, `aws configure import --csv ...` (the console's
@@ -148,7 +152,8 @@ STATIC_KEYS = rule(
     "AWS_ACCESS_KEY_ID=..." >> $GITHUB_ENV`, `docker run -e AWS_ACCESS_KEY_ID=...`,
     `serverless config credentials --key ...`, a tool's `--access-key-id` /
     `--secret-access-key` (fabfuel's `ecs deploy`; silintl's `ecs-deploy
-    --aws-access-key`),
+    --aws-access-key`), the S3 backend's `terraform init
+    -backend-config="access_key=..."` (and `secret_key`),
     `aws_access_key_id = ...` lines written to a credentials file (also from
     a `printf` format) or the whole `~/.aws/credentials` written from a
     secret, in scripts, when the value comes
@@ -262,8 +267,10 @@ DEPLOY_NO_TEST_GATE = rule(
     jobs it needs gave (`always()`, `failure()`, `!cancelled()`, without a test
     of `needs.*.result` other than `contains(needs.*.result, 'success')`, which
     one passing job satisfies, or `needs.X.result == 'success'` for an X that runs
-    tests or needs one that does, or `== 'failure'` for an X that needs one;
-    `!= 'failure'` lets a cancelled run through; a test required in one
+    tests or needs one that does, or `== 'failure'` / `!= 'skipped'` for an X
+    that needs one and whose own `if:` has no always(), failure() or
+    cancelled(): X ran, so what it needs passed; `!= 'failure'` lets a
+    cancelled run through; a test required in one
     alternative only, as in `result == 'success' || (inputs.skip && result ==
     'skipped')`, is not required) is not gated by them, unless each deploying
     step's own `if:` requires such a result. A
@@ -832,7 +839,8 @@ def _aws_hosted_runner(job) -> bool:
 def id_token(doc, ctx):
     wf = _workflow(doc)
     for job in _live_jobs(wf):
-        oidc = [ru for ru in job.role_uses() if ru.oidc and not _keys_at_hand(job, ru.step)]
+        rows = job.matrix_rows(ctx.config.github)
+        oidc = [ru for ru in job.role_uses() if ru.oidc and _without_keys(job, ru.step, rows)]
         if not oidc or job.id_token_write or _aws_hosted_runner(job):
             continue
         if job.permissions_source is None and _only_called(wf, job):
@@ -927,23 +935,35 @@ def _passes_keys(job) -> bool:
     return secrets is not None
 
 
-def _keys_at_hand(job, step) -> bool:
-    """Are access keys already in the step's environment (`AWS_ACCESS_KEY_ID` in
-    its, the job's or the workflow's `env`, or written to `$GITHUB_ENV`), or given
-    to an earlier configure-aws-credentials step of the job (which exports them)?
-    Without an OIDC token the action then assumes the role with those keys
+def _without_keys(job, step, rows) -> bool:
+    """Does the step run with no access keys at hand in some matrix row? Its
+    `if:` and those of the key steps before it are read per row, as GitHub
+    evaluates them (`if: matrix.auth == 'keys'` gives keys to one row only);
+    a step whose `if:` is surely false (`${{ false }}`) never runs."""
+    return any(wm.step_if(step, job, row) is not False and not _keys_at_hand(job, step, row)
+               for row in rows)
+
+
+def _keys_at_hand(job, step, row=None) -> bool:
+    """Are access keys already in the step's environment in matrix `row`
+    (`AWS_ACCESS_KEY_ID` in its, the job's or the workflow's `env`, or written
+    to `$GITHUB_ENV`), or given to an earlier configure-aws-credentials step
+    of the job that is not off in that row (it exports them)? Without an OIDC
+    token the action then assumes the role with those keys
     (`sts:AssumeRole`), not through OIDC; unless the step first unsets them
     (`unset-current-credentials: true`)."""
     if step.uses == wm.CONFIGURE_CREDENTIALS \
             and wm._truthy(wm.credentials_input(step, job, "unset-current-credentials")):
         return False
-    v = wm._env_value("AWS_ACCESS_KEY_ID", job, step)
+    v = wm.with_row(wm._env_value("AWS_ACCESS_KEY_ID", job, step), row)
     if v is not None and str(v).strip():
         return True
     for st in job.steps:
         if st is step:
             break
-        if st.uses == wm.CONFIGURE_CREDENTIALS and st.with_.get("aws-access-key-id"):
+        if st.uses == wm.CONFIGURE_CREDENTIALS \
+                and str(wm.with_row(st.with_.get("aws-access-key-id") or "", row)).strip() \
+                and wm.step_if(st, job, row) is not False:
             return True
     return False
 
@@ -1015,11 +1035,10 @@ def _static_keys(doc):
     yield from _env_keys(wf.env, ("env",), None, None, "the workflow env")
     for job in _live_jobs(wf):
         yield from _env_keys(job.env, job.path + ("env",), job, None, f"job '{job.id}' env")
-        for part in ("container",):  # the job's container gets its env as is
-            box = job.data.get(part) if isinstance(job.data, dict) else None
-            if isinstance(box, dict) and isinstance(box.get("env"), dict):
-                yield from _env_keys(box["env"], job.path + (part, "env"), job, None,
-                                     f"job '{job.id}' container env")
+        for path, where, box in _containers(job):  # each container gets its env as is
+            if isinstance(box.get("env"), dict):
+                yield from _env_keys(box["env"], job.path + path + ("env",), job, None,
+                                     f"job '{job.id}' {where} env")
         if isinstance(job.secrets, dict):  # its keys in whatever case and separator
             name = next((k for k in job.secrets if isinstance(k, str)
                          and k.upper().replace("-", "_") in _KEY_ENV), None)
@@ -1049,11 +1068,23 @@ def _static_keys(doc):
             for c in wm.commands(st):
                 src = _script_key(c, job, st)
                 if src:
-                    flag = next((f for f in _KEY_FLAGS if shell.option(c, f)), None)
+                    flag = next((f for f in _KEY_FLAGS if shell.option(c, f)), None) or \
+                        next((f"{name}=" for name, _ in _backend_keys(c)), None)
                     yield Problem(STATIC_KEYS.id, st.run_path,
                                   f"the script sets a long-lived access key ({src})",
                                   help=_KEYS_HELP, span=wm.script_span(doc, st, c.line, flag))
                     break
+
+
+def _containers(job) -> list:
+    """(path in the job, what it is, its mapping) of the job's container and
+    of each of its service containers (`services.<name>`)."""
+    data = job.data if isinstance(job.data, dict) else {}
+    services = data.get("services") if isinstance(data.get("services"), dict) else {}
+    boxes = [(("container",), "container", data.get("container"))] + [
+        (("services", n), f"service container '{n}'", box) for n, box in services.items()
+        if isinstance(n, str)]
+    return [(path, where, box) for path, where, box in boxes if isinstance(box, dict)]
 
 
 _KEY_SECRET_NAME = lazy_re(r"AWS_(?:ACCESS_KEY_ID|SECRET_ACCESS_KEY)")
@@ -1120,6 +1151,10 @@ def _script_key(c, job, step):
             src = _script_value(shell.option(c, flag), job, step)
             if src:
                 return src
+    for _, value in _backend_keys(c):
+        src = _script_value(value, job, step)
+        if src:
+            return src
     argv = c.argv[1:] if c.argv[:1] == ["npx"] else c.argv
     if argv[:1] in (["serverless"], ["sls"]) and argv[1:3] == ["config", "credentials"]:
         # the Serverless CLI writes --key/--secret to ~/.aws/credentials
@@ -1157,6 +1192,18 @@ def _script_key(c, job, step):
             if src and src != "a literal":
                 return src
     return None
+
+
+_BACKEND_KEY = lazy_re(r"^\s*(access_key|secret_key)\s*=(.*)$", re.S)
+
+
+def _backend_keys(c) -> list:
+    """(setting, value) of the S3 backend's static keys given to `terraform
+    init` (or `tofu init`): `-backend-config="access_key=..."`, `secret_key`."""
+    if not c.argv or c.argv[0].rsplit("/", 1)[-1] not in ("terraform", "tofu"):
+        return []
+    settings = shell.option_values(c.argv, ("-backend-config", "--backend-config"))
+    return [(m.group(1), m.group(2)) for m in map(_BACKEND_KEY.match, settings) if m]
 
 
 _KEY_FLAGS = ("--access-key-id", "--secret-access-key", "--aws-access-key-id",
@@ -1409,8 +1456,8 @@ def _events_without_tests(wf, job, deploys) -> list:
     return sorted(deployed - tested)
 
 
-_RESULT_TESTS = lazy_re(r"needs\.([A-Za-z0-9_-]+)\.result\s*==\s*'(\w+)'")
-_RESULT_TESTS_REVERSED = lazy_re(r"'(\w+)'\s*==\s*needs\.([A-Za-z0-9_-]+)\.result")
+_RESULT_TESTS = lazy_re(r"needs\.([A-Za-z0-9_-]+)\.result\s*(==|!=)\s*'(\w+)'")
+_RESULT_TESTS_REVERSED = lazy_re(r"'(\w+)'\s*(==|!=)\s*needs\.([A-Za-z0-9_-]+)\.result")
 
 
 def _runs_whatever_needs_give(job, wf=None) -> bool:
@@ -1442,12 +1489,17 @@ def _results_gate(wf, cond: str) -> bool:
     """Does an `if:` require a result of the jobs it needs that only passing
     tests give? Only a result that must be success gates: `!= 'failure'` lets
     a cancelled or skipped test job through (an `always()` job runs in a
-    cancelled run); `== 'failure'` of a job says that what it needs succeeded."""
+    cancelled run); `== 'failure'` or `!= 'skipped'` of a job says that it
+    ran, so that what it needs succeeded, unless its own `if:` runs it
+    whatever they gave (`always()`, `failure()`, `cancelled()`)."""
     for name, want in _required_results(wm.if_expression(cond)):
-        if want not in ("success", "failure"):
+        if name not in wf.jobs or want not in ("success", "failure", "!skipped"):
             continue
-        chain = ([name] if want == "success" else []) + sorted(wm.needs_closure(wf, name)) \
-            if name in wf.jobs else []
+        ran = want != "success"
+        if ran and isinstance(wf.jobs[name].if_, str) \
+                and wm.STATUS_FUNCTION.search(wf.jobs[name].if_):
+            continue
+        chain = ([] if ran else [name]) + sorted(wm.needs_closure(wf, name))
         if any(n in wf.jobs and (_job_gates(wf.jobs[n]) or wf.jobs[n].uses is not None)
                for n in chain):
             return True
@@ -1464,12 +1516,17 @@ def _required_results(expr: str) -> set:
 
 
 def _result_test(expr: str) -> set:
-    """{(job, result)} of one `needs.X.result == 'R'` test (either way round)."""
+    """{(job, result)} of one `needs.X.result == 'R'` test (either way round);
+    `!= 'R'` gives (job, '!R')."""
     m = _RESULT_TESTS.fullmatch(expr)
     if m:
-        return {(m.group(1), m.group(2))}
-    m = _RESULT_TESTS_REVERSED.fullmatch(expr)
-    return {(m.group(2), m.group(1))} if m else set()
+        name, op, result = m.groups()
+    else:
+        m = _RESULT_TESTS_REVERSED.fullmatch(expr)
+        if m is None:
+            return set()
+        result, op, name = m.groups()
+    return {(name, result if op == "==" else "!" + result)}
 
 
 def _reusable_runs_tests(job, ctx, events=None):
