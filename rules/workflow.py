@@ -737,7 +737,14 @@ TEMPLATE_INJECTION = rule(
     `X=$(sed ... <<<"$BODY")`; not a count or checksum of it, even cut
     down: `$(printf %s "$MSG" | sha256sum | cut -c1-16)`), an env
     variable an earlier step writes to `$GITHUB_ENV` the same way (read as
-    `${{ env.X }}`), an output an
+    `${{ env.X }}`), a file of the artifacts a `workflow_run` job
+    downloads from the run it follows (`download-artifact` with `run-id: ${{
+    github.event.workflow_run.id }}`) read into such a value
+    (`$(cat pr/branch)`, `$(<pr/branch)`, `jq`, `head`...; not when cut down to
+    letters, digits, `.`, `_` and `-` by `tr -dc`), when that run may be a
+    pull request's: its workflow files were the pull request's own (unless
+    every workflow it follows is in the repository and none runs on
+    `pull_request`, or the job's `if:` keeps it to another event), an output an
     `actions/github-script` step sets from a title, body, head ref or label,
     commit message or author of what it reads
     (`core.setOutput('ref', data.head.ref)`, or what it returns for
@@ -1383,15 +1390,24 @@ def _gated_by_callers(wf, job) -> bool:
 
 def _after_untested_workflows(wf, ctx) -> bool:
     """Does the workflow run after (`workflow_run`) workflows of the
-    repository, each found by its name (GitHub matches `workflows:` by name;
-    a workflow without one is named by its path), none of which runs tests?
-    Their success then says nothing of the tests."""
+    repository, none of which runs tests? Their success then says nothing of
+    the tests."""
+    found = _followed_workflows(wf, ctx)
+    return bool(found) and not any(_job_gates(j) or j.uses is not None
+                                   for w in found.values() for j in w.jobs.values())
+
+
+def _followed_workflows(wf, ctx) -> Optional[dict]:
+    """{name: model} of the workflows a `workflow_run` workflow runs after,
+    each found in the repository by its name (GitHub matches `workflows:` by
+    name; a workflow without one is named by its path); None when one is not
+    found here (or named by a pattern)."""
     spec = wf.triggers.get("workflow_run") if isinstance(wf.triggers, dict) else None
     names = spec.get("workflows") if isinstance(spec, dict) else None
     names = [names] if isinstance(names, str) else names
     if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names) \
             or ctx is None or not ctx.repo_root:
-        return False
+        return None
     found = {}
     for file, _, data in wm.repository_workflows(ctx.repo_root):
         if isinstance(data, dict):
@@ -1399,10 +1415,7 @@ def _after_untested_workflows(wf, ctx) -> bool:
             name = name if isinstance(name, str) else f".github/workflows/{file}"
             if name in names:  # (only the workflows it runs after are modelled)
                 found[name] = wm.read_workflow(data)
-    if not all(n in found for n in names):
-        return False  # a workflow not read here (or named by a pattern): its tests may run
-    return not any(_job_gates(j) or j.uses is not None
-                   for n in names for j in found[n].jobs.values())
+    return found if all(n in found for n in names) else None
 
 
 _UPSTREAM_FAILED = lazy_re(
@@ -2933,12 +2946,12 @@ _ENV_REF = lazy_re(r"\benv\.([A-Za-z_][\w-]*)", re.I)
 _BOOLEAN_CALL = lazy_re(r"^(?:contains|startswith|endswith)\s*\(", re.I)
 
 
-def _injected(expr: str, job, step, inputs=None, depth: int = 0):
+def _injected(expr: str, job, step, taint=None, depth: int = 0):
     """(what the expression reads, the attacker-controlled text it pastes, who
     set it from that text or None), e.g. (`github.event.comment.body`, the
     same, None) or (`env.BODY`, the text BODY is set from, None), following
     the values that carry such text on (`_carried`); None when it pastes
-    nothing an outsider writes. `inputs`: `_tainted_inputs`."""
+    nothing an outsider writes. `taint`: `_Taint`."""
     e = _DOT_SPACE.sub(".", _BRACKET.sub(lambda m: "." + (m.group(1) or m.group(2) or ""),
                                          expr.strip()))
     if _boolean(e) or _literals_only(e):
@@ -2948,7 +2961,7 @@ def _injected(expr: str, job, step, inputs=None, depth: int = 0):
         return bad.group(0), bad.group(0), None
     if depth >= _MAX_CARRY:
         return None
-    return _carried(e, job, step, inputs or {}, depth + 1)
+    return _carried(e, job, step, taint or _NO_TAINT, depth + 1)
 
 
 _MAX_CARRY = 6  # values followed from one expression to the attacker's text
@@ -2958,7 +2971,7 @@ _NEEDS_OUTPUT_REF = lazy_re(r"(?<![\w.-])needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Z
 _INPUT_NAME = lazy_re(r"(?<![\w.-])inputs\.([A-Za-z0-9_-]+)", re.I)
 
 
-def _carried(e: str, job, step, inputs, depth: int):
+def _carried(e: str, job, step, taint, depth: int):
     """`_injected` for the contexts of an expression that paste a value set
     elsewhere: `env.X` set from attacker text, `steps.ID.outputs.N`
     (`_step_output_injected`), `needs.J.outputs.N` (the job output's value
@@ -2970,43 +2983,43 @@ def _carried(e: str, job, step, inputs, depth: int):
         exported = _exported_by_script(job, step, name) if written is None else None
         if written is not None:  # an earlier step's `echo "X=$BRANCH" >> "$GITHUB_ENV"`
             got = _shell_text_injected(written.value, job, written.step,
-                                       written.command.line, inputs, depth)
+                                       written.command.line, taint, depth)
         elif exported is not None:  # an earlier `core.exportVariable('X', body)`
             got = (exported, exported, GITHUB_SCRIPT)
         else:
-            got = _value_injected(wm._env_value(name, job, step), job, None, inputs, depth)
+            got = _value_injected(wm._env_value(name, job, step), job, None, taint, depth)
         if got:
             return (f"env.{name}",) + got[1:]
     for sid, name in _STEP_OUTPUT_REF.findall(e):
-        got = _step_output_injected(job, sid, name, inputs, depth)
+        got = _step_output_injected(job, sid, name, taint, depth)
         if got:
             return (f"steps.{sid}.outputs.{name}",) + got[1:]
     jobs = job.workflow.jobs if job is not None and job.workflow is not None else {}
     for jid, name in _NEEDS_OUTPUT_REF.findall(e):
         other = jobs.get(jid)
         got = other is not None and _value_injected(other.outputs.get(name), other, None,
-                                                    inputs, depth)
+                                                    taint, depth)
         if got:
             return (f"needs.{jid}.outputs.{name}",) + got[1:]
     for name in _INPUT_NAME.findall(e):
-        if name.lower() in inputs:
-            return (f"inputs.{name}",) + inputs[name.lower()]
+        if name.lower() in taint.inputs:
+            return (f"inputs.{name}",) + taint.inputs[name.lower()]
     return None
 
 
-def _value_injected(value, job, step, inputs, depth: int):
+def _value_injected(value, job, step, taint, depth: int):
     """`_injected` of the first expression in a value (an `env` entry, a job
     output, a caller's `with:`) that pastes attacker text."""
     if not isinstance(value, str):
         return None
     for m in wm.EXPR.finditer(value):
-        got = _injected(m.group(1), job, step, inputs, depth)
+        got = _injected(m.group(1), job, step, taint, depth)
         if got:
             return got
     return None
 
 
-def _step_output_injected(job, step_id: str, name: str, inputs, depth: int):
+def _step_output_injected(job, step_id: str, name: str, taint, depth: int):
     """`_injected` of the output `name` of the job's step `step_id`: a value
     written to `$GITHUB_OUTPUT` that carries attacker text
     (`_shell_text_injected`), or what `actions/github-script` sets from it
@@ -3021,7 +3034,7 @@ def _step_output_injected(job, step_id: str, name: str, inputs, depth: int):
     w = wm.step_outputs(st).get(name)
     if w is None:
         return None
-    return _shell_text_injected(w.value, job, st, w.command.line, inputs, depth)
+    return _shell_text_injected(w.value, job, st, w.command.line, taint, depth)
 
 
 # GitHub's variables that hold attacker text (the branch name of a pull request)
@@ -3031,13 +3044,13 @@ _NO_TEXT_OUT = {"wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum"
                 "cksum", "b2sum", "base64"}
 
 
-def _shell_text_injected(text: str, job, step, line: int, inputs, depth: int):
+def _shell_text_injected(text: str, job, step, line: int, taint, depth: int):
     """`_injected` of shell text a step's script writes (to `$GITHUB_OUTPUT`)
     at a line: its `${{ }}` expressions, and the shell variables it expands,
     set earlier in the script (`X=...`, `X=$(sed ... <<<"$BODY")`: derived
     text is still the attacker's, unless a counting or hashing command made
     it, `_NO_TEXT_OUT`) or in the environment from an expression."""
-    got = _value_injected(text, job, step, inputs, depth)
+    got = _value_injected(text, job, step, taint, depth) or _artifact_read(text, job, step, taint)
     if got or depth >= _MAX_CARRY:
         return got
     text = _without_digests(text)
@@ -3048,9 +3061,9 @@ def _shell_text_injected(text: str, job, step, line: int, inputs, depth: int):
             return _ATTACKER_ENV[var], _ATTACKER_ENV[var], None
         if var in local:
             if not _text_free(step, var, line, local[var]):
-                got = _shell_text_injected(local[var], job, step, line, inputs, depth + 1)
+                got = _shell_text_injected(local[var], job, step, line, taint, depth + 1)
         else:
-            got = _value_injected(wm._env_value(var, job, step), job, step, inputs, depth)
+            got = _value_injected(wm._env_value(var, job, step), job, step, taint, depth)
         if got:
             return got
     return None
@@ -3084,6 +3097,9 @@ def _text_free(step, var: str, line: int, value: str) -> bool:
     captured = [c for c in wm.commands(step) if c.line <= line and c.captured_by == var]
     # (the last assignment's commands: a pipe into a hash stays hex after `cut`)
     captured = [c for c in captured if c.line == captured[-1].line] if captured else []
+    if captured and captured[-1].name == "tr" and _cut_to_data(
+            "| " + " ".join(captured[-1].argv)):
+        return True
     return any(c.name in _NO_TEXT_OUT for c in captured) or bool(captured) and (
         captured[-1].name == "grep" and any(a in ("-c", "--count") for a in captured[-1].argv[1:]))
 
@@ -3290,16 +3306,17 @@ def _boolean(expr: str) -> bool:
 @check(kinds=("workflow",), rules=(TEMPLATE_INJECTION.id,))
 def template_injection(doc, ctx):
     wf = _workflow(doc)
-    inputs = None
+    taint = None
     for job in _live_jobs(wf):
         if not job.role_uses():
             continue
-        if inputs is None:
-            inputs = _tainted_inputs(doc, wf, ctx)
+        if taint is None:
+            taint = _Taint(_tainted_inputs(doc, wf, ctx))
+        taint.artifacts[job.id] = _pull_request_artifacts(wf, job, ctx)
         for st in map(_script_step, job.steps):
             if not isinstance(st.run, str) or "${{" not in st.run:
                 continue
-            for n, (what, source, by), written in _injections(st, job, inputs):
+            for n, (what, source, by), written in _injections(st, job, taint):
                 via = f" (set from `{source}`{f' by {by}' if by else ''})" \
                     if what != source else ""
                 yield Problem(TEMPLATE_INJECTION.id, st.run_path,
@@ -3314,7 +3331,7 @@ def template_injection(doc, ctx):
                               or wm.script_span(doc, st, n, written))
 
 
-def _injections(st, job, inputs):
+def _injections(st, job, taint):
     """[(script line, `_injected` answer, the expression as written)] of the
     first expression on each line of a script that pastes attacker text (an
     expression may span lines: it counts on the line where it starts)."""
@@ -3323,11 +3340,120 @@ def _injections(st, job, inputs):
         n = st.run.count("\n", 0, m.start())
         if n in lines:
             continue
-        what = _injected(m.group(1), job, st, inputs)
+        what = _injected(m.group(1), job, st, taint)
         if what:
             lines.add(n)
             out.append((n, what, m.group(0)))
     return out
+
+
+@dataclasses.dataclass
+class _Taint:
+    """What carries attacker text besides the event's own contexts: the inputs
+    of a reusable workflow that its callers fill with it (`_tainted_inputs`),
+    and per job the folders it downloads a pull request run's artifacts into
+    (`_pull_request_artifacts`)."""
+    inputs: dict = dataclasses.field(default_factory=dict)
+    artifacts: dict = dataclasses.field(default_factory=dict)  # job id -> [(step, folder)]
+
+
+_NO_TAINT = _Taint()
+
+
+# --- artifacts of the run a workflow_run follows -------------------------------
+
+_DOWNLOAD_ACTIONS = ("actions/download-artifact", "dawidd6/action-download-artifact")
+_TRIGGERING_RUN = lazy_re(r"\$\{\{\s*github\.event\.workflow_run\.id\s*\}\}", re.I)
+_OTHER_EVENT_ONLY = lazy_re(
+    r"github\.event\.workflow_run\.event\s*==\s*['\"](?!pull_request['\"])[^'\"]*['\"]", re.I)
+_FILE_READERS = {"cat": 0, "head": 0, "tail": 0, "jq": 1, "yq": 1, "sed": 1, "awk": 1,
+                 "cut": 0, "xargs": 0}  # (how many words before the files: a filter, a script)
+# a filter that leaves only characters the shell treats as data: `tr -dc '0-9'`
+_SAFE_TR = lazy_re(r"^['\"]?(?:\[:(?:digit|alnum|xdigit):\]|[A-Za-z0-9._-])+['\"]?$")
+
+
+def _pull_request_artifacts(wf, job, ctx) -> List[tuple]:
+    """[(index of the step, folder)] of the job's downloads (`download-artifact`
+    with `run-id: ${{ github.event.workflow_run.id }}`) of the artifacts of the
+    run its `workflow_run` follows, when that run may be a pull request's: it
+    ran the pull request's own workflow files (a fork's too), so whatever it
+    wrote is its author's text. Folder: relative to the workspace, "" the
+    workspace itself."""
+    if "workflow_run" not in wm.job_events(wf, job) or _OTHER_EVENT_ONLY.search(job.if_ or "") \
+            or not _follows_pull_requests(wf, ctx):
+        return []
+    out = []
+    for i, st in enumerate(job.steps):
+        if (st.uses or "").split("@")[0].lower() not in _DOWNLOAD_ACTIONS:
+            continue
+        run_id = st.input("run-id") or st.input("run_id")
+        if isinstance(run_id, str) and _TRIGGERING_RUN.search(run_id):
+            path = st.input("path")
+            folder = os.path.normpath(path).strip("/") if isinstance(path, str) else ""
+            out.append((i, "" if folder == "." else folder))
+    return out
+
+
+def _follows_pull_requests(wf, ctx) -> bool:
+    """May a run the workflow follows (`workflow_run`) be a pull request's? Yes
+    unless every workflow it names is in the repository and none runs on
+    `pull_request`."""
+    found = _followed_workflows(wf, ctx)
+    return found is None or any("pull_request" in (w.triggers or {}) for w in found.values())
+
+
+def _artifact_read(text: str, job, step, taint) -> Optional[tuple]:
+    """`_injected` of shell text that reads a file of such an artifact
+    (`$(cat pr/branch)`, `$(<pr/branch)`, `$(jq -r .ref pr/meta.json)`), not
+    cut down to characters the shell takes as data (`| tr -dc '0-9'`)."""
+    folders = taint.artifacts.get(job.id) if job is not None and taint is not None else None
+    if not folders or "$(" not in text:
+        return None
+    here = next((i for i, st in enumerate(job.steps) if st.path == step.path), len(job.steps))
+    folders = [f for i, f in folders if i < here]
+    for m in _COMMAND_SUBSTITUTION.finditer(text):
+        inner = m.group(1)
+        if _cut_to_data(inner):
+            continue
+        for path in _files_read(inner):
+            if any(not f or path == f or path.startswith(f + "/") for f in folders):
+                return path, path, "download-artifact from the pull request's run"
+    return None
+
+
+_COMMAND_SUBSTITUTION = lazy_re(r"\$\(([^()]*)\)")
+_CUT_BY_TR = lazy_re(r"\|\s*tr\s+-(?:dc|cd)\s+(\S+)\s*$")
+
+
+def _cut_to_data(script: str) -> bool:
+    """Does a pipeline end by deleting every character but letters, digits,
+    `.`, `_` and `-` (`| tr -dc '0-9'`)? Its output is then no shell code."""
+    m = _CUT_BY_TR.search(script)
+    return m is not None and _SAFE_TR.match(m.group(1)) is not None
+
+
+def _files_read(script: str) -> List[str]:
+    """The relative paths a short script (a command substitution) reads:
+    `<FILE`, the file words of cat/head/tail/cut, jq/yq/sed/awk after their
+    program."""
+    script = script.strip()
+    if script.startswith("<"):
+        return [_workspace_path(script[1:].strip().strip("'\""))]
+    out = []
+    for c in shell.parse(script):
+        skip = _FILE_READERS.get(c.name)
+        if skip is None:
+            continue
+        words = [w for w in c.argv[1:] if not w.startswith("-")]
+        out.extend(_workspace_path(w) for w in words[skip:])
+    return [p for p in out if p]
+
+
+def _workspace_path(word: str) -> Optional[str]:
+    if not word or "$" in word or word.startswith(("/", "~")):
+        return None
+    path = os.path.normpath(word)
+    return None if path.startswith("..") else path
 
 
 def _tainted_inputs(doc, wf, ctx) -> dict:
