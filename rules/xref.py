@@ -392,7 +392,8 @@ CONTAINER_UNKNOWN = rule(
     an earlier script makes is read as what it is made from: the template of
     `envsubst < TEMPLATE > file` (when its container names are literal) or
     `cp`, the family of `aws ecs describe-task-definition --task-definition
-    FAMILY > file`. Names are
+    FAMILY > file`; a file an artifact download put there (untouched since)
+    is read as what the uploading job made it from. Names are
     compared exactly (the action matches with `==`), after trimming the
     surrounding whitespace the action's `core.getInput` trims. For a render
     step inside a local composite action, the finding points at the caller's input
@@ -431,12 +432,24 @@ TASKDEF_MISSING = rule(
     from a shell variable such as `> "td-$svc.json"` in a loop, only the
     names its words give when the loop writes them out (`for svc in web
     worker`), a downloaded artifact) is taken to exist, unless that step
-    writes it elsewhere: relative to its `working-directory` (`> ../build/x.json`
-    run in `services/search/` writes `services/build/x.json`, while actions
-    read paths from the workspace root) or outside the workspace
-    (`"$RUNNER_TEMP/x.json"`); or unless the artifact is one file uploaded
-    by this workflow (it keeps only the file's name: downloaded without
-    `path:`, `build/ecs/x.json` lands at `x.json`). A repository file that
+    writes it elsewhere: relative to its `working-directory` and the
+    folders its script's `cd DIR` commands move to (`> ../build/x.json` run
+    in `services/search/` writes `services/build/x.json`, while actions read
+    paths from the workspace root, and each step starts there again) or
+    outside the workspace (`"$RUNNER_TEMP/x.json"`); or unless the artifacts
+    this workflow uploads put no file there. An artifact keeps its files
+    below a root folder (actions/upload-artifact): the folder one uploaded
+    file is in (it keeps only the file's name), the folder several paths
+    share, a folder uploaded or the one before a glob's first wildcard; a
+    download by `name:` puts them into its `path:` (else the workspace), a
+    download by `pattern:` or of all artifacts into `path:`/ARTIFACT-NAME/
+    (unless `merge-multiple: true`). So `build/ecs/api.json` and
+    `build/ecs/worker.json` uploaded together and downloaded without `path:`
+    land at `api.json` and `worker.json`. A `task-definition` that is
+    another job's output set to its render step's `task-definition` output
+    (`${{ needs.render.outputs.task-definition }}`) is missing too: the
+    action wrote that file into RUNNER_TEMP on that job's runner, and every
+    job runs on a fresh one. A repository file that
     the job's `sparse-checkout:` (cone mode, the default: the root's files
     and the listed folders) leaves out is missing too. Steps whose `if:` is
     false in a matrix row are not checked in it. In a local reusable workflow whose input is
@@ -716,7 +729,7 @@ def _made_earlier(run: R.JobRun, step: wm.Step, path: str, github=None) -> bool:
             return False
         if (st.uses or "").split("@")[0] == "actions/download-artifact":
             landed = _artifact_lands(run, st, github)
-            if landed is None or os.path.normpath(path.removeprefix("./")) in landed:
+            if landed is None or _lands_at(landed, path):
                 return True
             continue
         if st.uses and ("download-artifact" in st.uses or "cache" in st.uses):
@@ -734,34 +747,192 @@ def _made_earlier(run: R.JobRun, step: wm.Step, path: str, github=None) -> bool:
     return False
 
 
-def _artifact_lands(run: R.JobRun, st: wm.Step, github) -> Optional[List[str]]:
-    """The workspace paths an `actions/download-artifact` step puts files at,
-    when it downloads one artifact by name (into `path:`, else the workspace)
-    that the workflow's `actions/upload-artifact` steps make of single files:
-    an upload of `build/ecs/x.json` keeps only `x.json` (its folder is the
-    artifact's root). None when not known (a folder, a glob, another run's
-    artifact, a name or path from an expression)."""
+@dataclass(frozen=True)
+class Landing:
+    """Where a download-artifact step puts the files of one upload: `at`, a
+    workspace path or actions/glob pattern (a matched folder's files too),
+    the upload's `root` folder going into the folder `into`; the upload step
+    `up` of job `job` in matrix row `row`, the `artifact` name and `why` the
+    files land there. An upload not seen (`up` None) may put anything at `at`."""
+    at: str
+    into: str
+    root: str
+    job: Optional[wm.Job]
+    up: Optional[wm.Step]
+    row: Optional[dict]
+    artifact: str
+    why: str
+
+
+def _artifact_lands(run: R.JobRun, st: wm.Step, github) -> Optional[List[Landing]]:
+    """Where an `actions/download-artifact` step puts the files this
+    workflow's `actions/upload-artifact` steps upload (`_landings`). None
+    when not known (another run's artifact, a name or path from an
+    expression)."""
     name = _expanded(run, st, text_of(st.with_.get("name")) or "", github).strip()
-    dest = _expanded(run, st, text_of(st.with_.get("path")) or ".", github).strip()
-    if not name or "$" in name or "$" in dest or dest.startswith(("/", "~")) \
-            or any(k in st.with_ for k in ("run-id", "github-token", "repository")):
+    pattern = _expanded(run, st, text_of(st.with_.get("pattern")) or "", github).strip()
+    dest = os.path.normpath(_expanded(run, st, text_of(st.with_.get("path")) or ".",
+                                      github).strip() or ".")
+    merged = bool(name) or wm._truthy(st.with_.get("merge-multiple")) is True
+    if "$" in name or "$" in dest or dest.startswith(("/", "~", "..")) \
+            or (not name and not re.fullmatch(r"[\w.*?-]*", pattern)) \
+            or any(k in st.with_ for k in ("run-id", "github-token", "repository")) \
+            or _first_version(st):
         return None
-    landed = []
-    for job in run.workflow.jobs.values():
-        for up in job.steps:
-            if (up.uses or "").split("@")[0] != "actions/upload-artifact":
-                continue
-            given = wm.expand(text_of(up.with_.get("name")) or "artifact", job, up, None, github)
-            if not isinstance(given, str) or "${{" in given:
+    key = (id(st), name, pattern, dest, merged)
+    hit = _LANDINGS.get(key)
+    if hit is None or hit[0] is not st:
+        hit = _LANDINGS[key] = (st, _landings(run.workflow, github, name, pattern, dest, merged))
+    return hit[1]
+
+
+_LANDINGS: Dict[tuple, tuple] = {}  # answers of `_artifact_lands`, `_uploads`, for one run
+
+
+def _landings(workflow: wm.Workflow, github, name: str, pattern: str, dest: str,
+              merged: bool) -> Optional[List[Landing]]:
+    """Where a download puts the files of the workflow's uploads (`_uploads`):
+    by `name:`, into `path:` (`dest`, else the workspace); by `pattern:` or all
+    the run's artifacts, each in a folder of its name below `path:`
+    (download-artifact's path.join(path, artifact.name)), unless `merged`
+    (`merge-multiple: true`). Artifacts the workflow may make unseen (a
+    reusable workflow's, an upload named by an expression) may be in any
+    such folder. None when not known (an upload of the name from an
+    expression, or none)."""
+    uploads, others = _uploads(workflow, github)
+    landed, unseen = [], not name and (not pattern or others)
+    for job, up, row, given, kept in uploads:
+        if given is None:
+            if name:
                 return None  # an upload named by an expression may be this one
-            if given.strip() != name:
-                continue
-            source = text_of(up.with_.get("path")) or ""
-            base = os.path.basename(source.strip().rstrip("/"))
-            if not re.fullmatch(r"[\w./-]+", source.strip()) or not re.search(r"\.\w+$", base):
-                return None  # a folder, several paths, a glob, an expression
-            landed.append(os.path.normpath(os.path.join(dest, base)))
+            unseen = True
+            continue
+        if given != name if name else not _names_match([pattern or "*"], [given]):
+            continue
+        if kept is None:
+            return None  # a path from an expression, or outside the workspace
+        root, paths, why = kept
+        into = dest if merged else os.path.normpath(os.path.join(dest, given))
+        if not merged:
+            why += "; a download of several artifacts puts each in a folder of its name"
+        landed += [Landing(os.path.normpath(os.path.join(into, os.path.relpath(p, root))),
+                           into, root, job, up, row, given, why) for p in paths]
+    if unseen:  # anywhere below `path:`, or in a folder the pattern matches
+        landed.append(Landing(dest if merged else os.path.join(dest, pattern or "*", "*"),
+                              dest, "", None, None, None, "", "an artifact not seen"))
     return landed or None
+
+
+def _uploads(workflow: wm.Workflow, github) -> tuple:
+    """([(job, step, row, name, root)], others) of the workflow's
+    `actions/upload-artifact` steps in each matrix row: the artifact's name
+    (None: an expression) and `_upload_root` of its `path:`; `others`: may
+    the run hold artifacts not seen (a `workflow_call` trigger, a reusable
+    workflow's job, another action's, such as upload-artifact/merge)."""
+    hit = _LANDINGS.get(("uploads", id(workflow)))
+    if hit is not None and hit[0] is workflow:
+        return hit[1]
+    out, others = [], "workflow_call" in workflow.triggers
+    for job in workflow.jobs.values():
+        ups = [up for up in job.steps if (up.uses or "").split("@")[0] == "actions/upload-artifact"]
+        others = others or bool(job.uses) or any(
+            "artifact" in (st.uses or "") and st not in ups and "download-artifact" not in st.uses
+            for st in job.steps)
+        for row in job.matrix_rows(github) or [{}] if ups else ():
+            for up in ups:
+                given = wm.expand(text_of(up.with_.get("name")) or "artifact", job, up, row,
+                                  github)
+                source = wm.expand(text_of(up.with_.get("path")) or "", job, up, row, github)
+                out.append((job, up, row,
+                            given.strip() if isinstance(given, str) and "${{" not in given
+                            else None,
+                            _upload_root(source) if isinstance(source, str)
+                            and not _first_version(up) else None))
+    _LANDINGS[("uploads", id(workflow))] = (workflow, (out, others))
+    return out, others
+
+
+def _first_version(st: wm.Step) -> bool:
+    """Is the artifact action `@v1`, whose download by name made a folder of
+    the name and whose upload kept other paths?"""
+    return re.fullmatch(r"v1(?:\.[\d.]*)?", str(st.uses_ref or "").strip()) is not None
+
+
+_WILDCARD = lazy_re(r"[*?\[]")
+
+
+def _upload_root(text: str) -> Optional[tuple]:
+    """(root, paths, why) of an `actions/upload-artifact` `path:` (a path or
+    actions/glob pattern a line; `#` comments and `!` exclusions left out):
+    the folder whose contents the artifact keeps as they are. Several paths:
+    the folder they share (upload-artifact's getMultiPathLCA of the folders
+    before each pattern's first wildcard); one file: its folder (it keeps only
+    the file's name); one folder or pattern: the folder before the wildcard.
+    None when not known (an expression, `..`, a path outside the workspace)."""
+    paths = []
+    for line in text.splitlines()[:100]:
+        line = line.strip()
+        if not line or line.startswith(("#", "!")):
+            continue
+        clean = os.path.normpath(line)
+        if not re.fullmatch(r"[\w./*?\[\]-]+", line) or line.startswith(("/", "~")) \
+                or clean == ".." or clean.startswith("../"):
+            return None
+        paths.append(clean)
+    if not paths:
+        return None
+    searched = []
+    for p in paths:
+        parts = p.split("/")
+        literal = next((i for i, s in enumerate(parts) if _WILDCARD.search(s)), len(parts))
+        searched.append("/".join(parts[:literal]) or ".")
+    # a path below another one searched adds nothing (actions/glob's getSearchPaths)
+    searched = [s for s in dict.fromkeys(searched) if not any(
+        o != s and (o == "." or s.startswith(o + "/")) for o in searched)]
+    if len(searched) > 1:
+        root = os.path.commonpath(searched) or "."
+        return root, paths, f"an artifact of several paths keeps them below {root}/, " \
+                            "the folder they share"
+    root = searched[0]
+    if root in paths and re.search(r"\.\w+$", root):
+        return os.path.dirname(root) or ".", paths, "an artifact of one file keeps only its name"
+    return root, paths, f"the artifact keeps the files below {root}/"
+
+
+def _lands_at(landed: Optional[List[Landing]], path: str) -> List[Landing]:
+    """The landings of `landed` that can put a file at the workspace `path`."""
+    want = os.path.normpath(path.removeprefix("./"))
+    return [ld for ld in landed or [] if (ld.into == "." or want.startswith(ld.into + "/"))
+            and _glob_holds(ld.at, want)]
+
+
+def _glob_holds(pattern: str, path: str) -> bool:
+    """Does the actions/glob `pattern` (`*`, `?`, `[...]` within a name, `**`
+    any folders) match the workspace `path` or a folder above it (whose files
+    it takes too)?"""
+    if pattern == ".":
+        return not path.startswith("../")
+    if not _WILDCARD.search(pattern):
+        return path == pattern or path.startswith(pattern + "/")
+    want, have = pattern.split("/")[:32], path.split("/")[:64]
+    if want.count("**") > 3:
+        return True  # not worth the search: may match
+    return any(_names_match(want, have[:n]) for n in range(1, len(have) + 1))
+
+
+def _names_match(want: List[str], have: List[str]) -> bool:
+    """Do the pattern's folder names `want` match the path's `have` one for one
+    (`**`: any number of them)?"""
+    if not want:
+        return not have
+    if want[0] == "**":
+        return any(_names_match(want[1:], have[i:]) for i in range(len(have) + 1))
+    if not have:
+        return False
+    import fnmatch
+    same = fnmatch.fnmatchcase(have[0], want[0]) if _WILDCARD.search(want[0]) \
+        else have[0] == want[0]
+    return same and _names_match(want[1:], have[1:])
 
 
 _SHELL_EXPANSION = re.compile(r"\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9@*#?$!-]")
@@ -830,8 +1001,9 @@ def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str) -> Optio
     services/build/x.json) or outside the workspace (`"$RUNNER_TEMP/x.json"`).
     None when it writes `path`, or when unsure."""
     mentions = re.findall(r"(?<![\w.-])" + re.escape(base) + r"(?![\w/.-])", st.run)
-    targets, read = [], []
-    for c in wm.commands(st):
+    cmds = wm.commands(st)
+    targets, read = [], 0
+    for i, c in enumerate(cmds):
         argv = c.argv
         named = [t for op, t in c.redirects if op in (">", ">>", ">|") and isinstance(t, str)]
         if argv[:1] in (["cp"], ["mv"], ["install"]) and len(argv) > 2:
@@ -841,20 +1013,38 @@ def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str) -> Optio
             named += argv[1:]
         elif argv[:1] == ["tee"]:
             named += argv[1:]
-        targets += [t for t in named if t.rsplit("/", 1)[-1] == base]
+        targets += [(i, t) for t in named if t.rsplit("/", 1)[-1] == base]
         if c.name in _READERS and not any("$" in t for t in named):
+            # (another file of that name read, `jq . ecs/x.json > ../build/x.json`,
+            # or the one written read back)
             given = argv[1:] + [t for op, t in c.redirects if op == "<"]
-            read += [a for a in given if isinstance(a, str) and a not in named
-                     and a.rsplit("/", 1)[-1] == base]
-    # (another file of that name read: `jq . ecs/x.json > ../build/x.json`)
-    read = [a for a in read if a not in targets]
-    if not targets or len(targets) + len(read) != len(mentions):
+            read += sum(1 for a in given if isinstance(a, str) and a not in named
+                        and a.rsplit("/", 1)[-1] == base)
+    if not targets or len(targets) + read != len(mentions):
         return None  # named some other way too: it may write where `path` says
-    cd = any(c.name in ("cd", "pushd") for c in wm.commands(st))
-    places = [_written_at(_run_dir(run, st), t, cd) for t in targets]
+    places = [_written_at(_run_dir(run, st), t, _script_dir(cmds[:i])) for i, t in targets]
     if any(p is None or p == os.path.normpath(path.removeprefix("./")) for p in places):
         return None
     return places[0]
+
+
+def _script_dir(before) -> Optional[str]:
+    """The folder, relative to where a script starts, that a command runs in
+    after the `cd DIR` commands `before` it ("" when none); None when not
+    known (a `cd` to a variable, in a loop, a group, a function or on a
+    condition other than the success of the command before it, `pushd`/`popd`)."""
+    folder = ""
+    for i, c in enumerate(before):
+        if c.name not in ("cd", "pushd", "popd"):
+            continue
+        if c.name != "cd" or len(c.argv) != 2 or not re.fullmatch(r"[\w./-]+", c.argv[1]) \
+                or c.argv[1].startswith(("/", "-")) or c.group_depth or c.in_loop \
+                or c.function or c.in_substitution or c.negated \
+                or (c.guarded and (c.op_before != "&&" or i == 0 or before[i - 1].guarded)) \
+                or (c.in_condition and c.op_after not in ("&&", "||")):
+            return None
+        folder = os.path.normpath(os.path.join(folder, c.argv[1]))
+    return "" if folder in ("", ".") else folder
 
 
 # commands that only read the files they name (a `sed -i` operand is written)
@@ -867,25 +1057,27 @@ _OUTSIDE_WORKSPACE = lazy_re(r"^(?:\$\{?RUNNER_TEMP\}?/|\$\{\{\s*runner\.temp\s*
 _WORKSPACE_VAR = lazy_re(r"^(?:\$\{?GITHUB_WORKSPACE\}?|\$\{\{\s*github\.workspace\s*\}\})/+")
 
 
-def _written_at(wd, target: str, cd: bool) -> Optional[str]:
+def _written_at(wd, target: str, folder: Optional[str]) -> Optional[str]:
     """The workspace path a run step's relative `target` lands at (from its
-    working directory `wd`), the target as written when it is outside the
-    workspace; None when not known (a variable, a `cd` in the script)."""
+    working directory `wd` and the `folder` the script's `cd` moved to), the
+    target as written when it is outside the workspace; None when not known
+    (a variable, a `cd` not followed: `folder` None)."""
     if _WORKSPACE_VAR.match(target):
         return os.path.normpath(_WORKSPACE_VAR.sub("", target))
     if _OUTSIDE_WORKSPACE.match(target):
         return target
-    if "$" in target or "`" in target or cd:
+    if "$" in target or "`" in target or folder is None:
         return None
     if wd is not None and (not isinstance(wd, str) or "$" in wd or os.path.isabs(wd)):
         return None
-    place = os.path.normpath(os.path.join(wd or ".", target))
+    place = os.path.normpath(os.path.join(wd or ".", folder, target))
     return target if place == ".." or place.startswith("../") else place
 
 
 def _taskdef_checks(idx: Index, ctx):
     github = _github(ctx)
     seen = set()
+    _LANDINGS.clear()
     for run in idx.runs:
         if not in_checkout(run.doc, ctx.repo_root):
             if any(st.uses in (A.RENDER, A.DEPLOY) for st in run.job.steps) \
@@ -908,6 +1100,7 @@ def _taskdef_checks(idx: Index, ctx):
             if R.unresolved(raw):  # a render step's output: its file, for container-name
                 path = N.taskdef_path(run, step, step.with_.get("task-definition"), github)
                 if path is None:
+                    yield from _rendered_elsewhere(run, step, raw, seen)
                     continue
             else:
                 folder = _checkout_dir(run, step)
@@ -947,6 +1140,41 @@ def _taskdef_checks(idx: Index, ctx):
                                        seen)
 
 
+_JOB_OUTPUT = lazy_re(r"^\$\{\{\s*needs\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$")
+
+
+def _rendered_elsewhere(run: R.JobRun, step: wm.Step, raw: str, seen):
+    """xref-task-definition-missing for a `task-definition` that is a job
+    output set to that job's render step's `task-definition` output: the path
+    of the file the action wrote into RUNNER_TEMP on that job's runner. This
+    job runs on another runner (GitHub's runner empties RUNNER_TEMP for each
+    job), where no file is there."""
+    m = _JOB_OUTPUT.match(raw.strip())
+    other = run.workflow.jobs.get(m.group(1)) if m and m.group(1) in run.job.needs else None
+    outputs = other.outputs if other is not None and isinstance(other.outputs, dict) else {}
+    value = text_of(outputs.get(m.group(2))) if m else None
+    out = N._OUTPUT_TD.match(value.strip()) if isinstance(value, str) else None
+    render = next((st for st in other.steps if st.id == out.group(1) and st.uses == A.RENDER),
+                  None) if out else None
+    if render is None:
+        return
+    fix_doc, fix_path, related = _fixed_where(run, step, "task-definition")
+    key = (fix_doc.file, fix_path, raw.strip())
+    if key in seen:
+        return
+    seen.add(key)
+    yield Problem(
+        TASKDEF_MISSING.id, fix_path,
+        f"task-definition '{raw.strip()}' is the path of the file the render step of job "
+        f"'{other.id}' wrote into RUNNER_TEMP on that job's runner ({run.label}): this job "
+        f"runs on another one, where the {step.uses.split('/')[-1]} step fails with ENOENT, "
+        "after the image was built and pushed",
+        help=f"render in job '{run.job_id}', or upload the rendered file as an artifact in "
+             f"job '{other.id}' and download it here", doc=fix_doc,
+        related=related + [(run.doc, render.path, "the render step")],
+        span=wm.composite_input_span(step, "task-definition"))
+
+
 def _why_missing(run: R.JobRun, step: wm.Step, shown: str, folder, left_out, github) -> str:
     """Why the file `shown` a step names is not in the workspace: a
     sparse-checkout that leaves it out (`left_out`, its folders), else not in
@@ -961,16 +1189,17 @@ def _why_missing(run: R.JobRun, step: wm.Step, shown: str, folder, left_out, git
     writers = ((st, _writes_elsewhere(run, st, shown, os.path.basename(shown)))
                for st in before if isinstance(st.run, str))
     writer, written = next(((st, at) for st, at in writers if at), (None, None))
-    landed = next((at for st in before
+    landed = next((ld for st in before
                    if (st.uses or "").split("@")[0] == "actions/download-artifact"
-                   for at in _artifact_lands(run, st, github) or []
-                   if os.path.basename(at) == os.path.basename(shown)), None)
+                   for ld in _artifact_lands(run, st, github) or [] if ld.up is not None
+                   and _names_match([os.path.basename(ld.at)], [os.path.basename(shown)])),
+                  None)
     if writer is not None:
         named = f" '{writer.name}'" if isinstance(writer.name, str) else ""
         where += f" (the step{named} writes it to {written}, not where the action reads it)"
     elif landed is not None:
-        where += (f" (download-artifact puts the uploaded file at {landed}: an artifact of "
-                  "one file keeps only its name)")
+        files = "files" if _WILDCARD.search(landed.at) else "file"
+        where += f" (download-artifact puts the uploaded {files} at {landed.at}: {landed.why})"
     return "names no file in the repository" + where
 
 
@@ -1081,20 +1310,56 @@ def _file_container(run: R.JobRun, step: wm.Step, name: str, tds, seen, made: st
 def _generated_container(idx: Index, ctx, run: R.JobRun, step: wm.Step, path: str, github,
                          seen):
     """A render step's container name against what a script made the file
-    `path` it reads from (`N._made_from`), when that keeps the container names:
-    `cp` or `envsubst` of a repository file, `aws ecs describe-task-definition`
-    of a family (its registered revision, `_family_container`). (A jq filter
-    may rename containers.)"""
+    `path` it reads from (`N._made_from`), in this job or in the job that
+    uploaded it as the artifact a download put there (`_uploaded_from`), when
+    that keeps the container names: `cp` or `envsubst` of a repository file,
+    `aws ecs describe-task-definition` of a family (its registered revision,
+    `_family_container`). (A jq filter may rename containers.)"""
     name = _container_input(run, step, github)
     source = N._made_from(run, step, path, github) if name is not None else None
+    made, where = path, ""
+    if source is None and name is not None:
+        handed = _uploaded_from(idx, run, step, path, github)
+        if handed is not None:
+            up_run, landing, made = handed
+            source = N._made_from(up_run, landing.up, made, github)
+            where = f" in job '{up_run.job_id}', uploaded as artifact '{landing.artifact}'"
     if source is None or source[2] == "jq":
         return
     if source[0] == "family":
         yield from _family_container(idx, run, step, name, source[1], seen,
-                                     f"downloaded to {path} by aws ecs describe-task-definition")
+                                     f"downloaded to {made} by aws ecs describe-task-definition"
+                                     + where)
         return
     yield from _file_container(run, step, name, idx.taskdefs.at(ctx.repo_root, source[1]), seen,
                                made=source[2])
+
+
+def _uploaded_from(idx: Index, run: R.JobRun, step: wm.Step, path: str, github):
+    """(run, landing, source) when the file `path` that `step` reads is one
+    the job's last download of an artifact put there (`_artifact_lands`),
+    untouched since: the run of the job row that uploaded it, the `Landing`,
+    and its path in that job. None when not known (no such download, several
+    uploads may put it there, a later step names the file)."""
+    base = os.path.basename(path)
+    for st in reversed(run.job.steps[:step.index]):
+        if (st.uses or "").split("@")[0] == "actions/download-artifact":
+            landings = _lands_at(_artifact_lands(run, st, github), path)
+            break
+        if (isinstance(st.run, str) and base in st.run) or "cache" in (st.uses or "") \
+                or any(isinstance(v, str) and base in v for v in st.with_.values()):
+            return None  # it may write the file
+    else:
+        return None
+    if len(landings) != 1 or landings[0].up is None:
+        return None
+    landing = landings[0]
+    up_run = next((r for r in idx.runs if r.doc is run.doc and r.job is landing.job
+                   and r.caller is run.caller and dict(r.row or {}) == dict(landing.row or {})),
+                  None)
+    made = os.path.normpath(os.path.join(landing.root, os.path.relpath(
+        os.path.normpath(path.removeprefix("./")), landing.into)))
+    return None if up_run is None or made.startswith("../") else (up_run, landing, made)
 
 
 def _registered_container(idx: Index, run: R.JobRun, step: wm.Step, github, seen):
