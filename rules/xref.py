@@ -1241,11 +1241,8 @@ def _step_off(run: R.JobRun, step: wm.Step, github) -> bool:
         return True
     if not isinstance(step.if_, str) or step.via is not None:
         return False
-    return wm.fold_condition(
-        wm.if_expression(step.if_), lambda e: _known_test(run, e, github),
-        lambda got: True if True in got else False if all(g is False for g in got) else None,
-        lambda got: False if False in got else True if all(g is True for g in got) else None,
-        lambda got: None if got is None else not got) is False
+    return wm.known_condition(wm.if_expression(step.if_),
+                              lambda e: _known_test(run, e, github)) is False
 
 
 def _known_test(run: R.JobRun, expr: str, github) -> Optional[bool]:
