@@ -2254,7 +2254,8 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
             for st in job.steps:
                 if st.id == sm.group(1):
                     meta = metadata_action_output(st, sm.group(2),
-                                                  _on_default_branch(job.workflow, github, job))
+                                                  _on_default_branch(job.workflow, github, job),
+                                                  _facts(github))
                     if meta is not None:
                         return resolve(meta, job, st, row, github, None, _depth + 1)
                     w = step_outputs(st).get(sm.group(2))
@@ -2313,6 +2314,41 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
 
 
 _META_PRIORITY = {"sha": 100, "raw": 200}
+# entries whose tag depends on the run's event and ref, and their priority
+_META_BY_REF = {"ref": 600, "edge": 700, "match": 800, "semver": 900, "pep440": 900,
+                "schedule": 1000}
+# the tag such an entry gives where it gives one (never `latest`: a version, a
+# branch or tag name, a date; not followed further)
+_RUN_TAG = "${{ github.ref_name }}"
+
+
+def _ref_tag(kind: str, attrs: dict, facts: dict, on_default: Optional[bool]) -> Optional[str]:
+    """The tag a `type=semver|pep440|match|ref|edge|schedule` entry of
+    docker/metadata-action gives in a run whose event and ref type `facts`
+    tell (`event_name`, `ref_type`: branch, tag or pr): `_RUN_TAG`, or ''
+    when it gives none there (semver, pep440 and match only on a tag ref
+    unless given a `value`; `ref` on the ref type its `event=` names; edge
+    on the default branch; schedule on a schedule run: the action's meta.ts);
+    None when not known."""
+    event = facts.get("event_name")
+    ref = facts.get("ref_type")
+    event = event[1] if isinstance(event, tuple) and event[0] == "==" else None
+    ref = ref[1] if isinstance(ref, tuple) and ref[0] == "==" else None
+    if kind == "schedule":
+        return None if event is None else _RUN_TAG if event == "schedule" else ""
+    if kind in ("semver", "pep440", "match") and attrs.get("value"):
+        return None  # the given value is read whatever the ref
+    if ref is None:
+        return None
+    if kind in ("semver", "pep440", "match"):
+        return _RUN_TAG if ref == "tag" else ""
+    if kind == "ref":
+        wanted = {"branch": "branch", "tag": "tag", "pr": "pr"}.get(attrs.get("event", "").lower())
+        return None if wanted is None else _RUN_TAG if wanted == ref else ""
+    # edge: a push to the default branch (its `branch=` option: another one)
+    if ref != "branch" or attrs.get("branch"):
+        return None
+    return "edge" if on_default is True else None if on_default is None else ""
 
 
 def _on_default_branch(wf: Optional[Workflow], github: Optional[dict],
@@ -2368,14 +2404,17 @@ def _branch_pinned(job: Job) -> Optional[str]:
     return None
 
 
-def metadata_action_output(step: Step, name: str,
-                           on_default: Optional[bool] = None) -> Optional[str]:
+def metadata_action_output(step: Step, name: str, on_default: Optional[bool] = None,
+                           facts: Optional[dict] = None) -> Optional[str]:
     """The `tags` or `version` output of a `docker/metadata-action` step when its
     `tags` input makes only `type=raw` (a literal value) and `type=sha` tags
-    (`sha-` + the commit, written `sha-${{ github.sha }}`): `tags` is IMAGE:TAG
+    (`sha-` + the commit, written `sha-${{ github.sha }}`), and entries whose
+    tag depends on the run (`_ref_tag`) in a run whose event and ref type the
+    `facts` give: `tags` is IMAGE:TAG
     for its one image and one tag, `json.tags[N]` the Nth of its list (image by
     image, each with every tag), `version` the tag of highest priority (sha
-    100, raw 200: the action's README). An entry's `enable={{is_default_branch}}`
+    100, raw 200, ref 600, edge 700, match 800, semver and pep440 900,
+    schedule 1000: the action's README). An entry's `enable={{is_default_branch}}`
     is read as `on_default` (the workflow runs only on the default branch).
     None when it cannot be told."""
     if not (step.uses or "").startswith("docker/metadata-action") or not (
@@ -2404,6 +2443,13 @@ def metadata_action_output(step: Step, name: str,
             attrs["enable"] = "true"
             entry = re.sub(r"enable\s*=\s*\{\{\s*is_default_branch\s*\}\}", "", entry)
         if attrs.get("enable", "true").lower() == "false":
+            continue
+        if kind in _META_BY_REF:
+            tag = _ref_tag(kind, attrs, facts or {}, on_default)
+            if tag is None:
+                return None
+            if tag:
+                tags.append((_META_BY_REF[kind], tag))
             continue
         if "${{" in entry or "{{" in entry or kind not in _META_PRIORITY:
             return None

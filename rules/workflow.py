@@ -337,8 +337,14 @@ IMAGE_LATEST = rule(
     `::set-output`), job outputs across `needs`, shell variables and
     `$GITHUB_ENV` (`>>` or `| tee -a`), matrix rows, and the `tags`/`version`
     outputs (and `fromJSON(...outputs.json).tags[N]`, listed image by image) of `docker/metadata-action`
-    when its `tags` entries are `type=raw` values and `type=sha` (`version` is
-    the entry of highest priority: raw before sha; `flavor: latest=true` adds a
+    when its `tags` entries are `type=raw` values and `type=sha`, and entries
+    whose tag depends on the run, read once per kind of ref the job runs on
+    (a push to a branch, of a tag, a pull request): `type=semver`, `pep440`
+    and `match` give a tag only on a tag ref, `type=ref` on the ref its
+    `event=` names, `edge` on the default branch, `schedule` on a schedule
+    run (`version` is
+    the entry of highest priority: schedule, semver, match, edge, ref, then
+    raw before sha; `flavor: latest=true` adds a
     `latest` at the end of the tags, not the version; `enable={{is_default_branch}}`
     counts as on in a workflow, or a job (its `if:` and `needs` narrow the
     events; `github.ref == 'refs/heads/main'` the branch), that runs only on
@@ -1958,11 +1964,15 @@ def image_latest(doc, ctx):
         runs = [(f"{f} job '{j}'", {**github, "inputs": inputs}) for f, j, inputs in callers]
         text = doc.text or ""
         dispatched = "workflow_dispatch" in wf.triggers and "inputs." in text
-        if not runs and ("event_name" in text or "github.event." in text or dispatched):
-            # (a dispatch's inputs are given or their defaults; any other event's empty)
-            runs = [(e, {**github, wm.FACTS: {"event_name": ("==", e)},
-                         **({"inputs": _dispatch_inputs(wf, e)} if dispatched else {})})
-                    for e in sorted(wm.job_events(wf, job))]
+        by_ref = _BY_REF_ENTRY.search(text) is not None
+        if not runs and ("event_name" in text or "github.event." in text or dispatched
+                         or by_ref):
+            # (a dispatch's inputs are given or their defaults; any other event's empty;
+            # a metadata-action entry's tag depends on the ref: one run per ref type)
+            runs = [(e + label, {**github, wm.FACTS: {"event_name": ("==", e), **facts},
+                                 **({"inputs": _dispatch_inputs(wf, e)} if dispatched else {})})
+                    for e in sorted(wm.job_events(wf, job))
+                    for label, facts in (_ref_runs(wf, e) if by_ref else [("", {})])]
         found = {}  # ref -> (arguments of _latest_problem, the runs that deploy it)
         for name, g in runs or [(None, github)]:
             for ref, args in _latest_images(wf, job, g, ctx.repo_root or "."):
@@ -1973,6 +1983,31 @@ def image_latest(doc, ctx):
                 when = f" when called by {', '.join(on)}" if callers else f" on {', '.join(on)}"
             yield _latest_problem(doc, job, ref, *args, when=when)
     yield from _latest_outputs(doc, wf, ctx)
+
+
+# a docker/metadata-action entry whose tag depends on the run's ref or event
+_BY_REF_ENTRY = lazy_re(r"type\s*=\s*(?:semver|pep440|match|ref|edge|schedule)\b", re.I)
+
+
+def _ref_runs(wf, event: str) -> list:
+    """[(label, facts)] of the kinds of ref a run on `event` has: a push to a
+    branch or of a tag (as its filters allow), a pull request's merge ref, a
+    release's tag; else the branch it runs on."""
+    if event == "push":
+        spec = wf.triggers.get("push") if isinstance(wf.triggers.get("push"), dict) else {}
+        branches = any(k in spec for k in ("branches", "branches-ignore"))
+        tags = any(k in spec for k in ("tags", "tags-ignore"))
+        kinds = ["branch"] * (branches or not tags) + ["tag"] * (tags or not branches)
+    elif event in ("create", "delete"):
+        kinds = ["branch", "tag"]
+    elif event == "release":
+        kinds = ["tag"]
+    elif event.startswith("pull_request"):
+        kinds = ["pr"]
+    else:
+        kinds = ["branch"]
+    return [((f" to a branch" if k == "branch" else f" of a tag" if k == "tag" else "")
+             if len(kinds) > 1 else "", {"ref_type": ("==", k)}) for k in kinds]
 
 
 def _dispatch_inputs(wf, event: str) -> dict:
