@@ -49,8 +49,11 @@ not: a module's own resources are reported where they use a variable).
 A local module (`source = "./..."` or `"../..."`) is read once per call of it
 under the repository root (`called`), its variables bound to the call's
 arguments, which keep their positions in the caller (and a caller's tfvars
-line) so a finding on a passed value points there; a module nothing calls is
-read with its defaults and tfvars.
+line, or the entry of a local its `for_each` goes over) so a finding on a
+passed value points there; a module nothing calls is read with its defaults
+and tfvars. An `aws_iam_policy_document` whose `.json` a call passes to the
+module's roles or role policies is theirs (`_passed_links`): its document, in
+the caller's file, names the role at its address through the call.
 Anything that cannot be resolved (a variable without default, a resource
 attribute known only after apply, a function not implemented...) becomes a `Template`
 with `Unknown` parts; nothing in the input is executed.
@@ -632,18 +635,137 @@ def _calls_in(mod: Module, path: str, root: str, depth: int) -> List[Module]:
         for address, hit in caller.blocks.items():
             if hit[5] != "module" or hit[3] is not cf:
                 continue
-            source = next((a.children[-1] for a in _kids(hit[2]) if a.data == "attribute"
-                           and _name(a.children[0]) == "source"), None)
-            where = Evaluator(caller, cf).value(source) if source is not None else None
-            if not isinstance(where, str) or not where.startswith(("./", "../")) \
-                    or os.path.realpath(os.path.join(caller.folder, where)) != me:
+            where = _local_source(caller, hit)
+            if where is None or os.path.realpath(where) != me:
                 continue
-            if _creates_nothing(caller, cf, hit[2]):
-                continue
-            keys = _bindings(caller, cf, hit[2])
-            for key, scope in (keys.items() if keys else [(None, None)]):
-                out.append(_bound(mod, caller, cf, hit, key, scope))
+            out.extend(m for _, m in _call_instances(mod, caller, hit))
     return out
+
+
+def _local_source(caller: Module, hit) -> Optional[str]:
+    """The folder a `module` block's local source (`"./..."`, `"../..."`) names,
+    joined to the caller's folder; None for any other source."""
+    source = next((a.children[-1] for a in _kids(hit[2]) if a.data == "attribute"
+                   and _name(a.children[0]) == "source"), None)
+    where = Evaluator(caller, hit[3]).value(source) if source is not None else None
+    if not isinstance(where, str) or not where.startswith(("./", "../")):
+        return None
+    return os.path.join(caller.folder, where)
+
+
+def _call_instances(mod: Module, caller: Module, hit) -> List[tuple]:
+    """(address, `mod` read for it) of each instance of the `module` call
+    `hit` of `caller` (`module.app`, `module.app["eu"]`); none for `count = 0`."""
+    cf = hit[3]
+    if _creates_nothing(caller, cf, hit[2]):
+        return []
+    keys = _bindings(caller, cf, hit[2])
+    return [(_call_address(hit, key), _bound(mod, caller, cf, hit, key, scope))
+            for key, scope in (keys.items() if keys else [(None, None)])]
+
+
+def _call_address(hit, key) -> str:
+    """The address of instance `key` (None: the only one) of a `module` call."""
+    return f"module.{hit[1]}" if key is None else instance_address(f"module.{hit[1]}", key)
+
+
+_DOCUMENT_JSON = re.compile(r"data\.aws_iam_policy_document\.")
+MAX_PASSED_READINGS = 256  # module readings looked at for the documents one module passes
+
+
+def _passed_links(mod: Module, depth: int = 0, budget: Optional[list] = None) -> tuple:
+    """(users_of_doc, unread_of, boundary_arn), as `_links` gives them, of the
+    `aws_iam_policy_document`s of `mod` whose `.json` it passes to the local
+    modules it calls (`assume_role_policy = data.aws_iam_policy_document.trust.json`
+    as an argument): the roles and role policies of each call's reading that
+    use one, at their addresses through the call (`module.app.aws_iam_role.this`)."""
+    none: tuple = ({}, {}, {})
+    if depth > MAX_CALL_DEPTH:
+        return none
+    key = ("passed", os.path.realpath(mod.folder), mod.call, mod.root)
+    kept = _kept_readings(key)
+    if kept is not None:
+        return kept
+    _READINGS[key] = (none, [])  # a loop of calls finds nothing passed
+    budget = [MAX_PASSED_READINGS] if budget is None else budget
+    out: tuple = ({}, {}, {})
+    with probes.recording() as asked:
+        for hit in list(mod.blocks.values()):
+            where = _local_source(mod, hit) if hit[5] == "module" else None
+            child = _module_in(os.path.normpath(where), mod, hit[3]) if where else None
+            if child is None or os.path.realpath(child.folder) == os.path.realpath(mod.folder):
+                continue
+            for address, m in _call_instances(child, mod, hit):
+                budget[0] -= 1
+                if budget[0] < 0:
+                    break
+                if _names_document(m.tfvars):
+                    _add_passed(out, address, m, _passed_links(m, depth + 1, budget))
+    _READINGS[key] = (out, asked)
+    return out
+
+
+def _module_in(folder: str, caller: Module, f: TfFile) -> Optional[Module]:
+    """The module in `folder`, which file `f` of `caller` calls; None when
+    it is outside the repository or has no .tf file."""
+    if Evaluator(caller, f).inside(os.path.abspath(folder)) is None:
+        return None
+    for n in probes.ask("names", folder, [".tf"], []) or []:
+        path = os.path.join(folder, n)
+        data = probes.read_bytes(path, MAX_READ)
+        try:
+            if data is not None:
+                return load_module(path, data.decode("utf-8-sig"), caller.root)[0]
+        except (LoadError, UnicodeDecodeError):
+            continue  # reported when that file is read; the module's other files read it
+    return None
+
+
+def _names_document(values) -> bool:
+    """Does a call's argument hold an `aws_iam_policy_document`'s `.json`?"""
+    todo, seen = [values], 0
+    while todo and seen < MAX_SPANS:
+        v, seen = todo.pop(), seen + 1
+        if isinstance(v, dict):
+            todo.extend(v.values())
+        elif isinstance(v, list):
+            todo.extend(v)
+        elif isinstance(v, Template) and any(_DOCUMENT_JSON.match(u.name) for u in v.unknowns):
+            return True
+    return False
+
+
+def _add_passed(out: tuple, address: str, m: Module, inner: tuple):
+    """Add to `out` (`_passed_links`) the users in reading `m` of call
+    `address` of the documents its caller passes (`inner`: those `m` passes
+    on to its own calls)."""
+    everything = [r for a in list(m.blocks) for r in tf_resources(m, a)]
+    roles_of_policy, users_of_doc, unread_of, _, boundary_arn = _links(everything, inner)
+    passed = {doc: users for doc, users in users_of_doc.items()
+              if doc.split("[")[0] not in m.blocks}
+    roles = {r.address: r for r in everything if r.type == "aws_iam_role"}
+    roles.update((u[0].address, u[0]) for users in passed.values() for u in users
+                 if u[0].type == "aws_iam_role")
+    trusted = {u[0].address for users in passed.values() for u in users
+               if u[1] == "trust-policy"}
+
+    def through(ref):
+        """A role ref of `m` as the caller links it: the address through the
+        call of a role whose trust the caller writes, else the role's name."""
+        if not isinstance(ref, str) or ref not in roles:
+            return ref
+        name = _role_name(roles[ref].values)
+        return name if ref not in trusted and isinstance(name, str) else f"{address}.{ref}"
+
+    for doc, users in passed.items():
+        for u in users:
+            user = dataclasses.replace(u[0], address=f"{address}.{u[0].address}")
+            out[0].setdefault(doc, []).append(
+                (user, "trust-policy") if u[1] == "trust-policy" else
+                (user, u[1], [through(x) for x in _user_roles(u, roles_of_policy)]))
+    for ref, arns in unread_of.items():
+        out[1].setdefault(str(through(ref)), []).extend(arns)
+    out[2].update({f"{address}.{a}": arn for a, arn in boundary_arn.items() if a in trusted})
 
 
 def _creates_nothing(mod: Module, f: TfFile, body) -> bool:
@@ -690,18 +812,20 @@ def deployed(mod: Module, root: Optional[str]) -> Optional[List[Module]]:
 
 
 _EACH = "\0each"  # in `given`: where `each.value` of a call's instance is written
-_FOR_NAME = "\0for "  # in `given`: where the element a `for` expression's name holds is written
+# in `given`: where the element a `for` expression's name (a `dynamic` block's
+# iterator: its `value`) holds is written
+_FOR_NAME = "\0for "
 
 
 def _bound(mod: Module, caller: Module, cf: TfFile, hit, key, scope) -> Module:
     """`mod` read for one call (instance `key`) written in `cf`."""
     given = {**caller.tfvars_at, **caller.given_at}
-    given.update(_each_written(caller, cf, hit[2], key, given))
+    given.update(_each_written(caller, cf, hit[2], key, given, call=True))
     ev = Evaluator(caller, cf, scope, given)
     rec = Positions(_span(hit[4]) or UNKNOWN_SPAN)
     values = ev.body(hit[2], (), rec)
     args = {k: v for k, v in values.items() if k not in _MODULE_META}
-    label = f"module.{hit[1]}" if key is None else instance_address(f"module.{hit[1]}", key)
+    label = _call_address(hit, key)
     from .runner import display_path
 
     shown, at = display_path(cf.path), _span(hit[4]) or UNKNOWN_SPAN
@@ -717,12 +841,15 @@ def _bound(mod: Module, caller: Module, cf: TfFile, hit, key, scope) -> Module:
         call_at=(shown, at.line, at.column))
 
 
-def _each_written(mod: Module, f: TfFile, body, key, given: dict) -> Dict[tuple, Span]:
+def _each_written(mod: Module, f: TfFile, body, key, given: dict,
+                  call: bool = False) -> Dict[tuple, Span]:
     """Where `each.value` of instance `key` of a block in `f` (and what is
     inside it) is written, for `given` (`_EACH`): at the element of its
     `for_each` when that is a variable written elsewhere (`given`), or a local
     whose value is written in another file (`for_each = local.services` of a
-    `yamldecode(file(...))`; one written in `f` is reported where it is used);
+    `yamldecode(file(...))`), or for a `module` call (`call`) in `f` itself:
+    the module's findings are then told apart by instance, at the local's
+    entries (a resource's own use of a local of its file is reported there);
     nothing otherwise."""
     over = next((a.children[-1] for a in _kids(body) if a.data == "attribute"
                  and _name(a.children[0]) == "for_each"), None)
@@ -733,7 +860,8 @@ def _each_written(mod: Module, f: TfFile, body, key, given: dict) -> Dict[tuple,
         written = given
     elif steps[0] == "local":
         got = Evaluator(mod, f).local_positions(steps[1])
-        written = {(steps[1],) + p: sp for p, sp in got[0].items() if sp.file} if got else {}
+        written = {(steps[1],) + p: sp for p, sp in got[0].items()
+                   if sp.file or call} if got else {}
     else:
         return {}
     return {(_EACH,) + p[2:]: sp for p, sp in written.items()
@@ -1156,10 +1284,23 @@ class Evaluator:
             pairs = list(coll.items())
         else:
             return None
-        if len(pairs) > MAX_INSTANCES or not re.fullmatch(r"[A-Za-z_][\w-]*", iterator or btype):
+        name = iterator or btype
+        if len(pairs) > MAX_INSTANCES or not re.fullmatch(r"[A-Za-z_][\w-]*", name):
             return None
-        return [(Evaluator(self.mod, self.f, {**self.scope, (iterator or btype): {
-            "key": k, "value": v}}, self.given), content) for k, v in pairs]
+        at = self._given_prefix(for_each)
+        outer = {p: sp for p, sp in self.given.items() if p[:1] != (_FOR_NAME + name,)}
+        out = []
+        for k, v in pairs:
+            given = outer
+            if at is not None:  # the element is written elsewhere: so is `NAME.value`
+                n = len(at) + 1
+                given = {**outer, **{(_FOR_NAME + name, "value") + p[n:]: sp
+                                     for p, sp in outer.items() if p[:n] == at + (k,)}}
+                if (_FOR_NAME + name, "value") in given:
+                    given[(_FOR_NAME + name,)] = given[(_FOR_NAME + name, "value")]
+            out.append((Evaluator(self.mod, self.f, {**self.scope, name: {
+                "key": k, "value": v}}, given), content))
+        return out
 
     # -- expressions -------------------------------------------------------
 
@@ -2343,7 +2484,7 @@ def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
         elif m.call:  # a workflow's terraform run: its own roles
             template_ctx["call"] = [m.call]
         docs.extend(documents(resources, module_resources, file, text, template_ctx,
-                              m.caller_sids))
+                              m.caller_sids, _passed_links(m)))
     return docs
 
 
@@ -2475,12 +2616,11 @@ def extract_plan(file, data, locate, text) -> List[Document]:
 # resources -> documents of the common model
 
 
-def documents(resources: List[Resource], everything: List[Resource], file, text,
-              template_ctx, caller_sids: Optional[Dict[str, frozenset]] = None
-              ) -> List[Document]:
-    """Documents for `resources`; `everything` (the whole module) links them;
-    `caller_sids`: `Module.caller_sids`."""
-    docs: List[Document] = []
+def _links(everything: List[Resource], passed=None) -> tuple:
+    """How a module's resources tie policies to roles: (roles_of_policy: policy
+    address -> role refs, users_of_doc: data source address -> [(role, kind)]
+    or [(user, kind, role refs)], unread_of, boundary_of, boundary_arn);
+    `passed`: `_passed_links` of the module, added."""
     roles_of_policy: Dict[str, list] = {}  # policy address -> role refs
     users_of_doc: Dict[str, list] = {}  # data source address -> [(role, kind)]
     # role ref -> attached policies that are not in the module (AWS managed,
@@ -2560,6 +2700,23 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
                     attach(("policies", k), [r.address], r)
             elif v.get("policies") is not None:
                 unread_of.setdefault(r.address, []).append(str(v["policies"]))
+    for doc, users in (passed[0] if passed else {}).items():
+        users_of_doc.setdefault(doc, []).extend(users)
+    for ref, arns in (passed[1] if passed else {}).items():
+        have = unread_of.setdefault(ref, [])
+        have.extend(a for a in arns if a not in have)
+    boundary_arn.update(passed[2] if passed else {})
+    return roles_of_policy, users_of_doc, unread_of, boundary_of, boundary_arn
+
+
+def documents(resources: List[Resource], everything: List[Resource], file, text,
+              template_ctx, caller_sids: Optional[Dict[str, frozenset]] = None,
+              passed=None) -> List[Document]:
+    """Documents for `resources`; `everything` (the whole module) links them;
+    `caller_sids`: `Module.caller_sids`; `passed`: `_passed_links`."""
+    docs: List[Document] = []
+    roles_of_policy, users_of_doc, unread_of, boundary_of, boundary_arn = \
+        _links(everything, passed)
 
     # a document whose source and override documents are all in its own file
     # and used by nothing else is read merged, as the provider merges it
@@ -2641,22 +2798,20 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             trust_users = [u for u in users if u[1] == "trust-policy"]
             if trust_users:
                 role = trust_users[0][0]
+                # a boundary given as an ARN: the roles' own, when they all share it
+                # (linking gives the document's boundary to each of its roles)
+                arns = {boundary_arn.get(u[0].address) for u in trust_users}
+                ctx = {"boundary": arns.pop()} if len(arns) == 1 and None not in arns else {}
                 # (several roles may share it: each is a role of its own, see `linking`)
-                add("trust-policy", data, locate, r, origins,
+                add("trust-policy", data, locate, r, origins, **ctx,
                     role_name=_role_name(role.values), role_ref=role.address,
                     role_names=[_role_name(u[0].values) for u in trust_users],
                     role_refs=[u[0].address for u in trust_users],
                     unread_policies=unread(*[u[0] for u in trust_users]))
             else:
-                roles, bounded = [], []
-                for u in users:
-                    if u[0].type == "aws_iam_role":
-                        roles.append(u[0].address)
-                    elif len(u) > 2 and u[2]:
-                        roles.extend(u[2])
-                    elif u[0].type == "aws_iam_policy":
-                        roles.extend(roles_of_policy.get(u[0].address, []))
-                        bounded.extend(boundary_of.get(u[0].address, []))
+                roles = [x for u in users for x in _user_roles(u, roles_of_policy)]
+                bounded = [x for u in users if u[0].type == "aws_iam_policy"
+                           for x in boundary_of.get(u[0].address, [])]
                 from .kinds import policy_kind
                 kind = policy_kind(data) if isinstance(data, dict) and "Statement" in data \
                     else "permissions-policy"
@@ -2702,6 +2857,17 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             add(kind, view, r.locate, r, origins,
                 **({"containers_file": shared} if shared else {}))
     return docs
+
+
+def _user_roles(user: tuple, roles_of_policy: Dict[str, list]) -> list:
+    """The roles a user of a policy document (`_links`) gives it to."""
+    if len(user) > 2 and user[2] is not None:
+        return list(user[2])
+    if user[0].type == "aws_iam_role":
+        return [user[0].address]
+    if user[0].type == "aws_iam_policy":
+        return list(roles_of_policy.get(user[0].address, []))
+    return []
 
 
 def _roles_named(refs, everything) -> List[Resource]:

@@ -1724,7 +1724,8 @@ def _passrole(idx: Index, passes):
                     role, arn, field_name, td, step, run, role.boundaries, bounded,
                     f"its policies allow it, but its permissions boundary does not "
                     f"({bounded.reason}), and a role may do only what both allow",
-                    f"allow iam:PassRole on {arn} in the permissions boundary too")
+                    f"allow iam:PassRole on {arn} in the permissions boundary too",
+                    boundary=True)
                 continue
             yield _not_passed(
                 role, arn, field_name, td, step, run, docs, decision, decision.reason,
@@ -1732,13 +1733,18 @@ def _passrole(idx: Index, passes):
                 f"{N.ECS_TASKS}), or point the task definition at a role this policy may pass")
 
 
-def _not_passed(role, arn, field_name, td, step, run, docs, decision, why, fix) -> Problem:
+def _not_passed(role, arn, field_name, td, step, run, docs, decision, why, fix,
+                boundary: bool = False) -> Problem:
     """xref-passrole-not-covered: `role` may not pass `arn`, the `field_name`
     of `td` that `run` registers in `step`, because of `why`; placed in `docs`
-    (its policies, or its boundary) where `decision` says (`iam.passrole_place`)."""
+    (its policies, or its `boundary`) where `decision` says (`iam.passrole_place`)."""
     policy, path = iam.passrole_place([d.data for d in docs], decision)
     doc = docs[policy]
-    if (doc.context or {}).get("managed"):
+    managed = (doc.context or {}).get("managed")
+    if managed and boundary:  # an AWS managed policy cannot be changed
+        fix = (f"give the role a boundary that allows iam:PassRole on {arn} (the AWS "
+               f"managed {managed} does not)")
+    elif managed:
         fix = _managed_help(doc, f"allow iam:PassRole on {arn} (with iam:PassedToService "
                                  f"{N.ECS_TASKS})")
     return Problem(
