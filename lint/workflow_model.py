@@ -504,6 +504,20 @@ MAX_COMPOSITE_STEPS = 1000  # per job, once composites are followed
 _INPUT_EXPR = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
 
 
+def read_local_workflow(path: str, root: str) -> Optional[Workflow]:
+    """The model of the workflow file at `path` of the repository at `root`
+    (a local reusable workflow a job calls), its jobs' local composite actions
+    followed as `workflow_of` follows them; None when it cannot be read."""
+    data = read_local_yaml(path, 2_000_000)
+    if data is None:
+        return None
+    wf = read_workflow(data)
+    actions: dict = {}
+    for job in wf.jobs.values():
+        _follow_composites(job, root, actions)
+    return wf
+
+
 def _follow_composites(job: Job, root: str, actions: dict):
     """Put the steps of the local composite actions the job runs after the
     steps that run them (see the module doc); then number the steps again.

@@ -548,7 +548,9 @@ UNTRUSTED_TRIGGER = rule(
     token) in a workflow triggered by `pull_request_target` or `workflow_run`
     (after narrowing by the job's and the step's `if:` tests of `github.event_name`),
     and jobs that call a local reusable workflow whose jobs do (a called
-    workflow runs on its caller's event).
+    workflow runs on its caller's event), or that hand another repository's
+    reusable workflow a role (an input or secret named like a role, as
+    `workflow-id-token-missing` reads it) with `id-token: write` and no keys.
 
     ## Why is this bad?
     Both events run in the base repository's trusted context for changes
@@ -589,7 +591,9 @@ OIDC_ON_PULL_REQUEST = rule(
     among its types, or that it starts with `refs/pull/` (`!startsWith(...)`
     keeps the job off pull requests); and by the jobs it `needs`: a job whose needed job is
     skipped is skipped too, unless its `if:` calls `always()`, `failure()` or
-    `cancelled()`), directly or in a local reusable workflow they call.
+    `cancelled()`), directly or in a local reusable workflow they call, or
+    through another repository's reusable workflow they hand a role (an
+    input or secret named like a role) with `id-token: write` and no keys.
     Roles whose ARN or name says they are read-only
     (`readonly`, `read-only`, `-ro`, `plan`), as written or as the config's
     `vars`/`secrets` resolve `${{ vars.X }}`, are not reported, unless the job
@@ -924,6 +928,13 @@ def _role_input(job) -> Optional[str]:
     """The input of a call to another repository's reusable workflow that
     hands it a role to assume (`role-to-assume: arn:...:role/x`, `aws-role:
     ${{ vars.ROLE }}`), or None."""
+    handed = _handed_role(job)
+    return handed.path[-1] if handed is not None else None
+
+
+def _handed_role(job) -> Optional["wm.RoleUse"]:
+    """The role a job hands the reusable workflow it calls, in an input or a
+    secret (`_role_input`), as a role use of the job (no step of its own)."""
     data = job.data if isinstance(job.data, dict) else {}
     for part in ("with", "secrets"):  # (a role ARN kept in a secret is handed as one)
         given = data.get(part)
@@ -931,7 +942,7 @@ def _role_input(job) -> Optional[str]:
             if isinstance(key, str) and "role" in key.lower() and isinstance(value, str) \
                     and _ROLE_VALUE.match(value) \
                     and ("${{" not in value or "role" in value.lower()):
-                return key
+                return wm.RoleUse(step=None, role_to_assume=value, path=job.path + (part, key))
     return None
 
 
@@ -1727,14 +1738,15 @@ def _called_without_environment(job, ctx):
 
 
 def _local_workflow(job, ctx):
-    """The workflow a job calls with `uses: ./.github/workflows/x.yml`, when readable."""
+    """The workflow a job calls with `uses: ./.github/workflows/x.yml`, when
+    readable (its local composite actions followed)."""
     uses = job.uses or ""
     if not uses.startswith("./"):
         return None
     import os
 
-    data = wm.read_local_yaml(os.path.join(ctx.repo_root or ".", uses[2:]), 2_000_000)
-    return None if data is None else wm.read_workflow(data)
+    root = ctx.repo_root or "."
+    return wm.read_local_workflow(os.path.join(root, uses[2:]), root)
 
 
 # --- images -------------------------------------------------------------------
@@ -2636,6 +2648,12 @@ def oidc_triggers(doc, ctx):
                     wm.if_events(called.if_, merge_ref).admit(job_events))
                 uses.append((ru, events, job.path + ("uses",),
                              f"job '{job.id}' (through {job.uses}, job '{called.id}')", called))
+            handed = _handed_role(job) if not job.uses.startswith("./") \
+                and job.id_token_write and not _passes_keys(job) else None
+            if handed is not None:  # another repository's workflow assumes it on these events
+                uses.append((handed, job_events, job.path + ("uses",),
+                             f"job '{job.id}' (through {job.uses}, which it hands the role)",
+                             job))
         untrusted = [(u, sorted(u[1] & {"pull_request_target", "workflow_run"})) for u in uses]
         untrusted = [(u, bad) for u, bad in untrusted if bad]
         if untrusted and job.id_token_write:
@@ -3034,6 +3052,8 @@ def _carried(e: str, job, step, taint, depth: int):
         other = jobs.get(jid)
         got = other is not None and _value_injected(other.outputs.get(name), other, None,
                                                     taint, depth)
+        if not got and other is not None and other.uses and taint.ctx is not None:
+            got = _called_output_injected(other, name, taint.ctx, depth)
         if got:
             return (f"needs.{jid}.outputs.{name}",) + got[1:]
     for name in _INPUT_NAME.findall(e):
@@ -3070,6 +3090,27 @@ def _step_output_injected(job, step_id: str, name: str, taint, depth: int):
     if w is None:
         return None
     return _shell_text_injected(w.value, job, st, w.command.line, taint, depth)
+
+
+_CALLED_JOB_OUTPUT = lazy_re(
+    r"^\s*\$\{\{\s*jobs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)\s*\}\}\s*$")
+
+
+def _called_output_injected(job, name: str, ctx, depth: int):
+    """`_injected` of output `name` of a job that calls a local reusable
+    workflow: its `on.workflow_call.outputs.NAME.value`, a job output of the
+    called workflow (`${{ jobs.J.outputs.N }}`), whose jobs run on the
+    caller's event."""
+    called = _local_workflow(job, ctx)
+    spec = called.triggers.get("workflow_call") if called is not None else None
+    outputs = spec.get("outputs") if isinstance(spec, dict) else None
+    entry = outputs.get(name) if isinstance(outputs, dict) else None
+    value = entry.get("value") if isinstance(entry, dict) else None
+    m = _CALLED_JOB_OUTPUT.match(value) if isinstance(value, str) else None
+    inner = called.jobs.get(m.group(1)) if m else None
+    if inner is None:
+        return None
+    return _value_injected(inner.outputs.get(m.group(2)), inner, None, _NO_TAINT, depth + 1)
 
 
 # GitHub's variables that hold attacker text (the branch name of a pull request)
@@ -3346,7 +3387,7 @@ def template_injection(doc, ctx):
         if not job.role_uses():
             continue
         if taint is None:
-            taint = _Taint(_tainted_inputs(doc, wf, ctx))
+            taint = _Taint(_tainted_inputs(doc, wf, ctx), ctx=ctx)
         taint.artifacts[job.id] = _pull_request_artifacts(wf, job, ctx)
         for st in map(_script_step, job.steps):
             if not isinstance(st.run, str) or "${{" not in st.run:
@@ -3390,6 +3431,7 @@ class _Taint:
     (`_pull_request_artifacts`)."""
     inputs: dict = dataclasses.field(default_factory=dict)
     artifacts: dict = dataclasses.field(default_factory=dict)  # job id -> [(step, folder)]
+    ctx: object = None  # the check's context: local reusable workflows are read
 
 
 _NO_TAINT = _Taint()
