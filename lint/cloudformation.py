@@ -115,6 +115,10 @@ class Scope:
             return v if isinstance(v, dict) else {}
         params = parameters(data)
         types = parameter_types(data) if passed else {}
+        from .deployments import ANY_PARAMETER
+
+        if passed and ANY_PARAMETER in passed:  # overrides built at run time: no default holds
+            params = {}
         for k, v in (passed or {}).items():
             if v is None:
                 params.pop(k, None)

@@ -44,6 +44,9 @@ from typing import Dict, List, Optional
 from . import probes
 
 MAX_READ = 2_000_000
+# in a deployment's `params`: the overrides are built at run time (`$(jq ...)`),
+# so any parameter may be passed, with a value not known
+ANY_PARAMETER = "\0any parameter"
 ACTION = "aws-actions/aws-cloudformation-github-deploy"
 _TEMPLATE_SUFFIXES = (".yaml", ".yml", ".json", ".template")
 
@@ -452,20 +455,28 @@ def _step_deploys(st: dict, here: str, root: str, shell):
         if (service, op) == ("cloudformation", "deploy") or argv[:2] == ["sam", "deploy"]:
             raw = shell.option(c, "--template-file") or shell.option(c, "--template") \
                 or (shell.option(c, "-t") if argv[:1] == ["sam"] else None)
-            config = _samconfig(c, here, shell) if argv[:1] == ["sam"] else {}
+            config, config_path = _samconfig(c, here, shell) if argv[:1] == ["sam"] \
+                else ({}, None)
             raw = raw or config.get("template_file") or config.get("template")
             if raw is None and argv[:1] == ["sam"]:  # (after `sam build`: built from it)
                 raw = next((n for n in ("template.yaml", "template.yml")
                             if probes.ask("exists", os.path.join(here, n))), None)
             template = _local_path(raw, here, root)
             words = _option_words(argv, "--parameter-overrides")
+            written = None  # the SAM config file the overrides are written in
             if not words and config.get("parameter_overrides"):
                 # the command line's overrides replace samconfig's, whole
                 given = config["parameter_overrides"]
                 words = given if isinstance(given, list) else _split_words(str(given), shell)
+                written = config_path
             stack = shell.option(c, "--stack-name") or config.get("stack_name")
             if template:
-                yield template, _overrides([str(w) for w in words], here, root), _known(stack)
+                values, at = _overrides([str(w) for w in words], here, root)
+                if written is not None:  # a finding on a passed value points at its `K=`
+                    from .runner import display_path
+                    at.update((k, span) for k in values if k not in at and (
+                        span := _span_of(written, display_path(written), f"{k}=")))
+                yield template, (values, at), _known(stack)
         elif service == "cloudformation" and op in ("create-stack", "update-stack",
                                                      "create-change-set"):
             template = _local_path(shell.option(c, "--template-body"), here, root)
@@ -477,11 +488,11 @@ def _step_deploys(st: dict, here: str, root: str, shell):
 _SAMCONFIG_NAMES = ("samconfig.toml", "samconfig.yaml", "samconfig.yml")  # SAM CLI's order
 
 
-def _samconfig(c, here: str, shell) -> dict:
-    """The `global.parameters` and `deploy.parameters` of the `--config-env`
-    (default `default`) of the SAM config file the command reads
-    (`--config-file`, else the first of samconfig.toml, samconfig.yaml,
-    samconfig.yml there is)."""
+def _samconfig(c, here: str, shell) -> tuple:
+    """(the `global.parameters` and `deploy.parameters` of the `--config-env`
+    (default `default`), the file's path) of the SAM config file the command
+    reads (`--config-file`, else the first of samconfig.toml, samconfig.yaml,
+    samconfig.yml there is); ({}, None) when there is none."""
     env = shell.option(c, "--config-env") or "default"
     given = shell.option(c, "--config-file")
     for name in (given,) if given else _SAMCONFIG_NAMES:
@@ -495,8 +506,8 @@ def _samconfig(c, here: str, shell) -> dict:
                 given = section.get(command) if isinstance(section, dict) else None
                 params = given.get("parameters") if isinstance(given, dict) else None
                 out.update(params if isinstance(params, dict) else {})
-            return out
-    return {}
+            return out, path
+    return {}, None
 
 
 def _samconfig_data(path: str, raw: bytes):
@@ -588,9 +599,11 @@ def _overrides(words: List[str], here, root) -> tuple:
         m = re.match(r"ParameterKey=([^,]+),(ParameterValue|UsePreviousValue)=(.*)$", w)
         if m:
             out[m.group(1)] = _known(m.group(3)) if m.group(2) == "ParameterValue" else None
-        elif "=" in w:
+        elif "=" in w and not w.startswith("$"):
             k, v = w.split("=", 1)
             out[k] = _known(v)
+        elif "$" in w:  # `$(jq ... params.json)`, "$OVERRIDES": any parameter, unknown
+            out[ANY_PARAMETER] = None
     return out, at
 
 

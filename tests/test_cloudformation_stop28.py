@@ -28,7 +28,7 @@ production:
 
 @pytest.mark.parametrize("env, expected", [
     # iq/01: the production section's overrides: pinned, the percent blocks
-    ("production", [("service-deployment-blocked", "template.yaml", 24)]),
+    ("production", [("service-deployment-blocked", "samconfig.yaml", 14)]),  # at the value
     # near miss: the default section passes nothing: the defaults
     ("default", [("taskdef-image-latest", "template.yaml", 16)]),
 ])

@@ -276,8 +276,9 @@ def test_sam_deploy_reads_its_config_env_unless_the_command_line_overrides(tmp_p
         """
     files = {"template.yaml": SERVICE, "samconfig.toml": samconfig,
              ".github/workflows/deploy.yml": workflow(step)}
-    # samconfig's overrides: the tag is pinned, the percent blocks
-    assert found(tmp_path, files) == [("service-deployment-blocked", "template.yaml", 24)]
+    # samconfig's overrides: the tag is pinned, the percent blocks, at the value
+    # samconfig passes (jm/03), as a value a workflow passes
+    assert found(tmp_path, files) == [("service-deployment-blocked", "samconfig.toml", 4)]
     (tmp_path / ".github/workflows/deploy.yml").write_text(workflow(
         "- run: sam deploy --config-env production --parameter-overrides MaximumPercent=200\n"))
     # the command line's overrides replace samconfig's whole: the tag is the default again
