@@ -504,6 +504,17 @@ MAX_COMPOSITE_STEPS = 1000  # per job, once composites are followed
 _INPUT_EXPR = re.compile(r"\$\{\{\s*inputs\.([A-Za-z0-9_-]+)\s*\}\}")
 
 
+def called_workflow(job: Job, root: Optional[str]) -> Optional[Workflow]:
+    """The local reusable workflow a job calls (`uses:
+    ./.github/workflows/x.yml`) in the repository at `root`, read by
+    `read_local_workflow`; None for another repository's, or when it cannot be
+    read."""
+    uses = job.uses if isinstance(job.uses, str) else ""
+    if not uses.startswith("./") or root is None:
+        return None
+    return read_local_workflow(os.path.join(root, uses[2:]), root)
+
+
 def read_local_workflow(path: str, root: str) -> Optional[Workflow]:
     """The model of the workflow file at `path` of the repository at `root`
     (a local reusable workflow a job calls), its jobs' local composite actions

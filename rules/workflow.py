@@ -1740,13 +1740,7 @@ def _called_without_environment(job, ctx):
 def _local_workflow(job, ctx):
     """The workflow a job calls with `uses: ./.github/workflows/x.yml`, when
     readable (its local composite actions followed)."""
-    uses = job.uses or ""
-    if not uses.startswith("./"):
-        return None
-    import os
-
-    root = ctx.repo_root or "."
-    return wm.read_local_workflow(os.path.join(root, uses[2:]), root)
+    return wm.called_workflow(job, ctx.repo_root or ".")
 
 
 # --- images -------------------------------------------------------------------

@@ -449,7 +449,9 @@ TASKDEF_MISSING = rule(
     another job's output set to its render step's `task-definition` output
     (`${{ needs.render.outputs.task-definition }}`) is missing too: the
     action wrote that file into RUNNER_TEMP on that job's runner, and every
-    job runs on a fresh one. A repository file that
+    job runs on a fresh one; so is such an output of a job a local reusable
+    workflow hands its caller through `on.workflow_call.outputs` (a remote
+    one is not read). A repository file that
     the job's `sparse-checkout:` (cone mode, the default: the root's files
     and the listed folders) leaves out is missing too. Steps whose `if:` is
     false in a matrix row are not checked in it. In a local reusable workflow whose input is
@@ -1148,11 +1150,11 @@ def _rendered_elsewhere(run: R.JobRun, step: wm.Step, raw: str, seen):
     output set to that job's render step's `task-definition` output: the path
     of the file the action wrote into RUNNER_TEMP on that job's runner. This
     job runs on another runner (GitHub's runner empties RUNNER_TEMP for each
-    job), where no file is there."""
+    job), where no file is there. A job that calls a local reusable workflow
+    hands on the called job's output its `on.workflow_call.outputs` names."""
     m = _JOB_OUTPUT.match(raw.strip())
-    other = run.workflow.jobs.get(m.group(1)) if m and m.group(1) in run.job.needs else None
-    outputs = other.outputs if other is not None and isinstance(other.outputs, dict) else {}
-    value = text_of(outputs.get(m.group(2))) if m else None
+    handed = _handed_output(run, m.group(1), m.group(2)) if m else None
+    other, value = handed if handed is not None else (None, None)
     out = N._OUTPUT_TD.match(value.strip()) if isinstance(value, str) else None
     render = next((st for st in other.steps if st.id == out.group(1) and st.uses == A.RENDER),
                   None) if out else None
@@ -1163,16 +1165,34 @@ def _rendered_elsewhere(run: R.JobRun, step: wm.Step, raw: str, seen):
     if key in seen:
         return
     seen.add(key)
+    caller = run.workflow.jobs[m.group(1)]
+    where = f" of {caller.uses} (called by job '{caller.id}')" if caller is not other else ""
     yield Problem(
         TASKDEF_MISSING.id, fix_path,
         f"task-definition '{raw.strip()}' is the path of the file the render step of job "
-        f"'{other.id}' wrote into RUNNER_TEMP on that job's runner ({run.label}): this job "
-        f"runs on another one, where the {step.uses.split('/')[-1]} step fails with ENOENT, "
-        "after the image was built and pushed",
+        f"'{other.id}'{where} wrote into RUNNER_TEMP on that job's runner ({run.label}): "
+        f"this job runs on another one, where the {step.uses.split('/')[-1]} step fails "
+        "with ENOENT, after the image was built and pushed",
         help=f"render in job '{run.job_id}', or upload the rendered file as an artifact in "
              f"job '{other.id}' and download it here", doc=fix_doc,
-        related=related + [(run.doc, render.path, "the render step")],
+        related=related + [(run.doc, render.path, "the render step") if caller is other
+                           else (run.doc, caller.path + ("uses",), "the call whose job renders")],
         span=wm.composite_input_span(step, "task-definition"))
+
+
+def _handed_output(run: R.JobRun, job_id: str, name: str) -> Optional[tuple]:
+    """(job, the text of its output) that `needs.JOB_ID.outputs.NAME` reads in
+    this run: the needed job's own output, or, when it calls a local reusable
+    workflow, the called job's output that its `on.workflow_call.outputs.NAME`
+    hands on; None when not known (a remote reusable workflow, an unneeded job)."""
+    other = run.workflow.jobs.get(job_id) if job_id in run.job.needs else None
+    if other is None:
+        return None
+    if other.uses:
+        called = wm.called_workflow(other, wm.repository_of_workflow(run.doc.file))
+        return wm.workflow_call_output(called, name) if called is not None else None
+    outputs = other.outputs if isinstance(other.outputs, dict) else {}
+    return other, text_of(outputs.get(name))
 
 
 def _why_missing(run: R.JobRun, step: wm.Step, shown: str, folder, left_out, github) -> str:
