@@ -741,8 +741,19 @@ def _passed_at(locate, data, at: dict):
     passes is where the deployment writes P's value (a parameter file, the
     workflow's override, the parent's `Parameters`; `passed_span`)."""
     def located(path=(), key=False):
-        raw = value_at(data, tuple(path)) if not key else None
-        return passed_span(raw, at) or locate(path, key)
+        path = tuple(path)
+        raw = value_at(data, path) if not key else None
+        span = passed_span(raw, at)
+        if span is None and raw is None and not key:
+            # an item of a list the template has as a whole `!Ref P` (a
+            # CommaDelimitedList passed): where the list is written
+            n = len(path) - 1
+            while n > 0 and value_at(data, path[:n]) is None:
+                n -= 1
+            whole = value_at(data, path[:n]) if n > 0 else None
+            span = at.get(whole["Ref"]) if isinstance(whole, dict) and len(whole) == 1 \
+                and isinstance(whole.get("Ref"), str) else None
+        return span or locate(path, key)
     return located
 
 

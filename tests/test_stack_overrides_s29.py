@@ -19,3 +19,47 @@ def test_overrides_built_at_run_time(tmp_path, overrides, expected):
             f"--parameter-overrides {overrides}\n")
     assert found(tmp_path, {"template.yaml": SERVICE,
                             ".github/workflows/deploy.yml": workflow(step)}) == expected
+
+
+PARENT = """\
+Resources:
+  Role:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: ./role.yaml
+      Parameters:
+        Subjects: "repo:acme/web:environment:production,%s"
+"""
+CHILD = """\
+Parameters:
+  Subjects:
+    Type: CommaDelimitedList
+Resources:
+  DeployRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Federated: arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com
+            Action: sts:AssumeRoleWithWebIdentity
+            Condition:
+              StringEquals:
+                token.actions.githubusercontent.com:aud: sts.amazonaws.com
+              StringLike:
+                token.actions.githubusercontent.com:sub: %s
+"""
+
+
+@pytest.mark.parametrize("child_sub, expected", [
+    # jm/05: an item of a list the parent passes whole: where the parent writes it
+    ("!Ref Subjects", [("trust-sub-pull-request", "main.yaml", 7)]),
+    # near miss: the item written in the child's own list stays there
+    ("[!Select [0, !Ref Subjects], 'repo:acme/web:pull_request']",
+     [("trust-sub-pull-request", "role.yaml", 19)]),
+])
+def test_an_item_of_a_passed_list_points_at_the_parent(tmp_path, child_sub, expected):
+    files = {"main.yaml": PARENT % "repo:acme/web:pull_request", "role.yaml": CHILD % child_sub}
+    assert found(tmp_path, files, ("trust-sub-pull-request",)) == expected

@@ -1,0 +1,2 @@
+def handler(event, context):
+    return {"scanned": len(event.get("Records", []))}
