@@ -19,6 +19,7 @@ from ecs_lint.registry import check, rule
 
 wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
 shell = lazy_import("ecs_lint.shell", globals(), "shell")
+bake = lazy_import("ecs_lint.bake", globals(), "bake")
 R = lazy_import("ecs_lint.xref.runs", globals(), "R")
 P = lazy_import("ecs_lint.xref.subjects_produced", globals(), "P")
 
@@ -352,8 +353,11 @@ IMAGE_LATEST = rule(
     `main`/`master`, and where a job needing the metadata step's job does).
     Tags and pushes come from `docker build/tag/push`,
     `docker buildx build --push`, `docker manifest push`, `docker buildx
-    imagetools create -t`, `aws ecr put-image --image-tag`, `crane tag` and
-    `docker/build-push-action` (for a CLI deploy,
+    imagetools create -t`, `aws ecr put-image --image-tag`, `crane tag`,
+    `docker/build-push-action`, and `docker buildx bake --push` or
+    docker/bake-action with `push: true` (the `tags` of the targets it builds,
+    read from its bake files: HCL, JSON or Compose, `--set` overrides, a
+    variable's default unless the step's env sets it) (for a CLI deploy,
     the deploying job's own pushes when it has some: the tag it moves). A tag picked by
     the event (`${{ github.event_name == 'release' && github.event.release.tag_name
     || 'latest' }}`, or `github.event.release.tag_name || 'latest'`: a field
@@ -1819,10 +1823,19 @@ def image_pin(ref) -> str:
     return "other" if "$" not in tag else "unknown"
 
 
-def _pushes(job, github):
-    """[(resolved ref, step, path, line)] of the images a job pushes."""
+def _pushes(job, github, root=None):
+    """[(resolved ref, step, path, line)] of the images a job pushes (with the
+    repository at `root`, also the targets `docker buildx bake` and
+    docker/bake-action push, read from its bake files)."""
     out = []
     for st in job.steps:
+        if root is not None and (st.uses or "").startswith("docker/bake-action"):
+            inputs = {k: wm.resolve(v, job, st, github=github) if isinstance(v, str) else v
+                      for k, v in st.with_.items()}
+            command = bake.action_command(inputs)
+            for ref in (_baked(command[0], command[1], job, st, github, None, root)
+                        if command else None) or []:
+                out.append((ref, st, wm.input_path(st, "push"), None))
         if st.uses and st.uses.startswith("docker/build-push-action"):
             if wm._truthy(st.with_.get("push")) is True:
                 tags = st.with_.get("tags")
@@ -1840,6 +1853,13 @@ def _pushes(job, github):
                             st.run_path, c.line))
                 continue
             if argv[:1] != ["docker"]:
+                continue
+            if root is not None and "bake" in argv[1:3]:
+                wd = wm.working_directory(st.data, job.data,
+                                          job.workflow.data if job.workflow else {}) or "."
+                argv = [wm.resolve(w, job, st, github=github, line=c.line) for w in argv]
+                for ref in _baked(argv, wd, job, st, github, c.line, root) or []:
+                    out.append((ref, st, st.run_path, c.line))
                 continue
             words = argv[1:]
             if words[:1] == ["image"]:
@@ -1871,6 +1891,24 @@ def _pushes(job, github):
                 for t in tags:
                     built[t] = c
     return out
+
+
+def _baked(argv, folder: str, job, st, github, line, root) -> Optional[list]:
+    """The images a bake command (`bake.pushed_images`) run in the workspace
+    `folder` pushes, with the step's environment."""
+    if "$" in folder:
+        return None
+
+    def env(name):
+        v = wm.script_vars(st, line).get(name) if line is not None else None
+        v = v if v is not None else wm._env_value(name, job, st)
+        if v is None:
+            return None
+        if isinstance(v, wm.Printed) or not isinstance(v, (str, int, float)):
+            return bake.Unknown(name)
+        got = wm.resolve(str(v), job, st, github=github, line=line)
+        return bake.Unknown(name) if "${{" in got else got
+    return bake.pushed_images(argv, os.path.join(root, folder), env, root)
 
 
 def _retagged(c) -> Optional[str]:
@@ -2076,9 +2114,9 @@ def _latest_images(wf, job, github, root=None):
     deployed, via_cli = _deployed_images(job, github)
     if not via_cli and root is not None:  # (a deploy of a file as it is, render or not)
         deployed = deployed + _file_images(job, github, root)
-    own = pushes = _pushes(job, github)
+    own = pushes = _pushes(job, github, root)
     for jid in wm.needs_closure(wf, job.id):
-        pushes = pushes + _pushes(wf.jobs[jid], github)
+        pushes = pushes + _pushes(wf.jobs[jid], github, root)
     if not deployed and via_cli:
         # the CLI deploys what the task definition names: the pushed image (the
         # deploying job's own pushes when it has some: the tag it moves last)

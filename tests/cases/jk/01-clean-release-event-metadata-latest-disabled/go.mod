@@ -1,0 +1,3 @@
+module github.com/quarrylabs/quarry-api
+
+go 1.22
