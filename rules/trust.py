@@ -464,7 +464,9 @@ def _shown_values(entry):
 @check(kinds=("trust-policy",), rules=tuple(SUB_RULES.values()) + (NO_ENVIRONMENT_GATE.id,))
 def trust_subjects(doc, ctx):
     policy = _policy(doc)
-    stmts = sj.github_statements(policy, include_deny=True)
+    # a trust of GitHub Enterprise Server alone: its tokens carry GitHub's claims
+    stmts = sj.github_statements(policy, include_deny=True,
+                                 issuer=sj.enterprise_server_only(policy))
     allow = [s for s in stmts if s.effect.lower() != "deny"]
     deny = sj.denied(stmts)
     minus = sj.Union(deny) if deny else None
@@ -614,9 +616,10 @@ def _is_production(doc, ctx) -> bool:
 def trust_conditions(doc, ctx):
     policy = _policy(doc)
     audience = ctx.config.audience()
-    github = {s.index: s for s in sj.github_statements(policy)}
+    issuer = sj.enterprise_server_only(policy)  # (its keys read as GitHub's)
+    github = {s.index: s for s in sj.github_statements(policy, issuer=issuer)}
     for index, stmt, path in sj.statements(policy):
-        entries = sj.condition_entries(stmt, path)
+        entries = sj.condition_entries(stmt, path, issuer)
         effect = stmt.get("Effect")
         yield from _module_written(doc, _key_problems(
             entries, isinstance(effect, str) and effect.lower() == "deny",
@@ -630,11 +633,12 @@ def trust_conditions(doc, ctx):
                and e.op.base != "null"]  # `Null: false` only asks that aud be there
         if not aud and sj.conditions_known(stmt) and not _meant_aud(entries):
             where = path + ("Condition",) if isinstance(stmt.get("Condition"), dict) else path
+            host = issuer or sj.GITHUB_HOST
             yield Problem(AUD_MISSING.id, where,
-                          f"no condition on {sj.GITHUB_HOST}:aud: a token minted for any "
+                          f"no condition on {host}:aud: a token minted for any "
                           "audience the provider lists is accepted (its legacy or custom "
                           "client ids, not only sts.amazonaws.com)",
-                          help=f'add "StringEquals": {{"{sj.GITHUB_HOST}:aud": "{audience}"}}')
+                          help=f'add "StringEquals": {{"{host}:aud": "{audience}"}}')
         yield from _module_written(doc, _unsafe_problems(entries))
 
 
@@ -668,7 +672,9 @@ def trust_audience(docs, ctx):
         by_trust, _ = xref.audiences(docs, ctx)
     for doc in trusts:
         wanted = by_trust.get(id(doc)) or {default: None}
-        for _, _, _, _, entries in sj.github_assuming(_policy(doc)):
+        policy = _policy(doc)
+        for _, _, _, _, entries in sj.github_assuming(
+                policy, issuer=sj.enterprise_server_only(policy)):
             aud = [e for e in entries
                    if sj.is_github_prefix(e.provider) and e.claim == "aud"
                    and e.op.base != "null"]  # `Null: false` only asks that aud be there
@@ -692,7 +698,7 @@ def _aud_problem(e, audience, origin):
     return Problem(AUD_UNEXPECTED.id, e.path,
                    f"aud condition {e.op.name} {_shown_values(e)} does not admit "
                    f"'{audience}', {who}: every deploy is refused",
-                   help=f"use \"{sj.GITHUB_HOST}:aud\": \"{audience}\"", related=related)
+                   help=f"use \"{e.key}\": \"{audience}\"", related=related)
 
 
 def _own_providers(stmt) -> set:
