@@ -438,8 +438,8 @@ def _build(path, data, locate) -> Config:
                               f"'{rid}' (see ecs-lint --list-rules)")
         if setting is False:
             setting = "off"
-        elif setting is True:
-            setting = RULES[rid].severity
+        elif setting is True:  # on, as the rule has it
+            setting = {}
         if isinstance(setting, dict):
             opts = {k: v for k, v in setting.items() if k != "severity"}
             known = RULES[rid].options
@@ -466,7 +466,9 @@ def _build(path, data, locate) -> Config:
                     raise ConfigError(
                         f"{_where(path, locate, ['rules', rid, k])}: option '{k}' of "
                         f"'{rid}' must be a list of strings, not {v!r}")
-            setting = {"severity": setting.get("severity", RULES[rid].severity), **opts}
+            # (no `severity:` keeps the rule's own: per finding for policy-iam-lint)
+            setting = {**({"severity": setting["severity"]} if "severity" in setting else {}),
+                       **opts}
         cfg.rules[rid] = setting
     cfg.exclude = list(data.get("exclude") or [])
     cfg.ignore = list(data.get("ignore") or [])
