@@ -1322,9 +1322,9 @@ def _why_untested(wf, job, deploys, ctx):
                 "a run of that event ships untested",
                 "run the tests on every event the job deploys on, or keep "
                 "the deploy off the events they skip")
-    if (how := _tests_ignored(wf, job, deploys)) is not None:
-        return (f"but the tests before it {how}: {_SHIPS}",
-                "drop `continue-on-error` and `|| true` from the test steps and jobs")
+    if (ignored := _tests_ignored(wf, job, deploys)) is not None:
+        how, fix = ignored
+        return f"but the tests before it {how}: {_SHIPS}", fix
     return (f"but no job it `needs` runs tests: {_SHIPS}",
             "add `needs: test` (a job that runs the test suite)")
 
@@ -1635,9 +1635,9 @@ def _job_gates(job) -> bool:
     return _named_test(job)
 
 
-def _tests_ignored(wf, job, deploys) -> Optional[str]:
-    """How the tests before the deploy are kept from stopping it, asked once
-    `_test_gated` said none can: "run with `continue-on-error: true`", or
+def _tests_ignored(wf, job, deploys) -> Optional[tuple]:
+    """(how, fix) of the tests before the deploy kept from stopping it, asked
+    once `_test_gated` said none can: "run with `continue-on-error: true`", or
     which test command swallows its failure; None when there are no tests."""
     first = min(d.step.index for d in deploys)
     steps = [(job, st) for st in job.steps[:first + 1]]
@@ -1648,9 +1648,17 @@ def _tests_ignored(wf, job, deploys) -> Optional[str]:
         if not _continues_on_error(st) and not _continues_on_error(j):
             c = next((c for c in wm.commands(st) if wm.command_runs_tests(c)), None)
             if c is not None:
+                cmds = wm.commands(st)
+                fix = ("drop the `||` alternative of the test command"
+                       if shell.alternative(c, cmds) is not None else
+                       "run the step with `shell: bash` (or `set -o pipefail`), so that the "
+                       "test command's failure fails the pipe" if c.op_after == "|" else
+                       "let the test command's failure end the step (`set -e`, or "
+                       "`|| exit 1` after it)")
                 return (f"cannot stop it (`{_command_text(c, wm.commands(st))}` in job "
-                        f"'{j.id}' succeeds whatever the tests give)")
-    return "run with `continue-on-error: true`" if tests else None
+                        f"'{j.id}' succeeds whatever the tests give)", fix)
+    return ("run with `continue-on-error: true`",
+            "drop `continue-on-error` from the test steps and jobs") if tests else None
 
 
 def _command_text(c, cmds) -> str:
