@@ -389,8 +389,9 @@ def load_yaml(text: str) -> List[Loaded]:
     # block mappings nest without brackets, and aliases nest what they name:
     # measure what was built unless the text is too short to be deep
     measure = anchors or sum(map(text.count, ("\n", "[", "{", "-", "?"))) >= MAX_DEPTH - 1
+    aliases = _scalar_aliases(text) if anchors and "*" in text else {}
     for root in roots:
-        builder = _YamlBuilder(lines, anchors)
+        builder = _YamlBuilder(lines, anchors, aliases)
         try:
             data, at = builder.build(root)
         except RecursionError:
@@ -404,6 +405,28 @@ def load_yaml(text: str) -> List[Loaded]:
     return out
 
 
+def _scalar_aliases(text: str) -> dict:
+    """{offset of a scalar anchor's node: [span of each alias of it, in
+    order]}: the composed tree hands an alias the anchored node itself, so the
+    alias's own place is read from the events (a scalar's only: an aliased
+    collection's contents are written at the anchor)."""
+    out: dict = {}
+    current: dict = {}  # anchor name -> the offset of the scalar it names now
+    try:
+        for ev in yaml.parse(text, Loader=_YamlLoader):
+            kind = type(ev)
+            if kind is yaml.ScalarEvent and ev.anchor:
+                current[ev.anchor] = ev.start_mark.index
+            elif kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent) and ev.anchor:
+                current.pop(ev.anchor, None)
+            elif kind is yaml.AliasEvent and ev.anchor in current:
+                out.setdefault(current[ev.anchor], []).append(
+                    ev.start_mark.index << 32 | ev.end_mark.index)
+    except yaml.YAMLError:
+        return {}
+    return out
+
+
 _intern = sys.intern  # a mapping key: the same few names in every workflow, held once
 
 
@@ -414,9 +437,10 @@ class _YamlBuilder:
     Without anchors in the text every node is reached once, and nothing needs
     remembering."""
 
-    def __init__(self, lines: LineIndex, anchors: bool = True):
+    def __init__(self, lines: LineIndex, anchors: bool = True, aliases: Optional[dict] = None):
         self.lines = lines
         self.done = {} if anchors else None  # id(node) -> (value, position, size), for aliases
+        self.aliases = aliases or {}  # a scalar anchor's offset -> its aliases' spans, in order
         self.expanded = 0
         self.unsafe: Optional[LoadError] = None  # the first unsafe tag met
 
@@ -432,6 +456,9 @@ class _YamlBuilder:
                 raise LoadError(f"aliases expand to more than {MAX_ALIAS_EXPANSION} "
                                 f"values (an alias bomb?)",
                                 *self.lines.line_col(_span(pos) >> 32))
+            spans = self.aliases.get(node.start_mark.index) if type(pos) is int else None
+            if spans:  # a scalar met again: the alias's own place (`*name`), in turn
+                pos = spans.pop(0)
             return value, pos
         before = self.expanded
         value, pos = self._build(node)
