@@ -172,7 +172,8 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
                                  or _span_of(path, shown, f"ParameterKey={k},ParameterValue=")
                                  for k in params if k not in at}
                         line = doc.span(step.path).line if step.via \
-                            else _line_of(path, os.path.basename(template))
+                            else _line_of(path, os.path.basename(template),
+                                          doc.span(step.path).line)
                         out.setdefault(template, []).append(Deployment(
                             label, shown, line, params,
                             {**{k: v for k, v in where.items() if v}, **at},
@@ -180,7 +181,8 @@ def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
                     env = _tf_env(data, job, st)
                     for module_dir, params, files in _terraform_runs(st, here, root, shell):
                         out.setdefault(("tf", module_dir), []).append(Deployment(
-                            label, shown, _line_of(path, "terraform"), params, {}, files, env))
+                            label, shown, _line_of(path, "terraform", doc.span(step.path).line),
+                            params, {}, files, env))
     return out
 
 
@@ -654,10 +656,18 @@ def _span_of(path: str, shown: str, needle: str):
     return Span(line, start - raw.rfind(b"\n", 0, start), file=shown)
 
 
-def _line_of(path: str, needle: str) -> int:
+def _line_of(path: str, needle: str, step_line: int = 1) -> int:
+    """The line of the first `needle` in the file from the step's line on (the
+    command that deploys; not an earlier `paths:` filter naming the file),
+    else the step's line."""
     raw = probes.content(path, MAX_READ) or b""
-    at = raw.find(needle.encode("utf-8", "replace"))
-    return raw.count(b"\n", 0, at) + 1 if at >= 0 else 1
+    start = 0
+    for _ in range(max(0, step_line - 1)):
+        start = raw.find(b"\n", start) + 1
+        if start <= 0:
+            return step_line
+    at = raw.find(needle.encode("utf-8", "replace"), start)
+    return raw.count(b"\n", 0, at) + 1 if at >= 0 else step_line
 
 
 # -- parent templates ------------------------------------------------------------

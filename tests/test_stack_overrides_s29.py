@@ -63,3 +63,20 @@ Resources:
 def test_an_item_of_a_passed_list_points_at_the_parent(tmp_path, child_sub, expected):
     files = {"main.yaml": PARENT % "repo:acme/web:pull_request", "role.yaml": CHILD % child_sub}
     assert found(tmp_path, files, ("trust-sub-pull-request",)) == expected
+
+
+def test_the_deploy_named_is_the_step_not_a_paths_filter(tmp_path):
+    # jm/03's remark: the "called here" location was the first mention of the
+    # template's name, a `paths:` filter above the deploying step
+    from conftest import lint_folder
+
+    wf = ("on:\n  push:\n    paths: [template.yaml]\njobs:\n  deploy:\n"
+          "    runs-on: ubuntu-latest\n    steps:\n"
+          "      - run: aws cloudformation deploy --template-file template.yaml "
+          "--stack-name s --parameter-overrides MaximumPercent=100\n")
+    (tmp_path / "template.yaml").write_text(SERVICE)
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "d.yml").write_text(wf)
+    found = [f for f in lint_folder(tmp_path) if f.rule == "taskdef-image-latest"]
+    lines = [r.span.line for f in found for r in f.related if r.file.endswith("d.yml")]
+    assert lines == [8]
