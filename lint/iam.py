@@ -537,9 +537,10 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
             return Decision(False, None, f"{_describe(stmt)} allows it only under a condition "
                             f"on {key}, a key that {which}")
     for stmt in stmts:
-        # an Allow that fails only on a value the request carries: name it
+        # an Allow that fails only on a value the request carries: name it (its
+        # resources may match: a template's ARN with an unknown account)
         if stmt.effect == "Allow" and statement_actions_match(stmt, action, False) \
-                and statement_resources_match(stmt, resource, False, context):
+                and statement_resources_match(stmt, resource, True, context):
             unmet = _unmet_equals(stmt, context)
             if unmet is not None:
                 key, wanted, have = unmet

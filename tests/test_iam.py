@@ -391,3 +391,21 @@ def test_the_principal_account_variable_in_a_resource(account, allowed):
     assert evaluate([policy], "ecr:PutImage", arn,
                     {"aws:PrincipalAccount": "111111111111"}).allowed is allowed
     assert evaluate([policy], "ecr:PutImage", arn).allowed  # not known: some value
+
+
+def test_the_condition_value_is_named_for_a_template_arn_too():
+    # je/09: Terraform's `aws_iam_role.x.arn` is an ARN whose account is not known
+    # here; the statement may match it, so its unmet condition is what to say
+    from ecs_lint import iam as I
+    from ecs_lint.values import Template, Unknown
+
+    arn = Template(("arn:aws:iam::", Unknown("account"), ":role/exec"))
+    stmts = I.policy_statements([{"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Action": "iam:PassRole", "Resource": [arn],
+        "Condition": {"StringEquals": {"iam:PassedToService": "ecs.amazonaws.com"}}}]}])
+    d = I.evaluate_statements(stmts, "iam:PassRole", "arn:aws:iam::1:role/exec",
+                              {"iam:PassedToService": "ecs-tasks.amazonaws.com"})
+    assert not d.allowed and "only when iam:PassedToService is ecs.amazonaws.com" in d.reason
+    d = I.evaluate_statements(stmts, "iam:PassRole", "arn:aws:iam::1:role/other",
+                              {"iam:PassedToService": "ecs-tasks.amazonaws.com"})
+    assert d.reason.startswith("no statement allows")
