@@ -3496,9 +3496,6 @@ def _pull_request_artifacts(wf, job, ctx) -> List[tuple]:
     ran the pull request's own workflow files (a fork's too), so whatever it
     wrote is its author's text. Folder: relative to the workspace, "" the
     workspace itself."""
-    if "workflow_run" not in wm.job_events(wf, job) or _OTHER_EVENT_ONLY.search(job.if_ or "") \
-            or not _follows_pull_requests(wf, ctx):
-        return []
     out = []
     for i, st in enumerate(job.steps):
         if (st.uses or "").split("@")[0].lower() not in _DOWNLOAD_ACTIONS:
@@ -3508,6 +3505,11 @@ def _pull_request_artifacts(wf, job, ctx) -> List[tuple]:
             path = st.input("path")
             folder = os.path.normpath(path).strip("/") if isinstance(path, str) else ""
             out.append((i, "" if folder == "." else folder))
+    # (the downloads first: the followed workflows are read only for a job that has some)
+    if not out or "workflow_run" not in wm.job_events(wf, job) \
+            or (isinstance(job.if_, str) and _OTHER_EVENT_ONLY.search(job.if_)) \
+            or not _follows_pull_requests(wf, ctx):
+        return []
     return out
 
 
