@@ -29,7 +29,7 @@ import os
 import re
 from typing import Callable, Dict, List, Optional, Tuple
 
-from . import probes
+from . import hcl, probes
 from .loader import LoadError, decode, load_json, load_yaml
 from .values import Unknown
 
@@ -313,10 +313,8 @@ def _hcl_piece(text: str) -> Optional[dict]:
     """The definition in an HCL bake file (None: not HCL). Its values are
     expressions: text, numbers, lists and dicts as they are, ("var", NAME),
     ("text", parts) for a template, Unknown for anything else."""
-    from .terraform import parse_hcl
-
     try:
-        tree = parse_hcl(text)
+        tree = hcl.parse(text)
         return _hcl_blocks(tree, text)
     except (LoadError, AttributeError, IndexError, TypeError, ValueError, RecursionError):
         return None
@@ -324,25 +322,23 @@ def _hcl_piece(text: str) -> Optional[dict]:
 
 def _hcl_blocks(tree, text: str) -> dict:
     """The definition of a parsed HCL bake file (see `_hcl_piece`)."""
-    from .terraform import _block_parts, _kids, _name
-
     piece = _empty_piece()
-    top = _kids(tree)
-    for item in (_kids(top[0]) if top else []):
+    top = hcl.kids(tree)
+    for item in (hcl.kids(top[0]) if top else []):
         if item.data == "attribute":
-            kids = _kids(item)
-            piece["attributes"][_name(kids[0])] = _hcl_expr(kids[-1], text, 0)
+            kids = hcl.kids(item)
+            piece["attributes"][hcl.name(kids[0])] = _hcl_expr(kids[-1], text, 0)
             continue
         if item.data != "block":
             continue
-        kind, labels, body = _block_parts(item)
+        kind, labels, body = hcl.block_parts(item)
         if len(labels) != 1 or body is None:
             continue
         attrs = {}
-        for a in _kids(body):
+        for a in hcl.kids(body):
             if a.data == "attribute":
-                kids = _kids(a)
-                attrs[_name(kids[0])] = _hcl_expr(kids[-1], text, 0)
+                kids = hcl.kids(a)
+                attrs[hcl.name(kids[0])] = _hcl_expr(kids[-1], text, 0)
         _add_block(piece, kind, labels[0], attrs)
     return piece
 
@@ -359,27 +355,25 @@ def _add_block(piece: dict, kind: str, label: str, attrs: dict):
 
 def _hcl_expr(node, text: str, depth: int):
     """An HCL expression node as an expression (see `_hcl_piece`)."""
-    from .terraform import _heredoc_body, _is_tree, _kids, _name, _unwrap
-
-    node = _unwrap(node)
-    if depth > MAX_DEPTH or not _is_tree(node):
+    node = hcl.unwrap(node)
+    if depth > MAX_DEPTH or not hcl.is_tree(node):
         return Unknown("expression")
     kind = node.data
     if kind == "string":
         return _string_expr(node, text, depth)
     if kind in ("heredoc_template", "heredoc_template_trim"):
-        body, _ = _heredoc_body(node.children[0])
+        body, _ = hcl.heredoc_body(node.children[0])
         return _template_expr(body)
     if kind == "tuple":
-        return [_hcl_expr(k, text, depth + 1) for k in _kids(node)]
+        return [_hcl_expr(k, text, depth + 1) for k in hcl.kids(node)]
     if kind == "object":
         out = {}
-        for elem in _kids(node):
-            kids = _kids(elem)
+        for elem in hcl.kids(node):
+            kids = hcl.kids(elem)
             if elem.data != "object_elem" or len(kids) < 2:
                 continue
-            key = _unwrap(_kids(kids[0])[0]) if _kids(kids[0]) else kids[0]
-            key = _name(key) if key.data in ("identifier", "keyword", "string") \
+            key = hcl.unwrap(hcl.kids(kids[0])[0]) if hcl.kids(kids[0]) else kids[0]
+            key = hcl.name(key) if key.data in ("identifier", "keyword", "string") \
                 else _source(key, text)
             out[key] = _hcl_expr(kids[-1], text, depth + 1)
         return out
@@ -391,37 +385,27 @@ def _hcl_expr(node, text: str, depth: int):
         return {"true": True, "false": False, "null": None}.get(str(node.children[0]),
                                                              Unknown("literal"))
     if kind == "identifier":
-        return ("var", _name(node))
+        return ("var", hcl.name(node))
     return Unknown(_source(node, text))
 
 
 def _string_expr(node, text: str, depth: int):
     """A quoted HCL string: its text, or ("text", parts) with interpolations."""
-    from .terraform import _is_tree, _kids, _unescape_chars
-
     parts = []
-    for part in node.children:
-        if not _is_tree(part) or part.data != "string_part" or not part.children:
-            continue
-        c = part.children[0]
-        if not _is_tree(c):
-            if getattr(c, "type", "") in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
-                parts.append(str(c)[1:])  # `$${`: a literal `${`
-            else:
-                parts.append(_unescape_chars(str(c), None)[0])
-        elif c.data == "interpolation" and _kids(c):
-            parts.append(_hcl_expr(_kids(c)[0], text, depth + 1))
+    for kind, what, _ in hcl.string_parts(node):
+        if kind == "lit":
+            parts.append(what)
+        elif kind == "interpolation" and what is not None:
+            parts.append(_hcl_expr(what, text, depth + 1))
         else:
-            parts.append(Unknown(_source(c, text)))  # a `%{ }` directive
+            parts.append(Unknown(_source(what, text) if what is not None else "expression"))
     return _joined(parts)
 
 
 def _template_expr(template: str):
     """A template's text (a heredoc, a JSON string) as an expression."""
-    from .terraform import _split_template
-
     parts = []
-    for kind, source, _ in _split_template(template, [None] * len(template)):
+    for kind, source, _ in hcl.split_template(template, [None] * len(template)):
         if kind == "lit":
             parts.append(source)
         elif kind == "expr" and _NAME.fullmatch(source):

@@ -96,7 +96,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional
 
-from . import probes
+from . import hcl, probes
 from .loader import JsonLocator, LineIndex, LoadError, json_value, load_text, syntax_for
 from .model import UNKNOWN_SPAN, Document, Span
 from .values import JsonString, Template, Unknown, json_with_holes, make_template, value_at
@@ -174,221 +174,7 @@ class Resource:
 
 
 # ---------------------------------------------------------------------------
-# HCL: parsing and the lark tree
-
-
-def parse_hcl(text: str):
-    """The lark tree of a .tf text, or LoadError with the parser's position."""
-    import hcl2.api  # about 0.1 s with hcl2's cached grammar: only when there is HCL
-    from lark.exceptions import LarkError, UnexpectedInput
-
-    try:
-        return hcl2.api.parses_to_tree(text)
-    except UnexpectedInput as e:
-        line, col = getattr(e, "line", 1), getattr(e, "column", 1)
-        if not isinstance(line, int) or line < 1:  # unexpected end of input
-            line, col = text.count("\n") + 1, 1
-        token = getattr(e, "token", None)
-        if token is not None and str(token).strip():
-            shown = str(token).strip().splitlines()[0][:30]
-            what = f"unexpected '{shown}'"
-            start = getattr(token, "start_pos", None)
-            if isinstance(start, int):  # point at the text, not the newline before it
-                line, col = LineIndex(text).line_col(
-                    start + len(str(token)) - len(str(token).lstrip()))
-        elif getattr(e, "char", None):
-            what = f"unexpected character {e.char!r}"
-        else:
-            what = "unexpected end of file"
-        raise LoadError(f"invalid HCL: {what}", line, col) from None
-    except (LarkError, RecursionError, ValueError) as e:
-        raise LoadError(f"invalid HCL: {type(e).__name__}: {e}"[:300]) from None
-
-
-def _is_tree(x) -> bool:
-    return hasattr(x, "data") and hasattr(x, "children")
-
-
-def _kids(node) -> list:
-    """Children that are trees, without newlines and comments."""
-    return [c for c in node.children if _is_tree(c) and c.data != "new_line_or_comment"]
-
-
-def _span(node) -> Optional[Span]:
-    if not _is_tree(node):
-        line = getattr(node, "line", None)
-        if line is None:
-            return None
-        return Span(line, node.column, node.end_line, node.end_column)
-    m = node.meta
-    if getattr(m, "empty", True):
-        return None
-    return Span(m.line, m.column, m.end_line, m.end_column)
-
-
-def _name(node) -> str:
-    """The text of an identifier, keyword, literal or plain string node."""
-    if node.data == "string":
-        return "".join(str(p.children[0]) for p in node.children
-                       if _is_tree(p) and p.children and not _is_tree(p.children[0]))
-    return str(node.children[0]) if node.children else ""
-
-
-def _block_parts(block):
-    """(type, labels, body) of a block node."""
-    names = [c for c in block.children if _is_tree(c) and c.data in
-             ("identifier", "keyword", "literal_value", "string")]
-    body = next((c for c in block.children if _is_tree(c) and c.data == "body"), None)
-    return _name(names[0]), [_name(n) for n in names[1:]], body
-
-
-def _unwrap(node):
-    """The expression inside expr_term and parentheses."""
-    while _is_tree(node) and node.data == "expr_term":
-        kids = _kids(node)
-        if len(kids) != 1:
-            break
-        node = kids[0]
-    return node
-
-
-def _ref_steps(node) -> Optional[list]:
-    """`a.b[0].c` as ["a", "b", <index node>, "c"], or None for other expressions."""
-    node = _unwrap(node)
-    if not _is_tree(node):
-        return None
-    if node.data == "identifier":
-        return [_name(node)]
-    if node.data == "get_attr_expr_term":
-        base = _ref_steps(node.children[0])
-        attr = [c for c in node.children[1].children if _is_tree(c)]
-        if base is None or not attr:
-            return None
-        return base + [_name(attr[0])]
-    if node.data == "index_expr_term":
-        base = _ref_steps(node.children[0])
-        if base is None:
-            return None
-        idx = node.children[1]
-        if idx.data == "short_index":
-            return base + [int(str(idx.children[-1]).lstrip("."))]
-        inner = _kids(idx)
-        return base + [inner[0] if inner else None]
-    return None
-
-
-# ---------------------------------------------------------------------------
 # text with holes: heredocs, quoted strings, template files -> values and JSON
-
-_UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
-
-
-def _unescape_chars(raw: str, start: Optional[int]):
-    """HCL string escapes -> (text, offsets of each char in the file)."""
-    out, offs = [], []
-    i = 0
-    while i < len(raw):
-        ch = raw[i]
-        at = None if start is None else start + i
-        if ch == "\\" and i + 1 < len(raw):
-            nxt = raw[i + 1]
-            if nxt in _UNESCAPE:
-                out.append(_UNESCAPE[nxt])
-                i += 2
-            elif nxt in "uU":
-                width = 4 if nxt == "u" else 8
-                try:
-                    out.append(chr(int(raw[i + 2:i + 2 + width], 16)))
-                    i += 2 + width
-                except ValueError:
-                    out.append(ch)
-                    i += 1
-            else:
-                out.append(ch)
-                i += 1
-        else:
-            out.append(ch)
-            i += 1
-        offs.append(at)
-    return "".join(out), offs
-
-
-def _heredoc_body(tok):
-    """(body text, file offsets) of a heredoc token, `<<-` indentation removed."""
-    raw = str(tok)
-    trim = raw.startswith("<<-")
-    first_nl = raw.index("\n") + 1
-    body = raw[first_nl:]
-    body = body[:body.rstrip("\r\n").rfind("\n") + 1]  # drop the closing marker line
-    base = getattr(tok, "start_pos", None)
-    lines = body.splitlines(keepends=True)
-    cut = 0
-    if trim:
-        widths = [len(ln) - len(ln.lstrip(" \t")) for ln in lines if ln.strip()]
-        cut = min(widths) if widths else 0
-    text, offs, pos = [], [], first_nl
-    for ln in lines:
-        drop = min(cut, len(ln) - len(ln.lstrip(" \t")))
-        for j in range(drop, len(ln)):
-            text.append(ln[j])
-            offs.append(None if base is None else base + pos + j)
-        pos += len(ln)
-    return "".join(text), offs
-
-
-def _split_template(text: str, offs: list):
-    """Template text -> segments: ("lit", text, offsets) and ("expr", source, offset).
-
-    `$${` and `%%{` are the escapes for a literal `${` and `%{`; `%{...}`
-    directives give ("directive", source, offset)."""
-    segs = []
-    lit, lit_offs = [], []
-    i, n = 0, len(text)
-
-    def flush():
-        if lit:
-            segs.append(("lit", "".join(lit), list(lit_offs)))
-            lit.clear()
-            lit_offs.clear()
-
-    while i < n:
-        if text.startswith("$${", i) or text.startswith("%%{", i):
-            lit.extend(text[i + 1:i + 3])
-            lit_offs.extend(offs[i + 1:i + 3])
-            i += 3
-            continue
-        if text.startswith("${", i) or text.startswith("%{", i):
-            depth, j, quote = 1, i + 2, False
-            while j < n and depth:
-                c = text[j]
-                if quote:
-                    if c == "\\":
-                        j += 1
-                    elif c == '"':
-                        quote = False
-                elif c == '"':
-                    quote = True
-                elif c == "{":
-                    depth += 1
-                elif c == "}":
-                    depth -= 1
-                j += 1
-            if depth:  # unterminated: keep as text
-                lit.append(text[i])
-                lit_offs.append(offs[i])
-                i += 1
-                continue
-            flush()
-            kind = "expr" if text[i] == "$" else "directive"
-            segs.append((kind, text[i + 2:j - 1].strip("~ \t\n"), offs[i]))
-            i = j
-            continue
-        lit.append(text[i])
-        lit_offs.append(offs[i])
-        i += 1
-    flush()
-    return segs
-
 
 def json_locator(text: str, offs: list, index: LineIndex, fallback: Span):
     """locate(path, key) inside JSON text whose chars sit at `offs` in the file."""
@@ -498,7 +284,7 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
         if this is not None and this.text == text:
             probes.replay(mod.asked)  # what was read for it counts for this file too
             return mod, this
-    this = TfFile(path, text, parse_hcl(text), LineIndex(text))  # a parse-error here is ours
+    this = TfFile(path, text, hcl.parse(text), LineIndex(text))  # a parse-error here is ours
     mod = Module(folder, root, asked=list(asked), run=probes.run_id())
     if names:  # the other files of the module read this one too, as it is on disk
         with probes.recording() as mine:
@@ -517,7 +303,7 @@ def load_module(path: str, text: str, root: Optional[str] = None) -> tuple:
         if other is None:
             continue
         try:
-            tree = parse_hcl(other)
+            tree = hcl.parse(other)
         except LoadError:
             continue  # reported when that file is read itself
         mod.files.append(TfFile(full, other, tree, LineIndex(other)))
@@ -645,8 +431,8 @@ def _calls_in(mod: Module, path: str, root: str, depth: int) -> List[Module]:
 def _local_source(caller: Module, hit) -> Optional[str]:
     """The folder a `module` block's local source (`"./..."`, `"../..."`) names,
     joined to the caller's folder; None for any other source."""
-    source = next((a.children[-1] for a in _kids(hit[2]) if a.data == "attribute"
-                   and _name(a.children[0]) == "source"), None)
+    source = next((a.children[-1] for a in hcl.kids(hit[2]) if a.data == "attribute"
+                   and hcl.name(a.children[0]) == "source"), None)
     where = Evaluator(caller, hit[3]).value(source) if source is not None else None
     if not isinstance(where, str) or not where.startswith(("./", "../")):
         return None
@@ -770,8 +556,8 @@ def _add_passed(out: tuple, address: str, m: Module, inner: tuple):
 
 def _creates_nothing(mod: Module, f: TfFile, body) -> bool:
     """`count = 0`, `for_each` of an empty collection: no instance at all."""
-    for a in _kids(body):
-        if a.data == "attribute" and _name(a.children[0]) in ("count", "for_each"):
+    for a in hcl.kids(body):
+        if a.data == "attribute" and hcl.name(a.children[0]) in ("count", "for_each"):
             v = Evaluator(mod, f).value(a.children[-1])
             return v == 0 and not isinstance(v, bool) or v in ([], {})
     return False
@@ -822,16 +608,16 @@ def _bound(mod: Module, caller: Module, cf: TfFile, hit, key, scope) -> Module:
     given = {**caller.tfvars_at, **caller.given_at}
     given.update(_each_written(caller, cf, hit[2], key, given, call=True))
     ev = Evaluator(caller, cf, scope, given)
-    rec = Positions(_span(hit[4]) or UNKNOWN_SPAN)
+    rec = Positions(hcl.span(hit[4]) or UNKNOWN_SPAN)
     values = ev.body(hit[2], (), rec)
     args = {k: v for k, v in values.items() if k not in _MODULE_META}
     label = _call_address(hit, key)
     from .runner import display_path
 
-    shown, at = display_path(cf.path), _span(hit[4]) or UNKNOWN_SPAN
+    shown, at = display_path(cf.path), hcl.span(hit[4]) or UNKNOWN_SPAN
     overrides = any(h[0] == "aws_iam_policy_document" and any(
-        a.data == "attribute" and _name(a.children[0]) == "override_policy_documents"
-        for a in _kids(h[2])) for h in mod.blocks.values())
+        a.data == "attribute" and hcl.name(a.children[0]) == "override_policy_documents"
+        for a in hcl.kids(h[2])) for h in mod.blocks.values())
     caller_docs = [r for a, h in caller.blocks.items() if overrides
                    and h[0] == "aws_iam_policy_document" for r in tf_resources(caller, a)]
     return _reading(
@@ -851,9 +637,9 @@ def _each_written(mod: Module, f: TfFile, body, key, given: dict,
     the module's findings are then told apart by instance, at the local's
     entries (a resource's own use of a local of its file is reported there);
     nothing otherwise."""
-    over = next((a.children[-1] for a in _kids(body) if a.data == "attribute"
-                 and _name(a.children[0]) == "for_each"), None)
-    steps = _ref_steps(over) if over is not None and key is not None else None
+    over = next((a.children[-1] for a in hcl.kids(body) if a.data == "attribute"
+                 and hcl.name(a.children[0]) == "for_each"), None)
+    steps = hcl.ref_steps(over) if over is not None and key is not None else None
     if not steps or len(steps) != 2 or not isinstance(steps[1], str):
         return {}
     if steps[0] == "var":
@@ -883,14 +669,14 @@ def read_tfvars(mod: Module, full: str):
         mod.tfvars_at.update(_in_file(spans, full))
         return
     try:
-        tree = parse_hcl(other)
+        tree = hcl.parse(other)
     except LoadError:
         return  # reported when that file is read itself
     ev = Evaluator(mod, TfFile(full, other, tree))
     rec = Positions(UNKNOWN_SPAN)
-    for attr in _kids(_kids(tree)[0]) if _kids(tree) else []:
+    for attr in hcl.kids(hcl.kids(tree)[0]) if hcl.kids(tree) else []:
         if attr.data == "attribute":
-            name = _name(attr.children[0])
+            name = hcl.name(attr.children[0])
             mod.tfvars[name] = ev.value(attr.children[-1], (name,), rec)
             mod.tfvars_at = {p: sp for p, sp in mod.tfvars_at.items() if p[0] != name}
     mod.tfvars_at.update(_in_file(rec.spans, full))
@@ -935,25 +721,25 @@ def _json_tfvars(text: str) -> dict:
 
 
 def _index_file(mod: Module, f: TfFile):
-    body = next((c for c in f.tree.children if _is_tree(c) and c.data == "body"), None)
+    body = next((c for c in f.tree.children if hcl.is_tree(c) and c.data == "body"), None)
     if body is None:
         return
-    for item in _kids(body):
+    for item in hcl.kids(body):
         if item.data != "block":
             continue
-        btype, labels, inner = _block_parts(item)
+        btype, labels, inner = hcl.block_parts(item)
         if inner is None:
             continue
         if btype == "variable" and labels:
-            for attr in _kids(inner):
-                if attr.data == "attribute" and _name(attr.children[0]) == "default":
+            for attr in hcl.kids(inner):
+                if attr.data == "attribute" and hcl.name(attr.children[0]) == "default":
                     mod.variables[labels[0]] = (attr.children[-1], f)
-                elif attr.data == "attribute" and _name(attr.children[0]) == "type":
+                elif attr.data == "attribute" and hcl.name(attr.children[0]) == "type":
                     mod.var_types[labels[0]] = (attr.children[-1], f)
         elif btype == "locals":
-            for attr in _kids(inner):
+            for attr in hcl.kids(inner):
                 if attr.data == "attribute":
-                    mod.local_nodes[_name(attr.children[0])] = (attr.children[-1], f)
+                    mod.local_nodes[hcl.name(attr.children[0])] = (attr.children[-1], f)
         elif btype == "module" and labels:
             mod.blocks[f"module.{labels[0]}"] = ("module", labels[0], inner, f, item, "module")
         elif btype in ("resource", "data") and len(labels) >= 2:
@@ -1233,17 +1019,17 @@ class Evaluator:
 
     def body(self, body, path, rec: Positions) -> dict:
         out: Dict[str, Any] = {}
-        for item in _kids(body):
+        for item in hcl.kids(body):
             if item.data == "attribute":
-                name = _name(item.children[0])
+                name = hcl.name(item.children[0])
                 expr = item.children[-1]
                 p = path + (name,)
-                rec.keys[p] = _span(item.children[0])
-                rec.spans[p] = _span(expr)
+                rec.keys[p] = hcl.span(item.children[0])
+                rec.spans[p] = hcl.span(expr)
                 rec.nodes[p] = expr
                 out[name] = self.value(expr, p, rec)
             elif item.data == "block":
-                btype, labels, inner = _block_parts(item)
+                btype, labels, inner = hcl.block_parts(item)
                 made = [(self, inner)]  # (evaluator, body) of each block it makes
                 if btype == "dynamic" and labels:
                     btype = labels[0]
@@ -1251,11 +1037,11 @@ class Evaluator:
                 items = out.setdefault(btype, [])
                 if not isinstance(items, list):
                     continue
-                rec.spans.setdefault(path + (btype,), _span(item))
-                rec.keys.setdefault(path + (btype,), _span(item.children[0]))
+                rec.spans.setdefault(path + (btype,), hcl.span(item))
+                rec.keys.setdefault(path + (btype,), hcl.span(item.children[0]))
                 for ev, content in made if made is not None else [(None, None)]:
                     p = path + (btype, len(items))
-                    rec.spans[p] = _span(item)
+                    rec.spans[p] = hcl.span(item)
                     if content is None:
                         items.append(unknown(f"dynamic {btype}"))
                     else:
@@ -1268,15 +1054,15 @@ class Evaluator:
         map: its keys), with the iterator (`TYPE`, or `iterator = NAME`) bound
         to `{key, value}`; None when the collection is not known."""
         for_each = iterator = content = None
-        for it in _kids(inner) if inner is not None else []:
+        for it in hcl.kids(inner) if inner is not None else []:
             if it.data == "attribute":
-                name = _name(it.children[0])
+                name = hcl.name(it.children[0])
                 if name == "for_each":
                     for_each = it.children[-1]
                 elif name == "iterator":
                     iterator = self.source(it.children[-1]).strip()
-            elif it.data == "block" and _block_parts(it)[0] == "content":
-                content = _block_parts(it)[2]
+            elif it.data == "block" and hcl.block_parts(it)[0] == "content":
+                content = hcl.block_parts(it)[2]
         coll = self.value(for_each) if for_each is not None and content is not None else None
         if isinstance(coll, list):
             pairs = list(enumerate(coll))
@@ -1306,7 +1092,7 @@ class Evaluator:
 
     def value(self, node, path=(), rec: Optional[Positions] = None):
         if rec is not None:
-            sp = _span(node)
+            sp = hcl.span(node)
             if sp is not None:
                 rec.spans.setdefault(path, sp)
             if self.given:
@@ -1323,20 +1109,20 @@ class Evaluator:
         """`var.X` (`var.X.a[0]`) whose value is written elsewhere (a tfvars
         file, the call's argument): its positions are there; so are those of
         `each.value` of a call whose `for_each` is such a variable (`_EACH`)."""
-        un = _unwrap(node)
-        if _is_tree(un) and un.data == "string":  # "...${var.x}...": the one value that varies
-            holes = [_kids(p.children[0]) for p in un.children if _is_tree(p)
-                     and p.data == "string_part" and p.children and _is_tree(p.children[0])
+        un = hcl.unwrap(node)
+        if hcl.is_tree(un) and un.data == "string":  # "...${var.x}...": the one value that varies
+            holes = [hcl.kids(p.children[0]) for p in un.children if hcl.is_tree(p)
+                     and p.data == "string_part" and p.children and hcl.is_tree(p.children[0])
                      and p.children[0].data == "interpolation"]
-            fixed = "".join(str(p.children[0]) for p in un.children if _is_tree(p)
+            fixed = "".join(str(p.children[0]) for p in un.children if hcl.is_tree(p)
                             and p.data == "string_part" and p.children
-                            and not _is_tree(p.children[0]))
+                            and not hcl.is_tree(p.children[0]))
             at = self._given_span(holes[0][0]) if len(holes) == 1 and holes[0] \
                 and not re.search(r"[*?]", fixed) else None  # (a wildcard of its own: here)
             if at is not None:
                 rec.spans[path] = at
             return
-        steps = _ref_steps(node)
+        steps = hcl.ref_steps(node)
         if not steps or (len(steps) < 2 and (_FOR_NAME + str(steps[0]),) not in self.given):
             return
         if steps[0] == "var" and "var" not in self.scope:
@@ -1370,13 +1156,13 @@ class Evaluator:
         positions the `locals` block writes it at (in this file or another of
         the module), so a container's entry is reported at its own line, not
         at the reference; the reference itself stays where it is."""
-        steps = _ref_steps(node)
+        steps = hcl.ref_steps(node)
         if not steps or len(steps) < 2 or steps[0] != "local" or "local" in self.scope \
                 or not isinstance(steps[1], str):
             return
         rest = []
         for s in steps[2:]:
-            s = self.value(s) if _is_tree(s) else s
+            s = self.value(s) if hcl.is_tree(s) else s
             if not isinstance(s, (str, int)) or isinstance(s, bool):
                 return
             rest.append(s)
@@ -1411,11 +1197,11 @@ class Evaluator:
         return _in_file(spans, hit[1].path), _in_file(keys, hit[1].path)
 
     def _value(self, node, path, rec):
-        if not _is_tree(node):
+        if not hcl.is_tree(node):
             return unknown(str(node))
         d = node.data
         if d == "expr_term":
-            kids = _kids(node)
+            kids = hcl.kids(node)
             return self.value(kids[0], path, rec) if kids else None
         if d == "int_lit":
             return int(str(node.children[0]))
@@ -1427,22 +1213,22 @@ class Evaluator:
             return self._text_value(node)
         if d == "tuple":
             if rec is not None:  # `[aws_iam_policy.x.arn]`: what each element refers to
-                for i, c in enumerate(_kids(node)):
+                for i, c in enumerate(hcl.kids(node)):
                     rec.nodes.setdefault(path + (i,), c)
-            out = [self.value(c, path + (i,), rec) for i, c in enumerate(_kids(node))]
+            out = [self.value(c, path + (i,), rec) for i, c in enumerate(hcl.kids(node))]
             if rec is not None and len(out) == 1 and self.given \
                     and getattr(rec.spans.get(path + (0,)), "file", None):
                 rec.spans[path] = rec.spans[path + (0,)]  # `[var.x]`: where x is written
             return out
         if d == "object":
             out = {}
-            for elem in _kids(node):
+            for elem in hcl.kids(node):
                 if elem.data != "object_elem":
                     continue
                 kn, vn = elem.children[0], elem.children[-1]
                 key = self._key(kn)
                 if rec is not None:
-                    rec.keys[path + (key,)] = _span(kn)
+                    rec.keys[path + (key,)] = hcl.span(kn)
                     rec.nodes.setdefault(path + (key,), vn)  # `{ a = aws_iam_policy.x.arn }`
                 out[key] = self.value(vn, path + (key,), rec)
             return out
@@ -1455,7 +1241,7 @@ class Evaluator:
         if d in ("identifier", "get_attr_expr_term", "index_expr_term"):
             return self.reference(node)
         if d == "conditional":
-            kids = _kids(node)
+            kids = hcl.kids(node)
             cond = self.value(kids[0])
             if cond is True and len(kids) > 1:
                 return self.value(kids[1], path, rec)
@@ -1478,16 +1264,16 @@ class Evaluator:
         grammar gives HCL's precedence), `==` and `!=` also with null; None
         when a side is not known. Equality compares type and value, as
         Terraform does (`"1" == 1` and `true == 1` are false)."""
-        kids = _kids(node)
+        kids = hcl.kids(node)
         term = next((k for k in kids if k.data == "binary_term"), None)
-        if term is None or not _kids(term):
+        if term is None or not hcl.kids(term):
             return None
-        op_node = next((c for c in term.children if _is_tree(c) and c.data == "binary_operator"),
+        op_node = next((c for c in term.children if hcl.is_tree(c) and c.data == "binary_operator"),
                        None)
         if op_node is None:
             return None
         op = str(op_node.children[0])
-        a, b = self.value(kids[0]), self.value(_kids(term)[-1])
+        a, b = self.value(kids[0]), self.value(hcl.kids(term)[-1])
         if op in ("==", "!=") and None in (a, b) and not any(
                 isinstance(x, Template) for x in (a, b)):
             same = a is None and b is None  # null (an optional attribute left out...)
@@ -1516,14 +1302,14 @@ class Evaluator:
         iterates it), its names bound (`for x in C`, `for k, v in C`), the
         elements whose `if` is false left out; None when the collection or an
         `if` is not known."""
-        kids = _kids(node)
+        kids = hcl.kids(node)
         intro = next((k for k in kids if k.data == "for_intro"), None)
-        cond = next((_kids(k)[-1] for k in kids if k.data == "for_cond" and _kids(k)), None)
+        cond = next((hcl.kids(k)[-1] for k in kids if k.data == "for_cond" and hcl.kids(k)), None)
         body = [k for k in kids if k.data not in ("for_intro", "for_cond")]
         if intro is None:
             return None
-        parts = _kids(intro)
-        names = [_name(p) for p in parts[:-1] if p.data == "identifier"]
+        parts = hcl.kids(intro)
+        names = [hcl.name(p) for p in parts[:-1] if p.data == "identifier"]
         coll = self.value(parts[-1])
         if isinstance(coll, list):
             pairs = list(enumerate(coll))
@@ -1559,7 +1345,7 @@ class Evaluator:
     def _given_prefix(self, node) -> Optional[tuple]:
         """The key in `given` of a collection written elsewhere (`var.env`,
         `each.value.env`), or None."""
-        steps = _ref_steps(node) if self.given else None
+        steps = hcl.ref_steps(node) if self.given else None
         if not steps or not all(isinstance(x, str) for x in steps):
             return None
         at = None
@@ -1587,7 +1373,7 @@ class Evaluator:
         got = self._for_scopes(node)
         if got is None or len(got[1]) != 2:
             return unknown(self.source(node))
-        grouping = any(not _is_tree(c) and str(c) == "..." for c in node.children)
+        grouping = any(not hcl.is_tree(c) and str(c) == "..." for c in node.children)
         out: Dict[str, Any] = {}
         for ev in got[0]:
             key = ev.value(got[1][0])
@@ -1604,9 +1390,9 @@ class Evaluator:
 
     def _key(self, kn):
         inner = kn.children[0] if kn.children else kn
-        un = _unwrap(inner)
-        if _is_tree(un) and un.data in ("keyword", "identifier"):
-            return _name(un)  # `Version = ...`: a bare name is the key itself
+        un = hcl.unwrap(inner)
+        if hcl.is_tree(un) and un.data in ("keyword", "identifier"):
+            return hcl.name(un)  # `Version = ...`: a bare name is the key itself
         v = self.value(inner)
         return v if isinstance(v, str) else str(v)
 
@@ -1622,27 +1408,15 @@ class Evaluator:
         """A string or heredoc as ("lit", text, offsets) / ("hole", value, offset);
         `placed` gets each hole's offset -> where inside its value is written in
         another file (`_written_elsewhere`)."""
-        node = _unwrap(node)
+        node = hcl.unwrap(node)
         if node.data == "string":
             segs = []
-            for part in node.children:
-                if not _is_tree(part) or part.data != "string_part" or not part.children:
-                    continue
-                c = part.children[0]
-                if not _is_tree(c):
-                    start = getattr(c, "start_pos", None)
-                    if c.type in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
-                        s = str(c)[1:]
-                        segs.append(("lit", s, [None if start is None else start + 1 + i
-                                                for i in range(len(s))]))
-                    else:
-                        s, offs = _unescape_chars(str(c), start)
-                        segs.append(("lit", s, offs))
-                elif c.data == "interpolation":
-                    inner = _kids(c)
-                    at = getattr(c.meta, "start_pos", None)
+            for kind, what, at in hcl.string_parts(node):
+                if kind == "lit":
+                    segs.append(("lit", what, at))
+                elif kind == "interpolation":
                     rec = Positions(None) if placed is not None else None
-                    v = self.value(inner[0], (), rec) if inner else None
+                    v = self.value(what, (), rec) if what is not None else None
                     if rec is not None:
                         placed[at] = _written_elsewhere(rec)
                     segs.append(("hole", v, at))
@@ -1650,7 +1424,7 @@ class Evaluator:
                     return None  # %{ } directives: the text is not known
             return segs
         if node.data in ("heredoc_template", "heredoc_template_trim"):
-            text, offs = _heredoc_body(node.children[0])
+            text, offs = hcl.heredoc_body(node.children[0])
             return self.template_segments(text, offs, placed=placed)
         return None
 
@@ -1659,7 +1433,7 @@ class Evaluator:
         rendered (a `templatefile()`'s, with its variables); None when a
         directive cannot be (a condition or a collection not known).
         `placed`: as for `segments` (holes outside directives)."""
-        pieces = _split_template(text, offs)
+        pieces = hcl.split_template(text, offs)
         if any(p[0] == "directive" for p in pieces):
             tree = _directive_tree(pieces) if variables is not None else None
             return None if tree is None else self._render(tree, variables)
@@ -1721,8 +1495,8 @@ class Evaluator:
         # (`${jsonencode(subjects)}`, `${s.name}`, `${i < length(xs) - 1 ? "," : ""}`)
         scope = self.scope if variables is None else {**self.scope, **variables}
         try:
-            tree = parse_hcl(f"x = {source}\n")
-            attr = _kids(_kids(tree)[0])[0]
+            tree = hcl.parse(f"x = {source}\n")
+            attr = hcl.kids(hcl.kids(tree)[0])[0]
             return Evaluator(self.mod, TfFile(self.f.path, f"x = {source}\n", tree),
                              scope, self.given).value(attr.children[-1], (), rec)
         except (LoadError, IndexError, AttributeError):
@@ -1731,10 +1505,10 @@ class Evaluator:
     # -- references --------------------------------------------------------
 
     def reference(self, node):
-        steps = _ref_steps(node)
+        steps = hcl.ref_steps(node)
         if not steps:
             return unknown(self.source(node))
-        steps = [self.value(s) if _is_tree(s) else s for s in steps]
+        steps = [self.value(s) if hcl.is_tree(s) else s for s in steps]
         label = ".".join(str(s) for s in steps)
         root = steps[0]
         v, rest = None, []
@@ -1800,13 +1574,13 @@ class Evaluator:
         (`object({ n = optional(number, 100) })`: an attribute left out is 100;
         through `map()`, `list()`, `set()` and nested objects), as Terraform
         converts a variable's value to its type."""
-        node = _unwrap(type_node)
-        if depth > 32 or not _is_tree(node) or node.data != "function_call":
+        node = hcl.unwrap(type_node)
+        if depth > 32 or not hcl.is_tree(node) or node.data != "function_call":
             return value
-        fname = _name(node.children[0])
-        args_node = next((c for c in node.children if _is_tree(c) and c.data == "arguments"),
+        fname = hcl.name(node.children[0])
+        args_node = next((c for c in node.children if hcl.is_tree(c) and c.data == "arguments"),
                          None)
-        args = _kids(args_node) if args_node is not None else []
+        args = hcl.kids(args_node) if args_node is not None else []
         if not args:
             return value
         if fname == "optional":
@@ -1815,23 +1589,23 @@ class Evaluator:
             return {k: self.with_defaults(v, args[0], depth + 1) for k, v in value.items()}
         if fname in ("list", "set") and isinstance(value, list):
             return [self.with_defaults(v, args[0], depth + 1) for v in value]
-        attrs = _unwrap(args[0])
-        if fname != "object" or not isinstance(value, dict) or not _is_tree(attrs) \
+        attrs = hcl.unwrap(args[0])
+        if fname != "object" or not isinstance(value, dict) or not hcl.is_tree(attrs) \
                 or attrs.data != "object":
             return value
         out = dict(value)
-        for elem in _kids(attrs):
+        for elem in hcl.kids(attrs):
             if elem.data != "object_elem":
                 continue
-            key, spec = self._key(elem.children[0]), _unwrap(elem.children[-1])
+            key, spec = self._key(elem.children[0]), hcl.unwrap(elem.children[-1])
             if key in out:
                 out[key] = self.with_defaults(out[key], spec, depth + 1)
                 continue
-            if _is_tree(spec) and spec.data == "function_call" \
-                    and _name(spec.children[0]) == "optional":
+            if hcl.is_tree(spec) and spec.data == "function_call" \
+                    and hcl.name(spec.children[0]) == "optional":
                 spec_args = next((c for c in spec.children
-                                  if _is_tree(c) and c.data == "arguments"), None)
-                kids = _kids(spec_args) if spec_args is not None else []
+                                  if hcl.is_tree(c) and c.data == "arguments"), None)
+                kids = hcl.kids(spec_args) if spec_args is not None else []
                 default = self.value(kids[1]) if len(kids) > 1 else None
                 out[key] = self.with_defaults(default, kids[0], depth + 1) \
                     if kids and isinstance(default, (dict, list)) else default
@@ -1900,8 +1674,8 @@ class Evaluator:
         ev = Evaluator(self.mod, f, scope)
 
         def arg(name):
-            for a in _kids(body):
-                if a.data == "attribute" and _name(a.children[0]) == name:
+            for a in hcl.kids(body):
+                if a.data == "attribute" and hcl.name(a.children[0]) == name:
                     return ev.value(a.children[-1])
             return None
 
@@ -1951,13 +1725,13 @@ class Evaluator:
         """(path, text, segments) a `data "template_file"` renders: its
         `template = file(PATH)` with its `vars`; None when not read."""
         ev = Evaluator(self.mod, f)
-        nodes = {_name(a.children[0]): a.children[-1] for a in _kids(body)
+        nodes = {hcl.name(a.children[0]): a.children[-1] for a in hcl.kids(body)
                  if a.data == "attribute"}
-        tpl = _unwrap(nodes.get("template"))
-        if not (_is_tree(tpl) and tpl.data == "function_call" and _name(tpl.children[0]) == "file"):
+        tpl = hcl.unwrap(nodes.get("template"))
+        if not (hcl.is_tree(tpl) and tpl.data == "function_call" and hcl.name(tpl.children[0]) == "file"):
             return None
-        args_node = next((c for c in tpl.children if _is_tree(c) and c.data == "arguments"), None)
-        args = [ev.value(a) for a in (_kids(args_node) if args_node is not None else [])]
+        args_node = next((c for c in tpl.children if hcl.is_tree(c) and c.data == "arguments"), None)
+        args = [ev.value(a) for a in (hcl.kids(args_node) if args_node is not None else [])]
         variables = ev.value(nodes["vars"]) if "vars" in nodes else {}
         if not args or not isinstance(args[0], str) or not isinstance(variables, dict):
             return None
@@ -1966,9 +1740,9 @@ class Evaluator:
     # -- functions ---------------------------------------------------------
 
     def _call(self, node, path, rec):
-        fname = _name(node.children[0])
-        args_node = next((c for c in node.children if _is_tree(c) and c.data == "arguments"), None)
-        arg_nodes = _kids(args_node) if args_node is not None else []
+        fname = hcl.name(node.children[0])
+        args_node = next((c for c in node.children if hcl.is_tree(c) and c.data == "arguments"), None)
+        arg_nodes = hcl.kids(args_node) if args_node is not None else []
         if fname == "jsonencode" and len(arg_nodes) == 1:
             v = self.value(arg_nodes[0], path, rec)  # the value; policy readers take dicts
             return JsonString(v) if isinstance(v, str) else v
@@ -2048,11 +1822,11 @@ class Evaluator:
         `yamldecode` (`fname`) of `file(PATH)`: a data file inside the
         repository (one YAML document) that the folder walk does not lint as a
         document of its own (a service catalogue); None otherwise."""
-        un = _unwrap(node)
-        if not (_is_tree(un) and un.data == "function_call" and _name(un.children[0]) == "file"):
+        un = hcl.unwrap(node)
+        if not (hcl.is_tree(un) and un.data == "function_call" and hcl.name(un.children[0]) == "file"):
             return None
-        args_node = next((c for c in un.children if _is_tree(c) and c.data == "arguments"), None)
-        args = [self.value(a) for a in (_kids(args_node) if args_node is not None else [])]
+        args_node = next((c for c in un.children if hcl.is_tree(c) and c.data == "arguments"), None)
+        args = [self.value(a) for a in (hcl.kids(args_node) if args_node is not None else [])]
         if len(args) != 1 or not isinstance(args[0], str):
             return None
         text = self.read_file(args[0])
@@ -2103,11 +1877,11 @@ class Evaluator:
         """(file as shown, its text, its segments with offsets in it) of a
         `templatefile(PATH, VARS)` call whose template is read here (not one
         linted on its own, nor one with `%{ }` directives); None otherwise."""
-        if _name(node.children[0]) != "templatefile":
+        if hcl.name(node.children[0]) != "templatefile":
             return None
-        args_node = next((c for c in node.children if _is_tree(c) and c.data == "arguments"),
+        args_node = next((c for c in node.children if hcl.is_tree(c) and c.data == "arguments"),
                          None)
-        args = [self.value(a) for a in (_kids(args_node) if args_node is not None else [])]
+        args = [self.value(a) for a in (hcl.kids(args_node) if args_node is not None else [])]
         if not args or not isinstance(args[0], str) \
                 or self.linted_on_its_own(args[0], "templatefile"):
             return None
@@ -2120,7 +1894,7 @@ class Evaluator:
 
     def template_file_of(self, node):
         """`template_of` for `data.template_file.X.rendered`."""
-        steps = _ref_steps(node)
+        steps = hcl.ref_steps(node)
         if not steps or len(steps) != 4 or steps[:2] != ["data", "template_file"] \
                 or steps[3] != "rendered" or not isinstance(steps[2], str):
             return None
@@ -2187,7 +1961,7 @@ _FOR = re.compile(r"for\s+([A-Za-z_][\w-]*)(?:\s*,\s*([A-Za-z_][\w-]*))?\s+in\s+
 
 
 def _directive_tree(pieces):
-    """Template pieces (`_split_template`) as a tree of ("lit"/"expr", ...),
+    """Template pieces (`hcl.split_template`) as a tree of ("lit"/"expr", ...),
     ("if", condition, then, else) and ("for", key, value, collection, body);
     None when the directives do not nest (an `endif` missing...)."""
     out, stack = [], []  # stack: (node being filled, which list, the list around it)
@@ -2282,7 +2056,7 @@ def instances(mod: Module, address: str) -> Optional[dict]:
 
 def _bindings(mod: Module, f: TfFile, body) -> Optional[dict]:
     """Instance key -> names bound, for a block's known `for_each`/`count` (see `instances`)."""
-    args = {_name(a.children[0]): a.children[-1] for a in _kids(body) if a.data == "attribute"}
+    args = {hcl.name(a.children[0]): a.children[-1] for a in hcl.kids(body) if a.data == "attribute"}
     if "for_each" in args:
         coll = _chained_instances(mod, f, args["for_each"])
         if coll is None:
@@ -2305,7 +2079,7 @@ def _chained_instances(mod: Module, f, node) -> Optional[dict]:
     """`for_each = aws_iam_role.deploy`: one instance per instance of that
     resource (when known), `each.value` its attributes known before apply
     (`each.value.id`, `.name`, `.arn`); None for any other expression."""
-    steps = _ref_steps(node)
+    steps = hcl.ref_steps(node)
     if not steps or len(steps) != 2 or not all(isinstance(x, str) for x in steps) \
             or steps[0] in ("var", "local", "data", "module", "path", "each", "count"):
         return None
@@ -2328,20 +2102,20 @@ def _for_each_element(mod: Module, address: str, key):
     hit = mod.blocks.get(address)
     if hit is None:
         return None
-    node = next((a.children[-1] for a in _kids(hit[2])
-                 if a.data == "attribute" and _name(a.children[0]) == "for_each"), None)
+    node = next((a.children[-1] for a in hcl.kids(hit[2])
+                 if a.data == "attribute" and hcl.name(a.children[0]) == "for_each"), None)
     f = hit[3]
     for _ in range(16):  # `for_each = local.policies`: that local's expression
-        steps = _ref_steps(node)
+        steps = hcl.ref_steps(node)
         if not (steps and len(steps) == 2 and steps[0] == "local"
                 and steps[1] in mod.local_nodes):
             break
         node, f = mod.local_nodes[steps[1]]
-    node = _unwrap(node)
-    if not _is_tree(node) or node.data != "object":
+    node = hcl.unwrap(node)
+    if not hcl.is_tree(node) or node.data != "object":
         return None
     ev = Evaluator(mod, f)
-    return next((e.children[-1] for e in _kids(node)
+    return next((e.children[-1] for e in hcl.kids(node)
                  if e.data == "object_elem" and ev._key(e.children[0]) == key), None)
 
 
@@ -2370,9 +2144,9 @@ def tf_resource(mod: Module, address: str, key=None) -> Optional[Resource]:
     given = {**mod.tfvars_at, **mod.given_at} if mode == "module" else dict(mod.given_at)
     given.update(_each_written(mod, f, body, key, given))
     ev = Evaluator(mod, f, None if key is None else instances(mod, address)[key], given)
-    rec = Positions(_span(node) or UNKNOWN_SPAN)
-    if _span(node.children[0]) is not None:
-        rec.keys[()] = _span(node.children[0])
+    rec = Positions(hcl.span(node) or UNKNOWN_SPAN)
+    if hcl.span(node.children[0]) is not None:
+        rec.keys[()] = hcl.span(node.children[0])
     values = ev.body(body, (), rec)
 
     def policy_at(path):
@@ -2380,13 +2154,13 @@ def tf_resource(mod: Module, address: str, key=None) -> Optional[Resource]:
 
     def ref_at(path):
         expr = rec.nodes.get(tuple(path))
-        if key is not None and expr is not None and _ref_steps(expr) == ["each", "value"]:
+        if key is not None and expr is not None and hcl.ref_steps(expr) == ["each", "value"]:
             expr = _for_each_element(mod, address, key)  # `policy_arn = each.value`
-        steps = _ref_steps(expr) if expr is not None else None
+        steps = hcl.ref_steps(expr) if expr is not None else None
         if steps and len(steps) >= 3 and isinstance(steps[0], str) and isinstance(steps[1], str) \
                 and steps[0] not in ("var", "local", "data", "module", "path", "each", "count"):
             target = f"{steps[0]}.{steps[1]}"
-            index = ev.value(steps[2]) if _is_tree(steps[2]) else steps[2]
+            index = ev.value(steps[2]) if hcl.is_tree(steps[2]) else steps[2]
             if _is_key(index) and index in (instances(mod, target) or {}):
                 return instance_address(target, index)  # `aws_iam_role.r[each.key].name`
             return target
@@ -2408,14 +2182,14 @@ def _tf_policy(ev: Evaluator, rec: Positions, values, path, f: TfFile):
     if _document_named(value):
         return ("ref", _document_named(value))
     node = rec.nodes.get(path)
-    un = _unwrap(node) if node is not None else None
+    un = hcl.unwrap(node) if node is not None else None
     segs = None
     placed: Dict[int, dict] = {}  # hole offset -> where its value is written elsewhere
-    template = ev.template_of(un) if _is_tree(un) and un.data == "function_call" \
-        else ev.template_file_of(un) if _is_tree(un) else None
+    template = ev.template_of(un) if hcl.is_tree(un) and un.data == "function_call" \
+        else ev.template_file_of(un) if hcl.is_tree(un) else None
     if template is not None:  # positions in the template file
         shown, text, segs = template
-    elif _is_tree(un) and un.data in ("string", "heredoc_template", "heredoc_template_trim"):
+    elif hcl.is_tree(un) and un.data in ("string", "heredoc_template", "heredoc_template_trim"):
         segs = ev.segments(un, placed)
     elif isinstance(value, str):
         segs = [("lit", value, [None] * len(value))]

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import lint_folder
-from ecs_lint import cloudformation, shell, terraform
+from ecs_lint import cloudformation, hcl, shell, terraform
 from ecs_lint import workflow_model as wm
 from ecs_lint.kinds import _grants_assume
 from ecs_lint.rules import workflow as workflow_rules
@@ -29,7 +29,7 @@ _json = st.recursive(
                                  "}", "~", "${", "x", " ", "\n", "%%{", "$${"]), max_size=30))
 def test_template_directives_of_any_text(parts):
     text = "".join(parts)
-    pieces = terraform._split_template(text, list(range(len(text))))
+    pieces = hcl.split_template(text, list(range(len(text))))
     tree = terraform._directive_tree(pieces)
     assert tree is None or isinstance(tree, list)
 

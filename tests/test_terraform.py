@@ -1066,7 +1066,8 @@ def test_templatefile_expressions_see_the_templates_variables(tmp_path):
     "%{ if x }a%{ endfor }",
 ])
 def test_directives_that_do_not_nest_leave_the_text_unknown(body):
-    from ecs_lint.terraform import _directive_tree, _split_template
+    from ecs_lint.hcl import split_template as _split_template
+    from ecs_lint.terraform import _directive_tree
 
     assert _directive_tree(_split_template(body, list(range(len(body))))) is None
 
