@@ -1357,6 +1357,8 @@ def federated_kind(value) -> str:
             if re.search(r"(^|[/:])(" + re.escape(GITHUB_HOST) + r"(/[^/:]+)?|"
                          + GHE_COM_HOST.pattern + r")$", tail):
                 return "github"
+            if re.search(r":oidc-provider/[a-z0-9-]+(\.[a-z0-9-]+)+(/[^:]*)?$", tail):
+                return "other"  # `${AWS::AccountId}:oidc-provider/gitlab.com`: the host is written
         return "unknown"
     if not isinstance(value, str):
         return "unknown"

@@ -1680,6 +1680,12 @@ def _empty_environment_runs(wf, job, github) -> Optional[str]:
     text = job.environment
     if not isinstance(text, str) or "${{" not in text:
         return None
+    if "matrix." in text:  # a matrix row whose value is '' (or that lacks the key)
+        for row in job.matrix_rows(github):
+            value = "" if isinstance(row, wm.Row) and row.lacks(text) \
+                else wm.expand(text, job, None, row, github)
+            if row and isinstance(value, str) and "${{" not in value and not value.strip():
+                return "the matrix row is " + ", ".join(f"{k}={v}" for k, v in row.items())
     for facts, condition, inputs in R.fact_splits(wf, job, ()):
         if condition is None and inputs is None:
             continue

@@ -2600,10 +2600,10 @@ def _clearly_not_github(S, policy) -> bool:
             if k not in _PRINCIPAL_KEYS:
                 return False
             for v in val if isinstance(val, list) else [val]:
-                if not isinstance(v, str) or not v.strip() or v.strip() == "*":
-                    return False
-                if k == "federated" and (S.federated_kind(v) != "other"
-                                         or S.enterprise_server_issuer(v) is not None):
+                if k == "federated":  # (`${AWS::AccountId}:oidc-provider/gitlab.com` too)
+                    if S.federated_kind(v) != "other" or S.enterprise_server_issuer(v):
+                        return False
+                elif not isinstance(v, str) or not v.strip() or v.strip() == "*":
                     return False
     return True
 

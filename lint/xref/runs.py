@@ -311,6 +311,8 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
             current = None
             by_step_id: Dict[str, RoleLink] = {}  # a step's id -> the role it assumed
             for step, step_uses in zip(job.steps, uses):
+                if step_uses and wm.step_if(step, job, row) is False:
+                    step_uses = []  # off in this row (`if: matrix.env == 'prod'`): no role
                 for use in step_uses:
                     value = wm.expand(use.role_to_assume, job, step, row, github_run)
                     if isinstance(value, str) and _OUTPUT_REF.search(value):
