@@ -1605,6 +1605,11 @@ def _key_satisfiable(entries: List[ConditionEntry]) -> bool:
         if not e.op.string:
             continue  # an operator we do not model: assume it can hold
         langs.append(_entry_lang(e))
+    if langs and entries[0].claim in ("job_workflow_ref", "workflow_ref") \
+            and is_github_prefix(entries[0].provider):
+        # `OWNER/REPO/PATH@REF`: a ref git accepts (`@refs/tags/v*` under
+        # StringEquals is a name no run has)
+        langs.append(seq(Tok(ANY, 0, None), "@", _GIT_REFS))
     return not langs or witness(Inter(langs)) is not None
 
 
@@ -2427,22 +2432,39 @@ def _with_ids(sub: str, ids: Dict[str, str]) -> str:
             + sub[m.end():])
 
 
-def analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
+def denies_other_repositories(stmts: List[GithubStatement]) -> bool:
+    """Is there a Deny whose only condition refuses every `repository_id` but
+    the ids it lists (`StringNotEquals`; the claim is in every token)? Then
+    only those repositories get in, whatever the Allow statements' subs say."""
+    return any(
+        s.effect.lower() == "deny" and s.admits and s.entries and all(
+            is_github_prefix(e.provider) and e.claim == "repository_id" and e.op.string
+            and e.op.negated and not e.op.set_op and "like" not in e.op.base and e.values
+            and all(isinstance(v, (str, int)) and not isinstance(v, bool)
+                    and str(v).strip().isdigit() for v in e.values)
+            for e in s.entries)
+        for s in stmts)
+
+
+def analyse(stmt: GithubStatement, names: Names, minus=None,
+            pinned: bool = False) -> Analysis:
     """Which risky classes of sub one statement admits, with a witness each.
 
-    `minus`: a language to take away (the policy's Deny statements). The answer
-    depends only on the languages and names, so the many roles of a repository
-    that trust the same subs are analysed once.
+    `minus`: a language to take away (the policy's Deny statements); `pinned`:
+    a Deny keeps out every repository but some (`denies_other_repositories`).
+    The answer depends only on the languages and names, so the many roles of a
+    repository that trust the same subs are analysed once.
     """
     try:
         key = (stmt.sub, minus, stmt.admits, stmt.opaque, bool(stmt.sub_paths),
-               tuple(sorted(stmt.holes.items())), _names_key(names), pins_repositories(stmt))
+               tuple(sorted(stmt.holes.items())), _names_key(names),
+               pinned or pins_repositories(stmt))
         hit = _ANALYSES.get(key)
     except TypeError:  # an unhashable language: just analyse
         key, hit = None, None
     if hit is not None:
         return _copy_for(stmt, hit)
-    result = _analyse(stmt, names, minus)
+    result = _analyse(stmt, names, minus, pinned)
     if key is not None:
         if len(_ANALYSES) > 256:
             _ANALYSES.clear()
@@ -2463,7 +2485,8 @@ def _names_key(names: Names) -> tuple:
             frozenset(names.id_of.items()))
 
 
-def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
+def _analyse(stmt: GithubStatement, names: Names, minus=None,
+             pinned: bool = False) -> Analysis:
     result = Analysis(stmt)
     if not stmt.admits or stmt.opaque:
         return result
@@ -2486,7 +2509,7 @@ def _analyse(stmt: GithubStatement, names: Names, minus=None) -> Analysis:
         return None
 
     order = ("any-owner", "any-repo", "pull-request", "any-branch", "any-tag", "any-environment")
-    if pins_repositories(stmt):  # the repositories of the ids listed: named, by id
+    if pinned or pins_repositories(stmt):  # the repositories of the ids listed, by id
         order = tuple(cls for cls in order if cls != "any-repo")
     found = {cls: candidate(cls) for cls in order}  # readable ones first
     found.update(witnesses(lang, {cls: classes[cls] for cls in order if found[cls] is None}))

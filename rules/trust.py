@@ -97,7 +97,8 @@ SUB_ANY_REPO = rule(
     that no pattern names literally (`repo:myorg/*`, `repo:myorg/blog-*`). A
     `repository_id` condition that lists ids names repositories too: only
     those get in, under any name and in either subject format (the legacy
-    sub does not carry the id, but the token does).
+    sub does not carry the id, but the token does). So does a Deny whose only
+    condition is `StringNotEquals` on `repository_id` with a list of ids.
 
     ## Why is this bad?
     Every repository of the organisation, including forks of experiments and
@@ -473,6 +474,7 @@ def trust_subjects(doc, ctx):
     # what a Deny names is known too: `repo:*` less all but `repo:myorg/*` is every
     # repository of myorg, not of another owner
     refusing = sj.refusing(stmts)
+    pinned = sj.denies_other_repositories(stmts)
     names = sj.collect_names(allow + refusing, ctx.config.github)
     refused_names = sj.collect_names(refusing, None) if refusing else None
     example = _example(names, ctx)
@@ -495,7 +497,7 @@ def trust_subjects(doc, ctx):
         if refused_names is not None:
             known = sj.merge_names(known, refused_names)
         try:
-            result = sj.analyse(stmt, known, minus)
+            result = sj.analyse(stmt, known, minus, pinned)
         except sj.TooComplex as e:
             ctx.note(f"{doc.file}: statement {stmt.index}: its sub patterns are too complex to "
                      f"analyse exactly ({e}); sub rules skip it")

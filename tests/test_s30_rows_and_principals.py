@@ -1,6 +1,8 @@
 """Stop 30: a role step's `if:` per matrix row, a matrix row with an empty
 environment, and a federated principal whose account is unknown but whose
 provider is written out."""
+from hypothesis import given, settings, strategies as st
+
 from conftest import lint_files, oidc_trust
 
 ACCOUNTS = {"staging": "111111111111", "production": "222222222222"}
@@ -128,3 +130,75 @@ def test_a_referenced_github_provider_is_not_refused_for_its_host(tmp_path):
     found = _principal_case(tmp_path, "https://token.actions.githubusercontent.com")
     assert not [f for f in _errors(found, "xref-sub-not-admitted")
                 if "lets GitHub's provider" in f.message]
+
+
+def _trust(statements):
+    return {"Version": "2012-10-17", "Statement": statements}
+
+
+_GITHUB = {"Federated": "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"}
+_ACTION = "sts:AssumeRoleWithWebIdentity"
+
+
+def _allow(condition):
+    return {"Effect": "Allow", "Principal": _GITHUB, "Action": _ACTION, "Condition": condition}
+
+
+def _deny_ids(operator, ids):
+    return {"Effect": "Deny", "Principal": _GITHUB, "Action": _ACTION,
+            "Condition": {operator: {"token.actions.githubusercontent.com:repository_id": ids}}}
+
+
+_ORG_WIDE = _allow({"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"},
+                    "StringLike": {"token.actions.githubusercontent.com:sub":
+                                   "repo:acme/*:environment:production"}})
+
+
+def test_a_deny_of_every_other_repository_id_pins_the_repositories(tmp_path):
+    found = lint_files(tmp_path, {"trust.json": _trust(
+        [_ORG_WIDE, _deny_ids("StringNotEquals", ["811204367", "811204591"])])})
+    assert not _errors(found, "trust-sub-any-repo")
+
+
+def test_a_deny_of_listed_repository_ids_leaves_the_others_in(tmp_path):
+    # near misses: a Deny of the listed ids (not of the others), and one of a pattern
+    for n, deny in enumerate((_deny_ids("StringEquals", ["811204367"]),
+                              _deny_ids("StringNotLike", ["8112*"]))):
+        found = lint_files(tmp_path / str(n), {"trust.json": _trust([_ORG_WIDE, deny])})
+        assert _errors(found, "trust-sub-any-repo")
+
+
+def _workflow_ref_trust(value):
+    return _trust([_allow({
+        "StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+                         "token.actions.githubusercontent.com:job_workflow_ref": value},
+        "StringLike": {"token.actions.githubusercontent.com:sub": "repo:acme/*"}})])
+
+
+def test_a_job_workflow_ref_no_git_ref_can_have_admits_nothing(tmp_path):
+    found = lint_files(tmp_path, {"trust.json": _workflow_ref_trust(
+        "acme/platform/.github/workflows/deploy.yml@refs/tags/v*")})
+    assert _errors(found, "trust-sub-wildcard-in-equals")
+    assert not [f for f in found if f.rule.startswith("trust-sub-any")]
+
+
+def test_a_job_workflow_ref_of_a_real_ref_keeps_the_sub_rules(tmp_path):
+    found = lint_files(tmp_path, {"trust.json": _workflow_ref_trust(
+        "acme/platform/.github/workflows/deploy.yml@refs/tags/v1")})
+    assert [f for f in found if f.rule.startswith("trust-sub-any")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="abz09-_./", min_size=1, max_size=12),
+       st.text(alphabet="abz09-_./@*?[", min_size=1, max_size=12))
+def test_a_job_workflow_ref_admits_exactly_when_its_ref_is_a_git_ref(path, ref):
+    from ecs_lint import subjects as sj
+
+    value = f"acme/platform/.github/workflows/{path}@refs/heads/{ref}"
+    stmt = sj.github_statements(_workflow_ref_trust(value))[0]
+    after = value.split("@")
+    # some split at an `@` leaves a name git accepts (no `*?[`, no `@{`... kept simple:
+    # this alphabet's only refused characters are `*?[`)
+    possible = any("refs/" == tail[:5] and len(tail) > 5 and not set("*?[") & set(tail)
+                   for tail in ("@".join(after[i:]) for i in range(1, len(after))))
+    assert stmt.admits == possible
