@@ -808,13 +808,17 @@ def _unsafe_problems(entries):
     for e in entries:
         if sj.is_github_prefix(e.provider) and e.claim in sj.EVALUATED_CLAIMS:
             groups.setdefault(e.claim, []).append(e)
+    # another condition names the repository: the other values come from it only
+    named = any(sj.is_github_prefix(e.provider) and e.claim in ("repository", "repository_id")
+                and e.op.string and not e.op.negated and e.op.base != "null" for e in entries)
     for claim, group in groups.items():
         if not all(e.op.base != "null" and e.op.unsafe for e in group):
             continue
         e = group[0]
         if e.op.base.startswith("stringnot"):
+            anywhere = claim == "sub" and not named
             why = (f"{e.op.name} only says which {claim} values are refused: every other "
-                   "value" + (", from any repository on GitHub," if claim == "sub" else "")
+                   "value" + (", from any repository on GitHub," if anywhere else "")
                    + " passes")
         elif claim == "environment":
             why = (f"{e.op.name} passes when the key is missing, and jobs without an "

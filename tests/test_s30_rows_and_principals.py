@@ -202,3 +202,20 @@ def test_a_job_workflow_ref_admits_exactly_when_its_ref_is_a_git_ref(path, ref):
     possible = any("refs/" == tail[:5] and len(tail) > 5 and not set("*?[") & set(tail)
                    for tail in ("@".join(after[i:]) for i in range(1, len(after))))
     assert stmt.admits == possible
+
+
+def _not_like_sub(extra):
+    return _trust([_allow({"StringEquals": {"token.actions.githubusercontent.com:aud":
+                                            "sts.amazonaws.com", **extra},
+                           "StringNotLike": {"token.actions.githubusercontent.com:sub":
+                                             "repo:acme/cms:pull_request"}})])
+
+
+def test_an_unsafe_sub_operator_says_any_repository_only_when_none_is_named(tmp_path):
+    open_found = lint_files(tmp_path / "a", {"trust.json": _not_like_sub({})})
+    named_found = lint_files(tmp_path / "b", {"trust.json": _not_like_sub(
+        {"token.actions.githubusercontent.com:repository": "acme/cms"})})
+    [open_msg] = [f.message for f in _errors(open_found, "trust-condition-unsafe-operator")]
+    [named_msg] = [f.message for f in _errors(named_found, "trust-condition-unsafe-operator")]
+    assert "from any repository on GitHub" in open_msg
+    assert "from any repository" not in named_msg
