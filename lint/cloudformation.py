@@ -12,13 +12,16 @@ service, the resource is read once per stack the template can make (each
 combination of the `AllowedValues` of the parameters that decide its
 conditions and key its `Fn::FindInMap`s, defaults or not, or each truth
 value of a single condition), so settings that change together stay
-together. In a trust policy, a statement, a whole `Condition`, a condition
-value or an item of a list of them under such an `Fn::If` (even one the
-defaults decide), and an `Fn::FindInMap` whose key is not known, are read
-the same way: each value a stack can get (statements and condition values
-are unions; an `AWS::NoValue` branch leaves the item out, or the key: a
-copy of the statement without it); a condition false (or true) in every
-stack the parameters' `AllowedValues` allow is that.
+together. In a trust policy, a statement, a whole `Condition`, an operator
+block of it, a condition value or an item of a list of them under such an
+`Fn::If` (even one the defaults decide), and an `Fn::FindInMap` whose key
+is not known, are read the same way: each value a stack can get
+(statements and condition values are unions; an `AWS::NoValue` branch
+leaves the item out, or the key or operator: a copy of the statement
+without it); a condition false (or true) in every stack the parameters'
+`AllowedValues` allow is that.
+`Ref` of an ECS task definition is the ARN of the stack's one revision,
+whose number is not known but is never `*` (`STACK_REVISION`).
 Dynamic references (`{{resolve:ssm:...}}`) are holes, like parameters without
 defaults; `Fn::ForEach` loops (AWS::LanguageExtensions) in `Resources` are
 expanded, their copies located at the loop's body.
@@ -395,6 +398,8 @@ def _ref(name, scope: Scope):
                 return role
         elif rtype in ("AWS::IAM::OIDCProvider", CDK_OIDC_PROVIDER):  # its ARN
             return _get_att([name, "Arn"], scope) or Template((Unknown(name),))
+        elif rtype == "AWS::ECS::TaskDefinition":  # the ARN of the stack's one revision
+            return _get_att([name, "TaskDefinitionArn"], scope)
         elif isinstance(rtype, str) and rtype in _REF_IS_NAME:
             value = _property(res, _REF_IS_NAME[rtype], scope, ("ref", name))
             if isinstance(value, (str, Template)):
@@ -416,11 +421,19 @@ _REF_IS_NAME = {
 }
 
 
-# resources whose `Arn` attribute is SERVICE:REGION:ACCOUNT:KIND/NAME, NAME a property
+# resources whose ARN attribute is SERVICE:REGION:ACCOUNT:KIND/NAME, NAME a
+# property: (attribute, service, kind, property)
 _ARN_OF = {
-    "AWS::ECR::Repository": ("ecr", "repository", "RepositoryName"),
-    "AWS::ECS::Cluster": ("ecs", "cluster", "ClusterName"),
+    "AWS::ECR::Repository": ("Arn", "ecr", "repository", "RepositoryName"),
+    "AWS::ECS::Cluster": ("Arn", "ecs", "cluster", "ClusterName"),
+    "AWS::ECS::TaskDefinition": ("TaskDefinitionArn", "ecs", "task-definition", "Family"),
 }
+
+# the number of the revision a stack registered of its task definition (the
+# end of `task-definition/FAMILY:N`, which is its Ref): not known here, and one
+# number, never `*`, so a policy scoped to it does not admit the next revision
+# a deploy registers
+STACK_REVISION = "<revision>"
 
 
 def _get_att(target, scope: Scope):
@@ -439,12 +452,13 @@ def _get_att(target, scope: Scope):
         if role:
             return make_template(["arn:aws:iam::", account,
                                   ":role" + (path if isinstance(path, str) else "/"), *role])
-    if rtype in _ARN_OF and attr == "Arn":  # one resource's ARN, never `*`
-        service, kind, prop = _ARN_OF[rtype]
+    if rtype in _ARN_OF and attr == _ARN_OF[rtype][0]:  # one resource's ARN, never `*`
+        _, service, kind, prop = _ARN_OF[rtype]
         given = _parts(_property(res, prop, scope, ("att", name)))
+        revision = [":", STACK_REVISION] if rtype == "AWS::ECS::TaskDefinition" else []
         return make_template(["arn:", Unknown("AWS::Partition"), f":{service}:",
                               Unknown("AWS::Region"), ":", account, f":{kind}/",
-                              *(given or [Unknown(name)])])
+                              *(given or [Unknown(name)]), *revision])
     if rtype in ("AWS::IAM::OIDCProvider", CDK_OIDC_PROVIDER) and attr == "Arn":
         url = _property(res, "Url", scope, ("att", name))
         if isinstance(url, str):
@@ -994,20 +1008,23 @@ def _dropped_copies(policy: dict, drops: list, origins, path) -> None:
 def _without_keys(st: dict, gone: list, origins) -> dict:
     """A copy of statement `st` without the condition keys `gone` ([(op,
     key)]), whose parts keep the places `origins` knows for the original's."""
-    def copy(d):
-        new = dict(d)
-        for k, where in origins.table.get(id(d), {}).items():
-            if k in new:
-                origins.set(new, k, where)
-        return new
-    out, cond = copy(st), copy(st["Condition"])
+    out, cond = _placed_copy(st, origins), _placed_copy(st["Condition"], origins)
     out["Condition"] = cond
     for op, key in gone:
         if isinstance(cond.get(op), dict) and key in cond[op]:
             if cond[op] is st["Condition"].get(op):
-                cond[op] = copy(cond[op])
+                cond[op] = _placed_copy(cond[op], origins)
             del cond[op][key]
     return out
+
+
+def _placed_copy(d: dict, origins) -> dict:
+    """A shallow copy of `d` whose keys keep the places `origins` knows for `d`'s."""
+    new = dict(d)
+    for k, where in origins.table.get(id(d), {}).items():
+        if k in new:
+            origins.set(new, k, where)
+    return new
 
 
 def _choices(value, scope, decided=False):
@@ -1100,8 +1117,9 @@ def _open_statements(raw_policy, policy: dict, scope, origins, path):
     stmts = policy.get("Statement")
     if not isinstance(raw_stmts, list) or not isinstance(stmts, list):
         return []
-    if not any(_choices(r, scope, decided=True) or (isinstance(r, dict) and _choices(
-            r.get("Condition"), scope, decided=True)) for r in raw_stmts):
+    if not any(_choices(r, scope, decided=True) or (isinstance(r, dict) and (_choices(
+            r.get("Condition"), scope, decided=True) or _open_operators(r.get("Condition"), scope)))
+            for r in raw_stmts):
         return list(zip(raw_stmts, stmts)) if len(raw_stmts) == len(stmts) else []
     origins = origins if origins is not None else Origins()
     pairs, out = [], []
@@ -1111,10 +1129,11 @@ def _open_statements(raw_policy, policy: dict, scope, origins, path):
             st = resolve_tree(raw_alt, scope, origins, at, True)
             if st is NO_VALUE:
                 continue
-            for raw_copy, copy in _condition_copies(raw_alt, st, scope, origins, at):
-                origins.set(out, len(out), at)
-                out.append(copy)
-                pairs.append((raw_copy, copy))
+            for raw_whole, whole in _condition_copies(raw_alt, st, scope, origins, at):
+                for raw_copy, copy in _operator_copies(raw_whole, whole, scope, origins, at):
+                    origins.set(out, len(out), at)
+                    out.append(copy)
+                    pairs.append((raw_copy, copy))
     policy["Statement"] = out
     return pairs
 
@@ -1131,15 +1150,68 @@ def _condition_copies(raw_st, st, scope, origins, at):
     for raw_alt, rel in choices:
         where = at + ("Condition",) + rel
         cond = resolve_tree(raw_alt, scope, origins, where, True)
-        copy = {k: v for k, v in st.items() if k != "Condition"}
-        for k, src in origins.table.get(id(st), {}).items():
-            if k in copy:
-                origins.set(copy, k, src)
+        copy = _placed_copy(st, origins)
+        copy.pop("Condition", None)
         raw_copy = {k: v for k, v in raw_st.items() if k != "Condition"}
         if cond is not NO_VALUE:
             copy["Condition"], raw_copy["Condition"] = cond, raw_alt
             origins.set(copy, "Condition", where)
         out.append((raw_copy, copy))
+    return out
+
+
+def _open_operators(raw_cond, scope) -> list:
+    """[(operator, its choices)] of the operator blocks of a statement's
+    `Condition` that the template leaves open (`StringLike: !If [Cond, {...},
+    AWS::NoValue]`: `_choices`)."""
+    if not isinstance(raw_cond, dict):
+        return []
+    out = []
+    for op, raw_block in raw_cond.items():
+        choices = _choices(raw_block, scope, decided=True)
+        if choices:
+            out.append((op, choices))
+    return out
+
+
+def _operator_copies(raw_st, st, scope, origins, at):
+    """[(raw statement, statement)]: the statement itself, or, when operator
+    blocks of its `Condition` are left open (`_open_operators`), one copy per
+    stack: blocks under the same `Fn::If` condition take the same branch, and
+    an `AWS::NoValue` branch leaves the operator out. Past MAX_VARIANTS
+    copies, the statement as read. `at` is the statement's source path."""
+    raw_cond = raw_st.get("Condition") if isinstance(raw_st, dict) else None
+    cond = st.get("Condition") if isinstance(st, dict) else None
+    opened = _open_operators(raw_cond, scope) if isinstance(cond, dict) else []
+    if not opened:
+        return [(raw_st, st)]
+    groups: dict = {}  # what decides the branch -> [(op, choices)]
+    for op, choices in opened:
+        test = raw_cond[op].get("Fn::If", [None])[0]
+        groups.setdefault(test if isinstance(test, str) else (op,), []).append((op, choices))
+    picks = [{}]
+    for members in groups.values():
+        width = min(len(choices) for _, choices in members)
+        picks = [{**pick, **{op: choices[k] for op, choices in members}}
+                 for pick in picks for k in range(width)]
+        if len(picks) > MAX_VARIANTS:
+            return [(raw_st, st)]
+    src = origins.table.get(id(st), {}).get("Condition", at + ("Condition",))
+    out = []
+    for pick in picks:
+        raw_c, c = dict(raw_cond), _placed_copy(cond, origins)
+        for op, (raw_alt, rel) in pick.items():
+            where = src + (op,) + rel
+            block = resolve_tree(raw_alt, scope, origins, where, True)
+            if block is NO_VALUE:  # that stack's statement has no such operator
+                raw_c.pop(op, None)
+                c.pop(op, None)
+                continue
+            raw_c[op], c[op] = raw_alt, block
+            origins.set(c, op, where)
+        copy = _placed_copy(st, origins)
+        copy["Condition"] = c
+        out.append(({**raw_st, "Condition": raw_c}, copy))
     return out
 
 
