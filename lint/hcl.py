@@ -96,21 +96,27 @@ def ref_steps(node) -> Optional[list]:
         return None
     if node.data == "identifier":
         return [name(node)]
+    got = access(node)
+    base = ref_steps(got[0]) if got is not None else None
+    return None if base is None else base + [got[1]]
+
+
+def access(node) -> Optional[tuple]:
+    """(the expression, the step) of `X.name`, `X[i]` or `X.0`: the step is the
+    name, the number, or the index's expression node (None when empty); None
+    for other nodes."""
+    node = unwrap(node)
+    if not is_tree(node) or len(node.children) < 2 or not is_tree(node.children[1]):
+        return None
     if node.data == "get_attr_expr_term":
-        base = ref_steps(node.children[0])
         attr = [c for c in node.children[1].children if is_tree(c)]
-        if base is None or not attr:
-            return None
-        return base + [name(attr[0])]
+        return (node.children[0], name(attr[0])) if attr else None
     if node.data == "index_expr_term":
-        base = ref_steps(node.children[0])
-        if base is None:
-            return None
         idx = node.children[1]
         if idx.data == "short_index":
-            return base + [int(str(idx.children[-1]).lstrip("."))]
+            return node.children[0], int(str(idx.children[-1]).lstrip("."))
         inner = kids(idx)
-        return base + [inner[0] if inner else None]
+        return node.children[0], inner[0] if inner else None
     return None
 
 

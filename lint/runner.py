@@ -267,7 +267,7 @@ def read_file(src: SourceFile, opts: Options, notes: List[str], raw: Optional[by
         syntax = syntax_for(src.path if src.path != STDIN else "", text)
         if syntax == "hcl":
             from . import terraform  # python-hcl2 only when there is Terraform
-            docs = terraform.extract(shown, text, opts.repo_root)
+            docs = terraform.extract(shown, text, opts.repo_root, notes)
             if not docs:  # Terraform, with nothing of the deploy path in it
                 notes.append(f"skipped {shown}: no resources ecs-lint reads")
             return docs, []

@@ -73,7 +73,10 @@ that need the task's settings too (context `containers_file`; the rules of
 one container leave those containers to their own file). Other files
 (`containers.json.tpl`) are read, relative to the .tf file's folder
 (`path.module`); a `templatefile()` value's findings point at the template's
-own lines (`Span.file`), a `file()` value's at the attribute.
+own lines (`Span.file`), a `file()` value's at the attribute. Its `%{ if }`
+and `%{ for }` directives are rendered from its variables; one not known
+leaves the text unknown (`extract`'s notes name it), except an `%{ if }` that
+only writes a separating comma: placed where strict JSON needs one.
 Only files inside the repository are read (`root`: the folder of the config
 file, else the git work tree, else the folder linted): a `file("/etc/...")` or
 `file("../../..")` outside it stays unknown, so a pull request linted in CI
@@ -231,6 +234,7 @@ class Module:
     # the Sids of the caller's `aws_iam_policy_document`s (by address), which
     # the call may pass as `override_policy_documents` (`_overridden`)
     caller_sids: Dict[str, frozenset] = field(default_factory=dict)
+    notes: List[str] = field(default_factory=list)  # what the reading did not understand
 
 
 _MODULES: Dict[tuple, Module] = {}
@@ -1428,15 +1432,23 @@ class Evaluator:
             return self.template_segments(text, offs, placed=placed)
         return None
 
-    def template_segments(self, text, offs, variables=None, placed: Optional[dict] = None):
+    def template_segments(self, text, offs, variables=None, placed: Optional[dict] = None,
+                          path: Optional[str] = None):
         """A template's segments, its `%{ if }` and `%{ for }` directives
-        rendered (a `templatefile()`'s, with its variables); None when a
-        directive cannot be (a condition or a collection not known).
-        `placed`: as for `segments` (holes outside directives)."""
+        rendered (a `templatefile()`'s at `path`, with its variables); None
+        when a directive cannot be (a condition or a collection not known: a
+        note says which). `placed`: as for `segments` (holes outside directives)."""
         pieces = hcl.split_template(text, offs)
         if any(p[0] == "directive" for p in pieces):
             tree = _directive_tree(pieces) if variables is not None else None
-            return None if tree is None else self._render(tree, variables)
+            if tree is None:
+                return None
+            segs, failed = self._render(tree, variables)
+            if segs is not None and any(s[0] == "separator" for s in segs):
+                segs, failed = _separators_placed(segs)
+            if failed is not None and path is not None:
+                self._note_unrendered(path, text, offs, failed)
+            return segs
         segs = []
         for s in pieces:
             if s[0] == "lit":
@@ -1448,8 +1460,11 @@ class Evaluator:
                 placed[s[2]] = _written_elsewhere(rec)
         return segs
 
-    def _render(self, nodes, variables):
-        """Segments of a directive tree (`_directive_tree`), or None."""
+    def _render(self, nodes, variables) -> tuple:
+        """(segments, None) of a directive tree (`_directive_tree`), or (None,
+        (directive, offset)) of the first one found not known. An `%{ if }`
+        not known that only writes a comma or not is kept as ("separator",
+        directive, then segments, else segments, offset): `_separators_placed`."""
         segs = []
         for node in nodes:
             if node[0] == "lit":
@@ -1459,30 +1474,43 @@ class Evaluator:
             elif node[0] == "if":
                 cond = _truth(self.expression_text(node[1], variables))
                 if cond is None:
-                    return None
-                part = self._render(node[2] if cond else node[3], variables)
+                    shown = f"%{{ if {node[1]} }}"
+                    if not (_separator_only(node[2]) and _separator_only(node[3])):
+                        return None, (shown, node[4])
+                    segs.append(("separator", shown, node[2], node[3], node[4]))
+                    continue
+                part, failed = self._render(node[2] if cond else node[3], variables)
                 if part is None:
-                    return None
+                    return None, failed
                 segs.extend(part)
-            else:  # ("for", key name, value name, collection, body)
+            else:  # ("for", key name, value name, collection, body, offset)
                 coll = self.expression_text(node[3], variables)
-                if isinstance(coll, dict):
-                    items = sorted(coll.items())
-                elif isinstance(coll, list):
-                    items = list(enumerate(coll))
-                else:
-                    return None
-                if len(items) > MAX_INSTANCES:
-                    return None
+                items = sorted(coll.items()) if isinstance(coll, dict) \
+                    else list(enumerate(coll)) if isinstance(coll, list) else None
+                if items is None or len(items) > MAX_INSTANCES:
+                    names = ", ".join(n for n in node[1:3] if n)
+                    return None, (f"%{{ for {names} in {node[3]} }}", node[5])
                 for k, v in items:
                     bound = {**variables, node[2]: v}
                     if node[1]:
                         bound[node[1]] = k
-                    part = self._render(node[4], bound)
+                    part, failed = self._render(node[4], bound)
                     if part is None:
-                        return None
+                        return None, failed
                     segs.extend(part)
-        return segs
+        return segs, None
+
+    def _note_unrendered(self, path: str, text: str, offs: list, failed: tuple):
+        """A note (--verbose) that the template at `path` is not read: which
+        directive's expression is not known, at its line."""
+        from .runner import display_path
+
+        directive, at = failed
+        line = LineIndex(text).line_col(offs.index(at))[0] if at in offs else 1
+        note = (f"{display_path(path)}:{line}: `{' '.join(directive.split())[:100]}` is not "
+                "known here: the rendered template is not read")
+        if note not in self.mod.notes:
+            self.mod.notes.append(note)
 
     def expression_text(self, source: str, variables=None, rec: Optional[Positions] = None):
         """The value of an interpolation's source text (inside a heredoc or file);
@@ -1507,7 +1535,7 @@ class Evaluator:
     def reference(self, node):
         steps = hcl.ref_steps(node)
         if not steps:
-            return unknown(self.source(node))
+            return self._step_on_value(node)
         steps = [self.value(s) if hcl.is_tree(s) else s for s in steps]
         label = ".".join(str(s) for s in steps)
         root = steps[0]
@@ -1537,15 +1565,25 @@ class Evaluator:
         if v is None:
             return unknown(label)
         for s in rest:
-            if isinstance(v, dict) and isinstance(s, str) and s in v:
-                v = v[s]
-            elif isinstance(v, list) and isinstance(s, int) and 0 <= s < len(v):
-                v = v[s]
+            found, inner = _stepped(v, s)
+            if found:
+                v = inner
             elif isinstance(v, dict) and isinstance(s, str) and root in ("each", "local", "var"):
                 return unknown(label + NOT_SET)  # an object's attribute it lacks: an error
             else:
                 return unknown(label)
         return v
+
+    def _step_on_value(self, node):
+        """`keys(m)[0]`, `[a, b][i]`, `f(x).name`: an index or attribute on the
+        value of an expression that is no reference; unknown when either is
+        not known."""
+        got = hcl.access(node)
+        if got is None:
+            return unknown(self.source(node))
+        step = self.value(got[1]) if hcl.is_tree(got[1]) else got[1]
+        found, v = _stepped(self.value(got[0]), step)
+        return v if found else unknown(self.source(node))
 
     def _none_made(self, address: str) -> bool:
         """Is `address` a resource or data block that makes no instance
@@ -1852,7 +1890,7 @@ class Evaluator:
         if full is None or text is None:
             return None
         variables = args[1] if len(args) > 1 and isinstance(args[1], dict) else {}
-        segs = self.template_segments(text, list(range(len(text))), variables)
+        segs = self.template_segments(text, list(range(len(text))), variables, path=full)
         return None if segs is None else (full, text, segs)
 
     def _concat(self, node, arg_nodes, path, rec):
@@ -1962,7 +2000,8 @@ _FOR = re.compile(r"for\s+([A-Za-z_][\w-]*)(?:\s*,\s*([A-Za-z_][\w-]*))?\s+in\s+
 
 def _directive_tree(pieces):
     """Template pieces (`hcl.split_template`) as a tree of ("lit"/"expr", ...),
-    ("if", condition, then, else) and ("for", key, value, collection, body);
+    ("if", condition, then, else, offset) and ("for", key, value, collection,
+    body, offset);
     None when the directives do not nest (an `endif` missing...)."""
     out, stack = [], []  # stack: (node being filled, which list, the list around it)
     current = out
@@ -1972,7 +2011,7 @@ def _directive_tree(pieces):
             continue
         word = src.split(None, 1)[0] if src else ""
         if word == "if":
-            node = ("if", src[2:].strip(), [], [])
+            node = ("if", src[2:].strip(), [], [], off)
             current.append(node)
             stack.append((node, current))
             current = node[2]
@@ -1984,7 +2023,7 @@ def _directive_tree(pieces):
             if not m:
                 return None
             key, value = (m.group(1), m.group(2)) if m.group(2) else (None, m.group(1))
-            node = ("for", key, value, m.group(3).strip(), [])
+            node = ("for", key, value, m.group(3).strip(), [], off)
             current.append(node)
             stack.append((node, current))
             current = node[4]
@@ -1993,6 +2032,101 @@ def _directive_tree(pieces):
         else:
             return None
     return None if stack else out
+
+
+def _stepped(value, step) -> tuple:
+    """(True, the element) of a known map's key or a known list's index;
+    (False, None) when there is none."""
+    if isinstance(value, dict) and isinstance(step, str) and step in value:
+        return True, value[step]
+    if isinstance(value, list) and isinstance(step, int) and not isinstance(step, bool) \
+            and 0 <= step < len(value):
+        return True, value[step]
+    return False, None
+
+
+_SEPARATOR = re.compile(r"\s*,?\s*")
+MAX_SEPARATOR_CHECK = 1_000_000  # characters parsed to check where unknown commas go
+
+
+def _separator_only(nodes) -> bool:
+    """Are directive-tree nodes plain text: white space and at most one comma?"""
+    return all(n[0] == "lit" for n in nodes) \
+        and _SEPARATOR.fullmatch("".join(n[1] for n in nodes)) is not None
+
+
+def _has_comma(nodes) -> bool:
+    return any("," in n[1] for n in nodes)
+
+
+def _json_edge(seg, last: bool) -> Optional[str]:
+    """The first (`last`: the last) character not white space that a segment
+    writes: "" for none, "v" for a value a hole splices whole, None for a
+    hole not known."""
+    if seg[0] == "lit" or (seg[0] == "hole" and isinstance(seg[1], str)
+                           and not isinstance(seg[1], JsonString)):
+        text = seg[1].strip()
+        return (text[-1] if last else text[0]) if text else ""
+    if seg[0] == "hole" and not isinstance(seg[1], Template):
+        return "v"
+    return None
+
+
+def _separators_placed(segs) -> tuple:
+    """(segments, None) with each ("separator", ...) of `_render` replaced by
+    the branch strict JSON needs there: a comma between two values, none
+    after `[`, `{`, `,`, `:` or the start, nor before `]`, `}`, `,`, `:` or
+    the end. Terraform rendered that one, as ECS and IAM take only valid JSON.
+    Kept only when the text is then JSON and is not with any one separator
+    the other way (a comma inside a string is content, not a separator);
+    otherwise (None, (directive, offset)) of the first separator."""
+    at = [i for i, seg in enumerate(segs) if seg[0] == "separator"]
+    failed = (segs[at[0]][1], segs[at[0]][4])
+    size = sum(len(seg[1]) for seg in segs if seg[0] == "lit")
+    if len(at) * max(size, 1) > MAX_SEPARATOR_CHECK:
+        return None, failed
+    chosen: Dict[int, bool] = {}  # separator index -> comma written
+    for i in at:
+        before = after = ""
+        for j in range(i - 1, -1, -1):
+            if segs[j][0] == "separator":
+                if chosen[j]:
+                    before = ","
+                    break
+                continue
+            before = _json_edge(segs[j], last=True)
+            if before != "":
+                break
+        for j in range(i + 1, len(segs)):
+            after = _json_edge(segs[j], last=False) if segs[j][0] != "separator" else ""
+            if after != "":
+                break
+        if before is None or after is None:
+            return None, failed
+        comma = before not in ("", "[", "{", ",", ":") and after not in ("", "]", "}", ",", ":")
+        branches = [b for b in segs[i][2:4] if _has_comma(b) == comma]
+        if not branches:
+            return None, failed
+        chosen[i] = comma
+
+    def rendered(flipped=None):
+        out = []
+        for i, seg in enumerate(segs):
+            if seg[0] != "separator":
+                out.append(seg)
+                continue
+            comma = chosen[i] != (i == flipped)
+            then, otherwise = seg[2], seg[3]
+            out.extend(then if _has_comma(then) == comma else otherwise)
+        return out
+
+    if json_with_holes(rendered()) is None:
+        return None, failed
+    for i in at:
+        if _has_comma(segs[i][2]) != _has_comma(segs[i][3]) \
+                and json_with_holes(rendered(flipped=i)) is not None:
+            return None, failed
+    return rendered(), None
 
 
 def _truth(value):
@@ -2238,9 +2372,11 @@ def _holes_placed(locate, placed: dict, data, text: str, offs: list):
     return located
 
 
-def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
+def extract(file: str, text: str, root: Optional[str] = None,
+            notes: Optional[List[str]] = None) -> List[Document]:
     """Documents of one .tf file (its module's other files give the context;
-    `file()` reads only inside `root`, None: the file's folder)."""
+    `file()` reads only inside `root`, None: the file's folder); `notes` gets
+    what the module's reading did not understand (--verbose)."""
     mod, this = load_module(file, text, root)
     docs = []
     calls = (called(mod, root) or deployed(mod, root)) if os.path.isfile(file) else None
@@ -2259,6 +2395,8 @@ def extract(file: str, text: str, root: Optional[str] = None) -> List[Document]:
             template_ctx["call"] = [m.call]
         docs.extend(documents(resources, module_resources, file, text, template_ctx,
                               m.caller_sids, _passed_links(m)))
+        if notes is not None:
+            notes.extend(n for n in m.notes if n not in notes)
     return docs
 
 
