@@ -82,7 +82,11 @@ SUB_NOT_ADMITTED = rule(
     ref (`${{ github.event_name == 'push' && 'production' || 'staging' }}`,
     `github.ref == 'refs/heads/main' && ... || ...`, `github.ref_name`) is
     checked once per event of the workflow, or once for the ref tested and once
-    for every other ref, each run with its own value and its own subs; an
+    for every other ref; by `startsWith(github.ref, 'P')` once where it holds
+    and once where not; by `github.ref_type` once per type; and where the
+    value is the ref itself (`${{ github.ref_name }}`) once per ref the push
+    filters name one by one; each run with its own value and its own subs,
+    and only where the triggers run on such a ref; an
     environment that comes out empty (`... || ''`) is no environment. A
     `workflow_dispatch` input that picks the job's environment, role or
     region (`inputs.environment == 'production' && vars.PROD_ROLE ||
@@ -1994,36 +1998,6 @@ def _chosen_environments(run: R.JobRun, github) -> Optional[list]:
     return list(dict.fromkeys(out)) if len(out) > 1 else None
 
 
-_REF_NAME = lazy_re(r"\$\{\{\s*github\.ref_name\s*\}\}")
-
-
-def _branch_environments(run: R.JobRun, triggers: dict) -> Optional[list]:
-    """The environments of `environment: ${{ github.ref_name }}` (or a text
-    holding it, `deploy-${{ github.ref_name }}`) in a job only pushes to
-    branches named one by one run: one per branch the run's ref can be."""
-    text = run.job.environment
-    spec = triggers.get("push") if set(triggers) == {"push"} else None
-    branches = spec.get("branches") if isinstance(spec, dict) else None
-    if not isinstance(text, str) or not _REF_NAME.search(text) or not isinstance(branches, list) \
-            or not branches or "tags" in spec or any(
-                not isinstance(b, str) or not b or any(c in b for c in "*?[]!+")
-                for b in branches):
-        return None
-    out = []
-    for b in branches:
-        if any(fact is not None and (value == want) != (fact[0] == "==")
-               for fact, value, want in (
-                   (run.facts.get("ref_name"), b, (run.facts.get("ref_name") or ("", ""))[1]),
-                   (run.facts.get("ref"), "refs/heads/" + b,
-                    (run.facts.get("ref") or ("", ""))[1]))):
-            continue  # the run's `github.ref_name == 'production'` split says not this one
-        env = _REF_NAME.sub(lambda m: b, text)
-        if "${{" in env:
-            return None
-        out.append(env.strip() or None)
-    return list(dict.fromkeys(out)) or None
-
-
 # `${{ inputs.NAME || 'default' }}`: the input, or the default where it is empty
 # (on a trigger that has no inputs, such as a push)
 _INPUT_OR_REF = re.compile(
@@ -2096,8 +2070,7 @@ def _sub_checks(idx: Index, ctx):
         if job_run.environment == R.UNKNOWN_ENVIRONMENT:
             envs = _input_environments(idx, job_run, triggers, github)
             if envs is None:
-                envs = _chosen_environments(job_run, github) \
-                    or _branch_environments(job_run, triggers)
+                envs = _chosen_environments(job_run, github)
             if envs is None:  # one environment, its name unknown: compared as such
                 ctx.note(f"xref: {job_run.doc.file}: {job_run.label}: environment "
                          f"'{job_run.job.environment}' cannot be resolved; its sub is "

@@ -20,6 +20,7 @@ from ..model import Document
 from ..values import text_of
 from . import actions as A
 from . import linking as L
+from . import subjects_produced as P
 from .subjects_produced import UNKNOWN_ENVIRONMENT
 
 
@@ -68,7 +69,9 @@ class JobRun:
     role_at: dict = field(default_factory=dict)  # step index -> RoleLink in force
     caller: Optional[Caller] = None  # a reusable workflow's run for this calling job
     # what this run knows of `github.event_name` / `github.ref` when the job's role
-    # or environment depends on them (`fact_splits`), and that as an `if:`
+    # or environment depends on them (`fact_splits`), and that as an `if:`:
+    # {name: ("==" or "!=", value)}, and "ref_prefix": ("startsWith" or
+    # "!startsWith", prefix) for `startsWith(github.ref, prefix)`
     facts: dict = field(default_factory=dict)
     condition: Optional[str] = None
     # the `workflow_dispatch` inputs of a run per option of a choice input
@@ -96,17 +99,76 @@ class JobRun:
 
     @property
     def _when(self) -> str:
-        return "".join(f" on {v}" if k == "event_name" else f" with {k} '{v}'"
-                       if k.startswith("inputs.") else f" where github.{k} {op} '{v}'"
+        return "".join(_fact_text(k, op, v, self.facts)
                        for k, (op, v) in sorted(self.facts.items()))
 
     def expand(self, value, step: Optional[wm.Step] = None, github=None):
-        return wm.expand(value, self.job, step, self.row,
+        return wm.expand(decide_ref_tests(value, self.facts), self.job, step, self.row,
                          with_inputs(github, self.caller, self.facts, self.inputs))
 
     def resolve(self, value, step: Optional[wm.Step] = None, github=None, line=None):
-        return wm.resolve(value, self.job, step, self.row,
+        return wm.resolve(decide_ref_tests(value, self.facts), self.job, step, self.row,
                           with_inputs(github, self.caller, self.facts, self.inputs), line)
+
+
+def _fact_text(name: str, op: str, value: str, facts: dict) -> str:
+    """One fact of a run as its label says it ('' for the name and type of a
+    ref the run knows)."""
+    if name == "event_name":
+        return f" on {value}"
+    if name.startswith("inputs."):
+        return f" with {name} '{value}'"
+    if name == "ref_prefix":
+        return f" where github.ref {'starts' if op == 'startsWith' else 'does not start'} " \
+               f"with '{value}'"
+    if name in ("ref_name", "ref_type") and op == "==" and (facts.get("ref") or ("",))[0] == "==":
+        return ""
+    return f" where github.{name} {op} '{value}'"
+
+
+# `${{ startsWith(github.ref, 'refs/tags/') && A || B }}`, or with `!startsWith`
+_PREFIX_PICK = re.compile(
+    r"\$\{\{\s*(?P<not>!\s*)?startsWith\(\s*github\.ref\s*,\s*'(?P<prefix>(?:[^']|'')*)'\s*\)"
+    rf"\s*&&\s*(?P<a>{wm._OPERAND})\s*\|\|\s*(?P<b>{wm._OPERAND})\s*\}}\}}", re.I)
+
+
+def decide_ref_tests(value, facts: Optional[dict]):
+    """A value with each `${{ startsWith(github.ref, 'P') && A || B }}` (or
+    `!startsWith`) whose test the run's `facts` decide written as what it
+    picks: A (or B where A is empty), else B; other values as they are."""
+    if not facts or not isinstance(value, str) or "${{" not in value:
+        return value
+
+    def pick(m):
+        holds = ref_starts_with(facts, m.group("prefix").replace("''", "'"))
+        if holds is None:
+            return m.group(0)
+        a, b = m.group("a"), m.group("b")
+        if holds == (m.group("not") is None) and a != "''":
+            return a[1:-1].replace("''", "'") if a.startswith("'") else f"${{{{ {a} || {b} }}}}"
+        return b[1:-1].replace("''", "'") if b.startswith("'") else f"${{{{ {b} }}}}"
+    return _PREFIX_PICK.sub(pick, value)
+
+
+def ref_starts_with(facts: dict, prefix: str) -> Optional[bool]:
+    """Does a run's `github.ref` start with `prefix` (ignoring case, as GitHub's
+    startsWith does), by what the run knows of it? None: not known."""
+    p = prefix.lower()
+    ref = facts.get("ref")
+    if isinstance(ref, tuple) and ref[0] == "==" and isinstance(ref[1], str):
+        return ref[1].lower().startswith(p)
+    has, lacks = [], []  # prefixes the ref has, and lacks
+    known = facts.get("ref_prefix")
+    if isinstance(known, tuple) and isinstance(known[1], str):
+        (has if known[0] == "startsWith" else lacks).append(known[1].lower())
+    kind = facts.get("ref_type")
+    if isinstance(kind, tuple) and kind[0] == "==":  # a branch's is refs/heads/ or refs/pull/
+        (has if kind[1] == "tag" else lacks).append("refs/tags/")
+    if any(q.startswith(p) for q in has):
+        return True
+    if any(not p.startswith(q) for q in has) or any(p.startswith(q) for q in lacks):
+        return False
+    return None
 
 
 def with_inputs(github: Optional[dict], caller: Optional[Caller],
@@ -201,13 +263,22 @@ _OUTPUT_REF = re.compile(r"\$\{\{\s*(?:needs|steps)\.[A-Za-z0-9_-]+\.outputs\.")
 _INPUT_USE = re.compile(r"(?:github\.event\.)?inputs\.([A-Za-z0-9_-]+)", re.I)
 
 
-def fact_splits(wf: wm.Workflow, job: wm.Job, uses) -> List[tuple]:
+_REF_PREFIX_TEST = re.compile(r"startsWith\(\s*github\.ref\s*,\s*'((?:[^']|'')*)'\s*\)", re.I)
+_REF_TYPE_USE = re.compile(r"github\.ref_type\b", re.I)
+_REF_VALUE = re.compile(r"\$\{\{\s*github\.ref(?:_name)?\s*\}\}", re.I)  # the ref itself
+
+
+def fact_splits(wf: wm.Workflow, job: wm.Job, uses, github: Optional[dict] = None) -> List[tuple]:
     """[(facts, condition, inputs)]: the runs to tell apart when the job's
     environment, role or region picks a value by the event or the ref
     (`github.event_name == 'push' && 'prod' || 'staging'`): one per event of
-    the workflow, or the ref tested and every other ref; or, in a workflow
-    only `workflow_dispatch` runs, by a `choice` input: one per option, with
-    the other inputs' defaults. [({}, None, None)] else."""
+    the workflow, or the ref tested and every other ref; by `startsWith(github.ref,
+    'refs/tags/')`, one where it holds and one where not, by `github.ref_type`
+    one per type, each where the triggers run on such a ref; one per ref where
+    the value is the ref itself (`${{ github.ref_name }}`) and the triggers name
+    each ref they run on (`literal_refs`); or, in a workflow only
+    `workflow_dispatch` runs, by a `choice` input: one per option, with the
+    other inputs' defaults. [({}, None, None)] else."""
     texts = [t for t in [job.environment] + [v for step_uses in uses for u in step_uses
                                              for v in (u.role_to_assume, u.aws_region)]
              if isinstance(t, str) and "${{" in t]
@@ -220,7 +291,8 @@ def fact_splits(wf: wm.Workflow, job: wm.Job, uses) -> List[tuple]:
     if "event_name" in tests and triggers and "workflow_call" not in triggers:
         splits = [({"event_name": ("==", e)}, f"github.event_name == '{e}'", None)
                   for e in triggers]
-    for name in ("ref", "ref_name"):
+    by_kind = _ref_kind_splits(texts, triggers, job)
+    for name in ("ref", "ref_name") if by_kind is None or not by_kind[0] else ():
         if name in tests:
             value = tests[name]
             quoted = value.replace("'", "''")
@@ -228,10 +300,57 @@ def fact_splits(wf: wm.Workflow, job: wm.Job, uses) -> List[tuple]:
                        and_conditions(cond, f"github.{name} {op} '{quoted}'"), None)
                       for facts, cond, _ in splits for op in ("==", "!=")
                       if not _contradicts(facts.get("ref"), op, value)]
+    if by_kind is not None:
+        every = [({**facts, **more}, and_conditions(cond, test), None)
+                 for facts, cond, _ in splits for more, test in by_kind[1]]
+        default = str((github or {}).get("default-branch") or "main")
+        splits = [s for s in every if _may_happen(triggers, job, s[1], default)] or splits
     if "workflow_dispatch" in triggers and "workflow_call" not in triggers \
             and splits == [({}, None, None)]:
         return dispatch_splits(triggers, texts) or splits
     return splits
+
+
+def _ref_kind_splits(texts: List[str], triggers: dict, job: wm.Job):
+    """(by ref, [(facts, condition)]): the kinds of ref a job's values pick by,
+    beyond `==`/`!=` tests: each ref the triggers name (by ref True: the
+    value is the ref itself, and that decides every test of it), else where
+    `startsWith(github.ref, P)` holds and where not, and each `github.ref_type`.
+    None when the values pick by none of these."""
+    text = "\n".join(texts)
+    if _REF_VALUE.search(text):
+        named = P.literal_refs(P.narrowing(job.if_, None, triggers).admit(triggers))
+        if named:
+            return True, [({"ref": ("==", r), "ref_name": ("==", r.split("/", 2)[2]),
+                            "ref_type": ("==", "tag" if r.startswith("refs/tags/") else "branch")},
+                           f"github.ref == '{r.replace(chr(39), chr(39) * 2)}'") for r in named]
+    kinds = [[({}, None)]]
+    prefix = _REF_PREFIX_TEST.search(text)
+    if prefix:
+        quoted = prefix.group(1)
+        value = quoted.replace("''", "'")
+        kinds.append([({"ref_prefix": ("startsWith", value)},
+                       f"startsWith(github.ref, '{quoted}')"),
+                      ({"ref_prefix": ("!startsWith", value)},
+                       f"!startsWith(github.ref, '{quoted}')")])
+    if _REF_TYPE_USE.search(text):
+        kinds.append([({"ref_type": ("==", k)}, f"github.ref_type == '{k}'")
+                      for k in ("branch", "tag")])
+    if len(kinds) == 1:
+        return None
+    out = kinds[0]
+    for more in kinds[1:]:
+        out = [({**f1, **f2}, and_conditions(c1, c2)) for f1, c1 in out for f2, c2 in more]
+    return False, out
+
+
+def _may_happen(triggers: dict, job: wm.Job, condition, default_branch: str) -> bool:
+    """Can the job run where `condition` holds, by its triggers and `if:`
+    (True when there are no triggers to tell)?"""
+    if not triggers:
+        return True
+    narrow = P.narrowing(and_conditions(job.if_, condition), None, triggers)
+    return P.may_run(P.refs_of_triggers(narrow.admit(triggers), default_branch), narrow)
 
 
 def dispatch_splits(triggers: dict, texts: List[str]) -> List[tuple]:
@@ -293,16 +412,15 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
             continue
         uses = [wm.role_uses_of(step, job) for step in job.steps]  # the same in every row
         for (facts, condition, inputs), row in ((split, row)
-                                                for split in fact_splits(wf, job, uses)
+                                                for split in fact_splits(wf, job, uses, github)
                                                 for row in job.matrix_rows(github)):
             run = JobRun(doc, wf, job, row, None, caller=caller, facts=facts,
                          condition=condition, inputs=inputs)
-            github_run = with_inputs(github, None, facts, inputs)
             environment = None
             if job.environment is not None and not (
                     isinstance(row, wm.Row) and row.lacks(job.environment)):
                 # (`${{ matrix.environment }}` in a row without it: '', no environment)
-                e = wm.expand(job.environment, job, None, row, github_run)
+                e = run.expand(job.environment, None, github)
                 environment = e if isinstance(e, str) and not unresolved(e) \
                     else UNKNOWN_ENVIRONMENT
                 if environment == "" or environment.isspace():
@@ -314,15 +432,15 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
                 if step_uses and wm.step_if(step, job, row) is False:
                     step_uses = []  # off in this row (`if: matrix.env == 'prod'`): no role
                 for use in step_uses:
-                    value = wm.expand(use.role_to_assume, job, step, row, github_run)
+                    value = run.expand(use.role_to_assume, step, github)
                     if isinstance(value, str) and _OUTPUT_REF.search(value):
                         # a job's or an earlier step's output: what it is set to
-                        value = wm.resolve(value, job, step, row, github_run)
+                        value = run.resolve(value, step, github)
                     value, chained = _chained_name(use, value, current)
                     resolved, ref, role, how = find_role(use.role_to_assume, value)
                     if chained:
                         how = chained
-                    region = wm.resolve(use.aws_region, job, step, row, github_run)
+                    region = run.resolve(use.aws_region, step, github)
                     current = RoleLink(use, use.role_to_assume, value, resolved, ref, role,
                                        region.strip() if isinstance(region, str)
                                        and not unresolved(region) and region.strip() else None,
@@ -341,7 +459,7 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
                     current = None  # keys of a role not known: no link
                     if role_value is not None:
                         use = wm.RoleUse(step, role_value, step.run_path, oidc=False, line=line)
-                        value = wm.expand(role_value, job, step, row, github_run)
+                        value = run.expand(role_value, step, github)
                         resolved, ref, role, how = find_role(role_value, value)
                         current = RoleLink(use, role_value, value, resolved, ref, role,
                                            run.role_at[step.index].region

@@ -42,7 +42,8 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from .. import workflow_model as wm
-from .filters import INF, Filter, Pattern, Piece, literal_piece, make_filter
+from .filters import (INF, Filter, Pattern, Piece, compile_filter, is_literal, literal_piece,
+                      literal_text, make_filter)
 
 # ---------------------------------------------------------------------------
 # the language algebra
@@ -303,6 +304,34 @@ def push_refs(spec) -> object:
     return alt(parts)
 
 
+MAX_LITERAL_REFS = 20  # more named refs than this: not told apart
+
+
+def literal_refs(triggers) -> Optional[List[str]]:
+    """The refs a workflow runs on when it runs only on pushes whose `branches`
+    and `tags` filters name each one (`branches: [staging, production]` ->
+    `refs/heads/staging`, `refs/heads/production`); None when some ref is not
+    named so (a glob `release/**`, a `!` or `-ignore` filter, another event)."""
+    spec = triggers.get("push") if isinstance(triggers, dict) and set(triggers) == {"push"} \
+        else None
+    if not isinstance(spec, dict) or not ("branches" in spec or "tags" in spec) \
+            or "branches-ignore" in spec or "tags-ignore" in spec:
+        return None
+    out = []
+    for key, base in (("branches", "refs/heads/"), ("tags", "refs/tags/")):
+        values = spec.get(key, [])
+        values = [values] if isinstance(values, str) else values
+        if not isinstance(values, list) or key in spec and not values \
+                or len(values) > MAX_LITERAL_REFS:
+            return None
+        for v in values:
+            pieces = compile_filter(v) if isinstance(v, str) and v and v[0] != "!" else None
+            if not pieces or not is_literal(pieces):
+                return None
+            out.append(base + literal_text(pieces))
+    return list(dict.fromkeys(out))
+
+
 def _names_admitted(spec: dict, keys: list):
     """The ref names a `branches`/`tags` (or `-ignore`) filter admits; any without one."""
     if not keys:
@@ -424,7 +453,7 @@ _REF_TYPE = re.compile(rf"^github\.ref_type\s*==\s*{_STR}$|^{_STR}\s*==\s*github
 _REF_NE = re.compile(rf"^github\.ref(_name)?\s*!=\s*{_STR}$|^{_STR}\s*!=\s*github\.ref(_name)?$")
 _CONTAINS_LIST = re.compile(
     rf"^contains\(\s*fromJSON\(\s*{_STR}\s*\)\s*,\s*github\.ref(_name)?\s*\)$", re.I)
-_STARTS = re.compile(rf"^startsWith\(\s*github\.ref\s*,\s*{_STR}\s*\)$")
+_STARTS = re.compile(rf"^(!\s*)?startsWith\(\s*github\.ref\s*,\s*{_STR}\s*\)$", re.I)
 _NEUTRAL = re.compile(r"^!?\s*(success|always|failure|cancelled)\(\)$|^needs\.|^vars\.|^env\.|"
                       r"^contains\(\s*needs|^!\s*cancelled\(\)$")
 
@@ -527,9 +556,9 @@ def _ref_test(part: str, row: Optional[dict]):
         value = (m.group(2) if m.group(2) is not None else m.group(3)).replace("''", "'")
         named = (m.group(1) or m.group(4)) is not None  # github.ref_name
         return Minus(_ANY_REF, _named(value) if named else lit(value))
-    if m := _STARTS.match(part):
-        prefix = m.group(1).replace("''", "'")
-        return Seq(tuple(literal_piece(c) for c in prefix) + (Piece(frozenset(), True, 0, INF),))
+    if m := _STARTS.match(part):  # startsWith(github.ref, 'refs/tags/'), or its negation
+        starts = Seq(_lit_pieces(m.group(2).replace("''", "'")) + (_ANY_RUN,))
+        return Minus(_ANY_REF, starts) if m.group(1) else starts
     if m := _CONTAINS_LIST.match(part):  # contains(fromJSON('["refs/heads/a", ...]'), github.ref)
         try:
             values = json.loads(m.group(1).replace("''", "'"))
@@ -649,6 +678,22 @@ _DIGITS = Piece(frozenset("0123456789"), False, 1, INF)
 _PULL_REQUEST_REF = Seq(_lit_pieces("refs/pull/") + (_DIGITS,) + _lit_pieces("/merge"))
 
 
+def _pull_requests_run(refs: Refs, n: Narrowing) -> bool:
+    """Do pull request runs pass an `if:` on refs? They run on `refs/pull/N/merge`
+    (a `pull_request_target`, a merged pull request's `closed`: on the base branch)."""
+    return n.refs is None or (refs.pull_request_may and (
+        contains(n.refs, "refs/pull/1/merge")
+        or not _surely_none(intersect(refs.pull_request_refs, n.refs))))
+
+
+def may_run(refs: Refs, n: Narrowing) -> bool:
+    """Can a job whose `if:` narrows as `n` run on some ref (or pull request)
+    of the triggers' `refs`? True when that cannot be told."""
+    if refs.unknown or n.refs is None:
+        return True
+    return _pull_requests_run(refs, n) or not _surely_empty_refs(n.refs, refs)
+
+
 def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
             n: Narrowing) -> Produced:
     """The subs of one job context (`pfx`: `prefix_pattern`). `environment` is the
@@ -658,11 +703,7 @@ def produce(pfx: Pattern, refs: Refs, environment: Optional[str],
     if n.refs is not None:
         must_refs = intersect(must_refs, n.refs)
         may_refs = intersect(may_refs, n.refs)
-    # pull requests run on `refs/pull/N/merge` (a `pull_request_target`, a merged
-    # pull request's `closed`: on the base branch): an `if:` on refs may let them through
-    pr_runs = n.refs is None or (refs.pull_request_may and (
-        contains(n.refs, "refs/pull/1/merge")
-        or not _surely_none(intersect(refs.pull_request_refs, n.refs))))
+    pr_runs = _pull_requests_run(refs, n)
     if environment is not None:
         ctx = lit("environment:" + encode(environment)) if environment != UNKNOWN_ENVIRONMENT \
             else Seq(_lit_pieces("environment:") + (_ANY_RUN._replace(min=1),))
