@@ -676,6 +676,18 @@ _PRINTS = {"cat", "tail", "head"}
 _LOG_TOOLS = {"docker", "docker-compose", "kubectl", "podman"}
 
 
+def pipeline_from(cmd: Command, cmds: List[Command]) -> List[Command]:
+    """`cmd` and the commands its output is piped through, in order
+    (`jq ... | awk ... | tr ...`)."""
+    out = [cmd]
+    while len(out) <= len(cmds):
+        nxt = next((c for c in cmds if c.pipe_from == out[-1].index), None)
+        if nxt is None:
+            break
+        out.append(nxt)
+    return out
+
+
 def failure_swallowed(cmd: Command, cmds: List[Command]) -> bool:
     """Does the command's `||` alternative turn its failure into success
     (`|| true`, `|| :`, `|| exit 0`, `|| echo ...`, or printing logs: `||

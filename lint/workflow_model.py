@@ -66,6 +66,7 @@ import itertools
 import json
 import os
 import re
+import shlex
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Set, Tuple
 
@@ -1932,10 +1933,9 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
             fact = _facts(github).get(name.lower()) if name else None
             if fact is not None and fact[0] == "==":
                 got = fact[1]
-            payload = _EVENT_FIELD.match(rest)
             event = _facts(github).get("event_name")
-            if payload and event is not None and event[0] == "==" and \
-                    event[1] not in _EVENTS_WITH.get(payload.group(1).lower(), {event[1]}):
+            if event is not None and event[0] == "==" and not_in_payload("github" + rest,
+                                                                         {event[1]}):
                 got = ""  # `github.event.release.tag_name` on a dispatch: not in its payload
             dispatched = _EVENT_INPUT.fullmatch(rest)
             if dispatched and isinstance(github.get("inputs"), dict):
@@ -1966,7 +1966,7 @@ _TERNARY = re.compile(rf"^\(?\s*(?P<lhs>[A-Za-z_][A-Za-z0-9_.-]*)\s*(?P<op>==|!=
 
 
 _EVENT_INPUT = re.compile(r"\.event\.inputs\.([A-Za-z0-9_-]+)")
-_EVENT_FIELD = re.compile(r"\.event\.([A-Za-z_]+)\b")
+_EVENT_FIELD = re.compile(r"\bgithub\.event\.([A-Za-z_]+)\b", re.I)
 
 # the events whose payload has an object of their own (GitHub's webhook payloads):
 # on any other event, `github.event.<key>...` is empty
@@ -1983,6 +1983,18 @@ _EVENTS_WITH = {
     "deployment": {"deployment", "deployment_status"},
     "merge_group": {"merge_group"},
 }
+
+
+def not_in_payload(expr: str, events) -> bool:
+    """Is the first `github.event.KEY...` of an expression missing from the
+    payload of each of `events` (KEY is another event's object, `_EVENTS_WITH`:
+    `github.event.head_commit.message` on a schedule)? GitHub makes it empty.
+    False for no events."""
+    m = _EVENT_FIELD.search(expr)
+    having = _EVENTS_WITH.get(m.group(1).lower()) if m else None
+    events = {e.lower() for e in events if isinstance(e, str)}
+    return having is not None and bool(events) and not events & having
+
 
 # `github.event_name` and `github.ref` as one run of a job knows them: {name:
 # ("==" or "!=", value)}, under this key of the `github` values of `expand`
@@ -2079,9 +2091,11 @@ class Written:
 def _writes(step: Step, target: re.Pattern) -> List[Written]:
     out = []
     cmds = commands(step)
+    env = target is _ENV_FILE
     # `echo "k=v" | tee -a "$GITHUB_OUTPUT"`: the echo writes it
     teed = {c.pipe_from for c in cmds if c.name == "tee" and isinstance(c.pipe_from, int)
             and any(target.match(a) for a in c.argv[1:] if not a.startswith("-"))}
+    multiline = None  # env: [name, delimiter, lines] of a `NAME<<EOF` value being written
     for c in cmds:
         if c.index not in teed and not any(op in (">>", ">") and target.match(t or "")
                                            for op, t in c.redirects):
@@ -2090,16 +2104,28 @@ def _writes(step: Step, target: re.Pattern) -> List[Written]:
             for line in c.heredoc.splitlines():
                 if "=" in line:
                     k, v = line.split("=", 1)
-                    out.append(Written(k.strip(), v, step, c))
+                    out.append(_written(k.strip(), v, step, c, env))
             continue
-        if c.name in ("echo", "printf"):
-            args = [a for a in c.argv[1:] if not (c.name == "echo" and a in ("-n", "-e", "-E"))]
-            text = " ".join(args)
-            if c.name == "printf" and args:
-                text = args[0] if len(args) == 1 else args[0].replace("%s", args[1], 1)
-            if "=" in text:
-                k, v = text.split("=", 1)
-                out.append(Written(k.strip(), v.strip().replace("\\n", ""), step, c))
+        text = _echoed(c)
+        if multiline is not None:  # (env only) a line of the value, or its delimiter
+            if text is not None and text.strip() == multiline[1]:
+                out.append(Written(multiline[0], "\n".join(multiline[2]), step, c))
+                multiline = None
+            elif len(multiline[2]) < 200:
+                multiline[2].append(text if text is not None else _printed(c, cmds, target))
+            continue
+        start = _MULTILINE_START.match(text.strip()) if env and text is not None else None
+        if start:
+            multiline = [start.group(1), start.group(2), []]
+        elif text is not None and "=" in text:
+            k, v = text.split("=", 1)
+            out.append(_written(k.strip(), v.strip().replace("\\n", ""), step, c, env))
+        elif env and (text is None and c.name not in _PRINTS_NOTHING and not c.assigns
+                      and not _group_close(c, cmds)
+                      or text is not None and _EXPANSION.search(text)):
+            out.append(Written(ANY_NAME, _printed(c, cmds, target), step, c))
+    if multiline is not None:
+        out.append(Written(multiline[0], "\n".join(multiline[2]), step, cmds[-1]))
     if target is _OUTPUT_FILE:
         for c in commands(step):
             if c.name == "echo":
@@ -2109,12 +2135,61 @@ def _writes(step: Step, target: re.Pattern) -> List[Written]:
     return out
 
 
+# the name of a write to `$GITHUB_ENV` whose names are not read here (`env_writes`)
+ANY_NAME = "*"
+_MULTILINE_START = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)<<(\S+)$")  # `NAME<<EOF`
+_EXPANSION = re.compile(r"[$`]")
+_PRINTS_NOTHING = (":", "true", "false")
+
+
+def _echoed(c: shell.Command) -> Optional[str]:
+    """The text an echo or printf command prints (printf: its format with the
+    first `%s` filled), None for other commands."""
+    if c.name not in ("echo", "printf"):
+        return None
+    args = [a for a in c.argv[1:] if not (c.name == "echo" and a in ("-n", "-e", "-E"))]
+    if c.name == "printf" and args:
+        return args[0] if len(args) == 1 else args[0].replace("%s", args[1], 1)
+    return " ".join(args)
+
+
+def _written(name: str, value: str, step: Step, c: shell.Command, env: bool) -> Written:
+    """A write of `name`; to `$GITHUB_ENV`, of ANY_NAME when the name is an
+    expansion (`echo "$KEY=$VALUE"`)."""
+    if env and _EXPANSION.search(name):
+        return Written(ANY_NAME, _printed(c, commands(step), _ENV_FILE), step, c)
+    return Written(name, value, step, c)
+
+
+def _group_close(c: shell.Command, cmds: List[shell.Command]) -> bool:
+    """Is an argv-less command the redirect of a `{ ...; }` group, which the
+    group's own commands carry too (a loop's or an `if`'s is not)?"""
+    return not c.argv and 0 < c.index <= len(cmds) \
+        and any(r in cmds[c.index - 1].redirects for r in c.redirects)
+
+
+def _printed(c: shell.Command, cmds: List[shell.Command], target: re.Pattern) -> str:
+    """`$(...)` of a command and the pipeline that feeds it, as shell text
+    without the redirect to `target`: what it writes, known only at run time."""
+    chain, seen = [c], {c.index}
+    while isinstance(chain[0].pipe_from, int) and 0 <= chain[0].pipe_from < len(cmds) \
+            and chain[0].pipe_from not in seen and len(chain) < 20:
+        seen.add(chain[0].pipe_from)
+        chain.insert(0, cmds[chain[0].pipe_from])
+    parts = [" ".join([shlex.quote(a) for a in x.argv]
+                      + [f"{op} {shlex.quote(t)}" for op, t in x.redirects
+                         if not target.match(t or "")]) for x in chain]
+    return "$(" + " | ".join(parts) + ")"
+
+
 def step_outputs(step: Step) -> Dict[str, Written]:
     return {w.name: w for w in _writes(step, _OUTPUT_FILE)}
 
 
 def env_writes(step: Step) -> Dict[str, Written]:
-    """What the step writes to `$GITHUB_ENV` (read once: every later step asks)."""
+    """What the step writes to `$GITHUB_ENV` (read once: every later step asks);
+    under ANY_NAME the last command that may write any name, whose output is
+    not read here (`jq -r '"X=\\(.x)"' f`, `cat prod.env`, `echo "$LINE"`)."""
     if step._env_written is None:
         step._env_written = {w.name: w for w in _writes(step, _ENV_FILE)}
     return step._env_written
@@ -2533,14 +2608,18 @@ def _runtime_env(job: Job, step: Optional[Step], name: str):
 
 
 def runtime_env_write(job: Job, step: Optional[Step], name: str) -> Optional[Written]:
-    """The last write of variable `name` to `$GITHUB_ENV` before `step`."""
+    """The last write of variable `name` to `$GITHUB_ENV` before `step`; a
+    write of ANY_NAME when that came later (it may set `name` too: the value
+    is then not known, `Printed`)."""
     if job._env_writers is None:  # most jobs have none: asked for every env lookup
         job._env_writers = [st for st in job.steps if env_writes(st)]
     found = None
     for st in job._env_writers:
         if step is not None and st.index >= step.index:
             break
-        found = env_writes(st).get(name) or found
+        writes = env_writes(st)
+        got = [w for w in (writes.get(name), writes.get(ANY_NAME)) if w is not None]
+        found = max(got, key=lambda w: w.command.index) if got else found
     return found
 
 

@@ -9,6 +9,7 @@ with `if: false` are skipped (they never run), except by
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import re
 from typing import List, Optional
@@ -22,6 +23,7 @@ shell = lazy_import("ecs_lint.shell", globals(), "shell")
 bake = lazy_import("ecs_lint.bake", globals(), "bake")
 R = lazy_import("ecs_lint.xref.runs", globals(), "R")
 P = lazy_import("ecs_lint.xref.subjects_produced", globals(), "P")
+N = lazy_import("ecs_lint.xref.needs", globals(), "N")
 
 ID_TOKEN_MISSING = rule(
     "workflow-id-token-missing", "error",
@@ -641,7 +643,8 @@ REGION_MISSING = rule(
     step). A major tag alone, `@v4`, is read as the catalog reads it. An input that is only `${{ env.X }}` where the
     `env:` entry X has no value (`X:` alone, or `X: ##region##`, which YAML
     reads as a comment) is empty too, unless an earlier step sets X through
-    `$GITHUB_ENV`; so is `${{ env.X }}` with X in no `env:` of the step, job
+    `$GITHUB_ENV` (or writes there what a command prints, `jq ... >>
+    "$GITHUB_ENV"`, which may set any name); so is `${{ env.X }}` with X in no `env:` of the step, job
     or workflow (unless an earlier action, other than the usual checkout,
     setup, cache, artifact, login and ECS ones, may export it, or
     configure-aws-credentials exported the region), `${{ matrix.K }}` when a
@@ -742,7 +745,9 @@ TEMPLATE_INJECTION = rule(
     pull request's head ref/label, commit messages and author names and emails
     (`head_commit`, `commits`,
     `merge_group.head_commit`), wiki page names and `workflow_run` branches and
-    titles, `toJSON(github.event)`. Context names are matched ignoring case and
+    titles, `toJSON(github.event)`, and the same fields read from the payload
+    file (`$(jq -r '.comment.body' "$GITHUB_EVENT_PATH")`, `cat`, `yq`, a
+    python or node program). Context names are matched ignoring case and
     in either form (`github.event['comment']['body']`); `${{ env.X }}` counts
     when X is set from such text, since it pastes the same text. So do the
     values that carry such text on: a step output (`steps.ID.outputs.N`)
@@ -765,7 +770,8 @@ TEMPLATE_INJECTION = rule(
     `result`; also through the script's variables and functions derived
     from such text, `const tag = field('Tag')`, unless it makes a number or
     a truth value of it, or keeps it to the script's own literals:
-    `['small', 'large'].includes(x) ? x : 'small'`) or exports (`core.exportVariable('X', ...)`, read
+    `['small', 'large'].includes(x) ? x : 'small'`, or `SIZES.includes(x) ?
+    x : 'small'` with `const SIZES = ['small', 'large']` never changed) or exports (`core.exportVariable('X', ...)`, read
     as `${{ env.X }}`), a job output
     mapped from such a step output (`needs.J.outputs.N`), and an input of a
     reusable workflow (`inputs.N`) that a calling job in the repository fills
@@ -777,7 +783,10 @@ TEMPLATE_INJECTION = rule(
     passed through `env:` and read by the shell as `"$VAR"` are safe and not
     reported, and so are expressions whose value is only true or false
     (`contains(...)`, comparisons) or one of their own literals
-    (`startsWith(MSG, 'hotfix') && 'fast' || 'canary'`). `workflow_dispatch` inputs (written by
+    (`startsWith(MSG, 'hotfix') && 'fast' || 'canary'`), or a field of other
+    events' payloads where the job's (or step's) `if:` and triggers keep it to
+    events without it (`github.event.head_commit.message` in a job run only on
+    `schedule`: empty). `workflow_dispatch` inputs (written by
     people with write access) are not reported.
 
     ## Why is this bad?
@@ -2883,9 +2892,9 @@ def _empty_region(value: str, wf, job, step, callers=None) -> Optional[str]:
         scopes = (step.env, job.env, job.workflow.env if job.workflow else None)
         if any(isinstance(sc, dict) and name in sc for sc in scopes):
             return None
+        if wm.runtime_env_write(job, step, name) is not None:
+            return None  # an earlier step writes it to `$GITHUB_ENV`, or may (`jq ... >>`)
         for other in job.steps[:step.index]:
-            if name in wm.env_writes(other):
-                return None
             uses = (other.uses or "").split("@")[0]
             if other.uses and not uses.startswith(_QUIET_ACTIONS) and not (
                     other.uses == wm.CONFIGURE_CREDENTIALS and name not in _REGION_VARS):
@@ -2951,7 +2960,7 @@ def _empty_env(value: str, job, step) -> Optional[str]:
             break
     else:
         return None  # not in any env block: it may come from elsewhere
-    if any(name in wm.env_writes(other) for other in job.steps[:step.index]):
+    if wm.runtime_env_write(job, step, name) is not None:
         return None
     return name
 
@@ -3055,12 +3064,26 @@ def _injected(expr: str, job, step, taint=None, depth: int = 0):
                                          expr.strip()))
     if _boolean(e) or _literals_only(e):
         return None  # pastes only true or false, or its own literals
-    bad = _INJECTABLE.search(e) or _TO_JSON.search(e)
-    if bad:
-        return bad.group(0), bad.group(0), None
+    for bad in itertools.chain(_INJECTABLE.finditer(e), _TO_JSON.finditer(e)):
+        if not _empty_on_events(bad.group(0), job, step):
+            return bad.group(0), bad.group(0), None
     if depth >= _MAX_CARRY:
         return None
     return _carried(e, job, step, taint or _NO_TAINT, depth + 1)
+
+
+def _empty_on_events(expr: str, job, step) -> bool:
+    """Is `github.event.KEY...` empty on every event the job runs on, its
+    step's `if:` too (`wm.job_events`): a field of other events' payloads
+    (`wm.not_in_payload`), e.g. `head_commit` in a job kept to `schedule`? Not
+    in a reusable workflow (`workflow_call`: its caller's event)."""
+    wf = job.workflow if job is not None else None
+    if wf is None or not isinstance(wf.triggers, dict):
+        return False
+    events = wm.job_events(wf, job)
+    if step is not None:
+        events = wm.if_events(step.if_, wm.pull_request_ref_is_merge(wf.triggers)).admit(events)
+    return "workflow_call" not in events and wm.not_in_payload(expr, events)
 
 
 _MAX_CARRY = 6  # values followed from one expression to the attacker's text
@@ -3172,7 +3195,8 @@ def _shell_text_injected(text: str, job, step, line: int, taint, depth: int):
     set earlier in the script (`X=...`, `X=$(sed ... <<<"$BODY")`: derived
     text is still the attacker's, unless a counting or hashing command made
     it, `_NO_TEXT_OUT`) or in the environment from an expression."""
-    got = _value_injected(text, job, step, taint, depth) or _artifact_read(text, job, step, taint)
+    got = _value_injected(text, job, step, taint, depth) \
+        or _artifact_read(text, job, step, taint) or _event_file_read(text, job, step, taint, depth)
     if got or depth >= _MAX_CARRY:
         return got
     text = _without_digests(text)
@@ -3306,7 +3330,7 @@ def _js_tainted(script: str, values) -> Optional[str]:
     derived = _js_derived(script)
     for v in values:
         v = v.strip()
-        if _js_no_text(v):
+        if _js_no_text(v, script):
             continue
         for part in _JS_PART.finditer(v):
             piece = (part.group(1) if part.group(1) is not None else part.group(0)).strip()
@@ -3341,7 +3365,7 @@ def _js_derived(script: str) -> Dict[str, str]:
     for _ in range(4):
         grew = False
         for name, text, function in decls:
-            if name in out or (not function and _js_no_text(text)):
+            if name in out or (not function and _js_no_text(text, script)):
                 continue
             field = next((f.group(0) for f in _JS_ATTACKER_FIELD.finditer(text)), None) \
                 or next((out[w] for w in _JS_WORD.findall(text) if w in out), None)
@@ -3381,17 +3405,36 @@ _JS_NO_TEXT = lazy_re(r"^\s*(?:parseInt|parseFloat|Number|Math\.\w+|Boolean|!)\s
                       r"===|!==|==|!=")
 
 
-# a value kept to a list of literals: `['small', 'large'].includes(x) ? x : 'small'`
+# a value kept to a list of literals: `['small', 'large'].includes(x) ? x : 'small'`,
+# or a list the script names (`SIZES.includes(x) ? x : 'small'`, `_js_literal_list`)
 _JS_LITERAL = r"""(?:'[^'\\\n]*'|"[^"\\\n]*")"""
+_JS_LITERALS = rf"\[\s*{_JS_LITERAL}(?:\s*,\s*{_JS_LITERAL}){{0,50}}\s*,?\s*\]"
 _JS_ALLOWLISTED = lazy_re(
-    rf"^\s*\[\s*{_JS_LITERAL}(?:\s*,\s*{_JS_LITERAL}){{0,50}}\s*,?\s*\]\s*\.includes\("
-    rf"\s*([A-Za-z_$][\w$]*)\s*\)\s*\?\s*\1\s*:\s*{_JS_LITERAL}\s*$")
+    rf"^\s*({_JS_LITERALS}|[A-Za-z_$][\w$]*)\s*\.includes\("
+    rf"\s*([A-Za-z_$][\w$]*)\s*\)\s*\?\s*\2\s*:\s*{_JS_LITERAL}\s*$")
 
 
-def _js_no_text(value: str) -> bool:
-    """Does a JavaScript value hold no attacker text: a number or a truth
-    value made of it, or one of the script's own literals (`_JS_ALLOWLISTED`)?"""
-    return bool(_JS_NO_TEXT.search(value) or _JS_ALLOWLISTED.match(value))
+def _js_no_text(value: str, script: str = "") -> bool:
+    """Does a JavaScript value of `script` hold no attacker text: a number or
+    a truth value made of it, or one of the script's own literals
+    (`_JS_ALLOWLISTED`)?"""
+    if _JS_NO_TEXT.search(value):
+        return True
+    m = _JS_ALLOWLISTED.match(value)
+    return m is not None and (m.group(1).startswith("[") or _js_literal_list(script, m.group(1)))
+
+
+def _js_literal_list(script: str, name: str) -> bool:
+    """Is `name` a list of literals the script declares once (`const SIZES =
+    ['small', 'large']`, or `let`/`var`) and never assigns or changes
+    (`SIZES = ...`, `SIZES[0] = ...`, `SIZES.push(...)`)?"""
+    script = script[:_JS_MAX]
+    n = re.escape(name)
+    declared = re.findall(rf"\b(?:const|let|var)\s+{n}\s*=\s*({_JS_LITERALS}|)", script)
+    changed = re.findall(rf"(?<![\w$.]){n}\s*(?:\[[^\]]*\]\s*)?(?:[-+*/%&|^]|\?\?|<<|>>>?)?"
+                         rf"=(?![=>])|(?<![\w$.]){n}\s*\.\s*(?:push|unshift|splice|fill|"
+                         rf"copyWithin)\s*\(", script)
+    return len(declared) == 1 and declared[0] != "" and len(changed) == 1
 
 
 _STRING = lazy_re(r"'(?:[^']|'')*'")
@@ -3544,6 +3587,81 @@ def _artifact_read(text: str, job, step, taint) -> Optional[tuple]:
             if any(not f or path == f or path.startswith(f + "/") for f in folders):
                 return path, path, "download-artifact from the pull request's run"
     return None
+
+
+_EVENT_FILE = lazy_re(r"\bGITHUB_EVENT_PATH\b|\bgithub\.event_path\b", re.I)
+
+
+def _event_file_read(text: str, job, step, taint, depth: int) -> Optional[tuple]:
+    """`_injected` of shell text that prints a field of the webhook payload
+    file (`$(jq -r '.comment.body' "$GITHUB_EVENT_PATH")`, `cat`, `yq`, a
+    python or node program reading it): the same text as
+    `github.event.comment.body`; not when counted, hashed or cut down to data
+    (`| tr -dc '0-9'`)."""
+    if not _EVENT_FILE.search(text) or ("$(" not in text and "`" not in text):
+        return None
+    cmds = shell.parse(text)
+    for c in cmds:
+        if not c.in_substitution or not _EVENT_FILE.search(
+                " ".join(c.argv + [t for _, t in c.redirects]) + (c.heredoc or "")):
+            continue
+        piped = shell.pipeline_from(c, cmds)
+        last = piped[-1]
+        if any(x.name in _NO_TEXT_OUT for x in piped) or (
+                last.name == "tr" and _cut_to_data("| " + " ".join(last.argv))) or (
+                last.name == "grep" and any(a in ("-c", "--count") for a in last.argv[1:])):
+            continue
+        reader = next((x for x in piped[1:] if _payload_reader(x)), c)
+        for path in _payload_paths(reader)[:50]:
+            got = _injected(f"toJSON(github.event{path.replace('.[', '[')})", job, step, taint,
+                            depth)
+            if got:
+                return got[0], got[1], f"{reader.name or 'a redirect'} reading $GITHUB_EVENT_PATH"
+    return None
+
+
+_JQ_PATH = lazy_re(r"(?:\.[A-Za-z_]\w*|\.?\[\s*(?:\"[A-Za-z_]\w*\"|\d*)\s*\])+")
+_JQ_NO_TEXT = lazy_re(r"^(?:length|utf8bytelength|tonumber|type|test|startswith|endswith|"
+                      r"contains|has|any|all)\b")  # a number or a truth value of the text
+_PROGRAM_PATH = lazy_re(r"(?:\.[A-Za-z_]\w*|\[\s*(?:'[A-Za-z_]\w*'|\"[A-Za-z_]\w*\")\s*\])+")
+
+
+def _payload_reader(c) -> bool:
+    """Does a command pick fields out of JSON: jq, yq, a python or node program?"""
+    return c.name in ("jq", "yq") or os.path.basename(c.name).startswith(("python", "node"))
+
+
+def _payload_paths(c) -> List[str]:
+    """The paths of the payload a command prints: a jq or yq filter's
+    (`_jq_paths`), those a python or node program looks up (`["comment"]["body"]`,
+    `.comment.body`), the whole payload ("") for `cat`, `head`, `tail`, `<`."""
+    if c.name in ("jq", "yq"):
+        filt = N._jq_filter_and_files(c.argv)[0]
+        return _jq_paths(filt) if filt is not None else []
+    if _payload_reader(c):
+        program = (" ".join(c.argv[1:]) + (c.heredoc or ""))[:_JS_MAX]
+        return [_BRACKET.sub(lambda m: "." + (m.group(1) or m.group(2) or ""), p)
+                for p in _PROGRAM_PATH.findall(program)]
+    return [""] if c.name in ("cat", "head", "tail", "") else []
+
+
+def _jq_paths(filt: str) -> List[str]:
+    """The paths of its input a jq filter prints: `.comment.body`, `.comment |
+    .body` and `.issue | "\\(.title)"` print `.comment.body` and `.issue.title`;
+    one that works on a path's text (`.comment.body | split(" ")`) prints that
+    path's, one that makes a number or a truth value of it (`length`) none."""
+    prefix = ""
+    for stage in filt.split("|")[:20]:
+        stage = stage.strip()
+        if stage in ("", "."):
+            continue
+        if _JQ_PATH.fullmatch(stage):
+            prefix += stage
+            continue
+        if _JQ_NO_TEXT.match(stage):
+            return []
+        return [prefix + p for p in _JQ_PATH.findall(stage)] or [prefix]
+    return [prefix]
 
 
 _COMMAND_SUBSTITUTION = lazy_re(r"\$\(([^()]*)\)")
