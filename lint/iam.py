@@ -21,10 +21,11 @@ matches nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, List, Optional, Tuple
 
+from .loader import json_value
 from .values import Template, Unknown
 
 
@@ -541,29 +542,44 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
         # resources may match: a template's ARN with an unknown account)
         if stmt.effect == "Allow" and statement_actions_match(stmt, action, False) \
                 and statement_resources_match(stmt, resource, True, context):
-            unmet = _unmet_equals(stmt, context)
+            unmet = _unmet_condition(stmt, context)
             if unmet is not None:
-                key, wanted, have = unmet
-                return Decision(False, None, f"{_describe(stmt)} allows it only when {key} is "
-                                f"{' or '.join(wanted)}; this request's is {have}")
+                op, key, wanted, have = unmet
+                return Decision(False, None, f"{_describe(stmt)} allows it only when {key} "
+                                f"{_CONDITION_VERBS[_STRING_OPS[_string_op(op)]]} "
+                                f"{' or '.join(wanted)}; this request's is {have}, which its "
+                                f"{op} condition refuses")
     return Decision(False, None, f"no statement allows {what}")
 
 
-def _unmet_equals(stmt: Statement, context: Optional[dict]):
-    """(key, the values a StringEquals condition wants, the request's value) of
-    a condition of `stmt` the request's known value fails; None if none."""
+# how a message says what a string operator wants (`_STRING_OPS` kinds)
+_CONDITION_VERBS = {("equals", False): "is", ("equals", True): "is not",
+                    ("iequals", False): "is (ignoring case)",
+                    ("iequals", True): "is not (ignoring case)",
+                    ("like", False): "matches", ("like", True): "does not match"}
+
+
+def _string_op(op: str) -> str:
+    """A condition operator's `_STRING_OPS` name (`StringLikeIfExists` -> `stringlike`;
+    `ForAnyValue:` on one value is the operator itself)."""
+    low = op.lower().removeprefix("foranyvalue:")
+    return low[:-len("ifexists")] if low.endswith("ifexists") else low
+
+
+def _unmet_condition(stmt: Statement, context: Optional[dict]):
+    """(operator, key, the values it wants, the request's value) of a string
+    condition of `stmt` that the request's known value certainly fails; None if none."""
     for op, keys in (stmt.conditions or {}).items():
-        if not isinstance(op, str) or not op.endswith("StringEquals") \
-                or op.startswith("ForAllValues") or not isinstance(keys, dict):
-            continue
+        if not isinstance(op, str) or _string_op(op) not in _STRING_OPS \
+                or not isinstance(keys, dict):
+            continue  # (ForAllValues: a set, not one value)
         for key, values in keys.items():
             have = next((v for k, v in (context or {}).items()
                          if isinstance(k, str) and isinstance(key, str)
                          and k.lower() == key.lower()), None)
             wanted = values if isinstance(values, list) else [values]
-            if isinstance(have, str) and all(isinstance(w, str) for w in wanted) \
-                    and have not in wanted:
-                return key, wanted, have
+            if isinstance(have, str) and condition_holds(op, wanted, have, True) is False:
+                return op, key, [str(w) for w in wanted], have
     return None
 
 
@@ -578,6 +594,107 @@ def covers(deny: Statement, allow: Statement) -> bool:
             p is not None and any(isinstance(d, str) and resource_matches(d, p)
                                   for d in deny.resources) for p in patterns)
     return False
+
+
+# ---------------------------------------------------------------------------
+# resource policies (an ECR repository's)
+
+
+# IAM's names of a policy's keys, for a policy read from a template's camelCase view
+_POLICY_KEYS = {k.lower(): k for k in (
+    "Version", "Id", "Statement", "Sid", "Effect", "Principal", "NotPrincipal", "Action",
+    "NotAction", "Resource", "NotResource", "Condition", "AWS", "Service", "Federated",
+    "CanonicalUser")}
+
+
+def policy_from_view(view) -> Optional[dict]:
+    """A policy document read from a template's camelCase view (`statement`,
+    `effect`, `principal: {aws: ...}`, `condition: {stringEquals: ...}`) with
+    IAM's own names back (condition keys and values are kept); one written as
+    JSON text is read; None if it is no mapping."""
+    def named(d):
+        return {_POLICY_KEYS.get(k.lower(), k) if isinstance(k, str) else k: v
+                for k, v in d.items()}
+
+    def statement(st):
+        if not isinstance(st, dict):
+            return st
+        st = named(st)
+        for key in ("Principal", "NotPrincipal"):
+            if isinstance(st.get(key), dict):
+                st[key] = named(st[key])
+        if isinstance(st.get("Condition"), dict):
+            st["Condition"] = {op[:1].upper() + op[1:] if isinstance(op, str) else op: keys
+                               for op, keys in st["Condition"].items()}
+        return st
+
+    if isinstance(view, str):
+        try:
+            view = json_value(view)
+        except ValueError:
+            return None
+    if not isinstance(view, dict):
+        return None
+    policy = named(view)
+    stmts = policy.get("Statement")
+    if isinstance(stmts, list):
+        policy["Statement"] = [statement(st) for st in stmts]
+    elif isinstance(stmts, dict):
+        policy["Statement"] = statement(stmts)
+    return policy
+
+
+# an unknown part of a template that is the account (or partition) it is deployed in
+_OWN_ACCOUNT = re.compile(r"^(?:AWS::AccountId|data\.aws_caller_identity\.[\w-]+\.account_id)$")
+_OWN_PARTITION = re.compile(r"^(?:AWS::Partition|data\.aws_partition\.[\w-]+\.partition)$")
+
+
+def _principal_text(value, account: str, partition: str) -> Optional[str]:
+    """A Principal's AWS value as text, a template's own account and partition
+    filled in; None when another part is unknown (a parameter names anyone)."""
+    if isinstance(value, str):
+        return value.strip()
+    if not isinstance(value, Template):
+        return None
+    out = []
+    for p in value.parts:
+        if isinstance(p, str):
+            out.append(p)
+        elif _OWN_ACCOUNT.match(p.name):
+            out.append(account)
+        elif _OWN_PARTITION.match(p.name):
+            out.append(partition)
+        else:
+            return None
+    return "".join(out)
+
+
+def names_principal(stmt: Statement, role_arn: str) -> bool:
+    """Does a statement of a resource's policy apply to the role `role_arn`,
+    of the resource's own account? Its Principal is `*` or the role's ARN; for a
+    Deny, the account (`123456789012`, `arn:aws:iam::123456789012:root`) too:
+    in an Allow the account delegates to its IAM policies and grants nothing."""
+    fields = role_arn.split(":") if isinstance(role_arn, str) else []
+    principal = stmt.raw.get("Principal") if isinstance(stmt.raw, dict) else None
+    if len(fields) < 6 or principal is None:
+        return False  # (NotPrincipal: left unread)
+    own = {role_arn, "*"}
+    if stmt.deny:
+        own |= {fields[4], f"arn:{fields[1]}:iam::{fields[4]}:root"}
+    if isinstance(principal, dict):
+        values = _as_list(principal.get("AWS")) or []
+    else:
+        values = [principal]
+    return any(_principal_text(v, fields[4], fields[1]) in own for v in values)
+
+
+def resource_policy_statements(policy, resource: str, role_arn: str) -> List[Statement]:
+    """The statements of `resource`'s own policy (an ECR repository's) that
+    apply to the role `role_arn` of its account (`names_principal`), each
+    without Resource taken as about `resource`."""
+    return [replace(st, resources=[resource])
+            if st.resources is None and st.not_resources is None else st
+            for st in statements(policy) if names_principal(st, role_arn)]
 
 
 def role_arn_probes(value, stmts) -> Optional[tuple]:

@@ -620,7 +620,8 @@ def _github(ctx) -> dict:
     return g if isinstance(g, dict) else {}
 
 
-@check(kinds=("workflow", "trust-policy", "permissions-policy", "task-definition", "service"),
+@check(kinds=("workflow", "trust-policy", "permissions-policy", "task-definition", "service",
+              "ecr-repository"),  # (its policy may grant a role's push: _repository_policy)
        rules=ALL, cross_file=True)
 def cross_file(docs, ctx):
     """Large runs run this in one process per core: each builds the index and
@@ -1620,20 +1621,54 @@ def _missing(idx: Index, needs_by_key):
         decisions = [iam.evaluate_statements(_role_statements(idx, role), action, form,
                                              context) for form in forms]
         decision = decisions[0]
-        if any(d.allowed for d in decisions):
+        repository = _repository_policy(idx, needs[0].link.resolved, action, resource, context)
+        if repository is not None and not repository[1].allowed:  # its Deny wins
+            denied.setdefault((id(role), action), []).append(
+                (resource, needs, repository[1], False, repository[0]))
+            continue
+        if any(d.allowed for d in decisions) or (
+                repository is not None and decision.statement is None):
             bounded = _boundary_refusal(idx, role, action, forms, context)
             if bounded is not None:
                 denied.setdefault((id(role), action), []).append(
-                    (resource, needs, bounded, True))
+                    (resource, needs, bounded, True, None))
             continue
         if decision.statement is None and role.unread_for(action):
             continue  # an attached policy not read may allow it (only a Deny is certain)
-        denied.setdefault((id(role), action), []).append((resource, needs, decision, False))
+        denied.setdefault((id(role), action), []).append(
+            (resource, needs, decision, False, None))
     for (_, action), entries in denied.items():
-        resource, needs, decision, boundary = entries[0]
+        resource, needs, decision, boundary, repository = entries[0]
         others = list(dict.fromkeys(e[0] for e in entries[1:] if e[0] and e[0] != resource))
         yield _missing_problem(idx, action, resource, needs, decision, others,
-                               [n for e in entries[1:] for n in e[1][:1]], boundary)
+                               [n for e in entries[1:] for n in e[1][:1]], boundary, repository)
+
+
+def _repository_policy(idx: Index, role_arn, action: str, resource: Optional[str], context):
+    """(repository, decision) of the policies read of the ECR repository
+    `resource` on `action` by the role `role_arn` of the repository's own
+    account, where one denies it or each allows it (within one account an
+    Allow of either the repository's policy or the role's suffices: ECR User
+    Guide, "Repository policies vs IAM policies"); None otherwise, and for
+    another account's role (both must allow) or a role whose ARN is not known.
+    (ecr:GetAuthorizationToken is on no repository: IAM's alone.)"""
+    parts = resource.split(":", 5) if _resource_type(resource) == "ecr:repository" else []
+    if not parts or parts[4] != L.account_of_arn(role_arn or ""):
+        return None
+    name = parts[5].partition("/")[2]
+    context = {**context, "aws:PrincipalArn": role_arn}
+    found = []
+    for d in idx.docs:
+        if d.kind == "ecr-repository" and isinstance(d.data, dict) \
+                and d.data.get("repositoryName") == name:
+            policy = iam.policy_from_view(d.data.get("repositoryPolicyText"))
+            stmts = iam.resource_policy_statements(policy, resource, role_arn)
+            found.append((d, iam.evaluate_statements(stmts, action, resource, context)))
+    denied = [(d, decision) for d, decision in found if decision.statement is not None
+              and not decision.allowed]
+    if denied:
+        return denied[0]
+    return found[0] if found and all(decision.allowed for _, decision in found) else None
 
 
 def _boundary_refusal(idx: Index, role, action: str, forms, context):
@@ -1657,11 +1692,15 @@ def _github_hosted(job) -> bool:
 
 
 def _missing_problem(idx: Index, action, resource, needs, decision, others, more_needs,
-                     boundary: bool = False):
+                     boundary: bool = False, repository: Optional[Document] = None):
+    """xref-permission-missing: refused by the role's policies, its `boundary`,
+    or (a Deny) the policy of the ECR `repository` (its document)."""
     role = needs[0].link.role
     docs = role.boundaries if boundary else _policy_docs(role)
     first = needs[0]
-    if decision.statement is not None:
+    if repository is not None:
+        doc, path = repository, ("repositoryPolicyText",)
+    elif decision.statement is not None:
         doc, path = docs[decision.statement.policy], decision.statement.path
     else:
         doc, path = _where_to_fix(docs, action, resource)
@@ -1674,7 +1713,10 @@ def _missing_problem(idx: Index, action, resource, needs, decision, others, more
     on += f" (a request with {', '.join(keys)})" if keys else ""
     also = f" (other steps need it on {', '.join(others)} too)" if others else ""
     every = f" on {', '.join(([resource] if resource else []) + others)}" if others else on
-    if boundary:
+    if repository is not None:
+        why = f"{decision.reason} of the repository's policy"
+        help_ = f"remove or narrow the repository policy's Deny for {action}"
+    elif boundary:
         why = (f"its policies allow it, but its permissions boundary does not "
                f"({decision.reason}), and a role may do only what both allow")
         help_ = (f"remove or narrow the boundary's Deny for {action}"
