@@ -1703,11 +1703,11 @@ class Evaluator:
             return None
         self.mod.busy.add(busy)
         try:
-            return self._attribute(hit, rtype, attr, scope)
+            return self._attribute(hit, rtype, attr, scope, address)
         finally:
             self.mod.busy.discard(busy)
 
-    def _attribute(self, hit, rtype, attr, scope=None):
+    def _attribute(self, hit, rtype, attr, scope=None, address=""):
         body, f = hit[2], hit[3]
         ev = Evaluator(self.mod, f, scope)
 
@@ -1722,6 +1722,8 @@ class Evaluator:
         if rtype == "aws_iam_role":
             if attr in ("name", "id"):
                 return name
+            name = _role_name({"name": name, "name_prefix": arg("name_prefix")},
+                              generated=f"<{address}>")
             if attr == "arn" and name is not None:
                 path = arg("path") if isinstance(arg("path"), str) else "/"
                 return make_template(["arn:aws:iam::", account, ":role" + path,
@@ -2793,13 +2795,23 @@ def _blocks(value) -> list:
     return value if isinstance(value, list) else []
 
 
-def _role_name(values):
+def _role_name(values, generated: Optional[str] = None):
+    """The name of an aws_iam_role: its `name`, else its `name_prefix` and the
+    part Terraform adds (a timestamp and counter). That part is `generated`
+    when given, a text no other role's name has and no `*` (so that
+    `role/<prefix>*` or `role/*` may match it, another role's name or prefix
+    not), else an unknown; a role with neither is `terraform-` and
+    `generated`, or None."""
     name = values.get("name")
-    if name is None and values.get("name_prefix") is not None:
-        prefix = values["name_prefix"]
-        return make_template([*(prefix.parts if isinstance(prefix, Template) else [str(prefix)]),
-                              Unknown("name_prefix")])
-    return name
+    if name is not None:
+        return name
+    prefix = values.get("name_prefix")
+    if prefix is None:
+        prefix = "terraform-" if generated is not None else None
+    if not isinstance(prefix, (str, Template)):
+        return None
+    return make_template([*(prefix.parts if isinstance(prefix, Template) else [prefix]),
+                          generated if generated is not None else Unknown("name_prefix")])
 
 
 def _policy_address(r: Resource, path, everything) -> Optional[str]:
