@@ -1369,9 +1369,11 @@ def test_an_environment_from_the_event_is_one_unknown_environment(tmp_path, on, 
 
 @pytest.mark.parametrize("value, arn", [
     ("web:7", "arn:aws:ecs:eu-west-1:1:task-definition/web:7"),
-    # a bare family runs its latest ACTIVE revision: any of them
-    ("web-migrate", "arn:aws:ecs:eu-west-1:1:task-definition/web-migrate:*"),
-    ("arn:aws:ecs:eu-west-1:1:task-definition/web", "arn:aws:ecs:eu-west-1:1:task-definition/web:*"),
+    # a bare family runs its latest ACTIVE revision: its number not known (`FAMILY:*`
+    # allows it, and so does a stack's Ref of the task definition)
+    ("web-migrate", "arn:aws:ecs:eu-west-1:1:task-definition/web-migrate:<revision>"),
+    ("arn:aws:ecs:eu-west-1:1:task-definition/web",
+     "arn:aws:ecs:eu-west-1:1:task-definition/web:<revision>"),
     ("arn:aws:ecs:eu-west-1:1:task-definition/web:3", "arn:aws:ecs:eu-west-1:1:task-definition/web:3"),
     ("$TASK_DEF", None),
     ("web:latest", None),

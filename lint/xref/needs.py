@@ -664,15 +664,20 @@ def _scope_tasks(needs: List[Need], link: Optional[R.RoleLink], cluster, region,
 def _task_definition_arn(value, base: str) -> Optional[str]:
     """The revision ARN RunTask is authorized on for a `--task-definition` value
     (`FAMILY:REVISION`, `FAMILY` or an ARN): a bare family runs its latest
-    ACTIVE revision, not known here, so every revision (`FAMILY:*`)."""
+    ACTIVE revision, whose number is not known here: `FAMILY:*` allows it, and
+    so does a template's `Ref` of the task definition (the revision its stack
+    registered may be the latest: `cloudformation.STACK_REVISION`)."""
+    from ecs_lint.cloudformation import STACK_REVISION
+
+    latest = ":" + STACK_REVISION
     td = value.strip() if isinstance(value, str) else ""
     if td.startswith("arn:") and ":task-definition/" in td:
         family = td.split(":task-definition/", 1)[1]
         if re.fullmatch(r"[\w-]+", family):
-            return td + ":*"
+            return td + latest
         return td if re.fullmatch(r"[\w-]+:\d+", family) else None
     if re.fullmatch(r"[\w-]+(:\d+)?", td):
-        return base + "task-definition/" + (td if ":" in td else td + ":*")
+        return base + "task-definition/" + (td if ":" in td else td + latest)
     return None
 
 
