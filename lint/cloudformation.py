@@ -10,14 +10,15 @@ An `Fn::If` whose condition is not decided is either branch: in a trust
 policy's condition values the list of both; in an ECS task definition or
 service, the resource is read once per stack the template can make (each
 combination of the `AllowedValues` of the parameters that decide its
-conditions and key its `Fn::FindInMap`s, defaults or not, or each truth
-value of a single condition), so settings that change together stay
-together. In a trust policy, a statement, a whole `Condition`, an operator
-block of it, a condition value or an item of a list of them under such an
-`Fn::If` (even one the defaults decide), and an `Fn::FindInMap` whose key
-is not known, are read the same way: each value a stack can get
-(statements and condition values are unions; an `AWS::NoValue` branch
-leaves the item out, or the key or operator: a copy of the statement
+conditions and key its `Fn::FindInMap`s, defaults or not, and of the keys of
+the mapping a key not known picks from (`AWS::Region`, a parameter without
+`AllowedValues`), or each truth value of a single condition), so settings
+that change together stay together. In a trust policy, a statement, a whole
+`Condition`, an operator block of it, a condition value or an item of a list
+of them under such an `Fn::If` (even one the defaults decide), and an
+`Fn::FindInMap` whose key is not known, are read the same way: each value a
+stack can get (statements and condition values are unions; an `AWS::NoValue`
+branch leaves the item out, or the key or operator: a copy of the statement
 without it); a condition false (or true) in every stack the parameters'
 `AllowedValues` allow is that.
 `Ref` of an ECS task definition is the ARN of the stack's one revision,
@@ -106,6 +107,7 @@ class Scope:
     sources: dict = field(default_factory=dict)  # logical id -> source path (loops)
     fixed: frozenset = frozenset()  # parameters a deployment passes a known value for
     stack_name: Optional[str] = None  # `AWS::StackName`: the deployment's `--stack-name`
+    picks: dict = field(default_factory=dict)  # a stack variant's keys and values (Region...)
 
     @classmethod
     def of(cls, data, passed: Optional[dict] = None,
@@ -724,7 +726,9 @@ def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]
                     if not isinstance(props, dict):
                         continue
                 view = camelize(_properties_only(props), base, origins)
-                add(_ECS_LIKE[rtype], view, base, logical_id, origins, resource=logical_id)
+                # (`stack`: the keys this stack picks, for messages to name)
+                add(_ECS_LIKE[rtype], view, base, logical_id, origins, resource=logical_id,
+                    **({"stack": variant.picks} if variant.picks else {}))
     return docs
 
 
@@ -797,8 +801,10 @@ def _stack_variants(raw, scope: Scope, data) -> List[Scope]:
     """The scopes to read a resource in: one per combination of the
     `AllowedValues` of the parameters that decide its `Fn::If` conditions or
     key its `Fn::FindInMap`s, with or without a default (a default is only
-    what a stack that does not set the parameter gets; at most MAX_VARIANTS
-    stacks); else, where a single condition is not decided (a parameter
+    what a stack that does not set the parameter gets), the keys a
+    `Fn::FindInMap` key not known can pick (`_open_map_keys`) counting as
+    its allowed values (at most MAX_VARIANTS stacks; past it, without those
+    keys); else, where a single condition is not decided (a parameter
     without a default or allowed values), one per truth value of it; else
     `scope` itself."""
     conditions = _if_conditions(raw)
@@ -810,12 +816,54 @@ def _stack_variants(raw, scope: Scope, data) -> List[Scope]:
     undecided = sorted(c for c in conditions if condition_value(c, scope) is None)
     open_params = {r for c in undecided for r in _refs(scope.conditions.get(c), scope.conditions)
                    if r not in scope.params and r in specs}
+    keyed = {**_open_map_keys(raw, scope, specs), **choices}
+    if keyed.keys() != choices.keys() and open_params <= set(keyed):
+        stacks = _allowed_stacks(keyed, scope)  # (too many: as if the keys were known)
+        if stacks:
+            return stacks
     if choices and open_params <= set(choices):
         return _allowed_stacks(choices, scope) or [scope]
     if len(undecided) == 1:  # one condition: both of its branches are stacks
         return [replace(scope, conditions={**scope.conditions, undecided[0]: value}, busy=set())
                 for value in (True, False)]
     return [scope]
+
+
+def _open_map_keys(raw, scope: Scope, specs: dict) -> dict:
+    """{name: the keys it can pick} for each `Ref` that keys an `Fn::FindInMap`
+    in `raw` at the mapping's first or second level and is not known: a
+    pseudo parameter (`AWS::Region`, `AWS::AccountId`) or a parameter without
+    `AllowedValues` no deployment passes. Each key of the mapping at that level
+    is a stack the template can make, as an allowed value is (any other key
+    fails the deploy)."""
+    out: dict = {}
+    for arg in _calls(raw, "Fn::FindInMap"):
+        name = resolve(arg[0], scope) if isinstance(arg, list) and len(arg) >= 3 else None
+        tables = [scope.mappings.get(name)] if isinstance(name, str) else []
+        for key in arg[1:3] if tables else ():
+            tables = [t for t in tables if isinstance(t, dict)]
+            ref = key.get("Ref") if isinstance(key, dict) and len(key) == 1 else None
+            known = resolve(key, scope)
+            if _open_key(ref, scope, specs):
+                out.setdefault(ref, {}).update(
+                    dict.fromkeys(k for t in tables for k in t if isinstance(k, str)))
+            elif isinstance(known, (str, int, float)) and not isinstance(known, bool):
+                tables = [t.get(str(known)) for t in tables]
+                continue
+            tables = [v for t in tables for v in t.values()]  # (under any key)
+    return {k: list(v) for k, v in out.items() if v}
+
+
+def _open_key(ref, scope: Scope, specs: dict) -> bool:
+    """Whether `Ref: ref`, a mapping's key, is not known in `scope`: a pseudo
+    parameter it cannot resolve, or a parameter without `AllowedValues` a
+    deployment does not pass (its default is only one stack's)."""
+    if not isinstance(ref, str) or ref in scope.fixed or ref in scope.allowed:
+        return False
+    if ref in specs:
+        return True
+    return ref.startswith("AWS::") and ref != "AWS::NoValue" \
+        and not isinstance(_ref(ref, scope), str)
 
 
 def _allowed_stacks(choices: dict, scope: Scope) -> List[Scope]:
@@ -826,7 +874,8 @@ def _allowed_stacks(choices: dict, scope: Scope) -> List[Scope]:
         combos = [c + [v] for c in combos for v in values]
         if len(combos) > MAX_VARIANTS:
             return []
-    return [replace(scope, params={**scope.params, **dict(zip(choices, combo))}, busy=set())
+    return [replace(scope, params={**scope.params, **dict(zip(choices, combo))}, busy=set(),
+                    picks=dict(zip(choices, combo)))
             for combo in combos]
 
 
