@@ -356,12 +356,15 @@ PASSROLE_NOT_COVERED = rule(
     `--execution-role-arn` flags), checks that the assumed role may pass its
     `executionRoleArn` and `taskRoleArn` to `ecs-tasks.amazonaws.com` (IAM evaluation with
     `iam:PassedToService`). A bare role name is completed with the account of
-    the assumed role. A template's role whose name AWS or Terraform generates
-    (`Fn::GetAtt TaskRole.Arn`, `aws_iam_role.task.arn` without a name) is
-    compared by resource: an `iam:PassRole` that names only other roles of the
-    template the same way cannot pass it (each is one role with its own ARN),
-    while one with a pattern the generated name may match is given the benefit
-    of the doubt. A permissions boundary the role has limits it too.
+    the assumed role. A template's role whose name AWS generates
+    (`Fn::GetAtt TaskRole.Arn` without a `RoleName`) is compared by resource:
+    an `iam:PassRole` that names only other roles of the template the same way
+    cannot pass it (each is one role with its own ARN), while one with a
+    pattern the generated name may match is given the benefit of the doubt. A
+    Terraform role with `name_prefix` or no name is read as its prefix (or
+    `terraform-`) followed by a part no other role's name has, so
+    `role/<prefix>*` or `role/*` may pass it and other roles may not. A
+    permissions boundary the role has limits it too.
 
     ## Why is this bad?
     `RegisterTaskDefinition` fails with `AccessDenied ... iam:PassRole` and the
@@ -394,9 +397,12 @@ CONTAINER_UNKNOWN = rule(
     (`task-definition-family`, or `task-definition-arn` with a literal family),
     that one of the files' task definitions of that family has it. A file
     an earlier script makes is read as what it is made from: the template of
-    `envsubst < TEMPLATE > file` (when its container names are literal) or
-    `cp`, the family of `aws ecs describe-task-definition --task-definition
-    FAMILY > file`; a file an artifact download put there (untouched since)
+    `envsubst < TEMPLATE > file` (when its container names are literal),
+    `cp` or `yq -o=json`, the family of `aws ecs describe-task-definition
+    --task-definition FAMILY > file` (also through a jq that only drops
+    top-level keys other than `containerDefinitions`); paths are the step's
+    (its `working-directory`, the script's `cd`, `pushd` and `popd`, matrix
+    values per row); a file an artifact download put there (untouched since)
     is read as what the uploading job made it from. Names are
     compared exactly (the action matches with `==`), after trimming the
     surrounding whitespace the action's `core.getInput` trims. For a render
@@ -437,7 +443,7 @@ TASKDEF_MISSING = rule(
     names its words give when the loop writes them out (`for svc in web
     worker`), a downloaded artifact) is taken to exist, unless that step
     writes it elsewhere: relative to its `working-directory` and the
-    folders its script's `cd DIR` commands move to (`> ../build/x.json` run
+    folders its script's `cd DIR`, `pushd` and `popd` commands move to (`> ../build/x.json` run
     in `services/search/` writes `services/build/x.json`, while actions read
     paths from the workspace root, and each step starts there again) or
     outside the workspace (`"$RUNNER_TEMP/x.json"`); or unless the artifacts
@@ -458,7 +464,8 @@ TASKDEF_MISSING = rule(
     one is not read). A repository file that
     the job's `sparse-checkout:` (cone mode, the default: the root's files
     and the listed folders) leaves out is missing too. Steps whose `if:` is
-    false in a matrix row are not checked in it. In a local reusable workflow whose input is
+    false in a matrix row are not checked in it (`hashFiles(...) != ''` is
+    read against the checked-out repository's files). In a local reusable workflow whose input is
     `${{ inputs.X }}`, the finding points at the calling job's `with: X`,
     where the wrong value is written.
 
@@ -742,7 +749,7 @@ def _made_earlier(run: R.JobRun, step: wm.Step, path: str, github=None) -> bool:
         if st.uses and ("download-artifact" in st.uses or "cache" in st.uses):
             return True
         if isinstance(st.run, str) and base in _expanded(run, st, st.run, github):
-            if _writes_elsewhere(run, st, path, base):
+            if _writes_elsewhere(run, st, path, base, github):
                 continue
             return True
         if isinstance(st.run, str) and "$" in st.run and _redirects_to_pattern(st.run, path):
@@ -927,6 +934,38 @@ def _glob_holds(pattern: str, path: str) -> bool:
     return any(_names_match(want, have[:n]) for n in range(1, len(have) + 1))
 
 
+_MAX_LISTED = 200  # folders `_repository_holds` lists for one pattern
+
+
+def _repository_holds(root: str, pattern: str) -> Optional[bool]:
+    """Does a file of the repository under `root` match the actions/glob
+    `pattern` (`_glob_holds`: a matched folder's files too), as `hashFiles`
+    finds them? Folders are listed through probes (a reused result follows
+    edits), from the one before the first wildcard down those that may lead
+    to a match; None when that takes more than _MAX_LISTED folders."""
+    parts = pattern.split("/")
+    literal = next((i for i, s in enumerate(parts) if _WILDCARD.search(s)), len(parts))
+    queue, listed = ["/".join(parts[:literal])], 0
+    while queue:
+        rel = queue.pop()
+        listed += 1
+        if listed > _MAX_LISTED:
+            return None
+        place = os.path.join(root or ".", rel or ".")
+        entries = probes.ask("listdir", place)
+        if entries is None:  # a file, or nothing there
+            if rel and _glob_holds(pattern, rel) and probes.ask("exists", place):
+                return True
+            continue
+        for name in entries:
+            sub = f"{rel}/{name}" if rel else name
+            have = sub.split("/")
+            if _glob_holds(pattern, sub) or "**" in parts or (
+                    len(have) < len(parts) and _names_match(parts[:len(have)], have)):
+                queue.append(sub)
+    return False
+
+
 def _names_match(want: List[str], have: List[str]) -> bool:
     """Do the pattern's folder names `want` match the path's `have` one for one
     (`**`: any number of them)?"""
@@ -994,18 +1033,15 @@ def _loop_words(script: str) -> dict:
     return out
 
 
-def _run_dir(run: R.JobRun, st: wm.Step) -> Optional[str]:
-    """The literal `working-directory` of a run step (`wm.working_directory`)."""
-    return wm.working_directory(st.data, run.job.data, run.workflow.data)
-
-
-def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str) -> Optional[str]:
+def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str,
+                     github=None) -> Optional[str]:
     """Where the step writes the file named `base` when that is not `path`,
     the workspace path the actions read: each path ending in `base` that the
     script names is one it writes (a `>` redirect, the destination of
     `cp`/`mv`/`install`, a `sed -i` or `tee` operand), resolved against its
     working directory (`> ../build/x.json` in services/search writes
-    services/build/x.json) or outside the workspace (`"$RUNNER_TEMP/x.json"`).
+    services/build/x.json) and the script's `cd`/`pushd`/`popd`
+    (`L.script_dirs`), or outside the workspace (`"$RUNNER_TEMP/x.json"`).
     None when it writes `path`, or when unsure."""
     mentions = re.findall(r"(?<![\w.-])" + re.escape(base) + r"(?![\w/.-])", st.run)
     cmds = wm.commands(st)
@@ -1029,56 +1065,15 @@ def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str) -> Optio
                         and a.rsplit("/", 1)[-1] == base)
     if not targets or len(targets) + read != len(mentions):
         return None  # named some other way too: it may write where `path` says
-    places = [_written_at(_run_dir(run, st), t, _script_dir(cmds[:i])) for i, t in targets]
+    wd, dirs = L.run_dir(run, st, github), L.script_dirs(cmds)
+    places = [L.written_at(wd, _expanded(run, st, t, github), dirs[i]) for i, t in targets]
     if any(p is None or p == os.path.normpath(path.removeprefix("./")) for p in places):
         return None
     return places[0]
 
 
-def _script_dir(before) -> Optional[str]:
-    """The folder, relative to where a script starts, that a command runs in
-    after the `cd DIR` commands `before` it ("" when none); None when not
-    known (a `cd` to a variable, in a loop, a group, a function or on a
-    condition other than the success of the command before it, `pushd`/`popd`)."""
-    folder = ""
-    for i, c in enumerate(before):
-        if c.name not in ("cd", "pushd", "popd"):
-            continue
-        if c.name != "cd" or len(c.argv) != 2 or not re.fullmatch(r"[\w./-]+", c.argv[1]) \
-                or c.argv[1].startswith(("/", "-")) or c.group_depth or c.in_loop \
-                or c.function or c.in_substitution or c.negated \
-                or (c.guarded and (c.op_before != "&&" or i == 0 or before[i - 1].guarded)) \
-                or (c.in_condition and c.op_after not in ("&&", "||")):
-            return None
-        folder = os.path.normpath(os.path.join(folder, c.argv[1]))
-    return "" if folder in ("", ".") else folder
-
-
 # commands that only read the files they name (a `sed -i` operand is written)
 _READERS = ("jq", "yq", "cat", "envsubst", "sed", "grep", "head", "tail")
-
-# where a script's path starts outside the workspace: the runner's temporary
-# folder, the home folder, an absolute path
-_OUTSIDE_WORKSPACE = lazy_re(r"^(?:\$\{?RUNNER_TEMP\}?/|\$\{\{\s*runner\.temp\s*\}\}/|"
-                             r"\$\{?HOME\}?/|~/|/)")
-_WORKSPACE_VAR = lazy_re(r"^(?:\$\{?GITHUB_WORKSPACE\}?|\$\{\{\s*github\.workspace\s*\}\})/+")
-
-
-def _written_at(wd, target: str, folder: Optional[str]) -> Optional[str]:
-    """The workspace path a run step's relative `target` lands at (from its
-    working directory `wd` and the `folder` the script's `cd` moved to), the
-    target as written when it is outside the workspace; None when not known
-    (a variable, a `cd` not followed: `folder` None)."""
-    if _WORKSPACE_VAR.match(target):
-        return os.path.normpath(_WORKSPACE_VAR.sub("", target))
-    if _OUTSIDE_WORKSPACE.match(target):
-        return target
-    if "$" in target or "`" in target or folder is None:
-        return None
-    if wd is not None and (not isinstance(wd, str) or "$" in wd or os.path.isabs(wd)):
-        return None
-    place = os.path.normpath(os.path.join(wd or ".", folder, target))
-    return target if place == ".." or place.startswith("../") else place
 
 
 def _taskdef_checks(idx: Index, ctx):
@@ -1094,7 +1089,7 @@ def _taskdef_checks(idx: Index, ctx):
                          "its task-definition paths are not checked")
             continue
         for step in run.job.steps:
-            if _step_off(run, step, github):
+            if _step_off(run, step, github, ctx.repo_root):
                 continue  # its `if:` is false in this run (another matrix row)
             if step.uses == A.RENDER and "task-definition" not in step.with_:
                 yield from _registered_container(idx, run, step, github, seen)
@@ -1143,8 +1138,11 @@ def _taskdef_checks(idx: Index, ctx):
                 continue
             if not R.unresolved(raw) and _overwritten(run, step, path, github):
                 continue  # an earlier step writes the file: the one read is stale
-            yield from _file_container(run, step, name, idx.taskdefs.at(ctx.repo_root, path),
-                                       seen)
+            tds = idx.taskdefs.at(ctx.repo_root, path)
+            if not tds and R.unresolved(raw):  # an earlier render's file, made by a script
+                yield from _generated_container(idx, ctx, run, step, path, github, seen)
+                continue
+            yield from _file_container(run, step, name, tds, seen)
 
 
 _JOB_OUTPUT = lazy_re(r"^\$\{\{\s*needs\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$")
@@ -1211,7 +1209,7 @@ def _why_missing(run: R.JobRun, step: wm.Step, shown: str, folder, left_out, git
                 "and those folders)")
     where = f" (actions/checkout puts the repository in {folder}/)" if folder else ""
     before = run.job.steps[:step.index]
-    writers = ((st, _writes_elsewhere(run, st, shown, os.path.basename(shown)))
+    writers = ((st, _writes_elsewhere(run, st, shown, os.path.basename(shown), github))
                for st in before if isinstance(st.run, str))
     writer, written = next(((st, at) for st, at in writers if at), (None, None))
     landed = next((ld for st in before
@@ -1257,47 +1255,109 @@ def _sparse_left_out(run: R.JobRun, step: wm.Step, path: str, github) -> Optiona
     return folders
 
 
-def _step_off(run: R.JobRun, step: wm.Step, github) -> bool:
+def _step_off(run: R.JobRun, step: wm.Step, github, root: Optional[str] = None) -> bool:
     """Is the step's `if:` false in this run: comparisons of values the run
-    knows (`matrix.service == 'gateway'` in another matrix row), joined by
-    `&&`, `||` and `!`? GitHub evaluates a step's `if:` per matrix row. (In
-    a composite action, `inputs` are the action's: only `if: false` is known.)"""
+    knows (`matrix.service == 'gateway'` in another matrix row, `hashFiles()`
+    of the repository under `root`: `_hash_files_empty`), joined by `&&`,
+    `||` and `!`? GitHub evaluates a step's `if:` per matrix row. (In a
+    composite action, `inputs` are the action's: only `if: false` is known.)"""
     if step.if_ is False:
         return True
     if not isinstance(step.if_, str) or step.via is not None:
         return False
     return wm.known_condition(wm.if_expression(step.if_),
-                              lambda e: _known_test(run, e, github)) is False
+                              lambda e: _known_test(run, step, e, github, root)) is False
 
 
-def _known_test(run: R.JobRun, expr: str, github) -> Optional[bool]:
+def _known_test(run: R.JobRun, step: wm.Step, expr: str, github, root) -> Optional[bool]:
     """An `if:` comparison (`A == B`, `A != B`) whose sides the run knows,
-    compared as GitHub compares strings (ignoring case); `true`/`false`; else
-    None."""
+    compared as GitHub compares strings (ignoring case); `hashFiles(...)`
+    alone or compared with `''`; `true`/`false`; else None."""
     if expr in ("true", "false"):
         return expr == "true"
     m = re.fullmatch(r"(.+?)\s*(==|!=)\s*(.+)", expr)
     if not m:
-        return None
+        empty = _hash_files_empty(run, step, expr, github, root)
+        return None if empty is None else not empty
     a, b = _known_operand(run, m.group(1), github), _known_operand(run, m.group(3), github)
+    if a == "" or b == "":  # `hashFiles(...) != ''`
+        other = m.group(3) if a == "" else m.group(1)
+        empty = _hash_files_empty(run, step, other, github, root)
+        if empty is not None:
+            return empty == (m.group(2) == "==")
     if a is None or b is None:
         return None
     return (a.lower() == b.lower()) == (m.group(2) == "==")
 
 
 def _known_operand(run: R.JobRun, text: str, github) -> Optional[str]:
-    """A literal (`'x'`, `true`, a number) or a context value the run knows
-    (`matrix.X`, `env.X` of the job or workflow, `vars.X`), as text; None when
-    not known. (A step's own `env:` is not there yet when its `if:` runs.)"""
+    """A literal (`'x'`, `true`, a number), a context value the run knows
+    (`matrix.X`, `env.X` of the job or workflow, `vars.X`) or `format()` of
+    such values, as text; None when not known. (A step's own `env:` is not
+    there yet when its `if:` runs.)"""
     text = text.strip()
     if len(text) >= 2 and text[0] == text[-1] == "'":
         return text[1:-1].replace("''", "'")
     if text in ("true", "false") or re.fullmatch(r"-?\d+", text):
         return text
-    if not re.fullmatch(r"[A-Za-z_][\w.-]*", text):
+    if not re.fullmatch(r"[A-Za-z_][\w.-]*|format\(.*\)", text, re.S):
         return None
     value = run.expand("${{ " + text + " }}", None, github)
     return None if not isinstance(value, str) or "${{" in value else value
+
+
+_HASH_FILES = lazy_re(r"hashFiles\s*(\(.*\))", re.S | re.I)
+
+
+def _hash_files_empty(run: R.JobRun, step: wm.Step, text: str, github, root) -> Optional[bool]:
+    """Is `hashFiles(PATTERN, ...)` '' when the step's `if:` runs: no file of
+    the workspace matches a pattern (literals, `format()` of values the run
+    knows)? The workspace holds the repository under `root`, checked out
+    whole at its root by an earlier step (`_repository_holds`), and the files
+    earlier steps may write (`_may_write`). None when not known (another
+    checkout, a Windows or macOS runner, `!` exclusions, a path outside the
+    workspace)."""
+    m = _HASH_FILES.fullmatch(text.strip())
+    if m is None or root is None or wm.closing_paren(m.group(1)) != len(m.group(1)) - 1:
+        return None
+    checkouts = [st for st in run.job.steps[:step.index]
+                 if (st.uses or "").split("@")[0] == "actions/checkout"]
+    if not checkouts or _checkout_dir(run, step) != "" \
+            or any(st.with_.get(k) for st in checkouts for k in ("repository", "sparse-checkout")) \
+            or any(label.lower().startswith(("windows", "macos"))
+                   for label in wm.runner_labels(run.job)):
+        return None
+    patterns = [_known_operand(run, arg, github)
+                for arg in wm.split_top(m.group(1)[1:-1], ",")[:16]]
+    empty = True
+    for pattern in patterns:
+        pattern = os.path.normpath(pattern.strip().removeprefix("./")) \
+            if isinstance(pattern, str) and pattern.strip() else None
+        if pattern is None or pattern.startswith(("/", "~", "!", "..")) or "$" in pattern:
+            return None
+        held = _repository_holds(root, pattern)
+        if held is None or (not held and _may_write(run, step, pattern, github)):
+            return None
+        empty = empty and not held
+    return empty
+
+
+def _may_write(run: R.JobRun, step: wm.Step, pattern: str, github) -> bool:
+    """May a step before `step` write a file the actions/glob `pattern`
+    matches: `_made_earlier` of a path; for a pattern, a script naming a file
+    whose name its last part matches, an artifact or cache restored."""
+    if not _WILDCARD.search(pattern):
+        return _made_earlier(run, step, pattern, github)
+    last = pattern.rsplit("/", 1)[-1]
+    for st in run.job.steps[:step.index]:
+        uses = (st.uses or "").split("@")[0]
+        text = _expanded(run, st, st.run, github) if isinstance(st.run, str) else ""
+        words = re.findall(r"[^\s'\"<>|;&()=]+", text)[:5000] + [
+            v for v in st.with_.values() if isinstance(v, str)]
+        if "artifact" in uses or "cache" in uses or any(
+                _names_match([last], [w.rstrip("/").rsplit("/", 1)[-1]]) for w in words):
+            return True
+    return False
 
 
 def _container_input(run: R.JobRun, step: wm.Step, github) -> Optional[str]:
@@ -1331,22 +1391,22 @@ def _file_container(run: R.JobRun, step: wm.Step, name: str, tds, seen, made: st
 
 def _generated_container(idx: Index, ctx, run: R.JobRun, step: wm.Step, path: str, github,
                          seen):
-    """A render step's container name against what a script made the file
-    `path` it reads from (`N._made_from`), in this job or in the job that
-    uploaded it as the artifact a download put there (`_uploaded_from`), when
-    that keeps the container names: `cp` or `envsubst` of a repository file,
+    """A render step's container name against what a script copied the file
+    `path` it reads from (`L.copied_from`), in this job or in the job that
+    uploaded it as the artifact a download put there (`_uploaded_from`): a
+    repository file (`cp`, `envsubst`, `yq`, a jq that only drops keys), or
     `aws ecs describe-task-definition` of a family (its registered revision,
-    `_family_container`). (A jq filter may rename containers.)"""
+    `_family_container`)."""
     name = _container_input(run, step, github)
-    source = N._made_from(run, step, path, github) if name is not None else None
+    source = L.copied_from(run, step, path, github) if name is not None else None
     made, where = path, ""
     if source is None and name is not None:
         handed = _uploaded_from(idx, run, step, path, github)
         if handed is not None:
             up_run, landing, made = handed
-            source = N._made_from(up_run, landing.up, made, github)
+            source = L.copied_from(up_run, landing.up, made, github)
             where = f" in job '{up_run.job_id}', uploaded as artifact '{landing.artifact}'"
-    if source is None or source[2] == "jq":
+    if source is None:
         return
     if source[0] == "family":
         yield from _family_container(idx, run, step, name, source[1], seen,

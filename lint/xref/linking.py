@@ -20,7 +20,12 @@ definition a step deploys.
   a bare role name on a `role-chaining: true` step in the account of the role
   it chains from (configure-aws-credentials builds the ARN from the caller's
   account).
-- Task definitions: by file path (relative to the repository root) and by family.
+- Task definitions: by file path (relative to the repository root) and by family;
+  a file a job's script writes, by the file or family it copies the task
+  definition from (`copied_from`: `cp`, `envsubst`, `yq -o=json`, `jq` that only
+  drops top-level keys, `aws ecs describe-task-definition`), its paths resolved
+  per matrix row from the step's `working-directory` and the script's
+  `cd`/`pushd`/`popd`.
 """
 from __future__ import annotations
 
@@ -32,7 +37,12 @@ from typing import Dict, List, Optional
 from .. import managed_policies as M
 from ..config import realpath_in
 from ..model import Document, Span
+from ..lazy import lazy_import
 from ..values import Template, Unknown, text_of
+
+shell = lazy_import("ecs_lint.shell", globals(), "shell")
+wm = lazy_import("ecs_lint.workflow_model", globals(), "wm")
+N = lazy_import("ecs_lint.xref.needs", globals(), "N")
 
 # ---------------------------------------------------------------------------
 # the repository
@@ -586,3 +596,206 @@ def task_roles(doc: Document) -> List[tuple]:
         if v is not None:
             out.append((f, v))
     return out
+
+
+# ---------------------------------------------------------------------------
+# task definition files a job's scripts write
+
+_MAX_COMMANDS = 2000  # of one script, followed for the files it writes
+
+# where a script's path starts outside the workspace: the runner's temporary
+# folder, the home folder, an absolute path
+_OUTSIDE_WORKSPACE = re.compile(r"^(?:\$\{?RUNNER_TEMP\}?/|\$\{\{\s*runner\.temp\s*\}\}/|"
+                                r"\$\{?HOME\}?/|~/|/)")
+_WORKSPACE_VAR = re.compile(r"^(?:\$\{?GITHUB_WORKSPACE\}?|\$\{\{\s*github\.workspace\s*\}\})/+")
+
+
+def run_dir(run, st, github=None) -> Optional[str]:
+    """The `working-directory` of a run step (its own, else the job's or the
+    workflow's `defaults.run`) with the run's values (`services/${{
+    matrix.service }}` in its matrix row); None when unset."""
+    wd = wm.working_directory(st.data, run.job.data, run.workflow.data)
+    if isinstance(wd, str) and "${{" in wd:
+        got = run.expand(wd, st, github)
+        return got if isinstance(got, str) else wd
+    return wd
+
+
+def script_dirs(cmds) -> List[Optional[str]]:
+    """The folder, relative to where a script starts, that each of its
+    commands runs in after the `cd DIR`, `pushd DIR` and `popd` before it
+    ("" for where it starts; `pushd` and `popd` keep bash's directory stack);
+    None from a move not followed on (to a variable, in a loop, a group, a
+    function or on a condition other than the success of the command before
+    it, `popd` of an empty stack)."""
+    out, stack = [], [""]
+    for i, c in enumerate(cmds):
+        out.append(None if stack is None else stack[-1])
+        if stack is None or c.name not in ("cd", "pushd", "popd"):
+            continue
+        target = c.argv[1] if len(c.argv) == 2 else None
+        if c.group_depth or c.in_loop or c.function or c.in_substitution or c.negated \
+                or (c.guarded and (c.op_before != "&&" or i == 0 or cmds[i - 1].guarded)) \
+                or (c.in_condition and c.op_after not in ("&&", "||")):
+            stack = None
+        elif c.name == "popd":
+            stack = stack[:-1] if len(c.argv) == 1 and len(stack) > 1 else None
+        elif target is None or not re.fullmatch(r"[\w./-]+", target) \
+                or target.startswith(("/", "-")):
+            stack = None
+        else:
+            folder = os.path.normpath(os.path.join(stack[-1], target))
+            folder = "" if folder == "." else folder
+            stack = stack + [folder] if c.name == "pushd" else stack[:-1] + [folder]
+    return out
+
+
+def written_at(wd, target: str, folder: Optional[str]) -> Optional[str]:
+    """The workspace path a run step's relative `target` lands at (from its
+    working directory `wd` and the `folder` the script moved to), the target
+    as written when it is outside the workspace; None when not known (a
+    variable, a move not followed: `folder` None)."""
+    if _WORKSPACE_VAR.match(target):
+        return os.path.normpath(_WORKSPACE_VAR.sub("", target))
+    if _OUTSIDE_WORKSPACE.match(target):
+        return target
+    if "$" in target or "`" in target or folder is None:
+        return None
+    if wd is not None and (not isinstance(wd, str) or "$" in wd or os.path.isabs(wd)):
+        return None
+    place = os.path.normpath(os.path.join(wd or ".", folder, target))
+    return target if place == ".." or place.startswith("../") else place
+
+
+def copied_from(run, step, path: str, github=None) -> Optional[tuple]:
+    """What the last command of the job, up to `step`, that writes the
+    workspace file `path` copied its task definition (and so its containers)
+    from: ("file", SRC, HOW) with SRC a workspace path and HOW `cp`,
+    `envsubst`, `yq` (to JSON) or `jq del` (a filter that only drops top-level
+    keys other than containerDefinitions); ("family", FAMILY, "describe") for
+    `aws ecs describe-task-definition --task-definition FAMILY`, written as is
+    or through such a jq. Paths and names take the run's values (matrix rows).
+    None when the last writer is none of those (another jq filter may rename
+    containers), or nothing writes it."""
+    want = os.path.normpath(path.strip("\"'").removeprefix("./"))
+    source = None
+    for st in run.job.steps[:step.index + 1]:
+        wd = run_dir(run, st, github)
+        for cmds in [wm.commands(st), *st.scripts.values()]:
+            cmds = cmds[:_MAX_COMMANDS]
+            for c, folder in zip(cmds, script_dirs(cmds)):
+                written = [t for op, t in c.redirects if op in (">", ">|") and isinstance(t, str)]
+                if c.name == "cp" and len(c.argv) == 3:
+                    written.append(c.argv[2])
+                if any(_workspace_path(run, st, t, wd, folder, github) == want for t in written):
+                    source = _copied_by(run, st, c, cmds,
+                                        lambda w: _workspace_path(run, st, w, wd, folder, github),
+                                        github)
+    return source
+
+
+def _workspace_path(run, st, word: str, wd, folder, github) -> Optional[str]:
+    """`written_at` of a script's word with the run's `${{ }}` values."""
+    if "${{" in word:
+        got = run.expand(word, st, github)
+        word = got if isinstance(got, str) else word
+    return written_at(wd, word.strip("\"'"), folder)
+
+
+def _copied_by(run, st, c, cmds, at, github) -> Optional[tuple]:
+    """`copied_from` of the command `c` that writes the file (`at`: a word's
+    workspace path)."""
+    if c.name == "cp":
+        files, how = [c.argv[1]], "cp"
+    elif c.name == "envsubst":  # a template's variables filled in, the rest as is
+        files, how = N._read_files(c, cmds, []), "envsubst"
+    elif c.name == "yq":
+        named = _yq_to_json(c.argv)
+        files, how = (N._read_files(c, cmds, named) if named is not None else []), "yq"
+    elif c.name == "jq":
+        filt, named = N._jq_filter_and_files(c.argv)
+        if filt is None or not _keeps_containers(filt):
+            return None
+        piped = cmds[c.pipe_from] if isinstance(c.pipe_from, int) \
+            and 0 <= c.pipe_from < len(cmds) and not named else None
+        if piped is not None and shell.aws_operation(piped)[:2] == \
+                ("ecs", "describe-task-definition"):
+            return _described(run, st, piped, github)
+        files, how = N._read_files(c, cmds, named), "jq del"
+    else:
+        return _described(run, st, c, github)
+    src = at(files[0]) if len(files) == 1 and isinstance(files[0], str) else None
+    if src is None or "$" in src or src.startswith(("/", "~", "../")):
+        return None  # not known, or not a file of the workspace
+    return "file", src, how
+
+
+def _described(run, st, c, github) -> Optional[tuple]:
+    """("family", FAMILY, "describe") of an `aws ecs describe-task-definition`
+    command of a family the run knows; None for any other command."""
+    if shell.aws_operation(c)[:2] != ("ecs", "describe-task-definition"):
+        return None
+    family = shell.option(c, "--task-definition")
+    if isinstance(family, str) and "${{" in family:
+        family = run.expand(family, st, github)
+    if not isinstance(family, str) or not family or "$" in family \
+            or family.startswith("arn:"):
+        return None
+    return "family", family.split(":")[0], "describe"
+
+
+_TOP_KEY = re.compile(r"\.[A-Za-z_]\w*")
+
+
+def _keeps_containers(filt: str) -> bool:
+    """Does a jq filter only drop top-level keys other than containerDefinitions
+    (`del(.taskDefinitionArn, .revision)`, `.`), after an optional
+    `.taskDefinition` (describe output without `--query`)?"""
+    parts = [p.strip() for p in filt.split("|")]
+    if parts[0] == ".taskDefinition":
+        parts = parts[1:]
+    for p in parts:
+        m = re.fullmatch(r"del\((.*)\)", p, re.S)
+        keys = [k.strip() for k in m.group(1).split(",")] if m else []
+        if p != "." and (not keys or ".containerDefinitions" in keys
+                         or not all(_TOP_KEY.fullmatch(k) for k in keys)):
+            return False
+    return True
+
+
+# yq options followed by a value of their own
+_YQ_OPTION_ARGS = ("-o", "--output-format", "-p", "--input-format", "-I", "--indent",
+                   "--expression")
+
+
+def _yq_to_json(argv: List[str]) -> Optional[List[str]]:
+    """The files a `yq` command prints as JSON unchanged (`yq -o=json F`,
+    `yq -o json F`, `yq eval -oj '.' F`): [] when it reads standard input;
+    None when it is not that (another expression, another output format,
+    output split into files or written in place)."""
+    args = argv[1:65]
+    if args[:1] in (["eval"], ["e"]):
+        args = args[1:]
+    output, given, i = None, [], 0
+    while i < len(args):
+        a = args[i]
+        m = re.fullmatch(r"(?:-o=?|--output-format=)(\w+)", a)
+        if a in _YQ_OPTION_ARGS:
+            if a in ("-o", "--output-format") and i + 1 < len(args):
+                output = args[i + 1]
+            elif a == "--expression":
+                return None
+            i += 2
+            continue
+        if m:
+            output = m.group(1)
+        elif a.startswith(("-i", "--inplace", "-s", "--split-exp")):
+            return None
+        elif not a.startswith("-") or a == "-":
+            given.append(a)
+        i += 1
+    if output not in ("json", "j"):
+        return None
+    if given[:1] == ["."]:
+        given = given[1:]
+    return given if len(given) <= 1 else None
