@@ -154,7 +154,7 @@ class Resource:
     # policy JSON at a path: (data, locate) or None; data may be a Template
     policy_at: Callable[[tuple], Optional[tuple]]
     mode: str = "managed"
-    file: str = ""
+    file: str = ""  # the .tf file; "" for a plan's resource
     # "type.name" of the resource an attribute refers to directly, or None
     ref_at: Callable[[tuple], Optional[str]] = lambda path: None
     # the path of a file linted on its own that `file()` reads at an attribute, or None
@@ -2447,6 +2447,29 @@ def _json_string_at(text: str, start: int):
     return None
 
 
+MAX_UNKNOWN_DEPTH = 32  # nesting of after_unknown read; deeper is left out
+
+
+def _with_unknowns(values, after_unknown, name: str, depth: int = 0):
+    """A plan resource's `values` with what `after_unknown` marks as known only
+    after apply (Terraform leaves those out of planned_values and `after`) put
+    back as unknown values: set, not missing."""
+    if after_unknown is True and values is None:
+        return unknown(f"{name} (known after apply)")
+    if depth > MAX_UNKNOWN_DEPTH:
+        return values
+    if isinstance(values, dict) and isinstance(after_unknown, dict):
+        out = dict(values)
+        for k, u in after_unknown.items():
+            if isinstance(k, str) and (u is True or k in out):
+                out[k] = _with_unknowns(out.get(k), u, f"{name}.{k}", depth + 1)
+        return out
+    if isinstance(values, list) and isinstance(after_unknown, list):
+        return [_with_unknowns(v, after_unknown[i], f"{name}[{i}]", depth + 1)
+                if i < len(after_unknown) else v for i, v in enumerate(values)]
+    return values
+
+
 def _plan_resources(data, locate, text) -> List[Resource]:
     index = LineIndex(text)
     starts = None
@@ -2460,6 +2483,13 @@ def _plan_resources(data, locate, text) -> List[Resource]:
         return starts[span.line - 1] + span.column - 1
 
     out: List[Resource] = []
+    # address -> the change's after_unknown: what planned_values leaves out
+    unknowns_of = {}
+    for rc in data.get("resource_changes") if isinstance(data.get("resource_changes"),
+                                                         list) else []:
+        change = rc.get("change") if isinstance(rc, dict) else None
+        if isinstance(change, dict) and isinstance(rc.get("address"), str):
+            unknowns_of[rc["address"]] = change.get("after_unknown")
 
     def add(res, vpath):
         if not isinstance(res, dict) or not isinstance(res.get("values"), dict):
@@ -2467,8 +2497,8 @@ def _plan_resources(data, locate, text) -> List[Resource]:
         rtype, name = res.get("type"), res.get("name")
         if not isinstance(rtype, str) or not isinstance(name, str):
             return
-        values = res["values"]
         address = res.get("address") if isinstance(res.get("address"), str) else f"{rtype}.{name}"
+        values = _with_unknowns(res["values"], unknowns_of.get(address), address)
         vpath = tuple(vpath)
 
         def vlocate(p=(), key=False, _v=vpath):
@@ -3360,9 +3390,13 @@ def _service_view(r: Resource, origins: Origins) -> dict:
             dc["strategy"] = block[0]
             origins.set(dc, "strategy", src)
     if dc:
+        # a plan's `"deployment_circuit_breaker": []` (no breaker), where a
+        # finding of its absence belongs; else the first argument moved
+        first = "deployment_circuit_breaker" if not r.file and \
+            v.get("deployment_circuit_breaker") == [] else next(iter(moved), None)
         view["deploymentConfiguration"] = dc
         origins.set(view, "deploymentConfiguration",
-                    (next(iter(moved)),) if moved else ("deployment_configuration", 0))
+                    (first,) if first else ("deployment_configuration", 0))
     net = api_shape({k: x for k, x in v.items() if k == "network_configuration"}, (), origins)
     awsvpc = net.get("networkConfiguration")
     if isinstance(awsvpc, dict):

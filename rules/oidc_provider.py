@@ -158,6 +158,16 @@ def _list(value):
     return None
 
 
+def _scheme_required(doc) -> bool:
+    """Must the URL carry `https://`? In create input, yes; not in a Terraform
+    plan: an existing provider's `url` there is what the provider read back
+    (GetOpenIDConnectProvider's scheme-less `Url`), and a configured one
+    without the scheme fails the provider's validation before any plan."""
+    template = doc.context.get("template")
+    in_plan = isinstance(template, dict) and template.get("format") == "terraform-plan"
+    return doc.context.get("format") == "create" and not in_plan
+
+
 @check(kinds=("oidc-provider",), rules=(URL_WRONG.id,))
 def provider_url(doc, ctx):
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -173,7 +183,7 @@ def provider_url(doc, ctx):
         return  # another identity provider's (GitLab, Terraform Cloud, EKS...)
     m = _URL.match(url.strip())
     scheme, host = (m.group("scheme") or ""), m.group("host")
-    needs_scheme = doc.context.get("format") == "create"
+    needs_scheme = _scheme_required(doc)
     fix = f"https://{GITHUB_HOST}" if (needs_scheme or scheme) else GITHUB_HOST
     if sj.GHE_COM_HOST.fullmatch(host.lower()) and not m.group("rest").strip("/"):
         host = GITHUB_HOST  # a GHE.com enterprise's issuer: checked like GitHub's
