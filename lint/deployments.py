@@ -21,8 +21,12 @@ packaged from. `of_template` gives one `Deployment` per such place; a value
 ecs-lint cannot know (`${{ ... }}`, `$VAR`, a parent's `!Ref` of a parameter it
 has no value for) is None: not the default. The repository's own name
 (`${{ github.repository }}`, its owner, `github.event.repository.name`) is
-known when the run knows it (`probes.repository`). A parameter a deployment does not
-pass keeps its default.
+known when the run knows it (`probes.repository`). A reusable workflow (only
+`workflow_call`) that jobs of the repository call is read once per call (and
+row of the caller's matrix), with the literal inputs the call passes over the
+inputs' defaults (an expression stays unknown); a value the call passes for
+`K=${{ inputs.X }}` is placed at the caller's `with: X`. A parameter a
+deployment does not pass keeps its default.
 
 A Terraform root module's variables come from its tfvars files and, where a
 workflow step runs `terraform plan` or `apply` on its folder (the step's
@@ -133,57 +137,131 @@ def _from_workflows(me, root: str) -> List[Deployment]:
 
 
 def _workflow_deploys(root: str) -> Dict[object, List[Deployment]]:
-    from . import shell
+    """The deployments each workflow of the repository makes, by template (or
+    `("tf", folder)`); a reusable workflow (only `workflow_call`) that jobs of
+    the repository call is read once per call (`_calls_of`), with the inputs it
+    is given."""
     from . import workflow_model as wm
     from .runner import display_path
 
     workflows = os.path.join(root, ".github", "workflows")
     out: Dict[object, List[Deployment]] = {}
     repository = probes.repository(root)
-    for name in probes.names(workflows, [".yml", ".yaml"], []) or []:
-        path = os.path.join(workflows, name)
-        doc = _workflow_document(path, repository)
+    docs = {name: _workflow_document(os.path.join(workflows, name), repository)
+            for name in probes.names(workflows, [".yml", ".yaml"], []) or []}
+    for name, doc in docs.items():
         data = doc.data if doc is not None else None
-        jobs = data.get("jobs") if isinstance(data, dict) else None
-        shown = display_path(path)
-        everywhere = _workflow_packages(data, jobs, root, shell, wm)
-        model = wm.workflow_of(doc) if isinstance(jobs, dict) else None
-        for job_id, job in (jobs.items() if isinstance(jobs, dict) else ()):
-            # its steps, each local composite action's followed by its own
-            steps = model.jobs[job_id].steps if job_id in model.jobs else []
-            strategy = job.get("strategy") if isinstance(job, dict) else None
-            for row in wm.matrix_rows(strategy.get("matrix") if isinstance(strategy, dict)
-                                      else None):
-                label = f"{shown} job '{job_id}'" + (
-                    " (" + ", ".join(f"{k}={v}" for k, v in row.items()) + ")" if row else "")
-                packaged: Dict[str, str] = {}  # this job's packaged templates so far
-                for step in steps:
-                    st = wm.with_row(step.data, row)
-                    written = st.get("run")
-                    st = _with_env(st, data, job)
-                    wd = wm.working_directory(st, job, data)
-                    here = os.path.join(root, wd) if wd is not None and "${{" not in wd else root
-                    packaged.update(_step_packages(st, here, root, shell))
-                    for template, (params, at), stack in _step_deploys(st, here, root, shell):
-                        template = _unpackaged(template, packaged, everywhere)
-                        where = {k: _composite_value_span(step, k, steps, doc) if step.via
-                                 else _env_span(path, shown, written, k, st)
-                                 or _span_of(path, shown, f"{k}=")
-                                 or _span_of(path, shown, f"ParameterKey={k},ParameterValue=")
-                                 for k in params if k not in at}
-                        line = doc.span(step.path).line if step.via \
-                            else _line_of(path, os.path.basename(template),
-                                          doc.span(step.path).line)
-                        out.setdefault(template, []).append(Deployment(
-                            label, shown, line, params,
-                            {**{k: v for k, v in where.items() if v}, **at},
-                            stack_name=stack))
-                    env = _tf_env(data, job, st)
-                    for module_dir, params, files in _terraform_runs(st, here, root, shell):
-                        out.setdefault(("tf", module_dir), []).append(Deployment(
-                            label, shown, _line_of(path, "terraform", doc.span(step.path).line),
-                            params, {}, files, env))
+        if not isinstance(data, dict) or not isinstance(data.get("jobs"), dict):
+            continue
+        wf = wm.workflow_of(doc)
+        calls = _calls_of(wf, doc, docs, root) if set(wf.triggers) == {"workflow_call"} \
+            else []
+        for caller, inputs in calls or [(None, None)]:
+            read = doc if inputs is None else dataclasses.replace(
+                doc, data=wm._with_inputs(data, inputs, keep_unknown=True), context={})
+            for key, found in _deploys_in(read, doc, display_path(doc.file), root, caller):
+                out.setdefault(key, []).append(found)
     return out
+
+
+MAX_CALLS = 16  # reads of one reusable workflow (its calls, each row of their matrices)
+
+
+def _calls_of(wf, doc, docs: dict, root: str) -> List[tuple]:
+    """[((caller Document, job id, what it says of itself), {input name in
+    lower case: value})] of the jobs of the repository's workflows that call
+    the reusable workflow `doc` (its model `wf`), once per row of their
+    matrix: the literal inputs they pass over the inputs' defaults
+    (`wm.caller_inputs`; an expression stays unknown)."""
+    from . import workflow_model as wm
+
+    out, seen = [], set()
+    for file, _, job_id, call in wm.calling_jobs(doc.file, root):
+        caller = docs.get(os.path.basename(file))
+        strategy = call.get("strategy") if isinstance(call.get("strategy"), dict) else {}
+        for row in wm.matrix_rows(strategy.get("matrix")):
+            inputs = {str(k).lower(): v for k, v in
+                      wm.caller_inputs(wf, wm.with_row(call, row)).items()}
+            said = f"called by {file} job '{job_id}'" + (
+                " (" + ", ".join(f"{k}={v}" for k, v in row.items()) + ")" if row else "")
+            if caller is not None and (file, job_id, repr(sorted(inputs.items()))) not in seen:
+                seen.add((file, job_id, repr(sorted(inputs.items()))))
+                out.append(((caller, job_id, said), inputs))
+    return out[:MAX_CALLS]
+
+
+def _deploys_in(doc, written_doc, shown: str, root: str, caller=None):
+    """[(template or `("tf", folder)`, Deployment)] of the steps of a workflow
+    `doc` (`written_doc`: as written, when `doc` has a caller's inputs in it),
+    each job's once per row of its matrix, labelled with its `caller`."""
+    from . import shell
+    from . import workflow_model as wm
+
+    path, data = doc.file, doc.data
+    jobs = data["jobs"]
+    everywhere = _workflow_packages(data, jobs, root, shell, wm)
+    model = wm.workflow_of(doc)
+    for job_id, job in jobs.items():
+        # its steps, each local composite action's followed by its own
+        steps = model.jobs[job_id].steps if job_id in model.jobs else []
+        strategy = job.get("strategy") if isinstance(job, dict) else None
+        for row in wm.matrix_rows(strategy.get("matrix") if isinstance(strategy, dict)
+                                  else None):
+            label = f"{shown} job '{job_id}'" + (
+                " (" + ", ".join(f"{k}={v}" for k, v in row.items()) + ")" if row else "") \
+                + (f" ({caller[2]})" if caller else "")
+            packaged: Dict[str, str] = {}  # this job's packaged templates so far
+            for step in steps:
+                st = wm.with_row(step.data, row)
+                written = st.get("run")
+                st = _with_env(st, data, job)
+                wd = wm.working_directory(st, job, data)
+                here = os.path.join(root, wd) if wd is not None and "${{" not in wd else root
+                packaged.update(_step_packages(st, here, root, shell))
+                for template, (params, at), stack in _step_deploys(st, here, root, shell):
+                    template = _unpackaged(template, packaged, everywhere)
+                    where = {k: _composite_value_span(step, k, steps, doc) if step.via
+                             else _caller_value_span(k, written_doc, step, caller)
+                             or _env_span(path, shown, written, k, st)
+                             or _span_of(path, shown, f"{k}=")
+                             or _span_of(path, shown, f"ParameterKey={k},ParameterValue=")
+                             for k in params if k not in at}
+                    line = doc.span(step.path).line if step.via \
+                        else _line_of(path, os.path.basename(template),
+                                      doc.span(step.path).line)
+                    yield template, Deployment(
+                        label, shown, line, params,
+                        {**{k: v for k, v in where.items() if v}, **at}, stack_name=stack)
+                env = _tf_env(data, job, st)
+                for module_dir, params, files in _terraform_runs(st, here, root, shell):
+                    yield ("tf", module_dir), Deployment(
+                        label, shown, _line_of(path, "terraform", doc.span(step.path).line),
+                        params, {}, files, env)
+
+
+def _caller_value_span(key: str, written_doc, step, caller):
+    """Where the calling job writes the value a reusable workflow's step
+    passes for override `key` as `key=${{ inputs.X }}`: its `with: X`; None
+    when there is no caller or it leaves X out (the input's default)."""
+    from .runner import display_path
+    from .values import value_at
+
+    if caller is None:
+        return None
+    caller_doc, job_id, _ = caller
+    as_written = value_at(written_doc.data, step.path)
+    with_ = as_written.get("with") if isinstance(as_written, dict) else None
+    texts = [as_written.get("run") if isinstance(as_written, dict) else None,
+             *(with_.values() if isinstance(with_, dict) else ())]
+    m = re.search(re.escape(key) + _INPUT_VALUE,
+                  "\n".join(t for t in texts if isinstance(t, str)))
+    given = value_at(caller_doc.data, ("jobs", job_id, "with"))
+    name = next((k for k in given if str(k).lower() == m.group(1).lower()), None) \
+        if m and isinstance(given, dict) else None
+    if name is None:
+        return None
+    return dataclasses.replace(caller_doc.span(("jobs", job_id, "with", name)),
+                               file=display_path(caller_doc.file))
 
 
 def _workflow_document(path: str, repository: Optional[str] = None):

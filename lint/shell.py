@@ -355,7 +355,7 @@ class _Parser:
         self.for_words: List[Word] = []
         self.negate = False
         self._last_top_level: Optional[int] = None  # last command outside a $(...)
-        self._last_group: Optional[_Frame] = None  # a `{ ...; }` just closed
+        self._last_group: Optional[_Frame] = None  # a `{ ...; }` or loop just closed
         self.function: Optional[str] = None  # `NAME()` read: the next group is its body
         self.function_word = False  # `function` read: the next word names one
 
@@ -484,6 +484,7 @@ class _Parser:
             top.stage = "body"
         elif kw == "done" and top is not None and top.kind == "loop":
             self.stack.pop()
+            self._last_group = top  # `done <<< "$X"`: the loop's commands read it
         elif kw == "{":
             self.stack.append(_Frame("group", "body", len(self.out), self.function))
             self.function = None
@@ -499,10 +500,14 @@ class _Parser:
         return True
 
     def _close_group_redirect(self, op, target):
+        """A redirect after `}` or `done` applies to each command of the
+        group or loop (a here-document's text included)."""
         grp = getattr(self, "_last_group", None)
         if grp is not None and not self.cur.argv and not self.cur.assigns:
             for c in self.out[grp.start:]:
                 c.redirects.append((op, target))
+                if c.heredoc is None:
+                    c.heredoc = self.cur.heredoc
 
     def _word(self, w: Word):
         if not self.cur.argv:
@@ -653,6 +658,35 @@ def option_values(argv: List[str], names: Tuple[str, ...]) -> List[str]:
             out.append(argv[i + 1])
         elif "=" in a and name in names and (a.startswith("--") or len(name) > 2):
             out.append(a.split("=", 1)[1])
+    return out
+
+
+# `read` options that take a value (`-d DELIM`, `-p PROMPT`, ...); `-a NAME` names an array
+_READ_VALUED = set("dinNptu")
+
+
+def read_names(cmd: Command) -> List[str]:
+    """The variables a `read` command sets (`read -r name code` sets name
+    and code; `read -a codes`, codes); [] for any other command."""
+    if cmd.name != "read":
+        return []
+    out, args = [], cmd.argv[1:]
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a.startswith("-") and len(a) > 1 and a != "--":
+            flags = a[1:]
+            for k, f in enumerate(flags):
+                if f in _READ_VALUED or f == "a":
+                    value = flags[k + 1:] or (args[i + 1] if i + 1 < len(args) else "")
+                    if not flags[k + 1:]:
+                        i += 1
+                    if f == "a" and value:
+                        out.append(value)
+                    break
+        elif a != "--" and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", a):
+            out.append(a)
+        i += 1
     return out
 
 

@@ -35,6 +35,7 @@ The workflow rules and the cross-file rules share this one reading.
     step_if(step, job, row=None) -> bool|None # a step's `if:` in a matrix row: False when it
                                               # surely keeps the step off, None when not known
     commands(step) -> list[shell.Command]     # the simple commands of `run:` (argv + line offset)
+    row_steps(job) -> [[Step]]                # the steps per matrix row, `matrix.K` in `run:` filled
     expand(value, job, step=None, row=None, github=None)
         # resolves ${{ env.X }} (step, job, workflow env), ${{ matrix.X }} (with a matrix row),
         # ${{ vars.X }} / ${{ secrets.X }} from config `github.vars`/`github.secrets` when given;
@@ -67,7 +68,7 @@ import json
 import os
 import re
 import shlex
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from . import probes, shell
@@ -253,7 +254,7 @@ class Job:
         return list(self._deploys)
 
     def runs_tests(self) -> bool:
-        return any(step_runs_tests(st) for st in self.steps)
+        return any(step_runs_tests(st) for steps in row_steps(self) for st in steps)
 
 
 @dataclass
@@ -925,14 +926,15 @@ def read_local_yaml(path: str, limit: int) -> Optional[dict]:
 _LOCAL_YAML: Dict[bytes, Optional[dict]] = {}  # a file's bytes -> its mapping
 
 
-def _with_inputs(value, inputs: dict):
+def _with_inputs(value, inputs: dict, keep_unknown: bool = False):
     """`value` with each `${{ inputs.X }}` replaced by the input's value (`inputs`
     keyed by lower-case name; a value that is only that expression takes the
-    input's value as it is)."""
+    input's value as it is); one without a value (None or missing) is empty,
+    or with `keep_unknown` stays as written."""
     if isinstance(value, dict):
-        return {k: _with_inputs(v, inputs) for k, v in value.items()}
+        return {k: _with_inputs(v, inputs, keep_unknown) for k, v in value.items()}
     if isinstance(value, list):
-        return [_with_inputs(v, inputs) for v in value]
+        return [_with_inputs(v, inputs, keep_unknown) for v in value]
     if not isinstance(value, str) or "inputs." not in value:
         return value
     whole = _INPUT_EXPR.fullmatch(value.strip())
@@ -943,7 +945,9 @@ def _with_inputs(value, inputs: dict):
         v = inputs.get(m.group(1).lower())
         if isinstance(v, bool):
             return "true" if v else "false"
-        return "" if v is None or isinstance(v, (dict, list)) else str(v)
+        if v is None or isinstance(v, (dict, list)):
+            return m.group(0) if keep_unknown else ""
+        return str(v)
     return _INPUT_EXPR.sub(one, value)
 
 
@@ -1171,6 +1175,27 @@ def _truthy(v) -> Optional[bool]:
     if v is None:
         return False
     return None
+
+
+_YAML12_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_YAML12_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                           r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+
+
+def yaml12_plain(text: str):
+    """A plain (unquoted) scalar as GitHub reads it, YAML 1.2's core schema:
+    `true`/`false` (three casings) a boolean, decimal, `0o` and `0x` integers
+    and decimal floats numbers, anything else text (`on`, `yes`, `1:00`,
+    `1_000`, `0b1`, which YAML 1.1 reads as booleans and numbers)."""
+    t = text.strip()
+    if t in ("true", "True", "TRUE", "false", "False", "FALSE"):
+        return t.lower() == "true"
+    if _YAML12_INT.fullmatch(t):
+        return int(t[2:], 8) if t.startswith("0o") else int(t, 16) if t.startswith("0x") \
+            else int(t)
+    if _YAML12_FLOAT.fullmatch(t):
+        return float(t.lower().replace(".inf", "inf").replace(".nan", "nan"))
+    return text
 
 
 def assumes_role(step: Step, job: Optional[Job] = None) -> Optional[RoleUse]:
@@ -1906,6 +1931,8 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
                 if got is None or isinstance(got, (dict, list)):
                     return m.group(0)
                 return ("true" if got else "false") if isinstance(got, bool) else str(got)
+            if _LITERAL.fullmatch(inner):  # `${{ 10 }}`, `${{ 'text' }}`
+                return _operand(inner, job, step, row, github)
             tm = _TERNARY.match(inner)
             if tm:
                 got = _ternary(tm, job, step, row, github)
@@ -1959,7 +1986,9 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
     return EXPR.sub(one, value)
 
 
-_OPERAND = r"'(?:[^']|'')*'|[A-Za-z_][A-Za-z0-9_.-]*"
+_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)"
+_LITERAL = re.compile(rf"'(?:[^']|'')*'|{_NUMBER}")
+_OPERAND = rf"'(?:[^']|'')*'|{_NUMBER}|[A-Za-z_][A-Za-z0-9_.-]*"
 _TERNARY = re.compile(rf"^\(?\s*(?P<lhs>[A-Za-z_][A-Za-z0-9_.-]*)\s*(?P<op>==|!=)\s*"
                       rf"(?P<lit>'(?:[^']|'')*')\s*\)?\s*&&\s*(?P<a>{_OPERAND})\s*\|\|\s*"
                       rf"(?P<b>{_OPERAND})$")
@@ -2010,16 +2039,22 @@ _OR_DEFAULT = re.compile(rf"^(?P<a>[A-Za-z_][A-Za-z0-9_.-]*)\s*\|\|\s*(?P<b>{_OP
 
 
 def _operand(text: str, job, step, row, github) -> Optional[str]:
+    """An operand's value as text: a literal's (a number as GitHub prints it,
+    `30`, `1.5`), else what `expand` knows of it; None when not known."""
     if text.startswith("'"):
         return text[1:-1].replace("''", "'")
+    if re.fullmatch(_NUMBER, text):
+        n = float(text)
+        return str(int(n)) if n.is_integer() else str(n)
     got = expand("${{ " + text + " }}", job, step, row, github)
     return None if "${{" in got else got
 
 
 def _ternary(tm, job, step, row, github) -> Optional[str]:
     """`X == 'lit' && A || B` when X is known (a matrix value, env, vars, a
-    caller's input): A or B; GitHub compares strings ignoring case, and an
-    empty A falls through to B. None when X, or the operand chosen, is unknown."""
+    caller's input): A or B (literals, numbers too, or what `expand` knows);
+    GitHub compares strings ignoring case, and an empty A (or 0) falls through
+    to B. None when X, or the operand chosen, is unknown."""
     lit = tm.group("lit")[1:-1].replace("''", "'")
     fact = _facts(github).get(tm.group("lhs").lower()[len("github."):]) \
         if tm.group("lhs").lower().startswith("github.") else None
@@ -2036,8 +2071,8 @@ def _ternary(tm, job, step, row, github) -> Optional[str]:
         a = _operand(tm.group("a"), job, step, row, github)
         if a is None:
             return None
-        if a != "":
-            return a
+        if a != "" and not (re.fullmatch(_NUMBER, tm.group("a")) and float(a) == 0):
+            return a  # (an empty string or the number 0 is falsy: B)
     return _operand(tm.group("b"), job, step, row, github)
 
 
@@ -2241,6 +2276,43 @@ def with_row(value, row: Optional[dict]):
             return {k: fill(x) for k, x in v.items()}
         return v
     return fill(value)
+
+
+def row_steps(job: Job, github: Optional[dict] = None) -> List[List[Step]]:
+    """The job's steps as each row of its matrix runs them: `${{ matrix.K }}`
+    in a `run:` replaced by the row's value (`pnpm run ${{ matrix.script }}`
+    over [lint, test] runs `pnpm run test` in one row); rows that run the
+    same scripts once. One list, the steps as written, when no `run:` reads
+    the matrix."""
+    if not any(isinstance(st.run, str) and "matrix." in st.run for st in job.steps):
+        return [job.steps]
+    out, seen = [], set()
+    for row in job.matrix_rows(github):
+        runs = tuple(with_row(st.run, row) if isinstance(st.run, str) else None
+                     for st in job.steps)
+        if runs not in seen:
+            seen.add(runs)
+            out.append([replace(st, run=run, _commands=None) if run != st.run else st
+                        for st, run in zip(job.steps, runs)])
+    return out
+
+
+def call_if(condition, inputs: Optional[dict]) -> Optional[bool]:
+    """What a called workflow's job `if:` gives with the `inputs` of the call
+    (`caller_inputs`; None: not a call, inputs not known): True/False when
+    literals and those inputs decide it, None otherwise. A boolean input is
+    itself (`if: inputs.run-tests` is false for `run-tests: false`)."""
+    given = {str(k).lower(): v for k, v in (inputs or {}).items()}
+
+    def operand(text):
+        m = _INPUT_OPERAND.match(text.strip())
+        if m is None:
+            return _run_operand(text, None)
+        v = given.get(m.group(1).lower()) if inputs is not None else None
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return float(v)
+        return v if isinstance(v, (str, bool)) and "${{" not in str(v) else None
+    return _condition_value(condition, operand)
 
 
 def caller_inputs(wf: Workflow, calling_job: dict) -> dict:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import os
 import re
 from typing import List, Optional
@@ -36,7 +37,8 @@ ID_TOKEN_MISSING = rule(
     any `role-to-assume` input of a wrapper action, or
     `aws sts assume-role-with-web-identity` in a script, unless its token is a
     pod's projected one, `$AWS_WEB_IDENTITY_TOKEN_FILE`, or the SDKs' own
-    `AWS_ROLE_ARN` and `AWS_WEB_IDENTITY_TOKEN_FILE` variables with a step
+    `AWS_ROLE_ARN` and `AWS_WEB_IDENTITY_TOKEN_FILE` variables, or a later
+    configure-aws-credentials step's `web-identity-token-file`, with a step
     that fetches GitHub's token itself: `core.getIDToken()` in
     actions/github-script, or a script reading `$ACTIONS_ID_TOKEN_REQUEST_URL`) whose effective
     permissions do not grant `id-token: write` (not on an AWS CodeBuild-hosted
@@ -63,7 +65,9 @@ ID_TOKEN_MISSING = rule(
     unless it also runs on a trigger of its own (`push`, ...), where it gets the
     default token. A
     job calling a local reusable workflow (`uses: ./.github/workflows/x.yml`)
-    whose jobs assume a role through OIDC is reported when the calling job does
+    whose jobs assume a role through OIDC (or hand one to another repository's
+    reusable workflow, as below; also through the local workflows they call)
+    is reported when the calling job does
     not grant `id-token: write` (a called workflow cannot get more than its
     caller); so is a job calling another repository's reusable workflow with an
     input or a secret that hands it a role (`role-to-assume: arn:...:role/x`,
@@ -252,7 +256,9 @@ DEPLOY_NO_TEST_GATE = rule(
     `target: test`: its `RUN` of the tests fails the build),
     test scripts (`./scripts/run-tests.sh`), actions whose path names tests, and
     jobs whose id or name says `test` (not a runner told to list the tests:
-    `pytest --collect-only`, `jest --listTests`, `go test -list`). Test steps that run in the deploying job
+    `pytest --collect-only`, `jest --listTests`, `go test -list`); a job
+    counts if one row of its matrix runs tests (`pnpm run ${{ matrix.script
+    }}` with a `test` row). Test steps that run in the deploying job
     itself before the deploy also count when, together, they run on every
     event the deploy runs on (tests only on `push` leave a dispatch untested). A test step with `continue-on-error:
     true` does not (its failure does not fail the job), nor one whose script
@@ -276,7 +282,9 @@ DEPLOY_NO_TEST_GATE = rule(
     cancelled run through; a test required in one
     alternative only, as in `result == 'success' || (inputs.skip && result ==
     'skipped')`, is not required) is not gated by them, unless each deploying
-    step's own `if:` requires such a result. A
+    step's own `if:` requires such a result; `!failure() && !cancelled()`
+    gates when a needed test job cannot be skipped (no `if:`, or one the
+    call's inputs make true). A
     called local reusable workflow's test jobs count only on the caller's
     events (their `if:` on `github.event_name` sees the caller's event).
 
@@ -456,10 +464,15 @@ STABILITY_WAIT_SHORT = rule(
     Reports `wait-for-minutes` below `min-minutes` (default 15) on an
     `amazon-ecs-deploy-task-definition` step that waits for stability. The
     action reads it as `parseInt(value) || 30`: without it, with `0` or with
-    text that is not a number it waits 30 minutes, which is fine. In a local
+    text that is not a number it waits 30 minutes, which is fine. The value
+    is read as GitHub reads YAML 1.2: an unquoted `1:00` is the text `1:00`
+    (1 minute), not YAML 1.1's 60. In a local
     reusable workflow, `${{ inputs.X }}` is judged with each calling job's
-    value (on its `with: X`) or the input's default (on its `uses:`);
-    `${{ matrix.K }}` with each row's value (the shortest is reported).
+    value (on its `with: X`; in each row of the caller's matrix, for
+    `X: ${{ matrix.K }}`) or the input's default (on its `uses:`);
+    `${{ matrix.K }}` with each row's value, as is an `A && B || C` whose
+    operands the row tells (`matrix.env == 'production' && 30 || 10`) (the
+    shortest is reported).
 
     ## Why is this bad?
     A rolling deploy of a slow-booting service, with a health-check grace
@@ -495,9 +508,11 @@ MIGRATION_UNCHECKED = rule(
       polled inside a `while`/`until`/`for` loop.
     - **Does it check the exit code?** An `aws ecs describe-tasks` whose query,
       or a command reading its output (a pipe, a `$(...)` capture, a variable
-      holding it, e.g. `jq '.tasks[0].containers[0].exitCode'`), mentions
-      `exitCode`, followed by a way to fail: `exit` with a non-zero number
-      after a test of that value (or `exit "$EXIT"`), `false`, a bare
+      holding it, values `read` takes from a here-string of it, e.g. `jq
+      '.tasks[0].containers[0].exitCode'`), mentions `exitCode`, followed by
+      a way to fail: `exit` with a non-zero number after a test of that value
+      that rejects every non-zero code (`!= 0`, `-ne 0`, `-gt 0`; not `-eq 1`,
+      which lets 137 through) (or `exit "$EXIT"`), `false`, a bare
       `[ ... ]`/`[[ ... ]]`/`test` on that value (GitHub's `bash` and `sh` run
       with `-e`; a shell written out, `shell: bash {0}`, only with `-e` or
       `set -e`, or as the script's last command, whose status is the step's),
@@ -505,9 +520,10 @@ MIGRATION_UNCHECKED = rule(
       only under pipefail: `shell: bash` or `set -o pipefail`; the unspecified
       shell is `bash -e {0}`, whose pipelines return their last command's
       status), or (with `-e`) a pipe into `grep -qx 0` ending the
-      pipeline; and not in a step with `continue-on-error: true`, nor in a
-      local composite action called by such a step (the job
-      would go on).
+      pipeline; and not in a step with `continue-on-error: true` (unless a
+      later step before the deploy runs on `steps.ID.outcome == 'failure'`
+      and ends in `exit 1`), nor in a local composite action called by such
+      a step (the job would go on).
 
     The article's pattern (run-task, `wait tasks-stopped`, `describe-tasks
     --query 'tasks[0].containers[0].exitCode'`, `if [ "$EXIT" != "0" ]; then
@@ -870,7 +886,8 @@ def id_token(doc, ctx):
     wf = _workflow(doc)
     for job in _live_jobs(wf):
         rows = job.matrix_rows(ctx.config.github)
-        oidc = [ru for ru in job.role_uses() if ru.oidc and _without_keys(job, ru.step, rows)]
+        oidc = [ru for ru in job.role_uses()
+                if _needs_token(job, ru) and _without_keys(job, ru.step, rows)]
         if not oidc or job.id_token_write or _aws_hosted_runner(job):
             continue
         if job.permissions_source is None and _only_called(wf, job):
@@ -889,8 +906,9 @@ def id_token(doc, ctx):
                       "does not grant `id-token: write`: no OIDC token is issued and "
                       + ("the script's `assume-role-with-web-identity` has no token"
                          if ru.line is not None else
-                         "the step fetching it for AWS_WEB_IDENTITY_TOKEN_FILE fails"
-                         if wm.fetches_token(ru.step) else "configure-aws-credentials fails"),
+                         "the step fetching it for the web identity token file fails"
+                         if not ru.oidc or wm.fetches_token(ru.step)
+                         else "configure-aws-credentials fails"),
                       help="add `permissions: {id-token: write, contents: read}` to the job",
                       key=True)
     for job in _live_jobs(wf):
@@ -898,16 +916,19 @@ def id_token(doc, ctx):
             continue
         if job.permissions_source is None and _only_called(wf, job):
             continue
-        users = [called.id for called, _ in _called_role_uses(job, ctx) or []]
+        users = _called_role_uses(job, ctx) or []
         path = job.permissions_path if job.permissions_source == "job" else job.path
         if users:
+            called, ru = users[0]
+            how = "assumes a role" if ru.step is not None else \
+                "hands another repository's workflow a role to assume"
             yield Problem(ID_TOKEN_MISSING.id, path,
-                          f"job '{job.id}' calls {job.uses}, whose job '{users[0]}' assumes a "
-                          "role through OIDC, but does not grant `id-token: write`: a called "
+                          f"job '{job.id}' calls {job.uses}, whose job '{called.id}' {how} "
+                          "through OIDC, but does not grant `id-token: write`: a called "
                           "workflow gets no more permissions than its caller",
                           help="add `id-token: write` to the calling job's permissions",
                           key=True)
-        elif not job.uses.startswith("./") and _role_input(job) and not _passes_keys(job):
+        elif _handed_remote_role(job) is not None:
             yield Problem(ID_TOKEN_MISSING.id, path,
                           f"job '{job.id}' calls {job.uses} with `{_role_input(job)}` and no "
                           "AWS keys, but does not grant `id-token: write`: a called workflow "
@@ -957,6 +978,15 @@ def _handed_role(job) -> Optional["wm.RoleUse"]:
                     and ("${{" not in value or "role" in value.lower()):
                 return wm.RoleUse(step=None, role_to_assume=value, path=job.path + (part, key))
     return None
+
+
+def _handed_remote_role(job) -> Optional["wm.RoleUse"]:
+    """The role a job hands another repository's reusable workflow it calls
+    (`_handed_role`) without secrets that may be AWS keys: that workflow
+    assumes it through OIDC, with no more permissions than the job's."""
+    if job.uses is None or job.uses.startswith("./") or _passes_keys(job):
+        return None
+    return _handed_role(job)
 
 
 def _passes_keys(job) -> bool:
@@ -1346,9 +1376,11 @@ def _calls_untested_deploys(wf, ctx):
         callee = _local_workflow(job, ctx) if job.uses else None
         if callee is None or _test_gated(wf, job, [], ctx):
             continue
+        inputs = wm.caller_inputs(callee, job.data)
         for called in _live_jobs(callee):
             deploys = called.deploys()
-            if deploys and not _test_gated(callee, called, deploys, ctx, callers_gate=False):
+            if deploys and not _test_gated(callee, called, deploys, ctx, callers_gate=False,
+                                           inputs=inputs):
                 always = _runs_whatever_needs_give(job, wf)
                 yield Problem(DEPLOY_NO_TEST_GATE.id, job.path,
                               f"job '{job.id}' calls {job.uses}, whose job '{called.id}' "
@@ -1372,15 +1404,16 @@ def _deploy_words(deploys):
     return ", ".join(seen)
 
 
-def _test_gated(wf, job, deploys, ctx, read_if=True, callers_gate=True):
+def _test_gated(wf, job, deploys, ctx, read_if=True, callers_gate=True, inputs=None):
     """Do tests that fail stop the job before its deploys: a test step before
     them, or a job it needs that runs tests? With `callers_gate`, a job that
-    runs only when called is gated by its callers."""
+    runs only when called is gated by its callers; `inputs`: those of the
+    call that runs the workflow (`wm.caller_inputs`), when one does."""
     if callers_gate and _gated_by_callers(wf, job) and not _after_untested_workflows(wf, ctx):
         return True
     if _test_steps(job, deploys) and not _events_without_tests(wf, job, deploys):
         return True
-    if read_if and _runs_whatever_needs_give(job, wf):
+    if read_if and _runs_whatever_needs_give(job, wf, inputs):
         # `if: always()`: the tests it needs may fail, it deploys anyway, unless
         # each deploying step's own `if:` requires their success
         return all(isinstance(d.step.if_, str) and _results_gate(wf, d.step.if_)
@@ -1463,14 +1496,17 @@ def _upstream_guard_step(job) -> bool:
             continue
         either = [wm.strip_parens(e) for e in
                   wm.split_top(wm.strip_parens(wm.if_expression(st.if_)), "||")]
-        if not any(_UPSTREAM_FAILED.fullmatch(e) for e in either):
-            continue
-        last = next((c for c in reversed(wm.commands(st)) if not c.in_substitution
-                     and not c.function), None)
-        if last is not None and (last.argv == ["false"] or (
-                last.argv[:1] == ["exit"] and len(last.argv) == 2 and last.argv[1] != "0")):
+        if any(_UPSTREAM_FAILED.fullmatch(e) for e in either) and _ends_in_failure(st):
             return True
     return False
+
+
+def _ends_in_failure(step) -> bool:
+    """Does the step's script end in `exit N` (N not 0) or `false`, failing the job?"""
+    last = next((c for c in reversed(wm.commands(step)) if not c.in_substitution
+                 and not c.function), None)
+    return last is not None and (last.argv == ["false"] or (
+        last.argv[:1] == ["exit"] and len(last.argv) == 2 and last.argv[1] != "0"))
 
 
 # only `success` (`!= 'failure'` lets a cancelled or timed-out run's commit through)
@@ -1503,14 +1539,17 @@ _RESULT_TESTS = lazy_re(r"needs\.([A-Za-z0-9_-]+)\.result\s*(==|!=)\s*'(\w+)'")
 _RESULT_TESTS_REVERSED = lazy_re(r"'(\w+)'\s*(==|!=)\s*needs\.([A-Za-z0-9_-]+)\.result")
 
 
-def _runs_whatever_needs_give(job, wf=None) -> bool:
+def _runs_whatever_needs_give(job, wf=None, inputs=None) -> bool:
     """Does the job's `if:` let it run when a job it needs failed (`always()`,
     `failure()`, `!cancelled()`) without requiring success of the needs that
     run tests (`needs.*.result`, or `needs.X.result == 'success'` of a job
     that runs tests or needs one that does, `== 'failure'` of a job that
-    needs one; `!= 'failure'` lets a cancelled run through)?"""
+    needs one; `!= 'failure'` lets a cancelled run through), or `!failure()
+    && !cancelled()` with a test job that may be skipped (`_no_failure_gates`)?"""
     cond = job.if_
     if not isinstance(cond, str) or _RUNS_ANYWAY.search(cond) is None:
+        return False
+    if wf is not None and _no_failure_gates(wf, job, inputs):
         return False
     if "result" not in cond:
         return True
@@ -1522,6 +1561,28 @@ def _runs_whatever_needs_give(job, wf=None) -> bool:
     if re.search(r"needs\.\*\.result", cond):
         return False
     return not _results_gate(wf, cond)
+
+
+def _no_failure_gates(wf, job, inputs=None) -> bool:
+    """Does a job whose `if:` requires `!failure() && !cancelled()` need
+    (directly or not) a job that runs tests and cannot be skipped? failure()
+    is true when any job up the `needs` chain failed, so that job's failing
+    tests stop it; a test job that may be skipped (its `if:` or that of a job
+    it needs not known true, with the call's `inputs`: `if: inputs.run-tests`
+    and `run-tests: false`) lets it run untested. `!failure()` alone runs in
+    a cancelled run."""
+    required = wm.fold_condition(
+        wm.if_expression(job.if_), lambda e: {re.sub(r"\s+", "", e)},
+        lambda got: set.intersection(*got), lambda got: set().union(*got),
+        limit=40, too_deep=set())
+    if not {"!failure()", "!cancelled()"} <= required:
+        return False
+    for jid in wm.needs_closure(wf, job.id):
+        chain = [jid] + sorted(wm.needs_closure(wf, jid))
+        if _job_gates(wf.jobs[jid]) and all(
+                n in wf.jobs and wm.call_if(wf.jobs[n].if_, inputs) is True for n in chain):
+            return True
+    return False
 
 
 _ANY_SUCCESS = lazy_re(r"(?<![!\w])(?<!!\s)contains\(\s*needs\.\*\.result\s*,\s*'success'\s*\)",
@@ -1633,12 +1694,14 @@ def _test_fails_step(job, step) -> bool:
 
 def _job_gates(job) -> bool:
     """Can the job fail on failing tests? A test step that does not continue on
-    error nor swallow the failure (`_gating_test`), else (no test step
-    recognised) a job whose id or name says test. Not a job with
-    `continue-on-error: true`: the jobs that need it see `success`."""
+    error nor swallow the failure (`_gating_test`), in some row of its matrix
+    (`pnpm run ${{ matrix.script }}` over [lint, test]: the failing row fails
+    the job), else (no test step recognised) a job whose id or name says
+    test. Not a job with `continue-on-error: true`: the jobs that need it see
+    `success`."""
     if _continues_on_error(job):
         return False
-    tests = [st for st in job.steps if wm.step_runs_tests(st)]
+    tests = [st for steps in wm.row_steps(job) for st in steps if wm.step_runs_tests(st)]
     if tests:
         return any(_gating_test(job, st) for st in tests)
     return _named_test(job)
@@ -2249,7 +2312,7 @@ def stability_wait(doc, ctx):
                               if "wait-for-service-stability" in st.with_
                               else wm.composite_span(st, ("uses",)))
             elif any(_action_true(w) is True for w in waits):
-                written = st.with_.get("wait-for-minutes")
+                written = _input_as_written(doc, st, "wait-for-minutes")
                 known = [m for m in map(_wait_minutes, _row_inputs(
                     doc, job, st, "wait-for-minutes", ctx.config.github)) if m is not None]
                 if known and min(known) < minimum:
@@ -2269,14 +2332,14 @@ def stability_wait(doc, ctx):
 
 
 def _row_inputs(doc, job, st, name, github=None) -> list:
-    """A deploy step's input as written (booleans read as GitHub reads them, see
-    `_action_input_true`), or, where it is an expression, its value in each row of
+    """A deploy step's input as written (read as GitHub reads it, see
+    `_input_as_written`), or, where it is an expression, its value in each row of
     the job's matrix, with the config's `vars` and, in a dispatched workflow,
     each event's inputs (none on a push) (expressions the workflow can't tell
     stay as written)."""
     v = st.with_.get(name)
     if not (isinstance(v, str) and "${{" in v):
-        return [_action_input_true(doc, st, name)] if v is True else [v]
+        return [_input_as_written(doc, st, name)]
     runs = [github or {}]
     wf = job.workflow
     if wf is not None and "workflow_dispatch" in wf.triggers and "inputs." in v:
@@ -2289,60 +2352,80 @@ def _called_stability(doc, job, ctx, minimum):
     """The stability inputs of the deploy steps of a local reusable workflow
     the job calls, where they are `${{ inputs.X }}`: judged with the value this
     caller gives (reported at its `with: X`) or the input's default (at its
-    `uses:`)."""
+    `uses:`), in each row of the caller's matrix (the shortest wait reported)."""
     callee = _local_workflow(job, ctx)
     if callee is None:
         return
-    inputs = wm.caller_inputs(callee, job.data)
+    rows = job.matrix_rows(ctx.config.github) if "matrix." in str(job.with_) else [{}]
+    calls = [(row, wm.caller_inputs(callee, wm.with_row(job.data, row))) for row in rows]
     seen = set()
     for called in callee.jobs.values():
         for st in called.steps:
             if st.uses != wm.ECS_DEPLOY or not st.with_.get("service"):
                 continue
-            got = {}
+            names = {}
             for key in ("wait-for-service-stability", "wait-for-minutes"):
                 m = wm.INPUT_REF.fullmatch(str(st.with_.get(key, "")).strip())
                 if m:
-                    got[key] = (m.group(1), inputs.get(m.group(1)))
-            name, wait = got.get("wait-for-service-stability", (None, None))
-            where = job.path + (("with", name) if name in job.with_ else ("uses",))
-            waits = _action_true(wait) if name and wait is not None else None
-            if waits is False:
-                if where not in seen:
-                    seen.add(where)
-                    shown = str(wait).lower() if isinstance(wait, bool) else wait
+                    names[key] = m.group(1)
+            # (the callee's own literal: its text is in another file than `doc`)
+            own_wait = _action_true(st.with_.get("wait-for-service-stability"))
+            off, short = None, None  # (value, row) of the first row off, the shortest wait
+            for row, inputs in calls:
+                name = names.get("wait-for-service-stability")
+                wait = inputs.get(name) if name else None
+                waits = _action_true(wait) if wait is not None else None
+                if waits is False:
+                    off = off or (wait, row)
+                    continue
+                name = names.get("wait-for-minutes")
+                minutes = _wait_minutes(inputs.get(name)) if name else None
+                if (waits is True or own_wait) and minutes is not None and minutes < minimum \
+                        and (short is None or minutes < short[0]):
+                    short = (minutes, row)
+            for key, got in (("wait-for-service-stability", off), ("wait-for-minutes", short)):
+                name = names.get(key)
+                where = job.path + (("with", name) if name in job.with_ else ("uses",))
+                if got is None or where in seen:
+                    continue
+                seen.add(where)
+                value, row = got
+                shown = f"`{name}: {str(value).lower() if isinstance(value, bool) else value}`" \
+                    + (f" (matrix row {dict(row)})" if row else "")
+                if key == "wait-for-service-stability":
                     yield Problem(STABILITY_WAIT_OFF.id, where,
-                                  f"job '{job.id}' gives {job.uses} `{name}: {shown}`, which it "
+                                  f"job '{job.id}' gives {job.uses} {shown}, which it "
                                   "passes as `wait-for-service-stability`: the service is "
                                   "updated without waiting, so a deploy that never gets healthy "
                                   "still passes",
                                   help=f"pass `{name}: true`")
-                continue
-            name, minutes = got.get("wait-for-minutes", (None, None))
-            # (the callee's own literal: its text is in another file than `doc`)
-            wait_on = waits is True or _action_true(st.with_.get("wait-for-service-stability"))
-            minutes = _wait_minutes(minutes) if name else None
-            where = job.path + (("with", name) if name in job.with_ else ("uses",))
-            if wait_on and minutes is not None and minutes < minimum and where not in seen:
-                seen.add(where)
-                yield Problem(STABILITY_WAIT_SHORT.id, where,
-                              f"job '{job.id}' gives {job.uses} `{name}: {minutes}`, which it "
-                              f"passes as `wait-for-minutes`: below {minimum}, a slow but "
-                              "healthy rollout times out and fails the deploy",
-                              help=f"pass {minimum} to 20 minutes (the action's default is 30)")
+                else:
+                    yield Problem(STABILITY_WAIT_SHORT.id, where,
+                                  f"job '{job.id}' gives {job.uses} {shown}, which it "
+                                  f"passes as `wait-for-minutes`: below {minimum}, a slow but "
+                                  "healthy rollout times out and fails the deploy",
+                                  help=f"pass {minimum} to 20 minutes (the action's default "
+                                       "is 30)")
 
 
-def _action_input_true(doc, st, name) -> Optional[bool]:
-    """`_action_true` of a step input, as written: GitHub reads YAML 1.2, where
-    `yes` and `on` are text (PyYAML's 1.1 makes them true)."""
+def _input_as_written(doc, st, name):
+    """A step input as GitHub reads it: YAML 1.2 (`wm.yaml12_plain`), where
+    `yes`, `on` and `1:00` are text (PyYAML's YAML 1.1 makes them true and 60)."""
     v = st.with_.get(name)
     path = wm.input_path(st, name)  # (a composite's step: the caller's input that gives it)
-    if v is True and path[-2:-1] == ("with",):
+    if isinstance(v, (bool, int, float)) and path[-2:-1] == ("with",):
         span = doc.span(path)
         lines = (doc.text or "").splitlines()
         if span.end_line == span.line and 0 < span.line <= len(lines):
-            v = lines[span.line - 1][span.column - 1:span.end_column - 1] or v
-    return _action_true(v)
+            text = lines[span.line - 1][span.column - 1:span.end_column - 1]
+            if text.strip() and text.strip()[0] not in "*&!'\"[{|>":  # a plain scalar
+                v = wm.yaml12_plain(text)
+    return v
+
+
+def _action_input_true(doc, st, name) -> Optional[bool]:
+    """`_action_true` of a step input as GitHub reads it (`_input_as_written`)."""
+    return _action_true(_input_as_written(doc, st, name))
 
 
 def _action_true(v) -> Optional[bool]:
@@ -2364,7 +2447,7 @@ def _wait_minutes(v) -> Optional[int]:
     if isinstance(v, bool) or v is None:
         return 30
     if isinstance(v, (int, float)):
-        return int(v) or 30
+        return int(v) or 30 if math.isfinite(v) else 30  # (`.inf`: parseInt('Infinity'))
     if isinstance(v, str):
         if "${{" in v:
             return None
@@ -2408,6 +2491,9 @@ def migrations(doc, ctx):
                 if waited and _run_task_followed(in_job, st_read, c, honour_continue=False)[1]:
                     missing = ("stops on a bad exit code: the step that checks it has "
                                "`continue-on-error: true`")
+                elif waited and _run_task_followed(in_job, st_read, c, any_test=True)[1]:
+                    missing = ("fails on every non-zero exit code: its test of the code lets "
+                               "some failing codes through (`-eq 1` passes 137)")
                 elif all(_run_task_followed(in_job, st_read, c, past_deploys=True)):
                     missing = ("checks the exit code before it deploys: the check comes "
                                "after the deploy step, so the service is updated even when "
@@ -2461,13 +2547,40 @@ def _outcome_read(job, step) -> bool:
         or bool(ref.search(str(job.outputs)))
 
 
+def _outcome_fails_job(job, step) -> bool:
+    """Does a later step, before the next deploy, fail the job whenever this
+    step failed past its `continue-on-error: true`: one whose `if:` is (or
+    has as an `||` alternative) `steps.ID.outcome == 'failure'` (or `!=
+    'success'`) and whose script ends in `exit 1` (`_ends_in_failure`)? Not
+    `failure()`: the step's conclusion is success, so failure() stays false
+    (actions/toolkit#1034)."""
+    if not step.id or step.via:
+        return False
+    ref = rf"steps\.{re.escape(step.id)}\.outcome"
+    failed = re.compile(rf"{ref}\s*==\s*'failure'|'failure'\s*==\s*{ref}|"
+                        rf"{ref}\s*!=\s*'success'|'success'\s*!=\s*{ref}", re.I)
+    for st in job.steps[step.index + 1:]:
+        if wm.deploys_of(st):
+            break
+        if not isinstance(st.if_, str) or _continues_on_error(st):
+            continue
+        either = [wm.strip_parens(e) for e in
+                  wm.split_top(wm.strip_parens(wm.if_expression(st.if_)), "||")]
+        if any(failed.fullmatch(e) for e in either) and _ends_in_failure(st):
+            return True
+    return False
+
+
 def _run_task_followed(job, step, run_cmd, honour_continue: bool = True,
-                       past_deploys: bool = False):
+                       past_deploys: bool = False, any_test: bool = False):
     """(waited, checked) for the commands after a run-task, in this and later
     steps up to the next step that deploys (a check after it no longer stops
     the deploy; with `past_deploys`, in every later step); with
     `honour_continue` False, as if no step had `continue-on-error`: to tell a
-    check it neutralises from no check at all."""
+    check it neutralises from no check at all; with `any_test`, taking a test
+    that lets some failing codes through (`-eq 1`) as a check. Values `read`
+    takes from a here-string or here-document of the output (`while read -r
+    name code; do ...; done <<< "$OUT"`) are followed."""
     waited = checked = False
     exit_vars = set()  # variables holding describe-tasks output (with exit codes)
     chain = set()  # command indexes (in their step) reading describe-tasks output
@@ -2483,7 +2596,8 @@ def _run_task_followed(job, step, run_cmd, honour_continue: bool = True,
         chain = set()
         tested = False  # a test of the exit code came before (an `exit 1` then fails on it)
         errexit = _errexit(job, st)
-        fails_step = not (honour_continue and _continues_on_error(st))
+        fails_step = not (honour_continue and _continues_on_error(st)
+                          and not _outcome_fails_job(job, st))
         # the script's status is its last command's: a bare test there fails the
         # step even without -e
         last = next((c for c in reversed(cmds) if c.argv and not c.in_substitution
@@ -2495,7 +2609,9 @@ def _run_task_followed(job, step, run_cmd, honour_continue: bool = True,
                 waited = True
             reads = (c.pipe_from in chain) or any(_mentions(text, v) for v in exit_vars) \
                 or any(_mentions(v2, v) for v2 in c.assigns.values() for v in exit_vars) \
-                or any(i.parent == c.index and i.index in chain for i in cmds)
+                or any(i.parent == c.index and i.index in chain for i in cmds) \
+                or (c.name == "read" and any(_mentions(t, v) for t in _input_text(c)
+                                             for v in exit_vars))
             if service == "ecs" and op == "describe-tasks":
                 if c.in_loop:
                     waited = True
@@ -2507,8 +2623,8 @@ def _run_task_followed(job, step, run_cmd, honour_continue: bool = True,
                 continue
             chain.add(c.index)
             if (c.in_condition or c.op_after in ("&&", "||") or c.name in _FAIL_TESTS) \
-                    and not _tests_absence_only(c):
-                tested = True
+                    and c.name != "read" and (any_test or not _tests_some_codes_only(c)):
+                tested = True  # (`while read ...` asks for a line, not of the code)
             mentions_exit = "exitcode" in text.lower()
             if mentions_exit:
                 saw_exit_code = True
@@ -2516,6 +2632,7 @@ def _run_task_followed(job, step, run_cmd, honour_continue: bool = True,
                 exit_vars.add(c.captured_by)
             for k in c.assigns:
                 exit_vars.add(k)
+            exit_vars.update(shell.read_names(c))
             if mentions_exit and c.name == "jq" and any(a in ("-e", "--exit-status")
                                                          or (a.startswith("-") and not
                                                              a.startswith("--") and "e" in a)
@@ -2582,22 +2699,49 @@ def _mentions(text, var):
     return bool(re.search(r"\$\{?" + re.escape(var) + r"\b", text or ""))
 
 
+def _input_text(c) -> list:
+    """What a command reads from the script itself: the word of a here-string
+    (`<<< "$OUT"`, also one after a loop's `done`) and a here-document's text."""
+    return [t for op, t in c.redirects if op == "<<<"] + ([c.heredoc] if c.heredoc else [])
+
+
 _NOT_A_CODE = {"none", "null", "", "nil", "undefined", "missing"}
 
 
-def _tests_absence_only(c) -> bool:
-    """A test that only asks whether there is an exit code at all (`[ "$EXIT"
-    = "None" ]`, `[ -z "$EXIT" ]`): a failing migration's exit code 1 passes
-    it, so an `exit 1` it guards does not stop the deploy."""
+def _tests_some_codes_only(c) -> bool:
+    """A test that cannot tell every failing exit code from 0: it only asks
+    whether there is an exit code at all (`[ "$EXIT" = "None" ]`, `[ -z
+    "$EXIT" ]`: a failing migration's 1 passes it) or compares it with a
+    non-zero code (`[ "$EXIT" -eq 1 ]`: an OOM kill's 137 passes it), so an
+    `exit 1` it guards does not stop every failed task. `!= 0`, `-ne 0`,
+    `-gt 0`, `= 0` (with `|| exit 1`) tell them apart."""
     if c.name not in _FAIL_TESTS:
         return False
     args = [a.strip('"\'') for a in c.argv[1:] if a not in ("]", "]]")]
-    ops = [a for a in args if a in ("=", "==", "!=", "-eq", "-ne", "-gt", "-lt", "-ge", "-le",
-                                   "-z", "-n")]
-    if not ops or any(op not in ("=", "==", "-z", "-n") for op in ops):
+    ops = [(i, a) for i, a in enumerate(args) if a in _CODE_TESTS + ("-z", "-n")]
+    if not ops:
         return False
-    literals = [args[i + 1] for i, a in enumerate(args[:-1]) if a in ("=", "==")]
-    return all(v.lower() in _NOT_A_CODE for v in literals)
+    for i, op in ops:
+        if op in ("-z", "-n"):
+            continue
+        left = args[i - 1] if i > 0 else ""
+        right = args[i + 1] if i + 1 < len(args) else ""
+        if _NUMBER.fullmatch(left) and not _NUMBER.fullmatch(right):  # `[ 0 -ne "$EXIT" ]`
+            left, right, op = right, left, _MIRRORED.get(op, op)
+        if op in ("=", "==") and (right.lower() in _NOT_A_CODE or left.lower() in _NOT_A_CODE):
+            continue
+        if _NUMBER.fullmatch(right) and int(right) != _ZERO_SPLIT.get(op, 0):
+            continue
+        return False
+    return True
+
+
+_CODE_TESTS = ("=", "==", "!=", "-eq", "-ne", "-gt", "-lt", "-ge", "-le")
+_NUMBER = lazy_re(r"-?\d{1,6}")
+_MIRRORED = {"-gt": "-lt", "-lt": "-gt", "-ge": "-le", "-le": "-ge"}
+# the number a comparison must be made with to put 0 on one side and every
+# other code on the other (`-gt 0`, `-ge 1`, `-lt 1`, `-le 0`; else 0)
+_ZERO_SPLIT = {"-ge": 1, "-lt": 1}
 
 
 def _fails(c, exit_vars, tested: bool = True, errexit: bool = True):
@@ -2699,12 +2843,11 @@ def oidc_triggers(doc, ctx):
                 if ru.oidc or (job.id_token_write and _token_file_use(ru))]
         if job.uses:  # a local reusable workflow runs on the caller's events
             for called, ru in _called_role_uses(job, ctx) or []:
-                events = wm.if_events(ru.step.if_, merge_ref).admit(
+                events = wm.if_events(ru.step.if_ if ru.step else None, merge_ref).admit(
                     wm.if_events(called.if_, merge_ref).admit(job_events))
                 uses.append((ru, events, job.path + ("uses",),
                              f"job '{job.id}' (through {job.uses}, job '{called.id}')", called))
-            handed = _handed_role(job) if not job.uses.startswith("./") \
-                and job.id_token_write and not _passes_keys(job) else None
+            handed = _handed_remote_role(job) if job.id_token_write else None
             if handed is not None:  # another repository's workflow assumes it on these events
                 uses.append((handed, job_events, job.path + ("uses",),
                              f"job '{job.id}' (through {job.uses}, which it hands the role)",
@@ -2769,11 +2912,27 @@ def _token_file_use(ru) -> bool:
         and wm._truthy(w.get("role-chaining")) is not True
 
 
+def _needs_token(job, ru) -> bool:
+    """Does a role use need the job's OIDC token: assumed through OIDC, or
+    with a `web-identity-token-file` (`_token_file_use`) that an earlier step
+    fills with the token it fetches (`core.getIDToken()`, `wm.fetches_token`)?"""
+    if ru.oidc:
+        return True
+    if ru.step is None or not _token_file_use(ru):
+        return False
+    for st in job.steps:
+        if st is ru.step:
+            return False
+        if wm.fetches_token(st):
+            return True
+    return False
+
+
 def _assumes_a_role(job, ctx) -> bool:
     """Does the job assume a role through OIDC, itself or in the local workflow
     it calls? A call to a workflow that cannot be read is taken to."""
     if job.uses is None:
-        return any(ru.oidc for ru in job.role_uses())
+        return any(_needs_token(job, ru) for ru in job.role_uses())
     called = _called_role_uses(job, ctx)
     return called is None or bool(called)
 
@@ -2790,8 +2949,11 @@ def _called_role_uses(job, ctx, depth: int = 0) -> Optional[list]:
     for called in callee.jobs.values():
         if called.disabled:
             continue
-        out += [(called, ru) for ru in called.role_uses() if ru.oidc]
-        if called.uses and depth < 3:
+        out += [(called, ru) for ru in called.role_uses() if _needs_token(called, ru)]
+        handed = _handed_remote_role(called)
+        if handed is not None:  # (a role use without a step: the remote workflow's)
+            out.append((called, handed))
+        elif called.uses and depth < 3:
             out += _called_role_uses(called, ctx, depth + 1) or []
     return out
 
