@@ -24,15 +24,19 @@ without it); a condition false (or true) in every stack the parameters'
 `Ref` of an ECS task definition is the ARN of the stack's one revision,
 whose number is not known but is never `*` (`STACK_REVISION`).
 Dynamic references (`{{resolve:ssm:...}}`) are holes, like parameters without
-defaults; `Fn::ForEach` loops (AWS::LanguageExtensions) in `Resources` are
-expanded, their copies located at the loop's body.
+defaults; `Fn::ImportValue` of a name exactly one other template of the same
+folder exports (a CDK app's cdk.out) is that export's `Value`, else a hole;
+`Fn::ForEach` loops (AWS::LanguageExtensions) in `Resources` are expanded,
+their copies located at the loop's body.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from typing import List, Optional
 
+from . import probes
 from .loader import JsonLocator, LineIndex, json_value
 from .model import Document
 from .values import Template, Unknown, json_with_holes, make_template, value_at
@@ -108,13 +112,15 @@ class Scope:
     fixed: frozenset = frozenset()  # parameters a deployment passes a known value for
     stack_name: Optional[str] = None  # `AWS::StackName`: the deployment's `--stack-name`
     picks: dict = field(default_factory=dict)  # a stack variant's keys and values (Region...)
+    file: Optional[str] = None  # the template's path: `Fn::ImportValue` reads its folder
 
     @classmethod
     def of(cls, data, passed: Optional[dict] = None,
-           stack_name: Optional[str] = None) -> "Scope":
+           stack_name: Optional[str] = None, file: Optional[str] = None) -> "Scope":
         """The template's scope; `passed`: the parameter values a deployment
         gives (None: a value it passes that is not known: not the default);
-        `stack_name`: the name of the stack it deploys, when known."""
+        `stack_name`: the name of the stack it deploys, when known; `file`:
+        the template's path, where its imports are looked for (None: not)."""
         def section(name):
             v = data.get(name)
             return v if isinstance(v, dict) else {}
@@ -138,7 +144,7 @@ class Scope:
         return cls(params, section("Conditions"), section("Mappings"), resources,
                    allowed=allowed_values(data), sources=sources,
                    fixed=frozenset(k for k, v in (passed or {}).items() if v is not None),
-                   stack_name=stack_name)
+                   stack_name=stack_name, file=file)
 
 
 def allowed_values(data) -> dict:
@@ -322,6 +328,9 @@ def resolve(value, scope=None, resources=()):
             if isinstance(text, str):
                 return text.split(arg[0])
         return Template((Unknown("Fn::Split"),))
+    if fn == "Fn::ImportValue":
+        got = _imported(arg, scope)
+        return got if got is not None else Template((Unknown(fn),))
     if fn.startswith("Fn::") or fn == "Condition":
         return Template((Unknown(fn),))
     return value
@@ -480,6 +489,82 @@ def _property(res, prop, scope: Scope, key):
         scope.busy.discard(key)
 
 
+MAX_EXPORTING_FILES = 300  # the templates of a folder read for their exports
+_EXPORTS: dict = {}  # (run, real folder) -> ({export name: [(real path, Value, Scope)]}, asked)
+
+
+def _imported(arg, scope: Scope):
+    """What `Fn::ImportValue` of `arg` is: the `Value` of the output another
+    template of the same folder exports under that name (CloudFormation gives
+    the value another stack of the account and region exported), read in that
+    template's scope, when exactly one template there exports the name; None
+    when not known (a name that is not plain text or reads `AWS::StackName`,
+    an export not in the folder, or in more than one template)."""
+    if not scope.file or "AWS::StackName" in _names_read(arg):
+        return None
+    name = resolve(arg, scope)
+    if not isinstance(name, str):
+        return None
+    found = _folder_exports(os.path.dirname(scope.file) or ".").get(name, [])
+    if len(found) != 1 or found[0][0] == os.path.realpath(scope.file):
+        return None  # (a stack cannot import its own export)
+    _, value, exporter = found[0]
+    got = resolve(value, exporter)
+    return got if isinstance(got, (str, Template)) else None
+
+
+def _folder_exports(folder: str) -> dict:
+    """{export name: [(real path, Value as written, the template's Scope)]} of
+    the templates in `folder` (read once a run, through `probes`, so a result
+    reused later follows their edits)."""
+    key = (probes.run_id(), os.path.realpath(folder))
+    if key in _EXPORTS:
+        found, asked = _EXPORTS[key]
+        probes.replay_once(asked)
+        return found
+    with probes.recording() as asked:
+        found = _exports_in(folder)
+    if any(k[0] != key[0] for k in _EXPORTS):
+        _EXPORTS.clear()  # (an earlier run's)
+    _EXPORTS[key] = (found, asked)
+    return found
+
+
+def _exports_in(folder: str) -> dict:
+    """`_folder_exports` read from disk: the `Outputs` with an `Export.Name`
+    known before deploy (from the template alone, its parameters' defaults)
+    of the first MAX_EXPORTING_FILES template files of `folder` (each of at
+    most 2 MB)."""
+    from .deployments import _TEMPLATE_SUFFIXES, MAX_READ
+    from .loader import LoadError, decode, load_text
+
+    out: dict = {}
+    names = probes.names(folder, list(_TEMPLATE_SUFFIXES), []) or []
+    for n in names[:MAX_EXPORTING_FILES]:
+        path = os.path.join(folder, n)
+        raw = probes.read_bytes(path, MAX_READ)
+        if raw is None or b"Export" not in raw:
+            continue
+        try:
+            loaded = load_text(decode(raw), "json" if n.endswith(".json") else "yaml")
+        except (LoadError, UnicodeDecodeError, ValueError, RecursionError):
+            continue
+        data = loaded[0].data if len(loaded) == 1 else None
+        outputs = data.get("Outputs") if isinstance(data, dict) and is_template(data) else None
+        if not isinstance(outputs, dict):
+            continue
+        scope = Scope.of(data)
+        for output in outputs.values():
+            export = output.get("Export") if isinstance(output, dict) else None
+            if not isinstance(export, dict) or "Value" not in output \
+                    or condition_value(output.get("Condition"), scope) is False:
+                continue
+            name = resolve(export.get("Name"), scope)
+            if isinstance(name, str):
+                out.setdefault(name, []).append((os.path.realpath(path), output["Value"], scope))
+    return out
+
+
 def condition_value(cond, scope: Scope):
     """True/False for a condition (a name or Fn::Equals...), None when unknown."""
     if isinstance(cond, str):
@@ -594,11 +679,13 @@ def extract(file: str, data, locate, text, root: Optional[str] = None) -> List[D
     from . import deployments
 
     found = deployments.of_template(file, root)
+    here = file if root is not None else None  # (not from stdin: no folder to import from)
     if found is None:
-        return _extract(file, data, locate, text, Scope.of(data))
+        return _extract(file, data, locate, text, Scope.of(data, file=here))
     docs = []
     for d in found:
-        docs += _extract(file, data, locate, text, Scope.of(data, d.params, d.stack_name), d)
+        docs += _extract(file, data, locate, text,
+                         Scope.of(data, d.params, d.stack_name, here), d)
     return docs
 
 
@@ -907,14 +994,19 @@ def _calls(value, fn: str) -> list:
     return out
 
 
+def _names_read(value) -> set:
+    """The names `value` reads: `Ref` targets and `${Name}` in `Fn::Sub` text."""
+    return _refs(value) | {n for a in _calls(value, "Fn::Sub")
+                           for text in ([a] if isinstance(a, str) else a[:1] if
+                                        isinstance(a, list) else [])
+                           if isinstance(text, str)
+                           for n in re.findall(r"\$\{([\w:.-]+)\}", text)}
+
+
 def _conditions_on(value, scope: Scope) -> frozenset:
     """The conditions that read a parameter `value` names (`Ref`, `${P}` in
     `Fn::Sub`), or that `value` uses itself."""
-    names = _refs(value) | {n for a in _calls(value, "Fn::Sub")
-                            for text in ([a] if isinstance(a, str) else a[:1] if
-                                         isinstance(a, list) else [])
-                            if isinstance(text, str)
-                            for n in re.findall(r"\$\{([\w:.-]+)\}", text)}
+    names = _names_read(value)
     return frozenset({c for c, expr in scope.conditions.items() if _refs(expr) & names}
                      | _if_conditions(value))
 
