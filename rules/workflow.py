@@ -1491,14 +1491,18 @@ def _upstream_guard_step(job) -> bool:
     workflow did not succeed: `if: ...conclusion != 'success' || ...` and a
     script that ends in `exit 1` (or `false`)."""
     first = min((d.step.index for d in job.deploys()), default=len(job.steps))
-    for st in job.steps[:first]:
-        if not isinstance(st.if_, str) or _continues_on_error(st):
-            continue
-        either = [wm.strip_parens(e) for e in
-                  wm.split_top(wm.strip_parens(wm.if_expression(st.if_)), "||")]
-        if any(_UPSTREAM_FAILED.fullmatch(e) for e in either) and _ends_in_failure(st):
-            return True
-    return False
+    return any(_fails_job_on(st, _UPSTREAM_FAILED) for st in job.steps[:first])
+
+
+def _fails_job_on(st, test) -> bool:
+    """Does step `st` fail the job when one `||` alternative of its `if:`
+    matches `test` (a compiled pattern): it goes on no error and its script
+    ends in `exit 1` (or `false`)?"""
+    if not isinstance(st.if_, str) or _continues_on_error(st):
+        return False
+    either = [wm.strip_parens(e) for e in
+              wm.split_top(wm.strip_parens(wm.if_expression(st.if_)), "||")]
+    return any(test.fullmatch(e) for e in either) and _ends_in_failure(st)
 
 
 def _ends_in_failure(step) -> bool:
@@ -2562,11 +2566,7 @@ def _outcome_fails_job(job, step) -> bool:
     for st in job.steps[step.index + 1:]:
         if wm.deploys_of(st):
             break
-        if not isinstance(st.if_, str) or _continues_on_error(st):
-            continue
-        either = [wm.strip_parens(e) for e in
-                  wm.split_top(wm.strip_parens(wm.if_expression(st.if_)), "||")]
-        if any(failed.fullmatch(e) for e in either) and _ends_in_failure(st):
+        if _fails_job_on(st, failed):
             return True
     return False
 
