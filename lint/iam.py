@@ -737,8 +737,10 @@ def passes_generated_role(stmts: List[Statement], role: str, context: dict) -> O
     (`generated_role`)? True when an Allow names it or may name any role;
     False when every Allow of iam:PassRole names other roles of the template
     the same way (each resource is one role, so their ARNs differ) or there is
-    none; None when one names roles by a pattern or ARN that the generated name
-    could match, or a Deny may apply."""
+    none, or names only roles by ARNs no generated name can be (`role/deploy`:
+    CloudFormation's end in `-` and 12 or 13 letters and digits); None when
+    one names roles by a pattern or ARN that the generated name could match,
+    or a Deny may apply."""
     verdict = False
     for st in stmts:
         if not statement_actions_match(st, "iam:PassRole", st.allow):
@@ -753,9 +755,21 @@ def passes_generated_role(stmts: List[Statement], role: str, context: dict) -> O
             named = generated_role(r)
             if named == role:
                 return True
-            if named is None:
+            if named is None and not _never_generated(r):
                 verdict = None  # a pattern, or another way of naming a role
     return verdict
+
+
+_LITERAL_ROLE = re.compile(r"arn:aws[\w-]*:iam::\d{12}:role/(?:[\w+=,.@/-]*/)?([\w+=,.@-]+)")
+
+
+def _never_generated(resource) -> bool:
+    """Is `resource` a role ARN written out (no wildcard, no unknown part)
+    whose name no CloudFormation stack generates (`STACK-LOGICALID-` and 12 or
+    13 letters and digits)? A Terraform role without a name has its own ARN
+    (`terraform.py`), not this placeholder."""
+    m = _LITERAL_ROLE.fullmatch(resource) if isinstance(resource, str) else None
+    return m is not None and not re.search(r"-[A-Za-z0-9]{12,13}$", m.group(1))
 
 
 def passrole_resources(policies: List[dict]) -> List[Tuple[str, Statement]]:
