@@ -359,8 +359,10 @@ PASSROLE_NOT_COVERED = rule(
     the assumed role. A template's role whose name AWS generates
     (`Fn::GetAtt TaskRole.Arn` without a `RoleName`) is compared by resource:
     an `iam:PassRole` that names only other roles of the template the same way
-    cannot pass it (each is one role with its own ARN), while one with a
-    pattern the generated name may match is given the benefit of the doubt. A
+    cannot pass it (each is one role with its own ARN), nor can an ARN
+    written out whose name no stack generates (`role/deploy`: generated names
+    end in `-` and 12 or 13 letters and digits), while one with a pattern the
+    generated name may match is given the benefit of the doubt. A
     Terraform role with `name_prefix` or no name is read as its prefix (or
     `terraform-`) followed by a part no other role's name has, so
     `role/<prefix>*` or `role/*` may pass it and other roles may not. A
