@@ -665,6 +665,33 @@ def option_values(argv: List[str], names: Tuple[str, ...]) -> List[str]:
 _READ_VALUED = set("dinNptu")
 
 
+_JQ_OPTION_ARGS = {"--arg": 2, "--argjson": 2, "--slurpfile": 2, "--rawfile": 2,
+                   "-f": 1, "--from-file": 1, "--indent": 1, "-L": 1}
+
+
+def jq_filter_and_files(argv: List[str]) -> Tuple[Optional[str], List[str]]:
+    """A jq command's filter (None when read from a file) and input files."""
+    filt, files, i = None, [], 1
+    from_file = False
+    while i < len(argv):
+        a = argv[i]
+        if a in ("--args", "--jsonargs"):
+            break  # the rest are values, not files
+        if a in _JQ_OPTION_ARGS:
+            from_file = from_file or a in ("-f", "--from-file")
+            i += 1 + _JQ_OPTION_ARGS[a]
+            continue
+        if a.startswith("-") and a != "-":
+            i += 1
+            continue
+        if filt is None and not from_file:
+            filt = a
+        else:
+            files.append(a)
+        i += 1
+    return (None if from_file else filt), files
+
+
 def read_names(cmd: Command) -> List[str]:
     """The variables a `read` command sets (`read -r name code` sets name
     and code; `read -a codes`, codes); [] for any other command."""

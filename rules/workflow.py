@@ -24,7 +24,6 @@ shell = lazy_import("ecs_lint.shell", globals(), "shell")
 bake = lazy_import("ecs_lint.bake", globals(), "bake")
 R = lazy_import("ecs_lint.xref.runs", globals(), "R")
 P = lazy_import("ecs_lint.xref.subjects_produced", globals(), "P")
-N = lazy_import("ecs_lint.xref.needs", globals(), "N")
 
 ID_TOKEN_MISSING = rule(
     "workflow-id-token-missing", "error",
@@ -3798,7 +3797,7 @@ def _payload_paths(c) -> List[str]:
     (`_jq_paths`), those a python or node program looks up (`["comment"]["body"]`,
     `.comment.body`), the whole payload ("") for `cat`, `head`, `tail`, `<`."""
     if c.name in ("jq", "yq"):
-        filt = N._jq_filter_and_files(c.argv)[0]
+        filt = shell.jq_filter_and_files(c.argv)[0]
         return _jq_paths(filt) if filt is not None else []
     if _payload_reader(c):
         program = (" ".join(c.argv[1:]) + (c.heredoc or ""))[:_JS_MAX]

@@ -267,12 +267,10 @@ _words = st.lists(st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(_words)
 def test_registry_copies_and_jq_arguments_of_any_argv(argv):
-    from ecs_lint.xref import needs
-
     for action, why, image in actions.docker_needs(argv):
         assert action in actions.ECR_PULL + actions.ECR_PUSH and image in argv[1:] + [
             a[len("docker://"):] for a in argv]
-    filt, files = needs._jq_filter_and_files(["jq"] + argv)
+    filt, files = shell.jq_filter_and_files(["jq"] + argv)
     assert filt is None or filt in argv
     assert all(f in argv for f in files)
 

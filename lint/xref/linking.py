@@ -713,7 +713,7 @@ def _copied_by(run, st, c, cmds, at, github) -> Optional[tuple]:
         named = _yq_to_json(c.argv)
         files, how = (N._read_files(c, cmds, named) if named is not None else []), "yq"
     elif c.name == "jq":
-        filt, named = N._jq_filter_and_files(c.argv)
+        filt, named = shell.jq_filter_and_files(c.argv)
         if filt is None or not _keeps_containers(filt):
             return None
         piped = cmds[c.pipe_from] if isinstance(c.pipe_from, int) \

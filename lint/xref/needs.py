@@ -1054,10 +1054,6 @@ def _file_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, ctx, path: str) -> 
 
 
 # jq's options that take one or two arguments of their own
-_JQ_OPTION_ARGS = {"--arg": 2, "--argjson": 2, "--slurpfile": 2, "--rawfile": 2,
-                   "-f": 1, "--from-file": 1, "--indent": 1, "-L": 1}
-
-
 def _made_from(run: R.JobRun, step: wm.Step, path: str, github=None) -> Optional[tuple]:
     """What the job's scripts made the generated file `path` from, up to
     `step`, and the command that made it: ("file", SRC, "jq") for the last
@@ -1092,7 +1088,7 @@ def _made_from(run: R.JobRun, step: wm.Step, path: str, github=None) -> Optional
                 files = _read_files(c, cmds, [])
                 source = ("file", files[0], "envsubst") if len(files) == 1 else None
             elif c.name == "jq":
-                filt, files = _jq_filter_and_files(c.argv)
+                filt, files = shell.jq_filter_and_files(c.argv)
                 if filt is None or re.search(r"family|RoleArn", filt):
                     continue
                 files = _read_files(c, cmds, files)
@@ -1110,29 +1106,6 @@ def _read_files(c: shell.Command, cmds, named: List[str]) -> List[str]:
             and cmds[c.pipe_from].name == "cat" and len(cmds[c.pipe_from].argv) == 2:
         files = [cmds[c.pipe_from].argv[1]]
     return files
-
-
-def _jq_filter_and_files(argv: List[str]) -> Tuple[Optional[str], List[str]]:
-    """A jq command's filter (None when read from a file) and input files."""
-    filt, files, i = None, [], 1
-    from_file = False
-    while i < len(argv):
-        a = argv[i]
-        if a in ("--args", "--jsonargs"):
-            break  # the rest are values, not files
-        if a in _JQ_OPTION_ARGS:
-            from_file = from_file or a in ("-f", "--from-file")
-            i += 1 + _JQ_OPTION_ARGS[a]
-            continue
-        if a.startswith("-") and a != "-":
-            i += 1
-            continue
-        if filt is None and not from_file:
-            filt = a
-        else:
-            files.append(a)
-        i += 1
-    return (None if from_file else filt), files
 
 
 def role_arn(value, account: Optional[str], part: str = "aws") -> Optional[str]:
