@@ -141,9 +141,9 @@ def test_call_if(cond, inputs, value):
     assert wm.call_if(cond, inputs) is value
 
 
-# --- a migration step that continues on error -------------------------------------------
-
-MIGRATE = """\
+# a workflow whose job `deploy` (environment production) needs a `test` job running
+# pytest: a template's own steps follow
+TESTED_DEPLOY = """\
 on: {push: {branches: [main]}}
 jobs:
   test:
@@ -154,6 +154,12 @@ jobs:
     runs-on: ubuntu-latest
     environment: production
     steps:
+"""
+
+
+# --- a migration step that continues on error -------------------------------------------
+
+MIGRATE = TESTED_DEPLOY + """\
       - id: migrate
         continue-on-error: true
         run: |
@@ -195,17 +201,7 @@ def test_a_later_step_fails_the_job_on_the_outcome(after, reported):
 
 # --- a test that lets some codes through ---------------------------------------------
 
-CHECKED = """\
-on: {push: {branches: [main]}}
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps: [{run: pytest}]
-  deploy:
-    needs: test
-    runs-on: ubuntu-latest
-    environment: production
-    steps:
+CHECKED = TESTED_DEPLOY + """\
       - run: |
           TASK=$(aws ecs run-task --cluster c --task-definition m \\
             --query 'tasks[0].taskArn' --output text)
@@ -252,17 +248,7 @@ def test_tests_some_codes_only(test, some_only):
 
 # --- exit codes read by `read` --------------------------------------------------------
 
-LOOP = """\
-on: {push: {branches: [main]}}
-jobs:
-  test:
-    runs-on: ubuntu-latest
-    steps: [{run: pytest}]
-  deploy:
-    needs: test
-    runs-on: ubuntu-latest
-    environment: production
-    steps:
+LOOP = TESTED_DEPLOY + """\
       - run: |
           set -euo pipefail
           TASKS=$(aws ecs run-task --cluster c --task-definition m --count 2 \\
