@@ -45,7 +45,8 @@ PASSROLE_MISSING = rule(
     none. The AWS managed policies deploy roles are often given
     (`AdministratorAccess`, `PowerUserAccess`, the `AmazonEC2ContainerRegistry*`
     policies, `AmazonECS_FullAccess`, `AmazonECSTaskExecutionRolePolicy`) are
-    read as AWS publishes them. A role that also has another attached policy
+    read as AWS publishes them; a role given only such policies (no permission
+    document of its own) is reported at its trust policy. A role that also has another attached policy
     whose text is not among the files (a customer managed policy by ARN, or a
     file config `roles:` lists for it that the run was not given, as when
     pre-commit passes only the changed files) is not judged, unless a Deny
@@ -526,10 +527,16 @@ def _passrole_wildcard(stmt, denies):
 # policy-passrole-missing: the policies of one role together
 
 
-@check(kinds=("permissions-policy", "task-definition"), rules=(PASSROLE_MISSING.id,),
-       cross_file=True)
+@check(kinds=("permissions-policy", "task-definition", "trust-policy"),
+       rules=(PASSROLE_MISSING.id,), cross_file=True)
 def passrole_missing(documents, ctx):
+    from ecs_lint import managed_policies as M
+
     docs = [d for d in documents if d.kind == "permissions-policy"]
+    # a role given only AWS managed policies has no permission document: its
+    # trust policy stands for it (and names the role)
+    docs += [d for d in documents if d.kind == "trust-policy"
+             and any(M.known(u) for u in (d.context or {}).get("unread_policies") or [])]
     if not docs:
         return
     from ecs_lint.xref.groups import run_facts
@@ -540,16 +547,17 @@ def passrole_missing(documents, ctx):
                  "task role, so registering them passes none")
         return
     fired = set()
-    from ecs_lint import managed_policies as M
-
-    for key, members in _roles_policies(docs, ctx):
-        attached = [u for m in members for u in (m.context or {}).get("unread_policies") or []]
-        managed = [M.document(n) for n in dict.fromkeys(M.known(u) for u in attached) if n]
+    for key, group in _roles_policies(docs, ctx):
+        members = [m for m in group if m.kind == "permissions-policy"]
+        attached = list(dict.fromkeys(
+            u for m in group for u in (m.context or {}).get("unread_policies") or []))
+        names = [n for n in dict.fromkeys(M.known(u) for u in attached) if n]
         # read once: asked thrice (AWS managed policies whose text is known after the
         # role's own, so that a statement's `policy` indexes `members`)
-        stmts = iam.policy_statements([m.data for m in members] + managed)
+        stmts = iam.policy_statements([m.data for m in members]
+                                      + [M.document(n) for n in names])
         reg = iam.evaluate_statements(stmts, "ecs:RegisterTaskDefinition")
-        if not reg.allowed or reg.statement is None or reg.statement.policy >= len(members):
+        if not reg.allowed or reg.statement is None:
             continue
         context = {"iam:PassedToService": ECS_TASKS}
         passing = iam.evaluate_statements(stmts, "iam:PassRole", None, context)
@@ -565,21 +573,27 @@ def passrole_missing(documents, ctx):
             ctx.note(f"policy-passrole-missing: role {key[1]} also has {unread[0]}, "
                      "not read: its iam:PassRole can't be judged")
             continue
-        where = members[reg.statement.policy]
+        stmt = reg.statement
+        if stmt.policy < len(members):
+            where, by = members[stmt.policy], ""
+            hits = _strict_actions(stmt, "ecs:RegisterTaskDefinition")
+            path = (_entry_path(stmt, "Action", hits[0][0]) if hits
+                    else stmt.path + (("Action",) if stmt.actions is not None
+                                      else ("NotAction",)))
+        else:  # allowed by an attached AWS managed policy: said at the role's first policy
+            where, path = (members or group)[0], ()
+            by = " for role %s by its attached AWS managed policy %s (version %s)" \
+                % (key[1], *M.label(names[stmt.policy - len(members)]))
         if id(where) in fired:
             continue
         fired.add(id(where))
-        stmt = reg.statement
-        hits = _strict_actions(stmt, "ecs:RegisterTaskDefinition")
-        path = (_entry_path(stmt, "Action", hits[0][0]) if hits
-                else stmt.path + (("Action",) if stmt.actions is not None else ("NotAction",)))
         why = ("it is allowed only on resources that are not roles" if passing.allowed
                else "no statement allows it" if passing.statement is None
                else passing.reason.replace("iam:PassRole is ", "it is ", 1))
         scope = f", read with the other policies of role {key[1]}" if len(members) > 1 else ""
         yield Problem(PASSROLE_MISSING.id, path,
-                      "ecs:RegisterTaskDefinition is allowed but iam:PassRole to ECS tasks is "
-                      f"not ({why}{scope}): registering a task definition that names an "
+                      f"ecs:RegisterTaskDefinition is allowed{by} but iam:PassRole to ECS "
+                      f"tasks is not ({why}{scope}): registering a task definition that names an "
                       "execution or task role fails with AccessDenied",
                       help="allow iam:PassRole on the execution and task role ARNs with "
                            f"iam:PassedToService = {ECS_TASKS}",
