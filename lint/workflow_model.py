@@ -1933,7 +1933,7 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
                 return ("true" if got else "false") if isinstance(got, bool) else str(got)
             if _LITERAL.fullmatch(inner):  # `${{ 10 }}`, `${{ 'text' }}`
                 return _operand(inner, job, step, row, github)
-            tm = _TERNARY.match(inner)
+            tm = _TERNARY.match(inner) or _PREFIX_TERNARY.match(inner)
             if tm:
                 got = _ternary(tm, job, step, row, github)
                 return m.group(0) if got is None else expand(got, job, step, row, github,
@@ -1994,6 +1994,12 @@ _TERNARY = re.compile(rf"^\(?\s*(?P<lhs>[A-Za-z_][A-Za-z0-9_.-]*)\s*(?P<op>==|!=
                       rf"(?P<b>{_OPERAND})$")
 
 
+# `startsWith(github.ref, 'refs/tags/') && A || B`, or with `!startsWith`
+_PREFIX_TERNARY = re.compile(
+    r"^(?P<not>!\s*)?startsWith\(\s*github\.ref\s*,\s*(?P<prefix>'(?:[^']|'')*')\s*\)"
+    rf"\s*&&\s*(?P<a>{_OPERAND})\s*\|\|\s*(?P<b>{_OPERAND})$", re.I)
+
+
 _EVENT_INPUT = re.compile(r"\.event\.inputs\.([A-Za-z0-9_-]+)")
 _EVENT_FIELD = re.compile(r"\bgithub\.event\.([A-Za-z_]+)\b", re.I)
 
@@ -2052,9 +2058,16 @@ def _operand(text: str, job, step, row, github) -> Optional[str]:
 
 def _ternary(tm, job, step, row, github) -> Optional[str]:
     """`X == 'lit' && A || B` when X is known (a matrix value, env, vars, a
-    caller's input): A or B (literals, numbers too, or what `expand` knows);
-    GitHub compares strings ignoring case, and an empty A (or 0) falls through
-    to B. None when X, or the operand chosen, is unknown."""
+    caller's input), or `startsWith(github.ref, 'P') && A || B` when a run
+    knows enough of its ref (`ref_starts_with`): A or B (literals, numbers
+    too, or what `expand` knows); GitHub compares strings ignoring case, and
+    an empty A (or 0) falls through to B. None when the test, or the operand
+    chosen, is unknown."""
+    if "prefix" in tm.groupdict():
+        holds = ref_starts_with(_facts(github), tm.group("prefix")[1:-1].replace("''", "'"))
+        if holds is None:
+            return None
+        return _pick(holds != bool(tm.group("not")), tm, job, step, row, github)
     lit = tm.group("lit")[1:-1].replace("''", "'")
     fact = _facts(github).get(tm.group("lhs").lower()[len("github."):]) \
         if tm.group("lhs").lower().startswith("github.") else None
@@ -2067,6 +2080,11 @@ def _ternary(tm, job, step, row, github) -> Optional[str]:
         if lhs is None:
             return None
         holds = (lhs.lower() == lit.lower()) == (tm.group("op") == "==")
+    return _pick(holds, tm, job, step, row, github)
+
+
+def _pick(holds: bool, tm, job, step, row, github) -> Optional[str]:
+    """What `TEST && A || B` gives when TEST `holds` or not."""
     if holds:
         a = _operand(tm.group("a"), job, step, row, github)
         if a is None:
@@ -2074,6 +2092,27 @@ def _ternary(tm, job, step, row, github) -> Optional[str]:
         if a != "" and not (re.fullmatch(_NUMBER, tm.group("a")) and float(a) == 0):
             return a  # (an empty string or the number 0 is falsy: B)
     return _operand(tm.group("b"), job, step, row, github)
+
+
+def ref_starts_with(facts: dict, prefix: str) -> Optional[bool]:
+    """Does a run's `github.ref` start with `prefix` (ignoring case, as GitHub's
+    startsWith does), by what the run knows of it (`FACTS`)? None: not known."""
+    p = prefix.lower()
+    ref = facts.get("ref")
+    if isinstance(ref, tuple) and ref[0] == "==" and isinstance(ref[1], str):
+        return ref[1].lower().startswith(p)
+    has, lacks = [], []  # prefixes the ref has, and lacks
+    known = facts.get("ref_prefix")
+    if isinstance(known, tuple) and isinstance(known[1], str):
+        (has if known[0] == "startsWith" else lacks).append(known[1].lower())
+    kind = facts.get("ref_type")
+    if isinstance(kind, tuple) and kind[0] == "==":  # a branch's is refs/heads/ or refs/pull/
+        (has if kind[1] == "tag" else lacks).append("refs/tags/")
+    if any(q.startswith(p) for q in has):
+        return True
+    if any(not p.startswith(q) for q in has) or any(p.startswith(q) for q in lacks):
+        return False
+    return None
 
 
 def _json_lookup(obj, lookups: str, job, step, row, github):

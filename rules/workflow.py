@@ -758,9 +758,11 @@ TEMPLATE_INJECTION = rule(
     discussion, comment and review titles and bodies (and an `edited` event's
     previous ones, `github.event.changes.title.from`), `github.head_ref` and the
     pull request's head ref/label, commit messages and author names and emails
-    (`head_commit`, `commits`,
-    `merge_group.head_commit`), wiki page names and `workflow_run` branches and
-    titles, `toJSON(github.event)`, and the same fields read from the payload
+    (`head_commit`, `commits`, `merge_group.head_commit`,
+    `check_suite.head_commit`), wiki page names, `workflow_run` and check suite
+    branches, `workflow_run` titles, release notes (`release.body`, which
+    generated notes fill with pull request titles; not the release's name or
+    tag, written by who may publish it), `toJSON(github.event)`, and the same fields read from the payload
     file (`$(jq -r '.comment.body' "$GITHUB_EVENT_PATH")`, `cat`, `yq`, a
     python or node program). Context names are matched ignoring case and
     in either form (`github.event['comment']['body']`); `${{ env.X }}` counts
@@ -3202,8 +3204,11 @@ _INJECTABLE = lazy_re(
     r"|github\.event\.workflow_run\.(?:head_branch|display_title|head_commit\.(?:message|"
     r"author\.(?:email|name)))\b"
     r"|github\.event\.workflow_run\.pull_requests\b[^}]*\.head\.ref\b"
-    r"|github\.event\.(?:release\.(?:name|body)|check_suite\.head_branch|"
-    r"check_run\.check_suite\.head_branch)\b", re.I)  # context names ignore case
+    r"|github\.event\.(?:check_run\.)?check_suite\.(?:head_branch|head_commit\.(?:message|"
+    r"(?:author|committer)\.(?:email|name)))\b"
+    # (a release's name is written by who may publish it; its notes list pull
+    # request titles when GitHub generates them)
+    r"|github\.event\.release\.body\b", re.I)  # context names ignore case
 
 
 _TO_JSON = lazy_re(r"\btojson\s*\(\s*github(?:\.event(?:\.(?:issue|pull_request|discussion|"

@@ -8,6 +8,7 @@ import textwrap
 import pytest
 from conftest import lint_folder, oidc_trust
 
+from ecs_lint import workflow_model as wm
 from ecs_lint.xref import runs as R
 from ecs_lint.xref import subjects_produced as P
 
@@ -149,20 +150,37 @@ def test_a_negated_prefix_test_narrows_the_refs():
 
 
 def test_what_a_runs_facts_say_of_a_prefix():
-    assert R.ref_starts_with({"ref": ("==", "refs/heads/main")}, "refs/tags/") is False
-    assert R.ref_starts_with({"ref_prefix": ("startsWith", "refs/tags/v")}, "refs/tags/") is True
-    assert R.ref_starts_with({"ref_prefix": ("startsWith", "refs/tags/")}, "refs/tags/v") is None
-    assert R.ref_starts_with({"ref_prefix": ("startsWith", "refs/tags/")}, "refs/heads/") is False
-    assert R.ref_starts_with({"ref_prefix": ("!startsWith", "refs/tags/")}, "refs/tags/v") is False
-    assert R.ref_starts_with({"ref_type": ("==", "tag")}, "refs/TAGS/") is True
-    assert R.ref_starts_with({"ref_type": ("==", "branch")}, "refs/tags/v") is False
-    assert R.ref_starts_with({}, "refs/tags/") is None
+    assert wm.ref_starts_with({"ref": ("==", "refs/heads/main")}, "refs/tags/") is False
+    assert wm.ref_starts_with({"ref_prefix": ("startsWith", "refs/tags/v")}, "refs/tags/") is True
+    assert wm.ref_starts_with({"ref_prefix": ("startsWith", "refs/tags/")}, "refs/tags/v") is None
+    assert wm.ref_starts_with({"ref_prefix": ("startsWith", "refs/tags/")}, "refs/heads/") is False
+    assert wm.ref_starts_with({"ref_prefix": ("!startsWith", "refs/tags/")}, "refs/tags/v") \
+        is False
+    assert wm.ref_starts_with({"ref_type": ("==", "tag")}, "refs/TAGS/") is True
+    assert wm.ref_starts_with({"ref_type": ("==", "branch")}, "refs/tags/v") is False
+    assert wm.ref_starts_with({}, "refs/tags/") is None
+
+
+@pytest.mark.parametrize("facts, vars_, expected", [
+    ({"ref_type": ("==", "tag")}, {"PROD": "production"}, "x-production"),
+    ({"ref_type": ("==", "tag")}, {"PROD": ""}, "x-staging"),  # empty A falls through
+    ({"ref_type": ("==", "tag")}, {}, None),                    # A unknown
+    ({"ref_type": ("==", "branch")}, {}, "x-staging"),
+    ({"ref": ("==", "refs/tags/v1")}, {"PROD": "production"}, "x-production"),
+    ({"event_name": ("==", "push")}, {"PROD": "production"}, None),  # the ref is not known
+])
+def test_a_prefix_ternary_is_decided_by_a_runs_facts(facts, vars_, expected):
     text = "x-${{ startsWith(github.ref, 'refs/tags/') && vars.PROD || 'staging' }}"
-    assert R.decide_ref_tests(text, {"ref_type": ("==", "tag")}) == \
-        "x-${{ vars.PROD || 'staging' }}"
-    assert R.decide_ref_tests(text, {"ref_type": ("==", "branch")}) == "x-staging"
-    assert R.decide_ref_tests(text, {"event_name": ("==", "push")}) == text
-    assert R.decide_ref_tests(None, {"ref_type": ("==", "tag")}) is None
+    got = wm.expand(text, None, None, None, {wm.FACTS: facts, "vars": vars_})
+    assert got == (text if expected is None else expected)
+    negated = text.replace("startsWith", "!StartsWith")
+    flipped = {"x-staging": "x-production", "x-production": "x-staging"}
+    if expected == "x-staging" and facts.get("ref_type") == ("==", "branch"):
+        assert wm.expand(negated, None, None, None, {wm.FACTS: facts, "vars": {"PROD": "p"}}) \
+            == "x-p"
+    elif expected == "x-production":
+        assert wm.expand(negated, None, None, None, {wm.FACTS: facts, "vars": vars_}) \
+            == flipped[expected]
 
 
 class _Job:  # the parts fact_splits reads

@@ -103,11 +103,11 @@ class JobRun:
                        for k, (op, v) in sorted(self.facts.items()))
 
     def expand(self, value, step: Optional[wm.Step] = None, github=None):
-        return wm.expand(decide_ref_tests(value, self.facts), self.job, step, self.row,
+        return wm.expand(value, self.job, step, self.row,
                          with_inputs(github, self.caller, self.facts, self.inputs))
 
     def resolve(self, value, step: Optional[wm.Step] = None, github=None, line=None):
-        return wm.resolve(decide_ref_tests(value, self.facts), self.job, step, self.row,
+        return wm.resolve(value, self.job, step, self.row,
                           with_inputs(github, self.caller, self.facts, self.inputs), line)
 
 
@@ -124,51 +124,6 @@ def _fact_text(name: str, op: str, value: str, facts: dict) -> str:
     if name in ("ref_name", "ref_type") and op == "==" and (facts.get("ref") or ("",))[0] == "==":
         return ""
     return f" where github.{name} {op} '{value}'"
-
-
-# `${{ startsWith(github.ref, 'refs/tags/') && A || B }}`, or with `!startsWith`
-_PREFIX_PICK = re.compile(
-    r"\$\{\{\s*(?P<not>!\s*)?startsWith\(\s*github\.ref\s*,\s*'(?P<prefix>(?:[^']|'')*)'\s*\)"
-    rf"\s*&&\s*(?P<a>{wm._OPERAND})\s*\|\|\s*(?P<b>{wm._OPERAND})\s*\}}\}}", re.I)
-
-
-def decide_ref_tests(value, facts: Optional[dict]):
-    """A value with each `${{ startsWith(github.ref, 'P') && A || B }}` (or
-    `!startsWith`) whose test the run's `facts` decide written as what it
-    picks: A (or B where A is empty), else B; other values as they are."""
-    if not facts or not isinstance(value, str) or "${{" not in value:
-        return value
-
-    def pick(m):
-        holds = ref_starts_with(facts, m.group("prefix").replace("''", "'"))
-        if holds is None:
-            return m.group(0)
-        a, b = m.group("a"), m.group("b")
-        if holds == (m.group("not") is None) and a != "''":
-            return a[1:-1].replace("''", "'") if a.startswith("'") else f"${{{{ {a} || {b} }}}}"
-        return b[1:-1].replace("''", "'") if b.startswith("'") else f"${{{{ {b} }}}}"
-    return _PREFIX_PICK.sub(pick, value)
-
-
-def ref_starts_with(facts: dict, prefix: str) -> Optional[bool]:
-    """Does a run's `github.ref` start with `prefix` (ignoring case, as GitHub's
-    startsWith does), by what the run knows of it? None: not known."""
-    p = prefix.lower()
-    ref = facts.get("ref")
-    if isinstance(ref, tuple) and ref[0] == "==" and isinstance(ref[1], str):
-        return ref[1].lower().startswith(p)
-    has, lacks = [], []  # prefixes the ref has, and lacks
-    known = facts.get("ref_prefix")
-    if isinstance(known, tuple) and isinstance(known[1], str):
-        (has if known[0] == "startsWith" else lacks).append(known[1].lower())
-    kind = facts.get("ref_type")
-    if isinstance(kind, tuple) and kind[0] == "==":  # a branch's is refs/heads/ or refs/pull/
-        (has if kind[1] == "tag" else lacks).append("refs/tags/")
-    if any(q.startswith(p) for q in has):
-        return True
-    if any(not p.startswith(q) for q in has) or any(p.startswith(q) for q in lacks):
-        return False
-    return None
 
 
 def with_inputs(github: Optional[dict], caller: Optional[Caller],
