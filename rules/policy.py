@@ -46,8 +46,8 @@ PASSROLE_MISSING = rule(
     (`AdministratorAccess`, `PowerUserAccess`, the `AmazonEC2ContainerRegistry*`
     policies, `AmazonECS_FullAccess`, `AmazonECSTaskExecutionRolePolicy`) are
     read as AWS publishes them; a role given only such policies (no permission
-    document of its own) is reported at its trust policy. A role that also has another attached policy
-    whose text is not among the files (a customer managed policy by ARN, or a
+    document of its own) is reported at its trust policy. A role that also has
+    another attached policy whose text is not among the files (a customer managed policy by ARN, or a
     file config `roles:` lists for it that the run was not given, as when
     pre-commit passes only the changed files) is not judged, unless a Deny
     refuses PassRole. Which roles must be passed is checked by
@@ -236,8 +236,11 @@ IAM_LINT = rule(
     whose only unknowns are its partition, region or account
     (`arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:...`) is given
     with those filled in and keeps its findings (parliament matches on the
-    service and the resource type). If parliament fails on a policy, that is
-    an info finding.
+    service and the resource type). parliament's `INVALID_ARN` on the ARN of
+    a CloudFormation transform is dropped: its account is `aws`, as in
+    `arn:aws:cloudformation:REGION:aws:transform/Serverless-2016-10-31`, which
+    a SAM deploy role needs. If parliament fails on a policy, that is an info
+    finding.
 
     Option `ignore-issues`: parliament issue names never to report, e.g.
     `["RESOURCE_STAR"]`. Turn the rule off with `policy-iam-lint: off`.
@@ -893,6 +896,11 @@ def _parliament_stamp():
 KEY_PARTS[IAM_LINT.id] = _parliament_stamp
 
 
+# `arn:aws:cloudformation:REGION:aws:transform/Serverless-2016-10-31`: what a SAM
+# deploy role's cloudformation:CreateChangeSet needs (parliament expects an account)
+_TRANSFORM_ARN = re.compile(r"^\s*arn:[^:]*:cloudformation:[^:]*:aws:transform/\S+$")
+
+
 def _parliament_problem(record, data, stmt_index, template_paths):
     issue = record["issue"]
     severity = PARLIAMENT_SEVERITY.get(record["severity"], "info")
@@ -918,6 +926,9 @@ def _parliament_problem(record, data, stmt_index, template_paths):
     if issue not in POLICY_LEVEL_ISSUES and any(
             tp[:len(target)] == target or target[:len(tp)] == tp for tp in template_paths):
         return None
+    if issue == "INVALID_ARN" and \
+            _TRANSFORM_ARN.match(iam.pattern_text(value_at(data, path), "x") or ""):
+        return None  # a CloudFormation transform's ARN: its account is `aws`, as AWS documents
     detail, title = record["detail"], record["title"]
     message = f"parliament {issue} ({record['severity']})"
     if title and not record["detail_is_text"]:
