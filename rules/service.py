@@ -179,7 +179,10 @@ CODEDEPLOY_CONFIG_UNKNOWN = rule(
     The `codedeploy-deployment-config` input of
     `aws-actions/amazon-ecs-deploy-task-definition` is checked the same way:
     the action passes it to CodeDeploy's CreateDeployment as the deployment's
-    config, in place of the group's; so is `aws deploy create-deployment
+    config, in place of the group's (an expression is worked out in each
+    matrix row, with the config's `vars`, and once per kind of ref the job
+    runs on for a test on `github.ref`; a value it cannot tell is not
+    judged); so is `aws deploy create-deployment
     --deployment-config-name` in a script, for a deployment group the linted
     files define for ECS.
 
@@ -527,22 +530,37 @@ def public_ip(doc, ctx):
 # CodeDeploy deployment configs
 
 
-def _deploy_action_configs(doc, facts):
+def _deploy_action_configs(doc, facts, github):
     """The deployment configs workflows give CreateDeployment for ECS: the
-    `codedeploy-deployment-config` of amazon-ecs-deploy-task-definition steps,
+    `codedeploy-deployment-config` of amazon-ecs-deploy-task-definition steps
+    (an expression as each matrix row and run works it out: `W.row_inputs`),
     and `aws deploy create-deployment --deployment-config-name` for a
     deployment group the files define for ECS (it replaces the group's)."""
+    from ecs_lint.rules.workflow import row_inputs
+
     wf = wm.workflow_of(doc)
     for job in wf.jobs.values():
         if job.disabled:
             continue
         for st in job.steps:
             if st.uses == wm.ECS_DEPLOY:
-                value = st.with_.get("codedeploy-deployment-config")
-                if isinstance(value, str) and "${{" not in value:
-                    yield from _ecs_config_used(
-                        doc, value.strip(), facts, wm.input_path(st, "codedeploy-deployment-config"),
-                        None, "codedeploy-deployment-config")
+                name = "codedeploy-deployment-config"
+                values = row_inputs(doc, job, st, name, github) \
+                    if isinstance(st.with_.get(name), str) else []
+                known = list(dict.fromkeys(v.strip() for v in values
+                                           if isinstance(v, str) and "${{" not in v))
+                written = st.with_[name].strip() if isinstance(st.with_.get(name), str) else ""
+                for value in known:  # (a bad value said once: the first run that gives one)
+                    found = list(_ecs_config_used(doc, value, facts, wm.input_path(st, name),
+                                                  None, name))
+                    if found:
+                        if value != written:
+                            some = " in some runs" if len(set(values)) > 1 else ""
+                            found[0].message = found[0].message.replace(
+                                f"{name} '{value}'",
+                                f"{name} '{value}' (what `{written}` gives{some})", 1)
+                        yield found[0]
+                        break
                 continue
             if not isinstance(st.run, str) or "deployment-config-name" not in st.run:
                 continue
@@ -612,7 +630,7 @@ def codedeploy_config(documents, ctx):
     not_ecs = facts.codedeploy_not_ecs
     for d in documents:
         if d.kind == "workflow":
-            yield from _deploy_action_configs(d, facts)
+            yield from _deploy_action_configs(d, facts, ctx.config.github)
             continue
         if d.kind != "codedeploy-deployment-group" or not isinstance(d.data, dict):
             continue

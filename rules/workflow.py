@@ -2302,7 +2302,7 @@ def stability_wait(doc, ctx):
         for st in job.steps:
             if st.uses != wm.ECS_DEPLOY or not st.with_.get("service"):
                 continue
-            waits = _row_inputs(doc, job, st, "wait-for-service-stability", ctx.config.github)
+            waits = row_inputs(doc, job, st, "wait-for-service-stability", ctx.config.github)
             if any(_action_true(w) is False for w in waits):
                 # at the input that turns it off, else at the step's action
                 where = wm.input_path(st, "wait-for-service-stability") \
@@ -2318,7 +2318,7 @@ def stability_wait(doc, ctx):
                               else wm.composite_span(st, ("uses",)))
             elif any(_action_true(w) is True for w in waits):
                 written = _input_as_written(doc, st, "wait-for-minutes")
-                known = [m for m in map(_wait_minutes, _row_inputs(
+                known = [m for m in map(_wait_minutes, row_inputs(
                     doc, job, st, "wait-for-minutes", ctx.config.github)) if m is not None]
                 if known and min(known) < minimum:
                     shown = f"`wait-for-minutes: {written}`"
@@ -2336,21 +2336,33 @@ def stability_wait(doc, ctx):
                                   span=wm.composite_input_span(st, "wait-for-minutes"))
 
 
-def _row_inputs(doc, job, st, name, github=None) -> list:
-    """A deploy step's input as written (read as GitHub reads it, see
+def row_inputs(doc, job, st, name, github=None) -> list:
+    """A step's input as written (read as GitHub reads it, see
     `_input_as_written`), or, where it is an expression, its value in each row of
-    the job's matrix, with the config's `vars` and, in a dispatched workflow,
-    each event's inputs (none on a push) (expressions the workflow can't tell
-    stay as written)."""
+    the job's matrix, with the config's `vars`, in a dispatched workflow each
+    event's inputs (none on a push), and, where it reads the ref or the event
+    (`startsWith(github.ref, 'refs/tags/') && A || B`), once per event the job
+    runs on and kind of ref it has (expressions the workflow can't tell stay as
+    written)."""
     v = st.with_.get(name)
     if not (isinstance(v, str) and "${{" in v):
         return [_input_as_written(doc, st, name)]
     runs = [github or {}]
     wf = job.workflow
-    if wf is not None and "workflow_dispatch" in wf.triggers and "inputs." in v:
-        runs = [{**(github or {}), "inputs": _dispatch_inputs(wf, event)}
-                for event in sorted(wm.job_events(wf, job))] or runs
+    events = sorted(wm.job_events(wf, job)) if wf is not None else []
+    dispatched = "workflow_dispatch" in wf.triggers and "inputs." in v if events else False
+    by_run = bool(events) and _READS_RUN.search(v) is not None
+    if dispatched or by_run:
+        runs = [{**(github or {}),
+                 **({"inputs": _dispatch_inputs(wf, event)} if dispatched else {}),
+                 **({wm.FACTS: {"event_name": ("==", event), **facts}} if by_run else {})}
+                for event in events
+                for _, facts in (_ref_runs(wf, event) if by_run else [("", {})])]
     return [wm.resolve(v, job, st, row, g) for g in runs for row in job.matrix_rows(g)]
+
+
+# an expression that depends on the run's event or ref
+_READS_RUN = lazy_re(r"\bgithub\.(?:ref|ref_type|ref_name|event_name)\b", re.I)
 
 
 def _called_stability(doc, job, ctx, minimum):
