@@ -215,6 +215,7 @@ class Module:
     blocks: Dict[str, Any] = field(default_factory=dict)  # address -> (type, name, body, TfFile, node)
     local_values: Dict[str, Any] = field(default_factory=dict)
     local_at: Dict[str, Any] = field(default_factory=dict)  # name -> (spans, keys) in its value
+    default_at: Dict[str, Any] = field(default_factory=dict)  # variable -> the same, in its default
     instances: Dict[str, Any] = field(default_factory=dict)  # address -> see instances()
     busy: set = field(default_factory=set)
     resources: Dict[str, Resource] = field(default_factory=dict)
@@ -406,7 +407,8 @@ def _kept_readings(key) -> Optional[list]:
 
 def _reading(mod: Module, **changes) -> Module:
     """A copy of `mod` to read again with other variables (nothing evaluated kept)."""
-    return dataclasses.replace(mod, local_values={}, local_at={}, instances={}, busy=set(),
+    return dataclasses.replace(mod, local_values={}, local_at={}, default_at={}, instances={},
+                               busy=set(),
                                resources={}, asked=list(mod.asked), **changes)
 
 
@@ -635,27 +637,29 @@ def _each_written(mod: Module, f: TfFile, body, key, given: dict,
                   call: bool = False) -> Dict[tuple, Span]:
     """Where `each.value` of instance `key` of a block in `f` (and what is
     inside it) is written, for `given` (`_EACH`): at the element of its
-    `for_each` when that is a variable written elsewhere (`given`), or a local
-    whose value is written in another file (`for_each = local.services` of a
-    `yamldecode(file(...))`), or for a `module` call (`call`) in `f` itself:
-    the module's findings are then told apart by instance, at the local's
-    entries (a resource's own use of a local of its file is reported there);
-    nothing otherwise."""
+    `for_each` when that is a variable written elsewhere (`given`), a
+    variable's default or a local written in another file (`var.services` of
+    a variables.tf, `local.services` of a `yamldecode(file(...))`), or for a
+    `module` call (`call`) a local in `f` itself: the module's findings are
+    then told apart by instance, at the local's entries (a resource's own use
+    of a local or default of its file is reported there); nothing otherwise."""
     over = next((a.children[-1] for a in hcl.kids(body) if a.data == "attribute"
                  and hcl.name(a.children[0]) == "for_each"), None)
     steps = hcl.ref_steps(over) if over is not None and key is not None else None
     if not steps or len(steps) != 2 or not isinstance(steps[1], str):
         return {}
-    if steps[0] == "var":
-        written = given
-    elif steps[0] == "local":
-        got = Evaluator(mod, f).local_positions(steps[1])
-        written = {(steps[1],) + p: sp for p, sp in got[0].items()
-                   if sp.file or call} if got else {}
+    name = steps[1]
+    if steps[0] == "var" and (name in mod.tfvars or any(p[:1] == (name,) for p in given)):
+        written = given  # set, not its default (a root module's own tfvars: not in `given`)
+    elif steps[0] in ("var", "local"):
+        ev = Evaluator(mod, f)
+        got = ev.default_positions(name) if steps[0] == "var" else ev.local_positions(name)
+        written = {(name,) + p: sp for p, sp in (got[0] if got else {}).items()
+                   if sp.file or call and steps[0] == "local"}
     else:
         return {}
     return {(_EACH,) + p[2:]: sp for p, sp in written.items()
-            if len(p) >= 2 and p[0] == steps[1] and p[1] == key}
+            if len(p) >= 2 and p[0] == name and p[1] == key}
 
 
 def read_tfvars(mod: Module, full: str):
@@ -1067,7 +1071,8 @@ class Evaluator:
                     iterator = self.source(it.children[-1]).strip()
             elif it.data == "block" and hcl.block_parts(it)[0] == "content":
                 content = hcl.block_parts(it)[2]
-        coll = self.value(for_each) if for_each is not None and content is not None else None
+        coll, written = self._collection(for_each) if for_each is not None \
+            and content is not None else (None, {})
         if isinstance(coll, list):
             pairs = list(enumerate(coll))
         elif isinstance(coll, dict):
@@ -1077,15 +1082,13 @@ class Evaluator:
         name = iterator or btype
         if len(pairs) > MAX_INSTANCES or not re.fullmatch(r"[A-Za-z_][\w-]*", name):
             return None
-        at = self._given_prefix(for_each)
         outer = {p: sp for p, sp in self.given.items() if p[:1] != (_FOR_NAME + name,)}
         out = []
         for k, v in pairs:
             given = outer
-            if at is not None:  # the element is written elsewhere: so is `NAME.value`
-                n = len(at) + 1
-                given = {**outer, **{(_FOR_NAME + name, "value") + p[n:]: sp
-                                     for p, sp in outer.items() if p[:n] == at + (k,)}}
+            if written.get(k):  # `NAME.value` is where the element is written
+                given = {**outer, **{(_FOR_NAME + name, "value") + p: sp
+                                     for p, sp in written[k].items()}}
                 if (_FOR_NAME + name, "value") in given:
                     given[(_FOR_NAME + name,)] = given[(_FOR_NAME + name, "value")]
             out.append((Evaluator(self.mod, self.f, {**self.scope, name: {
@@ -1182,20 +1185,29 @@ class Evaluator:
     def local_positions(self, name) -> Optional[tuple]:
         """(spans, keys) by path inside the value of local `name`, each span
         naming its file when that is not this one; None when not known."""
+        return self._written_positions(self.mod.local_nodes, self.mod.local_at, name)
+
+    def default_positions(self, name) -> Optional[tuple]:
+        """`local_positions` of the default of variable `name`."""
+        return self._written_positions(self.mod.variables, self.mod.default_at, name)
+
+    def _written_positions(self, nodes: dict, kept: dict, name) -> Optional[tuple]:
+        """`local_positions` of expression `nodes[name]` ((node, file)),
+        worked out once and kept in `kept`."""
         mod = self.mod
-        hit = mod.local_nodes.get(name)
-        key = ("local at", name)
+        hit = nodes.get(name)
+        key = ("written at", id(kept), name)
         if hit is None or key in mod.busy:
             return None
-        if name not in mod.local_at:
+        if name not in kept:
             mod.busy.add(key)
             try:
                 rec = Positions(UNKNOWN_SPAN)
                 Evaluator(mod, hit[1]).value(hit[0], (), rec)
             finally:
                 mod.busy.discard(key)
-            mod.local_at[name] = (rec.spans, rec.keys)
-        spans, keys = mod.local_at[name]
+            kept[name] = (rec.spans, rec.keys)
+        spans, keys = kept[name]
         if os.path.realpath(hit[1].path) == os.path.realpath(self.f.path):
             return spans, keys
         return _in_file(spans, hit[1].path), _in_file(keys, hit[1].path)
@@ -1314,7 +1326,7 @@ class Evaluator:
             return None
         parts = hcl.kids(intro)
         names = [hcl.name(p) for p in parts[:-1] if p.data == "identifier"]
-        coll = self.value(parts[-1])
+        coll, written = self._collection(parts[-1])
         if isinstance(coll, list):
             pairs = list(enumerate(coll))
         elif isinstance(coll, dict):
@@ -1324,14 +1336,14 @@ class Evaluator:
         if len(names) not in (1, 2):
             return None
         scopes = []
-        at = self._given_prefix(parts[-1])
+        bound_at = {(_FOR_NAME + n,) for n in names}
+        outer = {p: sp for p, sp in self.given.items() if p[:1] not in bound_at}
         for key, item in pairs:
             bound = {names[-1]: item} if len(names) == 1 else {names[0]: key, names[1]: item}
-            given = self.given
-            if at is not None:  # the element is written elsewhere: so is its name's value
-                n = len(at) + 1
-                given = {**given, **{(_FOR_NAME + names[-1],) + p[n:]: sp for p, sp in given.items()
-                                     if p[:n] == at + (key,)}}
+            given = outer
+            if written.get(key):  # the name's value is where the element is written
+                given = {**outer, **{(_FOR_NAME + names[-1],) + p: sp
+                                     for p, sp in written[key].items()}}
             ev = Evaluator(self.mod, self.f, {**self.scope, **bound}, given)
             keep = True if cond is None else ev.value(cond)
             if not isinstance(keep, bool):
@@ -1346,18 +1358,17 @@ class Evaluator:
         self._given_positions(node, (), probe)
         return probe.spans.get(())
 
-    def _given_prefix(self, node) -> Optional[tuple]:
-        """The key in `given` of a collection written elsewhere (`var.env`,
-        `each.value.env`), or None."""
-        steps = hcl.ref_steps(node) if self.given else None
-        if not steps or not all(isinstance(x, str) for x in steps):
-            return None
-        at = None
-        if steps[0] == "var" and len(steps) >= 2 and "var" not in self.scope:
-            at = tuple(steps[1:])
-        elif steps[:2] == ["each", "value"]:
-            at = (_EACH,) + tuple(steps[2:])
-        return at if at is not None and at in self.given else None
+    def _collection(self, node) -> tuple:
+        """(value, element key -> {path inside it: where it is written}) of the
+        collection a `for` expression or a `dynamic` block goes over (a
+        local's entries, a tfvars line, a literal's own)."""
+        rec = Positions(UNKNOWN_SPAN)
+        value = self.value(node, (), rec)
+        written: Dict[Any, dict] = {}
+        for p, sp in rec.spans.items():
+            if p and sp is not None and _is_key(p[0]):
+                written.setdefault(p[0], {})[p[1:]] = sp
+        return value, written
 
     def _for_tuple(self, node, path=(), rec: Optional[Positions] = None):
         """`[for x in C : E]` (an `if` allowed): E for each element kept (at
@@ -1365,7 +1376,7 @@ class Evaluator:
         got = self._for_scopes(node)
         if got is None or len(got[1]) != 1:
             return unknown(self.source(node))
-        if rec is None or not self.given:
+        if rec is None:
             return [ev.value(got[1][0]) for ev in got[0]]
         return [ev.value(got[1][0], path + (i,), rec) for i, ev in enumerate(got[0])]
 
@@ -1788,6 +1799,8 @@ class Evaluator:
             return JsonString(v) if isinstance(v, str) else v
         if fname == "concat" and arg_nodes:
             return self._concat(node, arg_nodes, path, rec)
+        if fname == "merge" and arg_nodes:
+            return self._merge(node, arg_nodes, path, rec)
         if fname in ("jsondecode", "yamldecode") and len(arg_nodes) == 1:
             got = self._decoded_file(fname, arg_nodes[0])
             if got is not None:
@@ -1827,11 +1840,6 @@ class Evaluator:
             v = _FUNCS_COLLECTION[fname](args)
             if v is not None:
                 return v
-        if fname == "merge" and all(isinstance(a, dict) for a in args):
-            out = {}
-            for a in args:
-                out.update(a)
-            return out
         if fname == "join" and len(args) == 2 and isinstance(args[0], str) \
                 and isinstance(args[1], list):
             parts = []
@@ -1913,6 +1921,20 @@ class Evaluator:
                 return unknown(self.source(node))
         return out
 
+    def _merge(self, node, arg_nodes, path, rec):
+        """merge() of known maps, a later map's keys over an earlier's, each
+        entry at the position where it is written; unknown when a map is not known."""
+        out: Dict[str, Any] = {}
+        for i, a in enumerate(arg_nodes):
+            tmp = path + (f"\0merge{i}",)
+            v = self.value(a, tmp, rec)
+            if not isinstance(v, dict):
+                return unknown(self.source(node))
+            if rec is not None:
+                _move_positions(rec, tmp, path, 0)
+            out.update(v)
+        return out
+
     def template_of(self, node):
         """(file as shown, its text, its segments with offsets in it) of a
         `templatefile(PATH, VARS)` call whose template is read here (not one
@@ -1988,13 +2010,16 @@ def _written_elsewhere(rec: Positions) -> Dict[tuple, Span]:
 
 
 def _move_positions(rec: Positions, old: tuple, new: tuple, shift: int):
-    """Positions recorded under `old` + (j, ...) move to `new` + (shift + j, ...)."""
+    """Positions recorded under `old` + (j, ...) move to `new` + (shift + j, ...)
+    (a map's `old` + (key, ...) to `new` + (key, ...))."""
     n = len(old)
     for table in (rec.spans, rec.keys, rec.nodes, rec.inner):
         for k in [k for k in table if k[:n] == old]:
             v = table.pop(k)
             if len(k) > n and isinstance(k[n], int):
                 table[new + (k[n] + shift,) + k[n + 1:]] = v
+            elif len(k) > n and isinstance(k[n], str):
+                table[new + k[n:]] = v
 
 
 _FOR = re.compile(r"for\s+([A-Za-z_][\w-]*)(?:\s*,\s*([A-Za-z_][\w-]*))?\s+in\s+(.+)", re.S)
