@@ -1266,12 +1266,32 @@ def role_uses_of(step: Step, job: Optional[Job] = None) -> List[RoleUse]:
         return out  # spares parsing every script of every job (the cross-file index asks)
     for c in commands(step):
         if shell.is_aws(c, "sts", "assume-role-with-web-identity"):
-            role = shell.option(c, "--role-arn")
+            role = script_role(c, step, job)
             token = shell.option(c, "--web-identity-token") or ""
             # a pod's projected token (EKS), not GitHub's
             github = not _OTHER_TOKEN.search(token + " " + " ".join(c.argv))
-            out.append(RoleUse(step, role, step.run_path, oidc=github, line=c.line))
+            out.append(RoleUse(step, role, step.run_path, oidc=github, line=c.line,
+                               aws_region=_cli_region(step, job)))
     return out
+
+
+def _cli_region(step: Step, job: Optional[Job]):
+    """The region the AWS CLI calls go to after a script assumes a role: its
+    `AWS_REGION`, else `AWS_DEFAULT_REGION` env variable (None: not set)."""
+    if job is None:
+        return None
+    return _env_value("AWS_REGION", job, step) or _env_value("AWS_DEFAULT_REGION", job, step)
+
+
+def script_role(c: shell.Command, step: Step, job: Optional[Job]):
+    """The `--role-arn` of a script's `aws sts assume-role...` command, with the
+    shell variables it reads followed (set by the script before it, in the
+    step's, job's or workflow's `env`, or by an earlier step's `$GITHUB_ENV`);
+    what only a run knows (`matrix`, `vars`) is left to it. None without it."""
+    role = shell.option(c, "--role-arn")
+    if job is None or not isinstance(role, str) or not _SHELL_VAR.search(role):
+        return role
+    return resolve(role, job, step, line=c.line)
 
 
 def fetches_token(step: Step) -> bool:

@@ -263,9 +263,13 @@ PERMISSION_MISSING = rule(
     in scripts, the step's own and the repository's shell scripts and makefile
     targets it runs (`./scripts/deploy.sh`, `bash deploy/release.sh`, `make
     deploy`; a script's commands up to
-    one that switches credentials: through `aws sts assume-role...`, which the
+    one that switches credentials: through `aws sts assume-role`, which the
     job's role calls, or before a `--profile` or setting `AWS_PROFILE` or
-    `AWS_ACCESS_KEY_ID`) (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
+    `AWS_ACCESS_KEY_ID`; `aws sts assume-role-with-web-identity` goes unsigned
+    and needs no permission, the trust policy alone decides: after a
+    hand-rolled OIDC assume, the commands from where the script sets the
+    role's keys and the later steps it hands them to through `$GITHUB_ENV` run
+    as that role, in the `AWS_REGION` of the env) (`aws ecs wait tasks-stopped` needs `ecs:DescribeTasks`, `aws logs
     tail GROUP` needs `logs:FilterLogEvents` on that log group, granted as
     `log-group:GROUP:*` or `log-group:GROUP`, `aws ecs run-task` or `start-task` whose `--overrides`
     set `taskRoleArn` or `executionRoleArn` needs `iam:PassRole` on that role

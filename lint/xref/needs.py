@@ -284,9 +284,12 @@ def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
         return out
     if step.run is None:
         return out
-    # (up to a switch of credentials, after which the calls are another role's)
-    out += _command_needs(run, step, link, github, _with_own_credentials(wm.commands(step)),
-                          ecr_login)
+    # (up to a switch of credentials, after which the calls are another role's;
+    # from where the keys of the role its `aws sts assume-role-with-web-identity`
+    # assumed are set, when it is that role's)
+    assumed_at = link.use.line if link is not None and link.use.step is step else None
+    out += _command_needs(run, step, link, github,
+                          _with_own_credentials(wm.commands(step), assumed_at), ecr_login)
     for script, cmds in step.scripts.items():  # the repository's scripts it runs
         view = dataclasses.replace(step, _commands=_with_own_credentials(cmds), scripts={})
         login = ecr_login or _logs_in_to_ecr(view)
@@ -299,18 +302,35 @@ def step_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
 # a command after which the script's AWS calls run as someone else
 _OTHER_CREDENTIALS = re.compile(r"^(?:AWS_PROFILE|AWS_ACCESS_KEY_ID|AWS_SESSION_TOKEN|"
                                 r"AWS_WEB_IDENTITY_TOKEN_FILE|AWS_ROLE_ARN)$")
+# the keys of a role session, as a script puts them in its environment
+_SESSION_KEYS = re.compile(r"^(?:AWS_ACCESS_KEY_ID|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN)$")
+# STS calls sent unsigned: they need no credentials, and no permission (the
+# assumed role's trust policy alone decides)
+_UNSIGNED = ("assume-role-with-web-identity", "assume-role-with-saml")
 
 
-def _with_own_credentials(cmds: List[shell.Command]) -> List[shell.Command]:
-    """A script's commands up to the first that changes the credentials the
-    later ones use (`aws sts assume-role...`, itself included: the job's role
-    calls it; `export AWS_PROFILE=...`), or a command that picks a profile:
-    those run as a role ecs-lint does not know."""
+def _with_own_credentials(cmds: List[shell.Command],
+                          assumed_at: Optional[int] = None) -> List[shell.Command]:
+    """A script's commands that run with the step's credentials, up to the
+    first that switches to other ones (`aws sts assume-role`, itself included:
+    the step's role calls it; `export AWS_PROFILE=...`; `--profile`): after it
+    the calls are a role's that ecs-lint does not know. `aws sts
+    assume-role-with-web-identity` is sent unsigned: it is not one of them.
+    With `assumed_at`, the script line of the one whose role the step runs as
+    (`runs.py`): the commands from where the script puts that role's keys in
+    its environment (before that, it runs with the credentials it had)."""
     out = []
+    waiting = assumed_at is not None  # for the assumed role's keys
     for c in cmds:
         service, op, _ = shell.aws_operation(c)
-        if "--profile" in c.argv or any(_OTHER_CREDENTIALS.match(k) for k in c.assigns) \
-                or _sets_credentials(c):
+        unsigned = service == "sts" and op in _UNSIGNED
+        keys = (c.name in _SETTERS + ("eval", "") and _sets_credentials(c, _SESSION_KEYS))
+        if waiting:
+            waiting = not (keys and c.line >= assumed_at)
+            continue
+        if assumed_at is not None and (keys or unsigned and c.line == assumed_at):
+            continue  # its other keys, or the assume itself (`read ... < <(aws sts ...)`)
+        if "--profile" in c.argv or _sets_credentials(c, _OTHER_CREDENTIALS) or unsigned:
             break
         out.append(c)
         if service == "sts" and op != "get-caller-identity":
@@ -318,16 +338,24 @@ def _with_own_credentials(cmds: List[shell.Command]) -> List[shell.Command]:
     return out
 
 
-def _sets_credentials(c: shell.Command) -> bool:
-    """`export AWS_ACCESS_KEY_ID ...`, `read -r AWS_ACCESS_KEY_ID ...`,
-    `declare`/`typeset`/`local` of one, or `eval` of what a command prints
-    (`eval "$(aws configure export-credentials --format env)"`)."""
+_SETTERS = ("export", "read", "declare", "typeset", "local", "readonly")
+
+
+def _sets_credentials(c: shell.Command, names) -> bool:
+    """Does the command set a variable `names` matches: `X=...` (before a
+    command too), `export X ...`, `read -r X ...`, `declare`/`typeset`/`local`
+    of one, `export $(... X=...)`, or `eval` of what a command prints (`eval
+    "$(aws configure export-credentials --format env)"`)?"""
+    if any(names.match(k) for k in c.assigns):
+        return True
     if c.name == "eval":
         return any("AWS_" in a or "aws " in a for a in c.argv[1:])
-    if c.name not in ("export", "read", "declare", "typeset", "local", "readonly"):
+    if c.name not in _SETTERS:
         return False
-    return any(_OTHER_CREDENTIALS.match(a.split("=", 1)[0]) for a in c.argv[1:]
-               if not a.startswith("-"))
+    words = [w for a in c.argv[1:] if not a.startswith("-")
+             for w in ([a.split("=", 1)[0]] if not a.startswith(("$(", "`"))
+                       else re.findall(r"AWS_\w+", a))]  # (the names a substitution prints)
+    return any(names.match(w) for w in words)
 
 
 def _logs_in_to_ecr(step: wm.Step) -> bool:

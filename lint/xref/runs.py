@@ -4,9 +4,10 @@ Built on `lint/workflow_model.py` (matrix rows with GitHub's include/exclude
 rules, so the values of one `include` entry stay together: correlated rows,
 not crossed; `${{ matrix.* }}`, `${{ env.* }}`, `${{ vars.* }}` expansion).
 A step's role is the last one assumed before it (configure-aws-credentials,
-`role-chaining`), or the role whose keys an earlier step wrote to
-`$GITHUB_ENV` after `aws sts assume-role --role-arn` (keys written from
-elsewhere: no role is linked).
+`role-chaining`, a script's `aws sts assume-role-with-web-identity`), or the
+role whose keys an earlier step wrote to `$GITHUB_ENV` after `aws sts
+assume-role` or `assume-role-with-web-identity --role-arn` (keys written
+from elsewhere: no role is linked).
 """
 from __future__ import annotations
 
@@ -408,11 +409,13 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
                 if keys and keys.group(1) in by_step_id:
                     # its own env holds the keys an earlier step output (`output-credentials`)
                     run.role_at[step.index] = by_step_id[keys.group(1)]
-                handed = _credentials_handed_on(step)
+                handed = _credentials_handed_on(step, run.job)
                 if handed is not None:  # the later steps run with the keys it exported
                     role_value, line = handed
-                    current = None  # keys of a role not known: no link
-                    if role_value is not None:
+                    assumed = next((link for link in run.roles if link.use.step is step
+                                    and line is not None and link.use.line == line), None)
+                    current = assumed  # `assume-role-with-web-identity`'s, linked above
+                    if assumed is None and role_value is not None:
                         use = wm.RoleUse(step, role_value, step.run_path, oidc=False, line=line)
                         value = run.expand(role_value, step, github)
                         resolved, ref, role, how = find_role(role_value, value)
@@ -431,18 +434,20 @@ _KEY_NAMES = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
 _OUTPUT_KEYS = re.compile(r"^\s*\$\{\{\s*steps\.([\w-]+)\.outputs\.aws-access-key-id\s*\}\}\s*$")
 
 
-def _credentials_handed_on(step: wm.Step):
+def _credentials_handed_on(step: wm.Step, job: wm.Job):
     """(role, script line) when a step writes AWS keys to `$GITHUB_ENV`, which
-    every later step of the job then uses: the role `aws sts assume-role
-    --role-arn` named in it, or None when the keys come from elsewhere; None
+    every later step of the job then uses: the role the last `aws sts
+    assume-role` or `assume-role-with-web-identity` of it assumed (its
+    `--role-arn`), or (None, None) when the keys come from elsewhere; None
     when it writes none."""
     if step.run is None or "AWS_" not in step.run \
             or not any(k in wm.env_writes(step) for k in _KEY_NAMES):
         return None
-    for c in wm.commands(step):
-        if shell.is_aws(c, "sts", "assume-role"):
-            return shell.option(c, "--role-arn"), c.line
-    return None, None
+    assumes = [c for c in wm.commands(step)
+               if shell.is_aws(c, "sts", "assume-role", "assume-role-with-web-identity")]
+    if not assumes:
+        return None, None
+    return wm.script_role(assumes[-1], step, job), assumes[-1].line
 
 
 def _chained_name(use, value, current):
