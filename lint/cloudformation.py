@@ -42,7 +42,10 @@ from .model import Document
 from .values import Template, Unknown, json_with_holes, make_template, value_at
 from .views import Origins, camelize, view_locator
 
-PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
+# pseudo parameters known before deploy; `AWS::Partition` is not (aws, aws-cn or
+# aws-us-gov by the stack's region): it stays `${AWS::Partition}`, which IAM
+# matching reads as the partition of the ARN asked about (lint/iam.py)
+PSEUDO = {"AWS::URLSuffix": "amazonaws.com"}
 NO_VALUE = object()  # `!Ref AWS::NoValue`: the property is left out
 
 
@@ -461,7 +464,7 @@ def _get_att(target, scope: Scope):
         role = _parts(_property(res, "RoleName", scope, ("att", name)))
         path = _property(res, "Path", scope, ("path", name))
         if role:
-            return make_template(["arn:aws:iam::", account,
+            return make_template(["arn:", Unknown("AWS::Partition"), ":iam::", account,
                                   ":role" + (path if isinstance(path, str) else "/"), *role])
     if rtype in _ARN_OF and attr == _ARN_OF[rtype][0]:  # one resource's ARN, never `*`
         _, service, kind, prop = _ARN_OF[rtype]

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any, List, Optional, Tuple
 
 from .loader import json_value
-from .values import Template, Unknown
+from .values import Template, Unknown, make_template
 
 
 @dataclass
@@ -203,7 +203,29 @@ def fill_unknowns(pattern: str, arn: str, optimistic: bool) -> str:
     return arn
 
 
+# an unknown part of a template that is the account (or partition) it is
+# deployed in (`aws_partition`: the partition of an ARN Terraform makes)
+_OWN_ACCOUNT = re.compile(r"^(?:AWS::AccountId|data\.aws_caller_identity\.[\w-]+\.account_id)$")
+_OWN_PARTITION = re.compile(
+    r"^(?:AWS::Partition|aws_partition|data\.aws_partition\.[\w-]+\.partition)$")
+
+
+def in_own_partition(value, arn):
+    """`value` with its template's own partition (`${AWS::Partition}`) filled
+    in as the partition of `arn`, the ARN asked about: a policy grants only
+    within its own partition, the one its template is deployed in."""
+    if not isinstance(value, Template) or not isinstance(arn, str) \
+            or not arn.startswith("arn:"):
+        return value
+    partition = arn.split(":", 2)[1]
+    if not partition:
+        return value
+    return make_template([partition if isinstance(p, Unknown) and _OWN_PARTITION.match(p.name)
+                          else p for p in value.parts])
+
+
 def _value_matches(value, subject, matcher, optimistic: bool) -> bool:
+    value = in_own_partition(value, subject)
     if isinstance(value, Template):
         if not optimistic:
             return False
@@ -329,6 +351,8 @@ def condition_holds(op: str, key_values: list, given, present: bool) -> Optional
         return None
     kind, negated = _STRING_OPS[low]
     values = given if isinstance(given, list) else [given]
+    if len(values) == 1:  # (an ARN the request carries: in the template's own partition)
+        key_values = [in_own_partition(v, values[0]) for v in key_values]
     texts = [v if isinstance(v, str) else pattern_text(v) for v in key_values]
     # a template value with unknown parts (`!GetAtt Cluster.Arn`, `${local.x}`):
     # when its known parts fit, whether it matches can't be told
@@ -591,7 +615,7 @@ def covers(deny: Statement, allow: Statement) -> bool:
             return False
         patterns = [pattern_text(r, "*") for r in allow.resources]
         return bool(patterns) and all(
-            p is not None and any(isinstance(d, str) and resource_matches(d, p)
+            p is not None and any(resource_matches(in_own_partition(d, p), p)
                                   for d in deny.resources) for p in patterns)
     return False
 
@@ -644,11 +668,6 @@ def policy_from_view(view) -> Optional[dict]:
     return policy
 
 
-# an unknown part of a template that is the account (or partition) it is deployed in
-_OWN_ACCOUNT = re.compile(r"^(?:AWS::AccountId|data\.aws_caller_identity\.[\w-]+\.account_id)$")
-_OWN_PARTITION = re.compile(r"^(?:AWS::Partition|data\.aws_partition\.[\w-]+\.partition)$")
-
-
 def _principal_text(value, account: str, partition: str) -> Optional[str]:
     """A Principal's AWS value as text, a template's own account and partition
     filled in; None when another part is unknown (a parameter names anyone)."""
@@ -697,24 +716,28 @@ def resource_policy_statements(policy, resource: str, role_arn: str) -> List[Sta
             for st in statements(policy) if names_principal(st, role_arn)]
 
 
+# the partitions AWS has (an ARN's second field)
+_PARTITIONS = r"aws(?:-cn|-us-gov|-iso(?:-[bef])?|-eusc)?"
+
+
 def role_arn_probes(value, stmts) -> Optional[tuple]:
     """(the role as shown, [ARNs to ask the policies about]) of a task
-    definition's role: its ARN; or, where only the account is unknown
-    (Terraform's `aws_iam_role.x.arn`), the role in each account the policies
-    name and in one they do not (it is refused only if refused in all). None:
+    definition's role: its ARN; or, where only the account or partition is
+    unknown (Terraform's `aws_iam_role.x.arn`, `${AWS::Partition}`), the role
+    in each account and partition the policies name and in one account they
+    do not, partition aws (it is refused only if refused in all). None:
     a role name, or a value known only at deploy time."""
     text = pattern_text(value, "\0")
     m = re.fullmatch(r"arn:([\w-]+|\0):iam::(\d{12}|\0):role/([^\0\s]+)", (text or "").strip())
     if m is None:
         return None
-    partition = m.group(1) if m.group(1) != "\0" else "aws"  # `${AWS::Partition}`
-    if m.group(2) != "\0":
-        arn = f"arn:{partition}:iam::{m.group(2)}:role/{m.group(3)}"
-        return (m.group(0) if partition == m.group(1) else str(value)), [arn]
-    accounts = {"000000000000"} | {
-        a for st in stmts for r in st.resources or ()
-        for a in re.findall(r":(\d{12}):", pattern_text(r, "*") or "")}
-    return str(value), [f"arn:{partition}:iam::{a}:role/{m.group(3)}" for a in sorted(accounts)]
+    named = [pattern_text(r, "*") or "" for st in stmts for r in st.resources or ()]
+    partitions = [m.group(1)] if m.group(1) != "\0" else sorted(  # `${AWS::Partition}`
+        {"aws"} | {p for r in named for p in re.findall(rf"^arn:({_PARTITIONS}):", r)})
+    accounts = [m.group(2)] if m.group(2) != "\0" else sorted(
+        {"000000000000"} | {a for r in named for a in re.findall(r":(\d{12}):", r)})
+    shown = m.group(0) if "\0" not in m.group(0) else str(value)
+    return shown, [f"arn:{p}:iam::{a}:role/{m.group(3)}" for p in partitions for a in accounts]
 
 
 _GENERATED_ROLE = re.compile(r"^(?:([\w-]+)\.Arn|(aws_iam_role\.[\w-]+(?:\[[^\]]*\])?)\.arn)$")
@@ -764,10 +787,12 @@ _LITERAL_ROLE = re.compile(r"arn:aws[\w-]*:iam::\d{12}:role/(?:[\w+=,.@/-]*/)?([
 
 
 def _never_generated(resource) -> bool:
-    """Is `resource` a role ARN written out (no wildcard, no unknown part)
-    whose name no CloudFormation stack generates (`STACK-LOGICALID-` and 12 or
-    13 letters and digits)? A Terraform role without a name has its own ARN
-    (`terraform.py`), not this placeholder."""
+    """Is `resource` a role ARN written out (no wildcard, no unknown part but
+    the template's own partition) whose name no CloudFormation stack
+    generates (`STACK-LOGICALID-` and 12 or 13 letters and digits)? A
+    Terraform role without a name has its own ARN (`terraform.py`), not this
+    placeholder."""
+    resource = in_own_partition(resource, "arn:aws:")  # (any partition: the name decides)
     m = _LITERAL_ROLE.fullmatch(resource) if isinstance(resource, str) else None
     return m is not None and not re.search(r"-[A-Za-z0-9]{12,13}$", m.group(1))
 

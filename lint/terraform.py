@@ -108,7 +108,10 @@ from .views import Origins, view_locator
 MAX_READ = 1_000_000  # bytes read through file()/templatefile()
 MAX_INSTANCES = 256  # a for_each/count above it is read once, with each.key unknown
 LINTED_ON_THEIR_OWN = (".json", ".yaml", ".yml")  # file()s the folder walk reads anyway
-PARTITION = {"partition": "aws", "dns_suffix": "amazonaws.com"}
+# `data.aws_partition` attributes known before apply; its `partition` is not
+# (aws, aws-cn or aws-us-gov by the provider's region): it stays unknown, which
+# IAM matching reads as the partition of the ARN asked about (lint/iam.py)
+PARTITION = {"dns_suffix": "amazonaws.com"}
 
 
 def unknown(name: str) -> Template:
@@ -1737,12 +1740,14 @@ class Evaluator:
                               generated=f"<{address}>")
             if attr == "arn" and name is not None:
                 path = arg("path") if isinstance(arg("path"), str) else "/"
-                return make_template(["arn:aws:iam::", account, ":role" + path,
+                return make_template(["arn:", Unknown("aws_partition"), ":iam::", account,
+                                      ":role" + path,
                                       *(name.parts if isinstance(name, Template) else [str(name)])])
             return None
         if rtype == "aws_iam_policy" and attr == "arn" and name is not None:
             path = arg("path") if isinstance(arg("path"), str) else "/"
-            return make_template(["arn:aws:iam::", account, ":policy" + path,
+            return make_template(["arn:", Unknown("aws_partition"), ":iam::", account,
+                                  ":policy" + path,
                                   *(name.parts if isinstance(name, Template) else [str(name)])])
         if rtype == "aws_iam_openid_connect_provider" and attr in ("arn", "id", "url"):
             url = arg("url")

@@ -95,7 +95,8 @@ def test_managed_policy_arns_link_and_ref_of_role_is_its_name():
     policy = one(docs, "permissions-policy")
     assert policy.context["roles"] == ["Role"]
     arn = policy.data["Statement"][0]["Resource"]
-    assert arn.parts == ("arn:aws:iam::", Unknown("AWS::AccountId"), ":role/app-deploy")
+    assert arn.parts == ("arn:", Unknown("AWS::Partition"), ":iam::", Unknown("AWS::AccountId"),
+                         ":role/app-deploy")
     assert resolve({"Ref": "Role"}, Scope.of({"Resources": {"Role": {
         "Type": "AWS::IAM::Role", "Properties": {"RoleName": "x"}}}})) == "x"
 

@@ -75,11 +75,13 @@ def test_a_value_the_deployment_passes_is_the_key(tmp_path):
         assert found(tmp_path, files) == expected, stage
 
 
-def test_a_known_pseudo_parameter_picks_its_own_key(tmp_path):
-    # AWS::Partition is "aws": the aws-cn row is never read
+def test_the_partition_is_a_key_not_known(tmp_path):
+    # AWS::Partition is aws, aws-cn or aws-us-gov by the stack's region: the
+    # aws-cn row is read too, as a stack in China takes it
     text = REGION_SERVICE.replace('!Ref "AWS::Region"', "!Ref AWS::Partition") \
         .replace("us-east-1:", "aws:").replace("sa-east-1:", "aws-cn:")
-    assert blocked(tmp_path, text) == []
+    assert len(blocked(tmp_path, text)) == 1
+    assert blocked(tmp_path, text.replace("aws-cn: {Count: 1}", "aws-cn: {Count: 2}")) == []
 
 
 def test_a_second_level_key_not_known(tmp_path):

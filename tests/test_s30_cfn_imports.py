@@ -202,7 +202,8 @@ Parameters:
   Env: {Type: String, Default: prod}
 """)
     got = import_in(tmp_path, "platform-prod-task-role")
-    assert got == Template(("arn:aws:iam::", Unknown("AWS::AccountId"), ":role/api-task"))
+    assert got == Template(("arn:", Unknown("AWS::Partition"), ":iam::", Unknown("AWS::AccountId"),
+                                 ":role/api-task"))
 
 
 def test_a_template_cannot_import_its_own_export_and_bad_shapes_do_not_crash(tmp_path):
@@ -234,4 +235,5 @@ def test_the_exporting_file_is_asked_about_so_a_reused_result_follows_its_edits(
     probes.new_run()
     assert not probes.still_true(asked)
     assert import_in(tmp_path, TASK_EXPORT) \
-        == Template(("arn:aws:iam::", Unknown("AWS::AccountId"), ":role/api-task"))
+        == Template(("arn:", Unknown("AWS::Partition"), ":iam::", Unknown("AWS::AccountId"),
+                                 ":role/api-task"))

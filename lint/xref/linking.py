@@ -177,7 +177,7 @@ class Role:
         return bool(self.boundaries) and all(M.answers(a, action) for a in self.boundary_arns)
 
 
-_PROVIDER_ARN = re.compile(r"^arn:[\w-]+:iam::(\d{12}):oidc-provider/")
+_PROVIDER_ARN = re.compile(r"^arn:(?:[\w-]+|\0):iam::(\d{12}):oidc-provider/")
 
 
 def _provider_account(trust: List[Document]) -> Optional[str]:
@@ -188,6 +188,8 @@ def _provider_account(trust: List[Document]) -> Optional[str]:
             principal = st.get("Principal") if isinstance(st, dict) else None
             fed = principal.get("Federated") if isinstance(principal, dict) else None
             for f in fed if isinstance(fed, list) else [fed]:
+                if isinstance(f, Template):  # `arn:${AWS::Partition}:iam::1234...:...`
+                    f = "".join(p if isinstance(p, str) else "\0" for p in f.parts)
                 m = _PROVIDER_ARN.match(f.strip()) if isinstance(f, str) else None
                 if m:
                     accounts.add(m.group(1))
@@ -497,11 +499,12 @@ def resolve_role_value(raw, expanded, github: dict):
         ref = f"{m.group(1)}.{m.group(2)}"
         where = "the workflow env" if m.group(1) == "env" else f"config github.{m.group(1)}"
         return None, ref, f"{ref} is not set in {where}"
-    if "${{" in s:
+    if "${{" in s or _SHELL_TEXT.search(s):
         m = _ARN_NAME_KNOWN.match(s)
         if m:  # arn:aws:iam::${{ vars.ACCOUNT_ID }}:role/deploy: the role is known by name
             return m.group(1), ref, f"role name {m.group(1)} (the rest of '{s}' is not known)"
-        return None, ref, f"'{s}' is an expression ecs-lint cannot resolve"
+        what = "an expression" if "${{" in s else "shell text a script works out at run time,"
+        return None, ref, f"'{s}' is {what} ecs-lint cannot resolve"
     if ref is None:
         ref = _picked_ref(raw_text, s, github)
     if ref is None:
@@ -527,6 +530,8 @@ def _picked_ref(raw_text: Optional[str], value: str, github: dict) -> Optional[s
 
 
 # an ARN whose account (or partition) is an expression but whose path and name are written
+# what a script works out at run time: `$(jq ...)`, a backtick, `$ROLE`, `${ROLE}`
+_SHELL_TEXT = re.compile(r"\$[({A-Za-z_]|`")
 _ARN_NAME_KNOWN = re.compile(r"^arn:[^/]*:iam::[^/]*:role/(?:[^$/]+/)*([\w+=,.@-]+)$")
 
 
