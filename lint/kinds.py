@@ -25,6 +25,7 @@ DOCUMENT_KINDS = (
     "oidc-provider",
     "codedeploy-deployment-group",
     "codedeploy-deployment-config",
+    "codedeploy-deployment",
     "ecr-repository",
 )
 CONTAINER_KINDS = ("cloudformation", "terraform", "terraform-plan")
@@ -190,6 +191,24 @@ def _looks_like_containers(data):
                     for c in data))
 
 
+# CreateDeployment's request fields (AWS CodeDeploy API reference)
+_CREATE_DEPLOYMENT_KEYS = {
+    "applicationName", "deploymentGroupName", "revision", "deploymentConfigName",
+    "description", "ignoreApplicationStopFailures", "targetInstances",
+    "autoRollbackConfiguration", "updateOutdatedInstancesOnly", "fileExistsBehavior",
+    "overrideAlarmConfiguration"}
+
+
+def _looks_like_create_deployment(data):
+    """`aws deploy create-deployment --cli-input-json` (or `--cli-input-yaml`)
+    input: an application and deployment group with a revision or a deployment
+    config, and no field CreateDeployment lacks (a deployment group's input has
+    `serviceRoleArn`, its output `computePlatform`)."""
+    return ("applicationName" in data and "deploymentGroupName" in data
+            and ("revision" in data or "deploymentConfigName" in data)
+            and set(data) <= _CREATE_DEPLOYMENT_KEYS)
+
+
 def detect(data) -> List[tuple]:
     """[(kind, path)] of the documents found in a loaded value (standalone shapes)."""
     found = []
@@ -232,7 +251,9 @@ def detect(data) -> List[tuple]:
     if "Url" in data and ("ClientIDList" in data or "ThumbprintList" in data):
         found.append(("oidc-provider", ()))
     dg = data.get("deploymentGroupInfo") if _is_dict(data.get("deploymentGroupInfo")) else data
-    if "deploymentGroupName" in dg and ("deploymentConfigName" in dg or "ecsServices" in dg):
+    if _looks_like_create_deployment(data):
+        found.append(("codedeploy-deployment", ()))
+    elif "deploymentGroupName" in dg and ("deploymentConfigName" in dg or "ecsServices" in dg):
         found.append(("codedeploy-deployment-group",
                       ("deploymentGroupInfo",) if dg is not data else ()))
     elif "deploymentConfigName" in data and ("computePlatform" in data

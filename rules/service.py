@@ -3,14 +3,15 @@
 Document model: create-service / update-service input (camelCase), one entry
 of describe-services output, or a CloudFormation `AWS::ECS::Service` (camelCased
 by lint/cloudformation.py). CodeDeploy deployment groups and configs come from
-create/get-deployment-group(-config) input/output and CloudFormation.
+create/get-deployment-group(-config) input/output and CloudFormation; the
+configs deployments use from workflows and CreateDeployment input files.
 """
 from __future__ import annotations
 
 from typing import Optional
 
 from ecs_lint.kinds import is_service_update
-from ecs_lint.lazy import lazy_import
+from ecs_lint.lazy import lazy_import, lazy_re
 from ecs_lint.model import Problem
 from ecs_lint.registry import check, rule
 from ecs_lint.values import Template, Unknown
@@ -184,7 +185,11 @@ CODEDEPLOY_CONFIG_UNKNOWN = rule(
     runs on for a test on `github.ref`; a value it cannot tell is not
     judged); so is `aws deploy create-deployment
     --deployment-config-name` in a script, for a deployment group the linted
-    files define for ECS.
+    files define for ECS, and the `deploymentConfigName` of a CreateDeployment
+    input file (`--cli-input-json` / `--cli-input-yaml`) whose deployment group
+    the linted files define for ECS or whose revision's AppSpec content deploys
+    an `AWS::ECS::Service` (a placeholder a pipeline fills in, `${CONFIG}`,
+    `<CONFIG>`, `DEPLOYMENT_CONFIG`, is not judged).
 
     ## Why is this bad?
     `CodeDeployDefault.AllAtOnce` and `OneAtATime` are EC2/on-premises
@@ -583,8 +588,38 @@ def _ecs_config_used(doc, value, facts, path, span, given_as):
             if value in not_ecs else
             f"is not a predefined ECS config{hint} nor one defined in the linted files")
     yield Problem(CODEDEPLOY_CONFIG_UNKNOWN.id, path,
-                  f"{given_as} '{value}' {what}: the deploy step's CreateDeployment fails",
+                  f"{given_as} '{value}' {what}: CreateDeployment refuses it and the deploy "
+                  "fails",
                   help=help_text, doc=doc, span=span)
+
+
+# a placeholder a pipeline fills in: `${CONFIG}`, `{{ config }}`, `<CONFIG>`, `%CONFIG%`,
+# `DEPLOYMENT_CONFIG` (no predefined or usual config name is all capitals)
+_CONFIG_PLACEHOLDER = lazy_re(r"\$|\{\{|<[^<>]*>|%\w+%|^[A-Z][A-Z0-9_]*$")
+# a resource of AppSpec content (YAML or JSON) that deploys an ECS service
+_ECS_APPSPEC = lazy_re(r"""\bType["']?\s*:\s*["']?AWS::ECS::Service\b""")
+
+
+def _appspec_targets_ecs(revision) -> bool:
+    """Does a CreateDeployment revision's AppSpec content (`appSpecContent`, or
+    the older `string`) deploy an ECS service?"""
+    revision = _dict(revision)
+    contents = [_dict(revision.get(k)).get("content") for k in ("appSpecContent", "string")]
+    return any(isinstance(c, str) and _ECS_APPSPEC.search(c) for c in contents)
+
+
+def _deployment_input_config(doc, facts):
+    """The `deploymentConfigName` of a CreateDeployment input file, judged as an
+    ECS deployment's when the files define its group for ECS or its AppSpec
+    content deploys an ECS service (it replaces the group's config)."""
+    data = _dict(doc.data)
+    value, group = data.get("deploymentConfigName"), data.get("deploymentGroupName")
+    if not isinstance(value, str) or _CONFIG_PLACEHOLDER.search(value.strip()):
+        return
+    if isinstance(group, str) and group in facts.codedeploy_ecs_groups \
+            or _appspec_targets_ecs(data.get("revision")):
+        yield from _ecs_config_used(doc, value.strip(), facts, ("deploymentConfigName",), None,
+                                    "deploymentConfigName")
 
 
 def _ecs_config_advice(value: str):
@@ -619,7 +654,8 @@ def _platform(group) -> str:
     return ""
 
 
-@check(kinds=("codedeploy-deployment-group", "codedeploy-deployment-config", "workflow"),
+@check(kinds=("codedeploy-deployment-group", "codedeploy-deployment-config",
+              "codedeploy-deployment", "workflow"),
        rules=(CODEDEPLOY_CONFIG_UNKNOWN.id,),
        cross_file=True)
 def codedeploy_config(documents, ctx):
@@ -631,6 +667,9 @@ def codedeploy_config(documents, ctx):
     for d in documents:
         if d.kind == "workflow":
             yield from _deploy_action_configs(d, facts, ctx.config.github)
+            continue
+        if d.kind == "codedeploy-deployment":
+            yield from _deployment_input_config(d, facts)
             continue
         if d.kind != "codedeploy-deployment-group" or not isinstance(d.data, dict):
             continue
