@@ -335,14 +335,22 @@ IMAGE_LATEST = rule(
     or `-e VAR` replace, `ecs deploy ... --image CONTAINER IMAGE` or
     `--tag TAG`), `jq --arg`
     values that set an image before `aws ecs register-task-definition`, the
-    images of a task definition file of the repository that
-    `amazon-ecs-deploy-task-definition` registers as it is (its
-    `task-definition` a file, not a render step's output),
+    images of a task definition file of the repository that the job registers
+    as it is: the `task-definition` of `amazon-ecs-deploy-task-definition` (a
+    file, not a render step's output), or `aws ecs register-task-definition
+    --cli-input-json file://FILE` (`--cli-input-yaml`, or
+    `--container-definitions file://FILE` for a list of containers), FILE
+    relative to the step's `working-directory` and the script's `cd`, when no
+    step before it may change the file (a `>` redirect or `tee` into it,
+    `sed -i`/`perl -i`/`yq -i`, a `cp`/`mv` onto it or into its folder, a
+    write to a path held in a variable, an action whose inputs name it or
+    its folder; a render step writes a new file),
     or, when the job deploys through the CLI without either (e.g. `update-service
     --force-new-deployment`), the images it pushes. The finding goes where the
     tag is written: an input's `latest` default (a workflow's, or a local
     composite action's that the caller leaves out), the push when the job pushes
-    no other tag of the repository, else the deploy. Values are followed through
+    no other tag of the repository, else the deploy (for a file, the step or
+    command that registers it; the finding names the file). Values are followed through
     `env`, `${{ steps.ID.outputs.N }}` written to `$GITHUB_OUTPUT` (or
     `::set-output`), job outputs across `needs`, shell variables and
     `$GITHUB_ENV` (`>>` or `| tee -a`), matrix rows, and the `tags`/`version`
@@ -2203,7 +2211,7 @@ def _latest_images(wf, job, github, root=None):
     """[(ref, (kind, step, path, line, verb))] of the `:latest` or untagged
     images a deploying job deploys, with where their tag is written."""
     deployed, via_cli = _deployed_images(job, github)
-    if not via_cli and root is not None:  # (a deploy of a file as it is, render or not)
+    if root is not None:  # (a file of the repository registered as it is, render or not)
         deployed = deployed + _file_images(job, github, root)
     own = pushes = _pushes(job, github, root)
     for jid in wm.needs_closure(wf, job.id):
@@ -2218,36 +2226,170 @@ def _latest_images(wf, job, github, root=None):
                            "deploys through the AWS CLI and pushes only"))]
         return []
     out = []
-    for ref, st, path, line in deployed:
+    for ref, st, path, line, *file in deployed:
         kind = image_pin(ref)
         if kind not in ("latest", "untagged") or ref in (r for r, _ in out):
             continue
-        # where the tag is written: an input's default, else the push when the
-        # job pushes the repository with no other tag, else the deploy itself
-        where = _input_default_place(wf, job, st, line)
+        # where the tag is written: an input's default (not for a file's
+        # image), else the push when the job pushes the repository with no
+        # other tag, else the deploy itself
+        where = None if file else _input_default_place(wf, job, st, line)
         pinned = any(_repository_of(p_ref) == _repository_of(ref)
                      and image_pin(p_ref) not in ("latest", "untagged")
                      for p_ref, *_ in pushes)
         if where is None and not pinned:
             where = next(((p_st, p_path, p_line) for p_ref, p_st, p_path, p_line in pushes
                           if p_ref == ref), None)
-        out.append((ref, (kind, *(where or (st, path, line)), "deploys")))
+        verb = f"registers {file[0]} as it is, so deploys" if file else "deploys"
+        out.append((ref, (kind, *(where or (st, path, line)), verb)))
     return out
 
 
 def _file_images(job, github, root: str):
-    """[(ref, step, path, None)] of the images in the task definition files
-    the deploy action registers as they are (a path of the repository, no
-    render step before it), read through `probes`."""
+    """[(ref, step, path, line, file)] of the images in the task definition
+    files of the repository that the job registers as they are: the deploy
+    action's `task-definition` (a path, not a render step's output) and the
+    `file://FILE` of `aws ecs register-task-definition` (`_registered_files`),
+    when nothing before it may change the file (`_rewritten`); read through
+    `probes`."""
     out = []
     for st in job.steps:
-        if st.uses != wm.ECS_DEPLOY:
+        if st.uses == wm.ECS_DEPLOY:
+            raw = wm.resolve(st.with_.get("task-definition"), job, st, github=github)
+            file = os.path.normpath(raw.strip().removeprefix("./")) \
+                if isinstance(raw, str) and raw.strip() and "$" not in raw else None
+            found = [(file, "--cli-input-json", None)] if file else []
+            at, line = wm.input_path(st, "task-definition"), None
+        else:
+            found, at = _registered_files(job, st, github), st.run_path
+        for file, option, c in found:
+            if _rewritten(job, st, c, file, github):
+                continue
+            line = c.line if c is not None else None
+            for image in _file_container_images(job, st, file, option, github, root):
+                out.append((image, st, at, line, file))
+    return out
+
+
+# the options of `aws ecs register-task-definition` that may name a file of
+# the container definitions, the first given wins (the flag over the input file)
+_REGISTER_FILE_OPTIONS = ("--container-definitions", "--cli-input-json", "--cli-input-yaml")
+
+
+def _registered_files(job, st, github) -> list:
+    """[(workspace path, option, command)] of the files a run step's `aws ecs
+    register-task-definition` commands take the containers from
+    (`--container-definitions file://FILE`, else `--cli-input-json` or
+    `--cli-input-yaml` `file://FILE`), FILE relative to the step's
+    `working-directory` and the script's `cd`; a path not known or outside
+    the workspace is left out."""
+    from ecs_lint.xref import linking as L
+
+    cmds = wm.commands(st)[:_MAX_SCRIPT_COMMANDS]
+    wd = wm.working_directory(st.data, job.data, job.workflow.data if job.workflow else {})
+    out = []
+    for c, folder in zip(cmds, L.script_dirs(cmds)):
+        if not shell.is_aws(c, "ecs", "register-task-definition"):
             continue
-        data = _taskdef_file(job, st, st.with_.get("task-definition"), github, root)
-        for c in (data or {}).get("containerDefinitions", ()):
-            image = c.get("image") if isinstance(c, dict) else None
-            if isinstance(image, str) and image.strip():
-                out.append((image.strip(), st, wm.input_path(st, "task-definition"), None))
+        option = next((o for o in _REGISTER_FILE_OPTIONS if shell.option(c, o) is not None), None)
+        value = wm.resolve(shell.option(c, option), job, st, github=github, line=c.line) \
+            if option else None
+        if not isinstance(value, str) or not value.startswith(("file://", "fileb://")):
+            continue
+        file = L.written_at(wd, value.split("://", 1)[1], folder)
+        if file and "$" not in file and not file.startswith(("/", "~", "..")):
+            out.append((file, option, c))
+    return out
+
+
+_MAX_SCRIPT_COMMANDS = 2000  # of one script, followed for the files it registers or writes
+
+
+def _file_container_images(job, st, file: str, option: str, github, root: str) -> list:
+    """The images of the containers of the repository's file `file`: a task
+    definition, or for `--container-definitions` a list of containers."""
+    import json
+
+    from ecs_lint import probes
+
+    if option == "--container-definitions":
+        raw = probes.read_bytes(os.path.join(root, file), 4_000_000)
+        try:
+            containers = json.loads(raw) if raw is not None else None
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            containers = None
+    else:
+        containers = (_taskdef_file(job, st, file, github, root) or {}).get("containerDefinitions")
+    images = [c.get("image") for c in containers if isinstance(c, dict)] \
+        if isinstance(containers, list) else []
+    return [i.strip() for i in images if isinstance(i, str) and i.strip()]
+
+
+# shell variables naming the runner's own files, which a script writes often
+_RUNNER_FILES = ("GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMMARY",
+                 "GITHUB_STATE")
+
+
+def _rewritten(job, step, command, file: str, github) -> bool:
+    """May the job change the workspace file `file` before `step` registers it
+    (before `command` in its script, or in a function of it): a command that
+    writes it (`_written_targets`), or a target not known that may be it (its
+    name, a variable); a repository script an earlier step runs that writes
+    a file of that name; an action whose inputs name the file or its folder
+    (not the render action, which writes a new file, nor the deploy action)."""
+    from ecs_lint.xref import linking as L
+
+    folder_of, name = os.path.split(file)
+    named = re.compile(r"(?<![\w.-])(?:" + re.escape(name) + r"(?![\w.-])"
+                       + (r"|" + re.escape(folder_of) + r"(?:/|(?![\w.-]))" if folder_of else "")
+                       + ")")
+    for st in job.steps[:step.index + 1]:
+        if st.uses and st.uses not in (wm.ECS_RENDER, wm.ECS_DEPLOY) \
+                and any(named.search(str(v)) for v in st.with_.values()):
+            return True
+        if any(t.strip("\"'").rsplit("/", 1)[-1] == name for cmds in st.scripts.values()
+               for c in cmds[:_MAX_SCRIPT_COMMANDS] for t, _ in _written_targets(c)):
+            return True
+        cmds = wm.commands(st)[:_MAX_SCRIPT_COMMANDS]
+        wd = wm.working_directory(st.data, job.data, job.workflow.data if job.workflow else {})
+        for c, folder in zip(cmds, L.script_dirs(cmds)):
+            if st is step and (command is None or (c.index >= command.index
+                                                   and c.function is None)):
+                continue
+            for target, into_folder in _written_targets(c):
+                got = wm.resolve(target, job, st, github=github, line=c.line)
+                got = (got if isinstance(got, str) else target).strip("\"'")
+                at = L.written_at(wd, got, folder)
+                last = got.rstrip("/").rsplit("/", 1)[-1]
+                var = re.fullmatch(r"\$\{?(\w+)\}?", last)
+                if at == file or (at is None and (last == name or (
+                        var is not None and var.group(1) not in _RUNNER_FILES))) \
+                        or (into_folder and at is not None
+                            and (at == "." or file.startswith(at + "/"))):
+                    return True
+    return False
+
+
+def _written_targets(c) -> list:
+    """[(word, into a folder)] of the files a command writes: `>`/`>>`
+    redirects, `tee` and `sponge` operands, the operands of an in-place edit
+    (`sed -i`, `perl -i`, `yq -i`), the destination of `cp`/`mv`/`install`/
+    `rsync` (into a folder too when it copies a folder, or files whose names
+    are not known: what lands in that folder is not known)."""
+    out = [(t, False) for op, t in c.redirects if op in (">", ">>", ">|") and isinstance(t, str)]
+    name = c.name.rsplit("/", 1)[-1]
+    words = [a for a in c.argv[1:] if not a.startswith("-")]
+    if name in ("tee", "sponge"):
+        out += [(w, False) for w in words]
+    elif name in ("sed", "gsed", "perl", "yq") and any(
+            a.startswith("-i") or a in ("--in-place", "--inplace")
+            or (name == "perl" and re.fullmatch(r"-\w*i\w*", a)) for a in c.argv[1:]):
+        out += [(w, False) for w in words]
+    elif name in ("cp", "mv", "install", "rsync") and len(words) >= 2:
+        recursive = name == "rsync" or any(
+            re.fullmatch(r"-\w*[rRa]\w*|--recursive|--archive", a) for a in c.argv[1:])
+        unknown = any(re.search(r"[$*?`\[]", w) for w in words[:-1])
+        out.append((words[-1], recursive or unknown))
     return out
 
 
