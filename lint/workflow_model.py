@@ -34,7 +34,9 @@ The workflow rules and the cross-file rules share this one reading.
     needs_closure(wf, job_id) -> set[str]     # every job reached through `needs`, transitively
     step_if(step, job, row=None) -> bool|None # a step's `if:` in a matrix row: False when it
                                               # surely keeps the step off, None when not known
-    commands(step) -> list[shell.Command]     # the simple commands of `run:` (argv + line offset)
+    commands(step) -> list[shell.Command]     # the simple commands of `run:` (argv + line offset;
+                                              # PowerShell read as shell: shell.from_powershell)
+    windows_shell(job, step) -> str|None      # "pwsh"/"powershell"/"cmd" running the script
     row_steps(job) -> [[Step]]                # the steps per matrix row, `matrix.K` in `run:` filled
     expand(value, job, step=None, row=None, github=None)
         # resolves ${{ env.X }} (step, job, workflow env), ${{ matrix.X }} (with a matrix row),
@@ -187,6 +189,7 @@ class Step:
     caller_continues: bool = False  # via: the calling step has `continue-on-error: true`
     followed: bool = False  # a local composite action whose steps follow it in the job
     ref_comment: Optional[str] = None  # the `# v4.2.1` after a commit SHA pin
+    job_shell: Optional[str] = None  # the shell that runs its script (`script_shell`)
     _commands: Optional[list] = field(default=None, repr=False)
     _env_written: Optional[dict] = field(default=None, repr=False)  # see env_writes
     # the commands of the repository's scripts the step runs ({script path: commands})
@@ -999,6 +1002,8 @@ def _read_job(wf: Workflow, jid: str, d: dict) -> Job:
     job.strategy = _dict(d.get("strategy"))
     for i, sd in enumerate(_list(d.get("steps")) if isinstance(d.get("steps"), list) else []):
         job.steps.append(_read_step(path + ("steps", i), i, _dict(sd)))
+    for st in job.steps:
+        st.job_shell = script_shell(job, st)
     return job
 
 
@@ -1141,9 +1146,45 @@ def matrix_rows(matrix, github: Optional[dict] = None) -> List[dict]:
 
 
 def commands(step: Step) -> List[shell.Command]:
+    """The simple commands of the step's `run:`; a PowerShell script (`shell:
+    pwsh`/`powershell`, a Windows runner's default) read as the shell text it
+    amounts to (`shell.from_powershell`; GitHub's own pwsh and powershell
+    stop at `Write-Error`)."""
     if step._commands is None:
-        step._commands = shell.parse(step.run) if isinstance(step.run, str) else []
+        run = step.run if isinstance(step.run, str) else ""
+        used = step.shell or step.job_shell
+        if _shell_name(used) in ("pwsh", "powershell"):
+            run = shell.from_powershell(run, stops_on_error=used.strip() in ("pwsh", "powershell"))
+        step._commands = shell.parse(run)
     return step._commands
+
+
+def script_shell(job, step) -> Optional[str]:
+    """The shell GitHub runs a step's script with, as written: the step's
+    `shell`, else the job's or the workflow's `defaults.run.shell`, else on a
+    Windows runner its default, "pwsh"; None for the default bash."""
+    used = step.shell
+    for scope in (job.data, job.workflow.data if job.workflow else None):
+        if used is None and isinstance(scope, dict):
+            run = (scope.get("defaults") or {}).get("run") \
+                if isinstance(scope.get("defaults"), dict) else None
+            used = run.get("shell") if isinstance(run, dict) else None
+    if used is None and any(label.lower().startswith("windows") for label in runner_labels(job)):
+        return "pwsh"
+    return used if isinstance(used, str) else None
+
+
+def _shell_name(used) -> str:
+    """The program of a `shell:` value, lower-case (`pwsh` of `pwsh -File {0}`)."""
+    return used.strip().split(" ", 1)[0].lower() if isinstance(used, str) and used.strip() \
+        else ""
+
+
+def windows_shell(job, step) -> Optional[str]:
+    """"pwsh", "powershell" or "cmd" when one of them runs the step's script
+    (`script_shell`); else None."""
+    name = _shell_name(script_shell(job, step))
+    return name if name in ("pwsh", "powershell", "cmd") else None
 
 
 def continues_on_error(data) -> bool:

@@ -1683,7 +1683,7 @@ def _test_fails_step(job, step) -> bool:
         return True
     last = next((c for c in reversed(cmds) if not c.in_substitution and not c.function), None)
     on = _shell_errexit(job, step)
-    if _windows_shell(job, step):
+    if wm.windows_shell(job, step):
         # pwsh, powershell, cmd: a program's failure does not stop the script
         # (`$ErrorActionPreference = 'stop'` is for cmdlets); the step's status
         # is the last one's, unless the script reads it
@@ -2936,16 +2936,6 @@ def _errexit(job, step) -> bool:
 
 _READS_EXIT_CODE = lazy_re(r"(?i)LASTEXITCODE|PSNativeCommandUseErrorActionPreference|\$\?|"
                            r"ERRORLEVEL")
-
-
-def _windows_shell(job, step) -> bool:
-    """Is the step's script run by pwsh, powershell or cmd (named, or the
-    default shell of a Windows runner: pwsh)?"""
-    shell = _shell_of(job, step)
-    if shell is None:
-        return any(label.lower().startswith("windows") for label in wm.runner_labels(job))
-    return isinstance(shell, str) and shell.strip().split(" ", 1)[0].lower() in (
-        "pwsh", "powershell", "cmd")
 
 
 def _shell_errexit(job, step) -> bool:
