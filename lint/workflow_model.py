@@ -1943,16 +1943,20 @@ _FORMAT = re.compile(r"^format\(\s*'((?:[^']|'')*)'\s*((?:,\s*(?:'(?:[^']|'')*'|
 _FORMAT_ARG = re.compile(r"'((?:[^']|'')*)'|([\w.\-\[\]']+)")
 
 
-def _format(inner: str, value_of) -> Optional[str]:
+def _format(inner: str, value_of, keep_unknown: bool = False) -> Optional[str]:
     """`format('{0}-consumer', matrix.consumer)` with each argument known
-    (`value_of(expression)`: its text, or still an expression when not); else None."""
+    (`value_of(expression)`: its text, or still an expression when not); else
+    None. With `keep_unknown`, an argument not known stays an expression in the
+    text (`${{ steps.ecr.outputs.registry }}/api:abc123`)."""
     m = _FORMAT.match(inner)
     if not m:
         return None
     args = []
     for lit, ref in _FORMAT_ARG.findall(m.group(2)):
         got = lit.replace("''", "'") if not ref else value_of(ref)
-        if not isinstance(got, str) or "${{" in got:
+        if keep_unknown and ref and not isinstance(got, str):
+            got = "${{ " + ref + " }}"
+        if not isinstance(got, str) or ("${{" in got and not keep_unknown):
             return None
         args.append(got)
     text = m.group(1).replace("''", "'")
@@ -2541,6 +2545,10 @@ def resolve(text, job: Optional[Job], step: Optional[Step] = None, row: Optional
             default = _input_default(job.workflow, im.group(1))
             if default is not None:
                 return default
+        if _FORMAT.match(inner):  # its arguments resolved, those not known kept as expressions
+            got = _format(inner, lambda a: resolve("${{ " + a + " }}", job, step, row, github,
+                                                   line, _depth + 1), keep_unknown=True)
+            return m.group(0) if got is None else got
         nm = _NEEDS_OUT.match(inner)
         if nm and job is not None and job.workflow is not None:
             other = job.workflow.jobs.get(nm.group(1))
@@ -2771,12 +2779,35 @@ _PRINTED = re.compile(r"\$\(|`")
 
 
 def _runtime_env(job: Job, step: Optional[Step], name: str):
-    """A variable an earlier step wrote to `$GITHUB_ENV` (`Printed` when a
-    command prints it)."""
+    """A variable an earlier step wrote to `$GITHUB_ENV`, with the shell
+    variables of the writing step filled in (`_writer_vars`); `Printed` when a
+    command prints it."""
     w = runtime_env_write(job, step, name)
     if w is None:
         return None
-    return Printed(w.value) if _PRINTED.search(w.value) else w.value
+    value = _writer_vars(w)
+    return Printed(value) if _PRINTED.search(value) else value
+
+
+def _writer_vars(w: Written, rounds: int = 4) -> str:
+    """A written value with the `$X` / `${X}` the writing step knows and a
+    later step does not: what its script set before the writing line
+    (`script_vars`), else the step's own `env:` (`echo "IMAGE=$image" >>
+    "$GITHUB_ENV"` after `image="$REGISTRY/app:latest"`)."""
+    own = {k: str(v) for k, v in (w.step.env.items() if isinstance(w.step.env, dict) else ())
+           if isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+    known = {**own, **script_vars(w.step, w.command.line)}
+    value = w.value
+
+    def var(m):
+        name = m.group(1) or m.group(3)
+        return known[name] if name in known and not m.group(2) else m.group(0)
+    for _ in range(rounds):  # (a variable set from another: `image="$repo:$tag"`)
+        filled = _SHELL_VAR.sub(var, value)
+        if filled == value or len(filled) > 20_000:
+            break
+        value = filled
+    return value
 
 
 def runtime_env_write(job: Job, step: Optional[Step], name: str) -> Optional[Written]:

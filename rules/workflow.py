@@ -346,7 +346,10 @@ IMAGE_LATEST = rule(
     write to a path held in a variable, an action whose inputs name it or
     its folder; a render step writes a new file),
     or, when the job deploys through the CLI without either (e.g. `update-service
-    --force-new-deployment`), the images it pushes. The finding goes where the
+    --force-new-deployment`), the images it pushes (a job that only restarts
+    the service with `--force-new-deployment`, registering no task definition,
+    deploys the moving tag it pushes: its `:latest` is reported even beside a
+    commit tag, which no revision names). The finding goes where the
     tag is written: an input's `latest` default (a workflow's, or a local
     composite action's that the caller leaves out), the push when the job pushes
     no other tag of the repository, else the deploy (for a file, the step or
@@ -530,7 +533,10 @@ MIGRATION_UNCHECKED = rule(
       pipeline; and not in a step with `continue-on-error: true` (unless a
       later step before the deploy runs on `steps.ID.outcome == 'failure'`
       and ends in `exit 1`), nor in a local composite action called by such
-      a step (the job would go on).
+      a step (the job would go on), nor in a step whose `if:` is false:
+      `if: false`, or in a reusable workflow an `if:` on its inputs that the
+      repository's callers make false (`if: inputs.wait-for-exit` left at its
+      default `false`; when only some callers do, they are named).
 
     The article's pattern (run-task, `wait tasks-stopped`, `describe-tasks
     --query 'tasks[0].containers[0].exitCode'`, `if [ "$EXIT" != "0" ]; then
@@ -1909,6 +1915,9 @@ def image_pin(ref) -> str:
     if tag is None:
         if _last_segment(name).startswith(("$(", "`")):
             return "unknown"  # what a command prints: maybe the whole reference
+        if name.startswith("${{") and name.endswith("}}") and name.count("${{") == 1 \
+                and "(" in name:
+            return "unknown"  # a function not evaluated (`format(...)`): maybe the whole reference
         last = name.rsplit("/", 1)[-1]
         if last.startswith("$") and not re.search(r"repo|name", last, re.I):
             return "unknown"  # a variable that may hold the whole reference
@@ -2224,6 +2233,14 @@ def _latest_images(wf, job, github, root=None):
             ref, st, path, line = (own or pushes)[0]
             return [(ref, (image_pin(ref), st, path, line,
                            "deploys through the AWS CLI and pushes only"))]
+        moved = next((p for p in own or pushes if image_pin(p[0]) == "latest"), None)
+        if moved is not None and _restarts_only(job):
+            # the service runs its revision again: of what the job pushes, only
+            # a moving tag reaches it (the commit's tag is in no revision)
+            ref, st, path, line = moved
+            return [(ref, ("latest", st, path, line,
+                           "restarts the service (`update-service --force-new-deployment`, "
+                           "no new task definition), so deploys"))]
         return []
     out = []
     for ref, st, path, line, *file in deployed:
@@ -2243,6 +2260,25 @@ def _latest_images(wf, job, github, root=None):
         verb = f"registers {file[0]} as it is, so deploys" if file else "deploys"
         out.append((ref, (kind, *(where or (st, path, line)), verb)))
     return out
+
+
+def _restarts_only(job) -> bool:
+    """Does the job deploy only by `aws ecs update-service
+    --force-new-deployment` without `--task-definition`, registering no task
+    definition (in its scripts, or through the deploy actions)? The service
+    then starts its current revision again."""
+    forced = False
+    for st in job.steps:
+        if st.uses in (wm.ECS_DEPLOY, wm.ECS_RENDER):
+            return False
+        for c in itertools.chain(wm.commands(st), *st.scripts.values()):
+            if shell.is_aws(c, "ecs", "register-task-definition") \
+                    or shell.is_aws(c, "ecs", "update-service") \
+                    and shell.option(c, "--task-definition") is not None:
+                return False
+            forced = forced or (shell.is_aws(c, "ecs", "update-service")
+                                and "--force-new-deployment" in c.argv)
+    return forced
 
 
 def _file_images(job, github, root: str):
@@ -2623,6 +2659,11 @@ _FAIL_TESTS = ("[", "[[", "test")
 @check(kinds=("workflow",), rules=(MIGRATION_UNCHECKED.id,))
 def migrations(doc, ctx):
     wf = _workflow(doc)
+    # the runs whose step `if:`s to read: a reusable workflow's local calls, each
+    # with its inputs; else one run with the inputs unknown
+    callers = wm.local_callers(doc.file, wf, ctx.repo_root) \
+        if "workflow_call" in wf.triggers else None
+    runs = [(f"{f} job '{j}'", inputs) for f, j, inputs in callers or []] or [(None, None)]
     for job in _live_jobs(wf):
         for st in job.steps:
             if st.uses == wm.ECS_DEPLOY and _action_input_true(doc, st, "run-task") is True:
@@ -2640,32 +2681,67 @@ def migrations(doc, ctx):
                                   help="drop `continue-on-error`, or give the later steps "
                                        f"`if: steps.{st.id or 'ID'}.outcome == 'success'`")
             for c, where, in_job, st_read in _run_tasks(job, st):
-                waited, checked = _run_task_followed(in_job, st_read, c)
-                if waited and checked:
+                missed = [(name, _run_task_missing(in_job, st_read, c,
+                                                   _skipped_steps(in_job, inputs)))
+                          for name, inputs in runs if not _skipped(st, job, inputs)]
+                missed = [(name, why) for name, why in missed if why]
+                if not missed:
                     continue
-                missing = ("waits for the task to stop nor checks its exit code"
-                           if not waited and not checked else
-                           "waits for the task to stop" if not waited else
-                           "checks the container exit code")
-                if waited and _run_task_followed(in_job, st_read, c, honour_continue=False)[1]:
-                    missing = ("stops on a bad exit code: the step that checks it has "
-                               "`continue-on-error: true`")
-                elif waited and _run_task_followed(in_job, st_read, c, any_test=True)[1]:
-                    missing = ("fails on every non-zero exit code: its test of the code lets "
-                               "some failing codes through (`-eq 1` passes 137)")
-                elif all(_run_task_followed(in_job, st_read, c, past_deploys=True)):
-                    missing = ("checks the exit code before it deploys: the check comes "
-                               "after the deploy step, so the service is updated even when "
-                               "the task fails")
+                when = f" when called by {', '.join(n for n, _ in missed)}" \
+                    if len(missed) < len(runs) else ""
                 yield Problem(MIGRATION_UNCHECKED.id, st.run_path,
-                              f"`aws ecs run-task`{where} starts a task but the job never "
-                              f"{missing}".replace("never waits for the task to stop nor",
-                                                   "neither waits for the task to stop nor"),
+                              f"`aws ecs run-task`{where} starts a task{when} but {missed[0][1]}",
                               help="after run-task: `aws ecs wait tasks-stopped`, then read "
                                    "`tasks[0].containers[0].exitCode` with `aws ecs "
-                                   "describe-tasks` and `exit 1` when it is not 0",
+                                   "describe-tasks` and `exit 1` when it is not 0, in a step "
+                                   "that runs whenever the task does",
                               span=wm.script_span(doc, st, c.line if not where else
                                                   _caller_line(st, where)))
+
+
+def _skipped(step, job, inputs) -> bool:
+    """Is the step skipped: its `if:` false as written (`if: false`, `wm.step_if`)
+    or with the `inputs` a call passes (`if: inputs.wait-for-exit` left at its
+    default false; None: inputs not known)?"""
+    if wm.step_if(step, job) is False:
+        return True
+    return inputs is not None and step.via is None and wm.call_if(step.if_, inputs) is False
+
+
+def _skipped_steps(job, inputs) -> frozenset:
+    """The indexes of the job's steps that `_skipped` skips with `inputs`."""
+    return frozenset(st.index for st in job.steps if _skipped(st, job, inputs))
+
+
+def _run_task_missing(job, step, run_cmd, skipped: frozenset) -> str:
+    """What the job leaves undone after a run-task (''  when it waits for the
+    task and checks its exit code), the steps in `skipped` not run."""
+    waited, checked = _run_task_followed(job, step, run_cmd, skipped=skipped)
+    if waited and checked:
+        return ""
+    if skipped and all(_run_task_followed(job, step, run_cmd)):
+        off = next((s.if_ for s in job.steps[step.index + 1:] if s.index in skipped), False)
+        off = off.strip() if isinstance(off, str) else str(off).lower()
+        off = f"`if: {off}`" if len(off) <= 80 else "its `if:`"
+        return (f"the step that waits for it and checks its exit code is skipped "
+                f"({off} is false): a failed task does not stop the job")
+    missing = ("waits for the task to stop nor checks its exit code"
+               if not waited and not checked else
+               "waits for the task to stop" if not waited else
+               "checks the container exit code")
+    if waited and _run_task_followed(job, step, run_cmd, honour_continue=False,
+                                     skipped=skipped)[1]:
+        missing = ("stops on a bad exit code: the step that checks it has "
+                   "`continue-on-error: true`")
+    elif waited and _run_task_followed(job, step, run_cmd, any_test=True, skipped=skipped)[1]:
+        missing = ("fails on every non-zero exit code: its test of the code lets "
+                   "some failing codes through (`-eq 1` passes 137)")
+    elif all(_run_task_followed(job, step, run_cmd, past_deploys=True, skipped=skipped)):
+        missing = ("checks the exit code before it deploys: the check comes "
+                   "after the deploy step, so the service is updated even when "
+                   "the task fails")
+    return f"the job never {missing}".replace("never waits for the task to stop nor",
+                                              "neither waits for the task to stop nor")
 
 
 def _run_tasks(job, step):
@@ -2727,7 +2803,8 @@ def _outcome_fails_job(job, step) -> bool:
 
 
 def _run_task_followed(job, step, run_cmd, honour_continue: bool = True,
-                       past_deploys: bool = False, any_test: bool = False):
+                       past_deploys: bool = False, any_test: bool = False,
+                       skipped: frozenset = frozenset()):
     """(waited, checked) for the commands after a run-task, in this and later
     steps up to the next step that deploys (a check after it no longer stops
     the deploy; with `past_deploys`, in every later step); with
@@ -2735,12 +2812,15 @@ def _run_task_followed(job, step, run_cmd, honour_continue: bool = True,
     check it neutralises from no check at all; with `any_test`, taking a test
     that lets some failing codes through (`-eq 1`) as a check. Values `read`
     takes from a here-string or here-document of the output (`while read -r
-    name code; do ...; done <<< "$OUT"`) are followed."""
+    name code; do ...; done <<< "$OUT"`) are followed. The steps whose indexes
+    are in `skipped` do not run (`_skipped`)."""
     waited = checked = False
     exit_vars = set()  # variables holding describe-tasks output (with exit codes)
     chain = set()  # command indexes (in their step) reading describe-tasks output
     saw_exit_code = False
     for st in job.steps[step.index:]:
+        if st is not step and st.index in skipped:
+            continue
         if st is not step and not past_deploys and wm.deploys_of(st):
             break
         cmds = wm.commands(st)

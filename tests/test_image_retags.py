@@ -23,10 +23,11 @@ _MANIFEST = ("          M=$(aws ecr batch-get-image --repository-name app --imag
     (_MANIFEST + '          aws ecr put-image --repository-name app --image-tag latest '
      '--image-manifest "$M"', True),
     ('          crane tag "$REGISTRY/app:$GITHUB_SHA" latest', True),
-    # the commit's tag pushed beside it: the deploy is not `:latest` only
+    # the commit's tag pushed beside it: a restart (`--force-new-deployment`, no
+    # new task definition) still deploys the moving tag, which no revision pins
     ('          docker push "$REGISTRY/app:$GITHUB_SHA"\n' + _MANIFEST
      + '          aws ecr put-image --repository-name app --image-tag latest '
-       '--image-manifest "$M"', False),
+       '--image-manifest "$M"', True),
     (_MANIFEST + '          aws ecr put-image --repository-name app --image-tag "v$GITHUB_RUN_ID" '
      '--image-manifest "$M"', False),
 ])

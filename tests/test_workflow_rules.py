@@ -1539,7 +1539,9 @@ jobs:
 
 
 @pytest.mark.parametrize("tag, found", [
-    ('docker tag "$REPO:${{ github.sha }}" "$REPO:latest"', []),  # latest beside the sha
+    # latest beside the sha: a restart (`--force-new-deployment`, no new task
+    # definition) deploys the moving tag, which `--all-tags` pushes (line 10)
+    ('docker tag "$REPO:${{ github.sha }}" "$REPO:latest"', [("workflow-image-latest", 10)]),
     ('docker tag "$REPO:${{ github.sha }}" "other:latest"', []),  # another repository
     ("true", []),
 ])
