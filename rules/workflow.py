@@ -2995,25 +2995,19 @@ def _fails(c, exit_vars, tested: bool = True, errexit: bool = True):
     return False
 
 
-def _shell_of(job, step):
-    """The step's `shell`, else the job's or the workflow's `defaults.run.shell`."""
-    shell = step.shell
-    for scope in (job.data, job.workflow.data if job.workflow else None):
-        if shell is None and isinstance(scope, dict):
-            run = (scope.get("defaults") or {}).get("run") \
-                if isinstance(scope.get("defaults"), dict) else None
-            shell = run.get("shell") if isinstance(run, dict) else None
-    return shell
-
-
 def _errexit(job, step) -> bool:
     """Does the step's shell stop at the first failing command
-    (`_shell_errexit`), or `set -e` in the script make it?"""
+    (`_shell_errexit`), or `set -e` in the script make it? Not pwsh,
+    powershell or cmd: a failing program does not stop them (unless the
+    script sets PowerShell 7.3's `$PSNativeCommandUseErrorActionPreference`)."""
+    if wm.windows_shell(job, step):
+        return bool(_NATIVE_STOPS.search(step.run or ""))
     if _shell_errexit(job, step):
         return True
     return bool(re.search(r"(?m)^\s*set\s+-[a-z]*e", step.run or ""))
 
 
+_NATIVE_STOPS = lazy_re(r"(?i)\$PSNativeCommandUseErrorActionPreference\s*=\s*\$true")
 _READS_EXIT_CODE = lazy_re(r"(?i)LASTEXITCODE|PSNativeCommandUseErrorActionPreference|\$\?|"
                            r"ERRORLEVEL")
 
@@ -3022,7 +3016,7 @@ def _shell_errexit(job, step) -> bool:
     """Does the step's shell start with `-e`? GitHub's shells do (unspecified:
     `bash -e {0}`; `bash`: `bash --noprofile --norc -eo pipefail {0}`; `sh`:
     `sh -e {0}`); a shell written out (`bash {0}`) only with `-e` in it."""
-    shell = _shell_of(job, step)
+    shell = wm.script_shell(job, step)
     if not isinstance(shell, str) or "{0}" not in shell:
         return True
     return bool(re.search(r"(?:^|\s)-[a-z]*e", shell))
@@ -3036,7 +3030,7 @@ def _pipefail(job, step) -> bool:
     (GitHub runs it with `-o pipefail`), a shell written out with pipefail, or
     `set -o pipefail` in the script: an unspecified shell is `bash -e {0}` and
     `sh` is `sh -e {0}`, where a pipeline's status is its last command's."""
-    shell = _shell_of(job, step)
+    shell = wm.script_shell(job, step)
     if isinstance(shell, str) and (shell.strip() == "bash" or (
             "{0}" in shell and "pipefail" in shell)):
         return True
