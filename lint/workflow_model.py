@@ -1187,6 +1187,29 @@ def windows_shell(job, step) -> Optional[str]:
     return name if name in ("pwsh", "powershell", "cmd") else None
 
 
+def written_targets(c: shell.Command) -> list:
+    """[(word, into a folder)] of the files a command writes: `>`/`>>`
+    redirects, `tee` and `sponge` operands, the operands of an in-place edit
+    (`sed -i`, `perl -i`, `yq -i`), the destination of `cp`/`mv`/`install`/
+    `rsync` (into a folder too when it copies a folder, or files whose names
+    are not known: what lands in that folder is not known)."""
+    out = [(t, False) for op, t in c.redirects if op in (">", ">>", ">|") and isinstance(t, str)]
+    name = c.name.rsplit("/", 1)[-1]
+    words = [a for a in c.argv[1:] if not a.startswith("-")]
+    if name in ("tee", "sponge"):
+        out += [(w, False) for w in words]
+    elif name in ("sed", "gsed", "perl", "yq") and any(
+            a.startswith("-i") or a in ("--in-place", "--inplace")
+            or (name == "perl" and re.fullmatch(r"-\w*i\w*", a)) for a in c.argv[1:]):
+        out += [(w, False) for w in words]
+    elif name in ("cp", "mv", "install", "rsync") and len(words) >= 2:
+        recursive = name == "rsync" or any(
+            re.fullmatch(r"-\w*[rRa]\w*|--recursive|--archive", a) for a in c.argv[1:])
+        unknown = any(re.search(r"[$*?`\[]", w) for w in words[:-1])
+        out.append((words[-1], recursive or unknown))
+    return out
+
+
 def continues_on_error(data) -> bool:
     """A step's (or job's) `continue-on-error: true` as written."""
     v = data.get("continue-on-error") if isinstance(data, dict) else None

@@ -2369,7 +2369,7 @@ _RUNNER_FILES = ("GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STEP_SUMM
 def _rewritten(job, step, command, file: str, github) -> bool:
     """May the job change the workspace file `file` before `step` registers it
     (before `command` in its script, or in a function of it): a command that
-    writes it (`_written_targets`), or a target not known that may be it (its
+    writes it (`wm.written_targets`), or a target not known that may be it (its
     name, a variable); a repository script an earlier step runs that writes
     a file of that name; an action whose inputs name the file or its folder
     (not the render action, which writes a new file, nor the deploy action)."""
@@ -2384,7 +2384,7 @@ def _rewritten(job, step, command, file: str, github) -> bool:
                 and any(named.search(str(v)) for v in st.with_.values()):
             return True
         if any(t.strip("\"'").rsplit("/", 1)[-1] == name for cmds in st.scripts.values()
-               for c in cmds[:_MAX_SCRIPT_COMMANDS] for t, _ in _written_targets(c)):
+               for c in cmds[:_MAX_SCRIPT_COMMANDS] for t, _ in wm.written_targets(c)):
             return True
         cmds = wm.commands(st)[:_MAX_SCRIPT_COMMANDS]
         wd = wm.working_directory(st.data, job.data, job.workflow.data if job.workflow else {})
@@ -2392,7 +2392,7 @@ def _rewritten(job, step, command, file: str, github) -> bool:
             if st is step and (command is None or (c.index >= command.index
                                                    and c.function is None)):
                 continue
-            for target, into_folder in _written_targets(c):
+            for target, into_folder in wm.written_targets(c):
                 got = wm.resolve(target, job, st, github=github, line=c.line)
                 got = (got if isinstance(got, str) else target).strip("\"'")
                 at = L.written_at(wd, got, folder)
@@ -2404,29 +2404,6 @@ def _rewritten(job, step, command, file: str, github) -> bool:
                             and (at == "." or file.startswith(at + "/"))):
                     return True
     return False
-
-
-def _written_targets(c) -> list:
-    """[(word, into a folder)] of the files a command writes: `>`/`>>`
-    redirects, `tee` and `sponge` operands, the operands of an in-place edit
-    (`sed -i`, `perl -i`, `yq -i`), the destination of `cp`/`mv`/`install`/
-    `rsync` (into a folder too when it copies a folder, or files whose names
-    are not known: what lands in that folder is not known)."""
-    out = [(t, False) for op, t in c.redirects if op in (">", ">>", ">|") and isinstance(t, str)]
-    name = c.name.rsplit("/", 1)[-1]
-    words = [a for a in c.argv[1:] if not a.startswith("-")]
-    if name in ("tee", "sponge"):
-        out += [(w, False) for w in words]
-    elif name in ("sed", "gsed", "perl", "yq") and any(
-            a.startswith("-i") or a in ("--in-place", "--inplace")
-            or (name == "perl" and re.fullmatch(r"-\w*i\w*", a)) for a in c.argv[1:]):
-        out += [(w, False) for w in words]
-    elif name in ("cp", "mv", "install", "rsync") and len(words) >= 2:
-        recursive = name == "rsync" or any(
-            re.fullmatch(r"-\w*[rRa]\w*|--recursive|--archive", a) for a in c.argv[1:])
-        unknown = any(re.search(r"[$*?`\[]", w) for w in words[:-1])
-        out.append((words[-1], recursive or unknown))
-    return out
 
 
 def _repository_of(ref: str) -> str:

@@ -1043,8 +1043,8 @@ def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str,
                      github=None) -> Optional[str]:
     """Where the step writes the file named `base` when that is not `path`,
     the workspace path the actions read: each path ending in `base` that the
-    script names is one it writes (a `>` redirect, the destination of
-    `cp`/`mv`/`install`, a `sed -i` or `tee` operand), resolved against its
+    script names is one it writes (`wm.written_targets`: a `>` redirect, the
+    destination of `cp`/`mv`, a `sed -i` or `tee` operand, ...), resolved against its
     working directory (`> ../build/x.json` in services/search writes
     services/build/x.json) and the script's `cd`/`pushd`/`popd`
     (`L.script_dirs`), or outside the workspace (`"$RUNNER_TEMP/x.json"`).
@@ -1054,14 +1054,7 @@ def _writes_elsewhere(run: R.JobRun, st: wm.Step, path: str, base: str,
     targets, read = [], 0
     for i, c in enumerate(cmds):
         argv = c.argv
-        named = [t for op, t in c.redirects if op in (">", ">>", ">|") and isinstance(t, str)]
-        if argv[:1] in (["cp"], ["mv"], ["install"]) and len(argv) > 2:
-            named.append(argv[-1])
-        elif argv[:1] == ["sed"] and any(a.startswith("-i") or a == "--in-place"
-                                         for a in argv[1:]):
-            named += argv[1:]
-        elif argv[:1] == ["tee"]:
-            named += argv[1:]
+        named = [t for t, _ in wm.written_targets(c)]
         targets += [(i, t) for t in named if t.rsplit("/", 1)[-1] == base]
         if c.name in _READERS and not any("$" in t for t in named):
             # (another file of that name read, `jq . ecs/x.json > ../build/x.json`,
