@@ -672,16 +672,17 @@ def written_at(wd, target: str, folder: Optional[str]) -> Optional[str]:
     return target if place == ".." or place.startswith("../") else place
 
 
-def copied_from(run, step, path: str, github=None) -> Optional[tuple]:
+def copied_from(run, step, path: str, github=None, keeps=None) -> Optional[tuple]:
     """What the last command of the job, up to `step`, that writes the
-    workspace file `path` copied its task definition (and so its containers)
-    from: ("file", SRC, HOW) with SRC a workspace path and HOW `cp`,
-    `envsubst`, `yq` (to JSON) or `jq del` (a filter that only drops top-level
-    keys other than containerDefinitions); ("family", FAMILY, "describe") for
-    `aws ecs describe-task-definition --task-definition FAMILY`, written as is
-    or through such a jq. Paths and names take the run's values (matrix rows).
-    None when the last writer is none of those (another jq filter may rename
-    containers), or nothing writes it."""
+    workspace file `path` copied its task definition from: ("file", SRC, HOW)
+    with SRC a workspace path and HOW `cp`, `envsubst`, `yq` (to JSON) or
+    `jq` (a filter `keeps` accepts: by default one that only drops top-level
+    keys other than containerDefinitions, `_keeps_containers`);
+    ("family", FAMILY, "describe") for `aws ecs describe-task-definition
+    --task-definition FAMILY`, written as is or through such a jq. Paths and
+    names take the run's values (matrix rows). None when the last writer is
+    none of those (another jq filter may change what is asked about), or
+    nothing writes it."""
     want = os.path.normpath(path.strip("\"'").removeprefix("./"))
     source = None
     for st in run.job.steps[:step.index + 1]:
@@ -695,7 +696,7 @@ def copied_from(run, step, path: str, github=None) -> Optional[tuple]:
                 if any(_workspace_path(run, st, t, wd, folder, github) == want for t in written):
                     source = _copied_by(run, st, c, cmds,
                                         lambda w: _workspace_path(run, st, w, wd, folder, github),
-                                        github)
+                                        github, keeps or _keeps_containers)
     return source
 
 
@@ -707,9 +708,9 @@ def _workspace_path(run, st, word: str, wd, folder, github) -> Optional[str]:
     return written_at(wd, word.strip("\"'"), folder)
 
 
-def _copied_by(run, st, c, cmds, at, github) -> Optional[tuple]:
+def _copied_by(run, st, c, cmds, at, github, keeps) -> Optional[tuple]:
     """`copied_from` of the command `c` that writes the file (`at`: a word's
-    workspace path)."""
+    workspace path; `keeps`: the jq filters that keep what is asked about)."""
     if c.name == "cp":
         files, how = [c.argv[1]], "cp"
     elif c.name == "envsubst":  # a template's variables filled in, the rest as is
@@ -719,14 +720,14 @@ def _copied_by(run, st, c, cmds, at, github) -> Optional[tuple]:
         files, how = (N._read_files(c, cmds, named) if named is not None else []), "yq"
     elif c.name == "jq":
         filt, named = shell.jq_filter_and_files(c.argv)
-        if filt is None or not _keeps_containers(filt):
+        if filt is None or not keeps(filt):
             return None
         piped = cmds[c.pipe_from] if isinstance(c.pipe_from, int) \
             and 0 <= c.pipe_from < len(cmds) and not named else None
         if piped is not None and shell.aws_operation(piped)[:2] == \
                 ("ecs", "describe-task-definition"):
             return _described(run, st, piped, github)
-        files, how = N._read_files(c, cmds, named), "jq del"
+        files, how = N._read_files(c, cmds, named), "jq"
     else:
         return _described(run, st, c, github)
     src = at(files[0]) if len(files) == 1 and isinstance(files[0], str) else None

@@ -858,7 +858,7 @@ def tag_needs(idx: Index, run: R.JobRun, step: wm.Step, link: R.RoleLink, github
         cli = shell.option(cmd, "--cli-input-json")
         if not tagged and op == "register-task-definition" and cli:
             tagged = any(_has_tags(td.data)
-                         for td in _cli_input_taskdefs(idx, run, step, github, ctx, cli))
+                         for td in _cli_input_taskdefs(idx, run, step, github, ctx, cmd))
         if tagged:
             out.append(Need("ecs:TagResource", f"`aws ecs {op}` with tags", step, run, link,
                             None, cmd.line, " ".join(cmd.argv[:2]),
@@ -958,9 +958,8 @@ def _registered_family(idx: Index, run: R.JobRun, step: wm.Step, github, ctx, cm
     family = shell.option(reg, "--family")
     if family is not None:
         return family if re.fullmatch(r"[\w-]+", family) else None
-    cli = shell.option(reg, "--cli-input-json")
     families = {text_of(td.data.get("family"))
-                for td in (_cli_input_taskdefs(idx, run, step, github, ctx, cli) if cli else [])}
+                for td in _cli_input_taskdefs(idx, run, step, github, ctx, reg)}
     return families.pop() if len(families) == 1 and None not in families else None
 
 
@@ -993,7 +992,7 @@ def step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> List
     if step.uses == A.DEPLOY:
         path = taskdef_path(run, step, step.with_.get("task-definition"), github)
         if path:
-            return _file_taskdefs(idx, run, step, ctx, path)
+            return _file_taskdefs(idx, run, step, ctx, path, github)
         family = rendered_family(run, step, github)
         tds = idx.taskdefs.by_family.get(family, []) if family else []
         return tds if len(tds) == 1 else []  # (of several revisions: not known which)
@@ -1012,9 +1011,7 @@ def step_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx) -> List
         service, op, _ = shell.aws_operation(cmd)
         if service != "ecs":
             continue
-        cli = shell.option(cmd, "--cli-input-json")
-        if cli:
-            out.extend(_cli_input_taskdefs(idx, run, step, github, ctx, cli))
+        out.extend(_cli_input_taskdefs(idx, run, step, github, ctx, cmd))
         if op == "register-task-definition" and id(cmd) in mine:
             out.extend(_flag_taskdef(run, step, github, cmd))
         fam = shell.option(cmd, "--task-definition")
@@ -1051,28 +1048,43 @@ def _flag_taskdef(run: R.JobRun, step: wm.Step, github, cmd) -> List[Document]:
 
 
 def _cli_input_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, github, ctx,
-                        cli: str) -> List[Document]:
-    """Task definitions a `--cli-input-json file://PATH` reads: a literal path, a
-    render step's output, or a shell variable that the step's env sets to one."""
-    if not cli.startswith("file://"):
+                        cmd) -> List[Document]:
+    """Task definitions the command's `--cli-input-json file://PATH` reads: a
+    file in the folder the command runs in (literal, or a shell variable that
+    the step's env sets), or the file a render step's output names."""
+    cli = shell.option(cmd, "--cli-input-json")
+    if not isinstance(cli, str) or not cli.startswith("file://"):
         return []
     path = cli[len("file://"):]
-    if "$" in path:
-        var = _SHELL_VAR.match(path)
-        value = step.env.get(var.group(1) or var.group(2)) if var else path
-        path = taskdef_path(run, step, value, github) if value is not None else None
+    var = _SHELL_VAR.match(path) if "$" in path else None
+    value = step.env.get(var.group(1) or var.group(2)) if var else path
+    path = taskdef_path(run, step, value, github) if value is not None else None
     if not path:
         return []
-    return _file_taskdefs(idx, run, step, ctx, path)
+    if not (isinstance(value, str) and _OUTPUT_TD.match(value.strip())):
+        path = _command_path(run, step, cmd, path, github)
+    return _file_taskdefs(idx, run, step, ctx, path, github) if path else []
 
 
-def _file_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, ctx, path: str) -> List[Document]:
-    """The task definitions of a file a step registers: the repository's file,
-    else what the job's scripts made it from (`_made_from`)."""
+def _command_path(run: R.JobRun, step: wm.Step, cmd, path: str, github) -> Optional[str]:
+    """The workspace path of a file a command of the step names (`L.written_at`
+    from the step's working directory and the folder its script moved to)."""
+    for cmds in [wm.commands(step), *step.scripts.values()]:
+        for c, folder in zip(cmds, L.script_dirs(cmds)):
+            if c is cmd:
+                return L.written_at(L.run_dir(run, step, github), path, folder)
+    return None
+
+
+def _file_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, ctx, path: str,
+                   github) -> List[Document]:
+    """The task definitions of the workspace file `path` a step registers: the
+    repository's file, else what the job's scripts copied it from with its
+    family and roles (`L.copied_from`)."""
     found = idx.taskdefs.at(ctx.repo_root, path)
     if found:
         return found
-    source = _made_from(run, step, path)
+    source = L.copied_from(run, step, path, github, _keeps_roles)
     if source is None:
         return []
     if source[0] == "family":  # the family's registered revision: its one file, if any
@@ -1081,49 +1093,10 @@ def _file_taskdefs(idx: Index, run: R.JobRun, step: wm.Step, ctx, path: str) -> 
     return idx.taskdefs.at(ctx.repo_root, source[1])
 
 
-# jq's options that take one or two arguments of their own
-def _made_from(run: R.JobRun, step: wm.Step, path: str, github=None) -> Optional[tuple]:
-    """What the job's scripts made the generated file `path` from, up to
-    `step`, and the command that made it: ("file", SRC, "jq") for the last
-    `jq FILTER SRC > path` (or `< SRC`, or `cat SRC | jq ...`) whose filter
-    leaves the family and the roles as they are (it sets the image),
-    ("file", SRC, "cp") for `cp SRC path`, ("file", SRC, "envsubst") for
-    `envsubst < SRC > path`; ("family", FAMILY, "describe") for `aws ecs
-    describe-task-definition --task-definition FAMILY ... > path` (the
-    revision registered last; FAMILY may be a `${{ }}` value the run knows).
-    None when nothing such writes it."""
-    want = path.strip("\"'").removeprefix("./")
-    source = None
-    for st, cmds in ((st, c) for st in run.job.steps[:step.index + 1]
-                     for c in [wm.commands(st), *st.scripts.values()]):
-        for c in cmds:
-            if not any(op in (">", ">|") and t.strip("\"'").removeprefix("./") == want
-                       for op, t in c.redirects if isinstance(t, str)) \
-                    and not (c.name == "cp" and len(c.argv) == 3
-                             and c.argv[2].removeprefix("./") == want):
-                continue
-            source = None  # written again: only a known source counts
-            described = shell.option(c, "--task-definition") \
-                if shell.aws_operation(c)[:2] == ("ecs", "describe-task-definition") else None
-            if isinstance(described, str) and "${{" in described:
-                described = run.expand(described, st, github)
-            if isinstance(described, str) and described and "$" not in described \
-                    and not described.startswith("arn:"):
-                source = ("family", described.split(":")[0], "describe")
-            elif c.name == "cp":
-                source = ("file", c.argv[1], "cp")
-            elif c.name == "envsubst":  # a template's variables filled in, the rest as is
-                files = _read_files(c, cmds, [])
-                source = ("file", files[0], "envsubst") if len(files) == 1 else None
-            elif c.name == "jq":
-                filt, files = shell.jq_filter_and_files(c.argv)
-                if filt is None or re.search(r"family|RoleArn", filt):
-                    continue
-                files = _read_files(c, cmds, files)
-                source = ("file", files[0], "jq") if len(files) == 1 else None
-            if source is not None and "$" in source[1]:
-                source = None
-    return source
+def _keeps_roles(filt: str) -> bool:
+    """Does a jq filter leave a task definition's family and roles as they are
+    (it sets the image)?"""
+    return not re.search(r"family|RoleArn", filt)
 
 
 def _read_files(c: shell.Command, cmds, named: List[str]) -> List[str]:
