@@ -2234,14 +2234,21 @@ def _latest_images(wf, job, github, root=None):
             return [(ref, (image_pin(ref), st, path, line,
                            "deploys through the AWS CLI and pushes only"))]
         moved = next((p for p in own or pushes if image_pin(p[0]) == "latest"), None)
-        if moved is not None and _restarts_only(job):
-            # the service runs its revision again: of what the job pushes, only
-            # a moving tag reaches it (the commit's tag is in no revision)
-            ref, st, path, line = moved
-            return [(ref, ("latest", st, path, line,
-                           "restarts the service (`update-service --force-new-deployment`, "
-                           "no new task definition), so deploys"))]
-        return []
+        restart = _forced_restart(job) if moved is not None else None
+        if restart is None:
+            return []
+        # the service runs its revision again: of what the job pushes, only a
+        # moving tag reaches it (the commit's tag is in no revision). Reported
+        # at the push when that is all the job pushes of the repository, else
+        # at the restart, where the fix goes (register a revision of the tag)
+        ref, st, path, line = moved
+        if any(_repository_of(p[0]) == _repository_of(ref)
+               and image_pin(p[0]) not in ("latest", "untagged") for p in own or pushes):
+            st, c = restart
+            path, line = st.run_path, c.line if any(c is x for x in wm.commands(st)) else None
+        return [(ref, ("latest", st, path, line,
+                       "restarts the service (`update-service --force-new-deployment`, "
+                       "no new task definition), so deploys"))]
     out = []
     for ref, st, path, line, *file in deployed:
         kind = image_pin(ref)
@@ -2262,22 +2269,24 @@ def _latest_images(wf, job, github, root=None):
     return out
 
 
-def _restarts_only(job) -> bool:
-    """Does the job deploy only by `aws ecs update-service
-    --force-new-deployment` without `--task-definition`, registering no task
-    definition (in its scripts, or through the deploy actions)? The service
-    then starts its current revision again."""
-    forced = False
+def _forced_restart(job):
+    """(step, command) of the first `aws ecs update-service
+    --force-new-deployment` of a job that deploys only that way: no
+    `--task-definition`, no task definition registered (in its scripts, or
+    through the deploy actions). The service then starts its current revision
+    again. None otherwise."""
+    forced = None
     for st in job.steps:
         if st.uses in (wm.ECS_DEPLOY, wm.ECS_RENDER):
-            return False
+            return None
         for c in itertools.chain(wm.commands(st), *st.scripts.values()):
             if shell.is_aws(c, "ecs", "register-task-definition") \
                     or shell.is_aws(c, "ecs", "update-service") \
                     and shell.option(c, "--task-definition") is not None:
-                return False
-            forced = forced or (shell.is_aws(c, "ecs", "update-service")
-                                and "--force-new-deployment" in c.argv)
+                return None
+            if forced is None and shell.is_aws(c, "ecs", "update-service") \
+                    and "--force-new-deployment" in c.argv:
+                forced = (st, c)
     return forced
 
 

@@ -46,9 +46,20 @@ def latest(second, deploy):
 
 
 def test_a_restart_deploys_the_latest_tag_it_pushes():
+    # reported at the restart, where the fix goes: the job pushes a sha tag
+    # of the repository too (ld/09)
     text = JOB % {"second": "latest", "deploy": RESTART}
-    push = text.splitlines().index('          docker push "$IMAGE:latest"') + 1
-    assert latest("latest", RESTART) == [("workflow-image-latest", push)]
+    restart = next(n for n, line in enumerate(text.splitlines(), 1)
+                   if "--force-new-deployment" in line)
+    assert latest("latest", RESTART) == [("workflow-image-latest", restart)]
+
+
+def test_a_restart_of_a_latest_only_push_is_reported_at_the_push():
+    text = JOB % {"second": "latest", "deploy": RESTART}
+    only_latest = text.replace('docker push "$IMAGE:$GITHUB_SHA"', "true")
+    push = only_latest.splitlines().index('          docker push "$IMAGE:latest"') + 1
+    assert [(r, n) for r, n in workflow_findings(only_latest)
+            if r == "workflow-image-latest"] == [("workflow-image-latest", push)]
 
 
 @pytest.mark.parametrize("second, deploy", [

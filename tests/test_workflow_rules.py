@@ -1540,8 +1540,9 @@ jobs:
 
 @pytest.mark.parametrize("tag, found", [
     # latest beside the sha: a restart (`--force-new-deployment`, no new task
-    # definition) deploys the moving tag, which `--all-tags` pushes (line 10)
-    ('docker tag "$REPO:${{ github.sha }}" "$REPO:latest"', [("workflow-image-latest", 10)]),
+    # definition) deploys the moving tag, which `--all-tags` pushes; reported
+    # at the restart (line 11), since the job pushes the sha tag too
+    ('docker tag "$REPO:${{ github.sha }}" "$REPO:latest"', [("workflow-image-latest", 11)]),
     ('docker tag "$REPO:${{ github.sha }}" "other:latest"', []),  # another repository
     ("true", []),
 ])
