@@ -1813,10 +1813,13 @@ def _false_on_pr_merge_ref(expr: str) -> bool:
 
 
 def if_expression(condition: str) -> str:
-    """An `if:` without the `${{ }}` GitHub lets it be written in."""
-    expr = condition.strip()
-    m = re.fullmatch(r"\$\{\{(.*)\}\}", expr, re.S)
-    return m.group(1).strip() if m else expr
+    """An `if:` without the `${{ }}` GitHub lets it be written in. A `${{ }}`
+    with any other text beside it (even the newline a `|` block scalar keeps)
+    makes the condition a string template, whose text is never empty: "true"."""
+    if "${{" in condition:
+        m = re.fullmatch(r"\$\{\{((?:[^}]|\}(?!\}))*)\}\}", condition, re.S)
+        return m.group(1).strip() if m else "true"
+    return condition.strip()
 
 
 def _events(expr: str, depth: int, pr_merge_ref: bool = False) -> Events:

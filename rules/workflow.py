@@ -3362,18 +3362,20 @@ def app_secrets(doc, ctx):
     for job in _live_jobs(wf):
         if not (job.deploys() or job.role_uses()):
             continue
-        places = [(job.path + ("env", k), v) for k, v in job.env.items()]
+        places = [(job.path + ("env", k), v, False) for k, v in job.env.items()]
         for st in job.steps:
-            places += [(st.path + ("env", k), v) for k, v in st.env.items()]
-            places += [(st.path + ("with", k), v) for k, v in st.with_.items()]
-        for path, v in places:
-            if not isinstance(v, str):
-                continue
-            for m in _SECRET_REF.finditer(v):
-                name = m.group(1) or m.group(2)
-                if _is_app_secret(name):
-                    yield _app_secret_problem(job, name, path)
-                    break
+            places += [(st.path + ("env", k), v, st.via) for k, v in st.env.items()]
+            places += [(st.path + ("with", k), v, st.via) for k, v in st.with_.items()]
+        for path, v, via in places:  # each secret where it is written (a block's line)
+            seen = set()
+            for n, line in enumerate(v.splitlines() if isinstance(v, str) else ()):
+                for m in _SECRET_REF.finditer(line):
+                    name = m.group(1) or m.group(2)
+                    if _is_app_secret(name) and name not in seen:
+                        seen.add(name)
+                        yield _app_secret_problem(
+                            job, name, path,
+                            None if via else _line_in_block(doc, path, n, m.group(0)))
         for st in job.steps:
             if not isinstance(st.run, str):
                 continue
@@ -4304,15 +4306,24 @@ def _has_secrets(taskdef: dict) -> bool:
 
 def _line_in_input(doc, st, name, n):
     """The span of line `n` of a block-scalar input (`|`), or None (the input's)."""
+    return None if st.via else _line_in_block(doc, wm.input_path(st, name), n)
+
+
+def _line_in_block(doc, path, n, needle=None):
+    """The span of line `n` of the block scalar (`|`, `>`) at `path` (of
+    `needle` on it, when it is there), or None (not a block scalar)."""
     from ecs_lint.model import Span
 
-    at = doc.span(wm.input_path(st, name))
+    at = doc.span(path)
     lines = (doc.text or "").splitlines()
     if at is None or not (0 < at.line <= len(lines)) or not lines[at.line - 1].rstrip() \
-            .endswith(("|", "|-", "|+", ">", ">-")) or st.via:
+            .endswith(("|", "|-", "|+", ">", ">-")):
         return None
     line = at.line + 1 + n
     while line <= len(lines) and not lines[line - 1].strip() and n >= 0:
         line += 1
-    return Span(line, len(lines[line - 1]) - len(lines[line - 1].lstrip()) + 1) \
-        if line <= len(lines) else None
+    if line > len(lines):
+        return None
+    text = lines[line - 1]
+    col = text.find(needle) if needle else -1
+    return Span(line, col + 1 if col >= 0 else len(text) - len(text.lstrip()) + 1)
