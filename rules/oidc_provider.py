@@ -269,14 +269,16 @@ def _audience_problems(doc, wanted):
         return  # an unresolved value might be the audience
     missing = [w for w in wanted if w not in ids]
     if missing:
-        shown = ", ".join(f"'{x}'" for x in ids) or "nothing"
+        shown = ", ".join(f"'{x}'" for x in ids)
         # one id that a deployment passes (a template's `!Ref` of a parameter):
         # at the value passed, where it is fixed
         one = isinstance(data["ClientIDList"], list) and len(data["ClientIDList"]) == 1 \
             and doc.span(("ClientIDList", 0)).file not in (None, doc.file)
         yield Problem(AUDIENCE_MISSING.id, ("ClientIDList", 0) if one else ("ClientIDList",),
-                      f"client id list holds {shown} but not '{missing[0]}', the audience "
-                      "configure-aws-credentials asks for: STS refuses the token "
+                      (f"client id list holds {shown} but not '{missing[0]}', the audience "
+                       if ids else f"client id list is empty, so it lacks '{missing[0]}', "
+                       "the audience ")
+                      + "configure-aws-credentials asks for: STS refuses the token "
                       "(incorrect token audience)",
                       help=f"add \"{missing[0]}\" to the client id list")
 
