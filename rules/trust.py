@@ -195,7 +195,8 @@ AUD_MISSING = rule(
     Finds statements trusting GitHub's provider without a condition on
     `token.actions.githubusercontent.com:aud`. A misspelled aud key (its host or
     its claim name) is reported once, by `trust-condition-key-unknown`, whose fix
-    makes it the aud condition.
+    makes it the aud condition. A statement no GitHub token can satisfy (another
+    provider's keys, see `trust-principal-not-github`) is not reported.
 
     ## Why is this bad?
     AWS recommends pinning the audience to `sts.amazonaws.com`, so tokens minted
@@ -299,9 +300,10 @@ ACTION_MISMATCH = rule(
     "GitHub's provider is trusted with an action other than `sts:AssumeRoleWithWebIdentity`.",
     docs="""
     ## What it does
-    Checks the `Action` of statements whose principal is GitHub's OIDC provider:
-    it must be `sts:AssumeRoleWithWebIdentity` (with `sts:TagSession` if
-    needed), not `sts:AssumeRole`, `sts:*` or `*`.
+    Checks the `Action` of statements whose principal is GitHub's OIDC provider
+    (an enterprise's issuer path, a GHE.com host, or a GitHub Enterprise
+    Server's `HOST/_services/token`): it must be `sts:AssumeRoleWithWebIdentity`
+    (with `sts:TagSession` if needed), not `sts:AssumeRole`, `sts:*` or `*`.
 
     ## Why is this bad?
     With `sts:AssumeRole` the web identity call is not allowed and the deploy
@@ -335,7 +337,12 @@ PRINCIPAL_NOT_GITHUB = rule(
     in the request, so the sub rules and the cross-file sub checks read a
     positive condition on them as admitting nothing. A principal that is not
     an ARN (a placeholder such as `OIDC_PROVIDER_ARN` that a deploy script
-    fills in) is not judged.
+    fills in) is not judged. GitHub's provider ARN written as an `AWS`
+    principal is reported too: IAM accepts a provider only under `Federated`.
+    In a `Federated` list beside GitHub's provider, another provider is
+    reported when the statement's keys are GitHub's: alone, it admits nothing;
+    with its own keys in the same statement, no token carries both, so
+    neither provider's tokens pass.
 
     ## Why is this bad?
     The keys of one provider are never in the requests of another: either the
@@ -629,8 +636,8 @@ def trust_conditions(doc, ctx):
         yield from _wildcard_problems(entries, isinstance(effect, str)
                                       and effect.lower() == "deny")
         gs = github.get(index)
-        if gs is None:
-            continue
+        if gs is None or not gs.admits:
+            continue  # (a statement no GitHub token passes: see trust_subjects)
         aud = [e for e in entries if sj.is_github_prefix(e.provider) and e.claim == "aud"
                and e.op.base != "null"]  # `Null: false` only asks that aud be there
         if not aud and sj.conditions_known(stmt) and not _meant_aud(entries):
@@ -837,12 +844,44 @@ def _unsafe_problems(entries):
 # principal and action
 
 
+def github_provider(value) -> bool:
+    """Is a principal value a provider ecs-lint reads as GitHub's: GitHub's
+    own (an enterprise's issuer path, a GHE.com host) or a GitHub Enterprise
+    Server's `HOST/_services/token`?"""
+    return sj.federated_kind(value) == "github" or sj.enterprise_server_issuer(value) is not None
+
+
+def _github_principal(stmt, kinds) -> Optional[str]:
+    """How a message names the GitHub provider (`github_provider`) the
+    statement trusts: GitHub's, or a GitHub Enterprise Server's; None when it
+    trusts none."""
+    found = [value for _, ppath in kinds if github_provider(value := _at(stmt, ppath))]
+    servers = [sj.enterprise_server_issuer(value) for value in found]
+    if found and all(servers):
+        return f"the GitHub Enterprise Server provider `{servers[0]}`"
+    return "GitHub's provider" if found else None
+
+
+def _misplaced_providers(stmt):
+    """(path, value, key) of the OIDC providers the statement names under a
+    Principal key other than `Federated` (`AWS`, `Service`)."""
+    principal = stmt.get("Principal")
+    for key, val in principal.items() if isinstance(principal, dict) else ():
+        if not isinstance(key, str) or key.lower() == "federated":
+            continue
+        for i, v in enumerate(val if isinstance(val, list) else [val]):
+            if sj.provider_name(v) is not None:
+                yield ("Principal", key) + ((i,) if isinstance(val, list) else ()), v, key
+
+
 @check(kinds=("trust-policy",), rules=(ACTION_MISMATCH.id, PRINCIPAL_NOT_GITHUB.id))
 def trust_principal_action(doc, ctx):
     policy = _policy(doc)
-    assumable = any(sj.allows_web_identity(stmt) and any(k == "github" for k, _ in
-                                                         sj.principal_kinds(stmt))
+    assumable = any(sj.allows_web_identity(stmt)
+                    and _github_principal(stmt, sj.principal_kinds(stmt)) is not None
                     for _, stmt, _ in sj.statements(policy))
+    github = {s.index: s for s in sj.github_statements(
+        policy, issuer=sj.enterprise_server_only(policy))}
     for index, stmt, path in sj.statements(policy):
         kinds = sj.principal_kinds(stmt)
         entries = sj.condition_entries(stmt, path)
@@ -852,16 +891,44 @@ def trust_principal_action(doc, ctx):
                                            or e.provider not in own)]
         other_keys = [e for e in entries if e.provider and "." in e.provider
                       and not sj.looks_like_github_prefix(e.provider)]
-        is_github = any(k == "github" for k, _ in kinds)
+        who = _github_principal(stmt, kinds)
         effect = stmt.get("Effect")
         if isinstance(effect, str) and effect.lower() == "deny":
             continue
-        if is_github:
-            yield from _action_problems(stmt, path, assumable)
+        if who is not None:
+            yield from _action_problems(stmt, path, assumable, who)
+        for ppath, value, key in _misplaced_providers(stmt):
+            if github_provider(value) or github_keys:
+                yield Problem(PRINCIPAL_NOT_GITHUB.id, path + ppath,
+                              f"`{display(value)}` is an OIDC provider written as an `{key}` "
+                              "principal: IAM accepts a provider only under `Federated` (it "
+                              "rejects this principal), so no web-identity request matches it",
+                              help=f'write "Principal": {{"Federated": "{display(value)}"}}')
         if not sj.allows_web_identity(stmt):
             continue
+        gs = github.get(index)
+        listed = any(k == "github" for k, _ in kinds)  # GitHub's provider is in the list too
         for kind, ppath in kinds:
-            if kind == "other" and github_keys:
+            if kind == "other" and github_keys and listed \
+                    and other_keys and gs is not None and not gs.admits:
+                yield Problem(PRINCIPAL_NOT_GITHUB.id, path + ppath,
+                              f"the Federated list trusts GitHub's provider and "
+                              f"`{display(_at(stmt, ppath))}`, but one statement requires "
+                              f"`{github_keys[0].key}` and `{other_keys[0].key}` together: "
+                              "each provider's tokens carry only its own keys, so neither "
+                              "GitHub's tokens nor the other provider's are accepted",
+                              help="give each provider a statement of its own, with its own "
+                                   "keys")
+            elif kind == "other" and github_keys and listed:
+                yield Problem(PRINCIPAL_NOT_GITHUB.id, path + ppath,
+                              f"`{display(_at(stmt, ppath))}` in the Federated list is not "
+                              f"GitHub's provider, while the conditions test "
+                              f"`{github_keys[0].key}`: its tokens never carry GitHub's keys, "
+                              "so this entry admits nothing (only GitHub's provider beside it "
+                              "can)",
+                              help="remove it from the list, or give it a statement of its "
+                                   "own with its own keys")
+            elif kind == "other" and github_keys:
                 yield Problem(PRINCIPAL_NOT_GITHUB.id, path + ppath,
                               f"the federated principal `{display(_at(stmt, ppath))}` is not "
                               f"GitHub's provider, but the conditions test "
@@ -909,20 +976,20 @@ def _at(stmt, ppath):
 _COMPANION_ACTIONS = {"sts:tagsession", "sts:setsourceidentity", "sts:setcontext"}
 
 
-def _action_problems(stmt, path, assumable=False):
+def _action_problems(stmt, path, assumable=False, who="GitHub's provider"):
     key = "NotAction" if "NotAction" in stmt and "Action" not in stmt else "Action"
     raw = stmt.get(key)
     items = raw if isinstance(raw, list) else [raw]
     if key == "NotAction":
         yield Problem(ACTION_MISMATCH.id, path + (key,),
-                      "NotAction with GitHub's provider allows every other STS action",
+                      f"NotAction with {who} allows every other STS action",
                       help='use "Action": "sts:AssumeRoleWithWebIdentity"')
         return
     for i, a in enumerate(items):
         where = path + ((key, i) if isinstance(raw, list) else (key,))
         if isinstance(a, str) and ("*" in a or "?" in a):
             yield Problem(ACTION_MISMATCH.id, where,
-                          f"action `{a}` trusts GitHub's provider with more than "
+                          f"action `{a}` trusts {who} with more than "
                           "sts:AssumeRoleWithWebIdentity",
                           help='use "Action": "sts:AssumeRoleWithWebIdentity"')
             return
@@ -931,7 +998,7 @@ def _action_problems(stmt, path, assumable=False):
     if not sj.allows_web_identity(stmt) and not (assumable and companions_only):
         shown = ", ".join(f"`{a}`" for a in items if isinstance(a, str)) or "no action"
         yield Problem(ACTION_MISMATCH.id, path + (key,),
-                      f"GitHub's provider is trusted with {shown}, not "
+                      f"the statement trusts {who} with {shown}, not "
                       "sts:AssumeRoleWithWebIdentity: the web identity call of the deploy is "
                       "refused",
                       help='use "Action": "sts:AssumeRoleWithWebIdentity"')

@@ -136,7 +136,6 @@ def test_actions_and_principals(tmp_path):
     assert sorted((f.rule, f.file) for f in found) == [
         ("trust-action-mismatch", "role.json"),
         ("trust-action-mismatch", "star.json"),
-        ("trust-aud-missing", "reverse.json"),
         ("trust-principal-not-github", "gitlab.json"),
         ("trust-principal-not-github", "reverse.json"),
         ("trust-principal-not-github", "typo.json")]
