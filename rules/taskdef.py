@@ -76,7 +76,17 @@ SECRET_IN_ENV = rule(
     `TOKEN_URL`, `PASSWORD_MIN_LENGTH`, Airflow's `AIRFLOW__CORE__FERNET_KEY_SECRET`
     and `..._CMD`, whose value names a secret of its secrets backend) and values that are booleans,
     references (ARNs), paths or small numbers (`TOKEN_TTL=3600`; under a
-    password's name a number is reported) are not reported.
+    password's name a number is reported) are not reported. A template's
+    reference is judged by what it resolves to: CloudFormation `!Ref` of a
+    resource (an `AWS::SecretsManager::Secret` gives its ARN, an
+    `AWS::SSM::Parameter` its name), `!GetAtt` of one (but not a value such as
+    `SecretAccessKey`, `ClientSecret` or a custom resource's attribute) and
+    `Fn::ImportValue`, Terraform `.arn` and an AWS resource's `.id` or `.name`
+    are references; a parameter, a variable, `secret_string`,
+    `random_password.X.result` or `data.aws_ssm_parameter.X.value` is the
+    value. A name that says it holds a public key (`VAPID_PUBLIC_KEY`,
+    `SSH_PUBKEY`, `STRIPE_PUBLISHABLE_KEY`) is not a secret's, and its long
+    random value is reported only when it has a credential's shape.
 
     ## Why is this bad?
     Environment values are stored in the task definition in clear text:
@@ -338,6 +348,8 @@ _VALUE_SHAPES = (
 _WITH_PASSWORD = ("a URL with a password", "a connection string with a password")
 # Stripe publishable keys: they only identify the account and are meant for client code
 _PUBLIC_KEY_VALUE = lazy_re(r"^pk_(?:live|test)_[A-Za-z0-9]+$")
+# an AWS secret access key: 40 base64 characters (no public key has that length)
+_AWS_SECRET_KEY = lazy_re(r"[A-Za-z0-9/+]{40}")
 # not a password: a dummy (`***`, `xxx`, `password`), or a reference the app or
 # its runtime resolves from another variable (`${DB_PASSWORD}`, given by
 # `secrets`); a template's `<PASSWORD>` is replaced by the real one before the
@@ -355,12 +367,25 @@ def name_words(name: str):
     return [w for w in re.split(r"[^A-Za-z0-9]+", spaced.lower()) if w]
 
 
+def public_key_name(name) -> bool:
+    """Does an environment variable name say it holds a public key
+    (`VAPID_PUBLIC_KEY`, `PUBLIC_SIGNING_KEY`, `SSH_PUBKEY`, `STRIPE_PUBLISHABLE_KEY`)?"""
+    words = name_words(name) if isinstance(name, str) else []
+    if not words:
+        return False
+    if words[-1] in ("pubkey", "publickey"):
+        return True
+    return words[-1] == "key" and any(w in ("public", "publishable") for w in words[:-1])
+
+
 def secret_name(name) -> bool:
     """Does an environment variable name say it holds a secret?"""
     if not isinstance(name, str):
         return False
     if _AIRFLOW_REFERENCE.fullmatch(name):
         return False  # the key of a secret in Airflow's secrets backend, or a command
+    if public_key_name(name):
+        return False  # the public half of a key pair: published by design
     words = name_words(name)
     if not words:
         return False
@@ -395,13 +420,14 @@ _SCHEME_REFERENCE = lazy_re(r"(?:aws-)?(?:ssm|parameterstore|secretsmanager|sm|v
                             r"[\w./@+:-]+", re.I)
 
 
-def secret_value(value, given=None) -> Optional[str]:
+def secret_value(value, given=None, name=None) -> Optional[str]:
     """What credential a value looks like, or None. In a value with unknown
     parts (a Terraform variable, a CloudFormation parameter), an unknown part
     where a password goes is one: the tool writes its value into the task
     definition (`postgres://app:${var.db_password}@db/app`), and so is a
     CloudFormation dynamic reference to a secret (`{{resolve:secretsmanager:...}}`,
-    `ssm-secure`): CloudFormation writes the secret's value there."""
+    `ssm-secure`): CloudFormation writes the secret's value there. Under a
+    public key's `name` a long random string is that key, not a secret."""
     if isinstance(value, Template):
         if any(isinstance(p, Unknown) and p.name.startswith(_RESOLVED_SECRETS)
                for p in value.parts):
@@ -425,6 +451,8 @@ def secret_value(value, given=None) -> Optional[str]:
             and not re.fullmatch(r"[0-9a-fA-F\-]+", v) \
             and re.search(r"[a-z]", v) and re.search(r"[A-Z]", v) and re.search(r"[0-9]", v) \
             and _shannon(v) >= 4.0:
+        if public_key_name(name) and not _AWS_SECRET_KEY.fullmatch(v):
+            return None  # a public key (VAPID's, an Ed25519 one): random, and published
         return "a high-entropy string"
     return None
 
@@ -442,11 +470,55 @@ def _filled_in(password: str, given) -> bool:
     return given is not None and m is not None and m.group(1) not in given
 
 
-def _harmless_value(value, name=None) -> bool:
-    """A value a secret's name does not make secret: a boolean, an ARN, a path, or
-    a small number (`TOKEN_TTL=3600`), except under a password's name."""
+# CloudFormation resources whose attributes are whatever their author returns (a
+# custom resource's `Data`, a nested stack's `Outputs`): a generated password too
+_ANY_ATTRIBUTES = ("Custom::", "AWS::CloudFormation::CustomResource",
+                   "AWS::CloudFormation::Stack", "AWS::Serverless::Application")
+# Terraform: an ARN, or the id or name of an AWS resource or data source
+# (`aws_secretsmanager_secret.db.arn`, `aws_ssm_parameter.token["x"].name`)
+_TF_IDENTIFIER = lazy_re(r"(?:data\.)?aws_\w+\.[\w-]+(?:\[[^\]]*\])?\.(?:arn|id|name)"
+                         r"|[\w.-]+(?:\[[^\]]*\])?\.arn")
+
+
+def _identifier_part(part, resources) -> bool:
+    """Is an unknown part of a value what names a resource, not a value: in
+    CloudFormation (`resources`: logical id -> type) `Ref` of a resource (its
+    ARN, name or id: a secret's ARN, a parameter's name), `Fn::GetAtt` of one
+    but for an attribute that is content (`Value`, `SecretAccessKey`,
+    `ClientSecret`, a custom resource's), `Fn::ImportValue`; in Terraform an
+    `arn`, or the `id` or `name` of an AWS resource. A parameter, a variable or
+    a dynamic reference (`{{resolve:...}}`) is a value."""
+    if not isinstance(part, Unknown):
+        return False
+    if resources is None:
+        return _TF_IDENTIFIER.fullmatch(part.name) is not None
+    if part.name == "Fn::ImportValue":
+        return True
+    logical, _, attr = part.name.partition(".")
+    rtype = resources.get(logical)
+    if not isinstance(rtype, str) or rtype.startswith(_ANY_ATTRIBUTES):
+        return False
+    return not attr or (attr != "Value" and not secret_name(attr))
+
+
+def _reference(value: Template, resources) -> bool:
+    """Does a value with unknown parts name a secret rather than hold one: it is
+    an ARN (`arn:...:secret:${Name}`), or starts with what names a resource and
+    every unknown part in it does (`!Ref WebhookSecret`, `${aws_ssm_parameter.x.arn}`)."""
+    first = value.parts[0] if value.parts else None
+    if isinstance(first, str):
+        return first.startswith("arn:")
+    return all(_identifier_part(p, resources) for p in value.unknowns)
+
+
+def _harmless_value(value, name=None, resources=None) -> bool:
+    """A value a secret's name does not make secret: a boolean, an ARN or other
+    reference (`resources`: see `_identifier_part`), a path, or a small number
+    (`TOKEN_TTL=3600`), except under a password's name."""
     if isinstance(value, bool) or value is None:
         return True
+    if isinstance(value, Template):
+        return _reference(value, resources)
     number = isinstance(value, (int, float)) or (
         isinstance(value, str) and re.fullmatch(r"\d{1,6}", value.strip()) is not None)
     if number:
@@ -455,12 +527,25 @@ def _harmless_value(value, name=None) -> bool:
         v = value.strip()
         return (not v or v.lower() in _BOOLISH or v.startswith("arn:")
                 or _SCHEME_REFERENCE.fullmatch(v) is not None
-                or re.fullmatch(r"(?:/|\./|\.\./|~/)[\w./@+-]*", v) is not None)  # a file path
+                or re.fullmatch(r"(?:/|\./|\.\./|~/)[\w./@+-]*", v) is not None  # a file path
+                # a secret's name in its store, as a path (`prod/api`, `payments/stripe-key`)
+                or re.fullmatch(r"[a-z0-9_.@+=-]+(?:/[a-z0-9_.@+=-]+)+", v) is not None)
     return False
+
+
+def _cfn_resources(doc) -> Optional[dict]:
+    """Logical id -> type of the resources of the CloudFormation template a
+    document comes from; None when it is not from one."""
+    template = doc.context.get("template") if isinstance(doc.context, dict) else None
+    if isinstance(template, dict) and template.get("format") == "cloudformation" \
+            and isinstance(template.get("resources"), dict):
+        return template["resources"]
+    return None
 
 
 @check(kinds=("task-definition",), rules=(SECRET_IN_ENV.id,))
 def secret_in_environment(doc, ctx):
+    resources = _cfn_resources(doc)
     for i, c in _containers_here(doc):
         env = c.get("environment")
         if not isinstance(env, list):
@@ -473,7 +558,7 @@ def secret_in_environment(doc, ctx):
                 continue
             name, value = entry.get("name"), entry.get("value")
             shown = name if isinstance(name, str) else "?"
-            what = secret_value(value, given)
+            what = secret_value(value, given, name)
             if what:
                 yield Problem(SECRET_IN_ENV.id,
                               ("containerDefinitions", i, "environment", j, "value"),
@@ -482,7 +567,8 @@ def secret_in_environment(doc, ctx):
                               "clear text: anyone who can describe the task definition reads it",
                               help="move it to AWS Secrets Manager or SSM Parameter Store and "
                                    "reference it under `secrets` (valueFrom)")
-            elif secret_name(name) and not _harmless_value(value, name) and "value" in entry:
+            elif secret_name(name) and not _harmless_value(value, name, resources) \
+                    and "value" in entry:
                 yield Problem(SECRET_IN_ENV.id,
                               ("containerDefinitions", i, "environment", j, "name"),
                               f"environment variable {shown} of {_container_label(c, i)} looks "

@@ -4200,8 +4200,8 @@ def _secret_entry(name: str, value: str) -> Optional[str]:
 
     if _GITHUB_SECRET.search(value) and not _NOT_SECRET_NAME.search(name):
         return "a GitHub secret"
-    if secret_value(value):
-        return secret_value(value)
+    if secret_value(value, None, name):
+        return secret_value(value, None, name)
     if secret_name(name) and "${{" not in value and "$" not in value \
             and not _harmless_value(value, name):
         return "a secret"
