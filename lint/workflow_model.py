@@ -2063,7 +2063,11 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
         elif ctx in ("vars", "secrets", "inputs"):  # inputs: a caller's, see xref/runs.py
             name = _lookup_name(rest)
             table = github.get(ctx) if isinstance(github.get(ctx), dict) else {}
-            if name is not None and name in table:
+            passed = github.get(CALLER_SECRETS) if ctx == "secrets" else None
+            if name is not None and isinstance(passed, (set, frozenset)) \
+                    and name.lower() not in passed:
+                got = ""  # a secret the call does not hand the reusable workflow
+            elif name is not None and name in table:
                 got = table[name]
             elif name is not None:  # GitHub's names ignore case
                 got = next((v for k, v in table.items()
@@ -2456,6 +2460,31 @@ def caller_inputs(wf: Workflow, calling_job: dict) -> dict:
     for k, v in given.items():
         inputs[k] = None if isinstance(v, str) and "${{" in v and not _VARS_ONLY.match(v) else v
     return inputs
+
+
+# the secrets a call hands a reusable workflow (`caller_secrets`), under this key
+# of the `github` values of `expand`: any other `secrets.X` there is ''
+CALLER_SECRETS = "\0caller secrets"
+
+
+def caller_secrets(calling_job: dict) -> Optional[Set[str]]:
+    """The names (lower case) of the secrets a calling job hands a reusable
+    workflow: its `secrets:` map's, GITHUB_TOKEN (always there) too; None for
+    `secrets: inherit` (every secret of the caller) or a shape not known."""
+    given = calling_job.get("secrets") if isinstance(calling_job, dict) else None
+    if isinstance(given, dict):
+        return {str(k).lower() for k in given} | {"github_token"}
+    return {"github_token"} if given is None else None
+
+
+def local_secret_callers(file: str, wf: Workflow, repo_root: str) -> Optional[List[tuple]]:
+    """[(workflow file, job id, the secrets it hands, `caller_secrets`)] of the
+    local calls of a reusable workflow (as `local_callers`); None when it has
+    other triggers than `workflow_call`, or nothing calls it."""
+    if not isinstance(wf.triggers, dict) or set(wf.triggers) != {"workflow_call"}:
+        return None
+    return [(name, job_id, caller_secrets(job))
+            for name, _, job_id, job in calling_jobs(file, repo_root)] or None
 
 
 def calls(job: dict, called_file: str) -> bool:

@@ -679,7 +679,9 @@ REGION_MISSING = rule(
     configure-aws-credentials exported the region), `${{ matrix.K }}` when a
     row of the matrix lacks K, `${{ inputs.X }}` on a push of a workflow that
     is also dispatched, a reusable workflow's input with no default that a
-    calling job of the repository does not pass, and
+    calling job of the repository does not pass, `${{ secrets.X }}` in a
+    reusable workflow that no calling job of the repository hands X (no
+    `secrets: inherit`, no `secrets:` entry for it), and
     `${{ needs.J.outputs.N }}` where job J does not declare N under its
     `outputs:` (a step's output reaches other jobs only through them).
 
@@ -3187,6 +3189,9 @@ def credential_inputs(doc, ctx):
     callers = None  # a reusable workflow's calling jobs, read when a region needs them
     if "workflow_call" in wf.triggers and "inputs." in (doc.text or ""):
         callers = wm.local_callers(doc.file, wf, ctx.repo_root)
+    handing = None  # and the secrets each hands it
+    if "workflow_call" in wf.triggers and "secrets." in (doc.text or ""):
+        handing = wm.local_secret_callers(doc.file, wf, ctx.repo_root)
     for job in _live_jobs(wf):
         for st in job.steps:
             if st.uses == wm.CONFIGURE_CREDENTIALS and not _region_from_env(st, job):
@@ -3208,8 +3213,9 @@ def credential_inputs(doc, ctx):
                                   "the workflow (a YAML null or ''): the required input is "
                                   "empty and the step fails",
                                   help=f"give {name} a region, e.g. `{name}: eu-west-1`")
-                elif isinstance(region, str) and _empty_region(region, wf, job, st, callers):
-                    why = _empty_region(region, wf, job, st, callers)
+                elif isinstance(region, str) and _empty_region(region, wf, job, st, callers,
+                                                               handing):
+                    why = _empty_region(region, wf, job, st, callers, handing)
                     yield Problem(REGION_MISSING.id, wm.input_path(st, "aws-region"),
                                   f"`aws-region` is {why}: the "
                                   "required input is empty and the step fails",
@@ -3243,13 +3249,15 @@ _QUIET_ACTIONS = ("actions/checkout", "actions/setup-", "actions/cache", "action
 _REGION_VARS = ("AWS_REGION", "AWS_DEFAULT_REGION")
 
 
-def _empty_region(value: str, wf, job, step, callers=None) -> Optional[str]:
+def _empty_region(value: str, wf, job, step, callers=None, handing=None) -> Optional[str]:
     """Why a region input made of one expression is certainly empty in some
     run: `${{ env.X }}` with X in no `env:` of the step, job or workflow and
     not exported by an earlier step; `${{ matrix.K }}` with a row that lacks
     K; `${{ inputs.X }}` on an event without inputs (a push), or in a reusable
     workflow whose input has no default and a calling job of the repository
-    (`callers`) does not pass it; `${{ needs.J.outputs.N }}` that job J does
+    (`callers`) does not pass it; `${{ secrets.X }}` in a reusable workflow
+    that no calling job of the repository hands X (`handing`:
+    `wm.local_secret_callers`); `${{ needs.J.outputs.N }}` that job J does
     not declare. None otherwise."""
     m = wm.EXPR.fullmatch(value.strip())
     inner = m.group(1).strip() if m else ""
@@ -3291,6 +3299,12 @@ def _empty_region(value: str, wf, job, step, callers=None) -> Optional[str]:
                    if inp.group(1).lower() not in {str(k).lower() for k in given}]
         if lacking:
             return (f"`{inner}`, an input with no default that {lacking[0]} does not pass")
+    secret = re.fullmatch(r"secrets\.([A-Za-z_][\w-]*)", inner)
+    if secret is not None and step.via is None and handing and all(
+            passed is not None and secret.group(1).lower() not in passed
+            for _, _, passed in handing):
+        return (f"`{inner}`, a secret {handing[0][0]} job '{handing[0][1]}' does not hand "
+                "this reusable workflow (no `secrets: inherit`, no `secrets:` entry for it)")
     if inp is not None and "workflow_call" not in wf.triggers:
         others = sorted(e for e in wm.job_events(wf, job) if e != "workflow_dispatch")
         if others and "workflow_dispatch" in wf.triggers:

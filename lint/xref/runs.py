@@ -12,7 +12,7 @@ from elsewhere: no role is linked).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional
 
 from .. import shell
@@ -130,13 +130,16 @@ def _fact_text(name: str, op: str, value: str, facts: dict) -> str:
 def with_inputs(github: Optional[dict], caller: Optional[Caller],
                 facts: Optional[dict] = None, inputs: Optional[dict] = None) -> Optional[dict]:
     """The values `${{ ... }}` expansion knows (config vars and secrets), with the
-    `inputs` a calling job passes (or a dispatch run's), and what a run knows
-    of the event and ref."""
+    `inputs` a calling job passes (or a dispatch run's) and the secrets it
+    hands on, and what a run knows of the event and ref."""
     if caller is None and not facts and inputs is None:
         return github
     out = dict(github or {})
     if caller is not None:
         out["inputs"] = caller.inputs
+        passed = wm.caller_secrets(caller.job)
+        if passed is not None:
+            out[wm.CALLER_SECRETS] = passed
     elif inputs is not None:
         out["inputs"] = inputs
     if facts:
@@ -206,8 +209,81 @@ def job_runs(doc: Document, github: dict, find_role,
     wf = wm.workflow_of(doc)
     out = []
     for caller in callers or [None]:
-        out.extend(_caller_runs(doc, wf, with_inputs(github, caller), find_role, caller))
+        for call, facts, condition in caller_splits(caller, github) if caller is not None \
+                else [(None, {}, None)]:
+            out.extend(_caller_runs(doc, wf, with_inputs(github, call), find_role, call,
+                                    facts, condition))
     return out
+
+
+_MAX_CALLER_SPLITS = 64
+
+
+def caller_splits(caller: Caller, github: Optional[dict] = None) -> List[tuple]:
+    """[(caller, facts, condition)]: a calling job as each run of its workflow
+    makes the call, when `with:` values not known yet pick by the event, the
+    ref or a dispatch input (`fact_splits` of those values, by the calling
+    workflow's triggers and the calling job's `if:`, each where they let it
+    run; GitHub evaluates `with:` in the caller's run): the caller with those
+    values evaluated, and what that run knows; a run that would give a value the caller already knows
+    otherwise (one dispatch option of several) is not this caller's.
+    [(caller, {}, None)] when nothing is told apart."""
+    given = caller.job.get("with") if isinstance(caller.job, dict) else None
+    given = {k: v for k, v in given.items() if isinstance(v, str) and "${{" in v} \
+        if isinstance(given, dict) else {}
+    inputs = caller.inputs if isinstance(caller.inputs, dict) else {}
+    unknown = {k: v for k, v in given.items() if k in inputs and inputs[k] is None}
+    wf = wm.workflow_of(caller.doc)
+    job = wf.jobs.get(caller.job_id)
+    if not unknown or job is None:
+        return [(caller, {}, None)]
+    job = replace(job, if_=and_conditions(job.if_, needs_condition(wf, job)))
+    splits = fact_splits(wf, job, (), github, list(unknown.values()))
+    if len(splits) < 2 or len(splits) > _MAX_CALLER_SPLITS:
+        return [(caller, {}, None)]
+    triggers = wf.triggers if isinstance(wf.triggers, dict) else {}
+    default = str((github or {}).get("default-branch") or "main")
+    splits = [s for s in splits if _may_happen(triggers, job, s[1], default)]
+    if not splits:
+        return [(caller, {}, None)]
+    out = []
+    for facts, condition, dispatched in splits:
+        values = with_inputs(github, None, facts, dispatched)
+        evaluated = {k: wm.expand(v, None, None, None, values) for k, v in given.items()}
+        if any(not unresolved(v) and isinstance(inputs.get(k), str)
+               and not unresolved(inputs[k]) and v != inputs[k]
+               for k, v in evaluated.items() if k not in unknown):
+            continue
+        known = {k: evaluated[k] for k in unknown if not unresolved(evaluated[k])}
+        out.append((replace(caller, inputs={**inputs, **known}), facts, condition, known))
+    if not any(known for *_, known in out):
+        return [(caller, {}, None)]
+    return [(call, facts, condition) for call, facts, condition, _ in out]
+
+
+def _joined(splits: List[tuple], facts: dict, condition) -> List[tuple]:
+    """A job's own `fact_splits` within a run that knows `facts` (a calling
+    job's): the facts of both (a split the run's facts rule out dropped), and
+    both conditions."""
+    if not facts and condition is None:
+        return splits
+    out = [({**own, **{k: v for k, v in facts.items() if k not in own or v[0] == "=="}},
+            and_conditions(condition, cond), inputs)
+           for own, cond, inputs in splits if _agree(facts, own)]
+    return out or [(facts, condition, None)]
+
+
+def _agree(first: dict, second: dict) -> bool:
+    """Can one run know both sets of facts: no name `==` one value in one and
+    `==` another (or `!=` it) in the other, no ref whose name the other rules out?"""
+    for name in first.keys() & second.keys():
+        (op1, v1), (op2, v2) = first[name], second[name]
+        if "==" in (op1, op2) and (op1, v1) != (op2, v2) and (op1 == op2 or v1 == v2):
+            return False
+    for a, b in ((first, second), (second, first)):
+        if "ref_name" in b and _contradicts(a.get("ref"), *b["ref_name"]):
+            return False
+    return True
 
 
 _FACT_TEST = re.compile(r"github\.(event_name|ref_name|ref)\s*(?:==|!=)\s*'((?:[^']|'')*)'",
@@ -224,9 +300,11 @@ _REF_TYPE_USE = re.compile(r"github\.ref_type\b", re.I)
 _REF_VALUE = re.compile(r"\$\{\{\s*github\.ref(?:_name)?\s*\}\}", re.I)  # the ref itself
 
 
-def fact_splits(wf: wm.Workflow, job: wm.Job, uses, github: Optional[dict] = None) -> List[tuple]:
+def fact_splits(wf: wm.Workflow, job: wm.Job, uses, github: Optional[dict] = None,
+                texts: Optional[List[str]] = None) -> List[tuple]:
     """[(facts, condition, inputs)]: the runs to tell apart when the job's
-    environment, role or region picks a value by the event or the ref
+    environment, role or region (or the `texts` given instead: a calling
+    job's `with:` values) picks a value by the event or the ref
     (`github.event_name == 'push' && 'prod' || 'staging'`): one per event of
     the workflow, or the ref tested and every other ref; by `startsWith(github.ref,
     'refs/tags/')`, one where it holds and one where not, by `github.ref_type`
@@ -235,9 +313,10 @@ def fact_splits(wf: wm.Workflow, job: wm.Job, uses, github: Optional[dict] = Non
     each ref they run on (`literal_refs`); or, in a workflow only
     `workflow_dispatch` runs, by a `choice` input: one per option, with the
     other inputs' defaults. [({}, None, None)] else."""
-    texts = [t for t in [job.environment] + [v for step_uses in uses for u in step_uses
-                                             for v in (u.role_to_assume, u.aws_region)]
-             if isinstance(t, str) and "${{" in t]
+    if texts is None:
+        texts = [job.environment] + [v for step_uses in uses for u in step_uses
+                                     for v in (u.role_to_assume, u.aws_region)]
+    texts = [t for t in texts if isinstance(t, str) and "${{" in t]
     tests = {}
     for t in texts:
         for m in _FACT_TEST.finditer(t):
@@ -361,14 +440,15 @@ def _contradicts(ref_fact, op: str, ref_name: str) -> bool:
     return (short == ref_name) != (op == "==")
 
 
-def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
+def _caller_runs(doc, wf, github, find_role, caller, call_facts=None,
+                 call_condition=None) -> List[JobRun]:
     out = []
     for job in wf.jobs.values():
         if job.disabled:
             continue
         uses = [wm.role_uses_of(step, job) for step in job.steps]  # the same in every row
-        for (facts, condition, inputs), row in ((split, row)
-                                                for split in fact_splits(wf, job, uses, github)
+        splits = _joined(fact_splits(wf, job, uses, github), call_facts or {}, call_condition)
+        for (facts, condition, inputs), row in ((split, row) for split in splits
                                                 for row in job.matrix_rows(github)):
             run = JobRun(doc, wf, job, row, None, caller=caller, facts=facts,
                          condition=condition, inputs=inputs)
@@ -393,7 +473,11 @@ def _caller_runs(doc, wf, github, find_role, caller) -> List[JobRun]:
                         # a job's or an earlier step's output: what it is set to
                         value = run.resolve(value, step, github)
                     value, chained = _chained_name(use, value, current)
-                    resolved, ref, role, how = find_role(use.role_to_assume, value)
+                    if isinstance(value, str) and not value.strip():
+                        # (a secret the call does not hand on, an input it leaves empty)
+                        resolved, ref, role, how = "", None, None, "empty: no role is assumed"
+                    else:
+                        resolved, ref, role, how = find_role(use.role_to_assume, value)
                     if chained:
                         how = chained
                     region = run.resolve(use.aws_region, step, github)
