@@ -49,9 +49,10 @@ not: a module's own resources are reported where they use a variable).
 A local module (`source = "./..."` or `"../..."`) is read once per call of it
 under the repository root (`called`), its variables bound to the call's
 arguments, which keep their positions in the caller (and a caller's tfvars
-line, or the entry of a local its `for_each` goes over) so a finding on a
-passed value points there; a module nothing calls is read with its defaults
-and tfvars. An `aws_iam_policy_document` whose `.json` a call passes to the
+line, the element `var.X[count.index]` names, or the entry of a local its
+`for_each` goes over) so a finding on a passed value points there; a module
+nothing calls is read with its defaults and tfvars. A null argument replaces
+the default, unless the variable has `nullable = false` and a default. An `aws_iam_policy_document` whose `.json` a call passes to the
 module's roles or role policies is theirs (`_passed_links`): its document, in
 the caller's file, names the role at its address through the call.
 Anything that cannot be resolved (a variable without default, a resource
@@ -83,7 +84,9 @@ file, else the git work tree, else the folder linted): a `file("/etc/...")` or
 cannot make ecs-lint show the content of files elsewhere on the runner.
 
 Context every document carries: `resource` (the address), `template` (a dict
-for the file: format, module folder, resource types); roles add `role_name`
+for the file: format, module folder, resource types); an API view whose
+`dynamic` block makes none because of a value set elsewhere adds `made_none`
+(the block's path, dotted -> {"why": `var.X is false`, "at": its Span}); roles add `role_name`
 (str, Template or None) and `role_ref` (the address); policies add `roles`: a
 list of role addresses (`aws_iam_role.deploy`) or role names, the same shape
 CloudFormation gives with logical ids.
@@ -131,6 +134,9 @@ class Positions:
         self.keys: Dict[tuple, Span] = {}
         self.inner: Dict[tuple, Callable] = {}  # JSON text of an attribute
         self.nodes: Dict[tuple, Any] = {}  # attribute path -> expression node
+        # a `dynamic` block that makes none -> (the value that decides it, as a
+        # message says it, where that value is written): `_made_none`
+        self.made_none: Dict[tuple, tuple] = {}
 
     def locate(self, path=(), key=False) -> Span:
         path = tuple(path)
@@ -162,6 +168,9 @@ class Resource:
     ref_at: Callable[[tuple], Optional[str]] = lambda path: None
     # the path of a file linted on its own that `file()` reads at an attribute, or None
     own_file_at: Callable[[tuple], Optional[str]] = lambda path: None
+    # a `dynamic` block that makes none -> (the value that decides it, as said
+    # in a message: `var.enable_circuit_breaker is false`, where it is written)
+    made_none: Dict[tuple, tuple] = field(default_factory=dict)
 
     def role_at(self, path):
         """A role reference written at `path`: the role's address, else its name;
@@ -213,6 +222,7 @@ class Module:
     files: List[TfFile] = field(default_factory=list)
     variables: Dict[str, Any] = field(default_factory=dict)  # name -> (node, TfFile)
     var_types: Dict[str, Any] = field(default_factory=dict)  # name -> (type node, TfFile)
+    not_nullable: set = field(default_factory=set)  # variables with `nullable = false`
     tfvars: Dict[str, Any] = field(default_factory=dict)  # name -> value
     local_nodes: Dict[str, Any] = field(default_factory=dict)  # name -> (node, TfFile)
     blocks: Dict[str, Any] = field(default_factory=dict)  # address -> (type, name, body, TfFile, node)
@@ -607,6 +617,9 @@ def deployed(mod: Module, root: Optional[str]) -> Optional[List[Module]]:
 
 
 _EACH = "\0each"  # in `given`: where `each.value` of a call's instance is written
+# in a value's positions: where the one value that brings a string's wildcard is
+# written (`"repo:${var.owner}/${var.repo}"` with repo `*`), when not in the string's text
+_WILDCARD = "\0wildcard"
 # in `given`: where the element a `for` expression's name (a `dynamic` block's
 # iterator: its `value`) holds is written
 _FOR_NAME = "\0for "
@@ -747,6 +760,9 @@ def _index_file(mod: Module, f: TfFile):
                     mod.variables[labels[0]] = (attr.children[-1], f)
                 elif attr.data == "attribute" and hcl.name(attr.children[0]) == "type":
                     mod.var_types[labels[0]] = (attr.children[-1], f)
+                elif attr.data == "attribute" and hcl.name(attr.children[0]) == "nullable" \
+                        and Evaluator(mod, f).value(attr.children[-1]) is False:
+                    mod.not_nullable.add(labels[0])
         elif btype == "locals":
             for attr in hcl.kids(inner):
                 if attr.data == "attribute":
@@ -1050,6 +1066,8 @@ class Evaluator:
                     continue
                 rec.spans.setdefault(path + (btype,), hcl.span(item))
                 rec.keys.setdefault(path + (btype,), hcl.span(item.children[0]))
+                if made == [] and not items:
+                    self._made_none(inner, path + (btype,), rec)
                 for ev, content in made if made is not None else [(None, None)]:
                     p = path + (btype, len(items))
                     rec.spans[p] = hcl.span(item)
@@ -1098,6 +1116,22 @@ class Evaluator:
                 "key": k, "value": v}}, given), content))
         return out
 
+    def _made_none(self, inner, path, rec: Positions):
+        """A `dynamic` block at `path` whose `for_each` is empty because of the
+        one variable it reads (`var.on ? [1] : []`), set in a tfvars file or by
+        the module call: `rec.made_none` says which value, and where it is
+        written (the line that removes the block)."""
+        over = next((a.children[-1] for a in hcl.kids(inner) if a.data == "attribute"
+                     and hcl.name(a.children[0]) == "for_each"), None)
+        ref = _one_variable(over) if over is not None else None
+        if ref is None:
+            return
+        written = Evaluator(self.mod, self.f, self.scope, {**self.mod.tfvars_at, **self.given})
+        at = written._given_span(ref)
+        if at is None or not at.file:  # (its default, or a value of this file)
+            return
+        rec.made_none[path] = (f"{self.source(ref)} is {_shown(self.value(ref))}", at)
+
     # -- expressions -------------------------------------------------------
 
     def value(self, node, path=(), rec: Optional[Positions] = None):
@@ -1127,15 +1161,26 @@ class Evaluator:
             fixed = "".join(str(p.children[0]) for p in un.children if hcl.is_tree(p)
                             and p.data == "string_part" and p.children
                             and not hcl.is_tree(p.children[0]))
-            at = self._given_span(holes[0][0]) if len(holes) == 1 and holes[0] \
-                and not re.search(r"[*?]", fixed) else None  # (a wildcard of its own: here)
+            if re.search(r"[*?]", fixed) or not all(holes):
+                return  # (a wildcard of its own: here)
+            if len(holes) == 1:
+                at = self._given_span(holes[0][0])
+                if at is not None:
+                    rec.spans[path] = at
+                return
+            # "repo:${owner}/${repo}": the one value that brings a wildcard, for a
+            # `*Like` condition (`_wildcards_placed`)
+            wild = [h for h in holes if _has_wildcard(self.value(h[0]))]
+            at = self._given_span(wild[0][0]) if len(wild) == 1 else None
             if at is not None:
-                rec.spans[path] = at
+                rec.spans[path + (_WILDCARD,)] = at
             return
         steps = hcl.ref_steps(node)
         if not steps or (len(steps) < 2 and (_FOR_NAME + str(steps[0]),) not in self.given):
             return
         if steps[0] == "var" and "var" not in self.scope:
+            if isinstance(steps[1], str) and self._defaulted(steps[1]):
+                return  # (its default is used: the module's own)
             want, rest = [], steps[1:]
         elif steps[:2] == ["each", "value"] and (_EACH,) in self.given:
             want, rest = [_EACH], steps[2:]
@@ -1144,7 +1189,8 @@ class Evaluator:
         else:
             return
         for s in rest:
-            if not isinstance(s, (str, int)) or isinstance(s, bool):
+            s = self.value(s) if hcl.is_tree(s) else s  # `var.services[count.index]`
+            if not _is_key(s):
                 break
             want.append(s)
         given = self.given
@@ -1607,8 +1653,15 @@ class Evaluator:
         return hit is not None and hit[5] in ("resource", "data") \
             and _creates_nothing(self.mod, hit[3], hit[2])
 
+    def _defaulted(self, name) -> bool:
+        """Is variable `name` given null (a tfvars file, the call) while it has
+        `nullable = false` and a default? Terraform then uses the default."""
+        mod = self.mod
+        return name in mod.not_nullable and name in mod.variables \
+            and name in mod.tfvars and mod.tfvars[name] is None
+
     def variable(self, name):
-        if name in self.mod.tfvars:
+        if name in self.mod.tfvars and not self._defaulted(name):
             value = self.mod.tfvars[name]
         else:
             hit = self.mod.variables.get(name)
@@ -1623,7 +1676,7 @@ class Evaluator:
 
     def with_defaults(self, value, type_node, depth=0):
         """`value` with the attribute defaults its type constraint gives
-        (`object({ n = optional(number, 100) })`: an attribute left out is 100;
+        (`object({ n = optional(number, 100) })`: an attribute left out or null is 100;
         through `map()`, `list()`, `set()` and nested objects), as Terraform
         converts a variable's value to its type."""
         node = hcl.unwrap(type_node)
@@ -1650,7 +1703,7 @@ class Evaluator:
             if elem.data != "object_elem":
                 continue
             key, spec = self._key(elem.children[0]), hcl.unwrap(elem.children[-1])
-            if key in out:
+            if out.get(key) is not None:  # (null takes the default, as left out does)
                 out[key] = self.with_defaults(out[key], spec, depth + 1)
                 continue
             if hcl.is_tree(spec) and spec.data == "function_call" \
@@ -1666,7 +1719,7 @@ class Evaluator:
     def null_variable(self, name) -> bool:
         """Is the variable's value null (its tfvars value, else its default)?
         (A variable with no value at all is unknown, not null.)"""
-        if name in self.mod.tfvars:
+        if name in self.mod.tfvars and not self._defaulted(name):
             return self.mod.tfvars[name] is None
         hit = self.mod.variables.get(name)
         return hit is not None and Evaluator(self.mod, hit[1]).value(hit[0]) is None
@@ -2008,6 +2061,57 @@ class Evaluator:
         return None if full is None else _read(self.mod, full, MAX_READ)
 
 
+MAX_WALKED = 1_000  # nodes of one expression looked at by `_one_variable`
+
+
+def _one_variable(node):
+    """The reference to the one variable expression `node` reads (`var.on` of
+    `var.on ? [1] : []`, of `var.x == null ? [] : [var.x]`), when it reads
+    nothing else (no local, resource, iterator, `for`, heredoc); None otherwise."""
+    found, names, todo = None, set(), [node]
+    for _ in range(MAX_WALKED):
+        if not todo:
+            break
+        n = todo.pop()
+        if not hcl.is_tree(n):
+            continue
+        steps = hcl.ref_steps(n) if n.data in (
+            "identifier", "get_attr_expr_term", "index_expr_term") else None
+        if steps is not None:
+            if len(steps) < 2 or steps[0] != "var" or not isinstance(steps[1], str):
+                return None
+            names.add(steps[1])
+            found = found if found is not None else n
+            todo.extend(s for s in steps[2:] if hcl.is_tree(s))  # `var.x[var.i]`
+        elif n.data in ("for_tuple_expr", "for_object_expr", "heredoc_template",
+                        "heredoc_template_trim"):
+            return None
+        elif n.data == "function_call":  # its arguments, not its name
+            todo.extend(c for c in n.children[1:] if hcl.is_tree(c))
+        elif n.data == "object_elem":  # its value, not its key
+            todo.append(n.children[-1])
+        else:
+            todo.extend(hcl.kids(n))
+    else:
+        return None
+    return found if len(names) == 1 else None
+
+
+def _has_wildcard(value) -> bool:
+    """Does a string (the known text of a Template) hold a `*` or `?`?"""
+    parts = value.parts if isinstance(value, Template) else [value]
+    return any(isinstance(p, str) and re.search(r"[*?]", p) for p in parts)
+
+
+def _shown(value) -> str:
+    """A known value as Terraform writes it (`false`, `[]`, `"off"`), cut short."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return "set"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _written_elsewhere(rec: Positions) -> Dict[tuple, Span]:
     """The positions `rec` holds that are in another file than the one being
     read (a tfvars line, a module call's argument)."""
@@ -2333,7 +2437,7 @@ def tf_resource(mod: Module, address: str, key=None) -> Optional[Resource]:
         return None
 
     res = Resource(rtype, name, at, values, rec.locate, policy_at, mode, f.path, ref_at,
-                   lambda path: ev.own_files.get(tuple(path)))
+                   lambda path: ev.own_files.get(tuple(path)), dict(rec.made_none))
     mod.resources[at] = res
     return res
 
@@ -2726,6 +2830,7 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
 
     def add(kind, data, locate, r: Resource, origins=None, **ctx):
         loc = view_locator(locate, data, (), origins) if origins is not None else locate
+        loc = _wildcards_placed(loc, data)
         docs.append(Document(kind, data, file, loc, name=r.address, text=text,
                              context={"template": template_ctx, "resource": r.address, **ctx}))
 
@@ -2828,9 +2933,29 @@ def documents(resources: List[Resource], everything: List[Resource], file, text,
             origins = Origins()
             view = make(r, origins)
             shared = view.pop(_CONTAINERS_FILE, None) if isinstance(view, dict) else None
-            add(kind, view, r.locate, r, origins,
-                **({"containers_file": shared} if shared else {}))
+            ctx = {"containers_file": shared} if shared else {}
+            if r.made_none:
+                ctx["made_none"] = {".".join(map(str, p)): {"why": why, "at": at}
+                                    for p, (why, at) in r.made_none.items()}
+            add(kind, view, r.locate, r, origins, **ctx)
     return docs
+
+
+def _wildcards_placed(locate, data):
+    """`locate` of a document's `data`, where a value of a `*Like` condition
+    whose wildcard one value passed into its string brings (`_WILDCARD`) is
+    at that value: the pattern it widens is written there (under `StringEquals`
+    the `*` is literal: the operator beside the string is what is wrong)."""
+    def located(path=(), key=False):
+        path = tuple(path)
+        if key or not any(step == "Condition" and isinstance(nxt, str) and "like" in nxt.lower()
+                          for step, nxt in zip(path, path[1:])):
+            return locate(path, key)
+        value = value_at(data, path)
+        one = path + (0,) if isinstance(value, list) and len(value) == 1 else path
+        at = locate(one + (_WILDCARD,))
+        return at if at != locate(one) else locate(path)
+    return located
 
 
 def _user_roles(user: tuple, roles_of_policy: Dict[str, list]) -> list:
@@ -3427,6 +3552,11 @@ def _service_view(r: Resource, origins: Origins) -> dict:
         view["deploymentConfiguration"] = dc
         origins.set(view, "deploymentConfiguration",
                     (first,) if first else ("deployment_configuration", 0))
+    if "health_check_grace_period_seconds" in v and v["health_check_grace_period_seconds"] is None \
+            and r.file and r.locate(("health_check_grace_period_seconds",)).file:
+        # a null the module call (or a tfvars file) passes leaves the grace period
+        # out: a finding of its absence (at the load balancers' key) is at that value
+        origins.set_key(view, "loadBalancers", ("health_check_grace_period_seconds",))
     net = api_shape({k: x for k, x in v.items() if k == "network_configuration"}, (), origins)
     awsvpc = net.get("networkConfiguration")
     if isinstance(awsvpc, dict):

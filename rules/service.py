@@ -12,7 +12,7 @@ from typing import Optional
 
 from ecs_lint.kinds import is_service_update
 from ecs_lint.lazy import lazy_import, lazy_re
-from ecs_lint.model import Problem
+from ecs_lint.model import Problem, Span
 from ecs_lint.registry import check, rule
 from ecs_lint.values import Template, Unknown
 
@@ -261,12 +261,26 @@ def circuit_breaker(doc, ctx):
         return  # a template value
     cb = _dict(dc).get("deploymentCircuitBreaker")
     if cb is None:
+        # Terraform: the value, set elsewhere, that makes its dynamic block make
+        # none (`var.on is false`): reported there too
+        made = _dict(_dict((doc.context or {}).get("made_none")).get("deployment_circuit_breaker"))
+        why, at = _text(made.get("why")), made.get("at")
         path = ("deploymentConfiguration",) if dc is not None else ()
         yield Problem(CIRCUIT_BREAKER_OFF.id, path,
-                      "rolling deploys without a deployment circuit breaker: a revision that "
-                      "never gets healthy is retried for hours instead of rolled back",
+                      "rolling deploys without a deployment circuit breaker"
+                      + (f" ({why}, so its dynamic block makes none)" if why else "")
+                      + ": a revision that never gets healthy is retried for hours instead of "
+                        "rolled back",
                       help='add "deploymentCircuitBreaker": {"enable": true, "rollback": true} '
                            "to deploymentConfiguration", key=dc is not None)
+        if why and isinstance(at, Span):
+            yield Problem(CIRCUIT_BREAKER_OFF.id, (),
+                          f"{why} here, so the dynamic deployment_circuit_breaker block of "
+                          f"{doc.context.get('resource') or 'the service'} makes none: its "
+                          "rolling deploys run without a circuit breaker, and a revision that "
+                          "never gets healthy is retried for hours instead of rolled back",
+                          help="give it a value that makes the block (enable and rollback true)",
+                          span=at)
         return
     if not isinstance(cb, dict):
         return

@@ -1,0 +1,1 @@
+enable_pr_previews = true
