@@ -677,6 +677,18 @@ def _steps(mems):
     return f"{mems[0]} to {mems[-1]} in steps of {mems[1] - mems[0]}"
 
 
+def _written(doc, key: str) -> str:
+    """A task definition key (`networkMode`) as the document's source writes
+    it: `NetworkMode` in CloudFormation, `network_mode` in Terraform."""
+    template = doc.context.get("template") if isinstance(doc.context, dict) else None
+    kind = template.get("format") if isinstance(template, dict) else None
+    if kind == "cloudformation":
+        return key[:1].upper() + key[1:]
+    if kind == "terraform":
+        return re.sub(r"(?<!^)([A-Z])", lambda m: "_" + m.group(1).lower(), key)
+    return key
+
+
 @check(kinds=("task-definition",), rules=(FARGATE_INVALID.id,))
 def fargate_invalid(doc, ctx):
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -687,21 +699,24 @@ def fargate_invalid(doc, ctx):
     mode = data.get("networkMode")
     if "networkMode" not in data or mode is None:
         yield Problem(FARGATE_INVALID.id, compat_path,
-                      "a Fargate task definition without networkMode: Fargate only supports "
-                      "'awsvpc', and registering it fails", help='set "networkMode": "awsvpc"',
-                      key=True)
+                      f"a Fargate task definition without {_written(doc, 'networkMode')}: "
+                      "Fargate only supports "
+                      "'awsvpc', and registering it fails",
+                      help=f'set {_written(doc, "networkMode")} to "awsvpc"', key=True)
     elif isinstance(mode, str) and mode != "awsvpc":
         yield Problem(FARGATE_INVALID.id, ("networkMode",),
                       f"network mode '{mode}' on a Fargate task definition: Fargate only "
                       "supports 'awsvpc', and registering it fails",
-                      help='set "networkMode": "awsvpc"')
+                      help=f'set {_written(doc, "networkMode")} to "awsvpc"')
     cpu_raw, mem_raw = data.get("cpu"), data.get("memory")
     missing = [k for k in ("cpu", "memory") if k not in data or data.get(k) is None]
     if missing:
         yield Problem(FARGATE_INVALID.id, compat_path,
-                      f"a Fargate task definition without task-level {' and '.join(missing)}: "
-                      "Fargate requires both, and registering it fails",
-                      help='set task-level "cpu" and "memory" to a pair Fargate offers '
+                      f"a Fargate task definition without task-level "
+                      f"{' and '.join(_written(doc, k) for k in missing)}: Fargate requires "
+                      "both cpu and memory, and registering it fails",
+                      help=f'set task-level {_written(doc, "cpu")} and '
+                           f'{_written(doc, "memory")} to a pair Fargate offers '
                            '(e.g. "256" and "512")', key=True)
         return
     cpu, mem = parse_cpu(cpu_raw), parse_memory(mem_raw)
