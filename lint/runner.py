@@ -774,14 +774,21 @@ def _check(read: _Read, plan: _Plan, keep: bool = False) -> _FileResult:
         ctx = Context(plan.opts.config, plan.opts.repo_root, read.notes, plan.enabled,
                       plan.all_files, plan.opts.verbose)
         texts = {}
+        variants: Dict[tuple, list] = {}  # a template resource's stacks -> their findings
         for doc in read.docs:
             if doc.text is not None and doc.file not in texts:
                 texts[doc.file] = doc.text
                 read.notes.extend(suppression_warnings(doc.file, doc.text))
                 if doc.kind == "workflow" and "<<" in doc.text:
                     read.notes.extend(merge_key_warnings(doc.file, doc.text))
-            for chk in plan.per_doc.get(doc.kind, ()):
-                findings.extend(_run_check(chk, doc, doc, ctx, plan.opts))
+            found = [f for chk in plan.per_doc.get(doc.kind, ())
+                     for f in _run_check(chk, doc, doc, ctx, plan.opts)]
+            findings.extend(found)
+            stack = doc.context.get("stack") if isinstance(doc.context, dict) else None
+            if isinstance(stack, dict) and stack:
+                variants.setdefault((doc.file, doc.context.get("resource")), []).append(
+                    (stack, found))
+        _name_stacks(variants)
         findings = settle(findings, plan.opts.config, plan.enabled, texts)
         kept = [d for d in read.docs if d.kind in plan.cross_kinds]
         record = None
@@ -794,6 +801,25 @@ def _check(read: _Read, plan: _Plan, keep: bool = False) -> _FileResult:
                 findings.append(_internal_error(kept[0].file, "linking", e))
     return _FileResult(findings, kept if keep else [], read.notes, read.key,
                        read.asked + asked, record)
+
+
+def _name_stacks(variants: Dict[tuple, list]):
+    """Say in a finding's message which stacks of a template it holds in, when
+    a resource is read once per stack (`Fn::If` on a parameter, `FindInMap`
+    by region: the context's `stack`, the values picked) and the finding is not
+    in every one of them."""
+    for stacks in variants.values():
+        where: Dict[tuple, list] = {}
+        for stack, found in stacks:
+            for f in found:
+                where.setdefault((f.rule, f.span, f.message), []).append(stack)
+        for stack, found in stacks:
+            for f in found:
+                picked = where[(f.rule, f.span, f.message)]
+                if len(picked) < len(stacks):
+                    f.message += " (in the stack where " + " or ".join(
+                        ", ".join(f"{k} is {v}" for k, v in p.items())
+                        for p in picked[:4]) + (" ..." if len(picked) > 4 else "") + ")"
 
 
 def _lint_file(src: SourceFile, keep: bool = False) -> _FileResult:
