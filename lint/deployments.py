@@ -51,7 +51,7 @@ MAX_READ = 2_000_000
 # in a deployment's `params`: the overrides are built at run time (`$(jq ...)`),
 # so any parameter may be passed, with a value not known
 ANY_PARAMETER = "\0any parameter"
-ACTION = "aws-actions/aws-cloudformation-github-deploy"
+ACTION = "aws-actions/aws-cloudformation-github-deploy"  # (workflow_model._STACK_ACTION)
 _TEMPLATE_SUFFIXES = (".yaml", ".yml", ".json", ".template")
 
 

@@ -194,6 +194,8 @@ class Step:
     _env_written: Optional[dict] = field(default=None, repr=False)  # see env_writes
     # the commands of the repository's scripts the step runs ({script path: commands})
     scripts: dict = field(default_factory=dict, repr=False)
+    # the repository's CloudFormation templates with ECS resources it deploys (`_read_ecs_stacks`)
+    ecs_stacks: list = field(default_factory=list, repr=False)
 
     def input(self, name):
         return self.with_.get(name)
@@ -310,6 +312,7 @@ def workflow_of(doc) -> Workflow:
                     _follow_composites(job, root, actions)
                     for st in job.steps:
                         st.scripts = _local_scripts(st, root)
+                    _read_ecs_stacks(job, wf, root)
         doc.context["_workflow"], doc.context["_workflow_asked"] = wf, asked
     elif doc.context.get("_workflow_asked"):
         probes.replay_once(doc.context["_workflow_asked"])
@@ -502,6 +505,47 @@ def _recipes(text: str, targets: List[str]) -> str:
         elif line.strip() and not line.startswith("#"):
             current = None
     return "\n".join(out)
+
+
+_ECS_RESOURCE_TYPES = ("AWS::ECS::Service", "AWS::ECS::TaskDefinition")
+_STACK_WORDS = re.compile(r"\bcloudformation\b|\bsam\b")
+
+
+def _read_ecs_stacks(job: "Job", wf: "Workflow", root: str) -> None:
+    """Set `ecs_stacks` of each step of the job: the repository's templates it
+    deploys (the link `deployments` reads a stack's parameters through: `aws
+    cloudformation deploy --template-file`, `create-stack`/`update-stack
+    --template-body file://`, `sam deploy`, the aws-cloudformation-github-deploy
+    action; a packaged template is the one it was packaged from) that define an
+    ECS service or task definition: such a stack registers a revision and
+    updates the service."""
+    packaged: dict = {}  # the job's packaged templates so far
+    for st in job.steps:
+        if not (isinstance(st.uses, str) and _STACK_WORDS.search(st.uses)
+                or isinstance(st.run, str) and _STACK_WORDS.search(st.run)) \
+                or not isinstance(st.data, dict):
+            continue
+        from . import deployments  # (only for a step that may deploy a stack)
+
+        data = deployments._with_env(st.data, wf.data, job.data)
+        wd = working_directory(data, job.data, wf.data)
+        here = os.path.join(root, wd) if wd is not None and "${{" not in wd else root
+        packaged.update(deployments._step_packages(data, here, root, shell))
+        for template, _, _ in deployments._step_deploys(data, here, root, shell):
+            template = deployments._unpackaged(template, packaged, {})
+            shown = os.path.relpath(template, root)
+            if shown not in st.ecs_stacks and _defines_ecs_resources(template):
+                st.ecs_stacks.append(shown)
+
+
+def _defines_ecs_resources(path: str) -> bool:
+    """Does the template at `path` define an ECS service or task definition?"""
+    from .deployments import MAX_READ
+
+    data = read_local_yaml(path, MAX_READ)
+    resources = data.get("Resources") if isinstance(data, dict) else None
+    return isinstance(resources, dict) and any(
+        isinstance(r, dict) and r.get("Type") in _ECS_RESOURCE_TYPES for r in resources.values())
 
 
 MAX_COMPOSITE_DEPTH = 3
@@ -1402,6 +1446,13 @@ def deploys_of(step: Step) -> List[Deploy]:
                           shell.parse("ecs-deploy " + step.with_["args"])), None)
         out.append(Deploy(step, "ecs-deploy", step.path + ("uses",), None,
                           image if isinstance(image, str) else None))
+    elif step.uses == ECSPRESSO_ACTION and isinstance(step.with_.get("args"), str):
+        # the action runs `ecspresso ARGS` after installing it
+        out += [Deploy(step, tool[0], step.path + ("uses",)) for c in
+                shell.parse("ecspresso " + step.with_["args"]) if (tool := deploy_tool(c))]
+    elif step.ecs_stacks and step.uses == _STACK_ACTION and not _no_execute(
+            step.with_.get("no-execute-changeset")):
+        out.append(Deploy(step, "aws-cloudformation-github-deploy", step.path + ("uses",)))
     for c in commands(step):
         service, op, _ = shell.aws_operation(c)
         if service == "ecs" and op in _ECS_DEPLOY_OPS:
@@ -1410,6 +1461,8 @@ def deploys_of(step: Step) -> List[Deploy]:
             out.append(Deploy(step, "codedeploy", step.run_path, c))
         elif service == "ecs" and op == "deploy":  # the CLI's CodeDeploy customisation
             out.append(Deploy(step, "codedeploy", step.run_path, c))
+        elif step.ecs_stacks and (stack := _stack_deploy(c)):
+            out.append(Deploy(step, stack, step.run_path, c))
         else:
             tool = deploy_tool(c)
             if tool is not None:
@@ -1419,17 +1472,56 @@ def deploys_of(step: Step) -> List[Deploy]:
             service, op, _ = shell.aws_operation(c)
             if service == "ecs" and op in _ECS_DEPLOY_OPS:
                 out.append(Deploy(step, f"{op} ({script})", step.run_path))
+            elif (tool := deploy_tool(c)) is not None:  # (its image: as the script writes it)
+                out.append(Deploy(step, tool[0], step.run_path))
     return out
 
 
+_STACK_ACTION = "aws-actions/aws-cloudformation-github-deploy"  # deployments.ACTION
+# what deploys a stack of ECS resources (`Step.ecs_stacks`): the CLI's and SAM's
+# commands that create or update it (`create-change-set` and a deploy with
+# `--no-execute-changeset` only make a change set), and the action
+_STACK_COMMANDS = {("cloudformation", "deploy"): "aws cloudformation deploy",
+                   ("cloudformation", "create-stack"): "aws cloudformation create-stack",
+                   ("cloudformation", "update-stack"): "aws cloudformation update-stack"}
+
+
+def _stack_deploy(c: shell.Command) -> Optional[str]:
+    """The command that creates or updates a stack (`aws cloudformation deploy`,
+    `sam deploy`...), as the deploy's kind; None for any other."""
+    if "--no-execute-changeset" in c.argv:
+        return None
+    if c.argv[:2] == ["sam", "deploy"]:
+        return "sam deploy"
+    return _STACK_COMMANDS.get(shell.aws_operation(c)[:2])
+
+
+def _no_execute(value) -> bool:
+    """The action's `no-execute-changeset` set (`"1"`, `true`): it only makes
+    the change set."""
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+# ecspresso's subcommands that register a task definition, update the service
+# or run a task (`deploy`, `rollback` to the previous revision, `refresh`,
+# `scale`, `run`, `register`, v1's `create`); `delete`, `deregister`, `diff`,
+# `render`, `verify`, `status`, `wait`... do none of that, nor does any with
+# `--dry-run` (it returns before the first change)
+ECSPRESSO_DEPLOYS = ("deploy", "rollback", "refresh", "scale", "run", "register", "create")
+# its global flags that take a value (`ecspresso --config FILE deploy`)
+_ECSPRESSO_VALUED = ("--config", "--envfile", "--ext-str", "--ext-code", "--assume-role-arn",
+                     "--timeout", "--filter-command", "--log-format", "--option")
+ECSPRESSO_ACTION = "kayac/ecspresso"
 # Deploy tools that register a task definition revision and update the service
 # themselves: silintl/ecs-deploy (`ecs-deploy -c CLUSTER -n SERVICE -i IMAGE`,
 # also run as its Docker image), fabfuel/ecs-deploy (`ecs deploy CLUSTER SERVICE
-# --image CONTAINER IMAGE | --tag TAG`), ecspresso (`ecspresso deploy`), AWS
-# Copilot (`copilot deploy`, `copilot svc deploy`) and the ECS CLI
-# (`ecs-cli compose service up`).
-DEPLOY_TOOLS = ("ecs-deploy", "ecs deploy", "ecspresso deploy", "copilot deploy",
-                "ecs-cli service up")
+# --image CONTAINER IMAGE | --tag TAG`), ecspresso (`ecspresso deploy`, the
+# other `ECSPRESSO_DEPLOYS`), AWS Copilot (`copilot deploy`, `copilot svc
+# deploy`) and the ECS CLI (`ecs-cli compose service up`); and the deploys of a
+# CloudFormation stack that holds the service or task definition.
+DEPLOY_TOOLS = ("ecs-deploy", "ecs deploy", *(f"ecspresso {s}" for s in ECSPRESSO_DEPLOYS),
+                "copilot deploy", "ecs-cli service up", *_STACK_COMMANDS.values(),
+                "sam deploy", "aws-cloudformation-github-deploy")
 # silintl/ecs-deploy as a step: its action (inputs `cluster`, `service_name`,
 # `image`...) or its Docker image with `args:`
 _ECS_DEPLOY_ACTION = re.compile(r"silinternational/ecs-deploy|docker://(?:[\w.-]+/)?"
@@ -1466,13 +1558,30 @@ def deploy_tool(c: shell.Command) -> Optional[Tuple[str, Optional[str]]]:
         tag = _option(argv, ("--tag", "-t"))
         return "ecs deploy", image or (f"<each container's image>:{tag}"
                                        if tag is not None else None)
-    if name == "ecspresso" and words[:1] == ["deploy"]:
-        return "ecspresso deploy", None
+    if name == "ecspresso":
+        sub = _ecspresso_subcommand(argv[1:])
+        dry = any(a == "--dry-run" or a.startswith("--dry-run=") and a[10:].lower() != "false"
+                  for a in argv)
+        return (f"ecspresso {sub}", None) if sub in ECSPRESSO_DEPLOYS and not dry else None
     if name == "ecs-cli" and "service" in words and "up" in words[words.index("service"):]:
         return "ecs-cli service up", None
     if name == "copilot" and (words[:1] == ["deploy"] or words[:2] in (["svc", "deploy"],
                                                                         ["job", "deploy"])):
         return "copilot deploy", None
+    return None
+
+
+def _ecspresso_subcommand(args: List[str]) -> Optional[str]:
+    """The subcommand of ecspresso's arguments, after the global flags that
+    may come first (`--config FILE deploy`, `--config=FILE deploy`)."""
+    valued = False
+    for a in args:
+        if valued:
+            valued = False
+        elif a in _ECSPRESSO_VALUED:
+            valued = True
+        elif not a.startswith("-"):
+            return a
     return None
 
 

@@ -89,6 +89,16 @@ SILINTL_CALLS = ("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition",
                  "ecs:DescribeServices", "ecs:UpdateService", "ecs:ListTasks",
                  "ecs:DescribeTasks")
 
+# what fabfuel's `ecs deploy CLUSTER SERVICE` calls (ecs_deploy/ecs.py, cli.py):
+# the service and its revision described, a copy registered, the service
+# updated; while it waits (unless `--timeout -1`) the service's tasks listed
+# and described; then, by default (`--deregister`), the previous revision
+# deregistered
+FABFUEL_CALLS = ("ecs:DescribeServices", "ecs:DescribeTaskDefinition",
+                 "ecs:RegisterTaskDefinition", "ecs:UpdateService")
+FABFUEL_WAIT = ("ecs:ListTasks", "ecs:DescribeTasks")
+FABFUEL_DEREGISTER = "ecs:DeregisterTaskDefinition"
+
 # (service, waiter) -> actions the waiter polls with
 CLI_WAITERS: Dict[Tuple[str, str], Tuple[str, ...]] = {
     ("ecs", "services-stable"): ("ecs:DescribeServices",),

@@ -432,6 +432,9 @@ def _command_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                 out.append(Need(a, "`ecs-deploy` (silintl's script)", step, run, link, None,
                                 line, cmd.argv[0]))
             continue
+        if tool is not None and tool[0] == "ecs deploy":
+            out += _fabfuel_needs(run, step, link, github, cmd)
+            continue
         images = {}  # word -> image: a push needs five actions on one image
         for action, why, word in A.docker_needs(cmd.argv):
             if word not in images:
@@ -453,6 +456,53 @@ def _command_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
                 break
             out.append(Need(action, f"`{why}`", step, run, link, arn, line,
                             " ".join(cmd.argv[:2])))
+    return out
+
+
+# fabfuel's options that make it call AWS with other credentials than the step's
+_FABFUEL_OTHER_CREDENTIALS = ("--profile", "--access-key-id", "--account", "--assume-role")
+
+
+def _fabfuel_needs(run: R.JobRun, step: wm.Step, link: R.RoleLink, github,
+                   cmd: shell.Command) -> List[Need]:
+    """What fabfuel's `ecs deploy CLUSTER SERVICE` calls (`A.FABFUEL_CALLS`; the
+    waits unless `--timeout -1`; DeregisterTaskDefinition unless
+    `--no-deregister`), on the service's ARN when CLUSTER and SERVICE are
+    known, and iam:PassRole on the roles `-r`/`-x` put in the new revision;
+    nothing when it runs with other credentials (`--profile`, `--account`...)."""
+    argv = cmd.argv
+    if any(a.split("=", 1)[0] in _FABFUEL_OTHER_CREDENTIALS for a in argv):
+        return []
+
+    def value(word):  # a literal, or a variable the step's env or script sets
+        return run.resolve(word, step, github, cmd.line) \
+            if isinstance(word, str) and "$" in word else word
+
+    after = argv[argv.index("deploy") + 1:] if "deploy" in argv else []
+    cluster, service = (value(after[0]), value(after[1])) if len(after) > 1 and not any(
+        a.startswith("-") for a in after[:2]) else (None, None)
+    region = value(wm._option(argv, ("--region",))) or (link.region if link else None)
+    arn = _ecs_service_arn(link, cluster, service, region)
+    actions = list(A.FABFUEL_CALLS)
+    if wm._option(argv, ("--timeout",)) != "-1":
+        actions += A.FABFUEL_WAIT
+    kept = [a for a in argv if a in ("--deregister", "--no-deregister")]
+    if not kept or kept[-1] == "--deregister":
+        actions.append(A.FABFUEL_DEREGISTER)
+    why = "`ecs deploy` (fabfuel's ecs-deploy)"
+    out = [Need(a, why, step, run, link, arn if a in ("ecs:UpdateService",
+                                                      "ecs:DescribeServices") else None,
+                cmd.line, " ".join(argv[:2])) for a in actions]
+    out = _scope_tasks(out, link, cluster, region)
+    if link is None or link.role is None:
+        return out
+    for flags in (("-r", "--role"), ("-x", "--execution-role")):
+        given = value(wm._option(argv, flags))
+        role = role_arn(given, _account(link), partition_of(link)) \
+            if isinstance(given, str) and not any(c in given for c in "$`{}*?") else None
+        if role:
+            out.append(Need("iam:PassRole", f"{why} with {flags[1]}", step, run, link, role,
+                            cmd.line, " ".join(argv[:2]), (("iam:PassedToService", ECS_TASKS),)))
     return out
 
 
@@ -723,10 +773,16 @@ def _cli_service_arn(cmd, op: str, rest, link: Optional[R.RoleLink], option) -> 
         after = cmd.argv[cmd.argv.index(flag) + 2:][:1]
         if after and not after[0].startswith("-"):
             return None  # several services: each is its own resource
-    cluster = option("--cluster") or "default"
-    region = option("--region") or link.region
-    account = _account(link)
-    if not name or not account or not region or any(
+    return _ecs_service_arn(link, option("--cluster") or "default", name,
+                            option("--region") or link.region)
+
+
+def _ecs_service_arn(link: Optional[R.RoleLink], cluster, name, region) -> Optional[str]:
+    """The ARN of service `name` of `cluster` (a name or an ARN) in `region`, in
+    the role's account; None when any of them is not known."""
+    account = _account(link) if link is not None and link.role is not None else None
+    if not isinstance(name, str) or not isinstance(cluster, str) or not isinstance(region, str) \
+            or not name or not account or not region or any(
             c in v for v in (name, cluster, region) for c in "$`{}*?"):
         return None
     if name.startswith("arn:"):

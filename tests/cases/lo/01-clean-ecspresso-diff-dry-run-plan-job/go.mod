@@ -1,0 +1,3 @@
+module github.com/kinkajou-maps/tile-api
+
+go 1.22

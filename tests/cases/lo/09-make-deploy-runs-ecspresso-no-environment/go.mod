@@ -1,0 +1,3 @@
+module github.com/ocelot-books/catalog-api
+
+go 1.23
