@@ -786,27 +786,38 @@ TEMPLATE_INJECTION = rule(
     values that carry such text on: a step output (`steps.ID.outputs.N`)
     written to `$GITHUB_OUTPUT` from it (as an expression, or through an env
     variable, `$GITHUB_HEAD_REF` or a shell variable derived from one, e.g.
-    `X=$(sed ... <<<"$BODY")`; not a count or checksum of it, even cut
-    down: `$(printf %s "$MSG" | sha256sum | cut -c1-16)`), an env
+    `X=$(sed ... <<<"$BODY")`; a later assignment made only on a condition,
+    `if [ -z "$X" ]; then X=none; fi`, `[ -z "$X" ] && X=none`, leaves it
+    the attacker's, so does `X=${X:-none}`, unless it runs when X fails a
+    check only letters, digits, `.`, `_` and `-` pass (`if ! [[ "$X" =~
+    ^[0-9]{1,3}$ ]]; then X=30; fi`); not a count or checksum of it,
+    even cut down: `$(printf %s "$MSG" | sha256sum | cut -c1-16)`, nor text
+    whose last filter that may add characters keeps only letters, digits,
+    `.`, `_` and `-`: `tr -dc 'a-z0-9-'`, `tr -c 'a-z0-9' '-'`, or `sed -E
+    's/[^a-z0-9]+/-/g'` on every line, then only filters that add none,
+    `cut -c1-28`, `sed 's/^-*//'`), an env
     variable an earlier step writes to `$GITHUB_ENV` the same way (read as
     `${{ env.X }}`), a file of the artifacts a `workflow_run` job
     downloads from the run it follows (`download-artifact` with `run-id: ${{
     github.event.workflow_run.id }}`) read into such a value
     (`$(cat pr/branch)`, `$(<pr/branch)`, `jq`, `head`...; not when cut down to
-    letters, digits, `.`, `_` and `-` by `tr -dc`), when that run may be a
+    letters, digits, `.`, `_` and `-` the same way, `| tr -dc 'a-z0-9-'`), when that run may be a
     pull request's: its workflow files were the pull request's own (unless
     every workflow it follows is in the repository and none runs on
     `pull_request`, or the job's `if:` keeps it to another event), an output an
     `actions/github-script` step sets from a title, body, head ref or label,
     commit message or author of what it reads
     (`core.setOutput('ref', data.head.ref)`, or what it returns for
-    `result`; also through the script's variables and functions derived
+    `result`; any value it may give counts: `pr ? pr.title : ''`, `pr?.title
+    ?? ''`, `pr && pr.title || 'untitled'`; also through the script's variables and functions derived
     from such text, `const tag = field('Tag')`, unless it makes a number or
     a truth value of it, or keeps it to the script's own literals:
     `['small', 'large'].includes(x) ? x : 'small'`, or `SIZES.includes(x) ?
     x : 'small'` with `const SIZES = ['small', 'large']` never changed) or exports (`core.exportVariable('X', ...)`, read
     as `${{ env.X }}`), a job output
-    mapped from such a step output (`needs.J.outputs.N`), and an input of a
+    mapped from such a step output (`needs.J.outputs.N`), a matrix value
+    (`matrix.N`) the job's `strategy.matrix` fills from such text (`service:
+    ${{ fromJSON(needs.parse.outputs.services) }}`), and an input of a
     reusable workflow (`inputs.N`) that a calling job in the repository fills
     with such text (the message names the caller). Each script line that
     pastes such text is reported once; a local composite action's step that
@@ -3477,6 +3488,7 @@ _STEP_OUTPUT_REF = lazy_re(r"(?<![\w.-])steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za
 _NEEDS_OUTPUT_REF = lazy_re(r"(?<![\w.-])needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)",
                             re.I)
 _INPUT_NAME = lazy_re(r"(?<![\w.-])inputs\.([A-Za-z0-9_-]+)", re.I)
+_MATRIX_NAME = lazy_re(r"(?<![\w.-])matrix\.([A-Za-z0-9_-]+)", re.I)
 
 
 def _carried(e: str, job, step, taint, depth: int):
@@ -3491,7 +3503,7 @@ def _carried(e: str, job, step, taint, depth: int):
         exported = _exported_by_script(job, step, name) if written is None else None
         if written is not None:  # an earlier step's `echo "X=$BRANCH" >> "$GITHUB_ENV"`
             got = _shell_text_injected(written.value, job, written.step,
-                                       written.command.line, taint, depth)
+                                       written.command.index, taint, depth)
         elif exported is not None:  # an earlier `core.exportVariable('X', body)`
             got = (exported, exported, GITHUB_SCRIPT)
         else:
@@ -3514,7 +3526,39 @@ def _carried(e: str, job, step, taint, depth: int):
     for name in _INPUT_NAME.findall(e):
         if name.lower() in taint.inputs:
             return (f"inputs.{name}",) + taint.inputs[name.lower()]
+    for name in _MATRIX_NAME.findall(e):  # a matrix value GitHub filled from such text
+        for value in _matrix_values(job, name):
+            got = _value_injected(value, job, None, taint, depth)
+            if got:
+                return (f"matrix.{name}",) + got[1:]
     return None
+
+
+def _matrix_values(job, name: str) -> List[str]:
+    """The texts written in the job's matrix that may give `matrix.NAME`: the
+    matrix or its `include` when one expression gives it whole (`${{
+    fromJSON(needs.parse.outputs.matrix) }}`), else those under NAME in the
+    vector and in the `include` rows (`${{ fromJSON(needs.parse.outputs.services) }}`)."""
+    matrix = job.strategy.get("matrix") if job is not None and isinstance(
+        job.strategy, dict) else None
+    if not isinstance(matrix, dict):
+        return [matrix] if isinstance(matrix, str) else []
+    include = matrix.get("include")
+    rows = include if isinstance(include, list) else [{name: include}]
+    found = [v for row in [matrix] + rows[:256] if isinstance(row, dict)
+             for k, v in row.items() if str(k).lower() == name.lower()]
+    out = []
+    for _ in range(2000):  # (a YAML alias may make a list hold itself)
+        if not found:
+            break
+        v = found.pop()
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, dict):
+            found.extend(list(v.values())[:256])
+        elif isinstance(v, list):
+            found.extend(v[:256])
+    return out
 
 
 def _value_injected(value, job, step, taint, depth: int):
@@ -3544,7 +3588,7 @@ def _step_output_injected(job, step_id: str, name: str, taint, depth: int):
     w = wm.step_outputs(st).get(name)
     if w is None:
         return None
-    return _shell_text_injected(w.value, job, st, w.command.line, taint, depth)
+    return _shell_text_injected(w.value, job, st, w.command.index, taint, depth)
 
 
 _CALLED_JOB_OUTPUT = lazy_re(
@@ -3575,39 +3619,108 @@ _NO_TEXT_OUT = {"wc", "md5sum", "sha1sum", "sha224sum", "sha256sum", "sha384sum"
                 "cksum", "b2sum", "base64"}
 
 
-def _shell_text_injected(text: str, job, step, line: int, taint, depth: int):
+def _shell_text_injected(text: str, job, step, at: int, taint, depth: int):
     """`_injected` of shell text a step's script writes (to `$GITHUB_OUTPUT`)
-    at a line: its `${{ }}` expressions, and the shell variables it expands,
-    set earlier in the script (`X=...`, `X=$(sed ... <<<"$BODY")`: derived
-    text is still the attacker's, unless a counting or hashing command made
-    it, `_NO_TEXT_OUT`) or in the environment from an expression."""
+    at its command number `at`: its `${{ }}` expressions, and the shell
+    variables it expands, set earlier in the script (`X=...`, `X=$(sed ...
+    <<<"$BODY")`: derived text is still the attacker's, unless it is made of a
+    pipeline that prints no text, `_no_text_out`; every value an assignment
+    made only on a condition may have left counts, `_assignments`) or in the
+    environment from an expression."""
     got = _value_injected(text, job, step, taint, depth) \
         or _artifact_read(text, job, step, taint) or _event_file_read(text, job, step, taint, depth)
     if got or depth >= _MAX_CARRY:
         return got
     text = _without_digests(text)
-    local = wm.script_vars(step, line)
     for m in wm._SHELL_VAR.finditer(text):
         var = m.group(1) or m.group(3)
         if var in _ATTACKER_ENV:
             return _ATTACKER_ENV[var], _ATTACKER_ENV[var], None
-        if var in local:
-            if not _text_free(step, var, line, local[var]):
-                got = _shell_text_injected(local[var], job, step, line, taint, depth + 1)
-        else:
+        values = _assignments(step, var, at)
+        for c in values:
+            if not _text_free(step, c, var):
+                got = _shell_text_injected(c.assigns[var], job, step, c.index, taint, depth + 1)
+                if got:
+                    return got
+        if not values or _conditional(values[0]):
             got = _value_injected(wm._env_value(var, job, step), job, step, taint, depth)
-        if got:
-            return got
+            if got:
+                return got
     return None
 
 
-_DIGEST_WORD = lazy_re(r"\b(?:%s)\b" % "|".join(sorted(_NO_TEXT_OUT)))
+def _assignments(step, var: str, before: int) -> list:
+    """The commands of a step's script, before its command number `before`,
+    whose assignment may give `var` its value there: the last one that always
+    runs and those after it that run only on a condition (`_conditional`:
+    `if [ -z "$v" ]; then v=x; fi` leaves the earlier value when it does not),
+    unless that condition is that the value fails a check only data passes
+    (`_runs_unless_checked`)."""
+    out, previous = [], None
+    for c in wm.commands(step):
+        if c.index >= before:
+            break
+        if c.in_substitution:
+            continue
+        if var in c.assigns:
+            if not _conditional(c) or _runs_unless_checked(c, previous, var):
+                out = []
+            out.append(c)
+        previous = c
+    return out
+
+
+def _runs_unless_checked(c, test, var: str) -> bool:
+    """Does a command run exactly when `var` fails the test just before it, a
+    match of a pattern only data characters pass (`_data_pattern`): `if ! [[
+    "$v" =~ ^[0-9]{1,3}$ ]]; then v=30; fi`, `[[ $v =~ ^[a-z]+$ ]] || v=x`?
+    The value it leaves otherwise is then no shell code."""
+    argv = test.argv if test is not None and test.in_condition else []
+    if argv[:1] != ["[["] or argv[-1:] != ["]]"]:
+        return False
+    words, negated = argv[1:-1], test.negated
+    if words[:1] == ["!"]:
+        words, negated = words[1:], not negated
+    if len(words) != 3 or words[0] not in (f"${var}", f"${{{var}}}") or words[1] != "=~" \
+            or not _data_pattern(words[2]):
+        return False
+    return negated != (c.op_before == "||")  # (`||`: runs when the test fails)
+
+
+# a part of a regex: a bracket (not negated), a data character, `\.`, a
+# repetition, a group's parenthesis, `|`
+_PATTERN_PART = lazy_re(r"\[((?!\^)(?:\[:[a-z]+:\]|[^\]])+)\]|[A-Za-z0-9_-]|\\\.|[+*?]"
+                        r"|\{\d+(?:,\d*)?\}|[()|]")
+
+
+def _data_pattern(pattern: str) -> bool:
+    """Does a regex match only text of letters, digits, `.`, `_` and `-`: all
+    of it anchored (`^...$`), of data characters and brackets of them
+    (`^[a-z0-9][a-z0-9-]{0,29}$`), `|` only inside a group?"""
+    if not (pattern.startswith("^") and pattern.endswith("$")) or len(pattern) > 200:
+        return False
+    i, depth, body = 1, 0, pattern[:-1]
+    while i < len(body):
+        m = _PATTERN_PART.match(body, i)
+        if m is None or m.group(1) is not None and not _data_set(m.group(1)):
+            return False
+        depth += {"(": 1, ")": -1}.get(m.group(0), 0)
+        if depth < 0 or m.group(0) == "|" and depth == 0:
+            return False
+        i = m.end()
+    return depth == 0 and len(body) > 1
+
+
+def _conditional(c) -> bool:
+    """Does a command run only on a condition: in an `if` or `case` body, after
+    `&&` or `||`, in a loop or a function's body?"""
+    return c.guarded or c.in_loop or c.function is not None
 
 
 def _without_digests(text: str) -> str:
-    """Shell text without its `$(...)` (no parentheses inside) whose commands
-    count or hash (`$(printf %s "$MSG" | sha256sum | cut -c1-16)`): hex or
-    digits, not text."""
+    """Shell text without its `$(...)` (no parentheses inside) whose pipeline
+    prints no text of what it reads (`_no_text_out`: `$(printf %s "$MSG" |
+    sha256sum | cut -c1-16)`, `$(... | tr -dc 'a-z0-9')`)."""
     out, i = [], 0
     while True:
         start = text.find("$(", i)
@@ -3615,25 +3728,40 @@ def _without_digests(text: str) -> str:
         if start < 0 or end < 0:
             return "".join(out) + text[i:]
         inner = text[start + 2:end]
-        keep = "(" in inner or not _DIGEST_WORD.search(inner)
+        cmds = [] if "(" in inner else shell.parse(inner)
+        keep = not cmds or not _no_text_out(_pipeline_into(cmds[-1], cmds))
         out.append(text[i:end + 1] if keep else text[i:start])
         i = end + 1
 
 
-def _text_free(step, var: str, line: int, value: str) -> bool:
-    """Does the script set `var` (before `line`) to a value that cannot hold
-    text: arithmetic (`$((...))`), or the output of a command that counts or
-    hashes (`$(wc -c <<<"$BODY")`, `_NO_TEXT_OUT`, `grep -c`)?"""
+def _text_free(step, assignment, var: str) -> bool:
+    """Does an assignment give `var` a value that cannot hold text:
+    arithmetic (`$((...))`), or the output of a pipeline that prints none
+    (`_no_text_out`: `$(wc -c <<<"$BODY")`, `$(... | tr -dc '0-9')`)?"""
+    value = assignment.assigns.get(var, "")
     if value.startswith("$(("):
         return True
-    captured = [c for c in wm.commands(step) if c.line <= line and c.captured_by == var]
-    # (the last assignment's commands: a pipe into a hash stays hex after `cut`)
-    captured = [c for c in captured if c.line == captured[-1].line] if captured else []
-    if captured and captured[-1].name == "tr" and _cut_to_data(
-            "| " + " ".join(captured[-1].argv)):
-        return True
-    return any(c.name in _NO_TEXT_OUT for c in captured) or bool(captured) and (
-        captured[-1].name == "grep" and any(a in ("-c", "--count") for a in captured[-1].argv[1:]))
+    cmds = wm.commands(step)
+    last = [c for c in cmds if c.captured_by == var and c.parent == assignment.index]
+    return len(last) == 1 and value.startswith("$(") and value.endswith(")") \
+        and _no_text_out(_pipeline_into(last[0], cmds))
+
+
+def _pipeline_into(last, cmds) -> list:
+    """The commands that pipe into `last`, in order, and `last`."""
+    by_index = {c.index: c for c in cmds}
+    out = [last]
+    while len(out) < 20 and out[0].pipe_from in by_index and by_index[out[0].pipe_from] not in out:
+        out.insert(0, by_index[out[0].pipe_from])
+    return out
+
+
+def _no_text_out(piped) -> bool:
+    """Does a pipeline print no text of what it reads: a count or a checksum
+    (`_NO_TEXT_OUT`, `grep -c`), or only characters the shell takes as data
+    (`_data_only`)?"""
+    return any(c.name in _NO_TEXT_OUT for c in piped) or _data_only(piped) or bool(piped) and (
+        piped[-1].name == "grep" and any(a in ("-c", "--count") for a in piped[-1].argv[1:]))
 
 
 _SET_OUTPUT_JS = lazy_re(r"\bcore\s*\.\s*setOutput\s*\(\s*(['\"`])([A-Za-z0-9_-]+)\1\s*,")
@@ -3641,12 +3769,15 @@ _RETURN_JS = lazy_re(r"(?m)^\s*return\s+([^;\n]+)")
 _JS_DECLARED = r"(?:const|let|var)\s+{}\s*=\s*([^;\n]+)"
 _JS_PART = lazy_re(r"\$\{([^}]*)\}|[^+`$]+|\$")
 # a property path that ends at text an outsider writes (a title, a body, a
-# branch name, a commit message), possibly trimmed or case-folded
+# branch name, a commit message), possibly trimmed, case-folded or cut
+# (`.split('\n')[0]`, `.slice(0, 60)`)
 _JS_ATTACKER_FIELD = lazy_re(
     r"[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[\d+\])*\??\."
     r"(?:head\??\.(?:ref|label)|title|body|message|head_ref|head_branch|display_title|"
     r"page_name|(?:author|committer)\??\.(?:name|email))"
-    r"(?:\.(?:trim|toLowerCase|toUpperCase)\(\))*")
+    r"(?:\.(?:trim|trimStart|trimEnd|toLowerCase|toUpperCase)\(\)"
+    r"|\.split\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*\)\[\d+\]"
+    r"|\.(?:slice|substring|substr)\(\s*-?\d+\s*(?:,\s*-?\d+\s*)?\))*")
 
 
 def _script_output_source(step, name: str) -> Optional[str]:
@@ -3712,20 +3843,86 @@ def _js_tainted(script: str, values) -> Optional[str]:
     or a variable or function of the script derived from one (`const tag =
     field('Tag')` where `field` matches in `body`), unless a number or a truth
     value is made of it (`parseInt(...)`, `.length`, `.includes(...)`) or it
-    is kept to the script's literals (`_js_no_text`)."""
+    is kept to the script's literals (`_js_no_text`). Each value a value may
+    give counts (`_js_branches`: `pr ? pr.title : ''`)."""
     derived = _js_derived(script)
     for v in values:
-        v = v.strip()
-        if _js_no_text(v, script):
+        if _js_kept_to_literals(v.strip(), script):
             continue
-        for part in _JS_PART.finditer(v):
-            piece = (part.group(1) if part.group(1) is not None else part.group(0)).strip()
-            if _JS_ATTACKER_FIELD.fullmatch(piece):
-                return piece
-        for word in _JS_WORD.findall(v):
-            if word in derived:
-                return derived[word]
+        for branch in _js_branches(v[:_JS_MAX]):  # any value it may give
+            if _js_no_text(branch, script):
+                continue
+            for part in _JS_PART.finditer(branch):
+                piece = (part.group(1) if part.group(1) is not None else part.group(0)).strip()
+                if _JS_ATTACKER_FIELD.fullmatch(piece):
+                    return piece
+            for word in _JS_WORD.findall(branch):
+                if word in derived:
+                    return derived[word]
     return None
+
+
+def _js_branches(value: str, depth: int = 0) -> List[str]:
+    """The values a JavaScript expression may give: the branches of `c ? a :
+    b` (not its condition) and the operands of `a || b`, `a ?? b` and `a &&
+    b`, each followed down (`pr ? pr.title : ''` gives `pr.title` and `''`)."""
+    value = value.strip()
+    top = _js_top_level(value)
+    while value.startswith("(") and value.endswith(")") and not top and depth < 10:
+        value, depth = value[1:-1].strip(), depth + 1
+        top = _js_top_level(value)
+    if depth >= 10 or not top:
+        return [value]
+    asks = [i for i in top if value[i] == "?" and value[i + 1:i + 2] not in ("?", ".")
+            and value[i - 1:i] != "?"]  # (not `a ?? b`, `a?.b`)
+    at_top, ask_at = set(top), set(asks)
+    if asks:
+        nested, colon = 0, None
+        for i in top:
+            if i <= asks[0]:
+                continue
+            if i in ask_at:
+                nested += 1
+            elif value[i] == ":":
+                if not nested:
+                    colon = i
+                    break
+                nested -= 1
+        if colon is not None:
+            return _js_branches(value[asks[0] + 1:colon], depth + 1) \
+                + _js_branches(value[colon + 1:], depth + 1)
+    cuts = [i for i in top if value[i:i + 2] in ("||", "??", "&&") and i + 1 in at_top]
+    if not cuts:
+        return [value]
+    out, start = [], 0
+    for i in cuts + [len(value)]:
+        if i > start:
+            out += _js_branches(value[start:i], depth + 1)
+        start = i + 2
+    return out[:50]
+
+
+def _js_top_level(value: str) -> List[int]:
+    """The indexes of a JavaScript expression's characters outside strings,
+    template literals and brackets."""
+    out, nesting, quote, i = [], 0, None, 0
+    while i < min(len(value), _JS_MAX):
+        ch = value[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == quote:
+                quote = None
+        elif ch in "'\"`":
+            quote = ch
+        elif ch in "([{":
+            nesting += 1
+        elif ch in ")]}":
+            nesting -= 1
+        elif nesting == 0:
+            out.append(i)
+        i += 1
+    return out
 
 
 def _js_derived(script: str) -> Dict[str, str]:
@@ -3791,21 +3988,27 @@ _JS_NO_TEXT = lazy_re(r"^\s*(?:parseInt|parseFloat|Number|Math\.\w+|Boolean|!)\s
                       r"===|!==|==|!=")
 
 
-# a value kept to a list of literals: `['small', 'large'].includes(x) ? x : 'small'`,
+# a value kept to a list of literals: `['small', 'large'].includes(x) ? x : 'small'`
+# (x a variable or a property path, `pr.title`),
 # or a list the script names (`SIZES.includes(x) ? x : 'small'`, `_js_literal_list`)
 _JS_LITERAL = r"""(?:'[^'\\\n]*'|"[^"\\\n]*")"""
 _JS_LITERALS = rf"\[\s*{_JS_LITERAL}(?:\s*,\s*{_JS_LITERAL}){{0,50}}\s*,?\s*\]"
 _JS_ALLOWLISTED = lazy_re(
     rf"^\s*({_JS_LITERALS}|[A-Za-z_$][\w$]*)\s*\.includes\("
-    rf"\s*([A-Za-z_$][\w$]*)\s*\)\s*\?\s*\2\s*:\s*{_JS_LITERAL}\s*$")
+    rf"\s*([A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*){{0,10}})\s*\)"
+    rf"\s*\?\s*\2\s*:\s*{_JS_LITERAL}\s*$")
 
 
 def _js_no_text(value: str, script: str = "") -> bool:
     """Does a JavaScript value of `script` hold no attacker text: a number or
     a truth value made of it, or one of the script's own literals
+    (`_js_kept_to_literals`)?"""
+    return bool(_JS_NO_TEXT.search(value)) or _js_kept_to_literals(value, script)
+
+
+def _js_kept_to_literals(value: str, script: str = "") -> bool:
+    """Is a JavaScript value of `script` one of the script's own literals
     (`_JS_ALLOWLISTED`)?"""
-    if _JS_NO_TEXT.search(value):
-        return True
     m = _JS_ALLOWLISTED.match(value)
     return m is not None and (m.group(1).startswith("[") or _js_literal_list(script, m.group(1)))
 
@@ -3920,8 +4123,6 @@ _OTHER_EVENT_ONLY = lazy_re(
     r"github\.event\.workflow_run\.event\s*==\s*['\"](?!pull_request['\"])[^'\"]*['\"]", re.I)
 _FILE_READERS = {"cat": 0, "head": 0, "tail": 0, "jq": 1, "yq": 1, "sed": 1, "awk": 1,
                  "cut": 0, "xargs": 0}  # (how many words before the files: a filter, a script)
-# a filter that leaves only characters the shell treats as data: `tr -dc '0-9'`
-_SAFE_TR = lazy_re(r"^['\"]?(?:\[:(?:digit|alnum|xdigit):\]|[A-Za-z0-9._-])+['\"]?$")
 
 
 def _pull_request_artifacts(wf, job, ctx) -> List[tuple]:
@@ -3992,10 +4193,7 @@ def _event_file_read(text: str, job, step, taint, depth: int) -> Optional[tuple]
                 " ".join(c.argv + [t for _, t in c.redirects]) + (c.heredoc or "")):
             continue
         piped = shell.pipeline_from(c, cmds)
-        last = piped[-1]
-        if any(x.name in _NO_TEXT_OUT for x in piped) or (
-                last.name == "tr" and _cut_to_data("| " + " ".join(last.argv))) or (
-                last.name == "grep" and any(a in ("-c", "--count") for a in last.argv[1:])):
+        if _no_text_out(piped):
             continue
         reader = next((x for x in piped[1:] if _payload_reader(x)), c)
         for path in _payload_paths(reader)[:50]:
@@ -4051,14 +4249,179 @@ def _jq_paths(filt: str) -> List[str]:
 
 
 _COMMAND_SUBSTITUTION = lazy_re(r"\$\(([^()]*)\)")
-_CUT_BY_TR = lazy_re(r"\|\s*tr\s+-(?:dc|cd)\s+(\S+)\s*$")
-
-
 def _cut_to_data(script: str) -> bool:
-    """Does a pipeline end by deleting every character but letters, digits,
-    `.`, `_` and `-` (`| tr -dc '0-9'`)? Its output is then no shell code."""
-    m = _CUT_BY_TR.search(script)
-    return m is not None and _SAFE_TR.match(m.group(1)) is not None
+    """Does a short script (a command substitution) end in a pipeline that
+    prints only characters the shell takes as data (`_data_only`: `cat f |
+    tr -dc '0-9'`)?"""
+    cmds = [c for c in shell.parse(script) if not c.in_substitution]
+    return bool(cmds) and _data_only(_pipeline_into(cmds[-1], cmds))
+
+
+def _data_only(piped) -> bool:
+    """Does a pipeline print only letters, digits, `.`, `_` and `-`: is the
+    last of its commands that may add other characters (`_filter_kind`) one
+    that keeps only those (`tr -dc 'a-z0-9-'`, `sed -E 's/[^a-z0-9]+/-/g'`),
+    and do those after it add none (`cut -c1-28`, `sed 's/^-*//'`)? Its
+    output is then no shell code."""
+    return _last_kind([_filter_kind(c) for c in piped]) == "data"
+
+
+def _last_kind(kinds) -> Optional[str]:
+    """What a chain of filters prints, from each one's kind (`_filter_kind`):
+    the kind of the last one that is not "keeps"; "keeps" when all keep."""
+    for kind in reversed(kinds):
+        if kind != "keeps":
+            return kind
+    return "keeps"
+
+
+def _filter_kind(c) -> Optional[str]:
+    """What a command in a pipeline makes of what it reads: "data" when it
+    prints only letters, digits, `.`, `_` and `-`; "keeps" when it adds no
+    other characters (`cut`, `head`, `tail`, a `tr` or `sed` that deletes or
+    writes only such characters); None when it may print anything."""
+    if c.name in ("head", "tail") or c.name == "cut" and not any(
+            a.startswith("--output-delimiter") for a in c.argv):
+        return "keeps"
+    if c.name == "tr":
+        return _tr_kind(c.argv[1:8])
+    if c.name == "sed":
+        return _sed_kind(c.argv[1:20])
+    return None
+
+
+_TR_LONG = {"--delete": "d", "--complement": "c", "--squeeze-repeats": "s"}
+
+
+def _tr_kind(args) -> Optional[str]:
+    """`_filter_kind` of tr's arguments: `-dc SET` keeps SET's characters,
+    `-c SET1 SET2` turns the others into SET2's, `SET1 SET2` turns SET1's into
+    SET2's, `-d SET` deletes."""
+    flags, sets = "", []
+    for a in args:
+        if a in _TR_LONG:
+            flags += _TR_LONG[a]
+        elif a.startswith("-") and len(a) > 1 and not sets:
+            flags += a[1:]
+        else:
+            sets.append(a)
+    if set(flags) - set("dcCs") or not sets or len(sets) > 2:
+        return None
+    complement = "c" in flags or "C" in flags
+    if "d" in flags:
+        if not complement:
+            return "keeps"
+        return "data" if _data_set(sets[0]) else None
+    if len(sets) == 1:
+        return "keeps" if "s" in flags else None
+    if complement:
+        return "data" if _data_set(sets[0]) and _data_set(sets[1]) else None
+    return "keeps" if _data_set(sets[1]) else None
+
+
+_DATA_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+_DATA_CLASS = lazy_re(r"\[:(?:alnum|alpha|digit|lower|upper|xdigit):\]")
+_DATA_RANGES = ("az", "AZ", "09")
+
+
+def _data_set(text: str) -> bool:
+    """Does a tr set (or the inside of a regex bracket) name only letters,
+    digits, `.`, `_` and `-`: `a-z0-9._-`, `[:alnum:]-`? (A range across
+    kinds, `.-z`, holds other characters.)"""
+    if not 0 < len(text) <= 200:
+        return False
+    i = 0
+    while i < len(text):
+        m = _DATA_CLASS.match(text, i)
+        if m:
+            i = m.end()
+        elif i + 2 < len(text) and text[i + 1] == "-":
+            if not any(lo <= text[i] <= text[i + 2] <= hi for lo, hi in _DATA_RANGES):
+                return False
+            i += 3
+        elif text[i] in _DATA_CHARS:
+            i += 1
+        else:
+            return False
+    return True
+
+
+_SED_FLAGS = {"n": False, "E": True, "r": True, "u": False, "z": False, "s": False}
+_SED_LONG = {"--regexp-extended": True, "--quiet": False, "--silent": False}
+
+
+def _sed_kind(args) -> Optional[str]:
+    """`_filter_kind` of sed's arguments: that of its substitutions in order
+    (`_sed_script_kinds`); None for a script of other commands, or a sed that
+    reads files or edits them in place."""
+    extended, scripts, files = False, [], []
+    words = iter(args)
+    for a in words:
+        if a in ("-e", "--expression"):
+            scripts.append(next(words, ""))
+        elif a.startswith("--expression="):
+            scripts.append(a.split("=", 1)[1])
+        elif a in _SED_LONG:
+            extended = extended or _SED_LONG[a]
+        elif a.startswith("-") and len(a) > 1:
+            letters = a[1:]
+            if letters.endswith("e"):  # `-ne SCRIPT`
+                letters = letters[:-1]
+                scripts.append(next(words, ""))
+            if any(x not in _SED_FLAGS for x in letters):
+                return None  # -i (in place), -f (a script file), ...
+            extended = extended or any(_SED_FLAGS[x] for x in letters)
+        elif not scripts:
+            scripts.append(a)
+        else:
+            files.append(a)
+    kinds = []
+    for script in scripts:
+        got = _sed_script_kinds(script, extended)
+        if got is None:
+            return None
+        kinds += got
+    return None if files or not kinds else _last_kind(kinds)
+
+
+_SED_ADDRESS = lazy_re(r"(?:\d+|\$|/(?:[^/\\\n]|\\.)*/)(?:\s*,\s*(?:\d+|\$|/(?:[^/\\\n]|\\.)*/))?"
+                       r"\s*!?\s*")
+_SED_SUBSTITUTION = lazy_re(r"s([^\\\n\s])((?:(?!\1)[^\\\n]|\\.)*)\1((?:(?!\1)[^\\\n]|\\.)*)"
+                            r"\1([gpiI0-9]*)")
+# `[^SET]` once or repeated, as the regex dialect writes it (`+` is a plain
+# character in a basic one)
+_SED_CUT_BASIC = lazy_re(r"\[\^((?:\[:[a-z]+:\]|[^\]])+)\](?:\*|\\\+|\\\{1,\\\})?")
+_SED_CUT_EXTENDED = lazy_re(r"\[\^((?:\[:[a-z]+:\]|[^\]])+)\](?:\*|\+|\{1,\})?")
+_SED_KEPT = lazy_re(r"(?:[A-Za-z0-9._-]|&|\\[0-9])*")  # data, the match, a group
+
+
+def _sed_script_kinds(script: str, extended: bool) -> Optional[List[Optional[str]]]:
+    """`_filter_kind` of each command of a sed script, or None when one is
+    not a substitution: "data" for `s/[^SET]+/X/g` on every line, SET and X
+    data characters; "keeps" for one that writes only data characters, the
+    match (`&`) or a group (`\\1`)."""
+    kinds, i = [], 0
+    cut = _SED_CUT_EXTENDED if extended else _SED_CUT_BASIC
+    while i < len(script) and len(kinds) < 50:
+        if script[i] in " \t\n;":
+            i += 1
+            continue
+        address = _SED_ADDRESS.match(script, i)
+        at = address.end() if address else i
+        m = _SED_SUBSTITUTION.match(script, at)
+        if m is None or not (m.end() == len(script) or script[m.end()] in " \t\n;"):
+            return None
+        pattern, replacement, flags = m.group(2), m.group(3), m.group(4)
+        whole = cut.fullmatch(pattern)
+        if at == i and "g" in flags and whole and _data_set(whole.group(1)) \
+                and all(x in _DATA_CHARS for x in replacement):
+            kinds.append("data")
+        elif _SED_KEPT.fullmatch(replacement):
+            kinds.append("keeps")
+        else:
+            kinds.append(None)
+        i = m.end()
+    return kinds
 
 
 def _files_read(script: str) -> List[str]:

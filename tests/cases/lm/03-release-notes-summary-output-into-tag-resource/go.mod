@@ -1,0 +1,3 @@
+module example.com/ledger-api
+
+go 1.22
