@@ -207,9 +207,16 @@ DEPLOY_NO_ENVIRONMENT = rule(
     (also in a shell script of the repository the step runs:
     `./scripts/deploy.sh`, `bash scripts/deploy.sh`, or a makefile target:
     `make deploy`), or
-    a deploy tool: `ecs-deploy` (silintl, also as its Docker image or its action `silinternational/ecs-deploy`), `ecs
-    deploy` (fabfuel), `ecspresso deploy`, `copilot deploy`, `ecs-cli compose
-    service up`) without an `environment` (a string or `{name, url}`; an empty string is
+    a deploy tool, also in such a script or target: `ecs-deploy` (silintl, also as its Docker image or its action `silinternational/ecs-deploy`), `ecs
+    deploy` (fabfuel), ecspresso's `deploy`, `rollback`, `refresh`, `scale`,
+    `run`, `register` (after its global flags, `ecspresso --config F deploy`;
+    also the `kayac/ecspresso` action's `args`; never with `--dry-run`, nor
+    `diff`, `render`, `verify`, `status`), `copilot deploy`, `ecs-cli compose
+    service up`; or a deploy of a repository template that defines an ECS
+    service or task definition: `aws cloudformation deploy`,
+    `create-stack`/`update-stack`, `sam deploy`, the
+    `aws-cloudformation-github-deploy` action, but not a change set only)
+    without an `environment` (a string or `{name, url}`; an empty string is
     none). A job that calls a local reusable workflow whose deploying job's
     `environment: ${{ inputs.X }}` comes out empty for this call (X left at
     a default of '') is reported at the call.

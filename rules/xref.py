@@ -222,6 +222,10 @@ PERMISSION_MISSING = rule(
     definition, registers the new revision, updates the service and watches
     its tasks: `ecs:DescribeServices`, `DescribeTaskDefinition`,
     `RegisterTaskDefinition`, `UpdateService`, `ListTasks`, `DescribeTasks`),
+    fabfuel's `ecs deploy CLUSTER SERVICE` (the same, the waits unless
+    `--timeout -1`, and `ecs:DeregisterTaskDefinition` of the previous
+    revision unless `--no-deregister`; iam:PassRole on the roles `-r`/`-x`
+    give; nothing with `--profile`, `--account` or other credentials),
     a `role-chaining: true` configure-aws-credentials step into a role of
     another account (`sts:AssumeRole` and, unless `role-skip-session-tagging`,
     `sts:TagSession` on that role, asked of the role before it),
