@@ -2892,12 +2892,19 @@ def _role_subs(S, idx: Index, ctx, role, usages: List[Usage], repo_known: bool,
             continue
         shown = " or ".join(f"'{g}'" for g in suggestion[:4])
         exact = all("*" not in g and "?" not in g for g in suggestion)
+        # the filters leave out part of what a glob can say (`tags-ignore`):
+        # narrowing to the glob would still admit the witness
+        unsayable = any(S.matches(S.glob(g), witness) for g in suggestion)
         yield Problem(
             SUB_BROADER.id, where,
             f"statement {st.index + 1} admits '{witness}', a sub that no workflow assuming "
-            f"{role.label} produces: {_jobs(users)} only {shown}",
-            help=f"{'narrow the sub condition' if st.sub_paths else 'add a sub condition'} "
-                 f"to {'StringEquals' if exact else 'StringLike'} {shown}",
+            f"{role.label} produces: {_jobs(users)} only {shown}"
+            + (f", less what its filters leave out, such as '{witness}'" if unsayable else ""),
+            help=(f"StringLike cannot leave out what the filters do: keep the sub condition "
+                  f"and add a StringNotLike on the subs they exclude (e.g. '{witness}')"
+                  if unsayable else
+                  f"{'narrow the sub condition' if st.sub_paths else 'add a sub condition'} "
+                  f"to {'StringEquals' if exact else 'StringLike'} {shown}"),
             doc=trust_doc,
             related=[(u.run.doc, u.link.path, f"{u.run.label} assumes the role here")
                      for u in usages[:3]])
