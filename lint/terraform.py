@@ -240,7 +240,8 @@ class Module:
     # (name, *path in the value) -> span with its file: the argument of the
     # `module` call this reading is for; `tfvars_at`: the tfvars line, which
     # positions the arguments of the calls this module makes (its own
-    # resources are reported where they use the variable)
+    # resources are reported where they use the variable, but for a wildcard:
+    # `_wildcards_written`)
     given_at: Dict[tuple, Span] = field(default_factory=dict)
     tfvars_at: Dict[tuple, Span] = field(default_factory=dict)
     call: Optional[str] = None  # `module.app in envs/prod/main.tf`: the call read
@@ -666,7 +667,7 @@ def _each_written(mod: Module, f: TfFile, body, key, given: dict,
         return {}
     name = steps[1]
     if steps[0] == "var" and (name in mod.tfvars or any(p[:1] == (name,) for p in given)):
-        written = given  # set, not its default (a root module's own tfvars: not in `given`)
+        written = given  # set, not its default
     elif steps[0] in ("var", "local"):
         ev = Evaluator(mod, f)
         got = ev.default_positions(name) if steps[0] == "var" else ev.local_positions(name)
@@ -676,6 +677,26 @@ def _each_written(mod: Module, f: TfFile, body, key, given: dict,
         return {}
     return {(_EACH,) + p[2:]: sp for p, sp in written.items()
             if len(p) >= 2 and p[0] == name and p[1] == key}
+
+
+def _wildcards_written(mod: Module) -> Dict[tuple, Span]:
+    """The positions of the module's own tfvars (`tfvars_at`) of the values
+    that bring a wildcard: a string with `*`/`?`, or a list of one such (a
+    finding on the rest is reported where the resource uses it)."""
+    out = {}
+    for p, sp in mod.tfvars_at.items():
+        value, ok = mod.tfvars, True
+        for step in p:
+            ok = isinstance(value, dict) and step in value or isinstance(value, list) \
+                and isinstance(step, int) and not isinstance(step, bool) and 0 <= step < len(value)
+            if not ok:
+                break
+            value = value[step]
+        if ok and isinstance(value, list) and len(value) == 1:
+            value = value[0]
+        if ok and isinstance(value, str) and _has_wildcard(value):
+            out[p] = sp
+    return out
 
 
 def read_tfvars(mod: Module, full: str):
@@ -1198,13 +1219,11 @@ class Evaluator:
             if tuple(want[:n]) in given:
                 rec.spans[path] = given[tuple(want[:n])]
                 break
-        else:
-            return
-        whole = tuple(want)
+        whole = tuple(want)  # (a root tfvars list: only its wildcard entries may be given)
         for p, sp in given.items():
             if len(p) > len(whole) and p[:len(whole)] == whole:
                 rec.spans[path + p[len(whole):]] = sp
-        if whole + (0,) in given and whole + (1,) not in given:  # a list of one: at it
+        if whole in given and whole + (0,) in given and whole + (1,) not in given:  # a list of one
             rec.spans[path] = given[whole + (0,)]
 
     def _local_positions(self, node, path, rec: Positions):
@@ -2410,8 +2429,10 @@ def tf_resource(mod: Module, address: str, key=None) -> Optional[Resource]:
     if hit is None:
         return None
     rtype, name, body, f, node, mode = hit
-    # a module call's arguments (a registry module's inputs) from tfvars are there
-    given = {**mod.tfvars_at, **mod.given_at} if mode == "module" else dict(mod.given_at)
+    # a module call's arguments (a registry module's inputs) from tfvars are
+    # there; so is a wildcard the module's own tfvars write (a root module's)
+    given = {**mod.tfvars_at, **mod.given_at} if mode == "module" \
+        else {**_wildcards_written(mod), **mod.given_at}
     given.update(_each_written(mod, f, body, key, given))
     ev = Evaluator(mod, f, None if key is None else instances(mod, address)[key], given)
     rec = Positions(hcl.span(node) or UNKNOWN_SPAN)

@@ -203,12 +203,13 @@ def test_an_argument_from_the_callers_tfvars_points_at_the_tfvars(tmp_path):
         ("trust-sub-any-context", "envs/prod/terraform.tfvars", 3)]
 
 
-def test_a_root_resource_is_reported_where_it_uses_a_tfvars_value(tmp_path):
+def test_a_root_resources_wildcard_from_its_tfvars_is_reported_at_the_tfvars(tmp_path):
+    # (stop 32, lu/02: where the wildcard is written, as for a module call's tfvars)
     write(tmp_path, {
         "main.tf": TRUST,
         "terraform.tfvars": 'subjects = ["repo:acme/app:*"]\n',
     })
-    assert found(tmp_path, ("trust-",)) == [("trust-sub-any-context", "main.tf", 19)]
+    assert found(tmp_path, ("trust-",)) == [("trust-sub-any-context", "terraform.tfvars", 1)]
 
 
 def test_registry_and_git_sources_are_not_local_calls(tmp_path):

@@ -1,0 +1,2 @@
+account_id = "519264807733"
+cluster    = "inventory-prod"
