@@ -668,8 +668,9 @@ def extract(file: str, data, locate, text, root: Optional[str] = None) -> List[D
     or a parent template passing its parameters), else with its defaults.
 
     Context: `resource` (logical id) and `template` on every document; roles
-    add `role_name` (RoleName: str, Template or None) and `role_ref` (logical
-    id); permission policies add `roles`: the roles they attach to, each a
+    add `role_name` (RoleName: str, Template or None), `role_ref` (logical
+    id) and `role_tags` (its `Tags` {key: value}, when known); permission
+    policies add `roles`: the roles they attach to, each a
     logical id (from `!Ref Role`) or a role name, the same shape Terraform
     gives with addresses. Inline `Policies`, `AWS::IAM::Policy` `Roles`,
     `AWS::IAM::RolePolicy` `RoleName`,
@@ -744,6 +745,10 @@ def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]
                    "unread_policies": unread_of.get(logical_id, [])}
             if logical_id in boundary_arn:
                 ctx["boundary"] = boundary_arn[logical_id]
+            from .iam import tag_map
+            tags = tag_map(props.get("Tags") or [])  # (its own; stack tags are not read)
+            if tags is not None:
+                ctx["role_tags"] = tags
             trust = props.get("AssumeRolePolicyDocument")
             if isinstance(trust, dict):
                 _either_branch(raw.get("AssumeRolePolicyDocument"), trust, scope, origins,

@@ -20,6 +20,7 @@ matches nothing.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -456,6 +457,59 @@ def key_absent(key: str, action: Optional[str]) -> bool:
     return k in _KEY_ACTIONS and a not in _KEY_ACTIONS[k]
 
 
+# tag keys (`PREFIX/K`) a request context may say are all absent but those it
+# gives, with `PREFIX/*`: ABSENT (no tags in the request, a resource whose
+# tags are known)
+_TAG_PREFIXES = ("aws:requesttag/", "aws:resourcetag/", "iam:resourcetag/")
+
+MAX_TAGS = 200  # tags read of one resource (IAM allows 50)
+
+
+def _untagged(low: str, ctx: dict) -> bool:
+    """Is the tag key `low` (lower case) certainly not in a request whose
+    context `ctx` (lower-case keys) says which tags of its kind there are?"""
+    prefix = next((p for p in _TAG_PREFIXES if low.startswith(p)), None)
+    return prefix is not None and low not in ctx and ctx.get(prefix + "*") is ABSENT
+
+
+def tag_map(value) -> Optional[dict]:
+    """The tags {key: value} of a resource as an API or a template writes them
+    (`[{"Key": k, "Value": v}]`, or a map `{k: v}`); None when one of them is
+    not known text."""
+    if isinstance(value, dict):
+        items = list(itertools.islice(value.items(), MAX_TAGS + 1))
+    elif isinstance(value, list):
+        items = [(t.get("Key"), t.get("Value")) if isinstance(t, dict) else (None, None)
+                 for t in value[:MAX_TAGS + 1]]
+    else:
+        return None
+    if len(items) > MAX_TAGS:
+        return None
+    out = {}
+    for k, v in items:
+        if isinstance(v, bool):  # (YAML `true`: the text CloudFormation and Terraform send)
+            v = "true" if v else "false"
+        elif isinstance(v, (int, float)):
+            v = str(v)
+        if not isinstance(k, str) or not isinstance(v, str):
+            return None
+        out[k] = v
+    return out
+
+
+def resource_tag_context(tags: Optional[dict]) -> dict:
+    """The request keys the tags of the resource acted on give (an IAM role
+    passed or assumed): `aws:ResourceTag/K` and `iam:ResourceTag/K` for each
+    tag, every other such key absent; {} when the tags are not known."""
+    if not isinstance(tags, dict):
+        return {}
+    out = {"aws:ResourceTag/*": ABSENT, "iam:ResourceTag/*": ABSENT}
+    for k, v in tags.items():
+        if isinstance(k, str) and isinstance(v, str):
+            out[f"aws:ResourceTag/{k}"] = out[f"iam:ResourceTag/{k}"] = v
+    return out
+
+
 def _absent_key_holds(op: str, values: list) -> Optional[bool]:
     """One operator on a key that is certainly not in the request."""
     low = op.lower()
@@ -474,8 +528,7 @@ def conditions_hold(stmt: Statement, context: Optional[dict], optimistic: bool,
     for op, keys in stmt.conditions.items():
         for key, values in keys.items():
             low = str(key).lower()
-            if key_absent(key, action) or ctx.get(low) is ABSENT or (
-                    low.startswith("aws:requesttag/") and ctx.get("aws:requesttag/*") is ABSENT):
+            if key_absent(key, action) or ctx.get(low) is ABSENT or _untagged(low, ctx):
                 if not _absent_key_holds(op, values):
                     return False
                 continue
@@ -562,6 +615,15 @@ def evaluate_statements(stmts: List[Statement], action: str, resource: Optional[
             return Decision(False, None, f"{_describe(stmt)} allows it only under a condition "
                             f"on {key}, a key that {which}")
     for stmt in stmts:
+        # an Allow that fails only on a tag the resource acted on does not have
+        if stmt.effect == "Allow" and statement_actions_match(stmt, action, False) \
+                and statement_resources_match(stmt, resource, True, context):
+            key = _missing_resource_tag(stmt, context, action)
+            if key is not None:
+                return Decision(False, None, f"{_describe(stmt)} allows it only under a "
+                                f"condition on {key}, and {resource or 'the resource'} has "
+                                f"no tag {key.split('/', 1)[1]}")
+    for stmt in stmts:
         # an Allow that fails only on a value the request carries: name it (its
         # resources may match: a template's ARN with an unknown account)
         if stmt.effect == "Allow" and statement_actions_match(stmt, action, False) \
@@ -588,6 +650,23 @@ def _string_op(op: str) -> str:
     `ForAnyValue:` on one value is the operator itself)."""
     low = op.lower().removeprefix("foranyvalue:")
     return low[:-len("ifexists")] if low.endswith("ifexists") else low
+
+
+def _missing_resource_tag(stmt: Statement, context: Optional[dict], action: str):
+    """The `...:ResourceTag/K` condition key of `stmt` that refuses a request
+    only because the resource acted on has no tag K; None if there is none."""
+    if not context or not any(context.get(p) is ABSENT
+                              for p in ("aws:ResourceTag/*", "iam:ResourceTag/*")):
+        return None
+    if conditions_hold(stmt, context, True, action):
+        return None
+    tagless = {k: v for k, v in context.items()
+               if k not in ("aws:ResourceTag/*", "iam:ResourceTag/*")}
+    if not conditions_hold(stmt, tagless, True, action):
+        return None
+    ctx = {k.lower(): v for k, v in context.items()}
+    return next((k for keys in stmt.conditions.values() for k in keys
+                 if _untagged(k.lower(), ctx) and "resourcetag/" in k.lower()), None)
 
 
 def _unmet_condition(stmt: Statement, context: Optional[dict]):

@@ -40,7 +40,9 @@ The workflow rules and the cross-file rules share this one reading.
     row_steps(job) -> [[Step]]                # the steps per matrix row, `matrix.K` in `run:` filled
     expand(value, job, step=None, row=None, github=None)
         # resolves ${{ env.X }} (step, job, workflow env), ${{ matrix.X }} (with a matrix row),
-        # ${{ vars.X }} / ${{ secrets.X }} from config `github.vars`/`github.secrets` when given;
+        # ${{ vars.X }} / ${{ secrets.X }} from config `github.vars`/`github.secrets` when given,
+        # ${{ github.repository }}, `..._owner`, `github.event.repository.name`/`full_name`
+        # from config `github.repository`, else the git `origin` remote (`Workflow.repository`);
         # unknown expressions are left as written.
     resolve(text, job, step=None, row=None, github=None)
         # expand + ${{ steps.ID.outputs.N }} / ${{ needs.J.outputs.N }} (from `$GITHUB_OUTPUT`
@@ -271,6 +273,9 @@ class Workflow:
     env: dict = field(default_factory=dict)
     jobs: Dict[str, Job] = field(default_factory=dict)
     path_of: Dict[str, tuple] = field(default_factory=dict)
+    # `OWNER/REPO` the workflow runs in (config `github.repository`, else the git
+    # `origin` remote: `probes.repository`); None when not known
+    repository: Optional[str] = None
 
 
 def _triggers(on) -> Dict[str, dict]:
@@ -307,6 +312,7 @@ def workflow_of(doc) -> Workflow:
             _pin_comments(wf, doc)
             root = repository_of_workflow(doc.file)
             if root is not None:
+                wf.repository = probes.repository(root)
                 actions: dict = {}
                 for job in wf.jobs.values():
                     _follow_composites(job, root, actions)
@@ -2164,6 +2170,8 @@ def expand(value, job: Optional[Job], step: Optional[Step] = None, row: Optional
             if event is not None and event[0] == "==" and not_in_payload("github" + rest,
                                                                          {event[1]}):
                 got = ""  # `github.event.release.tag_name` on a dispatch: not in its payload
+            if got is None:
+                got = _repository_context(rest, job, github)
             dispatched = _EVENT_INPUT.fullmatch(rest)
             if dispatched and isinstance(github.get("inputs"), dict):
                 # a dispatch run's inputs, as the event carries them
@@ -2205,6 +2213,36 @@ _PREFIX_TERNARY = re.compile(
 
 
 _EVENT_INPUT = re.compile(r"\.event\.inputs\.([A-Za-z0-9_-]+)")
+
+# the `github` contexts that name the repository a run is in (every event's
+# payload carries `repository`): which part of `OWNER/REPO` each gives
+_REPOSITORY_PARTS = {
+    "repository": lambda owner, name: f"{owner}/{name}",
+    "repository_owner": lambda owner, name: owner,
+    "event.repository.name": lambda owner, name: name,
+    "event.repository.full_name": lambda owner, name: f"{owner}/{name}",
+    "event.repository.owner.login": lambda owner, name: owner,
+}
+
+
+def _repository_context(rest: str, job: Optional[Job], github: dict) -> Optional[str]:
+    """The value of `github` + `rest` when it names the run's repository
+    (`github.repository`, `github.event.repository.name`, ...): from config
+    `github.repository`, else the workflow's (`Workflow.repository`); None
+    when it is another property or the repository is not known."""
+    part_of = _REPOSITORY_PARTS.get(".".join(_property_names(rest)).lower())
+    if part_of is None:
+        return None
+    repository = github.get("repository") if isinstance(github, dict) else None
+    if not (isinstance(repository, str) and "/" in repository):
+        wf = job.workflow if job is not None else None
+        repository = wf.repository if wf is not None else None
+    if not (isinstance(repository, str) and "/" in repository):
+        return None
+    owner, name = repository.strip().split("/", 1)
+    return part_of(owner, name) if owner and name else None
+
+
 _EVENT_FIELD = re.compile(r"\bgithub\.event\.([A-Za-z_]+)\b", re.I)
 
 # the events whose payload has an object of their own (GitHub's webhook payloads):
@@ -2343,11 +2381,15 @@ def _json_lookup(obj, lookups: str, job, step, row, github):
     return obj
 
 
+def _property_names(rest: str) -> List[str]:
+    """The names of a property path after its context: `.a['b'].c` -> a, b, c."""
+    return [a or b for a, b in re.findall(r"\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'([^']*)'\s*\]",
+                                          rest)]
+
+
 def _lookup_name(rest: str) -> Optional[str]:
-    parts = re.findall(r"\.([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'([^']*)'\s*\]", rest)
-    if len(parts) != 1:
-        return None
-    return parts[0][0] or parts[0][1]
+    parts = _property_names(rest)
+    return parts[0] if len(parts) == 1 else None
 
 
 # outputs and shell variables -------------------------------------------------

@@ -1617,7 +1617,7 @@ def _permission_checks(idx: Index, ctx):
                 needs = N.run_task_definition(needs, taskdefs)
             elif step.run is not None and any(n.action == "ecs:RunTask" for n in needs):
                 needs = N.run_registered(idx, run, step, github, ctx, needs)
-            for need in needs:
+            for need in N.with_passed_role_keys(idx.roles, needs):
                 needs_by_key.setdefault((id(need.link.role), need.action, need.resource,
                                          need.link.region, need.context), []).append(need)
             for td in taskdefs:
@@ -1838,7 +1838,9 @@ def _passrole(idx: Index, passes):
                 arn, asked = probes
             if (id(role), arn) in reported:
                 continue
-            context = {"iam:PassedToService": N.ECS_TASKS}
+            # (the passed role's tags, for an `iam:ResourceTag/K` condition)
+            context = {"iam:PassedToService": N.ECS_TASKS,
+                       **dict(N.passed_role_keys(idx.roles, arn))}
             decisions = [iam.evaluate_statements(_role_statements(idx, role), "iam:PassRole",
                                                  a, context) for a in asked]
             decision = next((d for d in decisions if d.allowed), decisions[0])

@@ -166,6 +166,15 @@ class Role:
     def label(self) -> str:
         return self.arn or self.name or self.key
 
+    @property
+    def tags(self) -> Optional[dict]:
+        """The role's tags when the files that define it say (its trust
+        documents' `role_tags`: a template's role, `aws iam get-role` output),
+        else None (a role from elsewhere, tags not known, or told apart)."""
+        found = [d.context["role_tags"] for d in self.trust
+                 if isinstance(d.context, dict) and isinstance(d.context.get("role_tags"), dict)]
+        return found[0] if found and all(f == found[0] for f in found) else None
+
     def unread_for(self, action: str) -> List[str]:
         """The attached policies not read that may allow `action` (an AWS
         managed policy whose copy answers for it is read)."""

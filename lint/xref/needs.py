@@ -1177,6 +1177,22 @@ def role_arn(value, account: Optional[str], part: str = "aws") -> Optional[str]:
     return None
 
 
+def passed_role_keys(roles, arn) -> Tuple[Tuple[str, object], ...]:
+    """The keys of an iam:PassRole request of the role `arn` that its tags give
+    (`iam:ResourceTag/K`, `aws:ResourceTag/K`: IAM evaluates them on the role
+    passed), when it is one of the roles read (`roles`, a `linking.RoleIndex`)
+    and its tags are known; () otherwise."""
+    role = roles.find(arn=arn) if isinstance(arn, str) and roles is not None else None
+    keys = I.resource_tag_context(role.tags if role is not None else None)
+    return tuple(sorted(keys.items(), key=lambda kv: kv[0]))
+
+
+def with_passed_role_keys(roles, needs: List[Need]) -> List[Need]:
+    """`needs` with each iam:PassRole's `passed_role_keys` in its request."""
+    return [dataclasses.replace(n, context=n.context + passed_role_keys(roles, n.resource))
+            if n.action == "iam:PassRole" and n.resource else n for n in needs]
+
+
 def partition_of(link: R.RoleLink) -> str:
     """The partition of the assumed role's ARN, else of the region."""
     resolved = (link.resolved or "").split(":")
