@@ -25,7 +25,8 @@ without it); a condition false (or true) in every stack the parameters'
 whose number is not known but is never `*` (`STACK_REVISION`).
 Dynamic references (`{{resolve:ssm:...}}`) are holes, like parameters without
 defaults; `Fn::ImportValue` of a name exactly one other template of the same
-folder exports (a CDK app's cdk.out) is that export's `Value`, else a hole;
+folder exports (a CDK app's cdk.out) is that export's `Value`, read once per
+deployment of that template (each a stack of the importer), else a hole;
 `Fn::ForEach` loops (AWS::LanguageExtensions) in `Resources` are expanded,
 their copies located at the loop's body.
 """
@@ -116,14 +117,21 @@ class Scope:
     stack_name: Optional[str] = None  # `AWS::StackName`: the deployment's `--stack-name`
     picks: dict = field(default_factory=dict)  # a stack variant's keys and values (Region...)
     file: Optional[str] = None  # the template's path: `Fn::ImportValue` reads its folder
+    root: Optional[str] = None  # the repository, whose deployments of exporters count
+    # export name -> (its value in this stack, where that is written, the
+    # exporter's deployment): one deployment of the template exporting it
+    imports: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, data, passed: Optional[dict] = None,
-           stack_name: Optional[str] = None, file: Optional[str] = None) -> "Scope":
+           stack_name: Optional[str] = None, file: Optional[str] = None,
+           root: Optional[str] = None) -> "Scope":
         """The template's scope; `passed`: the parameter values a deployment
         gives (None: a value it passes that is not known: not the default);
         `stack_name`: the name of the stack it deploys, when known; `file`:
-        the template's path, where its imports are looked for (None: not)."""
+        the template's path, where its imports are looked for (None: not);
+        `root`: the repository, whose deployments of the templates exporting
+        them are read (None: their defaults)."""
         def section(name):
             v = data.get(name)
             return v if isinstance(v, dict) else {}
@@ -147,7 +155,7 @@ class Scope:
         return cls(params, section("Conditions"), section("Mappings"), resources,
                    allowed=allowed_values(data), sources=sources,
                    fixed=frozenset(k for k, v in (passed or {}).items() if v is not None),
-                   stack_name=stack_name, file=file)
+                   stack_name=stack_name, file=file, root=root)
 
 
 def allowed_values(data) -> dict:
@@ -493,53 +501,98 @@ def _property(res, prop, scope: Scope, key):
 
 
 MAX_EXPORTING_FILES = 300  # the templates of a folder read for their exports
-_EXPORTS: dict = {}  # (run, real folder) -> ({export name: [(real path, Value, Scope)]}, asked)
+# (run, real folder, root) -> ({export name: [(real path, Value, Scope, span, Deployment)]},
+# questions asked)
+_EXPORTS: dict = {}
 
 
 def _imported(arg, scope: Scope):
-    """What `Fn::ImportValue` of `arg` is: the `Value` of the output another
-    template of the same folder exports under that name (CloudFormation gives
-    the value another stack of the account and region exported), read in that
-    template's scope, when exactly one template there exports the name; None
-    when not known (a name that is not plain text or reads `AWS::StackName`,
-    an export not in the folder, or in more than one template)."""
+    """What `Fn::ImportValue` of `arg` is: the value this stack picks
+    (`scope.imports`), else the one value every deployment of the exporting
+    template gives (`_export_choices`); None when not known."""
+    name = _import_name(arg, scope)
+    if name in scope.imports:
+        return scope.imports[name][0]
+    choices = _export_choices(name, scope) if name is not None else []
+    return choices[0][0] if len(choices) == 1 else None
+
+
+def _import_name(arg, scope: Scope) -> Optional[str]:
+    """The export name `Fn::ImportValue` of `arg` reads: None when it is not
+    plain text, reads `AWS::StackName`, or the template has no folder."""
     if not scope.file or "AWS::StackName" in _names_read(arg):
         return None
     name = resolve(arg, scope)
-    if not isinstance(name, str):
-        return None
-    found = _folder_exports(os.path.dirname(scope.file) or ".").get(name, [])
-    if len(found) != 1 or found[0][0] == os.path.realpath(scope.file):
-        return None  # (a stack cannot import its own export)
-    _, value, exporter = found[0]
-    got = resolve(value, exporter)
-    return got if isinstance(got, (str, Template)) else None
+    return name if isinstance(name, str) else None
 
 
-def _folder_exports(folder: str) -> dict:
-    """{export name: [(real path, Value as written, the template's Scope)]} of
+def _export_choices(name: str, scope: Scope) -> list:
+    """[(value, span, Deployment)] of the export `name` (CloudFormation gives
+    the value another stack of the account and region exported): the `Value`
+    of the output another template of the same folder exports under that name,
+    read once per deployment of that template the repository shows (else with
+    its defaults), each distinct value once (None: not known there), with where
+    the value is written when a deployment passes it or a default gives it
+    whole (`passed_span`), and that deployment. [] unless exactly one other
+    template exports it."""
+    found = _folder_exports(os.path.dirname(scope.file) or ".", scope.root).get(name, [])
+    if len({f[0] for f in found}) != 1 or found[0][0] == os.path.realpath(scope.file):
+        return []  # (a stack cannot import its own export)
+    out, seen = [], set()
+    for _, value, exporter, span, deployment in found:
+        got = resolve(value, exporter)
+        got = got if isinstance(got, (str, Template)) else None
+        if repr(got) not in seen:
+            seen.add(repr(got))
+            out.append((got, span, deployment))
+    return out
+
+
+def _import_stacks(scope: Scope) -> List[Scope]:
+    """The scopes to read a template in: one per combination of the values
+    the deployments of the templates it imports from export (`scope.imports`:
+    each a stack the template can be deployed beside; at most MAX_VARIANTS,
+    past it the imports that vary are not known)."""
+    combos: List[dict] = [{}]
+    for arg in _calls(scope.resources, "Fn::ImportValue"):
+        name = _import_name(arg, scope)
+        if name is None or name in combos[0]:
+            continue
+        choices = _export_choices(name, scope)
+        if choices:
+            combos = [{**c, name: choice} for c in combos for choice in choices]
+        if len(combos) > MAX_VARIANTS:
+            return [scope]
+    return [replace(scope, imports=c, busy=set()) if c else scope for c in combos]
+
+
+def _folder_exports(folder: str, root: Optional[str] = None) -> dict:
+    """{export name: [(real path, Value as written, Scope of one reading of
+    the template, span of the value, the reading's Deployment or None)]} of
     the templates in `folder` (read once a run, through `probes`, so a result
     reused later follows their edits)."""
-    key = (probes.run_id(), os.path.realpath(folder))
+    key = (probes.run_id(), os.path.realpath(folder), root)
     if key in _EXPORTS:
         found, asked = _EXPORTS[key]
         probes.replay_once(asked)
         return found
     with probes.recording() as asked:
-        found = _exports_in(folder)
+        found = _exports_in(folder, root)
     if any(k[0] != key[0] for k in _EXPORTS):
         _EXPORTS.clear()  # (an earlier run's)
     _EXPORTS[key] = (found, asked)
     return found
 
 
-def _exports_in(folder: str) -> dict:
+def _exports_in(folder: str, root: Optional[str]) -> dict:
     """`_folder_exports` read from disk: the `Outputs` with an `Export.Name`
-    known before deploy (from the template alone, its parameters' defaults)
-    of the first MAX_EXPORTING_FILES template files of `folder` (each of at
-    most 2 MB)."""
+    known before deploy of the first MAX_EXPORTING_FILES template files of
+    `folder` (each of at most 2 MB), read once per deployment of the template
+    the repository under `root` shows, else with its defaults."""
+    from . import deployments
     from .deployments import _TEMPLATE_SUFFIXES, MAX_READ
     from .loader import LoadError, decode, load_text
+    from .runner import display_path
 
     out: dict = {}
     names = probes.names(folder, list(_TEMPLATE_SUFFIXES), []) or []
@@ -556,15 +609,23 @@ def _exports_in(folder: str) -> dict:
         outputs = data.get("Outputs") if isinstance(data, dict) and is_template(data) else None
         if not isinstance(outputs, dict):
             continue
-        scope = Scope.of(data)
-        for output in outputs.values():
-            export = output.get("Export") if isinstance(output, dict) else None
-            if not isinstance(export, dict) or "Value" not in output \
-                    or condition_value(output.get("Condition"), scope) is False:
-                continue
-            name = resolve(export.get("Name"), scope)
-            if isinstance(name, str):
-                out.setdefault(name, []).append((os.path.realpath(path), output["Value"], scope))
+        found = deployments.of_template(path, root)
+        for d in found if found is not None else [None]:
+            scope = Scope.of(data, d.params, d.stack_name) if d is not None else Scope.of(data)
+            at = {k: replace(sp, file=display_path(path))
+                  for k, sp in defaults_at(loaded[0].locate, data, scope).items()} \
+                if d is not None else {}
+            at.update(d.at if d is not None else {})
+            for output in outputs.values():
+                export = output.get("Export") if isinstance(output, dict) else None
+                if not isinstance(export, dict) or "Value" not in output \
+                        or condition_value(output.get("Condition"), scope) is False:
+                    continue
+                name = resolve(export.get("Name"), scope)
+                if isinstance(name, str):
+                    out.setdefault(name, []).append((
+                        os.path.realpath(path), output["Value"], scope,
+                        passed_span(output["Value"], at), d))
     return out
 
 
@@ -684,18 +745,50 @@ def extract(file: str, data, locate, text, root: Optional[str] = None) -> List[D
 
     found = deployments.of_template(file, root)
     here = file if root is not None else None  # (not from stdin: no folder to import from)
-    if found is None:
-        return _extract(file, data, locate, text, Scope.of(data, file=here))
     docs = []
-    for d in found:
-        docs += _extract(file, data, locate, text,
-                         Scope.of(data, d.params, d.stack_name, here), d)
+    for d in found if found is not None else [None]:
+        scope = Scope.of(data, d.params if d is not None else None,
+                         d.stack_name if d is not None else None, here, root)
+        stacks = _import_stacks(scope)
+        for stack in stacks:
+            docs += _extract(file, data, locate, text, stack,
+                             _imports_named(d, stack) if len(stacks) > 1 else d,
+                             deployed=d is not None)
     return docs
 
 
-def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]:
-    if deployment is not None and deployment.at:
-        locate = _passed_at(locate, data, deployment.at)
+def _imports_named(deployment, scope: Scope):
+    """The deployment of a template as one of the stacks its imports make
+    (`_import_stacks`): its label names the exporters' deployments, so each
+    stack's roles are its own; a template not deployed itself is read beside
+    the first of them."""
+    from .deployments import Deployment
+
+    told = [(name, d) for name, (_, _, d) in scope.imports.items() if d is not None]
+    said = ", ".join(f"{name} from {d.label}" for name, d in told)
+    if deployment is not None:
+        return replace(deployment, label=f"{deployment.label}; {said}")
+    if not told:
+        return None
+    first = told[0][1]
+    return Deployment(said, first.file, first.line)
+
+
+def _extract(file, data, locate, text, scope, deployment=None,
+             deployed=False) -> List[Document]:
+    # a value a deployment passes, or in a template the repository deploys a
+    # default it leaves, is placed where it is written (not one a stack variant
+    # picks: `stack`); a template not deployed is at fault where it uses a default
+    at = {**(defaults_at(locate, data, scope) if deployed else {}),
+          **(deployment.at if deployment is not None else {}),
+          **{("Fn::ImportValue", name): span
+             for name, (_, span, _) in scope.imports.items() if span is not None}}
+    as_written = locate
+
+    def locate_in(picks=()):
+        given = {k: v for k, v in at.items() if k not in picks}
+        return _passed_at(as_written, data, given) if given else as_written
+    located = locate_in()
     params = scope.params
     docs: List[Document] = []
     resources = scope.resources
@@ -710,6 +803,7 @@ def _extract(file, data, locate, text, scope, deployment=None) -> List[Document]
     bounds, boundary_arn = _permissions_boundaries(resources, scope)
 
     def add(kind, value, prefix, name, origins=None, **ctx):
+        locate = locate_in(ctx["stack"]) if ctx.get("stack") else located
         if isinstance(value, (str, Template)):  # a policy as JSON text (`!Sub` of it too)
             policy = _json_policy(value)
             if policy is None:
@@ -849,6 +943,18 @@ def _properties_only(props: dict) -> dict:
 MAX_VARIANTS = 16
 
 
+def defaults_at(locate, data, scope: Scope) -> dict:
+    """parameter -> the span of its `Default`, for each parameter whose value
+    in `scope` is its default (no deployment passes it)."""
+    out = {}
+    for name in parameters(data):
+        if name in scope.params and name not in scope.fixed:
+            span = locate(("Parameters", name, "Default"))
+            if span is not None:
+                out[name] = span
+    return out
+
+
 def _passed_at(locate, data, at: dict):
     """`locate`, but a property that is `!Ref P` of a parameter the deployment
     passes is where the deployment writes P's value (a parameter file, the
@@ -873,22 +979,29 @@ def _passed_at(locate, data, at: dict):
 def passed_span(raw, at: dict):
     """Where the value of `raw` (a property, or a parameter a parent passes
     its nested stack, as written) is written when that value is what the
-    deployment passes: `!Ref P`, or a `!Sub` of P alone whose own text has
+    deployment passes: `!Ref P`, `!ImportValue NAME`, or a `!Sub` of P (or of
+    a variable of its own that is one of those) alone whose own text has
     neither a wildcard nor a dynamic reference `{{resolve:...}}` (else the
-    text is at fault, not the value). `at`: parameter -> the span of the
-    value passed; None otherwise."""
+    text is at fault, not the value). `at`: parameter (or ("Fn::ImportValue",
+    NAME)) -> the span of the value passed; None otherwise."""
     if isinstance(raw, dict) and len(raw) == 1 and isinstance(raw.get("Ref"), str) \
             and raw["Ref"] in at:
         return at[raw["Ref"]]
+    imported = raw.get("Fn::ImportValue") if isinstance(raw, dict) and len(raw) == 1 else None
+    if isinstance(imported, str):  # an export's value, where its exporter's stack gets it
+        return at.get(("Fn::ImportValue", imported))
     sub = raw.get("Fn::Sub") if isinstance(raw, dict) and len(raw) == 1 else None
+    local = sub[1] if isinstance(sub, list) and len(sub) > 1 and isinstance(sub[1], dict) else {}
     sub = sub[0] if isinstance(sub, list) and sub else sub
     if isinstance(sub, str):  # `!Sub` of one passed parameter: the value varies there
         names = {n for n in re.findall(r"\$\{([\w:.-]+)\}", sub)
                  if not n.startswith("AWS::")}  # (pseudo parameters: the stack's own)
         fixed = re.sub(r"\$\{[^}]*\}", "", sub)
-        if len(names) == 1 and next(iter(names)) in at and not re.search(r"[*?]", fixed) \
-                and "{{resolve:" not in fixed:
-            return at[names.pop()]
+        if len(names) != 1 or re.search(r"[*?]", fixed) or "{{resolve:" in fixed:
+            return None
+        name = names.pop()
+        # (a variable of the `!Sub` itself: where its value is)
+        return passed_span(local[name], at) if name in local else at.get(name)
     return None
 
 

@@ -12,7 +12,8 @@ action's `template` and `parameter-overrides`), with values written there or in 
 or `{"Parameters": {K: V}}`); or a parent template nests it
 (`AWS::CloudFormation::Stack` with a local `TemplateURL`, or a SAM
 `AWS::Serverless::Application` with a local `Location`) and passes
-`Parameters` (a parent in the template's folder or a folder above it),
+`Parameters` (a template the run reads whose local `TemplateURL` resolves to
+it, at any depth, or one in the template's folder or a folder above it),
 once per deployment of the parent itself (what its workflows pass reaches
 the nested stack through the parent's `!Ref`s), unless the nested stack's
 `Condition` is false there. A workflow that deploys the output of
@@ -25,8 +26,9 @@ known when the run knows it (`probes.repository`). A reusable workflow (only
 `workflow_call`) that jobs of the repository call is read once per call (and
 row of the caller's matrix), with the literal inputs the call passes over the
 inputs' defaults (an expression stays unknown); a value the call passes for
-`K=${{ inputs.X }}` is placed at the caller's `with: X`. A parameter a
-deployment does not pass keeps its default.
+`K=${{ inputs.X }}` is placed at the caller's `with: X`, one a job's matrix
+gives (`K=${{ matrix.X }}`) at the matrix entry that writes the row's X. A
+parameter a deployment does not pass keeps its default.
 
 A Terraform root module's variables come from its tfvars files and, where a
 workflow step runs `terraform plan` or `apply` on its folder (the step's
@@ -220,15 +222,17 @@ def _deploys_in(doc, written_doc, shown: str, root: str, caller=None):
                 packaged.update(_step_packages(st, here, root, shell))
                 for template, (params, at), stack in _step_deploys(st, here, root, shell):
                     template = _unpackaged(template, packaged, everywhere)
+                    step_line = doc.span(step.path).line
                     where = {k: _composite_value_span(step, k, steps, doc) if step.via
                              else _caller_value_span(k, written_doc, step, caller)
                              or _env_span(path, shown, written, k, st)
-                             or _span_of(path, shown, f"{k}=")
-                             or _span_of(path, shown, f"ParameterKey={k},ParameterValue=")
+                             or _matrix_span(k, written_doc, shown, job_id, row, step)
+                             or _span_of(path, shown, f"{k}=", step_line)
+                             or _span_of(path, shown, f"ParameterKey={k},ParameterValue=",
+                                         step_line)
                              for k in params if k not in at}
-                    line = doc.span(step.path).line if step.via \
-                        else _line_of(path, os.path.basename(template),
-                                      doc.span(step.path).line)
+                    line = step_line if step.via \
+                        else _line_of(path, os.path.basename(template), step_line)
                     yield template, Deployment(
                         label, shown, line, params,
                         {**{k: v for k, v in where.items() if v}, **at}, stack_name=stack)
@@ -249,12 +253,7 @@ def _caller_value_span(key: str, written_doc, step, caller):
     if caller is None:
         return None
     caller_doc, job_id, _ = caller
-    as_written = value_at(written_doc.data, step.path)
-    with_ = as_written.get("with") if isinstance(as_written, dict) else None
-    texts = [as_written.get("run") if isinstance(as_written, dict) else None,
-             *(with_.values() if isinstance(with_, dict) else ())]
-    m = re.search(re.escape(key) + _INPUT_VALUE,
-                  "\n".join(t for t in texts if isinstance(t, str)))
+    m = re.search(re.escape(key) + _INPUT_VALUE, _step_text(written_doc, step))
     given = value_at(caller_doc.data, ("jobs", job_id, "with"))
     name = next((k for k in given if str(k).lower() == m.group(1).lower()), None) \
         if m and isinstance(given, dict) else None
@@ -262,6 +261,61 @@ def _caller_value_span(key: str, written_doc, step, caller):
         return None
     return dataclasses.replace(caller_doc.span(("jobs", job_id, "with", name)),
                                file=display_path(caller_doc.file))
+
+
+def _step_text(doc, step) -> str:
+    """The `run:` and `with:` values of a step as the workflow `doc` writes them."""
+    from .values import value_at
+
+    as_written = value_at(doc.data, step.path)
+    with_ = as_written.get("with") if isinstance(as_written, dict) else None
+    texts = [as_written.get("run") if isinstance(as_written, dict) else None,
+             *(with_.values() if isinstance(with_, dict) else ())]
+    return "\n".join(t for t in texts if isinstance(t, str))
+
+
+_MATRIX_VALUE = r"=[\"']?\$\{\{\s*matrix\.([A-Za-z0-9_-]+)\s*\}\}"
+
+
+def _matrix_span(key: str, doc, shown: str, job_id, row, step):
+    """Where the job's matrix writes the value a step passes for override
+    `key` as `key=${{ matrix.X }}` in `row` (`_matrix_entry`); None when the
+    step does not pass it so or the matrix is not written out."""
+    from .values import value_at
+
+    m = re.search(r"(?<![\w-])" + re.escape(key) + _MATRIX_VALUE, _step_text(doc, step)) \
+        if row else None
+    if m is None or m.group(1) not in row:
+        return None
+    base = ("jobs", job_id, "strategy", "matrix")
+    entry = _matrix_entry(value_at(doc.data, base), row, m.group(1))
+    return dataclasses.replace(doc.span(base + entry), file=shown) if entry else None
+
+
+def _matrix_entry(matrix, row: dict, name: str) -> Optional[tuple]:
+    """The path in a matrix as written of the entry that gives `row` its value
+    for `name`, as GitHub builds the rows (`workflow_model.matrix_rows`): in an
+    original combination, the item of the vector `name`, else the last
+    `include` entry merged into it that sets `name` (a later one overwrites
+    what an earlier one added); in a row an `include` entry adds, that entry.
+    None when the matrix is not literal lists and maps."""
+    if not isinstance(matrix, dict) or name not in row:
+        return None
+    vectors = {k: v for k, v in matrix.items() if k not in ("include", "exclude")}
+    include = matrix.get("include") if isinstance(matrix.get("include"), list) else []
+    if not all(isinstance(v, list) for v in vectors.values()):
+        return None
+    vectors = {k: v for k, v in vectors.items() if v}  # (an empty one makes no rows)
+    original = {k: row[k] for k in vectors if k in row}
+    if vectors and len(original) == len(vectors) \
+            and all(original[k] in v for k, v in vectors.items()):
+        if name in vectors:
+            return (name, vectors[name].index(row[name]))
+        merged = [i for i, e in enumerate(include) if isinstance(e, dict) and name in e
+                  and all(original.get(k) == v for k, v in e.items() if k in original)]
+        return ("include", merged[-1], name) if merged else None
+    added = [i for i, e in enumerate(include) if e == dict(row)]
+    return ("include", added[0], name) if added else None
 
 
 def _workflow_document(path: str, repository: Optional[str] = None):
@@ -721,12 +775,14 @@ def _param_file(path: Optional[str]) -> tuple:
     return out, {k: v for k, v in at.items() if v is not None}
 
 
-def _span_of(path: str, shown: str, needle: str):
-    """The span just after the first `needle` in a file (a `K=` of an override)."""
+def _span_of(path: str, shown: str, needle: str, step_line: int = 1):
+    """The span just after the first `needle` in a file (a `K=` of an
+    override) from the step's line on (not an earlier step's)."""
     from .model import Span
 
     raw = probes.content(path, MAX_READ) or b""
-    at = raw.find(needle.encode("utf-8", "replace"))
+    start = _line_start(raw, step_line)
+    at = raw.find(needle.encode("utf-8", "replace"), start) if start >= 0 else -1
     if at < 0:
         return None
     start = at + len(needle)
@@ -739,13 +795,19 @@ def _line_of(path: str, needle: str, step_line: int = 1) -> int:
     command that deploys; not an earlier `paths:` filter naming the file),
     else the step's line."""
     raw = probes.content(path, MAX_READ) or b""
+    start = _line_start(raw, step_line)
+    at = raw.find(needle.encode("utf-8", "replace"), start) if start >= 0 else -1
+    return raw.count(b"\n", 0, at) + 1 if at >= 0 else step_line
+
+
+def _line_start(raw: bytes, line: int) -> int:
+    """The offset where line `line` of `raw` starts; -1 past its end."""
     start = 0
-    for _ in range(max(0, step_line - 1)):
+    for _ in range(max(0, line - 1)):
         start = raw.find(b"\n", start) + 1
         if start <= 0:
-            return step_line
-    at = raw.find(needle.encode("utf-8", "replace"), start)
-    return raw.count(b"\n", 0, at) + 1 if at >= 0 else step_line
+            return -1
+    return start
 
 
 # -- parent templates ------------------------------------------------------------
@@ -754,25 +816,54 @@ _NESTS = re.compile(rb"AWS::CloudFormation::Stack|AWS::Serverless::Application")
 
 
 def template_parents(root: str, template: str) -> List[str]:
-    """The templates in the folder of `template` and the folders above it up to
-    `root` that may nest it (they name a nested stack type and its file name;
-    `_from_parent` reads them properly). A parent elsewhere is not looked for:
-    walking the repository for it would cost every run that lints one template."""
+    """The templates that may nest `template` (`_from_parent` reads them
+    properly): those in its folder and the folders above it up to `root` that
+    name a nested stack type and its file name, and the files of the run whose
+    local `TemplateURL` (or SAM `Location`) resolves to it, at any depth
+    (`aws cloudformation package` resolves it from the parent's folder)."""
     name = os.path.basename(template).encode("utf-8", "replace")
     me = os.path.realpath(template)
     top = os.path.realpath(root)
     folder = os.path.dirname(me)
-    out = []
+    out = {os.path.realpath(p): p for p in _run_parents(root).get(me, [])}
     while True:
         for n in probes.names(folder, list(_TEMPLATE_SUFFIXES), []) or []:
             path = os.path.join(folder, n)
             data = probes.content(path, MAX_READ) or b""
             if os.path.realpath(path) != me and name in data and _NESTS.search(data):
-                out.append(path)
+                out.setdefault(os.path.realpath(path), path)
         if folder == top or os.path.dirname(folder) == folder \
                 or os.path.commonpath([top, folder]) != top:
-            return sorted(out)
+            return sorted(out.values())
         folder = os.path.dirname(folder)
+
+
+MAX_SCANNED = 20_000  # files of a run looked at for the nested stacks they name
+_NESTED_URL = re.compile(rb"""["']?(?:TemplateURL|Location)["']?[ \t]*:[ \t]*["']?"""
+                         rb"""([^\s"'{}\[\],#!]+)""")
+_RUN_PARENTS: dict = {}  # (run, root) -> {template real path: [files naming it]}
+
+
+def _run_parents(root: str) -> Dict[str, List[str]]:
+    """{template real path: [the run's template files whose text names it as
+    a nested stack's local file]}: the files the run reads anyway (no walk of
+    the repository), scanned once a run; empty outside a run."""
+    from . import runner
+
+    key = (probes.run_id(), os.path.realpath(root))
+    if key not in _RUN_PARENTS:
+        found: Dict[str, List[str]] = {}
+        plan = runner._PLAN
+        files = plan.all_files if plan is not None else []
+        for path in [f for f in files if f.lower().endswith(_TEMPLATE_SUFFIXES)][:MAX_SCANNED]:
+            data = probes.content(path, MAX_READ) or b""
+            for url in _NESTED_URL.findall(data) if _NESTS.search(data) else ():
+                child = _local_path(url.decode("utf-8", "replace"), os.path.dirname(path), root)
+                if child and child != os.path.realpath(path) and path not in found.get(child, []):
+                    found.setdefault(child, []).append(path)
+        _RUN_PARENTS.clear()
+        _RUN_PARENTS[key] = found
+    return _RUN_PARENTS[key]
 
 
 def _from_parent(me: str, parent: str, root: str, seen: tuple) -> Optional[List[Deployment]]:
@@ -804,6 +895,10 @@ def _from_parent(me: str, parent: str, root: str, seen: tuple) -> Optional[List[
     for pd in above if above is not None else [None]:
         scope = cfn.Scope.of(data, pd.params if pd is not None else None,
                              pd.stack_name if pd is not None else None)
+        # where the values the parent's own deployment gives are written
+        written = {**{k: dataclasses.replace(sp, file=shown) for k, sp in
+                    cfn.defaults_at(loaded[0].locate, data, scope).items()},
+                 **pd.at} if pd is not None else {}
         for logical_id, res, given in _nestings(me, parent, root, scope):
             if cfn.condition_value(res.get("Condition"), scope) is False:
                 continue  # CloudFormation does not create this nested stack
@@ -814,7 +909,7 @@ def _from_parent(me: str, parent: str, root: str, seen: tuple) -> Optional[List[
                 value = cfn.resolve(v, scope)
                 params[str(k)] = value if isinstance(value, (str, int, float)) \
                     and not isinstance(value, bool) else None
-                sp = cfn.passed_span(v, pd.at) if pd is not None else None
+                sp = cfn.passed_span(v, written)
                 sp = sp or loaded[0].locate(base + ("Properties", "Parameters", k))
                 if sp is not None:
                     where[str(k)] = sp if sp.file else dataclasses.replace(sp, file=shown)

@@ -30,7 +30,7 @@ production:
     # iq/01: the production section's overrides: pinned, the percent blocks
     ("production", [("service-deployment-blocked", "samconfig.yaml", 14)]),  # at the value
     # near miss: the default section passes nothing: the defaults
-    ("default", [("taskdef-image-latest", "template.yaml", 16)]),
+    ("default", [("taskdef-image-latest", "template.yaml", 8)]),
 ])
 def test_sam_deploy_reads_samconfig_yaml(tmp_path, env, expected):
     files = {"template.yaml": SERVICE, "samconfig.yaml": SAMCONFIG_YAML,
@@ -44,7 +44,7 @@ def test_samconfig_toml_comes_before_samconfig_yaml(tmp_path):
     files = {"template.yaml": SERVICE, "samconfig.yaml": SAMCONFIG_YAML, "samconfig.toml": toml,
              ".github/workflows/deploy.yml":
                  workflow("- run: sam deploy --config-env production\n")}
-    assert found(tmp_path, files) == [("taskdef-image-latest", "template.yaml", 16)]
+    assert found(tmp_path, files) == [("taskdef-image-latest", "template.yaml", 8)]
 
 
 @pytest.mark.parametrize("config", [

@@ -12,7 +12,7 @@ from test_stack_params import SERVICE, found, workflow
     ("$(cat params.txt) MaximumPercent=100", [("service-deployment-blocked", ".github/workflows/deploy.yml", 9)]),
     # near miss: literal overrides leave the others at their defaults
     ("MaximumPercent=100", [("service-deployment-blocked", ".github/workflows/deploy.yml", 9),
-                            ("taskdef-image-latest", "template.yaml", 16)]),
+                            ("taskdef-image-latest", "template.yaml", 8)]),
 ])
 def test_overrides_built_at_run_time(tmp_path, overrides, expected):
     step = ("- run: aws cloudformation deploy --template-file template.yaml --stack-name s "

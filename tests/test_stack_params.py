@@ -282,7 +282,7 @@ def test_sam_deploy_reads_its_config_env_unless_the_command_line_overrides(tmp_p
     (tmp_path / ".github/workflows/deploy.yml").write_text(workflow(
         "- run: sam deploy --config-env production --parameter-overrides MaximumPercent=200\n"))
     # the command line's overrides replace samconfig's whole: the tag is the default again
-    assert found(tmp_path, {}) == [("taskdef-image-latest", "template.yaml", 16)]
+    assert found(tmp_path, {}) == [("taskdef-image-latest", "template.yaml", 8)]
 
 
 @settings(max_examples=40, deadline=None,
